@@ -1,0 +1,65 @@
+package org.winformusic.events.event;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An event's facts in one language, as pages and emails show them.
+ *
+ * @param description what attendees will learn, one entry per paragraph
+ * @param agenda agenda items in order
+ * @param about paragraphs about the organiser and the regional network
+ */
+public record EventInfo(long id, String slug, String title, String summary, List<String> description,
+		List<String> agenda, List<String> about, Instant startsAt, Instant endsAt, ZoneId zone, String venueName,
+		String venueAddress, String venueMapUrl, int capacity, boolean requiresApproval, Instant registrationOpensAt,
+		Instant registrationClosesAt, boolean published, List<SpeakerInfo> speakers, List<PartnerInfo> partners) {
+
+	/** Where the event's registration window stands at {@code now}. */
+	public RegistrationWindow registrationWindow(Instant now) {
+		if (!this.published) {
+			return RegistrationWindow.UNPUBLISHED;
+		}
+		if (this.registrationOpensAt != null && now.isBefore(this.registrationOpensAt)) {
+			return RegistrationWindow.NOT_YET_OPEN;
+		}
+		boolean closed = (this.registrationClosesAt != null) ? !now.isBefore(this.registrationClosesAt)
+				: !now.isBefore(this.startsAt);
+		return closed ? RegistrationWindow.CLOSED : RegistrationWindow.OPEN;
+	}
+
+	static List<String> paragraphs(String text) {
+		return split(text, "\\R\\s*\\R");
+	}
+
+	static List<String> lines(String text) {
+		return split(text, "\\R");
+	}
+
+	private static List<String> split(String text, String separator) {
+		if (text == null || text.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(text.strip().split(separator)).map(String::strip).filter((s) -> !s.isEmpty()).toList();
+	}
+
+	/**
+	 * A speaker, with the role in the page's language and the country's localized name.
+	 */
+	public record SpeakerInfo(String name, String role, String organization, String countryCode, String country) {
+	}
+
+	/** A partner organisation. */
+	public record PartnerInfo(String name, String description, String url) {
+	}
+
+	/** Whether the registration form accepts submissions. */
+	public enum RegistrationWindow {
+
+		OPEN, NOT_YET_OPEN, CLOSED, UNPUBLISHED
+
+	}
+
+}

@@ -1,0 +1,19 @@
+package org.winformusic.events.event;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface EventRepository extends JpaRepository<Event, Long> {
+
+	@EntityGraph(attributePaths = "speakers")
+	Optional<Event> findBySlug(String slug);
+
+	@Query("select e from Event e where e.published = true and e.endsAt > ?1 order by e.startsAt")
+	List<Event> findUpcomingPublished(Instant now);
+
+}

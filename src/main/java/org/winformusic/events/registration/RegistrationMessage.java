@@ -1,0 +1,43 @@
+package org.winformusic.events.registration;
+
+/**
+ * Published, synchronously and inside the transaction that caused it, whenever a
+ * registrant must be told something. The mail feature turns it into an outbox row in the
+ * same transaction, so a rolled-back change leaves no email behind.
+ *
+ * @param registrationId the registration concerned
+ * @param type what happened
+ * @param manageToken a freshly minted manage-link token (the raw value, never stored);
+ * the link is {@code APP_BASE_URL + "/r/" + manageToken}
+ */
+public record RegistrationMessage(long registrationId, Type type, String manageToken) {
+
+	@Override
+	public String toString() {
+		// Never print the token.
+		return "RegistrationMessage[registrationId=" + this.registrationId + ", type=" + this.type + "]";
+	}
+
+	/** What the registrant is told. */
+	public enum Type {
+
+		/** Registered for an event that requires approval. */
+		RECEIVED_PENDING,
+		/** Registered and holds a seat. */
+		CONFIRMED,
+		/** Registered while the event is full. */
+		WAITLISTED,
+		/** Moved from the waitlist (or from pending review) to a seat. */
+		PROMOTED,
+		/** Organizers declined the registration. */
+		DECLINED,
+		/** Cancelled, by the registrant or by staff. */
+		CANCELLED,
+		/** Asked for the manage link again (duplicate registration or lookup form). */
+		LINK_REMINDER,
+		/** The event is near: sent once to everyone confirmed. */
+		EVENT_REMINDER
+
+	}
+
+}

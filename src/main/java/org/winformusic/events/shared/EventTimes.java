@@ -1,0 +1,62 @@
+package org.winformusic.events.shared;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Formats event dates the way a reader of each language expects, always in the event's
+ * time zone: "lunes 20 de marzo de 2028, 10:00–14:00 (hora de la Ciudad de México)".
+ */
+@Component
+public class EventTimes {
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private final MessageSource messages;
+
+	public EventTimes(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** "lunes 20 de marzo de 2028" / "Monday 20 March 2028". */
+	public String date(Instant instant, ZoneId zone, Locale locale) {
+		String pattern = this.messages.getMessage("format.date", null, "EEEE d MMMM yyyy", locale);
+		return DateTimeFormatter.ofPattern(pattern, locale).format(instant.atZone(zone));
+	}
+
+	/** "10:00". */
+	public String time(Instant instant, ZoneId zone) {
+		return TIME.format(instant.atZone(zone));
+	}
+
+	/** "lunes 20 de marzo de 2028, 10:00" — a single moment with its date. */
+	public String dateTime(Instant instant, ZoneId zone, Locale locale) {
+		return date(instant, zone, locale) + ", " + time(instant, zone);
+	}
+
+	/**
+	 * The zone's name for readers: "hora de la Ciudad de México" / "Mexico City time".
+	 */
+	public String zoneName(ZoneId zone, Locale locale) {
+		String fallback = zone.getDisplayName(TextStyle.FULL, locale);
+		return this.messages.getMessage("timezone." + zone.getId(), null, fallback, locale);
+	}
+
+	/** "lunes 20 de marzo de 2028, 10:00–14:00 (hora de la Ciudad de México)". */
+	public String range(Instant start, Instant end, ZoneId zone, Locale locale) {
+		ZonedDateTime from = start.atZone(zone);
+		ZonedDateTime to = end.atZone(zone);
+		String hours = time(start, zone) + "–" + time(end, zone);
+		String text = from.toLocalDate().equals(to.toLocalDate()) ? date(start, zone, locale) + ", " + hours
+				: dateTime(start, zone, locale) + " – " + dateTime(end, zone, locale);
+		return text + " (" + zoneName(zone, locale) + ")";
+	}
+
+}

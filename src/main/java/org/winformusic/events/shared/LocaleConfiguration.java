@@ -1,0 +1,67 @@
+package org.winformusic.events.shared;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+/**
+ * Language choice: {@code ?lang=es|en} sticks in a cookie; without a cookie the browser's
+ * Accept-Language decides; otherwise Spanish. A cookie, not a session, so anonymous
+ * visitors get no HTTP session.
+ */
+@Configuration(proxyBeanMethods = false)
+class LocaleConfiguration implements WebMvcConfigurer {
+
+	static final String COOKIE_NAME = "lang";
+
+	@Bean
+	LocaleResolver localeResolver() {
+		CookieLocaleResolver resolver = new SupportedCookieLocaleResolver();
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		resolver.setCookieSameSite("Lax");
+		resolver.setDefaultLocaleFunction(SupportedLocales::fromAcceptLanguage);
+		return resolver;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
+		interceptor.setParamName("lang");
+		interceptor.setIgnoreInvalidLocale(true);
+		registry.addInterceptor(interceptor);
+	}
+
+	/** Only Spanish and English are stored in, or read from, the cookie. */
+	static class SupportedCookieLocaleResolver extends CookieLocaleResolver {
+
+		SupportedCookieLocaleResolver() {
+			super(COOKIE_NAME);
+		}
+
+		@Override
+		public Locale resolveLocale(HttpServletRequest request) {
+			Locale locale = super.resolveLocale(request);
+			return SupportedLocales.isSupported(locale) ? SupportedLocales.of(locale.getLanguage())
+					: SupportedLocales.fromAcceptLanguage(request);
+		}
+
+		@Override
+		public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+			if (locale == null || SupportedLocales.isSupported(locale)) {
+				super.setLocale(request, response, (locale != null) ? SupportedLocales.of(locale.getLanguage()) : null);
+			}
+		}
+
+	}
+
+}
