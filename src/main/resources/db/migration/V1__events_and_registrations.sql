@@ -86,6 +86,9 @@ create table registration (
     cancelled_at            timestamptz,
     declined_at             timestamptz,
     checked_in_at           timestamptz,
+    -- Place in the waitlist while WAITLISTED: taken from waitlist_seq when the registration joins
+    -- the waitlist, so the waitlist is served in the order people joined it.
+    waitlist_seq            bigint,
     -- Lower-case, accent-free "name email company", written by the application, for staff search.
     search_text             text          not null,
     version                 integer       not null default 0
@@ -95,8 +98,8 @@ create table registration (
 -- enforces it, so two racing requests cannot both succeed.
 create unique index registration_active_email_uq
     on registration (event_id, lower(email)) where status <> 'CANCELLED';
--- The waitlist is served in registration order (id order).
-create index registration_waitlist_idx on registration (event_id, id) where status = 'WAITLISTED';
+create sequence waitlist_seq;
+create index registration_waitlist_idx on registration (event_id, waitlist_seq) where status = 'WAITLISTED';
 create index registration_event_status_idx on registration (event_id, status);
 create extension if not exists pg_trgm;
 create index registration_search_idx on registration using gin (search_text gin_trgm_ops);

@@ -1,0 +1,69 @@
+package org.winformusic.events.registration;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Optional;
+import java.sql.Timestamp;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Manage-link tokens: 256 random bits, URL-safe; only their SHA-256 is stored. Each email
+ * that carries a link may mint a new token; all tokens of a registration keep working.
+ * Lookup is by the hash through the primary key, so no token is compared character by
+ * character in Java.
+ */
+@Component
+public class ManageTokens {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ManageTokens(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Mints a new token for a registration and returns its raw value (never stored). */
+	@Transactional
+	public String issue(long registrationId) {
+		byte[] bytes = new byte[32];
+		RANDOM.nextBytes(bytes);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		this.jdbc.sql("insert into registration_token (token_hash, registration_id, created_at) values (?, ?, ?)")
+			.params(hash(token), registrationId, Timestamp.from(this.clock.instant()))
+			.update();
+		return token;
+	}
+
+	/** The registration a token belongs to, if the token is well-formed and known. */
+	@Transactional(readOnly = true)
+	public Optional<Long> resolve(String token) {
+		if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("select registration_id from registration_token where token_hash = ?")
+			.param(hash(token))
+			.query(Long.class)
+			.optional();
+	}
+
+	static byte[] hash(String token) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
