@@ -20,11 +20,22 @@ import org.winformusic.events.registration.RegistrationStatus;
 record ExportParameters(String q, String status, String companyType, String state, String associationInterest,
 		String checkedIn, String delimiter) {
 
+	static final int MAX_SEARCH_LENGTH = 200;
+
 	RegistrationFilter filter() {
-		return new RegistrationFilter(blankToNull(this.q), parse("status", this.status, RegistrationStatus.class),
+		return new RegistrationFilter(search(), parse("status", this.status, RegistrationStatus.class),
 				parse("companyType", this.companyType, CompanyType.class),
 				parse("state", this.state, MexicanState.class),
 				parse("associationInterest", this.associationInterest, AssociationInterest.class), checkedInFilter());
+	}
+
+	/**
+	 * The search text, cut at {@value #MAX_SEARCH_LENGTH} characters as the list page
+	 * does, so both find the same rows.
+	 */
+	private String search() {
+		String text = blankToNull(this.q);
+		return (text != null && text.length() > MAX_SEARCH_LENGTH) ? text.substring(0, MAX_SEARCH_LENGTH) : text;
 	}
 
 	char csvDelimiter() {
@@ -43,9 +54,9 @@ record ExportParameters(String q, String status, String companyType, String stat
 		if (value == null) {
 			return null;
 		}
-		return switch (value) {
-			case "true" -> true;
-			case "false" -> false;
+		return switch (value.toLowerCase(Locale.ROOT)) {
+			case "true", "yes" -> true;
+			case "false", "no" -> false;
 			default -> throw new BadExportParameterException("checkedIn", this.checkedIn, List.of("true", "false"));
 		};
 	}

@@ -230,6 +230,8 @@ class ExportCsvTests {
 		filters.put("associationInterest=YES", "association_interest = 'YES'");
 		filters.put("checkedIn=true", "checked_in_at is not null");
 		filters.put("checkedIn=false", "checked_in_at is null");
+		filters.put("checkedIn=yes", "checked_in_at is not null");
+		filters.put("checkedIn=NO", "checked_in_at is null");
 		filters.put("status=&state=&q=", "true");
 		filters.put("status=CONFIRMED&companyType=INDEPENDENT_LABEL&q=jos",
 				"status = 'CONFIRMED' and " + "company_type = 'INDEPENDENT_LABEL' and search_text like '%jos%'");
