@@ -58,7 +58,7 @@ class RegistrationConcurrencyTests {
 	void twoHundredConcurrentRegistrantsFillFiftySeatsAndQueueTheRestWithoutGaps() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).create(50);
 
-		List<RegistrationResult> results = race(200, (i) -> () -> this.registrations.register(event.slug(),
+		List<RegistrationResult> results = Race.race(200, (i) -> () -> this.registrations.register(event.slug(),
 				TestForms.valid("person" + i + "@example.com"), SPANISH));
 
 		assertThat(results).extracting(RegistrationResult::outcome).containsOnly(Outcome.CREATED);
@@ -75,7 +75,7 @@ class RegistrationConcurrencyTests {
 					"spring.datasource.hikari.maximum-pool-size=10")
 			.run()) {
 			RegistrationService other = second.getBean(RegistrationService.class);
-			List<RegistrationResult> results = race(200, (i) -> () -> ((i % 2 == 0) ? this.registrations : other)
+			List<RegistrationResult> results = Race.race(200, (i) -> () -> ((i % 2 == 0) ? this.registrations : other)
 				.register(event.slug(), TestForms.valid("twin" + i + "@example.com"), SPANISH));
 			assertThat(results).extracting(RegistrationResult::outcome).containsOnly(Outcome.CREATED);
 		}
@@ -88,7 +88,7 @@ class RegistrationConcurrencyTests {
 
 		String[] spellings = { "same.person@example.com", "Same.Person@Example.com", "SAME.PERSON@EXAMPLE.COM" };
 
-		List<RegistrationResult> results = race(20, (i) -> () -> this.registrations.register(event.slug(),
+		List<RegistrationResult> results = Race.race(20, (i) -> () -> this.registrations.register(event.slug(),
 				TestForms.valid(spellings[i % spellings.length]), SPANISH));
 
 		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isEqualTo(1);
@@ -135,7 +135,7 @@ class RegistrationConcurrencyTests {
 				.add(this.registrations.register(event.slug(), TestForms.valid("pair" + i + "@example.com"), SPANISH));
 		}
 
-		race(2, (i) -> () -> this.registrations.cancelByStaff(results.get(i).registrationId()));
+		Race.race(2, (i) -> () -> this.registrations.cancelByStaff(results.get(i).registrationId()));
 
 		assertThat(view(results.get(3)).status()).isEqualTo(RegistrationStatus.CONFIRMED);
 		assertThat(view(results.get(4)).status()).isEqualTo(RegistrationStatus.CONFIRMED);
@@ -193,32 +193,6 @@ class RegistrationConcurrencyTests {
 
 	private int count(String sql, long eventId) {
 		return this.jdbc.sql(sql).param(eventId).query(Integer.class).single();
-	}
-
-	/** Runs {@code n} tasks at once (released together) and waits, bounded, for all. */
-	static <T> List<T> race(int n, IntFunction<Callable<T>> task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(n);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < n; i++) {
-				Callable<T> work = task.apply(i);
-				futures.add(pool.submit(() -> {
-					start.await();
-					return work.call();
-				}));
-			}
-			start.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get(120, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			pool.shutdownNow();
-			pool.awaitTermination(10, TimeUnit.SECONDS);
-		}
 	}
 
 }

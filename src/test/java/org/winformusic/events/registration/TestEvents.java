@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Inserts events with seat rows for registration tests, each with a unique slug. */
-final class TestEvents {
+public final class TestEvents {
 
 	private final JdbcClient jdbc;
 
@@ -23,28 +23,28 @@ final class TestEvents {
 
 	private Instant startsAt = Instant.now().plus(60, ChronoUnit.DAYS);
 
-	TestEvents(JdbcClient jdbc) {
+	public TestEvents(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	TestEvents requiringApproval() {
+	public TestEvents requiringApproval() {
 		this.requiresApproval = true;
 		return this;
 	}
 
-	TestEvents unpublished() {
+	public TestEvents unpublished() {
 		this.published = false;
 		return this;
 	}
 
-	TestEvents window(Instant opensAt, Instant closesAt) {
+	public TestEvents window(Instant opensAt, Instant closesAt) {
 		this.opensAt = opensAt;
 		this.closesAt = closesAt;
 		return this;
 	}
 
 	/** Creates the event with {@code seats} seat rows. */
-	Created create(int seats) {
+	public Created create(int seats) {
 		String slug = "test-" + UUID.randomUUID().toString().substring(0, 8);
 		long id = this.jdbc.sql("""
 				insert into event (slug, title_es, title_en, summary_es, summary_en, description_es, description_en,
@@ -75,7 +75,7 @@ final class TestEvents {
 		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
 	}
 
-	record Created(long id, String slug) {
+	public record Created(long id, String slug) {
 	}
 
 }
