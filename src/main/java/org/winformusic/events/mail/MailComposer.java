@@ -42,13 +42,15 @@ class MailComposer {
 		this.calendar = calendar;
 		this.templates = new SpringTemplateEngine();
 		this.templates.setTemplateEngineMessageSource(messages);
-		this.templates.addTemplateResolver(resolver(TemplateMode.TEXT, "mail/*.txt", 1));
-		this.templates.addTemplateResolver(resolver(TemplateMode.HTML, "mail/*.html", 2));
+		// "mail/x.txt" is plain text; "mail/x" (fragments included) is mail/x.html.
+		this.templates.addTemplateResolver(resolver(TemplateMode.TEXT, "mail/*.txt", "", 1));
+		this.templates.addTemplateResolver(resolver(TemplateMode.HTML, "mail/*", ".html", 2));
 	}
 
-	private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {
+	private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, String suffix, int order) {
 		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
 		resolver.setPrefix("templates/");
+		resolver.setSuffix(suffix);
 		resolver.setTemplateMode(mode);
 		resolver.setResolvablePatterns(Set.of(pattern));
 		resolver.setCharacterEncoding("UTF-8");
@@ -74,7 +76,7 @@ class MailComposer {
 		}
 		String template = "mail/" + templateName(kind);
 		String text = this.templates.process(template + ".txt", context);
-		String html = this.templates.process(template + ".html", context);
+		String html = this.templates.process(template, context);
 		String ics = withCalendar ? this.calendar.ics(registration, event, manageLink) : null;
 		return new Composed(subject, text, html, ics);
 	}
