@@ -28,10 +28,13 @@ record MailSettings(String mailFrom, @DefaultValue("5s") Duration mailPollInterv
 	 * instance) is queued again
 	 * @param batchSize messages claimed (and sent over one SMTP connection) at a time
 	 * @param reminderBefore how long before the event the reminder goes out
+	 * @param senderThreads SMTP connections one instance uses at once
+	 * @param senderThreads SMTP connections used at once by one instance
 	 */
 	record Outbox(@DefaultValue("true") boolean senderEnabled, @DefaultValue("8") int maxAttempts, @DefaultValue( {
 			"1m", "5m", "15m", "60m" }) List<Duration> backoff, @DefaultValue("5m") Duration sendingTimeout,
-			@DefaultValue("20") int batchSize, @DefaultValue("48h") Duration reminderBefore){
+			@DefaultValue("20") int batchSize, @DefaultValue("48h") Duration reminderBefore,
+			@DefaultValue("4") int senderThreads){
 
 		/** The wait after the given number of failed attempts (1-based). */
 		Duration backoffAfter(int attempts) {

@@ -16,21 +16,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -42,9 +51,11 @@ import org.springframework.stereotype.Component;
  * the last attempt marks the message FAILED.
  */
 @Component
-public class OutboxSender {
+public class OutboxSender implements DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(OutboxSender.class);
+
+	private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
 	static final String CALENDAR_CONTENT_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
 
@@ -61,12 +72,43 @@ public class OutboxSender {
 
 	private final String instance;
 
+	private final InternetAddress from;
+
+	/**
+	 * Several SMTP connections at once: a remote server's round trips, not CPU, bound the
+	 * rate of one connection.
+	 */
+	private final ExecutorService workers;
+
 	OutboxSender(OutboxRepository outbox, JavaMailSender mailSender, MailSettings settings, Clock clock) {
 		this.outbox = outbox;
 		this.mailSender = mailSender;
 		this.settings = settings;
 		this.clock = clock;
+		this.from = parseFrom(settings.mailFrom());
 		this.instance = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+		int threads = settings.mail().senderThreads();
+		this.workers = (threads > 1) ? Executors.newFixedThreadPool(threads, (task) -> {
+			Thread thread = new Thread(task, "outbox-sender");
+			thread.setDaemon(true);
+			return thread;
+		}) : null;
+	}
+
+	@Override
+	public void destroy() {
+		if (this.workers != null) {
+			this.workers.shutdownNow();
+		}
+	}
+
+	private static InternetAddress parseFrom(String from) {
+		try {
+			return new InternetAddress(Headers.clean(from), true);
+		}
+		catch (AddressException ex) {
+			throw new IllegalStateException("app.mail-from (APP_MAIL_FROM) is not a valid address", ex);
+		}
 	}
 
 	@Scheduled(fixedDelayString = "${app.mail-poll-interval:5s}", initialDelayString = "${app.mail-poll-interval:5s}")
@@ -86,6 +128,31 @@ public class OutboxSender {
 		if (requeued > 0) {
 			logger.warn(requeued + " outbox message(s) were stuck in SENDING and are queued again");
 		}
+		if (this.workers == null) {
+			return drain();
+		}
+		List<Future<Integer>> runs = new ArrayList<>();
+		for (int i = 0; i < this.settings.mail().senderThreads(); i++) {
+			runs.add(this.workers.submit(this::drain));
+		}
+		int sent = 0;
+		for (Future<Integer> run : runs) {
+			try {
+				sent += run.get();
+			}
+			catch (ExecutionException ex) {
+				logger.error("An outbox sender thread failed", ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		return sent;
+	}
+
+	/** Claims and sends batches on this thread until none is due (or the time is up). */
+	private int drain() {
 		int batchSize = Math.max(1, this.settings.mail().batchSize());
 		long started = System.nanoTime();
 		int sent = 0;
@@ -165,21 +232,42 @@ public class OutboxSender {
 		}
 	}
 
+	/**
+	 * multipart/alternative (text, HTML), inside multipart/mixed with {@code event.ics}
+	 * when there is a calendar file. Built with plain Jakarta Mail: MimeMessageHelper
+	 * would parse a MIME-types file for every message.
+	 */
 	MimeMessage toMimeMessage(OutboxRepository.Claimed claimed) throws MessagingException {
 		MimeMessage message = (this.mailSender instanceof JavaMailSenderImpl impl)
 				? new StableIdMimeMessage(impl.getSession(), claimed.messageId()) : this.mailSender.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
-				StandardCharsets.UTF_8.name());
-		helper.setFrom(new InternetAddress(Headers.clean(this.settings.mailFrom()), true));
+		message.setFrom(this.from);
 		InternetAddress to = new InternetAddress(claimed.recipient(), true);
 		to.validate();
-		helper.setTo(to);
-		helper.setSubject(Headers.clean(claimed.subject()));
-		helper.setSentDate(Date.from(this.clock.instant()));
-		helper.setText(claimed.text(), claimed.html());
-		if (claimed.attachment() != null) {
-			helper.addAttachment("event.ics", new ByteArrayDataSource(
-					claimed.attachment().getBytes(StandardCharsets.UTF_8), CALENDAR_CONTENT_TYPE));
+		message.setRecipient(Message.RecipientType.TO, to);
+		message.setSubject(Headers.clean(claimed.subject()), UTF_8);
+		message.setSentDate(Date.from(this.clock.instant()));
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(claimed.text(), UTF_8, "plain");
+		alternative.addBodyPart(text);
+		MimeBodyPart html = new MimeBodyPart();
+		html.setText(claimed.html(), UTF_8, "html");
+		alternative.addBodyPart(html);
+		if (claimed.attachment() == null) {
+			message.setContent(alternative);
+		}
+		else {
+			MimeMultipart mixed = new MimeMultipart("mixed");
+			MimeBodyPart body = new MimeBodyPart();
+			body.setContent(alternative);
+			mixed.addBodyPart(body);
+			MimeBodyPart calendar = new MimeBodyPart();
+			calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(
+					claimed.attachment().getBytes(StandardCharsets.UTF_8), CALENDAR_CONTENT_TYPE)));
+			calendar.setFileName("event.ics");
+			calendar.setDisposition(Part.ATTACHMENT);
+			mixed.addBodyPart(calendar);
+			message.setContent(mixed);
 		}
 		message.setHeader("Message-ID", claimed.messageId());
 		message.setHeader("Auto-Submitted", "auto-generated");
