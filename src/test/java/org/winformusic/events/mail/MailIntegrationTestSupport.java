@@ -116,7 +116,7 @@ abstract class MailIntegrationTestSupport {
 		return client;
 	}
 
-	String status(long registrationId) {
+	String outboxStatus(long registrationId) {
 		return this.jdbc.sql("select status from outbox_message where registration_id = ?")
 			.param(registrationId)
 			.query(String.class)

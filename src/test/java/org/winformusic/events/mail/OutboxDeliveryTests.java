@@ -77,7 +77,7 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 		assertThat(html).contains("href=\"" + link + "\"");
 		String token = link.substring(link.lastIndexOf('/') + 1);
 		assertThat(this.tokens.resolve(token)).contains(id);
-		assertThat(status(id)).isEqualTo("SENT");
+		assertThat(outboxStatus(id)).isEqualTo("SENT");
 	}
 
 	@Test
@@ -182,7 +182,7 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 
 			assertThat(smtp.delivered.get()).isEqualTo(1);
 			assertThat(smtp.dataAttempts.get()).isEqualTo(3);
-			assertThat(status(id)).isEqualTo("SENT");
+			assertThat(outboxStatus(id)).isEqualTo("SENT");
 			assertThat(attempts(id)).isEqualTo(3);
 		}
 	}
@@ -194,7 +194,7 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 			OutboxSender sender = senderTo(smtp.port());
 
 			assertThat(sender.sendDueMessages()).isZero();
-			assertThat(status(id)).isEqualTo("FAILED");
+			assertThat(outboxStatus(id)).isEqualTo("FAILED");
 			assertThat(attempts(id)).isEqualTo(1);
 			assertThat(lastError(id)).contains("550").doesNotContain("@");
 
@@ -203,7 +203,7 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 			assertThat(sender.sendDueMessages()).isZero();
 			assertThat(smtp.connections.get()).isEqualTo(connections);
 			assertThat(smtp.delivered.get()).isZero();
-			assertThat(status(id)).isEqualTo("FAILED");
+			assertThat(outboxStatus(id)).isEqualTo("FAILED");
 		}
 	}
 
@@ -216,7 +216,7 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 
 		assertThat(senderTo(closedPort()).sendDueMessages()).isZero();
 
-		assertThat(status(id)).isEqualTo("FAILED");
+		assertThat(outboxStatus(id)).isEqualTo("FAILED");
 		assertThat(attempts(id)).isEqualTo(this.settings.mail().maxAttempts());
 	}
 
@@ -235,9 +235,9 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 		assertThat(this.sender.sendDueMessages()).isZero();
 
 		assertThat(greenMail.getReceivedMessages()).hasSize(1);
-		assertThat(status(stuck)).isEqualTo("SENT");
+		assertThat(outboxStatus(stuck)).isEqualTo("SENT");
 		assertThat(attempts(stuck)).isEqualTo(2);
-		assertThat(status(recent)).as("another sender may still be on it").isEqualTo("SENDING");
+		assertThat(outboxStatus(recent)).as("another sender may still be on it").isEqualTo("SENDING");
 	}
 
 	@Test
