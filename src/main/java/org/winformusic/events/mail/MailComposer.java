@@ -9,6 +9,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.CalendarFile;
 import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.AppProperties;
@@ -33,13 +34,10 @@ class MailComposer {
 
 	private final AppProperties app;
 
-	private final CalendarAttachment calendar;
-
-	MailComposer(MessageSource messages, EventTimes times, AppProperties app, CalendarAttachment calendar) {
+	MailComposer(MessageSource messages, EventTimes times, AppProperties app) {
 		this.messages = messages;
 		this.times = times;
 		this.app = app;
-		this.calendar = calendar;
 		this.templates = new SpringTemplateEngine();
 		this.templates.setTemplateEngineMessageSource(messages);
 		// "mail/x.txt" is plain text; "mail/x" (fragments included) is mail/x.html.
@@ -77,7 +75,7 @@ class MailComposer {
 		String template = "mail/" + templateName(kind);
 		String text = this.templates.process(template + ".txt", context);
 		String html = this.templates.process(template, context);
-		String ics = withCalendar ? this.calendar.ics(registration, event, manageLink) : null;
+		String ics = withCalendar ? CalendarFile.build(event, registration, manageLink) : null;
 		return new Composed(subject, text, html, ics);
 	}
 

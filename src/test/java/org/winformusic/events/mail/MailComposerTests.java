@@ -2,10 +2,8 @@ package org.winformusic.events.mail;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -37,13 +35,10 @@ class MailComposerTests {
 
 	static final String TOKEN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
 
-	static final Clock CLOCK = Clock.fixed(Instant.parse("2028-03-01T12:00:00Z"), ZoneOffset.UTC);
-
 	final ResourceBundleMessageSource messages = messages();
 
 	final MailComposer composer = new MailComposer(this.messages, new EventTimes(this.messages),
-			new AppProperties(URI.create("https://events.example.org/")),
-			new BiweeklyCalendarAttachment(CLOCK, this.messages));
+			new AppProperties(URI.create("https://events.example.org/")));
 
 	static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource();

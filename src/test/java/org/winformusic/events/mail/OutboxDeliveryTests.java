@@ -333,11 +333,11 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 			.query(Long.class)
 			.list()).containsExactlyInAnyOrder(first, second);
 		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
-		assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(OutboxDeliveryTests::subject))
+		assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(OutboxDeliveryTests::subjectOf))
 			.containsExactlyInAnyOrder("Te esperamos pronto: Taller de prueba", "See you soon: Test workshop");
 	}
 
-	private static String subject(MimeMessage message) {
+	static String subjectOf(MimeMessage message) {
 		try {
 			return message.getSubject();
 		}
