@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mail the outbox's tuning
  */
 @ConfigurationProperties("app")
-record MailSettings(String mailFrom, @DefaultValue("5s") Duration mailPollInterval, @DefaultValue Outbox mail) {
+record MailSettings(String mailFrom, @DefaultValue("5s") Duration mailPollInterval, @DefaultValue Sending mail) {
 
 	/**
 	 * How the outbox sends and retries.
@@ -31,7 +31,7 @@ record MailSettings(String mailFrom, @DefaultValue("5s") Duration mailPollInterv
 	 * @param senderThreads SMTP connections one instance uses at once
 	 * @param senderThreads SMTP connections used at once by one instance
 	 */
-	record Outbox(@DefaultValue("true") boolean senderEnabled, @DefaultValue("8") int maxAttempts, @DefaultValue( {
+	record Sending(@DefaultValue("true") boolean senderEnabled, @DefaultValue("8") int maxAttempts, @DefaultValue( {
 			"1m", "5m", "15m", "60m" }) List<Duration> backoff, @DefaultValue("5m") Duration sendingTimeout,
 			@DefaultValue("20") int batchSize, @DefaultValue("48h") Duration reminderBefore,
 			@DefaultValue("4") int senderThreads){
