@@ -105,6 +105,44 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 		}
 	}
 
+	@Test
+	void aFreedSeatPromotesTheWaitlistAndThePromotedPersonGetsTheCalendarFile() throws Exception {
+		long eventId = TestRegistrations.insertEvent(this.jdbc,
+				java.time.Instant.now().plus(java.time.Duration.ofDays(30)), 1);
+		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
+		String first = TestRegistrations.uniqueEmail("seated");
+		String second = TestRegistrations.uniqueEmail("waiting");
+		RegistrationResult seated = this.registrations.register(slug, form("Primera", first), Locale.ENGLISH);
+		RegistrationResult waiting = this.registrations.register(slug, form("Segunda", second),
+				Locale.forLanguageTag("es"));
+		assertThat(waiting.status()).hasToString("WAITLISTED");
+
+		this.registrations.cancelByStaff(seated.registrationId());
+		assertThat(this.sender.sendDueMessages()).isEqualTo(4);
+
+		List<MimeMessage> toSecond = Arrays.stream(greenMail.getReceivedMessages())
+			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(second))
+			.toList();
+		assertThat(toSecond).extracting(OutboxDeliveryTests::subjectOf)
+			.containsExactlyInAnyOrder("Estás en la lista de espera: Taller de prueba",
+					"Ya tienes lugar: Taller de prueba");
+		MimeMessage waitlisted = toSecond.stream()
+			.filter((m) -> OutboxDeliveryTests.subjectOf(m).startsWith("Estás"))
+			.findFirst()
+			.orElseThrow();
+		assertThat((String) OutboxDeliveryTests.parts(waitlisted).get("text/plain").getContent())
+			.contains("Tu lugar en la lista de espera: 1.");
+		MimeMessage promoted = toSecond.stream()
+			.filter((m) -> OutboxDeliveryTests.subjectOf(m).startsWith("Ya tienes"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(OutboxDeliveryTests.parts(promoted)).containsKey("text/calendar");
+		assertThat(Arrays.stream(greenMail.getReceivedMessages())
+			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(first))
+			.map(OutboxDeliveryTests::subjectOf))
+			.containsExactlyInAnyOrder("You are registered: Test workshop", "Registration cancelled: Test workshop");
+	}
+
 	private static RegistrationForm form(String name, String email) {
 		return new RegistrationForm(name, email, "Discos Norte", null, "INDEPENDENT_LABEL", "CMX", "Ciudad de México",
 				null, "YES", null, null, true, false, null);
