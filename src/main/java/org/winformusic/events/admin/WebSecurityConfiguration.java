@@ -25,6 +25,8 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * Who may see what, and the headers every response carries. Anonymous visitors never get
@@ -48,6 +50,20 @@ class WebSecurityConfiguration {
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * The staff session cookie: HttpOnly, SameSite=Lax, and Secure whenever the request
+	 * came over HTTPS (the serializer asks {@code request.isSecure()}).
+	 */
+	@Bean
+	CookieSerializer sessionCookieSerializer() {
+		DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+		serializer.setCookieName("SESSION");
+		serializer.setCookiePath("/");
+		serializer.setUseHttpOnlyCookie(true);
+		serializer.setSameSite("Lax");
+		return serializer;
 	}
 
 	@Bean
