@@ -12,7 +12,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -35,7 +34,6 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  * by URL and again on the admin services by method security.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 @EnableConfigurationProperties(AdminProperties.class)
 class WebSecurityConfiguration {
 
@@ -84,7 +82,7 @@ class WebSecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/admin/**")
 			.hasAnyRole(ACTORS)
 			.requestMatchers("/admin/registrations/*/edit", "/admin/registrations/*/confirm-action/**",
-					"/admin/events/*/capacity")
+					"/admin/events/*/capacity", "/admin/events/new", "/admin/events/*/edit")
 			.hasAnyRole(ACTORS)
 			.requestMatchers("/admin/**")
 			.hasAnyRole(STAFF)
