@@ -29,19 +29,19 @@ record BarChart(int width, int height, List<Bar> bars, long max) {
 		return new BarChart(Math.max(x - GAP, 1), HEIGHT, bars, max);
 	}
 
-	String viewBox() {
+	public String viewBox() {
 		return "0 0 " + this.width + " " + this.height;
 	}
 
-	boolean empty() {
+	public boolean empty() {
 		return this.bars.isEmpty();
 	}
 
-	String firstLabel() {
+	public String firstLabel() {
 		return this.bars.isEmpty() ? "" : this.bars.get(0).label();
 	}
 
-	String lastLabel() {
+	public String lastLabel() {
 		return this.bars.isEmpty() ? "" : this.bars.get(this.bars.size() - 1).label();
 	}
 
