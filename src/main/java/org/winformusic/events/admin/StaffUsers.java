@@ -72,6 +72,9 @@ class StaffUsers {
 			return;
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());
+		// Instances starting at once queue here, so only the first one creates the admin.
+		this.jdbc.sql("select pg_advisory_xact_lock(5005)").query((rs) -> {
+		});
 		int created = this.jdbc
 			.sql("""
 					insert into staff_user (email, display_name, password_hash, role, enabled, created_at, password_changed_at)

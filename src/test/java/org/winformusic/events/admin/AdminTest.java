@@ -10,6 +10,7 @@ import org.winformusic.events.IntegrationTest;
 
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The whole application on a real PostgreSQL with MockMvc, a movable clock and a
@@ -21,6 +22,12 @@ import org.springframework.context.annotation.Import;
 @IntegrationTest
 @AutoConfigureMockMvc
 @Import(AdminTestConfiguration.class)
+@TestPropertySource(properties = { "app.admin-email=" + AdminTest.FIRST_ADMIN_EMAIL,
+		"app.admin-password=" + AdminTest.FIRST_ADMIN_PASSWORD })
 @interface AdminTest {
+
+	String FIRST_ADMIN_EMAIL = "first-admin@win.test";
+
+	String FIRST_ADMIN_PASSWORD = "first admin password";
 
 }
