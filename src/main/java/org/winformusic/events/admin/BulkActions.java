@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.registration.RegistrationView;
 
 import org.springframework.security.access.prepost.PreAuthorize;

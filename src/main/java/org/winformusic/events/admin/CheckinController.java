@@ -8,6 +8,7 @@ import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.registration.RegistrationService.CheckIn;
+import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.EventTimes;
@@ -113,7 +114,12 @@ class CheckinController {
 		if (registration.status() != RegistrationStatus.CONFIRMED) {
 			return Notice.bad("admin.checkin.notConfirmed");
 		}
-		return notice(this.actions.checkIn(registration.id()), this.catalog, this.times, locale);
+		try {
+			return notice(this.actions.checkIn(registration.id()), this.catalog, this.times, locale);
+		}
+		catch (RegistrationStateException ex) {
+			return Notice.bad("admin.checkin.notConfirmed");
+		}
 	}
 
 	private RegistrationView byToken(String token) {

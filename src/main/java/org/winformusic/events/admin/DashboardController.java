@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.stereotype.Controller;
@@ -69,7 +70,7 @@ class DashboardController {
 				this.actions.changeCapacity(event.id(), before, capacity);
 				redirect.addFlashAttribute("notice", Notice.ok("admin.capacity.changed", capacity));
 			}
-			catch (IllegalStateException | IllegalArgumentException ex) {
+			catch (RegistrationStateException ex) {
 				redirect.addFlashAttribute("notice", Notice.bad("admin.capacity.refused"));
 			}
 		}

@@ -1,13 +1,18 @@
 package org.winformusic.events.admin;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.registration.FieldProblem;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.RegistrationValidationException;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +37,11 @@ class EditRegistrationController {
 
 	private final StaffActions actions;
 
-	EditRegistrationController(RegistrationDirectory directory, EventCatalog catalog, StaffActions actions) {
+	private final MessageSource messages;
+
+	EditRegistrationController(RegistrationDirectory directory, EventCatalog catalog, StaffActions actions,
+			MessageSource messages) {
+		this.messages = messages;
 		this.directory = directory;
 		this.catalog = catalog;
 		this.actions = actions;
@@ -52,7 +61,18 @@ class EditRegistrationController {
 		RegistrationForm edited = new RegistrationForm(form.fullName(), form.email(), form.company(), form.jobTitle(),
 				form.companyType(), form.state(), form.city(), form.phone(), form.associationInterest(),
 				form.referralSource(), form.comments(), true, Boolean.TRUE.equals(form.newsOptIn()), null);
-		this.actions.update(id, edited);
+		try {
+			this.actions.update(id, edited);
+		}
+		catch (RegistrationValidationException ex) {
+			Map<String, String> problems = new LinkedHashMap<>();
+			for (FieldProblem problem : ex.problems()) {
+				problems.putIfAbsent(problem.field(),
+						this.messages.getMessage(problem.messageKey(), problem.arguments(), locale));
+			}
+			model.addAttribute("problems", problems);
+			return show(registration, edited, locale, model);
+		}
 		redirect.addFlashAttribute("notice", Notice.ok("admin.edit.saved"));
 		return "redirect:/admin/registrations/" + registration.id();
 	}

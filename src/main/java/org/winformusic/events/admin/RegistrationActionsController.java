@@ -8,6 +8,7 @@ import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationService.CheckIn;
+import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.EventTimes;
 import org.winformusic.events.shared.NotFoundException;
@@ -102,8 +103,13 @@ class RegistrationActionsController {
 	@PostMapping("/admin/registrations/{id}/checkin")
 	String checkIn(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
 		find(id);
-		CheckIn result = this.actions.checkIn(id);
-		redirect.addFlashAttribute("notice", CheckinController.notice(result, this.catalog, this.times, locale));
+		try {
+			CheckIn result = this.actions.checkIn(id);
+			redirect.addFlashAttribute("notice", CheckinController.notice(result, this.catalog, this.times, locale));
+		}
+		catch (RegistrationStateException ex) {
+			redirect.addFlashAttribute("notice", Notice.bad("admin.action.notAllowed"));
+		}
 		return "redirect:/admin/registrations/" + id;
 	}
 
@@ -136,10 +142,12 @@ class RegistrationActionsController {
 			action.run();
 			redirect.addFlashAttribute("notice", Notice.ok(doneKey));
 		}
-		catch (IllegalStateException | IllegalArgumentException ex) {
+		catch (RegistrationStateException ex) {
 			// The registration service refuses a change its current status does not
 			// allow.
-			redirect.addFlashAttribute("notice", Notice.bad("admin.action.notAllowed"));
+			redirect.addFlashAttribute("notice",
+					Notice.bad((ex.reason() == RegistrationStateException.Reason.NO_FREE_SEAT) ? "admin.action.full"
+							: "admin.action.notAllowed"));
 		}
 		return "redirect:/admin/registrations/" + id;
 	}

@@ -11,7 +11,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.winformusic.events.registration.RegistrationMessage;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.event.EventListener;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -27,6 +30,33 @@ class AdminTestConfiguration {
 	@Primary
 	MovableClock movableClock() {
 		return new MovableClock(Instant.now());
+	}
+
+	@Bean
+	SentMessages sentMessages() {
+		return new SentMessages();
+	}
+
+	/**
+	 * The registrant messages published (inside the transaction of each change), as the
+	 * mail feature receives them.
+	 */
+	static class SentMessages {
+
+		private final java.util.List<RegistrationMessage> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(RegistrationMessage message) {
+			this.messages.add(message);
+		}
+
+		java.util.List<RegistrationMessage.Type> typesFor(long registrationId) {
+			return this.messages.stream()
+				.filter((m) -> m.registrationId() == registrationId)
+				.map(RegistrationMessage::type)
+				.toList();
+		}
+
 	}
 
 	@Bean
