@@ -114,6 +114,16 @@ class AdminPagesTests {
 		assertThat(page("/admin/users?lang=en", "ADMIN")).contains("New staff user");
 		assertThat(page("/admin/audit?lang=en", "ADMIN")).contains("Audit log");
 		this.jdbc
+			.sql("insert into audit_log (at, actor, action, registration_id, details) values"
+					+ " (now(), 'auditor-a@win.test', 'NOTE_ADDED', ?, null),"
+					+ " (now(), 'auditor-b@win.test', 'EMAIL_RESENT', ?, 'type=CONFIRMED')")
+			.params(this.jose.id(), this.jose.id())
+			.update();
+		String filtered = page("/admin/audit?lang=en&action=EMAIL_RESENT&actor=AUDITOR", "ADMIN");
+		assertThat(filtered).contains("auditor-b@win.test").doesNotContain("auditor-a@win.test");
+		this.mvc.perform(get("/admin/audit?from=not-a-date").with(user("a@win.test").roles("ADMIN")))
+			.andExpect(status().isBadRequest());
+		this.jdbc
 			.sql("""
 					insert into staff_user (email, display_name, password_hash, role, enabled, created_at, password_changed_at)
 					values ('profile@win.test', 'Pro File', '{noop}x', 'OPS', true, now(), now()) on conflict do nothing

@@ -217,6 +217,25 @@ class AdminSecurityTests {
 	}
 
 	@Test
+	void evenAPersistentAttackerCannotLockAnAccountForEver() throws Exception {
+		String email = staff("persistent-target@win.test", "OPS");
+		for (int round = 0; round < 4; round++) {
+			for (int i = 0; i < 6; i++) {
+				String address = "198.51.100." + (round * 10 + i);
+				this.mvc.perform(post("/admin/login").with(csrf()).with((request) -> {
+					request.setRemoteAddr(address);
+					return request;
+				}).param("username", email).param("password", "guess")).andExpect(redirectedUrl("/admin/login?error"));
+			}
+			this.clock.advance(Duration.ofMinutes(4));
+		}
+		// The cooldown has grown, but it is capped and refused attempts do not extend it.
+		this.clock.advance(Duration.ofMinutes(16));
+		this.mvc.perform(post("/admin/login").with(csrf()).param("username", email).param("password", PASSWORD))
+			.andExpect(redirectedUrl("/admin"));
+	}
+
+	@Test
 	void oneAddressGuessingManyAccountsIsRefusedForAWhile() throws Exception {
 		String email = staff("victim-by-ip@win.test", "OPS");
 		for (int i = 0; i < 5; i++) {
