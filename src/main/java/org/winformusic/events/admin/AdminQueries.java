@@ -158,11 +158,11 @@ class AdminQueries {
 			return List.of();
 		}
 		return this.jdbc
-			.sql("select kind, subject, status, created_at, sent_at from outbox_message"
+			.sql("select id, kind, subject, status, created_at, sent_at from outbox_message"
 					+ " where registration_id = ? order by created_at desc, id desc")
 			.param(registrationId)
-			.query((rs, n) -> new SentEmail(rs.getString("kind"), rs.getString("subject"), rs.getString("status"),
-					instant(rs, "created_at"), instant(rs, "sent_at")))
+			.query((rs, n) -> new SentEmail(rs.getLong("id"), rs.getString("kind"), rs.getString("subject"),
+					rs.getString("status"), instant(rs, "created_at"), instant(rs, "sent_at")))
 			.list();
 	}
 
@@ -206,7 +206,7 @@ class AdminQueries {
 
 	}
 
-	record SentEmail(String kind, String subject, String status, Instant createdAt, Instant sentAt) {
+	record SentEmail(long id, String kind, String subject, String status, Instant createdAt, Instant sentAt) {
 
 	}
 

@@ -80,6 +80,10 @@ class StaffActionsTests {
 		assertThat(this.messages.typesFor(declined)).containsExactly(Type.DECLINED);
 		assertThat(this.messages.typesFor(cancelled)).containsExactly(Type.CANCELLED);
 		assertThat(this.messages.typesFor(waiting)).containsExactly(Type.PROMOTED);
+		assertThat(outboxKinds(approved)).containsExactly("PROMOTED");
+		assertThat(outboxKinds(declined)).containsExactly("DECLINED");
+		assertThat(outboxKinds(cancelled)).containsExactly("CANCELLED");
+		assertThat(outboxKinds(waiting)).containsExactly("PROMOTED");
 		assertThat(this.jdbc.sql("select actor || ' ' || details from audit_log where registration_id = ?")
 			.param(declined)
 			.query(String.class)
@@ -257,6 +261,7 @@ class StaffActionsTests {
 		long id = this.data.confirmed(event, "Quique Reenvío").id();
 		act(id, "resend", "ORGANIZER");
 		assertThat(this.messages.typesFor(id)).containsExactly(Type.CONFIRMED);
+		assertThat(outboxKinds(id)).containsExactly("CONFIRMED");
 		assertThat(this.data.auditRows(id, "EMAIL_RESENT")).isOne();
 		this.mvc
 			.perform(post("/admin/registrations/" + id + "/notes").param("body", "Llega tarde, guardar lugar")
@@ -266,6 +271,10 @@ class StaffActionsTests {
 		this.mvc.perform(get("/admin/registrations/" + id).with(as("OPS")))
 			.andExpect(content().string(containsString("Llega tarde, guardar lugar")))
 			.andExpect(content().string(containsString("EMAIL_RESENT")));
+		this.mvc.perform(get("/admin/registrations/" + id).param("lang", "en").with(as("OPS")))
+			.andExpect(content().string(containsString("Emails sent")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("No emails for this person yet."))))
+			.andExpect(content().string(containsString("href=\"/admin/outbox/")));
 	}
 
 	@Test
@@ -348,13 +357,14 @@ class StaffActionsTests {
 		return user(role.toLowerCase() + "@win.test").roles(role);
 	}
 
+	private java.util.List<String> outboxKinds(long registrationId) {
+		return this.jdbc.sql("select kind from outbox_message where registration_id = ? order by id")
+			.param(registrationId)
+			.query(String.class)
+			.list();
+	}
+
 	private long outboxRows(long registrationId) {
-		Boolean exists = this.jdbc.sql("select to_regclass('outbox_message') is not null")
-			.query(Boolean.class)
-			.single();
-		if (!Boolean.TRUE.equals(exists)) {
-			return 0;
-		}
 		return this.jdbc.sql("select count(*) from outbox_message where registration_id = ?")
 			.param(registrationId)
 			.query(Long.class)
