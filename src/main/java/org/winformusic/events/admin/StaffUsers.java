@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import org.apache.commons.logging.Log;
@@ -211,10 +210,6 @@ class StaffUsers {
 		@Override
 		public String toString() {
 			return "StaffUser[id=" + this.id + ", role=" + this.role + "]";
-		}
-
-		String emailKey() {
-			return this.email.toLowerCase(Locale.ROOT);
 		}
 
 	}
