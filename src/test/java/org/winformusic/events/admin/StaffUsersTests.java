@@ -143,6 +143,12 @@ class StaffUsersTests {
 	@Test
 	void aSessionStartedOnOneInstanceIsAcceptedByAnotherSharingTheDatabase() throws Exception {
 		Cookie session = login(AdminTest.FIRST_ADMIN_EMAIL, AdminTest.FIRST_ADMIN_PASSWORD);
+		// Stored in PostgreSQL, with the 30-minute idle timeout.
+		assertThat(this.jdbc.sql(
+				"select max_inactive_interval from spring_session where principal_name = ? order by creation_time desc limit 1")
+			.param(AdminTest.FIRST_ADMIN_EMAIL)
+			.query(Integer.class)
+			.single()).isEqualTo(1800);
 		String url = this.dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(EventsApplication.class)
 			.profiles("test")
