@@ -51,7 +51,8 @@ class ExportController {
 		char delimiter = parameters.csvDelimiter();
 		EventInfo event = event(slug, locale);
 		OutputStream out = start(response, event, ExportFormat.CSV);
-		this.exports.export(event, filter, ExportFormat.CSV, locale, new CsvRowWriter(out, delimiter));
+		this.exports.export(event, filter, parameters.order(), ExportFormat.CSV, locale,
+				new CsvRowWriter(out, delimiter));
 	}
 
 	@GetMapping(XLSX_PATH)
@@ -60,7 +61,8 @@ class ExportController {
 		RegistrationFilter filter = parameters.filter();
 		EventInfo event = event(slug, locale);
 		OutputStream out = start(response, event, ExportFormat.XLSX);
-		this.exports.export(event, filter, ExportFormat.XLSX, locale, new XlsxRowWriter(out, event.slug()));
+		this.exports.export(event, filter, parameters.order(), ExportFormat.XLSX, locale,
+				new XlsxRowWriter(out, event.slug()));
 	}
 
 	@ExceptionHandler

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.winformusic.events.admin.RegistrationSort;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.MexicanState;
@@ -18,7 +19,7 @@ import org.winformusic.events.registration.RegistrationStatus;
  * sends it.
  */
 record ExportParameters(String q, String status, String companyType, String state, String associationInterest,
-		String checkedIn, String delimiter) {
+		String checkedIn, String sort, String dir, String delimiter) {
 
 	static final int MAX_SEARCH_LENGTH = 200;
 
@@ -36,6 +37,14 @@ record ExportParameters(String q, String status, String companyType, String stat
 	private String search() {
 		String text = blankToNull(this.q);
 		return (text != null && text.length() > MAX_SEARCH_LENGTH) ? text.substring(0, MAX_SEARCH_LENGTH) : text;
+	}
+
+	/**
+	 * The list page's order ({@code sort}, {@code dir}); unknown columns fall back to
+	 * registration order there and here.
+	 */
+	RegistrationSort order() {
+		return RegistrationSort.of(blankToNull(this.sort), blankToNull(this.dir));
 	}
 
 	char csvDelimiter() {

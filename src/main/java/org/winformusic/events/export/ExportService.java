@@ -7,10 +7,11 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.stereotype.Service;
+import org.winformusic.events.admin.RegistrationSort;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationFilter;
 
-/** Runs one export and records it. */
+/** Runs one export and records it in the audit log. */
 @Service
 class ExportService {
 
@@ -18,13 +19,17 @@ class ExportService {
 
 	private final RegistrationExport registrations;
 
-	ExportService(RegistrationExport registrations) {
+	private final ExportAudit audit;
+
+	ExportService(RegistrationExport registrations, ExportAudit audit) {
 		this.registrations = registrations;
+		this.audit = audit;
 	}
 
-	long export(EventInfo event, RegistrationFilter filter, ExportFormat format, Locale locale, RowWriter writer)
-			throws IOException {
-		long rows = this.registrations.write(event, filter, locale, writer);
+	long export(EventInfo event, RegistrationFilter filter, RegistrationSort order, ExportFormat format, Locale locale,
+			RowWriter writer) throws IOException {
+		long rows = this.registrations.write(event, filter, order, locale, writer);
+		this.audit.exported(event, filter, format, rows);
 		// No personal data here: the filter's search text may be a name or an address.
 		logger.info("Exported " + rows + " registrations of event " + event.slug() + " as " + format);
 		return rows;

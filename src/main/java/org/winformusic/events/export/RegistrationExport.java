@@ -15,6 +15,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.winformusic.events.admin.RegistrationSort;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.registration.RegistrationFilterSql;
@@ -45,7 +46,7 @@ class RegistrationExport {
 			           from registration
 			           where event_id = :eventId and status = 'WAITLISTED') w on w.id = r.id
 			where r.event_id = :eventId and (%s)
-			order by r.id
+			%s
 			""";
 
 	private final JdbcClient jdbc;
@@ -59,17 +60,18 @@ class RegistrationExport {
 
 	/**
 	 * Writes the header (in {@code locale}) and every registration of {@code event} that
-	 * matches {@code filter}, in registration order.
+	 * matches {@code filter}, in the list page's {@code order}.
 	 * @return the number of registrations written
 	 */
 	@Transactional(readOnly = true)
-	public long write(EventInfo event, RegistrationFilter filter, Locale locale, RowWriter writer) throws IOException {
+	public long write(EventInfo event, RegistrationFilter filter, RegistrationSort order, Locale locale,
+			RowWriter writer) throws IOException {
 		RegistrationFilterSql where = RegistrationFilterSql.of(filter, "r");
 		ZoneId zone = event.zone();
 		long[] count = { 0 };
 		try {
 			writer.header(headers(locale));
-			this.jdbc.sql(QUERY.formatted(where.condition()))
+			this.jdbc.sql(QUERY.formatted(where.condition(), order.orderBy()))
 				.withFetchSize(FETCH_SIZE)
 				.param("eventId", event.id())
 				.params(where.params())

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.winformusic.events.IntegrationTest;
@@ -20,10 +22,12 @@ class ExportAccessTests {
 	MockMvc mvc;
 
 	@Test
-	void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
-		this.mvc.perform(get("/admin/events/mexico-workshop/registrations.csv")).andExpect(status().is3xxRedirection());
-		this.mvc.perform(get("/admin/events/mexico-workshop/registrations.xlsx"))
+	void anonymousBrowsersAreSentToTheLoginPageAndScriptsGet401() throws Exception {
+		this.mvc.perform(get("/admin/events/mexico-workshop/registrations.csv").accept(MediaType.TEXT_HTML))
 			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/admin/events/mexico-workshop/registrations.xlsx").accept(MediaType.TEXT_HTML))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/admin/events/mexico-workshop/registrations.csv")).andExpect(status().isUnauthorized());
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.winformusic.events.EventsApplication;
+import org.winformusic.events.admin.RegistrationSort;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationFilter;
@@ -28,12 +29,15 @@ public final class ExportInSmallHeapMain {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EventsApplication.class).profiles("test")
 			.properties("spring.datasource.url=" + args[0], "spring.datasource.username=" + args[1],
 					"spring.datasource.password=" + args[2], "server.port=0", "server.address=127.0.0.1",
-					"spring.main.banner-mode=off")
+					"spring.main.banner-mode=off",
+					// Only the export runs here: the parent's context owns the scheduled
+					// jobs.
+					"app.waitlist-sweep-millis=86400000", "app.mail.reminder-cron=-")
 			.run();
 		EventInfo event = context.getBean(EventCatalog.class).findBySlug(args[3], Locale.ENGLISH).orElseThrow();
 		CountingOutputStream out = new CountingOutputStream();
 		long rows = context.getBean(RegistrationExport.class)
-			.write(event, RegistrationFilter.ALL, Locale.ENGLISH, new CsvRowWriter(out, ','));
+			.write(event, RegistrationFilter.ALL, RegistrationSort.DEFAULT, Locale.ENGLISH, new CsvRowWriter(out, ','));
 		System.out
 			.println("EXPORTED rows=" + rows + " bytes=" + out.count + " maxHeap=" + Runtime.getRuntime().maxMemory());
 		context.close();

@@ -38,6 +38,17 @@ class TestExportData {
 		return this.jdbc.sql("select id from event where slug = ?").param(slug).query(Long.class).single();
 	}
 
+	/** A staff account (that cannot log in with a password) with a unique email. */
+	String staffUser(String role) {
+		String email = role.toLowerCase(java.util.Locale.ROOT) + events.incrementAndGet() + "@staff.example.org";
+		this.jdbc.sql("""
+				insert into staff_user (email, display_name, password_hash, role, enabled, created_at,
+				    password_changed_at)
+				values (?, 'Staff', '{noop}unusable-' || gen_random_uuid(), ?, true, now(), now())
+				""").params(email, role).update();
+		return email;
+	}
+
 	Registration registration(String slug) {
 		return new Registration(slug);
 	}
