@@ -1,5 +1,7 @@
 package org.winformusic.events.admin;
 
+import org.winformusic.events.registration.CheckinQrCode;
+
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
