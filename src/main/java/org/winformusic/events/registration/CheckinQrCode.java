@@ -1,8 +1,16 @@
 package org.winformusic.events.registration;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -16,18 +24,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * The door check-in QR code of a registration: {@code APP_BASE_URL/admin/checkin/{token}}
- * as an SVG, for the manage page (a {@code data:} image, which the content security
- * policy allows) and for emails. Scanned by a logged-in organizer's phone camera, it
- * opens that person's check-in card.
+ * as an SVG for the manage page (a {@code data:} image, which the content security policy
+ * allows), and as a PNG for emails (mail clients block SVG and {@code data:} images, so
+ * the mail module attaches it inline). Scanned by a logged-in organizer's phone camera,
+ * it opens that person's check-in card.
  */
 @Component
 public class CheckinQrCode {
 
 	private static final int QUIET_ZONE = 2;
 
+	/** The PNG's white border, in modules: the 4 the QR standard asks for. */
+	private static final int PNG_QUIET_ZONE = 4;
+
+	/**
+	 * Pixels per module in the PNG: about 250-300 px for our links, crisp without
+	 * scaling.
+	 */
+	private static final int PNG_SCALE = 6;
+
 	private final AppProperties app;
 
-	CheckinQrCode(AppProperties app) {
+	public CheckinQrCode(AppProperties app) {
 		this.app = app;
 	}
 
@@ -57,6 +75,40 @@ public class CheckinQrCode {
 	public String dataUri(String manageToken) {
 		return "data:image/svg+xml;base64,"
 				+ Base64.getEncoder().encodeToString(svg(manageToken).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The code as a 1-bit PNG (black modules on white), {@value #PNG_SCALE} pixels per
+	 * module with a quiet zone of {@value #PNG_QUIET_ZONE} modules.
+	 */
+	public byte[] png(String manageToken) {
+		BitMatrix matrix = encode(link(manageToken));
+		int size = (matrix.getWidth() + 2 * PNG_QUIET_ZONE) * PNG_SCALE;
+		// TYPE_BYTE_BINARY: palette index 0 is black, 1 is white.
+		BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
+		WritableRaster raster = image.getRaster();
+		int[] white = new int[size * size];
+		Arrays.fill(white, 1);
+		raster.setSamples(0, 0, size, size, 0, white);
+		int[] black = new int[PNG_SCALE * PNG_SCALE];
+		for (int y = 0; y < matrix.getHeight(); y++) {
+			for (int x = 0; x < matrix.getWidth(); x++) {
+				if (matrix.get(x, y)) {
+					raster.setSamples((x + PNG_QUIET_ZONE) * PNG_SCALE, (y + PNG_QUIET_ZONE) * PNG_SCALE, PNG_SCALE,
+							PNG_SCALE, 0, black);
+				}
+			}
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+		try {
+			if (!ImageIO.write(image, "png", out)) {
+				throw new IllegalStateException("No PNG writer available");
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
 	}
 
 	private static BitMatrix encode(String text) {
