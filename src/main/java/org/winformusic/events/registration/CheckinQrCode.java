@@ -1,7 +1,7 @@
 package org.winformusic.events.registration;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.WritableRaster;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,9 @@ import java.util.Base64;
 import java.util.Map;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -84,29 +87,36 @@ public class CheckinQrCode {
 	public byte[] png(String manageToken) {
 		BitMatrix matrix = encode(link(manageToken));
 		int size = (matrix.getWidth() + 2 * PNG_QUIET_ZONE) * PNG_SCALE;
-		// TYPE_BYTE_BINARY: palette index 0 is black, 1 is white.
+		// TYPE_BYTE_BINARY: one bit per pixel, most significant first, 0 black, 1 white.
 		BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
-		WritableRaster raster = image.getRaster();
-		int[] white = new int[size * size];
-		Arrays.fill(white, 1);
-		raster.setSamples(0, 0, size, size, 0, white);
-		int[] black = new int[PNG_SCALE * PNG_SCALE];
-		for (int y = 0; y < matrix.getHeight(); y++) {
-			for (int x = 0; x < matrix.getWidth(); x++) {
-				if (matrix.get(x, y)) {
-					raster.setSamples((x + PNG_QUIET_ZONE) * PNG_SCALE, (y + PNG_QUIET_ZONE) * PNG_SCALE, PNG_SCALE,
-							PNG_SCALE, 0, black);
+		byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+		int stride = (size + 7) / 8;
+		Arrays.fill(pixels, (byte) 0xff);
+		for (int y = 0; y < size; y++) {
+			int moduleY = y / PNG_SCALE - PNG_QUIET_ZONE;
+			if (moduleY < 0 || moduleY >= matrix.getHeight()) {
+				continue;
+			}
+			for (int x = 0; x < size; x++) {
+				int moduleX = x / PNG_SCALE - PNG_QUIET_ZONE;
+				if (moduleX >= 0 && moduleX < matrix.getWidth() && matrix.get(moduleX, moduleY)) {
+					pixels[y * stride + x / 8] &= (byte) ~(0x80 >>> (x % 8));
 				}
 			}
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
-		try {
-			if (!ImageIO.write(image, "png", out)) {
-				throw new IllegalStateException("No PNG writer available");
-			}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+		// In memory: ImageIO.write(image, "png", out) would buffer through a temporary
+		// file.
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+		try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+			writer.setOutput(stream);
+			writer.write(image);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		finally {
+			writer.dispose();
 		}
 		return out.toByteArray();
 	}

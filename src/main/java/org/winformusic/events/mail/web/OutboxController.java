@@ -68,12 +68,12 @@ class OutboxController {
 
 	@GetMapping("/admin/outbox/{id}/html")
 	ResponseEntity<String> htmlPart(@PathVariable String id) {
-		OutboxMessage message = find(id);
+		String html = this.outbox.htmlPreview(parseId(id)).orElseThrow(NotFoundException::new);
 		return ResponseEntity.ok()
 			.header("Content-Security-Policy", HTML_PART_POLICY)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-			.body(message.bodyHtml());
+			.body(html);
 	}
 
 	@PostMapping("/admin/outbox/{id}/resend")
@@ -88,8 +88,12 @@ class OutboxController {
 	}
 
 	private OutboxMessage find(String id) {
+		return this.outbox.find(parseId(id)).orElseThrow(NotFoundException::new);
+	}
+
+	private static long parseId(String id) {
 		try {
-			return this.outbox.find(Long.parseLong(id)).orElseThrow(NotFoundException::new);
+			return Long.parseLong(id);
 		}
 		catch (NumberFormatException ex) {
 			throw new NotFoundException();
