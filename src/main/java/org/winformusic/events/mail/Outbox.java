@@ -1,6 +1,5 @@
 package org.winformusic.events.mail;
 
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,19 +38,6 @@ public class Outbox {
 	@Transactional(readOnly = true)
 	public Optional<OutboxMessage> find(long id) {
 		return this.repository.find(id);
-	}
-
-	/**
-	 * A message's HTML part for a staff preview in the browser, which knows no
-	 * {@code cid:} URL: the inline check-in QR code becomes a {@code data:} image.
-	 */
-	@Transactional(readOnly = true)
-	public Optional<String> htmlPreview(long id) {
-		return this.repository.htmlPart(id)
-			.map((part) -> (part.inlineImage() == null) ? part.html()
-					: part.html()
-						.replace("cid:" + MailComposer.CHECKIN_QR_CONTENT_ID,
-								"data:image/png;base64," + Base64.getEncoder().encodeToString(part.inlineImage())));
 	}
 
 	@Transactional(readOnly = true)

@@ -186,14 +186,6 @@ class OutboxRepository {
 			.optional();
 	}
 
-	/** The HTML part and the inline image it shows, if any. */
-	Optional<HtmlPart> htmlPart(long id) {
-		return this.jdbc.sql("select body_html, inline_image from outbox_message where id = ?")
-			.param(id)
-			.query((rs, n) -> new HtmlPart(rs.getString("body_html"), rs.getBytes("inline_image")))
-			.optional();
-	}
-
 	/** Due now again with a fresh count of attempts, keeping its Message-ID. */
 	boolean requeue(long id) {
 		return this.jdbc.sql("""
@@ -252,10 +244,6 @@ class OutboxRepository {
 	 */
 	record NewMessage(Long registrationId, Long eventId, String kind, String recipient, String locale, String subject,
 			String text, String html, String attachment, byte[] inlineImage) {
-	}
-
-	/** A message's HTML part and its inline image (null when it has none). */
-	record HtmlPart(String html, byte[] inlineImage) {
 	}
 
 	/** A message claimed for sending. */

@@ -45,7 +45,7 @@ public record RegistrationFilterSql(String condition, Map<String, Object> params
 			// by
 			// staff are searched for literally.
 			condition.add(column + "search_text like '%' || :filter_q || '%' escape '\\'");
-			params.put("filter_q", q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+			params.put("filter_q", escapeLike(q));
 		}
 		if (filter.status() != null) {
 			condition.add(column + "status = :filter_status");
@@ -67,6 +67,11 @@ public record RegistrationFilterSql(String condition, Map<String, Object> params
 			condition.add(column + (filter.checkedIn() ? "checked_in_at is not null" : "checked_in_at is null"));
 		}
 		return new RegistrationFilterSql((condition.length() == 0) ? "true" : condition.toString(), params);
+	}
+
+	/** Escapes LIKE wildcards ({@code escape '\'}) so searched text matches literally. */
+	public static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 }

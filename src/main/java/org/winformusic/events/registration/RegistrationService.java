@@ -287,7 +287,7 @@ public class RegistrationService {
 			require(current, RegistrationStatus.PENDING);
 			if (claimSeat(current)) {
 				setStatus(registrationId, RegistrationStatus.CONFIRMED);
-				publish(registrationId, Type.PROMOTED);
+				publish(registrationId, Type.CONFIRMED);
 			}
 			else {
 				setStatus(registrationId, RegistrationStatus.WAITLISTED);
@@ -365,7 +365,10 @@ public class RegistrationService {
 						""").param("eventId", current.eventId()).param("id", registrationId).update();
 			}
 			setStatus(registrationId, RegistrationStatus.CONFIRMED);
-			publish(registrationId, Type.PROMOTED);
+			// "A seat freed up" fits the waitlist; an approved request is simply
+			// confirmed.
+			publish(registrationId,
+					(current.status() == RegistrationStatus.WAITLISTED) ? Type.PROMOTED : Type.CONFIRMED);
 			return view(registrationId);
 		});
 	}

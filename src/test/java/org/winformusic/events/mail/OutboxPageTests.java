@@ -10,6 +10,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -91,16 +92,23 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 			.andExpect(content().string(containsString("Hola, Vista Previa:")))
 			.andExpect(content().string(containsString("BEGIN:VCALENDAR")))
 			.andExpect(content().string(containsString("/admin/outbox/" + id + "/html")))
-			.andExpect(content().string(not(containsString("<table role=\"presentation\""))));
+			.andExpect(content().string(not(containsString("<table role=\"presentation\""))))
+			// Staff read the message without the registrant's personal link.
+			.andExpect(content().string(containsString("/r/…")))
+			.andExpect(content().string(not(matchesPattern("(?s).*/r/[A-Za-z0-9_-]{43}.*"))));
 
 		this.mvc.perform(get("/admin/outbox/{id}/html", id))
+			.andExpect(content().string(not(matchesPattern("(?s).*/r/[A-Za-z0-9_-]{43}.*"))))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Security-Policy", containsString("sandbox")))
 			.andExpect(header().string("Content-Security-Policy", not(containsString("script-src"))))
 			.andExpect(content().contentTypeCompatibleWith("text/html"))
 			.andExpect(content().string(containsString("<table role=\"presentation\"")))
-			.andExpect(content().string(containsString("<img src=\"data:image/png;base64,")))
-			.andExpect(content().string(not(containsString("cid:"))));
+			// The QR code carries the token too: the preview never embeds it (cid: does
+			// not
+			// load in a browser, which shows the alt text).
+			.andExpect(content().string(containsString("<img src=\"cid:checkin-qr\"")))
+			.andExpect(content().string(not(containsString("data:image/png"))));
 
 		this.mvc.perform(get("/admin/outbox/{id}/html", 99999999)).andExpect(status().isNotFound());
 		this.mvc.perform(get("/admin/outbox/{id}", 99999999)).andExpect(status().isNotFound());

@@ -59,7 +59,7 @@ class OutboxController {
 
 	@GetMapping("/admin/outbox/{id}")
 	String message(@PathVariable String id, Model model, HttpServletRequest request) {
-		model.addAttribute("message", find(id));
+		model.addAttribute("message", find(id).withoutTokens());
 		model.addAttribute("canResend", canResend(request));
 		model.addAttribute("from", this.outbox.from());
 		model.addAttribute("utc", ZoneOffset.UTC);
@@ -68,12 +68,12 @@ class OutboxController {
 
 	@GetMapping("/admin/outbox/{id}/html")
 	ResponseEntity<String> htmlPart(@PathVariable String id) {
-		String html = this.outbox.htmlPreview(parseId(id)).orElseThrow(NotFoundException::new);
+		OutboxMessage message = find(id).withoutTokens();
 		return ResponseEntity.ok()
 			.header("Content-Security-Policy", HTML_PART_POLICY)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-			.body(html);
+			.body(message.bodyHtml());
 	}
 
 	@PostMapping("/admin/outbox/{id}/resend")
@@ -88,12 +88,8 @@ class OutboxController {
 	}
 
 	private OutboxMessage find(String id) {
-		return this.outbox.find(parseId(id)).orElseThrow(NotFoundException::new);
-	}
-
-	private static long parseId(String id) {
 		try {
-			return Long.parseLong(id);
+			return this.outbox.find(Long.parseLong(id)).orElseThrow(NotFoundException::new);
 		}
 		catch (NumberFormatException ex) {
 			throw new NotFoundException();
