@@ -335,6 +335,13 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
 		assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(OutboxDeliveryTests::subjectOf))
 			.containsExactlyInAnyOrder("Te esperamos pronto: Taller de prueba", "See you soon: Test workshop");
+		for (MimeMessage reminder : greenMail.getReceivedMessages()) {
+			Map<String, Part> parts = parts(reminder);
+			String token = manageLink((String) parts.get("text/plain").getContent()).replaceFirst(".*/", "");
+			assertThat(QrCodes.decode(parts.get("image/png").getInputStream().readAllBytes()))
+				.as("the reminder shows the check-in code")
+				.isEqualTo("http://localhost:8080/admin/checkin/" + token);
+		}
 	}
 
 	static String subjectOf(MimeMessage message) {
