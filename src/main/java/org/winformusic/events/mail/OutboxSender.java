@@ -188,10 +188,10 @@ public class OutboxSender implements DisposableBean {
 			this.mailSender.send(messages.keySet().toArray(new MimeMessage[0]));
 		}
 		catch (MailSendException ex) {
+			// Spring names every message that failed, a lost connection included. A
+			// failure naming none is the QUIT after all were accepted: they were
+			// delivered, and sending them again would send them twice.
 			failed = new IdentityHashMap<>(ex.getFailedMessages());
-			if (failed.isEmpty()) {
-				failed = allFailed(messages.keySet(), ex);
-			}
 		}
 		catch (MailException ex) {
 			failed = allFailed(messages.keySet(), ex);

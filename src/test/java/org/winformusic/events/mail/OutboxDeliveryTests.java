@@ -27,6 +27,9 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import jakarta.mail.MessagingException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.MailSendException;
 import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RegistrationMessage;
 
@@ -185,6 +188,30 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 			assertThat(outboxStatus(id)).isEqualTo("SENT");
 			assertThat(attempts(id)).isEqualTo(3);
 		}
+	}
+
+	@Test
+	void aConnectionThatFailsToCloseAfterEveryMessageWasAcceptedDoesNotSendThemAgain() throws Exception {
+		String email = TestRegistrations.uniqueEmail("quit");
+		long id = confirm("Cierre Fallido", email, "es");
+		// Delivers like any client, then fails as JavaMail does when QUIT breaks.
+		JavaMailSenderImpl brokenQuit = new JavaMailSenderImpl() {
+			@Override
+			public void send(MimeMessage... messages) {
+				smtpClient(greenMail.getSmtp().getPort()).send(messages);
+				throw new MailSendException("Failed to close server connection after message sending",
+						new MessagingException("connection reset"));
+			}
+		};
+		OutboxSender sender = new OutboxSender(this.repository, brokenQuit, this.settings, this.clock);
+
+		assertThat(sender.sendDueMessages()).isEqualTo(1);
+		makeEverythingDue();
+		assertThat(sender.sendDueMessages()).isZero();
+
+		assertThat(outboxStatus(id)).isEqualTo("SENT");
+		assertThat(Arrays.stream(greenMail.getReceivedMessages()).filter((m) -> recipients(m).contains(email)).count())
+			.isEqualTo(1);
 	}
 
 	@Test
