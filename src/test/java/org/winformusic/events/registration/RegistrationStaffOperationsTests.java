@@ -129,6 +129,20 @@ class RegistrationStaffOperationsTests {
 					.containsExactly("registration.error.email.taken"));
 	}
 
+	@Test
+	void askingForTheLinkOverAndOverSendsAFewLinksAnHourNotAFlood() {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		RegistrationResult registered = register(event, "often@example.com");
+		for (int i = 0; i < 10; i++) {
+			this.registrations.sendLink(event.id(), "Often@Example.com");
+		}
+		register(event, "often@example.com");
+
+		assertThat(this.messages.about(registered.registrationId())).extracting(RegistrationMessage::type)
+			.containsExactly(Type.CONFIRMED, Type.LINK_REMINDER, Type.LINK_REMINDER, Type.LINK_REMINDER,
+					Type.LINK_REMINDER);
+	}
+
 	private RegistrationResult register(TestEvents.Created event, String email) {
 		return this.registrations.register(event.slug(), TestForms.valid(email), ENGLISH);
 	}
