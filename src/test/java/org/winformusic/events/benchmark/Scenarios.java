@@ -1,0 +1,485 @@
+package org.winformusic.events.benchmark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.winformusic.events.benchmark.BenchmarkMain.Features;
+import org.winformusic.events.benchmark.HttpConnection.Response;
+import org.winformusic.events.benchmark.LoadGenerator.Result;
+import org.winformusic.events.benchmark.Report.Row;
+
+/** The scenarios of the benchmark against one running application. */
+final class Scenarios {
+
+	static final String EVENT_PAGE = "/events/mexico-workshop";
+
+	static final String STATIC_FILE = "/css/app.css";
+
+	/** Registrations per second no run will reach: sizes the "never full" events. */
+	private static final int MAX_EXPECTED_PER_SECOND = 6_000;
+
+	private static final List<String> SEARCHES = List.of("garcía", "pena", "ordóñez", "jaguar", "maria.gonzalez",
+			"sofía castañeda", "discos ñandú", "hotmail", "zúñiga mejía", "itzel");
+
+	private static final List<String> FILTERS = List.of("status=WAITLISTED", "companyType=PUBLISHER&state=JAL",
+			"associationInterest=YES&status=CONFIRMED", "state=CMX", "companyType=DISTRIBUTOR&q=discos",
+			"status=CANCELLED");
+
+	private final BenchmarkMain benchmark;
+
+	private final AppProcess app;
+
+	private final Features features;
+
+	private final LongAdder publicResponses = new LongAdder();
+
+	private final LongAdder sessionCookies = new LongAdder();
+
+	private final AtomicInteger savedErrorPages = new AtomicInteger();
+
+	Scenarios(BenchmarkMain benchmark, AppProcess app, Features features) {
+		this.benchmark = benchmark;
+		this.app = app;
+		this.features = features;
+	}
+
+	void runWebScenarios() throws Exception {
+		Result httpCeiling = run("ceiling-http", "8. HTTP ceiling: GET " + STATIC_FILE, this::staticFileCeiling);
+		Result dbCeiling = run("ceiling-db", "8. database ceiling: JDBC insert transaction", this::databaseCeiling);
+		run("event-page", "1. GET " + EVENT_PAGE + " (es)", () -> eventPage(httpCeiling));
+		run("register", "2. registration POST, seats free", () -> registration(dbCeiling, false));
+		run("register-waitlist", "2. registration POST, event full (waitlist)", () -> registration(dbCeiling, true));
+		run("flow", "3. visitor flow: GET form, POST, GET manage page", () -> visitorFlow(dbCeiling));
+		run("admin-search", "4. admin list, search q= (50 000 registrations)", () -> adminList(httpCeiling, true));
+		run("admin-filter", "4. admin list, filters (50 000 registrations)", () -> adminList(httpCeiling, false));
+	}
+
+	void runOutboxDrain() throws Exception {
+		run("outbox", "6. outbox drain: 10 000 due messages to SMTP", this::outboxDrain);
+	}
+
+	void runCsvExport() throws Exception {
+		run("csv", "5. CSV export, 100 000 registrations (-Xmx256m)", this::csvExport);
+	}
+
+	/**
+	 * What a scenario does; returns the measured result or null when it added a row
+	 * itself.
+	 */
+	private interface Scenario {
+
+		Result run() throws Exception;
+
+	}
+
+	private Result run(String id, String label, Scenario scenario) {
+		if (!this.benchmark.options().wants(id)) {
+			return null;
+		}
+		BenchmarkMain.log("Scenario %s: %s", id, label);
+		try {
+			return scenario.run();
+		}
+		catch (FeatureMissing ex) {
+			this.benchmark.report().add(Row.missing(id, label, ex.getMessage()));
+		}
+		catch (Exception ex) {
+			ex.printStackTrace(System.out);
+			this.benchmark.report().add(Row.failed(id, label, null, ex.toString()));
+		}
+		return null;
+	}
+
+	private <U extends AutoCloseable> Result load(String id, int connections, LoadGenerator.UserFactory<U> users,
+			LoadGenerator.Operation<U> operation) throws InterruptedException {
+		Options options = new Options(this.benchmark.options().warmupSeconds, this.benchmark.options().measureSeconds);
+		return LoadGenerator.run(id, connections, options.warmup, options.measure, users, operation);
+	}
+
+	private record Options(int warmup, int measure) {
+	}
+
+	// 8. Ceilings
+
+	private Result staticFileCeiling() throws Exception {
+		Result result = load("ceiling-http", BenchmarkMain.CONNECTIONS, (i) -> http("es"),
+				(http, n) -> expect(http.get(STATIC_FILE), 200, "ceiling-http"));
+		add(Row.load("ceiling-http", "8. HTTP ceiling: GET " + STATIC_FILE, result, null, null, null,
+				result.errorCount() == 0, noErrors(result)));
+		return result;
+	}
+
+	private Result databaseCeiling() throws Exception {
+		BenchmarkDatabase database = this.benchmark.database();
+		long eventId = database.createEvent("bench-ceiling", 0);
+		String insert = "insert into registration (event_id, status, full_name, email, company, job_title,"
+				+ " company_type, state, city, phone, association_interest, referral_source, comments,"
+				+ " privacy_consent_version, privacy_consent_at, news_opt_in, locale, created_at, updated_at,"
+				+ " confirmed_at, search_text) values (?, 'CONFIRMED', ?, ?, 'Discos Benchmark', 'Gerente',"
+				+ " 'INDEPENDENT_LABEL', 'CMX', 'Ciudad de México', '+52 55 1234 5678', 'YES', 'Redes', null,"
+				+ " '2026-01', ?, true, 'es', ?, ?, ?, ?)";
+		Result result = load("ceiling-db", BenchmarkMain.CONNECTIONS, (i) -> {
+			Connection connection = database.connect();
+			connection.setAutoCommit(false);
+			return connection;
+		}, (connection, n) -> {
+			try (PreparedStatement statement = connection.prepareStatement(insert)) {
+				Timestamp now = Timestamp.from(Instant.now());
+				String email = "ceiling-" + n + "@bench.example.org";
+				statement.setLong(1, eventId);
+				statement.setString(2, "Visitante Benchmark " + n);
+				statement.setString(3, email);
+				statement.setTimestamp(4, now);
+				statement.setTimestamp(5, now);
+				statement.setTimestamp(6, now);
+				statement.setTimestamp(7, now);
+				statement.setString(8, "visitante benchmark " + n + " " + email + " discos benchmark");
+				statement.executeUpdate();
+			}
+			connection.commit();
+			return null;
+		});
+		long rows = database.count("select count(*) from registration where event_id = ?", eventId);
+		boolean ok = rows == result.successesOverall() && result.errorCount() == 0;
+		add(Row.load("ceiling-db", "8. database ceiling: JDBC insert transaction", result, null, null, null, ok,
+				rowsCheck(rows, result)));
+		return result;
+	}
+
+	// 1. Event page
+
+	private Result eventPage(Result httpCeiling) throws Exception {
+		Result result = load("event-page", BenchmarkMain.CONNECTIONS, (i) -> http("es-MX,es;q=0.9"),
+				(http, n) -> expect(publicResponse(http.get(EVENT_PAGE)), 200, "event-page"));
+		boolean met = result.perSecond() >= 3000 && result.p99() <= 50;
+		add(Row.load("event-page", "1. GET " + EVENT_PAGE + " (es)", result, ratio(result, httpCeiling),
+				">= 3000/s, p99 <= 50 ms", met, result.errorCount() == 0, noErrors(result)));
+		return result;
+	}
+
+	// 2. Registration POST
+
+	private Result registration(Result dbCeiling, boolean full) throws Exception {
+		String id = full ? "register-waitlist" : "register";
+		String label = full ? "2. registration POST, event full (waitlist)" : "2. registration POST, seats free";
+		requireRegistration();
+		BenchmarkDatabase database = this.benchmark.database();
+		String slug = full ? "bench-full" : "bench-open";
+		long eventId = database.createEvent(slug, full ? 1 : seatsForOneScenario());
+		String formPath = "/events/" + slug + "/register";
+		Result result = load(id, BenchmarkMain.CONNECTIONS, (i) -> {
+			HttpConnection http = http("es-MX,es;q=0.9");
+			Response form = publicResponse(http.get(formPath));
+			if (form.status() != 200) {
+				throw new IllegalStateException("GET " + formPath + " answered " + form.status());
+			}
+			return new Visitor(http, form.hiddenInputs());
+		}, (visitor, n) -> {
+			Response posted = publicResponse(visitor.http.postForm(formPath, visitor.form(n)));
+			return expectRedirectTo(posted, "/r/", id);
+		});
+		long rows = database.count("select count(*) from registration where event_id = ?", eventId);
+		long confirmed = database.count("select count(*) from registration where event_id = ? and status = 'CONFIRMED'",
+				eventId);
+		long waitlisted = database
+			.count("select count(*) from registration where event_id = ? and status = 'WAITLISTED'", eventId);
+		boolean statusesOk = full ? (confirmed <= 1 && waitlisted == rows - confirmed) : confirmed == rows;
+		boolean ok = rows == result.successesOverall() && result.errorCount() == 0 && statusesOk;
+		String check = rowsCheck(rows, result) + ", " + confirmed + " confirmed, " + waitlisted + " waitlisted";
+		boolean met = result.perSecond() >= 3000 && result.p99() <= 50;
+		add(Row.load(id, label, result, ratio(result, dbCeiling), ">= 3000/s, p99 <= 50 ms", met, ok, check));
+		return result;
+	}
+
+	// 3. Visitor flow
+
+	private Result visitorFlow(Result dbCeiling) throws Exception {
+		requireRegistration();
+		BenchmarkDatabase database = this.benchmark.database();
+		long eventId = database.createEvent("bench-flow", seatsForOneScenario());
+		String formPath = "/events/bench-flow/register";
+		Result result = load("flow", BenchmarkMain.CONNECTIONS, (i) -> http("es-MX,es;q=0.9"), (http, n) -> {
+			// A new visitor each time: no cookies from the previous one.
+			http.clearCookies();
+			Response form = publicResponse(http.get(formPath));
+			String error = expect(form, 200, "flow");
+			if (error != null) {
+				return error;
+			}
+			Visitor visitor = new Visitor(http, form.hiddenInputs());
+			Response posted = publicResponse(http.postForm(formPath, visitor.form(n)));
+			error = expectRedirectTo(posted, "/r/", "flow");
+			if (error != null) {
+				return error;
+			}
+			return expect(publicResponse(http.get(path(posted.header("location")))), 200, "flow");
+		});
+		long rows = database.count("select count(*) from registration where event_id = ?", eventId);
+		boolean ok = rows == result.successesOverall() && result.errorCount() == 0;
+		add(Row.load("flow", "3. visitor flow: GET form, POST, GET manage page", result, ratio(result, dbCeiling),
+				">= 1000 flows/s", result.perSecond() >= 1000, ok, rowsCheck(rows, result)));
+		return result;
+	}
+
+	// 4. Admin list
+
+	private Result adminList(Result httpCeiling, boolean search) throws Exception {
+		String id = search ? "admin-search" : "admin-filter";
+		String label = search ? "4. admin list, search q= (50 000 registrations)"
+				: "4. admin list, filters (50 000 registrations)";
+		if (!this.features.admin()) {
+			throw new FeatureMissing("p95 <= 100 ms");
+		}
+		BenchmarkDatabase database = this.benchmark.database();
+		if (database.count("select count(*) from event where slug = 'bench-search'") == 0) {
+			long eventId = database.createEvent("bench-search", 0);
+			database.seedRegistrations(eventId, 50_000);
+		}
+		String base = "/admin/events/bench-search/registrations?";
+		List<String> queries = search
+				? SEARCHES.stream().map((q) -> "q=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8)).toList()
+				: FILTERS;
+		Result result = load(id, BenchmarkMain.ADMIN_CONNECTIONS, (i) -> {
+			HttpConnection http = http("es");
+			logIn(http);
+			return http;
+		}, (http, n) -> {
+			Response list = http.get(base + queries.get((int) (n % queries.size())));
+			return expect(list, 200, id);
+		});
+		add(Row.load(id, label, result, ratio(result, httpCeiling), "p95 <= 100 ms", result.p95() <= 100,
+				result.errorCount() == 0, noErrors(result)));
+		return result;
+	}
+
+	/** Logs a staff member in on this connection; the session cookie stays in its jar. */
+	static void logIn(HttpConnection http) throws IOException {
+		Response page = http.get("/admin/login");
+		Map<String, String> form = new LinkedHashMap<>(page.hiddenInputs());
+		form.put("username", BenchmarkMain.ADMIN_EMAIL);
+		form.put("password", BenchmarkMain.ADMIN_PASSWORD);
+		Response login = http.postForm("/admin/login", form);
+		String location = login.header("location");
+		if (login.status() / 100 != 3 || location == null || location.contains("error")) {
+			throw new IllegalStateException("Admin login failed: " + login.status() + " " + location);
+		}
+	}
+
+	// 5. CSV export
+
+	private Result csvExport() throws Exception {
+		String label = "5. CSV export, 100 000 registrations (-Xmx256m)";
+		if (!this.features.export()) {
+			throw new FeatureMissing("<= 3 s");
+		}
+		BenchmarkDatabase database = this.benchmark.database();
+		long eventId = database.createEvent("bench-csv", 0);
+		database.seedRegistrations(eventId, 100_000);
+		double[] seconds = new double[4];
+		long lines = 0;
+		try (HttpConnection http = http("es")) {
+			logIn(http);
+			for (int i = 0; i < seconds.length; i++) {
+				long start = System.nanoTime();
+				Response csv = http.get("/admin/events/bench-csv/registrations.csv");
+				byte[] content = csv.content();
+				seconds[i] = (System.nanoTime() - start) / 1e9;
+				if (csv.status() != 200) {
+					throw new IllegalStateException("The export answered " + csv.status());
+				}
+				lines = 0;
+				for (byte b : content) {
+					if (b == '\n') {
+						lines++;
+					}
+				}
+				BenchmarkMain.log("CSV download %d: %.2f s, %d lines, %d bytes on the wire", i + 1, seconds[i], lines,
+						csv.body().length);
+			}
+		}
+		double[] warm = java.util.Arrays.copyOfRange(seconds, 1, seconds.length);
+		java.util.Arrays.sort(warm);
+		double median = warm[warm.length / 2];
+		boolean alive = this.app.residentMegabytes() > 0;
+		boolean ok = lines >= 100_000 && lines <= 100_002 && alive;
+		add(Row.checkedFigure("csv", label, median, "s", "<= 3 s", median <= 3, ok,
+				lines + " lines; first (cold) download " + Report.number(seconds[0]) + " s"));
+		return null;
+	}
+
+	// 6. Outbox drain
+
+	void prepareOutboxForSecondInstance() throws Exception {
+		// Filled in once the mail outbox has landed.
+	}
+
+	private Result outboxDrain() throws Exception {
+		if (!this.features.outbox()) {
+			throw new FeatureMissing(">= 300 messages/s");
+		}
+		throw new IllegalStateException("The outbox scenario is not written yet");
+	}
+
+	// Anonymous sessions
+
+	void reportAnonymousSessions() throws Exception {
+		long responses = this.publicResponses.sum();
+		long cookies = this.sessionCookies.sum();
+		long sessions = this.benchmark.database().count("select count(*) from spring_session");
+		String check = cookies + " session cookies in " + responses + " public responses; " + sessions
+				+ " rows in spring_session (admin sessions included)";
+		this.benchmark.report()
+			.add(Row.checkedFigure("anonymous-sessions", "anonymous visitors get no HTTP session", cookies,
+					"Set-Cookie", "0", cookies == 0, cookies == 0, check));
+	}
+
+	// Helpers
+
+	private void add(Row row) {
+		this.benchmark.report().add(row);
+	}
+
+	private int seatsForOneScenario() {
+		BenchmarkMain.Options options = this.benchmark.options();
+		return MAX_EXPECTED_PER_SECOND * (options.warmupSeconds + options.measureSeconds + 10);
+	}
+
+	private void requireRegistration() {
+		if (!this.features.registration()) {
+			throw new FeatureMissing(">= 3000/s, p99 <= 50 ms");
+		}
+	}
+
+	private HttpConnection http(String language) {
+		return new HttpConnection("127.0.0.1", this.app.port(), language);
+	}
+
+	private Response publicResponse(Response response) {
+		this.publicResponses.increment();
+		if (response.setsSessionCookie()) {
+			this.sessionCookies.increment();
+		}
+		return response;
+	}
+
+	private String expect(Response response, int status, String scenario) {
+		if (response.status() == status) {
+			return null;
+		}
+		saveErrorPage(scenario, response);
+		return Integer.toString(response.status());
+	}
+
+	private String expectRedirectTo(Response response, String prefix, String scenario) {
+		String location = response.header("location");
+		if (response.status() / 100 == 3 && location != null && path(location).startsWith(prefix)) {
+			return null;
+		}
+		saveErrorPage(scenario, response);
+		return response.status() + ((response.status() / 100 == 3) ? " to " + location : " instead of a redirect");
+	}
+
+	private void saveErrorPage(String scenario, Response response) {
+		if (this.savedErrorPages.incrementAndGet() <= 5) {
+			try {
+				Files.writeString(
+						this.benchmark.outputDirectory()
+							.resolve("error-" + scenario + "-" + this.savedErrorPages.get() + ".html"),
+						response.status() + " " + response.headers().stream().map((h) -> h[0] + ": " + h[1]).toList()
+								+ "\n\n" + response.text());
+			}
+			catch (IOException ex) {
+				// Only a debugging aid.
+			}
+		}
+	}
+
+	static String path(String location) {
+		if (location == null) {
+			return "";
+		}
+		int scheme = location.indexOf("://");
+		if (scheme < 0) {
+			return location;
+		}
+		int slash = location.indexOf('/', scheme + 3);
+		return (slash < 0) ? "/" : location.substring(slash);
+	}
+
+	private static Double ratio(Result result, Result ceiling) {
+		return (ceiling == null || ceiling.perSecond() == 0) ? null : result.perSecond() / ceiling.perSecond();
+	}
+
+	private static String noErrors(Result result) {
+		return (result.errorCount() == 0) ? "no errors" : "errors " + result.errors();
+	}
+
+	private static String rowsCheck(long rows, Result result) {
+		return rows + " rows for " + result.successesOverall() + " successes"
+				+ ((rows == result.successesOverall()) ? "" : " MISMATCH")
+				+ ((result.errorCount() == 0) ? "" : "; errors " + result.errors());
+	}
+
+	static long elapsedMillis(long startNanos) {
+		return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+	}
+
+	/** A visitor with the registration form's hidden fields (CSRF token and the like). */
+	static final class Visitor implements AutoCloseable {
+
+		private final HttpConnection http;
+
+		private final Map<String, String> hidden;
+
+		Visitor(HttpConnection http, Map<String, String> hidden) {
+			this.http = http;
+			this.hidden = hidden;
+		}
+
+		Map<String, String> form(long n) {
+			Map<String, String> form = new LinkedHashMap<>(this.hidden);
+			form.put("fullName", "Visitante Benchmark Núñez " + n);
+			form.put("email", "visitante-" + n + "-" + BenchmarkMain.unique() + "@bench.example.org");
+			form.put("company", "Discos Ñandú " + (n % 1000));
+			form.put("jobTitle", "Gerente de A&R");
+			form.put("companyType", "INDEPENDENT_LABEL");
+			form.put("state", "CMX");
+			form.put("city", "Ciudad de México");
+			form.put("phone", "+52 55 1234 5678");
+			form.put("associationInterest", "YES");
+			form.put("referralSource", "Redes sociales");
+			form.put("comments", "");
+			form.put("privacyConsent", "true");
+			form.put("newsOptIn", "true");
+			form.put("website", "");
+			return form;
+		}
+
+		@Override
+		public void close() {
+			this.http.close();
+		}
+
+	}
+
+	/** The scenario's feature has not landed in this build. */
+	static final class FeatureMissing extends RuntimeException {
+
+		FeatureMissing(String target) {
+			super(target);
+		}
+
+	}
+
+}
