@@ -68,6 +68,11 @@ final class BenchmarkDatabase implements AutoCloseable {
 		return new BenchmarkDatabase(server);
 	}
 
+	/** The PostgreSQL server process; its backends are its children. */
+	long pid() {
+		return this.server.getProcess().pid();
+	}
+
 	/** The URL the application gets in {@code SPRING_DATASOURCE_URL}. */
 	String jdbcUrl() {
 		return "jdbc:postgresql://127.0.0.1:" + this.server.getPort() + "/" + DATABASE;

@@ -47,7 +47,7 @@ final class LoadGenerator {
 	}
 
 	static <U extends AutoCloseable> Result run(String name, int threads, int warmupSeconds, int measureSeconds,
-			UserFactory<U> users, Operation<U> operation) throws InterruptedException {
+			UserFactory<U> users, Operation<U> operation, CpuMeter... meters) throws InterruptedException {
 		long[][] latencies = new long[threads][];
 		int[] counts = new int[threads];
 		Map<String, LongAdder> errors = new ConcurrentHashMap<>();
@@ -136,6 +136,14 @@ final class LoadGenerator {
 		window[0] = now + TimeUnit.SECONDS.toNanos(warmupSeconds);
 		window[1] = window[0] + TimeUnit.SECONDS.toNanos(measureSeconds);
 		go.countDown();
+		sleepUntil(window[0]);
+		for (CpuMeter meter : meters) {
+			meter.start();
+		}
+		sleepUntil(window[1]);
+		for (CpuMeter meter : meters) {
+			meter.stop();
+		}
 		// Every thread stops starting operations at the end of the window; allow the last
 		// ones (and a slow CSV or a stuck request) a bounded time to finish.
 		if (!done.await(warmupSeconds + measureSeconds + 90L, TimeUnit.SECONDS)) {
@@ -158,7 +166,15 @@ final class LoadGenerator {
 		errors.forEach((key, adder) -> errorCounts.put(key, adder.sum()));
 		return new Result(name, threads, measureSeconds, measuredSuccesses.sum(), successesOverall.sum(),
 				percentile(all, at, 0.50), percentile(all, at, 0.95), percentile(all, at, 0.99),
-				(at == 0) ? 0 : all[at - 1] / 1_000_000.0, errorCounts);
+				(at == 0) ? 0 : all[at - 1] / 1_000_000.0, errorCounts,
+				(meters.length > 0) ? meters[0].usedMillis() : -1, (meters.length > 1) ? meters[1].usedMillis() : -1);
+	}
+
+	private static void sleepUntil(long nanoTime) throws InterruptedException {
+		long left;
+		while ((left = nanoTime - System.nanoTime()) > 0) {
+			TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.SECONDS.toNanos(1)));
+		}
 	}
 
 	private static double percentile(long[] sorted, int size, double p) {
@@ -181,9 +197,27 @@ final class LoadGenerator {
 	 * @param successesOverall successful operations, warm-up included (what the database
 	 * must hold)
 	 * @param errors failed operations inside the measured period, by kind
+	 * @param appCpuMillis CPU the application used in the measured period, -1 if unknown
+	 * @param dbCpuMillis CPU PostgreSQL used in the measured period, -1 if unknown
+	 * @param appCpuMillis CPU the application used in the measured period, -1 if unknown
+	 * @param dbCpuMillis CPU PostgreSQL used in the measured period, -1 if unknown
 	 */
 	record Result(String name, int threads, int seconds, long successes, long successesOverall, double p50, double p95,
-			double p99, double max, Map<String, Long> errors) {
+			double p99, double max, Map<String, Long> errors, double appCpuMillis, double dbCpuMillis) {
+
+		/**
+		 * Application CPU milliseconds per successful operation in the measured period.
+		 */
+		double appCpuPerOperation() {
+			return (this.successes == 0 || this.appCpuMillis < 0) ? -1 : this.appCpuMillis / this.successes;
+		}
+
+		/**
+		 * PostgreSQL CPU milliseconds per successful operation in the measured period.
+		 */
+		double dbCpuPerOperation() {
+			return (this.successes == 0 || this.dbCpuMillis < 0) ? -1 : this.dbCpuMillis / this.successes;
+		}
 
 		double perSecond() {
 			return (double) this.successes / this.seconds;

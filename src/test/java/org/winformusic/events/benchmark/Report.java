@@ -146,9 +146,10 @@ final class Report {
 				return this.check;
 			}
 			if (this.result != null) {
-				return String.format(Locale.ROOT, "%.0f ops/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, errors %d; %s",
+				return String.format(Locale.ROOT,
+						"%.0f ops/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, errors %d, CPU ms/op app %.2f db %.2f; %s",
 						this.value, this.result.p50(), this.result.p95(), this.result.p99(), this.result.errorCount(),
-						this.check);
+						this.result.appCpuPerOperation(), this.result.dbCpuPerOperation(), this.check);
 			}
 			return (this.value != null)
 					? String.format(Locale.ROOT, "%s %s; %s", format(this.value), this.unit, this.check) : this.check;
@@ -162,12 +163,17 @@ final class Report {
 			String p95 = (this.result != null) ? String.format(Locale.ROOT, "%.1f", this.result.p95()) : "";
 			String p99 = (this.result != null) ? String.format(Locale.ROOT, "%.1f", this.result.p99()) : "";
 			String errors = (this.result != null) ? Long.toString(this.result.errorCount()) : "";
+			String appCpu = (this.result != null && this.result.appCpuPerOperation() >= 0)
+					? String.format(Locale.ROOT, "%.2f", this.result.appCpuPerOperation()) : "";
+			String dbCpu = (this.result != null && this.result.dbCpuPerOperation() >= 0)
+					? String.format(Locale.ROOT, "%.2f", this.result.dbCpuPerOperation()) : "";
 			String ratio = (this.ceilingRatio != null) ? String.format(Locale.ROOT, "%.0f %%", this.ceilingRatio * 100)
 					: "";
 			String met = (this.met == null) ? "" : this.met ? "yes" : "**no**";
 			return "| " + this.label + " | " + conns + " | " + value + " | " + p50 + " | " + p95 + " | " + p99 + " | "
-					+ errors + " | " + ratio + " | " + ((this.target != null) ? this.target : "") + " | " + met + " | "
-					+ this.check.replace("|", "/") + " |";
+					+ errors + " | " + appCpu + " | " + dbCpu + " | " + ratio + " | "
+					+ ((this.target != null) ? this.target : "") + " | " + met + " | " + this.check.replace("|", "/")
+					+ " |";
 		}
 
 		String json() {
@@ -188,6 +194,8 @@ final class Report {
 				json.append(", \"p95Ms\": ").append(number(this.result.p95()));
 				json.append(", \"p99Ms\": ").append(number(this.result.p99()));
 				json.append(", \"maxMs\": ").append(number(this.result.max()));
+				json.append(", \"appCpuMsPerOperation\": ").append(number(this.result.appCpuPerOperation()));
+				json.append(", \"dbCpuMsPerOperation\": ").append(number(this.result.dbCpuPerOperation()));
 				json.append(", \"errors\": {");
 				boolean first = true;
 				for (Map.Entry<String, Long> error : this.result.errors().entrySet()) {
