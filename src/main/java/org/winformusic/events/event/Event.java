@@ -12,6 +12,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
@@ -73,15 +74,136 @@ class Event {
 
 	private Instant updatedAt;
 
-	@OneToMany(mappedBy = "eventId", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+	@JoinColumn(name = "event_id", nullable = false)
 	@OrderBy("position")
 	private List<Speaker> speakers = new ArrayList<>();
 
-	@OneToMany(mappedBy = "eventId", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
+	@JoinColumn(name = "event_id", nullable = false)
 	@OrderBy("position")
 	private List<Partner> partners = new ArrayList<>();
 
 	protected Event() {
+	}
+
+	Event(String slug, int capacity, Instant now) {
+		this.slug = slug;
+		this.capacity = capacity;
+		this.createdAt = now;
+		this.updatedAt = now;
+	}
+
+	void touch(Instant now) {
+		this.updatedAt = now;
+	}
+
+	void describe(String titleEs, String titleEn, String summaryEs, String summaryEn, String descriptionEs,
+			String descriptionEn, String agendaEs, String agendaEn, String aboutEs, String aboutEn) {
+		this.titleEs = titleEs;
+		this.titleEn = titleEn;
+		this.summaryEs = summaryEs;
+		this.summaryEn = summaryEn;
+		this.descriptionEs = descriptionEs;
+		this.descriptionEn = descriptionEn;
+		this.agendaEs = agendaEs;
+		this.agendaEn = agendaEn;
+		this.aboutEs = aboutEs;
+		this.aboutEn = aboutEn;
+	}
+
+	void schedule(Instant startsAt, Instant endsAt, String timeZone, Instant registrationOpensAt,
+			Instant registrationClosesAt) {
+		this.startsAt = startsAt;
+		this.endsAt = endsAt;
+		this.timeZone = timeZone;
+		this.registrationOpensAt = registrationOpensAt;
+		this.registrationClosesAt = registrationClosesAt;
+	}
+
+	void locate(String venueName, String venueAddress, String venueMapUrl) {
+		this.venueName = venueName;
+		this.venueAddress = venueAddress;
+		this.venueMapUrl = venueMapUrl;
+	}
+
+	void settings(boolean requiresApproval, boolean published) {
+		this.requiresApproval = requiresApproval;
+		this.published = published;
+	}
+
+	void replaceSpeakers(List<Speaker> speakers) {
+		this.speakers.clear();
+		this.speakers.addAll(speakers);
+	}
+
+	void replacePartners(List<Partner> partners) {
+		this.partners.clear();
+		this.partners.addAll(partners);
+	}
+
+	String titleEs() {
+		return this.titleEs;
+	}
+
+	String titleEn() {
+		return this.titleEn;
+	}
+
+	String summaryEs() {
+		return this.summaryEs;
+	}
+
+	String summaryEn() {
+		return this.summaryEn;
+	}
+
+	String descriptionEs() {
+		return this.descriptionEs;
+	}
+
+	String descriptionEn() {
+		return this.descriptionEn;
+	}
+
+	String agendaEs() {
+		return this.agendaEs;
+	}
+
+	String agendaEn() {
+		return this.agendaEn;
+	}
+
+	String aboutEs() {
+		return this.aboutEs;
+	}
+
+	String aboutEn() {
+		return this.aboutEn;
+	}
+
+	String venueName() {
+		return this.venueName;
+	}
+
+	String venueAddress() {
+		return this.venueAddress;
+	}
+
+	String venueMapUrl() {
+		return this.venueMapUrl;
+	}
+
+	boolean requiresApproval() {
+		return this.requiresApproval;
+	}
+
+	Instant registrationOpensAt() {
+		return this.registrationOpensAt;
+	}
+
+	Instant registrationClosesAt() {
+		return this.registrationClosesAt;
 	}
 
 	Long getId() {

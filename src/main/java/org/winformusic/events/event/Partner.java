@@ -17,8 +17,6 @@ class Partner {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
-	private Long eventId;
-
 	private int position;
 
 	private String name;
@@ -30,6 +28,30 @@ class Partner {
 	private String url;
 
 	protected Partner() {
+	}
+
+	Partner(int position, String name, String url, String descriptionEs, String descriptionEn) {
+		this.position = position;
+		this.name = name;
+		this.url = url;
+		this.descriptionEs = descriptionEs;
+		this.descriptionEn = descriptionEn;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	String url() {
+		return this.url;
+	}
+
+	String descriptionEs() {
+		return this.descriptionEs;
+	}
+
+	String descriptionEn() {
+		return this.descriptionEn;
 	}
 
 	EventInfo.PartnerInfo toInfo(Locale locale) {

@@ -17,8 +17,6 @@ class Speaker {
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;
 
-	private Long eventId;
-
 	private int position;
 
 	private String name;
@@ -32,6 +30,35 @@ class Speaker {
 	private String countryCode;
 
 	protected Speaker() {
+	}
+
+	Speaker(int position, String name, String roleEs, String roleEn, String organization, String countryCode) {
+		this.position = position;
+		this.name = name;
+		this.roleEs = roleEs;
+		this.roleEn = roleEn;
+		this.organization = organization;
+		this.countryCode = countryCode;
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	String roleEs() {
+		return this.roleEs;
+	}
+
+	String roleEn() {
+		return this.roleEn;
+	}
+
+	String organization() {
+		return this.organization;
+	}
+
+	String countryCode() {
+		return this.countryCode;
 	}
 
 	EventInfo.SpeakerInfo toInfo(Locale locale) {

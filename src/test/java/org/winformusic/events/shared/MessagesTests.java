@@ -41,7 +41,8 @@ class MessagesTests {
 	 * Attributes that replace an element's body, making the text inside a mere
 	 * placeholder.
 	 */
-	private static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove");
+	private static final Set<String> REPLACING = Set.of("th:text", "th:utext", "th:errors", "th:replace", "th:insert",
+			"th:remove");
 
 	/** Names that are the same in every language. */
 	private static final Set<String> NAMES = Set.of("WIN", "WIN Events");

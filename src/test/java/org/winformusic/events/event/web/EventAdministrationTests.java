@@ -1,0 +1,143 @@
+package org.winformusic.events.event.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.shared.SupportedLocales;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** WIN staff create the next workshop from the Mexico one and edit its page. */
+@IntegrationTest
+@AutoConfigureMockMvc
+class EventAdministrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	EventCatalog catalog;
+
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void organizerCreatesTheNextWorkshopFromTheMexicoOneAndItGoesPublicWithItsSeats() throws Exception {
+		String form = this.mvc.perform(get("/admin/events/new").param("from", "mexico-workshop").param("lang", "en"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(form).contains("Hoja de ruta para crear una asociación").contains("Noemí Planas | CEO");
+
+		this.mvc.perform(colombia(post("/admin/events/new")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/admin/events/colombia-workshop/edit"));
+
+		var event = this.catalog.findPublishedBySlug("colombia-workshop", SupportedLocales.SPANISH).orElseThrow();
+		assertThat(event.zone().getId()).isEqualTo("America/Bogota");
+		assertThat(event.speakers()).hasSize(1);
+		assertThat(event.speakers().get(0).country()).isEqualTo("Colombia");
+		assertThat(event.partners()).extracting("name", "url")
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Discos Fuentes", "https://example.org/fuentes"));
+		assertThat(this.catalog.availability(event.id())).isEqualTo(new EventCatalog.Availability(40, 40));
+		assertThat(this.mvc.perform(get("/events/colombia-workshop"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Hoja de ruta en Colombia").contains("hora de Bogotá");
+	}
+
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void inconsistentFormsAreShownBackWithAMessageNextToEachField() throws Exception {
+		String page = this.mvc
+			.perform(colombia(post("/admin/events/new"), "slug", "Bad Slug", "timeZone", "America/Nowhere", "speakers",
+					"Only a name", "lang", "es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Usa solo minúsculas, números y guiones simples.")
+			.contains("No es una zona horaria conocida.");
+
+		page = this.mvc
+			.perform(colombia(post("/admin/events/new"), "slug", "colombia-bad-dates", "endsAt", "2028-05-10T09:00",
+					"speakers", "Only a name", "lang", "en"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("The end must be after the start.").contains("Each speaker line needs 5 parts");
+		assertThat(this.catalog.findBySlug("colombia-bad-dates", SupportedLocales.SPANISH)).isEmpty();
+	}
+
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void editingChangesThePublicPageButNeverTheSlugOrCapacity() throws Exception {
+		this.mvc.perform(colombia(post("/admin/events/new"), "slug", "peru-workshop"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(colombia(post("/admin/events/peru-workshop/edit"), "slug", "hijacked", "capacity", "9999",
+					"titleEs", "Hoja de ruta en Perú", "timeZone", "America/Lima"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/admin/events/peru-workshop/edit"));
+
+		var event = this.catalog.findBySlug("peru-workshop", SupportedLocales.SPANISH).orElseThrow();
+		assertThat(event.title()).isEqualTo("Hoja de ruta en Perú");
+		assertThat(event.zone().getId()).isEqualTo("America/Lima");
+		assertThat(event.capacity()).isEqualTo(40);
+		assertThat(this.catalog.findBySlug("hijacked", SupportedLocales.SPANISH)).isEmpty();
+	}
+
+	@Test
+	@WithMockUser(roles = "OPS")
+	void opsCannotCreateOrEditEvents() throws Exception {
+		this.mvc.perform(colombia(post("/admin/events/new"), "slug", "ops-event")).andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/events/mexico-workshop/edit")).andExpect(status().isForbidden());
+		assertThat(this.catalog.findBySlug("ops-event", SupportedLocales.SPANISH)).isEmpty();
+	}
+
+	private static MockHttpServletRequestBuilder colombia(MockHttpServletRequestBuilder request, String... overrides) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("slug", "colombia-workshop");
+		fields.put("capacity", "40");
+		fields.put("titleEs", "Hoja de ruta en Colombia");
+		fields.put("titleEn", "Roadmap in Colombia");
+		fields.put("summaryEs", "Resumen");
+		fields.put("summaryEn", "Summary");
+		fields.put("descriptionEs", "Descripción");
+		fields.put("descriptionEn", "Description");
+		fields.put("agendaEs", "Bienvenida\nCierre");
+		fields.put("agendaEn", "Welcome\nClosing");
+		fields.put("aboutEs", "Sobre WIN");
+		fields.put("aboutEn", "About WIN");
+		fields.put("startsAt", "2028-05-10T10:00");
+		fields.put("endsAt", "2028-05-10T14:00");
+		fields.put("timeZone", "America/Bogota");
+		fields.put("venueName", "Sede");
+		fields.put("venueAddress", "Bogotá");
+		fields.put("venueMapUrl", "");
+		fields.put("published", "true");
+		fields.put("speakers", "Ana Pérez | Directora | Director | Asociación | co");
+		fields.put("partners", "Discos Fuentes | https://example.org/fuentes");
+		for (int i = 0; i + 1 < overrides.length; i += 2) {
+			fields.put(overrides[i], overrides[i + 1]);
+		}
+		fields.forEach(request::param);
+		return request.with(csrf());
+	}
+
+}
