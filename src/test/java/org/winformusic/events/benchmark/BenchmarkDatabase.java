@@ -68,9 +68,19 @@ final class BenchmarkDatabase implements AutoCloseable {
 		return new BenchmarkDatabase(server);
 	}
 
-	/** The PostgreSQL server process; its backends are its children. */
+	/**
+	 * The PostgreSQL server process (the postmaster); its backends are its children.
+	 * Found as the parent of a backend: the process zonky started is {@code pg_ctl}, long
+	 * gone.
+	 */
 	long pid() {
-		return this.server.getProcess().pid();
+		try {
+			long backend = count("select pg_backend_pid()");
+			return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
+		}
+		catch (SQLException ex) {
+			return -1;
+		}
 	}
 
 	/** The URL the application gets in {@code SPRING_DATASOURCE_URL}. */

@@ -37,8 +37,9 @@ final class Report {
 	void print(PrintStream out) {
 		out.println();
 		out.println(
-				"| scenario | conns | result | p50 ms | p95 ms | p99 ms | errors | vs ceiling | target | met | check |");
-		out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|");
+				"| scenario | conns | result | p50 ms | p95 ms | p99 ms | errors | app CPU ms/op | db CPU ms/op | vs ceiling"
+						+ " | target | met | check |");
+		out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|");
 		for (Row row : this.rows) {
 			out.println(row.markdown());
 		}
