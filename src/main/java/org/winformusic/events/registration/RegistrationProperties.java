@@ -1,0 +1,18 @@
+package org.winformusic.events.registration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the registration feature (environment {@code APP_*}).
+ *
+ * @param registrationMinFillSeconds a form posted sooner after it was shown is treated as
+ * a bot; 0 switches the check off
+ * @param rateLimitPerIp registration and lookup POSTs allowed per client IP per 10
+ * minutes; 0 switches the limit off
+ */
+@ConfigurationProperties("app")
+public record RegistrationProperties(@DefaultValue("3") int registrationMinFillSeconds,
+		@DefaultValue("20") int rateLimitPerIp) {
+
+}

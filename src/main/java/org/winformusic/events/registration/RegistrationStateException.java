@@ -1,0 +1,34 @@
+package org.winformusic.events.registration;
+
+/**
+ * A staff or self-service operation that the registration's current status does not allow
+ * (for example confirming a cancelled registration, or confirming without a free seat),
+ * or a capacity below the seats people hold. The message is for logs; pages show
+ * {@link #reason()} through the message key {@code registration.state.<reason>}.
+ */
+public class RegistrationStateException extends RuntimeException {
+
+	private final Reason reason;
+
+	RegistrationStateException(Reason reason, String message) {
+		super(message, null, false, false);
+		this.reason = reason;
+	}
+
+	public Reason reason() {
+		return this.reason;
+	}
+
+	/** Why the operation was refused. */
+	public enum Reason {
+
+		/** The operation does not apply to the registration's current status. */
+		WRONG_STATUS,
+		/** No seat is free and the operation may not add one. */
+		NO_FREE_SEAT,
+		/** The new capacity is below the number of seats people hold. */
+		CAPACITY_BELOW_HELD_SEATS
+
+	}
+
+}

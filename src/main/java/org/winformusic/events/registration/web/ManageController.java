@@ -1,0 +1,152 @@
+package org.winformusic.events.registration.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.CalendarFile;
+import org.winformusic.events.registration.FieldProblem;
+import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.RegistrationStateException;
+import org.winformusic.events.registration.RegistrationStatus;
+import org.winformusic.events.registration.RegistrationValidationException;
+import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.shared.AppProperties;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The registrant's manage page behind the token link: status, details, calendar file,
+ * edit and cancel. An unknown or tampered token gets the ordinary 404 page.
+ */
+@Controller
+class ManageController {
+
+	private static final String MANAGE_VIEW = "registration/manage";
+
+	private static final String CANCEL_VIEW = "registration/cancel";
+
+	private static final String EDIT_VIEW = "registration/edit";
+
+	private final RegistrationService registrations;
+
+	private final EventCatalog catalog;
+
+	private final FormPages pages;
+
+	private final AppProperties app;
+
+	ManageController(RegistrationService registrations, EventCatalog catalog, FormPages pages, AppProperties app) {
+		this.registrations = registrations;
+		this.catalog = catalog;
+		this.pages = pages;
+		this.app = app;
+	}
+
+	@GetMapping("/r/{token}")
+	String manage(@PathVariable String token, Locale locale, Model model) {
+		RegistrationView registration = registration(token);
+		model.addAttribute("registration", registration);
+		model.addAttribute("event", event(registration, locale));
+		model.addAttribute("token", token);
+		model.addAttribute("active", active(registration));
+		return MANAGE_VIEW;
+	}
+
+	@GetMapping("/r/{token}/cancel")
+	String confirmCancel(@PathVariable String token, Locale locale, Model model) {
+		RegistrationView registration = registration(token);
+		if (!active(registration)) {
+			return redirect(token);
+		}
+		model.addAttribute("registration", registration);
+		model.addAttribute("event", event(registration, locale));
+		model.addAttribute("token", token);
+		return CANCEL_VIEW;
+	}
+
+	@PostMapping("/r/{token}/cancel")
+	String cancel(@PathVariable String token) {
+		this.registrations.cancelByToken(token);
+		return redirect(token);
+	}
+
+	@GetMapping("/r/{token}/edit")
+	String editForm(@PathVariable String token, Locale locale, Model model) {
+		RegistrationView registration = registration(token);
+		if (!active(registration)) {
+			return redirect(token);
+		}
+		return showEdit(model, token, registration, FormPages.formOf(registration), List.of(), locale);
+	}
+
+	@PostMapping("/r/{token}/edit")
+	String edit(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
+		RegistrationView registration = registration(token);
+		FormPages.Posted posted = FormPages.read(request);
+		try {
+			this.registrations.updateByToken(token, posted.form(), posted.repeated());
+			return redirect(token) + "?saved";
+		}
+		catch (RegistrationValidationException ex) {
+			return showEdit(model, token, registration, posted.form(), ex.problems(), locale);
+		}
+		catch (RegistrationStateException ex) {
+			return redirect(token);
+		}
+	}
+
+	@GetMapping("/r/{token}/event.ics")
+	ResponseEntity<byte[]> calendar(@PathVariable String token, Locale locale) {
+		RegistrationView registration = registration(token);
+		EventInfo event = this.catalog.findById(registration.eventId(), registration.locale())
+			.orElseThrow(NotFoundException::new);
+		String ics = CalendarFile.build(event, registration, this.app.link("/r/" + token));
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("event.ics").build().toString())
+			.body(ics.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private String showEdit(Model model, String token, RegistrationView registration, RegistrationForm form,
+			List<FieldProblem> problems, Locale locale) {
+		model.addAttribute("registration", registration);
+		model.addAttribute("event", event(registration, locale));
+		model.addAttribute("token", token);
+		this.pages.prepare(model, form, problems, locale);
+		return EDIT_VIEW;
+	}
+
+	private static boolean active(RegistrationView registration) {
+		return registration.status() != RegistrationStatus.CANCELLED
+				&& registration.status() != RegistrationStatus.DECLINED;
+	}
+
+	private static String redirect(String token) {
+		return "redirect:/r/" + UriUtils.encodePathSegment(token, "UTF-8");
+	}
+
+	private RegistrationView registration(String token) {
+		return this.registrations.findByToken(token).orElseThrow(NotFoundException::new);
+	}
+
+	private EventInfo event(RegistrationView registration, Locale locale) {
+		return this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
+	}
+
+}

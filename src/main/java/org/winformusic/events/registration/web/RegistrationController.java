@@ -1,0 +1,141 @@
+package org.winformusic.events.registration.web;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.event.EventInfo.RegistrationWindow;
+import org.winformusic.events.registration.FieldProblem;
+import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.RegistrationResult;
+import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The public registration form and the "email me my link" form. POSTs are rate limited
+ * per client IP; the registration form also has a honeypot and a minimum fill time, and a
+ * bot caught by them gets the same neutral page as a person, with nothing stored.
+ */
+@Controller
+class RegistrationController {
+
+	private static final String FORM_VIEW = "registration/form";
+
+	private static final String DUPLICATE_VIEW = "registration/duplicate";
+
+	private static final String RECEIVED_VIEW = "registration/received";
+
+	private static final String LOOKUP_VIEW = "registration/lookup";
+
+	private static final String ERROR_VIEW = "error";
+
+	private final RegistrationService registrations;
+
+	private final EventCatalog catalog;
+
+	private final FormPages pages;
+
+	private final FormStamps stamps;
+
+	private final RateLimiter rateLimiter;
+
+	private final Clock clock;
+
+	RegistrationController(RegistrationService registrations, EventCatalog catalog, FormPages pages, FormStamps stamps,
+			RateLimiter rateLimiter, Clock clock) {
+		this.registrations = registrations;
+		this.catalog = catalog;
+		this.pages = pages;
+		this.stamps = stamps;
+		this.rateLimiter = rateLimiter;
+		this.clock = clock;
+	}
+
+	@GetMapping("/events/{slug}/register")
+	String form(@PathVariable String slug, Locale locale, Model model) {
+		EventInfo event = event(slug, locale);
+		return showForm(model, event, FormPages.EMPTY, List.of(), null, locale);
+	}
+
+	@PostMapping("/events/{slug}/register")
+	String register(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Locale locale,
+			Model model) {
+		EventInfo event = event(slug, locale);
+		if (!this.rateLimiter.allow(request.getRemoteAddr())) {
+			return tooManyRequests(response, model);
+		}
+		FormPages.Posted posted = FormPages.read(request);
+		RegistrationForm form = posted.form();
+		if ((form.website() != null && !form.website().isBlank())
+				|| this.stamps.tooFast(request.getParameter("formStamp"))) {
+			return RECEIVED_VIEW;
+		}
+		boolean typoConfirmed = form.email() != null && form.email().equals(request.getParameter("emailConfirmed"));
+		RegistrationResult result = this.registrations.register(slug, form, posted.repeated(), locale, typoConfirmed);
+		return switch (result.outcome()) {
+			case CREATED -> "redirect:/r/" + UriUtils.encodePathSegment(result.manageToken(), "UTF-8");
+			case DUPLICATE -> {
+				model.addAttribute("event", event);
+				yield DUPLICATE_VIEW;
+			}
+			case WINDOW_CLOSED, INVALID ->
+				showForm(model, event, form, result.problems(), result.emailSuggestion(), locale);
+		};
+	}
+
+	@GetMapping("/events/{slug}/lookup")
+	String lookupForm(@PathVariable String slug, Locale locale, Model model) {
+		model.addAttribute("event", event(slug, locale));
+		return LOOKUP_VIEW;
+	}
+
+	@PostMapping("/events/{slug}/lookup")
+	String lookup(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Locale locale,
+			Model model) {
+		EventInfo event = event(slug, locale);
+		if (!this.rateLimiter.allow(request.getRemoteAddr())) {
+			return tooManyRequests(response, model);
+		}
+		String email = request.getParameter("email");
+		if (email != null && email.length() <= 254) {
+			this.registrations.sendLink(event.id(), email);
+		}
+		model.addAttribute("event", event);
+		model.addAttribute("sent", true);
+		return LOOKUP_VIEW;
+	}
+
+	private String showForm(Model model, EventInfo event, RegistrationForm form, List<FieldProblem> problems,
+			String emailSuggestion, Locale locale) {
+		RegistrationWindow window = event.registrationWindow(this.clock.instant());
+		model.addAttribute("event", event);
+		model.addAttribute("window", window);
+		model.addAttribute("availability", this.catalog.availability(event.id()));
+		model.addAttribute("formStamp", this.stamps.stamp());
+		model.addAttribute("emailSuggestion", emailSuggestion);
+		this.pages.prepare(model, form, problems, locale);
+		return FORM_VIEW;
+	}
+
+	private String tooManyRequests(HttpServletResponse response, Model model) {
+		response.setStatus(429);
+		model.addAttribute("status", 429);
+		return ERROR_VIEW;
+	}
+
+	private EventInfo event(String slug, Locale locale) {
+		return this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
+	}
+
+}

@@ -1,0 +1,198 @@
+package org.winformusic.events.registration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.EventsApplication;
+import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.registration.RegistrationMessage.Type;
+import org.winformusic.events.registration.RegistrationResult.Outcome;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Capacity and the waitlist under concurrency, against the real PostgreSQL: confirmed
+ * never exceeds capacity, no seat stays free while someone waits, the waitlist keeps the
+ * order people joined it.
+ */
+@IntegrationTest
+@Import(RecordedMessages.class)
+class RegistrationConcurrencyTests {
+
+	private static final Locale SPANISH = Locale.forLanguageTag("es");
+
+	@Autowired
+	RegistrationService registrations;
+
+	@Autowired
+	RegistrationDirectory directory;
+
+	@Autowired
+	RecordedMessages messages;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void twoHundredConcurrentRegistrantsFillFiftySeatsAndQueueTheRestWithoutGaps() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(50);
+
+		List<RegistrationResult> results = Race.race(200, (i) -> () -> this.registrations.register(event.slug(),
+				TestForms.valid("person" + i + "@example.com"), SPANISH));
+
+		assertThat(results).extracting(RegistrationResult::outcome).containsOnly(Outcome.CREATED);
+		assertFilledAndQueued(event, 50, 150);
+	}
+
+	@Test
+	void twoInstancesSharingTheDatabaseNeverOverbook() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(50);
+		String url = ((HikariDataSource) this.dataSource).getJdbcUrl();
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(EventsApplication.class)
+			.profiles("test")
+			.properties("spring.datasource.url=" + url, "spring.datasource.username=postgres", "server.port=0",
+					"spring.datasource.hikari.maximum-pool-size=10")
+			.run()) {
+			RegistrationService other = second.getBean(RegistrationService.class);
+			List<RegistrationResult> results = Race.race(200, (i) -> () -> ((i % 2 == 0) ? this.registrations : other)
+				.register(event.slug(), TestForms.valid("twin" + i + "@example.com"), SPANISH));
+			assertThat(results).extracting(RegistrationResult::outcome).containsOnly(Outcome.CREATED);
+		}
+		assertFilledAndQueued(event, 50, 150);
+	}
+
+	@Test
+	void twentyConcurrentAttemptsWithOneAddressInAnyLetterCaseCreateOneRegistration() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+
+		String[] spellings = { "same.person@example.com", "Same.Person@Example.com", "SAME.PERSON@EXAMPLE.COM" };
+
+		List<RegistrationResult> results = Race.race(20, (i) -> () -> this.registrations.register(event.slug(),
+				TestForms.valid(spellings[i % spellings.length]), SPANISH));
+
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isEqualTo(1);
+		assertThat(results).filteredOn((r) -> r.outcome() == Outcome.CREATED).hasSize(1);
+		List<RegistrationResult> duplicates = results.stream().filter((r) -> r.outcome() == Outcome.DUPLICATE).toList();
+		assertThat(duplicates).hasSize(19);
+		long id = results.stream()
+			.filter((r) -> r.outcome() == Outcome.CREATED)
+			.findFirst()
+			.orElseThrow()
+			.registrationId();
+		assertThat(duplicates).extracting(RegistrationResult::registrationId).containsOnly(id);
+		assertThat(this.messages.about(id)).filteredOn((m) -> m.type() == Type.LINK_REMINDER).hasSize(19);
+	}
+
+	@Test
+	void cancellingAConfirmedRegistrationPromotesExactlyTheFirstWaitlisted() {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(2);
+		List<RegistrationResult> results = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			results
+				.add(this.registrations.register(event.slug(), TestForms.valid("line" + i + "@example.com"), SPANISH));
+		}
+		assertThat(results).extracting(RegistrationResult::status)
+			.containsExactly(RegistrationStatus.CONFIRMED, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED,
+					RegistrationStatus.WAITLISTED, RegistrationStatus.WAITLISTED);
+
+		this.registrations.cancelByToken(results.get(0).manageToken());
+
+		assertThat(view(results.get(2)).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+		assertThat(view(results.get(3)).waitlistPosition()).isEqualTo(1);
+		assertThat(view(results.get(4)).waitlistPosition()).isEqualTo(2);
+		assertThat(this.messages.about(results.get(2).registrationId())).extracting(RegistrationMessage::type)
+			.containsExactly(Type.WAITLISTED, Type.PROMOTED);
+		assertFilledAndQueued(event, 2, 2);
+	}
+
+	@Test
+	void twoSimultaneousCancelsPromoteExactlyTwo() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(3);
+		List<RegistrationResult> results = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			results
+				.add(this.registrations.register(event.slug(), TestForms.valid("pair" + i + "@example.com"), SPANISH));
+		}
+
+		Race.race(2, (i) -> () -> this.registrations.cancelByStaff(results.get(i).registrationId()));
+
+		assertThat(view(results.get(3)).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+		assertThat(view(results.get(4)).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+		assertThat(view(results.get(5)).waitlistPosition()).isEqualTo(1);
+		assertThat(view(results.get(6)).waitlistPosition()).isEqualTo(2);
+		assertFilledAndQueued(event, 3, 2);
+	}
+
+	@Test
+	void raisingCapacityPromotesTheWaitlistAndLoweringItKeepsHeldSeats() {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(1);
+		List<RegistrationResult> results = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			results
+				.add(this.registrations.register(event.slug(), TestForms.valid("grow" + i + "@example.com"), SPANISH));
+		}
+
+		this.registrations.changeCapacity(event.id(), 3);
+
+		assertThat(view(results.get(1)).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+		assertThat(view(results.get(2)).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+		assertThat(view(results.get(3)).waitlistPosition()).isEqualTo(1);
+		assertFilledAndQueued(event, 3, 1);
+
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.registrations.changeCapacity(event.id(), 2))
+			.isInstanceOfSatisfying(RegistrationStateException.class, (ex) -> assertThat(ex.reason())
+				.isEqualTo(RegistrationStateException.Reason.CAPACITY_BELOW_HELD_SEATS));
+		assertFilledAndQueued(event, 3, 1);
+	}
+
+	private void assertFilledAndQueued(TestEvents.Created event, int confirmed, int waitlisted) {
+		assertThat(count("select count(*) from registration where event_id = ? and status = 'CONFIRMED'", event.id()))
+			.isEqualTo(confirmed);
+		assertThat(count("select count(*) from event_seat where event_id = ?", event.id())).isEqualTo(confirmed);
+		assertThat(count("select count(*) from event_seat where event_id = ? and registration_id is null", event.id()))
+			.isZero();
+		List<Integer> positions = this.jdbc
+			.sql("select id from registration where event_id = ? and status = 'WAITLISTED' order by waitlist_seq")
+			.param(event.id())
+			.query(Long.class)
+			.list()
+			.stream()
+			.map((id) -> this.directory.find(id).orElseThrow().waitlistPosition())
+			.toList();
+		List<Integer> expected = new ArrayList<>();
+		for (int i = 1; i <= waitlisted; i++) {
+			expected.add(i);
+		}
+		assertThat(positions).containsExactlyElementsOf(expected);
+	}
+
+	private RegistrationView view(RegistrationResult result) {
+		return this.directory.find(result.registrationId()).orElseThrow();
+	}
+
+	private int count(String sql, long eventId) {
+		return this.jdbc.sql(sql).param(eventId).query(Integer.class).single();
+	}
+
+}

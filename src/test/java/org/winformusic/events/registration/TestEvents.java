@@ -1,0 +1,81 @@
+package org.winformusic.events.registration;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Inserts events with seat rows for registration tests, each with a unique slug. */
+public final class TestEvents {
+
+	private final JdbcClient jdbc;
+
+	private boolean requiresApproval;
+
+	private boolean published = true;
+
+	private Instant opensAt;
+
+	private Instant closesAt;
+
+	private Instant startsAt = Instant.now().plus(60, ChronoUnit.DAYS);
+
+	public TestEvents(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public TestEvents requiringApproval() {
+		this.requiresApproval = true;
+		return this;
+	}
+
+	public TestEvents unpublished() {
+		this.published = false;
+		return this;
+	}
+
+	public TestEvents window(Instant opensAt, Instant closesAt) {
+		this.opensAt = opensAt;
+		this.closesAt = closesAt;
+		return this;
+	}
+
+	/** Creates the event with {@code seats} seat rows. */
+	public Created create(int seats) {
+		String slug = "test-" + UUID.randomUUID().toString().substring(0, 8);
+		long id = this.jdbc.sql("""
+				insert into event (slug, title_es, title_en, summary_es, summary_en, description_es, description_en,
+				    agenda_es, agenda_en, about_es, about_en, starts_at, ends_at, time_zone, venue_name, venue_address,
+				    capacity, requires_approval, registration_opens_at, registration_closes_at, published)
+				values (:slug, 'Taller de prueba', 'Test workshop', 'Resumen', 'Summary', 'Descripción', 'Description',
+				    'Uno', 'One', 'Acerca', 'About', :startsAt, :endsAt, 'America/Mexico_City', 'Sede', 'Calle 1, CDMX',
+				    :capacity, :approval, :opensAt, :closesAt, :published)
+				returning id
+				""")
+			.param("slug", slug)
+			.param("startsAt", utc(this.startsAt))
+			.param("endsAt", utc(this.startsAt.plus(4, ChronoUnit.HOURS)))
+			.param("capacity", seats)
+			.param("approval", this.requiresApproval)
+			.param("opensAt", utc(this.opensAt))
+			.param("closesAt", utc(this.closesAt))
+			.param("published", this.published)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("insert into event_seat (event_id, seat_no) select ?, n from generate_series(1, ?) n")
+			.params(id, seats)
+			.update();
+		return new Created(id, slug);
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
+	}
+
+	public record Created(long id, String slug) {
+	}
+
+}

@@ -1,0 +1,360 @@
+package org.winformusic.events.registration.web;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.registration.Race;
+import org.winformusic.events.registration.RecordedMessages;
+import org.winformusic.events.registration.RegistrationMessage;
+import org.winformusic.events.registration.TestEvents;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The registration form, the manage page and the lookup form as a visitor uses them, in
+ * Spanish and English, with hostile input.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@Import(RecordedMessages.class)
+class RegistrationPageTests {
+
+	private static final AtomicInteger emails = new AtomicInteger();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MessageSource messages;
+
+	@Autowired
+	RecordedMessages recorded;
+
+	@Test
+	void formShowsEveryFieldWithLabelsInSpanishByDefault() throws Exception {
+		String html = page(get("/events/mexico-workshop/register"));
+		assertThat(html)
+			.contains("Nombre completo", "Correo electrónico", "Empresa o sello", "Ciudad de México", "Fuera de México",
+					"Sello independiente", "aviso de privacidad", "href=\"/privacy\"")
+			.contains("name=\"fullName\"", "autocomplete=\"email\"", "inputmode=\"email\"", "inputmode=\"tel\"",
+					"name=\"formStamp\"", "name=\"_csrf\"")
+			.contains("class=\"hp\" aria-hidden=\"true\"", "name=\"website\" tabindex=\"-1\"");
+		assertThat(count("select count(*) from registration where 1 = ?", 1)).isNotNegative();
+	}
+
+	@Test
+	void validRegistrationRedirectsToTheManagePageWithStatusInWords() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		String location = this.mvc.perform(valid(event.slug(), email()).param("lang", "en"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).matches("/r/[A-Za-z0-9_-]{43}");
+		String html = page(get(location).param("lang", "en"));
+		assertThat(html).contains("Confirmed: you have a seat.", "Ana Pérez", "Download event.ics");
+		assertThat(this.mvc.perform(get(location)).andReturn().getResponse().getHeader("Referrer-Policy"))
+			.isEqualTo("no-referrer");
+	}
+
+	@Test
+	void secondRegistrationWithTheSameAddressSaysAlreadyRegisteredAndEmailsTheLinkAgain() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		String email = email();
+		this.mvc.perform(valid(event.slug(), email)).andExpect(status().is3xxRedirection());
+		String html = page(valid(event.slug(), email.toUpperCase(Locale.ROOT)).param("lang", "en"));
+		assertThat(html).contains("You are already registered", "We have emailed your personal link again");
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isEqualTo(1);
+		long id = this.jdbc.sql("select id from registration where event_id = ?")
+			.param(event.id())
+			.query(Long.class)
+			.single();
+		assertThat(this.recorded.about(id)).extracting(RegistrationMessage::type)
+			.containsExactly(RegistrationMessage.Type.CONFIRMED, RegistrationMessage.Type.LINK_REMINDER);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "es", "en" })
+	void everyValidationMessageIsShownInTheVisitorsLanguage(String lang) throws Exception {
+		Locale locale = Locale.forLanguageTag(lang);
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		String empty = page(post("/events/" + event.slug() + "/register").with(csrf()).param("lang", lang));
+		for (String key : List.of("fullName.required", "email.required", "company.required", "companyType.required",
+				"state.required", "city.required", "associationInterest.required", "privacyConsent.required")) {
+			assertThat(empty).contains(message("registration.error." + key, locale));
+		}
+		assertThat(empty).contains("class=\"error-summary\"", "href=\"#fullName\"",
+				"aria-describedby=\"email-hint email-error\"");
+
+		String wrong = page(valid(event.slug(), "not-an-address").param("lang", lang)
+			.with(set("fullName", "x".repeat(121)))
+			.with(set("company", "Sello\u202Eoculto"))
+			.with(set("companyType", "SPACESHIP"))
+			.with(set("phone", "call me maybe")));
+		assertThat(wrong).contains(message("registration.error.email.invalid", locale),
+				message("registration.error.tooLong", locale, 120), message("registration.error.characters", locale),
+				message("registration.error.choice", locale), message("registration.error.phone.invalid", locale))
+			.contains("value=\"call me maybe\"");
+
+		String repeated = page(valid(event.slug(), email()).param("lang", lang).param("email", "other@example.com"));
+		assertThat(repeated).contains(message("registration.error.repeated", locale));
+
+		String typo = page(valid(event.slug(), "ana@gmial.com").param("lang", lang));
+		assertThat(typo).contains(message("registration.error.email.typo", locale, "ana@gmail.com"))
+			.contains("name=\"emailConfirmed\" value=\"ana@gmial.com\"");
+		this.mvc.perform(valid(event.slug(), "ana@gmial.com").param("emailConfirmed", "ana@gmial.com"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isEqualTo(1);
+	}
+
+	@Test
+	void hostileInputIsStoredLiterallyAndShownEscapedAndNeverSetsTheStatus() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(0);
+		String location = this.mvc
+			.perform(valid(event.slug(), email()).with(set("fullName", "<script>alert(1)</script> O'Brien"))
+				.with(set("company", "'; drop table registration; --"))
+				.with(set("city", "[[${7*7}]]"))
+				.with(set("comments", "line one\r\nline two <b>bold</b>"))
+				.param("status", "CONFIRMED")
+				.param("eventId", "1")
+				.param("id", "1")
+				.param("waitlistSeq", "0"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String html = page(get(location).param("lang", "en"));
+		assertThat(html)
+			.contains("&lt;script&gt;alert(1)&lt;/script&gt; O&#39;Brien", "[[${7*7}]]",
+					"&#39;; drop table registration; --", "&lt;b&gt;bold&lt;/b&gt;")
+			.doesNotContain("<script>alert", "<b>bold", ">49<")
+			.contains("On the waitlist: you are number 1.");
+		assertThat(
+				this.jdbc.sql("select event_id from registration where city = '[[${7*7}]]'").query(Long.class).single())
+			.isEqualTo(event.id());
+	}
+
+	@Test
+	void controlDirectionAndUndecodableCharactersAndHugeValuesGetAClearError() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		String invalidUtf8 = new String(new byte[] { 'A', (byte) 0xFF, (byte) 0xFE, 'B' }, StandardCharsets.UTF_8);
+		for (String hostile : List.of("Ana\u202EPérez", "Ana\u0000Pérez", "Ana\r\nBcc: x@example.com", "Ana\u200B",
+				invalidUtf8, "\uFEFFAna")) {
+			String html = page(valid(event.slug(), email()).with(set("fullName", hostile)).param("lang", "en"));
+			assertThat(html).contains(message("registration.error.characters", Locale.ENGLISH));
+		}
+		String huge = "a".repeat(10_000);
+		for (String field : List.of("fullName", "company", "jobTitle", "city", "phone", "referralSource", "comments",
+				"email")) {
+			String html = page(valid(event.slug(), email()).with(set(field, huge)).param("lang", "en"));
+			assertThat(html).contains("class=\"error-summary\"");
+		}
+		String html = page(valid(event.slug(), "a@b.com\r\nBcc: victim@example.com").param("lang", "en"));
+		assertThat(html).contains(message("registration.error.characters", Locale.ENGLISH));
+		for (String list : List.of("Ana <ana@example.com>", "a@example.com, b@example.com", "a@example")) {
+			assertThat(page(valid(event.slug(), list).param("lang", "en")))
+				.contains(message("registration.error.email.invalid", Locale.ENGLISH));
+		}
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isZero();
+	}
+
+	@Test
+	void oversizedBodyGetsA413NotA500() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		byte[] body = ("fullName=" + "a".repeat(1024 * 1024)).getBytes(StandardCharsets.US_ASCII);
+		this.mvc
+			.perform(post("/events/" + event.slug() + "/register").contentType("application/x-www-form-urlencoded")
+				.content(body))
+			.andExpect(status().is(413));
+	}
+
+	@Test
+	void outsideTheWindowTheFormIsNotShownAndAPostIsRefused() throws Exception {
+		Instant now = Instant.now();
+		TestEvents.Created closed = new TestEvents(this.jdbc)
+			.window(now.minus(10, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS))
+			.create(5);
+		String form = page(get("/events/" + closed.slug() + "/register").param("lang", "en"));
+		assertThat(form).contains("Registration is closed.").doesNotContain("name=\"fullName\"");
+		String posted = page(valid(closed.slug(), email()).param("lang", "es"));
+		assertThat(posted).contains("El registro está cerrado.").doesNotContain("name=\"fullName\"");
+
+		TestEvents.Created hidden = new TestEvents(this.jdbc).unpublished().create(5);
+		assertThat(page(valid(hidden.slug(), email()).param("lang", "en")))
+			.contains("This event is not open for registration.");
+		assertThat(count("select count(*) from registration where event_id in (?, " + hidden.id() + ")", closed.id()))
+			.isZero();
+		this.mvc.perform(get("/events/no-such-event/register")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void filledHoneypotGetsANeutralAnswerAndNothingIsStored() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		String html = page(valid(event.slug(), email()).param("website", "http://spam.example").param("lang", "en"));
+		assertThat(html).contains("Thank you. Please check your email");
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isZero();
+	}
+
+	@Test
+	void managePageEditsCancelsWithConfirmationAndOffersACalendarFile() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(1);
+		String email = email();
+		String location = this.mvc.perform(valid(event.slug(), email))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String waiting = this.mvc.perform(valid(event.slug(), email())).andReturn().getResponse().getRedirectedUrl();
+
+		assertThat(page(get(location + "/edit").param("lang", "en"))).contains("value=\"Ana Pérez\"");
+		this.mvc.perform(valid(location + "/edit", email).with(set("fullName", "Ana María Pérez")))
+			.andExpect(status().is3xxRedirection());
+		assertThat(page(get(location).param("lang", "en"))).contains("Ana María Pérez");
+		assertThat(page(valid(location + "/edit", "broken").param("lang", "en")))
+			.contains(message("registration.error.email.invalid", Locale.ENGLISH));
+
+		MvcResult ics = this.mvc.perform(get(location + "/event.ics")).andExpect(status().isOk()).andReturn();
+		assertThat(ics.getResponse().getContentType()).startsWith("text/calendar");
+		ICalendar calendar = Biweekly
+			.parse(new StringReader(ics.getResponse().getContentAsString(StandardCharsets.UTF_8)))
+			.first();
+		VEvent entry = calendar.getEvents().get(0);
+		assertThat(entry.getUid().getValue()).matches("registration-\\d+@win-events");
+		assertThat(entry.getSummary().getValue()).isEqualTo("Taller de prueba");
+		assertThat(entry.getLocation().getValue()).isEqualTo("Sede, Calle 1, CDMX");
+		assertThat(entry.getDescription().getValue()).contains("http://localhost:8080" + location);
+		assertThat(entry.getDateEnd().getValue().getTime() - entry.getDateStart().getValue().getTime())
+			.isEqualTo(4 * 3600_000L);
+
+		assertThat(page(get(location + "/cancel").param("lang", "en"))).contains("Yes, cancel my registration");
+		this.mvc.perform(post(location + "/cancel").with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(page(get(location).param("lang", "en"))).contains("Cancelled.").doesNotContain("/edit");
+		assertThat(page(get(waiting).param("lang", "en"))).contains("Confirmed: you have a seat.");
+		this.mvc.perform(post(location + "/cancel").with(csrf())).andExpect(status().is3xxRedirection());
+		this.mvc.perform(get(location + "/edit")).andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	void unknownOrTamperedTokensGetTheOrdinaryNotFoundPage() throws Exception {
+		this.mvc.perform(get("/r/" + "A".repeat(43))).andExpect(status().isNotFound());
+		this.mvc.perform(get("/r/short")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/r/" + "A".repeat(43) + "/event.ics")).andExpect(status().isNotFound());
+		this.mvc.perform(post("/r/" + "A".repeat(43) + "/cancel").with(csrf())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void lookupAnswersTheSameWhetherOrNotTheAddressIsRegistered() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		String email = email();
+		this.mvc.perform(valid(event.slug(), email)).andExpect(status().is3xxRedirection());
+		long id = this.jdbc.sql("select id from registration where event_id = ?")
+			.param(event.id())
+			.query(Long.class)
+			.single();
+
+		String registered = page(post("/events/" + event.slug() + "/lookup").with(csrf())
+			.param("email", email.toUpperCase(Locale.ROOT))
+			.param("lang", "en"));
+		String unknown = page(post("/events/" + event.slug() + "/lookup").with(csrf())
+			.param("email", "nobody@example.com")
+			.param("lang", "en"));
+
+		assertThat(withoutCsrf(registered)).isEqualTo(withoutCsrf(unknown))
+			.contains("If this address is registered for this event");
+		assertThat(this.recorded.about(id)).extracting(RegistrationMessage::type)
+			.containsExactly(RegistrationMessage.Type.CONFIRMED, RegistrationMessage.Type.LINK_REMINDER);
+	}
+
+	@Test
+	void concurrentHttpRegistrationsNeverOverbook() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(30);
+		List<Integer> statuses = Race.race(100,
+				(i) -> () -> this.mvc.perform(valid(event.slug(), "http" + i + "@example.com"))
+					.andReturn()
+					.getResponse()
+					.getStatus());
+		assertThat(statuses).containsOnly(302);
+		assertThat(count("select count(*) from registration where event_id = ? and status = 'CONFIRMED'", event.id()))
+			.isEqualTo(30);
+		assertThat(count("select count(*) from registration where event_id = ? and status = 'WAITLISTED'", event.id()))
+			.isEqualTo(70);
+	}
+
+	private MockHttpServletRequestBuilder valid(String slugOrPath, String email) {
+		String path = slugOrPath.startsWith("/") ? slugOrPath : "/events/" + slugOrPath + "/register";
+		return post(path).with(csrf())
+			.param("fullName", "Ana Pérez")
+			.param("email", email)
+			.param("company", "Discos Norte")
+			.param("jobTitle", "Directora")
+			.param("companyType", "INDEPENDENT_LABEL")
+			.param("state", "CMX")
+			.param("city", "Ciudad de México")
+			.param("phone", "+52 55 1234 5678")
+			.param("associationInterest", "YES")
+			.param("privacyConsent", "true");
+	}
+
+	/** Replaces a parameter of a prepared request (a second .param would repeat it). */
+	private static RequestPostProcessor set(String name, String value) {
+		return (request) -> {
+			request.setParameter(name, value);
+			return request;
+		};
+	}
+
+	private String page(MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	private static String withoutCsrf(String html) {
+		return html.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
+	}
+
+	private String message(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args, locale)
+			.replace("&", "&amp;")
+			.replace("<", "&lt;")
+			.replace(">", "&gt;")
+			.replace("\"", "&quot;")
+			.replace("'", "&#39;");
+	}
+
+	private int count(String sql, long param) {
+		return this.jdbc.sql(sql).param(param).query(Integer.class).single();
+	}
+
+	private static String email() {
+		return "page" + emails.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
+	}
+
+}
