@@ -123,6 +123,23 @@ final class BenchmarkDatabase implements AutoCloseable {
 	 * seeded Mexico workshop (whatever columns later migrations add) under a new slug.
 	 */
 	long createEvent(String slug, int seats) throws SQLException {
+		createEvents(slug, 1, seats);
+		try (Connection connection = connect()) {
+			BenchmarkMain.update(connection, "update event set slug = ? where slug = ?", slug, slug + "-1");
+		}
+		catch (Exception ex) {
+			throw new SQLException(ex);
+		}
+		return count("select id from event where slug = ?", slug);
+	}
+
+	/**
+	 * {@code count} events {@code <prefix>-1} to {@code <prefix>-<count>} with
+	 * {@code seats} seats each. Many events of a realistic size rather than one huge one:
+	 * availability is counted from an event's seat rows, so one event with hundreds of
+	 * thousands of seats would measure that count, not registering.
+	 */
+	void createEvents(String prefix, int count, int seats) throws SQLException {
 		try (Connection connection = connect()) {
 			List<String> columns = new ArrayList<>();
 			try (PreparedStatement statement = connection
@@ -136,27 +153,24 @@ final class BenchmarkDatabase implements AutoCloseable {
 				}
 			}
 			String copied = String.join(", ", columns);
-			long id;
-			try (PreparedStatement insert = connection
-				.prepareStatement("insert into event (slug, capacity, published, " + copied + ") select ?, ?, true, "
-						+ copied + " from event where slug = 'mexico-workshop' returning id")) {
-				insert.setString(1, slug);
-				insert.setInt(2, seats);
-				try (ResultSet rows = insert.executeQuery()) {
-					rows.next();
-					id = rows.getLong(1);
-				}
-			}
 			try (PreparedStatement insert = connection.prepareStatement(
-					"insert into event_seat (event_id, seat_no) select ?, g from generate_series(1, ?) g")) {
-				insert.setLong(1, id);
+					"insert into event (slug, capacity, published, " + copied + ") select ? || '-' || g, ?, true, "
+							+ copied + " from event, generate_series(1, ?) g where slug = 'mexico-workshop'")) {
+				insert.setString(1, prefix);
 				insert.setInt(2, seats);
+				insert.setInt(3, count);
+				insert.executeUpdate();
+			}
+			try (PreparedStatement insert = connection.prepareStatement("insert into event_seat (event_id, seat_no)"
+					+ " select e.id, g from event e, generate_series(1, ?) g where e.slug like ? || '-%'")) {
+				insert.setInt(1, seats);
+				insert.setString(2, prefix);
 				insert.executeUpdate();
 			}
 			try (Statement statement = connection.createStatement()) {
+				statement.execute("analyze event");
 				statement.execute("analyze event_seat");
 			}
-			return id;
 		}
 	}
 
