@@ -68,10 +68,14 @@ class RegistrationController {
 		return showForm(model, event, FormPages.EMPTY, List.of(), null, locale);
 	}
 
+	/**
+	 * The hot path: a successful registration costs the rate-limit upsert, the event's
+	 * window and the one registering statement; the event page data is loaded only when a
+	 * page must be shown.
+	 */
 	@PostMapping("/events/{slug}/register")
 	String register(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Locale locale,
 			Model model) {
-		EventInfo event = event(slug, locale);
 		if (!this.rateLimiter.allow(request.getRemoteAddr())) {
 			return tooManyRequests(response, model);
 		}
@@ -86,11 +90,11 @@ class RegistrationController {
 		return switch (result.outcome()) {
 			case CREATED -> "redirect:/r/" + UriUtils.encodePathSegment(result.manageToken(), "UTF-8");
 			case DUPLICATE -> {
-				model.addAttribute("event", event);
+				model.addAttribute("event", event(slug, locale));
 				yield DUPLICATE_VIEW;
 			}
 			case WINDOW_CLOSED, INVALID ->
-				showForm(model, event, form, result.problems(), result.emailSuggestion(), locale);
+				showForm(model, event(slug, locale), form, result.problems(), result.emailSuggestion(), locale);
 		};
 	}
 

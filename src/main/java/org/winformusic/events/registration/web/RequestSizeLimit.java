@@ -1,10 +1,15 @@
 package org.winformusic.events.registration.web;
 
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Map;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -33,7 +38,15 @@ class RequestSizeLimit {
 			protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 					throws ServletException, IOException {
 				if ("POST".equals(request.getMethod()) && request.getContentLengthLong() > limit.toBytes()) {
-					response.sendError(413);
+					// Tomcat refuses to parse this body's parameters, and anything that
+					// asks for
+					// one (the language switch, CSRF) would fail the error page too:
+					// render it
+					// for a view of the request without parameters.
+					request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 413);
+					request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+					response.setStatus(413);
+					request.getRequestDispatcher("/error").forward(new WithoutParameters(request), response);
 					return;
 				}
 				chain.doFilter(request, response);
@@ -44,6 +57,35 @@ class RequestSizeLimit {
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		registration.addUrlPatterns("/*");
 		return registration;
+	}
+
+	/** The request as the error page sees it: no parameters, no body. */
+	static class WithoutParameters extends HttpServletRequestWrapper {
+
+		WithoutParameters(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public String getParameter(String name) {
+			return null;
+		}
+
+		@Override
+		public Map<String, String[]> getParameterMap() {
+			return Map.of();
+		}
+
+		@Override
+		public Enumeration<String> getParameterNames() {
+			return Collections.emptyEnumeration();
+		}
+
+		@Override
+		public String[] getParameterValues(String name) {
+			return null;
+		}
+
 	}
 
 }

@@ -1,0 +1,90 @@
+package org.winformusic.events.mail;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.CalendarFile;
+import org.winformusic.events.registration.RegistrationMessage;
+import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.shared.AppProperties;
+import org.winformusic.events.shared.EventTimes;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Renders an email from {@code templates/mail/<kind>.html} and {@code .txt} in the
+ * registrant's language. Its own template engine (not the web one): plain text needs the
+ * TEXT mode, and emails never see a request.
+ */
+@Component
+class MailComposer {
+
+	private final SpringTemplateEngine templates;
+
+	private final MessageSource messages;
+
+	private final EventTimes times;
+
+	private final AppProperties app;
+
+	MailComposer(MessageSource messages, EventTimes times, AppProperties app) {
+		this.messages = messages;
+		this.times = times;
+		this.app = app;
+		this.templates = new SpringTemplateEngine();
+		this.templates.setTemplateEngineMessageSource(messages);
+		// "mail/x.txt" is plain text; "mail/x" (fragments included) is mail/x.html.
+		this.templates.addTemplateResolver(resolver(TemplateMode.TEXT, "mail/*.txt", "", 1));
+		this.templates.addTemplateResolver(resolver(TemplateMode.HTML, "mail/*", ".html", 2));
+	}
+
+	private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, String suffix, int order) {
+		ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+		resolver.setPrefix("templates/");
+		resolver.setSuffix(suffix);
+		resolver.setTemplateMode(mode);
+		resolver.setResolvablePatterns(Set.of(pattern));
+		resolver.setCharacterEncoding("UTF-8");
+		resolver.setCacheable(true);
+		resolver.setOrder(order);
+		return resolver;
+	}
+
+	/** The email telling {@code registration} about {@code kind}. */
+	Composed compose(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event,
+			String manageToken) {
+		Locale locale = registration.locale();
+		String manageLink = this.app.link("/r/" + manageToken);
+		boolean withCalendar = kind == RegistrationMessage.Type.CONFIRMED || kind == RegistrationMessage.Type.PROMOTED;
+		String subject = Headers
+			.clean(this.messages.getMessage("mail.subject." + kind.name(), new Object[] { event.title() }, locale));
+		Context context = new Context(locale);
+		context.setVariables(Map.of("subject", subject, "name", Headers.clean(registration.fullName()), "event", event,
+				"when", this.times.range(event.startsAt(), event.endsAt(), event.zone(), locale), "manageLink",
+				manageLink, "withCalendar", withCalendar, "kind", kind.name()));
+		if (registration.waitlistPosition() != null) {
+			context.setVariable("position", registration.waitlistPosition());
+		}
+		String template = "mail/" + templateName(kind);
+		String text = this.templates.process(template + ".txt", context);
+		String html = this.templates.process(template, context);
+		String ics = withCalendar ? CalendarFile.build(event, registration, manageLink) : null;
+		return new Composed(subject, text, html, ics);
+	}
+
+	static String templateName(RegistrationMessage.Type kind) {
+		return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	/** A rendered email: subject, both parts and the optional calendar file. */
+	record Composed(String subject, String text, String html, String ics) {
+	}
+
+}

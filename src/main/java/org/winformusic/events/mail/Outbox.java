@@ -1,0 +1,99 @@
+package org.winformusic.events.mail;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The outbox as staff see it: the list, one message, the backlog, and resending. */
+@Service
+public class Outbox {
+
+	public static final int PAGE_SIZE = 50;
+
+	private final OutboxRepository repository;
+
+	private final MailSettings settings;
+
+	Outbox(OutboxRepository repository, MailSettings settings) {
+		this.repository = repository;
+		this.settings = settings;
+	}
+
+	/** The From address every email carries. */
+	public String from() {
+		return this.settings.mailFrom();
+	}
+
+	/** Newest first, optionally only one status; {@code page} is 0-based. */
+	@Transactional(readOnly = true)
+	public OutboxPage list(OutboxStatus status, int page) {
+		int safePage = Math.max(0, page);
+		long total = this.repository.count(status);
+		List<OutboxSummary> items = this.repository.page(status, safePage * PAGE_SIZE, PAGE_SIZE);
+		return new OutboxPage(items, status, safePage, (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE), total);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<OutboxMessage> find(long id) {
+		return this.repository.find(id);
+	}
+
+	@Transactional(readOnly = true)
+	public OutboxStats stats() {
+		return this.repository.stats();
+	}
+
+	/**
+	 * Sends a message again. A message that never arrived (pending or failed) is queued
+	 * again as it is, with its Message-ID and a fresh count of attempts; a sent one is
+	 * copied under a new Message-ID, so the recipient's mailbox does not drop it as a
+	 * duplicate.
+	 */
+	@Transactional
+	public Resend resend(long id) {
+		OutboxMessage message = this.repository.find(id).orElse(null);
+		if (message == null) {
+			return Resend.NOT_FOUND;
+		}
+		return switch (message.status()) {
+			case PENDING, FAILED -> this.repository.requeue(id) ? Resend.REQUEUED : Resend.BUSY;
+			case SENT -> this.repository.copyOfSent(id).isPresent() ? Resend.COPIED : Resend.BUSY;
+			case SENDING -> Resend.BUSY;
+		};
+	}
+
+	/**
+	 * One page of the outbox list.
+	 *
+	 * @param status the filter, null for all
+	 * @param page 0-based
+	 */
+	public record OutboxPage(List<OutboxSummary> items, OutboxStatus status, int page, int totalPages, long total) {
+
+		public boolean hasPrevious() {
+			return this.page > 0;
+		}
+
+		public boolean hasNext() {
+			return this.page + 1 < this.totalPages;
+		}
+
+	}
+
+	/** The outcome of a resend. */
+	public enum Resend {
+
+		/** Queued again as it was. */
+		REQUEUED,
+		/** A copy was queued. */
+		COPIED,
+		/** Being sent right now: try again in a moment. */
+		BUSY,
+		/** No such message. */
+		NOT_FOUND
+
+	}
+
+}

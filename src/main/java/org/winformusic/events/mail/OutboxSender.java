@@ -1,0 +1,363 @@
+package org.winformusic.events.mail;
+
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due outbox messages. Safe on many instances: each batch is claimed in one short
+ * statement with {@code FOR UPDATE SKIP LOCKED}, then sent over one SMTP connection
+ * outside any transaction, then its outcome recorded. A temporary failure (connection
+ * refused or timed out, SMTP 4xx) is retried with backoff; a permanent one (SMTP 5xx) or
+ * the last attempt marks the message FAILED.
+ */
+@Component
+public class OutboxSender implements DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(OutboxSender.class);
+
+	private static final String UTF_8 = StandardCharsets.UTF_8.name();
+
+	static final String CALENDAR_CONTENT_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
+
+	/** Bounds one run, so a huge backlog does not hold the scheduler thread forever. */
+	private static final long MAX_RUN_NANOS = 60_000_000_000L;
+
+	private final OutboxRepository outbox;
+
+	private final JavaMailSender mailSender;
+
+	private final MailSettings settings;
+
+	private final Clock clock;
+
+	private final String instance;
+
+	private final InternetAddress from;
+
+	/**
+	 * Several SMTP connections at once: a remote server's round trips, not CPU, bound the
+	 * rate of one connection.
+	 */
+	private final ExecutorService workers;
+
+	OutboxSender(OutboxRepository outbox, JavaMailSender mailSender, MailSettings settings, Clock clock) {
+		this.outbox = outbox;
+		this.mailSender = mailSender;
+		this.settings = settings;
+		this.clock = clock;
+		this.from = parseFrom(settings.mailFrom());
+		this.instance = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+		int threads = settings.mail().senderThreads();
+		this.workers = (threads > 1) ? Executors.newFixedThreadPool(threads, (task) -> {
+			Thread thread = new Thread(task, "outbox-sender");
+			thread.setDaemon(true);
+			return thread;
+		}) : null;
+	}
+
+	@Override
+	public void destroy() {
+		if (this.workers != null) {
+			this.workers.shutdownNow();
+		}
+	}
+
+	private static InternetAddress parseFrom(String from) {
+		try {
+			return new InternetAddress(Headers.clean(from), true);
+		}
+		catch (AddressException ex) {
+			throw new IllegalStateException("app.mail-from (APP_MAIL_FROM) is not a valid address", ex);
+		}
+	}
+
+	@Scheduled(fixedDelayString = "${app.mail-poll-interval:5s}", initialDelayString = "${app.mail-poll-interval:5s}")
+	void sendOnSchedule() {
+		if (this.settings.mail().senderEnabled()) {
+			sendDueMessages();
+		}
+	}
+
+	/**
+	 * Re-queues messages stuck in SENDING, then sends due messages batch by batch until
+	 * none is due.
+	 * @return the number of messages the SMTP server accepted
+	 */
+	public int sendDueMessages() {
+		int requeued = this.outbox.requeueStuck(this.settings.mail().sendingTimeout());
+		if (requeued > 0) {
+			logger.warn(requeued + " outbox message(s) were stuck in SENDING and are queued again");
+		}
+		if (this.workers == null) {
+			return drain();
+		}
+		List<Future<Integer>> runs = new ArrayList<>();
+		for (int i = 0; i < this.settings.mail().senderThreads(); i++) {
+			runs.add(this.workers.submit(this::drain));
+		}
+		int sent = 0;
+		for (Future<Integer> run : runs) {
+			try {
+				sent += run.get();
+			}
+			catch (ExecutionException ex) {
+				logger.error("An outbox sender thread failed", ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		return sent;
+	}
+
+	/** Claims and sends batches on this thread until none is due (or the time is up). */
+	private int drain() {
+		int batchSize = Math.max(1, this.settings.mail().batchSize());
+		long started = System.nanoTime();
+		int sent = 0;
+		while (System.nanoTime() - started < MAX_RUN_NANOS) {
+			List<OutboxRepository.Claimed> batch = this.outbox.claim(this.instance, batchSize);
+			if (batch.isEmpty()) {
+				break;
+			}
+			sent += deliver(batch);
+			if (batch.size() < batchSize) {
+				break;
+			}
+		}
+		return sent;
+	}
+
+	private int deliver(List<OutboxRepository.Claimed> batch) {
+		Map<MimeMessage, OutboxRepository.Claimed> messages = new LinkedHashMap<>();
+		for (OutboxRepository.Claimed claimed : batch) {
+			try {
+				messages.put(toMimeMessage(claimed), claimed);
+			}
+			catch (MessagingException | RuntimeException ex) {
+				// A message that cannot be built (an invalid address) never will be.
+				fail(claimed, new Failure(true, describe(ex)));
+			}
+		}
+		if (messages.isEmpty()) {
+			return 0;
+		}
+		Map<Object, Exception> failed = Collections.emptyMap();
+		try {
+			this.mailSender.send(messages.keySet().toArray(new MimeMessage[0]));
+		}
+		catch (MailSendException ex) {
+			failed = new IdentityHashMap<>(ex.getFailedMessages());
+			if (failed.isEmpty()) {
+				failed = allFailed(messages.keySet(), ex);
+			}
+		}
+		catch (MailException ex) {
+			failed = allFailed(messages.keySet(), ex);
+		}
+		List<Long> sent = new ArrayList<>();
+		for (Map.Entry<MimeMessage, OutboxRepository.Claimed> entry : messages.entrySet()) {
+			Exception failure = failed.get(entry.getKey());
+			if (failure == null) {
+				sent.add(entry.getValue().id());
+			}
+			else {
+				fail(entry.getValue(), classify(failure));
+			}
+		}
+		this.outbox.markSent(sent, this.instance);
+		return sent.size();
+	}
+
+	private static Map<Object, Exception> allFailed(Set<MimeMessage> messages, Exception ex) {
+		Map<Object, Exception> failed = new IdentityHashMap<>();
+		messages.forEach((m) -> failed.put(m, ex));
+		return failed;
+	}
+
+	private void fail(OutboxRepository.Claimed claimed, Failure failure) {
+		int maxAttempts = this.settings.mail().maxAttempts();
+		if (failure.permanent() || claimed.attempts() >= maxAttempts) {
+			this.outbox.markFailed(claimed.id(), this.instance, failure.description());
+			logger.warn("Outbox message " + claimed.id() + " FAILED after " + claimed.attempts() + " attempt(s): "
+					+ failure.description());
+		}
+		else {
+			this.outbox.markRetry(claimed.id(), this.instance,
+					this.clock.instant().plus(this.settings.mail().backoffAfter(claimed.attempts())),
+					failure.description());
+			logger.info("Outbox message " + claimed.id() + " will be retried (attempt " + claimed.attempts() + "): "
+					+ failure.description());
+		}
+	}
+
+	/**
+	 * multipart/alternative (text, HTML), inside multipart/mixed with {@code event.ics}
+	 * when there is a calendar file. Built with plain Jakarta Mail: MimeMessageHelper
+	 * would parse a MIME-types file for every message.
+	 */
+	MimeMessage toMimeMessage(OutboxRepository.Claimed claimed) throws MessagingException {
+		MimeMessage message = (this.mailSender instanceof JavaMailSenderImpl impl)
+				? new StableIdMimeMessage(impl.getSession(), claimed.messageId()) : this.mailSender.createMimeMessage();
+		message.setFrom(this.from);
+		InternetAddress to = new InternetAddress(claimed.recipient(), true);
+		to.validate();
+		message.setRecipient(Message.RecipientType.TO, to);
+		message.setSubject(Headers.clean(claimed.subject()), UTF_8);
+		message.setSentDate(Date.from(this.clock.instant()));
+		MimeMultipart alternative = new MimeMultipart("alternative");
+		MimeBodyPart text = new MimeBodyPart();
+		text.setText(claimed.text(), UTF_8, "plain");
+		alternative.addBodyPart(text);
+		MimeBodyPart html = new MimeBodyPart();
+		html.setText(claimed.html(), UTF_8, "html");
+		alternative.addBodyPart(html);
+		if (claimed.attachment() == null) {
+			message.setContent(alternative);
+		}
+		else {
+			MimeMultipart mixed = new MimeMultipart("mixed");
+			MimeBodyPart body = new MimeBodyPart();
+			body.setContent(alternative);
+			mixed.addBodyPart(body);
+			MimeBodyPart calendar = new MimeBodyPart();
+			calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(
+					claimed.attachment().getBytes(StandardCharsets.UTF_8), CALENDAR_CONTENT_TYPE)));
+			calendar.setFileName("event.ics");
+			calendar.setDisposition(Part.ATTACHMENT);
+			mixed.addBodyPart(calendar);
+			message.setContent(mixed);
+		}
+		message.setHeader("Message-ID", claimed.messageId());
+		message.setHeader("Auto-Submitted", "auto-generated");
+		return message;
+	}
+
+	/** Temporary or permanent, and what to record: exception class and SMTP code only. */
+	static Failure classify(Throwable failure) {
+		Integer code = null;
+		Throwable codeCarrier = null;
+		Throwable deepest = failure;
+		boolean network = false;
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		List<Throwable> queue = new ArrayList<>(List.of(failure));
+		for (int i = 0; i < queue.size() && i < 20; i++) {
+			Throwable t = queue.get(i);
+			if (!seen.add(t)) {
+				continue;
+			}
+			deepest = t;
+			if (code == null && smtpCode(t) != null) {
+				code = smtpCode(t);
+				codeCarrier = t;
+			}
+			if (t instanceof ConnectException || t instanceof InterruptedIOException
+					|| t instanceof NoRouteToHostException || t instanceof UnknownHostException
+					|| t instanceof SocketException) {
+				network = true;
+			}
+			if (t instanceof MessagingException messaging && messaging.getNextException() != null) {
+				queue.add(messaging.getNextException());
+			}
+			if (t.getCause() != null) {
+				queue.add(t.getCause());
+			}
+		}
+		boolean permanent = code != null && code >= 500 && !network;
+		String description = (codeCarrier != null) ? codeCarrier.getClass().getSimpleName() + " " + code
+				: deepest.getClass().getSimpleName();
+		return new Failure(permanent, description);
+	}
+
+	/**
+	 * The SMTP reply code carried by Angus Mail's SMTPSendFailedException,
+	 * SMTPAddressFailedException or SMTPSenderFailedException. Angus Mail is only a
+	 * runtime dependency (the API is jakarta.mail), hence the reflective read.
+	 */
+	private static Integer smtpCode(Throwable t) {
+		if (!(t instanceof MessagingException) || !t.getClass().getSimpleName().startsWith("SMTP")) {
+			return null;
+		}
+		try {
+			Object code = t.getClass().getMethod("getReturnCode").invoke(t);
+			return (code instanceof Integer number && number > 0) ? number : null;
+		}
+		catch (ReflectiveOperationException ex) {
+			return null;
+		}
+	}
+
+	private static String describe(Throwable ex) {
+		return (ex instanceof AddressException) ? "AddressException" : ex.getClass().getSimpleName();
+	}
+
+	/**
+	 * How a send failed.
+	 *
+	 * @param permanent true when retrying cannot help
+	 * @param description safe to store and log: no addresses
+	 */
+	record Failure(boolean permanent, String description) {
+	}
+
+	/**
+	 * Keeps the stored Message-ID: JavaMail would otherwise mint a new one per attempt.
+	 */
+	static class StableIdMimeMessage extends MimeMessage {
+
+		private final String messageId;
+
+		StableIdMimeMessage(Session session, String messageId) {
+			super(session);
+			this.messageId = messageId;
+		}
+
+		@Override
+		protected void updateMessageID() throws MessagingException {
+			setHeader("Message-ID", this.messageId);
+		}
+
+	}
+
+}

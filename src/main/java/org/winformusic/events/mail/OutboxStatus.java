@@ -1,0 +1,15 @@
+package org.winformusic.events.mail;
+
+/** Where an outgoing email stands. */
+public enum OutboxStatus {
+
+	/** Waiting for its next attempt (the first, or a retry after a temporary failure). */
+	PENDING,
+	/** Claimed by a sender right now. */
+	SENDING,
+	/** Accepted by the SMTP server. */
+	SENT,
+	/** Rejected for good, or out of attempts. */
+	FAILED
+
+}

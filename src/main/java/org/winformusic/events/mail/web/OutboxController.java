@@ -1,0 +1,124 @@
+package org.winformusic.events.mail.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.winformusic.events.mail.Outbox;
+import org.winformusic.events.mail.OutboxMessage;
+import org.winformusic.events.mail.OutboxStatus;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The staff outbox pages: every email with its status, one message as it was sent, and
+ * resending. Any staff role may look; only organizers and admins may resend.
+ */
+@Controller
+class OutboxController {
+
+	private static final String LIST_VIEW = "admin/outbox";
+
+	private static final String MESSAGE_VIEW = "admin/outbox-message";
+
+	/**
+	 * The HTML part is shown as its own document, in a sandbox: no scripts, no forms, no
+	 * same-origin access, whatever the email contains.
+	 */
+	static final String HTML_PART_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+	private final Outbox outbox;
+
+	OutboxController(Outbox outbox) {
+		this.outbox = outbox;
+	}
+
+	@GetMapping("/admin/outbox")
+	String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") String page,
+			Model model) {
+		OutboxStatus filter = parseStatus(status);
+		model.addAttribute("outbox", this.outbox.list(filter, parsePage(page)));
+		model.addAttribute("stats", this.outbox.stats());
+		model.addAttribute("statuses", OutboxStatus.values());
+		model.addAttribute("status", filter);
+		model.addAttribute("utc", ZoneOffset.UTC);
+		return LIST_VIEW;
+	}
+
+	@GetMapping("/admin/outbox/{id}")
+	String message(@PathVariable String id, Model model, HttpServletRequest request) {
+		model.addAttribute("message", find(id));
+		model.addAttribute("canResend", canResend(request));
+		model.addAttribute("from", this.outbox.from());
+		model.addAttribute("utc", ZoneOffset.UTC);
+		return MESSAGE_VIEW;
+	}
+
+	@GetMapping("/admin/outbox/{id}/html")
+	ResponseEntity<String> htmlPart(@PathVariable String id) {
+		OutboxMessage message = find(id);
+		return ResponseEntity.ok()
+			.header("Content-Security-Policy", HTML_PART_POLICY)
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.body(message.bodyHtml());
+	}
+
+	@PostMapping("/admin/outbox/{id}/resend")
+	String resend(@PathVariable String id, HttpServletRequest request, RedirectAttributes redirect) {
+		if (!canResend(request)) {
+			throw new AccessDeniedException("Only organizers and admins resend emails");
+		}
+		OutboxMessage message = find(id);
+		Outbox.Resend outcome = this.outbox.resend(message.id());
+		redirect.addFlashAttribute("resend", outcome.name());
+		return "redirect:/admin/outbox/" + message.id();
+	}
+
+	private OutboxMessage find(String id) {
+		try {
+			return this.outbox.find(Long.parseLong(id)).orElseThrow(NotFoundException::new);
+		}
+		catch (NumberFormatException ex) {
+			throw new NotFoundException();
+		}
+	}
+
+	private static boolean canResend(HttpServletRequest request) {
+		return request.isUserInRole("ADMIN") || request.isUserInRole("ORGANIZER");
+	}
+
+	private static OutboxStatus parseStatus(String status) {
+		if (status == null || status.isBlank()) {
+			return null;
+		}
+		for (OutboxStatus candidate : OutboxStatus.values()) {
+			if (candidate.name().equalsIgnoreCase(status.strip())) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	private static int parsePage(String page) {
+		try {
+			return Math.max(0, Math.min(Integer.parseInt(page.strip()), 1_000_000));
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+}

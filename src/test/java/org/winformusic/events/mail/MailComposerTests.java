@@ -1,0 +1,151 @@
+package org.winformusic.events.mail;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.AssociationInterest;
+import org.winformusic.events.registration.CompanyType;
+import org.winformusic.events.registration.MexicanState;
+import org.winformusic.events.registration.RegistrationMessage;
+import org.winformusic.events.registration.RegistrationStatus;
+import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.shared.AppProperties;
+import org.winformusic.events.shared.EventTimes;
+import org.winformusic.events.shared.SupportedLocales;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every email renders in both languages, with the event's facts and the manage link. */
+class MailComposerTests {
+
+	static final String TOKEN = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
+
+	final ResourceBundleMessageSource messages = messages();
+
+	final MailComposer composer = new MailComposer(this.messages, new EventTimes(this.messages),
+			new AppProperties(URI.create("https://events.example.org/")));
+
+	static ResourceBundleMessageSource messages() {
+		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+		source.setBasenames("messages/messages", "messages/mail");
+		source.setDefaultEncoding("UTF-8");
+		source.setFallbackToSystemLocale(false);
+		return source;
+	}
+
+	static List<Arguments> everyKindInBothLanguages() {
+		return List.of(RegistrationMessage.Type.values())
+			.stream()
+			.flatMap((kind) -> SupportedLocales.ALL.stream().map((locale) -> Arguments.of(kind, locale)))
+			.toList();
+	}
+
+	@ParameterizedTest(name = "{0} in {1}")
+	@MethodSource("everyKindInBothLanguages")
+	void everyTemplateRendersCompletelyInTheRegistrantsLanguage(RegistrationMessage.Type kind, Locale locale) {
+		MailComposer.Composed mail = this.composer.compose(kind, registration(locale, 3), event(locale), TOKEN);
+
+		for (String part : List.of(mail.subject(), mail.text(), mail.html())) {
+			assertThat(part).doesNotContain("??").doesNotContain("null").doesNotContain("[(").doesNotContain("#{");
+		}
+		String title = event(locale).title();
+		assertThat(mail.subject()).contains(title).doesNotContain("\n").hasSizeLessThan(120);
+		String link = "https://events.example.org/r/" + TOKEN;
+		String when = (locale == SupportedLocales.SPANISH) ? "lunes 20 de marzo de 2028, 10:00–14:00"
+				: "Monday 20 March 2028, 10:00–14:00";
+		for (String body : List.of(mail.text(), mail.html())) {
+			assertThat(body).contains(title, when, "Ana Pérez", link, "https://maps.example.org/roma");
+		}
+		assertThat(mail.html()).contains("href=\"" + link + "\"").contains("lang=\"" + locale.getLanguage() + "\"");
+		assertThat(mail.text()).doesNotContain("<p").doesNotContain("&amp;");
+		boolean calendar = kind == RegistrationMessage.Type.CONFIRMED || kind == RegistrationMessage.Type.PROMOTED;
+		assertThat(mail.ics() != null).isEqualTo(calendar);
+		if (kind == RegistrationMessage.Type.WAITLISTED) {
+			assertThat(mail.text()).contains((locale == SupportedLocales.SPANISH) ? "Tu lugar en la lista de espera: 3"
+					: "Your place in the waitlist: 3");
+		}
+	}
+
+	@Test
+	void spanishAndEnglishEmailsSayDifferentThings() {
+		MailComposer.Composed es = this.composer.compose(RegistrationMessage.Type.CONFIRMED,
+				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);
+		MailComposer.Composed en = this.composer.compose(RegistrationMessage.Type.CONFIRMED,
+				registration(Locale.ENGLISH, null), event(Locale.ENGLISH), TOKEN);
+
+		assertThat(es.subject()).startsWith("Tu registro está confirmado");
+		assertThat(es.text()).contains("Hola, Ana Pérez:", "hora de la Ciudad de México");
+		assertThat(en.subject()).startsWith("You are registered");
+		assertThat(en.text()).contains("Hello Ana Pérez,", "Mexico City time");
+	}
+
+	@Test
+	void calendarFileParsesBackWithAStableUidUtcTimesVenueAndManageLink() throws IOException {
+		MailComposer.Composed mail = this.composer.compose(RegistrationMessage.Type.CONFIRMED,
+				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);
+
+		ICalendar calendar = Biweekly.parse(mail.ics()).first();
+		assertThat(calendar.getMethod().getValue()).isEqualTo("PUBLISH");
+		VEvent event = calendar.getEvents().get(0);
+		assertThat(event.getUid().getValue()).isEqualTo("registration-42@win-events");
+		assertThat(event.getDateStart().getValue()).isEqualTo(Date.from(Instant.parse("2028-03-20T16:00:00Z")));
+		assertThat(event.getDateEnd().getValue()).isEqualTo(Date.from(Instant.parse("2028-03-20T20:00:00Z")));
+		assertThat(event.getSummary().getValue()).isEqualTo(event(SupportedLocales.SPANISH).title());
+		assertThat(event.getLocation().getValue()).contains("PÚBLICO Roma, Colima 1, Roma Norte; CDMX");
+		assertThat(event.getDescription().getValue()).contains("https://events.example.org/r/" + TOKEN);
+		assertThat(mail.ics()).contains("DTSTART:20280320T160000Z")
+			.contains("LOCATION:PÚBLICO Roma\\, Colima 1\\, Roma Norte\\; CDMX");
+		assertThat(mail.ics().lines())
+			.allMatch((line) -> line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75);
+	}
+
+	@Test
+	void aNameWithLineBreaksStaysOnOneLine() {
+		RegistrationView registration = registration(Locale.ENGLISH, null);
+		RegistrationView injected = new RegistrationView(registration.id(), registration.eventId(),
+				registration.status(), "Ana\r\nBcc: evil@example.org", registration.email(), "Label\r\nX: y", null,
+				registration.companyType(), registration.state(), registration.city(), null,
+				registration.associationInterest(), null, null, false, "v1", registration.privacyConsentAt(),
+				registration.locale(), registration.createdAt(), registration.updatedAt(), null, null, null, null,
+				null);
+
+		MailComposer.Composed mail = this.composer.compose(RegistrationMessage.Type.CONFIRMED, injected,
+				event(Locale.ENGLISH), TOKEN);
+
+		assertThat(mail.text()).contains("Hello Ana Bcc: evil@example.org,").doesNotContain("\nBcc:");
+		assertThat(Headers.clean("Hi\r\nBcc: x@y\u2028z")).isEqualTo("Hi Bcc: x@y z");
+	}
+
+	static EventInfo event(Locale locale) {
+		boolean es = locale.getLanguage().equals("es");
+		return new EventInfo(7, "test-event", es ? "Hoja de ruta para una asociación" : "Roadmap to an association",
+				es ? "Un taller." : "A workshop.", List.of(), List.of(), List.of(),
+				Instant.parse("2028-03-20T16:00:00Z"), Instant.parse("2028-03-20T20:00:00Z"),
+				ZoneId.of("America/Mexico_City"), "PÚBLICO Roma", "Colima 1, Roma Norte; CDMX",
+				"https://maps.example.org/roma", 60, false, null, null, true, List.of(), List.of());
+	}
+
+	static RegistrationView registration(Locale locale, Integer position) {
+		Instant at = Instant.parse("2028-03-01T12:00:00Z");
+		return new RegistrationView(42, 7,
+				(position != null) ? RegistrationStatus.WAITLISTED : RegistrationStatus.CONFIRMED, "Ana Pérez",
+				"ana@example.org", "Discos Ana", null, CompanyType.INDEPENDENT_LABEL, MexicanState.CMX, "CDMX", null,
+				AssociationInterest.YES, null, null, false, "v1", at, locale, at, at, at, null, null, null, position);
+	}
+
+}

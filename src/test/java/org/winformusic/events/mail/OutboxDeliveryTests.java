@@ -1,0 +1,413 @@
+package org.winformusic.events.mail;
+
+import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.registration.ManageTokens;
+import org.winformusic.events.registration.RegistrationMessage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** The outbox end to end: written with its cause, sent once, retried, never lost. */
+class OutboxDeliveryTests extends MailIntegrationTestSupport {
+
+	@Test
+	void aConfirmationIsOneEmailWithBothPartsTheCalendarFileAndAWorkingManageLink() throws Exception {
+		String email = TestRegistrations.uniqueEmail("ana");
+		long id = confirm("Ana Pérez", email, "es");
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		assertThat(this.sender.sendDueMessages()).isZero();
+
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		MimeMessage message = received[0];
+		assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly(email);
+		assertThat(message.getFrom()[0].toString()).contains("events@test.invalid");
+		assertThat(message.getSubject()).isEqualTo(
+				"Tu registro está confirmado: Hoja de ruta para crear una asociación de música independiente en México");
+		String storedMessageId = this.jdbc.sql("select message_id from outbox_message where registration_id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+		assertThat(message.getMessageID()).isEqualTo(storedMessageId).matches("<[0-9a-f-]{36}@win-events>");
+
+		Map<String, Part> parts = parts(message);
+		String text = (String) parts.get("text/plain").getContent();
+		String html = (String) parts.get("text/html").getContent();
+		assertThat(text).contains("Hola, Ana Pérez:", "lunes 20 de marzo de 2028, 10:00–14:00",
+				"hora de la Ciudad de México", "Managers Anónimos");
+		assertThat(html).contains("Tu registro está confirmado", "lunes 20 de marzo de 2028");
+
+		Part ics = parts.get("text/calendar");
+		assertThat(ics.getFileName()).isEqualTo("event.ics");
+		assertThat(ics.getContentType()).contains("method=PUBLISH").containsIgnoringCase("charset=UTF-8");
+		ICalendar calendar = Biweekly.parse(ics.getInputStream()).first();
+		assertThat(calendar.getEvents().get(0).getUid().getValue()).isEqualTo("registration-" + id + "@win-events");
+		assertThat(calendar.getEvents().get(0).getDateStart().getValue().toInstant())
+			.isEqualTo(Instant.parse("2028-03-20T16:00:00Z"));
+
+		String link = manageLink(text);
+		assertThat(html).contains("href=\"" + link + "\"");
+		String token = link.substring(link.lastIndexOf('/') + 1);
+		assertThat(this.tokens.resolve(token)).contains(id);
+		assertThat(outboxStatus(id)).isEqualTo("SENT");
+	}
+
+	@Test
+	void anEnglishRegistrantGetsTheEmailInEnglish() throws Exception {
+		confirm("John Smith", TestRegistrations.uniqueEmail("john"), "en");
+
+		this.sender.sendDueMessages();
+
+		MimeMessage message = greenMail.getReceivedMessages()[0];
+		assertThat(message.getSubject())
+			.isEqualTo("You are registered: Roadmap to Starting an Independent Music Trade Association in Mexico");
+		assertThat((String) parts(message).get("text/plain").getContent()).contains("Hello John Smith,",
+				"Monday 20 March 2028, 10:00–14:00 (Mexico City time)");
+	}
+
+	@Test
+	void aRolledBackRegistrationLeavesNoEmailBehind() {
+		String email = TestRegistrations.uniqueEmail("rollback");
+		assertThatThrownBy(() -> this.transactions.executeWithoutResult((tx) -> {
+			long id = TestRegistrations.insertRegistration(this.jdbc, TestRegistrations.mexicoWorkshop(this.jdbc),
+					"CONFIRMED", "Rolled Back", email, "Label", "es");
+			this.publisher.publishEvent(new RegistrationMessage(id, RegistrationMessage.Type.CONFIRMED, "t"));
+			throw new IllegalStateException("the registration fails after publishing");
+		})).isInstanceOf(IllegalStateException.class);
+
+		assertThat(this.jdbc.sql("select count(*) from outbox_message where recipient = ?")
+			.param(email)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.sender.sendDueMessages()).isZero();
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void aMessagePublishedOutsideATransactionIsRefused() {
+		assertThatThrownBy(
+				() -> this.publisher.publishEvent(new RegistrationMessage(1, RegistrationMessage.Type.CONFIRMED, "t")))
+			.isInstanceOf(IllegalStateException.class);
+	}
+
+	@Test
+	void whileSmtpIsDownRegistrationsSucceedAndWhenItIsBackEachPersonGetsExactlyOneEmail() throws Exception {
+		List<String> emails = new ArrayList<>();
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			emails.add(TestRegistrations.uniqueEmail("down"));
+			ids.add(confirm("Persona " + i, emails.get(i), "es"));
+		}
+		OutboxSender down = senderTo(closedPort());
+
+		assertThat(down.sendDueMessages()).isZero();
+
+		Instant now = Instant.now();
+		for (long id : ids) {
+			Map<String, Object> row = this.jdbc.sql(
+					"select status, attempts, last_error, next_attempt_at from outbox_message where registration_id = ?")
+				.param(id)
+				.query()
+				.singleRow();
+			assertThat(row.get("status")).isEqualTo("PENDING");
+			assertThat(row.get("attempts")).isEqualTo(1);
+			assertThat((String) row.get("last_error")).contains("ConnectException").doesNotContain("@");
+			assertThat(((Timestamp) row.get("next_attempt_at")).toInstant()).isCloseTo(now.plus(Duration.ofMinutes(1)),
+					within(20, java.time.temporal.ChronoUnit.SECONDS));
+		}
+		assertThat(this.jdbc.sql("select count(*) from registration where id in (:ids) and status = 'CONFIRMED'")
+			.param("ids", ids)
+			.query(Long.class)
+			.single()).isEqualTo(5);
+		assertThat(this.sender.sendDueMessages()).as("not due before the backoff").isZero();
+
+		makeEverythingDue();
+		assertThat(this.sender.sendDueMessages()).isEqualTo(5);
+		makeEverythingDue();
+		assertThat(this.sender.sendDueMessages()).isZero();
+
+		assertThat(greenMail.getReceivedMessages()).hasSize(5);
+		for (String email : emails) {
+			assertThat(
+					Arrays.stream(greenMail.getReceivedMessages()).filter((m) -> recipients(m).contains(email)).count())
+				.isEqualTo(1);
+		}
+	}
+
+	@Test
+	void smtpAnswering451TwiceThenAcceptingDeliversOnceAfterThreeAttemptsWithGrowingBackoff() throws Exception {
+		long id = confirm("Reintento", TestRegistrations.uniqueEmail("retry"), "es");
+		try (FakeSmtpServer smtp = new FakeSmtpServer().dataReplies("451 4.3.0 try again later",
+				"451 4.3.0 try again later")) {
+			OutboxSender sender = senderTo(smtp.port());
+
+			assertThat(sender.sendDueMessages()).isZero();
+			assertThat(nextAttemptIn(id)).isCloseTo(Duration.ofMinutes(1), Duration.ofSeconds(20));
+			assertThat(lastError(id)).isEqualTo("SMTPSendFailedException 451");
+			makeEverythingDue();
+			assertThat(sender.sendDueMessages()).isZero();
+			assertThat(nextAttemptIn(id)).isCloseTo(Duration.ofMinutes(5), Duration.ofSeconds(20));
+			makeEverythingDue();
+			assertThat(sender.sendDueMessages()).isEqualTo(1);
+			makeEverythingDue();
+			assertThat(sender.sendDueMessages()).isZero();
+
+			assertThat(smtp.delivered.get()).isEqualTo(1);
+			assertThat(smtp.dataAttempts.get()).isEqualTo(3);
+			assertThat(outboxStatus(id)).isEqualTo("SENT");
+			assertThat(attempts(id)).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void smtpAnswering550MarksTheMessageFailedAtOnceWithNoFurtherAttempts() throws Exception {
+		long id = confirm("Rechazo", TestRegistrations.uniqueEmail("rejected"), "es");
+		try (FakeSmtpServer smtp = new FakeSmtpServer().rcptReplies("550 5.1.1 mailbox unavailable")) {
+			OutboxSender sender = senderTo(smtp.port());
+
+			assertThat(sender.sendDueMessages()).isZero();
+			assertThat(outboxStatus(id)).isEqualTo("FAILED");
+			assertThat(attempts(id)).isEqualTo(1);
+			assertThat(lastError(id)).contains("550").doesNotContain("@");
+
+			makeEverythingDue();
+			int connections = smtp.connections.get();
+			assertThat(sender.sendDueMessages()).isZero();
+			assertThat(smtp.connections.get()).isEqualTo(connections);
+			assertThat(smtp.delivered.get()).isZero();
+			assertThat(outboxStatus(id)).isEqualTo("FAILED");
+		}
+	}
+
+	@Test
+	void aMessageOutOfAttemptsIsMarkedFailed() throws Exception {
+		long id = confirm("Sin suerte", TestRegistrations.uniqueEmail("exhausted"), "es");
+		this.jdbc.sql("update outbox_message set attempts = ? where registration_id = ?")
+			.params(this.settings.mail().maxAttempts() - 1, id)
+			.update();
+
+		assertThat(senderTo(closedPort()).sendDueMessages()).isZero();
+
+		assertThat(outboxStatus(id)).isEqualTo("FAILED");
+		assertThat(attempts(id)).isEqualTo(this.settings.mail().maxAttempts());
+	}
+
+	@Test
+	void aMessageStuckInSendingPastTheTimeoutIsSentOnceAfterItIsQueuedAgain() throws Exception {
+		long stuck = confirm("Atascado", TestRegistrations.uniqueEmail("stuck"), "es");
+		long recent = confirm("Reciente", TestRegistrations.uniqueEmail("recent"), "es");
+		this.jdbc.sql("""
+				update outbox_message set status = 'SENDING', attempts = 1, locked_by = 'crashed-instance',
+				       locked_at = now() - interval '6 minutes' where registration_id = ?""").param(stuck).update();
+		this.jdbc.sql("""
+				update outbox_message set status = 'SENDING', attempts = 1, locked_by = 'busy-instance',
+				       locked_at = now() - interval '1 minute' where registration_id = ?""").param(recent).update();
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		assertThat(this.sender.sendDueMessages()).isZero();
+
+		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+		assertThat(outboxStatus(stuck)).isEqualTo("SENT");
+		assertThat(attempts(stuck)).isEqualTo(2);
+		assertThat(outboxStatus(recent)).as("another sender may still be on it").isEqualTo("SENDING");
+	}
+
+	@Test
+	void twoSendersDrainingFiveHundredMessagesDeliverEachExactlyOnce() throws Exception {
+		this.jdbc.sql("""
+				insert into outbox_message (kind, recipient, locale, subject, body_text, body_html, message_id,
+				       status, attempts, next_attempt_at, created_at)
+				select 'LINK_REMINDER', 'bulk' || n || '@example.org', 'en', 'Bulk ' || n, 'Text ' || n,
+				       '<p>Html ' || n || '</p>', '<bulk-' || n || '-' || md5(random()::text) || '@win-events>',
+				       'PENDING', 0, now() - interval '1 second', now()
+				  from generate_series(1, 500) n""").update();
+		List<OutboxSender> senders = List.of(anotherSender(), anotherSender());
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		long started = System.nanoTime();
+		try {
+			List<Future<Integer>> runs = new ArrayList<>();
+			for (OutboxSender sender : senders) {
+				runs.add(pool.submit((Callable<Integer>) sender::sendDueMessages));
+			}
+			int sent = 0;
+			for (Future<Integer> run : runs) {
+				sent += run.get(120, TimeUnit.SECONDS);
+			}
+			double seconds = (System.nanoTime() - started) / 1e9;
+			System.out.printf("Outbox: 500 messages through two senders in %.2f s (%.0f messages/s)%n", seconds,
+					500 / seconds);
+			assertThat(sent).isEqualTo(500);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(500);
+		Set<String> messageIds = new HashSet<>();
+		for (MimeMessage message : received) {
+			messageIds.add(message.getMessageID());
+		}
+		assertThat(messageIds).hasSize(500);
+		assertThat(this.jdbc.sql("select count(*) from outbox_message where status = 'SENT' and attempts = 1")
+			.query(Long.class)
+			.single()).isEqualTo(500);
+	}
+
+	@Test
+	void lineBreaksInNameAndCompanyAddNoHeaderAndNoRecipient() throws Exception {
+		String email = TestRegistrations.uniqueEmail("inject");
+		register("CONFIRMED", RegistrationMessage.Type.CONFIRMED, "Eve\r\nBcc: evil@example.net", email,
+				"Evil Corp\r\nCc: evil2@example.net\r\n\r\nbody", "en");
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		MimeMessage message = received[0];
+		assertThat(recipients(message)).containsExactly(email);
+		assertThat(message.getRecipients(Message.RecipientType.CC)).isNull();
+		assertThat(message.getRecipients(Message.RecipientType.BCC)).isNull();
+		ByteArrayOutputStream raw = new ByteArrayOutputStream();
+		message.writeTo(raw);
+		String headers = raw.toString(StandardCharsets.UTF_8).split("\r\n\r\n", 2)[0];
+		assertThat(headers).doesNotContainIgnoringCase("\nBcc:").doesNotContainIgnoringCase("\nCc:");
+		assertThat(headers).doesNotContain("evil");
+		assertThat(greenMail.getReceivedMessagesForDomain("example.net")).isEmpty();
+	}
+
+	@Test
+	void theEventReminderIsQueuedOnceForEachConfirmedRegistrantEvenWithTwoInstances(
+			@org.springframework.beans.factory.annotation.Autowired EventReminders reminders) throws Exception {
+		long soon = TestRegistrations.insertEvent(this.jdbc, Instant.now().plus(Duration.ofHours(24)), 10);
+		long later = TestRegistrations.insertEvent(this.jdbc, Instant.now().plus(Duration.ofDays(10)), 10);
+		long first = TestRegistrations.insertRegistration(this.jdbc, soon, "CONFIRMED", "Uno",
+				TestRegistrations.uniqueEmail("remind"), "L", "es");
+		long second = TestRegistrations.insertRegistration(this.jdbc, soon, "CONFIRMED", "Two",
+				TestRegistrations.uniqueEmail("remind"), "L", "en");
+		TestRegistrations.insertRegistration(this.jdbc, soon, "WAITLISTED", "Tres",
+				TestRegistrations.uniqueEmail("remind"), "L", "es");
+		TestRegistrations.insertRegistration(this.jdbc, later, "CONFIRMED", "Cuatro",
+				TestRegistrations.uniqueEmail("remind"), "L", "es");
+
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<Integer> a = pool.submit(reminders::queueDueReminders);
+			Future<Integer> b = pool.submit(reminders::queueDueReminders);
+			assertThat(a.get(60, TimeUnit.SECONDS) + b.get(60, TimeUnit.SECONDS)).isEqualTo(2);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(reminders.queueDueReminders()).isZero();
+
+		assertThat(this.jdbc.sql("select registration_id from outbox_message where kind = 'EVENT_REMINDER'")
+			.query(Long.class)
+			.list()).containsExactlyInAnyOrder(first, second);
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+		assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(OutboxDeliveryTests::subjectOf))
+			.containsExactlyInAnyOrder("Te esperamos pronto: Taller de prueba", "See you soon: Test workshop");
+	}
+
+	static String subjectOf(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private Duration nextAttemptIn(long id) {
+		Timestamp next = this.jdbc.sql("select next_attempt_at from outbox_message where registration_id = ?")
+			.param(id)
+			.query(Timestamp.class)
+			.single();
+		return Duration.between(Instant.now(), next.toInstant());
+	}
+
+	private String lastError(long id) {
+		return this.jdbc.sql("select last_error from outbox_message where registration_id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+	}
+
+	private int attempts(long id) {
+		return this.jdbc.sql("select attempts from outbox_message where registration_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single();
+	}
+
+	static int closedPort() throws Exception {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	static List<String> recipients(MimeMessage message) {
+		try {
+			return Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	static String manageLink(String text) {
+		return text.lines()
+			.filter((line) -> line.startsWith("http://localhost:8080/r/"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no manage link in:\n" + text));
+	}
+
+	/** The leaf parts of a message by their base content type. */
+	static Map<String, Part> parts(Part part) throws Exception {
+		Map<String, Part> parts = new java.util.HashMap<>();
+		collect(part, parts);
+		return parts;
+	}
+
+	private static void collect(Part part, Map<String, Part> parts) throws Exception {
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				BodyPart child = multipart.getBodyPart(i);
+				collect(child, parts);
+			}
+		}
+		else {
+			String type = part.getContentType().split(";")[0].trim().toLowerCase();
+			parts.put(type, part);
+		}
+	}
+
+}

@@ -1,0 +1,193 @@
+package org.winformusic.events.mail;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The staff outbox pages, the backlog metrics and the health details. */
+class OutboxPageTests extends MailIntegrationTestSupport {
+
+	@Autowired
+	MockMvc mvc;
+
+	private long messageId(long registrationId) {
+		return this.jdbc.sql("select id from outbox_message where registration_id = ?")
+			.param(registrationId)
+			.query(Long.class)
+			.single();
+	}
+
+	private long failedMessage(String email) throws Exception {
+		long registration = confirm("Rechazada", email, "es");
+		try (FakeSmtpServer smtp = new FakeSmtpServer().rcptReplies("550 5.1.1 no such user")) {
+			senderTo(smtp.port()).sendDueMessages();
+		}
+		assertThat(outboxStatus(registration)).isEqualTo("FAILED");
+		return messageId(registration);
+	}
+
+	@Test
+	void theOutboxListShowsFailedMessagesWithRecipientAndErrorFilteredByStatus() throws Exception {
+		String failed = TestRegistrations.uniqueEmail("failed");
+		failedMessage(failed);
+		String sent = TestRegistrations.uniqueEmail("sent");
+		confirm("Enviada", sent, "es");
+		this.sender.sendDueMessages();
+
+		this.mvc.perform(get("/admin/outbox").param("status", "FAILED").with(user("ops").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(failed)))
+			.andExpect(content().string(containsString("SMTPAddressFailedException 550")))
+			.andExpect(content().string(not(containsString(sent))));
+		this.mvc.perform(get("/admin/outbox").param("lang", "en").with(user("ops").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(failed)))
+			.andExpect(content().string(containsString(sent)))
+			.andExpect(content().string(containsString("Outbox")));
+		this.mvc
+			.perform(get("/admin/outbox").param("status", "nonsense").param("page", "x").with(user("ops").roles("OPS")))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void theOutboxNeedsAStaffLogin() throws Exception {
+		this.mvc.perform(get("/admin/outbox")).andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/admin/outbox").with(user("someone").roles("USER"))).andExpect(status().isForbidden());
+	}
+
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void aMessageShowsItsHeadersAndTextWhileItsHtmlPartIsServedSandboxed() throws Exception {
+		String email = TestRegistrations.uniqueEmail("view");
+		long registration = confirm("Vista Previa", email, "es");
+		this.sender.sendDueMessages();
+		long id = messageId(registration);
+		String messageId = greenMail.getReceivedMessages()[0].getMessageID();
+
+		this.mvc.perform(get("/admin/outbox/{id}", id))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(email)))
+			.andExpect(content().string(containsString("events@test.invalid")))
+			.andExpect(content().string(containsString(messageId.replace("<", "&lt;").replace(">", "&gt;"))))
+			.andExpect(content().string(containsString("Tu registro está confirmado")))
+			.andExpect(content().string(containsString("Hola, Vista Previa:")))
+			.andExpect(content().string(containsString("BEGIN:VCALENDAR")))
+			.andExpect(content().string(containsString("/admin/outbox/" + id + "/html")))
+			.andExpect(content().string(not(containsString("<table role=\"presentation\""))));
+
+		this.mvc.perform(get("/admin/outbox/{id}/html", id))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Security-Policy", containsString("sandbox")))
+			.andExpect(header().string("Content-Security-Policy", not(containsString("script-src"))))
+			.andExpect(content().contentTypeCompatibleWith("text/html"))
+			.andExpect(content().string(containsString("<table role=\"presentation\"")));
+
+		this.mvc.perform(get("/admin/outbox/{id}", 99999999)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/admin/outbox/{id}", "abc")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anOrganizerResendsAFailedMessageWhichIsThenDeliveredOnceUnderItsMessageId() throws Exception {
+		String email = TestRegistrations.uniqueEmail("resend");
+		long id = failedMessage(email);
+		String storedId = this.jdbc.sql("select message_id from outbox_message where id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+
+		this.mvc.perform(post("/admin/outbox/{id}/resend", id).with(csrf()).with(user("org").roles("ORGANIZER")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/admin/outbox/" + id));
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		assertThat(received[0].getMessageID()).isEqualTo(storedId);
+		assertThat(this.jdbc.sql("select status || '/' || attempts from outbox_message where id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("SENT/1");
+	}
+
+	@Test
+	void resendingASentMessageSendsACopyUnderANewMessageId() throws Exception {
+		long registration = confirm("Copia", TestRegistrations.uniqueEmail("copy"), "en");
+		this.sender.sendDueMessages();
+		long id = messageId(registration);
+
+		this.mvc
+			.perform(post("/admin/outbox/{id}/resend", id).param("lang", "en")
+				.with(csrf())
+				.with(user("admin").roles("ADMIN")))
+			.andExpect(status().is3xxRedirection());
+		this.sender.sendDueMessages();
+
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(2);
+		assertThat(received[0].getMessageID()).isNotEqualTo(received[1].getMessageID());
+		assertThat(received[1].getSubject()).isEqualTo(received[0].getSubject());
+	}
+
+	@Test
+	void opsMayLookButNotResendAndAResendNeedsTheCsrfToken() throws Exception {
+		long id = failedMessage(TestRegistrations.uniqueEmail("ops"));
+
+		this.mvc.perform(post("/admin/outbox/{id}/resend", id).with(csrf()).with(user("ops").roles("OPS")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/admin/outbox/{id}/resend", id).with(user("org").roles("ORGANIZER")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/outbox/{id}", id).with(user("ops").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/resend"))));
+
+		assertThat(
+				this.jdbc.sql("select status from outbox_message where id = ?").param(id).query(String.class).single())
+			.isEqualTo("FAILED");
+	}
+
+	@Test
+	void theBacklogIsExportedAsMetricsAndAsHealthDetailsForStaffOnly() throws Exception {
+		failedMessage(TestRegistrations.uniqueEmail("metric"));
+		confirm("Pendiente", TestRegistrations.uniqueEmail("pending"), "es");
+		this.jdbc
+			.sql("update outbox_message set next_attempt_at = now() - interval '2 minutes' where status = 'PENDING'")
+			.update();
+
+		this.mvc.perform(get("/actuator/metrics/winevents.outbox.pending").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.measurements[0].value").value(1.0));
+		this.mvc.perform(get("/actuator/metrics/winevents.outbox.failed").with(user("admin").roles("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.measurements[0].value").value(1.0));
+		this.mvc
+			.perform(get("/actuator/metrics/winevents.outbox.oldest.due.age.seconds").with(user("ops").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.measurements[0].value").value(org.hamcrest.Matchers.greaterThanOrEqualTo(100.0)));
+		this.mvc.perform(get("/actuator/health").with(user("ops").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.outbox.status").value("UP"))
+			.andExpect(jsonPath("$.components.outbox.details.pending").value(1))
+			.andExpect(jsonPath("$.components.outbox.details.failed").value(1));
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("outbox"))));
+		this.mvc.perform(get("/actuator/metrics/winevents.outbox.pending")).andExpect(status().is3xxRedirection());
+	}
+
+}

@@ -1,0 +1,163 @@
+package org.winformusic.events.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import biweekly.Biweekly;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.RegistrationResult;
+import org.winformusic.events.registration.RegistrationService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Registering through the real form and service, as a visitor does, and the emails that
+ * follow.
+ */
+class RegistrationEmailTests extends MailIntegrationTestSupport {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	RegistrationService registrations;
+
+	@Test
+	void aRegistrationThroughTheFormProducesExactlyOneConfirmationWhoseLinkOpensTheManagePage() throws Exception {
+		String email = TestRegistrations.uniqueEmail("form");
+		this.mvc.perform(form(email).param("lang", "en")).andExpect(status().is3xxRedirection());
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		makeEverythingDue();
+		assertThat(this.sender.sendDueMessages()).isZero();
+
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		MimeMessage message = received[0];
+		assertThat(OutboxDeliveryTests.recipients(message)).containsExactly(email);
+		assertThat(message.getSubject()).startsWith("You are registered: Roadmap to Starting");
+		var parts = OutboxDeliveryTests.parts(message);
+		String text = (String) parts.get("text/plain").getContent();
+		assertThat((String) parts.get("text/html").getContent()).contains("Monday 20 March 2028");
+		assertThat(Biweekly.parse(parts.get("text/calendar").getInputStream()).first().getEvents()).hasSize(1);
+
+		String link = OutboxDeliveryTests.manageLink(text);
+		String page = this.mvc.perform(get(link.substring("http://localhost:8080".length())).param("lang", "en"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains(email);
+	}
+
+	@Test
+	void registeringTwiceSendsTheLinkAgainInsteadOfASecondConfirmation() throws Exception {
+		String email = TestRegistrations.uniqueEmail("twice");
+		this.mvc.perform(form(email)).andExpect(status().is3xxRedirection());
+		this.mvc.perform(form(email));
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+
+		assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(OutboxDeliveryTests::subjectOf))
+			.containsExactlyInAnyOrder(
+					"Tu registro está confirmado: Hoja de ruta para crear una asociación de música independiente en México",
+					"Tu enlace de registro: Hoja de ruta para crear una asociación de música independiente en México");
+	}
+
+	@Test
+	void whileSmtpIsDownEveryRegistrationSucceedsAndWhenItIsBackEachPersonGetsExactlyOneConfirmation()
+			throws Exception {
+		OutboxSender down = senderTo(OutboxDeliveryTests.closedPort());
+		List<String> emails = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			String email = TestRegistrations.uniqueEmail("outage");
+			emails.add(email);
+			RegistrationResult result = this.registrations.register("mexico-workshop", form("Persona " + i, email),
+					Locale.forLanguageTag("es"));
+			assertThat(result.outcome()).isEqualTo(RegistrationResult.Outcome.CREATED);
+			assertThat(down.sendDueMessages()).isZero();
+		}
+		assertThat(this.jdbc.sql("select count(*) from outbox_message where status = 'PENDING' and attempts = 1")
+			.query(Long.class)
+			.single()).isEqualTo(4);
+
+		makeEverythingDue();
+		assertThat(this.sender.sendDueMessages()).isEqualTo(4);
+		makeEverythingDue();
+		assertThat(this.sender.sendDueMessages()).isZero();
+
+		for (String email : emails) {
+			assertThat(Arrays.stream(greenMail.getReceivedMessages())
+				.filter((m) -> OutboxDeliveryTests.recipients(m).contains(email))
+				.count()).isEqualTo(1);
+		}
+	}
+
+	@Test
+	void aFreedSeatPromotesTheWaitlistAndThePromotedPersonGetsTheCalendarFile() throws Exception {
+		long eventId = TestRegistrations.insertEvent(this.jdbc,
+				java.time.Instant.now().plus(java.time.Duration.ofDays(30)), 1);
+		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
+		String first = TestRegistrations.uniqueEmail("seated");
+		String second = TestRegistrations.uniqueEmail("waiting");
+		RegistrationResult seated = this.registrations.register(slug, form("Primera", first), Locale.ENGLISH);
+		RegistrationResult waiting = this.registrations.register(slug, form("Segunda", second),
+				Locale.forLanguageTag("es"));
+		assertThat(waiting.status()).hasToString("WAITLISTED");
+
+		this.registrations.cancelByStaff(seated.registrationId());
+		assertThat(this.sender.sendDueMessages()).isEqualTo(4);
+
+		List<MimeMessage> toSecond = Arrays.stream(greenMail.getReceivedMessages())
+			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(second))
+			.toList();
+		assertThat(toSecond).extracting(OutboxDeliveryTests::subjectOf)
+			.containsExactlyInAnyOrder("Estás en la lista de espera: Taller de prueba",
+					"Ya tienes lugar: Taller de prueba");
+		MimeMessage waitlisted = toSecond.stream()
+			.filter((m) -> OutboxDeliveryTests.subjectOf(m).startsWith("Estás"))
+			.findFirst()
+			.orElseThrow();
+		assertThat((String) OutboxDeliveryTests.parts(waitlisted).get("text/plain").getContent())
+			.contains("Tu lugar en la lista de espera: 1.");
+		MimeMessage promoted = toSecond.stream()
+			.filter((m) -> OutboxDeliveryTests.subjectOf(m).startsWith("Ya tienes"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(OutboxDeliveryTests.parts(promoted)).containsKey("text/calendar");
+		assertThat(Arrays.stream(greenMail.getReceivedMessages())
+			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(first))
+			.map(OutboxDeliveryTests::subjectOf))
+			.containsExactlyInAnyOrder("You are registered: Test workshop", "Registration cancelled: Test workshop");
+	}
+
+	private static RegistrationForm form(String name, String email) {
+		return new RegistrationForm(name, email, "Discos Norte", null, "INDEPENDENT_LABEL", "CMX", "Ciudad de México",
+				null, "YES", null, null, true, false, null);
+	}
+
+	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder form(String email) {
+		return post("/events/mexico-workshop/register").with(csrf())
+			.param("fullName", "Ana Pérez")
+			.param("email", email)
+			.param("company", "Discos Norte")
+			.param("companyType", "INDEPENDENT_LABEL")
+			.param("state", "CMX")
+			.param("city", "Ciudad de México")
+			.param("associationInterest", "YES")
+			.param("privacyConsent", "true");
+	}
+
+}

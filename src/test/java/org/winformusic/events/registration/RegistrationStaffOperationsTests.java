@@ -1,0 +1,136 @@
+package org.winformusic.events.registration;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.registration.RegistrationMessage.Type;
+import org.winformusic.events.registration.RegistrationStateException.Reason;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What organizers do with registrations, through the service the admin pages call. */
+@IntegrationTest
+@Import(RecordedMessages.class)
+class RegistrationStaffOperationsTests {
+
+	private static final Locale ENGLISH = Locale.ENGLISH;
+
+	@Autowired
+	RegistrationService registrations;
+
+	@Autowired
+	RecordedMessages messages;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void approvalEventsQueueForReviewAndApprovingGivesASeatOrTheWaitlist() {
+		TestEvents.Created event = new TestEvents(this.jdbc).requiringApproval().create(1);
+		RegistrationResult first = register(event, "review1@example.com");
+		RegistrationResult second = register(event, "review2@example.com");
+		assertThat(first.status()).isEqualTo(RegistrationStatus.PENDING);
+		assertThat(this.messages.about(first.registrationId())).extracting(RegistrationMessage::type)
+			.containsExactly(Type.RECEIVED_PENDING);
+
+		assertThat(this.registrations.approve(first.registrationId()).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+		RegistrationView waiting = this.registrations.approve(second.registrationId());
+		assertThat(waiting.status()).isEqualTo(RegistrationStatus.WAITLISTED);
+		assertThat(waiting.waitlistPosition()).isEqualTo(1);
+		assertThat(this.messages.about(first.registrationId())).extracting(RegistrationMessage::type)
+			.containsExactly(Type.RECEIVED_PENDING, Type.PROMOTED);
+
+		assertThat(this.registrations.decline(first.registrationId()).status()).isEqualTo(RegistrationStatus.DECLINED);
+		assertThat(this.registrations.cancelByStaff(second.registrationId()).status())
+			.isEqualTo(RegistrationStatus.CANCELLED);
+		assertThatThrownBy(() -> this.registrations.approve(first.registrationId())).isInstanceOfSatisfying(
+				RegistrationStateException.class, (ex) -> assertThat(ex.reason()).isEqualTo(Reason.WRONG_STATUS));
+	}
+
+	@Test
+	void confirmingBeyondCapacityNeedsConsentAndAddsASeat() {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(1);
+		register(event, "full1@example.com");
+		RegistrationResult waiting = register(event, "full2@example.com");
+
+		assertThatThrownBy(() -> this.registrations.confirm(waiting.registrationId(), false)).isInstanceOfSatisfying(
+				RegistrationStateException.class, (ex) -> assertThat(ex.reason()).isEqualTo(Reason.NO_FREE_SEAT));
+		assertThat(this.registrations.confirm(waiting.registrationId(), true).status())
+			.isEqualTo(RegistrationStatus.CONFIRMED);
+		assertThat(this.jdbc.sql("select capacity from event where id = ?")
+			.param(event.id())
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+		assertThat(this.jdbc.sql("select count(*) from event_seat where event_id = ? and registration_id is not null")
+			.param(event.id())
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void movingAConfirmedPersonToTheWaitlistGivesTheSeatToTheFirstWaiting() {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(1);
+		RegistrationResult seated = register(event, "move1@example.com");
+		RegistrationResult waiting = register(event, "move2@example.com");
+
+		RegistrationView moved = this.registrations.moveToWaitlist(seated.registrationId());
+
+		assertThat(moved.status()).isEqualTo(RegistrationStatus.WAITLISTED);
+		RegistrationView promoted = this.registrations.findByToken(waiting.manageToken()).orElseThrow();
+		assertThat(promoted.status()).isEqualTo(RegistrationStatus.CONFIRMED);
+		assertThat(this.registrations.findByToken(seated.manageToken()).orElseThrow().waitlistPosition()).isEqualTo(1);
+	}
+
+	@Test
+	void checkInIsIdempotentAndCanBeUndone() {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(3);
+		long id = register(event, "door@example.com").registrationId();
+
+		RegistrationService.CheckIn first = this.registrations.checkIn(id);
+		RegistrationService.CheckIn again = this.registrations.checkIn(id);
+
+		assertThat(first.alreadyCheckedIn()).isFalse();
+		assertThat(again.alreadyCheckedIn()).isTrue();
+		assertThat(again.registration().checkedInAt()).isEqualTo(first.registration().checkedInAt());
+		assertThat(this.registrations.undoCheckIn(id).checkedInAt()).isNull();
+	}
+
+	@Test
+	void staffEditsUseThePublicRulesAndKeepSearchTextCurrent() {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(3);
+		long id = register(event, "edit@example.com").registrationId();
+		register(event, "taken@example.com");
+
+		RegistrationForm renamed = new RegistrationForm("José Peña", "EDIT@example.com", "Sello Ñ", null, "PUBLISHER",
+				"JAL", "Guadalajara", null, "MAYBE", null, null, null, true, null);
+		RegistrationView view = this.registrations.update(id, renamed);
+		assertThat(view.fullName()).isEqualTo("José Peña");
+		assertThat(this.jdbc.sql("select search_text from registration where id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("jose pena edit@example.com sello n");
+
+		RegistrationForm broken = new RegistrationForm("", "taken@example.com", "x", null, "NOPE", "JAL", "x", null,
+				"YES", null, null, null, null, null);
+		assertThatThrownBy(() -> this.registrations.update(id, broken)).isInstanceOfSatisfying(
+				RegistrationValidationException.class, (ex) -> assertThat(ex.problems()).extracting(FieldProblem::field)
+					.containsExactlyInAnyOrder("fullName", "companyType"));
+		RegistrationForm duplicate = new RegistrationForm("Ana", "TAKEN@example.com", "x", null, "OTHER", "JAL", "x",
+				null, "YES", null, null, null, null, null);
+		assertThatThrownBy(() -> this.registrations.update(id, duplicate)).isInstanceOfSatisfying(
+				RegistrationValidationException.class,
+				(ex) -> assertThat(ex.problems()).extracting(FieldProblem::messageKey)
+					.containsExactly("registration.error.email.taken"));
+	}
+
+	private RegistrationResult register(TestEvents.Created event, String email) {
+		return this.registrations.register(event.slug(), TestForms.valid(email), ENGLISH);
+	}
+
+}

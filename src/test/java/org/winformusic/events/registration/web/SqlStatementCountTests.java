@@ -1,0 +1,161 @@
+package org.winformusic.events.registration.web;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.registration.TestEvents;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Guards the hot path the benchmark measures: the SQL statements one successful
+ * registration POST executes, counted at the JDBC level. If this fails, a change added
+ * round trips to every registration: make sure that is worth it, then raise the number.
+ * (When the mail feature lands, its outbox insert adds one statement per registration.)
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@Import(SqlStatementCountTests.CountingDataSource.class)
+@TestPropertySource(properties = { "app.rate-limit-per-ip=1000", "app.waitlist-sweep-millis=3600000" })
+class SqlStatementCountTests {
+
+	/** Rate-limit upsert, the event's window, the registering statement. */
+	static final int STATEMENTS_PER_REGISTRATION = 3;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void oneRegistrationPostExecutesAtMostThreeStatements() throws Exception {
+		TestEvents.Created event = new TestEvents(JdbcClient.create(this.dataSource)).create(10);
+		register(event.slug(), "warm-up@example.com");
+
+		CountingDataSource.STATEMENTS.set(0);
+		register(event.slug(), "counted@example.com");
+		int statements = CountingDataSource.STATEMENTS.get();
+
+		assertThat(statements).as("SQL statements of one registration POST")
+			.isPositive()
+			.isLessThanOrEqualTo(STATEMENTS_PER_REGISTRATION);
+	}
+
+	private void register(String slug, String email) throws Exception {
+		this.mvc
+			.perform(post("/events/" + slug + "/register").with(csrf())
+				.param("fullName", "Ana Pérez")
+				.param("email", email)
+				.param("company", "Discos Norte")
+				.param("companyType", "INDEPENDENT_LABEL")
+				.param("state", "CMX")
+				.param("city", "Ciudad de México")
+				.param("associationInterest", "YES")
+				.param("privacyConsent", "true"))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	/** Wraps the application's DataSource so every executed statement is counted. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class CountingDataSource {
+
+		static final AtomicInteger STATEMENTS = new AtomicInteger();
+
+		@Bean
+		static BeanPostProcessor countingDataSourcePostProcessor() {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					return (bean instanceof DataSource dataSource && !(bean instanceof Counting))
+							? new Counting(dataSource) : bean;
+				}
+
+			};
+		}
+
+		static class Counting extends DelegatingDataSource implements AutoCloseable {
+
+			Counting(DataSource target) {
+				super(target);
+			}
+
+			@Override
+			public Connection getConnection() throws SQLException {
+				return counting(super.getConnection());
+			}
+
+			@Override
+			public Connection getConnection(String username, String password) throws SQLException {
+				return counting(super.getConnection(username, password));
+			}
+
+			@Override
+			public void close() throws Exception {
+				if (getTargetDataSource() instanceof AutoCloseable closeable) {
+					closeable.close();
+				}
+			}
+
+			private static Connection counting(Connection connection) {
+				return (Connection) Proxy.newProxyInstance(Counting.class.getClassLoader(),
+						new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+							Object result = invoke(connection, method, args);
+							return (result instanceof Statement statement) ? countingStatement(statement) : result;
+						});
+			}
+
+			private static Statement countingStatement(Statement statement) {
+				Class<?>[] interfaces = (statement instanceof java.sql.CallableStatement)
+						? new Class<?>[] { java.sql.CallableStatement.class }
+						: (statement instanceof java.sql.PreparedStatement)
+								? new Class<?>[] { java.sql.PreparedStatement.class }
+								: new Class<?>[] { Statement.class };
+				InvocationHandler handler = (proxy, method, args) -> {
+					if (method.getName().startsWith("execute")) {
+						STATEMENTS.incrementAndGet();
+					}
+					return invoke(statement, method, args);
+				};
+				return (Statement) Proxy.newProxyInstance(Counting.class.getClassLoader(), interfaces, handler);
+			}
+
+			private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
+					throws Throwable {
+				try {
+					return method.invoke(target, args);
+				}
+				catch (InvocationTargetException ex) {
+					throw ex.getCause();
+				}
+			}
+
+		}
+
+	}
+
+}
