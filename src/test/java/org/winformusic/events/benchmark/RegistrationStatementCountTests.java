@@ -43,8 +43,9 @@ class RegistrationStatementCountTests {
 	/**
 	 * Statements plus commits of one registration POST, measured when this test was
 	 * written: the event with its speakers and partners for the page (a read-only
-	 * transaction and its commit), the rate-limit upsert, the event row for the service, the
-	 * one registering statement, the outbox row of the confirmation email, and the commit.
+	 * transaction and its commit), the rate-limit upsert, the event row for the service,
+	 * the one registering statement, the outbox row of the confirmation email, and the
+	 * commit.
 	 */
 	static final int MAX_ROUND_TRIPS = 8;
 
