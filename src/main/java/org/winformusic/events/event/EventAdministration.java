@@ -38,10 +38,13 @@ public class EventAdministration {
 
 	private final Clock clock;
 
-	EventAdministration(EventRepository events, JdbcClient jdbc, Clock clock) {
+	private final EventCatalog catalog;
+
+	EventAdministration(EventRepository events, JdbcClient jdbc, Clock clock, EventCatalog catalog) {
 		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.catalog = catalog;
 	}
 
 	/** The form for an existing event. */
@@ -117,6 +120,7 @@ public class EventAdministration {
 		this.jdbc.sql("insert into event_seat (event_id, seat_no) select ?, s from generate_series(1, ?) s")
 			.params(event.getId(), form.capacity())
 			.update();
+		this.catalog.evict();
 		return event.getSlug();
 	}
 
@@ -134,6 +138,7 @@ public class EventAdministration {
 		this.events.flush();
 		apply(event, form);
 		event.touch(this.clock.instant());
+		this.catalog.evict();
 	}
 
 	private void requireConsistent(EventForm form) {

@@ -89,6 +89,7 @@ class EventAdministrationTests {
 	void editingChangesThePublicPageButNeverTheSlugOrCapacity() throws Exception {
 		this.mvc.perform(colombia(post("/admin/events/new"), "slug", "peru-workshop"))
 			.andExpect(status().is3xxRedirection());
+		assertThat(publicPage("/events/peru-workshop")).contains("Hoja de ruta en Colombia");
 		this.mvc
 			.perform(colombia(post("/admin/events/peru-workshop/edit"), "slug", "hijacked", "capacity", "9999",
 					"titleEs", "Hoja de ruta en Perú", "timeZone", "America/Lima"))
@@ -100,6 +101,16 @@ class EventAdministrationTests {
 		assertThat(event.zone().getId()).isEqualTo("America/Lima");
 		assertThat(event.capacity()).isEqualTo(40);
 		assertThat(this.catalog.findBySlug("hijacked", SupportedLocales.SPANISH)).isEmpty();
+		// The page's cached facts are evicted by the edit: visitors see it at once.
+		assertThat(publicPage("/events/peru-workshop")).contains("Hoja de ruta en Perú").contains("hora de Lima");
+	}
+
+	private String publicPage(String path) throws Exception {
+		return this.mvc.perform(get(path).param("lang", "es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	@Test
