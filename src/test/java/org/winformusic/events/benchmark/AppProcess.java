@@ -75,6 +75,31 @@ final class AppProcess implements AutoCloseable {
 		throw new IllegalStateException("The application was not healthy within 180 s; see " + log);
 	}
 
+	/**
+	 * Runs a java command to completion (the jar tools, a CDS training run), bounded in
+	 * time.
+	 */
+	static void runToExit(List<String> arguments, Map<String, String> environment, Path log, int timeoutSeconds)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(arguments);
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().putAll(environment);
+		builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
+		builder.environment().put("SERVER_PORT", Integer.toString(freePort()));
+		Files.createDirectories(log.getParent());
+		builder.redirectErrorStream(true).redirectOutput(log.toFile());
+		Process process = builder.start();
+		if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+			throw new IllegalStateException("Did not finish within " + timeoutSeconds + " s: " + arguments);
+		}
+		if (process.exitValue() != 0) {
+			throw new IllegalStateException("Exited with " + process.exitValue() + "; see " + log);
+		}
+	}
+
 	int port() {
 		return this.port;
 	}

@@ -112,11 +112,67 @@ public final class BenchmarkMain {
 			this.started.remove(small);
 		}
 
+		if (this.options.wants("startup-cds")) {
+			startupWithClassDataSharing(jar);
+		}
+
 		this.report.print(System.out);
 		Path json = this.outputDirectory.resolve("results.json");
 		Files.writeString(json, this.report.toJson(machine(), this.options), StandardCharsets.UTF_8);
 		log("Wrote %s", json);
 		return this.report.failures();
+	}
+
+	/**
+	 * Start-up with Spring Boot's class-data-sharing recipe: extract the jar, record the
+	 * classes a start loads in a training run that stops once the context is refreshed,
+	 * then start with that archive.
+	 */
+	private void startupWithClassDataSharing(Path jar) {
+		String label = "7. start-up, extracted jar with a CDS archive (median of 3)";
+		try {
+			Path extracted = this.outputDirectory.resolve("extracted").toAbsolutePath();
+			Path archive = extracted.resolve("application.jsa");
+			AppProcess.runToExit(List.of("-Djarmode=tools", "-jar", jar.toString(), "extract", "--force",
+					"--destination", extracted.toString()), Map.of(), this.outputDirectory.resolve("cds-extract.log"),
+					120);
+			Path extractedJar = extracted.resolve(jar.getFileName());
+			AppProcess.runToExit(
+					List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
+							extractedJar.toString()),
+					environment("1h"), this.outputDirectory.resolve("cds-training.log"), 300);
+			// Interleaved, three of each: a single start on a shared machine is noise.
+			double[] plain = new double[3];
+			double[] shared = new double[3];
+			for (int i = 0; i < 3; i++) {
+				plain[i] = timeStart(extractedJar, List.of("-Xmx512m"), "app-extracted");
+				shared[i] = timeStart(extractedJar, List.of("-Xmx512m", "-XX:SharedArchiveFile=" + archive), "app-cds");
+			}
+			Arrays.sort(plain);
+			Arrays.sort(shared);
+			this.report.add(Row.checkedFigure("startup-extracted", "7. start-up, extracted jar, no CDS (median of 3)",
+					plain[1], "s", "<= 6 s", plain[1] <= 6, true, "runs " + seconds(plain)));
+			this.report.add(Row.checkedFigure("startup-cds", label, shared[1], "s", "<= 6 s", shared[1] <= 6, true,
+					"runs " + seconds(shared)));
+		}
+		catch (Exception ex) {
+			this.report.add(Row.failed("startup-cds", label, "<= 6 s", ex.toString()));
+		}
+	}
+
+	private static String seconds(double[] values) {
+		return Arrays.stream(values)
+			.mapToObj((v) -> String.format(Locale.ROOT, "%.1f s", v))
+			.collect(Collectors.joining(", "));
+	}
+
+	private double timeStart(Path jar, List<String> jvmOptions, String name) throws Exception {
+		AppProcess app = AppProcess.start(jar, jvmOptions, environment("1h"),
+				this.outputDirectory.resolve(name + ".log"));
+		this.started.add(app);
+		app.close();
+		this.started.remove(app);
+		return app.startupSeconds();
 	}
 
 	AppProcess startApp(Path jar, String heap, String mailPollInterval, String name) throws Exception {
@@ -126,6 +182,19 @@ public final class BenchmarkMain {
 			jvm.add("-XX:StartFlightRecording=filename=" + this.outputDirectory.resolve(name + ".jfr").toAbsolutePath()
 					+ ",settings=profile,dumponexit=true");
 		}
+		Map<String, String> environment = environment(mailPollInterval);
+		log("Starting the application (-Xmx%s, mail poll %s)", heap, mailPollInterval);
+		AppProcess app = AppProcess.start(jar, jvm, environment, this.outputDirectory.resolve(name + ".log"));
+		this.started.add(app);
+		log("Application healthy on port %d after %.2f s (pid %d)", app.port(), app.startupSeconds(), app.pid());
+		return app;
+	}
+
+	/**
+	 * The application's settings, passed as production passes them: environment
+	 * variables.
+	 */
+	private Map<String, String> environment(String mailPollInterval) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("SPRING_DATASOURCE_URL", this.database.jdbcUrl());
 		environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
@@ -139,11 +208,7 @@ public final class BenchmarkMain {
 		environment.put("APP_REGISTRATION_MIN_FILL_SECONDS", "0");
 		environment.put("APP_RATE_LIMIT_PER_IP", "0");
 		environment.put("APP_MAIL_POLL_INTERVAL", mailPollInterval);
-		log("Starting the application (-Xmx%s, mail poll %s)", heap, mailPollInterval);
-		AppProcess app = AppProcess.start(jar, jvm, environment, this.outputDirectory.resolve(name + ".log"));
-		this.started.add(app);
-		log("Application healthy on port %d after %.2f s (pid %d)", app.port(), app.startupSeconds(), app.pid());
-		return app;
+		return environment;
 	}
 
 	BenchmarkDatabase database() {
