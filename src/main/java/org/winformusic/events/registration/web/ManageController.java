@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.CalendarFile;
+import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.FieldProblem;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationService;
@@ -50,11 +51,15 @@ class ManageController {
 
 	private final AppProperties app;
 
-	ManageController(RegistrationService registrations, EventCatalog catalog, FormPages pages, AppProperties app) {
+	private final CheckinQrCode qrCode;
+
+	ManageController(RegistrationService registrations, EventCatalog catalog, FormPages pages, AppProperties app,
+			CheckinQrCode qrCode) {
 		this.registrations = registrations;
 		this.catalog = catalog;
 		this.pages = pages;
 		this.app = app;
+		this.qrCode = qrCode;
 	}
 
 	@GetMapping("/r/{token}")
@@ -64,6 +69,9 @@ class ManageController {
 		model.addAttribute("event", event(registration, locale));
 		model.addAttribute("token", token);
 		model.addAttribute("active", active(registration));
+		if (registration.status() == RegistrationStatus.CONFIRMED) {
+			model.addAttribute("qrCode", this.qrCode.dataUri(token));
+		}
 		return MANAGE_VIEW;
 	}
 

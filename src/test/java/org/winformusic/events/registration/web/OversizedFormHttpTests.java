@@ -1,11 +1,14 @@
 package org.winformusic.events.registration.web;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestDatabaseConfiguration;
@@ -48,6 +51,45 @@ class OversizedFormHttpTests {
 
 		assertThat(response.statusCode()).isEqualTo(413);
 		assertThat(response.body()).contains("Lo que enviaste es demasiado grande").doesNotContain("Exception");
+	}
+
+	@Test
+	void bytesThatAreNotUtf8GetTheLocalizedBadRequestPageNotAServerError() throws Exception {
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+		String base = "http://127.0.0.1:" + this.port;
+		HttpResponse<String> form = client
+			.send(HttpRequest.newBuilder(URI.create(base + "/events/mexico-workshop/register?lang=en"))
+				.timeout(Duration.ofSeconds(30))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		String cookie = form.headers()
+			.allValues("Set-Cookie")
+			.stream()
+			.filter((c) -> c.startsWith("XSRF-TOKEN="))
+			.map((c) -> c.substring(0, c.indexOf(';')))
+			.findFirst()
+			.orElseThrow();
+		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+		assertThat(csrf.find()).isTrue();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.writeBytes(("_csrf=" + csrf.group(1) + "&fullName=Ana").getBytes(StandardCharsets.US_ASCII));
+		body.writeBytes(new byte[] { (byte) 0xFF, (byte) 0xFE, (byte) 0xC3 });
+		body.writeBytes(("&city=%FF%FE&email=raw%40example.com&company=X&companyType=OTHER&state=CMX"
+				+ "&associationInterest=NO&privacyConsent=true")
+			.getBytes(StandardCharsets.US_ASCII));
+
+		HttpResponse<String> response = client
+			.send(HttpRequest.newBuilder(URI.create(base + "/events/mexico-workshop/register?lang=en"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("Accept", "text/html")
+				.header("Cookie", cookie + "; lang=en")
+				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+
+		// Tomcat refuses to decode the parameters: the visitor gets the 400 page in
+		// English.
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.body()).contains("We could not understand that request").doesNotContain("Exception");
 	}
 
 }

@@ -238,7 +238,11 @@ class RegistrationPageTests {
 		assertThat(page(get(location + "/edit").param("lang", "en"))).contains("value=\"Ana Pérez\"");
 		this.mvc.perform(valid(location + "/edit", email).with(set("fullName", "Ana María Pérez")))
 			.andExpect(status().is3xxRedirection());
-		assertThat(page(get(location).param("lang", "en"))).contains("Ana María Pérez");
+		assertThat(page(get(location).param("lang", "en"))).contains("Ana María Pérez")
+			.contains("Your entry code")
+			.contains("alt=\"Check-in QR code\"")
+			.contains("src=\"data:image/svg+xml;base64,");
+		assertThat(page(get(waiting).param("lang", "en"))).doesNotContain("Your entry code");
 		assertThat(page(valid(location + "/edit", "broken").param("lang", "en")))
 			.contains(message("registration.error.email.invalid", Locale.ENGLISH));
 

@@ -55,7 +55,7 @@ class SqlStatementCountTests {
 	DataSource dataSource;
 
 	@Test
-	void oneRegistrationPostExecutesAtMostFiveStatements() throws Exception {
+	void oneRegistrationPostExecutesAtMostFiveStatementsIncludingItsEmail() throws Exception {
 		TestEvents.Created event = new TestEvents(JdbcClient.create(this.dataSource)).create(10);
 		register(event.slug(), "warm-up@example.com");
 

@@ -1,0 +1,79 @@
+package org.winformusic.events.admin;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The audit log (ADMIN): filter by actor, action, event and day (UTC); newest first. */
+@Controller
+class AuditController {
+
+	private static final String VIEW = "admin/audit";
+
+	static final int PAGE_SIZE = 50;
+
+	private final AuditLog audit;
+
+	AuditController(AuditLog audit) {
+		this.audit = audit;
+	}
+
+	@GetMapping("/admin/audit")
+	String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+			@RequestParam(required = false) Long event, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page, Model model) {
+		LocalDate fromDay = day(from);
+		LocalDate toDay = day(to);
+		Page<AuditLog.Entry> entries = this.audit.search(blankToNull(actor), blankToNull(action), event,
+				(fromDay != null) ? fromDay.atStartOfDay().toInstant(ZoneOffset.UTC) : null,
+				(toDay != null) ? toDay.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC) : null, Math.max(page, 0),
+				PAGE_SIZE);
+		UriComponentsBuilder query = UriComponentsBuilder.newInstance();
+		addIfPresent(query, "actor", actor);
+		addIfPresent(query, "action", action);
+		addIfPresent(query, "event", (event != null) ? event.toString() : null);
+		addIfPresent(query, "from", (fromDay != null) ? fromDay.toString() : null);
+		addIfPresent(query, "to", (toDay != null) ? toDay.toString() : null);
+		String base = query.encode().build().getQuery();
+		model.addAttribute("entries", entries);
+		model.addAttribute("actions", this.audit.actions());
+		model.addAttribute("query", (base != null) ? base + "&" : "");
+		model.addAttribute("actor", actor);
+		model.addAttribute("action", action);
+		model.addAttribute("eventId", event);
+		model.addAttribute("from", (fromDay != null) ? fromDay.toString() : "");
+		model.addAttribute("to", (toDay != null) ? toDay.toString() : "");
+		return VIEW;
+	}
+
+	private static void addIfPresent(UriComponentsBuilder builder, String name, String value) {
+		if (value != null && !value.isBlank()) {
+			builder.queryParam(name, value.strip());
+		}
+	}
+
+	private static LocalDate day(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(text.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new RegistrationFilterParams.InvalidFilterException();
+		}
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null
+				: text.strip().substring(0, Math.min(text.strip().length(), 254));
+	}
+
+}

@@ -1,0 +1,141 @@
+package org.winformusic.events.admin;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The audit trail: who did what, when, to which event or registration. A row is written
+ * in the transaction of the change it describes, so one never exists without the other.
+ * Details (before/after of edited fields) stay in the database, never in log lines.
+ */
+@Component
+public class AuditLog {
+
+	/** The actor of actions nobody started (start-up, scheduled jobs). */
+	public static final String SYSTEM = "system";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Records an action in the caller's transaction (or its own when there is none).
+	 * @param actor a staff email, {@code "token:<name>"} or {@link #SYSTEM}
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void record(String actor, String action, Long eventId, Long registrationId, String details, String ip) {
+		this.jdbc
+			.sql("insert into audit_log (at, actor, action, event_id, registration_id, details, ip)"
+					+ " values (?, ?, ?, ?, ?, ?, ?)")
+			.params(Timestamp.from(this.clock.instant()), actor, action, eventId, registrationId, details, ip)
+			.update();
+	}
+
+	/**
+	 * Records an action by the logged-in staff user, from the current request's address.
+	 */
+	@Transactional(propagation = Propagation.REQUIRED)
+	public void recordForCurrentUser(String action, Long eventId, Long registrationId, String details) {
+		record(currentActor(), action, eventId, registrationId, details, currentIp());
+	}
+
+	/** The logged-in staff user's email, or {@link #SYSTEM} outside a request. */
+	public static String currentActor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : SYSTEM;
+	}
+
+	static String currentIp() {
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+			HttpServletRequest request = attributes.getRequest();
+			return request.getRemoteAddr();
+		}
+		return null;
+	}
+
+	/** The trail of one registration, oldest first. */
+	@Transactional(readOnly = true)
+	List<Entry> forRegistration(long registrationId) {
+		return this.jdbc.sql("select * from audit_log where registration_id = ? order by at, id")
+			.param(registrationId)
+			.query(AuditLog::entry)
+			.list();
+	}
+
+	/** A page of the log, newest first, filtered by what is not null. */
+	@Transactional(readOnly = true)
+	Page<Entry> search(String actor, String action, Long eventId, Instant from, Instant to, int page, int size) {
+		StringBuilder where = new StringBuilder(" where true");
+		List<Object> params = new ArrayList<>();
+		if (actor != null) {
+			where.append(" and lower(actor) like ? escape '\\'");
+			params.add("%" + RegistrationSearch.escapeLike(actor.toLowerCase(java.util.Locale.ROOT)) + "%");
+		}
+		if (action != null) {
+			where.append(" and action = ?");
+			params.add(action);
+		}
+		if (eventId != null) {
+			where.append(" and event_id = ?");
+			params.add(eventId);
+		}
+		if (from != null) {
+			where.append(" and at >= ?");
+			params.add(Timestamp.from(from));
+		}
+		if (to != null) {
+			where.append(" and at < ?");
+			params.add(Timestamp.from(to));
+		}
+		long total = this.jdbc.sql("select count(*) from audit_log" + where).params(params).query(Long.class).single();
+		List<Object> pageParams = new ArrayList<>(params);
+		pageParams.add(size);
+		pageParams.add((long) page * size);
+		List<Entry> rows = this.jdbc
+			.sql("select * from audit_log" + where + " order by at desc, id desc limit ? offset ?")
+			.params(pageParams)
+			.query(AuditLog::entry)
+			.list();
+		return new PageImpl<>(rows, PageRequest.of(page, size), total);
+	}
+
+	@Transactional(readOnly = true)
+	List<String> actions() {
+		return this.jdbc.sql("select distinct action from audit_log order by action").query(String.class).list();
+	}
+
+	private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+				rs.getString("action"), (Long) rs.getObject("event_id"), (Long) rs.getObject("registration_id"),
+				rs.getString("details"), rs.getString("ip"));
+	}
+
+	/** One audit row. */
+	public record Entry(long id, Instant at, String actor, String action, Long eventId, Long registrationId,
+			String details, String ip) {
+
+	}
+
+}

@@ -1,0 +1,141 @@
+package org.winformusic.events.admin;
+
+import java.util.Locale;
+
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.ManageTokens;
+import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.registration.RegistrationFilter;
+import org.winformusic.events.registration.RegistrationService.CheckIn;
+import org.winformusic.events.registration.RegistrationStateException;
+import org.winformusic.events.registration.RegistrationStatus;
+import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.shared.EventTimes;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Door check-in on a phone: search the confirmed people of an event and check one in with
+ * one tap, or land on a person's card by scanning the QR code of their manage link.
+ */
+@Controller
+class CheckinController {
+
+	private static final String DOOR_VIEW = "admin/checkin";
+
+	private static final String CARD_VIEW = "admin/checkin-card";
+
+	static final int MAX_RESULTS = 25;
+
+	private final EventCatalog catalog;
+
+	private final RegistrationSearch search;
+
+	private final RegistrationDirectory directory;
+
+	private final ManageTokens tokens;
+
+	private final AdminQueries queries;
+
+	private final StaffActions actions;
+
+	private final EventTimes times;
+
+	CheckinController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
+			ManageTokens tokens, AdminQueries queries, StaffActions actions, EventTimes times) {
+		this.times = times;
+		this.catalog = catalog;
+		this.search = search;
+		this.directory = directory;
+		this.tokens = tokens;
+		this.queries = queries;
+		this.actions = actions;
+	}
+
+	@GetMapping("/admin/events/{slug}/checkin")
+	String door(@PathVariable String slug, @RequestParam(required = false) String q, Locale locale, Model model) {
+		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
+		String text = (q == null) ? "" : q.strip();
+		if (text.length() > 200) {
+			text = text.substring(0, 200);
+		}
+		model.addAttribute("event", event);
+		model.addAttribute("q", text);
+		model.addAttribute("counts", this.queries.counts(event.id()));
+		if (!text.isEmpty()) {
+			RegistrationFilter filter = new RegistrationFilter(text, RegistrationStatus.CONFIRMED, null, null, null,
+					null);
+			model.addAttribute("results",
+					this.search.search(event.id(), filter, RegistrationSort.of("name", "asc"), 0, MAX_RESULTS));
+		}
+		return DOOR_VIEW;
+	}
+
+	@PostMapping("/admin/events/{slug}/checkin/{id}")
+	String checkInAtDoor(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String q,
+			Locale locale, RedirectAttributes redirect) {
+		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
+		RegistrationView registration = this.directory.find(id)
+			.filter((r) -> r.eventId() == event.id())
+			.orElseThrow(NotFoundException::new);
+		redirect.addFlashAttribute("notice", checkIn(registration, locale));
+		String query = (q == null || q.isBlank()) ? "" : "?q=" + UriUtils.encodeQueryParam(q.strip(), "UTF-8");
+		return "redirect:/admin/events/" + slug + "/checkin" + query;
+	}
+
+	@GetMapping("/admin/checkin/{token}")
+	String card(@PathVariable String token, Locale locale, Model model) {
+		RegistrationView registration = byToken(token);
+		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
+		model.addAttribute("registration", registration);
+		model.addAttribute("event", event);
+		model.addAttribute("token", token);
+		return CARD_VIEW;
+	}
+
+	@PostMapping("/admin/checkin/{token}")
+	String checkInByToken(@PathVariable String token, Locale locale, RedirectAttributes redirect) {
+		RegistrationView registration = byToken(token);
+		redirect.addFlashAttribute("notice", checkIn(registration, locale));
+		redirect.addAttribute("token", token);
+		return "redirect:/admin/checkin/{token}";
+	}
+
+	private Notice checkIn(RegistrationView registration, Locale locale) {
+		if (registration.status() != RegistrationStatus.CONFIRMED) {
+			return Notice.bad("admin.checkin.notConfirmed");
+		}
+		try {
+			return notice(this.actions.checkIn(registration.id()), this.catalog, this.times, locale);
+		}
+		catch (RegistrationStateException ex) {
+			return Notice.bad("admin.checkin.notConfirmed");
+		}
+	}
+
+	private RegistrationView byToken(String token) {
+		return this.tokens.resolve(token).flatMap(this.directory::find).orElseThrow(NotFoundException::new);
+	}
+
+	/** "Checked in: name" or "name was already checked in at 10:05". */
+	static Notice notice(CheckIn result, EventCatalog catalog, EventTimes times, Locale locale) {
+		RegistrationView registration = result.registration();
+		if (result.alreadyCheckedIn()) {
+			String time = catalog.findById(registration.eventId(), locale)
+				.map((event) -> times.time(registration.checkedInAt(), event.zone()))
+				.orElse("");
+			return new Notice("admin.checkin.already", registration.fullName(), time, Notice.Kind.warn);
+		}
+		return Notice.ok("admin.checkin.done", registration.fullName());
+	}
+
+}

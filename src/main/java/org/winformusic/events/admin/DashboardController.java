@@ -1,0 +1,80 @@
+package org.winformusic.events.admin;
+
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.RegistrationStateException;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The list of events and each event's dashboard, with its capacity form. */
+@Controller
+class DashboardController {
+
+	private static final String EVENTS_VIEW = "admin/index";
+
+	private static final String EVENT_VIEW = "admin/event";
+
+	static final int MAX_CAPACITY = 10_000;
+
+	private final AdminQueries queries;
+
+	private final EventCatalog catalog;
+
+	private final StaffActions actions;
+
+	DashboardController(AdminQueries queries, EventCatalog catalog, StaffActions actions) {
+		this.queries = queries;
+		this.catalog = catalog;
+		this.actions = actions;
+	}
+
+	@GetMapping("/admin")
+	String events(Locale locale, Model model) {
+		model.addAttribute("events", this.queries.events(locale));
+		return EVENTS_VIEW;
+	}
+
+	@GetMapping("/admin/events/{slug}")
+	String event(@PathVariable String slug, Locale locale, Model model) {
+		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
+		DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+		model.addAttribute("event", event);
+		model.addAttribute("availability", this.catalog.availability(event.id()));
+		model.addAttribute("counts", this.queries.counts(event.id()));
+		model.addAttribute("chart", BarChart.of(this.queries.perDay(event.id(), event.zone()), day::format));
+		model.addAttribute("breakdowns", this.queries.breakdowns(event.id()));
+		return EVENT_VIEW;
+	}
+
+	@PostMapping("/admin/events/{slug}/capacity")
+	String changeCapacity(@PathVariable String slug, @RequestParam(required = false) Integer capacity, Locale locale,
+			RedirectAttributes redirect) {
+		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
+		if (capacity == null || capacity < 0 || capacity > MAX_CAPACITY) {
+			redirect.addFlashAttribute("notice", Notice.bad("admin.capacity.invalid"));
+		}
+		else {
+			int before = this.catalog.availability(event.id()).capacity();
+			try {
+				this.actions.changeCapacity(event.id(), before, capacity);
+				redirect.addFlashAttribute("notice", Notice.ok("admin.capacity.changed", capacity));
+			}
+			catch (RegistrationStateException ex) {
+				redirect.addFlashAttribute("notice", Notice.bad("admin.capacity.refused"));
+			}
+		}
+		return "redirect:/admin/events/" + slug;
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.winformusic.events.admin;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.registration.FieldProblem;
+import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.RegistrationValidationException;
+import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff edit of a registration's details, with the public form's validation (done by the
+ * registration service): GET shows the form, POST saves and redirects, or shows the form
+ * again with each problem next to its field.
+ */
+@Controller
+class EditRegistrationController {
+
+	private static final String VIEW = "admin/edit";
+
+	private final RegistrationDirectory directory;
+
+	private final EventCatalog catalog;
+
+	private final StaffActions actions;
+
+	private final MessageSource messages;
+
+	EditRegistrationController(RegistrationDirectory directory, EventCatalog catalog, StaffActions actions,
+			MessageSource messages) {
+		this.messages = messages;
+		this.directory = directory;
+		this.catalog = catalog;
+		this.actions = actions;
+	}
+
+	@GetMapping("/admin/registrations/{id}/edit")
+	String form(@PathVariable long id, Locale locale, Model model) {
+		RegistrationView registration = find(id);
+		return show(registration, RegistrationActionsController.formOf(registration), locale, model);
+	}
+
+	@PostMapping("/admin/registrations/{id}/edit")
+	String save(@PathVariable long id, @ModelAttribute RegistrationForm form, Locale locale, Model model,
+			RedirectAttributes redirect) {
+		RegistrationView registration = find(id);
+		// Staff do not give consent for the registrant: the recorded consent stays.
+		RegistrationForm edited = new RegistrationForm(form.fullName(), form.email(), form.company(), form.jobTitle(),
+				form.companyType(), form.state(), form.city(), form.phone(), form.associationInterest(),
+				form.referralSource(), form.comments(), true, Boolean.TRUE.equals(form.newsOptIn()), null);
+		try {
+			this.actions.update(id, edited);
+		}
+		catch (RegistrationValidationException ex) {
+			Map<String, String> problems = new LinkedHashMap<>();
+			for (FieldProblem problem : ex.problems()) {
+				problems.putIfAbsent(problem.field(),
+						this.messages.getMessage(problem.messageKey(), problem.arguments(), locale));
+			}
+			model.addAttribute("problems", problems);
+			return show(registration, edited, locale, model);
+		}
+		redirect.addFlashAttribute("notice", Notice.ok("admin.edit.saved"));
+		return "redirect:/admin/registrations/" + registration.id();
+	}
+
+	private String show(RegistrationView registration, RegistrationForm form, Locale locale, Model model) {
+		model.addAttribute("registration", registration);
+		model.addAttribute("event",
+				this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new));
+		model.addAttribute("form", form);
+		RegistrationsController.addChoices(model);
+		return VIEW;
+	}
+
+	private RegistrationView find(long id) {
+		return this.directory.find(id).orElseThrow(NotFoundException::new);
+	}
+
+}

@@ -1,0 +1,98 @@
+package org.winformusic.events.admin;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Slows password guessing, across every instance (the attempts live in PostgreSQL): after
+ * {@code app.login-max-failures} failures for one account or one address within
+ * {@code app.login-window}, attempts are refused until a cooldown has passed since the
+ * last failure. The cooldown doubles with each further failure, capped, and refused
+ * attempts do not count, so nobody can keep an account locked for ever.
+ */
+@Component
+class LoginThrottle {
+
+	private final JdbcClient jdbc;
+
+	private final AdminProperties properties;
+
+	private final Clock clock;
+
+	LoginThrottle(JdbcClient jdbc, AdminProperties properties, Clock clock) {
+		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/** Whether an attempt for this account or from this address must be refused now. */
+	@Transactional(readOnly = true)
+	boolean refuses(String username, String ip) {
+		Instant now = this.clock.instant();
+		Timestamp since = Timestamp.from(now.minus(this.properties.loginWindow()));
+		Failures byAccount = this.jdbc.sql("""
+				select count(*) as failures, max(at) as last from login_attempt
+				 where lower(username) = lower(:username) and not success and at > :since
+				   and at > coalesce((select max(at) from login_attempt
+				                       where lower(username) = lower(:username) and success), '-infinity')
+				""").param("username", username).param("since", since).query(LoginThrottle::failures).single();
+		Failures byAddress = this.jdbc
+			.sql("select count(*) as failures, max(at) as last from login_attempt"
+					+ " where ip = :ip and not success and at > :since")
+			.param("ip", ip)
+			.param("since", since)
+			.query(LoginThrottle::failures)
+			.single();
+		return blocked(byAccount, now) || blocked(byAddress, now);
+	}
+
+	@Transactional
+	void record(String username, String ip, boolean success) {
+		this.jdbc.sql("insert into login_attempt (at, username, ip, success) values (?, ?, ?, ?)")
+			.params(Timestamp.from(this.clock.instant()), truncate(username, 254), ip, success)
+			.update();
+	}
+
+	/** Old attempts matter to nobody. */
+	@Scheduled(fixedDelay = 3_600_000, initialDelay = 600_000)
+	@Transactional
+	public void forgetOldAttempts() {
+		this.jdbc.sql("delete from login_attempt where at < ?")
+			.param(Timestamp.from(this.clock.instant().minus(Duration.ofDays(1))))
+			.update();
+	}
+
+	private boolean blocked(Failures failures, Instant now) {
+		int max = this.properties.loginMaxFailures();
+		if (failures.count() < max) {
+			return false;
+		}
+		int extra = (int) Math.min(failures.count() - max, 10);
+		Duration cooldown = this.properties.loginCooldown().multipliedBy(1L << extra);
+		if (cooldown.compareTo(this.properties.loginMaxCooldown()) > 0) {
+			cooldown = this.properties.loginMaxCooldown();
+		}
+		return now.isBefore(failures.last().plus(cooldown));
+	}
+
+	private static String truncate(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max);
+	}
+
+	private static Failures failures(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		Timestamp last = rs.getTimestamp("last");
+		return new Failures(rs.getLong("failures"), (last != null) ? last.toInstant() : null);
+	}
+
+	private record Failures(long count, Instant last) {
+
+	}
+
+}

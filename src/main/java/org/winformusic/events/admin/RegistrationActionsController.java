@@ -1,0 +1,166 @@
+package org.winformusic.events.admin;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.RegistrationService.CheckIn;
+import org.winformusic.events.registration.RegistrationStateException;
+import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.shared.EventTimes;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff actions on one registration. Destructive ones first show a confirmation page
+ * (GET), then act on its POST; every POST redirects back to the detail page with the
+ * outcome.
+ */
+@Controller
+class RegistrationActionsController {
+
+	private static final String CONFIRM_VIEW = "admin/confirm";
+
+	/** Actions that ask "are you sure?" first. */
+	static final Set<String> DESTRUCTIVE = Set.of("decline", "cancel", "waitlist", "undo-checkin", "confirm-over");
+
+	static final int MAX_NOTE = 2000;
+
+	private final StaffActions actions;
+
+	private final RegistrationDirectory directory;
+
+	private final EventCatalog catalog;
+
+	private final EventTimes times;
+
+	RegistrationActionsController(StaffActions actions, RegistrationDirectory directory, EventCatalog catalog,
+			EventTimes times) {
+		this.times = times;
+		this.actions = actions;
+		this.directory = directory;
+		this.catalog = catalog;
+	}
+
+	@GetMapping("/admin/registrations/{id}/confirm-action/{action}")
+	String confirmation(@PathVariable long id, @PathVariable String action, Locale locale, Model model) {
+		if (!DESTRUCTIVE.contains(action)) {
+			throw new NotFoundException();
+		}
+		RegistrationView registration = find(id);
+		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
+		model.addAttribute("registration", registration);
+		model.addAttribute("event", event);
+		model.addAttribute("action", action);
+		return CONFIRM_VIEW;
+	}
+
+	@PostMapping("/admin/registrations/{id}/approve")
+	String approve(@PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.actions.approve(id), "admin.action.approved");
+	}
+
+	@PostMapping("/admin/registrations/{id}/decline")
+	String decline(@PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.actions.decline(id), "admin.action.declined");
+	}
+
+	@PostMapping("/admin/registrations/{id}/cancel")
+	String cancel(@PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.actions.cancel(id), "admin.action.cancelled");
+	}
+
+	@PostMapping("/admin/registrations/{id}/waitlist")
+	String waitlist(@PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.actions.moveToWaitlist(id), "admin.action.waitlisted");
+	}
+
+	/**
+	 * Confirms from the waitlist or pending. When no seat is free, an ADMIN is sent to a
+	 * warning page that confirms over capacity; others are told there is no seat.
+	 */
+	@PostMapping("/admin/registrations/{id}/confirm")
+	String confirm(@PathVariable long id, @RequestParam(defaultValue = "false") boolean exceedCapacity,
+			RedirectAttributes redirect) {
+		RegistrationView registration = find(id);
+		if (!exceedCapacity && this.catalog.availability(registration.eventId()).full()) {
+			redirect.addFlashAttribute("notice", Notice.warn("admin.action.full"));
+			return "redirect:/admin/registrations/" + id;
+		}
+		return act(id, redirect, () -> this.actions.confirm(id, exceedCapacity), "admin.action.confirmed");
+	}
+
+	@PostMapping("/admin/registrations/{id}/checkin")
+	String checkIn(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
+		find(id);
+		try {
+			CheckIn result = this.actions.checkIn(id);
+			redirect.addFlashAttribute("notice", CheckinController.notice(result, this.catalog, this.times, locale));
+		}
+		catch (RegistrationStateException ex) {
+			redirect.addFlashAttribute("notice", Notice.bad("admin.action.notAllowed"));
+		}
+		return "redirect:/admin/registrations/" + id;
+	}
+
+	@PostMapping("/admin/registrations/{id}/undo-checkin")
+	String undoCheckIn(@PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.actions.undoCheckIn(id), "admin.action.checkinUndone");
+	}
+
+	@PostMapping("/admin/registrations/{id}/resend")
+	String resend(@PathVariable long id, RedirectAttributes redirect) {
+		return act(id, redirect, () -> this.actions.resend(id), "admin.action.resent");
+	}
+
+	@PostMapping("/admin/registrations/{id}/notes")
+	String addNote(@PathVariable long id, @RequestParam(required = false) String body, RedirectAttributes redirect) {
+		find(id);
+		if (body == null || body.isBlank() || body.length() > MAX_NOTE) {
+			redirect.addFlashAttribute("notice", Notice.bad("admin.note.invalid"));
+		}
+		else {
+			this.actions.addNote(id, body.strip());
+			redirect.addFlashAttribute("notice", Notice.ok("admin.note.added"));
+		}
+		return "redirect:/admin/registrations/" + id;
+	}
+
+	private String act(long id, RedirectAttributes redirect, Runnable action, String doneKey) {
+		find(id);
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", Notice.ok(doneKey));
+		}
+		catch (RegistrationStateException ex) {
+			// The registration service refuses a change its current status does not
+			// allow.
+			redirect.addFlashAttribute("notice",
+					Notice.bad((ex.reason() == RegistrationStateException.Reason.NO_FREE_SEAT) ? "admin.action.full"
+							: "admin.action.notAllowed"));
+		}
+		return "redirect:/admin/registrations/" + id;
+	}
+
+	private RegistrationView find(long id) {
+		return this.directory.find(id).orElseThrow(NotFoundException::new);
+	}
+
+	/** The edit form's fields, pre-filled from a registration. */
+	static RegistrationForm formOf(RegistrationView r) {
+		return new RegistrationForm(r.fullName(), r.email(), r.company(), r.jobTitle(), r.companyType().name(),
+				r.state().name(), r.city(), r.phone(), r.associationInterest().name(), r.referralSource(), r.comments(),
+				true, r.newsOptIn(), null);
+	}
+
+}

@@ -1,0 +1,128 @@
+package org.winformusic.events.admin;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.AssociationInterest;
+import org.winformusic.events.registration.CompanyType;
+import org.winformusic.events.registration.MexicanState;
+import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.registration.RegistrationStatus;
+import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The registrations of an event (search, filters, sort, pages, bulk actions) and one
+ * registration's detail page with its notes, emails and audit trail.
+ */
+@Controller
+class RegistrationsController {
+
+	private static final String LIST_VIEW = "admin/registrations";
+
+	private static final String DETAIL_VIEW = "admin/registration";
+
+	private final EventCatalog catalog;
+
+	private final RegistrationSearch search;
+
+	private final RegistrationDirectory directory;
+
+	private final AdminQueries queries;
+
+	private final AuditLog audit;
+
+	private final BulkActions bulk;
+
+	RegistrationsController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
+			AdminQueries queries, AuditLog audit, BulkActions bulk) {
+		this.catalog = catalog;
+		this.search = search;
+		this.directory = directory;
+		this.queries = queries;
+		this.audit = audit;
+		this.bulk = bulk;
+	}
+
+	@GetMapping("/admin/events/{slug}/registrations")
+	String list(@PathVariable String slug, @ModelAttribute("params") RegistrationFilterParams params, Locale locale,
+			Model model) {
+		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
+		Page<RegistrationRow> page = this.search.search(event.id(), params.filter(), params.registrationSort(),
+				params.pageNumber(), params.pageSize());
+		model.addAttribute("event", event);
+		model.addAttribute("page", page);
+		model.addAttribute("sort", params.registrationSort());
+		addChoices(model);
+		return LIST_VIEW;
+	}
+
+	@PostMapping("/admin/events/{slug}/registrations/bulk")
+	String bulk(@PathVariable String slug, @RequestParam(required = false) String action,
+			@RequestParam(name = "ids", required = false) List<Long> ids,
+			@RequestParam(name = "back", required = false) String back, Locale locale, RedirectAttributes redirect) {
+		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
+		BulkActions.Action chosen = parse(action);
+		if (chosen == null || ids == null || ids.isEmpty()) {
+			redirect.addFlashAttribute("notice", Notice.warn("admin.bulk.nothing"));
+		}
+		else {
+			int done = this.bulk.apply(event.id(), chosen, ids);
+			redirect.addFlashAttribute("notice", Notice.ok("admin.bulk.done", done));
+		}
+		return "redirect:/admin/events/" + slug + "/registrations" + safeQuery(back);
+	}
+
+	@GetMapping("/admin/registrations/{id}")
+	String detail(@PathVariable long id, Locale locale, Model model) {
+		RegistrationView registration = this.directory.find(id).orElseThrow(NotFoundException::new);
+		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
+		model.addAttribute("registration", registration);
+		model.addAttribute("event", event);
+		model.addAttribute("notes", this.queries.notes(id));
+		model.addAttribute("emails", this.queries.emails(id));
+		model.addAttribute("trail", this.audit.forRegistration(id));
+		model.addAttribute("full", this.catalog.availability(event.id()).full());
+		return DETAIL_VIEW;
+	}
+
+	static void addChoices(Model model) {
+		model.addAttribute("statuses", RegistrationStatus.values());
+		model.addAttribute("companyTypes", CompanyType.values());
+		model.addAttribute("states", MexicanState.values());
+		model.addAttribute("interests", AssociationInterest.values());
+	}
+
+	private static BulkActions.Action parse(String action) {
+		if (action == null) {
+			return null;
+		}
+		for (BulkActions.Action candidate : BulkActions.Action.values()) {
+			if (candidate.name().equalsIgnoreCase(action)) {
+				return candidate;
+			}
+		}
+		return null;
+	}
+
+	/** Only a query string of the list goes back into the redirect, never a URL. */
+	private static String safeQuery(String back) {
+		if (back == null || back.isBlank() || back.length() > 2000 || !back.matches("[A-Za-z0-9%&=+._~-]*")) {
+			return "";
+		}
+		return "?" + back;
+	}
+
+}

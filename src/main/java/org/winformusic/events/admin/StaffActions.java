@@ -1,0 +1,195 @@
+package org.winformusic.events.admin;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.winformusic.events.registration.ManageTokens;
+import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.RegistrationMessage;
+import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.RegistrationService.CheckIn;
+import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every change staff make to registrations: the registration service call and its audit
+ * row in one transaction (the email the change causes joins it too, through the
+ * {@link RegistrationMessage} the registration service publishes), so either all of it
+ * happens or none.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ADMIN', 'ORGANIZER')")
+class StaffActions {
+
+	private final RegistrationService registrations;
+
+	private final RegistrationDirectory directory;
+
+	private final ManageTokens tokens;
+
+	private final ApplicationEventPublisher events;
+
+	private final AuditLog audit;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	StaffActions(RegistrationService registrations, RegistrationDirectory directory, ManageTokens tokens,
+			ApplicationEventPublisher events, AuditLog audit, JdbcClient jdbc, Clock clock) {
+		this.registrations = registrations;
+		this.directory = directory;
+		this.tokens = tokens;
+		this.events = events;
+		this.audit = audit;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public RegistrationView approve(long id) {
+		RegistrationView before = find(id);
+		return audited("APPROVED", before, this.registrations.approve(id));
+	}
+
+	@Transactional
+	public RegistrationView decline(long id) {
+		RegistrationView before = find(id);
+		return audited("DECLINED", before, this.registrations.decline(id));
+	}
+
+	@Transactional
+	public RegistrationView cancel(long id) {
+		RegistrationView before = find(id);
+		return audited("CANCELLED", before, this.registrations.cancelByStaff(id));
+	}
+
+	@Transactional
+	public RegistrationView moveToWaitlist(long id) {
+		RegistrationView before = find(id);
+		return audited("MOVED_TO_WAITLIST", before, this.registrations.moveToWaitlist(id));
+	}
+
+	/** Confirms from the waitlist or pending; only an ADMIN may add a seat to do it. */
+	@Transactional
+	public RegistrationView confirm(long id, boolean exceedCapacity) {
+		if (exceedCapacity && !isAdmin()) {
+			throw new AccessDeniedException("exceeding capacity needs ADMIN");
+		}
+		RegistrationView before = find(id);
+		return audited(exceedCapacity ? "CONFIRMED_OVER_CAPACITY" : "CONFIRMED", before,
+				this.registrations.confirm(id, exceedCapacity));
+	}
+
+	@Transactional
+	public CheckIn checkIn(long id) {
+		RegistrationView before = find(id);
+		CheckIn result = this.registrations.checkIn(id);
+		if (!result.alreadyCheckedIn()) {
+			this.audit.recordForCurrentUser("CHECKED_IN", before.eventId(), id, null);
+		}
+		return result;
+	}
+
+	@Transactional
+	public RegistrationView undoCheckIn(long id) {
+		RegistrationView before = find(id);
+		return audited("CHECK_IN_UNDONE", before, this.registrations.undoCheckIn(id));
+	}
+
+	/** Edits the details; the audit row holds the before and after of changed fields. */
+	@Transactional
+	public RegistrationView update(long id, RegistrationForm form) {
+		RegistrationView before = find(id);
+		RegistrationView after = this.registrations.update(id, form);
+		this.audit.recordForCurrentUser("EDITED", before.eventId(), id, changes(before, after));
+		return after;
+	}
+
+	/**
+	 * Sends the registrant the email of their current status again, with a fresh link.
+	 */
+	@Transactional
+	public void resend(long id) {
+		RegistrationView registration = find(id);
+		RegistrationMessage.Type type = switch (registration.status()) {
+			case PENDING -> RegistrationMessage.Type.RECEIVED_PENDING;
+			case CONFIRMED -> RegistrationMessage.Type.CONFIRMED;
+			case WAITLISTED -> RegistrationMessage.Type.WAITLISTED;
+			case DECLINED -> RegistrationMessage.Type.DECLINED;
+			case CANCELLED -> RegistrationMessage.Type.CANCELLED;
+		};
+		this.events.publishEvent(new RegistrationMessage(id, type, this.tokens.issue(id)));
+		this.audit.recordForCurrentUser("EMAIL_RESENT", registration.eventId(), id, "type=" + type);
+	}
+
+	@Transactional
+	public void addNote(long id, String body) {
+		RegistrationView registration = find(id);
+		this.jdbc.sql("insert into staff_note (registration_id, author, body, created_at) values (?, ?, ?, ?)")
+			.params(id, AuditLog.currentActor(), body, Timestamp.from(this.clock.instant()))
+			.update();
+		this.audit.recordForCurrentUser("NOTE_ADDED", registration.eventId(), id, null);
+	}
+
+	@Transactional
+	public void changeCapacity(long eventId, int before, int capacity) {
+		this.registrations.changeCapacity(eventId, capacity);
+		this.audit.recordForCurrentUser("CAPACITY_CHANGED", eventId, null, "capacity: " + before + " -> " + capacity);
+	}
+
+	private RegistrationView audited(String action, RegistrationView before, RegistrationView after) {
+		this.audit.recordForCurrentUser(action, before.eventId(), before.id(),
+				"status: " + before.status() + " -> " + after.status());
+		return after;
+	}
+
+	private RegistrationView find(long id) {
+		return this.directory.find(id).orElseThrow(NotFoundException::new);
+	}
+
+	private static boolean isAdmin() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch((a) -> StaffRole.ADMIN.authority().equals(a.getAuthority()));
+	}
+
+	/** "field: before -> after" for each changed field, one per line. */
+	static String changes(RegistrationView before, RegistrationView after) {
+		Map<String, Object[]> fields = new LinkedHashMap<>();
+		fields.put("fullName", new Object[] { before.fullName(), after.fullName() });
+		fields.put("email", new Object[] { before.email(), after.email() });
+		fields.put("company", new Object[] { before.company(), after.company() });
+		fields.put("jobTitle", new Object[] { before.jobTitle(), after.jobTitle() });
+		fields.put("companyType", new Object[] { before.companyType(), after.companyType() });
+		fields.put("state", new Object[] { before.state(), after.state() });
+		fields.put("city", new Object[] { before.city(), after.city() });
+		fields.put("phone", new Object[] { before.phone(), after.phone() });
+		fields.put("associationInterest", new Object[] { before.associationInterest(), after.associationInterest() });
+		fields.put("referralSource", new Object[] { before.referralSource(), after.referralSource() });
+		fields.put("comments", new Object[] { before.comments(), after.comments() });
+		fields.put("newsOptIn", new Object[] { before.newsOptIn(), after.newsOptIn() });
+		StringBuilder text = new StringBuilder();
+		fields.forEach((name, values) -> {
+			if (!Objects.equals(values[0], values[1])) {
+				text.append(name).append(": ").append(values[0]).append(" -> ").append(values[1]).append('\n');
+			}
+		});
+		return text.toString().strip();
+	}
+
+}

@@ -1,0 +1,101 @@
+package org.winformusic.events.admin;
+
+import java.util.List;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * Staff login: staff_user rows checked by a {@link DaoAuthenticationProvider}, wrapped in
+ * the {@link LoginThrottle} and the audit log. Every refusal (unknown user, wrong
+ * password, disabled account, throttled) is the same {@link BadCredentialsException}, so
+ * the login page cannot tell an attacker which one it was.
+ */
+@Component
+class StaffAuthentication implements UserDetailsService {
+
+	private final StaffUsers users;
+
+	private final LoginThrottle throttle;
+
+	private final AuditLog audit;
+
+	private final PasswordEncoder passwordEncoder;
+
+	StaffAuthentication(StaffUsers users, LoginThrottle throttle, AuditLog audit, PasswordEncoder passwordEncoder) {
+		this.users = users;
+		this.throttle = throttle;
+		this.audit = audit;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	@Override
+	public UserDetails loadUserByUsername(String username) {
+		StaffUsers.StaffUser user = this.users.findByEmail(username)
+			.orElseThrow(() -> new UsernameNotFoundException("unknown"));
+		return User.withUsername(user.email())
+			.password(user.passwordHash())
+			.disabled(!user.enabled())
+			.authorities(List.of(new SimpleGrantedAuthority(user.role().authority())))
+			.build();
+	}
+
+	AuthenticationProvider provider() {
+		DaoAuthenticationProvider dao = new DaoAuthenticationProvider(this);
+		dao.setPasswordEncoder(this.passwordEncoder);
+		return new Throttled(dao);
+	}
+
+	private final class Throttled implements AuthenticationProvider {
+
+		private final DaoAuthenticationProvider delegate;
+
+		Throttled(DaoAuthenticationProvider delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public Authentication authenticate(Authentication authentication) {
+			String username = String.valueOf(authentication.getName()).strip();
+			if (username.length() > 254) {
+				username = username.substring(0, 254);
+			}
+			String ip = (authentication.getDetails() instanceof WebAuthenticationDetails details)
+					? details.getRemoteAddress() : "unknown";
+			if (StaffAuthentication.this.throttle.refuses(username, ip)) {
+				StaffAuthentication.this.audit.record(username, "LOGIN_THROTTLED", null, null, null, ip);
+				throw new BadCredentialsException("refused");
+			}
+			try {
+				Authentication result = this.delegate.authenticate(authentication);
+				StaffAuthentication.this.throttle.record(username, ip, true);
+				StaffAuthentication.this.audit.record(result.getName(), "LOGIN", null, null, null, ip);
+				return result;
+			}
+			catch (AuthenticationException ex) {
+				StaffAuthentication.this.throttle.record(username, ip, false);
+				StaffAuthentication.this.audit.record(username, "LOGIN_FAILED", null, null, null, ip);
+				throw new BadCredentialsException("refused");
+			}
+		}
+
+		@Override
+		public boolean supports(Class<?> authentication) {
+			return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+		}
+
+	}
+
+}

@@ -1,0 +1,235 @@
+package org.winformusic.events.admin;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+
+/**
+ * Staff accounts: the first ADMIN from the environment, creation with a one-time
+ * password, role changes, disabling, and password changes.
+ */
+@Service
+class StaffUsers {
+
+	private static final Log logger = LogFactory.getLog(StaffUsers.class);
+
+	static final int MIN_PASSWORD_LENGTH = 12;
+
+	private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final PasswordEncoder passwordEncoder;
+
+	private final AdminProperties properties;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	StaffUsers(JdbcClient jdbc, PasswordEncoder passwordEncoder, AdminProperties properties, AuditLog audit,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.passwordEncoder = passwordEncoder;
+		this.properties = properties;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates the first ADMIN from {@code app.admin-email} / {@code app.admin-password}
+	 * when no staff user exists. Safe when several instances start at once: the insert is
+	 * conditional and a concurrent duplicate is ignored by the unique index.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	@Transactional
+	public void createFirstAdmin() {
+		String email = this.properties.adminEmail();
+		String password = this.properties.adminPassword();
+		if (!StringUtils.hasText(email) || !StringUtils.hasText(password)) {
+			if (count() == 0) {
+				logger
+					.warn("No staff user exists: set APP_ADMIN_EMAIL and APP_ADMIN_PASSWORD to create the first admin");
+			}
+			return;
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		// Instances starting at once queue here, so only the first one creates the admin.
+		this.jdbc.sql("select pg_advisory_xact_lock(5005)").query((rs) -> {
+		});
+		int created = this.jdbc
+			.sql("""
+					insert into staff_user (email, display_name, password_hash, role, enabled, created_at, password_changed_at)
+					select ?, ?, ?, 'ADMIN', true, ?, ?
+					 where not exists (select 1 from staff_user)
+					on conflict do nothing
+					""")
+			.params(email.strip(), "Admin", this.passwordEncoder.encode(password), now, now)
+			.update();
+		if (created > 0) {
+			this.audit.record(AuditLog.SYSTEM, "STAFF_USER_BOOTSTRAPPED", null, null, null, null);
+			logger.info("Created the first admin user from APP_ADMIN_EMAIL");
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public long count() {
+		return this.jdbc.sql("select count(*) from staff_user").query(Long.class).single();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<StaffUser> findByEmail(String email) {
+		return this.jdbc.sql("select * from staff_user where lower(email) = lower(?)")
+			.param(email)
+			.query(StaffUsers::staffUser)
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	Optional<String> passwordHash(String email) {
+		return this.jdbc.sql("select password_hash from staff_user where lower(email) = lower(?)")
+			.param(email)
+			.query(String.class)
+			.optional();
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public List<StaffUser> list() {
+		return this.jdbc.sql("select * from staff_user order by lower(email)").query(StaffUsers::staffUser).list();
+	}
+
+	/**
+	 * Creates a staff user and returns the one-time password to hand over (shown once,
+	 * never stored in clear).
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public String create(String email, String displayName, StaffRole role) {
+		String password = oneTimePassword();
+		Instant now = this.clock.instant();
+		Long id = this.jdbc
+			.sql("""
+					insert into staff_user (email, display_name, password_hash, role, enabled, created_at, password_changed_at)
+					values (?, ?, ?, ?, true, ?, ?)
+					on conflict do nothing
+					returning id
+					""")
+			.params(email.strip(), displayName.strip(), this.passwordEncoder.encode(password), role.name(),
+					Timestamp.from(now), Timestamp.from(now))
+			.query(Long.class)
+			.optional()
+			.orElseThrow(DuplicateStaffUserException::new);
+		this.audit.recordForCurrentUser("STAFF_USER_CREATED", null, null, "user=" + id + " role=" + role);
+		return password;
+	}
+
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public void changeRole(long id, StaffRole role) {
+		StaffUser user = find(id);
+		this.jdbc.sql("update staff_user set role = ? where id = ?").params(role.name(), id).update();
+		this.audit.recordForCurrentUser("STAFF_USER_ROLE_CHANGED", null, null,
+				"user=" + id + " role: " + user.role() + " -> " + role);
+	}
+
+	/** Disables or re-enables an account; nobody can disable their own. */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public void setEnabled(long id, boolean enabled, String currentEmail) {
+		StaffUser user = find(id);
+		if (!enabled && user.email().equalsIgnoreCase(currentEmail)) {
+			throw new CannotDisableYourselfException();
+		}
+		this.jdbc.sql("update staff_user set enabled = ? where id = ?").params(enabled, id).update();
+		this.audit.recordForCurrentUser(enabled ? "STAFF_USER_ENABLED" : "STAFF_USER_DISABLED", null, null,
+				"user=" + id);
+	}
+
+	/**
+	 * Changes one's own password.
+	 * @return false when the current password is wrong
+	 */
+	@Transactional
+	public boolean changeOwnPassword(String email, String currentPassword, String newPassword) {
+		String hash = passwordHash(email).orElse(null);
+		if (hash == null || !this.passwordEncoder.matches(currentPassword, hash)) {
+			return false;
+		}
+		this.jdbc.sql("update staff_user set password_hash = ?, password_changed_at = ? where lower(email) = lower(?)")
+			.params(this.passwordEncoder.encode(newPassword), Timestamp.from(this.clock.instant()), email)
+			.update();
+		this.audit.recordForCurrentUser("PASSWORD_CHANGED", null, null, null);
+		return true;
+	}
+
+	private StaffUser find(long id) {
+		return this.jdbc.sql("select * from staff_user where id = ?")
+			.param(id)
+			.query(StaffUsers::staffUser)
+			.optional()
+			.orElseThrow(org.winformusic.events.shared.NotFoundException::new);
+	}
+
+	static String oneTimePassword() {
+		StringBuilder password = new StringBuilder();
+		for (int i = 0; i < 16; i++) {
+			password.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
+		}
+		return password.toString();
+	}
+
+	private static StaffUser staffUser(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new StaffUser(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
+				StaffRole.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("password_changed_at").toInstant(),
+				rs.getString("password_hash"));
+	}
+
+	/** A staff account. The hash never leaves this package. */
+	public record StaffUser(long id, String email, String displayName, StaffRole role, boolean enabled,
+			Instant createdAt, Instant passwordChangedAt, String passwordHash) {
+
+		@Override
+		public String toString() {
+			return "StaffUser[id=" + this.id + ", role=" + this.role + "]";
+		}
+
+	}
+
+	/** An account with that email exists already. */
+	static class DuplicateStaffUserException extends RuntimeException {
+
+		DuplicateStaffUserException() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	/** An admin tried to disable their own account. */
+	static class CannotDisableYourselfException extends RuntimeException {
+
+		CannotDisableYourselfException() {
+			super(null, null, false, false);
+		}
+
+	}
+
+}

@@ -1,0 +1,136 @@
+package org.winformusic.events.admin;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+
+/**
+ * Who may see what, and the headers every response carries. Anonymous visitors never get
+ * an HTTP session: the CSRF token lives in a cookie and the page to return to after login
+ * too. Staff sessions live in PostgreSQL (Spring Session JDBC). Roles are enforced here
+ * by URL and again on the admin services by method security.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdminProperties.class)
+class WebSecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'; object-src 'none'; base-uri 'none'";
+
+	static final String[] STAFF = { "ADMIN", "ORGANIZER", "OPS" };
+
+	static final String[] ACTORS = { "ADMIN", "ORGANIZER" };
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * The staff session cookie: HttpOnly, SameSite=Lax, and Secure whenever the request
+	 * came over HTTPS (the serializer asks {@code request.isSecure()}).
+	 */
+	@Bean
+	CookieSerializer sessionCookieSerializer() {
+		DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+		serializer.setCookieName("SESSION");
+		serializer.setCookiePath("/");
+		serializer.setUseHttpOnlyCookie(true);
+		serializer.setSameSite("Lax");
+		return serializer;
+	}
+
+	@Bean
+	SecurityFilterChain webSecurity(HttpSecurity http, StaffAuthentication staffAuthentication) throws Exception {
+		http.authorizeHttpRequests((auth) -> auth
+			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.hasAnyRole(STAFF)
+			.requestMatchers("/admin/login")
+			.permitAll()
+			.requestMatchers("/admin/users/**", "/admin/audit/**")
+			.hasRole("ADMIN")
+			// Anyone logged in may change their own password and log out.
+			.requestMatchers(HttpMethod.POST, "/admin/profile", "/admin/logout")
+			.hasAnyRole(STAFF)
+			// Every other change (and the pages that lead to one) needs an organizer.
+			.requestMatchers(HttpMethod.POST, "/admin/**")
+			.hasAnyRole(ACTORS)
+			.requestMatchers("/admin/registrations/*/edit", "/admin/registrations/*/confirm-action/**",
+					"/admin/events/*/capacity", "/admin/events/new", "/admin/events/*/edit")
+			.hasAnyRole(ACTORS)
+			.requestMatchers("/admin/**")
+			.hasAnyRole(STAFF)
+			.anyRequest()
+			.permitAll());
+		http.authenticationManager(new ProviderManager(staffAuthentication.provider()));
+		http.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()));
+		http.requestCache((cache) -> cache.requestCache(new CookieRequestCache()));
+		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new StaffEntryPoint()));
+		http.formLogin((login) -> login.loginPage("/admin/login")
+			.failureUrl("/admin/login?error")
+			.defaultSuccessUrl("/admin", false)
+			.permitAll());
+		http.logout((logout) -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"));
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+			.frameOptions((frame) -> frame.deny()));
+		return http.build();
+	}
+
+	/**
+	 * Browsers (asking for HTML) are sent to the login page; scripts and API clients get
+	 * a plain 401.
+	 */
+	static final class StaffEntryPoint implements AuthenticationEntryPoint {
+
+		private final MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML,
+				MediaType.APPLICATION_XHTML_XML);
+
+		private final AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/admin/login");
+
+		private final AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+
+		StaffEntryPoint() {
+			this.html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+		}
+
+		@Override
+		public void commence(HttpServletRequest request, HttpServletResponse response,
+				AuthenticationException exception) throws IOException, jakarta.servlet.ServletException {
+			if (this.html.matches(request)) {
+				this.login.commence(request, response, exception);
+			}
+			else {
+				this.unauthorized.commence(request, response, exception);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,171 @@
+package org.winformusic.events.admin;
+
+import org.winformusic.events.registration.CheckinQrCode;
+
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.registration.ManageTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Every admin page renders for staff, in Spanish and English, with what it must show. */
+@AdminTest
+class AdminPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ManageTokens tokens;
+
+	@Autowired
+	CheckinQrCode qrCode;
+
+	TestRegistrations data;
+
+	TestRegistrations.Event event;
+
+	TestRegistrations.Registration jose;
+
+	@BeforeEach
+	void seed() {
+		this.data = new TestRegistrations(this.jdbc);
+		this.event = this.data.event(5);
+		this.jose = this.data.add(this.event, "José Peña", "CONFIRMED", "INDEPENDENT_LABEL", "CMX", "YES",
+				Instant.parse("2026-11-01T16:00:00Z"));
+		this.data.add(this.event, "María Álvarez", "PENDING", "PUBLISHER", "JAL", "MAYBE",
+				Instant.parse("2026-11-03T16:00:00Z"));
+		this.data.add(this.event, "Bruno Díaz", "WAITLISTED", "OTHER", "NLE", "YES",
+				Instant.parse("2026-11-03T17:00:00Z"));
+	}
+
+	@Test
+	void eventDashboardShowsCountsAChartPerDayAndTheAssociationInterest() throws Exception {
+		String body = page("/admin/events/" + this.event.slug() + "?lang=es", "ADMIN");
+		assertThat(body).contains("1 / 5").contains("Interés en unirse a la asociación").contains("Tal vez");
+		assertThat(body).contains("<svg").doesNotContain("style=").doesNotContain("<script");
+		// Three days from the first to the last registration, the middle one empty.
+		assertThat(Pattern.compile("<rect ").matcher(body).results().count()).isEqualTo(3);
+		assertThat(body).contains("name=\"capacity\"");
+		assertThat(page("/admin/events/" + this.event.slug() + "?lang=en", "OPS")).contains("Registrations per day")
+			.doesNotContain("name=\"capacity\"");
+		assertThat(page("/admin?lang=en", "OPS")).contains("Workshop " + this.event.slug());
+	}
+
+	@Test
+	void detailShowsEveryFieldAndOnlyTheActionsTheViewerMayUse() throws Exception {
+		String admin = page("/admin/registrations/" + this.jose.id() + "?lang=es", "ADMIN");
+		assertThat(admin).contains("José Peña")
+			.contains(this.jose.email())
+			.contains("Ciudad de México")
+			.contains("Sello independiente")
+			.contains("/checkin")
+			.contains("confirm-action/cancel");
+		String ops = page("/admin/registrations/" + this.jose.id() + "?lang=en", "OPS");
+		assertThat(ops).contains("José Peña").doesNotContain("confirm-action/cancel").doesNotContain("/checkin\"");
+		assertThat(page("/admin/registrations/" + this.jose.id() + "/confirm-action/cancel?lang=en", "ORGANIZER"))
+			.contains("Cancel this registration?");
+		assertThat(page("/admin/registrations/" + this.jose.id() + "/edit?lang=en", "ORGANIZER"))
+			.contains("value=\"José Peña\"");
+		this.mvc.perform(get("/admin/registrations/999999999").with(user("a@win.test").roles("ADMIN")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void doorCheckInFindsConfirmedPeopleOnly() throws Exception {
+		String found = page("/admin/events/" + this.event.slug() + "/checkin?q=jose&lang=en", "ORGANIZER");
+		assertThat(found).contains("José Peña").contains("/checkin/" + this.jose.id());
+		String pending = page("/admin/events/" + this.event.slug() + "/checkin?q=maria&lang=en", "ORGANIZER");
+		assertThat(pending).doesNotContain("María Álvarez").contains("No confirmed person matches.");
+	}
+
+	@Test
+	void theQrCodeCarriesTheCheckInLinkAndItsPageShowsThePersonsCard() throws Exception {
+		String token = this.tokens.issue(this.jose.id());
+		assertThat(decode(this.qrCode.svg(token))).isEqualTo("http://localhost:8080/admin/checkin/" + token);
+		assertThat(this.qrCode.dataUri(token)).startsWith("data:image/svg+xml;base64,");
+		assertThat(page("/admin/checkin/" + token + "?lang=en", "ORGANIZER")).contains("José Peña")
+			.contains("action=\"/admin/checkin/" + token + "\"");
+		this.mvc.perform(get("/admin/checkin/" + "A".repeat(43)).with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void staffUsersAuditAndProfilePagesRender() throws Exception {
+		assertThat(page("/admin/users?lang=en", "ADMIN")).contains("New staff user");
+		assertThat(page("/admin/audit?lang=en", "ADMIN")).contains("Audit log");
+		this.jdbc
+			.sql("insert into audit_log (at, actor, action, registration_id, details) values"
+					+ " (now(), 'auditor-a@win.test', 'NOTE_ADDED', ?, null),"
+					+ " (now(), 'auditor-b@win.test', 'EMAIL_RESENT', ?, 'type=CONFIRMED')")
+			.params(this.jose.id(), this.jose.id())
+			.update();
+		String filtered = page("/admin/audit?lang=en&action=EMAIL_RESENT&actor=AUDITOR", "ADMIN");
+		assertThat(filtered).contains("auditor-b@win.test").doesNotContain("auditor-a@win.test");
+		this.mvc.perform(get("/admin/audit?from=not-a-date").with(user("a@win.test").roles("ADMIN")))
+			.andExpect(status().isBadRequest());
+		this.jdbc
+			.sql("""
+					insert into staff_user (email, display_name, password_hash, role, enabled, created_at, password_changed_at)
+					values ('profile@win.test', 'Pro File', '{noop}x', 'OPS', true, now(), now()) on conflict do nothing
+					""")
+			.update();
+		this.mvc.perform(get("/admin/profile?lang=en").with(user("profile@win.test").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Pro File")))
+			.andExpect(content().string(not(containsString("href=\"/admin/users\""))));
+	}
+
+	private String page(String url, String role) throws Exception {
+		return this.mvc.perform(get(url).with(user(role.toLowerCase() + "@win.test").roles(role)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	/** Reads the SVG's modules back into pixels and lets ZXing decode them. */
+	static String decode(String svg) throws Exception {
+		Matcher size = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
+		assertThat(size.find()).isTrue();
+		int modules = Integer.parseInt(size.group(1));
+		int scale = 4;
+		int width = modules * scale;
+		int[] pixels = new int[width * width];
+		java.util.Arrays.fill(pixels, 0xFFFFFF);
+		Matcher module = Pattern.compile("M(\\d+),(\\d+)h1v1h-1z").matcher(svg);
+		while (module.find()) {
+			int x = Integer.parseInt(module.group(1));
+			int y = Integer.parseInt(module.group(2));
+			for (int dy = 0; dy < scale; dy++) {
+				for (int dx = 0; dx < scale; dx++) {
+					pixels[(y * scale + dy) * width + x * scale + dx] = 0;
+				}
+			}
+		}
+		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, width, pixels)));
+		return new QRCodeReader().decode(bitmap).getText();
+	}
+
+}

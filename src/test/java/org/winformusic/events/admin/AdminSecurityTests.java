@@ -1,0 +1,288 @@
+package org.winformusic.events.admin;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.admin.AdminTestConfiguration.MovableClock;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Who gets into the admin area, and how: login, sessions, throttling, roles, CSRF.
+ */
+@AdminTest
+class AdminSecurityTests {
+
+	static final String PASSWORD = "correct horse battery";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PasswordEncoder passwordEncoder;
+
+	@Autowired
+	MovableClock clock;
+
+	TestRegistrations data;
+
+	@BeforeEach
+	void setUp() {
+		this.data = new TestRegistrations(this.jdbc);
+	}
+
+	/** Every admin page (GET) and every actuator endpoint but health. */
+	List<String> protectedPages() {
+		TestRegistrations.Event event = this.data.event(3);
+		long id = this.data.confirmed(event, "Ana Página").id();
+		String e = "/admin/events/" + event.slug();
+		return List.of("/admin", e, e + "/registrations", e + "/checkin", "/admin/registrations/" + id,
+				"/admin/registrations/" + id + "/edit", "/admin/registrations/" + id + "/confirm-action/decline",
+				"/admin/checkin/" + "x".repeat(43), "/admin/users", "/admin/audit", "/admin/profile", "/admin/logout",
+				"/admin/outbox", e + "/registrations.csv", "/actuator/info", "/actuator/metrics");
+	}
+
+	@Test
+	void anonymousBrowsersAreSentToTheLoginPageAndScriptsGet401() throws Exception {
+		for (String page : protectedPages()) {
+			this.mvc.perform(get(page).accept(MediaType.TEXT_HTML))
+				.andExpect(status().isFound())
+				.andExpect(redirectedUrl("/admin/login"));
+			this.mvc.perform(get(page).accept(MediaType.APPLICATION_JSON)).andExpect(status().isUnauthorized());
+			this.mvc.perform(get(page)).andExpect(status().isUnauthorized());
+		}
+		// Health answers anyone (503 here only because no mail server runs in this test).
+		int health = this.mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus();
+		assertThat(health).isIn(200, 503);
+	}
+
+	@Test
+	void opsMayReadButEveryOrganizerActionIsForbiddenWithoutLeakingData() throws Exception {
+		TestRegistrations.Event event = this.data.event(2);
+		TestRegistrations.Registration ana = this.data.add(event, "Ana Secreta", "PENDING", "OTHER", "JAL", "NO",
+				java.time.Instant.parse("2026-11-02T10:00:00Z"));
+		String r = "/admin/registrations/" + ana.id();
+		this.mvc.perform(get(r).with(user("ops@win.test").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/approve"))));
+		List<String> posts = List.of(r + "/approve", r + "/decline", r + "/cancel", r + "/waitlist", r + "/confirm",
+				r + "/checkin", r + "/undo-checkin", r + "/resend", r + "/notes", r + "/edit",
+				"/admin/events/" + event.slug() + "/capacity", "/admin/events/" + event.slug() + "/registrations/bulk",
+				"/admin/events/" + event.slug() + "/checkin/" + ana.id(), "/admin/users", "/admin/users/1/role",
+				"/admin/users/1/enabled");
+		for (String action : posts) {
+			String body = this.mvc
+				.perform(post(action).with(user("ops@win.test").roles("OPS"))
+					.with(csrf())
+					.param("ids", String.valueOf(ana.id()))
+					.param("action", "APPROVE")
+					.param("body", "note")
+					.param("capacity", "10"))
+				.andExpect(status().isForbidden())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(body).doesNotContain("Ana Secreta");
+		}
+		for (String page : List.of(r + "/edit", r + "/confirm-action/decline", "/admin/users", "/admin/audit")) {
+			this.mvc.perform(get(page).with(user("ops@win.test").roles("OPS"))).andExpect(status().isForbidden());
+		}
+		assertThat(this.data.status(ana.id())).isEqualTo("PENDING");
+	}
+
+	@Test
+	void organizersCannotManageStaffUsersOrReadTheAuditLog() throws Exception {
+		for (String page : List.of("/admin/users", "/admin/audit")) {
+			this.mvc.perform(get(page).with(user("org@win.test").roles("ORGANIZER"))).andExpect(status().isForbidden());
+		}
+		this.mvc
+			.perform(post("/admin/users").with(user("org@win.test").roles("ORGANIZER"))
+				.with(csrf())
+				.param("email", "new@win.test")
+				.param("displayName", "New")
+				.param("role", "ADMIN"))
+			.andExpect(status().isForbidden());
+		assertThat(this.jdbc.sql("select count(*) from staff_user where email = 'new@win.test'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void aPostWithoutAValidCsrfTokenIsRefused() throws Exception {
+		TestRegistrations.Event event = this.data.event(2);
+		long id = this.data
+			.add(event, "Sin Token", "PENDING", "OTHER", "JAL", "NO", java.time.Instant.parse("2026-11-02T10:00:00Z"))
+			.id();
+		this.mvc.perform(post("/admin/registrations/" + id + "/decline").with(user("a@win.test").roles("ADMIN")))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/admin/registrations/" + id + "/decline").with(user("a@win.test").roles("ADMIN"))
+				.with(csrf().useInvalidToken()))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(post("/admin/login").param("username", "x@win.test").param("password", "whatever"))
+			.andExpect(status().isForbidden());
+		assertThat(this.data.status(id)).isEqualTo("PENDING");
+	}
+
+	@Test
+	void logoutByGetOnlyShowsALogoutButtonAndKeepsTheSession() throws Exception {
+		String email = staff("keeps-session@win.test", "ORGANIZER");
+		Cookie session = login(email, PASSWORD);
+		this.mvc.perform(get("/admin/logout").cookie(session).accept(MediaType.TEXT_HTML))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("method=\"post\"")));
+		this.mvc.perform(get("/admin").cookie(session).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
+		this.mvc.perform(post("/admin/logout").cookie(session).with(csrf()))
+			.andExpect(redirectedUrl("/admin/login?logout"));
+		this.mvc.perform(get("/admin").cookie(session).accept(MediaType.TEXT_HTML)).andExpect(status().isFound());
+	}
+
+	@Test
+	void loggingInGivesANewSessionIdAndTheOldOneStopsWorking() throws Exception {
+		String first = staff("fixation-a@win.test", "OPS");
+		String second = staff("fixation-b@win.test", "ORGANIZER");
+		Cookie before = login(first, PASSWORD);
+		MvcResult result = this.mvc.perform(
+				post("/admin/login").cookie(before).with(csrf()).param("username", second).param("password", PASSWORD))
+			.andExpect(redirectedUrl("/admin"))
+			.andReturn();
+		Cookie after = result.getResponse().getCookie("SESSION");
+		assertThat(after).isNotNull();
+		assertThat(after.getValue()).isNotEqualTo(before.getValue());
+		this.mvc.perform(get("/admin").cookie(before).accept(MediaType.TEXT_HTML)).andExpect(status().isFound());
+		this.mvc.perform(get("/admin").cookie(after).accept(MediaType.TEXT_HTML)).andExpect(status().isOk());
+		assertThat(result.getResponse().getHeaders("Set-Cookie")).filteredOn((c) -> c.startsWith("SESSION="))
+			.singleElement()
+			.satisfies((c) -> assertThat(c).contains("HttpOnly").contains("SameSite=Lax"));
+	}
+
+	@Test
+	void unknownUserAndWrongPasswordGetTheSameAnswerAndBothAreAudited() throws Exception {
+		String email = staff("same-answer@win.test", "OPS");
+		this.mvc.perform(post("/admin/login").with(csrf()).param("username", email).param("password", "wrong one"))
+			.andExpect(redirectedUrl("/admin/login?error"));
+		this.mvc
+			.perform(post("/admin/login").with(csrf())
+				.param("username", "nobody-here@win.test")
+				.param("password", "wrong one"))
+			.andExpect(redirectedUrl("/admin/login?error"));
+		this.mvc.perform(get("/admin/login?error").param("lang", "es"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Correo o contraseña incorrectos")));
+		assertThat(this.jdbc.sql("select count(*) from audit_log where action = 'LOGIN_FAILED' and actor in (?, ?)")
+			.params(email, "nobody-here@win.test")
+			.query(Long.class)
+			.single()).isEqualTo(2);
+	}
+
+	@Test
+	void repeatedFailuresRefuseEvenTheRightPasswordUntilTheCooldownHasPassed() throws Exception {
+		String email = staff("throttled@win.test", "ORGANIZER");
+		for (int i = 0; i < 5; i++) {
+			String address = "10.0.0." + (10 + i);
+			this.mvc.perform(post("/admin/login").with(csrf()).with((request) -> {
+				request.setRemoteAddr(address);
+				return request;
+			}).param("username", email).param("password", "guess " + i)).andExpect(redirectedUrl("/admin/login?error"));
+		}
+		this.mvc.perform(post("/admin/login").with(csrf()).param("username", email).param("password", PASSWORD))
+			.andExpect(redirectedUrl("/admin/login?error"));
+		this.clock.advance(Duration.ofMinutes(6));
+		this.mvc.perform(post("/admin/login").with(csrf()).param("username", email).param("password", PASSWORD))
+			.andExpect(redirectedUrl("/admin"));
+		assertThat(this.jdbc.sql("select count(*) from audit_log where action = 'LOGIN_THROTTLED' and actor = ?")
+			.param(email)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void evenAPersistentAttackerCannotLockAnAccountForEver() throws Exception {
+		String email = staff("persistent-target@win.test", "OPS");
+		for (int round = 0; round < 4; round++) {
+			for (int i = 0; i < 6; i++) {
+				String address = "198.51.100." + (round * 10 + i);
+				this.mvc.perform(post("/admin/login").with(csrf()).with((request) -> {
+					request.setRemoteAddr(address);
+					return request;
+				}).param("username", email).param("password", "guess")).andExpect(redirectedUrl("/admin/login?error"));
+			}
+			this.clock.advance(Duration.ofMinutes(4));
+		}
+		// The cooldown has grown, but it is capped and refused attempts do not extend it.
+		this.clock.advance(Duration.ofMinutes(16));
+		this.mvc.perform(post("/admin/login").with(csrf()).param("username", email).param("password", PASSWORD))
+			.andExpect(redirectedUrl("/admin"));
+	}
+
+	@Test
+	void oneAddressGuessingManyAccountsIsRefusedForAWhile() throws Exception {
+		String email = staff("victim-by-ip@win.test", "OPS");
+		for (int i = 0; i < 5; i++) {
+			this.mvc.perform(post("/admin/login").with(csrf()).with((request) -> {
+				request.setRemoteAddr("192.0.2.77");
+				return request;
+			}).param("username", "guess" + i + "@win.test").param("password", "nope"))
+				.andExpect(redirectedUrl("/admin/login?error"));
+		}
+		this.mvc.perform(post("/admin/login").with(csrf()).with((request) -> {
+			request.setRemoteAddr("192.0.2.77");
+			return request;
+		}).param("username", email).param("password", PASSWORD)).andExpect(redirectedUrl("/admin/login?error"));
+		// The same account from another address is not locked out by the attacker.
+		this.mvc.perform(post("/admin/login").with(csrf()).param("username", email).param("password", PASSWORD))
+			.andExpect(redirectedUrl("/admin"));
+	}
+
+	@Test
+	void securityHeadersAreSentOnAdminPages() throws Exception {
+		this.mvc.perform(get("/admin/login"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Referrer-Policy", "no-referrer"))
+			.andExpect(header().string("X-Frame-Options", "DENY"))
+			.andExpect(header().string("Content-Security-Policy",
+					org.hamcrest.Matchers.containsString("script-src 'self'")));
+	}
+
+	String staff(String email, String role) {
+		this.jdbc
+			.sql("""
+					insert into staff_user (email, display_name, password_hash, role, enabled, created_at, password_changed_at)
+					values (?, 'Test', ?, ?, true, now(), now()) on conflict do nothing
+					""")
+			.params(email, this.passwordEncoder.encode(PASSWORD), role)
+			.update();
+		return email;
+	}
+
+	Cookie login(String email, String password) throws Exception {
+		MvcResult result = this.mvc
+			.perform(post("/admin/login").with(csrf()).param("username", email).param("password", password))
+			.andExpect(redirectedUrl("/admin"))
+			.andReturn();
+		Cookie session = result.getResponse().getCookie("SESSION");
+		assertThat(session).as("session cookie").isNotNull();
+		return session;
+	}
+
+}

@@ -1,0 +1,33 @@
+package org.winformusic.events.admin;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.winformusic.events.IntegrationTest;
+
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The whole application on a real PostgreSQL with MockMvc, a movable clock and a
+ * statement counter: every admin test class shares this one context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@IntegrationTest
+@AutoConfigureMockMvc
+@Import(AdminTestConfiguration.class)
+@TestPropertySource(properties = { "app.admin-email=" + AdminTest.FIRST_ADMIN_EMAIL,
+		"app.admin-password=" + AdminTest.FIRST_ADMIN_PASSWORD })
+@interface AdminTest {
+
+	String FIRST_ADMIN_EMAIL = "first-admin@win.test";
+
+	String FIRST_ADMIN_PASSWORD = "first admin password";
+
+}

@@ -1,0 +1,199 @@
+package org.winformusic.events.admin;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.admin.AdminTestConfiguration.StatementCounter;
+import org.winformusic.events.registration.AssociationInterest;
+import org.winformusic.events.registration.CompanyType;
+import org.winformusic.events.registration.MexicanState;
+import org.winformusic.events.registration.RegistrationFilter;
+import org.winformusic.events.registration.RegistrationStatus;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The registrations list: search ignoring case and accents, each filter, sorting, paging,
+ * and a fixed number of SQL statements whatever the page size.
+ */
+@AdminTest
+class RegistrationListTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RegistrationSearch search;
+
+	TestRegistrations data;
+
+	TestRegistrations.Event event;
+
+	@BeforeEach
+	void seed() {
+		this.data = new TestRegistrations(this.jdbc);
+		this.event = this.data.event(10);
+		this.data.add(this.event, "José Peña", "jose.pena@disqueria.test", "Discos Ñandú", "CONFIRMED",
+				"INDEPENDENT_LABEL", "CMX", "YES", Instant.parse("2026-11-01T10:00:00Z"));
+		this.data.add(this.event, "María Álvarez", "maria@editorial.test", "Editorial Sur", "WAITLISTED", "PUBLISHER",
+				"JAL", "MAYBE", Instant.parse("2026-11-02T10:00:00Z"));
+		this.data.add(this.event, "Bruno Díaz", "bruno@booking.test", "Booking Norte", "PENDING", "BOOKING_PROMOTER",
+				"NLE", "NO", Instant.parse("2026-11-03T10:00:00Z"));
+		this.data.add(this.event, "Ana Zúñiga", "ana@dist.test", "Distribuidora Centro", "CANCELLED", "DISTRIBUTOR",
+				"CMX", "YES", Instant.parse("2026-11-04T10:00:00Z"));
+		this.jdbc.sql("update registration set checked_in_at = now() where email = 'jose.pena@disqueria.test'")
+			.update();
+	}
+
+	List<String> names(RegistrationFilter filter) {
+		return names(filter, RegistrationSort.DEFAULT);
+	}
+
+	List<String> names(RegistrationFilter filter, RegistrationSort sort) {
+		return this.search.search(this.event.id(), filter, sort, 0, 50)
+			.getContent()
+			.stream()
+			.map(RegistrationRow::fullName)
+			.toList();
+	}
+
+	@Test
+	void searchIgnoresCaseAndAccentsInNameEmailAndCompany() {
+		assertThat(names(text("jose"))).containsExactly("José Peña");
+		assertThat(names(text("PEÑA"))).containsExactly("José Peña");
+		assertThat(names(text("alvarez"))).containsExactly("María Álvarez");
+		assertThat(names(text("nandu"))).containsExactly("José Peña");
+		assertThat(names(text("booking.test"))).containsExactly("Bruno Díaz");
+		assertThat(names(text("100%_"))).isEmpty();
+	}
+
+	@Test
+	void eachFilterNarrowsTheList() {
+		assertThat(names(new RegistrationFilter(null, RegistrationStatus.WAITLISTED, null, null, null, null)))
+			.containsExactly("María Álvarez");
+		assertThat(names(new RegistrationFilter(null, null, CompanyType.BOOKING_PROMOTER, null, null, null)))
+			.containsExactly("Bruno Díaz");
+		assertThat(names(new RegistrationFilter(null, null, null, MexicanState.CMX, null, null)))
+			.containsExactly("José Peña", "Ana Zúñiga");
+		assertThat(names(new RegistrationFilter(null, null, null, null, AssociationInterest.MAYBE, null)))
+			.containsExactly("María Álvarez");
+		assertThat(names(new RegistrationFilter(null, null, null, null, null, true))).containsExactly("José Peña");
+		assertThat(names(new RegistrationFilter(null, null, null, null, null, false))).hasSize(3);
+		assertThat(names(new RegistrationFilter("a", null, null, MexicanState.CMX, AssociationInterest.YES, false)))
+			.containsExactly("Ana Zúñiga");
+	}
+
+	@Test
+	void sortsByAnyColumnInBothDirections() {
+		assertThat(names(RegistrationFilter.ALL, RegistrationSort.of("name", "asc"))).containsExactly("Ana Zúñiga",
+				"Bruno Díaz", "José Peña", "María Álvarez");
+		assertThat(names(RegistrationFilter.ALL, RegistrationSort.of("createdAt", "desc")))
+			.containsExactly("Ana Zúñiga", "Bruno Díaz", "María Álvarez", "José Peña");
+		assertThat(names(RegistrationFilter.ALL, RegistrationSort.of("company", "asc")).get(0)).isEqualTo("Bruno Díaz");
+		assertThat(names(RegistrationFilter.ALL, RegistrationSort.of("status", "asc")).get(0)).isEqualTo("Ana Zúñiga");
+		assertThat(names(RegistrationFilter.ALL, RegistrationSort.of("state", "desc")).get(0)).isEqualTo("Bruno Díaz");
+		assertThat(names(RegistrationFilter.ALL, RegistrationSort.of("companyType", "asc")).get(0))
+			.isEqualTo("Bruno Díaz");
+		assertThat(names(RegistrationFilter.ALL, RegistrationSort.of("email", "desc")).get(0))
+			.isEqualTo("María Álvarez");
+		// Anything else falls back to the registration order: no request text reaches
+		// SQL.
+		assertThat(names(RegistrationFilter.ALL, RegistrationSort.of("full_name; drop table event", "asc")))
+			.containsExactly("José Peña", "María Álvarez", "Bruno Díaz", "Ana Zúñiga");
+	}
+
+	@Test
+	void pagesSplitTheListAndReportTheTotal() {
+		Page<RegistrationRow> first = this.search.search(this.event.id(), RegistrationFilter.ALL,
+				RegistrationSort.DEFAULT, 0, 3);
+		Page<RegistrationRow> second = this.search.search(this.event.id(), RegistrationFilter.ALL,
+				RegistrationSort.DEFAULT, 1, 3);
+		assertThat(first.getTotalElements()).isEqualTo(4);
+		assertThat(first.getTotalPages()).isEqualTo(2);
+		assertThat(first.getContent()).extracting(RegistrationRow::fullName)
+			.containsExactly("José Peña", "María Álvarez", "Bruno Díaz");
+		assertThat(second.getContent()).extracting(RegistrationRow::fullName).containsExactly("Ana Zúñiga");
+	}
+
+	@Test
+	void theListPageFiltersFromItsQueryParametersAndLinksTheSameQueryToTheExport() throws Exception {
+		this.mvc
+			.perform(get("/admin/events/" + this.event.slug() + "/registrations").param("q", "JOSE")
+				.param("state", "CMX")
+				.param("lang", "en")
+				.with(user("ops@win.test").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("José Peña")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Ana Zúñiga"))))
+			.andExpect(content().string(org.hamcrest.Matchers
+				.containsString("/admin/events/" + this.event.slug() + "/registrations.csv?q=JOSE&amp;state=CMX")));
+		this.mvc
+			.perform(get("/admin/events/" + this.event.slug() + "/registrations").param("status", "NOT_A_STATUS")
+				.with(user("ops@win.test").roles("OPS")))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void filterParametersBindTheSameWayFromAMap() {
+		RegistrationFilterParams params = RegistrationFilterParams.from(Map.of("q", " jose ", "status", "confirmed",
+				"checkedIn", "true", "sort", "name", "dir", "desc", "size", "5000"));
+		assertThat(params.filter())
+			.isEqualTo(new RegistrationFilter("jose", RegistrationStatus.CONFIRMED, null, null, null, true));
+		assertThat(params.registrationSort()).isEqualTo(new RegistrationSort(RegistrationSort.Column.name, false));
+		assertThat(params.pageSize()).isEqualTo(RegistrationFilterParams.MAX_SIZE);
+	}
+
+	@Test
+	void theListPageRunsTheSameFewStatementsForTenOrAHundredRows() throws Exception {
+		TestRegistrations.Event big = this.data.event(1);
+		for (int i = 0; i < 120; i++) {
+			this.data.add(big, "Persona " + i, "WAITLISTED", "OTHER", "PUE", "MAYBE",
+					Instant.parse("2026-11-01T10:00:00Z").plusSeconds(i));
+		}
+		int ten = statementsFor(big, 10);
+		int hundred = statementsFor(big, 100);
+		assertThat(hundred).isEqualTo(ten);
+		assertThat(ten).isBetween(2, 12);
+	}
+
+	private int statementsFor(TestRegistrations.Event event, int size) throws Exception {
+		StatementCounter.start();
+		String body;
+		try {
+			body = this.mvc
+				.perform(get("/admin/events/" + event.slug() + "/registrations").param("size", String.valueOf(size))
+					.with(user("ops@win.test").roles("OPS")))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+		}
+		finally {
+			this.counted = StatementCounter.stop();
+		}
+		assertThat(body.split("href=\"/admin/registrations/").length - 1).isEqualTo(size);
+		return this.counted;
+	}
+
+	private int counted;
+
+	private static RegistrationFilter text(String q) {
+		return new RegistrationFilter(q, null, null, null, null, null);
+	}
+
+}

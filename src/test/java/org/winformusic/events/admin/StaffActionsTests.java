@@ -1,0 +1,374 @@
+package org.winformusic.events.admin;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.admin.AdminTestConfiguration.SentMessages;
+import org.winformusic.events.registration.ManageTokens;
+import org.winformusic.events.registration.RegistrationMessage.Type;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Staff actions on registrations: each changes the status, writes its audit row and
+ * queues the registrant's email in one transaction.
+ */
+@AdminTest
+class StaffActionsTests {
+
+	static final Instant MONDAY = Instant.parse("2026-11-02T16:00:00Z");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SentMessages messages;
+
+	@Autowired
+	ManageTokens tokens;
+
+	TestRegistrations data;
+
+	@BeforeEach
+	void setUp() {
+		this.data = new TestRegistrations(this.jdbc);
+	}
+
+	@Test
+	void approveDeclineCancelAndConfirmChangeTheStatusAuditAndQueueTheRightEmail() throws Exception {
+		TestRegistrations.Event event = this.data.event(5);
+		long approved = pending(event, "Ana Aprobada");
+		long declined = pending(event, "Beto Rechazado");
+		long cancelled = this.data.confirmed(event, "Carla Cancelada").id();
+		// Seats are free, so nobody waits: confirm takes a pending registration straight
+		// to a seat.
+		long waiting = pending(event, "Dora Directa");
+
+		act(approved, "approve", "ORGANIZER");
+		act(declined, "decline", "ORGANIZER");
+		act(cancelled, "cancel", "ADMIN");
+		act(waiting, "confirm", "ORGANIZER");
+
+		assertThat(this.data.status(approved)).isEqualTo("CONFIRMED");
+		assertThat(this.data.status(declined)).isEqualTo("DECLINED");
+		assertThat(this.data.status(cancelled)).isEqualTo("CANCELLED");
+		assertThat(this.data.status(waiting)).isEqualTo("CONFIRMED");
+		assertThat(this.data.auditRows(approved, "APPROVED")).isOne();
+		assertThat(this.data.auditRows(declined, "DECLINED")).isOne();
+		assertThat(this.data.auditRows(cancelled, "CANCELLED")).isOne();
+		assertThat(this.data.auditRows(waiting, "CONFIRMED")).isOne();
+		assertThat(this.messages.typesFor(approved)).containsExactly(Type.PROMOTED);
+		assertThat(this.messages.typesFor(declined)).containsExactly(Type.DECLINED);
+		assertThat(this.messages.typesFor(cancelled)).containsExactly(Type.CANCELLED);
+		assertThat(this.messages.typesFor(waiting)).containsExactly(Type.PROMOTED);
+		assertThat(outboxKinds(approved)).containsExactly("PROMOTED");
+		assertThat(outboxKinds(declined)).containsExactly("DECLINED");
+		assertThat(outboxKinds(cancelled)).containsExactly("CANCELLED");
+		assertThat(outboxKinds(waiting)).containsExactly("PROMOTED");
+		assertThat(this.jdbc.sql("select actor || ' ' || details from audit_log where registration_id = ?")
+			.param(declined)
+			.query(String.class)
+			.single()).isEqualTo("organizer@win.test status: PENDING -> DECLINED");
+	}
+
+	@Test
+	void movingToTheWaitlistGivesTheSeatToTheFirstPersonWaiting() throws Exception {
+		TestRegistrations.Event event = this.data.event(1);
+		long seated = this.data.confirmed(event, "Elena Sentada").id();
+		long next = this.data.add(event, "Fede Siguiente", "WAITLISTED", "OTHER", "JAL", "YES", MONDAY).id();
+		act(seated, "waitlist", "ORGANIZER");
+		assertThat(this.data.status(seated)).isEqualTo("WAITLISTED");
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.data.status(next)).isEqualTo("CONFIRMED"));
+		assertThat(this.data.auditRows(seated, "MOVED_TO_WAITLIST")).isOne();
+	}
+
+	@Test
+	void onlyAnAdminMayConfirmOverCapacityAndThatAddsASeat() throws Exception {
+		TestRegistrations.Event event = this.data.event(1);
+		this.data.confirmed(event, "Gina Primera");
+		long waiting = this.data.add(event, "Hugo Esperando", "WAITLISTED", "OTHER", "JAL", "YES", MONDAY).id();
+		String detail = "/admin/registrations/" + waiting;
+
+		this.mvc.perform(post(detail + "/confirm").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.warn("admin.action.full")));
+		this.mvc.perform(post(detail + "/confirm").param("exceedCapacity", "true").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(status().isForbidden());
+		assertThat(this.data.status(waiting)).isEqualTo("WAITLISTED");
+		this.mvc.perform(get(detail + "/confirm-action/confirm-over").param("lang", "en").with(as("ADMIN")))
+			.andExpect(content().string(containsString("adds one seat")));
+
+		this.mvc.perform(post(detail + "/confirm").param("exceedCapacity", "true").with(as("ADMIN")).with(csrf()))
+			.andExpect(redirectedUrl(detail));
+		assertThat(this.data.status(waiting)).isEqualTo("CONFIRMED");
+		assertThat(this.jdbc.sql("select capacity from event where id = ?")
+			.param(event.id())
+			.query(Integer.class)
+			.single()).isEqualTo(2);
+		assertThat(this.data.auditRows(waiting, "CONFIRMED_OVER_CAPACITY")).isOne();
+	}
+
+	@Test
+	void whenAnythingFailsAfterTheChangeNeitherTheStatusNorTheAuditRowNorTheEmailIsKept() throws Exception {
+		TestRegistrations.Event event = this.data.event(3);
+		long id = pending(event, "Iván Revertido");
+		this.jdbc.sql("""
+				create or replace function fail_audit_for_test() returns trigger language plpgsql as $$
+				begin
+				  raise exception 'audit storage failed';
+				end $$
+				""").update();
+		this.jdbc
+			.sql("create trigger fail_audit_for_test after insert on audit_log for each row"
+					+ " when (new.registration_id = " + id + ") execute function fail_audit_for_test()")
+			.update();
+		try {
+			assertThatThrownBy(() -> act(id, "approve", "ORGANIZER")).hasStackTraceContaining("audit storage failed");
+		}
+		finally {
+			this.jdbc.sql("drop trigger fail_audit_for_test on audit_log").update();
+		}
+		assertThat(this.data.status(id)).isEqualTo("PENDING");
+		assertThat(this.jdbc.sql("select count(*) from audit_log where registration_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from event_seat where registration_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(outboxRows(id)).isZero();
+	}
+
+	@Test
+	void anActionTheStatusDoesNotAllowIsReportedAndChangesNothing() throws Exception {
+		TestRegistrations.Event event = this.data.event(2);
+		long cancelled = this.data.add(event, "Julia Cancelada", "CANCELLED", "OTHER", "JAL", "NO", MONDAY).id();
+		this.mvc.perform(post("/admin/registrations/" + cancelled + "/approve").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.action.notAllowed")));
+		assertThat(this.data.status(cancelled)).isEqualTo("CANCELLED");
+		assertThat(this.data.auditRows(cancelled, "APPROVED")).isZero();
+	}
+
+	@Test
+	void doorCheckInBySearchAndByQrTokenReportsASecondCheckInWithoutDuplicatingIt() throws Exception {
+		TestRegistrations.Event event = this.data.event(3);
+		TestRegistrations.Registration kim = this.data.confirmed(event, "Kim Puerta");
+		this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/checkin/" + kim.id()).param("q", "kim")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/events/" + event.slug() + "/checkin?q=kim"))
+			.andExpect(flash().attribute("notice", Notice.ok("admin.checkin.done", "Kim Puerta")));
+		Instant first = this.jdbc.sql("select checked_in_at from registration where id = ?")
+			.param(kim.id())
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+
+		String token = this.tokens.issue(kim.id());
+		Notice second = (Notice) this.mvc.perform(post("/admin/checkin/" + token).with(as("ORGANIZER")).with(csrf()))
+			.andExpect(redirectedUrl("/admin/checkin/" + token))
+			.andReturn()
+			.getFlashMap()
+			.get("notice");
+		assertThat(second.key()).isEqualTo("admin.checkin.already");
+		assertThat(second.argument()).isEqualTo("Kim Puerta");
+		assertThat(second.second()).matches("\\d\\d:\\d\\d");
+		this.mvc
+			.perform(get("/admin/events/" + event.slug() + "/checkin").param("q", "puerta")
+				.param("lang", "en")
+				.with(as("OPS")))
+			.andExpect(content().string(containsString("Checked in at")));
+		assertThat(this.jdbc.sql("select checked_in_at from registration where id = ?")
+			.param(kim.id())
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant()).isEqualTo(first);
+		assertThat(this.data.auditRows(kim.id(), "CHECKED_IN")).isOne();
+	}
+
+	@Test
+	void anonymousScannerOfTheQrCodeLogsInAndLandsOnTheCheckInCard() throws Exception {
+		TestRegistrations.Event event = this.data.event(3);
+		TestRegistrations.Registration lia = this.data.confirmed(event, "Lía Escaneada");
+		String token = this.tokens.issue(lia.id());
+		var redirect = this.mvc.perform(get("/admin/checkin/" + token).accept("text/html"))
+			.andExpect(redirectedUrl("/admin/login"))
+			.andReturn()
+			.getResponse()
+			.getCookie("REDIRECT_URI");
+		assertThat(redirect).isNotNull();
+		this.jdbc
+			.sql("""
+					insert into staff_user (email, display_name, password_hash, role, enabled, created_at, password_changed_at)
+					values ('door@win.test', 'Door', ?, 'ORGANIZER', true, now(), now()) on conflict do nothing
+					""")
+			.param("{noop}door password 1")
+			.update();
+		this.mvc
+			.perform(post("/admin/login").cookie(redirect)
+				.with(csrf())
+				.param("username", "door@win.test")
+				.param("password", "door password 1"))
+			.andExpect(redirectedUrl("http://localhost/admin/checkin/" + token));
+	}
+
+	@Test
+	void bulkApproveActsOnEverySelectedPendingRegistrationOfTheEventOnly() throws Exception {
+		TestRegistrations.Event event = this.data.event(5);
+		TestRegistrations.Event other = this.data.event(5);
+		long a = pending(event, "Mara Bulk");
+		long b = pending(event, "Nico Bulk");
+		long seated = this.data.confirmed(event, "Olga Ya").id();
+		long elsewhere = pending(other, "Pia Otro");
+		this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", "APPROVE")
+				.param("ids", String.valueOf(a), String.valueOf(b), String.valueOf(seated), String.valueOf(elsewhere))
+				.param("back", "status=PENDING")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/events/" + event.slug() + "/registrations?status=PENDING"))
+			.andExpect(flash().attribute("notice", Notice.ok("admin.bulk.done", 2)));
+		assertThat(this.data.status(a)).isEqualTo("CONFIRMED");
+		assertThat(this.data.status(b)).isEqualTo("CONFIRMED");
+		assertThat(this.data.status(elsewhere)).isEqualTo("PENDING");
+	}
+
+	@Test
+	void resendQueuesTheEmailOfTheCurrentStatusAndNotesAreKept() throws Exception {
+		TestRegistrations.Event event = this.data.event(3);
+		long id = this.data.confirmed(event, "Quique Reenvío").id();
+		act(id, "resend", "ORGANIZER");
+		assertThat(this.messages.typesFor(id)).containsExactly(Type.CONFIRMED);
+		assertThat(outboxKinds(id)).containsExactly("CONFIRMED");
+		assertThat(this.data.auditRows(id, "EMAIL_RESENT")).isOne();
+		this.mvc
+			.perform(post("/admin/registrations/" + id + "/notes").param("body", "Llega tarde, guardar lugar")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.ok("admin.note.added")));
+		this.mvc.perform(get("/admin/registrations/" + id).with(as("OPS")))
+			.andExpect(content().string(containsString("Llega tarde, guardar lugar")))
+			.andExpect(content().string(containsString("EMAIL_RESENT")));
+		this.mvc.perform(get("/admin/registrations/" + id).param("lang", "en").with(as("OPS")))
+			.andExpect(content().string(containsString("Emails sent")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("No emails for this person yet."))))
+			.andExpect(content().string(containsString("href=\"/admin/outbox/")));
+	}
+
+	@Test
+	void editingShowsTheFormRulesNextToTheFieldsAndAuditsWhatChanged() throws Exception {
+		TestRegistrations.Event event = this.data.event(3);
+		long id = this.data.confirmed(event, "Rita Editada").id();
+		String edit = "/admin/registrations/" + id + "/edit";
+		this.mvc
+			.perform(post(edit).param("fullName", "Rita Editada")
+				.param("email", "not an address")
+				.param("company", "Discos Rita")
+				.param("companyType", "PUBLISHER")
+				.param("state", "JAL")
+				.param("city", "Guadalajara")
+				.param("associationInterest", "YES")
+				.param("lang", "en")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("field field--error")))
+			.andExpect(content().string(containsString("value=\"not an address\"")));
+		this.mvc
+			.perform(post(edit).param("fullName", "Rita Editada")
+				.param("email", "rita@discos.test")
+				.param("company", "Discos Rita")
+				.param("companyType", "PUBLISHER")
+				.param("state", "JAL")
+				.param("city", "Guadalajara")
+				.param("associationInterest", "YES")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/registrations/" + id));
+		String details = this.jdbc.sql("select details from audit_log where registration_id = ? and action = 'EDITED'")
+			.param(id)
+			.query(String.class)
+			.single();
+		assertThat(details).contains("email: ").contains(" -> rita@discos.test").contains("state: CMX -> JAL");
+		assertThat(this.data.status(id)).isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void raisingTheCapacityPromotesTheWaitlistAndIsAudited() throws Exception {
+		TestRegistrations.Event event = this.data.event(1);
+		this.data.confirmed(event, "Saúl Sentado");
+		long waiting = this.data.add(event, "Tere Espera", "WAITLISTED", "OTHER", "JAL", "YES", MONDAY).id();
+		this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/capacity").param("capacity", "2")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.ok("admin.capacity.changed", 2)));
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.data.status(waiting)).isEqualTo("CONFIRMED"));
+		this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/capacity").param("capacity", "0")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.capacity.refused")));
+		assertThat(this.jdbc.sql("select count(*) from audit_log where event_id = ? and action = 'CAPACITY_CHANGED'")
+			.param(event.id())
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	private long pending(TestRegistrations.Event event, String name) {
+		return this.data.add(event, name, "PENDING", "INDEPENDENT_LABEL", "CMX", "YES", MONDAY).id();
+	}
+
+	private void act(long id, String action, String role) throws Exception {
+		Notice notice = (Notice) this.mvc
+			.perform(post("/admin/registrations/" + id + "/" + action).with(as(role)).with(csrf()))
+			.andExpect(redirectedUrl("/admin/registrations/" + id))
+			.andReturn()
+			.getFlashMap()
+			.get("notice");
+		assertThat(notice.kind()).as(notice.key()).isEqualTo(Notice.Kind.ok);
+	}
+
+	private static RequestPostProcessor as(String role) {
+		return user(role.toLowerCase() + "@win.test").roles(role);
+	}
+
+	private java.util.List<String> outboxKinds(long registrationId) {
+		return this.jdbc.sql("select kind from outbox_message where registration_id = ? order by id")
+			.param(registrationId)
+			.query(String.class)
+			.list();
+	}
+
+	private long outboxRows(long registrationId) {
+		return this.jdbc.sql("select count(*) from outbox_message where registration_id = ?")
+			.param(registrationId)
+			.query(Long.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,185 @@
+package org.winformusic.events.admin;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.EventsApplication;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The first admin from the environment, staff accounts managed by an ADMIN, own password
+ * changes, and staff sessions that any instance accepts.
+ */
+@AdminTest
+class StaffUsersTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void theFirstAdminComesFromTheEnvironmentAndCanLogIn() throws Exception {
+		assertThat(this.jdbc.sql("select role from staff_user where email = ?")
+			.param(AdminTest.FIRST_ADMIN_EMAIL)
+			.query(String.class)
+			.list()).containsExactly("ADMIN");
+		assertThat(this.jdbc.sql("select password_hash from staff_user where email = ?")
+			.param(AdminTest.FIRST_ADMIN_EMAIL)
+			.query(String.class)
+			.single()).startsWith("{bcrypt}");
+		login(AdminTest.FIRST_ADMIN_EMAIL, AdminTest.FIRST_ADMIN_PASSWORD);
+	}
+
+	@Test
+	void anAdminCreatesAnOrganizerWithAOneTimePasswordChangesTheRoleAndDisablesTheAccount() throws Exception {
+		Cookie admin = login(AdminTest.FIRST_ADMIN_EMAIL, AdminTest.FIRST_ADMIN_PASSWORD);
+		MvcResult created = this.mvc
+			.perform(post("/admin/users").cookie(admin)
+				.with(csrf())
+				.param("email", "new.organizer@win.test")
+				.param("displayName", "Nueva Organizadora")
+				.param("role", "ORGANIZER"))
+			.andExpect(redirectedUrl("/admin/users"))
+			.andReturn();
+		String oneTimePassword = (String) created.getFlashMap().get("oneTimePassword");
+		assertThat(oneTimePassword).hasSizeGreaterThanOrEqualTo(12);
+		Cookie organizer = login("new.organizer@win.test", oneTimePassword);
+		this.mvc.perform(get("/admin/users").cookie(organizer)).andExpect(status().isForbidden());
+
+		long id = this.jdbc.sql("select id from staff_user where email = 'new.organizer@win.test'")
+			.query(Long.class)
+			.single();
+		this.mvc.perform(post("/admin/users/" + id + "/role").cookie(admin).with(csrf()).param("role", "OPS"))
+			.andExpect(redirectedUrl("/admin/users"));
+		this.mvc.perform(post("/admin/users/" + id + "/enabled").cookie(admin).with(csrf()).param("enabled", "false"))
+			.andExpect(redirectedUrl("/admin/users"));
+		this.mvc
+			.perform(post("/admin/login").with(csrf())
+				.param("username", "new.organizer@win.test")
+				.param("password", oneTimePassword))
+			.andExpect(redirectedUrl("/admin/login?error"));
+		assertThat(this.jdbc.sql("select action from audit_log where details like ? order by id")
+			.param("user=" + id + "%")
+			.query(String.class)
+			.list()).containsExactly("STAFF_USER_CREATED", "STAFF_USER_ROLE_CHANGED", "STAFF_USER_DISABLED");
+	}
+
+	@Test
+	void nobodyCanDisableTheirOwnAccount() throws Exception {
+		Cookie admin = login(AdminTest.FIRST_ADMIN_EMAIL, AdminTest.FIRST_ADMIN_PASSWORD);
+		long id = this.jdbc.sql("select id from staff_user where email = ?")
+			.param(AdminTest.FIRST_ADMIN_EMAIL)
+			.query(Long.class)
+			.single();
+		this.mvc.perform(post("/admin/users/" + id + "/enabled").cookie(admin).with(csrf()).param("enabled", "false"))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.users.notYourself")));
+		assertThat(this.jdbc.sql("select enabled from staff_user where id = ?").param(id).query(Boolean.class).single())
+			.isTrue();
+	}
+
+	@Test
+	void staffChangeTheirOwnPasswordWithTheCurrentOneAndAtLeastTwelveCharacters() throws Exception {
+		Cookie admin = login(AdminTest.FIRST_ADMIN_EMAIL, AdminTest.FIRST_ADMIN_PASSWORD);
+		MvcResult created = this.mvc
+			.perform(post("/admin/users").cookie(admin)
+				.with(csrf())
+				.param("email", "ops.person@win.test")
+				.param("displayName", "Ops")
+				.param("role", "OPS"))
+			.andReturn();
+		String first = (String) created.getFlashMap().get("oneTimePassword");
+		Cookie ops = login("ops.person@win.test", first);
+		this.mvc
+			.perform(post("/admin/profile").cookie(ops)
+				.with(csrf())
+				.param("currentPassword", first)
+				.param("newPassword", "short")
+				.param("confirmPassword", "short"))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.profile.tooShort")));
+		this.mvc
+			.perform(post("/admin/profile").cookie(ops)
+				.with(csrf())
+				.param("currentPassword", "not the current one")
+				.param("newPassword", "a much longer password")
+				.param("confirmPassword", "a much longer password"))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.profile.wrongCurrent")));
+		this.mvc
+			.perform(post("/admin/profile").cookie(ops)
+				.with(csrf())
+				.param("currentPassword", first)
+				.param("newPassword", "a much longer password")
+				.param("confirmPassword", "a much longer password"))
+			.andExpect(flash().attribute("notice", Notice.ok("admin.profile.changed")));
+		login("ops.person@win.test", "a much longer password");
+	}
+
+	@Test
+	void aSessionStartedOnOneInstanceIsAcceptedByAnotherSharingTheDatabase() throws Exception {
+		Cookie session = login(AdminTest.FIRST_ADMIN_EMAIL, AdminTest.FIRST_ADMIN_PASSWORD);
+		// Stored in PostgreSQL, with the 30-minute idle timeout.
+		assertThat(this.jdbc.sql(
+				"select max_inactive_interval from spring_session where principal_name = ? order by creation_time desc limit 1")
+			.param(AdminTest.FIRST_ADMIN_EMAIL)
+			.query(Integer.class)
+			.single()).isEqualTo(1800);
+		String url = this.dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
+		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(EventsApplication.class)
+			.profiles("test")
+			.properties("spring.datasource.url=" + url, "spring.datasource.username=postgres", "server.port=0",
+					"server.address=127.0.0.1")
+			.run()) {
+			String port = second.getEnvironment().getProperty("local.server.port");
+			HttpClient client = HttpClient.newHttpClient();
+			HttpResponse<String> withSession = client
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin?lang=en"))
+					.header("Accept", "text/html")
+					.header("Cookie", "SESSION=" + session.getValue())
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(withSession.statusCode()).isEqualTo(200);
+			assertThat(withSession.body()).contains("Events");
+			HttpResponse<String> without = client
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/admin"))
+					.header("Accept", "text/html")
+					.build(), HttpResponse.BodyHandlers.ofString());
+			assertThat(without.statusCode()).isEqualTo(302);
+			assertThat(List.of(without.headers().firstValue("Location").orElse(""))).singleElement()
+				.satisfies((location) -> assertThat(location).endsWith("/admin/login"));
+		}
+	}
+
+	Cookie login(String email, String password) throws Exception {
+		MvcResult result = this.mvc
+			.perform(post("/admin/login").with(csrf()).param("username", email).param("password", password))
+			.andExpect(redirectedUrl("/admin"))
+			.andReturn();
+		return result.getResponse().getCookie("SESSION");
+	}
+
+}
