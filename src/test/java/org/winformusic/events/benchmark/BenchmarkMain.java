@@ -108,6 +108,9 @@ public final class BenchmarkMain {
 			Scenarios second = new Scenarios(this, small, features);
 			second.runOutboxDrain();
 			second.runCsvExport();
+			long smallRss = small.residentMegabytes();
+			this.report.add(Row.figure("rss-256m", "7. resident memory after outbox and CSV (-Xmx256m)", smallRss, "MB",
+					"<= 400 MB", smallRss > 0 && smallRss <= 400));
 			small.close();
 			this.started.remove(small);
 		}
