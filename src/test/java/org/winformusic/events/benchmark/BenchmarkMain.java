@@ -1,0 +1,399 @@
+package org.winformusic.events.benchmark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import org.winformusic.events.benchmark.LoadGenerator.Result;
+import org.winformusic.events.benchmark.Report.Row;
+
+/**
+ * The benchmark: starts PostgreSQL, an SMTP sink and the application jar as production
+ * would, seeds each scenario, puts load on it from this process, checks the outcome in
+ * the database, prints one table and writes {@code target/benchmark/results.json}. Run it
+ * with {@code scripts/benchmark.sh} ({@code --quick} for a short development run). A
+ * scenario whose feature has not landed yet is reported as "n/a (feature missing)".
+ */
+public final class BenchmarkMain {
+
+	static final int CONNECTIONS = 32;
+
+	static final int ADMIN_CONNECTIONS = 8;
+
+	static final String ADMIN_EMAIL = "bench-admin@example.org";
+
+	static final String ADMIN_PASSWORD = "bench-admin-password-1234";
+
+	private final Options options;
+
+	private final Path outputDirectory;
+
+	private final Report report = new Report();
+
+	private final List<AutoCloseable> started = new ArrayList<>();
+
+	private BenchmarkDatabase database;
+
+	private SmtpSink smtp;
+
+	private BenchmarkMain(Options options, Path outputDirectory) {
+		this.options = options;
+		this.outputDirectory = outputDirectory;
+	}
+
+	public static void main(String[] args) throws Exception {
+		Options options = Options.parse(args);
+		// The embedded PostgreSQL logs every line of its server at INFO: keep the table
+		// readable.
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
+		Path output = Path.of("target", "benchmark");
+		Files.createDirectories(output);
+		BenchmarkMain benchmark = new BenchmarkMain(options, output);
+		Runtime.getRuntime().addShutdownHook(new Thread(benchmark::stopEverything, "benchmark-cleanup"));
+		int failures;
+		try {
+			failures = benchmark.run();
+		}
+		finally {
+			benchmark.stopEverything();
+		}
+		System.exit((failures == 0) ? 0 : 1);
+	}
+
+	private int run() throws Exception {
+		Path jar = findJar();
+		log("Benchmark: warm-up %d s, measured %d s per scenario, %d connections (%d for admin)",
+				this.options.warmupSeconds, this.options.measureSeconds, CONNECTIONS, ADMIN_CONNECTIONS);
+		this.database = remember(BenchmarkDatabase.start());
+		this.smtp = remember(new SmtpSink());
+		log("PostgreSQL on port %s, SMTP sink on port %d", this.database.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"),
+				this.smtp.port());
+
+		// Scenario 7, first half: start-up on an empty database (Flyway migrates it).
+		AppProcess app = startApp(jar, "512m", "1h", "app-512m");
+		this.report.add(Row.figure("startup", "7. start-up to healthy, empty database (-Xmx512m)", app.startupSeconds(),
+				"s", "<= 6 s", app.startupSeconds() <= 6));
+		Features features = Features.detect(app, this.database);
+		log("Features: %s", features);
+		Scenarios scenarios = new Scenarios(this, app, features);
+		scenarios.runWebScenarios();
+		long rss = app.residentMegabytes();
+		this.report.add(Row.figure("rss", "7. resident memory after the scenarios (-Xmx512m)", rss, "MB", "<= 400 MB",
+				rss > 0 && rss <= 400));
+		scenarios.reportAnonymousSessions();
+		app.close();
+		this.started.remove(app);
+
+		// The second instance: a small heap for the export, and the mail sender polling.
+		if (this.options.wants("outbox") || this.options.wants("csv") || this.options.wants("startup-migrated")) {
+			scenarios.prepareOutboxForSecondInstance();
+			AppProcess small = startApp(jar, "256m", "1s", "app-256m");
+			this.report.add(Row.figure("startup-migrated", "7. start-up to healthy, migrated database (-Xmx256m)",
+					small.startupSeconds(), "s", "<= 6 s", small.startupSeconds() <= 6));
+			Scenarios second = new Scenarios(this, small, features);
+			second.runOutboxDrain();
+			second.runCsvExport();
+			long smallRss = small.residentMegabytes();
+			this.report.add(Row.figure("rss-256m", "7. resident memory after outbox and CSV (-Xmx256m)", smallRss, "MB",
+					"<= 400 MB", smallRss > 0 && smallRss <= 400));
+			small.close();
+			this.started.remove(small);
+		}
+
+		if (this.options.wants("startup-cds")) {
+			startupWithClassDataSharing(jar);
+		}
+
+		this.report.print(System.out);
+		Path json = this.outputDirectory.resolve("results.json");
+		Files.writeString(json, this.report.toJson(machine(), this.options), StandardCharsets.UTF_8);
+		log("Wrote %s", json);
+		return this.report.failures();
+	}
+
+	/**
+	 * Start-up with Spring Boot's class-data-sharing recipe: extract the jar, record the
+	 * classes a start loads in a training run that stops once the context is refreshed,
+	 * then start with that archive.
+	 */
+	private void startupWithClassDataSharing(Path jar) {
+		String label = "7. start-up, extracted jar with a CDS archive (median of 3)";
+		try {
+			Path extracted = this.outputDirectory.resolve("extracted").toAbsolutePath();
+			Path archive = extracted.resolve("application.jsa");
+			AppProcess.runToExit(List.of("-Djarmode=tools", "-jar", jar.toString(), "extract", "--force",
+					"--destination", extracted.toString()), Map.of(), this.outputDirectory.resolve("cds-extract.log"),
+					120);
+			Path extractedJar = extracted.resolve(jar.getFileName());
+			AppProcess.runToExit(
+					List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh", "-jar",
+							extractedJar.toString()),
+					environment("1h"), this.outputDirectory.resolve("cds-training.log"), 300);
+			// Interleaved, three of each: a single start on a shared machine is noise.
+			double[] plain = new double[3];
+			double[] shared = new double[3];
+			for (int i = 0; i < 3; i++) {
+				plain[i] = timeStart(extractedJar, List.of("-Xmx512m"), "app-extracted");
+				shared[i] = timeStart(extractedJar, List.of("-Xmx512m", "-XX:SharedArchiveFile=" + archive), "app-cds");
+			}
+			Arrays.sort(plain);
+			Arrays.sort(shared);
+			this.report.add(Row.checkedFigure("startup-extracted", "7. start-up, extracted jar, no CDS (median of 3)",
+					plain[1], "s", "<= 6 s", plain[1] <= 6, true, "runs " + seconds(plain)));
+			this.report.add(Row.checkedFigure("startup-cds", label, shared[1], "s", "<= 6 s", shared[1] <= 6, true,
+					"runs " + seconds(shared)));
+		}
+		catch (Exception ex) {
+			this.report.add(Row.failed("startup-cds", label, "<= 6 s", ex.toString()));
+		}
+	}
+
+	private static String seconds(double[] values) {
+		return Arrays.stream(values)
+			.mapToObj((v) -> String.format(Locale.ROOT, "%.1f s", v))
+			.collect(Collectors.joining(", "));
+	}
+
+	private double timeStart(Path jar, List<String> jvmOptions, String name) throws Exception {
+		AppProcess app = AppProcess.start(jar, jvmOptions, environment("1h"),
+				this.outputDirectory.resolve(name + ".log"));
+		this.started.add(app);
+		app.close();
+		this.started.remove(app);
+		return app.startupSeconds();
+	}
+
+	AppProcess startApp(Path jar, String heap, String mailPollInterval, String name) throws Exception {
+		List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
+		if (this.options.jfr) {
+			jvm.add("-XX:FlightRecorderOptions:stackdepth=256");
+			jvm.add("-XX:StartFlightRecording=filename=" + this.outputDirectory.resolve(name + ".jfr").toAbsolutePath()
+					+ ",settings=profile,dumponexit=true");
+		}
+		Map<String, String> environment = environment(mailPollInterval);
+		log("Starting the application (-Xmx%s, mail poll %s)", heap, mailPollInterval);
+		AppProcess app = AppProcess.start(jar, jvm, environment, this.outputDirectory.resolve(name + ".log"));
+		this.started.add(app);
+		log("Application healthy on port %d after %.2f s (pid %d)", app.port(), app.startupSeconds(), app.pid());
+		return app;
+	}
+
+	/**
+	 * The application's settings, passed as production passes them: environment
+	 * variables.
+	 */
+	private Map<String, String> environment(String mailPollInterval) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("SPRING_DATASOURCE_URL", this.database.jdbcUrl());
+		environment.put("SPRING_DATASOURCE_USERNAME", "postgres");
+		environment.put("SPRING_DATASOURCE_PASSWORD", "");
+		environment.put("SPRING_MAIL_HOST", "127.0.0.1");
+		environment.put("SPRING_MAIL_PORT", Integer.toString(this.smtp.port()));
+		environment.put("APP_MAIL_FROM", "WIN Events <events@example.org>");
+		environment.put("APP_BASE_URL", "http://127.0.0.1");
+		environment.put("APP_ADMIN_EMAIL", ADMIN_EMAIL);
+		environment.put("APP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+		environment.put("APP_REGISTRATION_MIN_FILL_SECONDS", "0");
+		environment.put("APP_RATE_LIMIT_PER_IP", "0");
+		environment.put("APP_MAIL_POLL_INTERVAL", mailPollInterval);
+		return environment;
+	}
+
+	BenchmarkDatabase database() {
+		return this.database;
+	}
+
+	SmtpSink smtp() {
+		return this.smtp;
+	}
+
+	Options options() {
+		return this.options;
+	}
+
+	Report report() {
+		return this.report;
+	}
+
+	Path outputDirectory() {
+		return this.outputDirectory;
+	}
+
+	private <T extends AutoCloseable> T remember(T resource) {
+		this.started.add(resource);
+		return resource;
+	}
+
+	private synchronized void stopEverything() {
+		for (int i = this.started.size() - 1; i >= 0; i--) {
+			try {
+				this.started.get(i).close();
+			}
+			catch (Exception ex) {
+				log("Could not stop %s: %s", this.started.get(i), ex);
+			}
+		}
+		this.started.clear();
+	}
+
+	private static Path findJar() throws IOException {
+		try (var files = Files.list(Path.of("target"))) {
+			return files
+				.filter((p) -> p.getFileName().toString().matches("win-events-.*\\.jar")
+						&& !p.getFileName().toString().endsWith("-plain.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException(
+						"No target/win-events-*.jar: build it first (./mvnw -DskipTests package)"));
+		}
+	}
+
+	static Map<String, String> machine() {
+		Map<String, String> machine = new LinkedHashMap<>();
+		machine.put("cpus", Integer.toString(Runtime.getRuntime().availableProcessors()));
+		try {
+			String cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
+				.stream()
+				.filter((l) -> l.startsWith("model name"))
+				.findFirst()
+				.map((l) -> l.substring(l.indexOf(':') + 1).trim())
+				.orElse("unknown");
+			machine.put("cpu", cpu);
+			String memory = Files.readAllLines(Path.of("/proc/meminfo"))
+				.stream()
+				.filter((l) -> l.startsWith("MemTotal"))
+				.findFirst()
+				.map((l) -> Long.parseLong(l.replaceAll("\\D+", "")) / 1024 + " MB")
+				.orElse("unknown");
+			machine.put("memory", memory);
+		}
+		catch (IOException ex) {
+			machine.put("cpu", "unknown");
+		}
+		machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+		machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+		machine.put("date", Instant.now().toString());
+		return machine;
+	}
+
+	static void log(String format, Object... arguments) {
+		System.out.printf(Locale.ROOT, "[benchmark %tT] " + format + "%n",
+				(Object[]) prepend(java.time.LocalTime.now(), arguments));
+		System.out.flush();
+	}
+
+	private static Object[] prepend(Object first, Object[] rest) {
+		Object[] all = new Object[rest.length + 1];
+		all[0] = first;
+		System.arraycopy(rest, 0, all, 1, rest.length);
+		return all;
+	}
+
+	/** Command-line options. */
+	static final class Options {
+
+		int warmupSeconds = 30;
+
+		int measureSeconds = 30;
+
+		boolean jfr;
+
+		Set<String> only = Set.of();
+
+		static Options parse(String[] args) {
+			Options options = new Options();
+			for (String arg : args) {
+				if (arg.equals("--quick")) {
+					options.warmupSeconds = 5;
+					options.measureSeconds = 10;
+				}
+				else if (arg.startsWith("--warmup=")) {
+					options.warmupSeconds = Integer.parseInt(arg.substring(9));
+				}
+				else if (arg.startsWith("--measure=")) {
+					options.measureSeconds = Integer.parseInt(arg.substring(10));
+				}
+				else if (arg.equals("--jfr")) {
+					options.jfr = true;
+				}
+				else if (arg.startsWith("--only=")) {
+					options.only = Arrays.stream(arg.substring(7).split(",")).collect(Collectors.toSet());
+				}
+				else {
+					throw new IllegalArgumentException("Unknown option " + arg
+							+ " (use --quick, --warmup=SECONDS, --measure=SECONDS, --only=id,id, --jfr)");
+				}
+			}
+			if (options.warmupSeconds < 0 || options.measureSeconds < 1 || options.measureSeconds > 600
+					|| options.warmupSeconds > 600) {
+				throw new IllegalArgumentException("Warm-up 0-600 s, measured period 1-600 s");
+			}
+			return options;
+		}
+
+		boolean wants(String id) {
+			return this.only.isEmpty() || this.only.contains(id);
+		}
+
+	}
+
+	/** Which features the application under test has, found by asking it. */
+	record Features(boolean registration, boolean admin, boolean export, boolean outbox) {
+
+		static Features detect(AppProcess app, BenchmarkDatabase database) throws Exception {
+			try (HttpConnection http = new HttpConnection("127.0.0.1", app.port(), "es")) {
+				HttpConnection.Response form = http.get("/events/mexico-workshop/register");
+				boolean registration = form.status() == 200 && form.text().contains("name=\"fullName\"");
+				HttpConnection.Response login = http.get("/admin/login");
+				boolean admin = login.status() == 200 && login.text().contains("name=\"username\"");
+				boolean export = false;
+				if (admin) {
+					Scenarios.logIn(http);
+					export = http.get("/admin/events/mexico-workshop/registrations.csv").status() == 200;
+				}
+				return new Features(registration, admin, export, database.tableExists("outbox_message"));
+			}
+		}
+
+	}
+
+	/** Counts operations across threads (e.g. distinct email numbers). */
+	static final AtomicLong UNIQUE = new AtomicLong();
+
+	static long unique() {
+		return UNIQUE.incrementAndGet();
+	}
+
+	static long seconds(long nanos) {
+		return TimeUnit.NANOSECONDS.toSeconds(nanos);
+	}
+
+	/** Runs a JDBC statement in the benchmark's database. */
+	static void update(Connection connection, String sql, Object... parameters) throws Exception {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			for (int i = 0; i < parameters.length; i++) {
+				statement.setObject(i + 1, parameters[i]);
+			}
+			statement.executeUpdate();
+		}
+	}
+
+	static Result skipped(String name) {
+		return new Result(name, 0, 1, 0, 0, 0, 0, 0, 0, Map.of(), -1, -1);
+	}
+
+}
