@@ -127,7 +127,7 @@ class RegistrationJourneyBrowserTests extends BrowserTest {
 		page.locator("#privacyConsent").check();
 	}
 
-	private static void submit(Page page) {
+	static void submit(Page page) {
 		page.locator("form.form button[type=submit]").click();
 	}
 
