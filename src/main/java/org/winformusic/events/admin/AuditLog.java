@@ -1,5 +1,9 @@
 package org.winformusic.events.admin;
 
+import java.util.Locale;
+
+import org.winformusic.events.registration.RegistrationFilterSql;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -91,7 +95,7 @@ public class AuditLog {
 		List<Object> params = new ArrayList<>();
 		if (actor != null) {
 			where.append(" and lower(actor) like ? escape '\\'");
-			params.add("%" + RegistrationSearch.escapeLike(actor.toLowerCase(java.util.Locale.ROOT)) + "%");
+			params.add("%" + RegistrationFilterSql.escapeLike(actor.toLowerCase(Locale.ROOT)) + "%");
 		}
 		if (action != null) {
 			where.append(" and action = ?");

