@@ -51,7 +51,7 @@ class AdminJourneyBrowserTests extends BrowserTest {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aprobar")).click();
 		assertThat(page.locator(".admin-notice")).hasText("Aprobado: se le avisó a la persona.");
 		assertThat(page.locator("main .status").first()).hasText("Confirmado");
-		MailCatcher.awaitMessage("jose.hernandez@example.org", "Ya tienes lugar");
+		MailCatcher.awaitMessage("jose.hernandez@example.org", "Tu registro está confirmado");
 
 		// Two volunteers at the door find him on their phones; one taps, then the other.
 		BrowserContext secondPhone = newContext(PHONE, "es-MX");
