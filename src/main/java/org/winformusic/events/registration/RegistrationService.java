@@ -324,12 +324,7 @@ public class RegistrationService {
 	 * registrant.
 	 */
 	public RegistrationView decline(long registrationId) {
-		return change(() -> {
-			Locked current = lock(registrationId);
-			require(current, RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
-			end(current, RegistrationStatus.DECLINED, Type.DECLINED);
-			return view(registrationId);
-		});
+		return endByStaff(registrationId, RegistrationStatus.DECLINED, Type.DECLINED);
 	}
 
 	/**
@@ -337,10 +332,14 @@ public class RegistrationService {
 	 * registrant.
 	 */
 	public RegistrationView cancelByStaff(long registrationId) {
+		return endByStaff(registrationId, RegistrationStatus.CANCELLED, Type.CANCELLED);
+	}
+
+	private RegistrationView endByStaff(long registrationId, RegistrationStatus status, Type message) {
 		return change(() -> {
 			Locked current = lock(registrationId);
 			require(current, RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
-			end(current, RegistrationStatus.CANCELLED, Type.CANCELLED);
+			end(current, status, message);
 			return view(registrationId);
 		});
 	}
