@@ -50,7 +50,7 @@ class EditRegistrationController {
 	@GetMapping("/admin/registrations/{id}/edit")
 	String form(@PathVariable long id, Locale locale, Model model) {
 		RegistrationView registration = find(id);
-		return show(registration, RegistrationActionsController.formOf(registration), locale, model);
+		return show(registration, RegistrationForm.of(registration), locale, model);
 	}
 
 	@PostMapping("/admin/registrations/{id}/edit")

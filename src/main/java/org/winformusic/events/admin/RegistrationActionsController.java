@@ -157,10 +157,5 @@ class RegistrationActionsController {
 	}
 
 	/** The edit form's fields, pre-filled from a registration. */
-	static RegistrationForm formOf(RegistrationView r) {
-		return new RegistrationForm(r.fullName(), r.email(), r.company(), r.jobTitle(), r.companyType().name(),
-				r.state().name(), r.city(), r.phone(), r.associationInterest().name(), r.referralSource(), r.comments(),
-				true, r.newsOptIn(), null);
-	}
 
 }

@@ -146,6 +146,7 @@ class StaffUsers {
 	public void changeRole(long id, StaffRole role) {
 		StaffUser user = find(id);
 		this.jdbc.sql("update staff_user set role = ? where id = ?").params(role.name(), id).update();
+		endSessions(user.email());
 		this.audit.recordForCurrentUser("STAFF_USER_ROLE_CHANGED", null, null,
 				"user=" + id + " role: " + user.role() + " -> " + role);
 	}
@@ -159,6 +160,9 @@ class StaffUsers {
 			throw new CannotDisableYourselfException();
 		}
 		this.jdbc.sql("update staff_user set enabled = ? where id = ?").params(enabled, id).update();
+		if (!enabled) {
+			endSessions(user.email());
+		}
 		this.audit.recordForCurrentUser(enabled ? "STAFF_USER_ENABLED" : "STAFF_USER_DISABLED", null, null,
 				"user=" + id);
 	}
@@ -178,6 +182,15 @@ class StaffUsers {
 			.update();
 		this.audit.recordForCurrentUser("PASSWORD_CHANGED", null, null, null);
 		return true;
+	}
+
+	/**
+	 * Logs a user out everywhere: a session keeps the roles it was granted at login, so a
+	 * disabled or demoted account must not keep one. Sessions live in PostgreSQL, so this
+	 * reaches every instance.
+	 */
+	private void endSessions(String email) {
+		this.jdbc.sql("delete from spring_session where lower(principal_name) = lower(?)").param(email).update();
 	}
 
 	private StaffUser find(long id) {

@@ -10,6 +10,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.CalendarFile;
+import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.AppProperties;
@@ -21,10 +22,15 @@ import org.springframework.stereotype.Component;
 /**
  * Renders an email from {@code templates/mail/<kind>.html} and {@code .txt} in the
  * registrant's language. Its own template engine (not the web one): plain text needs the
- * TEXT mode, and emails never see a request.
+ * TEXT mode, and emails never see a request. Emails that admit the registrant (confirmed,
+ * promoted, event reminder) carry the door check-in QR code as an inline PNG, rendered
+ * here once so that sending stays cheap.
  */
 @Component
 class MailComposer {
+
+	/** The Content-ID of the inline check-in QR code image. */
+	static final String CHECKIN_QR_CONTENT_ID = "checkin-qr";
 
 	private final SpringTemplateEngine templates;
 
@@ -34,10 +40,13 @@ class MailComposer {
 
 	private final AppProperties app;
 
-	MailComposer(MessageSource messages, EventTimes times, AppProperties app) {
+	private final CheckinQrCode checkinQr;
+
+	MailComposer(MessageSource messages, EventTimes times, AppProperties app, CheckinQrCode checkinQr) {
 		this.messages = messages;
 		this.times = times;
 		this.app = app;
+		this.checkinQr = checkinQr;
 		this.templates = new SpringTemplateEngine();
 		this.templates.setTemplateEngineMessageSource(messages);
 		// "mail/x.txt" is plain text; "mail/x" (fragments included) is mail/x.html.
@@ -63,12 +72,13 @@ class MailComposer {
 		Locale locale = registration.locale();
 		String manageLink = this.app.link("/r/" + manageToken);
 		boolean withCalendar = kind == RegistrationMessage.Type.CONFIRMED || kind == RegistrationMessage.Type.PROMOTED;
+		boolean withCheckinQr = carriesCheckinQr(kind);
 		String subject = Headers
 			.clean(this.messages.getMessage("mail.subject." + kind.name(), new Object[] { event.title() }, locale));
 		Context context = new Context(locale);
 		context.setVariables(Map.of("subject", subject, "name", Headers.clean(registration.fullName()), "event", event,
 				"when", this.times.range(event.startsAt(), event.endsAt(), event.zone(), locale), "manageLink",
-				manageLink, "withCalendar", withCalendar, "kind", kind.name()));
+				manageLink, "withCalendar", withCalendar, "withCheckinQr", withCheckinQr, "kind", kind.name()));
 		if (registration.waitlistPosition() != null) {
 			context.setVariable("position", registration.waitlistPosition());
 		}
@@ -76,15 +86,25 @@ class MailComposer {
 		String text = this.templates.process(template + ".txt", context);
 		String html = this.templates.process(template, context);
 		String ics = withCalendar ? CalendarFile.build(event, registration, manageLink) : null;
-		return new Composed(subject, text, html, ics);
+		byte[] qr = withCheckinQr ? this.checkinQr.png(manageToken) : null;
+		return new Composed(subject, text, html, ics, qr);
+	}
+
+	/** The kinds sent to someone who holds a seat: they show the check-in code. */
+	static boolean carriesCheckinQr(RegistrationMessage.Type kind) {
+		return kind == RegistrationMessage.Type.CONFIRMED || kind == RegistrationMessage.Type.PROMOTED
+				|| kind == RegistrationMessage.Type.EVENT_REMINDER;
 	}
 
 	static String templateName(RegistrationMessage.Type kind) {
 		return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
-	/** A rendered email: subject, both parts and the optional calendar file. */
-	record Composed(String subject, String text, String html, String ics) {
+	/**
+	 * A rendered email: subject, both parts, the optional calendar file and the optional
+	 * check-in QR code (PNG, shown by the HTML part as {@code cid:checkin-qr}).
+	 */
+	record Composed(String subject, String text, String html, String ics, byte[] checkinQrPng) {
 	}
 
 }

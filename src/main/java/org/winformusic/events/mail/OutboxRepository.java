@@ -3,6 +3,7 @@ package org.winformusic.events.mail;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,9 +56,9 @@ class OutboxRepository {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		return this.jdbc.sql("""
 				insert into outbox_message (registration_id, event_id, kind, recipient, locale, subject, body_text,
-				       body_html, attachment, message_id, status, attempts, next_attempt_at, created_at)
+				       body_html, attachment, inline_image, message_id, status, attempts, next_attempt_at, created_at)
 				values (:registrationId, :eventId, :kind, :recipient, :locale, :subject, :text, :html, :attachment,
-				       :messageId, 'PENDING', 0, :now, :now)""" + conflict + " returning id")
+				       :inlineImage, :messageId, 'PENDING', 0, :now, :now)""" + conflict + " returning id")
 			.param("registrationId", message.registrationId())
 			.param("eventId", message.eventId())
 			.param("kind", message.kind())
@@ -67,6 +68,7 @@ class OutboxRepository {
 			.param("text", message.text())
 			.param("html", message.html())
 			.param("attachment", message.attachment())
+			.param("inlineImage", message.inlineImage(), Types.BINARY)
 			.param("messageId", newMessageId())
 			.param("now", now)
 			.query(Long.class)
@@ -88,25 +90,25 @@ class OutboxRepository {
 	 * Takes up to {@code limit} due messages for {@code instance}, counting the attempt.
 	 */
 	List<Claimed> claim(String instance, int limit) {
-		return this.jdbc
-			.sql("""
-					with due as (
-					    select id from outbox_message
-					     where status = 'PENDING' and next_attempt_at <= :now
-					     order by next_attempt_at, id
-					     limit :limit
-					       for update skip locked)
-					update outbox_message o
-					   set status = 'SENDING', locked_at = :now, locked_by = :instance, attempts = o.attempts + 1
-					  from due
-					 where o.id = due.id
-					returning o.id, o.recipient, o.subject, o.body_text, o.body_html, o.attachment, o.message_id, o.attempts""")
+		return this.jdbc.sql("""
+				with due as (
+				    select id from outbox_message
+				     where status = 'PENDING' and next_attempt_at <= :now
+				     order by next_attempt_at, id
+				     limit :limit
+				       for update skip locked)
+				update outbox_message o
+				   set status = 'SENDING', locked_at = :now, locked_by = :instance, attempts = o.attempts + 1
+				  from due
+				 where o.id = due.id
+				returning o.id, o.recipient, o.subject, o.body_text, o.body_html, o.attachment, o.inline_image,
+				       o.message_id, o.attempts""")
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("limit", limit)
 			.param("instance", instance)
 			.query((rs, n) -> new Claimed(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
 					rs.getString("body_text"), rs.getString("body_html"), rs.getString("attachment"),
-					rs.getString("message_id"), rs.getInt("attempts")))
+					rs.getBytes("inline_image"), rs.getString("message_id"), rs.getInt("attempts")))
 			.list();
 	}
 
@@ -200,9 +202,10 @@ class OutboxRepository {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		return this.jdbc.sql("""
 				insert into outbox_message (registration_id, event_id, kind, recipient, locale, subject, body_text,
-				       body_html, attachment, message_id, status, attempts, next_attempt_at, resent_from, created_at)
+				       body_html, attachment, inline_image, message_id, status, attempts, next_attempt_at, resent_from,
+				       created_at)
 				select registration_id, event_id, kind, recipient, locale, subject, body_text, body_html, attachment,
-				       :messageId, 'PENDING', 0, :now, id, :now
+				       inline_image, :messageId, 'PENDING', 0, :now, id, :now
 				  from outbox_message where id = :id and status = 'SENT'
 				returning id""")
 			.param("messageId", newMessageId())
@@ -233,14 +236,19 @@ class OutboxRepository {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	/** A message to queue, already rendered. */
+	/**
+	 * A message to queue, already rendered.
+	 *
+	 * @param attachment the calendar file, or null
+	 * @param inlineImage the check-in QR code PNG the HTML part shows, or null
+	 */
 	record NewMessage(Long registrationId, Long eventId, String kind, String recipient, String locale, String subject,
-			String text, String html, String attachment) {
+			String text, String html, String attachment, byte[] inlineImage) {
 	}
 
 	/** A message claimed for sending. */
 	record Claimed(long id, String recipient, String subject, String text, String html, String attachment,
-			String messageId, int attempts) {
+			byte[] inlineImage, String messageId, int attempts) {
 	}
 
 }

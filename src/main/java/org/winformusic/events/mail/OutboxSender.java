@@ -188,10 +188,10 @@ public class OutboxSender implements DisposableBean {
 			this.mailSender.send(messages.keySet().toArray(new MimeMessage[0]));
 		}
 		catch (MailSendException ex) {
+			// Spring names every message that failed, a lost connection included. A
+			// failure naming none is the QUIT after all were accepted: they were
+			// delivered, and sending them again would send them twice.
 			failed = new IdentityHashMap<>(ex.getFailedMessages());
-			if (failed.isEmpty()) {
-				failed = allFailed(messages.keySet(), ex);
-			}
 		}
 		catch (MailException ex) {
 			failed = allFailed(messages.keySet(), ex);
@@ -234,8 +234,11 @@ public class OutboxSender implements DisposableBean {
 
 	/**
 	 * multipart/alternative (text, HTML), inside multipart/mixed with {@code event.ics}
-	 * when there is a calendar file. Built with plain Jakarta Mail: MimeMessageHelper
-	 * would parse a MIME-types file for every message.
+	 * when there is a calendar file. With the check-in QR code, the HTML becomes
+	 * multipart/related (HTML, inline PNG) inside the alternative:
+	 * {@code mixed → [alternative → [text, related → [html, png]], ics]}. Built with
+	 * plain Jakarta Mail: MimeMessageHelper would parse a MIME-types file for every
+	 * message.
 	 */
 	MimeMessage toMimeMessage(OutboxRepository.Claimed claimed) throws MessagingException {
 		MimeMessage message = (this.mailSender instanceof JavaMailSenderImpl impl)
@@ -252,7 +255,12 @@ public class OutboxSender implements DisposableBean {
 		alternative.addBodyPart(text);
 		MimeBodyPart html = new MimeBodyPart();
 		html.setText(claimed.html(), UTF_8, "html");
-		alternative.addBodyPart(html);
+		if (claimed.inlineImage() == null) {
+			alternative.addBodyPart(html);
+		}
+		else {
+			alternative.addBodyPart(related(html, claimed.inlineImage()));
+		}
 		if (claimed.attachment() == null) {
 			message.setContent(alternative);
 		}
@@ -272,6 +280,25 @@ public class OutboxSender implements DisposableBean {
 		message.setHeader("Message-ID", claimed.messageId());
 		message.setHeader("Auto-Submitted", "auto-generated");
 		return message;
+	}
+
+	/**
+	 * The HTML part with the check-in QR code PNG it shows as {@code cid:checkin-qr}.
+	 */
+	private static MimeBodyPart related(MimeBodyPart html, byte[] png) throws MessagingException {
+		MimeBodyPart image = new MimeBodyPart();
+		image.setDataHandler(new DataHandler(new ByteArrayDataSource(png, "image/png")));
+		image.setContentID("<" + MailComposer.CHECKIN_QR_CONTENT_ID + ">");
+		image.setDisposition(Part.INLINE);
+		image.setFileName(MailComposer.CHECKIN_QR_CONTENT_ID + ".png");
+		MimeMultipart related = new MimeMultipart("related");
+		related.addBodyPart(html);
+		related.addBodyPart(image);
+		MimeBodyPart part = new MimeBodyPart();
+		part.setContent(related);
+		// RFC 2387: multipart/related names the type of its root part.
+		part.setHeader("Content-Type", related.getContentType() + "; type=\"text/html\"");
+		return part;
 	}
 
 	/** Temporary or permanent, and what to record: exception class and SMTP code only. */

@@ -58,7 +58,8 @@ class RegistrationMails {
 			.orElseThrow(() -> new IllegalStateException("No event " + registration.eventId()));
 		MailComposer.Composed mail = this.composer.compose(type, registration, event, token);
 		return new OutboxRepository.NewMessage(registration.id(), event.id(), type.name(), registration.email(),
-				registration.locale().toLanguageTag(), mail.subject(), mail.text(), mail.html(), mail.ics());
+				registration.locale().toLanguageTag(), mail.subject(), mail.text(), mail.html(), mail.ics(),
+				mail.checkinQrPng());
 	}
 
 }

@@ -1,8 +1,19 @@
 package org.winformusic.events.registration;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -16,18 +27,28 @@ import org.springframework.stereotype.Component;
 
 /**
  * The door check-in QR code of a registration: {@code APP_BASE_URL/admin/checkin/{token}}
- * as an SVG, for the manage page (a {@code data:} image, which the content security
- * policy allows) and for emails. Scanned by a logged-in organizer's phone camera, it
- * opens that person's check-in card.
+ * as an SVG for the manage page (a {@code data:} image, which the content security policy
+ * allows), and as a PNG for emails (mail clients block SVG and {@code data:} images, so
+ * the mail module attaches it inline). Scanned by a logged-in organizer's phone camera,
+ * it opens that person's check-in card.
  */
 @Component
 public class CheckinQrCode {
 
 	private static final int QUIET_ZONE = 2;
 
+	/** The PNG's white border, in modules: the 4 the QR standard asks for. */
+	private static final int PNG_QUIET_ZONE = 4;
+
+	/**
+	 * Pixels per module in the PNG: about 250-300 px for our links, crisp without
+	 * scaling.
+	 */
+	private static final int PNG_SCALE = 6;
+
 	private final AppProperties app;
 
-	CheckinQrCode(AppProperties app) {
+	public CheckinQrCode(AppProperties app) {
 		this.app = app;
 	}
 
@@ -57,6 +78,47 @@ public class CheckinQrCode {
 	public String dataUri(String manageToken) {
 		return "data:image/svg+xml;base64,"
 				+ Base64.getEncoder().encodeToString(svg(manageToken).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * The code as a 1-bit PNG (black modules on white), {@value #PNG_SCALE} pixels per
+	 * module with a quiet zone of {@value #PNG_QUIET_ZONE} modules.
+	 */
+	public byte[] png(String manageToken) {
+		BitMatrix matrix = encode(link(manageToken));
+		int size = (matrix.getWidth() + 2 * PNG_QUIET_ZONE) * PNG_SCALE;
+		// TYPE_BYTE_BINARY: one bit per pixel, most significant first, 0 black, 1 white.
+		BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
+		byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+		int stride = (size + 7) / 8;
+		Arrays.fill(pixels, (byte) 0xff);
+		for (int y = 0; y < size; y++) {
+			int moduleY = y / PNG_SCALE - PNG_QUIET_ZONE;
+			if (moduleY < 0 || moduleY >= matrix.getHeight()) {
+				continue;
+			}
+			for (int x = 0; x < size; x++) {
+				int moduleX = x / PNG_SCALE - PNG_QUIET_ZONE;
+				if (moduleX >= 0 && moduleX < matrix.getWidth() && matrix.get(moduleX, moduleY)) {
+					pixels[y * stride + x / 8] &= (byte) ~(0x80 >>> (x % 8));
+				}
+			}
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+		// In memory: ImageIO.write(image, "png", out) would buffer through a temporary
+		// file.
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+		try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+			writer.setOutput(stream);
+			writer.write(image);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			writer.dispose();
+		}
+		return out.toByteArray();
 	}
 
 	private static BitMatrix encode(String text) {

@@ -9,4 +9,12 @@ public record RegistrationForm(String fullName, String email, String company, St
 		String state, String city, String phone, String associationInterest, String referralSource, String comments,
 		Boolean privacyConsent, Boolean newsOptIn, String website) {
 
+	/** The form pre-filled with a registration's details, for editing. */
+	public static RegistrationForm of(RegistrationView view) {
+		return new RegistrationForm(view.fullName(), view.email(), view.company(), view.jobTitle(),
+				view.companyType().name(), view.state().name(), view.city(), view.phone(),
+				view.associationInterest().name(), view.referralSource(), view.comments(), true, view.newsOptIn(),
+				null);
+	}
+
 }

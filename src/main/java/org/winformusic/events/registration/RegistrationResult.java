@@ -16,6 +16,13 @@ import java.util.List;
 public record RegistrationResult(Outcome outcome, Long registrationId, String manageToken, RegistrationStatus status,
 		List<FieldProblem> problems, String emailSuggestion) {
 
+	@Override
+	public String toString() {
+		// Never print the token or the submitted values.
+		return "RegistrationResult[outcome=" + this.outcome + ", registrationId=" + this.registrationId + ", status="
+				+ this.status + "]";
+	}
+
 	static RegistrationResult created(long id, String token, RegistrationStatus status) {
 		return new RegistrationResult(Outcome.CREATED, id, token, status, List.of(), null);
 	}

@@ -1,6 +1,7 @@
 package org.winformusic.events.registration;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -87,6 +88,9 @@ public class RegistrationService {
 			                               order by seat_no limit 1 for update skip locked)
 			returning seat_no
 			""";
+
+	/** Manage links (the first included) one registration may be sent per hour. */
+	static final int LINKS_PER_HOUR = 5;
 
 	private static final Set<RegistrationStatus> ACTIVE = Set.of(RegistrationStatus.PENDING,
 			RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
@@ -226,7 +230,7 @@ public class RegistrationService {
 	private RegistrationResult remindDuplicate(long eventId, String email) {
 		Long existing = this.transactions.execute((tx) -> {
 			Optional<Long> id = activeRegistration(eventId, email);
-			id.ifPresent((i) -> publish(i, Type.LINK_REMINDER));
+			id.ifPresent(this::remindLink);
 			return id.orElse(null);
 		});
 		return RegistrationResult.duplicate(existing);
@@ -241,10 +245,27 @@ public class RegistrationService {
 		change(() -> {
 			String normalized = RegistrationValidator.normalize(email);
 			if (normalized != null) {
-				activeRegistration(eventId, normalized).ifPresent((id) -> publish(id, Type.LINK_REMINDER));
+				activeRegistration(eventId, normalized).ifPresent(this::remindLink);
 			}
 			return null;
 		});
+	}
+
+	/**
+	 * Emails the manage link again, unless {@value #LINKS_PER_HOUR} links went to this
+	 * registration within the hour: the lookup form and duplicate registrations must not
+	 * become a way to flood someone's inbox.
+	 */
+	private void remindLink(long registrationId) {
+		int recent = this.jdbc
+			.sql("select count(*) from registration_token where registration_id = :id and created_at > :since")
+			.param("id", registrationId)
+			.param("since", utc(this.clock.instant().minus(Duration.ofHours(1))))
+			.query(Integer.class)
+			.single();
+		if (recent < LINKS_PER_HOUR) {
+			publish(registrationId, Type.LINK_REMINDER);
+		}
 	}
 
 	/** The registration a manage token belongs to. */
@@ -287,7 +308,7 @@ public class RegistrationService {
 			require(current, RegistrationStatus.PENDING);
 			if (claimSeat(current)) {
 				setStatus(registrationId, RegistrationStatus.CONFIRMED);
-				publish(registrationId, Type.PROMOTED);
+				publish(registrationId, Type.CONFIRMED);
 			}
 			else {
 				setStatus(registrationId, RegistrationStatus.WAITLISTED);
@@ -365,7 +386,10 @@ public class RegistrationService {
 						""").param("eventId", current.eventId()).param("id", registrationId).update();
 			}
 			setStatus(registrationId, RegistrationStatus.CONFIRMED);
-			publish(registrationId, Type.PROMOTED);
+			// "A seat freed up" fits the waitlist; an approved request is simply
+			// confirmed.
+			publish(registrationId,
+					(current.status() == RegistrationStatus.WAITLISTED) ? Type.PROMOTED : Type.CONFIRMED);
 			return view(registrationId);
 		});
 	}

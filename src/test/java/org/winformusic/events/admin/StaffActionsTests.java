@@ -76,14 +76,14 @@ class StaffActionsTests {
 		assertThat(this.data.auditRows(declined, "DECLINED")).isOne();
 		assertThat(this.data.auditRows(cancelled, "CANCELLED")).isOne();
 		assertThat(this.data.auditRows(waiting, "CONFIRMED")).isOne();
-		assertThat(this.messages.typesFor(approved)).containsExactly(Type.PROMOTED);
+		assertThat(this.messages.typesFor(approved)).containsExactly(Type.CONFIRMED);
 		assertThat(this.messages.typesFor(declined)).containsExactly(Type.DECLINED);
 		assertThat(this.messages.typesFor(cancelled)).containsExactly(Type.CANCELLED);
-		assertThat(this.messages.typesFor(waiting)).containsExactly(Type.PROMOTED);
-		assertThat(outboxKinds(approved)).containsExactly("PROMOTED");
+		assertThat(this.messages.typesFor(waiting)).containsExactly(Type.CONFIRMED);
+		assertThat(outboxKinds(approved)).containsExactly("CONFIRMED");
 		assertThat(outboxKinds(declined)).containsExactly("DECLINED");
 		assertThat(outboxKinds(cancelled)).containsExactly("CANCELLED");
-		assertThat(outboxKinds(waiting)).containsExactly("PROMOTED");
+		assertThat(outboxKinds(waiting)).containsExactly("CONFIRMED");
 		assertThat(this.jdbc.sql("select actor || ' ' || details from audit_log where registration_id = ?")
 			.param(declined)
 			.query(String.class)

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -78,8 +79,16 @@ class StaffUsersTests {
 			.single();
 		this.mvc.perform(post("/admin/users/" + id + "/role").cookie(admin).with(csrf()).param("role", "OPS"))
 			.andExpect(redirectedUrl("/admin/users"));
+		// The role change ends the organizer's session: the old role cannot linger in it.
+		this.mvc.perform(get("/admin").cookie(organizer).accept(MediaType.TEXT_HTML))
+			.andExpect(redirectedUrl("/admin/login"));
+		Cookie ops = login("new.organizer@win.test", oneTimePassword);
+		this.mvc.perform(get("/admin").cookie(ops)).andExpect(status().isOk());
 		this.mvc.perform(post("/admin/users/" + id + "/enabled").cookie(admin).with(csrf()).param("enabled", "false"))
 			.andExpect(redirectedUrl("/admin/users"));
+		this.mvc.perform(get("/admin").cookie(ops).accept(MediaType.TEXT_HTML))
+			.andExpect(redirectedUrl("/admin/login"));
+		this.mvc.perform(get("/admin").cookie(admin)).andExpect(status().isOk());
 		this.mvc
 			.perform(post("/admin/login").with(csrf())
 				.param("username", "new.organizer@win.test")

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.AssociationInterest;
+import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.MexicanState;
 import org.winformusic.events.registration.RegistrationMessage;
@@ -37,8 +38,10 @@ class MailComposerTests {
 
 	final ResourceBundleMessageSource messages = messages();
 
-	final MailComposer composer = new MailComposer(this.messages, new EventTimes(this.messages),
-			new AppProperties(URI.create("https://events.example.org/")));
+	static final AppProperties APP = new AppProperties(URI.create("https://events.example.org/"));
+
+	final MailComposer composer = new MailComposer(this.messages, new EventTimes(this.messages), APP,
+			new CheckinQrCode(APP));
 
 	static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
@@ -75,6 +78,13 @@ class MailComposerTests {
 		assertThat(mail.text()).doesNotContain("<p").doesNotContain("&amp;");
 		boolean calendar = kind == RegistrationMessage.Type.CONFIRMED || kind == RegistrationMessage.Type.PROMOTED;
 		assertThat(mail.ics() != null).isEqualTo(calendar);
+		boolean qr = kind == RegistrationMessage.Type.CONFIRMED || kind == RegistrationMessage.Type.PROMOTED
+				|| kind == RegistrationMessage.Type.EVENT_REMINDER;
+		assertThat(mail.checkinQrPng() != null).as("carries the check-in QR code").isEqualTo(qr);
+		assertThat(mail.html().contains("src=\"cid:checkin-qr\"")).isEqualTo(qr);
+		String qrHint = (locale == SupportedLocales.SPANISH) ? "muestra el código QR de la versión HTML"
+				: "show the QR code in the HTML version";
+		assertThat(mail.text().contains(qrHint)).isEqualTo(qr);
 		if (kind == RegistrationMessage.Type.WAITLISTED) {
 			assertThat(mail.text()).contains((locale == SupportedLocales.SPANISH) ? "Tu lugar en la lista de espera: 3"
 					: "Your place in the waitlist: 3");
@@ -92,6 +102,20 @@ class MailComposerTests {
 		assertThat(es.text()).contains("Hola, Ana Pérez:", "hora de la Ciudad de México");
 		assertThat(en.subject()).startsWith("You are registered");
 		assertThat(en.text()).contains("Hello Ana Pérez,", "Mexico City time");
+	}
+
+	@Test
+	void theCheckinQrCodeIsAPngThatScansToTheCheckinLinkWithTheEmailsTokenAndHasLocalizedAltText() throws IOException {
+		for (Locale locale : SupportedLocales.ALL) {
+			MailComposer.Composed mail = this.composer.compose(RegistrationMessage.Type.PROMOTED,
+					registration(locale, null), event(locale), TOKEN);
+
+			assertThat(mail.checkinQrPng()).startsWith(0x89, 'P', 'N', 'G');
+			assertThat(QrCodes.decode(mail.checkinQrPng()))
+				.isEqualTo("https://events.example.org/admin/checkin/" + TOKEN);
+			String alt = (locale == SupportedLocales.SPANISH) ? "Código QR de entrada" : "Check-in QR code";
+			assertThat(mail.html()).containsPattern("<img src=\"cid:checkin-qr\" alt=\"" + alt + "\"");
+		}
 	}
 
 	@Test

@@ -27,6 +27,9 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import jakarta.mail.MessagingException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.MailSendException;
 import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RegistrationMessage;
 
@@ -188,6 +191,30 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 	}
 
 	@Test
+	void aConnectionThatFailsToCloseAfterEveryMessageWasAcceptedDoesNotSendThemAgain() throws Exception {
+		String email = TestRegistrations.uniqueEmail("quit");
+		long id = confirm("Cierre Fallido", email, "es");
+		// Delivers like any client, then fails as JavaMail does when QUIT breaks.
+		JavaMailSenderImpl brokenQuit = new JavaMailSenderImpl() {
+			@Override
+			public void send(MimeMessage... messages) {
+				smtpClient(greenMail.getSmtp().getPort()).send(messages);
+				throw new MailSendException("Failed to close server connection after message sending",
+						new MessagingException("connection reset"));
+			}
+		};
+		OutboxSender sender = new OutboxSender(this.repository, brokenQuit, this.settings, this.clock);
+
+		assertThat(sender.sendDueMessages()).isEqualTo(1);
+		makeEverythingDue();
+		assertThat(sender.sendDueMessages()).isZero();
+
+		assertThat(outboxStatus(id)).isEqualTo("SENT");
+		assertThat(Arrays.stream(greenMail.getReceivedMessages()).filter((m) -> recipients(m).contains(email)).count())
+			.isEqualTo(1);
+	}
+
+	@Test
 	void smtpAnswering550MarksTheMessageFailedAtOnceWithNoFurtherAttempts() throws Exception {
 		long id = confirm("Rechazo", TestRegistrations.uniqueEmail("rejected"), "es");
 		try (FakeSmtpServer smtp = new FakeSmtpServer().rcptReplies("550 5.1.1 mailbox unavailable")) {
@@ -335,6 +362,13 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
 		assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(OutboxDeliveryTests::subjectOf))
 			.containsExactlyInAnyOrder("Te esperamos pronto: Taller de prueba", "See you soon: Test workshop");
+		for (MimeMessage reminder : greenMail.getReceivedMessages()) {
+			Map<String, Part> parts = parts(reminder);
+			String token = manageLink((String) parts.get("text/plain").getContent()).replaceFirst(".*/", "");
+			assertThat(QrCodes.decode(parts.get("image/png").getInputStream().readAllBytes()))
+				.as("the reminder shows the check-in code")
+				.isEqualTo("http://localhost:8080/admin/checkin/" + token);
+		}
 	}
 
 	static String subjectOf(MimeMessage message) {

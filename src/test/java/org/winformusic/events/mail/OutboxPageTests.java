@@ -103,8 +103,14 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 			.andExpect(header().string("Content-Security-Policy", containsString("sandbox")))
 			.andExpect(header().string("Content-Security-Policy", not(containsString("script-src"))))
 			.andExpect(content().contentTypeCompatibleWith("text/html"))
-			.andExpect(content().string(containsString("<table role=\"presentation\"")));
+			.andExpect(content().string(containsString("<table role=\"presentation\"")))
+			// The QR code carries the token too: the preview never embeds it (cid: does
+			// not
+			// load in a browser, which shows the alt text).
+			.andExpect(content().string(containsString("<img src=\"cid:checkin-qr\"")))
+			.andExpect(content().string(not(containsString("data:image/png"))));
 
+		this.mvc.perform(get("/admin/outbox/{id}/html", 99999999)).andExpect(status().isNotFound());
 		this.mvc.perform(get("/admin/outbox/{id}", 99999999)).andExpect(status().isNotFound());
 		this.mvc.perform(get("/admin/outbox/{id}", "abc")).andExpect(status().isNotFound());
 	}
@@ -149,6 +155,12 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 		assertThat(received).hasSize(2);
 		assertThat(received[0].getMessageID()).isNotEqualTo(received[1].getMessageID());
 		assertThat(received[1].getSubject()).isEqualTo(received[0].getSubject());
+		assertThat(
+				QrCodes.decode(OutboxDeliveryTests.parts(received[1]).get("image/png").getInputStream().readAllBytes()))
+			.as("the copy shows the same check-in code")
+			.isEqualTo(QrCodes
+				.decode(OutboxDeliveryTests.parts(received[0]).get("image/png").getInputStream().readAllBytes()))
+			.startsWith("http://localhost:8080/admin/checkin/");
 	}
 
 	@Test

@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Locale;
 
 import biweekly.Biweekly;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.RegistrationResult;
 import org.winformusic.events.registration.RegistrationService;
 
@@ -18,6 +22,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -60,6 +65,66 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains(email);
+	}
+
+	@Test
+	void theConfirmationShowsTheCheckinQrCodeAsAnInlinePngThatScansToTheCheckinCardOfThisRegistrant() throws Exception {
+		String email = TestRegistrations.uniqueEmail("qr");
+		this.mvc.perform(form(email).param("lang", "en")).andExpect(status().is3xxRedirection());
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+
+		MimeMessage message = greenMail.getReceivedMessages()[0];
+		// mixed → [alternative → [text, related → [html, png]], ics]
+		assertThat(message.getContentType()).startsWith("multipart/mixed");
+		Multipart mixed = (Multipart) message.getContent();
+		assertThat(mixed.getCount()).isEqualTo(2);
+		assertThat(mixed.getBodyPart(0).getContentType()).startsWith("multipart/alternative");
+		assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("event.ics");
+		Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
+		assertThat(alternative.getCount()).isEqualTo(2);
+		assertThat(alternative.getBodyPart(0).getContentType()).startsWith("text/plain");
+		assertThat(alternative.getBodyPart(1).getContentType()).startsWith("multipart/related")
+			.contains("type=\"text/html\"");
+		Multipart related = (Multipart) alternative.getBodyPart(1).getContent();
+		assertThat(related.getCount()).isEqualTo(2);
+		assertThat(related.getBodyPart(0).getContentType()).startsWith("text/html");
+		BodyPart image = related.getBodyPart(1);
+		assertThat(image.getContentType()).startsWith("image/png");
+		assertThat(image.getHeader("Content-ID")).containsExactly("<checkin-qr>");
+		assertThat(image.getDisposition()).isEqualTo(Part.INLINE);
+
+		String text = (String) alternative.getBodyPart(0).getContent();
+		String html = (String) related.getBodyPart(0).getContent();
+		assertThat(html).contains("<img src=\"cid:checkin-qr\" alt=\"Check-in QR code\"");
+		assertThat(text).contains("show the QR code in the HTML version of this email or on your registration page");
+		String token = manageToken(text);
+		String scanned = QrCodes.decode(image.getInputStream().readAllBytes());
+		assertThat(scanned).isEqualTo("http://localhost:8080/admin/checkin/" + token);
+		String card = this.mvc
+			.perform(get(scanned.substring("http://localhost:8080".length())).param("lang", "en")
+				.with(user("door@win.test").roles("ORGANIZER")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(card).contains("Ana Pérez");
+	}
+
+	@Test
+	void waitlistedDeclinedAndPendingEmailsCarryNoQrCode() throws Exception {
+		register("WAITLISTED", RegistrationMessage.Type.WAITLISTED, "Espera", TestRegistrations.uniqueEmail("wait"),
+				"L", "es");
+		register("DECLINED", RegistrationMessage.Type.DECLINED, "No", TestRegistrations.uniqueEmail("no"), "L", "en");
+		register("PENDING", RegistrationMessage.Type.RECEIVED_PENDING, "Pend", TestRegistrations.uniqueEmail("pend"),
+				"L", "en");
+		assertThat(this.sender.sendDueMessages()).isEqualTo(3);
+
+		for (MimeMessage message : greenMail.getReceivedMessages()) {
+			var parts = OutboxDeliveryTests.parts(message);
+			assertThat(parts).containsOnlyKeys("text/plain", "text/html");
+			assertThat((String) parts.get("text/html").getContent()).doesNotContain("cid:");
+			assertThat((String) parts.get("text/plain").getContent()).doesNotContain("QR");
+		}
 	}
 
 	@Test
@@ -136,11 +201,20 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 			.filter((m) -> OutboxDeliveryTests.subjectOf(m).startsWith("Ya tienes"))
 			.findFirst()
 			.orElseThrow();
-		assertThat(OutboxDeliveryTests.parts(promoted)).containsKey("text/calendar");
+		assertThat(OutboxDeliveryTests.parts(promoted)).containsKeys("text/calendar", "image/png");
+		String promotedToken = manageToken((String) OutboxDeliveryTests.parts(promoted).get("text/plain").getContent());
+		assertThat(QrCodes.decode(OutboxDeliveryTests.parts(promoted).get("image/png").getInputStream().readAllBytes()))
+			.isEqualTo("http://localhost:8080/admin/checkin/" + promotedToken);
+		assertThat(OutboxDeliveryTests.parts(waitlisted)).doesNotContainKey("image/png");
 		assertThat(Arrays.stream(greenMail.getReceivedMessages())
 			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(first))
 			.map(OutboxDeliveryTests::subjectOf))
 			.containsExactlyInAnyOrder("You are registered: Test workshop", "Registration cancelled: Test workshop");
+	}
+
+	private static String manageToken(String text) {
+		String link = OutboxDeliveryTests.manageLink(text);
+		return link.substring(link.lastIndexOf('/') + 1);
 	}
 
 	private static RegistrationForm form(String name, String email) {

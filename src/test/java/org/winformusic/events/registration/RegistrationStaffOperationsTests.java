@@ -44,7 +44,7 @@ class RegistrationStaffOperationsTests {
 		assertThat(waiting.status()).isEqualTo(RegistrationStatus.WAITLISTED);
 		assertThat(waiting.waitlistPosition()).isEqualTo(1);
 		assertThat(this.messages.about(first.registrationId())).extracting(RegistrationMessage::type)
-			.containsExactly(Type.RECEIVED_PENDING, Type.PROMOTED);
+			.containsExactly(Type.RECEIVED_PENDING, Type.CONFIRMED);
 
 		assertThat(this.registrations.decline(first.registrationId()).status()).isEqualTo(RegistrationStatus.DECLINED);
 		assertThat(this.registrations.cancelByStaff(second.registrationId()).status())
@@ -127,6 +127,20 @@ class RegistrationStaffOperationsTests {
 				RegistrationValidationException.class,
 				(ex) -> assertThat(ex.problems()).extracting(FieldProblem::messageKey)
 					.containsExactly("registration.error.email.taken"));
+	}
+
+	@Test
+	void askingForTheLinkOverAndOverSendsAFewLinksAnHourNotAFlood() {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		RegistrationResult registered = register(event, "often@example.com");
+		for (int i = 0; i < 10; i++) {
+			this.registrations.sendLink(event.id(), "Often@Example.com");
+		}
+		register(event, "often@example.com");
+
+		assertThat(this.messages.about(registered.registrationId())).extracting(RegistrationMessage::type)
+			.containsExactly(Type.CONFIRMED, Type.LINK_REMINDER, Type.LINK_REMINDER, Type.LINK_REMINDER,
+					Type.LINK_REMINDER);
 	}
 
 	private RegistrationResult register(TestEvents.Created event, String email) {

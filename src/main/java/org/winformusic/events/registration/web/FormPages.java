@@ -73,13 +73,6 @@ class FormPages {
 		return (value != null) && (value.equals("true") || value.equals("on"));
 	}
 
-	static RegistrationForm formOf(RegistrationView view) {
-		return new RegistrationForm(view.fullName(), view.email(), view.company(), view.jobTitle(),
-				view.companyType().name(), view.state().name(), view.city(), view.phone(),
-				view.associationInterest().name(), view.referralSource(), view.comments(), true, view.newsOptIn(),
-				null);
-	}
-
 	/** Adds what the field templates need: values, errors and the choices. */
 	void prepare(Model model, RegistrationForm form, List<FieldProblem> problems, Locale locale) {
 		Map<String, String> values = new LinkedHashMap<>();

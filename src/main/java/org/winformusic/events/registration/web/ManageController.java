@@ -99,7 +99,7 @@ class ManageController {
 		if (!active(registration)) {
 			return redirect(token);
 		}
-		return showEdit(model, token, registration, FormPages.formOf(registration), List.of(), locale);
+		return showEdit(model, token, registration, RegistrationForm.of(registration), List.of(), locale);
 	}
 
 	@PostMapping("/r/{token}/edit")

@@ -1,0 +1,73 @@
+package org.winformusic.events.mail;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+
+/** Reads a QR code back from a PNG, as a phone camera would. */
+final class QrCodes {
+
+	private QrCodes() {
+	}
+
+	static String decode(byte[] png) throws IOException {
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+		if (image == null) {
+			throw new AssertionError("not a readable image");
+		}
+		try {
+			return new QRCodeReader()
+				.decode(new BinaryBitmap(new HybridBinarizer(new ImageLuminance(image))),
+						Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+				.getText();
+		}
+		catch (ReaderException ex) {
+			throw new AssertionError("no QR code found in the image", ex);
+		}
+	}
+
+	/**
+	 * The grey level of each pixel (ZXing's BufferedImageLuminanceSource lives in its
+	 * javase module, which we do not ship).
+	 */
+	private static final class ImageLuminance extends LuminanceSource {
+
+		private final byte[] pixels;
+
+		ImageLuminance(BufferedImage image) {
+			super(image.getWidth(), image.getHeight());
+			this.pixels = new byte[image.getWidth() * image.getHeight()];
+			for (int y = 0; y < image.getHeight(); y++) {
+				for (int x = 0; x < image.getWidth(); x++) {
+					int rgb = image.getRGB(x, y);
+					int grey = (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3;
+					this.pixels[y * image.getWidth() + x] = (byte) grey;
+				}
+			}
+		}
+
+		@Override
+		public byte[] getRow(int y, byte[] row) {
+			byte[] result = (row != null && row.length >= getWidth()) ? row : new byte[getWidth()];
+			System.arraycopy(this.pixels, y * getWidth(), result, 0, getWidth());
+			return result;
+		}
+
+		@Override
+		public byte[] getMatrix() {
+			return this.pixels;
+		}
+
+	}
+
+}
