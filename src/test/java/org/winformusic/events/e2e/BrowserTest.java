@@ -24,6 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Browser tests: the application on a random local port with the real PostgreSQL, driven
  * through Playwright in Debian's Chromium (never a downloaded browser). Without Chromium
  * the tests are skipped with a message, except under {@code CI=true}, where a missing
- * browser fails the build.
+ * browser fails the build. Every browser test class shares one application context (the
+ * same properties, declared only here): each class creates its own events, people and
+ * staff users.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
 @Import(TestDatabaseConfiguration.class)
@@ -53,6 +57,16 @@ public abstract class BrowserTest {
 
 	@LocalServerPort
 	protected int port;
+
+	/**
+	 * The outbox sender delivers to {@link MailCatcher} within a fraction of a second.
+	 */
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", MailCatcher::port);
+		registry.add("app.mail.sender-enabled", () -> "true");
+		registry.add("app.mail-poll-interval", () -> "200ms");
+	}
 
 	@BeforeAll
 	static void launchBrowser() {
@@ -116,6 +130,31 @@ public abstract class BrowserTest {
 	/** Saves a full-page PNG under target/screenshots for people to look at. */
 	protected static void screenshot(Page page, String name) {
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+	}
+
+	/**
+	 * Saves a PNG of what the window shows (no scrolling) under target/screenshots, for
+	 * pages whose full length would make a huge image.
+	 */
+	protected static void screenshotOfWindow(Page page, String name) {
+		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")));
+	}
+
+	/** Logs a staff user in through the login form and waits for the admin page. */
+	protected void logIn(Page page, String email) {
+		page.navigate(url("/admin/login"));
+		submitLogin(page, email);
+	}
+
+	/**
+	 * Fills the login form the page shows with the staff user's email and the test
+	 * password, and waits to be let in.
+	 */
+	protected static void submitLogin(Page page, String email) {
+		page.locator("#username").fill(email);
+		page.locator("#password").fill(TestStaff.PASSWORD);
+		page.locator("form.form button[type=submit]").click();
+		page.waitForURL((address) -> !address.contains("/admin/login"));
 	}
 
 	/**

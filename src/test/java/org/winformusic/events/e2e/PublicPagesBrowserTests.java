@@ -31,6 +31,7 @@ class PublicPagesBrowserTests extends BrowserTest {
 			assertThat(page.locator(".facts")).containsText("lunes 20 de marzo de 2028, 10:00–14:00");
 			assertAccessible(page);
 			screenshot(page, "event-" + width);
+			screenshotOfWindow(page, "event-top-" + width);
 
 			page.navigate(url("/"));
 			assertAccessible(page);

@@ -12,8 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,13 +23,6 @@ class RegistrationJourneyBrowserTests extends BrowserTest {
 
 	@Autowired
 	JdbcClient jdbc;
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.port", MailCatcher::port);
-		registry.add("app.mail.sender-enabled", () -> "true");
-		registry.add("app.mail-poll-interval", () -> "200ms");
-	}
 
 	@Test
 	void labelOwnerOnAPhoneRegistersFixesAMistakeGetsTheEmailAndManagesTheRegistration() throws Exception {
@@ -136,7 +127,7 @@ class RegistrationJourneyBrowserTests extends BrowserTest {
 		page.locator("#privacyConsent").check();
 	}
 
-	private static void submit(Page page) {
+	static void submit(Page page) {
 		page.locator("form.form button[type=submit]").click();
 	}
 

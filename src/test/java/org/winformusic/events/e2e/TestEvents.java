@@ -1,8 +1,19 @@
 package org.winformusic.events.e2e;
 
+import java.util.Locale;
+
+import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.RegistrationResult;
+import org.winformusic.events.registration.RegistrationService;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Events for browser tests, copied from the seeded Mexico workshop. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Events for browser tests, copied from the seeded Mexico workshop, and people registered
+ * for them through the registration service, as the public form does.
+ */
 final class TestEvents {
 
 	private TestEvents() {
@@ -25,6 +36,25 @@ final class TestEvents {
 			.params(id, seats)
 			.update();
 		return id;
+	}
+
+	/**
+	 * Like {@link #copyOfMexicoWorkshop} but every registration waits for an organizer.
+	 */
+	static long copyNeedingApproval(JdbcClient jdbc, String slug, int seats) {
+		long id = copyOfMexicoWorkshop(jdbc, slug, seats);
+		jdbc.sql("update event set requires_approval = true where id = ?").param(id).update();
+		return id;
+	}
+
+	/** Registers someone from Mexico City in Spanish; fails when not registered. */
+	static RegistrationResult register(RegistrationService registrations, String slug, String fullName, String email,
+			String company) {
+		RegistrationForm form = new RegistrationForm(fullName, email, company, null, "INDEPENDENT_LABEL", "CMX",
+				"Ciudad de México", null, "YES", null, null, true, null, null);
+		RegistrationResult result = registrations.register(slug, form, Locale.forLanguageTag("es"));
+		assertThat(result.outcome()).as(result.problems().toString()).isEqualTo(RegistrationResult.Outcome.CREATED);
+		return result;
 	}
 
 }

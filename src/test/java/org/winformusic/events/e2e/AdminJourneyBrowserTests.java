@@ -1,0 +1,109 @@
+package org.winformusic.events.e2e;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.admin.StaffRole;
+import org.winformusic.events.registration.RegistrationResult;
+import org.winformusic.events.registration.RegistrationService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A WIN organizer, in Spanish, reviews the registrations of an event that needs approval
+ * and checks people in at the door from a phone.
+ */
+class AdminJourneyBrowserTests extends BrowserTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RegistrationService registrations;
+
+	@Test
+	void organizerFindsJoseWithoutTheAccentApprovesHimAndChecksHimInAtTheDoorFromAPhone() {
+		TestEvents.copyNeedingApproval(this.jdbc, "organizer-journey", 10);
+		TestEvents.register(this.registrations, "organizer-journey", "José Hernández", "jose.hernandez@example.org",
+				"Discos del Valle");
+		TestEvents.register(this.registrations, "organizer-journey", "María Gómez", "maria.gomez@example.org",
+				"Sello Azul");
+		String organizer = TestStaff.create(this.jdbc, "olga@win.test", "Olga", StaffRole.ORGANIZER);
+
+		Page page = open(DESKTOP, "es-MX");
+		logIn(page, organizer);
+		page.navigate(url("/admin/events/organizer-journey/registrations"));
+		page.locator("#q").fill("jose");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filtrar")).click();
+		Locator rows = page.locator("table.registrations tbody tr");
+		assertThat(rows).hasCount(1);
+		assertThat(rows).containsText("José Hernández");
+		assertThat(rows.locator(".status")).hasText("Por revisar");
+
+		rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("José Hernández")).click();
+		assertThat(page.locator("h1")).hasText("José Hernández");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aprobar")).click();
+		assertThat(page.locator(".admin-notice")).hasText("Aprobado: se le avisó a la persona.");
+		assertThat(page.locator("main .status").first()).hasText("Confirmado");
+		MailCatcher.awaitMessage("jose.hernandez@example.org", "Tu registro está confirmado");
+
+		// Two volunteers at the door find him on their phones; one taps, then the other.
+		BrowserContext secondPhone = newContext(PHONE, "es-MX");
+		try {
+			Page first = open(PHONE, "es-MX");
+			Page second = secondPhone.newPage();
+			for (Page door : new Page[] { first, second }) {
+				logIn(door, organizer);
+				door.navigate(url("/admin/events/organizer-journey/checkin"));
+				door.locator("#q").fill("hernandez");
+				door.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buscar")).click();
+				assertThat(door.locator(".door__person")).containsText("José Hernández");
+			}
+
+			first.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")).click();
+			assertThat(first.locator(".admin-notice")).hasText("Llegada registrada: José Hernández.");
+			assertThat(first.locator(".door__person")).containsText("Llegó a las");
+			assertThat(first.locator(".door__count")).hasText("Llegaron 1 de 1 personas confirmadas");
+
+			second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")).click();
+			assertThat(second.locator(".admin-notice")).containsText("José Hernández ya había llegado a las");
+			assertThat(this.jdbc
+				.sql("select count(*) from audit_log where action = 'CHECKED_IN' and registration_id = "
+						+ "(select id from registration where email = 'jose.hernandez@example.org')")
+				.query(Integer.class)
+				.single()).isEqualTo(1);
+		}
+		finally {
+			secondPhone.close();
+		}
+	}
+
+	@Test
+	void scanningTheQrCodeOfAManageLinkAtTheDoorOpensThePersonsCardAfterLogIn() {
+		TestEvents.copyOfMexicoWorkshop(this.jdbc, "qr-journey", 10);
+		RegistrationResult lucia = TestEvents.register(this.registrations, "qr-journey", "Lucía Ramírez",
+				"lucia.ramirez@example.org", "Ruido Records");
+		String organizer = TestStaff.create(this.jdbc, "omar@win.test", "Omar", StaffRole.ORGANIZER);
+
+		Page phone = open(PHONE, "es-MX");
+		phone.navigate(url("/admin/checkin/" + lucia.manageToken()));
+		assertThat(phone.locator("h1")).hasText("Acceso del equipo");
+		submitLogin(phone, organizer);
+
+		assertThat(phone).hasURL(url("/admin/checkin/" + lucia.manageToken()));
+		assertThat(phone.locator("h1")).hasText("Lucía Ramírez");
+		assertThat(phone.locator(".door__card .status")).hasText("Confirmado");
+		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")).click();
+		assertThat(phone.locator(".admin-notice")).hasText("Llegada registrada: Lucía Ramírez.");
+		assertThat(phone.locator(".door__card")).containsText("Llegó a las");
+		assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")))
+			.hasCount(0);
+	}
+
+}
