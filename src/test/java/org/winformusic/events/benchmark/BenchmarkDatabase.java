@@ -113,6 +113,24 @@ final class BenchmarkDatabase implements AutoCloseable {
 		}
 	}
 
+	/** A table's ordinary columns, in order, but the excluded ones. */
+	List<String> columns(String table, String... excluded) throws SQLException {
+		List<String> columns = new ArrayList<>();
+		try (Connection connection = connect();
+				PreparedStatement statement = connection.prepareStatement("select column_name from"
+						+ " information_schema.columns where table_schema = 'public' and table_name = ?"
+						+ " and is_generated = 'NEVER' and identity_generation is null order by ordinal_position")) {
+			statement.setString(1, table);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					columns.add(rows.getString(1));
+				}
+			}
+		}
+		columns.removeAll(List.of(excluded));
+		return columns;
+	}
+
 	boolean tableExists(String table) throws SQLException {
 		return count("select count(*) from information_schema.tables where table_schema = 'public' and table_name = ?",
 				table) > 0;
