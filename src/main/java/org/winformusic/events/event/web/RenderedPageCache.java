@@ -1,0 +1,165 @@
+package org.winformusic.events.event.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.GZIPOutputStream;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.View;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Public event pages as rendered, kept for one second per page, language and query: the
+ * page is the same for every visitor of a language (the seats-left line included, which
+ * is at most a second old), so a busy page is rendered about once a second instead of
+ * once per visitor. Each page is kept plain and gzipped, with an ETag for conditional
+ * GETs. Only pages without per-visitor content may go through here: a page carrying a
+ * CSRF field is never kept.
+ */
+@Component
+class RenderedPageCache {
+
+	static final Duration TIME_TO_LIVE = Duration.ofSeconds(10);
+
+	private static final int MAX_PAGES = 256;
+
+	private final Map<String, Page> pages = new ConcurrentHashMap<>();
+
+	private final ThymeleafViewResolver views;
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	RenderedPageCache(ThymeleafViewResolver views, JdbcClient jdbc, Clock clock) {
+		this.views = views;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * What a published event's page depends on besides its language: the event row's last
+	 * change, its seats and free seats, and which of its registration times have passed.
+	 * Null when no published event has this slug.
+	 */
+	String version(String slug) {
+		return this.jdbc
+			.sql("select e.updated_at, e.registration_opens_at, e.registration_closes_at, e.starts_at,"
+					+ " (select count(*) from event_seat s where s.event_id = e.id) as seats,"
+					+ " (select count(*) from event_seat s where s.event_id = e.id and s.registration_id is null)"
+					+ " as free from event e where e.slug = ? and e.published")
+			.param(slug)
+			.query((rs, n) -> {
+				Instant now = this.clock.instant();
+				return rs.getTimestamp("updated_at").getTime() + "|" + rs.getInt("seats") + "|" + rs.getInt("free")
+						+ "|" + passed(rs.getTimestamp("registration_opens_at"), now) + "|"
+						+ passed(rs.getTimestamp("registration_closes_at"), now) + "|"
+						+ passed(rs.getTimestamp("starts_at"), now);
+			})
+			.optional()
+			.orElse(null);
+	}
+
+	private static boolean passed(java.sql.Timestamp time, Instant now) {
+		return time != null && !now.isBefore(time.toInstant());
+	}
+
+	/**
+	 * The page kept under this key for this version, rendered less than
+	 * {@link #TIME_TO_LIVE} ago, or null.
+	 */
+	Page find(String key, String version) {
+		Page page = this.pages.get(key);
+		return (page != null && page.version().equals(version)
+				&& this.clock.instant().isBefore(page.renderedAt().plus(TIME_TO_LIVE))) ? page : null;
+	}
+
+	/**
+	 * Renders a view into a page and keeps it under {@code key} (null: not kept), unless
+	 * it carries a CSRF field.
+	 */
+	Page render(String key, String version, String viewName, Map<String, Object> model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) throws Exception {
+		View view = this.views.resolveViewName(viewName, locale);
+		ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
+		view.render(model, request, buffer);
+		byte[] html = buffer.getContentAsByteArray();
+		Page page = new Page(version, html, gzip(html), etag(html), buffer.getContentType(), this.clock.instant());
+		if (key != null && !new String(html, StandardCharsets.UTF_8).contains("name=\"_csrf\"")) {
+			if (this.pages.size() >= MAX_PAGES) {
+				this.pages.clear();
+			}
+			this.pages.put(key, page);
+		}
+		return page;
+	}
+
+	/**
+	 * Sends a page: 304 when the browser has it, gzipped when the browser accepts it.
+	 * {@code Cache-Control: no-cache} lets browsers keep the page and ask again each
+	 * time.
+	 */
+	static void write(Page page, HttpServletRequest request, HttpServletResponse response) throws IOException {
+		response.setHeader(HttpHeaders.ETAG, page.etag());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+		response.setHeader(HttpHeaders.VARY, "Accept-Encoding, Accept-Language, Cookie");
+		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+		if (ifNoneMatch != null && ifNoneMatch.contains(page.etag())) {
+			response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+			return;
+		}
+		response.setContentType(page.contentType());
+		String acceptEncoding = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+		byte[] body = page.html();
+		if (acceptEncoding != null && acceptEncoding.contains("gzip")) {
+			// Tomcat does not compress a response that already has a Content-Encoding.
+			response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+			body = page.gzipped();
+		}
+		response.setContentLength(body.length);
+		response.getOutputStream().write(body);
+	}
+
+	private static byte[] gzip(byte[] content) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(content.length / 3);
+		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+			gzip.write(content);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	private static String etag(byte[] content) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+			return "\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A rendered page, plain and gzipped, and the version of its inputs. */
+	record Page(String version, byte[] html, byte[] gzipped, String etag, String contentType, Instant renderedAt) {
+	}
+
+}
