@@ -26,12 +26,13 @@ import org.springframework.web.servlet.View;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Public event pages as rendered, kept for one second per page, language and query: the
- * page is the same for every visitor of a language (the seats-left line included, which
- * is at most a second old), so a busy page is rendered about once a second instead of
- * once per visitor. Each page is kept plain and gzipped, with an ETag for conditional
- * GETs. Only pages without per-visitor content may go through here: a page carrying a
- * CSRF field is never kept.
+ * Public event pages as rendered, per page, language and query: the page is the same for
+ * every visitor of a language, so it is rendered again only when its {@link #version}
+ * changes (the event row, its seats or free seats, a registration time passing) or after
+ * {@link #TIME_TO_LIVE}, instead of once per visitor. The version costs one query per
+ * request, so the seats-left line is always exact. Each page is kept plain and gzipped,
+ * with an ETag for conditional GETs. Only pages without per-visitor content may go
+ * through here: a page carrying a CSRF field is never kept.
  */
 @Component
 class RenderedPageCache {
