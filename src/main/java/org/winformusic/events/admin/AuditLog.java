@@ -3,6 +3,7 @@ package org.winformusic.events.admin;
 import java.util.Locale;
 
 import org.winformusic.events.registration.RegistrationFilterSql;
+import org.winformusic.events.shared.StaffAction;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -63,6 +65,12 @@ public class AuditLog {
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void recordForCurrentUser(String action, Long eventId, Long registrationId, String details) {
 		record(currentActor(), action, eventId, registrationId, details, currentIp());
+	}
+
+	/** Records what staff did in the features that publish {@link StaffAction}s. */
+	@EventListener
+	void on(StaffAction action) {
+		recordForCurrentUser(action.action(), action.eventId(), action.registrationId(), action.details());
 	}
 
 	/** The logged-in staff user's email, or {@link #SYSTEM} outside a request. */

@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.winformusic.events.shared.StaffAction;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,11 +43,15 @@ public class EventAdministration {
 
 	private final EventCatalog catalog;
 
-	EventAdministration(EventRepository events, JdbcClient jdbc, Clock clock, EventCatalog catalog) {
+	private final ApplicationEventPublisher publisher;
+
+	EventAdministration(EventRepository events, JdbcClient jdbc, Clock clock, EventCatalog catalog,
+			ApplicationEventPublisher publisher) {
 		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.catalog = catalog;
+		this.publisher = publisher;
 	}
 
 	/** The form for an existing event. */
@@ -121,6 +128,7 @@ public class EventAdministration {
 			.params(event.getId(), form.capacity())
 			.update();
 		this.catalog.evict();
+		this.publisher.publishEvent(new StaffAction("EVENT_CREATED", event.getId(), null, "slug=" + event.getSlug()));
 		return event.getSlug();
 	}
 
@@ -139,6 +147,7 @@ public class EventAdministration {
 		apply(event, form);
 		event.touch(this.clock.instant());
 		this.catalog.evict();
+		this.publisher.publishEvent(new StaffAction("EVENT_UPDATED", event.getId(), null, "slug=" + slug));
 	}
 
 	private void requireConsistent(EventForm form) {

@@ -3,6 +3,9 @@ package org.winformusic.events.mail;
 import java.util.List;
 import java.util.Optional;
 
+import org.winformusic.events.shared.StaffAction;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,7 +19,10 @@ public class Outbox {
 
 	private final MailSettings settings;
 
-	Outbox(OutboxRepository repository, MailSettings settings) {
+	private final ApplicationEventPublisher publisher;
+
+	Outbox(OutboxRepository repository, MailSettings settings, ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.repository = repository;
 		this.settings = settings;
 	}
@@ -57,11 +63,16 @@ public class Outbox {
 		if (message == null) {
 			return Resend.NOT_FOUND;
 		}
-		return switch (message.status()) {
+		Resend outcome = switch (message.status()) {
 			case PENDING, FAILED -> this.repository.requeue(id) ? Resend.REQUEUED : Resend.BUSY;
 			case SENT -> this.repository.copyOfSent(id).isPresent() ? Resend.COPIED : Resend.BUSY;
 			case SENDING -> Resend.BUSY;
 		};
+		if (outcome != Resend.BUSY) {
+			this.publisher.publishEvent(new StaffAction("EMAIL_RESENT", message.eventId(), message.registrationId(),
+					"outbox=" + id + " " + message.kind() + " " + outcome));
+		}
+		return outcome;
 	}
 
 	/**

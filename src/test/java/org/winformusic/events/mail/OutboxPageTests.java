@@ -136,6 +136,10 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 			.param(id)
 			.query(String.class)
 			.single()).isEqualTo("SENT/1");
+		assertThat(this.jdbc.sql("select actor || ' ' || action from audit_log where details like ?")
+			.param("outbox=" + id + " %")
+			.query(String.class)
+			.list()).containsExactly("org EMAIL_RESENT");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import org.winformusic.events.shared.SupportedLocales;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -31,6 +32,9 @@ class EventAdministrationTests {
 
 	@Autowired
 	EventCatalog catalog;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	@WithMockUser(roles = "ORGANIZER")
@@ -85,7 +89,7 @@ class EventAdministrationTests {
 	}
 
 	@Test
-	@WithMockUser(roles = "ORGANIZER")
+	@WithMockUser(username = "organizer@win.test", roles = "ORGANIZER")
 	void editingChangesThePublicPageButNeverTheSlugOrCapacity() throws Exception {
 		this.mvc.perform(colombia(post("/admin/events/new"), "slug", "peru-workshop"))
 			.andExpect(status().is3xxRedirection());
@@ -101,6 +105,12 @@ class EventAdministrationTests {
 		assertThat(event.zone().getId()).isEqualTo("America/Lima");
 		assertThat(event.capacity()).isEqualTo(40);
 		assertThat(this.catalog.findBySlug("hijacked", SupportedLocales.SPANISH)).isEmpty();
+		assertThat(this.jdbc
+			.sql("select actor || ' ' || action || ' ' || details from audit_log"
+					+ " where details = 'slug=peru-workshop' order by id")
+			.query(String.class)
+			.list()).containsExactly("organizer@win.test EVENT_CREATED slug=peru-workshop",
+					"organizer@win.test EVENT_UPDATED slug=peru-workshop");
 		// The page's cached facts are evicted by the edit: visitors see it at once.
 		assertThat(publicPage("/events/peru-workshop")).contains("Hoja de ruta en Perú").contains("hora de Lima");
 	}
