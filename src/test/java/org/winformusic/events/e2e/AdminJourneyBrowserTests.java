@@ -62,7 +62,10 @@ class AdminJourneyBrowserTests extends BrowserTest {
 				logIn(door, organizer);
 				door.navigate(url("/admin/events/organizer-journey/checkin"));
 				door.locator("#q").fill("hernandez");
-				door.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buscar")).click();
+				if (door == second) {
+					door.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buscar")).click();
+				}
+				// The first volunteer only types: the results follow the search box.
 				assertThat(door.locator(".door__person")).containsText("José Hernández");
 			}
 
