@@ -41,7 +41,8 @@ public record RegistrationSort(Column column, boolean ascending) {
 	public enum Column {
 
 		name("lower(r.full_name)"), email("lower(r.email)"), company("lower(r.company)"), status("r.status"),
-		createdAt("r.created_at"), state("r.state"), companyType("r.company_type");
+		createdAt("r.created_at"), state("r.state"), companyType("r.company_type"), interest("r.association_interest"),
+		checkedIn("r.checked_in_at");
 
 		private final String expression;
 

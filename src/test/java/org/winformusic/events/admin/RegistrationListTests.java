@@ -111,6 +111,11 @@ class RegistrationListTests {
 			.isEqualTo("Bruno Díaz");
 		assertThat(names(RegistrationFilter.ALL, RegistrationSort.of("email", "desc")).get(0))
 			.isEqualTo("María Álvarez");
+		// Interest sorts by code (MAYBE, NO, YES); arrivals first, then those not yet in.
+		assertThat(names(RegistrationFilter.ALL, RegistrationSort.of("interest", "asc")).get(0))
+			.isEqualTo("María Álvarez");
+		assertThat(names(RegistrationFilter.ALL, RegistrationSort.of("checkedIn", "asc")).get(0))
+			.isEqualTo("José Peña");
 		// Anything else falls back to the registration order: no request text reaches
 		// SQL.
 		assertThat(names(RegistrationFilter.ALL, RegistrationSort.of("full_name; drop table event", "asc")))
