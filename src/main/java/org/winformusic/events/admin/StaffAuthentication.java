@@ -2,6 +2,7 @@ package org.winformusic.events.admin;
 
 import java.util.List;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -16,6 +17,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Staff login: staff_user rows checked by a {@link DaoAuthenticationProvider}, wrapped in
@@ -34,11 +37,18 @@ class StaffAuthentication implements UserDetailsService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	StaffAuthentication(StaffUsers users, LoginThrottle throttle, AuditLog audit, PasswordEncoder passwordEncoder) {
+	private final TransactionTemplate transactions;
+
+	private final JdbcClient jdbc;
+
+	StaffAuthentication(StaffUsers users, LoginThrottle throttle, AuditLog audit, PasswordEncoder passwordEncoder,
+			PlatformTransactionManager transactionManager, JdbcClient jdbc) {
 		this.users = users;
 		this.throttle = throttle;
 		this.audit = audit;
 		this.passwordEncoder = passwordEncoder;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.jdbc = jdbc;
 	}
 
 	@Override
@@ -68,12 +78,32 @@ class StaffAuthentication implements UserDetailsService {
 
 		@Override
 		public Authentication authenticate(Authentication authentication) {
-			String username = String.valueOf(authentication.getName()).strip();
-			if (username.length() > 254) {
-				username = username.substring(0, 254);
-			}
+			String name = String.valueOf(authentication.getName()).strip();
+			String username = (name.length() > 254) ? name.substring(0, 254) : name;
 			String ip = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 					? details.getRemoteAddress() : "unknown";
+			// Attempts on one account take turns, on every instance: otherwise parallel
+			// guesses would all pass the throttle's check before any failure is counted.
+			// A refusal is returned, not thrown, so the failure it records commits.
+			Object outcome = StaffAuthentication.this.transactions.execute((tx) -> {
+				StaffAuthentication.this.jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext(lower(?)))")
+					.param(username)
+					.query(Integer.class)
+					.single();
+				try {
+					return attempt(authentication, username, ip);
+				}
+				catch (BadCredentialsException ex) {
+					return ex;
+				}
+			});
+			if (outcome instanceof BadCredentialsException refused) {
+				throw refused;
+			}
+			return (Authentication) outcome;
+		}
+
+		private Authentication attempt(Authentication authentication, String username, String ip) {
 			if (StaffAuthentication.this.throttle.refuses(username, ip)) {
 				StaffAuthentication.this.audit.record(username, "LOGIN_THROTTLED", null, null, null, ip);
 				throw new BadCredentialsException("refused");

@@ -1,6 +1,11 @@
 package org.winformusic.events.admin;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.servlet.http.Cookie;
@@ -214,6 +219,33 @@ class AdminSecurityTests {
 			.param(email)
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void parallelGuessesAtOneAccountAreCountedOneByOne() throws Exception {
+		String email = staff("parallel-target@win.test", "OPS");
+		ExecutorService pool = Executors.newFixedThreadPool(12);
+		try {
+			List<Future<?>> attempts = new ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				String address = "203.0.113." + (i + 1);
+				attempts.add(pool.submit(() -> this.mvc.perform(post("/admin/login").with(csrf()).with((request) -> {
+					request.setRemoteAddr(address);
+					return request;
+				}).param("username", email).param("password", "guess " + address))));
+			}
+			for (Future<?> attempt : attempts) {
+				attempt.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		// Five wrong passwords were checked; the rest were refused without a check.
+		assertThat(this.jdbc.sql("select count(*) from audit_log where action = 'LOGIN_FAILED' and actor = ?")
+			.param(email)
+			.query(Long.class)
+			.single()).isEqualTo(5);
 	}
 
 	@Test
