@@ -18,12 +18,15 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The query parameters of the registrations list and of the CSV export, as posted:
  * {@code q, status, companyType, state, associationInterest, checkedIn, sort, dir, page,
- * size}. Binds as a {@code @ModelAttribute} (or {@link #from(Map)}) so the list and the
- * export read them the same way. Empty means "any"; a value that is not one of the known
- * codes is a 400 ({@link InvalidFilterException}).
+ * size, cursor}. {@code cursor} is the keyset position the list's own "next" and
+ * "previous" links carry; {@code page} stays for older links. Binds as a
+ * {@code @ModelAttribute} (or {@link #from(Map)}) so the list and the export read them
+ * the same way. Empty means "any"; a value that is not one of the known codes is a 400
+ * ({@link InvalidFilterException}).
  */
 public record RegistrationFilterParams(String q, String status, String companyType, String state,
-		String associationInterest, String checkedIn, String sort, String dir, Integer page, Integer size) {
+		String associationInterest, String checkedIn, String sort, String dir, Integer page, Integer size,
+		String cursor) {
 
 	public static final int DEFAULT_SIZE = 50;
 
@@ -33,7 +36,7 @@ public record RegistrationFilterParams(String q, String status, String companyTy
 		Function<String, String> get = params::get;
 		return new RegistrationFilterParams(get.apply("q"), get.apply("status"), get.apply("companyType"),
 				get.apply("state"), get.apply("associationInterest"), get.apply("checkedIn"), get.apply("sort"),
-				get.apply("dir"), integer(get.apply("page")), integer(get.apply("size")));
+				get.apply("dir"), integer(get.apply("page")), integer(get.apply("size")), get.apply("cursor"));
 	}
 
 	/** The filter these parameters describe. */
@@ -75,21 +78,28 @@ public record RegistrationFilterParams(String q, String status, String companyTy
 		boolean same = current.column().name().equals(column);
 		String direction = (same && current.ascending()) ? "desc" : "asc";
 		return new RegistrationFilterParams(this.q, this.status, this.companyType, this.state, this.associationInterest,
-				this.checkedIn, column, direction, null, this.size)
+				this.checkedIn, column, direction, null, this.size, null)
 			.toQueryString();
 	}
 
 	/** The same query on another page. */
 	public String onPage(int pageNumber) {
 		return new RegistrationFilterParams(this.q, this.status, this.companyType, this.state, this.associationInterest,
-				this.checkedIn, this.sort, this.dir, pageNumber, this.size)
+				this.checkedIn, this.sort, this.dir, pageNumber, this.size, null)
+			.toQueryString();
+	}
+
+	/** The same query at a keyset position (null: the first page). */
+	public String atCursor(String position) {
+		return new RegistrationFilterParams(this.q, this.status, this.companyType, this.state, this.associationInterest,
+				this.checkedIn, this.sort, this.dir, null, this.size, position)
 			.toQueryString();
 	}
 
 	/** The filter and sort only (no paging): what the CSV export link carries. */
 	public String exportQueryString() {
 		return new RegistrationFilterParams(this.q, this.status, this.companyType, this.state, this.associationInterest,
-				this.checkedIn, this.sort, this.dir, null, null)
+				this.checkedIn, this.sort, this.dir, null, null, null)
 			.toQueryString();
 	}
 
@@ -105,6 +115,7 @@ public record RegistrationFilterParams(String q, String status, String companyTy
 		put(map, "dir", this.dir);
 		put(map, "page", (this.page != null && this.page > 0) ? String.valueOf(this.page) : null);
 		put(map, "size", (this.size != null) ? String.valueOf(this.size) : null);
+		put(map, "cursor", this.cursor);
 		return map;
 	}
 

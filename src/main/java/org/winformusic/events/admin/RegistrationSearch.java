@@ -3,9 +3,13 @@ package org.winformusic.events.admin;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
@@ -22,16 +26,34 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The registrations of one event, filtered, sorted and paged, for the admin list: one
- * query for the rows and one for the count, whatever the page size. The filter is the
- * export's ({@link RegistrationFilterSql}), so "export what I see" exports the same rows.
+ * The registrations of one event, filtered, sorted and paged, for the admin list. The
+ * filter is the export's ({@link RegistrationFilterSql}), so "export what I see" exports
+ * the same rows.
+ * <p>
+ * Pages are read by keyset, not OFFSET: the next page is "the rows after the last one
+ * shown" in the sort column's index (V5, V9), so page 1 000 costs what page 1 does. The
+ * total is counted up to {@link #EXACT_COUNT_LIMIT} rows (exact, and cheap: the count
+ * stops there); above it the list says "about N", N being PostgreSQL's estimate, instead
+ * of counting half a million rows on every page view.
  */
 @Component
 @Transactional(readOnly = true)
 public class RegistrationSearch {
 
+	/** Totals up to this many rows are exact; larger ones are estimates. */
+	static final int EXACT_COUNT_LIMIT = 10_000;
+
+	/**
+	 * The furthest an old {@code page=N} link reaches by skipping rows (OFFSET): bounded,
+	 * so no link can make the database walk a whole event. Paging on from there uses the
+	 * keyset cursor.
+	 */
+	static final int MAX_OFFSET = 10_000;
+
 	private static final String ROW_COLUMNS = "r.id, r.full_name, r.email, r.company, r.company_type, r.state, r.city,"
 			+ " r.association_interest, r.status, r.created_at, r.checked_in_at";
+
+	private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\": (\\d+)");
 
 	private final JdbcClient jdbc;
 
@@ -39,24 +61,127 @@ public class RegistrationSearch {
 		this.jdbc = jdbc;
 	}
 
-	/** One page of rows (0-based {@code page}) and the total matching. */
+	/**
+	 * One page of rows (0-based {@code page}, bounded by {@link #MAX_OFFSET}) and the
+	 * total matching, as a Spring Data page; the total may be an estimate above
+	 * {@link #EXACT_COUNT_LIMIT}.
+	 */
 	public Page<RegistrationRow> search(long eventId, RegistrationFilter filter, RegistrationSort sort, int page,
 			int size) {
+		RegistrationList list = list(eventId, filter, sort, null, page, size);
+		return new PageImpl<>(list.content(), PageRequest.of(page, size), list.totalElements());
+	}
+
+	/**
+	 * The page that {@code cursor} points to, or (without one) page {@code page} of the
+	 * list; with {@code cursor} and {@code page} both absent, the first page.
+	 */
+	RegistrationList list(long eventId, RegistrationFilter filter, RegistrationSort sort, ListCursor cursor, int page,
+			int size) {
 		Where where = where(eventId, filter);
-		long total = this.jdbc.sql("select count(*) from registration r" + where.sql())
-			.params(where.params())
-			.query(Long.class)
-			.single();
-		Map<String, Object> params = new LinkedHashMap<>(where.params());
-		params.put("limit", size);
-		params.put("offset", (long) page * size);
-		List<RegistrationRow> rows = this.jdbc
-			.sql("select " + ROW_COLUMNS + " from registration r" + where.sql() + sort.orderBy()
-					+ " limit :limit offset :offset")
-			.params(params)
-			.query(RegistrationSearch::row)
+		Total total = total(where);
+		Statement statement = pageStatement(where, sort, cursor, page, size);
+		List<Keyed> rows = this.jdbc.sql(statement.sql())
+			.params(statement.params())
+			.query((rs, n) -> keyed(rs, sort))
 			.list();
-		return new PageImpl<>(rows, PageRequest.of(page, size), total);
+		boolean more = rows.size() > size;
+		if (more) {
+			rows = new ArrayList<>(rows.subList(0, size));
+		}
+		long firstRow;
+		boolean hasPrevious;
+		boolean hasNext;
+		if (cursor == null) {
+			firstRow = offset(page, size);
+			hasPrevious = firstRow > 0;
+			hasNext = more;
+		}
+		else if (cursor.forward()) {
+			firstRow = cursor.row() + 1;
+			hasPrevious = true;
+			hasNext = more;
+		}
+		else {
+			rows = new ArrayList<>(rows);
+			Collections.reverse(rows);
+			hasPrevious = more;
+			hasNext = true;
+			firstRow = more ? Math.max(1, cursor.row() - rows.size()) : 0;
+		}
+		ListCursor previous = null;
+		ListCursor next = null;
+		if (!rows.isEmpty()) {
+			Keyed first = rows.get(0);
+			Keyed last = rows.get(rows.size() - 1);
+			if (hasPrevious) {
+				previous = new ListCursor(sort, false, first.row().id(), first.key(), firstRow);
+			}
+			if (hasNext) {
+				next = new ListCursor(sort, true, last.row().id(), last.key(), firstRow + rows.size() - 1);
+			}
+		}
+		return new RegistrationList(rows.stream().map(Keyed::row).toList(), total.count(), total.exact(), firstRow,
+				size, (previous != null) ? previous.encode() : null, (next != null) ? next.encode() : null);
+	}
+
+	/**
+	 * The statements a page of the list runs (the capped count, then the page), exactly
+	 * as {@link #list} runs them: the query-plan test explains these.
+	 */
+	List<Statement> statements(long eventId, RegistrationFilter filter, RegistrationSort sort, ListCursor cursor,
+			int page, int size) {
+		Where where = where(eventId, filter);
+		return List.of(countStatement(where), pageStatement(where, sort, cursor, page, size));
+	}
+
+	/**
+	 * The page: {@code size + 1} rows (the extra one tells whether there is a next page)
+	 * after (or before) the cursor, or at a bounded offset for an old {@code page} link.
+	 */
+	private static Statement pageStatement(Where where, RegistrationSort sort, ListCursor cursor, int page, int size) {
+		Map<String, Object> params = new LinkedHashMap<>(where.params());
+		params.put("limit", size + 1);
+		String select = "select " + ROW_COLUMNS + ", " + sort.column().expression() + " as sort_key from registration r"
+				+ where.sql();
+		if (cursor != null) {
+			params.put("cursor_key", cursor.key());
+			params.put("cursor_id", cursor.id());
+			return new Statement(select + " and " + sort.keysetCondition(cursor.forward())
+					+ sort.orderBy(cursor.forward()) + " limit :limit", params);
+		}
+		params.put("offset", offset(page, size));
+		return new Statement(select + sort.orderBy() + " limit :limit offset :offset", params);
+	}
+
+	private static long offset(int page, int size) {
+		return Math.min((long) page * size, MAX_OFFSET);
+	}
+
+	private static Statement countStatement(Where where) {
+		Map<String, Object> params = new LinkedHashMap<>(where.params());
+		params.put("count_limit", EXACT_COUNT_LIMIT + 1);
+		return new Statement(
+				"select count(*) from (select 1 from registration r" + where.sql() + " limit :count_limit) t", params);
+	}
+
+	/**
+	 * The number of matching rows: exact up to {@link #EXACT_COUNT_LIMIT} (the count
+	 * stops reading there), else the planner's estimate, never below the limit.
+	 */
+	private Total total(Where where) {
+		Statement count = countStatement(where);
+		long counted = this.jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
+		if (counted <= EXACT_COUNT_LIMIT) {
+			return new Total(counted, true);
+		}
+		String plan = this.jdbc.sql("explain (format json) select 1 from registration r" + where.sql())
+			.params(where.params())
+			.query(String.class)
+			.single();
+		Matcher rows = PLAN_ROWS.matcher(plan);
+		long estimate = rows.find() ? Long.parseLong(rows.group(1)) : 0;
+		return new Total(Math.max(estimate, EXACT_COUNT_LIMIT + 1L), false);
 	}
 
 	/**
@@ -67,6 +192,16 @@ public class RegistrationSearch {
 		Map<String, Object> params = new LinkedHashMap<>(condition.params());
 		params.put("eventId", eventId);
 		return new Where(" where r.event_id = :eventId and " + condition.condition(), params);
+	}
+
+	private static Keyed keyed(ResultSet rs, RegistrationSort sort) throws SQLException {
+		RegistrationRow row = row(rs, 0);
+		String key = switch (sort.column()) {
+			case createdAt -> ListCursor.timeKey(row.createdAt());
+			case checkedIn -> ListCursor.timeKey(row.checkedInAt());
+			default -> rs.getString("sort_key");
+		};
+		return new Keyed(row, key);
 	}
 
 	private static RegistrationRow row(ResultSet rs, int n) throws SQLException {
@@ -80,6 +215,19 @@ public class RegistrationSearch {
 	}
 
 	private record Where(String sql, Map<String, Object> params) {
+
+	}
+
+	/** An SQL statement with named parameters. */
+	record Statement(String sql, Map<String, Object> params) {
+
+	}
+
+	private record Keyed(RegistrationRow row, String key) {
+
+	}
+
+	private record Total(long count, boolean exact) {
 
 	}
 

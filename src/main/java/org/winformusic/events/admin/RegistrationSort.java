@@ -29,8 +29,27 @@ public record RegistrationSort(Column column, boolean ascending) {
 
 	/** The SQL {@code order by} clause for table alias {@code r}, ties broken by id. */
 	public String orderBy() {
-		String direction = this.ascending ? "asc" : "desc";
+		return orderBy(true);
+	}
+
+	/**
+	 * The {@code order by} clause read forwards, or backwards (to fetch the rows before a
+	 * keyset cursor, nearest first).
+	 */
+	String orderBy(boolean forward) {
+		String direction = (this.ascending == forward) ? "asc" : "desc";
 		return " order by " + this.column.expression + " " + direction + ", r.id " + direction;
+	}
+
+	/**
+	 * The keyset condition "after the row with this sort key and id" (or before it): the
+	 * row comparison the column's index answers, so a deep page costs what the first
+	 * does. Parameters {@code :cursor_key} and {@code :cursor_id}.
+	 */
+	String keysetCondition(boolean forward) {
+		String comparison = (this.ascending == forward) ? " > " : " < ";
+		return "(" + this.column.expression + ", r.id)" + comparison + "(cast(:cursor_key as " + this.column.type
+				+ "), :cursor_id)";
 	}
 
 	public String dir() {
@@ -40,14 +59,30 @@ public record RegistrationSort(Column column, boolean ascending) {
 	/** Sortable columns (the request parameter value is the enum name). */
 	public enum Column {
 
-		name("lower(r.full_name)"), email("lower(r.email)"), company("lower(r.company)"), status("r.status"),
-		createdAt("r.created_at"), state("r.state"), companyType("r.company_type"), interest("r.association_interest"),
-		checkedIn("r.checked_in_at");
+		name("lower(r.full_name)", "text"), email("lower(r.email)", "text"), company("lower(r.company)", "text"),
+		status("r.status", "text"), createdAt("r.created_at", "timestamptz"), state("r.state", "text"),
+		companyType("r.company_type", "text"), interest("r.association_interest", "text"),
+		// Never null, so it can be a keyset key: those not yet in sort after arrivals
+		// when ascending, as "nulls last" did (index registration_event_checked_in_idx).
+		checkedIn("coalesce(r.checked_in_at, 'infinity'::timestamptz)", "timestamptz");
 
 		private final String expression;
 
-		Column(String expression) {
+		private final String type;
+
+		Column(String expression, String type) {
 			this.expression = expression;
+			this.type = type;
+		}
+
+		/** The SQL expression of the sort key (table alias {@code r}). */
+		String expression() {
+			return this.expression;
+		}
+
+		/** Whether the key is a point in time (else text). */
+		boolean temporal() {
+			return "timestamptz".equals(this.type);
 		}
 
 	}

@@ -13,7 +13,6 @@ import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
 
-import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,11 +59,12 @@ class RegistrationsController {
 	String list(@PathVariable String slug, @ModelAttribute("params") RegistrationFilterParams params, Locale locale,
 			Model model) {
 		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
-		Page<RegistrationRow> page = this.search.search(event.id(), params.filter(), params.registrationSort(),
-				params.pageNumber(), params.pageSize());
+		RegistrationSort sort = params.registrationSort();
+		RegistrationList page = this.search.list(event.id(), params.filter(), sort,
+				ListCursor.decode(params.cursor(), sort), params.pageNumber(), params.pageSize());
 		model.addAttribute("event", event);
 		model.addAttribute("page", page);
-		model.addAttribute("sort", params.registrationSort());
+		model.addAttribute("sort", sort);
 		addChoices(model);
 		return LIST_VIEW;
 	}

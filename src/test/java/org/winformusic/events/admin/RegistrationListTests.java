@@ -136,6 +136,72 @@ class RegistrationListTests {
 	}
 
 	@Test
+	void nextAndPreviousLinksWalkEverySortWithoutSkippingOrRepeatingARow() {
+		for (RegistrationSort.Column column : RegistrationSort.Column.values()) {
+			for (boolean ascending : new boolean[] { true, false }) {
+				RegistrationSort sort = new RegistrationSort(column, ascending);
+				List<String> all = names(RegistrationFilter.ALL, sort);
+				RegistrationList first = this.search.list(this.event.id(), RegistrationFilter.ALL, sort, null, 0, 3);
+				assertThat(first.hasPrevious()).isFalse();
+				RegistrationList second = this.search.list(this.event.id(), RegistrationFilter.ALL, sort,
+						ListCursor.decode(first.nextCursor(), sort), 0, 3);
+				assertThat(second.hasNext()).isFalse();
+				assertThat(second.from()).isEqualTo(4);
+				assertThat(java.util.stream.Stream.concat(first.content().stream(), second.content().stream())
+					.map(RegistrationRow::fullName)
+					.toList()).as("sorted by %s", sort).isEqualTo(all);
+				RegistrationList back = this.search.list(this.event.id(), RegistrationFilter.ALL, sort,
+						ListCursor.decode(second.previousCursor(), sort), 0, 3);
+				assertThat(back.content()).isEqualTo(first.content());
+				assertThat(back.from()).isEqualTo(1);
+				assertThat(back.hasPrevious()).isFalse();
+			}
+		}
+	}
+
+	@Test
+	void aCursorMadeForAnotherSortOrTamperedWithShowsTheFirstPage() {
+		RegistrationList first = this.search.list(this.event.id(), RegistrationFilter.ALL, RegistrationSort.DEFAULT,
+				null, 0, 3);
+		assertThat(ListCursor.decode(first.nextCursor(), RegistrationSort.of("name", "asc"))).isNull();
+		assertThat(ListCursor.decode("not a cursor", RegistrationSort.DEFAULT)).isNull();
+		String forged = java.util.Base64.getUrlEncoder()
+			.encodeToString("createdAt\nasc\nnext\n1\n0\n'; drop table event".getBytes());
+		assertThat(ListCursor.decode(forged, RegistrationSort.DEFAULT)).isNull();
+	}
+
+	@Test
+	void theListPageLinksToTheNextRowsAndBack() throws Exception {
+		String next = this.mvc
+			.perform(get("/admin/events/" + this.event.slug() + "/registrations").param("size", "2")
+				.param("lang", "en")
+				.with(user("ops@win.test").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("4 registrations")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Rows 1 to 2")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.replaceAll("(?s).*rel=\"next\" href=\"[^\"]*[?&](?:amp;)?(size=2&amp;cursor=[^\"]*)\".*", "$1")
+			.replace("&amp;", "&");
+		this.mvc
+			.perform(get("/admin/events/" + this.event.slug() + "/registrations?" + next + "&lang=en")
+				.with(user("ops@win.test").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Rows 3 to 4")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Bruno Díaz")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("José Peña"))));
+		// An old link to the second page still shows the second page.
+		this.mvc
+			.perform(get("/admin/events/" + this.event.slug() + "/registrations").param("size", "2")
+				.param("page", "1")
+				.param("lang", "en")
+				.with(user("ops@win.test").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Rows 3 to 4")));
+	}
+
+	@Test
 	void theListPageFiltersFromItsQueryParametersAndLinksTheSameQueryToTheExport() throws Exception {
 		this.mvc
 			.perform(get("/admin/events/" + this.event.slug() + "/registrations").param("q", "JOSE")

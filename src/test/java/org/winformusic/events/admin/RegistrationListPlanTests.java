@@ -1,0 +1,161 @@
+package org.winformusic.events.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.winformusic.events.registration.AssociationInterest;
+import org.winformusic.events.registration.CompanyType;
+import org.winformusic.events.registration.MexicanState;
+import org.winformusic.events.registration.RegistrationFilter;
+import org.winformusic.events.registration.RegistrationStatus;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The registrations list at a realistic size reads only its indexes: PostgreSQL's plan
+ * for the count and the page of every search, filter and sort (first page, a deep keyset
+ * page, and the page before it) holds no sequential scan of {@code registration}. A
+ * change that brings back an OFFSET walk or a query no index serves fails here, whatever
+ * the speed of the machine.
+ */
+@AdminTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegistrationListPlanTests {
+
+	/** The event under test; six other events hold three times as many rows. */
+	static final int ROWS = 20_000;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RegistrationSearch search;
+
+	TestRegistrations.Event event;
+
+	@BeforeAll
+	void seed() {
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		this.event = data.event(1);
+		List<Long> events = new ArrayList<>(List.of(this.event.id()));
+		for (int i = 0; i < 6; i++) {
+			events.add(data.event(1).id());
+		}
+		for (int e = 0; e < events.size(); e++) {
+			int rows = (e == 0) ? ROWS : ROWS / 2;
+			this.jdbc
+				.sql("""
+						insert into registration (event_id, status, full_name, email, company, company_type, state, city,
+						  association_interest, privacy_consent_version, privacy_consent_at, locale, created_at, updated_at,
+						  checked_in_at, search_text)
+						select :event, (array['CONFIRMED','CONFIRMED','CONFIRMED','WAITLISTED','CANCELLED','PENDING'])[1 + g % 6],
+						  n.name, 'p' || g || '-' || :event || '@example.test', 'Discos ' || n.name,
+						  (array['INDEPENDENT_LABEL','DISTRIBUTOR','PUBLISHER','MANAGEMENT','BOOKING_PROMOTER','OTHER'])[1 + g % 6],
+						  (array['CMX','JAL','NLE','PUE','YUC','OAX','OUTSIDE_MX'])[1 + g % 7], 'Ciudad',
+						  (array['YES','MAYBE','NO'])[1 + g % 3], '2026-01', now(), 'es',
+						  now() - g * interval '1 minute', now(), case when g % 10 = 0 then now() end,
+						  lower(n.name) || ' p' || g || '@example.test discos ' || lower(n.name)
+						from generate_series(1, :rows) g
+						cross join lateral (select (array['Jose','Maria','Sofia','Andres','Lucia','Raul','Itzel','Pablo'])[1 + g % 8]
+						  || ' ' || (array['Garcia','Pena','Ordonez','Zuniga','Mejia','Castaneda','Flores','Cruz','Reyes'])[1 + (g / 8) % 9]
+						  || ' ' || md5(g::text) as name) n
+						""")
+				.param("event", events.get(e))
+				.param("rows", rows)
+				.update();
+		}
+		this.jdbc.sql("analyze registration").update();
+	}
+
+	@Test
+	void searchesFiltersAndSortsNeverScanTheWholeTable() {
+		List<RegistrationFilter> filters = List.of(RegistrationFilter.ALL, text("garcia"), text("pena ord"),
+				text("p1234"), new RegistrationFilter(null, RegistrationStatus.WAITLISTED, null, null, null, null),
+				new RegistrationFilter(null, RegistrationStatus.CONFIRMED, null, null, null, null),
+				new RegistrationFilter(null, null, CompanyType.PUBLISHER, MexicanState.JAL, null, null),
+				new RegistrationFilter(null, null, null, MexicanState.CMX, null, null),
+				new RegistrationFilter(null, RegistrationStatus.CONFIRMED, null, null, AssociationInterest.YES, null),
+				new RegistrationFilter(null, null, null, null, null, true),
+				new RegistrationFilter(null, null, null, null, null, false),
+				new RegistrationFilter("discos", null, CompanyType.DISTRIBUTOR, null, null, null));
+		int explained = 0;
+		for (RegistrationFilter filter : filters) {
+			for (RegistrationSort.Column column : RegistrationSort.Column.values()) {
+				// Descending reads the same index backwards: checked for two of the
+				// filters.
+				boolean both = filter.equals(RegistrationFilter.ALL) || filter.q() != null;
+				for (boolean ascending : both ? new boolean[] { true, false } : new boolean[] { true }) {
+					RegistrationSort sort = new RegistrationSort(column, ascending);
+					for (ListCursor cursor : cursors(filter, sort)) {
+						for (RegistrationSearch.Statement statement : this.search.statements(this.event.id(), filter,
+								sort, cursor, 0, 50)) {
+							String plan = explain(statement);
+							assertThat(plan).as("plan of %s for %s sorted by %s", statement.sql(), filter, sort)
+								.doesNotContain("Seq Scan on registration");
+							explained++;
+						}
+					}
+				}
+			}
+		}
+		assertThat(explained).isGreaterThan(filters.size() * RegistrationSort.Column.values().length * 3 * 2);
+	}
+
+	@Test
+	void aDeepPageIsReadFromTheIndexAfterTheLastRowNotBySkippingRows() {
+		RegistrationSort sort = RegistrationSort.DEFAULT;
+		RegistrationList first = this.search.list(this.event.id(), RegistrationFilter.ALL, sort, null, 0, 50);
+		ListCursor next = ListCursor.decode(first.nextCursor(), sort);
+		List<RegistrationSearch.Statement> statements = this.search.statements(this.event.id(), RegistrationFilter.ALL,
+				sort, next, 0, 50);
+		assertThat(statements.get(1).sql()).doesNotContainIgnoringCase("offset");
+		assertThat(explain(statements.get(1))).contains("Index Scan using registration_event_created_idx");
+	}
+
+	@Test
+	void theTotalIsExactWhenSmallAndMarkedAsAnEstimateWhenLarge() {
+		RegistrationList all = this.search.list(this.event.id(), RegistrationFilter.ALL, RegistrationSort.DEFAULT, null,
+				0, 50);
+		assertThat(all.totalExact()).isFalse();
+		assertThat(all.totalElements()).isGreaterThan(RegistrationSearch.EXACT_COUNT_LIMIT);
+		RegistrationList waitlisted = this.search.list(this.event.id(),
+				new RegistrationFilter(null, RegistrationStatus.WAITLISTED, null, null, null, null),
+				RegistrationSort.DEFAULT, null, 0, 50);
+		assertThat(waitlisted.totalExact()).isTrue();
+		assertThat(waitlisted.totalElements())
+			.isEqualTo(this.jdbc.sql("select count(*) from registration where event_id = ? and status = 'WAITLISTED'")
+				.param(this.event.id())
+				.query(Long.class)
+				.single());
+	}
+
+	/** No cursor, a cursor deep in the list going forwards, and one going backwards. */
+	private List<ListCursor> cursors(RegistrationFilter filter, RegistrationSort sort) {
+		List<ListCursor> cursors = new ArrayList<>();
+		cursors.add(null);
+		RegistrationList page = this.search.list(this.event.id(), filter, sort, null, 40, 50);
+		ListCursor next = ListCursor.decode(page.nextCursor(), sort);
+		ListCursor previous = ListCursor.decode(page.previousCursor(), sort);
+		cursors
+			.add((next != null) ? next : new ListCursor(sort, true, 1, sort.column().temporal() ? "infinity" : "m", 0));
+		cursors.add((previous != null) ? previous
+				: new ListCursor(sort, false, 1, sort.column().temporal() ? "infinity" : "m", 60));
+		return cursors;
+	}
+
+	private String explain(RegistrationSearch.Statement statement) {
+		return String.join("\n",
+				this.jdbc.sql("explain " + statement.sql()).params(statement.params()).query(String.class).list());
+	}
+
+	private static RegistrationFilter text(String q) {
+		return new RegistrationFilter(q, null, null, null, null, null);
+	}
+
+}
