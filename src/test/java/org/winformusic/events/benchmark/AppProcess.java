@@ -38,7 +38,7 @@ final class AppProcess implements AutoCloseable {
 			throws IOException, InterruptedException {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(java());
 		command.addAll(jvmOptions);
 		command.add("-jar");
 		command.add(jar.toString());
@@ -82,7 +82,7 @@ final class AppProcess implements AutoCloseable {
 	static void runToExit(List<String> arguments, Map<String, String> environment, Path log, int timeoutSeconds)
 			throws IOException, InterruptedException {
 		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add(java());
 		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().putAll(environment);
@@ -98,6 +98,37 @@ final class AppProcess implements AutoCloseable {
 		if (process.exitValue() != 0) {
 			throw new IllegalStateException("Exited with " + process.exitValue() + "; see " + log);
 		}
+	}
+
+	/**
+	 * The JDK the application runs on: {@code BENCHMARK_APP_JAVA_HOME} when set (e.g. a
+	 * JDK 25, to measure its ahead-of-time cache), else the benchmark's own.
+	 */
+	static String javaHome() {
+		String home = System.getenv("BENCHMARK_APP_JAVA_HOME");
+		return (home != null && !home.isBlank()) ? home : System.getProperty("java.home");
+	}
+
+	static String java() {
+		return Path.of(javaHome(), "bin", "java").toString();
+	}
+
+	/**
+	 * The feature release (17, 25, ...) of {@link #javaHome()}, from its release file.
+	 */
+	static int javaFeatureVersion() {
+		try {
+			for (String line : Files.readAllLines(Path.of(javaHome(), "release"))) {
+				if (line.startsWith("JAVA_VERSION=")) {
+					String version = line.substring(line.indexOf('"') + 1);
+					return Integer.parseInt(version.split("[.\"]")[0]);
+				}
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// Fall through: assume the running JVM's.
+		}
+		return Runtime.version().feature();
 	}
 
 	int port() {

@@ -88,6 +88,19 @@ final class BenchmarkDatabase implements AutoCloseable {
 		return "jdbc:postgresql://127.0.0.1:" + this.server.getPort() + "/" + DATABASE;
 	}
 
+	/** A second, empty database on the same server; returns its JDBC URL. */
+	String createDatabase(String name) throws SQLException {
+		if (!name.matches("[a-z]+")) {
+			throw new IllegalArgumentException(name);
+		}
+		try (Connection connection = this.server.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("drop database if exists " + name);
+			statement.execute("create database " + name);
+		}
+		return "jdbc:postgresql://127.0.0.1:" + this.server.getPort() + "/" + name;
+	}
+
 	Connection connect() throws SQLException {
 		Properties properties = new Properties();
 		properties.setProperty("user", "postgres");
