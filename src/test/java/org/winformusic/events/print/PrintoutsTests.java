@@ -54,10 +54,19 @@ class PrintoutsTests {
 
 	@Test
 	void badgesHoldEveryConfirmedNameExactlyOnceInSpanishOrderWithAccentsIntact() throws Exception {
-		String slug = this.data.event("Taller de prueba");
-		for (String name : List.of("Ximena Zúñiga", "Eva Núñez", "Luis Ávila", "Íñigo Ñúñez", "Rosa Muñoz",
-				"María José Pérez López", "Ole Nyberg", "Juan de la Fuente", "Ana Nava", "Pedro Güemes")) {
-			this.data.add(slug, name, "Compañía", "Dirección", "CONFIRMED");
+		String slug = this.data.event("Hoja de ruta para crear una asociación de música independiente en México");
+		List<String[]> people = List.of(new String[] { "Ximena Zúñiga", "Nopal Records", "Fundadora" },
+				new String[] { "Eva Núñez", "Discos Tehuacán", "A&R" },
+				new String[] { "Luis Ávila", "Sonido Ávila Distribución Digital de México", "Director general" },
+				new String[] { "Íñigo Ñúñez", "Ñu Música", "Mánager" },
+				new String[] { "Rosa Muñoz", "Colectivo Güiro", "Productora" },
+				new String[] { "María José Pérez López", "Sello Pájaro Azul", "Coordinadora de licencias" },
+				new String[] { "Ole Nyberg", "Nordic Indie Network", "Invitado" },
+				new String[] { "Juan de la Fuente", "Fuente Editorial Musical", "Editor" },
+				new String[] { "Ana Nava", "Nava Booking", "Promotora" },
+				new String[] { "Pedro Güemes", "Güemes & Asociados Management", "Socio" });
+		for (String[] person : people) {
+			this.data.add(slug, person[0], person[1], person[2], "CONFIRMED");
 		}
 		this.data.add(slug, "Wendy Waitlisted", "Compañía", null, "WAITLISTED");
 		this.data.add(slug, "Carla Cancelada", "Compañía", null, "CANCELLED");
@@ -70,7 +79,7 @@ class PrintoutsTests {
 			assertThat(text.indexOf(name)).as(name + " after the one before").isGreaterThan(previous);
 			previous = text.indexOf(name);
 		}
-		assertThat(text).doesNotContain("Wendy").doesNotContain("Carla").contains("Taller de prueba");
+		assertThat(text).doesNotContain("Wendy").doesNotContain("Carla").contains("Hoja de ruta para crear");
 		assertThat(PdfPages.count(pdf)).isEqualTo(2);
 		save(pdf, "badges.pdf");
 	}
@@ -150,6 +159,27 @@ class PrintoutsTests {
 			.doesNotContain("Rosa");
 		assertThat(PdfPages.text(pdf(base + "?checkedIn=true"))).doesNotContain("Eva")
 			.contains("Nadie coincide con estos filtros");
+	}
+
+	@Test
+	void theDashboardAndTheFilteredListLinkToThePrintouts() throws Exception {
+		String slug = this.data.event("Enlaces");
+		String dashboard = this.mvc.perform(get("/admin/events/" + slug))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(dashboard).contains("/admin/events/" + slug + "/badges.pdf")
+			.contains("/admin/events/" + slug + "/door-list.pdf");
+		String list = this.mvc
+			.perform(get("/admin/events/" + slug + "/registrations").param("status", "WAITLISTED").param("q", "nú"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(list).contains("/admin/events/" + slug + "/badges.pdf?q=n%C3%BA&amp;status=WAITLISTED")
+			.contains("/admin/events/" + slug + "/badges.pdf?layout=single&amp;q=n%C3%BA&amp;status=WAITLISTED")
+			.contains("/admin/events/" + slug + "/door-list.pdf?q=n%C3%BA&amp;status=WAITLISTED");
 	}
 
 	@Test
