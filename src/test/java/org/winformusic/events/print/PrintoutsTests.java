@@ -68,7 +68,8 @@ class PrintoutsTests {
 		for (String[] person : people) {
 			this.data.add(slug, person[0], person[1], person[2], "CONFIRMED");
 		}
-		this.data.add(slug, "Wendy Waitlisted", "Compañía", null, "WAITLISTED");
+		this.data.add(slug, "Wendy Waitlisted", "Sello Espera", null, "WAITLISTED");
+		this.data.add(slug, "Tomás Ibarra Ruiz", "Pendiente Records", null, "PENDING");
 		this.data.add(slug, "Carla Cancelada", "Compañía", null, "CANCELLED");
 
 		byte[] pdf = pdf("/admin/events/" + slug + "/badges.pdf");
@@ -79,9 +80,13 @@ class PrintoutsTests {
 			assertThat(text.indexOf(name)).as(name + " after the one before").isGreaterThan(previous);
 			previous = text.indexOf(name);
 		}
-		assertThat(text).doesNotContain("Wendy").doesNotContain("Carla").contains("Hoja de ruta para crear");
+		assertThat(text).doesNotContain("Wendy")
+			.doesNotContain("Carla")
+			.doesNotContain("Tomás")
+			.contains("Hoja de ruta para crear");
 		assertThat(PdfPages.count(pdf)).isEqualTo(2);
 		save(pdf, "badges.pdf");
+		save(pdf("/admin/events/" + slug + "/door-list.pdf"), "door-list-sample.pdf");
 	}
 
 	@Test
