@@ -1,0 +1,102 @@
+package org.winformusic.events.print;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.RegistrationFilter;
+import org.winformusic.events.registration.RegistrationStatus;
+import org.winformusic.events.shared.EventTimes;
+
+/**
+ * Prints the badges and the door list of one event in the staff member's language: picks
+ * the people, words the texts, hands both to the drawing.
+ */
+@Service
+class Printouts {
+
+	private static final Log logger = LogFactory.getLog(Printouts.class);
+
+	/** Badges, unless a status is asked for: only people who have a seat. */
+	static final Set<RegistrationStatus> BADGE_STATUSES = EnumSet.of(RegistrationStatus.CONFIRMED);
+
+	/** The door list, unless a status is asked for: everyone who may still turn up. */
+	static final Set<RegistrationStatus> DOOR_STATUSES = EnumSet.of(RegistrationStatus.CONFIRMED,
+			RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING);
+
+	private final Attendees attendees;
+
+	private final BadgePdf badges;
+
+	private final DoorListPdf doorList;
+
+	private final MessageSource messages;
+
+	private final EventTimes times;
+
+	private final Clock clock;
+
+	Printouts(Attendees attendees, BadgePdf badges, DoorListPdf doorList, MessageSource messages, EventTimes times,
+			Clock clock) {
+		this.attendees = attendees;
+		this.badges = badges;
+		this.doorList = doorList;
+		this.messages = messages;
+		this.times = times;
+		this.clock = clock;
+	}
+
+	void badges(EventInfo event, RegistrationFilter filter, BadgePdf.Layout layout, Locale locale, OutputStream out)
+			throws IOException {
+		List<Attendee> people = this.attendees.find(event.id(), filter, BADGE_STATUSES);
+		BadgePdf.Texts texts = new BadgePdf.Texts(message("door.badges.title", locale, event.title()), event.title(),
+				this.times.date(event.startsAt(), event.zone(), locale), message("door.badges.nobody", locale));
+		this.badges.write(texts, people, layout, out);
+		// No personal data here: the filter's search text may be a name.
+		logger.info("Printed " + people.size() + " badges of event " + event.slug() + " as " + layout);
+	}
+
+	void doorList(EventInfo event, RegistrationFilter filter, Locale locale, OutputStream out) throws IOException {
+		List<Attendee> people = this.attendees.find(event.id(), filter, DOOR_STATUSES);
+		Map<RegistrationStatus, String> statuses = new EnumMap<>(RegistrationStatus.class);
+		for (RegistrationStatus status : RegistrationStatus.values()) {
+			statuses.put(status, message("admin.status." + status.name(), locale));
+		}
+		String printed = message("door.list.printed", locale,
+				this.times.dateTime(this.clock.instant(), event.zone(), locale),
+				this.times.zoneName(event.zone(), locale));
+		DoorListPdf.Texts texts = new DoorListPdf.Texts(message("door.list.title", locale, event.title()),
+				event.title(),
+				message("door.list.heading", locale) + " · "
+						+ this.times.range(event.startsAt(), event.endsAt(), event.zone(), locale),
+				message("door.list.counts", locale, count(people, RegistrationStatus.CONFIRMED),
+						count(people, RegistrationStatus.WAITLISTED), count(people, RegistrationStatus.PENDING),
+						people.size()),
+				printed, message("door.list.name", locale), message("door.list.company", locale),
+				message("door.list.status", locale), message("door.list.code", locale),
+				message("door.list.nobody", locale), statuses);
+		this.doorList.write(texts, people, out);
+		logger.info("Printed the door list of event " + event.slug() + " with " + people.size() + " rows");
+	}
+
+	private static long count(List<Attendee> people, RegistrationStatus status) {
+		return people.stream().filter((person) -> person.status() == status).count();
+	}
+
+	private String message(String code, Locale locale, Object... arguments) {
+		return this.messages.getMessage(code, arguments, locale);
+	}
+
+}

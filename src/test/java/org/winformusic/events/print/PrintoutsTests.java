@@ -1,0 +1,284 @@
+package org.winformusic.events.print;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.pdfbox.text.TextPosition;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithAnonymousUser;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.winformusic.events.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The badges and the door list as staff get them: opened with PDFBox, their text read
+ * back and their QR codes scanned with ZXing.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@WithMockUser(roles = "OPS")
+class PrintoutsTests {
+
+	/** Spanish order by family name: accents do not count, Ñ comes after N. */
+	static final List<String> CONFIRMED_IN_ORDER = List.of("Luis Ávila", "Juan de la Fuente", "Pedro Güemes",
+			"Rosa Muñoz", "Ana Nava", "Eva Núñez", "Ole Nyberg", "Íñigo Ñúñez", "María José Pérez López",
+			"Ximena Zúñiga");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PassLinks passes;
+
+	TestPrintData data;
+
+	@Autowired
+	void data(JdbcClient jdbc) {
+		this.data = new TestPrintData(jdbc);
+	}
+
+	@Test
+	void badgesHoldEveryConfirmedNameExactlyOnceInSpanishOrderWithAccentsIntact() throws Exception {
+		String slug = this.data.event("Hoja de ruta para crear una asociación de música independiente en México");
+		List<String[]> people = List.of(new String[] { "Ximena Zúñiga", "Nopal Records", "Fundadora" },
+				new String[] { "Eva Núñez", "Discos Tehuacán", "A&R" },
+				new String[] { "Luis Ávila", "Sonido Ávila Distribución Digital de México", "Director general" },
+				new String[] { "Íñigo Ñúñez", "Ñu Música", "Mánager" },
+				new String[] { "Rosa Muñoz", "Colectivo Güiro", "Productora" },
+				new String[] { "María José Pérez López", "Sello Pájaro Azul", "Coordinadora de licencias" },
+				new String[] { "Ole Nyberg", "Nordic Indie Network", "Invitado" },
+				new String[] { "Juan de la Fuente", "Fuente Editorial Musical", "Editor" },
+				new String[] { "Ana Nava", "Nava Booking", "Promotora" },
+				new String[] { "Pedro Güemes", "Güemes & Asociados Management", "Socio" });
+		for (String[] person : people) {
+			this.data.add(slug, person[0], person[1], person[2], "CONFIRMED");
+		}
+		this.data.add(slug, "Wendy Waitlisted", "Sello Espera", null, "WAITLISTED");
+		this.data.add(slug, "Tomás Ibarra Ruiz", "Pendiente Records", null, "PENDING");
+		this.data.add(slug, "Carla Cancelada", "Compañía", null, "CANCELLED");
+
+		byte[] pdf = pdf("/admin/events/" + slug + "/badges.pdf");
+		String text = PdfPages.text(pdf);
+		int previous = -1;
+		for (String name : CONFIRMED_IN_ORDER) {
+			assertThat(occurrences(text, name)).as(name).isEqualTo(1);
+			assertThat(text.indexOf(name)).as(name + " after the one before").isGreaterThan(previous);
+			previous = text.indexOf(name);
+		}
+		assertThat(text).doesNotContain("Wendy")
+			.doesNotContain("Carla")
+			.doesNotContain("Tomás")
+			.contains("Hoja de ruta para crear");
+		assertThat(PdfPages.count(pdf)).isEqualTo(2);
+		save(pdf, "badges.pdf");
+		save(pdf("/admin/events/" + slug + "/door-list.pdf"), "door-list-sample.pdf");
+	}
+
+	@Test
+	void pageCountsFollowTheLayout() throws Exception {
+		int[] people = { 1, 8, 9, 500 };
+		int[] sheets = { 1, 1, 2, 63 };
+		for (int i = 0; i < people.length; i++) {
+			String slug = this.data.event("Multitud");
+			this.data.confirmedCrowd(slug, people[i]);
+			byte[] sheet = pdf("/admin/events/" + slug + "/badges.pdf");
+			assertThat(PdfPages.count(sheet)).as(people[i] + " people on A4 sheets").isEqualTo(sheets[i]);
+			byte[] single = pdf("/admin/events/" + slug + "/badges.pdf?layout=single");
+			assertThat(PdfPages.count(single)).as(people[i] + " people one per page").isEqualTo(people[i]);
+			if (people[i] == 500) {
+				String text = PdfPages.text(sheet);
+				assertThat(occurrences(text, "Persona 0001")).isEqualTo(1);
+				assertThat(occurrences(text, "Persona 0500")).isEqualTo(1);
+			}
+		}
+	}
+
+	@Test
+	void theQrCodeOnABadgeCarriesThePassLinkNeverTheManageLink() throws Exception {
+		String slug = this.data.event("Taller QR");
+		long id = this.data.add(slug, "Renata Ibáñez Ortega", "Discos Ñandú", "Productora", "CONFIRMED");
+		String expected = this.passes.link(id);
+
+		byte[] single = pdf("/admin/events/" + slug + "/badges.pdf?layout=single");
+		assertThat(PdfPages.decodeQr(PdfPages.render(single, 0, 300))).isEqualTo(expected).contains("/p/");
+
+		// On the A4 sheet: the first badge's cell only (top-left, 90 x 54 mm at 15, 40.5
+		// mm).
+		BufferedImage page = PdfPages.render(pdf("/admin/events/" + slug + "/badges.pdf"), 0, 300);
+		double dotsPerMm = 300 / 25.4;
+		BufferedImage cell = page.getSubimage((int) (15 * dotsPerMm), (int) (40.5 * dotsPerMm), (int) (90 * dotsPerMm),
+				(int) (54 * dotsPerMm));
+		assertThat(PdfPages.decodeQr(cell)).isEqualTo(expected).doesNotContain("/r/");
+	}
+
+	@Test
+	void longNamesAndCompaniesStayInsideTheBadge() throws Exception {
+		String slug = this.data.event("Taller con un título larguísimo que no cabe en una línea de un gafete");
+		String name = "María de los Ángeles Guadalupe Concepción Hernández de la Garza y Villaseñor Altamirano Peña";
+		String company = "Asociación Mexicana de Productores Independientes de Música, Sellos y Distribuidoras "
+				+ "Digitales del Bajío y Occidente";
+		this.data.add(slug, name, company, "Coordinadora general de relaciones institucionales y alianzas",
+				"CONFIRMED");
+
+		byte[] pdf = pdf("/admin/events/" + slug + "/badges.pdf?layout=single");
+		float width = PdfText.mm(90);
+		float padding = PdfText.mm(PrintLayout.Badge.PADDING);
+		List<TextPosition> characters = PdfPages.characters(pdf);
+		assertThat(characters).isNotEmpty();
+		for (TextPosition character : characters) {
+			assertThat(character.getXDirAdj()).as(character.getUnicode()).isGreaterThanOrEqualTo(padding - 0.5f);
+			assertThat(character.getXDirAdj() + character.getWidthDirAdj()).as(character.getUnicode())
+				.isLessThanOrEqualTo(width - padding + 0.5f);
+		}
+		// The name wraps or shrinks but is whole.
+		assertThat(PdfPages.text(pdf)).contains(name);
+	}
+
+	@Test
+	void badgesFollowTheRegistrationListFilters() throws Exception {
+		String slug = this.data.event("Filtros");
+		this.data.add(slug, "Eva Núñez", "Sello Uno", null, "CONFIRMED");
+		this.data.add(slug, "Rosa Muñoz", "Distribuidora Dos", null, "CONFIRMED", "DISTRIBUTOR");
+		this.data.add(slug, "Wendy Espera", "Sello Tres", null, "WAITLISTED");
+		String base = "/admin/events/" + slug + "/badges.pdf";
+
+		assertThat(PdfPages.text(pdf(base + "?q=nunez"))).contains("Eva Núñez").doesNotContain("Rosa");
+		assertThat(PdfPages.text(pdf(base + "?companyType=DISTRIBUTOR"))).contains("Rosa Muñoz").doesNotContain("Eva");
+		assertThat(PdfPages.text(pdf(base + "?status=WAITLISTED"))).contains("Wendy Espera")
+			.doesNotContain("Eva")
+			.doesNotContain("Rosa");
+		assertThat(PdfPages.text(pdf(base + "?checkedIn=true"))).doesNotContain("Eva")
+			.contains("Nadie coincide con estos filtros");
+	}
+
+	@Test
+	void theDashboardAndTheFilteredListLinkToThePrintouts() throws Exception {
+		String slug = this.data.event("Enlaces");
+		String dashboard = this.mvc.perform(get("/admin/events/" + slug))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(dashboard).contains("/admin/events/" + slug + "/badges.pdf")
+			.contains("/admin/events/" + slug + "/door-list.pdf");
+		String list = this.mvc
+			.perform(get("/admin/events/" + slug + "/registrations").param("status", "WAITLISTED").param("q", "nú"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(list).contains("/admin/events/" + slug + "/badges.pdf?q=n%C3%BA&amp;status=WAITLISTED")
+			.contains("/admin/events/" + slug + "/badges.pdf?layout=single&amp;q=n%C3%BA&amp;status=WAITLISTED")
+			.contains("/admin/events/" + slug + "/door-list.pdf?q=n%C3%BA&amp;status=WAITLISTED");
+	}
+
+	@Test
+	void aWrongFilterOrLayoutIsABadRequestNotAFile() throws Exception {
+		String slug = this.data.event("Errores");
+		this.mvc.perform(get("/admin/events/" + slug + "/badges.pdf?status=CONFIRMADO"))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/admin/events/" + slug + "/badges.pdf?layout=round")).andExpect(status().isBadRequest());
+		this.mvc.perform(get("/admin/events/" + slug + "/door-list.pdf?checkedIn=maybe"))
+			.andExpect(status().isBadRequest());
+		this.mvc.perform(get("/admin/events/no-such-event/door-list.pdf")).andExpect(status().isNotFound());
+	}
+
+	@Test
+	@WithAnonymousUser
+	void anonymousVisitorsGetNoPrintout() throws Exception {
+		for (String path : List.of("badges.pdf", "door-list.pdf")) {
+			this.mvc.perform(get("/admin/events/mexico-workshop/" + path).accept(MediaType.TEXT_HTML))
+				.andExpect(status().is3xxRedirection());
+			this.mvc.perform(get("/admin/events/mexico-workshop/" + path)).andExpect(status().isUnauthorized());
+		}
+	}
+
+	@Test
+	@WithMockUser(roles = "USER")
+	void signedInNonStaffGetNoPrintout() throws Exception {
+		this.mvc.perform(get("/admin/events/mexico-workshop/badges.pdf")).andExpect(status().isForbidden());
+		this.mvc.perform(get("/admin/events/mexico-workshop/door-list.pdf")).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theDoorListIsAlphabeticalByFamilyNameGroupedByInitialWithStatusesInWords() throws Exception {
+		String slug = this.data.event("Taller de la puerta");
+		long nunez = this.data.add(slug, "Eva Núñez", "Sello Uno", null, "CONFIRMED");
+		this.data.add(slug, "Íñigo Ñúñez", "Sello Dos", null, "WAITLISTED");
+		this.data.add(slug, "Luis Ávila", "Sello Tres", null, "PENDING");
+		this.data.add(slug, "María José Pérez López", "Sello Cuatro", null, "CONFIRMED");
+		this.data.add(slug, "Carla Cancelada", "Sello Cinco", null, "CANCELLED");
+		this.data.add(slug, "Dana Declinada", "Sello Seis", null, "DECLINED");
+
+		byte[] pdf = pdf("/admin/events/" + slug + "/door-list.pdf?lang=es");
+		String text = PdfPages.text(pdf);
+		assertThat(text).containsSubsequence("Taller de la puerta", "Lista de acceso",
+				"Confirmados: 2 · En lista de espera: 1 · Pendientes de revisión: 1 · Total: 4", "Impresa el",
+				"(hora de la Ciudad de México)");
+		assertThat(text).containsSubsequence(" A ", "Ávila, Luis", "Por revisar", " N ", "Núñez, Eva", "Confirmado",
+				this.passes.code(nunez), " Ñ ", "Ñúñez, Íñigo", "En lista de espera", " P ", "Pérez López, María José");
+		assertThat(text).doesNotContain("Cancelada").doesNotContain("Declinada").contains("1 / 1");
+
+		String english = PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf?lang=en"));
+		assertThat(english).contains("Door list").contains("Waitlisted").contains("Mexico City time");
+		save(pdf, "door-list.pdf");
+	}
+
+	@Test
+	void doorListPagesAreNumberedOfTheTotal() throws Exception {
+		String slug = this.data.event("Muchas páginas");
+		this.data.confirmedCrowd(slug, 120);
+		byte[] pdf = pdf("/admin/events/" + slug + "/door-list.pdf");
+		int pages = PdfPages.count(pdf);
+		assertThat(pages).isGreaterThan(2);
+		for (int page = 0; page < pages; page++) {
+			assertThat(PdfPages.pageText(pdf, page)).contains((page + 1) + " / " + pages);
+		}
+		String text = PdfPages.text(pdf);
+		for (int n = 1; n <= 120; n++) {
+			assertThat(occurrences(text, "Persona " + "%04d".formatted(n) + " ")).isEqualTo(0);
+			assertThat(occurrences(text, "%04d, Persona".formatted(n))).as("row " + n).isEqualTo(1);
+		}
+	}
+
+	private byte[] pdf(String url) throws Exception {
+		return this.mvc.perform(get(url))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "application/pdf"))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+	}
+
+	private static int occurrences(String text, String part) {
+		Matcher matcher = Pattern.compile(Pattern.quote(part)).matcher(text);
+		int count = 0;
+		while (matcher.find()) {
+			count++;
+		}
+		return count;
+	}
+
+	/** Kept in target/ for a look (and for the README's screenshots). */
+	private static void save(byte[] pdf, String name) throws IOException {
+		Path dir = Path.of("target/printouts");
+		Files.createDirectories(dir);
+		Files.write(dir.resolve(name), pdf);
+	}
+
+}
