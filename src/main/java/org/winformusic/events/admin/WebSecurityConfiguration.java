@@ -24,6 +24,7 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -73,7 +74,7 @@ class WebSecurityConfiguration {
 			.hasAnyRole(STAFF)
 			.requestMatchers("/admin/login")
 			.permitAll()
-			.requestMatchers("/admin/users/**", "/admin/audit/**")
+			.requestMatchers("/admin/users/**", "/admin/audit/**", "/admin/privacy", "/admin/privacy/**")
 			.hasRole("ADMIN")
 			// Anyone logged in may change their own password and log out.
 			.requestMatchers(HttpMethod.POST, "/admin/profile", "/admin/profile/**", "/admin/logout")
@@ -93,7 +94,7 @@ class WebSecurityConfiguration {
 		http.requestCache((cache) -> cache.requestCache(new CookieRequestCache()));
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new StaffEntryPoint()));
 		http.formLogin((login) -> login.loginPage("/admin/login")
-			.failureUrl("/admin/login?error")
+			.failureHandler(loginFailure())
 			.defaultSuccessUrl("/admin", false)
 			.permitAll());
 		http.logout((logout) -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"));
@@ -101,6 +102,17 @@ class WebSecurityConfiguration {
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 			.frameOptions((frame) -> frame.deny()));
 		return http.build();
+	}
+
+	/**
+	 * A failed or throttled login goes back to the login page without creating a session:
+	 * the default handler stores the exception in a new session, so every wrong password
+	 * (anyone's) would write a stored session row.
+	 */
+	private static SimpleUrlAuthenticationFailureHandler loginFailure() {
+		SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler("/admin/login?error");
+		handler.setAllowSessionCreation(false);
+		return handler;
 	}
 
 	/**

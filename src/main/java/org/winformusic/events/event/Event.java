@@ -62,6 +62,8 @@ class Event {
 
 	private int capacity;
 
+	private Integer retentionDays;
+
 	private boolean requiresApproval;
 
 	private Instant registrationOpensAt;
@@ -125,6 +127,18 @@ class Event {
 		this.venueName = venueName;
 		this.venueAddress = venueAddress;
 		this.venueMapUrl = venueMapUrl;
+	}
+
+	/**
+	 * Days after the event ends before its registrations are anonymized; null for the
+	 * site's default (the privacy feature's retention job reads the column).
+	 */
+	void retainFor(Integer days) {
+		this.retentionDays = days;
+	}
+
+	Integer retentionDays() {
+		return this.retentionDays;
 	}
 
 	void settings(boolean requiresApproval, boolean published) {

@@ -63,10 +63,10 @@ public class EventAdministration {
 	/** A new event's form pre-filled from another event (same workshop, next country). */
 	@Transactional(readOnly = true)
 	public Optional<EventForm> copyOf(String slug) {
-		return formFor(slug)
-			.map((f) -> new EventForm("", f.titleEs(), f.titleEn(), f.summaryEs(), f.summaryEn(), f.descriptionEs(),
-					f.descriptionEn(), f.agendaEs(), f.agendaEn(), f.aboutEs(), f.aboutEn(), "", "", f.timeZone(), "",
-					"", "", f.capacity(), f.requiresApproval(), "", "", false, f.speakers(), f.partners()));
+		return formFor(slug).map((f) -> new EventForm("", f.titleEs(), f.titleEn(), f.summaryEs(), f.summaryEn(),
+				f.descriptionEs(), f.descriptionEn(), f.agendaEs(), f.agendaEn(), f.aboutEs(), f.aboutEn(), "", "",
+				f.timeZone(), "", "", "", f.capacity(), f.requiresApproval(), "", "", false, f.speakers(), f.partners(),
+				f.retentionDays()));
 	}
 
 	/**
@@ -169,6 +169,7 @@ public class EventAdministration {
 		event.settings(Boolean.TRUE.equals(form.requiresApproval()), Boolean.TRUE.equals(form.published()));
 		event.replaceSpeakers(speakers(form.speakers()));
 		event.replacePartners(partners(form.partners()));
+		event.retainFor(form.retentionDays());
 	}
 
 	private static EventForm toForm(Event e) {
@@ -187,7 +188,7 @@ public class EventAdministration {
 				e.descriptionEn(), e.agendaEs(), e.agendaEn(), e.aboutEs(), e.aboutEn(), format(e.getStartsAt(), zone),
 				format(e.getEndsAt(), zone), zone.getId(), e.venueName(), e.venueAddress(), e.venueMapUrl(),
 				e.getCapacity(), e.requiresApproval(), format(e.registrationOpensAt(), zone),
-				format(e.registrationClosesAt(), zone), e.isPublished(), speakers, partners);
+				format(e.registrationClosesAt(), zone), e.isPublished(), speakers, partners, e.retentionDays());
 	}
 
 	/** Speaker lines, or null when a line is malformed. */

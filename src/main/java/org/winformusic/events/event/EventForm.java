@@ -48,12 +48,14 @@ public record EventForm(
 				value = 100000, message = "{eventadmin.error.capacity}") Integer capacity,
 		Boolean requiresApproval, String registrationOpensAt, String registrationClosesAt, Boolean published,
 		@Size(max = 10000, message = "{eventadmin.error.tooLong}") String speakers,
-		@Size(max = 5000, message = "{eventadmin.error.tooLong}") String partners) {
+		@Size(max = 5000, message = "{eventadmin.error.tooLong}") String partners,
+		@Min(value = 1, message = "{rights.event.retentionDays.invalid}") @Max(value = 3650,
+				message = "{rights.event.retentionDays.invalid}") Integer retentionDays) {
 
 	/** An empty form with sensible defaults for a new event. */
 	public static EventForm blank() {
 		return new EventForm("", "", "", "", "", "", "", "", "", "", "", "", "", "America/Mexico_City", "", "", "", 60,
-				false, "", "", false, "", "");
+				false, "", "", false, "", "", null);
 	}
 
 }

@@ -20,8 +20,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Logs never carry an email address, a phone number or a manage token in clear: not when
- * people register, register twice, ask for their link, open it, nor when the SMTP server
- * is unreachable or a staff login fails.
+ * people register, register twice, ask for their link, open it, download their data, stop
+ * news or erase their data, nor when the SMTP server is unreachable or a staff login
+ * fails. Database errors are covered by {@code FewerTracesTests} (no row values in
+ * exception messages).
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -30,6 +32,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class LogHygieneTests {
 
 	private static final String EMAIL = "Log.Hygiene.Person@example.org";
+
+	private static final String NAME = "Persona Pulcrita de Prueba";
 
 	private static final String PHONE = "+52 55 8765 4321";
 
@@ -50,9 +54,14 @@ class LogHygieneTests {
 		this.mvc.perform(post("/events/mexico-workshop/lookup").with(csrf()).param("email", EMAIL));
 		this.sender.sendDueMessages();
 		this.mvc.perform(post("/admin/login").with(csrf()).param("username", EMAIL).param("password", "wrong"));
+		this.mvc.perform(get(manage + "/data"));
+		this.mvc.perform(get(manage + "/data.json"));
+		this.mvc.perform(post(manage + "/news/stop").with(csrf()));
+		this.mvc.perform(post(manage + "/erase").with(csrf()));
 
 		assertThat(output.getAll().toLowerCase()).doesNotContain(EMAIL.toLowerCase())
 			.doesNotContain("log.hygiene.person")
+			.doesNotContain(NAME.toLowerCase())
 			.doesNotContain(PHONE)
 			.doesNotContain("8765 4321")
 			.doesNotContain(token.toLowerCase());
@@ -60,7 +69,7 @@ class LogHygieneTests {
 
 	private static MockHttpServletRequestBuilder registration() {
 		return post("/events/mexico-workshop/register").with(csrf())
-			.param("fullName", "Persona de Prueba")
+			.param("fullName", NAME)
 			.param("email", EMAIL)
 			.param("company", "Sello Discreto")
 			.param("companyType", "INDEPENDENT_LABEL")

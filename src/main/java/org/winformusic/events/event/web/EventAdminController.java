@@ -94,7 +94,7 @@ class EventAdminController {
 				f.descriptionEn(), f.agendaEs(), f.agendaEn(), f.aboutEs(), f.aboutEn(), f.startsAt(), f.endsAt(),
 				f.timeZone(), f.venueName(), f.venueAddress(), f.venueMapUrl(), current.capacity(),
 				f.requiresApproval(), f.registrationOpensAt(), f.registrationClosesAt(), f.published(), f.speakers(),
-				f.partners());
+				f.partners(), f.retentionDays());
 	}
 
 }

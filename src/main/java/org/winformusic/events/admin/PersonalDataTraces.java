@@ -1,0 +1,59 @@
+package org.winformusic.events.admin;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the admin tables hold about one registrant, for their access and erasure rights:
+ * the registration's history in the audit log (without who did it: staff addresses are
+ * not the registrant's data), and removing the staff notes and the audit entries'
+ * before/after values when the registration's data is erased or expires. The entries
+ * themselves stay: they prove what was done, and when.
+ */
+@Component
+public class PersonalDataTraces {
+
+	private final JdbcClient jdbc;
+
+	PersonalDataTraces(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The registration's history, oldest first. */
+	@Transactional(readOnly = true)
+	public List<HistoryEntry> historyOf(long registrationId) {
+		return this.jdbc.sql("select at, action from audit_log where registration_id = ? order by at, id")
+			.param(registrationId)
+			.query((rs, n) -> new HistoryEntry(rs.getTimestamp("at").toInstant(), rs.getString("action")))
+			.list();
+	}
+
+	/**
+	 * Deletes the staff notes on these registrations and clears the details (edited
+	 * fields' before and after values) of their audit entries.
+	 */
+	@Transactional
+	public void forget(List<Long> registrationIds) {
+		if (registrationIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql("delete from staff_note where registration_id in (:ids)").param("ids", registrationIds).update();
+		this.jdbc.sql("update audit_log set details = null where registration_id in (:ids) and details is not null")
+			.param("ids", registrationIds)
+			.update();
+	}
+
+	/**
+	 * One recorded change of a registration.
+	 *
+	 * @param action the audit action code (APPROVED, CHECKED_IN, ...)
+	 */
+	public record HistoryEntry(Instant at, String action) {
+
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.winformusic.events.privacy;
+
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * ADMIN staff answering a data request that arrived by email: find every registration of
+ * an address across events, then export them all (JSON) or erase them all; or erase one
+ * registration from its page. The address travels in POST bodies only, so it ends up in
+ * no URL, access log or browser history.
+ */
+@Controller
+class DataRequestController {
+
+	private static final String REQUEST_VIEW = "privacy/admin-request";
+
+	private static final String ERASE_VIEW = "privacy/admin-erase";
+
+	private final PersonalData personalData;
+
+	DataRequestController(PersonalData personalData) {
+		this.personalData = personalData;
+	}
+
+	@ModelAttribute
+	void privateHeaders(HttpServletResponse response) {
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+	}
+
+	@GetMapping("/admin/privacy")
+	String requestForm() {
+		return REQUEST_VIEW;
+	}
+
+	@PostMapping("/admin/privacy")
+	String search(@RequestParam(defaultValue = "") String email, Model model) {
+		List<RegistrationView> found = this.personalData.findForRequest(email);
+		model.addAttribute("email", email);
+		model.addAttribute("found", found);
+		model.addAttribute("utc", ZoneOffset.UTC);
+		return REQUEST_VIEW;
+	}
+
+	@PostMapping(path = "/admin/privacy/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<List<DataReport>> export(@RequestParam(defaultValue = "") String email, Locale locale) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("data-request.json").build().toString())
+			.body(this.personalData.exportForRequest(email, locale));
+	}
+
+	@PostMapping("/admin/privacy/erase")
+	String eraseAll(@RequestParam(defaultValue = "") String email, Model model) {
+		model.addAttribute("erasedCount", this.personalData.eraseForRequest(email));
+		return REQUEST_VIEW;
+	}
+
+	@GetMapping("/admin/privacy/registrations/{id}/erase")
+	String confirmErase(@PathVariable long id, Model model) {
+		RegistrationView registration = this.personalData.findUnblocked(id).orElseThrow(NotFoundException::new);
+		model.addAttribute("registration", registration);
+		return ERASE_VIEW;
+	}
+
+	@PostMapping("/admin/privacy/registrations/{id}/erase")
+	String erase(@PathVariable long id) {
+		this.personalData.eraseByStaff(id);
+		return "redirect:/admin/registrations/" + id + "?erased";
+	}
+
+}

@@ -1,0 +1,189 @@
+package org.winformusic.events.privacy;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.winformusic.events.admin.AuditLog;
+import org.winformusic.events.admin.PersonalDataTraces;
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.mail.OutboxErasure;
+import org.winformusic.events.registration.ManageTokens;
+import org.winformusic.events.registration.RegistrationErasure;
+import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.RegistrationStatus;
+import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The ARCO rights on one registration: access (a {@link DataReport}), cancellation
+ * (erasure: cancel, then block at once), opposition (stop news). The registrant acts
+ * through the manage token; an ADMIN acts for a request that arrived by email. Every
+ * erasure is in the audit log, without the erased data.
+ */
+@Service
+public class PersonalData {
+
+	/** The audit actor of what registrants do themselves with their link. */
+	static final String REGISTRANT = "registrant";
+
+	static final String ERASED = "PERSONAL_DATA_ERASED";
+
+	static final String EXPORTED = "PERSONAL_DATA_EXPORTED";
+
+	static final String SEARCHED = "PERSONAL_DATA_SEARCHED";
+
+	static final String NEWS_STOPPED = "NEWS_STOPPED";
+
+	private final RegistrationService registrations;
+
+	private final RegistrationErasure erasure;
+
+	private final ManageTokens tokens;
+
+	private final OutboxErasure outbox;
+
+	private final PersonalDataTraces traces;
+
+	private final AuditLog audit;
+
+	private final EventCatalog catalog;
+
+	private final Clock clock;
+
+	PersonalData(RegistrationService registrations, RegistrationErasure erasure, ManageTokens tokens,
+			OutboxErasure outbox, PersonalDataTraces traces, AuditLog audit, EventCatalog catalog, Clock clock) {
+		this.registrations = registrations;
+		this.erasure = erasure;
+		this.tokens = tokens;
+		this.outbox = outbox;
+		this.traces = traces;
+		this.audit = audit;
+		this.catalog = catalog;
+		this.clock = clock;
+	}
+
+	/** The registration behind a manage token, or 404. */
+	@Transactional(readOnly = true)
+	public RegistrationView byToken(String token) {
+		return this.registrations.findByToken(token).orElseThrow(NotFoundException::new);
+	}
+
+	/** Everything held about the registration behind a manage token. */
+	@Transactional(readOnly = true)
+	public DataReport reportByToken(String token, Locale locale) {
+		return report(byToken(token), locale);
+	}
+
+	/**
+	 * Self-service erasure: cancels (the seat goes to the waitlist) and blocks at once.
+	 * The manage link stops working.
+	 */
+	@Transactional
+	public void eraseByToken(String token) {
+		long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
+		RegistrationView registration = this.erasure.find(id).orElseThrow(NotFoundException::new);
+		if (active(registration)) {
+			this.registrations.cancelByToken(token);
+		}
+		block(registration, REGISTRANT, null);
+	}
+
+	/** Opposition to news through the manage token; no confirmation email is sent. */
+	@Transactional
+	public void stopNewsByToken(String token) {
+		long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
+		RegistrationView registration = this.erasure.find(id).orElseThrow(NotFoundException::new);
+		if (registration.newsOptIn()) {
+			this.erasure.stopNews(id, this.clock.instant());
+			this.audit.record(REGISTRANT, NEWS_STOPPED, registration.eventId(), id, null, null);
+		}
+	}
+
+	/**
+	 * The registrations of one address across all events, for a data request by email.
+	 */
+	@Transactional
+	public List<RegistrationView> findForRequest(String email) {
+		List<RegistrationView> found = this.erasure.findByEmail(email);
+		// The address searched for is personal data: the entry says only how many
+		// matched.
+		this.audit.recordForCurrentUser(SEARCHED, null, null, "matches=" + found.size());
+		return found;
+	}
+
+	/** Staff export of every registration of an address, each export in the audit log. */
+	@Transactional
+	public List<DataReport> exportForRequest(String email, Locale locale) {
+		List<DataReport> reports = this.erasure.findByEmail(email).stream().map((r) -> report(r, locale)).toList();
+		for (DataReport report : reports) {
+			this.audit.recordForCurrentUser(EXPORTED, report.registration().eventId(), report.registration().id(),
+					null);
+		}
+		return reports;
+	}
+
+	/** Staff erasure of every registration of an address. @return how many were erased */
+	@Transactional
+	public int eraseForRequest(String email) {
+		List<RegistrationView> found = this.erasure.findByEmail(email);
+		found.forEach(this::eraseByStaff);
+		return found.size();
+	}
+
+	/** Staff erasure of one registration (from its page). */
+	@Transactional
+	public void eraseByStaff(long registrationId) {
+		eraseByStaff(this.erasure.find(registrationId).orElseThrow(NotFoundException::new));
+	}
+
+	/** Whether a registration's data is blocked already. */
+	@Transactional(readOnly = true)
+	public Optional<RegistrationView> findUnblocked(long registrationId) {
+		return this.erasure.isBlocked(registrationId) ? Optional.empty() : this.erasure.find(registrationId);
+	}
+
+	private void eraseByStaff(RegistrationView registration) {
+		if (active(registration)) {
+			this.registrations.cancelByStaff(registration.id());
+		}
+		block(registration, AuditLog.currentActor(), null);
+	}
+
+	private void block(RegistrationView registration, String actor, String ip) {
+		List<Long> ids = List.of(registration.id());
+		if (this.erasure.block(registration.id(), this.clock.instant())) {
+			// The cancellation email just queued goes too: nothing more is sent to an
+			// erased address.
+			this.outbox.deleteFor(ids);
+			this.traces.forget(ids);
+			this.audit.record(actor, ERASED, registration.eventId(), registration.id(), null, ip);
+		}
+	}
+
+	private DataReport report(RegistrationView registration, Locale locale) {
+		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
+		List<DataReport.HistoryItem> history = this.traces.historyOf(registration.id())
+			.stream()
+			.map((entry) -> new DataReport.HistoryItem(entry.at(), entry.action()))
+			.toList();
+		List<DataReport.Email> emails = this.outbox.emailsOf(registration.id())
+			.stream()
+			.map((email) -> new DataReport.Email(email.kind(), email.subject(), email.status(), email.createdAt(),
+					email.sentAt()))
+			.toList();
+		return new DataReport(this.clock.instant(), event.slug(), event.title(), registration, history, emails);
+	}
+
+	private static boolean active(RegistrationView registration) {
+		return registration.status() == RegistrationStatus.PENDING
+				|| registration.status() == RegistrationStatus.CONFIRMED
+				|| registration.status() == RegistrationStatus.WAITLISTED;
+	}
+
+}

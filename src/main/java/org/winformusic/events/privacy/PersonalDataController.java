@@ -1,0 +1,106 @@
+package org.winformusic.events.privacy;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The registrant's rights behind the manage link, no login: download their data (page and
+ * JSON file), erase it (a confirmation page, then a POST), stop news (one button, also
+ * reachable by a GET link from any email). Pages carrying the token send no referrer and
+ * are not cached.
+ */
+@Controller
+class PersonalDataController {
+
+	private static final String DATA_VIEW = "privacy/data";
+
+	private static final String ERASE_VIEW = "privacy/erase";
+
+	private static final String NEWS_VIEW = "privacy/news";
+
+	private final PersonalData personalData;
+
+	private final EventCatalog catalog;
+
+	PersonalDataController(PersonalData personalData, EventCatalog catalog) {
+		this.personalData = personalData;
+		this.catalog = catalog;
+	}
+
+	@ModelAttribute
+	void privateHeaders(HttpServletResponse response) {
+		response.setHeader("Referrer-Policy", "no-referrer");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+	}
+
+	@GetMapping("/r/{token}/data")
+	String data(@PathVariable String token, Locale locale, Model model) {
+		DataReport report = this.personalData.reportByToken(token, locale);
+		model.addAttribute("report", report);
+		model.addAttribute("zone",
+				this.catalog.findById(report.registration().eventId(), locale)
+					.orElseThrow(NotFoundException::new)
+					.zone());
+		model.addAttribute("token", token);
+		return DATA_VIEW;
+	}
+
+	@GetMapping(path = "/r/{token}/data.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<DataReport> dataFile(@PathVariable String token, Locale locale) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("my-data.json").build().toString())
+			.body(this.personalData.reportByToken(token, locale));
+	}
+
+	@GetMapping("/r/{token}/erase")
+	String confirmErase(@PathVariable String token, Locale locale, Model model) {
+		RegistrationView registration = this.personalData.byToken(token);
+		model.addAttribute("registration", registration);
+		model.addAttribute("event",
+				this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new));
+		model.addAttribute("token", token);
+		return ERASE_VIEW;
+	}
+
+	@PostMapping("/r/{token}/erase")
+	String erase(@PathVariable String token) {
+		this.personalData.eraseByToken(token);
+		return "redirect:/privacy/erased";
+	}
+
+	/**
+	 * The link for email footers: one button, so a mail scanner's GET changes nothing.
+	 */
+	@GetMapping("/r/{token}/news/stop")
+	String confirmStopNews(@PathVariable String token, Model model) {
+		RegistrationView registration = this.personalData.byToken(token);
+		model.addAttribute("newsOptIn", registration.newsOptIn());
+		model.addAttribute("token", token);
+		return NEWS_VIEW;
+	}
+
+	@PostMapping("/r/{token}/news/stop")
+	String stopNews(@PathVariable String token) {
+		this.personalData.stopNewsByToken(token);
+		return "redirect:/r/" + UriUtils.encodePathSegment(token, "UTF-8") + "?newsStopped";
+	}
+
+}

@@ -1,0 +1,166 @@
+package org.winformusic.events.registration;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The personal-data side of registrations: blocking an erased registration, anonymizing
+ * the registrations of long-ended events, suppressing blocked data for good, finding
+ * every registration of one address, and the news opt-out.
+ *
+ * <p>
+ * Anonymizing overwrites the fields a person typed and keeps what WIN's statistics need
+ * (event, status, dates, state, company type, association interest, check-in time). The
+ * email becomes {@code anonymized-<id>@invalid}: unique, so the one-active-registration
+ * index holds, and in a reserved domain nobody can receive mail at.
+ */
+@Service
+public class RegistrationErasure {
+
+	private static final String ANONYMIZE = """
+			update registration
+			   set full_name = '—', email = 'anonymized-' || id || '@invalid', company = '—', job_title = null,
+			       city = '—', phone = null, referral_source = null, comments = null, news_opt_in = false,
+			       search_text = '', anonymized_at = :now, version = version + 1
+			 where id in (:ids)
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final RegistrationDirectory directory;
+
+	RegistrationErasure(JdbcClient jdbc, RegistrationDirectory directory) {
+		this.jdbc = jdbc;
+		this.directory = directory;
+	}
+
+	/**
+	 * Blocks a registration: its personal fields move to
+	 * {@code registration_blocked_data} (kept apart, read by nothing but the retention
+	 * job), the row keeps only what proves the request, and its manage links stop
+	 * working. Cancel it first: blocking does not touch seats. A registration blocked
+	 * already stays as it is.
+	 * @return true when this call blocked it
+	 */
+	@Transactional
+	public boolean block(long registrationId, Instant now) {
+		int moved = this.jdbc.sql("""
+				insert into registration_blocked_data (registration_id, blocked_at, data)
+				select r.id, :now, to_jsonb(r) - 'search_text' from registration r
+				 where r.id = :id and r.blocked_at is null
+				on conflict (registration_id) do nothing
+				""").param("id", registrationId).param("now", Timestamp.from(now)).update();
+		if (moved == 0) {
+			return false;
+		}
+		this.jdbc.sql("update registration set blocked_at = :now where id = :id")
+			.param("now", Timestamp.from(now))
+			.param("id", registrationId)
+			.update();
+		anonymize(List.of(registrationId), now);
+		return true;
+	}
+
+	/**
+	 * Up to {@code limit} registrations, still holding personal data, of events that
+	 * ended more than their retention period before {@code now} (the event's
+	 * {@code retention_days}, else {@code defaultRetention}).
+	 */
+	@Transactional
+	public List<Long> pastRetention(Instant now, Duration defaultRetention, int limit) {
+		return this.jdbc.sql("""
+				select r.id from registration r join event e on e.id = r.event_id
+				 where r.anonymized_at is null
+				   and e.ends_at + coalesce(e.retention_days * interval '1 day',
+				                            :defaultSeconds * interval '1 second') < :now
+				 order by r.id limit :limit
+				 for update of r skip locked
+				""")
+			.param("defaultSeconds", defaultRetention.toSeconds())
+			.param("now", Timestamp.from(now))
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Overwrites the personal fields of these registrations (see the class comment) and
+	 * drops their manage links.
+	 */
+	@Transactional
+	public void anonymize(List<Long> registrationIds, Instant now) {
+		if (registrationIds.isEmpty()) {
+			return;
+		}
+		this.jdbc.sql(ANONYMIZE).param("ids", registrationIds).param("now", Timestamp.from(now)).update();
+		this.jdbc.sql("delete from registration_token where registration_id in (:ids)")
+			.param("ids", registrationIds)
+			.update();
+	}
+
+	/**
+	 * Deletes the blocked copies whose blocking period ended before {@code cutoff}
+	 * (supresión); the anonymized registration rows stay for the statistics.
+	 * @return the registrations whose copy was deleted
+	 */
+	@Transactional
+	public List<Long> suppressBlockedBefore(Instant cutoff) {
+		return this.jdbc.sql("delete from registration_blocked_data where blocked_at < ? returning registration_id")
+			.param(Timestamp.from(cutoff))
+			.query(Long.class)
+			.list();
+	}
+
+	/** Whether the registration was blocked after an erasure request. */
+	@Transactional(readOnly = true)
+	public boolean isBlocked(long registrationId) {
+		return this.jdbc.sql("select blocked_at is not null from registration where id = ?")
+			.param(registrationId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/**
+	 * Every registration of an address across all events (not blocked ones: their data is
+	 * out of reach), oldest first — for a request that arrived by email.
+	 */
+	@Transactional(readOnly = true)
+	public List<RegistrationView> findByEmail(String email) {
+		String normalized = RegistrationValidator.normalize(email);
+		if (normalized == null) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql(RegistrationDirectory.SELECT_VIEW
+					+ " where lower(r.email) = lower(?) and r.blocked_at is null order by r.created_at, r.id")
+			.param(normalized)
+			.query(RegistrationDirectory::view)
+			.list();
+	}
+
+	/** A registration as {@link RegistrationDirectory} reads it. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<RegistrationView> find(long registrationId) {
+		return this.directory.find(registrationId);
+	}
+
+	/**
+	 * Opposition to news: turns {@code newsOptIn} off. No confirmation is asked or sent.
+	 * @return false for an unknown registration
+	 */
+	@Transactional
+	public boolean stopNews(long registrationId, Instant now) {
+		return this.jdbc
+			.sql("update registration set news_opt_in = false, updated_at = ?, version = version + 1 where id = ?")
+			.params(Timestamp.from(now), registrationId)
+			.update() > 0;
+	}
+
+}

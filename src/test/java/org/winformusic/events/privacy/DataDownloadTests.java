@@ -1,0 +1,107 @@
+package org.winformusic.events.privacy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * "Download my data" gives every field the person gave, their consent, history and every
+ * email sent to them, and nothing about anyone else; "stop news" works with one click;
+ * the notice names the responsible party and the version stored with the consent.
+ */
+class DataDownloadTests extends PersonalDataTestSupport {
+
+	@Test
+	void downloadHoldsEveryFieldAndEveryEmailAndNothingAboutAnyoneElse() throws Exception {
+		String marker = marker();
+		String other = marker();
+		String slug = event(Duration.ofDays(10), 5);
+		Person person = Person.marked(marker, "+52 55 2468 1357");
+		String token = register(slug, person);
+		register(slug, Person.marked(other, "+52 55 1111 9999"));
+		long id = registrationId(person.email());
+		this.mvc.perform(post("/events/" + slug + "/lookup").with(csrf()).param("email", person.email()));
+		act(post("/admin/registrations/" + id + "/checkin"));
+		this.sender.sendDueMessages();
+		java.util.List<String> subjects = this.jdbc
+			.sql("select subject from outbox_message where registration_id = ? order by id")
+			.param(id)
+			.query(String.class)
+			.list();
+		assertThat(subjects).hasSizeGreaterThanOrEqualTo(2);
+
+		String json = this.mvc.perform(get("/r/" + token + "/data.json"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+			.andExpect(header().string("Referrer-Policy", "no-referrer"))
+			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		for (String value : person.textValues()) {
+			assertThat(json).contains(value);
+		}
+		assertThat(json).contains("PUBLISHER", "JAL", "YES", "\"newsOptIn\":true", "\"checkedInAt\":\"",
+				"\"privacyConsentVersion\":\"2026-12-01\"", "CONFIRMED", "LINK_REMINDER", "CHECKED_IN");
+		for (String subject : subjects) {
+			assertThat(json).contains(subject.replace("\"", "\\\""));
+		}
+		assertThat(json).doesNotContain(other).doesNotContain("privacy-admin@win.test");
+
+		String page = body(get("/r/" + token + "/data").locale(java.util.Locale.ENGLISH));
+		for (String value : person.textValues()) {
+			assertThat(page).contains(value);
+		}
+		assertThat(page).contains(subjects.get(0)).contains("Checked in").doesNotContain(other);
+	}
+
+	@Test
+	void oneClickStopsNewsWithoutAnyEmail() throws Exception {
+		String marker = marker();
+		String slug = event(Duration.ofDays(10), 5);
+		String token = register(slug, Person.marked(marker, "+52 55 3333 4444"));
+		long id = registrationId(marker + ".ana@example.org");
+		this.sender.sendDueMessages();
+		long emails = emailsTo(id);
+
+		assertThat(body(get("/r/" + token + "/news/stop"))).contains("/r/" + token + "/news/stop");
+		assertThat(newsOptIn(id)).isTrue();
+		this.mvc.perform(post("/r/" + token + "/news/stop").with(csrf()))
+			.andExpect(redirectedUrl("/r/" + token + "?newsStopped"));
+
+		assertThat(newsOptIn(id)).isFalse();
+		assertThat(emailsTo(id)).isEqualTo(emails);
+	}
+
+	@Test
+	void noticeNamesTheResponsiblePartyTheContactAndTheConsentVersion() throws Exception {
+		String notice = body(get("/privacy").locale(java.util.Locale.ENGLISH));
+		assertThat(notice).contains("WIN Test Controller A.C.", "Calle Privada 1, Roma Norte, CDMX",
+				"privacidad@win.test", "2026-12-01", "180 days", "30 days");
+		String form = body(get("/events/mexico-workshop/register"));
+		assertThat(form).contains("Aviso de privacidad simplificado", "WIN Test Controller A.C.", "href=\"/privacy\"");
+	}
+
+	private boolean newsOptIn(long id) {
+		return this.jdbc.sql("select news_opt_in from registration where id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private long emailsTo(long id) {
+		return this.jdbc.sql("select count(*) from outbox_message where registration_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single();
+	}
+
+}

@@ -1,0 +1,286 @@
+package org.winformusic.events.privacy;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.mail.OutboxSender;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * One application context for the personal-data tests: a clock they move (blocking and
+ * retention periods), a GreenMail SMTP server so emails are really sent, and helpers that
+ * act as a registrant and as staff through the web, and look for a marker in every text
+ * and binary column of every table.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@Import(PersonalDataTestSupport.MovableClockConfiguration.class)
+abstract class PersonalDataTestSupport {
+
+	static final GreenMail greenMail = startGreenMail();
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	OutboxSender sender;
+
+	@Autowired
+	MovableClock clock;
+
+	@Autowired
+	RetentionJob retention;
+
+	private static GreenMail startGreenMail() {
+		GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+		server.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+		return server;
+	}
+
+	@DynamicPropertySource
+	static void smtp(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.port", () -> greenMail.getSmtp().getPort());
+		registry.add("app.privacy.retention-job-enabled", () -> "false");
+		registry.add("app.privacy.controller", () -> "WIN Test Controller A.C.");
+		registry.add("app.privacy.address", () -> "Calle Privada 1, Roma Norte, CDMX");
+		registry.add("app.privacy.contact", () -> "privacidad@win.test");
+	}
+
+	/** A unique lower-case marker: found anywhere, it is this test's personal data. */
+	static String marker() {
+		return "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+	}
+
+	/** A published event starting {@code startsIn} from the clock's now, one seat. */
+	String event(Duration startsIn, int seats) {
+		String slug = "privacy-" + UUID.randomUUID().toString().substring(0, 8);
+		Instant startsAt = this.clock.instant().plus(startsIn);
+		long id = this.jdbc.sql("""
+				insert into event (slug, title_es, title_en, summary_es, summary_en, description_es, description_en,
+				    agenda_es, agenda_en, about_es, about_en, starts_at, ends_at, time_zone, venue_name, venue_address,
+				    capacity, published)
+				values (:slug, 'Taller de privacidad', 'Privacy workshop', 'Resumen', 'Summary', 'Descripción',
+				    'Description', 'Uno', 'One', 'Acerca', 'About', :startsAt, :endsAt, 'America/Mexico_City', 'Sede',
+				    'Calle 1, CDMX', :capacity, true)
+				returning id
+				""")
+			.param("slug", slug)
+			.param("startsAt", OffsetDateTime.ofInstant(startsAt, ZoneOffset.UTC))
+			.param("endsAt", OffsetDateTime.ofInstant(startsAt.plus(4, ChronoUnit.HOURS), ZoneOffset.UTC))
+			.param("capacity", seats)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("insert into event_seat (event_id, seat_no) select ?, n from generate_series(1, ?) n")
+			.params(id, seats)
+			.update();
+		return slug;
+	}
+
+	/** The person's details, each text field carrying the marker. */
+	record Person(String fullName, String email, String company, String jobTitle, String companyType, String state,
+			String city, String phone, String interest, String referralSource, String comments) {
+
+		static Person marked(String marker, String phone) {
+			return new Person("Ana " + marker, marker + ".ana@example.org", "Sello " + marker, "Jefa " + marker,
+					"PUBLISHER", "JAL", "Ciudad " + marker, phone, "YES", "Radio " + marker, "Rampa " + marker);
+		}
+
+		Person with(String companyType, String state, String interest) {
+			return new Person(this.fullName, this.email, this.company, this.jobTitle, companyType, state, this.city,
+					this.phone, interest, this.referralSource, this.comments);
+		}
+
+		List<String> textValues() {
+			return List.of(this.fullName, this.email, this.company, this.jobTitle, this.city, this.phone,
+					this.referralSource, this.comments);
+		}
+
+	}
+
+	/** Registers through the public form, with news; returns the manage token. */
+	String register(String slug, Person person) throws Exception {
+		String manage = this.mvc
+			.perform(post("/events/" + slug + "/register").with(csrf())
+				.param("fullName", person.fullName())
+				.param("email", person.email())
+				.param("company", person.company())
+				.param("jobTitle", person.jobTitle())
+				.param("companyType", person.companyType())
+				.param("state", person.state())
+				.param("city", person.city())
+				.param("phone", person.phone())
+				.param("associationInterest", person.interest())
+				.param("referralSource", person.referralSource())
+				.param("comments", person.comments())
+				.param("privacyConsent", "true")
+				.param("newsOptIn", "true"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		if (manage == null || !manage.startsWith("/r/")) {
+			throw new IllegalStateException("registration refused: " + manage);
+		}
+		return manage.substring("/r/".length());
+	}
+
+	long registrationId(String email) {
+		return this.jdbc.sql("select id from registration where lower(email) = lower(?)")
+			.param(email)
+			.query(Long.class)
+			.single();
+	}
+
+	String body(MockHttpServletRequestBuilder request) throws Exception {
+		MvcResult result = this.mvc.perform(request).andReturn();
+		return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {
+		return request.with(user("privacy-admin@win.test").roles("ADMIN")).with(csrf());
+	}
+
+	/**
+	 * A staff action as a browser does it: the POST, then the page it redirects to, in
+	 * the same session, which shows (and so drops) the flash notice the action left
+	 * there.
+	 */
+	void act(MockHttpServletRequestBuilder request) throws Exception {
+		MvcResult result = this.mvc.perform(asAdmin(request)).andReturn();
+		String target = result.getResponse().getRedirectedUrl();
+		jakarta.servlet.http.Cookie session = result.getResponse().getCookie("SESSION");
+		if (target != null && session != null) {
+			this.mvc.perform(asAdmin(get(target)).cookie(session));
+		}
+	}
+
+	/** Every cell of an XLSX export, as text. */
+	String xlsxText(String slug) throws Exception {
+		byte[] bytes = this.mvc.perform(asAdmin(get("/admin/events/" + slug + "/registrations.xlsx")))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		StringBuilder text = new StringBuilder();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+			for (Row row : workbook.getSheetAt(0)) {
+				for (Cell cell : row) {
+					text.append(cell.toString()).append('\n');
+				}
+			}
+		}
+		return text.toString();
+	}
+
+	/**
+	 * Where a text is stored: "table.column" for every text-like, JSON or binary column
+	 * of every table of the database that holds it (ignoring case). Generic on purpose:
+	 * it keeps working whatever columns other features add or drop.
+	 */
+	List<String> whereStored(String text) {
+		List<String> found = new ArrayList<>();
+		List<String[]> columns = this.jdbc.sql("""
+				select table_name, column_name, data_type from information_schema.columns
+				 where table_schema = current_schema()
+				   and data_type in ('text', 'character varying', 'character', 'json', 'jsonb', 'bytea', 'ARRAY')
+				""").query((rs, n) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) }).list();
+		for (String[] column : columns) {
+			String table = '"' + column[0] + '"';
+			String name = '"' + column[1] + '"';
+			String condition = column[2].equals("bytea")
+					? "position(convert_to(lower(:text), 'UTF8') in " + name + ") > 0"
+							+ " or position(convert_to(upper(:text), 'UTF8') in " + name + ") > 0"
+							+ " or position(convert_to(:text, 'UTF8') in " + name + ") > 0"
+					: "lower(" + name + "::text) like '%' || lower(:text) || '%'";
+			long count = this.jdbc.sql("select count(*) from " + table + " where " + condition)
+				.param("text", text)
+				.query(Long.class)
+				.single();
+			if (count > 0) {
+				found.add(column[0] + "." + column[1]);
+			}
+		}
+		return found;
+	}
+
+	@TestConfiguration(proxyBeanMethods = false)
+	static class MovableClockConfiguration {
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock(Instant.now());
+		}
+
+	}
+
+	/** A clock the tests move forward; starts at the real time. */
+	static class MovableClock extends Clock {
+
+		private volatile Instant now;
+
+		MovableClock(Instant now) {
+			this.now = now;
+		}
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+	}
+
+	static String lower(String text) {
+		return text.toLowerCase(Locale.ROOT);
+	}
+
+}
