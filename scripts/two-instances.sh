@@ -24,7 +24,7 @@ mkdir -p target/two-instances
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # The whole run is bounded (each phase has its own limit); timeout is the last resort.
-timeout --signal=TERM --kill-after=20 600 \
+timeout --signal=TERM --kill-after=20 900 \
 	"$JAVA" -Xmx512m -cp "target/test-classes:target/classes:$(cat target/two-instances/classpath.txt)" \
 	org.winformusic.events.benchmark.TwoInstancesMain "$@" &
 DRIVER_PID=$!

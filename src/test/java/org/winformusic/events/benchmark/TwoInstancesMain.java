@@ -42,6 +42,9 @@ public final class TwoInstancesMain {
 
 	private static final int RATE_LIMIT = 6;
 
+	/** Start-up takes 10 s on a quiet machine, minutes on a shared, overloaded one. */
+	private static final int STARTUP_SECONDS = 360;
+
 	private static final Path OUTPUT = Path.of("target", "two-instances");
 
 	/**
@@ -73,13 +76,13 @@ public final class TwoInstancesMain {
 			// Both at once, as an orchestrator starts them: Flyway's lock lets one
 			// migrate.
 			ExecutorService starter = Executors.newFixedThreadPool(2);
-			Future<AppProcess> startingA = starter
-				.submit(() -> AppProcess.start(jar, List.of("-Xmx384m"), environment, OUTPUT.resolve("app-a.log")));
-			Future<AppProcess> startingB = starter
-				.submit(() -> AppProcess.start(jar, List.of("-Xmx384m"), environment, OUTPUT.resolve("app-b.log")));
+			Future<AppProcess> startingA = starter.submit(() -> AppProcess.start(jar, List.of("-Xmx384m"), environment,
+					OUTPUT.resolve("app-a.log"), STARTUP_SECONDS));
+			Future<AppProcess> startingB = starter.submit(() -> AppProcess.start(jar, List.of("-Xmx384m"), environment,
+					OUTPUT.resolve("app-b.log"), STARTUP_SECONDS));
 			starter.shutdown();
-			AppProcess a = remember(startingA.get(200, TimeUnit.SECONDS));
-			AppProcess b = remember(startingB.get(200, TimeUnit.SECONDS));
+			AppProcess a = remember(startingA.get(STARTUP_SECONDS + 10, TimeUnit.SECONDS));
+			AppProcess b = remember(startingB.get(STARTUP_SECONDS + 10, TimeUnit.SECONDS));
 			database.createEvent(SLUG, SEATS);
 			try (a; b; Nginx nginx = remember(Nginx.start(OUTPUT.resolve("nginx"), a.port(), b.port()))) {
 				String upstreamA = "127.0.0.1:" + a.port();

@@ -289,6 +289,15 @@ class RegistrationPageTests {
 	}
 
 	@Test
+	void lookupWithControlCharactersAnswersAsForAnUnknownAddress() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		String html = page(post("/events/" + event.slug() + "/lookup").with(csrf())
+			.param("email", "ana\u0000@example.com")
+			.param("lang", "en"));
+		assertThat(html).contains("If this address is registered for this event");
+	}
+
+	@Test
 	void lookupAnswersTheSameWhetherOrNotTheAddressIsRegistered() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
 		String email = email();
