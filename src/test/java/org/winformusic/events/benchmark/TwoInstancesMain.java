@@ -174,11 +174,13 @@ public final class TwoInstancesMain {
 		int limited = 0;
 		boolean retryAfter = true;
 		Set<String> served = new java.util.TreeSet<>();
-		for (int i = 0; i < RATE_LIMIT + 4; i++) {
-			try (HttpConnection http = new HttpConnection("127.0.0.1", nginx.port(), "es")) {
-				http.header("X-Forwarded-For", "203.0.113.77");
-				Response form = http.get("/events/" + SLUG + "/lookup");
-				Map<String, String> fields = new LinkedHashMap<>(form.hiddenInputs());
+		// One visitor: the form once (its CSRF cookie serves every POST), then the POSTs,
+		// which round robin sends alternately to each instance.
+		try (HttpConnection http = new HttpConnection("127.0.0.1", nginx.port(), "es")) {
+			http.header("X-Forwarded-For", "203.0.113.77");
+			Map<String, String> hidden = http.get("/events/" + SLUG + "/lookup").hiddenInputs();
+			for (int i = 0; i < RATE_LIMIT + 4; i++) {
+				Map<String, String> fields = new LinkedHashMap<>(hidden);
 				fields.put("email", "nobody-" + i + "@example.org");
 				Response posted = http.postForm("/events/" + SLUG + "/lookup", fields);
 				served.add(upstream(posted));
@@ -216,6 +218,8 @@ public final class TwoInstancesMain {
 		for (int n = 0; n < REGISTRANTS; n++) {
 			int person = n;
 			tasks.add(pool.submit(() -> {
+				// Only visitors who arrive after the kill say who serves afterwards.
+				boolean arrivedAfterKill = killed.get();
 				String email = "persona-" + person + "@two-instances.example.org";
 				try (HttpConnection http = new HttpConnection("127.0.0.1", nginx.port(), "es")) {
 					http.header("X-Forwarded-For", "198.51.100." + (1 + person));
@@ -238,7 +242,7 @@ public final class TwoInstancesMain {
 					if (looked.status() == 200) {
 						lookups.incrementAndGet();
 					}
-					if (killed.get()) {
+					if (arrivedAfterKill) {
 						if (success && !upstream(posted).contains(upstreamB)) {
 							afterKillBySurvivor.incrementAndGet();
 						}
