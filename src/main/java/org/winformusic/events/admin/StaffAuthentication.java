@@ -82,6 +82,11 @@ class StaffAuthentication implements UserDetailsService {
 			String username = (name.length() > 254) ? name.substring(0, 254) : name;
 			String ip = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 					? details.getRemoteAddress() : "unknown";
+			if (username.chars().anyMatch(Character::isISOControl)) {
+				// No account is named so (PostgreSQL would even refuse a NUL): the usual
+				// "wrong email or password", without a query.
+				throw new BadCredentialsException("refused");
+			}
 			// Attempts on one account take turns, on every instance: otherwise parallel
 			// guesses would all pass the throttle's check before any failure is counted.
 			// A refusal is returned, not thrown, so the failure it records commits.

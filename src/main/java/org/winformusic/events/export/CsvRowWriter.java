@@ -21,6 +21,12 @@ class CsvRowWriter implements RowWriter {
 
 	private static final char BYTE_ORDER_MARK = '\uFEFF';
 
+	/**
+	 * The ASCII formula signs and their full-width forms (U+FF1D, U+FF0B, U+FF0D,
+	 * U+FF20).
+	 */
+	private static final String FORMULA_STARTS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
+
 	private final Writer writer;
 
 	private final CSVPrinter printer;
@@ -56,19 +62,30 @@ class CsvRowWriter implements RowWriter {
 	}
 
 	/**
-	 * OWASP's rule against CSV (formula) injection: a value whose first character is
-	 * {@code =}, {@code +}, {@code -}, {@code @}, TAB, CR or LF gets a leading {@code '},
-	 * which makes spreadsheets show it as text. The printer still quotes it when RFC 4180
-	 * requires.
+	 * OWASP's rule against CSV (formula) injection, applied to the value as a spreadsheet
+	 * reads it: a value that starts with TAB, CR or LF, or whose first character after
+	 * any leading Unicode white space is {@code =}, {@code +}, {@code -}, {@code @} or
+	 * their full-width forms (spreadsheets skip leading blanks and fold full-width
+	 * signs), gets a leading {@code '}, which makes spreadsheets show it as text. The
+	 * printer still quotes it when RFC 4180 requires.
 	 */
 	static String neutralize(String value) {
-		if (value.isEmpty()) {
-			return value;
+		int index = 0;
+		while (index < value.length() && isWhiteSpace(value.codePointAt(index))) {
+			if ("\t\r\n".indexOf(value.charAt(index)) >= 0) {
+				return "'" + value;
+			}
+			index += Character.charCount(value.codePointAt(index));
 		}
-		return switch (value.charAt(0)) {
-			case '=', '+', '-', '@', '\t', '\r', '\n' -> "'" + value;
-			default -> value;
-		};
+		if (index < value.length() && FORMULA_STARTS.indexOf(value.charAt(index)) >= 0) {
+			return "'" + value;
+		}
+		return value;
+	}
+
+	/** Unicode's White_Space property: ASCII blanks, no-break and ideographic spaces. */
+	private static boolean isWhiteSpace(int codePoint) {
+		return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || codePoint == 0x85;
 	}
 
 }

@@ -36,16 +36,15 @@ class RegistrationValidator {
 	static final int COMMENTS_MAX = 1000;
 
 	/**
-	 * Control characters, invisible direction and format characters (zero-width, bidi
-	 * overrides and isolates, BOM) and the replacement character that stands for bytes
-	 * that were not valid UTF-8. Single-line fields reject all of them.
+	 * Control characters, every invisible format character (Unicode category Cf:
+	 * zero-width, bidi overrides and isolates, BOM, soft hyphen, tags...) and the
+	 * replacement character that stands for bytes that were not valid UTF-8. Single-line
+	 * fields reject all of them.
 	 */
-	private static final Pattern FORBIDDEN_SINGLE_LINE = Pattern
-		.compile("[\\p{Cc}\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF\\uFFFD\\u2028\\u2029]");
+	private static final Pattern FORBIDDEN_SINGLE_LINE = Pattern.compile("[\\p{Cc}\\p{Cf}\\uFFFD\\u2028\\u2029]");
 
 	/** Comments may hold line breaks (and tabs), nothing else of the above. */
-	private static final Pattern FORBIDDEN_MULTI_LINE = Pattern
-		.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\u200B-\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFEFF\\uFFFD]");
+	private static final Pattern FORBIDDEN_MULTI_LINE = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\p{Cf}\\uFFFD]");
 
 	private static final Pattern EMAIL = Pattern
 		.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"

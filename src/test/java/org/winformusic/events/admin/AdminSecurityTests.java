@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,6 +181,34 @@ class AdminSecurityTests {
 		assertThat(result.getResponse().getHeaders("Set-Cookie")).filteredOn((c) -> c.startsWith("SESSION="))
 			.singleElement()
 			.satisfies((c) -> assertThat(c).contains("HttpOnly").contains("SameSite=Lax"));
+	}
+
+	@Test
+	void controlCharactersInStaffFormsGetAClearAnswerNeverA500() throws Exception {
+		this.mvc
+			.perform(post("/admin/login").with(csrf()).param("username", "ana\u0000@win.test").param("password", "x"))
+			.andExpect(redirectedUrl("/admin/login?error"));
+		String email = staff("nul-bytes@win.test", "ADMIN");
+		Cookie admin = login(email, PASSWORD);
+		TestRegistrations.Event event = this.data.event(3);
+		long id = this.data.confirmed(event, "Ana Nul").id();
+		Map<String, String[]> forms = Map.of("/admin/users", new String[] { "email", "displayName" }, "/admin/profile",
+				new String[] { "currentPassword", "newPassword" }, "/admin/events/new",
+				new String[] { "title", "slug" }, "/admin/events/" + event.slug() + "/edit",
+				new String[] { "venueName" }, "/admin/registrations/" + id + "/notes", new String[] { "body" },
+				"/admin/profile/tokens", new String[] { "name" });
+		for (Map.Entry<String, String[]> form : forms.entrySet()) {
+			for (String field : form.getValue()) {
+				this.mvc
+					.perform(post(form.getKey()).cookie(admin)
+						.with(csrf())
+						.param(field, "a\u0000b")
+						.header("Accept-Language", "en"))
+					.andExpect(status().isBadRequest());
+			}
+		}
+		assertThat(this.jdbc.sql("select count(*) from staff_note where body like 'a%b'").query(Long.class).single())
+			.isZero();
 	}
 
 	@Test

@@ -54,7 +54,7 @@ class StaffUsersTests {
 		assertThat(this.jdbc.sql("select password_hash from staff_user where email = ?")
 			.param(AdminTest.FIRST_ADMIN_EMAIL)
 			.query(String.class)
-			.single()).startsWith("{bcrypt}");
+			.single()).startsWith("{bcrypt-sha256}");
 		login(AdminTest.FIRST_ADMIN_EMAIL, AdminTest.FIRST_ADMIN_PASSWORD);
 	}
 
@@ -147,6 +147,40 @@ class StaffUsersTests {
 				.param("confirmPassword", "a much longer password"))
 			.andExpect(flash().attribute("notice", Notice.ok("admin.profile.changed")));
 		login("ops.person@win.test", "a much longer password");
+	}
+
+	@Test
+	void passwordsLongerThanBcryptsSeventyTwoBytesWorkForSettingAndLogin() throws Exception {
+		Cookie admin = login(AdminTest.FIRST_ADMIN_EMAIL, AdminTest.FIRST_ADMIN_PASSWORD);
+		MvcResult created = this.mvc
+			.perform(post("/admin/users").cookie(admin)
+				.with(csrf())
+				.param("email", "long.password@win.test")
+				.param("displayName", "Long")
+				.param("role", "OPS"))
+			.andReturn();
+		String first = (String) created.getFlashMap().get("oneTimePassword");
+		Cookie ops = login("long.password@win.test", first);
+		// 40 accented letters are 80 bytes in UTF-8; two passwords that differ only after
+		// byte 72 must stay different, and the longest the form accepts (200) must work.
+		String accented = "é".repeat(40);
+		String longest = "ñ".repeat(199) + "x";
+		for (String password : new String[] { accented, longest }) {
+			this.mvc
+				.perform(post("/admin/profile").cookie(ops)
+					.with(csrf())
+					.param("currentPassword", first)
+					.param("newPassword", password)
+					.param("confirmPassword", password))
+				.andExpect(flash().attribute("notice", Notice.ok("admin.profile.changed")));
+			ops = login("long.password@win.test", password);
+			this.mvc
+				.perform(post("/admin/login").with(csrf())
+					.param("username", "long.password@win.test")
+					.param("password", password.substring(0, password.length() - 1) + "y"))
+				.andExpect(redirectedUrl("/admin/login?error"));
+			first = password;
+		}
 	}
 
 	@Test

@@ -36,6 +36,12 @@ final class AppProcess implements AutoCloseable {
 	 */
 	static AppProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log)
 			throws IOException, InterruptedException {
+		return start(jar, jvmOptions, environment, log, 180);
+	}
+
+	/** As above, waiting at most {@code timeoutSeconds} for UP (a loaded machine). */
+	static AppProcess start(Path jar, List<String> jvmOptions, Map<String, String> environment, Path log,
+			int timeoutSeconds) throws IOException, InterruptedException {
 		int port = freePort();
 		List<String> command = new ArrayList<>();
 		command.add(java());
@@ -51,7 +57,7 @@ final class AppProcess implements AutoCloseable {
 		long started = System.nanoTime();
 		Process process = builder.start();
 		AppProcess app = new AppProcess(process, port, 0);
-		long deadline = started + TimeUnit.SECONDS.toNanos(180);
+		long deadline = started + TimeUnit.SECONDS.toNanos(timeoutSeconds);
 		try (HttpConnection http = new HttpConnection("127.0.0.1", port, "es")) {
 			while (System.nanoTime() < deadline) {
 				if (!process.isAlive()) {
@@ -72,7 +78,7 @@ final class AppProcess implements AutoCloseable {
 			}
 		}
 		app.close();
-		throw new IllegalStateException("The application was not healthy within 180 s; see " + log);
+		throw new IllegalStateException("The application was not healthy within " + timeoutSeconds + " s; see " + log);
 	}
 
 	/**

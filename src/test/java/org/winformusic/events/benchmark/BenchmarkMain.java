@@ -346,7 +346,7 @@ public final class BenchmarkMain {
 		this.started.clear();
 	}
 
-	private static Path findJar() throws IOException {
+	static Path findJar() throws IOException {
 		try (var files = Files.list(Path.of("target"))) {
 			return files
 				.filter((p) -> p.getFileName().toString().matches("win-events-.*\\.jar")

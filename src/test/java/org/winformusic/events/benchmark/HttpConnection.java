@@ -44,6 +44,8 @@ final class HttpConnection implements Closeable {
 
 	private final Map<String, String> cookies = new LinkedHashMap<>();
 
+	private final Map<String, String> extraHeaders = new LinkedHashMap<>();
+
 	private Socket socket;
 
 	private InputStream in;
@@ -64,6 +66,11 @@ final class HttpConnection implements Closeable {
 		return send("POST", path, urlEncode(form).getBytes(StandardCharsets.US_ASCII));
 	}
 
+	/** A header sent with every request, e.g. the client address a proxy would add. */
+	void header(String name, String value) {
+		this.extraHeaders.put(name, value);
+	}
+
 	void clearCookies() {
 		this.cookies.clear();
 	}
@@ -80,6 +87,9 @@ final class HttpConnection implements Closeable {
 		head.append("Accept: text/html,*/*\r\n");
 		head.append("Accept-Encoding: gzip\r\n");
 		head.append("Accept-Language: ").append(this.language).append("\r\n");
+		for (Map.Entry<String, String> header : this.extraHeaders.entrySet()) {
+			head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
+		}
 		if (!this.cookies.isEmpty()) {
 			head.append("Cookie: ");
 			boolean first = true;

@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -22,6 +24,8 @@ final class SmtpSink implements Closeable {
 	private final ServerSocket server;
 
 	private final AtomicLong messages = new AtomicLong();
+
+	private final Map<String, Integer> messageIds = new ConcurrentHashMap<>();
 
 	private final Thread acceptor;
 
@@ -38,6 +42,11 @@ final class SmtpSink implements Closeable {
 
 	long messages() {
 		return this.messages.get();
+	}
+
+	/** How many times each Message-ID arrived. */
+	Map<String, Integer> messageIds() {
+		return Map.copyOf(this.messageIds);
 	}
 
 	private void acceptLoop() {
@@ -72,7 +81,11 @@ final class SmtpSink implements Closeable {
 						reply(out, "354 go ahead");
 						String data;
 						while ((data = in.readLine()) != null && !data.equals(".")) {
-							// The message is discarded: only the count matters.
+							// The message is discarded: only the count and its Message-ID
+							// matter.
+							if (data.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+								this.messageIds.merge(data.substring(11).trim(), 1, Integer::sum);
+							}
 						}
 						this.messages.incrementAndGet();
 						reply(out, "250 queued");

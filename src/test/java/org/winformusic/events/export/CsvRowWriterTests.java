@@ -15,8 +15,27 @@ class CsvRowWriterTests {
 	}
 
 	@Test
+	void formulasAfterLeadingWhiteSpaceAreEscapedToo() {
+		// A spreadsheet skips leading blanks (ASCII, no-break, ideographic) before it
+		// looks
+		// for a formula sign.
+		for (String formula : new String[] { " =1+1", "  +1", "\u00A0-1", "\u3000@SUM(1)",
+				"\u2003=HYPERLINK(\"x\")" }) {
+			assertThat(CsvRowWriter.neutralize(formula)).isEqualTo("'" + formula);
+		}
+	}
+
+	@Test
+	void fullWidthFormulaSignsAreEscaped() {
+		for (String formula : new String[] { "\uFF1D1+1", "\uFF0B1", "\uFF0D1", "\uFF20SUM(1)", " \uFF1D1" }) {
+			assertThat(CsvRowWriter.neutralize(formula)).isEqualTo("'" + formula);
+		}
+	}
+
+	@Test
 	void otherValuesStayAsTheyAre() {
-		for (String value : new String[] { "", "x\",=1+1", "Ana", " =1", "'=1", "2028-03-01T10:15:00-06:00" }) {
+		for (String value : new String[] { "", "x\",=1+1", "Ana", "Ana =1", " Ana", "'=1", "\u3000Ana",
+				"2028-03-01T10:15:00-06:00" }) {
 			assertThat(CsvRowWriter.neutralize(value)).isEqualTo(value);
 		}
 	}

@@ -53,6 +53,94 @@ class ErrorPagesTests {
 			.doesNotContain("trace");
 	}
 
+	@Test
+	void everyResponseCarriesTheSecurityHeadersEvenRejectionsBeforeTheApplication() throws Exception {
+		// Spring Security's firewall (semicolon, double slash, encoded dot), Tomcat's own
+		// refusals (encoded slash, a request line it cannot parse), a 405, a 404 and a
+		// page.
+		for (String target : new String[] { "/events;x=1/mexico-workshop", "//events/mexico-workshop",
+				"/events/%2e%2e/admin", "/events%2Fmexico-workshop", "/events/mexico-workshop?a=<>{}|", "/no/such/page",
+				"/" }) {
+			String response = raw("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\n"
+					+ "Connection: close\r\n\r\n");
+			assertThat(response).as(target)
+				.containsIgnoringCase("Content-Security-Policy: default-src 'self'")
+				.containsIgnoringCase("X-Content-Type-Options: nosniff")
+				.containsIgnoringCase("X-Frame-Options: DENY")
+				.containsIgnoringCase("Referrer-Policy: no-referrer")
+				.doesNotContain(" 500 ");
+		}
+		HttpResponse<String> notAllowed = send(HttpRequest.newBuilder(uri("/css/app.css")).DELETE());
+		assertThat(notAllowed.statusCode()).isIn(403, 405);
+		assertThat(notAllowed.headers().firstValue("X-Frame-Options")).contains("DENY");
+		HttpResponse<String> put = send(HttpRequest.newBuilder(uri("/privacy")).PUT(noBody()));
+		assertThat(put.headers().firstValue("Content-Security-Policy")).isPresent();
+		assertThat(put.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+	}
+
+	@Test
+	void theErrorPageAskedForDirectlyIsNotFound() throws Exception {
+		HttpResponse<String> response = send(
+				HttpRequest.newBuilder(uri("/error")).header("Accept-Language", "es-MX").GET());
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.body()).contains("Página no encontrada");
+	}
+
+	@Test
+	void aBodyThatIsNotAFormGetsA415PageInTheVisitorsLanguage() throws Exception {
+		HttpResponse<String> json = send(HttpRequest.newBuilder(uri("/events/mexico-workshop/register"))
+			.header("Content-Type", "application/json")
+			.header("Accept-Language", "en")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"fullName\":\"Ana\"}")));
+		assertThat(json.statusCode()).isEqualTo(415);
+		assertThat(json.body()).contains("This form was not sent the usual way");
+		HttpResponse<String> multipart = send(HttpRequest.newBuilder(uri("/events/mexico-workshop/register"))
+			.header("Content-Type", "multipart/form-data; boundary=xyz")
+			.header("Accept-Language", "es")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("--xyz\r\nContent-Disposition: form-data; name=\"fullName\"\r\n\r\nAna\r\n--xyz--\r\n")));
+		assertThat(multipart.statusCode()).isEqualTo(415);
+		assertThat(multipart.body()).contains("Este formulario no se envió de la forma habitual");
+	}
+
+	@Test
+	void aChunkedMegabyteFormGetsTheLocalized413Page() throws Exception {
+		StringBuilder request = new StringBuilder("POST /events/mexico-workshop/register HTTP/1.1\r\n"
+				+ "Host: 127.0.0.1\r\nAccept: text/html\r\nAccept-Language: es\r\n"
+				+ "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n"
+				+ "Connection: close\r\n\r\n");
+		String chunk = "a".repeat(64 * 1024);
+		request.append(Integer.toHexString("fullName=".length())).append("\r\nfullName=\r\n");
+		for (int i = 0; i < 16; i++) {
+			request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+		}
+		request.append("0\r\n\r\n");
+		String response = raw(request.toString());
+		assertThat(response).startsWith("HTTP/1.1 413").contains("Lo que enviaste es demasiado grande");
+	}
+
+	@Test
+	void controlCharactersInAStaffOrPublicFormNeverReachTheDatabase() throws Exception {
+		// The staff login answers as for a wrong password; other forms get the 400 page
+		// that says what is wrong. The CSRF check comes after, so no token is needed
+		// here.
+		HttpResponse<String> form = send(HttpRequest.newBuilder(uri("/admin/users"))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept-Language", "en")
+			.POST(HttpRequest.BodyPublishers.ofString("email=a%00b@example.org&displayName=x")));
+		assertThat(form.statusCode()).isEqualTo(400);
+		assertThat(form.body()).contains("invisible control characters");
+	}
+
+	private String raw(String request) throws IOException {
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			socket.getOutputStream().flush();
+			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+	}
+
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
 		return this.http.send(request.header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -58,6 +58,12 @@ class RateLimiter {
 		return hits <= limit;
 	}
 
+	/** When a client over the limit may try again: the current window's end. */
+	long secondsUntilNextWindow() {
+		long windowSeconds = WINDOW.toSeconds();
+		return windowSeconds - Math.floorMod(this.clock.instant().getEpochSecond(), windowSeconds);
+	}
+
 	/** Old windows are worth nothing: drop them. */
 	@Scheduled(fixedDelay = 600_000, initialDelay = 600_000)
 	void forgetOldWindows() {

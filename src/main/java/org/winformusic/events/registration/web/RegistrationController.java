@@ -112,7 +112,9 @@ class RegistrationController {
 			return tooManyRequests(response, model);
 		}
 		String email = request.getParameter("email");
-		if (email != null && email.length() <= 254) {
+		// An address no form could hold (too long, control characters that PostgreSQL
+		// refuses) gets the same answer as an unknown one.
+		if (email != null && email.length() <= 254 && email.chars().noneMatch(Character::isISOControl)) {
 			this.registrations.sendLink(event.id(), email);
 		}
 		model.addAttribute("event", event);
@@ -134,6 +136,7 @@ class RegistrationController {
 
 	private String tooManyRequests(HttpServletResponse response, Model model) {
 		response.setStatus(429);
+		response.setHeader("Retry-After", Long.toString(this.rateLimiter.secondsUntilNextWindow()));
 		model.addAttribute("status", 429);
 		return ERROR_VIEW;
 	}

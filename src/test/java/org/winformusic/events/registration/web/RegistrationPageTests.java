@@ -188,6 +188,19 @@ class RegistrationPageTests {
 	}
 
 	@Test
+	void everyInvisibleFormatCharacterIsRefusedInSingleLineFields() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		// Unicode category Cf beyond the zero-width and bidi ranges: soft hyphen, Arabic
+		// letter mark, Mongolian vowel separator, word joiner, invisible times, a tag.
+		for (String hostile : List.of("Ana\u00ADPérez", "Ana\u061C", "Ana\u180EPérez", "Ana\u2060Pérez", "Ana\u2062",
+				"Ana" + Character.toString(0xE0041))) {
+			String html = page(valid(event.slug(), email()).with(set("company", hostile)).param("lang", "en"));
+			assertThat(html).contains(message("registration.error.characters", Locale.ENGLISH));
+		}
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isZero();
+	}
+
+	@Test
 	void oversizedBodyGetsA413NotA500() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
 		byte[] body = ("fullName=" + "a".repeat(1024 * 1024)).getBytes(StandardCharsets.US_ASCII);
@@ -273,6 +286,15 @@ class RegistrationPageTests {
 		this.mvc.perform(get("/r/short")).andExpect(status().isNotFound());
 		this.mvc.perform(get("/r/" + "A".repeat(43) + "/event.ics")).andExpect(status().isNotFound());
 		this.mvc.perform(post("/r/" + "A".repeat(43) + "/cancel").with(csrf())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void lookupWithControlCharactersAnswersAsForAnUnknownAddress() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		String html = page(post("/events/" + event.slug() + "/lookup").with(csrf())
+			.param("email", "ana\u0000@example.com")
+			.param("lang", "en"));
+		assertThat(html).contains("If this address is registered for this event");
 	}
 
 	@Test

@@ -1,0 +1,205 @@
+package org.winformusic.events.shared;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.apache.tomcat.util.http.InvalidParameterException;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers, before the security filters and the controllers, the requests that would
+ * otherwise end in a 500, Tomcat's English page or a silent drop:
+ * <ul>
+ * <li>a direct {@code GET /error} is a 404 (the error page is for error dispatches);
+ * <li>a POST whose body is not a form ({@code application/json}, {@code multipart/...})
+ * is a 415 page: every form of the site posts {@code x-www-form-urlencoded};
+ * <li>a form body above {@code server.tomcat.max-http-form-post-size} sent chunked (no
+ * {@code Content-Length}, so {@code RequestSizeLimit} cannot see it) is a 413 page;
+ * <li>a parameter holding a control character (NUL and the other C0/C1 controls except
+ * TAB, CR and LF), which PostgreSQL refuses or no form means to store, is a 400 page
+ * saying so, except on the forms that report it next to the field themselves;
+ * <li>a request that could not get a database connection within the pool's
+ * {@code connection-timeout} is a 503 page with {@code Retry-After}, whichever filter or
+ * controller asked for the connection.
+ * </ul>
+ * Every page is the localized {@code error} view.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestGuard {
+
+	/** Seconds a client is asked to wait when the database is unreachable. */
+	static final int DATABASE_RETRY_AFTER_SECONDS = 30;
+
+	/** Set on a 400 caused by control characters, for the error page's text. */
+	static final String CONTROL_CHARACTERS_ATTRIBUTE = "errorControlCharacters";
+
+	private static final Log logger = LogFactory.getLog(RequestGuard.class);
+
+	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\r\\n]]");
+
+	/**
+	 * Forms whose own validation reports control characters next to the field (the
+	 * registration form and its edits) or answers them as any other wrong value (the link
+	 * lookup, the staff login).
+	 */
+	private static final List<String> VALIDATED_ELSEWHERE = List.of("/events/*/register", "/events/*/lookup",
+			"/r/*/edit", "/admin/registrations/*/edit", "/admin/login");
+
+	private static final AntPathMatcher paths = new AntPathMatcher();
+
+	@Bean
+	FilterRegistrationBean<OncePerRequestFilter> requestGuardFilter() {
+		FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new Guard());
+		// After the security headers and RequestSizeLimit, before Spring Session and
+		// Spring Security (which would answer a missing CSRF token with a 403 first).
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
+	static final class Guard extends OncePerRequestFilter {
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			if (path.equals("/error") || path.startsWith("/error/")) {
+				error(request, response, 404);
+				return;
+			}
+			if ("POST".equals(request.getMethod()) && !isForm(request.getContentType())) {
+				error(new WithoutParameters(request), response, 415);
+				return;
+			}
+			Map<String, String[]> parameters;
+			try {
+				parameters = request.getParameterMap();
+			}
+			catch (InvalidParameterException ex) {
+				// Tomcat could not read the form: too large (413) or malformed (400).
+				error(new WithoutParameters(request), response, (ex.getErrorCode() == 413) ? 413 : 400);
+				return;
+			}
+			if (hasControlCharacters(parameters)
+					&& VALIDATED_ELSEWHERE.stream().noneMatch((p) -> paths.match(p, path))) {
+				request.setAttribute(CONTROL_CHARACTERS_ATTRIBUTE, true);
+				error(new WithoutParameters(request), response, 400);
+				return;
+			}
+			try {
+				chain.doFilter(request, response);
+			}
+			catch (ServletException | RuntimeException ex) {
+				if (!databaseUnreachable(ex) || response.isCommitted()) {
+					throw ex;
+				}
+				logger.warn("No database connection for " + request.getMethod() + " " + path + ": " + ex);
+				response.reset();
+				SecurityHeaders.write(response);
+				response.setHeader("Retry-After", Integer.toString(DATABASE_RETRY_AFTER_SECONDS));
+				error(new WithoutParameters(request), response, 503);
+			}
+		}
+
+		private static boolean isForm(String contentType) {
+			// No body (a button without fields) or a form: anything else no page sends.
+			return contentType == null || contentType.isBlank()
+					|| contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+		}
+
+		private static boolean hasControlCharacters(Map<String, String[]> parameters) {
+			for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
+				if (CONTROL.matcher(entry.getKey()).find()) {
+					return true;
+				}
+				for (String value : entry.getValue()) {
+					if (value != null && CONTROL.matcher(value).find()) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+
+		private static void error(HttpServletRequest request, HttpServletResponse response, int status)
+				throws ServletException, IOException {
+			request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
+			request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+			response.setStatus(status);
+			request.getRequestDispatcher("/error").forward(request, response);
+		}
+
+	}
+
+	/**
+	 * True when the failure is the pool giving up on a connection (Hikari's timeout) or
+	 * the database refusing connections, wherever it was wrapped.
+	 */
+	static boolean databaseUnreachable(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException || cause instanceof ConnectException
+					|| cause instanceof CannotCreateTransactionException) {
+				return true;
+			}
+			if (cause instanceof DataAccessResourceFailureException
+					&& cause.getCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+					&& sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	/** The request as the error page sees it: no parameters, no body. */
+	static final class WithoutParameters extends HttpServletRequestWrapper {
+
+		WithoutParameters(HttpServletRequest request) {
+			super(request);
+		}
+
+		@Override
+		public String getParameter(String name) {
+			return null;
+		}
+
+		@Override
+		public Map<String, String[]> getParameterMap() {
+			return Map.of();
+		}
+
+		@Override
+		public java.util.Enumeration<String> getParameterNames() {
+			return java.util.Collections.emptyEnumeration();
+		}
+
+		@Override
+		public String[] getParameterValues(String name) {
+			return null;
+		}
+
+	}
+
+}
