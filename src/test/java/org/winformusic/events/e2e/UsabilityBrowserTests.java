@@ -25,7 +25,7 @@ class UsabilityBrowserTests extends BrowserTest {
 	/** {@code --bad} in app.css. */
 	private static final String ERROR_RED = "rgb(161, 29, 33)";
 
-	/** {@code --focus} in app.css: 8.6:1 against white. */
+	/** {@code --focus} in app.css: 6.7:1 against white. */
 	private static final String FOCUS_BLUE = "rgb(29, 78, 216)";
 
 	@Autowired
