@@ -171,7 +171,7 @@ class UsabilityBrowserTests extends BrowserTest {
 		assertThat(page.locator("thead")).containsText("Situación");
 		assertThat(page.locator("thead")).containsText("Estado (entidad)");
 		assertAccessible(page);
-		screenshot(page, "registrations-" + DESKTOP);
+		screenshot(page, "registrations-pending-" + DESKTOP);
 
 		page.getByRole(AriaRole.BUTTON,
 				new Page.GetByRoleOptions().setName("Aprobar a María Fernanda de los Ángeles Rodríguez 1"))
