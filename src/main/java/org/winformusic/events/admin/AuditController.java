@@ -1,8 +1,14 @@
 package org.winformusic.events.admin;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+
+import org.winformusic.events.event.EventCatalog;
 
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
@@ -21,14 +27,18 @@ class AuditController {
 
 	private final AuditLog audit;
 
-	AuditController(AuditLog audit) {
+	private final EventCatalog catalog;
+
+	AuditController(AuditLog audit, EventCatalog catalog) {
 		this.audit = audit;
+		this.catalog = catalog;
 	}
 
 	@GetMapping("/admin/audit")
 	String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
 			@RequestParam(required = false) Long event, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page, Locale locale,
+			Model model) {
 		LocalDate fromDay = day(from);
 		LocalDate toDay = day(to);
 		Page<AuditLog.Entry> entries = this.audit.search(blankToNull(actor), blankToNull(action), event,
@@ -43,6 +53,7 @@ class AuditController {
 		addIfPresent(query, "to", (toDay != null) ? toDay.toString() : null);
 		String base = query.encode().build().getQuery();
 		model.addAttribute("entries", entries);
+		model.addAttribute("eventTitles", eventTitles(entries, locale));
 		model.addAttribute("actions", this.audit.actions());
 		model.addAttribute("query", (base != null) ? base + "&" : "");
 		model.addAttribute("actor", actor);
@@ -51,6 +62,20 @@ class AuditController {
 		model.addAttribute("from", (fromDay != null) ? fromDay.toString() : "");
 		model.addAttribute("to", (toDay != null) ? toDay.toString() : "");
 		return VIEW;
+	}
+
+	/**
+	 * The events the page's entries refer to, by id: staff read a name, not "event 1".
+	 */
+	private Map<Long, String> eventTitles(Page<AuditLog.Entry> entries, Locale locale) {
+		Map<Long, String> titles = new HashMap<>();
+		entries.getContent()
+			.stream()
+			.map(AuditLog.Entry::eventId)
+			.filter(Objects::nonNull)
+			.distinct()
+			.forEach((id) -> this.catalog.findById(id, locale).ifPresent((event) -> titles.put(id, event.title())));
+		return titles;
 	}
 
 	private static void addIfPresent(UriComponentsBuilder builder, String name, String value) {

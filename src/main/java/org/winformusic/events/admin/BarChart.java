@@ -16,6 +16,12 @@ record BarChart(int width, int height, List<Bar> bars, long max) {
 
 	private static final int GAP = 3;
 
+	/**
+	 * The chart is at least this many days wide, so one or two days of data are narrow
+	 * bars on a scale, not one block across the page; 60 days still fit a laptop.
+	 */
+	static final int MIN_SLOTS = 14;
+
 	static BarChart of(List<AdminQueries.DayCount> days,
 			java.util.function.Function<java.time.LocalDate, String> label) {
 		long max = days.stream().mapToLong(AdminQueries.DayCount::count).max().orElse(0);
@@ -26,7 +32,8 @@ record BarChart(int width, int height, List<Bar> bars, long max) {
 			bars.add(new Bar(x, HEIGHT - height, BAR, height, label.apply(day.day()), day.count()));
 			x += BAR + GAP;
 		}
-		return new BarChart(Math.max(x - GAP, 1), HEIGHT, bars, max);
+		int width = Math.max(days.size(), MIN_SLOTS) * (BAR + GAP) - GAP;
+		return new BarChart(width, HEIGHT, bars, max);
 	}
 
 	public String viewBox() {

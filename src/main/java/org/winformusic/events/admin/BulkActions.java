@@ -1,10 +1,12 @@
 package org.winformusic.events.admin;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationStateException;
+import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,7 +37,7 @@ class BulkActions {
 	 */
 	public int apply(long eventId, Action action, List<Long> ids) {
 		int done = 0;
-		for (Long id : ids.stream().filter(Objects::nonNull).distinct().limit(MAX_SELECTED).toList()) {
+		for (Long id : selected(ids)) {
 			RegistrationView registration = this.directory.find(id).orElse(null);
 			if (registration == null || registration.eventId() != eventId) {
 				continue;
@@ -57,6 +59,50 @@ class BulkActions {
 			}
 		}
 		return done;
+	}
+
+	/**
+	 * Who is selected and what the action would do to each: the registrations of this
+	 * event among {@code ids}, in the order given.
+	 */
+	List<Preview> preview(long eventId, Action action, List<Long> ids) {
+		List<Preview> rows = new ArrayList<>();
+		for (Long id : selected(ids)) {
+			this.directory.find(id)
+				.filter((r) -> r.eventId() == eventId)
+				.ifPresent((r) -> rows.add(preview(action, r)));
+		}
+		return rows;
+	}
+
+	private static Preview preview(Action action, RegistrationView r) {
+		RegistrationStatus status = r.status();
+		String email = switch (action) {
+			case APPROVE -> (status == RegistrationStatus.PENDING) ? "APPROVE" : null;
+			case DECLINE ->
+				(status == RegistrationStatus.DECLINED || status == RegistrationStatus.CANCELLED) ? null : "DECLINED";
+			case RESEND -> switch (status) {
+				case PENDING -> "RECEIVED_PENDING";
+				default -> status.name();
+			};
+		};
+		return new Preview(r.id(), r.fullName(), r.email(), status.name(), email);
+	}
+
+	private static List<Long> selected(List<Long> ids) {
+		return ids.stream().filter(Objects::nonNull).distinct().limit(MAX_SELECTED).toList();
+	}
+
+	/**
+	 * One selected registration: its status and the email it would get (a key suffix of
+	 * {@code ux.bulk.email.*}), or null when the action cannot change it.
+	 */
+	record Preview(long id, String fullName, String email, String status, String emailKind) {
+
+		public boolean changes() {
+			return this.emailKind != null;
+		}
+
 	}
 
 	/** What can be applied to several selected rows at once. */

@@ -53,7 +53,8 @@ class RegistrationActionsController {
 	}
 
 	@GetMapping("/admin/registrations/{id}/confirm-action/{action}")
-	String confirmation(@PathVariable long id, @PathVariable String action, Locale locale, Model model) {
+	String confirmation(@PathVariable long id, @PathVariable String action,
+			@RequestParam(name = "list", required = false) String list, Locale locale, Model model) {
 		if (!DESTRUCTIVE.contains(action)) {
 			throw new NotFoundException();
 		}
@@ -62,17 +63,43 @@ class RegistrationActionsController {
 		model.addAttribute("registration", registration);
 		model.addAttribute("event", event);
 		model.addAttribute("action", action);
+		model.addAttribute("list", (list != null) ? listQuery(list) : null);
 		return CONFIRM_VIEW;
 	}
 
+	/**
+	 * Approve and decline also come from a pending row of the registrations list; then
+	 * {@code list} holds that list's query string and the answer goes back to it.
+	 */
 	@PostMapping("/admin/registrations/{id}/approve")
-	String approve(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.actions.approve(id), "admin.action.approved");
+	String approve(@PathVariable long id, @RequestParam(name = "list", required = false) String list, Locale locale,
+			RedirectAttributes redirect) {
+		String detail = act(id, redirect, () -> this.actions.approve(id), "admin.action.approved");
+		return (list != null) ? backToList(id, list, "ux.row.approved", redirect, locale) : detail;
 	}
 
 	@PostMapping("/admin/registrations/{id}/decline")
-	String decline(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.actions.decline(id), "admin.action.declined");
+	String decline(@PathVariable long id, @RequestParam(name = "list", required = false) String list, Locale locale,
+			RedirectAttributes redirect) {
+		String detail = act(id, redirect, () -> this.actions.decline(id), "admin.action.declined");
+		return (list != null) ? backToList(id, list, "ux.row.declined", redirect, locale) : detail;
+	}
+
+	/** The list again, with a notice that names the person when the action worked. */
+	private String backToList(long id, String list, String doneKey, RedirectAttributes redirect, Locale locale) {
+		RegistrationView registration = find(id);
+		Object notice = redirect.getFlashAttributes().get("notice");
+		if (notice instanceof Notice n && n.kind() == Notice.Kind.ok) {
+			redirect.addFlashAttribute("notice", Notice.ok(doneKey, registration.fullName()));
+		}
+		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
+		String query = listQuery(list);
+		return "redirect:/admin/events/" + event.slug() + "/registrations" + (query.isEmpty() ? "" : "?" + query);
+	}
+
+	/** Only a query string of the list, never a URL. */
+	private static String listQuery(String list) {
+		return (list.length() > 2000 || !list.matches("[A-Za-z0-9%&=+._~-]*")) ? "" : list;
 	}
 
 	@PostMapping("/admin/registrations/{id}/cancel")

@@ -13,6 +13,7 @@ import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,6 +34,8 @@ class RegistrationsController {
 
 	private static final String DETAIL_VIEW = "admin/registration";
 
+	private static final String BULK_CONFIRM_VIEW = "admin/bulk-confirm";
+
 	private final EventCatalog catalog;
 
 	private final RegistrationSearch search;
@@ -45,8 +48,11 @@ class RegistrationsController {
 
 	private final BulkActions bulk;
 
+	private final MessageSource messages;
+
 	RegistrationsController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
-			AdminQueries queries, AuditLog audit, BulkActions bulk) {
+			AdminQueries queries, AuditLog audit, BulkActions bulk, MessageSource messages) {
+		this.messages = messages;
 		this.catalog = catalog;
 		this.search = search;
 		this.directory = directory;
@@ -69,20 +75,43 @@ class RegistrationsController {
 		return LIST_VIEW;
 	}
 
+	/**
+	 * Bulk actions email people, so the first POST shows who is selected and which email
+	 * each will get; only the confirmed second POST acts. The result says how many
+	 * changed and why the others did not.
+	 */
 	@PostMapping("/admin/events/{slug}/registrations/bulk")
 	String bulk(@PathVariable String slug, @RequestParam(required = false) String action,
 			@RequestParam(name = "ids", required = false) List<Long> ids,
-			@RequestParam(name = "back", required = false) String back, Locale locale, RedirectAttributes redirect) {
+			@RequestParam(name = "back", required = false) String back,
+			@RequestParam(name = "confirmed", required = false) String confirmed, Locale locale, Model model,
+			RedirectAttributes redirect) {
 		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
 		BulkActions.Action chosen = parse(action);
+		String list = "redirect:/admin/events/" + slug + "/registrations" + safeQuery(back);
 		if (chosen == null || ids == null || ids.isEmpty()) {
 			redirect.addFlashAttribute("notice", Notice.warn("admin.bulk.nothing"));
+			return list;
 		}
-		else {
-			int done = this.bulk.apply(event.id(), chosen, ids);
-			redirect.addFlashAttribute("notice", Notice.ok("admin.bulk.done", done));
+		List<BulkActions.Preview> preview = this.bulk.preview(event.id(), chosen, ids);
+		if (!"true".equals(confirmed)) {
+			model.addAttribute("event", event);
+			model.addAttribute("action", chosen.name());
+			model.addAttribute("rows", preview);
+			model.addAttribute("changing", preview.stream().filter(BulkActions.Preview::changes).count());
+			model.addAttribute("back", safeQuery(back).isEmpty() ? null : back);
+			return BULK_CONFIRM_VIEW;
 		}
-		return "redirect:/admin/events/" + slug + "/registrations" + safeQuery(back);
+		int done = this.bulk.apply(event.id(), chosen, ids);
+		int skipped = preview.size() - done;
+		String text = this.messages.getMessage("ux.bulk.done." + chosen.name(), new Object[] { done }, locale);
+		if (skipped > 0) {
+			text = text + " "
+					+ this.messages.getMessage("ux.bulk.skipped." + chosen.name(), new Object[] { skipped }, locale);
+		}
+		redirect.addFlashAttribute("notice",
+				(done > 0) ? Notice.ok("ux.notice.text", text) : Notice.warn("ux.notice.text", text));
+		return list;
 	}
 
 	@GetMapping("/admin/registrations/{id}")

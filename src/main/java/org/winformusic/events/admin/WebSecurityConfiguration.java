@@ -1,7 +1,10 @@
 package org.winformusic.events.admin;
 
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -21,6 +24,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
@@ -93,7 +97,7 @@ class WebSecurityConfiguration {
 		http.requestCache((cache) -> cache.requestCache(new CookieRequestCache()));
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new StaffEntryPoint()));
 		http.formLogin((login) -> login.loginPage("/admin/login")
-			.failureHandler(loginFailure())
+			.failureHandler(new KeepEmailOnFailure())
 			.defaultSuccessUrl("/admin", false)
 			.permitAll());
 		http.logout((logout) -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"));
@@ -140,6 +144,40 @@ class WebSecurityConfiguration {
 			else {
 				this.unauthorized.commence(request, response, exception);
 			}
+		}
+
+	}
+
+	/**
+	 * A failed login goes back to the login page with the email still typed. Anonymous
+	 * visitors have no session, so the email rides in a short-lived cookie only the login
+	 * page reads (and clears); it never goes into the URL, where logs would keep it.
+	 */
+	static final class KeepEmailOnFailure extends SimpleUrlAuthenticationFailureHandler {
+
+		static final String COOKIE = "login_email";
+
+		KeepEmailOnFailure() {
+			super("/admin/login?error");
+			// A failed login stores no session: strangers must not be able to fill the
+			// table.
+			setAllowSessionCreation(false);
+		}
+
+		@Override
+		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+				AuthenticationException exception) throws IOException, jakarta.servlet.ServletException {
+			String email = request.getParameter("username");
+			if (email != null && !email.isBlank() && email.length() <= 254) {
+				Cookie cookie = new Cookie(COOKIE, URLEncoder.encode(email.strip(), StandardCharsets.UTF_8));
+				cookie.setPath("/admin/login");
+				cookie.setMaxAge(60);
+				cookie.setHttpOnly(true);
+				cookie.setSecure(request.isSecure());
+				cookie.setAttribute("SameSite", "Strict");
+				response.addCookie(cookie);
+			}
+			super.onAuthenticationFailure(request, response, exception);
 		}
 
 	}

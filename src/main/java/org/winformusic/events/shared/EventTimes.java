@@ -51,12 +51,34 @@ public class EventTimes {
 
 	/** "lunes 20 de marzo de 2028, 10:00–14:00 (hora de la Ciudad de México)". */
 	public String range(Instant start, Instant end, ZoneId zone, Locale locale) {
+		return rangeParts(start, end, zone, locale).text();
+	}
+
+	/**
+	 * The same text as {@link #range}, in parts, so a page can keep the hours of a
+	 * one-day event together ("10:00–14:00" never breaks after the dash).
+	 */
+	public RangeParts rangeParts(Instant start, Instant end, ZoneId zone, Locale locale) {
 		ZonedDateTime from = start.atZone(zone);
 		ZonedDateTime to = end.atZone(zone);
-		String hours = time(start, zone) + "–" + time(end, zone);
-		String text = from.toLocalDate().equals(to.toLocalDate()) ? date(start, zone, locale) + ", " + hours
-				: dateTime(start, zone, locale) + " – " + dateTime(end, zone, locale);
-		return text + " (" + zoneName(zone, locale) + ")";
+		String zoneText = " (" + zoneName(zone, locale) + ")";
+		if (from.toLocalDate().equals(to.toLocalDate())) {
+			return new RangeParts(date(start, zone, locale) + ", ", time(start, zone) + "–" + time(end, zone),
+					zoneText);
+		}
+		return new RangeParts(dateTime(start, zone, locale) + " – " + dateTime(end, zone, locale), "", zoneText);
+	}
+
+	/**
+	 * A date range in parts: what comes before the hours, the hours (empty when the event
+	 * spans days) and the zone.
+	 */
+	public record RangeParts(String lead, String hours, String zone) {
+
+		public String text() {
+			return this.lead + this.hours + this.zone;
+		}
+
 	}
 
 }

@@ -242,14 +242,34 @@ class StaffActionsTests {
 		long b = pending(event, "Nico Bulk");
 		long seated = this.data.confirmed(event, "Olga Ya").id();
 		long elsewhere = pending(other, "Pia Otro");
+		String[] ids = { String.valueOf(a), String.valueOf(b), String.valueOf(seated), String.valueOf(elsewhere) };
+		String confirmation = this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", "APPROVE")
+				.param("ids", ids)
+				.param("back", "status=PENDING")
+				.param("lang", "es")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(confirmation)
+			.contains("Se aprobará a 2 personas", "Mara Bulk", "Nico Bulk", "No cambia: no está por revisar",
+					"Sí, aprobar a 2 personas")
+			.doesNotContain("Pia Otro");
+		assertThat(this.data.status(a)).as("nothing happens before the confirmation").isEqualTo("PENDING");
 		this.mvc
 			.perform(post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", "APPROVE")
-				.param("ids", String.valueOf(a), String.valueOf(b), String.valueOf(seated), String.valueOf(elsewhere))
+				.param("ids", ids)
 				.param("back", "status=PENDING")
+				.param("confirmed", "true")
+				.param("lang", "es")
 				.with(as("ORGANIZER"))
 				.with(csrf()))
 			.andExpect(redirectedUrl("/admin/events/" + event.slug() + "/registrations?status=PENDING"))
-			.andExpect(flash().attribute("notice", Notice.ok("admin.bulk.done", 2)));
+			.andExpect(flash().attribute("notice", Notice.ok("ux.notice.text",
+					"Se aprobaron 2 registros. 1 no cambió porque ya no estaba por revisar.")));
 		assertThat(this.data.status(a)).isEqualTo("CONFIRMED");
 		assertThat(this.data.status(b)).isEqualTo("CONFIRMED");
 		assertThat(this.data.status(elsewhere)).isEqualTo("PENDING");
@@ -270,7 +290,8 @@ class StaffActionsTests {
 			.andExpect(flash().attribute("notice", Notice.ok("admin.note.added")));
 		this.mvc.perform(get("/admin/registrations/" + id).with(as("OPS")))
 			.andExpect(content().string(containsString("Llega tarde, guardar lugar")))
-			.andExpect(content().string(containsString("EMAIL_RESENT")));
+			.andExpect(content().string(containsString("Correo reenviado")))
+			.andExpect(content().string(containsString("Correo: lugar confirmado")));
 		this.mvc.perform(get("/admin/registrations/" + id).param("lang", "en").with(as("OPS")))
 			.andExpect(content().string(containsString("Emails sent")))
 			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("No emails for this person yet."))))

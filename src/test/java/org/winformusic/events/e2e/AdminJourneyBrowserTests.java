@@ -46,7 +46,7 @@ class AdminJourneyBrowserTests extends BrowserTest {
 		assertThat(rows).containsText("José Hernández");
 		assertThat(rows.locator(".status")).hasText("Por revisar");
 
-		rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("José Hernández")).click();
+		rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("José Hernández").setExact(true)).click();
 		assertThat(page.locator("h1")).hasText("José Hernández");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aprobar")).click();
 		assertThat(page.locator(".admin-notice")).hasText("Aprobado: se le avisó a la persona.");

@@ -65,13 +65,13 @@ class ExportJourneyBrowserTests extends BrowserTest {
 		try (Reader reader = Files.newBufferedReader(download.path(), StandardCharsets.UTF_8)) {
 			reader.skip(1);
 			CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
-			assertThat(parser.getHeaderNames()).startsWith("ID de registro", "Estado del registro", "Nombre completo",
+			assertThat(parser.getHeaderNames()).startsWith("ID de registro", "Situación", "Nombre completo",
 					"Correo electrónico", "Empresa o sello");
 			rows = parser.getRecords();
 		}
 		assertThat(rows).extracting((row) -> row.get("Nombre completo"))
 			.containsExactlyInAnyOrder("Fernanda Ríos", "Gustavo Lara");
-		assertThat(rows).extracting((row) -> row.get("Estado del registro")).containsOnly("CONFIRMED");
+		assertThat(rows).extracting((row) -> row.get("Situación")).containsOnly("CONFIRMED");
 		assertThat(rows).extracting((row) -> row.get("Empresa o sello"))
 			.containsExactlyInAnyOrder("Discos \"La Esquina\", S.A.", "'=Sello Lara");
 	}

@@ -28,7 +28,7 @@ class RegistrationJourneyBrowserTests extends BrowserTest {
 	void labelOwnerOnAPhoneRegistersFixesAMistakeGetsTheEmailAndManagesTheRegistration() throws Exception {
 		Page page = open(PHONE, "es-MX");
 		page.navigate(url("/events/mexico-workshop"));
-		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registrarme")).click();
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registrarme")).first().click();
 
 		fill(page, "Ana Lucía Peña", "ana.pena@gmial", "Discos Colibrí");
 		submit(page);

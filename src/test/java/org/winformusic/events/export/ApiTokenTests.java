@@ -20,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.shared.TestLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -206,6 +207,7 @@ class ApiTokenTests {
 		data.registration(slug).with((r) -> r.status = "WAITLISTED").insert();
 		String owner = data.staffUser("OPS");
 		String token = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "crm sync", TokenRole.OPS, null);
+		long mark = TestLog.mark();
 
 		this.mvc.perform(bearer(get("/admin/events/" + slug + "/registrations.csv?q=zoe&status=CONFIRMED"), token))
 			.andExpect(status().isOk());
@@ -222,7 +224,10 @@ class ApiTokenTests {
 			.containsEntry("action", "REGISTRATIONS_EXPORTED")
 			.containsEntry("details", "format=CSV, rows=1, q=zoe, status=CONFIRMED");
 		assertThat(entries.get(1)).containsEntry("actor", owner).containsEntry("details", "format=XLSX, rows=2");
-		assertThat(output).contains("Exported 1 registrations of event " + slug + " as CSV")
+		// The application log goes to a file (logback-test.xml); the console gets
+		// warnings.
+		assertThat(output.getAll() + TestLog.since(mark))
+			.contains("Exported 1 registrations of event " + slug + " as CSV")
 			.doesNotContain("zoe")
 			.doesNotContain(token)
 			.doesNotContain(owner);

@@ -40,6 +40,8 @@ class RegistrationController {
 
 	private static final String ERROR_VIEW = "error";
 
+	private static final String TYPO_HINT_KEY = "registration.error.email.typo";
+
 	private final RegistrationService registrations;
 
 	private final EventCatalog catalog;
@@ -81,6 +83,11 @@ class RegistrationController {
 		}
 		FormPages.Posted posted = FormPages.read(request);
 		RegistrationForm form = posted.form();
+		if (request.getParameter("languageOnly") != null) {
+			// The visitor switched language on a filled-in form (js/form.js posts it
+			// again): the same form in the new language, values kept, nothing stored.
+			return showForm(model, event(slug, locale), form, List.of(), null, locale);
+		}
 		if ((form.website() != null && !form.website().isBlank())
 				|| this.stamps.tooFast(request.getParameter("formStamp"))) {
 			return RECEIVED_VIEW;
@@ -130,7 +137,9 @@ class RegistrationController {
 		model.addAttribute("availability", this.catalog.availability(event.id()));
 		model.addAttribute("formStamp", this.stamps.stamp());
 		model.addAttribute("emailSuggestion", emailSuggestion);
-		this.pages.prepare(model, form, problems, locale);
+		// A likely typo is shown as a hint beside the field, not as an error.
+		this.pages.prepare(model, form, problems.stream().filter((p) -> !p.messageKey().equals(TYPO_HINT_KEY)).toList(),
+				locale);
 		return FORM_VIEW;
 	}
 

@@ -38,7 +38,8 @@ class EventPagesTests {
 	void eventPageShowsTitleDateVenueSpeakersAndSeatsInSpanish() throws Exception {
 		String html = page("/events/mexico-workshop", null);
 		assertThat(html).contains("Hoja de ruta para crear una asociación de música independiente en México")
-			.contains("lunes 20 de marzo de 2028, 10:00–14:00 (hora de la Ciudad de México)")
+			.contains("lunes 20 de marzo de 2028, </span><span class=\"nowrap\">10:00–14:00</span>"
+					+ "<span> (hora de la Ciudad de México)</span>")
 			.contains("Managers Anónimos")
 			.contains("Colonia Roma Norte")
 			.contains("Noemí Planas")
@@ -58,7 +59,8 @@ class EventPagesTests {
 			.andReturn();
 		assertThat(result.getResponse().getContentAsString())
 			.contains("Roadmap to Starting an Independent Music Trade Association in Mexico")
-			.contains("Monday 20 March 2028, 10:00–14:00 (Mexico City time)")
+			.contains("Monday 20 March 2028, </span><span class=\"nowrap\">10:00–14:00</span>"
+					+ "<span> (Mexico City time)</span>")
 			.contains("United States");
 
 		String next = this.mvc.perform(get("/events/mexico-workshop").cookie(new Cookie("lang", "en")))

@@ -129,8 +129,13 @@ class RegistrationPageTests {
 		assertThat(repeated).contains(message("registration.error.repeated", locale));
 
 		String typo = page(valid(event.slug(), "ana@gmial.com").param("lang", lang));
-		assertThat(typo).contains(message("registration.error.email.typo", locale, "ana@gmail.com"))
-			.contains("name=\"emailConfirmed\" value=\"ana@gmial.com\"");
+		// A likely typo is a hint with a one-tap "use" button, not an error.
+		assertThat(typo).contains(message("ux.email.suggestion.question", locale, "ana@gmail.com"))
+			.contains(message("ux.email.suggestion.use", locale, "ana@gmail.com"))
+			.contains("data-use-email=\"ana@gmail.com\"")
+			.contains("name=\"emailConfirmed\" value=\"ana@gmial.com\"")
+			.doesNotContain("class=\"error-summary\"")
+			.doesNotContain("id=\"email-error\"");
 		this.mvc.perform(valid(event.slug(), "ana@gmial.com").param("emailConfirmed", "ana@gmial.com"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isEqualTo(1);

@@ -1,0 +1,117 @@
+package org.winformusic.events.admin;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Audit entries in the reader's words. The log stores stable codes ({@code APPROVED},
+ * {@code status: PENDING -> CONFIRMED}) so that it can be filtered and read by scripts;
+ * staff read them through this: "Aprobado", "Situación: Por revisar → Confirmado". Text
+ * that matches no known shape is shown as stored, so nothing recorded is hidden.
+ */
+@Component("auditWords")
+public class AuditWords {
+
+	/**
+	 * "name: before -> after", the shape of status, capacity, role and edit details; a
+	 * role change starts with the staff user's id.
+	 */
+	private static final Pattern CHANGE = Pattern.compile("(?:user=(\\S+) )?([A-Za-z]+): (.*) -> (.*)");
+
+	/** "type=CONFIRMED", the detail of a resent registration email. */
+	private static final Pattern EMAIL_TYPE = Pattern.compile("type=([A-Z_]+)");
+
+	/** "outbox=12 CONFIRMED COPIED", the detail of an email resent from the outbox. */
+	private static final Pattern OUTBOX = Pattern.compile("outbox=(\\d+) ([A-Z_]+) ([A-Z_]+)");
+
+	/** "user=3 role=ADMIN", or "user=3". */
+	private static final Pattern STAFF_USER = Pattern.compile("user=(\\S+)(?: role=([A-Z_]+))?");
+
+	private final MessageSource messages;
+
+	AuditWords(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** "Aprobado" for {@code APPROVED}; an unknown code as stored. */
+	public String action(String code, Locale locale) {
+		return word("ux.audit.action." + code, code, locale);
+	}
+
+	/** The details, one line per change, in words. */
+	public String details(String details, Locale locale) {
+		if (details == null || details.isBlank()) {
+			return "";
+		}
+		List<String> lines = new ArrayList<>();
+		for (String line : details.split("\n")) {
+			lines.add(line(line.strip(), locale));
+		}
+		return String.join("\n", lines);
+	}
+
+	private String line(String line, Locale locale) {
+		Matcher change = CHANGE.matcher(line);
+		if (change.matches()) {
+			String field = change.group(2);
+			String prefix = switch (field) {
+				case "status" -> "admin.status.";
+				case "role" -> "admin.role.";
+				case "companyType" -> "admin.companyType.";
+				case "state" -> "admin.state.";
+				case "associationInterest" -> "admin.interest.";
+				default -> "ux.audit.value.";
+			};
+			String text = this.messages
+				.getMessage("ux.audit.change",
+						new Object[] { word("ux.audit.field." + field, field, locale),
+								value(prefix, change.group(3), locale), value(prefix, change.group(4), locale) },
+						locale);
+			return (change.group(1) != null)
+					? this.messages.getMessage("ux.audit.staffUser", new Object[] { change.group(1) }, locale) + " · "
+							+ text
+					: text;
+		}
+		Matcher type = EMAIL_TYPE.matcher(line);
+		if (type.matches()) {
+			return this.messages.getMessage("ux.audit.emailType",
+					new Object[] { word("ux.audit.email." + type.group(1), type.group(1), locale) }, locale);
+		}
+		Matcher outbox = OUTBOX.matcher(line);
+		if (outbox.matches()) {
+			return this.messages.getMessage("ux.audit.outbox",
+					new Object[] { word("ux.audit.email." + outbox.group(2), outbox.group(2), locale),
+							word("ux.audit.resend." + outbox.group(3), outbox.group(3), locale) },
+					locale);
+		}
+		Matcher user = STAFF_USER.matcher(line);
+		if (user.matches()) {
+			String who = this.messages.getMessage("ux.audit.staffUser", new Object[] { user.group(1) }, locale);
+			return (user.group(2) != null) ? who + " · " + word("admin.role." + user.group(2), user.group(2), locale)
+					: who;
+		}
+		if (line.startsWith("slug=")) {
+			return this.messages.getMessage("ux.audit.slug", new Object[] { line.substring(5) }, locale);
+		}
+		return line;
+	}
+
+	/** A status or company code in words; anything else (a name, a number) as it is. */
+	private String value(String prefix, String value, Locale locale) {
+		if ("null".equals(value) || value.isEmpty()) {
+			return this.messages.getMessage("ux.audit.empty", null, locale);
+		}
+		return word(prefix + value, value, locale);
+	}
+
+	private String word(String key, String fallback, Locale locale) {
+		return this.messages.getMessage(key, null, fallback, locale);
+	}
+
+}
