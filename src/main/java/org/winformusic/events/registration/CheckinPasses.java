@@ -66,6 +66,13 @@ public class CheckinPasses {
 		this.app = app;
 	}
 
+	/** Passes under a given key, without a database (unit tests). */
+	public static CheckinPasses withKey(byte[] key, AppProperties app) {
+		CheckinPasses passes = new CheckinPasses(null, Clock.systemUTC(), app);
+		passes.key = key.clone();
+		return passes;
+	}
+
 	/** The pass of a registration: URL-safe, about 26 characters. */
 	public String pass(long registrationId) {
 		byte[] id = BigInteger.valueOf(registrationId).toByteArray();
