@@ -376,8 +376,9 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 			Map<String, Part> parts = parts(reminder);
 			String token = manageLink((String) parts.get("text/plain").getContent()).replaceFirst(".*/", "");
 			assertThat(QrCodes.decode(parts.get("image/png").getInputStream().readAllBytes()))
-				.as("the reminder shows the check-in code")
-				.isEqualTo("http://localhost:8080/admin/checkin/" + token);
+				.as("the reminder shows the check-in pass, not the manage link")
+				.startsWith("http://localhost:8080/p/")
+				.doesNotContain(token);
 		}
 	}
 
