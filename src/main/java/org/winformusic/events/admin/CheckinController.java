@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
-import org.winformusic.events.registration.ManageTokens;
+import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.registration.RegistrationService.CheckIn;
@@ -25,7 +25,7 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * Door check-in on a phone: search the confirmed people of an event and check one in with
- * one tap, or land on a person's card by scanning the QR code of their manage link.
+ * one tap, or land on a person's card by scanning the QR code of their check-in pass.
  */
 @Controller
 class CheckinController {
@@ -33,6 +33,8 @@ class CheckinController {
 	private static final String DOOR_VIEW = "admin/checkin";
 
 	private static final String CARD_VIEW = "admin/checkin-card";
+
+	private static final String OLD_CODE_VIEW = "admin/checkin-old-code";
 
 	static final int MAX_RESULTS = 25;
 
@@ -42,7 +44,7 @@ class CheckinController {
 
 	private final RegistrationDirectory directory;
 
-	private final ManageTokens tokens;
+	private final CheckinPasses passes;
 
 	private final AdminQueries queries;
 
@@ -51,12 +53,12 @@ class CheckinController {
 	private final EventTimes times;
 
 	CheckinController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
-			ManageTokens tokens, AdminQueries queries, StaffActions actions, EventTimes times) {
+			CheckinPasses passes, AdminQueries queries, StaffActions actions, EventTimes times) {
 		this.times = times;
 		this.catalog = catalog;
 		this.search = search;
 		this.directory = directory;
-		this.tokens = tokens;
+		this.passes = passes;
 		this.queries = queries;
 		this.actions = actions;
 	}
@@ -92,22 +94,33 @@ class CheckinController {
 		return "redirect:/admin/events/" + slug + "/checkin" + query;
 	}
 
-	@GetMapping("/admin/checkin/{token}")
-	String card(@PathVariable String token, Locale locale, Model model) {
-		RegistrationView registration = byToken(token);
+	/** The person's card, reached by scanning their check-in pass ({@code /p/{pass}}). */
+	@GetMapping("/admin/checkin/pass/{pass}")
+	String card(@PathVariable String pass, Locale locale, Model model) {
+		RegistrationView registration = byPass(pass);
 		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
 		model.addAttribute("registration", registration);
 		model.addAttribute("event", event);
-		model.addAttribute("token", token);
+		model.addAttribute("pass", pass);
 		return CARD_VIEW;
 	}
 
-	@PostMapping("/admin/checkin/{token}")
-	String checkInByToken(@PathVariable String token, Locale locale, RedirectAttributes redirect) {
-		RegistrationView registration = byToken(token);
+	@PostMapping("/admin/checkin/pass/{pass}")
+	String checkInByPass(@PathVariable String pass, Locale locale, RedirectAttributes redirect) {
+		RegistrationView registration = byPass(pass);
 		redirect.addFlashAttribute("notice", checkIn(registration, locale));
-		redirect.addAttribute("token", token);
-		return "redirect:/admin/checkin/{token}";
+		redirect.addAttribute("pass", pass);
+		return "redirect:/admin/checkin/pass/{pass}";
+	}
+
+	/**
+	 * Codes printed before check-in passes carried the manage link here. The manage token
+	 * checks nobody in any more (it is a secret the attendee must not show); staff are
+	 * told so and sent to the door search.
+	 */
+	@GetMapping("/admin/checkin/{token}")
+	String oldCode(@PathVariable String token) {
+		return OLD_CODE_VIEW;
 	}
 
 	private Notice checkIn(RegistrationView registration, Locale locale) {
@@ -122,8 +135,8 @@ class CheckinController {
 		}
 	}
 
-	private RegistrationView byToken(String token) {
-		return this.tokens.resolve(token).flatMap(this.directory::find).orElseThrow(NotFoundException::new);
+	private RegistrationView byPass(String pass) {
+		return this.passes.resolve(pass).flatMap(this.directory::find).orElseThrow(NotFoundException::new);
 	}
 
 	/** "Checked in: name" or "name was already checked in at 10:05". */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationMessage;
@@ -38,8 +37,6 @@ class StaffActions {
 
 	private final RegistrationDirectory directory;
 
-	private final ManageTokens tokens;
-
 	private final ApplicationEventPublisher events;
 
 	private final AuditLog audit;
@@ -48,11 +45,10 @@ class StaffActions {
 
 	private final Clock clock;
 
-	StaffActions(RegistrationService registrations, RegistrationDirectory directory, ManageTokens tokens,
-			ApplicationEventPublisher events, AuditLog audit, JdbcClient jdbc, Clock clock) {
+	StaffActions(RegistrationService registrations, RegistrationDirectory directory, ApplicationEventPublisher events,
+			AuditLog audit, JdbcClient jdbc, Clock clock) {
 		this.registrations = registrations;
 		this.directory = directory;
-		this.tokens = tokens;
 		this.events = events;
 		this.audit = audit;
 		this.jdbc = jdbc;
@@ -132,7 +128,7 @@ class StaffActions {
 			case DECLINED -> RegistrationMessage.Type.DECLINED;
 			case CANCELLED -> RegistrationMessage.Type.CANCELLED;
 		};
-		this.events.publishEvent(new RegistrationMessage(id, type, this.tokens.issue(id)));
+		this.events.publishEvent(new RegistrationMessage(id, type));
 		this.audit.recordForCurrentUser("EMAIL_RESENT", registration.eventId(), id, "type=" + type);
 	}
 

@@ -7,12 +7,10 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.winformusic.events.registration.ManageTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Queues the "see you soon" reminder to everyone confirmed for an event that starts
@@ -28,22 +26,15 @@ class EventReminders {
 
 	private final JdbcClient jdbc;
 
-	private final ManageTokens tokens;
-
 	private final RegistrationMails mails;
-
-	private final TransactionTemplate transactions;
 
 	private final MailSettings settings;
 
 	private final Clock clock;
 
-	EventReminders(JdbcClient jdbc, ManageTokens tokens, RegistrationMails mails, TransactionTemplate transactions,
-			MailSettings settings, Clock clock) {
+	EventReminders(JdbcClient jdbc, RegistrationMails mails, MailSettings settings, Clock clock) {
 		this.jdbc = jdbc;
-		this.tokens = tokens;
 		this.mails = mails;
-		this.transactions = transactions;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -71,16 +62,8 @@ class EventReminders {
 			.list();
 		int queued = 0;
 		for (long registrationId : due) {
-			Boolean inserted = this.transactions.execute((tx) -> {
-				boolean fresh = this.mails.enqueueReminderOnce(registrationId, this.tokens.issue(registrationId));
-				if (!fresh) {
-					// Another instance queued it first: drop the token minted for
-					// nothing.
-					tx.setRollbackOnly();
-				}
-				return fresh;
-			});
-			if (Boolean.TRUE.equals(inserted)) {
+			// Another instance may have queued it first: the unique index decides.
+			if (this.mails.enqueueReminderOnce(registrationId)) {
 				queued++;
 			}
 		}

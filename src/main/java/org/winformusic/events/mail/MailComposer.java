@@ -23,14 +23,18 @@ import org.springframework.stereotype.Component;
  * Renders an email from {@code templates/mail/<kind>.html} and {@code .txt} in the
  * registrant's language. Its own template engine (not the web one): plain text needs the
  * TEXT mode, and emails never see a request. Emails that admit the registrant (confirmed,
- * promoted, event reminder) carry the door check-in QR code as an inline PNG, rendered
- * here once so that sending stays cheap.
+ * promoted, event reminder) carry the door check-in QR code (the check-in pass, never the
+ * manage link) as an inline PNG. Called by the sender when it sends, and for the staff
+ * preview with a placeholder instead of a live link.
  */
 @Component
 class MailComposer {
 
 	/** The Content-ID of the inline check-in QR code image. */
 	static final String CHECKIN_QR_CONTENT_ID = "checkin-qr";
+
+	/** Stands for the manage token in a staff preview. */
+	static final String LINK_PLACEHOLDER = "…";
 
 	private final SpringTemplateEngine templates;
 
@@ -66,11 +70,23 @@ class MailComposer {
 		return resolver;
 	}
 
-	/** The email telling {@code registration} about {@code kind}. */
+	/** The email telling {@code registration} about {@code kind}, with a live link. */
 	Composed compose(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event,
 			String manageToken) {
+		return compose(kind, registration, event, this.app.link("/r/" + manageToken), true);
+	}
+
+	/**
+	 * The same email for staff to read: the personal link is a placeholder and no image
+	 * is drawn. Nothing live is in it.
+	 */
+	Composed preview(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event) {
+		return compose(kind, registration, event, this.app.link("/r/" + LINK_PLACEHOLDER), false);
+	}
+
+	private Composed compose(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event,
+			String manageLink, boolean withImage) {
 		Locale locale = registration.locale();
-		String manageLink = this.app.link("/r/" + manageToken);
 		boolean withCalendar = kind == RegistrationMessage.Type.CONFIRMED || kind == RegistrationMessage.Type.PROMOTED;
 		boolean withCheckinQr = carriesCheckinQr(kind);
 		String subject = Headers
@@ -86,7 +102,7 @@ class MailComposer {
 		String text = this.templates.process(template + ".txt", context);
 		String html = this.templates.process(template, context);
 		String ics = withCalendar ? CalendarFile.build(event, registration, manageLink) : null;
-		byte[] qr = withCheckinQr ? this.checkinQr.png(manageToken) : null;
+		byte[] qr = (withCheckinQr && withImage) ? this.checkinQr.png(registration.id()) : null;
 		return new Composed(subject, text, html, ics, qr);
 	}
 

@@ -21,7 +21,11 @@ public class Outbox {
 
 	private final ApplicationEventPublisher publisher;
 
-	Outbox(OutboxRepository repository, MailSettings settings, ApplicationEventPublisher publisher) {
+	private final MailRenderer renderer;
+
+	Outbox(OutboxRepository repository, MailSettings settings, ApplicationEventPublisher publisher,
+			MailRenderer renderer) {
+		this.renderer = renderer;
 		this.publisher = publisher;
 		this.repository = repository;
 		this.settings = settings;
@@ -46,6 +50,16 @@ public class Outbox {
 		return this.repository.find(id);
 	}
 
+	/**
+	 * A message as staff may read it, composed now from the registration as it is
+	 * (nothing is stored but what must be sent): the personal link is a placeholder and
+	 * carries no token. Empty when the registration no longer exists.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Preview> preview(OutboxMessage message) {
+		return this.renderer.preview(message).map((mail) -> new Preview(mail.text(), mail.html(), mail.ics()));
+	}
+
 	@Transactional(readOnly = true)
 	public OutboxStats stats() {
 		return this.repository.stats();
@@ -53,9 +67,9 @@ public class Outbox {
 
 	/**
 	 * Sends a message again. A message that never arrived (pending or failed) is queued
-	 * again as it is, with its Message-ID and a fresh count of attempts; a sent one is
-	 * copied under a new Message-ID, so the recipient's mailbox does not drop it as a
-	 * duplicate.
+	 * again as it is, with its Message-ID and a fresh count of attempts; a sent (or
+	 * skipped) one is copied under a new Message-ID, so the recipient's mailbox does not
+	 * drop it as a duplicate.
 	 */
 	@Transactional
 	public Resend resend(long id) {
@@ -65,7 +79,7 @@ public class Outbox {
 		}
 		Resend outcome = switch (message.status()) {
 			case PENDING, FAILED -> this.repository.requeue(id) ? Resend.REQUEUED : Resend.BUSY;
-			case SENT -> this.repository.copyOfSent(id).isPresent() ? Resend.COPIED : Resend.BUSY;
+			case SENT, SKIPPED -> this.repository.copyOfSent(id).isPresent() ? Resend.COPIED : Resend.BUSY;
 			case SENDING -> Resend.BUSY;
 		};
 		if (outcome != Resend.BUSY) {
@@ -91,6 +105,14 @@ public class Outbox {
 			return this.page + 1 < this.totalPages;
 		}
 
+	}
+
+	/**
+	 * A message composed for staff to read.
+	 *
+	 * @param calendar the {@code event.ics} it carries, or null
+	 */
+	public record Preview(String text, String html, String calendar) {
 	}
 
 	/** The outcome of a resend. */

@@ -7,7 +7,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,6 +25,9 @@ class OutboxRepository {
 	private static final String SUMMARY_COLUMNS = "id, kind, recipient, subject, status, attempts, next_attempt_at,"
 			+ " sent_at, last_error, created_at";
 
+	/** The skip reason of a message whose registration no longer exists. */
+	static final String GONE = "GONE";
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -39,40 +41,24 @@ class OutboxRepository {
 		return "<" + UUID.randomUUID() + "@win-events>";
 	}
 
-	/** Inserts a message due now; joins the caller's transaction. */
-	long enqueue(NewMessage message) {
-		return insert(message, "").orElseThrow();
-	}
-
 	/**
-	 * Inserts a message unless a unique index says it exists already (the event
-	 * reminder).
+	 * Queues a message due now, in the caller's transaction: one insert, nothing
+	 * rendered. Event and language come from the registration row in the same statement.
+	 * @return false when the registration does not exist, or (with {@code once}) when a
+	 * unique index says the message exists already (the event reminder)
 	 */
-	boolean enqueueOnce(NewMessage message) {
-		return insert(message, " on conflict do nothing").isPresent();
-	}
-
-	private Optional<Long> insert(NewMessage message, String conflict) {
+	boolean enqueue(long registrationId, String kind, boolean once) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		return this.jdbc.sql("""
-				insert into outbox_message (registration_id, event_id, kind, recipient, locale, subject, body_text,
-				       body_html, attachment, inline_image, message_id, status, attempts, next_attempt_at, created_at)
-				values (:registrationId, :eventId, :kind, :recipient, :locale, :subject, :text, :html, :attachment,
-				       :inlineImage, :messageId, 'PENDING', 0, :now, :now)""" + conflict + " returning id")
-			.param("registrationId", message.registrationId())
-			.param("eventId", message.eventId())
-			.param("kind", message.kind())
-			.param("recipient", message.recipient())
-			.param("locale", message.locale())
-			.param("subject", message.subject())
-			.param("text", message.text())
-			.param("html", message.html())
-			.param("attachment", message.attachment())
-			.param("inlineImage", message.inlineImage(), Types.BINARY)
+				insert into outbox_message (registration_id, event_id, kind, locale, message_id, status, attempts,
+				       next_attempt_at, created_at)
+				select id, event_id, :kind, locale, :messageId, 'PENDING', 0, :now, :now
+				  from registration where id = :registrationId""" + (once ? " on conflict do nothing" : ""))
+			.param("registrationId", registrationId)
+			.param("kind", kind)
 			.param("messageId", newMessageId())
 			.param("now", now)
-			.query(Long.class)
-			.optional();
+			.update() == 1;
 	}
 
 	/** Puts messages left in SENDING by a crashed or stalled sender back in the queue. */
@@ -101,47 +87,79 @@ class OutboxRepository {
 				   set status = 'SENDING', locked_at = :now, locked_by = :instance, attempts = o.attempts + 1
 				  from due
 				 where o.id = due.id
-				returning o.id, o.recipient, o.subject, o.body_text, o.body_html, o.attachment, o.inline_image,
-				       o.message_id, o.attempts""")
+				returning o.id, o.registration_id, o.kind, o.message_id, o.attempts""")
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("limit", limit)
 			.param("instance", instance)
-			.query((rs, n) -> new Claimed(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
-					rs.getString("body_text"), rs.getString("body_html"), rs.getString("attachment"),
-					rs.getBytes("inline_image"), rs.getString("message_id"), rs.getInt("attempts")))
+			.query((rs, n) -> new Claimed(rs.getLong("id"), rs.getObject("registration_id", Long.class),
+					rs.getString("kind"), rs.getString("message_id"), rs.getInt("attempts")))
 			.list();
 	}
 
-	void markSent(Collection<Long> ids, String instance) {
-		if (ids.isEmpty()) {
+	/**
+	 * Records what was sent: the address and subject it went out with, and the time; one
+	 * statement for the batch.
+	 */
+	void markSent(List<Sent> sent, String instance) {
+		if (sent.isEmpty()) {
 			return;
 		}
+		long[] ids = new long[sent.size()];
+		String[] recipients = new String[ids.length];
+		String[] subjects = new String[ids.length];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = sent.get(i).id();
+			recipients[i] = sent.get(i).recipient();
+			subjects[i] = sent.get(i).subject();
+		}
 		this.jdbc.sql("""
-				update outbox_message set status = 'SENT', sent_at = :now, locked_at = null, last_error = null
-				 where id in (:ids) and status = 'SENDING' and locked_by = :instance""")
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("ids", ids)
-			.param("instance", instance)
+				update outbox_message o
+				   set status = 'SENT', sent_at = ?, locked_at = null, last_error = null, recipient = s.recipient,
+				       subject = s.subject
+				  from unnest(?::bigint[], ?::varchar[], ?::varchar[]) as s (id, recipient, subject)
+				 where o.id = s.id and o.status = 'SENDING' and o.locked_by = ?""")
+			.params(Timestamp.from(this.clock.instant()), ids, recipients, subjects, instance)
 			.update();
 	}
 
-	void markRetry(long id, String instance, Instant nextAttempt, String error) {
+	/** A temporary failure: due again at {@code nextAttempt}. */
+	void markRetry(long id, String instance, Instant nextAttempt, String error, Sent attempted) {
 		this.jdbc.sql("""
 				update outbox_message set status = 'PENDING', next_attempt_at = :next, locked_at = null,
-				       locked_by = null, last_error = :error
+				       locked_by = null, last_error = :error, recipient = coalesce(:recipient, recipient),
+				       subject = coalesce(:subject, subject)
 				 where id = :id and status = 'SENDING' and locked_by = :instance""")
 			.param("next", Timestamp.from(nextAttempt))
 			.param("error", error)
+			.param("recipient", (attempted != null) ? attempted.recipient() : null, Types.VARCHAR)
+			.param("subject", (attempted != null) ? attempted.subject() : null, Types.VARCHAR)
 			.param("id", id)
 			.param("instance", instance)
 			.update();
 	}
 
-	void markFailed(long id, String instance, String error) {
+	void markFailed(long id, String instance, String error, Sent attempted) {
 		this.jdbc.sql("""
-				update outbox_message set status = 'FAILED', locked_at = null, last_error = :error
+				update outbox_message set status = 'FAILED', locked_at = null, last_error = :error,
+				       recipient = coalesce(:recipient, recipient), subject = coalesce(:subject, subject)
 				 where id = :id and status = 'SENDING' and locked_by = :instance""")
 			.param("error", error)
+			.param("recipient", (attempted != null) ? attempted.recipient() : null, Types.VARCHAR)
+			.param("subject", (attempted != null) ? attempted.subject() : null, Types.VARCHAR)
+			.param("id", id)
+			.param("instance", instance)
+			.update();
+	}
+
+	/**
+	 * Not sent because it no longer applied; {@code reason} is the registration's status
+	 * then, or {@link #GONE}.
+	 */
+	void markSkipped(long id, String instance, String reason) {
+		this.jdbc.sql("""
+				update outbox_message set status = 'SKIPPED', locked_at = null, last_error = :reason
+				 where id = :id and status = 'SENDING' and locked_by = :instance""")
+			.param("reason", reason)
 			.param("id", id)
 			.param("instance", instance)
 			.update();
@@ -197,16 +215,17 @@ class OutboxRepository {
 			.update() == 1;
 	}
 
-	/** A copy of a sent message, due now, under a new Message-ID. */
+	/**
+	 * A copy of a sent (or skipped) message, due now, under a new Message-ID; composed
+	 * afresh when it is sent, like any message.
+	 */
 	Optional<Long> copyOfSent(long id) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		return this.jdbc.sql("""
-				insert into outbox_message (registration_id, event_id, kind, recipient, locale, subject, body_text,
-				       body_html, attachment, inline_image, message_id, status, attempts, next_attempt_at, resent_from,
-				       created_at)
-				select registration_id, event_id, kind, recipient, locale, subject, body_text, body_html, attachment,
-				       inline_image, :messageId, 'PENDING', 0, :now, id, :now
-				  from outbox_message where id = :id and status = 'SENT'
+				insert into outbox_message (registration_id, event_id, kind, locale, message_id, status, attempts,
+				       next_attempt_at, resent_from, created_at)
+				select registration_id, event_id, kind, locale, :messageId, 'PENDING', 0, :now, id, :now
+				  from outbox_message where id = :id and status in ('SENT', 'SKIPPED') and registration_id is not null
 				returning id""")
 			.param("messageId", newMessageId())
 			.param("now", now)
@@ -225,10 +244,10 @@ class OutboxRepository {
 	private static OutboxMessage message(ResultSet rs, int row) throws SQLException {
 		return new OutboxMessage(rs.getLong("id"), rs.getObject("registration_id", Long.class),
 				rs.getObject("event_id", Long.class), rs.getString("kind"), rs.getString("recipient"),
-				rs.getString("locale"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
-				rs.getString("attachment"), rs.getString("message_id"), OutboxStatus.valueOf(rs.getString("status")),
-				rs.getInt("attempts"), instant(rs, "next_attempt_at"), instant(rs, "sent_at"),
-				rs.getString("last_error"), rs.getObject("resent_from", Long.class), instant(rs, "created_at"));
+				rs.getString("locale"), rs.getString("subject"), rs.getString("message_id"),
+				OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
+				instant(rs, "sent_at"), rs.getString("last_error"), rs.getObject("resent_from", Long.class),
+				instant(rs, "created_at"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -236,19 +255,12 @@ class OutboxRepository {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	/**
-	 * A message to queue, already rendered.
-	 *
-	 * @param attachment the calendar file, or null
-	 * @param inlineImage the check-in QR code PNG the HTML part shows, or null
-	 */
-	record NewMessage(Long registrationId, Long eventId, String kind, String recipient, String locale, String subject,
-			String text, String html, String attachment, byte[] inlineImage) {
+	/** A message claimed for sending: what must be sent, composed by the sender. */
+	record Claimed(long id, Long registrationId, String kind, String messageId, int attempts) {
 	}
 
-	/** A message claimed for sending. */
-	record Claimed(long id, String recipient, String subject, String text, String html, String attachment,
-			byte[] inlineImage, String messageId, int attempts) {
+	/** What a message went out with. */
+	record Sent(long id, String recipient, String subject) {
 	}
 
 }

@@ -45,10 +45,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends due outbox messages. Safe on many instances: each batch is claimed in one short
- * statement with {@code FOR UPDATE SKIP LOCKED}, then sent over one SMTP connection
- * outside any transaction, then its outcome recorded. A temporary failure (connection
- * refused or timed out, SMTP 4xx) is retried with backoff; a permanent one (SMTP 5xx) or
- * the last attempt marks the message FAILED.
+ * statement with {@code FOR UPDATE SKIP LOCKED}, composed from the registrations as they
+ * are now ({@link MailRenderer}: messages that no longer apply are SKIPPED), sent over
+ * one SMTP connection outside any transaction, then its outcome recorded with the
+ * recipient and subject it went out with. A retry composes the message again, under the
+ * same Message-ID. A temporary failure (connection refused or timed out, SMTP 4xx) is
+ * retried with backoff; a permanent one (SMTP 5xx) or the last attempt marks the message
+ * FAILED.
  */
 @Component
 public class OutboxSender implements DisposableBean {
@@ -63,6 +66,8 @@ public class OutboxSender implements DisposableBean {
 	private static final long MAX_RUN_NANOS = 60_000_000_000L;
 
 	private final OutboxRepository outbox;
+
+	private final MailRenderer renderer;
 
 	private final JavaMailSender mailSender;
 
@@ -80,8 +85,10 @@ public class OutboxSender implements DisposableBean {
 	 */
 	private final ExecutorService workers;
 
-	OutboxSender(OutboxRepository outbox, JavaMailSender mailSender, MailSettings settings, Clock clock) {
+	OutboxSender(OutboxRepository outbox, MailRenderer renderer, JavaMailSender mailSender, MailSettings settings,
+			Clock clock) {
 		this.outbox = outbox;
+		this.renderer = renderer;
 		this.mailSender = mailSender;
 		this.settings = settings;
 		this.clock = clock;
@@ -170,14 +177,22 @@ public class OutboxSender implements DisposableBean {
 	}
 
 	private int deliver(List<OutboxRepository.Claimed> batch) {
-		Map<MimeMessage, OutboxRepository.Claimed> messages = new LinkedHashMap<>();
-		for (OutboxRepository.Claimed claimed : batch) {
+		Map<MimeMessage, MailRenderer.Prepared> messages = new LinkedHashMap<>();
+		for (MailRenderer.Prepared prepared : this.renderer.prepare(batch)) {
+			if (prepared.skipReason() != null) {
+				this.outbox.markSkipped(prepared.claimed().id(), this.instance, prepared.skipReason());
+				continue;
+			}
+			if (prepared.error() != null) {
+				fail(prepared, new Failure(true, prepared.error()));
+				continue;
+			}
 			try {
-				messages.put(toMimeMessage(claimed), claimed);
+				messages.put(toMimeMessage(prepared), prepared);
 			}
 			catch (MessagingException | RuntimeException ex) {
 				// A message that cannot be built (an invalid address) never will be.
-				fail(claimed, new Failure(true, describe(ex)));
+				fail(prepared, new Failure(true, describe(ex)));
 			}
 		}
 		if (messages.isEmpty()) {
@@ -196,11 +211,11 @@ public class OutboxSender implements DisposableBean {
 		catch (MailException ex) {
 			failed = allFailed(messages.keySet(), ex);
 		}
-		List<Long> sent = new ArrayList<>();
-		for (Map.Entry<MimeMessage, OutboxRepository.Claimed> entry : messages.entrySet()) {
+		List<OutboxRepository.Sent> sent = new ArrayList<>();
+		for (Map.Entry<MimeMessage, MailRenderer.Prepared> entry : messages.entrySet()) {
 			Exception failure = failed.get(entry.getKey());
 			if (failure == null) {
-				sent.add(entry.getValue().id());
+				sent.add(attempted(entry.getValue()));
 			}
 			else {
 				fail(entry.getValue(), classify(failure));
@@ -210,23 +225,29 @@ public class OutboxSender implements DisposableBean {
 		return sent.size();
 	}
 
+	private static OutboxRepository.Sent attempted(MailRenderer.Prepared prepared) {
+		String subject = (prepared.mail() != null) ? Headers.clean(prepared.mail().subject()) : null;
+		return new OutboxRepository.Sent(prepared.claimed().id(), prepared.recipient(), subject);
+	}
+
 	private static Map<Object, Exception> allFailed(Set<MimeMessage> messages, Exception ex) {
 		Map<Object, Exception> failed = new IdentityHashMap<>();
 		messages.forEach((m) -> failed.put(m, ex));
 		return failed;
 	}
 
-	private void fail(OutboxRepository.Claimed claimed, Failure failure) {
+	private void fail(MailRenderer.Prepared prepared, Failure failure) {
+		OutboxRepository.Claimed claimed = prepared.claimed();
 		int maxAttempts = this.settings.mail().maxAttempts();
 		if (failure.permanent() || claimed.attempts() >= maxAttempts) {
-			this.outbox.markFailed(claimed.id(), this.instance, failure.description());
+			this.outbox.markFailed(claimed.id(), this.instance, failure.description(), attempted(prepared));
 			logger.warn("Outbox message " + claimed.id() + " FAILED after " + claimed.attempts() + " attempt(s): "
 					+ failure.description());
 		}
 		else {
 			this.outbox.markRetry(claimed.id(), this.instance,
 					this.clock.instant().plus(this.settings.mail().backoffAfter(claimed.attempts())),
-					failure.description());
+					failure.description(), attempted(prepared));
 			logger.info("Outbox message " + claimed.id() + " will be retried (attempt " + claimed.attempts() + "): "
 					+ failure.description());
 		}
@@ -240,28 +261,30 @@ public class OutboxSender implements DisposableBean {
 	 * plain Jakarta Mail: MimeMessageHelper would parse a MIME-types file for every
 	 * message.
 	 */
-	MimeMessage toMimeMessage(OutboxRepository.Claimed claimed) throws MessagingException {
+	MimeMessage toMimeMessage(MailRenderer.Prepared prepared) throws MessagingException {
+		OutboxRepository.Claimed claimed = prepared.claimed();
+		MailComposer.Composed mail = prepared.mail();
 		MimeMessage message = (this.mailSender instanceof JavaMailSenderImpl impl)
 				? new StableIdMimeMessage(impl.getSession(), claimed.messageId()) : this.mailSender.createMimeMessage();
 		message.setFrom(this.from);
-		InternetAddress to = new InternetAddress(claimed.recipient(), true);
+		InternetAddress to = new InternetAddress(prepared.recipient(), true);
 		to.validate();
 		message.setRecipient(Message.RecipientType.TO, to);
-		message.setSubject(Headers.clean(claimed.subject()), UTF_8);
+		message.setSubject(Headers.clean(mail.subject()), UTF_8);
 		message.setSentDate(Date.from(this.clock.instant()));
 		MimeMultipart alternative = new MimeMultipart("alternative");
 		MimeBodyPart text = new MimeBodyPart();
-		text.setText(claimed.text(), UTF_8, "plain");
+		text.setText(mail.text(), UTF_8, "plain");
 		alternative.addBodyPart(text);
 		MimeBodyPart html = new MimeBodyPart();
-		html.setText(claimed.html(), UTF_8, "html");
-		if (claimed.inlineImage() == null) {
+		html.setText(mail.html(), UTF_8, "html");
+		if (mail.checkinQrPng() == null) {
 			alternative.addBodyPart(html);
 		}
 		else {
-			alternative.addBodyPart(related(html, claimed.inlineImage()));
+			alternative.addBodyPart(related(html, mail.checkinQrPng()));
 		}
-		if (claimed.attachment() == null) {
+		if (mail.ics() == null) {
 			message.setContent(alternative);
 		}
 		else {
@@ -270,8 +293,8 @@ public class OutboxSender implements DisposableBean {
 			body.setContent(alternative);
 			mixed.addBodyPart(body);
 			MimeBodyPart calendar = new MimeBodyPart();
-			calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(
-					claimed.attachment().getBytes(StandardCharsets.UTF_8), CALENDAR_CONTENT_TYPE)));
+			calendar.setDataHandler(new DataHandler(
+					new ByteArrayDataSource(mail.ics().getBytes(StandardCharsets.UTF_8), CALENDAR_CONTENT_TYPE)));
 			calendar.setFileName("event.ics");
 			calendar.setDisposition(Part.ATTACHMENT);
 			mixed.addBodyPart(calendar);

@@ -10,6 +10,11 @@ public enum OutboxStatus {
 	/** Accepted by the SMTP server. */
 	SENT,
 	/** Rejected for good, or out of attempts. */
-	FAILED
+	FAILED,
+	/**
+	 * Not sent: when its turn came it no longer applied (a confirmation for someone who
+	 * had cancelled meanwhile, or a registration that was deleted).
+	 */
+	SKIPPED
 
 }

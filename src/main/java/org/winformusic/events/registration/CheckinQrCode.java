@@ -21,16 +21,16 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import org.winformusic.events.shared.AppProperties;
 
 import org.springframework.stereotype.Component;
 
 /**
- * The door check-in QR code of a registration: {@code APP_BASE_URL/admin/checkin/{token}}
- * as an SVG for the manage page (a {@code data:} image, which the content security policy
- * allows), and as a PNG for emails (mail clients block SVG and {@code data:} images, so
- * the mail module attaches it inline). Scanned by a logged-in organizer's phone camera,
- * it opens that person's check-in card.
+ * The door check-in QR code of a registration: its check-in pass link
+ * ({@link CheckinPasses#link}, never the manage link) as an SVG for the manage page (a
+ * {@code data:} image, which the content security policy allows), and as a PNG for emails
+ * (mail clients block SVG and {@code data:} images, so the mail module attaches it
+ * inline). Scanned by a signed-in organizer's phone camera, it opens that person's
+ * check-in card; scanned by anyone else, a "show this at the entrance" page.
  */
 @Component
 public class CheckinQrCode {
@@ -46,20 +46,15 @@ public class CheckinQrCode {
 	 */
 	private static final int PNG_SCALE = 6;
 
-	private final AppProperties app;
+	private final CheckinPasses passes;
 
-	public CheckinQrCode(AppProperties app) {
-		this.app = app;
-	}
-
-	/** The link the code carries. */
-	public String link(String manageToken) {
-		return this.app.link("/admin/checkin/" + manageToken);
+	public CheckinQrCode(CheckinPasses passes) {
+		this.passes = passes;
 	}
 
 	/** The code as an SVG document (black modules on white, one path). */
-	public String svg(String manageToken) {
-		BitMatrix matrix = encode(link(manageToken));
+	public String svg(long registrationId) {
+		BitMatrix matrix = encode(this.passes.link(registrationId));
 		int size = matrix.getWidth() + 2 * QUIET_ZONE;
 		StringBuilder path = new StringBuilder();
 		for (int y = 0; y < matrix.getHeight(); y++) {
@@ -75,17 +70,17 @@ public class CheckinQrCode {
 	}
 
 	/** The SVG as a {@code data:image/svg+xml;base64,...} URI for an {@code img src}. */
-	public String dataUri(String manageToken) {
+	public String dataUri(long registrationId) {
 		return "data:image/svg+xml;base64,"
-				+ Base64.getEncoder().encodeToString(svg(manageToken).getBytes(StandardCharsets.UTF_8));
+				+ Base64.getEncoder().encodeToString(svg(registrationId).getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
 	 * The code as a 1-bit PNG (black modules on white), {@value #PNG_SCALE} pixels per
 	 * module with a quiet zone of {@value #PNG_QUIET_ZONE} modules.
 	 */
-	public byte[] png(String manageToken) {
-		BitMatrix matrix = encode(link(manageToken));
+	public byte[] png(long registrationId) {
+		BitMatrix matrix = encode(this.passes.link(registrationId));
 		int size = (matrix.getWidth() + 2 * PNG_QUIET_ZONE) * PNG_SCALE;
 		// TYPE_BYTE_BINARY: one bit per pixel, most significant first, 0 black, 1 white.
 		BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);

@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.sql.Timestamp;
 
@@ -14,10 +16,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Manage-link tokens: 256 random bits, URL-safe; only their SHA-256 is stored. Each email
- * that carries a link may mint a new token; all tokens of a registration keep working.
- * Lookup is by the hash through the primary key, so no token is compared character by
- * character in Java.
+ * Manage-link tokens: 256 random bits, URL-safe; only their SHA-256 is stored. The
+ * registering request mints one for the visitor's redirect; each email mints its own when
+ * it is sent, so the raw token exists only in that email and in that redirect. The newest
+ * few tokens of a registration keep working ({@link TokenHousekeeping} removes older
+ * ones). Lookup is by the hash through the primary key, so no token is compared character
+ * by character in Java.
  */
 @Component
 public class ManageTokens {
@@ -41,6 +45,34 @@ public class ManageTokens {
 			.params(hash(token), registrationId, Timestamp.from(this.clock.instant()))
 			.update();
 		return token;
+	}
+
+	/**
+	 * Mints one new token per entry (a registration may appear more than once) in one
+	 * statement, for the outbox sender's batch; returns the raw values in the same order,
+	 * never stored.
+	 */
+	public List<String> issueAll(List<Long> registrationIds) {
+		List<String> issued = new ArrayList<>(registrationIds.size());
+		if (registrationIds.isEmpty()) {
+			return issued;
+		}
+		long[] ids = new long[registrationIds.size()];
+		byte[][] hashes = new byte[ids.length][];
+		int i = 0;
+		for (long id : registrationIds) {
+			String token = newToken();
+			issued.add(token);
+			ids[i] = id;
+			hashes[i] = hash(token);
+			i++;
+		}
+		this.jdbc.sql("""
+				insert into registration_token (token_hash, registration_id, created_at)
+				select h, r, ? from unnest(?::bytea[], ?::bigint[]) as t (h, r)""")
+			.params(Timestamp.from(this.clock.instant()), hashes, ids)
+			.update();
+		return issued;
 	}
 
 	/** The registration a token belongs to, if the token is well-formed and known. */

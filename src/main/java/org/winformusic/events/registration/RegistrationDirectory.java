@@ -4,7 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,6 +38,24 @@ public class RegistrationDirectory {
 
 	public Optional<RegistrationView> find(long id) {
 		return this.jdbc.sql(SELECT_VIEW + " where r.id = ?").param(id).query(RegistrationDirectory::view).optional();
+	}
+
+	/**
+	 * Several registrations in one query (the outbox sender's batch); missing ids are
+	 * absent.
+	 */
+	public Map<Long, RegistrationView> findAll(Collection<Long> ids) {
+		Map<Long, RegistrationView> found = new HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		long[] array = ids.stream().mapToLong(Long::longValue).distinct().toArray();
+		this.jdbc.sql(SELECT_VIEW + " where r.id = any(?)")
+			.param(array)
+			.query(RegistrationDirectory::view)
+			.list()
+			.forEach((view) -> found.put(view.id(), view));
+		return found;
 	}
 
 	static RegistrationView view(ResultSet rs, int row) throws SQLException {

@@ -3,20 +3,13 @@ package org.winformusic.events.registration;
 /**
  * Published, synchronously and inside the transaction that caused it, whenever a
  * registrant must be told something. The mail feature turns it into an outbox row in the
- * same transaction, so a rolled-back change leaves no email behind.
+ * same transaction (one insert, nothing rendered), so a rolled-back change leaves no
+ * email behind. The email is composed, and its manage link minted, when it is sent.
  *
  * @param registrationId the registration concerned
  * @param type what happened
- * @param manageToken a freshly minted manage-link token (the raw value, never stored);
- * the link is {@code APP_BASE_URL + "/r/" + manageToken}
  */
-public record RegistrationMessage(long registrationId, Type type, String manageToken) {
-
-	@Override
-	public String toString() {
-		// Never print the token.
-		return "RegistrationMessage[registrationId=" + this.registrationId + ", type=" + this.type + "]";
-	}
+public record RegistrationMessage(long registrationId, Type type) {
 
 	/** What the registrant is told. */
 	public enum Type {

@@ -92,6 +92,9 @@ public class RegistrationService {
 	/** Manage links (the first included) one registration may be sent per hour. */
 	static final int LINKS_PER_HOUR = 5;
 
+	/** The window of {@link #LINKS_PER_HOUR}; housekeeping drops older link requests. */
+	static final Duration LINK_WINDOW = Duration.ofHours(1);
+
 	private static final Set<RegistrationStatus> ACTIVE = Set.of(RegistrationStatus.PENDING,
 			RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
 
@@ -218,7 +221,7 @@ public class RegistrationService {
 				case WAITLISTED -> Type.WAITLISTED;
 				default -> Type.RECEIVED_PENDING;
 			};
-			this.events.publishEvent(new RegistrationMessage(row.id(), type, token));
+			this.events.publishEvent(new RegistrationMessage(row.id(), type));
 			return RegistrationResult.created(row.id(), token, row.status());
 		});
 	}
@@ -257,13 +260,20 @@ public class RegistrationService {
 	 * become a way to flood someone's inbox.
 	 */
 	private void remindLink(long registrationId) {
-		int recent = this.jdbc
-			.sql("select count(*) from registration_token where registration_id = :id and created_at > :since")
+		// Counted at request time: the link itself is minted when the email is sent.
+		// The registration's first email (its link included) counts as one.
+		Instant now = this.clock.instant();
+		int recent = this.jdbc.sql("""
+				select (select count(*) from link_request where registration_id = :id and requested_at > :since)
+				     + (select count(*) from registration where id = :id and created_at > :since)""")
 			.param("id", registrationId)
-			.param("since", utc(this.clock.instant().minus(Duration.ofHours(1))))
+			.param("since", utc(now.minus(LINK_WINDOW)))
 			.query(Integer.class)
 			.single();
 		if (recent < LINKS_PER_HOUR) {
+			this.jdbc.sql("insert into link_request (registration_id, requested_at) values (?, ?)")
+				.params(registrationId, utc(now))
+				.update();
 			publish(registrationId, Type.LINK_REMINDER);
 		}
 	}
@@ -582,7 +592,7 @@ public class RegistrationService {
 	}
 
 	private void publish(long registrationId, Type type) {
-		this.events.publishEvent(new RegistrationMessage(registrationId, type, this.tokens.issue(registrationId)));
+		this.events.publishEvent(new RegistrationMessage(registrationId, type));
 	}
 
 	private Locked lock(long id) {

@@ -75,18 +75,15 @@ class WaitlistPromoter {
 
 	private final JdbcClient jdbc;
 
-	private final ManageTokens tokens;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	private final TransactionTemplate newTransaction;
 
-	WaitlistPromoter(JdbcClient jdbc, ManageTokens tokens, ApplicationEventPublisher events, Clock clock,
+	WaitlistPromoter(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
-		this.tokens = tokens;
 		this.events = events;
 		this.clock = clock;
 		this.newTransaction = new TransactionTemplate(transactionManager);
@@ -106,8 +103,7 @@ class WaitlistPromoter {
 				.query(Long.class)
 				.list();
 			for (Long id : promoted) {
-				this.events.publishEvent(
-						new RegistrationMessage(id, RegistrationMessage.Type.PROMOTED, this.tokens.issue(id)));
+				this.events.publishEvent(new RegistrationMessage(id, RegistrationMessage.Type.PROMOTED));
 			}
 			if (!promoted.isEmpty()) {
 				logger.info("Promoted " + promoted.size() + " waitlisted registration(s) of event " + eventId);

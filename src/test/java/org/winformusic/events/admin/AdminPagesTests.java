@@ -1,5 +1,6 @@
 package org.winformusic.events.admin;
 
+import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.CheckinQrCode;
 
 import java.time.Instant;
@@ -21,8 +22,10 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -41,6 +44,9 @@ class AdminPagesTests {
 
 	@Autowired
 	CheckinQrCode qrCode;
+
+	@Autowired
+	CheckinPasses passes;
 
 	TestRegistrations data;
 
@@ -101,14 +107,27 @@ class AdminPagesTests {
 	}
 
 	@Test
-	void theQrCodeCarriesTheCheckInLinkAndItsPageShowsThePersonsCard() throws Exception {
-		String token = this.tokens.issue(this.jose.id());
-		assertThat(decode(this.qrCode.svg(token))).isEqualTo("http://localhost:8080/admin/checkin/" + token);
-		assertThat(this.qrCode.dataUri(token)).startsWith("data:image/svg+xml;base64,");
-		assertThat(page("/admin/checkin/" + token + "?lang=en", "ORGANIZER")).contains("José Peña")
-			.contains("action=\"/admin/checkin/" + token + "\"");
-		this.mvc.perform(get("/admin/checkin/" + "A".repeat(43)).with(user("o@win.test").roles("ORGANIZER")))
+	void theQrCodeCarriesTheCheckInPassAndItsPageShowsThePersonsCard() throws Exception {
+		String pass = this.passes.pass(this.jose.id());
+		assertThat(decode(this.qrCode.svg(this.jose.id()))).isEqualTo("http://localhost:8080/p/" + pass);
+		assertThat(this.qrCode.dataUri(this.jose.id())).startsWith("data:image/svg+xml;base64,");
+		assertThat(page("/admin/checkin/pass/" + pass + "?lang=en", "ORGANIZER")).contains("José Peña")
+			.contains("action=\"/admin/checkin/pass/" + pass + "\"");
+		this.mvc.perform(get("/admin/checkin/pass/" + "A".repeat(26)).with(user("o@win.test").roles("ORGANIZER")))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theManageTokenChecksNobodyInAndStaffAreToldItIsAnOldCode() throws Exception {
+		String token = this.tokens.issue(this.jose.id());
+		assertThat(page("/admin/checkin/" + token + "?lang=en", "ORGANIZER")).contains("Old check-in code")
+			.doesNotContain("José Peña");
+		this.mvc.perform(post("/admin/checkin/" + token).with(csrf()).with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(status().is4xxClientError());
+		assertThat(this.jdbc.sql("select count(*) from registration where id = ? and checked_in_at is not null")
+			.param(this.jose.id())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.admin.AdminTestConfiguration.SentMessages;
+import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 
@@ -45,6 +46,9 @@ class StaffActionsTests {
 
 	@Autowired
 	ManageTokens tokens;
+
+	@Autowired
+	CheckinPasses passes;
 
 	TestRegistrations data;
 
@@ -186,9 +190,10 @@ class StaffActionsTests {
 			.single()
 			.toInstant();
 
-		String token = this.tokens.issue(kim.id());
-		Notice second = (Notice) this.mvc.perform(post("/admin/checkin/" + token).with(as("ORGANIZER")).with(csrf()))
-			.andExpect(redirectedUrl("/admin/checkin/" + token))
+		String pass = this.passes.pass(kim.id());
+		Notice second = (Notice) this.mvc
+			.perform(post("/admin/checkin/pass/" + pass).with(as("ORGANIZER")).with(csrf()))
+			.andExpect(redirectedUrl("/admin/checkin/pass/" + pass))
 			.andReturn()
 			.getFlashMap()
 			.get("notice");
@@ -212,8 +217,8 @@ class StaffActionsTests {
 	void anonymousScannerOfTheQrCodeLogsInAndLandsOnTheCheckInCard() throws Exception {
 		TestRegistrations.Event event = this.data.event(3);
 		TestRegistrations.Registration lia = this.data.confirmed(event, "Lía Escaneada");
-		String token = this.tokens.issue(lia.id());
-		var redirect = this.mvc.perform(get("/admin/checkin/" + token).accept("text/html"))
+		String pass = this.passes.pass(lia.id());
+		var redirect = this.mvc.perform(get("/admin/checkin/pass/" + pass).accept("text/html"))
 			.andExpect(redirectedUrl("/admin/login"))
 			.andReturn()
 			.getResponse()
@@ -231,7 +236,7 @@ class StaffActionsTests {
 				.with(csrf())
 				.param("username", "door@win.test")
 				.param("password", "door password 1"))
-			.andExpect(redirectedUrl("http://localhost/admin/checkin/" + token));
+			.andExpect(redirectedUrl("http://localhost/admin/checkin/pass/" + pass));
 	}
 
 	@Test

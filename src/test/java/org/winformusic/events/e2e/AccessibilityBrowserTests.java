@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.admin.StaffRole;
+import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.RegistrationResult;
 import org.winformusic.events.registration.RegistrationService;
 
@@ -27,6 +28,9 @@ class AccessibilityBrowserTests extends BrowserTest {
 
 	@Autowired
 	RegistrationService registrations;
+
+	@Autowired
+	CheckinPasses passes;
 
 	@Test
 	void registrationFormsManagePagesAndLookupPassAccessibilityChecksAlsoWithErrors() {
@@ -117,7 +121,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 			assertAccessible(page);
 
 			visit(page, "/admin/events/a11y-admin/checkin?q=a", "checkin-" + width);
-			visit(page, "/admin/checkin/" + first.manageToken(), null);
+			visit(page, "/admin/checkin/pass/" + this.passes.pass(first.registrationId()), null);
 			visit(page, "/admin/outbox", "outbox-" + width);
 			visit(page, "/admin/outbox/" + messageId, null);
 			visit(page, "/admin/users", null);

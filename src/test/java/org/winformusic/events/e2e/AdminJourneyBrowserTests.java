@@ -6,6 +6,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.admin.StaffRole;
+import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.RegistrationResult;
 import org.winformusic.events.registration.RegistrationService;
 
@@ -26,6 +27,9 @@ class AdminJourneyBrowserTests extends BrowserTest {
 
 	@Autowired
 	RegistrationService registrations;
+
+	@Autowired
+	CheckinPasses passes;
 
 	@Test
 	void organizerFindsJoseWithoutTheAccentApprovesHimAndChecksHimInAtTheDoorFromAPhone() {
@@ -88,18 +92,22 @@ class AdminJourneyBrowserTests extends BrowserTest {
 	}
 
 	@Test
-	void scanningTheQrCodeOfAManageLinkAtTheDoorOpensThePersonsCardAfterLogIn() {
+	void scanningAPassShowsTheAttendeeTheEntrancePageAndStaffTheCheckInCard() {
 		TestEvents.copyOfMexicoWorkshop(this.jdbc, "qr-journey", 10);
 		RegistrationResult lucia = TestEvents.register(this.registrations, "qr-journey", "Lucía Ramírez",
 				"lucia.ramirez@example.org", "Ruido Records");
 		String organizer = TestStaff.create(this.jdbc, "omar@win.test", "Omar", StaffRole.ORGANIZER);
+		String pass = this.passes.pass(lucia.registrationId());
 
 		Page phone = open(PHONE, "es-MX");
-		phone.navigate(url("/admin/checkin/" + lucia.manageToken()));
-		assertThat(phone.locator("h1")).hasText("Acceso del equipo");
-		submitLogin(phone, organizer);
+		phone.navigate(url("/p/" + pass));
+		assertThat(phone.locator("h1")).hasText("Muestra este pase en la entrada");
+		assertThat(phone.locator(".manage__status")).containsText("Lucía Ramírez");
 
-		assertThat(phone).hasURL(url("/admin/checkin/" + lucia.manageToken()));
+		phone.navigate(url("/admin/login"));
+		submitLogin(phone, organizer);
+		phone.navigate(url("/p/" + pass));
+		assertThat(phone).hasURL(url("/admin/checkin/pass/" + pass));
 		assertThat(phone.locator("h1")).hasText("Lucía Ramírez");
 		assertThat(phone.locator(".door__card .status")).hasText("Confirmado");
 		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")).click();

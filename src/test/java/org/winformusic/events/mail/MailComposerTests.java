@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.AssociationInterest;
+import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.MexicanState;
@@ -40,8 +41,10 @@ class MailComposerTests {
 
 	static final AppProperties APP = new AppProperties(URI.create("https://events.example.org/"));
 
+	static final CheckinPasses PASSES = CheckinPasses.withKey(new byte[32], APP);
+
 	final MailComposer composer = new MailComposer(this.messages, new EventTimes(this.messages), APP,
-			new CheckinQrCode(APP));
+			new CheckinQrCode(PASSES));
 
 	static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
@@ -105,14 +108,14 @@ class MailComposerTests {
 	}
 
 	@Test
-	void theCheckinQrCodeIsAPngThatScansToTheCheckinLinkWithTheEmailsTokenAndHasLocalizedAltText() throws IOException {
+	void theCheckinQrCodeIsAPngThatScansToTheCheckinPassNotTheManageLinkAndHasLocalizedAltText() throws IOException {
 		for (Locale locale : SupportedLocales.ALL) {
 			MailComposer.Composed mail = this.composer.compose(RegistrationMessage.Type.PROMOTED,
 					registration(locale, null), event(locale), TOKEN);
 
 			assertThat(mail.checkinQrPng()).startsWith(0x89, 'P', 'N', 'G');
-			assertThat(QrCodes.decode(mail.checkinQrPng()))
-				.isEqualTo("https://events.example.org/admin/checkin/" + TOKEN);
+			assertThat(QrCodes.decode(mail.checkinQrPng())).isEqualTo("https://events.example.org/p/" + PASSES.pass(42))
+				.doesNotContain(TOKEN);
 			String alt = (locale == SupportedLocales.SPANISH) ? "Código QR de entrada" : "Check-in QR code";
 			assertThat(mail.html()).containsPattern("<img src=\"cid:checkin-qr\" alt=\"" + alt + "\"");
 		}

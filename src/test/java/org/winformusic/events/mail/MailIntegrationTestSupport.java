@@ -51,6 +51,9 @@ abstract class MailIntegrationTestSupport {
 	OutboxRepository repository;
 
 	@Autowired
+	MailRenderer renderer;
+
+	@Autowired
 	MailSettings settings;
 
 	@Autowired
@@ -86,7 +89,7 @@ abstract class MailIntegrationTestSupport {
 		return this.transactions.execute((tx) -> {
 			long id = TestRegistrations.insertRegistration(this.jdbc, TestRegistrations.mexicoWorkshop(this.jdbc),
 					status, name, email, company, locale);
-			this.publisher.publishEvent(new RegistrationMessage(id, type, this.tokens.issue(id)));
+			this.publisher.publishEvent(new RegistrationMessage(id, type));
 			return id;
 		});
 	}
@@ -97,11 +100,11 @@ abstract class MailIntegrationTestSupport {
 
 	/** Another sender (another instance's), talking to the given SMTP port. */
 	OutboxSender senderTo(int port) {
-		return new OutboxSender(this.repository, smtpClient(port), this.settings, this.clock);
+		return new OutboxSender(this.repository, this.renderer, smtpClient(port), this.settings, this.clock);
 	}
 
 	OutboxSender anotherSender() {
-		return new OutboxSender(this.repository, this.mailSender, this.settings, this.clock);
+		return new OutboxSender(this.repository, this.renderer, this.mailSender, this.settings, this.clock);
 	}
 
 	static JavaMailSenderImpl smtpClient(int port) {

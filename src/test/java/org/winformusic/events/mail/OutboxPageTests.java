@@ -161,10 +161,15 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 		assertThat(received[1].getSubject()).isEqualTo(received[0].getSubject());
 		assertThat(
 				QrCodes.decode(OutboxDeliveryTests.parts(received[1]).get("image/png").getInputStream().readAllBytes()))
-			.as("the copy shows the same check-in code")
+			.as("the copy shows the same check-in pass")
 			.isEqualTo(QrCodes
 				.decode(OutboxDeliveryTests.parts(received[0]).get("image/png").getInputStream().readAllBytes()))
-			.startsWith("http://localhost:8080/admin/checkin/");
+			.startsWith("http://localhost:8080/p/");
+		String firstLink = OutboxDeliveryTests
+			.manageLink((String) OutboxDeliveryTests.parts(received[0]).get("text/plain").getContent());
+		String copyLink = OutboxDeliveryTests
+			.manageLink((String) OutboxDeliveryTests.parts(received[1]).get("text/plain").getContent());
+		assertThat(copyLink).as("each email mints its own manage link").isNotEqualTo(firstLink);
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.RegistrationResult;
@@ -25,6 +26,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -38,6 +40,9 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 
 	@Autowired
 	RegistrationService registrations;
+
+	@Autowired
+	CheckinPasses passes;
 
 	@Test
 	void aRegistrationThroughTheFormProducesExactlyOneConfirmationWhoseLinkOpensTheManagePage() throws Exception {
@@ -68,7 +73,7 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 	}
 
 	@Test
-	void theConfirmationShowsTheCheckinQrCodeAsAnInlinePngThatScansToTheCheckinCardOfThisRegistrant() throws Exception {
+	void theConfirmationShowsTheCheckinPassAsAnInlinePngThatScansToTheCheckinCardOfThisRegistrant() throws Exception {
 		String email = TestRegistrations.uniqueEmail("qr");
 		this.mvc.perform(form(email).param("lang", "en")).andExpect(status().is3xxRedirection());
 		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
@@ -99,9 +104,16 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 		assertThat(text).contains("show the QR code in the HTML version of this email or on your registration page");
 		String token = manageToken(text);
 		String scanned = QrCodes.decode(image.getInputStream().readAllBytes());
-		assertThat(scanned).isEqualTo("http://localhost:8080/admin/checkin/" + token);
+		long id = this.tokens.resolve(token).orElseThrow();
+		assertThat(scanned).isEqualTo(this.passes.link(id))
+			.startsWith("http://localhost:8080/p/")
+			.doesNotContain(token);
+		String pass = scanned.substring("http://localhost:8080/p/".length());
+		this.mvc.perform(get("/p/" + pass).with(user("door@win.test").roles("ORGANIZER")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/admin/checkin/pass/" + pass));
 		String card = this.mvc
-			.perform(get(scanned.substring("http://localhost:8080".length())).param("lang", "en")
+			.perform(get("/admin/checkin/pass/" + pass).param("lang", "en")
 				.with(user("door@win.test").roles("ORGANIZER")))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -182,8 +194,9 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 				Locale.forLanguageTag("es"));
 		assertThat(waiting.status()).hasToString("WAITLISTED");
 
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
 		this.registrations.cancelByStaff(seated.registrationId());
-		assertThat(this.sender.sendDueMessages()).isEqualTo(4);
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
 
 		List<MimeMessage> toSecond = Arrays.stream(greenMail.getReceivedMessages())
 			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(second))
@@ -204,7 +217,8 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 		assertThat(OutboxDeliveryTests.parts(promoted)).containsKeys("text/calendar", "image/png");
 		String promotedToken = manageToken((String) OutboxDeliveryTests.parts(promoted).get("text/plain").getContent());
 		assertThat(QrCodes.decode(OutboxDeliveryTests.parts(promoted).get("image/png").getInputStream().readAllBytes()))
-			.isEqualTo("http://localhost:8080/admin/checkin/" + promotedToken);
+			.isEqualTo(this.passes.link(waiting.registrationId()))
+			.doesNotContain(promotedToken);
 		assertThat(OutboxDeliveryTests.parts(waitlisted)).doesNotContainKey("image/png");
 		assertThat(Arrays.stream(greenMail.getReceivedMessages())
 			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(first))

@@ -62,16 +62,15 @@ class FewerTracesTests extends PersonalDataTestSupport {
 	@Test
 	void constraintViolationsCarryNoRowValuesIntoTheLog(CapturedOutput output) {
 		String marker = marker();
-		DataAccessException failure = catchThrowableOfType(DataAccessException.class,
-				() -> this.jdbc.sql("""
-						insert into outbox_message (kind, recipient, locale, subject, body_text, body_html, message_id,
-						    status, next_attempt_at, created_at)
-						values ('CONFIRMED', :recipient, 'es', :subject, 'x', 'x', :messageId, 'BOGUS', now(), now())
-						""")
-					.param("recipient", marker + "@example.org")
-					.param("subject", "Hola Ana " + marker)
-					.param("messageId", marker)
-					.update());
+		DataAccessException failure = catchThrowableOfType(DataAccessException.class, () -> this.jdbc.sql("""
+				insert into outbox_message (kind, recipient, locale, subject, message_id, status, next_attempt_at,
+				    created_at)
+				values ('CONFIRMED', :recipient, 'es', :subject, :messageId, 'BOGUS', now(), now())
+				""")
+			.param("recipient", marker + "@example.org")
+			.param("subject", "Hola Ana " + marker)
+			.param("messageId", marker)
+			.update());
 		assertThat(failure).isNotNull();
 		// Whoever logs such an exception, with its causes, logs no row values.
 		LogFactory.getLog(FewerTracesTests.class).error("Outbox insert failed", failure);

@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The staff outbox pages: every email with its status, one message as it was sent, and
- * resending. Any staff role may look; only organizers and admins may resend.
+ * The staff outbox pages: every email with its status, one message (what was sent, and
+ * the email composed on demand without a live link), and resending. Any staff role may
+ * look; only organizers and admins may resend.
  */
 @Controller
 class OutboxController {
@@ -59,7 +60,9 @@ class OutboxController {
 
 	@GetMapping("/admin/outbox/{id}")
 	String message(@PathVariable String id, Model model, HttpServletRequest request) {
-		model.addAttribute("message", find(id).withoutTokens());
+		OutboxMessage message = find(id);
+		model.addAttribute("message", message);
+		model.addAttribute("preview", this.outbox.preview(message).orElse(null));
 		model.addAttribute("canResend", canResend(request));
 		model.addAttribute("from", this.outbox.from());
 		model.addAttribute("utc", ZoneOffset.UTC);
@@ -68,12 +71,12 @@ class OutboxController {
 
 	@GetMapping("/admin/outbox/{id}/html")
 	ResponseEntity<String> htmlPart(@PathVariable String id) {
-		OutboxMessage message = find(id).withoutTokens();
+		Outbox.Preview preview = this.outbox.preview(find(id)).orElseThrow(NotFoundException::new);
 		return ResponseEntity.ok()
 			.header("Content-Security-Policy", HTML_PART_POLICY)
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-			.body(message.bodyHtml());
+			.body(preview.html());
 	}
 
 	@PostMapping("/admin/outbox/{id}/resend")

@@ -70,7 +70,7 @@ class ManageController {
 		model.addAttribute("token", token);
 		model.addAttribute("active", active(registration));
 		if (registration.status() == RegistrationStatus.CONFIRMED) {
-			model.addAttribute("qrCode", this.qrCode.dataUri(token));
+			model.addAttribute("qrCode", this.qrCode.dataUri(registration.id()));
 		}
 		return MANAGE_VIEW;
 	}

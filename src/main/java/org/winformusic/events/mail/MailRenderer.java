@@ -1,0 +1,148 @@
+package org.winformusic.events.mail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.ManageTokens;
+import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.registration.RegistrationMessage.Type;
+import org.winformusic.events.registration.RegistrationStatus;
+import org.winformusic.events.registration.RegistrationView;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Composes claimed outbox messages just before they are sent, from the registration as it
+ * is now: one query for the batch's registrations, events from the catalog's cache, one
+ * insert for the batch's manage-link tokens. A message that no longer applies (a
+ * confirmation for someone who cancelled meanwhile) is not composed but skipped; see
+ * {@link #stillApplies}.
+ */
+@Component
+class MailRenderer {
+
+	private final RegistrationDirectory registrations;
+
+	private final EventCatalog events;
+
+	private final ManageTokens tokens;
+
+	private final MailComposer composer;
+
+	MailRenderer(RegistrationDirectory registrations, EventCatalog events, ManageTokens tokens, MailComposer composer) {
+		this.registrations = registrations;
+		this.events = events;
+		this.tokens = tokens;
+		this.composer = composer;
+	}
+
+	/**
+	 * Whether a message of {@code kind} still fits a registration now in {@code status}.
+	 * Admission emails (confirmed, promoted, the event reminder) only while the seat is
+	 * held; every other status email only while that status holds; the link reminder
+	 * always (it shows the current state).
+	 */
+	static boolean stillApplies(Type kind, RegistrationStatus status) {
+		return switch (kind) {
+			case CONFIRMED, PROMOTED, EVENT_REMINDER -> status == RegistrationStatus.CONFIRMED;
+			case WAITLISTED -> status == RegistrationStatus.WAITLISTED;
+			case RECEIVED_PENDING -> status == RegistrationStatus.PENDING;
+			case DECLINED -> status == RegistrationStatus.DECLINED;
+			case CANCELLED -> status == RegistrationStatus.CANCELLED;
+			case LINK_REMINDER -> true;
+		};
+	}
+
+	/** Each claimed message composed, skipped, or failed (in the batch's order). */
+	List<Prepared> prepare(List<OutboxRepository.Claimed> batch) {
+		Map<Long, RegistrationView> found = this.registrations
+			.findAll(batch.stream().map(OutboxRepository.Claimed::registrationId).filter((id) -> id != null).toList());
+		List<Prepared> prepared = new ArrayList<>(batch.size());
+		List<Integer> toCompose = new ArrayList<>();
+		List<Long> linkHolders = new ArrayList<>();
+		for (OutboxRepository.Claimed claimed : batch) {
+			RegistrationView registration = (claimed.registrationId() != null) ? found.get(claimed.registrationId())
+					: null;
+			Type kind = kind(claimed.kind());
+			if (registration == null || kind == null) {
+				prepared.add(Prepared.skipped(claimed, OutboxRepository.GONE));
+			}
+			else if (!stillApplies(kind, registration.status())) {
+				prepared.add(Prepared.skipped(claimed, registration.status().name()));
+			}
+			else {
+				toCompose.add(prepared.size());
+				linkHolders.add(registration.id());
+				prepared.add(null);
+			}
+		}
+		// Minted now, for the email about to leave: the raw token is never stored.
+		List<String> minted = this.tokens.issueAll(linkHolders);
+		for (int i = 0; i < toCompose.size(); i++) {
+			int index = toCompose.get(i);
+			OutboxRepository.Claimed claimed = batch.get(index);
+			RegistrationView registration = found.get(claimed.registrationId());
+			prepared.set(index, compose(claimed, registration, minted.get(i)));
+		}
+		return prepared;
+	}
+
+	private Prepared compose(OutboxRepository.Claimed claimed, RegistrationView registration, String token) {
+		try {
+			EventInfo event = event(registration).orElse(null);
+			if (event == null) {
+				return Prepared.skipped(claimed, OutboxRepository.GONE);
+			}
+			MailComposer.Composed mail = this.composer.compose(kind(claimed.kind()), registration, event, token);
+			return new Prepared(claimed, registration.email(), mail, null, null);
+		}
+		catch (RuntimeException ex) {
+			return new Prepared(claimed, registration.email(), null, null, ex.getClass().getSimpleName());
+		}
+	}
+
+	/**
+	 * The message as staff may read it: composed from the registration as it is now, with
+	 * a placeholder for the personal link; empty when the registration is gone.
+	 */
+	Optional<MailComposer.Composed> preview(OutboxMessage message) {
+		Type kind = kind(message.kind());
+		if (message.registrationId() == null || kind == null) {
+			return Optional.empty();
+		}
+		return this.registrations.find(message.registrationId())
+			.flatMap((registration) -> event(registration)
+				.map((event) -> this.composer.preview(kind, registration, event)));
+	}
+
+	private Optional<EventInfo> event(RegistrationView registration) {
+		return this.events.findById(registration.eventId(), registration.locale());
+	}
+
+	private static Type kind(String kind) {
+		try {
+			return Type.valueOf(kind);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * A claimed message made ready: composed ({@code mail}), or to be skipped
+	 * ({@code skipReason}), or impossible to compose ({@code error}).
+	 */
+	record Prepared(OutboxRepository.Claimed claimed, String recipient, MailComposer.Composed mail, String skipReason,
+			String error) {
+
+		static Prepared skipped(OutboxRepository.Claimed claimed, String reason) {
+			return new Prepared(claimed, null, null, reason, null);
+		}
+
+	}
+
+}

@@ -1,0 +1,67 @@
+package org.winformusic.events.registration.web;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.CheckinPasses;
+import org.winformusic.events.registration.CheckinQrCode;
+import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.shared.NotFoundException;
+import org.winformusic.events.shared.SupportedLocales;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Where the check-in QR code leads ({@code /p/{pass}}). Signed-in staff go on to the
+ * person's check-in card; anyone else (the attendee scanning their own code, or whoever
+ * sees a screenshot) gets "show this at the entrance" in the registrant's language, with
+ * name, company, status, event and the code itself: nothing that changes anything.
+ */
+@Controller
+class PassController {
+
+	private static final String PASS_VIEW = "registration/pass";
+
+	private final CheckinPasses passes;
+
+	private final RegistrationDirectory directory;
+
+	private final EventCatalog catalog;
+
+	private final CheckinQrCode qrCode;
+
+	PassController(CheckinPasses passes, RegistrationDirectory directory, EventCatalog catalog, CheckinQrCode qrCode) {
+		this.passes = passes;
+		this.directory = directory;
+		this.catalog = catalog;
+		this.qrCode = qrCode;
+	}
+
+	@GetMapping("/p/{pass}")
+	String pass(@PathVariable String pass, HttpServletRequest request, Model model) {
+		RegistrationView registration = this.passes.resolve(pass)
+			.flatMap(this.directory::find)
+			.orElseThrow(NotFoundException::new);
+		if (request.isUserInRole("ADMIN") || request.isUserInRole("ORGANIZER") || request.isUserInRole("OPS")) {
+			return "redirect:/admin/checkin/pass/" + UriUtils.encodePathSegment(pass, "UTF-8");
+		}
+		// The registrant's language, not the viewer's: the page is shown at the door.
+		// A request attribute only: the viewer's language cookie stays as it was.
+		Locale locale = SupportedLocales.of(registration.locale().getLanguage());
+		request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, locale);
+		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
+		model.addAttribute("registration", registration);
+		model.addAttribute("event", event);
+		model.addAttribute("qrCode", this.qrCode.dataUri(registration.id()));
+		return PASS_VIEW;
+	}
+
+}

@@ -1,0 +1,138 @@
+package org.winformusic.events.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * No live manage token is kept anywhere in the database: not in the outbox, not in a
+ * rendered body, not in any other table. The raw token exists only in the visitor's
+ * redirect and in the emails that left.
+ */
+class SecretsAtRestTests extends MailIntegrationTestSupport {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void neitherTheRedirectsTokenNorAnyEmailedTokenIsStoredAfterRegisteringLookingUpAndAStaffResend() throws Exception {
+		String email = TestRegistrations.uniqueEmail("secret");
+		String location = this.mvc
+			.perform(post("/events/mexico-workshop/register").with(csrf())
+				.param("fullName", "Ana Secreta")
+				.param("email", email)
+				.param("company", "Discos Norte")
+				.param("companyType", "INDEPENDENT_LABEL")
+				.param("state", "CMX")
+				.param("city", "Ciudad de México")
+				.param("associationInterest", "YES")
+				.param("privacyConsent", "true"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).startsWith("/r/");
+		List<String> tokens = new ArrayList<>();
+		tokens.add(location.substring("/r/".length()));
+		assertNoTokenStored(tokens);
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		tokens.addAll(emailedTokens());
+		assertNoTokenStored(tokens);
+
+		this.mvc.perform(post("/events/mexico-workshop/lookup").with(csrf()).param("email", email))
+			.andExpect(status().isOk());
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		tokens.addAll(emailedTokens());
+		assertNoTokenStored(tokens);
+
+		long id = this.tokens.resolve(tokens.get(0)).orElseThrow();
+		this.mvc
+			.perform(post("/admin/registrations/" + id + "/resend").with(csrf())
+				.with(user("org@win.test").roles("ORGANIZER")))
+			.andExpect(status().is3xxRedirection());
+		// The registration's first email (a confirmation, or the waitlist email when the
+		// shared test event is full), sent already: resending it sends a copy.
+		long sentConfirmation = this.jdbc
+			.sql("select min(id) from outbox_message where registration_id = ? and status = 'SENT'")
+			.param(id)
+			.query(Long.class)
+			.single();
+		this.mvc
+			.perform(post("/admin/outbox/" + sentConfirmation + "/resend").with(csrf())
+				.with(user("org@win.test").roles("ORGANIZER")))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+		tokens.addAll(emailedTokens());
+
+		// The registration redirect, the confirmation, the lookup and two resends.
+		assertThat(tokens).doesNotHaveDuplicates().hasSize(5);
+		tokens.forEach((token) -> assertThat(this.tokens.resolve(token)).contains(id));
+		assertNoTokenStored(tokens);
+	}
+
+	/** The manage tokens of every email received so far. */
+	private List<String> emailedTokens() throws Exception {
+		List<String> found = new ArrayList<>();
+		for (MimeMessage message : greenMail.getReceivedMessages()) {
+			String link = OutboxDeliveryTests
+				.manageLink((String) OutboxDeliveryTests.parts(message).get("text/plain").getContent());
+			found.add(link.substring(link.lastIndexOf('/') + 1));
+		}
+		greenMail.purgeEmailFromAllMailboxes();
+		return found;
+	}
+
+	private void assertNoTokenStored(List<String> tokens) {
+		String dump = dumpDatabase();
+		assertThat(dump).contains("Ana Secreta");
+		for (String token : tokens) {
+			assertThat(token).hasSize(43);
+			assertThat(dump).doesNotContain(token)
+				.doesNotContain(HexFormat.of().formatHex(token.getBytes(StandardCharsets.US_ASCII)));
+		}
+	}
+
+	/**
+	 * Every text, character and binary column of every row of every table, as text
+	 * (binary as hex), like a data-only dump.
+	 */
+	private String dumpDatabase() {
+		List<Map<String, Object>> columns = this.jdbc.sql("""
+				select c.table_name, string_agg(case when c.data_type = 'bytea'
+				            then format('coalesce(encode(%I, ''hex''), '''')', c.column_name)
+				            else format('coalesce(%I::text, '''')', c.column_name) end, ' || ''|'' || ') as expr
+				  from information_schema.columns c
+				  join information_schema.tables t using (table_schema, table_name)
+				 where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+				   and c.data_type in ('text', 'character varying', 'character', 'bytea', 'json', 'jsonb')
+				 group by c.table_name""").query().listOfRows();
+		assertThat(columns).extracting((row) -> row.get("table_name"))
+			.contains("outbox_message", "registration", "registration_token");
+		StringBuilder dump = new StringBuilder();
+		for (Map<String, Object> column : columns) {
+			String table = (String) column.get("table_name");
+			String rows = this.jdbc
+				.sql("select coalesce(string_agg(" + column.get("expr") + ", E'\\n'), '') from \"" + table + "\"")
+				.query(String.class)
+				.single();
+			dump.append(table).append('\n').append(rows).append('\n');
+		}
+		return dump.toString();
+	}
+
+}

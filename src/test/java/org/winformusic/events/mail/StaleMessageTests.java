@@ -1,0 +1,143 @@
+package org.winformusic.events.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.RegistrationResult;
+import org.winformusic.events.registration.RegistrationService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Emails are composed when they are sent, from the registration as it is then: a message
+ * whose registration changed in between says what is true now, or is not sent at all when
+ * it no longer applies (SKIPPED, shown to staff in words).
+ */
+class StaleMessageTests extends MailIntegrationTestSupport {
+
+	@Autowired
+	RegistrationService registrations;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void aConfirmationForSomeoneWhoCancelledBeforeItWentOutIsSkippedAndOnlyTheCancellationArrives() throws Exception {
+		String email = TestRegistrations.uniqueEmail("changed-mind");
+		RegistrationResult result = this.registrations.register("mexico-workshop", form("Ana Arrepentida", email),
+				Locale.ENGLISH);
+		this.registrations.cancelByToken(result.manageToken());
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		assertThat(OutboxDeliveryTests.subjectOf(received[0])).startsWith("Registration cancelled");
+		assertThat(OutboxDeliveryTests.parts(received[0])).doesNotContainKey("image/png");
+		assertThat(kindStatus(result.registrationId(), "CONFIRMED")).isEqualTo("SKIPPED");
+		assertThat(kindStatus(result.registrationId(), "CANCELLED")).isEqualTo("SENT");
+		long skipped = this.jdbc.sql("select id from outbox_message where registration_id = ? and kind = 'CONFIRMED'")
+			.param(result.registrationId())
+			.query(Long.class)
+			.single();
+		assertThat(this.jdbc.sql("select recipient from outbox_message where id = ?")
+			.param(skipped)
+			.query(String.class)
+			.optional()).as("nothing was sent to anyone").isEmpty();
+
+		makeEverythingDue();
+		assertThat(this.sender.sendDueMessages()).as("a skipped message is never retried").isZero();
+		String page = staffPage("/admin/outbox/" + skipped + "?lang=en");
+		assertThat(page).contains("Not sent: no longer applied")
+			.contains("Not sent: by then the registration had been cancelled.")
+			.doesNotContain(">SKIPPED<")
+			.doesNotContain(">CANCELLED<");
+		assertThat(staffPage("/admin/outbox?lang=es")).contains("No enviado: ya no aplicaba");
+	}
+
+	@Test
+	void aWaitlistEmailForSomeonePromotedBeforeItWentOutIsSkippedAndThePromotionArrives() throws Exception {
+		long eventId = TestRegistrations.insertEvent(this.jdbc,
+				java.time.Instant.now().plus(java.time.Duration.ofDays(30)), 1);
+		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
+		String first = TestRegistrations.uniqueEmail("first");
+		String second = TestRegistrations.uniqueEmail("second");
+		RegistrationResult seated = this.registrations.register(slug, form("Primera", first), Locale.ENGLISH);
+		RegistrationResult waiting = this.registrations.register(slug, form("Segunda", second), Locale.ENGLISH);
+		this.registrations.cancelByStaff(seated.registrationId());
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+
+		assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(OutboxDeliveryTests::subjectOf))
+			.containsExactlyInAnyOrder("Registration cancelled: Test workshop", "A seat is yours: Test workshop");
+		assertThat(kindStatus(waiting.registrationId(), "WAITLISTED")).isEqualTo("SKIPPED");
+		assertThat(kindStatus(seated.registrationId(), "CONFIRMED")).isEqualTo("SKIPPED");
+	}
+
+	@Test
+	void anEmailSaysWhatIsTrueWhenItIsSentNotWhenItWasQueued() throws Exception {
+		String email = TestRegistrations.uniqueEmail("renamed");
+		RegistrationResult result = this.registrations.register("mexico-workshop", form("Nombre Viejo", email),
+				Locale.ENGLISH);
+		this.registrations.updateByToken(result.manageToken(), form("Nombre Nuevo", email), java.util.Set.of());
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+
+		String text = (String) OutboxDeliveryTests.parts(greenMail.getReceivedMessages()[0])
+			.get("text/plain")
+			.getContent();
+		assertThat(text).contains("Hello Nombre Nuevo,").doesNotContain("Nombre Viejo");
+		assertThat(this.jdbc.sql("select recipient || ' ' || subject from outbox_message where registration_id = ?")
+			.param(result.registrationId())
+			.query(String.class)
+			.single()).as("what was actually sent").startsWith(email + " You are registered");
+	}
+
+	@Test
+	void aLinkReminderIsSentWhateverTheStateAndShowsTheCurrentOne() throws Exception {
+		String email = TestRegistrations.uniqueEmail("reminder");
+		RegistrationResult result = this.registrations.register("mexico-workshop", form("Ana Recordada", email),
+				Locale.ENGLISH);
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		long eventId = this.jdbc.sql("select event_id from registration where id = ?")
+			.param(result.registrationId())
+			.query(Long.class)
+			.single();
+		this.registrations.sendLink(eventId, email);
+		this.registrations.moveToWaitlist(result.registrationId());
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+		assertThat(kindStatus(result.registrationId(), "LINK_REMINDER")).isEqualTo("SENT");
+	}
+
+	private String kindStatus(long registrationId, String kind) {
+		return this.jdbc.sql("select status from outbox_message where registration_id = ? and kind = ?")
+			.params(registrationId, kind)
+			.query(String.class)
+			.single();
+	}
+
+	private String staffPage(String path) throws Exception {
+		return this.mvc.perform(get(path).with(user("ops@win.test").roles("OPS")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	private static RegistrationForm form(String name, String email) {
+		return new RegistrationForm(name, email, "Discos Norte", null, "INDEPENDENT_LABEL", "CMX", "Ciudad de México",
+				null, "YES", null, null, true, false, null);
+	}
+
+}

@@ -1,0 +1,179 @@
+package org.winformusic.events.registration.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.registration.CheckinPasses;
+import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.RegistrationResult;
+import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.TestEvents;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The check-in pass: what the QR code carries instead of the manage link. It shows the
+ * attendee "show this at the entrance", lets signed-in staff check the person in, and
+ * opens nothing else.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class CheckinPassPageTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RegistrationService registrations;
+
+	@Autowired
+	CheckinPasses passes;
+
+	@Test
+	void theManagePageQrCodeCarriesThePassNotTheManageToken() throws Exception {
+		RegistrationResult result = register(Locale.ENGLISH);
+		String page = page(get("/r/" + result.manageToken()).param("lang", "en"));
+
+		Matcher image = Pattern.compile("src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\"").matcher(page);
+		assertThat(image.find()).isTrue();
+		String scanned = decode(new String(Base64.getDecoder().decode(image.group(1)), StandardCharsets.UTF_8));
+		assertThat(scanned).isEqualTo("http://localhost:8080/p/" + this.passes.pass(result.registrationId()))
+			.doesNotContain(result.manageToken());
+	}
+
+	@Test
+	void anAnonymousScanShowsTheEntrancePageInTheRegistrantsLanguageWithNothingButNameCompanyAndStatus()
+			throws Exception {
+		RegistrationResult result = register(Locale.ENGLISH);
+		String pass = this.passes.pass(result.registrationId());
+
+		// The phone at the door speaks Spanish; the registrant registered in English.
+		String page = this.mvc.perform(get("/p/" + pass).header("Accept-Language", "es-MX,es;q=0.9"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Referrer-Policy", "no-referrer"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Show this at the entrance", "Pase Prueba", "Discos Pase", "Confirmed",
+				"Test workshop");
+		assertThat(page).doesNotContain("pase@example.org")
+			.doesNotContain("55 1234 5678")
+			.doesNotContain("/r/")
+			.doesNotContain("Muestra este pase");
+
+		RegistrationResult spanish = register(Locale.forLanguageTag("es"));
+		assertThat(page(get("/p/" + this.passes.pass(spanish.registrationId())).header("Accept-Language", "en")))
+			.contains("Muestra este pase en la entrada");
+	}
+
+	@Test
+	void signedInStaffGoOnToTheCheckInCardAndCheckThePersonIn() throws Exception {
+		RegistrationResult result = register(Locale.ENGLISH);
+		String pass = this.passes.pass(result.registrationId());
+		this.mvc.perform(get("/p/" + pass).with(user("door@win.test").roles("OPS")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/admin/checkin/pass/" + pass));
+		this.mvc.perform(post("/admin/checkin/pass/" + pass).with(user("door@win.test").roles("ORGANIZER")))
+			.andExpect(status().isForbidden());
+		assertThat(checkedIn(result.registrationId())).as("no CSRF token, no check-in").isFalse();
+
+		this.mvc
+			.perform(post("/admin/checkin/pass/" + pass).with(csrf()).with(user("door@win.test").roles("ORGANIZER")))
+			.andExpect(status().is3xxRedirection());
+		assertThat(checkedIn(result.registrationId())).isTrue();
+	}
+
+	@Test
+	void thePassOpensNoManagePageAndATamperedPassOpensNothing() throws Exception {
+		RegistrationResult result = register(Locale.ENGLISH);
+		String pass = this.passes.pass(result.registrationId());
+
+		this.mvc.perform(get("/r/" + pass)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/r/" + pass + "/edit")).andExpect(status().isNotFound());
+		this.mvc.perform(post("/r/" + pass + "/cancel").with(csrf())).andExpect(status().isNotFound());
+		assertThat(this.jdbc.sql("select status from registration where id = ?")
+			.param(result.registrationId())
+			.query(String.class)
+			.single()).isEqualTo("CONFIRMED");
+
+		char last = pass.charAt(pass.length() - 1);
+		String tampered = pass.substring(0, pass.length() - 1) + ((last == 'A') ? 'B' : 'A');
+		this.mvc.perform(get("/p/" + tampered)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/p/" + result.manageToken())).andExpect(status().isNotFound());
+		assertThat(this.passes.resolve(pass)).contains(result.registrationId());
+		assertThat(this.passes.code(result.registrationId())).matches("[2-9A-HJ-NP-Z]{8}");
+		assertThat(this.passes.codeMatches(result.registrationId(),
+				this.passes.code(result.registrationId()).toLowerCase(Locale.ROOT)))
+			.isTrue();
+	}
+
+	private RegistrationResult register(Locale locale) {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		RegistrationForm form = new RegistrationForm("Pase Prueba", "pase@example.org", "Discos Pase", null,
+				"INDEPENDENT_LABEL", "CMX", "Ciudad de México", "55 1234 5678", "YES", null, null, true, false, null);
+		return this.registrations.register(event.slug(), form, locale);
+	}
+
+	private boolean checkedIn(long id) {
+		return this.jdbc.sql("select checked_in_at is not null from registration where id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+			throws Exception {
+		return this.mvc.perform(request)
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	/** Reads the SVG's modules back into pixels and lets ZXing decode them. */
+	static String decode(String svg) throws Exception {
+		Matcher size = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
+		assertThat(size.find()).isTrue();
+		int modules = Integer.parseInt(size.group(1));
+		int scale = 4;
+		int width = modules * scale;
+		int[] pixels = new int[width * width];
+		java.util.Arrays.fill(pixels, 0xFFFFFF);
+		Matcher module = Pattern.compile("M(\\d+),(\\d+)h1v1h-1z").matcher(svg);
+		while (module.find()) {
+			int x = Integer.parseInt(module.group(1));
+			int y = Integer.parseInt(module.group(2));
+			for (int dy = 0; dy < scale; dy++) {
+				for (int dx = 0; dx < scale; dx++) {
+					pixels[(y * scale + dy) * width + x * scale + dx] = 0;
+				}
+			}
+		}
+		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, width, pixels)));
+		return new QRCodeReader().decode(bitmap).getText();
+	}
+
+}
