@@ -227,9 +227,9 @@ class StaffActionsTests {
 		this.jdbc
 			.sql("""
 					insert into staff_user (email, display_name, password_hash, role, enabled, created_at, password_changed_at)
-					values ('door@win.test', 'Door', ?, 'ORGANIZER', true, now(), now()) on conflict do nothing
+					values ('door@win.test', 'Door', '{bcrypt}' || ?, 'ORGANIZER', true, now(), now()) on conflict do nothing
 					""")
-			.param("{noop}door password 1")
+			.param(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(4).encode("door password 1"))
 			.update();
 		this.mvc
 			.perform(post("/admin/login").cookie(redirect)
