@@ -133,7 +133,7 @@ public class PublicRegistrations {
 	 */
 	public RegistrationResult register(String eventSlug, RegistrationForm form, Set<String> repeatedFields,
 			Locale locale, boolean acceptEmailTypo) {
-		EventRow event = eventBySlug(eventSlug).orElseThrow(NotFoundException::new);
+		RegisteringEvent event = RegisteringEvent.find(this.jdbc, eventSlug).orElseThrow(NotFoundException::new);
 		Instant now = this.clock.instant();
 		if (!event.open(now)) {
 			return RegistrationResult.windowClosed();
@@ -171,7 +171,7 @@ public class PublicRegistrations {
 	/**
 	 * The new registration, or null when the address is registered for the event already.
 	 */
-	private RegistrationResult insert(EventRow event, ValidForm valid, Locale locale, Instant now) {
+	private RegistrationResult insert(RegisteringEvent event, ValidForm valid, Locale locale, Instant now) {
 		String token = ManageTokens.newToken();
 		return this.transactions.execute((tx) -> {
 			OffsetDateTime at = utc(now);
@@ -271,29 +271,8 @@ public class PublicRegistrations {
 			.optional();
 	}
 
-	private Optional<EventRow> eventBySlug(String slug) {
-		if (slug == null || slug.length() > 80) {
-			return Optional.empty();
-		}
-		return this.jdbc.sql("""
-				select id, published, requires_approval, registration_opens_at, registration_closes_at, starts_at
-				  from event where slug = ?
-				""")
-			.param(slug)
-			.query((rs, n) -> new EventRow(rs.getLong("id"), rs.getBoolean("published"),
-					rs.getBoolean("requires_approval"),
-					instant(rs.getObject("registration_opens_at", OffsetDateTime.class)),
-					instant(rs.getObject("registration_closes_at", OffsetDateTime.class)),
-					instant(rs.getObject("starts_at", OffsetDateTime.class))))
-			.optional();
-	}
-
 	private String privacyVersion() {
 		return this.messages.getMessage("privacy.version", null, SupportedLocales.SPANISH);
-	}
-
-	private static Instant instant(OffsetDateTime time) {
-		return (time != null) ? time.toInstant() : null;
 	}
 
 	private static OffsetDateTime utc(Instant instant) {
@@ -301,20 +280,6 @@ public class PublicRegistrations {
 	}
 
 	private record Row(long id, RegistrationStatus status) {
-	}
-
-	/** What the hot path needs of an event. */
-	private record EventRow(long id, boolean published, boolean requiresApproval, Instant opensAt, Instant closesAt,
-			Instant startsAt) {
-
-		/** The same rule as {@code EventInfo.registrationWindow}: open and published. */
-		boolean open(Instant now) {
-			if (!this.published || (this.opensAt != null && now.isBefore(this.opensAt))) {
-				return false;
-			}
-			return now.isBefore((this.closesAt != null) ? this.closesAt : this.startsAt);
-		}
-
 	}
 
 }
