@@ -7,7 +7,7 @@ import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationForm;
-import org.winformusic.events.registration.RegistrationService.CheckIn;
+import org.winformusic.events.registration.CheckIns.CheckIn;
 import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.EventTimes;

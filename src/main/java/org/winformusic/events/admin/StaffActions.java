@@ -10,9 +10,10 @@ import java.util.Objects;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationMessage;
-import org.winformusic.events.registration.RegistrationService;
-import org.winformusic.events.registration.RegistrationService.CheckIn;
+import org.winformusic.events.registration.CheckIns;
+import org.winformusic.events.registration.CheckIns.CheckIn;
 import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.registration.StaffRegistrations;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,7 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAnyRole('ADMIN', 'ORGANIZER')")
 class StaffActions {
 
-	private final RegistrationService registrations;
+	private final StaffRegistrations registrations;
+
+	private final CheckIns checkIns;
 
 	private final RegistrationDirectory directory;
 
@@ -45,9 +48,10 @@ class StaffActions {
 
 	private final Clock clock;
 
-	StaffActions(RegistrationService registrations, RegistrationDirectory directory, ApplicationEventPublisher events,
-			AuditLog audit, JdbcClient jdbc, Clock clock) {
+	StaffActions(StaffRegistrations registrations, CheckIns checkIns, RegistrationDirectory directory,
+			ApplicationEventPublisher events, AuditLog audit, JdbcClient jdbc, Clock clock) {
 		this.registrations = registrations;
+		this.checkIns = checkIns;
 		this.directory = directory;
 		this.events = events;
 		this.audit = audit;
@@ -93,7 +97,7 @@ class StaffActions {
 	@Transactional
 	public CheckIn checkIn(long id) {
 		RegistrationView before = find(id);
-		CheckIn result = this.registrations.checkIn(id);
+		CheckIn result = this.checkIns.checkIn(id);
 		if (!result.alreadyCheckedIn()) {
 			this.audit.recordForCurrentUser("CHECKED_IN", before.eventId(), id, null);
 		}
@@ -103,7 +107,7 @@ class StaffActions {
 	@Transactional
 	public RegistrationView undoCheckIn(long id) {
 		RegistrationView before = find(id);
-		return audited("CHECK_IN_UNDONE", before, this.registrations.undoCheckIn(id));
+		return audited("CHECK_IN_UNDONE", before, this.checkIns.undoCheckIn(id));
 	}
 
 	/** Edits the details; the audit row holds the before and after of changed fields. */

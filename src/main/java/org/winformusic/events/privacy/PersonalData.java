@@ -12,7 +12,8 @@ import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.mail.OutboxErasure;
 import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RegistrationErasure;
-import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.SelfService;
+import org.winformusic.events.registration.StaffRegistrations;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
@@ -40,7 +41,9 @@ public class PersonalData {
 
 	static final String NEWS_STOPPED = "NEWS_STOPPED";
 
-	private final RegistrationService registrations;
+	private final SelfService selfService;
+
+	private final StaffRegistrations staffRegistrations;
 
 	private final RegistrationErasure erasure;
 
@@ -56,9 +59,11 @@ public class PersonalData {
 
 	private final Clock clock;
 
-	PersonalData(RegistrationService registrations, RegistrationErasure erasure, ManageTokens tokens,
-			OutboxErasure outbox, PersonalDataTraces traces, AuditLog audit, EventCatalog catalog, Clock clock) {
-		this.registrations = registrations;
+	PersonalData(SelfService selfService, StaffRegistrations staffRegistrations, RegistrationErasure erasure,
+			ManageTokens tokens, OutboxErasure outbox, PersonalDataTraces traces, AuditLog audit, EventCatalog catalog,
+			Clock clock) {
+		this.selfService = selfService;
+		this.staffRegistrations = staffRegistrations;
 		this.erasure = erasure;
 		this.tokens = tokens;
 		this.outbox = outbox;
@@ -71,7 +76,7 @@ public class PersonalData {
 	/** The registration behind a manage token, or 404. */
 	@Transactional(readOnly = true)
 	public RegistrationView byToken(String token) {
-		return this.registrations.findByToken(token).orElseThrow(NotFoundException::new);
+		return this.selfService.findByToken(token).orElseThrow(NotFoundException::new);
 	}
 
 	/** Everything held about the registration behind a manage token. */
@@ -89,7 +94,7 @@ public class PersonalData {
 		long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
 		RegistrationView registration = this.erasure.find(id).orElseThrow(NotFoundException::new);
 		if (active(registration)) {
-			this.registrations.cancelByToken(token);
+			this.selfService.cancelByToken(token);
 		}
 		block(registration, REGISTRANT, null);
 	}
@@ -150,7 +155,7 @@ public class PersonalData {
 
 	private void eraseByStaff(RegistrationView registration) {
 		if (active(registration)) {
-			this.registrations.cancelByStaff(registration.id());
+			this.staffRegistrations.cancelByStaff(registration.id());
 		}
 		block(registration, AuditLog.currentActor(), null);
 	}

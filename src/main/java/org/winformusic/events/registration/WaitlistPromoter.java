@@ -3,11 +3,7 @@ package org.winformusic.events.registration;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,8 +14,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -29,51 +23,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it): such a registrant lands on the waitlist next to a free seat. Every transaction
  * that may leave a free seat next to a waiting person (a rollback, a registration that
  * was waitlisted, a cancel, decline or move, a capacity increase) therefore runs
- * {@link #promote(long)} right after it completes, in a new transaction; a periodic sweep
- * catches anything missed (for example an instance that died in between).
+ * {@link #promote(long)} right after it completes, in a new transaction (see
+ * {@link Changes#requestPromotion}); a periodic sweep catches anything missed (for
+ * example an instance that died in between). The pairing itself is
+ * {@link Seats#promoteWaitlist}.
  */
 @Component
 class WaitlistPromoter {
 
 	private static final Log logger = LogFactory.getLog(WaitlistPromoter.class);
 
-	/**
-	 * Pairs the oldest waitlisted registrations with the lowest free seats, locking only
-	 * as many rows as can be paired and skipping rows other transactions hold.
-	 */
-	private static final String PROMOTE = """
-			with waiting as (
-			    select id, row_number() over (order by waitlist_seq) as n
-			      from (select id, waitlist_seq from registration
-			             where event_id = :eventId and status = 'WAITLISTED'
-			             order by waitlist_seq
-			             limit (select count(*) from event_seat where event_id = :eventId and registration_id is null)
-			             for update skip locked) w
-			), free as (
-			    select seat_no, row_number() over (order by seat_no) as n
-			      from (select seat_no from event_seat
-			             where event_id = :eventId and registration_id is null
-			             order by seat_no
-			             limit (select count(*) from waiting)
-			             for update skip locked) f
-			), pairs as (
-			    select waiting.id, free.seat_no from waiting join free using (n)
-			), seats as (
-			    update event_seat s set registration_id = pairs.id
-			      from pairs where s.event_id = :eventId and s.seat_no = pairs.seat_no
-			), promoted as (
-			    update registration r
-			       set status = 'CONFIRMED', confirmed_at = :now, updated_at = :now, waitlist_seq = null,
-			           version = r.version + 1
-			      from pairs where r.id = pairs.id
-			    returning r.id, pairs.seat_no
-			)
-			select id from promoted order by seat_no
-			""";
-
-	private static final ThreadLocal<Set<Long>> DEFERRED = new ThreadLocal<>();
-
 	private final JdbcClient jdbc;
+
+	private final Seats seats;
 
 	private final ApplicationEventPublisher events;
 
@@ -81,9 +43,10 @@ class WaitlistPromoter {
 
 	private final TransactionTemplate newTransaction;
 
-	WaitlistPromoter(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock,
+	WaitlistPromoter(JdbcClient jdbc, Seats seats, ApplicationEventPublisher events, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.seats = seats;
 		this.events = events;
 		this.clock = clock;
 		this.newTransaction = new TransactionTemplate(transactionManager);
@@ -97,11 +60,8 @@ class WaitlistPromoter {
 	 */
 	List<Long> promote(long eventId) {
 		return this.newTransaction.execute((tx) -> {
-			List<Long> promoted = this.jdbc.sql(PROMOTE)
-				.param("eventId", eventId)
-				.param("now", OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC))
-				.query(Long.class)
-				.list();
+			List<Long> promoted = this.seats.promoteWaitlist(eventId,
+					OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 			for (Long id : promoted) {
 				this.events.publishEvent(new RegistrationMessage(id, RegistrationMessage.Type.PROMOTED));
 			}
@@ -110,48 +70,6 @@ class WaitlistPromoter {
 			}
 			return promoted;
 		});
-	}
-
-	/**
-	 * Promotes after the current change: at the end of {@link #promotingAfter} when the
-	 * change runs inside it (its connection is back in the pool by then, so promoting
-	 * never needs a second connection while holding one), else after the caller's
-	 * transaction completes.
-	 */
-	void promoteAfterCompletion(long eventId) {
-		Set<Long> deferred = DEFERRED.get();
-		if (deferred != null) {
-			deferred.add(eventId);
-		}
-		else {
-			afterCompletion((committed) -> promote(eventId));
-		}
-	}
-
-	/** Runs a change (its own transaction), then the promotions it asked for. */
-	<T> T promotingAfter(Supplier<T> change) {
-		Set<Long> outer = DEFERRED.get();
-		Set<Long> deferred = new LinkedHashSet<>();
-		DEFERRED.set(deferred);
-		try {
-			return change.get();
-		}
-		finally {
-			if (outer != null) {
-				DEFERRED.set(outer);
-			}
-			else {
-				DEFERRED.remove();
-			}
-			for (Long eventId : deferred) {
-				try {
-					promote(eventId);
-				}
-				catch (RuntimeException ex) {
-					logger.warn("Promoting the waitlist after a change failed; the sweep will retry", ex);
-				}
-			}
-		}
 	}
 
 	/** The safety net: every event with a free seat and someone waiting. */
@@ -171,29 +89,6 @@ class WaitlistPromoter {
 				logger.warn("Waitlist sweep failed for event " + eventId, ex);
 			}
 		}
-	}
-
-	/** Runs {@code action} with "was committed" after the current transaction. */
-	static void afterCompletion(Consumer<Boolean> action) {
-		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-			action.accept(true);
-			return;
-		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCompletion(int status) {
-				try {
-					action.accept(status == STATUS_COMMITTED);
-				}
-				catch (RuntimeException ex) {
-					// The sweep will catch up; the registrant's own change is already
-					// done.
-					logger.warn("Promoting the waitlist after a change failed", ex);
-				}
-			}
-
-		});
 	}
 
 }

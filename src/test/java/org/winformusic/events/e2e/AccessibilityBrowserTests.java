@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.winformusic.events.admin.StaffRole;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.RegistrationResult;
-import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.CheckIns;
+import org.winformusic.events.registration.PublicRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,10 @@ class AccessibilityBrowserTests extends BrowserTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	RegistrationService registrations;
+	PublicRegistrations registrations;
+
+	@Autowired
+	CheckIns checkIns;
 
 	@Autowired
 	CheckinPasses passes;
@@ -89,7 +93,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 		for (String[] person : people) {
 			TestEvents.register(this.registrations, "a11y-admin", person[0], person[1], person[2]);
 		}
-		this.registrations.checkIn(first.registrationId());
+		this.checkIns.checkIn(first.registrationId());
 		String admin = TestStaff.create(this.jdbc, "ada@win.test", "Ada", StaffRole.ADMIN);
 		MailCatcher.awaitMessage("eduardo@example.org", "Tu registro está confirmado");
 		long messageId = this.jdbc.sql("select min(id) from outbox_message where registration_id = ?")

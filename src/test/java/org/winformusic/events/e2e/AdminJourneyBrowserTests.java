@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.winformusic.events.admin.StaffRole;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.RegistrationResult;
-import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.PublicRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,7 +26,7 @@ class AdminJourneyBrowserTests extends BrowserTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	RegistrationService registrations;
+	PublicRegistrations registrations;
 
 	@Autowired
 	CheckinPasses passes;

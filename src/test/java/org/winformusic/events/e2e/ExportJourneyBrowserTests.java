@@ -14,7 +14,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.admin.StaffRole;
 import org.winformusic.events.registration.RegistrationResult;
-import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.SelfService;
+import org.winformusic.events.registration.PublicRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,10 @@ class ExportJourneyBrowserTests extends BrowserTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	RegistrationService registrations;
+	PublicRegistrations registrations;
+
+	@Autowired
+	SelfService selfService;
 
 	@Test
 	void opsFiltersTheConfirmedPeopleAndDownloadsACsvThatParsesWithTheExpectedRows() throws Exception {
@@ -42,7 +46,7 @@ class ExportJourneyBrowserTests extends BrowserTest {
 		TestEvents.register(this.registrations, "export-journey", "Gustavo Lara", "gustavo@example.org", "=Sello Lara");
 		RegistrationResult leaving = TestEvents.register(this.registrations, "export-journey", "Hilda Soto",
 				"hilda@example.org", "Sello Soto");
-		this.registrations.cancelByToken(leaving.manageToken());
+		this.selfService.cancelByToken(leaving.manageToken());
 		String ops = TestStaff.create(this.jdbc, "oscar@win.test", "Óscar", StaffRole.OPS);
 
 		Page page = open(DESKTOP, "es-MX");

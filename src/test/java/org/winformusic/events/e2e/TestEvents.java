@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationResult;
-import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.PublicRegistrations;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -48,7 +48,7 @@ final class TestEvents {
 	}
 
 	/** Registers someone from Mexico City in Spanish; fails when not registered. */
-	static RegistrationResult register(RegistrationService registrations, String slug, String fullName, String email,
+	static RegistrationResult register(PublicRegistrations registrations, String slug, String fullName, String email,
 			String company) {
 		RegistrationForm form = new RegistrationForm(fullName, email, company, null, "INDEPENDENT_LABEL", "CMX",
 				"Ciudad de México", null, "YES", null, null, true, null, null);

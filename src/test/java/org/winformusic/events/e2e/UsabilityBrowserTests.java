@@ -7,7 +7,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.admin.StaffRole;
-import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.PublicRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +32,7 @@ class UsabilityBrowserTests extends BrowserTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	RegistrationService registrations;
+	PublicRegistrations registrations;
 
 	@Test
 	void afterAFailedSubmitFocusIsOnTheSummaryAndEveryFieldInErrorShowsARedBorder() {

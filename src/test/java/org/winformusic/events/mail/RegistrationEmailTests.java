@@ -16,7 +16,8 @@ import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.RegistrationResult;
-import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.StaffRegistrations;
+import org.winformusic.events.registration.PublicRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,7 +40,10 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 	MockMvc mvc;
 
 	@Autowired
-	RegistrationService registrations;
+	PublicRegistrations registrations;
+
+	@Autowired
+	StaffRegistrations staff;
 
 	@Autowired
 	CheckinPasses passes;
@@ -195,7 +199,7 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 		assertThat(waiting.status()).hasToString("WAITLISTED");
 
 		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
-		this.registrations.cancelByStaff(seated.registrationId());
+		this.staff.cancelByStaff(seated.registrationId());
 		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
 
 		List<MimeMessage> toSecond = Arrays.stream(greenMail.getReceivedMessages())

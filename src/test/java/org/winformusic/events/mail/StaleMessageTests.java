@@ -8,7 +8,9 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationResult;
-import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.SelfService;
+import org.winformusic.events.registration.StaffRegistrations;
+import org.winformusic.events.registration.PublicRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -26,7 +28,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class StaleMessageTests extends MailIntegrationTestSupport {
 
 	@Autowired
-	RegistrationService registrations;
+	PublicRegistrations registrations;
+
+	@Autowired
+	StaffRegistrations staff;
+
+	@Autowired
+	SelfService selfService;
 
 	@Autowired
 	MockMvc mvc;
@@ -36,7 +44,7 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 		String email = TestRegistrations.uniqueEmail("changed-mind");
 		RegistrationResult result = this.registrations.register(freshEvent(), form("Ana Arrepentida", email),
 				Locale.ENGLISH);
-		this.registrations.cancelByToken(result.manageToken());
+		this.selfService.cancelByToken(result.manageToken());
 
 		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
 
@@ -74,7 +82,7 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 		String second = TestRegistrations.uniqueEmail("second");
 		RegistrationResult seated = this.registrations.register(slug, form("Primera", first), Locale.ENGLISH);
 		RegistrationResult waiting = this.registrations.register(slug, form("Segunda", second), Locale.ENGLISH);
-		this.registrations.cancelByStaff(seated.registrationId());
+		this.staff.cancelByStaff(seated.registrationId());
 
 		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
 
@@ -89,7 +97,7 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 		String email = TestRegistrations.uniqueEmail("renamed");
 		RegistrationResult result = this.registrations.register(freshEvent(), form("Nombre Viejo", email),
 				Locale.ENGLISH);
-		this.registrations.updateByToken(result.manageToken(), form("Nombre Nuevo", email), java.util.Set.of());
+		this.selfService.updateByToken(result.manageToken(), form("Nombre Nuevo", email), java.util.Set.of());
 
 		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
 
@@ -114,7 +122,7 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 			.query(Long.class)
 			.single();
 		this.registrations.sendLink(eventId, email);
-		this.registrations.moveToWaitlist(result.registrationId());
+		this.staff.moveToWaitlist(result.registrationId());
 
 		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
 		assertThat(kindStatus(result.registrationId(), "LINK_REMINDER")).isEqualTo("SENT");

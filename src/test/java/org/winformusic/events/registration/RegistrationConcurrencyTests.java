@@ -1,5 +1,7 @@
 package org.winformusic.events.registration;
 
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,10 +42,19 @@ class RegistrationConcurrencyTests {
 	private static final Locale SPANISH = Locale.forLanguageTag("es");
 
 	@Autowired
-	RegistrationService registrations;
+	PublicRegistrations registrations;
+
+	@Autowired
+	StaffRegistrations staff;
+
+	@Autowired
+	SelfService selfService;
 
 	@Autowired
 	RegistrationDirectory directory;
+
+	@Autowired
+	WaitlistPromoter promoter;
 
 	@Autowired
 	RecordedMessages messages;
@@ -74,7 +85,7 @@ class RegistrationConcurrencyTests {
 			.properties("spring.datasource.url=" + url, "spring.datasource.username=postgres", "server.port=0",
 					"spring.datasource.hikari.maximum-pool-size=10")
 			.run()) {
-			RegistrationService other = second.getBean(RegistrationService.class);
+			PublicRegistrations other = second.getBean(PublicRegistrations.class);
 			List<RegistrationResult> results = Race.race(200, (i) -> () -> ((i % 2 == 0) ? this.registrations : other)
 				.register(event.slug(), TestForms.valid("twin" + i + "@example.com"), SPANISH));
 			assertThat(results).extracting(RegistrationResult::outcome).containsOnly(Outcome.CREATED);
@@ -102,10 +113,10 @@ class RegistrationConcurrencyTests {
 			.registrationId();
 		assertThat(duplicates).extracting(RegistrationResult::registrationId).containsOnly(id);
 		// Duplicates email the link again, a few an hour
-		// (RegistrationService.LINKS_PER_HOUR);
+		// (PublicRegistrations.LINKS_PER_HOUR);
 		// racing requests may each see the count below the cap, so only bounds are sure.
 		assertThat(this.messages.about(id)).filteredOn((m) -> m.type() == Type.LINK_REMINDER)
-			.hasSizeBetween(RegistrationService.LINKS_PER_HOUR - 1, 19);
+			.hasSizeBetween(PublicRegistrations.LINKS_PER_HOUR - 1, 19);
 	}
 
 	@Test
@@ -120,7 +131,7 @@ class RegistrationConcurrencyTests {
 			.containsExactly(RegistrationStatus.CONFIRMED, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED,
 					RegistrationStatus.WAITLISTED, RegistrationStatus.WAITLISTED);
 
-		this.registrations.cancelByToken(results.get(0).manageToken());
+		this.selfService.cancelByToken(results.get(0).manageToken());
 
 		assertThat(view(results.get(2)).status()).isEqualTo(RegistrationStatus.CONFIRMED);
 		assertThat(view(results.get(3)).waitlistPosition()).isEqualTo(1);
@@ -139,7 +150,7 @@ class RegistrationConcurrencyTests {
 				.add(this.registrations.register(event.slug(), TestForms.valid("pair" + i + "@example.com"), SPANISH));
 		}
 
-		Race.race(2, (i) -> () -> this.registrations.cancelByStaff(results.get(i).registrationId()));
+		Race.race(2, (i) -> () -> this.staff.cancelByStaff(results.get(i).registrationId()));
 
 		assertThat(view(results.get(3)).status()).isEqualTo(RegistrationStatus.CONFIRMED);
 		assertThat(view(results.get(4)).status()).isEqualTo(RegistrationStatus.CONFIRMED);
@@ -157,17 +168,104 @@ class RegistrationConcurrencyTests {
 				.add(this.registrations.register(event.slug(), TestForms.valid("grow" + i + "@example.com"), SPANISH));
 		}
 
-		this.registrations.changeCapacity(event.id(), 3);
+		this.staff.changeCapacity(event.id(), 3);
 
 		assertThat(view(results.get(1)).status()).isEqualTo(RegistrationStatus.CONFIRMED);
 		assertThat(view(results.get(2)).status()).isEqualTo(RegistrationStatus.CONFIRMED);
 		assertThat(view(results.get(3)).waitlistPosition()).isEqualTo(1);
 		assertFilledAndQueued(event, 3, 1);
 
-		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.registrations.changeCapacity(event.id(), 2))
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> this.staff.changeCapacity(event.id(), 2))
 			.isInstanceOfSatisfying(RegistrationStateException.class, (ex) -> assertThat(ex.reason())
 				.isEqualTo(RegistrationStateException.Reason.CAPACITY_BELOW_HELD_SEATS));
 		assertFilledAndQueued(event, 3, 1);
+	}
+
+	/**
+	 * Issue 13's rule: while anyone is waiting, a newcomer joins the waitlist behind
+	 * them, whatever staff cancel or add at the same moment. A registration "waited
+	 * before" a newcomer when its own call had returned (committed) before the newcomer's
+	 * began.
+	 */
+	@Test
+	void whileSomeoneWaitsNewcomersQueueBehindThemThroughCancelsAndCapacityIncreases() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(6);
+		List<Long> confirmedAtStart = new ArrayList<>();
+		List<Timed> timed = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			Instant started = Instant.now();
+			RegistrationResult result = this.registrations.register(event.slug(),
+					TestForms.valid("early" + i + "@example.com"), SPANISH);
+			timed.add(new Timed(result, started, Instant.now()));
+			if (result.status() == RegistrationStatus.CONFIRMED) {
+				confirmedAtStart.add(result.registrationId());
+			}
+		}
+		Object capacityLock = new Object();
+		int[] capacity = { 6 };
+
+		// 6 cancels, 4 capacity increases and 30 registrations, 10 at a time, in waves
+		// so that some newcomers start after earlier ones have returned.
+		for (int wave = 0; wave < 4; wave++) {
+			int w = wave;
+			List<Timed> results = Race.race(10, (i) -> () -> {
+				if (i == 0 || (i == 5 && w < 2)) {
+					int index = (w < 2) ? 2 * w + ((i == 5) ? 1 : 0) : 4 + (w - 2);
+					this.staff.cancelByStaff(confirmedAtStart.get(index));
+					return null;
+				}
+				if (i == 9) {
+					synchronized (capacityLock) {
+						this.staff.changeCapacity(event.id(), ++capacity[0]);
+					}
+					return null;
+				}
+				Instant started = Instant.now();
+				RegistrationResult result = this.registrations.register(event.slug(),
+						TestForms.valid("wave" + w + "-" + i + "@example.com"), SPANISH);
+				return new Timed(result, started, Instant.now());
+			});
+			results.stream().filter(java.util.Objects::nonNull).forEach(timed::add);
+		}
+		this.promoter.promote(event.id());
+
+		for (Timed waiter : timed) {
+			if (waiter.result().status() != RegistrationStatus.WAITLISTED) {
+				continue;
+			}
+			Instant promoted = confirmedAt(waiter);
+			for (Timed newcomer : timed) {
+				boolean cameLater = newcomer.started().isAfter(waiter.returned());
+				if (cameLater && newcomer.result().status() == RegistrationStatus.CONFIRMED) {
+					assertThat(promoted)
+						.as("registration %d waited, yet %d, which came later, got a seat directly",
+								waiter.result().registrationId(), newcomer.result().registrationId())
+						.isNotNull()
+						.isBefore(newcomer.returned());
+				}
+			}
+		}
+		assertThat(timed).filteredOn((t) -> t.result().status() == RegistrationStatus.WAITLISTED)
+			.as("the rule was exercised")
+			.isNotEmpty();
+		int confirmed = count("select count(*) from registration where event_id = ? and status = 'CONFIRMED'",
+				event.id());
+		int waiting = count("select count(*) from registration where event_id = ? and status = 'WAITLISTED'",
+				event.id());
+		assertThat(confirmed).isEqualTo(capacity[0]);
+		assertFilledAndQueued(event, capacity[0], waiting);
+	}
+
+	private Instant confirmedAt(Timed timed) {
+		OffsetDateTime at = this.jdbc.sql("select confirmed_at from registration where id = ? and status = 'CONFIRMED'")
+			.param(timed.result().registrationId())
+			.query(OffsetDateTime.class)
+			.optional()
+			.orElse(null);
+		return (at != null) ? at.toInstant() : null;
+	}
+
+	private record Timed(RegistrationResult result, Instant started, Instant returned) {
 	}
 
 	private void assertFilledAndQueued(TestEvents.Created event, int confirmed, int waitlisted) {

@@ -22,7 +22,16 @@ class RegistrationStaffOperationsTests {
 	private static final Locale ENGLISH = Locale.ENGLISH;
 
 	@Autowired
-	RegistrationService registrations;
+	PublicRegistrations registrations;
+
+	@Autowired
+	CheckIns checkIns;
+
+	@Autowired
+	StaffRegistrations staff;
+
+	@Autowired
+	SelfService selfService;
 
 	@Autowired
 	RecordedMessages messages;
@@ -39,17 +48,16 @@ class RegistrationStaffOperationsTests {
 		assertThat(this.messages.about(first.registrationId())).extracting(RegistrationMessage::type)
 			.containsExactly(Type.RECEIVED_PENDING);
 
-		assertThat(this.registrations.approve(first.registrationId()).status()).isEqualTo(RegistrationStatus.CONFIRMED);
-		RegistrationView waiting = this.registrations.approve(second.registrationId());
+		assertThat(this.staff.approve(first.registrationId()).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+		RegistrationView waiting = this.staff.approve(second.registrationId());
 		assertThat(waiting.status()).isEqualTo(RegistrationStatus.WAITLISTED);
 		assertThat(waiting.waitlistPosition()).isEqualTo(1);
 		assertThat(this.messages.about(first.registrationId())).extracting(RegistrationMessage::type)
 			.containsExactly(Type.RECEIVED_PENDING, Type.CONFIRMED);
 
-		assertThat(this.registrations.decline(first.registrationId()).status()).isEqualTo(RegistrationStatus.DECLINED);
-		assertThat(this.registrations.cancelByStaff(second.registrationId()).status())
-			.isEqualTo(RegistrationStatus.CANCELLED);
-		assertThatThrownBy(() -> this.registrations.approve(first.registrationId())).isInstanceOfSatisfying(
+		assertThat(this.staff.decline(first.registrationId()).status()).isEqualTo(RegistrationStatus.DECLINED);
+		assertThat(this.staff.cancelByStaff(second.registrationId()).status()).isEqualTo(RegistrationStatus.CANCELLED);
+		assertThatThrownBy(() -> this.staff.approve(first.registrationId())).isInstanceOfSatisfying(
 				RegistrationStateException.class, (ex) -> assertThat(ex.reason()).isEqualTo(Reason.WRONG_STATUS));
 	}
 
@@ -59,10 +67,9 @@ class RegistrationStaffOperationsTests {
 		register(event, "full1@example.com");
 		RegistrationResult waiting = register(event, "full2@example.com");
 
-		assertThatThrownBy(() -> this.registrations.confirm(waiting.registrationId(), false)).isInstanceOfSatisfying(
+		assertThatThrownBy(() -> this.staff.confirm(waiting.registrationId(), false)).isInstanceOfSatisfying(
 				RegistrationStateException.class, (ex) -> assertThat(ex.reason()).isEqualTo(Reason.NO_FREE_SEAT));
-		assertThat(this.registrations.confirm(waiting.registrationId(), true).status())
-			.isEqualTo(RegistrationStatus.CONFIRMED);
+		assertThat(this.staff.confirm(waiting.registrationId(), true).status()).isEqualTo(RegistrationStatus.CONFIRMED);
 		assertThat(this.jdbc.sql("select capacity from event where id = ?")
 			.param(event.id())
 			.query(Integer.class)
@@ -79,12 +86,12 @@ class RegistrationStaffOperationsTests {
 		RegistrationResult seated = register(event, "move1@example.com");
 		RegistrationResult waiting = register(event, "move2@example.com");
 
-		RegistrationView moved = this.registrations.moveToWaitlist(seated.registrationId());
+		RegistrationView moved = this.staff.moveToWaitlist(seated.registrationId());
 
 		assertThat(moved.status()).isEqualTo(RegistrationStatus.WAITLISTED);
-		RegistrationView promoted = this.registrations.findByToken(waiting.manageToken()).orElseThrow();
+		RegistrationView promoted = this.selfService.findByToken(waiting.manageToken()).orElseThrow();
 		assertThat(promoted.status()).isEqualTo(RegistrationStatus.CONFIRMED);
-		assertThat(this.registrations.findByToken(seated.manageToken()).orElseThrow().waitlistPosition()).isEqualTo(1);
+		assertThat(this.selfService.findByToken(seated.manageToken()).orElseThrow().waitlistPosition()).isEqualTo(1);
 	}
 
 	@Test
@@ -92,13 +99,13 @@ class RegistrationStaffOperationsTests {
 		TestEvents.Created event = new TestEvents(this.jdbc).create(3);
 		long id = register(event, "door@example.com").registrationId();
 
-		RegistrationService.CheckIn first = this.registrations.checkIn(id);
-		RegistrationService.CheckIn again = this.registrations.checkIn(id);
+		CheckIns.CheckIn first = this.checkIns.checkIn(id);
+		CheckIns.CheckIn again = this.checkIns.checkIn(id);
 
 		assertThat(first.alreadyCheckedIn()).isFalse();
 		assertThat(again.alreadyCheckedIn()).isTrue();
 		assertThat(again.registration().checkedInAt()).isEqualTo(first.registration().checkedInAt());
-		assertThat(this.registrations.undoCheckIn(id).checkedInAt()).isNull();
+		assertThat(this.checkIns.undoCheckIn(id).checkedInAt()).isNull();
 	}
 
 	@Test
@@ -109,7 +116,7 @@ class RegistrationStaffOperationsTests {
 
 		RegistrationForm renamed = new RegistrationForm("José Peña", "EDIT@example.com", "Sello Ñ", null, "PUBLISHER",
 				"JAL", "Guadalajara", null, "MAYBE", null, null, null, true, null);
-		RegistrationView view = this.registrations.update(id, renamed);
+		RegistrationView view = this.staff.update(id, renamed);
 		assertThat(view.fullName()).isEqualTo("José Peña");
 		assertThat(this.jdbc.sql("select search_text from registration where id = ?")
 			.param(id)
@@ -118,12 +125,12 @@ class RegistrationStaffOperationsTests {
 
 		RegistrationForm broken = new RegistrationForm("", "taken@example.com", "x", null, "NOPE", "JAL", "x", null,
 				"YES", null, null, null, null, null);
-		assertThatThrownBy(() -> this.registrations.update(id, broken)).isInstanceOfSatisfying(
+		assertThatThrownBy(() -> this.staff.update(id, broken)).isInstanceOfSatisfying(
 				RegistrationValidationException.class, (ex) -> assertThat(ex.problems()).extracting(FieldProblem::field)
 					.containsExactlyInAnyOrder("fullName", "companyType"));
 		RegistrationForm duplicate = new RegistrationForm("Ana", "TAKEN@example.com", "x", null, "OTHER", "JAL", "x",
 				null, "YES", null, null, null, null, null);
-		assertThatThrownBy(() -> this.registrations.update(id, duplicate)).isInstanceOfSatisfying(
+		assertThatThrownBy(() -> this.staff.update(id, duplicate)).isInstanceOfSatisfying(
 				RegistrationValidationException.class,
 				(ex) -> assertThat(ex.problems()).extracting(FieldProblem::messageKey)
 					.containsExactly("registration.error.email.taken"));

@@ -11,7 +11,7 @@ import org.winformusic.events.registration.CalendarFile;
 import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.FieldProblem;
 import org.winformusic.events.registration.RegistrationForm;
-import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.SelfService;
 import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationValidationException;
@@ -43,7 +43,7 @@ class ManageController {
 
 	private static final String EDIT_VIEW = "registration/edit";
 
-	private final RegistrationService registrations;
+	private final SelfService registrations;
 
 	private final EventCatalog catalog;
 
@@ -53,7 +53,7 @@ class ManageController {
 
 	private final CheckinQrCode qrCode;
 
-	ManageController(RegistrationService registrations, EventCatalog catalog, FormPages pages, AppProperties app,
+	ManageController(SelfService registrations, EventCatalog catalog, FormPages pages, AppProperties app,
 			CheckinQrCode qrCode) {
 		this.registrations = registrations;
 		this.catalog = catalog;

@@ -12,7 +12,7 @@ import org.winformusic.events.event.EventInfo.RegistrationWindow;
 import org.winformusic.events.registration.FieldProblem;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationResult;
-import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.PublicRegistrations;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.stereotype.Controller;
@@ -42,7 +42,7 @@ class RegistrationController {
 
 	private static final String TYPO_HINT_KEY = "registration.error.email.typo";
 
-	private final RegistrationService registrations;
+	private final PublicRegistrations registrations;
 
 	private final EventCatalog catalog;
 
@@ -54,7 +54,7 @@ class RegistrationController {
 
 	private final Clock clock;
 
-	RegistrationController(RegistrationService registrations, EventCatalog catalog, FormPages pages, FormStamps stamps,
+	RegistrationController(PublicRegistrations registrations, EventCatalog catalog, FormPages pages, FormStamps stamps,
 			RateLimiter rateLimiter, Clock clock) {
 		this.registrations = registrations;
 		this.catalog = catalog;

@@ -15,7 +15,7 @@ import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationResult;
-import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.PublicRegistrations;
 import org.winformusic.events.registration.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +47,7 @@ class CheckinPassPageTests {
 	JdbcClient jdbc;
 
 	@Autowired
-	RegistrationService registrations;
+	PublicRegistrations registrations;
 
 	@Autowired
 	CheckinPasses passes;

@@ -1,0 +1,261 @@
+package org.winformusic.events.registration;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.winformusic.events.registration.RegistrationMessage.Type;
+import org.winformusic.events.registration.RegistrationStateException.Reason;
+import org.winformusic.events.registration.RegistrationValidator.ValidForm;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * How a change to an existing registration runs, shared by {@link SelfService},
+ * {@link StaffRegistrations} and {@link CheckIns}: {@link #run} gives it a transaction,
+ * and the steps below lock the row, check its status, set the new one and publish the
+ * message the registrant must receive.
+ *
+ * <p>
+ * A change that may leave a seat free next to someone waiting calls
+ * {@link #requestPromotion}. The request is written into a {@link PromotionRequests}
+ * bound to the transaction as a resource; {@link #run} reads it after
+ * {@code TransactionTemplate.execute} has returned, when the change's connection is back
+ * in the pool, so promoting never needs a second connection while holding one (an
+ * {@code afterCompletion} callback would still hold it: pool exhaustion under load).
+ */
+@Component
+class Changes {
+
+	private static final Log logger = LogFactory.getLog(Changes.class);
+
+	private final JdbcClient jdbc;
+
+	private final Seats seats;
+
+	private final WaitlistPromoter promoter;
+
+	private final RegistrationDirectory directory;
+
+	private final RegistrationValidator validator;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	Changes(JdbcClient jdbc, Seats seats, WaitlistPromoter promoter, RegistrationDirectory directory,
+			RegistrationValidator validator, ApplicationEventPublisher events, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.seats = seats;
+		this.promoter = promoter;
+		this.directory = directory;
+		this.validator = validator;
+		this.events = events;
+		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Runs a change in a transaction of its own, then promotes the waitlists it asked for
+	 * (also when it failed: a rolled-back change may have skipped a seat that is free
+	 * again). Within a caller's transaction the change joins it, and the promotions run
+	 * once that transaction completes.
+	 */
+	<T> T run(Supplier<T> change) {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			return change.get();
+		}
+		PromotionRequests requests = new PromotionRequests();
+		try {
+			return this.transactions.execute((tx) -> {
+				TransactionSynchronizationManager.bindResource(PromotionRequests.class, requests);
+				try {
+					return change.get();
+				}
+				finally {
+					TransactionSynchronizationManager.unbindResource(PromotionRequests.class);
+				}
+			});
+		}
+		finally {
+			promote(requests);
+		}
+	}
+
+	/** Asks for the event's waitlist to be promoted once the current change is over. */
+	void requestPromotion(long eventId) {
+		PromotionRequests requests = (PromotionRequests) TransactionSynchronizationManager
+			.getResource(PromotionRequests.class);
+		if (requests == null && !TransactionSynchronizationManager.isSynchronizationActive()) {
+			this.promoter.promote(eventId);
+			return;
+		}
+		if (requests == null) {
+			requests = bindUntilCallerCompletes();
+		}
+		requests.eventIds.add(eventId);
+	}
+
+	/**
+	 * A change joined a transaction that {@link #run} did not start (a staff action that
+	 * writes its audit row in the same transaction): promote after that one completes.
+	 */
+	private PromotionRequests bindUntilCallerCompletes() {
+		PromotionRequests requests = new PromotionRequests();
+		TransactionSynchronizationManager.bindResource(PromotionRequests.class, requests);
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCompletion(int status) {
+				TransactionSynchronizationManager.unbindResourceIfPossible(PromotionRequests.class);
+				promote(requests);
+			}
+
+		});
+		return requests;
+	}
+
+	private void promote(PromotionRequests requests) {
+		for (long eventId : requests.eventIds) {
+			try {
+				this.promoter.promote(eventId);
+			}
+			catch (RuntimeException ex) {
+				// The change itself is done; the sweep will promote.
+				logger.warn("Promoting the waitlist after a change failed; the sweep will retry", ex);
+			}
+		}
+	}
+
+	/** Locks a registration's row for the rest of the change. */
+	Locked lock(long id) {
+		return this.jdbc.sql("select id, event_id, status, checked_in_at from registration where id = ? for update")
+			.param(id)
+			.query((rs, n) -> new Locked(rs.getLong("id"), rs.getLong("event_id"),
+					RegistrationStatus.valueOf(rs.getString("status")), rs.getObject("checked_in_at") != null))
+			.optional()
+			.orElseThrow(NotFoundException::new);
+	}
+
+	static void require(Locked current, RegistrationStatus... allowed) {
+		if (!List.of(allowed).contains(current.status())) {
+			throw new RegistrationStateException(Reason.WRONG_STATUS,
+					"Registration " + current.id() + " is " + current.status());
+		}
+	}
+
+	/** Cancel or decline: frees the seat, tells the registrant, promotes the waitlist. */
+	void end(Locked current, RegistrationStatus status, Type message) {
+		this.seats.release(current.id());
+		setStatus(current.id(), status);
+		publish(current.id(), message);
+		requestPromotion(current.eventId());
+	}
+
+	void setStatus(long id, RegistrationStatus status) {
+		String changes = switch (status) {
+			case CONFIRMED -> "confirmed_at = :now, waitlist_seq = null";
+			case WAITLISTED -> "confirmed_at = null, waitlist_seq = nextval('waitlist_seq')";
+			case CANCELLED -> "cancelled_at = :now, waitlist_seq = null";
+			case DECLINED -> "declined_at = :now, waitlist_seq = null";
+			case PENDING -> "waitlist_seq = null";
+		};
+		this.jdbc
+			.sql("update registration set status = :status, " + changes
+					+ ", updated_at = :now, version = version + 1 where id = :id")
+			.param("status", status.name())
+			.param("now", now())
+			.param("id", id)
+			.update();
+	}
+
+	void publish(long registrationId, Type type) {
+		this.events.publishEvent(new RegistrationMessage(registrationId, type));
+	}
+
+	RegistrationView view(long id) {
+		return this.directory.find(id).orElseThrow(NotFoundException::new);
+	}
+
+	OffsetDateTime now() {
+		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+	}
+
+	/**
+	 * Edits the details, with the public form's validation (consent is not asked again).
+	 * @throws RegistrationValidationException when the details break the rules
+	 * @throws RegistrationStateException when the registration was cancelled or declined
+	 */
+	RegistrationView edit(long registrationId, RegistrationForm form, Set<String> repeatedFields) {
+		ValidForm valid = this.validator.validate(form, repeatedFields, false);
+		if (!valid.valid()) {
+			throw new RegistrationValidationException(valid.problems());
+		}
+		Locked current = lock(registrationId);
+		require(current, RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
+		try {
+			this.jdbc.sql("""
+					update registration
+					   set full_name = :fullName, email = :email, company = :company, job_title = :jobTitle,
+					       company_type = :companyType, state = :state, city = :city, phone = :phone,
+					       association_interest = :interest, referral_source = :referralSource, comments = :comments,
+					       news_opt_in = :newsOptIn, search_text = :searchText, updated_at = :now,
+					       version = version + 1
+					 where id = :id
+					""")
+				.param("fullName", valid.fullName())
+				.param("email", valid.email())
+				.param("company", valid.company())
+				.param("jobTitle", valid.jobTitle())
+				.param("companyType", valid.companyType().name())
+				.param("state", valid.state().name())
+				.param("city", valid.city())
+				.param("phone", valid.phone())
+				.param("interest", valid.associationInterest().name())
+				.param("referralSource", valid.referralSource())
+				.param("comments", valid.comments())
+				.param("newsOptIn", valid.newsOptIn())
+				.param("searchText", valid.searchText())
+				.param("now", now())
+				.param("id", registrationId)
+				.update();
+		}
+		catch (DuplicateKeyException ex) {
+			throw new RegistrationValidationException(
+					List.of(FieldProblem.of("email", "registration.error.email.taken")));
+		}
+		return view(registrationId);
+	}
+
+	/** A registration's row as locked by {@link #lock}. */
+	record Locked(long id, long eventId, RegistrationStatus status, boolean checkedIn) {
+	}
+
+	/**
+	 * The events whose waitlist a transaction's changes asked to promote, in the order
+	 * asked; bound to that transaction as a resource.
+	 */
+	private static final class PromotionRequests {
+
+		private final Set<Long> eventIds = new LinkedHashSet<>();
+
+	}
+
+}

@@ -1,0 +1,285 @@
+package org.winformusic.events.registration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.winformusic.events.registration.RegistrationMessage.Type;
+import org.winformusic.events.registration.RegistrationValidator.ValidForm;
+import org.winformusic.events.shared.NotFoundException;
+import org.winformusic.events.shared.SupportedLocales;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What a visitor does without a manage link: register for an event, and ask for the link
+ * by email.
+ *
+ * <p>
+ * Capacity lives in seat rows ({@code event_seat}, one per seat). A registration claims
+ * the lowest free seat with {@code FOR UPDATE SKIP LOCKED} in the same statement that
+ * inserts it, so concurrent registrations never wait for each other and confirmed
+ * registrations can never outnumber the rows. See {@link WaitlistPromoter} for how freed
+ * and skipped seats reach the waitlist.
+ */
+@Service
+public class PublicRegistrations {
+
+	/**
+	 * The hot path in one statement: claim the lowest free seat (unless the event needs
+	 * approval, or someone is waiting: then the newcomer joins the waitlist behind them,
+	 * and freed seats go to the waitlist in order; the check is one probe of
+	 * {@code registration_waitlist_idx}), insert the registration as CONFIRMED with that
+	 * seat, else WAITLISTED with the next waitlist number, and store the manage token's
+	 * hash. When the address already holds an active registration of the event, the
+	 * unique index on (event, lower(email)) makes the insert do nothing and the statement
+	 * returns no row: no error, so nothing (not even PostgreSQL's own log) records the
+	 * address.
+	 */
+	private static final String REGISTER = """
+			with seat as (
+			    select event_id, seat_no from event_seat
+			     where event_id = :eventId and registration_id is null and not :pending
+			       and not exists (select 1 from registration w
+			                        where w.event_id = :eventId and w.status = 'WAITLISTED')
+			     order by seat_no limit 1
+			     for update skip locked
+			), reg as (
+			    insert into registration (event_id, status, full_name, email, company, job_title, company_type, state,
+			        city, phone, association_interest, referral_source, comments, privacy_consent_version,
+			        privacy_consent_at, news_opt_in, locale, created_at, updated_at, confirmed_at, waitlist_seq,
+			        search_text)
+			    values (:eventId,
+			        case when :pending then 'PENDING'
+			             when (select seat_no from seat) is not null then 'CONFIRMED' else 'WAITLISTED' end,
+			        :fullName, :email, :company, :jobTitle, :companyType, :state, :city, :phone, :interest,
+			        :referralSource, :comments, :consentVersion, :now, :newsOptIn, :locale, :now, :now,
+			        case when (select seat_no from seat) is not null then :now end,
+			        case when not :pending and (select seat_no from seat) is null then nextval('waitlist_seq') end,
+			        :searchText)
+			    on conflict (event_id, lower(email)) where status <> 'CANCELLED' do nothing
+			    returning id, status
+			), claim as (
+			    update event_seat s set registration_id = (select id from reg)
+			     where (s.event_id, s.seat_no) = (select event_id, seat_no from seat)
+			), token as (
+			    insert into registration_token (token_hash, registration_id, created_at)
+			    select :tokenHash, id, :now from reg
+			)
+			select id, status from reg
+			""";
+
+	/** Manage links (the first included) one registration may be sent per hour. */
+	static final int LINKS_PER_HOUR = 5;
+
+	/** The window of {@link #LINKS_PER_HOUR}; housekeeping drops older link requests. */
+	static final Duration LINK_WINDOW = Duration.ofHours(1);
+
+	private final JdbcClient jdbc;
+
+	private final Changes changes;
+
+	private final RegistrationValidator validator;
+
+	private final WaitlistPromoter promoter;
+
+	private final ApplicationEventPublisher events;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transactions;
+
+	PublicRegistrations(JdbcClient jdbc, Changes changes, RegistrationValidator validator, WaitlistPromoter promoter,
+			ApplicationEventPublisher events, MessageSource messages, Clock clock,
+			PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.changes = changes;
+		this.validator = validator;
+		this.promoter = promoter;
+		this.events = events;
+		this.messages = messages;
+		this.clock = clock;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * Registers for a published event whose registration window is open. An address that
+	 * already holds an active registration gets its manage link emailed again
+	 * (LINK_REMINDER) instead of a second registration.
+	 * @throws NotFoundException when no event has this slug
+	 */
+	public RegistrationResult register(String eventSlug, RegistrationForm form, Locale locale) {
+		return register(eventSlug, form, Set.of(), locale, true);
+	}
+
+	/**
+	 * Registers, as the public form does.
+	 * @param repeatedFields form fields that were posted more than once (an error each)
+	 * @param acceptEmailTypo false to refuse, once, an address whose domain looks
+	 * misspelled: the form then asks "did you mean …?"
+	 */
+	public RegistrationResult register(String eventSlug, RegistrationForm form, Set<String> repeatedFields,
+			Locale locale, boolean acceptEmailTypo) {
+		RegisteringEvent event = RegisteringEvent.find(this.jdbc, eventSlug).orElseThrow(NotFoundException::new);
+		Instant now = this.clock.instant();
+		if (!event.open(now)) {
+			return RegistrationResult.windowClosed();
+		}
+		ValidForm valid = this.validator.validate(form, repeatedFields, true);
+		if (!valid.valid()) {
+			return RegistrationResult.invalid(valid.problems(), valid.emailSuggestion());
+		}
+		if (valid.emailSuggestion() != null && !acceptEmailTypo) {
+			return RegistrationResult.invalid(
+					List.of(FieldProblem.of("email", "registration.error.email.typo", valid.emailSuggestion())),
+					valid.emailSuggestion());
+		}
+		RegistrationResult result;
+		try {
+			result = insert(event, valid, locale, now);
+		}
+		catch (RuntimeException ex) {
+			this.promoter.promote(event.id());
+			throw ex;
+		}
+		if (result == null) {
+			// The address is registered already; the seat the statement locked was
+			// released.
+			this.promoter.promote(event.id());
+			return remindDuplicate(event.id(), valid.email());
+		}
+		if (result.status() == RegistrationStatus.WAITLISTED) {
+			// It may have skipped a seat that another transaction locked, then released.
+			this.promoter.promote(event.id());
+		}
+		return result;
+	}
+
+	/**
+	 * The new registration, or null when the address is registered for the event already.
+	 */
+	private RegistrationResult insert(RegisteringEvent event, ValidForm valid, Locale locale, Instant now) {
+		String token = ManageTokens.newToken();
+		return this.transactions.execute((tx) -> {
+			OffsetDateTime at = utc(now);
+			Row row = this.jdbc.sql(REGISTER)
+				.param("eventId", event.id())
+				.param("pending", event.requiresApproval())
+				.param("fullName", valid.fullName())
+				.param("email", valid.email())
+				.param("company", valid.company())
+				.param("jobTitle", valid.jobTitle())
+				.param("companyType", valid.companyType().name())
+				.param("state", valid.state().name())
+				.param("city", valid.city())
+				.param("phone", valid.phone())
+				.param("interest", valid.associationInterest().name())
+				.param("referralSource", valid.referralSource())
+				.param("comments", valid.comments())
+				.param("consentVersion", privacyVersion())
+				.param("now", at)
+				.param("newsOptIn", valid.newsOptIn())
+				.param("locale", SupportedLocales.of(locale.getLanguage()).getLanguage())
+				.param("searchText", valid.searchText())
+				.param("tokenHash", ManageTokens.hash(token))
+				.query((rs, n) -> new Row(rs.getLong("id"), RegistrationStatus.valueOf(rs.getString("status"))))
+				.optional()
+				.orElse(null);
+			if (row == null) {
+				return null;
+			}
+			Type type = switch (row.status()) {
+				case CONFIRMED -> Type.CONFIRMED;
+				case WAITLISTED -> Type.WAITLISTED;
+				default -> Type.RECEIVED_PENDING;
+			};
+			this.events.publishEvent(new RegistrationMessage(row.id(), type));
+			return RegistrationResult.created(row.id(), token, row.status());
+		});
+	}
+
+	/**
+	 * The failed insert's transaction is rolled back: a new one mints a link for the
+	 * registration the address already holds.
+	 */
+	private RegistrationResult remindDuplicate(long eventId, String email) {
+		Long existing = this.transactions.execute((tx) -> {
+			Optional<Long> id = activeRegistration(eventId, email);
+			id.ifPresent(this::remindLink);
+			return id.orElse(null);
+		});
+		return RegistrationResult.duplicate(existing);
+	}
+
+	/**
+	 * "Email me my link": publishes a LINK_REMINDER when the address holds an active
+	 * registration for the event, and does nothing otherwise; callers answer the same
+	 * either way.
+	 */
+	public void sendLink(long eventId, String email) {
+		this.changes.run(() -> {
+			String normalized = RegistrationValidator.normalize(email);
+			if (normalized != null) {
+				activeRegistration(eventId, normalized).ifPresent(this::remindLink);
+			}
+			return null;
+		});
+	}
+
+	/**
+	 * Emails the manage link again, unless {@value #LINKS_PER_HOUR} links went to this
+	 * registration within the hour: the lookup form and duplicate registrations must not
+	 * become a way to flood someone's inbox.
+	 */
+	private void remindLink(long registrationId) {
+		// Counted at request time: the link itself is minted when the email is sent.
+		// The registration's first email (its link included) counts as one.
+		Instant now = this.clock.instant();
+		int recent = this.jdbc.sql("""
+				select (select count(*) from link_request where registration_id = :id and requested_at > :since)
+				     + (select count(*) from registration where id = :id and created_at > :since)""")
+			.param("id", registrationId)
+			.param("since", utc(now.minus(LINK_WINDOW)))
+			.query(Integer.class)
+			.single();
+		if (recent < LINKS_PER_HOUR) {
+			this.jdbc.sql("insert into link_request (registration_id, requested_at) values (?, ?)")
+				.params(registrationId, utc(now))
+				.update();
+			this.changes.publish(registrationId, Type.LINK_REMINDER);
+		}
+	}
+
+	private Optional<Long> activeRegistration(long eventId, String email) {
+		return this.jdbc
+			.sql("select id from registration where event_id = ? and lower(email) = lower(?) and status <> 'CANCELLED'")
+			.params(eventId, email)
+			.query(Long.class)
+			.optional();
+	}
+
+	private String privacyVersion() {
+		return this.messages.getMessage("privacy.version", null, SupportedLocales.SPANISH);
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	private record Row(long id, RegistrationStatus status) {
+	}
+
+}

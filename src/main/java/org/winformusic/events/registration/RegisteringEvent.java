@@ -1,0 +1,42 @@
+package org.winformusic.events.registration;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What the registering hot path needs of an event, read in one query. */
+record RegisteringEvent(long id, boolean published, boolean requiresApproval, Instant opensAt, Instant closesAt,
+		Instant startsAt) {
+
+	static Optional<RegisteringEvent> find(JdbcClient jdbc, String slug) {
+		if (slug == null || slug.length() > 80) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				select id, published, requires_approval, registration_opens_at, registration_closes_at, starts_at
+				  from event where slug = ?
+				""")
+			.param(slug)
+			.query((rs, n) -> new RegisteringEvent(rs.getLong("id"), rs.getBoolean("published"),
+					rs.getBoolean("requires_approval"),
+					instant(rs.getObject("registration_opens_at", OffsetDateTime.class)),
+					instant(rs.getObject("registration_closes_at", OffsetDateTime.class)),
+					instant(rs.getObject("starts_at", OffsetDateTime.class))))
+			.optional();
+	}
+
+	/** The same rule as {@code EventInfo.registrationWindow}: open and published. */
+	boolean open(Instant now) {
+		if (!this.published || (this.opensAt != null && now.isBefore(this.opensAt))) {
+			return false;
+		}
+		return now.isBefore((this.closesAt != null) ? this.closesAt : this.startsAt);
+	}
+
+	private static Instant instant(OffsetDateTime time) {
+		return (time != null) ? time.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,65 @@
+package org.winformusic.events.registration;
+
+import java.util.Optional;
+import java.util.Set;
+
+import org.winformusic.events.registration.Changes.Locked;
+import org.winformusic.events.registration.RegistrationMessage.Type;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What a registrant does with their manage link: look, cancel, edit. */
+@Service
+public class SelfService {
+
+	private static final Set<RegistrationStatus> ACTIVE = Set.of(RegistrationStatus.PENDING,
+			RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
+
+	private final ManageTokens tokens;
+
+	private final RegistrationDirectory directory;
+
+	private final Changes changes;
+
+	SelfService(ManageTokens tokens, RegistrationDirectory directory, Changes changes) {
+		this.tokens = tokens;
+		this.directory = directory;
+		this.changes = changes;
+	}
+
+	/** The registration a manage token belongs to. */
+	@Transactional(readOnly = true)
+	public Optional<RegistrationView> findByToken(String token) {
+		return this.tokens.resolve(token).flatMap(this.directory::find);
+	}
+
+	/**
+	 * Self-service cancel. A registration that is already cancelled or declined stays so.
+	 * @throws NotFoundException for an unknown token
+	 */
+	public RegistrationView cancelByToken(String token) {
+		return this.changes.run(() -> {
+			long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
+			Locked current = this.changes.lock(id);
+			if (ACTIVE.contains(current.status())) {
+				this.changes.end(current, RegistrationStatus.CANCELLED, Type.CANCELLED);
+			}
+			return this.changes.view(id);
+		});
+	}
+
+	/**
+	 * Self-service edit, with the public form's validation (consent is not asked again).
+	 * @throws RegistrationValidationException when the details break the rules
+	 * @throws RegistrationStateException when the registration was cancelled or declined
+	 */
+	public RegistrationView updateByToken(String token, RegistrationForm form, Set<String> repeatedFields) {
+		return this.changes.run(() -> {
+			long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
+			return this.changes.edit(id, form, repeatedFields);
+		});
+	}
+
+}

@@ -1,0 +1,171 @@
+package org.winformusic.events.registration;
+
+import java.util.Set;
+
+import org.winformusic.events.registration.Changes.Locked;
+import org.winformusic.events.registration.RegistrationMessage.Type;
+import org.winformusic.events.registration.RegistrationStateException.Reason;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * What staff decide about registrations: status changes, edits, and an event's capacity.
+ * Each change runs in one transaction (or joins the caller's) and publishes the
+ * {@link RegistrationMessage} the registrant must receive.
+ */
+@Service
+public class StaffRegistrations {
+
+	private final JdbcClient jdbc;
+
+	private final Changes changes;
+
+	private final Seats seats;
+
+	StaffRegistrations(JdbcClient jdbc, Changes changes, Seats seats) {
+		this.jdbc = jdbc;
+		this.changes = changes;
+		this.seats = seats;
+	}
+
+	/** PENDING → CONFIRMED when a seat is free, else WAITLISTED; tells the registrant. */
+	public RegistrationView approve(long registrationId) {
+		return this.changes.run(() -> {
+			Locked current = this.changes.lock(registrationId);
+			Changes.require(current, RegistrationStatus.PENDING);
+			if (this.seats.claim(registrationId, current.eventId())) {
+				this.changes.setStatus(registrationId, RegistrationStatus.CONFIRMED);
+				this.changes.publish(registrationId, Type.CONFIRMED);
+			}
+			else {
+				this.changes.setStatus(registrationId, RegistrationStatus.WAITLISTED);
+				this.changes.publish(registrationId, Type.WAITLISTED);
+				this.changes.requestPromotion(current.eventId());
+			}
+			return this.changes.view(registrationId);
+		});
+	}
+
+	/**
+	 * Any active status → DECLINED; frees a held seat (promoting the waitlist); tells the
+	 * registrant.
+	 */
+	public RegistrationView decline(long registrationId) {
+		return end(registrationId, RegistrationStatus.DECLINED, Type.DECLINED);
+	}
+
+	/**
+	 * Staff cancel: → CANCELLED; frees a held seat (promoting the waitlist); tells the
+	 * registrant.
+	 */
+	public RegistrationView cancelByStaff(long registrationId) {
+		return end(registrationId, RegistrationStatus.CANCELLED, Type.CANCELLED);
+	}
+
+	private RegistrationView end(long registrationId, RegistrationStatus status, Type message) {
+		return this.changes.run(() -> {
+			Locked current = this.changes.lock(registrationId);
+			Changes.require(current, RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED,
+					RegistrationStatus.WAITLISTED);
+			this.changes.end(current, status, message);
+			return this.changes.view(registrationId);
+		});
+	}
+
+	/**
+	 * CONFIRMED or PENDING → WAITLISTED at the end of the waitlist; a freed seat goes to
+	 * the first in the waitlist.
+	 */
+	public RegistrationView moveToWaitlist(long registrationId) {
+		return this.changes.run(() -> {
+			Locked current = this.changes.lock(registrationId);
+			Changes.require(current, RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING);
+			this.seats.release(registrationId);
+			this.changes.setStatus(registrationId, RegistrationStatus.WAITLISTED);
+			this.changes.publish(registrationId, Type.WAITLISTED);
+			this.changes.requestPromotion(current.eventId());
+			return this.changes.view(registrationId);
+		});
+	}
+
+	/**
+	 * WAITLISTED or PENDING → CONFIRMED. Without a free seat this fails unless
+	 * {@code exceedCapacity}, which adds one seat to the event (capacity + 1).
+	 * @throws RegistrationStateException (NO_FREE_SEAT) when the event is full and
+	 * {@code exceedCapacity} is false
+	 */
+	public RegistrationView confirm(long registrationId, boolean exceedCapacity) {
+		return this.changes.run(() -> {
+			Locked current = this.changes.lock(registrationId);
+			Changes.require(current, RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING);
+			if (!this.seats.claim(registrationId, current.eventId())) {
+				if (!exceedCapacity) {
+					throw new RegistrationStateException(Reason.NO_FREE_SEAT,
+							"No free seat for registration " + registrationId);
+				}
+				this.jdbc.sql("update event set capacity = capacity + 1, updated_at = :now where id = :eventId")
+					.param("now", this.changes.now())
+					.param("eventId", current.eventId())
+					.update();
+				this.seats.addHeldSeat(current.eventId(), registrationId);
+			}
+			this.changes.setStatus(registrationId, RegistrationStatus.CONFIRMED);
+			// "A seat freed up" fits the waitlist; an approved request is simply
+			// confirmed.
+			this.changes.publish(registrationId,
+					(current.status() == RegistrationStatus.WAITLISTED) ? Type.PROMOTED : Type.CONFIRMED);
+			return this.changes.view(registrationId);
+		});
+	}
+
+	/**
+	 * Staff edit of the details, with the public form's validation.
+	 * @throws RegistrationValidationException when the details break the rules
+	 */
+	public RegistrationView update(long registrationId, RegistrationForm form) {
+		return this.changes.run(() -> this.changes.edit(registrationId, form, Set.of()));
+	}
+
+	/**
+	 * Sets an event's capacity (seat rows); raising it promotes the waitlist at once.
+	 * Lowering it removes free seats only, highest numbers first.
+	 * @throws RegistrationStateException (CAPACITY_BELOW_HELD_SEATS) when fewer seats
+	 * than people hold were asked for
+	 */
+	public void changeCapacity(long eventId, int capacity) {
+		this.changes.run(() -> {
+			if (capacity < 0) {
+				throw new IllegalArgumentException("Capacity must not be negative");
+			}
+			// Capacity changes of one event serialize on its row; registrations never
+			// take it.
+			this.jdbc.sql("select id from event where id = ? for update")
+				.param(eventId)
+				.query(Long.class)
+				.optional()
+				.orElseThrow(NotFoundException::new);
+			Seats.Count seats = this.seats.count(eventId);
+			if (capacity > seats.total()) {
+				this.seats.addFree(eventId, seats, capacity - seats.total());
+				this.changes.requestPromotion(eventId);
+			}
+			else if (capacity < seats.total()) {
+				int remove = seats.total() - capacity;
+				int removed = (capacity < seats.held()) ? 0 : this.seats.removeFree(eventId, remove);
+				if (removed < remove) {
+					throw new RegistrationStateException(Reason.CAPACITY_BELOW_HELD_SEATS, "Event " + eventId + " has "
+							+ seats.held() + " held seats; capacity " + capacity + " refused");
+				}
+			}
+			this.jdbc.sql("update event set capacity = :capacity, updated_at = :now where id = :eventId")
+				.param("capacity", capacity)
+				.param("now", this.changes.now())
+				.param("eventId", eventId)
+				.update();
+			return null;
+		});
+	}
+
+}
