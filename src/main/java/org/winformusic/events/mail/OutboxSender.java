@@ -153,12 +153,21 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 			}
 		}
 		List<Long> busy = this.onTheWire.stream().flatMap(List::stream).toList();
-		int released = this.outbox.releaseAllBut(this.instance, busy);
-		if (released > 0 || !busy.isEmpty()) {
-			logger.info("Outbox sender stopped: " + released + " claimed message(s) queued again, " + busy.size()
-					+ " still on the wire");
+		try {
+			int released = this.outbox.releaseAllBut(this.instance, busy);
+			if (released > 0 || !busy.isEmpty()) {
+				logger.info("Outbox sender stopped: " + released + " claimed message(s) queued again, " + busy.size()
+						+ " still on the wire");
+			}
 		}
-		this.running = false;
+		catch (RuntimeException ex) {
+			// The database is gone: the stuck-row timeout will find what this held.
+			logger.warn("Outbox sender stopped without putting back its claimed messages: "
+					+ ex.getClass().getSimpleName());
+		}
+		finally {
+			this.running = false;
+		}
 	}
 
 	@Override
