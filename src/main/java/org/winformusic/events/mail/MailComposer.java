@@ -1,5 +1,10 @@
 package org.winformusic.events.mail;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +20,7 @@ import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.AppProperties;
 import org.winformusic.events.shared.EventTimes;
+import org.winformusic.events.shared.PrivacyContact;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -46,7 +52,14 @@ class MailComposer {
 
 	private final CheckinQrCode checkinQr;
 
-	MailComposer(MessageSource messages, EventTimes times, AppProperties app, CheckinQrCode checkinQr) {
+	private final PrivacyContact privacyContact;
+
+	private static final DateTimeFormatter GOOGLE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	MailComposer(MessageSource messages, EventTimes times, AppProperties app, CheckinQrCode checkinQr,
+			PrivacyContact privacyContact) {
+		this.privacyContact = privacyContact;
 		this.messages = messages;
 		this.times = times;
 		this.app = app;
@@ -87,23 +100,63 @@ class MailComposer {
 	private Composed compose(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event,
 			String manageLink, boolean withImage) {
 		Locale locale = registration.locale();
-		boolean withCalendar = kind == RegistrationMessage.Type.CONFIRMED || kind == RegistrationMessage.Type.PROMOTED;
+		// Calendar actions only for someone who holds a seat; someone who lost it gets a
+		// file that takes the entry out of their calendar.
+		boolean withCalendar = carriesCheckinQr(kind);
+		boolean ended = removesCalendarEntry(kind);
 		boolean withCheckinQr = carriesCheckinQr(kind);
 		String subject = Headers
 			.clean(this.messages.getMessage("mail.subject." + kind.name(), new Object[] { event.title() }, locale));
+		String eventLink = this.app.link("/events/" + event.slug());
 		Context context = new Context(locale);
-		context.setVariables(Map.of("subject", subject, "name", Headers.clean(registration.fullName()), "event", event,
-				"when", this.times.range(event.startsAt(), event.endsAt(), event.zone(), locale), "manageLink",
-				manageLink, "withCalendar", withCalendar, "withCheckinQr", withCheckinQr, "kind", kind.name()));
+		Map<String, Object> variables = new HashMap<>();
+		variables.put("subject", subject);
+		variables.put("name", Headers.clean(registration.fullName()));
+		variables.put("event", event);
+		variables.put("when", this.times.range(event.startsAt(), event.endsAt(), event.zone(), locale));
+		variables.put("manageLink", manageLink);
+		variables.put("withCalendar", withCalendar);
+		variables.put("ended", ended);
+		variables.put("withCheckinQr", withCheckinQr);
+		variables.put("kind", kind.name());
+		variables.put("eventLink", eventLink);
+		variables.put("privacyLink", this.app.link("/privacy"));
+		variables.put("controller", this.privacyContact.controller());
+		variables.put("contact", this.privacyContact.contact());
+		variables.put("googleCalendarLink", withCalendar ? googleCalendarLink(event, eventLink) : null);
+		// The one-click opt-out works with the same personal token as the manage link.
+		variables.put("newsStopLink", registration.newsOptIn() ? manageLink + "/news/stop" : null);
+		context.setVariables(variables);
 		if (registration.waitlistPosition() != null) {
 			context.setVariable("position", registration.waitlistPosition());
 		}
 		String template = "mail/" + templateName(kind);
 		String text = this.templates.process(template + ".txt", context);
 		String html = this.templates.process(template, context);
-		String ics = withCalendar ? CalendarFile.build(event, registration, manageLink) : null;
+		String ics = withCalendar ? CalendarFile.build(event, registration, manageLink)
+				: ended ? CalendarFile.cancel(event, registration, eventLink) : null;
 		byte[] qr = (withCheckinQr && withImage) ? this.checkinQr.png(registration.id()) : null;
 		return new Composed(subject, text, html, ics, qr);
+	}
+
+	/** The kinds sent to someone who lost their seat, or never got one. */
+	static boolean removesCalendarEntry(RegistrationMessage.Type kind) {
+		return kind == RegistrationMessage.Type.CANCELLED || kind == RegistrationMessage.Type.DECLINED;
+	}
+
+	/**
+	 * Google Calendar's "add event" link (times in UTC). It carries the event's public
+	 * page, never the personal link: Google keeps what it is given.
+	 */
+	static String googleCalendarLink(EventInfo event, String eventLink) {
+		return "https://calendar.google.com/calendar/render?action=TEMPLATE&text=" + encode(event.title()) + "&dates="
+				+ GOOGLE_TIME.format(event.startsAt()) + "/" + GOOGLE_TIME.format(event.endsAt()) + "&details="
+				+ encode(((event.summary() != null) ? event.summary() + "\n\n" : "") + eventLink) + "&location="
+				+ encode(event.venueName() + ", " + event.venueAddress());
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
 	}
 
 	/** The kinds sent to someone who holds a seat: they show the check-in code. */

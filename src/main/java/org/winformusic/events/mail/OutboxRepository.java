@@ -73,6 +73,32 @@ class OutboxRepository {
 	}
 
 	/**
+	 * Puts back claimed messages that were never handed to SMTP: PENDING, due now, the
+	 * attempt not counted.
+	 */
+	int release(String instance, List<Long> ids) {
+		return this.jdbc.sql("""
+				update outbox_message set status = 'PENDING', locked_at = null, locked_by = null,
+				       attempts = greatest(attempts - 1, 0), next_attempt_at = ?
+				 where status = 'SENDING' and locked_by = ? and id = any(?::bigint[])""")
+			.params(Timestamp.from(this.clock.instant()), instance, ids.stream().mapToLong(Long::longValue).toArray())
+			.update();
+	}
+
+	/**
+	 * On shutdown: puts back everything this instance holds in SENDING except the rows on
+	 * the wire ({@code busy}).
+	 */
+	int releaseAllBut(String instance, List<Long> busy) {
+		return this.jdbc.sql("""
+				update outbox_message set status = 'PENDING', locked_at = null, locked_by = null,
+				       attempts = greatest(attempts - 1, 0), next_attempt_at = ?
+				 where status = 'SENDING' and locked_by = ? and not (id = any(?::bigint[]))""")
+			.params(Timestamp.from(this.clock.instant()), instance, busy.stream().mapToLong(Long::longValue).toArray())
+			.update();
+	}
+
+	/**
 	 * Takes up to {@code limit} due messages for {@code instance}, counting the attempt.
 	 */
 	List<Claimed> claim(String instance, int limit) {

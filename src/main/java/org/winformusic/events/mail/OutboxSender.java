@@ -16,10 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
@@ -34,8 +37,10 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.winformusic.events.registration.CalendarFile;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -52,18 +57,28 @@ import org.springframework.stereotype.Component;
  * same Message-ID. A temporary failure (connection refused or timed out, SMTP 4xx) is
  * retried with backoff; a permanent one (SMTP 5xx) or the last attempt marks the message
  * FAILED.
+ * <p>
+ * On shutdown ({@link #stop()}) no new batch is claimed, batches already handed to SMTP
+ * are finished and recorded, and claimed rows not yet handed over go back to PENDING:
+ * nothing is left in SENDING for another instance's stuck-row timeout to find.
  */
 @Component
-public class OutboxSender implements DisposableBean {
+public class OutboxSender implements DisposableBean, SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(OutboxSender.class);
 
 	private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
-	static final String CALENDAR_CONTENT_TYPE = "text/calendar; charset=UTF-8; method=PUBLISH";
+	static final String CALENDAR_CONTENT_TYPE = "text/calendar; charset=UTF-8; method=";
 
 	/** Bounds one run, so a huge backlog does not hold the scheduler thread forever. */
 	private static final long MAX_RUN_NANOS = 60_000_000_000L;
+
+	/**
+	 * How long {@link #stop()} waits for batches on the wire: a batch of 20 takes well
+	 * under a second on a working server, and the process must exit within 10 s.
+	 */
+	private static final long STOP_WAIT_NANOS = 4_000_000_000L;
 
 	private final OutboxRepository outbox;
 
@@ -85,6 +100,17 @@ public class OutboxSender implements DisposableBean {
 	 */
 	private final ExecutorService workers;
 
+	/** Set on shutdown: no batch is claimed or handed to SMTP after it. */
+	private volatile boolean stopping;
+
+	private volatile boolean running;
+
+	/** Rows claimed by this instance and being sent right now, by batch. */
+	private final Set<List<Long>> onTheWire = ConcurrentHashMap.newKeySet();
+
+	/** Drains running on any thread, for {@link #stop()} to wait for. */
+	private final AtomicInteger draining = new AtomicInteger();
+
 	OutboxSender(OutboxRepository outbox, MailRenderer renderer, JavaMailSender mailSender, MailSettings settings,
 			Clock clock) {
 		this.outbox = outbox;
@@ -103,7 +129,55 @@ public class OutboxSender implements DisposableBean {
 	}
 
 	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Stops claiming, waits a bounded time for batches on the wire, then puts back what
+	 * this instance claimed but did not hand to SMTP. A batch still on the wire after the
+	 * wait stays SENDING (it may have been delivered: sending it again could send it
+	 * twice) and is found by the stuck-row timeout.
+	 */
+	@Override
+	public void stop() {
+		this.stopping = true;
+		long deadline = System.nanoTime() + STOP_WAIT_NANOS;
+		while (this.draining.get() > 0 && System.nanoTime() < deadline) {
+			try {
+				TimeUnit.MILLISECONDS.sleep(20);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		List<Long> busy = this.onTheWire.stream().flatMap(List::stream).toList();
+		try {
+			int released = this.outbox.releaseAllBut(this.instance, busy);
+			if (released > 0 || !busy.isEmpty()) {
+				logger.info("Outbox sender stopped: " + released + " claimed message(s) queued again, " + busy.size()
+						+ " still on the wire");
+			}
+		}
+		catch (RuntimeException ex) {
+			// The database is gone: the stuck-row timeout will find what this held.
+			logger.warn("Outbox sender stopped without putting back its claimed messages: "
+					+ ex.getClass().getSimpleName());
+		}
+		finally {
+			this.running = false;
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
 	public void destroy() {
+		this.stopping = true;
 		if (this.workers != null) {
 			this.workers.shutdownNow();
 		}
@@ -131,6 +205,9 @@ public class OutboxSender implements DisposableBean {
 	 * @return the number of messages the SMTP server accepted
 	 */
 	public int sendDueMessages() {
+		if (this.stopping) {
+			return 0;
+		}
 		int requeued = this.outbox.requeueStuck(this.settings.mail().sendingTimeout());
 		if (requeued > 0) {
 			logger.warn(requeued + " outbox message(s) were stuck in SENDING and are queued again");
@@ -160,20 +237,26 @@ public class OutboxSender implements DisposableBean {
 
 	/** Claims and sends batches on this thread until none is due (or the time is up). */
 	private int drain() {
-		int batchSize = Math.max(1, this.settings.mail().batchSize());
-		long started = System.nanoTime();
-		int sent = 0;
-		while (System.nanoTime() - started < MAX_RUN_NANOS) {
-			List<OutboxRepository.Claimed> batch = this.outbox.claim(this.instance, batchSize);
-			if (batch.isEmpty()) {
-				break;
+		this.draining.incrementAndGet();
+		try {
+			int batchSize = Math.max(1, this.settings.mail().batchSize());
+			long started = System.nanoTime();
+			int sent = 0;
+			while (!this.stopping && System.nanoTime() - started < MAX_RUN_NANOS) {
+				List<OutboxRepository.Claimed> batch = this.outbox.claim(this.instance, batchSize);
+				if (batch.isEmpty()) {
+					break;
+				}
+				sent += deliver(batch);
+				if (batch.size() < batchSize) {
+					break;
+				}
 			}
-			sent += deliver(batch);
-			if (batch.size() < batchSize) {
-				break;
-			}
+			return sent;
 		}
-		return sent;
+		finally {
+			this.draining.decrementAndGet();
+		}
 	}
 
 	private int deliver(List<OutboxRepository.Claimed> batch) {
@@ -198,6 +281,21 @@ public class OutboxSender implements DisposableBean {
 		if (messages.isEmpty()) {
 			return 0;
 		}
+		List<Long> ids = messages.values().stream().map((prepared) -> prepared.claimed().id()).toList();
+		if (!handOver(ids)) {
+			// Shutting down: not handed to SMTP, so queued again as if never claimed.
+			this.outbox.release(this.instance, ids);
+			return 0;
+		}
+		try {
+			return send(messages);
+		}
+		finally {
+			this.onTheWire.remove(ids);
+		}
+	}
+
+	private int send(Map<MimeMessage, MailRenderer.Prepared> messages) {
 		Map<Object, Exception> failed = Collections.emptyMap();
 		try {
 			this.mailSender.send(messages.keySet().toArray(new MimeMessage[0]));
@@ -223,6 +321,20 @@ public class OutboxSender implements DisposableBean {
 		}
 		this.outbox.markSent(sent, this.instance);
 		return sent.size();
+	}
+
+	/**
+	 * Marks a batch as on the wire unless shutdown has begun; the flag is read after the
+	 * batch is registered, so {@link #stop()} either sees the batch or this sees the
+	 * flag.
+	 */
+	private boolean handOver(List<Long> ids) {
+		this.onTheWire.add(ids);
+		if (this.stopping) {
+			this.onTheWire.remove(ids);
+			return false;
+		}
+		return true;
 	}
 
 	private static OutboxRepository.Sent attempted(MailRenderer.Prepared prepared) {
@@ -293,8 +405,8 @@ public class OutboxSender implements DisposableBean {
 			body.setContent(alternative);
 			mixed.addBodyPart(body);
 			MimeBodyPart calendar = new MimeBodyPart();
-			calendar.setDataHandler(new DataHandler(
-					new ByteArrayDataSource(mail.ics().getBytes(StandardCharsets.UTF_8), CALENDAR_CONTENT_TYPE)));
+			calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(mail.ics().getBytes(StandardCharsets.UTF_8),
+					CALENDAR_CONTENT_TYPE + CalendarFile.method(mail.ics()))));
 			calendar.setFileName("event.ics");
 			calendar.setDisposition(Part.ATTACHMENT);
 			mixed.addBodyPart(calendar);

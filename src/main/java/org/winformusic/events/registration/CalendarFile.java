@@ -1,5 +1,8 @@
 package org.winformusic.events.registration;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
 
 import biweekly.Biweekly;
@@ -19,6 +22,8 @@ public final class CalendarFile {
 	/** The media type of the file. */
 	public static final String MEDIA_TYPE = "text/calendar";
 
+	private static final Instant SEQUENCE_EPOCH = Instant.parse("2024-01-01T00:00:00Z");
+
 	private CalendarFile() {
 	}
 
@@ -30,11 +35,35 @@ public final class CalendarFile {
 	 * @param manageLink the absolute manage link, put into the description
 	 */
 	public static String build(EventInfo event, RegistrationView registration, String manageLink) {
+		return write(event, registration, manageLink, false);
+	}
+
+	/**
+	 * The iCalendar text that removes the registration's entry from the person's calendar
+	 * (sent with the cancellation and decline emails): the same UID as the file they got,
+	 * {@code METHOD:CANCEL}, {@code STATUS:CANCELLED} and a higher SEQUENCE.
+	 * @param eventLink the event's public page, put into the description
+	 */
+	public static String cancel(EventInfo event, RegistrationView registration, String eventLink) {
+		return write(event, registration, eventLink, true);
+	}
+
+	/** The {@code method} parameter of the file's Content-Type. */
+	public static String method(String ics) {
+		return ics.contains("\r\nMETHOD:CANCEL\r\n") ? "CANCEL" : "PUBLISH";
+	}
+
+	private static String write(EventInfo event, RegistrationView registration, String link, boolean cancel) {
 		ICalendar calendar = new ICalendar();
 		calendar.setProductId("-//WIN Events//Registration//EN");
-		calendar.setMethod(Method.publish());
+		calendar.setMethod(cancel ? Method.cancel() : Method.publish());
 		VEvent entry = new VEvent();
 		entry.setUid("registration-" + registration.id() + "@win-events");
+		// Grows with every change of the registration, so a calendar applies the
+		// cancellation over the entry it holds; seconds since 2024 fit an int for
+		// decades.
+		entry.setSequence((int) Math.max(0,
+				Duration.between(SEQUENCE_EPOCH, registration.updatedAt()).toSeconds() + (cancel ? 1 : 0)));
 		entry.setDateTimeStamp(Date.from(registration.updatedAt()));
 		entry.setDateStart(Date.from(event.startsAt()));
 		entry.setDateEnd(Date.from(event.endsAt()));
@@ -44,14 +73,42 @@ public final class CalendarFile {
 		if (event.summary() != null) {
 			description.append(event.summary()).append("\n\n");
 		}
-		description.append(manageLink);
+		description.append(link);
 		entry.setDescription(description.toString());
-		entry.setUrl(manageLink);
-		boolean ended = registration.status() == RegistrationStatus.CANCELLED
+		entry.setUrl(link);
+		boolean ended = cancel || registration.status() == RegistrationStatus.CANCELLED
 				|| registration.status() == RegistrationStatus.DECLINED;
 		entry.setStatus(ended ? Status.cancelled() : Status.confirmed());
 		calendar.addEvent(entry);
-		return Biweekly.write(calendar).go();
+		return fold(Biweekly.write(calendar).go());
+	}
+
+	/**
+	 * RFC 5545 3.1: content lines are folded at 75 octets, never inside a UTF-8
+	 * character. biweekly folds at 75 characters, which is up to 300 octets with accents
+	 * or emoji, so its folding is undone and done again by octets.
+	 */
+	static String fold(String ics) {
+		String unfolded = ics.replace("\r\n ", "").replace("\r\n\t", "");
+		StringBuilder out = new StringBuilder(unfolded.length() + 64);
+		for (String line : unfolded.split("\r\n")) {
+			int octets = 0;
+			int limit = 75;
+			for (int i = 0; i < line.length();) {
+				int codePoint = line.codePointAt(i);
+				int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+				if (octets + size > limit) {
+					out.append("\r\n ");
+					// The continuation's leading space counts towards its 75 octets.
+					octets = 1;
+				}
+				out.appendCodePoint(codePoint);
+				octets += size;
+				i += Character.charCount(codePoint);
+			}
+			out.append("\r\n");
+		}
+		return out.toString();
 	}
 
 }

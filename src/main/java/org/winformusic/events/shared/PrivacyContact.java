@@ -22,7 +22,7 @@ public class PrivacyContact {
 
 	private final String contact;
 
-	PrivacyContact(Environment environment) {
+	public PrivacyContact(Environment environment) {
 		Binder binder = Binder.get(environment);
 		String controller = setting(binder, "app.privacy.controller");
 		this.controller = (controller != null) ? controller : DEFAULT_CONTROLLER;

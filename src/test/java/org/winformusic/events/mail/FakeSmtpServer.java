@@ -32,8 +32,25 @@ final class FakeSmtpServer implements AutoCloseable {
 
 	final AtomicInteger dataAttempts = new AtomicInteger();
 
+	/** Message-IDs of accepted messages, with how often each was accepted. */
+	final java.util.Map<String, Integer> acceptedIds = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private final long delayMillis;
+
+	private final boolean concurrent;
+
 	FakeSmtpServer() throws IOException {
-		this.socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+		this(0, false);
+	}
+
+	/**
+	 * A slow server: every message's final dot is answered after {@code delayMillis};
+	 * with {@code concurrent}, each connection is served on its own thread.
+	 */
+	FakeSmtpServer(long delayMillis, boolean concurrent) throws IOException {
+		this.delayMillis = delayMillis;
+		this.concurrent = concurrent;
+		this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		this.thread = new Thread(this::serve, "fake-smtp");
 		this.thread.setDaemon(true);
 		this.thread.start();
@@ -60,6 +77,26 @@ final class FakeSmtpServer implements AutoCloseable {
 	}
 
 	private void serve() {
+		while (this.concurrent && !this.socket.isClosed()) {
+			try {
+				Socket client = this.socket.accept();
+				Thread conversation = new Thread(() -> {
+					try (client) {
+						this.connections.incrementAndGet();
+						client.setSoTimeout(10_000);
+						converse(client);
+					}
+					catch (IOException ex) {
+						// The client went away.
+					}
+				}, "fake-smtp-client");
+				conversation.setDaemon(true);
+				conversation.start();
+			}
+			catch (IOException ex) {
+				// Closed.
+			}
+		}
 		while (!this.socket.isClosed()) {
 			try (Socket client = this.socket.accept()) {
 				this.connections.incrementAndGet();
@@ -90,16 +127,24 @@ final class FakeSmtpServer implements AutoCloseable {
 			}
 			else if (command.startsWith("DATA")) {
 				reply(out, "354 go ahead");
+				String messageId = null;
 				for (int lines = 0; lines < 100_000; lines++) {
 					String data = in.readLine();
 					if (data == null || data.equals(".")) {
 						break;
 					}
+					if (messageId == null && data.regionMatches(true, 0, "Message-ID:", 0, 11)) {
+						messageId = data.substring(11).trim();
+					}
 				}
 				this.dataAttempts.incrementAndGet();
+				pause();
 				String answer = next(this.dataReplies);
 				if (answer.startsWith("250")) {
 					this.delivered.incrementAndGet();
+					if (messageId != null) {
+						this.acceptedIds.merge(messageId, 1, Integer::sum);
+					}
 				}
 				reply(out, answer);
 			}
@@ -109,6 +154,17 @@ final class FakeSmtpServer implements AutoCloseable {
 			}
 			else {
 				reply(out, "250 OK");
+			}
+		}
+	}
+
+	private void pause() {
+		if (this.delayMillis > 0) {
+			try {
+				Thread.sleep(this.delayMillis);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 		}
 	}

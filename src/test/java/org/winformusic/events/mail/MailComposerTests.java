@@ -2,6 +2,8 @@ package org.winformusic.events.mail;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Date;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.AssociationInterest;
+import org.winformusic.events.registration.CalendarFile;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.CompanyType;
@@ -26,9 +29,14 @@ import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.AppProperties;
 import org.winformusic.events.shared.EventTimes;
+import org.winformusic.events.shared.PrivacyContact;
 import org.winformusic.events.shared.SupportedLocales;
 
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,8 +51,11 @@ class MailComposerTests {
 
 	static final CheckinPasses PASSES = CheckinPasses.withKey(new byte[32], APP);
 
+	static final PrivacyContact CONTACT = new PrivacyContact(
+			new MockEnvironment().withProperty("app.privacy.contact", "privacidad@winformusic.example"));
+
 	final MailComposer composer = new MailComposer(this.messages, new EventTimes(this.messages), APP,
-			new CheckinQrCode(PASSES));
+			new CheckinQrCode(PASSES), CONTACT);
 
 	static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
@@ -74,13 +85,31 @@ class MailComposerTests {
 		String link = "https://events.example.org/r/" + TOKEN;
 		String when = (locale == SupportedLocales.SPANISH) ? "lunes 20 de marzo de 2028, 10:00–14:00"
 				: "Monday 20 March 2028, 10:00–14:00";
+		boolean ended = kind == RegistrationMessage.Type.CANCELLED || kind == RegistrationMessage.Type.DECLINED;
 		for (String body : List.of(mail.text(), mail.html())) {
-			assertThat(body).contains(title, when, "Ana Pérez", link, "https://maps.example.org/roma");
+			assertThat(body).contains(title, when, "Ana Pérez", "https://maps.example.org/roma");
+			// Every email: WIN's contact, the event's page, the privacy notice.
+			assertThat(body).contains("WIN — Worldwide Independent Network", "privacidad@winformusic.example",
+					"https://events.example.org/events/test-event", "https://events.example.org/privacy");
+			// Someone whose registration ended is told what they can still do instead.
+			assertThat(body.contains(link)).isEqualTo(!ended);
 		}
-		assertThat(mail.html()).contains("href=\"" + link + "\"").contains("lang=\"" + locale.getLanguage() + "\"");
+		assertThat(mail.html().contains("href=\"" + link + "\"")).isEqualTo(!ended);
+		// The long personal link is a button, never raw text that widens a phone screen.
+		assertThat(mail.html()).doesNotContain(">" + link).contains("lang=\"" + locale.getLanguage() + "\"");
 		assertThat(mail.text()).doesNotContain("<p").doesNotContain("&amp;");
-		boolean calendar = kind == RegistrationMessage.Type.CONFIRMED || kind == RegistrationMessage.Type.PROMOTED;
-		assertThat(mail.ics() != null).isEqualTo(calendar);
+		String alsoText = (locale == SupportedLocales.SPANISH) ? "registrarte otra vez" : "register again";
+		assertThat(mail.text().contains(alsoText)).isEqualTo(ended);
+		assertThat(mail.text().contains("see, change or cancel") || mail.text().contains("ver, cambiar o cancelar"))
+			.isEqualTo(!ended);
+		boolean seat = kind == RegistrationMessage.Type.CONFIRMED || kind == RegistrationMessage.Type.PROMOTED
+				|| kind == RegistrationMessage.Type.EVENT_REMINDER;
+		assertThat(mail.html().contains("https://calendar.google.com/")).as("Google Calendar link").isEqualTo(seat);
+		assertThat(mail.text().contains("https://calendar.google.com/")).isEqualTo(seat);
+		assertThat(mail.ics() != null).isEqualTo(seat || ended);
+		if (mail.ics() != null) {
+			assertThat(mail.ics()).contains(ended ? "METHOD:CANCEL" : "METHOD:PUBLISH");
+		}
 		boolean qr = kind == RegistrationMessage.Type.CONFIRMED || kind == RegistrationMessage.Type.PROMOTED
 				|| kind == RegistrationMessage.Type.EVENT_REMINDER;
 		assertThat(mail.checkinQrPng() != null).as("carries the check-in QR code").isEqualTo(qr);
@@ -139,6 +168,125 @@ class MailComposerTests {
 			.contains("LOCATION:PÚBLICO Roma\\, Colima 1\\, Roma Norte\\; CDMX");
 		assertThat(mail.ics().lines())
 			.allMatch((line) -> line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 75);
+	}
+
+	@Test
+	void theGoogleCalendarLinkCarriesTitleUtcTimesVenueAndTheEventPageButNoPersonalLink() {
+		MailComposer.Composed mail = this.composer.compose(RegistrationMessage.Type.CONFIRMED,
+				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);
+
+		String href = mail.html()
+			.replaceFirst("(?s).*href=\"(https://calendar.google.com/[^\"]+)\".*", "$1")
+			.replace("&amp;", "&");
+		UriComponents google = UriComponentsBuilder.fromUriString(href).build();
+		assertThat(google.getHost()).isEqualTo("calendar.google.com");
+		assertThat(google.getPath()).isEqualTo("/calendar/render");
+		MultiValueMap<String, String> query = google.getQueryParams();
+		assertThat(query.getFirst("action")).isEqualTo("TEMPLATE");
+		assertThat(query.getFirst("dates")).isEqualTo("20280320T160000Z/20280320T200000Z");
+		assertThat(decode(query.getFirst("text"))).isEqualTo("Hoja de ruta para una asociación");
+		assertThat(decode(query.getFirst("location"))).isEqualTo("PÚBLICO Roma, Colima 1, Roma Norte; CDMX");
+		assertThat(decode(query.getFirst("details"))).contains("Un taller.",
+				"https://events.example.org/events/test-event");
+		assertThat(href).doesNotContain(TOKEN);
+	}
+
+	@Test
+	void aCancellationOrDeclineCarriesAFileThatRemovesTheSameCalendarEntry() throws IOException {
+		MailComposer.Composed confirmed = this.composer.compose(RegistrationMessage.Type.CONFIRMED,
+				registration(Locale.ENGLISH, null), event(Locale.ENGLISH), TOKEN);
+		VEvent added = Biweekly.parse(confirmed.ics()).first().getEvents().get(0);
+		for (RegistrationMessage.Type kind : List.of(RegistrationMessage.Type.CANCELLED,
+				RegistrationMessage.Type.DECLINED)) {
+			RegistrationView ended = withStatus(
+					registration(Locale.ENGLISH, null), (kind == RegistrationMessage.Type.CANCELLED)
+							? RegistrationStatus.CANCELLED : RegistrationStatus.DECLINED,
+					Instant.parse("2028-03-05T09:30:00Z"));
+			MailComposer.Composed mail = this.composer.compose(kind, ended, event(Locale.ENGLISH), TOKEN);
+
+			ICalendar calendar = Biweekly.parse(mail.ics()).first();
+			assertThat(calendar.getMethod().getValue()).isEqualTo("CANCEL");
+			assertThat(CalendarFile.method(mail.ics())).isEqualTo("CANCEL");
+			VEvent removed = calendar.getEvents().get(0);
+			assertThat(removed.getUid().getValue()).isEqualTo(added.getUid().getValue());
+			assertThat(removed.getStatus().getValue()).isEqualTo("CANCELLED");
+			assertThat(removed.getSequence().getValue()).isGreaterThan(added.getSequence().getValue());
+			assertThat(mail.ics()).doesNotContain(TOKEN);
+		}
+		assertThat(CalendarFile.method(confirmed.ics())).isEqualTo("PUBLISH");
+	}
+
+	@Test
+	void calendarLinesAreFoldedAt75OctetsWithoutSplittingACharacter() throws IOException {
+		String place = "Salón de Usos Múltiples «Señora Ñandú» — edificio 🎵🎶, ".repeat(6);
+		EventInfo base = event(SupportedLocales.SPANISH);
+		EventInfo event = new EventInfo(base.id(), base.slug(), "Canción ".repeat(20), "Información útil. ".repeat(12),
+				List.of(), List.of(), List.of(), base.startsAt(), base.endsAt(), base.zone(), place,
+				"Calle Águila 123, Cuauhtémoc", null, 60, false, null, null, true, List.of(), List.of());
+		for (RegistrationMessage.Type kind : List.of(RegistrationMessage.Type.CONFIRMED,
+				RegistrationMessage.Type.CANCELLED)) {
+			RegistrationView registration = registration(SupportedLocales.SPANISH, null);
+			if (kind == RegistrationMessage.Type.CANCELLED) {
+				registration = withStatus(registration, RegistrationStatus.CANCELLED, registration.updatedAt());
+			}
+			String ics = this.composer.compose(kind, registration, event, TOKEN).ics();
+
+			assertThat(ics.split("\r\n")).hasSizeGreaterThan(20)
+				.allMatch((line) -> line.getBytes(StandardCharsets.UTF_8).length <= 75)
+				.allMatch((line) -> !line.contains("\uFFFD"));
+			assertThat(ics).doesNotContain("\n\n");
+			VEvent parsed = Biweekly.parse(ics).first().getEvents().get(0);
+			assertThat(parsed.getLocation().getValue()).isEqualTo(place + ", Calle Águila 123, Cuauhtémoc");
+			assertThat(parsed.getSummary().getValue()).isEqualTo(event.title());
+		}
+	}
+
+	@Test
+	void theNewsOptOutLinkIsOfferedOnlyToPeopleWhoGetTheNews() {
+		RegistrationView base = registration(SupportedLocales.SPANISH, null);
+		RegistrationView subscribed = new RegistrationView(base.id(), base.eventId(), base.status(), base.fullName(),
+				base.email(), base.company(), null, base.companyType(), base.state(), base.city(), null,
+				base.associationInterest(), null, null, true, "v1", base.privacyConsentAt(), base.locale(),
+				base.createdAt(), base.updatedAt(), base.confirmedAt(), null, null, null, null);
+		String stop = "https://events.example.org/r/" + TOKEN + "/news/stop";
+		for (RegistrationMessage.Type kind : RegistrationMessage.Type.values()) {
+			MailComposer.Composed with = this.composer.compose(kind, subscribed, event(SupportedLocales.SPANISH),
+					TOKEN);
+			MailComposer.Composed without = this.composer.compose(kind, base, event(SupportedLocales.SPANISH), TOKEN);
+
+			assertThat(with.html()).contains("href=\"" + stop + "\"", "Ya no quiero recibir noticias de WIN");
+			assertThat(with.text()).contains(stop);
+			assertThat(without.html() + without.text()).doesNotContain("/news/stop");
+		}
+	}
+
+	@Test
+	void withoutAContactAddressTheControllerIsNamedAndPeopleAreSentToTheEventPage() {
+		MailComposer bare = new MailComposer(this.messages, new EventTimes(this.messages), APP,
+				new CheckinQrCode(PASSES), new PrivacyContact(new MockEnvironment()));
+		RegistrationView cancelled = withStatus(registration(Locale.ENGLISH, null), RegistrationStatus.CANCELLED,
+				Instant.parse("2028-03-05T09:30:00Z"));
+
+		MailComposer.Composed mail = bare.compose(RegistrationMessage.Type.CANCELLED, cancelled, event(Locale.ENGLISH),
+				TOKEN);
+
+		assertThat(mail.text())
+			.contains("Contact: WIN — Worldwide Independent Network",
+					"write to the organizers; the event page says how", "https://events.example.org/events/test-event")
+			.doesNotContain("mailto:")
+			.doesNotContain("null");
+	}
+
+	private static String decode(String value) {
+		return URLDecoder.decode(value, StandardCharsets.UTF_8);
+	}
+
+	static RegistrationView withStatus(RegistrationView r, RegistrationStatus status, Instant updatedAt) {
+		return new RegistrationView(r.id(), r.eventId(), status, r.fullName(), r.email(), r.company(), r.jobTitle(),
+				r.companyType(), r.state(), r.city(), r.phone(), r.associationInterest(), r.referralSource(),
+				r.comments(), r.newsOptIn(), r.privacyConsentVersion(), r.privacyConsentAt(), r.locale(), r.createdAt(),
+				updatedAt, r.confirmedAt(), (status == RegistrationStatus.CANCELLED) ? updatedAt : null,
+				(status == RegistrationStatus.DECLINED) ? updatedAt : null, null, null);
 	}
 
 	@Test
