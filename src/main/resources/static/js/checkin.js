@@ -174,8 +174,8 @@
   }
 
   function card(p) {
-    var li = el('li', 'card door__person' + (p.checkedInAt ? ' door__person--in' : '')
-      + (p.status !== 'CONFIRMED' ? ' door__person--stop' : ''));
+    var li = el('li', 'card door__person' + (p.checkedInAt ? ' door-in' : '')
+      + (p.status !== 'CONFIRMED' ? ' door-stop' : ''));
     li.dataset.id = p.id;
     var who = el('div');
     who.appendChild(el('strong', null, p.name));
@@ -382,6 +382,11 @@
   });
   input.addEventListener('input', function () {
     flash = null;
+    // Typing searches everyone, whatever initial was picked before.
+    if (letter) {
+      letter = null;
+      renderLetters();
+    }
     search();
   });
   window.addEventListener('online', function () { sync().then(refresh); });

@@ -117,7 +117,7 @@ class AdminJourneyBrowserTests extends BrowserTest {
 		assertThat(phone.locator(".door__card .status")).hasText("Confirmado");
 		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")).click();
 		assertThat(phone.locator(".admin-notice")).hasText("Llegada registrada: Lucía Ramírez.");
-		assertThat(phone.locator(".door__card")).containsText("Llegó a las");
+		assertThat(phone.locator(".door__card")).containsText("YA ENTRÓ a las");
 		assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")))
 			.hasCount(0);
 	}
