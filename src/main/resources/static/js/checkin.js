@@ -1,35 +1,480 @@
-// Door check-in: search as you type. Without this script the form works as it is (Enter or
-// the button); with it, the results below the box follow what is typed, fetched from the
-// same page on the server.
+// The door page, offline-capable. Without this script the page works as it is: the search
+// form and one form post per check-in or undo. With it, the page keeps a copy of what the
+// door needs for this event in localStorage (names, companies, statuses, door codes and
+// arrival times; refreshed every minute while online), searches that copy as the volunteer
+// types, checks in and undoes on the phone at once, queues those actions and sends them
+// in a batch whenever the server answers. The server keeps the first arrival time and
+// reports back a check-in of a registration cancelled meanwhile.
 (function () {
   'use strict';
-  var form = document.querySelector('form.door__search');
-  var input = form && form.querySelector('input[name="q"]');
-  var results = document.getElementById('door-results');
-  if (!input || !results || !window.fetch || !window.DOMParser || !window.URLSearchParams) {
+  var root = document.getElementById('door');
+  if (!root || !window.fetch || !window.localStorage || !window.Intl || !Array.prototype.forEach) {
     return;
   }
-  var timer = null;
-  var latest = 0;
-  input.addEventListener('input', function () {
-    window.clearTimeout(timer);
-    timer = window.setTimeout(function () {
-      var url = form.action + '?' + new URLSearchParams(new FormData(form)).toString();
-      var ticket = ++latest;
-      window.fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } })
-        .then(function (response) { return response.ok ? response.text() : null; })
-        .then(function (html) {
-          if (html === null || ticket !== latest) {
-            return;
+  var d = root.dataset;
+  var COPY_KEY = 'door-copy:' + d.slug;
+  var QUEUE_KEY = 'door-queue:' + d.slug;
+  var REFRESH_MS = 60000;
+  var MAX_SHOWN = 40;
+  var canAct = d.canAct === 'true';
+  var form = root.querySelector('form.door__search');
+  var input = form.querySelector('input[name="q"]');
+  var results = document.getElementById('door-results');
+  var stateLine = document.getElementById('door-state');
+  var countLine = document.getElementById('door-count');
+  var tools = document.getElementById('door-tools');
+  var lettersNav = document.getElementById('door-letters');
+  var scanButton = document.getElementById('door-scan');
+  var video = document.getElementById('door-video');
+  var copy = read(COPY_KEY);
+  var queue = read(QUEUE_KEY) || [];
+  var syncing = false;
+  var letter = null;
+  var flash = null;
+  var timeFormat = new Intl.DateTimeFormat(d.lang, { timeZone: d.zone, hour: '2-digit', minute: '2-digit', hour12: false });
+
+  function read(key) {
+    try {
+      return JSON.parse(window.localStorage.getItem(key));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function write(key, value) {
+    try {
+      window.localStorage.setItem(key, JSON.stringify(value));
+    } catch (e) { /* Storage full or denied: the page still works while online. */ }
+  }
+
+  function text(template, value) {
+    return template.replace('{0}', value);
+  }
+
+  function normalize(value) {
+    return (value || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  }
+
+  function normalizeCode(value) {
+    return (value || '').replace(/[\s-]/g, '').toUpperCase();
+  }
+
+  function expired(c) {
+    return !c || Date.parse(c.expiresAt) < Date.now();
+  }
+
+  if (copy && expired(copy)) {
+    window.localStorage.removeItem(COPY_KEY);
+    copy = null;
+  }
+
+  function person(id) {
+    if (!copy) {
+      return null;
+    }
+    for (var i = 0; i < copy.people.length; i++) {
+      if (copy.people[i].id === id) {
+        return copy.people[i];
+      }
+    }
+    return null;
+  }
+
+  // What the phone did and the server has not heard yet, laid over a fresh copy.
+  function overlayQueue() {
+    queue.forEach(function (action) {
+      var p = person(action.id);
+      if (p) {
+        p.checkedInAt = action.type === 'in' ? (p.checkedInAt || action.at) : null;
+      }
+    });
+  }
+
+  function online() {
+    return navigator.onLine !== false;
+  }
+
+  function showState() {
+    var parts = [online() ? d.msgOnline : d.msgOffline];
+    if (copy) {
+      var minutes = Math.max(0, Math.floor((Date.now() - Date.parse(copy.fetchedAt)) / 60000));
+      parts.push(text(d.msgAge, minutes));
+    } else {
+      parts.push(d.msgAgeNone);
+    }
+    parts.push(text(d.msgWaiting, queue.length));
+    stateLine.textContent = parts.join(' · ');
+    stateLine.className = 'door__state ' + (online() ? 'door__state--online' : 'door__state--offline');
+    stateLine.hidden = false;
+    if (copy) {
+      var confirmed = 0;
+      var arrived = 0;
+      copy.people.forEach(function (p) {
+        if (p.status === 'CONFIRMED') {
+          confirmed++;
+          if (p.checkedInAt) {
+            arrived++;
           }
-          var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('door-results');
-          if (fresh) {
-            results.replaceWith(fresh);
-            results = fresh;
-            window.history.replaceState(null, '', url);
+        }
+      });
+      countLine.textContent = d.msgCount.replace('{0}', arrived).replace('{1}', confirmed);
+    }
+  }
+
+  function statusWord(status) {
+    return d['status' + status.charAt(0) + status.slice(1).toLowerCase()] || status;
+  }
+
+  function matches(query) {
+    var code = normalizeCode(query);
+    var byCode = copy.people.filter(function (p) { return code.length >= 6 && p.code === code; });
+    if (byCode.length) {
+      return byCode;
+    }
+    var words = normalize(query).split(/\s+/).filter(Boolean);
+    return copy.people.filter(function (p) {
+      if (letter && initial(p.name) !== letter) {
+        return false;
+      }
+      var haystack = normalize(p.name + ' ' + p.company);
+      return words.every(function (w) { return haystack.indexOf(w) >= 0; });
+    });
+  }
+
+  function initial(name) {
+    var first = (name || '?').trim().charAt(0).toUpperCase();
+    return first === 'Ñ' ? 'Ñ' : normalize(first).toUpperCase() || '?';
+  }
+
+  function el(tag, className, content) {
+    var node = document.createElement(tag);
+    if (className) {
+      node.className = className;
+    }
+    if (content !== undefined && content !== null) {
+      node.textContent = content;
+    }
+    return node;
+  }
+
+  function button(label, className, onClick) {
+    var b = el('button', className, label);
+    b.type = 'button';
+    b.addEventListener('click', onClick);
+    return b;
+  }
+
+  function alertLine(kind, icon, words) {
+    var p = el('p', 'door__alert door__alert--' + kind);
+    var mark = el('span', null, icon);
+    mark.setAttribute('aria-hidden', 'true');
+    p.appendChild(mark);
+    p.appendChild(document.createTextNode(' ' + words));
+    return p;
+  }
+
+  function card(p) {
+    var li = el('li', 'card door__person' + (p.checkedInAt ? ' door-in' : '')
+      + (p.status !== 'CONFIRMED' ? ' door-stop' : ''));
+    li.dataset.id = p.id;
+    var who = el('div');
+    who.appendChild(el('strong', null, p.name));
+    who.appendChild(el('span', 'muted', p.company));
+    who.appendChild(el('span', 'muted door__code', p.code));
+    li.appendChild(who);
+    if (p.status !== 'CONFIRMED') {
+      li.appendChild(alertLine('stop', '⛔', statusWord(p.status) + ': ' + d.msgNotConfirmed));
+      var active = p.activeId && person(p.activeId);
+      if (active) {
+        li.appendChild(el('p', null, d.msgHasActive));
+        if (canAct && !active.checkedInAt) {
+          li.appendChild(button(d.msgCheckInActive, 'button button--large', function () { checkIn(active.id); }));
+        } else if (active.checkedInAt) {
+          li.appendChild(alertLine('in', '⚠', text(d.msgInAt, timeFormat.format(new Date(active.checkedInAt)))));
+        }
+      }
+    } else if (p.checkedInAt) {
+      li.appendChild(alertLine('in', '⚠', text(d.msgInAt, timeFormat.format(new Date(p.checkedInAt)))));
+      if (canAct) {
+        li.appendChild(button(d.msgUndo, 'button button--secondary', function () { undo(p.id); }));
+      }
+    } else if (canAct) {
+      li.appendChild(button(d.msgCheckIn, 'button button--large', function () { checkIn(p.id); }));
+    }
+    return li;
+  }
+
+  function render(list) {
+    var box = el('div');
+    box.id = 'door-results';
+    box.setAttribute('aria-live', 'polite');
+    if (flash) {
+      box.appendChild(el('p', 'notice notice--' + flash.kind, flash.text));
+    }
+    if (list) {
+      if (!list.length) {
+        box.appendChild(el('p', 'muted', d.msgNoMatch));
+      }
+      var ul = el('ul', 'door__results');
+      list.slice(0, MAX_SHOWN).forEach(function (p) { ul.appendChild(card(p)); });
+      box.appendChild(ul);
+      if (list.length > MAX_SHOWN) {
+        box.appendChild(el('p', 'muted', text(d.msgMore, list.length - MAX_SHOWN)));
+      }
+    }
+    results.replaceWith(box);
+    results = box;
+  }
+
+  function search() {
+    if (!copy) {
+      return;
+    }
+    var query = input.value.trim();
+    render(query || letter ? matches(query) : null);
+    showState();
+  }
+
+  function renderLetters() {
+    if (!copy) {
+      return;
+    }
+    var seen = {};
+    copy.people.forEach(function (p) { seen[initial(p.name)] = true; });
+    var letters = Object.keys(seen).sort(function (a, b) { return a.localeCompare(b, 'es'); });
+    lettersNav.textContent = '';
+    [null].concat(letters).forEach(function (l) {
+      var b = button(l || d.msgAll, 'door__letter', function () {
+        letter = l;
+        flash = null;
+        renderLetters();
+        search();
+      });
+      b.setAttribute('aria-pressed', String(letter === l));
+      lettersNav.appendChild(b);
+    });
+  }
+
+  function save() {
+    write(COPY_KEY, copy);
+    write(QUEUE_KEY, queue);
+  }
+
+  function checkIn(id) {
+    var p = person(id);
+    if (!p || p.status !== 'CONFIRMED' || p.checkedInAt) {
+      search();
+      return;
+    }
+    p.checkedInAt = new Date().toISOString();
+    queue.push({ id: id, type: 'in', at: p.checkedInAt });
+    flash = { kind: 'ok', text: text(d.msgDone, p.name) };
+    save();
+    search();
+    sync();
+  }
+
+  function undo(id) {
+    var p = person(id);
+    if (!p) {
+      return;
+    }
+    // An arrival the server never heard of (and is not hearing right now) is simply forgotten.
+    var last = -1;
+    queue.forEach(function (action, i) {
+      if (action.id === id) {
+        last = i;
+      }
+    });
+    if (!syncing && last >= 0 && queue[last].type === 'in') {
+      queue.splice(last, 1);
+    } else {
+      queue.push({ id: id, type: 'undo', at: new Date().toISOString() });
+    }
+    p.checkedInAt = null;
+    flash = { kind: 'ok', text: text(d.msgUndone, p.name) };
+    save();
+    search();
+    sync();
+  }
+
+  function isJson(response) {
+    return response.ok && (response.headers.get('Content-Type') || '').indexOf('json') >= 0;
+  }
+
+  function refresh() {
+    if (!online()) {
+      showState();
+      return Promise.resolve();
+    }
+    return window.fetch(d.copyUrl, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } })
+      .then(function (response) { return isJson(response) ? response.json() : null; })
+      .then(function (fresh) {
+        if (!fresh || expired(fresh)) {
+          return;
+        }
+        fresh.fetchedAt = new Date().toISOString();
+        copy = fresh;
+        overlayQueue();
+        save();
+        tools.hidden = false;
+        renderLetters();
+        search();
+      })
+      .catch(function () { /* Offline: the copy on the phone stands. */ })
+      .then(showState);
+  }
+
+  function sync() {
+    if (syncing || !queue.length || !online() || !copy || !copy.csrfHeader) {
+      showState();
+      return Promise.resolve();
+    }
+    syncing = true;
+    var batch = queue.slice(0, 500);
+    var headers = { Accept: 'application/json' };
+    headers[copy.csrfHeader] = copy.csrfToken;
+    // A form post (every POST of the site is one), the batch as JSON in one field.
+    return window.fetch(d.syncUrl, {
+      method: 'POST', credentials: 'same-origin', headers: headers,
+      body: new URLSearchParams({ batch: JSON.stringify({ actions: batch }) })
+    })
+      .then(function (response) { return isJson(response) ? response.json() : null; })
+      .then(function (answer) {
+        if (!answer) {
+          return false;
+        }
+        queue = queue.slice(batch.length);
+        var rejected = answer.results.filter(function (r) { return r.outcome === 'NOT_CONFIRMED'; });
+        rejected.forEach(function (r) {
+          var p = person(r.id);
+          if (p) {
+            p.status = r.status;
+            p.checkedInAt = r.checkedInAt;
+            flash = { kind: 'bad', text: text(d.msgRejected, p.name) };
           }
-        })
-        .catch(function () { /* Offline for a moment: Enter still submits the form. */ });
-    }, 250);
+        });
+        // Another phone got there first: say so, loudly, with the first time.
+        answer.results.forEach(function (r, i) {
+          var p = person(r.id);
+          var ours = batch[i] && Date.parse(batch[i].at);
+          if (r.outcome === 'ALREADY' && p && r.checkedInAt && Date.parse(r.checkedInAt) < ours) {
+            p.checkedInAt = r.checkedInAt;
+            flash = { kind: 'bad', text: p.name + ': ' + text(d.msgInAt, timeFormat.format(new Date(r.checkedInAt))) };
+          }
+        });
+        save();
+        return true;
+      })
+      .catch(function () { return false; })
+      .then(function (sent) {
+        syncing = false;
+        return sent ? refresh() : showState();
+      });
+  }
+
+  form.addEventListener('submit', function (event) {
+    // The server also searches by email: let it answer when the copy knows nobody.
+    if (copy && (!online() || matches(input.value.trim()).length)) {
+      event.preventDefault();
+      search();
+    }
   });
+  input.addEventListener('input', function () {
+    flash = null;
+    // Typing searches everyone, whatever initial was picked before.
+    if (letter) {
+      letter = null;
+      renderLetters();
+    }
+    search();
+  });
+  window.addEventListener('online', function () { sync().then(refresh); });
+  window.addEventListener('offline', showState);
+  window.setInterval(function () { sync().then(refresh); }, REFRESH_MS);
+
+  if (copy) {
+    overlayQueue();
+    tools.hidden = false;
+    renderLetters();
+    if (input.value.trim()) {
+      search();
+    }
+  }
+  showState();
+  sync().then(refresh);
+
+  // The page shell and its files for when the venue's Wi-Fi drops (see /door-sw.js).
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register(d.swUrl + '?page=' + encodeURIComponent(d.swScope), { scope: d.swScope }).catch(function () { /* Online only. */ });
+  }
+
+  // Camera scanning where the browser reads QR codes itself.
+  if ('BarcodeDetector' in window && navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
+    scanButton.hidden = false;
+    var stream = null;
+    var lastValue = null;
+    var detector = null;
+    var stop = function () {
+      if (stream) {
+        stream.getTracks().forEach(function (t) { t.stop(); });
+      }
+      stream = null;
+      video.hidden = true;
+      scanButton.textContent = d.msgScan;
+    };
+    var found = function (value) {
+      var pass = /\/p\/([A-Za-z0-9_-]{20,40})/.exec(value);
+      if (!pass) {
+        input.value = normalizeCode(value);
+        search();
+        return;
+      }
+      if (!online()) {
+        flash = { kind: 'warn', text: d.msgScanOffline };
+        render(null);
+        input.focus();
+        return;
+      }
+      window.fetch(d.passUrl + pass[1], { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+        .then(function (response) { return isJson(response) ? response.json() : null; })
+        .then(function (answer) {
+          var p = answer && person(answer.id);
+          flash = p ? null : { kind: 'bad', text: d.msgScanUnknown };
+          render(p ? [p] : []);
+        })
+        .catch(function () {
+          flash = { kind: 'warn', text: d.msgScanOffline };
+          render(null);
+        });
+    };
+    var tick = function () {
+      if (!stream) {
+        return;
+      }
+      detector.detect(video).then(function (codes) {
+        if (codes.length && codes[0].rawValue !== lastValue) {
+          lastValue = codes[0].rawValue;
+          found(lastValue);
+          window.setTimeout(function () { lastValue = null; }, 3000);
+        }
+      }).catch(function () { /* A frame not ready yet. */ }).then(function () {
+        window.setTimeout(tick, 250);
+      });
+    };
+    scanButton.addEventListener('click', function () {
+      if (stream) {
+        stop();
+        return;
+      }
+      detector = detector || new window.BarcodeDetector({ formats: ['qr_code'] });
+      navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(function (s) {
+        stream = s;
+        video.srcObject = s;
+        video.hidden = false;
+        scanButton.textContent = d.msgScanStop;
+        return video.play();
+      }).then(tick).catch(stop);
+    });
+  }
 }());

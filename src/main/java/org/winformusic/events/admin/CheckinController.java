@@ -52,8 +52,11 @@ class CheckinController {
 
 	private final EventTimes times;
 
+	private final DoorCopies copies;
+
 	CheckinController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
-			CheckinPasses passes, AdminQueries queries, StaffActions actions, EventTimes times) {
+			CheckinPasses passes, AdminQueries queries, StaffActions actions, EventTimes times, DoorCopies copies) {
+		this.copies = copies;
 		this.times = times;
 		this.catalog = catalog;
 		this.search = search;
@@ -73,9 +76,11 @@ class CheckinController {
 		model.addAttribute("event", event);
 		model.addAttribute("q", text);
 		model.addAttribute("counts", this.queries.counts(event.id()));
+		model.addAttribute("doorManifest", "/admin/events/" + event.slug() + "/checkin/manifest.webmanifest");
 		if (!text.isEmpty()) {
-			RegistrationFilter filter = new RegistrationFilter(text, RegistrationStatus.CONFIRMED, null, null, null,
-					null);
+			// Every status: a cancelled person at the door must read as cancelled, not as
+			// nobody.
+			RegistrationFilter filter = new RegistrationFilter(text, null, null, null, null, null);
 			model.addAttribute("results",
 					this.search.search(event.id(), filter, RegistrationSort.of("name", "asc"), 0, MAX_RESULTS));
 		}
@@ -94,6 +99,19 @@ class CheckinController {
 		return "redirect:/admin/events/" + slug + "/checkin" + query;
 	}
 
+	@PostMapping("/admin/events/{slug}/checkin/{id}/undo")
+	String undoAtDoor(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String q,
+			Locale locale, RedirectAttributes redirect) {
+		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
+		RegistrationView registration = this.directory.find(id)
+			.filter((r) -> r.eventId() == event.id())
+			.orElseThrow(NotFoundException::new);
+		this.actions.undoCheckIn(registration.id());
+		redirect.addFlashAttribute("notice", Notice.ok("door.undone", registration.fullName()));
+		String query = (q == null || q.isBlank()) ? "" : "?q=" + UriUtils.encodeQueryParam(q.strip(), "UTF-8");
+		return "redirect:/admin/events/" + slug + "/checkin" + query;
+	}
+
 	/** The person's card, reached by scanning their check-in pass ({@code /p/{pass}}). */
 	@GetMapping("/admin/checkin/pass/{pass}")
 	String card(@PathVariable String pass, Locale locale, Model model) {
@@ -102,6 +120,11 @@ class CheckinController {
 		model.addAttribute("registration", registration);
 		model.addAttribute("event", event);
 		model.addAttribute("pass", pass);
+		if (registration.status() != RegistrationStatus.CONFIRMED) {
+			this.copies.newerActive(registration.id())
+				.flatMap(this.directory::find)
+				.ifPresent((active) -> model.addAttribute("active", active));
+		}
 		return CARD_VIEW;
 	}
 
@@ -146,7 +169,7 @@ class CheckinController {
 			String time = catalog.findById(registration.eventId(), locale)
 				.map((event) -> times.time(registration.checkedInAt(), event.zone()))
 				.orElse("");
-			return new Notice("admin.checkin.already", registration.fullName(), time, Notice.Kind.warn);
+			return new Notice("admin.checkin.already", registration.fullName(), time, Notice.Kind.bad);
 		}
 		return Notice.ok("admin.checkin.done", registration.fullName());
 	}

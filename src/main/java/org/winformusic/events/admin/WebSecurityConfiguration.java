@@ -100,7 +100,14 @@ class WebSecurityConfiguration {
 			.failureHandler(new KeepEmailOnFailure())
 			.defaultSuccessUrl("/admin", false)
 			.permitAll());
-		http.logout((logout) -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"));
+		// Clear-Site-Data "storage": a door phone's offline copy of names, its service
+		// worker and caches go with the session. Written on every logout, unlike Spring
+		// Security's ClearSiteDataHeaderWriter (secure requests only, which a proxy or
+		// 127.0.0.1 hides); browsers obey it on secure origins only.
+		http.logout((logout) -> logout.logoutUrl("/admin/logout")
+			.logoutSuccessUrl("/admin/login?logout")
+			.addLogoutHandler(
+					(request, response, authentication) -> response.setHeader("Clear-Site-Data", "\"storage\"")));
 		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 			.frameOptions((frame) -> frame.deny()));

@@ -99,11 +99,15 @@ class AdminPagesTests {
 	}
 
 	@Test
-	void doorCheckInFindsConfirmedPeopleOnly() throws Exception {
+	void doorCheckInOffersCheckInToConfirmedPeopleOnly() throws Exception {
 		String found = page("/admin/events/" + this.event.slug() + "/checkin?q=jose&lang=en", "ORGANIZER");
 		assertThat(found).contains("José Peña").contains("/checkin/" + this.jose.id());
 		String pending = page("/admin/events/" + this.event.slug() + "/checkin?q=maria&lang=en", "ORGANIZER");
-		assertThat(pending).doesNotContain("María Álvarez").contains("No confirmed person matches.");
+		// Someone not confirmed is found, and the door is told not to let them in.
+		assertThat(pending).contains("María Álvarez")
+			.contains("Pending review")
+			.contains("do not let them in")
+			.doesNotContain("Check in</button>");
 	}
 
 	@Test

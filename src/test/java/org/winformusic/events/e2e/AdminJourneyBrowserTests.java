@@ -65,6 +65,8 @@ class AdminJourneyBrowserTests extends BrowserTest {
 			for (Page door : new Page[] { first, second }) {
 				logIn(door, organizer);
 				door.navigate(url("/admin/events/organizer-journey/checkin"));
+				// The phone holds its copy of the event's list once the A-Z buttons show.
+				assertThat(door.locator(".door__letter")).not().hasCount(0);
 				door.locator("#q").fill("hernandez");
 				if (door == second) {
 					door.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buscar")).click();
@@ -74,12 +76,15 @@ class AdminJourneyBrowserTests extends BrowserTest {
 			}
 
 			first.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")).click();
-			assertThat(first.locator(".admin-notice")).hasText("Llegada registrada: José Hernández.");
-			assertThat(first.locator(".door__person")).containsText("Llegó a las");
+			assertThat(first.locator("#door-results .notice")).hasText("Llegada registrada: José Hernández");
+			assertThat(first.locator(".door__person")).containsText("YA ENTRÓ a las");
 			assertThat(first.locator(".door__count")).hasText("Llegaron 1 de 1 personas confirmadas");
+			assertThat(first.locator("#door-state")).containsText("0 llegadas por enviar");
 
+			// The second phone's list is older: the server answers that he was already
+			// in, loudly.
 			second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")).click();
-			assertThat(second.locator(".admin-notice")).containsText("José Hernández ya había llegado a las");
+			assertThat(second.locator("#door-results .notice--bad")).containsText("José Hernández: YA ENTRÓ a las");
 			assertThat(this.jdbc
 				.sql("select count(*) from audit_log where action = 'CHECKED_IN' and registration_id = "
 						+ "(select id from registration where email = 'jose.hernandez@example.org')")
@@ -112,7 +117,7 @@ class AdminJourneyBrowserTests extends BrowserTest {
 		assertThat(phone.locator(".door__card .status")).hasText("Confirmado");
 		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")).click();
 		assertThat(phone.locator(".admin-notice")).hasText("Llegada registrada: Lucía Ramírez.");
-		assertThat(phone.locator(".door__card")).containsText("Llegó a las");
+		assertThat(phone.locator(".door__card")).containsText("YA ENTRÓ a las");
 		assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")))
 			.hasCount(0);
 	}

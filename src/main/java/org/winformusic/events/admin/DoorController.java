@@ -1,0 +1,158 @@
+package org.winformusic.events.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.CheckinPasses;
+import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The offline door: the copy a phone keeps of an event ({@code door.json}, refreshed
+ * every minute while online), the batch of check-ins it sends back ({@code sync}), a
+ * scanned pass resolved to a registration id, and the web app manifest that makes the
+ * door page installable.
+ */
+@RestController
+class DoorController {
+
+	/**
+	 * The copy stays usable this long after the event ends, then the phone deletes it.
+	 */
+	static final Duration KEEP_AFTER_EVENT = Duration.ofHours(12);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private final EventCatalog catalog;
+
+	private final DoorCopies copies;
+
+	private final DoorSync sync;
+
+	private final CheckinPasses passes;
+
+	private final RegistrationDirectory directory;
+
+	private final Clock clock;
+
+	DoorController(EventCatalog catalog, DoorCopies copies, DoorSync sync, CheckinPasses passes,
+			RegistrationDirectory directory, Clock clock) {
+		this.catalog = catalog;
+		this.copies = copies;
+		this.sync = sync;
+		this.passes = passes;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	@GetMapping(path = "/admin/events/{slug}/checkin/door.json", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Copy> copy(@PathVariable String slug, Locale locale, HttpServletRequest request) {
+		EventInfo event = event(slug, locale);
+		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		Copy copy = new Copy(event.slug(), event.zone().getId(), this.clock.instant().toString(),
+				event.endsAt().plus(KEEP_AFTER_EVENT).toString(), (csrf == null) ? null : csrf.getHeaderName(),
+				(csrf == null) ? null : csrf.getToken(), this.copies.people(event.id()));
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(copy);
+	}
+
+	@PostMapping(path = "/admin/events/{slug}/checkin/sync", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Object>> sync(@PathVariable String slug, @RequestParam(required = false) String batch,
+			Locale locale) {
+		EventInfo event = event(slug, locale);
+		List<DoorSync.Action> actions = actions(batch);
+		if (actions == null) {
+			return ResponseEntity.badRequest()
+				.cacheControl(CacheControl.noStore())
+				.body(Map.of("error", "expected {\"actions\": [{\"id\", \"type\", \"at\"}]}, at most "
+						+ DoorSync.MAX_ACTIONS + " actions"));
+		}
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noStore())
+			.body(Map.of("results", this.sync.apply(event.id(), actions), "serverTime",
+					this.clock.instant().toString()));
+	}
+
+	/**
+	 * The batch: JSON in the form field {@code batch}. A form post, not an
+	 * {@code application/json} body, because every POST of the site is a form (the
+	 * request guard answers any other body with a 415) and the CSRF check stays the same.
+	 * Read from the tree by hand: a malformed action becomes an INVALID result rather
+	 * than failing the whole batch. {@code null} when the body is not a batch.
+	 */
+	static List<DoorSync.Action> actions(String body) {
+		JsonNode list;
+		try {
+			list = (body == null) ? null : JSON.readTree(body).path("actions");
+		}
+		catch (JacksonException ex) {
+			return null;
+		}
+		if (list == null || !list.isArray() || list.size() > DoorSync.MAX_ACTIONS) {
+			return null;
+		}
+		List<DoorSync.Action> actions = new ArrayList<>();
+		for (JsonNode node : list.values()) {
+			JsonNode id = node.path("id");
+			actions.add(new DoorSync.Action(id.isIntegralNumber() ? id.asLong() : null, text(node.path("type")),
+					text(node.path("at"))));
+		}
+		return actions;
+	}
+
+	private static String text(JsonNode node) {
+		return node.isString() ? node.asString() : null;
+	}
+
+	/** A scanned pass, online: which registration of this event it is (404 if none). */
+	@GetMapping(path = "/admin/events/{slug}/checkin/pass/{pass}", produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<Map<String, Long>> pass(@PathVariable String slug, @PathVariable String pass, Locale locale) {
+		EventInfo event = event(slug, locale);
+		Long id = this.passes.resolve(pass)
+			.flatMap(this.directory::find)
+			.filter((r) -> r.eventId() == event.id())
+			.map((r) -> r.id())
+			.orElseThrow(NotFoundException::new);
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("id", id));
+	}
+
+	@GetMapping(path = "/admin/events/{slug}/checkin/manifest.webmanifest", produces = "application/manifest+json")
+	ResponseEntity<Map<String, Object>> manifest(@PathVariable String slug, Locale locale) {
+		EventInfo event = event(slug, locale);
+		String start = "/admin/events/" + event.slug() + "/checkin";
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.noCache())
+			.body(Map.of("name", event.title(), "short_name", "WIN door", "start_url", start, "scope", start, "display",
+					"standalone", "background_color", "#ffffff", "theme_color", "#1d1d1b", "icons",
+					List.of(Map.of("src", "/favicon.svg", "sizes", "any", "type", "image/svg+xml"))));
+	}
+
+	private EventInfo event(String slug, Locale locale) {
+		return this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
+	}
+
+	/** What a phone keeps: the event's zone and when the copy was made and expires. */
+	record Copy(String event, String zone, String generatedAt, String expiresAt, String csrfHeader, String csrfToken,
+			List<DoorCopies.Person> people) {
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.winformusic.events.admin;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.winformusic.events.registration.CheckinPasses;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a door phone keeps of an event: for each registration its name, company, status,
+ * door code and arrival time, and for a cancelled one the newer active registration of
+ * the same email (its id only: the email itself never leaves the server).
+ */
+@Component
+class DoorCopies {
+
+	private final JdbcClient jdbc;
+
+	private final CheckinPasses passes;
+
+	DoorCopies(JdbcClient jdbc, CheckinPasses passes) {
+		this.jdbc = jdbc;
+		this.passes = passes;
+	}
+
+	List<Person> people(long eventId) {
+		return this.jdbc.sql("""
+				select r.id, r.full_name, r.company, r.status, r.checked_in_at,
+				  (select a.id from registration a
+				    where a.event_id = r.event_id and lower(a.email) = lower(r.email) and a.id <> r.id
+				      and a.status = 'CONFIRMED' and a.anonymized_at is null and r.status <> 'CONFIRMED'
+				    order by a.created_at desc limit 1) as active_id
+				from registration r
+				where r.event_id = ? and r.anonymized_at is null and r.status <> 'DECLINED'
+				order by lower(r.full_name), r.id
+				""").param(eventId).query((rs, n) -> {
+			long id = rs.getLong("id");
+			Timestamp in = rs.getTimestamp("checked_in_at");
+			long active = rs.getLong("active_id");
+			return new Person(id, rs.getString("full_name"), rs.getString("company"), rs.getString("status"),
+					this.passes.code(id), (in == null) ? null : in.toInstant().toString(),
+					rs.wasNull() ? null : active);
+		}).list();
+	}
+
+	/** The newer confirmed registration of the same email at the same event, if any. */
+	Optional<Long> newerActive(long registrationId) {
+		return this.jdbc.sql("""
+				select a.id from registration r join registration a
+				  on a.event_id = r.event_id and lower(a.email) = lower(r.email) and a.id <> r.id
+				where r.id = ? and a.status = 'CONFIRMED' and a.anonymized_at is null
+				order by a.created_at desc limit 1
+				""").param(registrationId).query(Long.class).optional();
+	}
+
+	/**
+	 * Moves an arrival back to the time a phone saw it, when that is earlier: two phones
+	 * at one door both report the person, and the first sighting is when they arrived.
+	 */
+	void keepEarliest(long registrationId, Instant at) {
+		this.jdbc.sql("update registration set checked_in_at = ? where id = ? and checked_in_at > ?")
+			.params(Timestamp.from(at), registrationId, Timestamp.from(at))
+			.update();
+	}
+
+	/** One registration on the phone; {@code activeId} only for a cancelled one. */
+	record Person(long id, String name, String company, String status, String code, String checkedInAt, Long activeId) {
+	}
+
+}

@@ -1,0 +1,123 @@
+package org.winformusic.events.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.registration.RegistrationStateException;
+import org.winformusic.events.registration.RegistrationStatus;
+import org.winformusic.events.registration.RegistrationView;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * Applies what a door phone did while it could not reach the server. Each action goes
+ * through {@link StaffActions} on its own (one refused action does not undo the others)
+ * and answers with what the server now holds, so the phone shows the truth after its next
+ * sync.
+ */
+@Service
+@PreAuthorize("hasAnyRole('ADMIN', 'ORGANIZER')")
+class DoorSync {
+
+	/**
+	 * A phone's clock may be off; an arrival older than this before now is taken as now.
+	 */
+	private static final Duration MAX_AGE = Duration.ofDays(2);
+
+	static final int MAX_ACTIONS = 500;
+
+	private final StaffActions actions;
+
+	private final RegistrationDirectory directory;
+
+	private final DoorCopies copies;
+
+	private final Clock clock;
+
+	DoorSync(StaffActions actions, RegistrationDirectory directory, DoorCopies copies, Clock clock) {
+		this.actions = actions;
+		this.directory = directory;
+		this.copies = copies;
+		this.clock = clock;
+	}
+
+	List<Result> apply(long eventId, List<Action> batch) {
+		List<Result> results = new ArrayList<>();
+		for (Action action : batch) {
+			results.add(applyOne(eventId, action));
+		}
+		return results;
+	}
+
+	Result applyOne(long eventId, Action action) {
+		if (action == null || action.id() == null || action.type() == null) {
+			return new Result(null, null, Outcome.INVALID, null, null);
+		}
+		Optional<RegistrationView> found = this.directory.find(action.id()).filter((r) -> r.eventId() == eventId);
+		if (found.isEmpty()) {
+			return new Result(action.id(), action.type(), Outcome.UNKNOWN, null, null);
+		}
+		RegistrationView registration = found.get();
+		if ("undo".equals(action.type())) {
+			RegistrationView after = this.actions.undoCheckIn(registration.id());
+			return result(action, Outcome.UNDONE, after);
+		}
+		if (!"in".equals(action.type())) {
+			return new Result(action.id(), action.type(), Outcome.INVALID, null, null);
+		}
+		if (registration.status() != RegistrationStatus.CONFIRMED) {
+			return result(action, Outcome.NOT_CONFIRMED, registration);
+		}
+		try {
+			boolean already = this.actions.checkIn(registration.id()).alreadyCheckedIn();
+			this.copies.keepEarliest(registration.id(), phoneTime(action.at()));
+			RegistrationView after = this.directory.find(registration.id()).orElseThrow();
+			return result(action, already ? Outcome.ALREADY : Outcome.DONE, after);
+		}
+		catch (RegistrationStateException ex) {
+			return result(action, Outcome.NOT_CONFIRMED, this.directory.find(registration.id()).orElseThrow());
+		}
+	}
+
+	/** When the phone saw it, within reason: never in the future, never days ago. */
+	private Instant phoneTime(String at) {
+		Instant now = this.clock.instant();
+		try {
+			Instant phone = Instant.parse(at);
+			return (phone.isAfter(now) || phone.isBefore(now.minus(MAX_AGE))) ? now : phone;
+		}
+		catch (DateTimeParseException | NullPointerException ex) {
+			return now;
+		}
+	}
+
+	private static Result result(Action action, Outcome outcome, RegistrationView registration) {
+		Instant in = registration.checkedInAt();
+		return new Result(action.id(), action.type(), outcome, registration.status().name(),
+				(in == null) ? null : in.toString());
+	}
+
+	/**
+	 * {@code type} is {@code in} or {@code undo}; {@code at} the phone's ISO-8601
+	 * instant.
+	 */
+	record Action(Long id, String type, String at) {
+	}
+
+	record Result(Long id, String type, Outcome outcome, String status, String checkedInAt) {
+	}
+
+	enum Outcome {
+
+		DONE, ALREADY, UNDONE, NOT_CONFIRMED, UNKNOWN, INVALID
+
+	}
+
+}

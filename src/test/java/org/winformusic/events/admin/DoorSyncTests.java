@@ -1,0 +1,224 @@
+package org.winformusic.events.admin;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.registration.CheckinPasses;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The door phone's copy and the batch it sends back after a stretch offline. */
+@AdminTest
+class DoorSyncTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CheckinPasses passes;
+
+	@Autowired
+	Clock clock;
+
+	TestRegistrations data;
+
+	TestRegistrations.Event event;
+
+	TestRegistrations.Registration ana;
+
+	TestRegistrations.Registration luis;
+
+	@BeforeEach
+	void seed() {
+		this.data = new TestRegistrations(this.jdbc);
+		this.event = this.data.event(5);
+		this.ana = this.data.confirmed(this.event, "Ana Núñez");
+		this.luis = this.data.confirmed(this.event, "Luis Ortega");
+	}
+
+	@Test
+	void theCopyHoldsOnlyWhatTheDoorNeedsAndIsNeverCached() throws Exception {
+		String body = this.mvc.perform(get(copyUrl()).with(user("o@win.test").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", containsString("no-store")))
+			.andExpect(jsonPath("$.people[0].name").value("Ana Núñez"))
+			.andExpect(jsonPath("$.people[0].code").value(this.passes.code(this.ana.id())))
+			.andExpect(jsonPath("$.people[0].status").value("CONFIRMED"))
+			.andExpect(jsonPath("$.expiresAt").value("2028-05-02T08:00:00Z"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(body).doesNotContain(this.ana.email()).doesNotContain(this.passes.pass(this.ana.id()));
+		this.mvc.perform(get(copyUrl()))
+			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isIn(302, 401, 403));
+	}
+
+	@Test
+	void theFirstArrivalTimeIsKeptAndADuplicateIsAnsweredIdempotently() throws Exception {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		Instant phoneA = now.minus(10, ChronoUnit.MINUTES);
+		// The second phone, online, checks Ana in now; the first, offline, saw her ten
+		// minutes ago.
+		sync(action(this.ana.id(), "in", now)).andExpect(jsonPath("$.results[0].outcome").value("DONE"));
+		sync(action(this.ana.id(), "in", phoneA)).andExpect(jsonPath("$.results[0].outcome").value("ALREADY"))
+			.andExpect(jsonPath("$.results[0].checkedInAt").value(phoneA.toString()));
+		sync(action(this.ana.id(), "in", now)).andExpect(jsonPath("$.results[0].outcome").value("ALREADY"))
+			.andExpect(jsonPath("$.results[0].checkedInAt").value(phoneA.toString()));
+		assertThat(checkedInAt(this.ana.id())).isEqualTo(phoneA);
+		assertThat(this.data.auditRows(this.ana.id(), "CHECKED_IN")).isEqualTo(1);
+		// A phone clock in the future counts as now, not as a later arrival.
+		sync(action(this.luis.id(), "in", now.plus(3, ChronoUnit.HOURS)))
+			.andExpect(jsonPath("$.results[0].outcome").value("DONE"));
+		assertThat(checkedInAt(this.luis.id())).isBefore(now.plus(1, ChronoUnit.HOURS));
+	}
+
+	@Test
+	void aBatchChecksInAndUndoesInOrder() throws Exception {
+		Instant now = this.clock.instant();
+		sync(action(this.ana.id(), "in", now) + "," + action(this.luis.id(), "in", now) + ","
+				+ action(this.luis.id(), "undo", now))
+			.andExpect(jsonPath("$.results[2].outcome").value("UNDONE"));
+		assertThat(checkedInAt(this.ana.id())).isNotNull();
+		assertThat(checkedInAt(this.luis.id())).isNull();
+	}
+
+	@Test
+	void aCheckInOfARegistrationCancelledMeanwhileIsReportedNotAccepted() throws Exception {
+		this.jdbc.sql("update registration set status = 'CANCELLED' where id = ?").param(this.luis.id()).update();
+		sync(action(this.luis.id(), "in", this.clock.instant()))
+			.andExpect(jsonPath("$.results[0].outcome").value("NOT_CONFIRMED"))
+			.andExpect(jsonPath("$.results[0].status").value("CANCELLED"));
+		assertThat(checkedInAt(this.luis.id())).isNull();
+		// Someone else's registration, or another event's, is not touched either.
+		TestRegistrations.Event other = this.data.event(2);
+		TestRegistrations.Registration stranger = this.data.confirmed(other, "Otra Persona");
+		sync(action(stranger.id(), "in", this.clock.instant()))
+			.andExpect(jsonPath("$.results[0].outcome").value("UNKNOWN"));
+		assertThat(checkedInAt(stranger.id())).isNull();
+	}
+
+	@Test
+	void onlyStaffWhoMayActCanSyncAndOnlyWithTheCsrfToken() throws Exception {
+		String body = "{\"actions\":[" + action(this.ana.id(), "in", this.clock.instant()) + "]}";
+		this.mvc
+			.perform(post(syncUrl()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("batch", body)
+				.with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post(syncUrl()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("batch", body)
+				.with(csrf())
+				.with(user("o@win.test").roles("OPS")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(
+				post(syncUrl()).contentType(MediaType.APPLICATION_FORM_URLENCODED).param("batch", body).with(csrf()))
+			.andExpect(status().is(not(200)));
+		assertThat(checkedInAt(this.ana.id())).isNull();
+		this.mvc
+			.perform(post(syncUrl()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("batch", "{\"actions\":\"nope\"}")
+				.with(csrf())
+				.with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(not(containsString("Exception"))));
+	}
+
+	@Test
+	void theDoorPageIsInstallableAndLogoutClearsThePhonesCopy() throws Exception {
+		this.mvc.perform(get(doorUrl() + "?lang=es").with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(content().string(containsString("rel=\"manifest\"")))
+			.andExpect(content().string(containsString("data-copy-url=")));
+		this.mvc.perform(get(doorUrl() + "/manifest.webmanifest").with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(jsonPath("$.start_url").value(doorUrl()))
+			.andExpect(jsonPath("$.display").value("standalone"));
+		this.mvc.perform(post("/admin/logout").with(csrf()).with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(header().string("Clear-Site-Data", "\"storage\""));
+	}
+
+	@Test
+	void theDoorSaysLoudlyThatSomeoneIsAlreadyInAndCanUndoIt() throws Exception {
+		this.jdbc.sql("update registration set checked_in_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(Instant.parse("2028-05-01T17:55:00Z")), this.ana.id())
+			.update();
+		this.mvc.perform(get(doorUrl() + "?q=ana&lang=es").with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(content().string(containsString("YA ENTRÓ a las 11:55")))
+			.andExpect(content().string(containsString("/checkin/" + this.ana.id() + "/undo")));
+		this.mvc
+			.perform(post(doorUrl() + "/" + this.ana.id() + "/undo").with(csrf())
+				.with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(status().is3xxRedirection());
+		assertThat(checkedInAt(this.ana.id())).isNull();
+	}
+
+	@Test
+	void aCancelledPassOffersTheSamePersonsNewerConfirmedRegistration() throws Exception {
+		TestRegistrations.Registration old = this.data.add(this.event, "Ana Núñez", this.ana.email(), "Discos",
+				"CANCELLED", "INDEPENDENT_LABEL", "CMX", "YES", Instant.parse("2026-10-01T15:00:00Z"));
+		this.mvc
+			.perform(get("/admin/checkin/pass/" + this.passes.pass(old.id()) + "?lang=es")
+				.with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(content().string(containsString("a la organización")))
+			.andExpect(content().string(containsString("otro registro confirmado")))
+			.andExpect(content().string(containsString("/checkin/" + this.ana.id() + "\"")));
+		this.mvc.perform(get(copyUrl()).with(user("o@win.test").roles("OPS")))
+			.andExpect(jsonPath("$.people[?(@.id == " + old.id() + ")].activeId")
+				.value(org.hamcrest.Matchers.hasItem(Math.toIntExact(this.ana.id()))));
+	}
+
+	private String doorUrl() {
+		return "/admin/events/" + this.event.slug() + "/checkin";
+	}
+
+	private String copyUrl() {
+		return doorUrl() + "/door.json";
+	}
+
+	private String syncUrl() {
+		return doorUrl() + "/sync";
+	}
+
+	private static String action(long id, String type, Instant at) {
+		return "{\"id\":" + id + ",\"type\":\"" + type + "\",\"at\":\"" + at + "\"}";
+	}
+
+	private org.springframework.test.web.servlet.ResultActions sync(String actions) throws Exception {
+		MockHttpServletRequestBuilder request = post(syncUrl()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.param("batch", "{\"actions\":[" + actions + "]}")
+			.with(csrf())
+			.with(user("o@win.test").roles("ORGANIZER"));
+		return this.mvc.perform(request).andExpect(status().isOk());
+	}
+
+	private Instant checkedInAt(long id) {
+		return this.jdbc.sql("select checked_in_at from registration where id = ?")
+			.param(id)
+			.query(java.sql.Timestamp.class)
+			.optional()
+			.map(java.sql.Timestamp::toInstant)
+			.orElse(null);
+	}
+
+}

@@ -1,0 +1,170 @@
+package org.winformusic.events.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.admin.StaffRole;
+import org.winformusic.events.registration.CheckinPasses;
+import org.winformusic.events.registration.RegistrationService;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The door when the venue's Wi-Fi drops: a volunteer's phone goes offline, keeps checking
+ * people in from its copy, and the server ends with what happened, first times kept.
+ */
+class DoorOfflineBrowserTests extends BrowserTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	RegistrationService registrations;
+
+	@Autowired
+	CheckinPasses passes;
+
+	@Test
+	void aPhoneOfflineChecksPeopleInAndTheServerCatchesUpWithTheFirstTimes() throws Exception {
+		long event = TestEvents.copyOfMexicoWorkshop(this.jdbc, "door-offline", 10);
+		// The copy on the phone lives until the event is over: make it today's event.
+		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
+			.params(Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)),
+					Timestamp.from(Instant.now().plus(6, ChronoUnit.HOURS)), event)
+			.update();
+		long ana = register("Ana Núñez", "ana@example.org", "Discos Norte");
+		long bruno = register("Bruno Díaz", "bruno@example.org", "Sello Sur");
+		long carla = register("Carla Ibáñez", "carla@example.org", "Editora Centro");
+		long dario = register("Darío Peña", "dario@example.org", "Música Oeste");
+		register("Elena Ruiz", "elena@example.org", "Otra Casa");
+		String organizer = TestStaff.create(this.jdbc, "door-offline@win.test", "Diana", StaffRole.ORGANIZER);
+		String other = TestStaff.create(this.jdbc, "door-online@win.test", "Omar", StaffRole.ORGANIZER);
+
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-offline/checkin"));
+		Locator state = phone.locator("#door-state");
+		assertThat(state).containsText("En línea");
+		assertThat(state).containsText("lista de hace 0 min");
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+
+		phone.context().setOffline(true);
+		assertThat(state).containsText("Sin conexión");
+		checkInBySearch(phone, "ana nunez", "Ana Núñez");
+		Instant anaOnPhone = Instant.now();
+		Thread.sleep(1100);
+
+		// Meanwhile a second volunteer, online, checks Ana in too: later than the phone
+		// did.
+		BrowserContext secondPhone = newContext(PHONE, "es-MX");
+		try {
+			Page second = secondPhone.newPage();
+			logIn(second, other);
+			second.navigate(url("/admin/events/door-offline/checkin"));
+			assertThat(second.locator(".door__letter")).not().hasCount(0);
+			checkInBySearch(second, "ana", "Ana Núñez");
+			awaitCheckedIn(ana);
+			assertThat(second.locator("#door-state")).containsText("0 llegadas por enviar");
+			assertThat(checkedInAt(ana)).isAfter(anaOnPhone);
+
+			checkInBySearch(phone, "bruno", "Bruno Díaz");
+			checkInBySearch(phone, "carla", "Carla Ibáñez");
+			// The door code printed on the badge, typed in lowercase with a dash.
+			String code = this.passes.code(dario).toLowerCase();
+			phone.locator("#q").fill(code.substring(0, 4) + "-" + code.substring(4));
+			assertThat(phone.locator(".door__person")).hasCount(1);
+			phone.locator(".door__person")
+				.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Registrar llegada"))
+				.click();
+			assertThat(phone.locator(".door__person")).containsText("YA ENTRÓ a las");
+			// Carla was a mistake: undo.
+			phone.locator("#q").fill("carla");
+			phone.locator(".door__person")
+				.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deshacer llegada"))
+				.click();
+			assertThat(phone.locator(".door__person")).containsText("Registrar llegada");
+			assertThat(state).containsText("3 llegadas por enviar");
+			assertThat(state).containsText("Sin conexión");
+			phone.locator("#q").fill("");
+			phone.locator(".door__letter", new Page.LocatorOptions().setHasText("B")).click();
+			Path shot = Path.of("docs", "screenshots", "checkin-offline-390.png");
+			Files.createDirectories(shot.getParent());
+			phone.screenshot(new Page.ScreenshotOptions().setPath(shot));
+			assertThat(checkedInAt(bruno)).isNull();
+
+			phone.context().setOffline(false);
+			assertThat(state).containsText("En línea");
+			assertThat(state).containsText("0 llegadas por enviar");
+			assertThat(checkedInAt(bruno)).isNotNull();
+			assertThat(checkedInAt(dario)).isNotNull();
+			assertThat(checkedInAt(carla)).isNull();
+			// Both phones end with the first time Ana was seen: the offline phone's.
+			Instant first = checkedInAt(ana);
+			assertThat(first).isBefore(anaOnPhone);
+			assertThat(auditCount(ana)).isEqualTo(1);
+			second.reload();
+			second.locator("#q").fill("ana");
+			phone.locator("#q").fill("ana");
+			String onPhone = phone.locator(".door__person .door__alert--in").innerText();
+			assertThat(second.locator(".door__person .door__alert--in")).hasText(onPhone);
+			assertThat(onPhone).contains("YA ENTRÓ a las");
+		}
+		finally {
+			secondPhone.close();
+		}
+	}
+
+	private void checkInBySearch(Page page, String query, String name) {
+		page.locator("#q").fill(query);
+		Locator card = page.locator(".door__person", new Page.LocatorOptions().setHasText(name));
+		assertThat(card).hasCount(1);
+		card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Registrar llegada")).click();
+		assertThat(card).containsText("YA ENTRÓ a las");
+	}
+
+	/** The online phone sends its check-in at once; the database hears of it shortly. */
+	private void awaitCheckedIn(long id) throws InterruptedException {
+		for (int i = 0; i < 100 && checkedInAt(id) == null; i++) {
+			Thread.sleep(100);
+		}
+	}
+
+	private long register(String name, String email, String company) {
+		TestEvents.register(this.registrations, "door-offline", name, email, company);
+		return this.jdbc
+			.sql("select id from registration where email = ? and event_id = "
+					+ "(select id from event where slug = 'door-offline')")
+			.param(email)
+			.query(Long.class)
+			.single();
+	}
+
+	private Instant checkedInAt(long id) {
+		Timestamp at = this.jdbc.sql("select checked_in_at from registration where id = ?")
+			.param(id)
+			.query(Timestamp.class)
+			.optional()
+			.orElse(null);
+		return (at == null) ? null : at.toInstant();
+	}
+
+	private int auditCount(long id) {
+		return this.jdbc.sql("select count(*) from audit_log where action = 'CHECKED_IN' and registration_id = ?")
+			.param(id)
+			.query(Integer.class)
+			.single();
+	}
+
+}
