@@ -54,7 +54,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 			page.locator("#email").fill("rosa" + width + "@example.org");
 			page.locator("#company").fill("Discos Rosa");
 			RegistrationJourneyBrowserTests.submit(page);
-			page.waitForURL(Pattern.compile(".*/r/[A-Za-z0-9_-]{43}$"));
+			page.waitForURL(Pattern.compile(".*/r/[A-Za-z0-9_-]{43}\\?new$"));
 			String manage = page.url();
 			assertAccessible(page);
 			screenshot(page, "manage-" + width);

@@ -13,7 +13,7 @@ import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.admin.StaffRole;
 import org.winformusic.events.registration.CheckinPasses;
-import org.winformusic.events.registration.RegistrationService;
+import org.winformusic.events.registration.PublicRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,7 +31,7 @@ class DoorOfflineBrowserTests extends BrowserTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	RegistrationService registrations;
+	PublicRegistrations registrations;
 
 	@Autowired
 	CheckinPasses passes;

@@ -40,10 +40,32 @@ class RegistrationJourneyBrowserTests extends BrowserTest {
 
 		page.locator("#email").fill("ana.pena@example.org");
 		submit(page);
-		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/r/[A-Za-z0-9_-]{43}$"));
+		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/r/[A-Za-z0-9_-]{43}\\?new$"));
+		// The success state, on the first screen of a phone: what happened, where the
+		// email went,
+		// when and where, and the calendar actions for a seat holder.
+		assertThat(page.locator("h1")).hasText("¡Listo! Ya tienes tu lugar");
+		assertThat(page.locator("h1")).isInViewport();
 		assertThat(page.locator("main")).containsText("Confirmado: tienes un lugar.");
+		assertThat(page.locator(".manage__sent strong")).hasText("ana.pena@example.org");
+		assertThat(page.locator(".manage__sent")).isInViewport();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("¿Qué sigue?"))).isVisible();
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Agregar a Google Calendar")))
+			.hasAttribute("href", java.util.regex.Pattern.compile(
+					"^https://calendar\\.google\\.com/calendar/render\\?action=TEMPLATE&text=.+&dates=\\d{8}T\\d{6}Z/\\d{8}T\\d{6}Z&.*"));
+		assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Abrir en el mapa"))).isVisible();
+		// The hours of the range sit on one line.
+		Locator hours = page.locator(".manage__status .nowrap");
+		assertThat(hours).isVisible();
+		assertThat(hours.evaluate("e => e.getClientRects().length")).isEqualTo(1);
+		assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
 		assertAccessible(page);
 		screenshot(page, "manage-" + PHONE);
+		Page laptop = open(DESKTOP, "es-MX");
+		laptop.navigate(page.url());
+		assertThat(laptop.locator("h1")).hasText("¡Listo! Ya tienes tu lugar");
+		assertAccessible(laptop);
+		screenshot(laptop, "manage-" + DESKTOP);
 
 		MimeMessage confirmation = MailCatcher.awaitMessage("ana.pena@example.org", "Tu registro está confirmado");
 		Page fromEmail = open(PHONE, "es-MX");

@@ -126,7 +126,7 @@ class UsabilityBrowserTests extends BrowserTest {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Usar carmen.ibarra@gmail.com")).click();
 		assertThat(page.locator("#email")).hasValue("carmen.ibarra@gmail.com");
 		page.locator("form.form button[type=submit]").click();
-		assertThat(page).hasURL(Pattern.compile(".*/r/[A-Za-z0-9_-]{43}$"));
+		assertThat(page).hasURL(Pattern.compile(".*/r/[A-Za-z0-9_-]{43}\\?new$"));
 		assertThat(this.jdbc.sql("select email from registration where full_name = 'Carmen Ibarra'")
 			.query(String.class)
 			.single()).isEqualTo("carmen.ibarra@gmail.com");

@@ -157,7 +157,7 @@ abstract class PersonalDataTestSupport {
 		if (manage == null || !manage.startsWith("/r/")) {
 			throw new IllegalStateException("registration refused: " + manage);
 		}
-		return manage.substring("/r/".length());
+		return manage.substring("/r/".length()).replace("?new", "");
 	}
 
 	long registrationId(String email) {

@@ -1,12 +1,14 @@
 package org.winformusic.events.registration.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.event.EventInfo.RegistrationWindow;
 import org.winformusic.events.registration.CalendarFile;
 import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.FieldProblem;
@@ -32,7 +34,9 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The registrant's manage page behind the token link: status, details, calendar file,
- * edit and cancel. An unknown or tampered token gets the ordinary 404 page.
+ * edit and cancel. An unknown or tampered token gets the ordinary 404 page. These pages
+ * speak the language the person registered in unless this browser chose one
+ * ({@link RegistrantLanguage}).
  */
 @Controller
 class ManageController {
@@ -53,36 +57,54 @@ class ManageController {
 
 	private final CheckinQrCode qrCode;
 
+	private final Clock clock;
+
 	ManageController(SelfService registrations, EventCatalog catalog, FormPages pages, AppProperties app,
-			CheckinQrCode qrCode) {
+			CheckinQrCode qrCode, Clock clock) {
 		this.registrations = registrations;
 		this.catalog = catalog;
 		this.pages = pages;
 		this.app = app;
 		this.qrCode = qrCode;
+		this.clock = clock;
 	}
 
+	/**
+	 * The manage page. {@code ?new} (added by the registration POST's redirect, and
+	 * carrying nothing about the person) shows the "you are registered, here is what
+	 * comes next" state; later visits show the same facts without the welcome.
+	 */
 	@GetMapping("/r/{token}")
-	String manage(@PathVariable String token, Locale locale, Model model) {
+	String manage(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
 		RegistrationView registration = registration(token);
+		Locale pageLocale = RegistrantLanguage.apply(request, registration, locale);
+		EventInfo event = event(registration, pageLocale);
 		model.addAttribute("registration", registration);
-		model.addAttribute("event", event(registration, locale));
+		model.addAttribute("event", event);
 		model.addAttribute("token", token);
 		model.addAttribute("active", active(registration));
+		model.addAttribute("justRegistered", request.getParameterMap().containsKey("new") && active(registration));
 		if (registration.status() == RegistrationStatus.CONFIRMED) {
 			model.addAttribute("qrCode", this.qrCode.dataUri(registration.id()));
+			model.addAttribute("googleCalendarUrl",
+					GoogleCalendarLink.of(event, this.app.link("/events/" + event.slug())));
+		}
+		// A person who cancelled may come back while the form still takes registrations.
+		if (registration.status() == RegistrationStatus.CANCELLED
+				&& event.registrationWindow(this.clock.instant()) == RegistrationWindow.OPEN) {
+			model.addAttribute("registerAgainFull", this.catalog.availability(event.id()).full());
 		}
 		return MANAGE_VIEW;
 	}
 
 	@GetMapping("/r/{token}/cancel")
-	String confirmCancel(@PathVariable String token, Locale locale, Model model) {
+	String confirmCancel(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
 		RegistrationView registration = registration(token);
 		if (!active(registration)) {
 			return redirect(token);
 		}
 		model.addAttribute("registration", registration);
-		model.addAttribute("event", event(registration, locale));
+		model.addAttribute("event", event(registration, RegistrantLanguage.apply(request, registration, locale)));
 		model.addAttribute("token", token);
 		return CANCEL_VIEW;
 	}
@@ -90,16 +112,17 @@ class ManageController {
 	@PostMapping("/r/{token}/cancel")
 	String cancel(@PathVariable String token) {
 		this.registrations.cancelByToken(token);
-		return redirect(token);
+		return redirect(token) + "?cancelled";
 	}
 
 	@GetMapping("/r/{token}/edit")
-	String editForm(@PathVariable String token, Locale locale, Model model) {
+	String editForm(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
 		RegistrationView registration = registration(token);
 		if (!active(registration)) {
 			return redirect(token);
 		}
-		return showEdit(model, token, registration, RegistrationForm.of(registration), List.of(), locale);
+		return showEdit(model, token, registration, RegistrationForm.of(registration), List.of(),
+				RegistrantLanguage.apply(request, registration, locale));
 	}
 
 	@PostMapping("/r/{token}/edit")
@@ -111,7 +134,8 @@ class ManageController {
 			return redirect(token) + "?saved";
 		}
 		catch (RegistrationValidationException ex) {
-			return showEdit(model, token, registration, posted.form(), ex.problems(), locale);
+			return showEdit(model, token, registration, posted.form(), ex.problems(),
+					RegistrantLanguage.apply(request, registration, locale));
 		}
 		catch (RegistrationStateException ex) {
 			return redirect(token);

@@ -95,7 +95,9 @@ class RegistrationController {
 		boolean typoConfirmed = form.email() != null && form.email().equals(request.getParameter("emailConfirmed"));
 		RegistrationResult result = this.registrations.register(slug, form, posted.repeated(), locale, typoConfirmed);
 		return switch (result.outcome()) {
-			case CREATED -> "redirect:/r/" + UriUtils.encodePathSegment(result.manageToken(), "UTF-8");
+			// "?new" shows the first-visit success state; it says nothing about the
+			// person.
+			case CREATED -> "redirect:/r/" + UriUtils.encodePathSegment(result.manageToken(), "UTF-8") + "?new";
 			case DUPLICATE -> {
 				model.addAttribute("event", event(slug, locale));
 				yield DUPLICATE_VIEW;

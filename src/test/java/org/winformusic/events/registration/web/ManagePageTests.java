@@ -1,0 +1,220 @@
+package org.winformusic.events.registration.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.registration.RecordedMessages;
+import org.winformusic.events.registration.TestEvents;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The manage page as the registrant sees it: the success state right after registering,
+ * what comes next for each status, calendar and map links, registering again after
+ * cancelling, and the registrant's language on another device.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@Import(RecordedMessages.class)
+class ManagePageTests {
+
+	private static final AtomicInteger emails = new AtomicInteger();
+
+	private static final Locale SPANISH = Locale.forLanguageTag("es");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	MessageSource messages;
+
+	@Test
+	void firstViewAfterRegisteringNamesTheAddressTheDateThePlaceAndWhatComesNext() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		this.jdbc.sql("update event set venue_map_url = 'https://maps.example.org/?q=Sede&x=1' where id = ?")
+			.param(event.id())
+			.update();
+		String email = email();
+		String location = register(event.slug(), email, "en");
+		assertThat(location).matches("/r/[A-Za-z0-9_-]{43}\\?new");
+
+		String html = page(get(location));
+		assertThat(html).contains("<h1>" + message("manage.new.title.CONFIRMED", Locale.ENGLISH) + "</h1>")
+			.contains(message("manage.new.email", Locale.ENGLISH, "<strong>" + email + "</strong>"))
+			.contains("Confirmed: you have a seat.", "Test workshop", "Sede", "Calle 1, CDMX")
+			// The hours of the range stay together on one line.
+			.containsPattern("<span class=\"nowrap\">[^<]*\\d{1,2}:\\d{2}[^<]*–[^<]*\\d{1,2}:\\d{2}")
+			.contains("href=\"https://maps.example.org/?q=Sede&amp;x=1\"", message("event.map", Locale.ENGLISH))
+			.contains(message("manage.next.CONFIRMED", Locale.ENGLISH))
+			.contains("Download event.ics", "href=\"" + location.replace("?new", "") + "/event.ics\"")
+			.contains(message("manage.calendar.google", Locale.ENGLISH))
+			.contains("href=\"https://calendar.google.com/calendar/render?action=TEMPLATE&amp;text=Test%20workshop"
+					+ "&amp;dates=" + utcStamp(event.id(), "starts_at") + "/" + utcStamp(event.id(), "ends_at"))
+			.contains("&amp;location=Sede%2C%20Calle%201%2C%20CDMX")
+			// The secret manage link never goes to Google; the public event page does.
+			.contains("&amp;details=Summary%0A%0Ahttp%3A%2F%2Flocalhost%3A8080%2Fevents%2F" + event.slug())
+			.doesNotContainPattern("calendar\\.google\\.com[^\"]*%2Fr%2F")
+			.contains(message("manage.change.text", Locale.ENGLISH), "href=\"/events/" + event.slug() + "/lookup\"")
+			.contains("Your entry code", "/data\"", "/erase\"");
+
+		String later = page(get(location.replace("?new", "")));
+		assertThat(later)
+			.contains("<h1>Your registration</h1>", "Confirmed: you have a seat.",
+					message("manage.next.CONFIRMED", Locale.ENGLISH), message("manage.calendar.google", Locale.ENGLISH))
+			.doesNotContain(message("manage.new.title.CONFIRMED", Locale.ENGLISH))
+			.doesNotContain(message("manage.new.email", Locale.ENGLISH, "<strong>" + email + "</strong>"));
+	}
+
+	@Test
+	void waitlistedAndPendingGetTheirOwnWhatNextAndNoCalendar() throws Exception {
+		TestEvents.Created full = new TestEvents(this.jdbc).create(1);
+		register(full.slug(), email(), "es");
+		String waiting = page(get(register(full.slug(), email(), "es")));
+		assertThat(waiting).contains("<h1>" + message("manage.new.title.WAITLISTED", SPANISH) + "</h1>")
+			.contains("En lista de espera: eres el número 1.")
+			.contains(message("manage.next.WAITLISTED", SPANISH))
+			.doesNotContain("calendar.google.com", "event.ics", message("registration.manage.qr", SPANISH));
+
+		TestEvents.Created reviewed = new TestEvents(this.jdbc).requiringApproval().create(5);
+		String pending = page(get(register(reviewed.slug(), email(), "es")));
+		assertThat(pending).contains("<h1>" + message("manage.new.title.PENDING", SPANISH) + "</h1>")
+			.contains(message("registration.status.PENDING", SPANISH))
+			.contains(message("manage.next.PENDING", SPANISH))
+			.doesNotContain("calendar.google.com", "event.ics");
+	}
+
+	@Test
+	void afterCancellingThePageOffersToRegisterAgainWhileTheEventTakesRegistrations() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(1);
+		String first = register(event.slug(), email(), "en").replace("?new", "");
+		String cancelled = cancel(first);
+		assertThat(cancelled).matches("/r/[A-Za-z0-9_-]{43}\\?cancelled");
+		String html = page(get(cancelled));
+		assertThat(html).contains("Cancelled.", message("registration.manage.cancelled", Locale.ENGLISH))
+			.contains(message("manage.again.seats", Locale.ENGLISH), "href=\"/events/" + event.slug() + "/register\"")
+			.contains(message("manage.again.register", Locale.ENGLISH))
+			.doesNotContain(message("manage.next.heading", Locale.ENGLISH), "calendar.google.com", "/edit\"");
+		// A cancelled page opened with ?new (an old tab) is not a success state.
+		assertThat(page(get(first + "?new"))).doesNotContain(message("manage.new.title.CONFIRMED", Locale.ENGLISH));
+
+		// Someone else takes the only seat: the offer becomes the waitlist.
+		register(event.slug(), email(), "en");
+		assertThat(page(get(first))).contains(message("manage.again.waitlist", Locale.ENGLISH),
+				message("manage.again.joinWaitlist", Locale.ENGLISH));
+
+		// Registration closed: nothing to offer. (Another event: the catalog keeps an
+		// event's
+		// facts a few seconds, so this one is first shown after it closed.)
+		TestEvents.Created closing = new TestEvents(this.jdbc).create(1);
+		String late = cancel(register(closing.slug(), email(), "en").replace("?new", "")).replace("?cancelled", "");
+		this.jdbc.sql("update event set registration_closes_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(Instant.now().minus(1, ChronoUnit.MINUTES)), closing.id())
+			.update();
+		assertThat(page(get(late))).contains("Cancelled.")
+			.doesNotContain(message("manage.again.heading", Locale.ENGLISH), "/register\"");
+	}
+
+	@Test
+	void aManageLinkSpeaksTheRegistrantsLanguageUnlessThisBrowserChoseOne() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		String manage = register(event.slug(), email(), "en").replace("?new", "");
+
+		// Opened on a Spanish device with no language chosen: the person registered in
+		// English.
+		MvcResult other = this.mvc.perform(get(manage).header("Accept-Language", "es-MX,es;q=0.9")).andReturn();
+		assertThat(body(other)).contains("<html lang=\"en\"", "<h1>Your registration</h1>", "Test workshop");
+		assertThat(other.getResponse().getCookie("lang")).isNull();
+
+		// The switch still works, and the choice sticks on this browser.
+		MvcResult switched = this.mvc.perform(get(manage).param("lang", "es")).andReturn();
+		assertThat(body(switched)).contains("<html lang=\"es\"", "<h1>Tu registro</h1>", "Taller de prueba");
+		Cookie choice = switched.getResponse().getCookie("lang");
+		assertThat(choice).isNotNull();
+		assertThat(body(this.mvc.perform(get(manage).cookie(choice)).andReturn())).contains("<h1>Tu registro</h1>");
+		assertThat(body(this.mvc.perform(get(manage + "/cancel").cookie(choice)).andReturn()))
+			.contains("Taller de prueba");
+		assertThat(body(this.mvc.perform(get(manage + "/cancel")).andReturn())).contains("Test workshop");
+		// An unknown language is no choice.
+		assertThat(body(this.mvc.perform(get(manage).param("lang", "xx")).andReturn()))
+			.contains("<h1>Your registration</h1>");
+	}
+
+	private String register(String slug, String email, String lang) throws Exception {
+		return this.mvc
+			.perform(post("/events/" + slug + "/register").with(csrf())
+				.param("lang", lang)
+				.param("fullName", "Ana Pérez")
+				.param("email", email)
+				.param("company", "Discos Norte")
+				.param("companyType", "INDEPENDENT_LABEL")
+				.param("state", "CMX")
+				.param("city", "Ciudad de México")
+				.param("associationInterest", "YES")
+				.param("privacyConsent", "true"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+	}
+
+	private String cancel(String manage) throws Exception {
+		return this.mvc.perform(post(manage + "/cancel").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+	}
+
+	private String utcStamp(long eventId, String column) {
+		Instant instant = this.jdbc.sql("select " + column + " from event where id = ?")
+			.param(eventId)
+			.query(java.time.OffsetDateTime.class)
+			.single()
+			.toInstant();
+		return java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+			.withZone(java.time.ZoneOffset.UTC)
+			.format(instant);
+	}
+
+	private String page(MockHttpServletRequestBuilder request) throws Exception {
+		return body(this.mvc.perform(request).andReturn());
+	}
+
+	private static String body(MvcResult result) throws Exception {
+		return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	private String message(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args, locale)
+			.replace("&", "&amp;")
+			.replace("\"", "&quot;")
+			.replace("'", "&#39;");
+	}
+
+	private static String email() {
+		return "manage" + emails.incrementAndGet() + "-" + System.nanoTime() + "@example.com";
+	}
+
+}
