@@ -204,7 +204,7 @@ class StaffActionsTests {
 			.perform(get("/admin/events/" + event.slug() + "/checkin").param("q", "puerta")
 				.param("lang", "en")
 				.with(as("OPS")))
-			.andExpect(content().string(containsString("Checked in at")));
+			.andExpect(content().string(containsString("ALREADY IN at")));
 		assertThat(this.jdbc.sql("select checked_in_at from registration where id = ?")
 			.param(kim.id())
 			.query(java.sql.Timestamp.class)
