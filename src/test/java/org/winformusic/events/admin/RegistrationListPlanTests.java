@@ -100,6 +100,16 @@ class RegistrationListPlanTests {
 						for (RegistrationSearch.Statement statement : this.search.statements(this.event.id(), filter,
 								sort, cursor, 0, 50)) {
 							String plan = explain(statement);
+							if (filter.equals(RegistrationFilter.ALL) && statement.sql().contains(":count_limit")) {
+								// Every row of the event matches: a scan under the cap
+								// stops after
+								// count_limit rows, and PostgreSQL rightly prefers it
+								// when the
+								// event holds a large share of the table.
+								assertThat(plan).as("capped count %s", statement.sql()).contains("Limit");
+								explained++;
+								continue;
+							}
 							assertThat(plan).as("plan of %s for %s sorted by %s", statement.sql(), filter, sort)
 								.doesNotContain("Seq Scan on registration");
 							explained++;
