@@ -1,15 +1,8 @@
 package org.winformusic.events.mail;
 
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketException;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Date;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,27 +17,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Part;
-import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.util.ByteArrayDataSource;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.winformusic.events.registration.CalendarFile;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -67,10 +50,6 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(OutboxSender.class);
 
-	private static final String UTF_8 = StandardCharsets.UTF_8.name();
-
-	static final String CALENDAR_CONTENT_TYPE = "text/calendar; charset=UTF-8; method=";
-
 	/** Bounds one run, so a huge backlog does not hold the scheduler thread forever. */
 	private static final long MAX_RUN_NANOS = 60_000_000_000L;
 
@@ -92,7 +71,7 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 
 	private final String instance;
 
-	private final InternetAddress from;
+	private final MimeMessages mime;
 
 	/**
 	 * Several SMTP connections at once: a remote server's round trips, not CPU, bound the
@@ -118,7 +97,7 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 		this.mailSender = mailSender;
 		this.settings = settings;
 		this.clock = clock;
-		this.from = parseFrom(settings.mailFrom());
+		this.mime = new MimeMessages(mailSender, settings.mailFrom(), clock);
 		this.instance = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
 		int threads = settings.mail().senderThreads();
 		this.workers = (threads > 1) ? Executors.newFixedThreadPool(threads, (task) -> {
@@ -180,15 +159,6 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 		this.stopping = true;
 		if (this.workers != null) {
 			this.workers.shutdownNow();
-		}
-	}
-
-	private static InternetAddress parseFrom(String from) {
-		try {
-			return new InternetAddress(Headers.clean(from), true);
-		}
-		catch (AddressException ex) {
-			throw new IllegalStateException("app.mail-from (APP_MAIL_FROM) is not a valid address", ex);
 		}
 	}
 
@@ -267,15 +237,15 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 				continue;
 			}
 			if (prepared.error() != null) {
-				fail(prepared, new Failure(true, prepared.error()));
+				fail(prepared, new SendFailure(true, prepared.error()));
 				continue;
 			}
 			try {
-				messages.put(toMimeMessage(prepared), prepared);
+				messages.put(this.mime.of(prepared), prepared);
 			}
 			catch (MessagingException | RuntimeException ex) {
 				// A message that cannot be built (an invalid address) never will be.
-				fail(prepared, new Failure(true, describe(ex)));
+				fail(prepared, new SendFailure(true, SendFailure.describe(ex)));
 			}
 		}
 		if (messages.isEmpty()) {
@@ -316,7 +286,7 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 				sent.add(attempted(entry.getValue()));
 			}
 			else {
-				fail(entry.getValue(), classify(failure));
+				fail(entry.getValue(), SendFailure.classify(failure));
 			}
 		}
 		this.outbox.markSent(sent, this.instance);
@@ -348,7 +318,7 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 		return failed;
 	}
 
-	private void fail(MailRenderer.Prepared prepared, Failure failure) {
+	private void fail(MailRenderer.Prepared prepared, SendFailure failure) {
 		OutboxRepository.Claimed claimed = prepared.claimed();
 		int maxAttempts = this.settings.mail().maxAttempts();
 		if (failure.permanent() || claimed.attempts() >= maxAttempts) {
@@ -363,163 +333,6 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 			logger.info("Outbox message " + claimed.id() + " will be retried (attempt " + claimed.attempts() + "): "
 					+ failure.description());
 		}
-	}
-
-	/**
-	 * multipart/alternative (text, HTML), inside multipart/mixed with {@code event.ics}
-	 * when there is a calendar file. With the check-in QR code, the HTML becomes
-	 * multipart/related (HTML, inline PNG) inside the alternative:
-	 * {@code mixed → [alternative → [text, related → [html, png]], ics]}. Built with
-	 * plain Jakarta Mail: MimeMessageHelper would parse a MIME-types file for every
-	 * message.
-	 */
-	MimeMessage toMimeMessage(MailRenderer.Prepared prepared) throws MessagingException {
-		OutboxRepository.Claimed claimed = prepared.claimed();
-		MailComposer.Composed mail = prepared.mail();
-		MimeMessage message = (this.mailSender instanceof JavaMailSenderImpl impl)
-				? new StableIdMimeMessage(impl.getSession(), claimed.messageId()) : this.mailSender.createMimeMessage();
-		message.setFrom(this.from);
-		InternetAddress to = new InternetAddress(prepared.recipient(), true);
-		to.validate();
-		message.setRecipient(Message.RecipientType.TO, to);
-		message.setSubject(Headers.clean(mail.subject()), UTF_8);
-		message.setSentDate(Date.from(this.clock.instant()));
-		MimeMultipart alternative = new MimeMultipart("alternative");
-		MimeBodyPart text = new MimeBodyPart();
-		text.setText(mail.text(), UTF_8, "plain");
-		alternative.addBodyPart(text);
-		MimeBodyPart html = new MimeBodyPart();
-		html.setText(mail.html(), UTF_8, "html");
-		if (mail.checkinQrPng() == null) {
-			alternative.addBodyPart(html);
-		}
-		else {
-			alternative.addBodyPart(related(html, mail.checkinQrPng()));
-		}
-		if (mail.ics() == null) {
-			message.setContent(alternative);
-		}
-		else {
-			MimeMultipart mixed = new MimeMultipart("mixed");
-			MimeBodyPart body = new MimeBodyPart();
-			body.setContent(alternative);
-			mixed.addBodyPart(body);
-			MimeBodyPart calendar = new MimeBodyPart();
-			calendar.setDataHandler(new DataHandler(new ByteArrayDataSource(mail.ics().getBytes(StandardCharsets.UTF_8),
-					CALENDAR_CONTENT_TYPE + CalendarFile.method(mail.ics()))));
-			calendar.setFileName("event.ics");
-			calendar.setDisposition(Part.ATTACHMENT);
-			mixed.addBodyPart(calendar);
-			message.setContent(mixed);
-		}
-		message.setHeader("Message-ID", claimed.messageId());
-		message.setHeader("Auto-Submitted", "auto-generated");
-		return message;
-	}
-
-	/**
-	 * The HTML part with the check-in QR code PNG it shows as {@code cid:checkin-qr}.
-	 */
-	private static MimeBodyPart related(MimeBodyPart html, byte[] png) throws MessagingException {
-		MimeBodyPart image = new MimeBodyPart();
-		image.setDataHandler(new DataHandler(new ByteArrayDataSource(png, "image/png")));
-		image.setContentID("<" + MailComposer.CHECKIN_QR_CONTENT_ID + ">");
-		image.setDisposition(Part.INLINE);
-		image.setFileName(MailComposer.CHECKIN_QR_CONTENT_ID + ".png");
-		MimeMultipart related = new MimeMultipart("related");
-		related.addBodyPart(html);
-		related.addBodyPart(image);
-		MimeBodyPart part = new MimeBodyPart();
-		part.setContent(related);
-		// RFC 2387: multipart/related names the type of its root part.
-		part.setHeader("Content-Type", related.getContentType() + "; type=\"text/html\"");
-		return part;
-	}
-
-	/** Temporary or permanent, and what to record: exception class and SMTP code only. */
-	static Failure classify(Throwable failure) {
-		Integer code = null;
-		Throwable codeCarrier = null;
-		Throwable deepest = failure;
-		boolean network = false;
-		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-		List<Throwable> queue = new ArrayList<>(List.of(failure));
-		for (int i = 0; i < queue.size() && i < 20; i++) {
-			Throwable t = queue.get(i);
-			if (!seen.add(t)) {
-				continue;
-			}
-			deepest = t;
-			if (code == null && smtpCode(t) != null) {
-				code = smtpCode(t);
-				codeCarrier = t;
-			}
-			if (t instanceof ConnectException || t instanceof InterruptedIOException
-					|| t instanceof NoRouteToHostException || t instanceof UnknownHostException
-					|| t instanceof SocketException) {
-				network = true;
-			}
-			if (t instanceof MessagingException messaging && messaging.getNextException() != null) {
-				queue.add(messaging.getNextException());
-			}
-			if (t.getCause() != null) {
-				queue.add(t.getCause());
-			}
-		}
-		boolean permanent = code != null && code >= 500 && !network;
-		String description = (codeCarrier != null) ? codeCarrier.getClass().getSimpleName() + " " + code
-				: deepest.getClass().getSimpleName();
-		return new Failure(permanent, description);
-	}
-
-	/**
-	 * The SMTP reply code carried by Angus Mail's SMTPSendFailedException,
-	 * SMTPAddressFailedException or SMTPSenderFailedException. Angus Mail is only a
-	 * runtime dependency (the API is jakarta.mail), hence the reflective read.
-	 */
-	private static Integer smtpCode(Throwable t) {
-		if (!(t instanceof MessagingException) || !t.getClass().getSimpleName().startsWith("SMTP")) {
-			return null;
-		}
-		try {
-			Object code = t.getClass().getMethod("getReturnCode").invoke(t);
-			return (code instanceof Integer number && number > 0) ? number : null;
-		}
-		catch (ReflectiveOperationException ex) {
-			return null;
-		}
-	}
-
-	private static String describe(Throwable ex) {
-		return (ex instanceof AddressException) ? "AddressException" : ex.getClass().getSimpleName();
-	}
-
-	/**
-	 * How a send failed.
-	 *
-	 * @param permanent true when retrying cannot help
-	 * @param description safe to store and log: no addresses
-	 */
-	record Failure(boolean permanent, String description) {
-	}
-
-	/**
-	 * Keeps the stored Message-ID: JavaMail would otherwise mint a new one per attempt.
-	 */
-	static class StableIdMimeMessage extends MimeMessage {
-
-		private final String messageId;
-
-		StableIdMimeMessage(Session session, String messageId) {
-			super(session);
-			this.messageId = messageId;
-		}
-
-		@Override
-		protected void updateMessageID() throws MessagingException {
-			setHeader("Message-ID", this.messageId);
-		}
-
 	}
 
 }
