@@ -74,8 +74,8 @@ public final class RegistrantTrace {
 		for (String url : databases) {
 			try (Connection connection = DriverManager.getConnection(url, "postgres", "");
 					Statement statement = connection.createStatement();
-					ResultSet rows = statement.executeQuery(
-							"select distinct email, full_name from test_trace.registrant")) {
+					ResultSet rows = statement
+						.executeQuery("select distinct email, full_name from test_trace.registrant")) {
 				while (rows.next()) {
 					registrant.accept(rows.getString(1), rows.getString(2));
 				}

@@ -65,14 +65,14 @@ class ExportController {
 	}
 
 	@GetMapping(PEOPLE_CSV_PATH)
-	void peopleCsv(@PathVariable String slug, ExportParameters parameters, Locale locale,
-			HttpServletResponse response) throws IOException {
+	void peopleCsv(@PathVariable String slug, ExportParameters parameters, Locale locale, HttpServletResponse response)
+			throws IOException {
 		export(slug, parameters, locale, response, ExportFormat.PEOPLE_CSV);
 	}
 
 	@GetMapping(PEOPLE_XLSX_PATH)
-	void peopleXlsx(@PathVariable String slug, ExportParameters parameters, Locale locale,
-			HttpServletResponse response) throws IOException {
+	void peopleXlsx(@PathVariable String slug, ExportParameters parameters, Locale locale, HttpServletResponse response)
+			throws IOException {
 		export(slug, parameters, locale, response, ExportFormat.PEOPLE_XLSX);
 	}
 

@@ -47,7 +47,10 @@ enum ExportFormat {
 		return this.extension.equals("csv");
 	}
 
-	/** Whether values are put into words ({@link PeopleLabels}) rather than written as stored. */
+	/**
+	 * Whether values are put into words ({@link PeopleLabels}) rather than written as
+	 * stored.
+	 */
 	boolean people() {
 		return this.people;
 	}

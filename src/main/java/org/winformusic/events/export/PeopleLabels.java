@@ -110,7 +110,10 @@ class PeopleLabels {
 			return name.isEmpty() ? tag : name.substring(0, 1).toUpperCase(this.locale) + name.substring(1);
 		}
 
-		/** The exact export's ISO time, already in the event's zone, as "1 mar 2028, 10:15". */
+		/**
+		 * The exact export's ISO time, already in the event's zone, as "1 mar 2028,
+		 * 10:15".
+		 */
 		private String time(String iso) {
 			return this.timeFormat.format(OffsetDateTime.parse(iso, RegistrationExport.TIME));
 		}

@@ -113,7 +113,8 @@ class LogHygieneTests {
 		this.mvc.perform(registration(name, email));
 		long mark = TestLog.mark();
 
-		// PostgreSQL's detail would name the address (unique index) and list the whole row
+		// PostgreSQL's detail would name the address (unique index) and list the whole
+		// row
 		// (check constraint).
 		for (String change : List.of("{}", "{\"status\": \"BOGUS\"}")) {
 			DataAccessException failure = catchThrowableOfType(DataAccessException.class,
@@ -133,12 +134,12 @@ class LogHygieneTests {
 	/** The same failure on a connection of the driver's defaults, outside the pool. */
 	private String rawDriverMessage(String change, String email) throws SQLException {
 		HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
-		try (Connection plain = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(),
-				pool.getPassword()); PreparedStatement insert = plain.prepareStatement(COPY)) {
+		try (Connection plain = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+				PreparedStatement insert = plain.prepareStatement(COPY)) {
 			insert.setString(1, change);
 			insert.setString(2, email);
 			SQLException failure = catchThrowableOfType(SQLException.class, insert::executeUpdate);
-			assertThat(failure).isNotNull();
+			assertThat((Throwable) failure).isNotNull();
 			return failure.getMessage();
 		}
 	}

@@ -84,17 +84,22 @@ class SuiteLogHygieneTests {
 		assertThat(LogScan.distinctive("Zoé Peña")).isTrue();
 	}
 
-	/** The application's entries of a test log, searchable for a person's email or name. */
+	/**
+	 * The application's entries of a test log, searchable for a person's email or name.
+	 */
 	static final class LogScan {
 
 		/**
-		 * The start of an entry in Spring Boot's file pattern: time, level, PID, application,
-		 * thread, optional correlation, logger.
+		 * The start of an entry in Spring Boot's file pattern: time, level, PID,
+		 * application, thread, optional correlation, logger.
 		 */
 		private static final Pattern ENTRY = Pattern.compile("^(\\S+)\\s+(?:TRACE|DEBUG|INFO|WARN|ERROR)\\s+(\\d*)\\s*"
 				+ "--- \\[[^\\]]*\\] \\[[^\\]]*\\] (?:\\[[^\\]]*\\] )?(\\S+)\\s*: ");
 
-		/** What separates words: anything but letters, digits and the characters of an address. */
+		/**
+		 * What separates words: anything but letters, digits and the characters of an
+		 * address.
+		 */
 		private static final Pattern SEPARATOR = Pattern.compile("[^\\p{L}\\p{N}@._+-]+");
 
 		private static final Pattern EDGE_PUNCTUATION = Pattern.compile("^[._+-]+|[._+-]+$");
@@ -137,7 +142,10 @@ class SuiteLogHygieneTests {
 			}
 		}
 
-		/** An email, or a name of two words of two letters or more; not an anonymized value. */
+		/**
+		 * An email, or a name of two words of two letters or more; not an anonymized
+		 * value.
+		 */
 		static boolean distinctive(String value) {
 			if (value == null || value.endsWith("@invalid")) {
 				return false;
@@ -145,7 +153,9 @@ class SuiteLogHygieneTests {
 			if (value.contains("@")) {
 				return value.length() >= 6;
 			}
-			return words(value).stream().filter((w) -> w.codePoints().filter(Character::isLetter).count() >= 2).count() >= 2;
+			return words(value).stream()
+				.filter((w) -> w.codePoints().filter(Character::isLetter).count() >= 2)
+				.count() >= 2;
 		}
 
 		/**
