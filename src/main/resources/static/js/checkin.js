@@ -102,7 +102,7 @@
     } else {
       parts.push(d.msgAgeNone);
     }
-    parts.push(text(d.msgWaiting, queue.length));
+    parts.push(text(queue.length === 1 ? d.msgWaitingOne : d.msgWaiting, queue.length));
     stateLine.textContent = parts.join(' · ');
     stateLine.className = 'door__state ' + (online() ? 'door__state--online' : 'door__state--offline');
     stateLine.hidden = false;

@@ -55,7 +55,10 @@ public class TestDatabaseConfiguration {
 		return newEmbeddedDatabase();
 	}
 
-	/** A new, empty database in the shared embedded server, with a pool of its own. */
+	/**
+	 * A new, empty database in the shared embedded server, with a pool of its own; every
+	 * registrant written to it is remembered ({@link RegistrantTrace}).
+	 */
 	public static synchronized HikariDataSource newEmbeddedDatabase() {
 		EmbeddedPostgres server = embeddedServer();
 		String name = "test_" + ProcessHandle.current().pid() + "_" + databases.incrementAndGet();
@@ -66,6 +69,7 @@ public class TestDatabaseConfiguration {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create test database " + name, ex);
 		}
+		RegistrantTrace.install(server.getJdbcUrl("postgres", name));
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(server.getJdbcUrl("postgres", name));
 		dataSource.setUsername("postgres");

@@ -9,6 +9,7 @@ import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.shared.NotFoundException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,10 +34,13 @@ class DashboardController {
 
 	private final StaffActions actions;
 
-	DashboardController(AdminQueries queries, EventCatalog catalog, StaffActions actions) {
+	private final MessageSource messages;
+
+	DashboardController(AdminQueries queries, EventCatalog catalog, StaffActions actions, MessageSource messages) {
 		this.queries = queries;
 		this.catalog = catalog;
 		this.actions = actions;
+		this.messages = messages;
 	}
 
 	@GetMapping("/admin")
@@ -68,7 +72,11 @@ class DashboardController {
 			int before = this.catalog.availability(event.id()).capacity();
 			try {
 				this.actions.changeCapacity(event.id(), before, capacity);
-				redirect.addFlashAttribute("notice", Notice.ok("admin.capacity.changed", capacity));
+				// Resolved here, with the number, so the plural fits it ("1 lugar", "2
+				// lugares"):
+				// a notice carries its argument as text.
+				String text = this.messages.getMessage("admin.capacity.changed", new Object[] { capacity }, locale);
+				redirect.addFlashAttribute("notice", Notice.ok("ux.notice.text", text));
 			}
 			catch (RegistrationStateException ex) {
 				redirect.addFlashAttribute("notice", Notice.bad("admin.capacity.refused"));

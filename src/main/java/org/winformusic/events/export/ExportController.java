@@ -21,9 +21,10 @@ import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.shared.NotFoundException;
 
 /**
- * The attendee export: {@code /admin/events/{slug}/registrations.csv} and {@code .xlsx},
- * filtered by the same query parameters as the registrations list page. The file is
- * written straight to the response while the rows are read.
+ * The attendee export: {@code /admin/events/{slug}/registrations.csv} and {@code .xlsx}
+ * with the values exactly as stored, and {@code people.csv} and {@code .xlsx} with the
+ * same rows in words, all filtered by the same query parameters as the registrations list
+ * page. The file is written straight to the response while the rows are read.
  */
 @Controller
 class ExportController {
@@ -32,37 +33,64 @@ class ExportController {
 
 	static final String XLSX_PATH = "/admin/events/{slug}/registrations.xlsx";
 
+	static final String PEOPLE_CSV_PATH = "/admin/events/{slug}/people.csv";
+
+	static final String PEOPLE_XLSX_PATH = "/admin/events/{slug}/people.xlsx";
+
 	private final EventCatalog events;
 
 	private final ExportService exports;
 
+	private final PeopleLabels labels;
+
 	private final Clock clock;
 
-	ExportController(EventCatalog events, ExportService exports, Clock clock) {
+	ExportController(EventCatalog events, ExportService exports, PeopleLabels labels, Clock clock) {
 		this.events = events;
 		this.exports = exports;
+		this.labels = labels;
 		this.clock = clock;
 	}
 
 	@GetMapping(CSV_PATH)
 	void csv(@PathVariable String slug, ExportParameters parameters, Locale locale, HttpServletResponse response)
 			throws IOException {
-		RegistrationFilter filter = parameters.filter();
-		char delimiter = parameters.csvDelimiter();
-		EventInfo event = event(slug, locale);
-		OutputStream out = start(response, event, ExportFormat.CSV);
-		this.exports.export(event, filter, parameters.order(), ExportFormat.CSV, locale,
-				new CsvRowWriter(out, delimiter));
+		export(slug, parameters, locale, response, ExportFormat.CSV);
 	}
 
 	@GetMapping(XLSX_PATH)
 	void xlsx(@PathVariable String slug, ExportParameters parameters, Locale locale, HttpServletResponse response)
 			throws IOException {
+		export(slug, parameters, locale, response, ExportFormat.XLSX);
+	}
+
+	@GetMapping(PEOPLE_CSV_PATH)
+	void peopleCsv(@PathVariable String slug, ExportParameters parameters, Locale locale, HttpServletResponse response)
+			throws IOException {
+		export(slug, parameters, locale, response, ExportFormat.PEOPLE_CSV);
+	}
+
+	@GetMapping(PEOPLE_XLSX_PATH)
+	void peopleXlsx(@PathVariable String slug, ExportParameters parameters, Locale locale, HttpServletResponse response)
+			throws IOException {
+		export(slug, parameters, locale, response, ExportFormat.PEOPLE_XLSX);
+	}
+
+	/**
+	 * Checks the parameters before anything is written (a bad one is a 400 page, not a
+	 * broken file), then streams the file.
+	 */
+	private void export(String slug, ExportParameters parameters, Locale locale, HttpServletResponse response,
+			ExportFormat format) throws IOException {
 		RegistrationFilter filter = parameters.filter();
+		char delimiter = format.csv() ? parameters.csvDelimiter() : ',';
 		EventInfo event = event(slug, locale);
-		OutputStream out = start(response, event, ExportFormat.XLSX);
-		this.exports.export(event, filter, parameters.order(), ExportFormat.XLSX, locale,
-				new XlsxRowWriter(out, event.slug()));
+		OutputStream out = start(response, event, format);
+		RowWriter writer = format.csv() ? new CsvRowWriter(out, delimiter) : new XlsxRowWriter(out, event.slug());
+		if (format.people()) {
+			writer = new PeopleRowWriter(this.labels.forExport(event, locale), writer);
+		}
+		this.exports.export(event, filter, parameters.order(), format, locale, writer);
 	}
 
 	@ExceptionHandler
@@ -89,12 +117,13 @@ class ExportController {
 	}
 
 	/**
-	 * {@code mexico-workshop-registrations-2028-03-01.csv}: the slug reduced to
-	 * {@code [a-z0-9-]}, so the name needs no quoting or encoding anywhere.
+	 * {@code mexico-workshop-registrations-2028-03-01.csv} ({@code -people-} for the
+	 * people export): the slug reduced to {@code [a-z0-9-]}, so the name needs no quoting
+	 * or encoding anywhere.
 	 */
 	static String fileName(EventInfo event, LocalDate today, ExportFormat format) {
 		String slug = event.slug().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
-		return slug + "-registrations-" + today + "." + format.extension();
+		return slug + "-" + format.fileLabel() + "-" + today + "." + format.extension();
 	}
 
 }

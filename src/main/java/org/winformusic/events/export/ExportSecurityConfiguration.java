@@ -41,7 +41,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class ExportSecurityConfiguration {
 
-	static final String[] EXPORT_URLS = { "/admin/events/*/registrations.csv", "/admin/events/*/registrations.xlsx" };
+	static final String[] EXPORT_URLS = { "/admin/events/*/registrations.csv", "/admin/events/*/registrations.xlsx",
+			"/admin/events/*/people.csv", "/admin/events/*/people.xlsx" };
 
 	// The same policy as the admin pages: the export's error page is HTML too.
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "

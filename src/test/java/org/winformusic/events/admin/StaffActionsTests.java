@@ -348,9 +348,10 @@ class StaffActionsTests {
 		long waiting = this.data.add(event, "Tere Espera", "WAITLISTED", "OTHER", "JAL", "YES", MONDAY).id();
 		this.mvc
 			.perform(post("/admin/events/" + event.slug() + "/capacity").param("capacity", "2")
+				.header("Accept-Language", "en")
 				.with(as("ORGANIZER"))
 				.with(csrf()))
-			.andExpect(flash().attribute("notice", Notice.ok("admin.capacity.changed", 2)));
+			.andExpect(flash().attribute("notice", Notice.ok("ux.notice.text", "Capacity is now 2 seats.")));
 		org.awaitility.Awaitility.await()
 			.atMost(java.time.Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.data.status(waiting)).isEqualTo("CONFIRMED"));
@@ -363,6 +364,23 @@ class StaffActionsTests {
 			.param(event.id())
 			.query(Long.class)
 			.single()).isOne();
+	}
+
+	@Test
+	void theCapacityNoticeSaysOneSeatInTheSingular() throws Exception {
+		TestRegistrations.Event event = this.data.event(3);
+		this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/capacity").param("capacity", "1")
+				.header("Accept-Language", "es-MX")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.ok("ux.notice.text", "El cupo ahora es de 1 lugar.")));
+		this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/capacity").param("capacity", "1")
+				.header("Accept-Language", "en")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.ok("ux.notice.text", "Capacity is now 1 seat.")));
 	}
 
 	private long pending(TestRegistrations.Event event, String name) {

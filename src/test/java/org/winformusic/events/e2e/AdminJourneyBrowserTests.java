@@ -78,7 +78,7 @@ class AdminJourneyBrowserTests extends BrowserTest {
 			first.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")).click();
 			assertThat(first.locator("#door-results .notice")).hasText("Llegada registrada: José Hernández");
 			assertThat(first.locator(".door__person")).containsText("YA ENTRÓ a las");
-			assertThat(first.locator(".door__count")).hasText("Llegaron 1 de 1 personas confirmadas");
+			assertThat(first.locator(".door__count")).hasText("Llegadas: 1 de 1 con lugar confirmado");
 			assertThat(first.locator("#door-state")).containsText("0 llegadas por enviar");
 
 			// The second phone's list is older: the server answers that he was already

@@ -1,11 +1,23 @@
 package org.winformusic.events.shared;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.mail.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -14,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -22,8 +35,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Logs never carry an email address, a phone number or a manage token in clear: not when
  * people register, register twice, ask for their link, open it, download their data, stop
  * news or erase their data, nor when the SMTP server is unreachable or a staff login
- * fails. Database errors are covered by {@code FewerTracesTests} (no row values in
- * exception messages).
+ * fails, nor when the database refuses a person's row. {@code SuiteLogHygieneTests} looks
+ * for every registrant of the whole run in the log.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -42,6 +55,23 @@ class LogHygieneTests {
 
 	@Autowired
 	OutboxSender sender;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DataSource dataSource;
+
+	/**
+	 * Inserts a copy of a person's registration with a new id and the given changes: the
+	 * same person again, as a racing second request would.
+	 */
+	private static final String COPY = """
+			insert into registration overriding system value
+			select (jsonb_populate_record(null::registration,
+			        to_jsonb(r) || jsonb_build_object('id', r.id + 1000000) || cast(? as jsonb))).*
+			from registration r where lower(r.email) = lower(?)
+			""";
 
 	@Test
 	void personalDataAndTokensNeverReachTheLog(CapturedOutput output) throws Exception {
@@ -76,10 +106,52 @@ class LogHygieneTests {
 			.doesNotContain(token.toLowerCase());
 	}
 
+	@Test
+	void databaseErrorsAboutAPersonsRowCarryNoneOfItIntoTheLog(CapturedOutput output) throws Exception {
+		String email = "Db.Error.Person@example.org";
+		String name = "Persona Repetida de Prueba";
+		this.mvc.perform(registration(name, email));
+		long mark = TestLog.mark();
+
+		// PostgreSQL's detail would name the address (unique index) and list the whole
+		// row
+		// (check constraint).
+		for (String change : List.of("{}", "{\"status\": \"BOGUS\"}")) {
+			DataAccessException failure = catchThrowableOfType(DataAccessException.class,
+					() -> this.jdbc.sql(COPY).params(change, email).update());
+			assertThat(failure).as("the database refuses the copy " + change).isNotNull();
+			// As any error handler logs an unexpected failure: with all its causes.
+			LogFactory.getLog(LogHygieneTests.class).error("Registration insert failed", failure);
+		}
+
+		String logged = output.getAll() + TestLog.since(mark);
+		assertThat(logged).contains("registration_active_email_uq").contains("registration_status_check");
+		assertThat(logged.toLowerCase()).doesNotContain(email.toLowerCase()).doesNotContain(name.toLowerCase());
+		assertThat(rawDriverMessage("{}", email)).as("what reaches the log without DatabaseErrorDetail")
+			.containsIgnoringCase(email);
+	}
+
+	/** The same failure on a connection of the driver's defaults, outside the pool. */
+	private String rawDriverMessage(String change, String email) throws SQLException {
+		HikariDataSource pool = this.dataSource.unwrap(HikariDataSource.class);
+		try (Connection plain = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+				PreparedStatement insert = plain.prepareStatement(COPY)) {
+			insert.setString(1, change);
+			insert.setString(2, email);
+			SQLException failure = catchThrowableOfType(SQLException.class, insert::executeUpdate);
+			assertThat((Throwable) failure).isNotNull();
+			return failure.getMessage();
+		}
+	}
+
 	private static MockHttpServletRequestBuilder registration() {
+		return registration(NAME, EMAIL);
+	}
+
+	private static MockHttpServletRequestBuilder registration(String name, String email) {
 		return post("/events/mexico-workshop/register").with(csrf())
-			.param("fullName", NAME)
-			.param("email", EMAIL)
+			.param("fullName", name)
+			.param("email", email)
 			.param("company", "Sello Discreto")
 			.param("companyType", "INDEPENDENT_LABEL")
 			.param("state", "JAL")

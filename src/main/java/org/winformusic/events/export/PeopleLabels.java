@@ -1,0 +1,135 @@
+package org.winformusic.events.export;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.shared.EventTimes;
+
+/**
+ * The words of the people export, in one place: for each standard column, the label a
+ * stored value reads as in the reader's language ("Confirmado", "Sello independiente",
+ * "Jalisco", "Sí"), times as "1 mar 2028, 10:15" with the event's zone named in the
+ * header. It works on the exact export's rows, so columns added after the standard ones
+ * (an event's own questions) pass through as they are unless a label is added here.
+ */
+@Component
+class PeopleLabels {
+
+	private static final ExportColumn[] COLUMNS = ExportColumn.values();
+
+	private static final Set<ExportColumn> TIMES = EnumSet.of(ExportColumn.PRIVACY_CONSENT_AT,
+			ExportColumn.REGISTERED_AT, ExportColumn.CONFIRMED_AT, ExportColumn.CANCELLED_AT,
+			ExportColumn.CHECKED_IN_AT);
+
+	private final MessageSource messages;
+
+	private final EventTimes times;
+
+	PeopleLabels(MessageSource messages, EventTimes times) {
+		this.messages = messages;
+		this.times = times;
+	}
+
+	/** The labels of one export: one event's time zone, one reader's language. */
+	Labeller forExport(EventInfo event, Locale locale) {
+		return new Labeller(event.zone(), locale);
+	}
+
+	/** Puts the exact export's header and rows into words. */
+	final class Labeller {
+
+		private final ZoneId zone;
+
+		private final Locale locale;
+
+		private final DateTimeFormatter timeFormat;
+
+		private Labeller(ZoneId zone, Locale locale) {
+			this.zone = zone;
+			this.locale = locale;
+			this.timeFormat = DateTimeFormatter.ofPattern(message("people.time.pattern"), locale);
+		}
+
+		/** The exact headers, with the event's zone named on each time column. */
+		List<String> headers(List<String> exact) {
+			String zoneName = PeopleLabels.this.times.zoneName(this.zone, this.locale);
+			List<String> headers = new ArrayList<>(exact);
+			for (int i = 0; i < Math.min(headers.size(), COLUMNS.length); i++) {
+				if (TIMES.contains(COLUMNS[i])) {
+					headers.set(i, PeopleLabels.this.messages.getMessage("people.column.time",
+							new Object[] { headers.get(i), zoneName }, this.locale));
+				}
+			}
+			return headers;
+		}
+
+		String[] row(String[] exact) {
+			String[] row = exact.clone();
+			for (int i = 0; i < Math.min(row.length, COLUMNS.length); i++) {
+				row[i] = label(COLUMNS[i], row[i]);
+			}
+			return row;
+		}
+
+		/**
+		 * The label of one stored value of a standard column; {@code null} (an empty
+		 * cell) stays {@code null}.
+		 */
+		String label(ExportColumn column, String value) {
+			if (value == null) {
+				return null;
+			}
+			return switch (column) {
+				case STATUS -> word("admin.status.", value);
+				case COMPANY_TYPE -> word("admin.companyType.", value);
+				case STATE -> region(value);
+				case ASSOCIATION_INTEREST -> word("admin.interest.", value);
+				case NEWS_OPT_IN -> message(Boolean.parseBoolean(value) ? "admin.yes" : "admin.no");
+				case LANGUAGE -> language(value);
+				default -> TIMES.contains(column) ? time(value) : value;
+			};
+		}
+
+		/** A state (ISO 3166-2 subdivision code) or "outside Mexico", by its name. */
+		private String region(String code) {
+			return word("admin.state.", code);
+		}
+
+		/** "Español", "Inglés" / "Spanish", "English". */
+		private String language(String tag) {
+			String name = Locale.forLanguageTag(tag).getDisplayLanguage(this.locale);
+			return name.isEmpty() ? tag : name.substring(0, 1).toUpperCase(this.locale) + name.substring(1);
+		}
+
+		/**
+		 * The exact export's ISO time, already in the event's zone, as "1 mar 2028,
+		 * 10:15".
+		 */
+		private String time(String iso) {
+			return this.timeFormat.format(OffsetDateTime.parse(iso, RegistrationExport.TIME));
+		}
+
+		/**
+		 * A code's label; an unknown code (say, from a later version) is shown as stored
+		 * rather than failing an export that is already half written.
+		 */
+		private String word(String prefix, String code) {
+			return PeopleLabels.this.messages.getMessage(prefix + code, null, code, this.locale);
+		}
+
+		private String message(String key) {
+			return PeopleLabels.this.messages.getMessage(key, null, this.locale);
+		}
+
+	}
+
+}

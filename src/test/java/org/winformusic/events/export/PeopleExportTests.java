@@ -1,0 +1,184 @@
+package org.winformusic.events.export;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.winformusic.events.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.anonymous;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The people export, beside the exact one: the same rows and filters, in words the staff
+ * member reads in their language, times in the event's zone with the zone named.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@WithMockUser(roles = "OPS")
+class PeopleExportTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void aSpanishStaffMemberGetsExcelInSpanishWordsWithThePhoneAsTyped() throws Exception {
+		TestExportData data = new TestExportData(this.jdbc);
+		String slug = data.event("people-xlsx");
+		data.registration(slug).with((r) -> {
+			r.phone = "+52 55 1234 5678";
+			r.state = "JAL";
+			r.associationInterest = "MAYBE";
+			r.newsOptIn = true;
+			r.checkedInAt = Instant.parse("2028-04-01T16:05:09Z");
+		}).insert();
+
+		MvcResult result = this.mvc.perform(get("/admin/events/" + slug + "/people.xlsx?lang=es"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type",
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+			.andExpect(header().string("Content-Disposition", containsString(slug + "-people-")))
+			.andExpect(header().string("Cache-Control", "no-store"))
+			.andReturn();
+
+		try (XSSFWorkbook workbook = new XSSFWorkbook(
+				new ByteArrayInputStream(result.getResponse().getContentAsByteArray()))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			assertThat(sheet.getLastRowNum()).isOne();
+			Map<String, Cell> row = byHeader(sheet.getRow(0), sheet.getRow(1));
+			assertThat(text(row, "Situación")).isEqualTo("Confirmado");
+			assertThat(text(row, "Tipo de empresa")).isEqualTo("Sello independiente");
+			assertThat(text(row, "Estado (entidad)")).isEqualTo("Jalisco");
+			assertThat(text(row, "Interés en la asociación")).isEqualTo("Tal vez");
+			assertThat(text(row, "Acepta noticias")).isEqualTo("Sí");
+			assertThat(text(row, "Idioma")).isEqualTo("Español");
+			assertThat(text(row, "Fecha de registro (hora de la Ciudad de México)")).matches("1 mar\\.? 2028, 10:15");
+			assertThat(text(row, "Fecha de entrada (hora de la Ciudad de México)")).matches("1 abr\\.? 2028, 10:05");
+			assertThat(row.get("Teléfono").getCellType()).isEqualTo(CellType.STRING);
+			assertThat(text(row, "Teléfono")).isEqualTo("+52 55 1234 5678").doesNotStartWith("'");
+			assertThat(row.get("Teléfono").getCellStyle().getQuotePrefixed()).isFalse();
+		}
+	}
+
+	@Test
+	void theCsvHasHeadersAndValuesInEnglishWords() throws Exception {
+		TestExportData data = new TestExportData(this.jdbc);
+		String slug = data.event("people-csv");
+		long id = data.registration(slug).with((r) -> {
+			r.companyType = "PUBLISHER";
+			r.state = "OUTSIDE_MX";
+			r.associationInterest = "NO";
+			r.locale = "en";
+		}).insert();
+		String email = this.jdbc.sql("select email from registration where id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+
+		MvcResult result = this.mvc.perform(get("/admin/events/" + slug + "/people.csv?lang=en"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "text/csv; charset=UTF-8"))
+			.andReturn();
+		List<CSVRecord> records = ExportCsvTests
+			.parse(new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8));
+
+		assertThat(records).hasSize(2);
+		assertThat(records.get(0).toList()).containsExactly("Registration ID", "Status", "Full name", "Email",
+				"Company or label", "Role", "Company type", "State", "City", "Phone", "Interest in the association",
+				"How they heard", "Accessibility needs or comments", "Language", "News opt-in",
+				"Privacy consent version", "Privacy consent time (Mexico City time)",
+				"Registered at (Mexico City time)", "Confirmed at (Mexico City time)",
+				"Cancelled at (Mexico City time)", "Checked in at (Mexico City time)", "Waitlist position");
+		assertThat(records.get(1).toList()).containsExactly(Long.toString(id), "Confirmed", "Ana Pérez", email,
+				"Discos Roma", "Directora", "Publisher", "Outside Mexico", "Ciudad de México", "55 1234 5678", "No", "",
+				"", "English", "No", "2028-01", "1 Mar 2028, 10:15", "1 Mar 2028, 10:15", "1 Mar 2028, 10:15", "", "",
+				"");
+	}
+
+	@Test
+	void theSameFiltersAccessRulesAndAuditAsTheExactExport() throws Exception {
+		TestExportData data = new TestExportData(this.jdbc);
+		String slug = data.event("people-rules");
+		long eventId = data.eventId(slug);
+		data.registration(slug).with((r) -> r.fullName = "Zoé Confirmada").insert();
+		data.registration(slug).with((r) -> {
+			r.fullName = "Wendy Espera";
+			r.status = "WAITLISTED";
+			r.confirmedAt = null;
+		}).insert();
+
+		String body = this.mvc.perform(get("/admin/events/" + slug + "/people.csv?lang=en&status=WAITLISTED"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		List<CSVRecord> rows = ExportCsvTests.parse(body);
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(1).get(2)).isEqualTo("Wendy Espera");
+		assertThat(rows.get(1).get(1)).isEqualTo("Waitlisted");
+		assertThat(rows.get(1).get(21)).isEqualTo("1");
+		this.mvc.perform(get("/admin/events/" + slug + "/people.xlsx?status=SOMETIMES"))
+			.andExpect(status().isBadRequest());
+
+		assertThat(this.jdbc.sql("select details from audit_log where event_id = ? and action = ? order by id")
+			.params(eventId, ExportAudit.ACTION)
+			.query(String.class)
+			.list()).containsExactly("format=PEOPLE_CSV, rows=1, status=WAITLISTED");
+
+		this.mvc.perform(get("/admin/events/" + slug + "/people.xlsx").with(anonymous()).accept(MediaType.TEXT_HTML))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/admin/events/" + slug + "/people.csv").with(anonymous()))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void theRegistrationsListLinksToThePeopleExportWithItsFilter() throws Exception {
+		String slug = new TestExportData(this.jdbc).event("people-link");
+		this.mvc.perform(get("/admin/events/" + slug + "/registrations?status=CONFIRMED&lang=en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/admin/events/" + slug + "/people.xlsx?status=CONFIRMED")))
+			.andExpect(content().string(containsString("Readable Excel")))
+			.andExpect(content().string(containsString("/admin/events/" + slug + "/people.csv?status=CONFIRMED")));
+	}
+
+	private static Map<String, Cell> byHeader(Row header, Row row) {
+		Map<String, Cell> cells = new LinkedHashMap<>();
+		for (Cell cell : header) {
+			cells.put(cell.getStringCellValue(), row.getCell(cell.getColumnIndex()));
+		}
+		return cells;
+	}
+
+	private static String text(Map<String, Cell> row, String header) {
+		assertThat(row).containsKey(header);
+		return row.get(header).getStringCellValue();
+	}
+
+}
