@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.shared.NotFoundException;
 
@@ -47,9 +48,9 @@ class ExportController {
 	@GetMapping(CSV_PATH)
 	void csv(@PathVariable String slug, ExportParameters parameters, Locale locale, HttpServletResponse response)
 			throws IOException {
-		RegistrationFilter filter = parameters.filter();
-		char delimiter = parameters.csvDelimiter();
 		EventInfo event = event(slug, locale);
+		RegistrationFilter filter = parameters.filter(Regions.of(event.country()));
+		char delimiter = parameters.csvDelimiter();
 		OutputStream out = start(response, event, ExportFormat.CSV);
 		this.exports.export(event, filter, parameters.order(), ExportFormat.CSV, locale,
 				new CsvRowWriter(out, delimiter));
@@ -58,8 +59,8 @@ class ExportController {
 	@GetMapping(XLSX_PATH)
 	void xlsx(@PathVariable String slug, ExportParameters parameters, Locale locale, HttpServletResponse response)
 			throws IOException {
-		RegistrationFilter filter = parameters.filter();
 		EventInfo event = event(slug, locale);
+		RegistrationFilter filter = parameters.filter(Regions.of(event.country()));
 		OutputStream out = start(response, event, ExportFormat.XLSX);
 		this.exports.export(event, filter, parameters.order(), ExportFormat.XLSX, locale,
 				new XlsxRowWriter(out, event.slug()));
