@@ -237,7 +237,7 @@ class MailComposerTests {
 				.allMatch((line) -> !line.contains("\uFFFD"));
 			assertThat(ics).doesNotContain("\n\n");
 			VEvent parsed = Biweekly.parse(ics).first().getEvents().get(0);
-			assertThat(parsed.getLocation().getValue()).isEqualTo(place + ", Calle Águila 123, Cuauhtémoc");
+			assertThat(parsed.getLocation().getValue()).isEqualTo(place + ", Calle Águila 123, Cuauhtémoc, México");
 			assertThat(parsed.getSummary().getValue()).isEqualTo(event.title());
 		}
 	}
