@@ -23,6 +23,14 @@ public final class Countries {
 		return code != null && CODES.contains(code);
 	}
 
+	/**
+	 * A posted code in upper case; Mexico, the column's default, when none was posted (a
+	 * script written before events had a country).
+	 */
+	static String posted(String code) {
+		return (code == null || code.isBlank()) ? "MX" : code.strip().toUpperCase(Locale.ROOT);
+	}
+
 	/** "Colombia" for {@code CO}; null for an unknown code. */
 	public static String name(String code, Locale locale) {
 		return known(code) ? new Locale.Builder().setRegion(code).build().getDisplayCountry(locale) : null;

@@ -75,7 +75,7 @@ public class EventAdministration {
 	 */
 	public Map<String, String> check(EventForm form) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		if (!Countries.known(country(form))) {
+		if (!Countries.known(Countries.posted(form.country()))) {
 			errors.put("country", "country.error.unknown");
 		}
 		ZoneId zone = zone(form.timeZone());
@@ -169,19 +169,11 @@ public class EventAdministration {
 				blank(form.registrationClosesAt()) ? null : parse(form.registrationClosesAt(), zone));
 		event.locate(form.venueName().strip(), form.venueAddress().strip(),
 				blank(form.venueMapUrl()) ? null : form.venueMapUrl().strip());
-		event.placeIn(country(form));
+		event.placeIn(Countries.posted(form.country()));
 		event.settings(Boolean.TRUE.equals(form.requiresApproval()), Boolean.TRUE.equals(form.published()));
 		event.replaceSpeakers(speakers(form.speakers()));
 		event.replacePartners(partners(form.partners()));
 		event.retainFor(form.retentionDays());
-	}
-
-	/**
-	 * A form posted without a country (an older script) means Mexico, as the column's
-	 * default.
-	 */
-	private static String country(EventForm form) {
-		return blank(form.country()) ? "MX" : form.country().strip().toUpperCase(Locale.ROOT);
 	}
 
 	private static EventForm toForm(Event e) {
