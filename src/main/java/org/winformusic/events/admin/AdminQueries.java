@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,6 @@ import java.util.Map;
 
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
-import org.winformusic.events.registration.MexicanState;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -110,7 +110,7 @@ class AdminQueries {
 	 */
 	Breakdowns breakdowns(long eventId) {
 		Map<CompanyType, Long> byCompanyType = new EnumMap<>(CompanyType.class);
-		Map<MexicanState, Long> byState = new EnumMap<>(MexicanState.class);
+		Map<String, Long> byState = new HashMap<>();
 		Map<AssociationInterest, Long> byInterest = new EnumMap<>(AssociationInterest.class);
 		this.jdbc.sql("""
 				select company_type, state, association_interest, count(*) as n from registration
@@ -122,7 +122,7 @@ class AdminQueries {
 				byCompanyType.put(CompanyType.valueOf(rs.getString("company_type")), n);
 			}
 			else if (rs.getString("state") != null) {
-				byState.put(MexicanState.valueOf(rs.getString("state")), n);
+				byState.put(rs.getString("state"), n);
 			}
 			else if (rs.getString("association_interest") != null) {
 				byInterest.put(AssociationInterest.valueOf(rs.getString("association_interest")), n);
@@ -139,8 +139,10 @@ class AdminQueries {
 		}
 		List<Share> states = byState.entrySet()
 			.stream()
-			.sorted(Map.Entry.<MexicanState, Long>comparingByValue().reversed())
-			.map((e) -> new Share(e.getKey().name(), e.getValue(), total))
+			.sorted(Map.Entry.<String, Long>comparingByValue()
+				.reversed()
+				.thenComparing(Map.Entry.<String, Long>comparingByKey()))
+			.map((e) -> new Share(e.getKey(), e.getValue(), total))
 			.toList();
 		return new Breakdowns(total, companyTypes, states, interests);
 	}

@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.function.Function;
 
 import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
 
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Controller;
@@ -53,7 +55,9 @@ class AuditController {
 		addIfPresent(query, "to", (toDay != null) ? toDay.toString() : null);
 		String base = query.encode().build().getQuery();
 		model.addAttribute("entries", entries);
-		model.addAttribute("eventTitles", eventTitles(entries, locale));
+		Map<Long, EventInfo> events = events(entries, locale);
+		model.addAttribute("eventTitles", byId(events, EventInfo::title));
+		model.addAttribute("eventCountries", byId(events, EventInfo::country));
 		model.addAttribute("actions", this.audit.actions());
 		model.addAttribute("query", (base != null) ? base + "&" : "");
 		model.addAttribute("actor", actor);
@@ -65,17 +69,24 @@ class AuditController {
 	}
 
 	/**
-	 * The events the page's entries refer to, by id: staff read a name, not "event 1".
+	 * The events the page's entries refer to, by id: staff read a name, not "event 1",
+	 * and a region in the words of the event's country.
 	 */
-	private Map<Long, String> eventTitles(Page<AuditLog.Entry> entries, Locale locale) {
-		Map<Long, String> titles = new HashMap<>();
+	private Map<Long, EventInfo> events(Page<AuditLog.Entry> entries, Locale locale) {
+		Map<Long, EventInfo> events = new HashMap<>();
 		entries.getContent()
 			.stream()
 			.map(AuditLog.Entry::eventId)
 			.filter(Objects::nonNull)
 			.distinct()
-			.forEach((id) -> this.catalog.findById(id, locale).ifPresent((event) -> titles.put(id, event.title())));
-		return titles;
+			.forEach((id) -> this.catalog.findById(id, locale).ifPresent((event) -> events.put(id, event)));
+		return events;
+	}
+
+	private static Map<Long, String> byId(Map<Long, EventInfo> events, Function<EventInfo, String> value) {
+		Map<Long, String> values = new HashMap<>();
+		events.forEach((id, event) -> values.put(id, value.apply(event)));
+		return values;
 	}
 
 	private static void addIfPresent(UriComponentsBuilder builder, String name, String value) {

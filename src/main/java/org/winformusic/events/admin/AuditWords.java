@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.winformusic.events.registration.Regions;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +37,11 @@ public class AuditWords {
 
 	private final MessageSource messages;
 
-	AuditWords(MessageSource messages) {
+	private final Regions regions;
+
+	AuditWords(MessageSource messages, Regions regions) {
 		this.messages = messages;
+		this.regions = regions;
 	}
 
 	/** "Aprobado" for {@code APPROVED}; an unknown code as stored. */
@@ -44,19 +49,28 @@ public class AuditWords {
 		return word("ux.audit.action." + code, code, locale);
 	}
 
-	/** The details, one line per change, in words. */
+	/** The details, one line per change, in words (a region as a Mexican state). */
 	public String details(String details, Locale locale) {
+		return details(details, null, locale);
+	}
+
+	/**
+	 * The details, one line per change, in words; a region in the words of
+	 * {@code country}, the event's (codes such as {@code GUA} mean another place in
+	 * another country).
+	 */
+	public String details(String details, String country, Locale locale) {
 		if (details == null || details.isBlank()) {
 			return "";
 		}
 		List<String> lines = new ArrayList<>();
 		for (String line : details.split("\n")) {
-			lines.add(line(line.strip(), locale));
+			lines.add(line(line.strip(), country, locale));
 		}
 		return String.join("\n", lines);
 	}
 
-	private String line(String line, Locale locale) {
+	private String line(String line, String country, Locale locale) {
 		Matcher change = CHANGE.matcher(line);
 		if (change.matches()) {
 			String field = change.group(2);
@@ -68,11 +82,13 @@ public class AuditWords {
 				case "associationInterest" -> "admin.interest.";
 				default -> "ux.audit.value.";
 			};
-			String text = this.messages
-				.getMessage("ux.audit.change",
-						new Object[] { word("ux.audit.field." + field, field, locale),
-								value(prefix, change.group(3), locale), value(prefix, change.group(4), locale) },
-						locale);
+			boolean region = field.equals("state") && country != null;
+			String text = this.messages.getMessage("ux.audit.change", new Object[] {
+					region ? this.regions.fieldLabel(country, "ux.audit.field.state", locale)
+							: word("ux.audit.field." + field, field, locale),
+					region ? region(country, change.group(3), locale) : value(prefix, change.group(3), locale),
+					region ? region(country, change.group(4), locale) : value(prefix, change.group(4), locale) },
+					locale);
 			return (change.group(1) != null)
 					? this.messages.getMessage("ux.audit.staffUser", new Object[] { change.group(1) }, locale) + " · "
 							+ text
@@ -108,6 +124,11 @@ public class AuditWords {
 			return this.messages.getMessage("ux.audit.empty", null, locale);
 		}
 		return word(prefix + value, value, locale);
+	}
+
+	private String region(String country, String value, Locale locale) {
+		return ("null".equals(value) || value.isEmpty()) ? value(null, value, locale)
+				: this.regions.label(country, value, locale);
 	}
 
 	private String word(String key, String fallback, Locale locale) {

@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.FieldProblem;
+import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationValidationException;
@@ -39,9 +41,12 @@ class EditRegistrationController {
 
 	private final MessageSource messages;
 
+	private final Regions regions;
+
 	EditRegistrationController(RegistrationDirectory directory, EventCatalog catalog, StaffActions actions,
-			MessageSource messages) {
+			MessageSource messages, Regions regions) {
 		this.messages = messages;
+		this.regions = regions;
 		this.directory = directory;
 		this.catalog = catalog;
 		this.actions = actions;
@@ -79,10 +84,10 @@ class EditRegistrationController {
 
 	private String show(RegistrationView registration, RegistrationForm form, Locale locale, Model model) {
 		model.addAttribute("registration", registration);
-		model.addAttribute("event",
-				this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new));
+		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
+		model.addAttribute("event", event);
 		model.addAttribute("form", form);
-		RegistrationsController.addChoices(model);
+		RegistrationsController.addChoices(model, this.regions, event, locale);
 		return VIEW;
 	}
 

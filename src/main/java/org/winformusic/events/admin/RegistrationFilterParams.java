@@ -7,9 +7,9 @@ import java.util.function.Function;
 
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
-import org.winformusic.events.registration.MexicanState;
 import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.registration.RegistrationStatus;
+import org.winformusic.events.registration.Regions;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -39,12 +39,16 @@ public record RegistrationFilterParams(String q, String status, String companyTy
 				get.apply("dir"), integer(get.apply("page")), integer(get.apply("size")), get.apply("cursor"));
 	}
 
-	/** The filter these parameters describe. */
-	public RegistrationFilter filter() {
+	/**
+	 * The filter these parameters describe, for an event whose regions are
+	 * {@code regions}: {@code state} is one of its codes, or any text when the region is
+	 * free text.
+	 */
+	public RegistrationFilter filter(Regions.RegionList regions) {
 		String text = blankToNull(this.q);
 		return new RegistrationFilter((text != null && text.length() > 200) ? text.substring(0, 200) : text,
 				parse(RegistrationStatus.class, this.status), parse(CompanyType.class, this.companyType),
-				parse(MexicanState.class, this.state), parse(AssociationInterest.class, this.associationInterest),
+				region(regions, this.state), parse(AssociationInterest.class, this.associationInterest),
 				bool(this.checkedIn));
 	}
 
@@ -136,6 +140,17 @@ public record RegistrationFilterParams(String q, String status, String companyTy
 		catch (IllegalArgumentException ex) {
 			throw new InvalidFilterException();
 		}
+	}
+
+	private static String region(Regions.RegionList regions, String value) {
+		String text = blankToNull(value);
+		if (text == null || regions.freeText()) {
+			return text;
+		}
+		if (!regions.contains(text.toUpperCase(Locale.ROOT))) {
+			throw new InvalidFilterException();
+		}
+		return text.toUpperCase(Locale.ROOT);
 	}
 
 	private static Boolean bool(String value) {

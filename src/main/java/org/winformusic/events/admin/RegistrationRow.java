@@ -4,12 +4,11 @@ import java.time.Instant;
 
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
-import org.winformusic.events.registration.MexicanState;
 import org.winformusic.events.registration.RegistrationStatus;
 
 /** One line of the registrations list. */
 public record RegistrationRow(long id, String fullName, String email, String company, CompanyType companyType,
-		MexicanState state, String city, AssociationInterest associationInterest, RegistrationStatus status,
+		String state, String city, AssociationInterest associationInterest, RegistrationStatus status,
 		Instant createdAt, Instant checkedInAt) {
 
 	public boolean checkedIn() {

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
-import org.winformusic.events.registration.MexicanState;
 import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.registration.RegistrationFilterSql;
 import org.winformusic.events.registration.RegistrationStatus;
@@ -207,9 +206,8 @@ public class RegistrationSearch {
 	private static RegistrationRow row(ResultSet rs, int n) throws SQLException {
 		Timestamp checkedIn = rs.getTimestamp("checked_in_at");
 		return new RegistrationRow(rs.getLong("id"), rs.getString("full_name"), rs.getString("email"),
-				rs.getString("company"), CompanyType.valueOf(rs.getString("company_type")),
-				MexicanState.valueOf(rs.getString("state")), rs.getString("city"),
-				AssociationInterest.valueOf(rs.getString("association_interest")),
+				rs.getString("company"), CompanyType.valueOf(rs.getString("company_type")), rs.getString("state"),
+				rs.getString("city"), AssociationInterest.valueOf(rs.getString("association_interest")),
 				RegistrationStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
 				(checkedIn != null) ? checkedIn.toInstant() : null);
 	}

@@ -7,7 +7,7 @@ import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
-import org.winformusic.events.registration.MexicanState;
+import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
@@ -50,9 +50,12 @@ class RegistrationsController {
 
 	private final MessageSource messages;
 
+	private final Regions regions;
+
 	RegistrationsController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
-			AdminQueries queries, AuditLog audit, BulkActions bulk, MessageSource messages) {
+			AdminQueries queries, AuditLog audit, BulkActions bulk, MessageSource messages, Regions regions) {
 		this.messages = messages;
+		this.regions = regions;
 		this.catalog = catalog;
 		this.search = search;
 		this.directory = directory;
@@ -66,12 +69,12 @@ class RegistrationsController {
 			Model model) {
 		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
 		RegistrationSort sort = params.registrationSort();
-		RegistrationList page = this.search.list(event.id(), params.filter(), sort,
+		RegistrationList page = this.search.list(event.id(), params.filter(Regions.of(event.country())), sort,
 				ListCursor.decode(params.cursor(), sort), params.pageNumber(), params.pageSize());
 		model.addAttribute("event", event);
 		model.addAttribute("page", page);
 		model.addAttribute("sort", sort);
-		addChoices(model);
+		addChoices(model, this.regions, event, locale);
 		return LIST_VIEW;
 	}
 
@@ -127,10 +130,11 @@ class RegistrationsController {
 		return DETAIL_VIEW;
 	}
 
-	static void addChoices(Model model) {
+	/** The choices of the filters and the edit form; regions are the event's. */
+	static void addChoices(Model model, Regions regions, EventInfo event, Locale locale) {
 		model.addAttribute("statuses", RegistrationStatus.values());
 		model.addAttribute("companyTypes", CompanyType.values());
-		model.addAttribute("states", MexicanState.values());
+		model.addAttribute("states", regions.options(event.country(), locale));
 		model.addAttribute("interests", AssociationInterest.values());
 	}
 

@@ -54,6 +54,9 @@ class Event {
 
 	private String timeZone;
 
+	/** ISO 3166-1 alpha-2: the regions and phone numbers of the registration form. */
+	private String country;
+
 	private String venueName;
 
 	private String venueAddress;
@@ -127,6 +130,14 @@ class Event {
 		this.venueName = venueName;
 		this.venueAddress = venueAddress;
 		this.venueMapUrl = venueMapUrl;
+	}
+
+	void placeIn(String country) {
+		this.country = country;
+	}
+
+	String country() {
+		return this.country;
 	}
 
 	/**
@@ -266,7 +277,8 @@ class Event {
 				this.venueName, this.venueAddress, this.venueMapUrl, this.capacity, this.requiresApproval,
 				this.registrationOpensAt, this.registrationClosesAt, this.published,
 				this.speakers.stream().map((s) -> s.toInfo(locale)).toList(),
-				this.partners.stream().map((p) -> p.toInfo(locale)).toList());
+				this.partners.stream().map((p) -> p.toInfo(locale)).toList(), this.country,
+				Countries.name(this.country, locale));
 	}
 
 }

@@ -65,8 +65,8 @@ public class EventAdministration {
 	public Optional<EventForm> copyOf(String slug) {
 		return formFor(slug).map((f) -> new EventForm("", f.titleEs(), f.titleEn(), f.summaryEs(), f.summaryEn(),
 				f.descriptionEs(), f.descriptionEn(), f.agendaEs(), f.agendaEn(), f.aboutEs(), f.aboutEn(), "", "",
-				f.timeZone(), "", "", "", f.capacity(), f.requiresApproval(), "", "", false, f.speakers(), f.partners(),
-				f.retentionDays()));
+				f.timeZone(), f.country(), "", "", "", f.capacity(), f.requiresApproval(), "", "", false, f.speakers(),
+				f.partners(), f.retentionDays()));
 	}
 
 	/**
@@ -75,6 +75,9 @@ public class EventAdministration {
 	 */
 	public Map<String, String> check(EventForm form) {
 		Map<String, String> errors = new LinkedHashMap<>();
+		if (!Countries.known(Countries.posted(form.country()))) {
+			errors.put("country", "country.error.unknown");
+		}
 		ZoneId zone = zone(form.timeZone());
 		if (zone == null) {
 			errors.put("timeZone", "eventadmin.error.timeZone");
@@ -166,6 +169,7 @@ public class EventAdministration {
 				blank(form.registrationClosesAt()) ? null : parse(form.registrationClosesAt(), zone));
 		event.locate(form.venueName().strip(), form.venueAddress().strip(),
 				blank(form.venueMapUrl()) ? null : form.venueMapUrl().strip());
+		event.placeIn(Countries.posted(form.country()));
 		event.settings(Boolean.TRUE.equals(form.requiresApproval()), Boolean.TRUE.equals(form.published()));
 		event.replaceSpeakers(speakers(form.speakers()));
 		event.replacePartners(partners(form.partners()));
@@ -186,8 +190,8 @@ public class EventAdministration {
 			.collect(Collectors.joining("\n"));
 		return new EventForm(e.getSlug(), e.titleEs(), e.titleEn(), e.summaryEs(), e.summaryEn(), e.descriptionEs(),
 				e.descriptionEn(), e.agendaEs(), e.agendaEn(), e.aboutEs(), e.aboutEn(), format(e.getStartsAt(), zone),
-				format(e.getEndsAt(), zone), zone.getId(), e.venueName(), e.venueAddress(), e.venueMapUrl(),
-				e.getCapacity(), e.requiresApproval(), format(e.registrationOpensAt(), zone),
+				format(e.getEndsAt(), zone), zone.getId(), e.country(), e.venueName(), e.venueAddress(),
+				e.venueMapUrl(), e.getCapacity(), e.requiresApproval(), format(e.registrationOpensAt(), zone),
 				format(e.registrationClosesAt(), zone), e.isPublished(), speakers, partners, e.retentionDays());
 	}
 

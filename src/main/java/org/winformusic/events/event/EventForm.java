@@ -11,9 +11,10 @@ import jakarta.validation.constraints.Size;
  * An event as staff create or edit it. Dates and times are local to the event's time zone
  * ({@code yyyy-MM-dd'T'HH:mm}, as an HTML datetime-local field sends them). Speakers are
  * one per line: {@code Name | Role (es) | Role (en) | Organization | Country code};
- * partners one per line: {@code Name | optional URL}. Capacity is set here when the event
- * is created; afterwards it changes on the event's dashboard, which also promotes the
- * waitlist.
+ * partners one per line: {@code Name | optional URL}. The country (ISO 3166-1 alpha-2)
+ * decides the regions and the phone numbers of the registration form. Capacity is set
+ * here when the event is created; afterwards it changes on the event's dashboard, which
+ * also promotes the waitlist.
  */
 public record EventForm(
 		@NotBlank(message = "{eventadmin.error.required}") @Size(max = 80,
@@ -37,7 +38,7 @@ public record EventForm(
 		@Size(max = 10000, message = "{eventadmin.error.tooLong}") String aboutEn,
 		@NotBlank(message = "{eventadmin.error.required}") String startsAt,
 		@NotBlank(message = "{eventadmin.error.required}") String endsAt,
-		@NotBlank(message = "{eventadmin.error.required}") String timeZone,
+		@NotBlank(message = "{eventadmin.error.required}") String timeZone, String country,
 		@NotBlank(message = "{eventadmin.error.required}") @Size(max = 200,
 				message = "{eventadmin.error.tooLong}") String venueName,
 		@NotBlank(message = "{eventadmin.error.required}") @Size(max = 300,
@@ -54,8 +55,8 @@ public record EventForm(
 
 	/** An empty form with sensible defaults for a new event. */
 	public static EventForm blank() {
-		return new EventForm("", "", "", "", "", "", "", "", "", "", "", "", "", "America/Mexico_City", "", "", "", 60,
-				false, "", "", false, "", "", null);
+		return new EventForm("", "", "", "", "", "", "", "", "", "", "", "", "", "America/Mexico_City", "MX", "", "",
+				"", 60, false, "", "", false, "", "", null);
 	}
 
 }

@@ -11,11 +11,27 @@ import java.util.List;
  * @param description what attendees will learn, one entry per paragraph
  * @param agenda agenda items in order
  * @param about paragraphs about the organiser and the regional network
+ * @param country where the event takes place (ISO 3166-1 alpha-2)
+ * @param countryName the country's name in this language
  */
 public record EventInfo(long id, String slug, String title, String summary, List<String> description,
 		List<String> agenda, List<String> about, Instant startsAt, Instant endsAt, ZoneId zone, String venueName,
 		String venueAddress, String venueMapUrl, int capacity, boolean requiresApproval, Instant registrationOpensAt,
-		Instant registrationClosesAt, boolean published, List<SpeakerInfo> speakers, List<PartnerInfo> partners) {
+		Instant registrationClosesAt, boolean published, List<SpeakerInfo> speakers, List<PartnerInfo> partners,
+		String country, String countryName) {
+
+	/**
+	 * The venue's address with the country, as pages, emails and calendar files show it
+	 * ("Chapinero, Bogotá, Colombia"); unchanged when the address names the country
+	 * already.
+	 */
+	public String venuePlace() {
+		if (this.countryName == null || this.countryName.isEmpty()
+				|| Countries.mentions(this.venueAddress, this.country)) {
+			return this.venueAddress;
+		}
+		return this.venueAddress + ", " + this.countryName;
+	}
 
 	/** Where the event's registration window stands at {@code now}. */
 	public RegistrationWindow registrationWindow(Instant now) {

@@ -1,5 +1,7 @@
 package org.winformusic.events.export;
 
+import java.util.regex.Pattern;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,6 +27,8 @@ class CsvRowWriter implements RowWriter {
 	 * The ASCII formula signs and their full-width forms (U+FF1D, U+FF0B, U+FF0D,
 	 * U+FF20).
 	 */
+	private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+
 	private static final String FORMULA_STARTS = "=+-@\uFF1D\uFF0B\uFF0D\uFF20";
 
 	private final Writer writer;
@@ -67,9 +71,14 @@ class CsvRowWriter implements RowWriter {
 	 * any leading Unicode white space is {@code =}, {@code +}, {@code -}, {@code @} or
 	 * their full-width forms (spreadsheets skip leading blanks and fold full-width
 	 * signs), gets a leading {@code '}, which makes spreadsheets show it as text. The
-	 * printer still quotes it when RFC 4180 requires.
+	 * printer still quotes it when RFC 4180 requires. A phone number as stored (E.164:
+	 * {@code +} and digits only) is left as it is: a spreadsheet reads it as a number at
+	 * worst, and it cannot hold a formula.
 	 */
 	static String neutralize(String value) {
+		if (E164.matcher(value).matches()) {
+			return value;
+		}
 		int index = 0;
 		while (index < value.length() && isWhiteSpace(value.codePointAt(index))) {
 			if ("\t\r\n".indexOf(value.charAt(index)) >= 0) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.shared.NotFoundException;
 
@@ -82,9 +83,9 @@ class ExportController {
 	 */
 	private void export(String slug, ExportParameters parameters, Locale locale, HttpServletResponse response,
 			ExportFormat format) throws IOException {
-		RegistrationFilter filter = parameters.filter();
-		char delimiter = format.csv() ? parameters.csvDelimiter() : ',';
 		EventInfo event = event(slug, locale);
+		RegistrationFilter filter = parameters.filter(Regions.of(event.country()));
+		char delimiter = format.csv() ? parameters.csvDelimiter() : ',';
 		OutputStream out = start(response, event, format);
 		RowWriter writer = format.csv() ? new CsvRowWriter(out, delimiter) : new XlsxRowWriter(out, event.slug());
 		if (format.people()) {

@@ -1,5 +1,6 @@
 package org.winformusic.events.export;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -7,9 +8,9 @@ import java.util.Locale;
 import org.winformusic.events.admin.RegistrationSort;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
-import org.winformusic.events.registration.MexicanState;
 import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.registration.RegistrationStatus;
+import org.winformusic.events.registration.Regions;
 
 /**
  * The query parameters of an export link as typed: the filter of the registrations list
@@ -23,10 +24,10 @@ record ExportParameters(String q, String status, String companyType, String stat
 
 	static final int MAX_SEARCH_LENGTH = 200;
 
-	RegistrationFilter filter() {
+	/** The filter, {@code state} checked against the event's {@code regions}. */
+	RegistrationFilter filter(Regions.RegionList regions) {
 		return new RegistrationFilter(search(), parse("status", this.status, RegistrationStatus.class),
-				parse("companyType", this.companyType, CompanyType.class),
-				parse("state", this.state, MexicanState.class),
+				parse("companyType", this.companyType, CompanyType.class), region(regions),
 				parse("associationInterest", this.associationInterest, AssociationInterest.class), checkedInFilter());
 	}
 
@@ -56,6 +57,20 @@ record ExportParameters(String q, String status, String companyType, String stat
 			return ';';
 		}
 		throw new BadExportParameterException("delimiter", this.delimiter, List.of("comma", "semicolon"));
+	}
+
+	private String region(Regions.RegionList regions) {
+		String value = blankToNull(this.state);
+		if (value == null || regions.freeText()) {
+			return value;
+		}
+		String code = value.toUpperCase(Locale.ROOT);
+		if (!regions.contains(code)) {
+			List<String> allowed = new ArrayList<>(regions.codes());
+			allowed.add(regions.outside());
+			throw new BadExportParameterException("state", this.state, allowed);
+		}
+		return code;
 	}
 
 	private Boolean checkedInFilter() {

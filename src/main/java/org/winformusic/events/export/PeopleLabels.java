@@ -12,6 +12,7 @@ import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.Regions;
 import org.winformusic.events.shared.EventTimes;
 
 /**
@@ -34,14 +35,17 @@ class PeopleLabels {
 
 	private final EventTimes times;
 
-	PeopleLabels(MessageSource messages, EventTimes times) {
+	private final Regions regions;
+
+	PeopleLabels(MessageSource messages, EventTimes times, Regions regions) {
 		this.messages = messages;
 		this.times = times;
+		this.regions = regions;
 	}
 
 	/** The labels of one export: one event's time zone, one reader's language. */
 	Labeller forExport(EventInfo event, Locale locale) {
-		return new Labeller(event.zone(), locale);
+		return new Labeller(event.zone(), event.country(), locale);
 	}
 
 	/** Puts the exact export's header and rows into words. */
@@ -49,12 +53,15 @@ class PeopleLabels {
 
 		private final ZoneId zone;
 
+		private final String country;
+
 		private final Locale locale;
 
 		private final DateTimeFormatter timeFormat;
 
-		private Labeller(ZoneId zone, Locale locale) {
+		private Labeller(ZoneId zone, String country, Locale locale) {
 			this.zone = zone;
+			this.country = country;
 			this.locale = locale;
 			this.timeFormat = DateTimeFormatter.ofPattern(message("people.time.pattern"), locale);
 		}
@@ -99,9 +106,12 @@ class PeopleLabels {
 			};
 		}
 
-		/** A state (ISO 3166-2 subdivision code) or "outside Mexico", by its name. */
+		/**
+		 * A region of the event's country (ISO 3166-2 subdivision code, or "outside") by
+		 * its name; a free-text region as typed.
+		 */
 		private String region(String code) {
-			return word("admin.state.", code);
+			return PeopleLabels.this.regions.label(this.country, code, this.locale);
 		}
 
 		/** "Español", "Inglés" / "Spanish", "English". */

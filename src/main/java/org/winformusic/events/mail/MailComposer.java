@@ -152,7 +152,7 @@ class MailComposer {
 		return "https://calendar.google.com/calendar/render?action=TEMPLATE&text=" + encode(event.title()) + "&dates="
 				+ GOOGLE_TIME.format(event.startsAt()) + "/" + GOOGLE_TIME.format(event.endsAt()) + "&details="
 				+ encode(((event.summary() != null) ? event.summary() + "\n\n" : "") + eventLink) + "&location="
-				+ encode(event.venueName() + ", " + event.venueAddress());
+				+ encode(event.venueName() + ", " + event.venuePlace());
 	}
 
 	private static String encode(String value) {

@@ -17,6 +17,7 @@ import org.winformusic.events.admin.RegistrationFilterParams;
 import org.winformusic.events.admin.RegistrationFilterParams.InvalidFilterException;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.Regions;
 import org.winformusic.events.shared.NotFoundException;
 
 /**
@@ -51,7 +52,7 @@ class PrintController {
 		BadgePdf.Layout chosen = layout(layout);
 		EventInfo event = event(slug, locale);
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-		this.printouts.badges(event, params.filter(), chosen, locale, pdf);
+		this.printouts.badges(event, params.filter(Regions.of(event.country())), chosen, locale, pdf);
 		return pdf(pdf, event.slug() + "-badges.pdf");
 	}
 
@@ -60,7 +61,7 @@ class PrintController {
 			Locale locale) throws IOException {
 		EventInfo event = event(slug, locale);
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-		this.printouts.doorList(event, params.filter(), locale, pdf);
+		this.printouts.doorList(event, params.filter(Regions.of(event.country())), locale, pdf);
 		return pdf(pdf, event.slug() + "-door-list.pdf");
 	}
 

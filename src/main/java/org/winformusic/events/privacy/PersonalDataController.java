@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
 
@@ -53,10 +54,10 @@ class PersonalDataController {
 	String data(@PathVariable String token, Locale locale, Model model) {
 		DataReport report = this.personalData.reportByToken(token, locale);
 		model.addAttribute("report", report);
-		model.addAttribute("zone",
-				this.catalog.findById(report.registration().eventId(), locale)
-					.orElseThrow(NotFoundException::new)
-					.zone());
+		EventInfo event = this.catalog.findById(report.registration().eventId(), locale)
+			.orElseThrow(NotFoundException::new);
+		model.addAttribute("zone", event.zone());
+		model.addAttribute("country", event.country());
 		model.addAttribute("token", token);
 		return DATA_VIEW;
 	}

@@ -68,7 +68,7 @@ public final class CalendarFile {
 		entry.setDateStart(Date.from(event.startsAt()));
 		entry.setDateEnd(Date.from(event.endsAt()));
 		entry.setSummary(event.title());
-		entry.setLocation(event.venueName() + ", " + event.venueAddress());
+		entry.setLocation(event.venueName() + ", " + event.venuePlace());
 		StringBuilder description = new StringBuilder();
 		if (event.summary() != null) {
 			description.append(event.summary()).append("\n\n");

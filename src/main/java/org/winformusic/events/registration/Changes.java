@@ -204,7 +204,7 @@ class Changes {
 	 * @throws RegistrationStateException when the registration was cancelled or declined
 	 */
 	RegistrationView edit(long registrationId, RegistrationForm form, Set<String> repeatedFields) {
-		ValidForm valid = this.validator.validate(form, repeatedFields, false);
+		ValidForm valid = this.validator.validate(form, repeatedFields, false, countryOf(registrationId));
 		if (!valid.valid()) {
 			throw new RegistrationValidationException(valid.problems());
 		}
@@ -225,7 +225,7 @@ class Changes {
 				.param("company", valid.company())
 				.param("jobTitle", valid.jobTitle())
 				.param("companyType", valid.companyType().name())
-				.param("state", valid.state().name())
+				.param("state", valid.state())
 				.param("city", valid.city())
 				.param("phone", valid.phone())
 				.param("interest", valid.associationInterest().name())
@@ -242,6 +242,15 @@ class Changes {
 					List.of(FieldProblem.of("email", "registration.error.email.taken")));
 		}
 		return view(registrationId);
+	}
+
+	/** The country of the registration's event, whose regions and phones apply. */
+	private String countryOf(long registrationId) {
+		return this.jdbc.sql("select e.country from registration r join event e on e.id = r.event_id where r.id = ?")
+			.param(registrationId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(NotFoundException::new);
 	}
 
 	/** A registration's row as locked by {@link #lock}. */

@@ -138,7 +138,7 @@ public class PublicRegistrations {
 		if (!event.open(now)) {
 			return RegistrationResult.windowClosed();
 		}
-		ValidForm valid = this.validator.validate(form, repeatedFields, true);
+		ValidForm valid = this.validator.validate(form, repeatedFields, true, event.country());
 		if (!valid.valid()) {
 			return RegistrationResult.invalid(valid.problems(), valid.emailSuggestion());
 		}
@@ -183,7 +183,7 @@ public class PublicRegistrations {
 				.param("company", valid.company())
 				.param("jobTitle", valid.jobTitle())
 				.param("companyType", valid.companyType().name())
-				.param("state", valid.state().name())
+				.param("state", valid.state())
 				.param("city", valid.city())
 				.param("phone", valid.phone())
 				.param("interest", valid.associationInterest().name())

@@ -8,14 +8,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What the registering hot path needs of an event, read in one query. */
 record RegisteringEvent(long id, boolean published, boolean requiresApproval, Instant opensAt, Instant closesAt,
-		Instant startsAt) {
+		Instant startsAt, String country) {
 
 	static Optional<RegisteringEvent> find(JdbcClient jdbc, String slug) {
 		if (slug == null || slug.length() > 80) {
 			return Optional.empty();
 		}
 		return jdbc.sql("""
-				select id, published, requires_approval, registration_opens_at, registration_closes_at, starts_at
+				select id, published, requires_approval, registration_opens_at, registration_closes_at, starts_at,
+				       country
 				  from event where slug = ?
 				""")
 			.param(slug)
@@ -23,7 +24,7 @@ record RegisteringEvent(long id, boolean published, boolean requiresApproval, In
 					rs.getBoolean("requires_approval"),
 					instant(rs.getObject("registration_opens_at", OffsetDateTime.class)),
 					instant(rs.getObject("registration_closes_at", OffsetDateTime.class)),
-					instant(rs.getObject("starts_at", OffsetDateTime.class))))
+					instant(rs.getObject("starts_at", OffsetDateTime.class)), rs.getString("country")))
 			.optional();
 	}
 

@@ -63,7 +63,7 @@ public class RegistrationDirectory {
 		return new RegistrationView(rs.getLong("id"), rs.getLong("event_id"),
 				RegistrationStatus.valueOf(rs.getString("status")), rs.getString("full_name"), rs.getString("email"),
 				rs.getString("company"), rs.getString("job_title"), CompanyType.valueOf(rs.getString("company_type")),
-				MexicanState.valueOf(rs.getString("state")), rs.getString("city"), rs.getString("phone"),
+				rs.getString("state"), rs.getString("city"), rs.getString("phone"),
 				AssociationInterest.valueOf(rs.getString("association_interest")), rs.getString("referral_source"),
 				rs.getString("comments"), rs.getBoolean("news_opt_in"), rs.getString("privacy_consent_version"),
 				instant(rs, "privacy_consent_at"), Locale.forLanguageTag(rs.getString("locale")),

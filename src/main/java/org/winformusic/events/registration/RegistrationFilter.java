@@ -11,7 +11,7 @@ import java.util.Locale;
  *
  * @param q searched in name, email and company, ignoring case and accents
  */
-public record RegistrationFilter(String q, RegistrationStatus status, CompanyType companyType, MexicanState state,
+public record RegistrationFilter(String q, RegistrationStatus status, CompanyType companyType, String state,
 		AssociationInterest associationInterest, Boolean checkedIn) {
 
 	public static final RegistrationFilter ALL = new RegistrationFilter(null, null, null, null, null, null);

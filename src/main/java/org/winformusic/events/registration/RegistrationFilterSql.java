@@ -57,7 +57,7 @@ public record RegistrationFilterSql(String condition, Map<String, Object> params
 		}
 		if (filter.state() != null) {
 			condition.add(column + "state = :filter_state");
-			params.put("filter_state", filter.state().name());
+			params.put("filter_state", filter.state());
 		}
 		if (filter.associationInterest() != null) {
 			condition.add(column + "association_interest = :filter_association_interest");

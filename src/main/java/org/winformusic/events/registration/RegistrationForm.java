@@ -12,9 +12,8 @@ public record RegistrationForm(String fullName, String email, String company, St
 	/** The form pre-filled with a registration's details, for editing. */
 	public static RegistrationForm of(RegistrationView view) {
 		return new RegistrationForm(view.fullName(), view.email(), view.company(), view.jobTitle(),
-				view.companyType().name(), view.state().name(), view.city(), view.phone(),
-				view.associationInterest().name(), view.referralSource(), view.comments(), true, view.newsOptIn(),
-				null);
+				view.companyType().name(), view.state(), view.city(), view.phone(), view.associationInterest().name(),
+				view.referralSource(), view.comments(), true, view.newsOptIn(), null);
 	}
 
 }

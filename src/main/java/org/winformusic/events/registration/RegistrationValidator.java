@@ -31,6 +31,9 @@ class RegistrationValidator {
 
 	static final int PHONE_MAX = 30;
 
+	/** A free-text region (a country whose subdivisions the form does not list). */
+	static final int REGION_MAX = 100;
+
 	static final int REFERRAL_MAX = 100;
 
 	static final int COMMENTS_MAX = 1000;
@@ -75,8 +78,10 @@ class RegistrationValidator {
 	 * since it is unclear which value the person meant
 	 * @param requireConsent whether privacy consent must be given (new registrations; an
 	 * edit keeps the consent given then)
+	 * @param country the event's country: its regions are the choices of {@code state},
+	 * and phone numbers without a {@code +} prefix are read as numbers of that country
 	 */
-	ValidForm validate(RegistrationForm form, Set<String> repeated, boolean requireConsent) {
+	ValidForm validate(RegistrationForm form, Set<String> repeated, boolean requireConsent, String country) {
 		List<FieldProblem> problems = new ArrayList<>();
 		for (String field : repeated) {
 			problems.add(FieldProblem.of(field, "registration.error.repeated"));
@@ -95,11 +100,17 @@ class RegistrationValidator {
 		String company = singleLine("company", form.company(), true, COMPANY_MAX, problems);
 		String jobTitle = singleLine("jobTitle", form.jobTitle(), false, JOB_TITLE_MAX, problems);
 		CompanyType companyType = choice("companyType", form.companyType(), CompanyType.class, problems);
-		MexicanState state = choice("state", form.state(), MexicanState.class, problems);
+		String state = region(form.state(), Regions.of(country), problems);
 		String city = singleLine("city", form.city(), true, CITY_MAX, problems);
 		String phone = singleLine("phone", form.phone(), false, PHONE_MAX, problems);
-		if (phone != null && !PHONE.matcher(phone).matches()) {
-			problems.add(FieldProblem.of("phone", "registration.error.phone.invalid"));
+		if (phone != null) {
+			String e164 = PHONE.matcher(phone).matches() ? PhoneNumbers.normalize(phone, country) : null;
+			if (e164 == null) {
+				problems.add(FieldProblem.of("phone", "registration.error.phone.invalid"));
+			}
+			else {
+				phone = e164;
+			}
 		}
 		AssociationInterest interest = choice("associationInterest", form.associationInterest(),
 				AssociationInterest.class, problems);
@@ -143,6 +154,27 @@ class RegistrationValidator {
 		return normalized;
 	}
 
+	/** One of the list's codes, or for a free-text list a single line of text. */
+	private static String region(String value, Regions.RegionList regions, List<FieldProblem> problems) {
+		if (regions.freeText()) {
+			String text = singleLine("state", value, false, REGION_MAX, problems);
+			if (text == null) {
+				problems.add(FieldProblem.of("state", regions.key("required", null)));
+			}
+			return text;
+		}
+		String normalized = normalize(value);
+		if (normalized == null) {
+			problems.add(FieldProblem.of("state", regions.key("required", "registration.error.state.required")));
+			return null;
+		}
+		if (!regions.contains(normalized)) {
+			problems.add(FieldProblem.of("state", "registration.error.choice"));
+			return null;
+		}
+		return normalized;
+	}
+
 	private static <E extends Enum<E>> E choice(String field, String value, Class<E> type,
 			List<FieldProblem> problems) {
 		String normalized = normalize(value);
@@ -175,9 +207,8 @@ class RegistrationValidator {
 	 * null
 	 */
 	record ValidForm(String fullName, String email, String company, String jobTitle, CompanyType companyType,
-			MexicanState state, String city, String phone, AssociationInterest associationInterest,
-			String referralSource, String comments, boolean newsOptIn, String emailSuggestion,
-			List<FieldProblem> problems) {
+			String state, String city, String phone, AssociationInterest associationInterest, String referralSource,
+			String comments, boolean newsOptIn, String emailSuggestion, List<FieldProblem> problems) {
 
 		boolean valid() {
 			return this.problems.isEmpty();

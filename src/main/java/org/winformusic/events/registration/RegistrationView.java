@@ -10,7 +10,7 @@ import java.util.Locale;
  * null
  */
 public record RegistrationView(long id, long eventId, RegistrationStatus status, String fullName, String email,
-		String company, String jobTitle, CompanyType companyType, MexicanState state, String city, String phone,
+		String company, String jobTitle, CompanyType companyType, String state, String city, String phone,
 		AssociationInterest associationInterest, String referralSource, String comments, boolean newsOptIn,
 		String privacyConsentVersion, Instant privacyConsentAt, Locale locale, Instant createdAt, Instant updatedAt,
 		Instant confirmedAt, Instant cancelledAt, Instant declinedAt, Instant checkedInAt, Integer waitlistPosition) {

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
-import org.winformusic.events.registration.MexicanState;
 import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.registration.RegistrationStatus;
 
@@ -82,8 +81,8 @@ class RegistrationListPlanTests {
 		List<RegistrationFilter> filters = List.of(RegistrationFilter.ALL, text("garcia"), text("pena ord"),
 				text("p1234"), new RegistrationFilter(null, RegistrationStatus.WAITLISTED, null, null, null, null),
 				new RegistrationFilter(null, RegistrationStatus.CONFIRMED, null, null, null, null),
-				new RegistrationFilter(null, null, CompanyType.PUBLISHER, MexicanState.JAL, null, null),
-				new RegistrationFilter(null, null, null, MexicanState.CMX, null, null),
+				new RegistrationFilter(null, null, CompanyType.PUBLISHER, "JAL", null, null),
+				new RegistrationFilter(null, null, null, "CMX", null, null),
 				new RegistrationFilter(null, RegistrationStatus.CONFIRMED, null, null, AssociationInterest.YES, null),
 				new RegistrationFilter(null, null, null, null, null, true),
 				new RegistrationFilter(null, null, null, null, null, false),

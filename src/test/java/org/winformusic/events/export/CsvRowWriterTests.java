@@ -33,6 +33,15 @@ class CsvRowWriterTests {
 	}
 
 	@Test
+	void aPhoneNumberAsStoredStaysReadableButAnythingMoreIsEscaped() {
+		assertThat(CsvRowWriter.neutralize("+573001234567")).isEqualTo("+573001234567");
+		assertThat(CsvRowWriter.neutralize("+525512345678")).isEqualTo("+525512345678");
+		for (String almost : new String[] { "+57300123456+1", "+5730012345678901", "+57 300", "+0123456789" }) {
+			assertThat(CsvRowWriter.neutralize(almost)).isEqualTo("'" + almost);
+		}
+	}
+
+	@Test
 	void otherValuesStayAsTheyAre() {
 		for (String value : new String[] { "", "x\",=1+1", "Ana", "Ana =1", " Ana", "'=1", "\u3000Ana",
 				"2028-03-01T10:15:00-06:00" }) {

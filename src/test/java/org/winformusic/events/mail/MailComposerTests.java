@@ -23,7 +23,6 @@ import org.winformusic.events.registration.CalendarFile;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.CompanyType;
-import org.winformusic.events.registration.MexicanState;
 import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
@@ -185,7 +184,8 @@ class MailComposerTests {
 		assertThat(query.getFirst("action")).isEqualTo("TEMPLATE");
 		assertThat(query.getFirst("dates")).isEqualTo("20280320T160000Z/20280320T200000Z");
 		assertThat(decode(query.getFirst("text"))).isEqualTo("Hoja de ruta para una asociación");
-		assertThat(decode(query.getFirst("location"))).isEqualTo("PÚBLICO Roma, Colima 1, Roma Norte; CDMX");
+		// The address does not name the country: the calendar's location adds it.
+		assertThat(decode(query.getFirst("location"))).isEqualTo("PÚBLICO Roma, Colima 1, Roma Norte; CDMX, México");
 		assertThat(decode(query.getFirst("details"))).contains("Un taller.",
 				"https://events.example.org/events/test-event");
 		assertThat(href).doesNotContain(TOKEN);
@@ -222,7 +222,8 @@ class MailComposerTests {
 		EventInfo base = event(SupportedLocales.SPANISH);
 		EventInfo event = new EventInfo(base.id(), base.slug(), "Canción ".repeat(20), "Información útil. ".repeat(12),
 				List.of(), List.of(), List.of(), base.startsAt(), base.endsAt(), base.zone(), place,
-				"Calle Águila 123, Cuauhtémoc", null, 60, false, null, null, true, List.of(), List.of());
+				"Calle Águila 123, Cuauhtémoc", null, 60, false, null, null, true, List.of(), List.of(), "MX",
+				"México");
 		for (RegistrationMessage.Type kind : List.of(RegistrationMessage.Type.CONFIRMED,
 				RegistrationMessage.Type.CANCELLED)) {
 			RegistrationView registration = registration(SupportedLocales.SPANISH, null);
@@ -236,7 +237,7 @@ class MailComposerTests {
 				.allMatch((line) -> !line.contains("\uFFFD"));
 			assertThat(ics).doesNotContain("\n\n");
 			VEvent parsed = Biweekly.parse(ics).first().getEvents().get(0);
-			assertThat(parsed.getLocation().getValue()).isEqualTo(place + ", Calle Águila 123, Cuauhtémoc");
+			assertThat(parsed.getLocation().getValue()).isEqualTo(place + ", Calle Águila 123, Cuauhtémoc, México");
 			assertThat(parsed.getSummary().getValue()).isEqualTo(event.title());
 		}
 	}
@@ -312,14 +313,15 @@ class MailComposerTests {
 				es ? "Un taller." : "A workshop.", List.of(), List.of(), List.of(),
 				Instant.parse("2028-03-20T16:00:00Z"), Instant.parse("2028-03-20T20:00:00Z"),
 				ZoneId.of("America/Mexico_City"), "PÚBLICO Roma", "Colima 1, Roma Norte; CDMX",
-				"https://maps.example.org/roma", 60, false, null, null, true, List.of(), List.of());
+				"https://maps.example.org/roma", 60, false, null, null, true, List.of(), List.of(), "MX",
+				es ? "México" : "Mexico");
 	}
 
 	static RegistrationView registration(Locale locale, Integer position) {
 		Instant at = Instant.parse("2028-03-01T12:00:00Z");
 		return new RegistrationView(42, 7,
 				(position != null) ? RegistrationStatus.WAITLISTED : RegistrationStatus.CONFIRMED, "Ana Pérez",
-				"ana@example.org", "Discos Ana", null, CompanyType.INDEPENDENT_LABEL, MexicanState.CMX, "CDMX", null,
+				"ana@example.org", "Discos Ana", null, CompanyType.INDEPENDENT_LABEL, "CMX", "CDMX", null,
 				AssociationInterest.YES, null, null, false, "v1", at, locale, at, at, at, null, null, null, position);
 	}
 

@@ -117,9 +117,11 @@ abstract class PersonalDataTestSupport {
 	record Person(String fullName, String email, String company, String jobTitle, String companyType, String state,
 			String city, String phone, String interest, String referralSource, String comments) {
 
+		/** {@code phone} is typed without spaces: E.164, as the application stores it. */
 		static Person marked(String marker, String phone) {
 			return new Person("Ana " + marker, marker + ".ana@example.org", "Sello " + marker, "Jefa " + marker,
-					"PUBLISHER", "JAL", "Ciudad " + marker, phone, "YES", "Radio " + marker, "Rampa " + marker);
+					"PUBLISHER", "JAL", "Ciudad " + marker, phone.replace(" ", ""), "YES", "Radio " + marker,
+					"Rampa " + marker);
 		}
 
 		Person with(String companyType, String state, String interest) {

@@ -20,7 +20,7 @@ class RegistrationFilterSqlTests {
 	@Test
 	void everyCriterionBecomesAParameterAndTheSearchIsNormalizedWithLiteralWildcards() {
 		RegistrationFilter filter = new RegistrationFilter("  Peña_100%' or 1=1 -- ", RegistrationStatus.WAITLISTED,
-				CompanyType.PUBLISHER, MexicanState.JAL, AssociationInterest.MAYBE, false);
+				CompanyType.PUBLISHER, "JAL", AssociationInterest.MAYBE, false);
 
 		RegistrationFilterSql sql = RegistrationFilterSql.of(filter, "r");
 

@@ -1,9 +1,12 @@
 package org.winformusic.events.event.web;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.winformusic.events.event.Countries;
 import org.winformusic.events.event.EventAdministration;
 import org.winformusic.events.event.EventForm;
 import org.winformusic.events.shared.NotFoundException;
@@ -28,6 +31,12 @@ class EventAdminController {
 
 	EventAdminController(EventAdministration administration) {
 		this.administration = administration;
+	}
+
+	/** The countries of the country select, named in the staff member's language. */
+	@ModelAttribute("countries")
+	List<Countries.Country> countries(Locale locale) {
+		return Countries.all(locale);
 	}
 
 	@GetMapping("/admin/events/new")
@@ -92,9 +101,10 @@ class EventAdminController {
 	private static EventForm withIdentity(EventForm f, EventForm current) {
 		return new EventForm(current.slug(), f.titleEs(), f.titleEn(), f.summaryEs(), f.summaryEn(), f.descriptionEs(),
 				f.descriptionEn(), f.agendaEs(), f.agendaEn(), f.aboutEs(), f.aboutEn(), f.startsAt(), f.endsAt(),
-				f.timeZone(), f.venueName(), f.venueAddress(), f.venueMapUrl(), current.capacity(),
-				f.requiresApproval(), f.registrationOpensAt(), f.registrationClosesAt(), f.published(), f.speakers(),
-				f.partners(), f.retentionDays());
+				f.timeZone(), (f.country() == null || f.country().isBlank()) ? current.country() : f.country(),
+				f.venueName(), f.venueAddress(), f.venueMapUrl(), current.capacity(), f.requiresApproval(),
+				f.registrationOpensAt(), f.registrationClosesAt(), f.published(), f.speakers(), f.partners(),
+				f.retentionDays());
 	}
 
 }

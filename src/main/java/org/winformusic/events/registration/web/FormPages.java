@@ -1,9 +1,6 @@
 package org.winformusic.events.registration.web;
 
-import java.text.Collator;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.FieldProblem;
-import org.winformusic.events.registration.MexicanState;
 import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationView;
 
 import org.springframework.context.MessageSource;
@@ -41,8 +38,11 @@ class FormPages {
 
 	private final MessageSource messages;
 
-	FormPages(MessageSource messages) {
+	private final Regions regions;
+
+	FormPages(MessageSource messages, Regions regions) {
 		this.messages = messages;
+		this.regions = regions;
 	}
 
 	/**
@@ -73,8 +73,11 @@ class FormPages {
 		return (value != null) && (value.equals("true") || value.equals("on"));
 	}
 
-	/** Adds what the field templates need: values, errors and the choices. */
-	void prepare(Model model, RegistrationForm form, List<FieldProblem> problems, Locale locale) {
+	/**
+	 * Adds what the field templates need: values, errors and the choices (the regions of
+	 * the event's {@code country}; none when its region is free text).
+	 */
+	void prepare(Model model, RegistrationForm form, List<FieldProblem> problems, String country, Locale locale) {
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("fullName", form.fullName());
 		values.put("email", form.email());
@@ -91,7 +94,9 @@ class FormPages {
 		values.put("newsOptIn", Boolean.TRUE.equals(form.newsOptIn()) ? "true" : null);
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors(problems, locale));
-		model.addAttribute("states", states(locale));
+		model.addAttribute("stateLabel", this.regions.fieldLabel(country, locale));
+		model.addAttribute("states",
+				this.regions.options(country, locale).stream().map((r) -> new Option(r.code(), r.label())).toList());
 		model.addAttribute("companyTypes", Arrays.stream(CompanyType.values()).map(Enum::name).toList());
 		model.addAttribute("interests", Arrays.stream(AssociationInterest.values()).map(Enum::name).toList());
 	}
@@ -106,23 +111,6 @@ class FormPages {
 				.ifPresent((p) -> errors.put(field, this.messages.getMessage(p.messageKey(), p.arguments(), locale)));
 		}
 		return errors;
-	}
-
-	/**
-	 * The 32 states sorted by their name in the reader's language, then "outside Mexico".
-	 */
-	private List<Option> states(Locale locale) {
-		Collator collator = Collator.getInstance(locale);
-		List<Option> states = new ArrayList<>();
-		for (MexicanState state : MexicanState.values()) {
-			if (state != MexicanState.OUTSIDE_MX) {
-				states.add(new Option(state.name(), this.messages.getMessage("state." + state.name(), null, locale)));
-			}
-		}
-		states.sort(Comparator.comparing(Option::label, collator));
-		states.add(new Option(MexicanState.OUTSIDE_MX.name(),
-				this.messages.getMessage("state." + MexicanState.OUTSIDE_MX.name(), null, locale)));
-		return states;
 	}
 
 	/** A posted form and the fields that came more than once. */

@@ -26,7 +26,7 @@ final class GoogleCalendarLink {
 				? event.summary() + "\n\n" + eventPageUrl : eventPageUrl;
 		return "https://calendar.google.com/calendar/render?action=TEMPLATE" + "&text=" + encode(event.title())
 				+ "&dates=" + stamp(event.startsAt()) + "/" + stamp(event.endsAt()) + "&details=" + encode(details)
-				+ "&location=" + encode(event.venueName() + ", " + event.venueAddress());
+				+ "&location=" + encode(event.venueName() + ", " + event.venuePlace());
 	}
 
 	/** Strict form encoding, with spaces as %20 so every calendar client reads them. */

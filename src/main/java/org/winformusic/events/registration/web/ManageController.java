@@ -158,9 +158,10 @@ class ManageController {
 	private String showEdit(Model model, String token, RegistrationView registration, RegistrationForm form,
 			List<FieldProblem> problems, Locale locale) {
 		model.addAttribute("registration", registration);
-		model.addAttribute("event", event(registration, locale));
+		EventInfo event = event(registration, locale);
+		model.addAttribute("event", event);
 		model.addAttribute("token", token);
-		this.pages.prepare(model, form, problems, locale);
+		this.pages.prepare(model, form, problems, event.country(), locale);
 		return EDIT_VIEW;
 	}
 

@@ -141,7 +141,7 @@ class RegistrationController {
 		model.addAttribute("emailSuggestion", emailSuggestion);
 		// A likely typo is shown as a hint beside the field, not as an error.
 		this.pages.prepare(model, form, problems.stream().filter((p) -> !p.messageKey().equals(TYPO_HINT_KEY)).toList(),
-				locale);
+				event.country(), locale);
 		return FORM_VIEW;
 	}
 

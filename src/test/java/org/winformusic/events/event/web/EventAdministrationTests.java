@@ -44,7 +44,9 @@ class EventAdministrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(form).contains("Hoja de ruta para crear una asociación").contains("Noemí Planas | CEO");
+		assertThat(form).contains("Hoja de ruta para crear una asociación")
+			.contains("Noemí Planas | CEO")
+			.contains("<option value=\"MX\" selected=\"selected\">Mexico</option>");
 
 		this.mvc.perform(colombia(post("/admin/events/new")))
 			.andExpect(status().is3xxRedirection())
@@ -52,6 +54,7 @@ class EventAdministrationTests {
 
 		var event = this.catalog.findPublishedBySlug("colombia-workshop", SupportedLocales.SPANISH).orElseThrow();
 		assertThat(event.zone().getId()).isEqualTo("America/Bogota");
+		assertThat(event.country()).isEqualTo("CO");
 		assertThat(event.speakers()).hasSize(1);
 		assertThat(event.speakers().get(0).country()).isEqualTo("Colombia");
 		assertThat(event.partners()).extracting("name", "url")
@@ -69,13 +72,14 @@ class EventAdministrationTests {
 	void inconsistentFormsAreShownBackWithAMessageNextToEachField() throws Exception {
 		String page = this.mvc
 			.perform(colombia(post("/admin/events/new"), "slug", "Bad Slug", "timeZone", "America/Nowhere", "speakers",
-					"Only a name", "lang", "es"))
+					"Only a name", "country", "XX", "lang", "es"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("Usa solo minúsculas, números y guiones simples.")
-			.contains("No es una zona horaria conocida.");
+			.contains("No es una zona horaria conocida.")
+			.contains("Elige un país de la lista.");
 
 		page = this.mvc
 			.perform(colombia(post("/admin/events/new"), "slug", "colombia-bad-dates", "endsAt", "2028-05-10T09:00",
@@ -148,6 +152,7 @@ class EventAdministrationTests {
 		fields.put("startsAt", "2028-05-10T10:00");
 		fields.put("endsAt", "2028-05-10T14:00");
 		fields.put("timeZone", "America/Bogota");
+		fields.put("country", "CO");
 		fields.put("venueName", "Sede");
 		fields.put("venueAddress", "Bogotá");
 		fields.put("venueMapUrl", "");

@@ -1,0 +1,70 @@
+package org.winformusic.events.event;
+
+import java.text.Collator;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The countries an event can take place in: the ISO 3166-1 alpha-2 codes Java knows,
+ * named in the reader's language by {@link Locale#getDisplayCountry(Locale)}.
+ */
+public final class Countries {
+
+	private static final List<String> CODES = List.of(Locale.getISOCountries());
+
+	private Countries() {
+	}
+
+	/** Whether {@code code} is an ISO 3166-1 alpha-2 code (upper case). */
+	public static boolean known(String code) {
+		return code != null && CODES.contains(code);
+	}
+
+	/**
+	 * A posted code in upper case; Mexico, the column's default, when none was posted (a
+	 * script written before events had a country).
+	 */
+	static String posted(String code) {
+		return (code == null || code.isBlank()) ? "MX" : code.strip().toUpperCase(Locale.ROOT);
+	}
+
+	/** "Colombia" for {@code CO}; null for an unknown code. */
+	public static String name(String code, Locale locale) {
+		return known(code) ? new Locale.Builder().setRegion(code).build().getDisplayCountry(locale) : null;
+	}
+
+	/** Every country, sorted by its name in {@code locale}. */
+	public static List<Country> all(Locale locale) {
+		Collator collator = Collator.getInstance(locale);
+		return CODES.stream()
+			.map((code) -> new Country(code, name(code, locale)))
+			.sorted(Comparator.comparing(Country::name, collator))
+			.toList();
+	}
+
+	/**
+	 * Whether {@code text} already names the country, in Spanish or English, ignoring
+	 * case and accents ("Ciudad de México" names {@code MX}).
+	 */
+	static boolean mentions(String text, String code) {
+		if (text == null || !known(code)) {
+			return false;
+		}
+		String plain = plain(text);
+		return Arrays.asList(Locale.forLanguageTag("es"), Locale.ENGLISH)
+			.stream()
+			.anyMatch((language) -> plain.contains(plain(name(code, language))));
+	}
+
+	private static String plain(String text) {
+		return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+	}
+
+	/** A country to choose: its code and its name. */
+	public record Country(String code, String name) {
+	}
+
+}

@@ -1,0 +1,132 @@
+package org.winformusic.events.registration;
+
+import java.text.Collator;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The regions a registrant of an event chooses from, by the event's country: its
+ * subdivisions by ISO 3166-2 code without the country prefix, plus "outside the country".
+ * Mexico keeps the codes and names it always had ({@link MexicanState}, keys
+ * {@code state.*}); Colombia lists its 32 departments and the Capital District (keys
+ * {@code country.region.CO.*}). For any other country the region is free text. The form
+ * field, the validator, the admin filters and breakdowns and the exports all read the
+ * list from here. Templates call it as {@code @regions}.
+ */
+@Component("regions")
+public class Regions {
+
+	private static final RegionList MEXICO = new RegionList("MX",
+			Arrays.stream(MexicanState.values()).filter((s) -> s != MexicanState.OUTSIDE_MX).map(Enum::name).toList(),
+			MexicanState.OUTSIDE_MX.name());
+
+	private static final RegionList COLOMBIA = new RegionList("CO",
+			List.of("AMA", "ANT", "ARA", "ATL", "BOL", "BOY", "CAL", "CAQ", "CAS", "CAU", "CES", "CHO", "COR", "CUN",
+					"DC", "GUA", "GUV", "HUI", "LAG", "MAG", "MET", "NAR", "NSA", "PUT", "QUI", "RIS", "SAP", "SAN",
+					"SUC", "TOL", "VAC", "VAU", "VID"),
+			"OUTSIDE_CO");
+
+	private static final Map<String, RegionList> LISTS = Map.of(MEXICO.country(), MEXICO, COLOMBIA.country(), COLOMBIA);
+
+	private final MessageSource messages;
+
+	Regions(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/** The list of an event's country; a free-text list for a country we do not ship. */
+	public static RegionList of(String country) {
+		RegionList list = (country != null) ? LISTS.get(country) : null;
+		return (list != null) ? list : new RegionList(country, List.of(), null);
+	}
+
+	/**
+	 * A stored region in words: the subdivision's name in {@code locale}, or the text as
+	 * typed for a free-text region (or a code the list does not know).
+	 */
+	public String label(String country, String code, Locale locale) {
+		RegionList list = of(country);
+		if (code == null || !list.contains(code)) {
+			return code;
+		}
+		return this.messages.getMessage(list.messageKey(code), null, code, locale);
+	}
+
+	/**
+	 * What the region is called for this country: "Estado" in Mexico, "Departamento" in
+	 * Colombia, "Región" where it is free text.
+	 */
+	public String fieldLabel(String country, Locale locale) {
+		return fieldLabel(country, "registration.field.state", locale);
+	}
+
+	/** The same, with the words a page already uses for Mexico ({@code mexicanKey}). */
+	public String fieldLabel(String country, String mexicanKey, Locale locale) {
+		return this.messages.getMessage(of(country).key("field", mexicanKey), null, locale);
+	}
+
+	/**
+	 * The choices of a select, sorted by name in {@code locale}, "outside the country"
+	 * last; empty when the region is free text.
+	 */
+	public List<Region> options(String country, Locale locale) {
+		RegionList list = of(country);
+		Collator collator = Collator.getInstance(locale);
+		List<Region> regions = new ArrayList<>();
+		for (String code : list.codes()) {
+			regions.add(new Region(code, label(country, code, locale)));
+		}
+		regions.sort(Comparator.comparing(Region::label, collator));
+		if (list.outside() != null) {
+			regions.add(new Region(list.outside(), label(country, list.outside(), locale)));
+		}
+		return regions;
+	}
+
+	/**
+	 * The regions of one country.
+	 *
+	 * @param codes the subdivision codes, empty when the region is free text
+	 * @param outside the code for "outside the country", null for free text
+	 */
+	public record RegionList(String country, List<String> codes, String outside) {
+
+		public boolean freeText() {
+			return this.codes.isEmpty();
+		}
+
+		/** Whether {@code code} is one of the list's codes (or "outside"). */
+		public boolean contains(String code) {
+			return this.codes.contains(code) || (this.outside != null && this.outside.equals(code));
+		}
+
+		String messageKey(String code) {
+			return "MX".equals(this.country) ? "state." + code : "country.region." + this.country + "." + code;
+		}
+
+		/**
+		 * The key of a text about this list: Mexico's existing one, Colombia's
+		 * {@code country.region.CO.<what>}, else the free-text one
+		 * {@code country.region.<what>}.
+		 */
+		String key(String what, String mexican) {
+			if ("MX".equals(this.country)) {
+				return mexican;
+			}
+			return freeText() ? "country.region." + what : "country.region." + this.country + "." + what;
+		}
+
+	}
+
+	/** A region to choose: its code and its name in the reader's language. */
+	public record Region(String code, String label) {
+	}
+
+}
