@@ -118,12 +118,12 @@ class ColombianEventTests {
 		assertThat(page(staff(get("/admin/registrations/" + mexican)))).contains("+52 55 1234 5678",
 				"Fuera de Colombia");
 
-		// The CSV carries the department's code and the number in E.164 (behind the
-		// export's usual ' that keeps a leading + from being read as a formula).
+		// The CSV carries the department's code and the number in E.164, without the
+		// formula guard: + and digits alone cannot be a formula.
 		List<CSVRecord> csv = csv(slug, "state=ANT");
 		assertThat(csv).hasSize(2);
 		assertThat(csv.get(1).get(7)).isEqualTo("ANT");
-		assertThat(csv.get(1).get(9)).isEqualTo("'+573001234567");
+		assertThat(csv.get(1).get(9)).isEqualTo("+573001234567");
 
 		// Staff edit the department: the choices are Colombia's, and the history names
 		// the departments (GUA is Guainía here, not Guanajuato).
