@@ -130,7 +130,7 @@ class EventEditorRowsTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(speakerNames(editor)).containsExactly("Bruno Díaz", "Ana Pérez");
-		assertThat(editor).contains("name=\"speakers[0].roleEn\" value=\"Producer\"")
+		assertThat(editor).contains("name=\"speakers[0].roleEn\" rows=\"2\">Producer</textarea>")
 			.contains("<option value=\"CL\" selected=\"selected\">Chile</option>")
 			.contains("name=\"partners[0].url\" value=\"https://example.org/fuentes\"");
 
@@ -162,7 +162,8 @@ class EventEditorRowsTests {
 				.containsExactlyElementsOf(mexico.speakers().stream().map(EventInfo.SpeakerInfo::name).toList());
 			for (int i = 0; i < mexico.speakers().size(); i++) {
 				EventInfo.SpeakerInfo speaker = mexico.speakers().get(i);
-				assertThat(editor).contains("name=\"speakers[" + i + "].roleEs\" value=\"" + speaker.role() + "\"")
+				assertThat(editor)
+					.contains("name=\"speakers[" + i + "].roleEs\" rows=\"2\">" + speaker.role() + "</textarea>")
 					.contains("name=\"speakers[" + i + "].organization\" value=\"" + speaker.organization() + "\"");
 			}
 			for (int i = 0; i < mexico.partners().size(); i++) {
