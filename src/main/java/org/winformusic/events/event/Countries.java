@@ -4,7 +4,9 @@ import java.text.Collator;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -36,13 +38,17 @@ public final class Countries {
 		return known(code) ? new Locale.Builder().setRegion(code).build().getDisplayCountry(locale) : null;
 	}
 
-	/** Every country, sorted by its name in {@code locale}. */
-	public static List<Country> all(Locale locale) {
+	/**
+	 * Every country for a select: code to name in {@code locale}, in that language's
+	 * alphabetical order.
+	 */
+	public static Map<String, String> options(Locale locale) {
 		Collator collator = Collator.getInstance(locale);
-		return CODES.stream()
-			.map((code) -> new Country(code, name(code, locale)))
-			.sorted(Comparator.comparing(Country::name, collator))
-			.toList();
+		Map<String, String> options = new LinkedHashMap<>();
+		CODES.stream()
+			.sorted(Comparator.comparing((String code) -> name(code, locale), collator))
+			.forEach((code) -> options.put(code, name(code, locale)));
+		return options;
 	}
 
 	/**
@@ -61,10 +67,6 @@ public final class Countries {
 
 	private static String plain(String text) {
 		return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
-	}
-
-	/** A country to choose: its code and its name. */
-	public record Country(String code, String name) {
 	}
 
 }

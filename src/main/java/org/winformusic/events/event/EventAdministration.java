@@ -7,13 +7,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.winformusic.events.shared.StaffAction;
 
@@ -70,7 +67,7 @@ public class EventAdministration {
 	}
 
 	/**
-	 * Checks what Bean Validation cannot: time zone, dates, speakers and partners lines.
+	 * Checks what Bean Validation cannot: time zone, dates, speakers' countries.
 	 * @return field name → message key, empty when the form is consistent
 	 */
 	public Map<String, String> check(EventForm form) {
@@ -78,6 +75,7 @@ public class EventAdministration {
 		if (!Countries.known(Countries.posted(form.country()))) {
 			errors.put("country", "country.error.unknown");
 		}
+		SpeakersAndPartners.check(form, errors);
 		ZoneId zone = zone(form.timeZone());
 		if (zone == null) {
 			errors.put("timeZone", "eventadmin.error.timeZone");
@@ -99,12 +97,6 @@ public class EventAdministration {
 		}
 		if (blank(form.registrationClosesAt()) ? false : parse(form.registrationClosesAt(), zone) == null) {
 			errors.put("registrationClosesAt", "eventadmin.error.dateTime");
-		}
-		if (speakers(form.speakers()) == null) {
-			errors.put("speakers", "eventadmin.error.speakers");
-		}
-		if (partners(form.partners()) == null) {
-			errors.put("partners", "eventadmin.error.partners");
 		}
 		return errors;
 	}
@@ -171,81 +163,20 @@ public class EventAdministration {
 				blank(form.venueMapUrl()) ? null : form.venueMapUrl().strip());
 		event.placeIn(Countries.posted(form.country()));
 		event.settings(Boolean.TRUE.equals(form.requiresApproval()), Boolean.TRUE.equals(form.published()));
-		event.replaceSpeakers(speakers(form.speakers()));
-		event.replacePartners(partners(form.partners()));
+		event.replaceSpeakers(SpeakersAndPartners.speakers(form.speakers()));
+		event.replacePartners(SpeakersAndPartners.partners(form.partners()));
 		event.retainFor(form.retentionDays());
 	}
 
 	private static EventForm toForm(Event e) {
 		ZoneId zone = e.zone();
-		String speakers = e.getSpeakers()
-			.stream()
-			.map((s) -> String.join(" | ", s.name(), s.roleEs(), s.roleEn(), s.organization(), s.countryCode()))
-			.collect(Collectors.joining("\n"));
-		String partners = e.getPartners()
-			.stream()
-			.map((p) -> String
-				.join(" | ", p.name(), nonNull(p.url()), nonNull(p.descriptionEs()), nonNull(p.descriptionEn()))
-				.replaceAll("( \\| )+$", ""))
-			.collect(Collectors.joining("\n"));
 		return new EventForm(e.getSlug(), e.titleEs(), e.titleEn(), e.summaryEs(), e.summaryEn(), e.descriptionEs(),
 				e.descriptionEn(), e.agendaEs(), e.agendaEn(), e.aboutEs(), e.aboutEn(), format(e.getStartsAt(), zone),
 				format(e.getEndsAt(), zone), zone.getId(), e.country(), e.venueName(), e.venueAddress(),
 				e.venueMapUrl(), e.getCapacity(), e.requiresApproval(), format(e.registrationOpensAt(), zone),
-				format(e.registrationClosesAt(), zone), e.isPublished(), speakers, partners, e.retentionDays());
-	}
-
-	/** Speaker lines, or null when a line is malformed. */
-	static List<Speaker> speakers(String text) {
-		List<Speaker> result = new ArrayList<>();
-		for (String line : lines(text)) {
-			String[] parts = line.split("\\|", -1);
-			if (parts.length != 5) {
-				return null;
-			}
-			String country = parts[4].strip().toUpperCase(Locale.ROOT);
-			if (!List.of(Locale.getISOCountries()).contains(country) || parts[0].isBlank()
-					|| parts[0].strip().length() > 120 || parts[3].isBlank()) {
-				return null;
-			}
-			result.add(new Speaker(result.size() + 1, parts[0].strip(), parts[1].strip(), parts[2].strip(),
-					parts[3].strip(), country));
-		}
-		return result;
-	}
-
-	/**
-	 * Partner lines ({@code Name | URL | description es | description en}, all but the
-	 * name optional), or null when a line is malformed.
-	 */
-	static List<Partner> partners(String text) {
-		List<Partner> result = new ArrayList<>();
-		for (String line : lines(text)) {
-			String[] parts = line.split("\\|", -1);
-			String name = parts[0].strip();
-			String url = part(parts, 1);
-			String es = part(parts, 2);
-			String en = part(parts, 3);
-			if (parts.length > 4 || name.isEmpty() || name.length() > 120 || es.length() > 300 || en.length() > 300
-					|| !(url.isEmpty() || url.matches("https?://\\S{1,290}"))) {
-				return null;
-			}
-			result.add(new Partner(result.size() + 1, name, url.isEmpty() ? null : url, es.isEmpty() ? null : es,
-					en.isEmpty() ? null : en));
-		}
-		return result;
-	}
-
-	private static String part(String[] parts, int index) {
-		return (parts.length > index) ? parts[index].strip() : "";
-	}
-
-	private static String nonNull(String text) {
-		return (text != null) ? text : "";
-	}
-
-	private static List<String> lines(String text) {
-		return (text == null) ? List.of() : text.lines().map(String::strip).filter((l) -> !l.isEmpty()).toList();
+				format(e.registrationClosesAt(), zone), e.isPublished(),
+				SpeakersAndPartners.speakerRows(e.getSpeakers()), SpeakersAndPartners.partnerRows(e.getPartners()),
+				e.retentionDays());
 	}
 
 	private static ZoneId zone(String id) {

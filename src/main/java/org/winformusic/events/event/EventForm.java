@@ -1,5 +1,9 @@
 package org.winformusic.events.event;
 
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -9,12 +13,12 @@ import jakarta.validation.constraints.Size;
 
 /**
  * An event as staff create or edit it. Dates and times are local to the event's time zone
- * ({@code yyyy-MM-dd'T'HH:mm}, as an HTML datetime-local field sends them). Speakers are
- * one per line: {@code Name | Role (es) | Role (en) | Organization | Country code};
- * partners one per line: {@code Name | optional URL}. The country (ISO 3166-1 alpha-2)
- * decides the regions and the phone numbers of the registration form. Capacity is set
- * here when the event is created; afterwards it changes on the event's dashboard, which
- * also promotes the waitlist.
+ * ({@code yyyy-MM-dd'T'HH:mm}, as an HTML datetime-local field sends them). Speakers and
+ * partners are rows, in their order on the page, posted as {@code speakers[0].name},
+ * {@code partners[1].url} and so on. The country (ISO 3166-1 alpha-2) decides the regions
+ * and the phone numbers of the registration form. Capacity is set here when the event is
+ * created; afterwards it changes on the event's dashboard, which also promotes the
+ * waitlist.
  */
 public record EventForm(
 		@NotBlank(message = "{eventadmin.error.required}") @Size(max = 80,
@@ -48,15 +52,37 @@ public record EventForm(
 		@NotNull(message = "{eventadmin.error.required}") @Min(value = 0, message = "{eventadmin.error.capacity}") @Max(
 				value = 100000, message = "{eventadmin.error.capacity}") Integer capacity,
 		Boolean requiresApproval, String registrationOpensAt, String registrationClosesAt, Boolean published,
-		@Size(max = 10000, message = "{eventadmin.error.tooLong}") String speakers,
-		@Size(max = 5000, message = "{eventadmin.error.tooLong}") String partners,
+		@Size(max = 60, message = "{editor.error.tooManyRows}") @Valid List<SpeakerRow> speakers,
+		@Size(max = 60, message = "{editor.error.tooManyRows}") @Valid List<PartnerRow> partners,
 		@Min(value = 1, message = "{rights.event.retentionDays.invalid}") @Max(value = 3650,
 				message = "{rights.event.retentionDays.invalid}") Integer retentionDays) {
+
+	/**
+	 * No rows is an empty list, never null; a gap in the posted indexes (a row the binder
+	 * could not build) is dropped.
+	 */
+	public EventForm {
+		speakers = rows(speakers);
+		partners = rows(partners);
+	}
 
 	/** An empty form with sensible defaults for a new event. */
 	public static EventForm blank() {
 		return new EventForm("", "", "", "", "", "", "", "", "", "", "", "", "", "America/Mexico_City", "MX", "", "",
-				"", 60, false, "", "", false, "", "", null);
+				"", 60, false, "", "", false, List.of(), List.of(), null);
+	}
+
+	/** The same form with other speaker and partner rows. */
+	public EventForm withPeople(List<SpeakerRow> speakers, List<PartnerRow> partners) {
+		return new EventForm(this.slug, this.titleEs, this.titleEn, this.summaryEs, this.summaryEn, this.descriptionEs,
+				this.descriptionEn, this.agendaEs, this.agendaEn, this.aboutEs, this.aboutEn, this.startsAt,
+				this.endsAt, this.timeZone, this.country, this.venueName, this.venueAddress, this.venueMapUrl,
+				this.capacity, this.requiresApproval, this.registrationOpensAt, this.registrationClosesAt,
+				this.published, speakers, partners, this.retentionDays);
+	}
+
+	private static <T> List<T> rows(List<T> rows) {
+		return (rows != null) ? rows.stream().filter(Objects::nonNull).toList() : List.of();
 	}
 
 }

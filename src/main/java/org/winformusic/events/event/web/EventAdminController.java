@@ -1,8 +1,8 @@
 package org.winformusic.events.event.web;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
 
@@ -11,21 +11,32 @@ import org.winformusic.events.event.EventAdministration;
 import org.winformusic.events.event.EventForm;
 import org.winformusic.events.shared.NotFoundException;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff create an event (optionally copied from another) and edit its page. */
+/**
+ * Staff create an event (optionally copied from another) and edit its page. A POST with
+ * {@code _row} is a row button (add, remove or move a speaker or partner): the form comes
+ * back changed, unsaved and without error messages.
+ */
 @Controller
 class EventAdminController {
 
 	private static final String FORM_VIEW = "event/admin-form";
+
+	private static final Pattern FAR_ROW = Pattern.compile(".*\\[[0-9]{3,}].*");
 
 	private final EventAdministration administration;
 
@@ -33,10 +44,28 @@ class EventAdminController {
 		this.administration = administration;
 	}
 
-	/** The countries of the country select, named in the staff member's language. */
+	/**
+	 * The form is a record, built from the request through its constructor; binding
+	 * setters afterwards has nothing to set, and would try to grow a row list past a gap
+	 * in the posted indexes (speakers[0], speakers[3]). The binder makes a row list as
+	 * long as its highest index and fails beyond 255: no editor has 100 rows, so such a
+	 * request is a 400 page.
+	 */
+	@InitBinder("form")
+	void bindThroughTheConstructorOnly(WebDataBinder binder, WebRequest request) {
+		binder.setDeclarativeBinding(true);
+		if (request.getParameterMap().keySet().stream().anyMatch(FAR_ROW.asMatchPredicate())) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "row index out of range");
+		}
+	}
+
+	/**
+	 * The countries of the event's country select and of each speaker's, named in the
+	 * staff member's language.
+	 */
 	@ModelAttribute("countries")
-	List<Countries.Country> countries(Locale locale) {
-		return Countries.all(locale);
+	Map<String, String> countries(Locale locale) {
+		return Countries.options(locale);
 	}
 
 	@GetMapping("/admin/events/new")
@@ -49,9 +78,12 @@ class EventAdminController {
 	}
 
 	@PostMapping("/admin/events/new")
-	String create(@Valid @ModelAttribute("form") EventForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+	String create(@Valid @ModelAttribute("form") EventForm form, BindingResult result,
+			@RequestParam(name = "_row", required = false) String row, Model model, RedirectAttributes redirect) {
 		model.addAttribute("creating", true);
+		if (row != null) {
+			return changeRows(form, row, model);
+		}
 		if (!valid(form, result)) {
 			return FORM_VIEW;
 		}
@@ -75,17 +107,35 @@ class EventAdminController {
 
 	@PostMapping("/admin/events/{slug}/edit")
 	String update(@PathVariable String slug, @Valid @ModelAttribute("form") EventForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(name = "_row", required = false) String row, Model model, RedirectAttributes redirect) {
 		EventForm current = this.administration.formFor(slug).orElseThrow(NotFoundException::new);
 		model.addAttribute("creating", false);
 		// Slug and capacity are not edited here: the form shows them read-only.
 		EventForm edited = withIdentity(form, current);
+		if (row != null) {
+			return changeRows(edited, row, model);
+		}
 		if (!valid(edited, result)) {
 			return FORM_VIEW;
 		}
 		this.administration.update(slug, edited);
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/admin/events/" + slug + "/edit";
+	}
+
+	/**
+	 * A row button: the form as typed with the row added, removed or moved; a value that
+	 * names no known action shows the form unchanged. Nothing is saved.
+	 */
+	private static String changeRows(EventForm form, String row, Model model) {
+		EditorRows.Change change = RowAction.parse(row)
+			.map((action) -> EditorRows.apply(form, action))
+			.orElseGet(() -> EditorRows.unchanged(form));
+		// A new form object: the model drops the binding's errors, which belong to the
+		// save that did not happen.
+		model.addAttribute("form", change.form());
+		model.addAttribute("focus", change.focus());
+		return FORM_VIEW;
 	}
 
 	private boolean valid(EventForm form, BindingResult result) {

@@ -45,7 +45,7 @@ class EventAdministrationTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(form).contains("Hoja de ruta para crear una asociación")
-			.contains("Noemí Planas | CEO")
+			.contains("name=\"speakers[0].name\" value=\"Noemí Planas\"")
 			.contains("<option value=\"MX\" selected=\"selected\">Mexico</option>");
 
 		this.mvc.perform(colombia(post("/admin/events/new")))
@@ -71,24 +71,25 @@ class EventAdministrationTests {
 	@WithMockUser(roles = "ORGANIZER")
 	void inconsistentFormsAreShownBackWithAMessageNextToEachField() throws Exception {
 		String page = this.mvc
-			.perform(colombia(post("/admin/events/new"), "slug", "Bad Slug", "timeZone", "America/Nowhere", "speakers",
-					"Only a name", "country", "XX", "lang", "es"))
+			.perform(colombia(post("/admin/events/new"), "slug", "Bad Slug", "timeZone", "America/Nowhere",
+					"speakers[0].organization", "", "country", "XX", "lang", "es"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("Usa solo minúsculas, números y guiones simples.")
 			.contains("No es una zona horaria conocida.")
-			.contains("Elige un país de la lista.");
+			.contains("Elige un país de la lista.")
+			.contains("<span class=\"field-error\" id=\"speakers-0-organization-error\">Completa este campo.</span>");
 
 		page = this.mvc
 			.perform(colombia(post("/admin/events/new"), "slug", "colombia-bad-dates", "endsAt", "2028-05-10T09:00",
-					"speakers", "Only a name", "lang", "en"))
+					"speakers[0].country", "ZZ", "lang", "en"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("The end must be after the start.").contains("Each speaker line needs 5 parts");
+		assertThat(page).contains("The end must be after the start.").contains("Choose a country from the list.");
 		assertThat(this.catalog.findBySlug("colombia-bad-dates", SupportedLocales.SPANISH)).isEmpty();
 	}
 
@@ -135,7 +136,8 @@ class EventAdministrationTests {
 		assertThat(this.catalog.findBySlug("ops-event", SupportedLocales.SPANISH)).isEmpty();
 	}
 
-	private static MockHttpServletRequestBuilder colombia(MockHttpServletRequestBuilder request, String... overrides) {
+	/** The editor's form for a Colombian event, with one speaker and one partner. */
+	static MockHttpServletRequestBuilder colombia(MockHttpServletRequestBuilder request, String... overrides) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("slug", "colombia-workshop");
 		fields.put("capacity", "40");
@@ -157,8 +159,13 @@ class EventAdministrationTests {
 		fields.put("venueAddress", "Bogotá");
 		fields.put("venueMapUrl", "");
 		fields.put("published", "true");
-		fields.put("speakers", "Ana Pérez | Directora | Director | Asociación | co");
-		fields.put("partners", "Discos Fuentes | https://example.org/fuentes");
+		fields.put("speakers[0].name", "Ana Pérez");
+		fields.put("speakers[0].roleEs", "Directora");
+		fields.put("speakers[0].roleEn", "Director");
+		fields.put("speakers[0].organization", "Asociación");
+		fields.put("speakers[0].country", "co");
+		fields.put("partners[0].name", "Discos Fuentes");
+		fields.put("partners[0].url", "https://example.org/fuentes");
 		for (int i = 0; i + 1 < overrides.length; i += 2) {
 			fields.put(overrides[i], overrides[i + 1]);
 		}
