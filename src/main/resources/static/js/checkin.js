@@ -31,6 +31,10 @@
   var syncing = false;
   var letter = null;
   var flash = null;
+  // The person this phone has just checked in: their card says so calmly; any later sight of
+  // them (a new search, a scan, another phone's earlier time) is a repeat and says so loudly.
+  var fresh = Number(d.freshId) || null;
+  var scanned = null;
   var timeFormat = new Intl.DateTimeFormat(d.lang, { timeZone: d.zone, hour: '2-digit', minute: '2-digit', hour12: false });
 
   function read(key) {
@@ -174,7 +178,8 @@
   }
 
   function card(p) {
-    var li = el('li', 'card door__person' + (p.checkedInAt ? ' door-in' : '')
+    var justIn = p.checkedInAt && p.id === fresh;
+    var li = el('li', 'card door__person' + (p.checkedInAt ? (justIn ? ' door-done' : ' door-in') : '')
       + (p.status !== 'CONFIRMED' ? ' door-stop' : ''));
     li.dataset.id = p.id;
     var who = el('div');
@@ -194,7 +199,8 @@
         }
       }
     } else if (p.checkedInAt) {
-      li.appendChild(alertLine('in', '⚠', text(d.msgInAt, timeFormat.format(new Date(p.checkedInAt)))));
+      var at = timeFormat.format(new Date(p.checkedInAt));
+      li.appendChild(justIn ? alertLine('done', '✓', text(d.msgInNow, at)) : alertLine('in', '⚠', text(d.msgInAt, at)));
       if (canAct) {
         li.appendChild(button(d.msgUndo, 'button button--secondary', function () { undo(p.id); }));
       }
@@ -231,7 +237,12 @@
       return;
     }
     var query = input.value.trim();
-    render(query || letter ? matches(query) : null);
+    if (scanned && !query && !letter) {
+      // The person of the pass just scanned stays on screen through check-in and undo.
+      render([person(scanned)].filter(Boolean));
+    } else {
+      render(query || letter ? matches(query) : null);
+    }
     showState();
   }
 
@@ -247,6 +258,8 @@
       var b = button(l || d.msgAll, 'door__letter', function () {
         letter = l;
         flash = null;
+        fresh = null;
+        scanned = null;
         renderLetters();
         search();
       });
@@ -268,6 +281,7 @@
     }
     p.checkedInAt = new Date().toISOString();
     queue.push({ id: id, type: 'in', at: p.checkedInAt });
+    fresh = id;
     flash = { kind: 'ok', text: text(d.msgDone, p.name) };
     save();
     search();
@@ -292,6 +306,7 @@
       queue.push({ id: id, type: 'undo', at: new Date().toISOString() });
     }
     p.checkedInAt = null;
+    fresh = null;
     flash = { kind: 'ok', text: text(d.msgUndone, p.name) };
     save();
     search();
@@ -309,12 +324,12 @@
     }
     return window.fetch(d.copyUrl, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } })
       .then(function (response) { return isJson(response) ? response.json() : null; })
-      .then(function (fresh) {
-        if (!fresh || expired(fresh)) {
+      .then(function (latest) {
+        if (!latest || expired(latest)) {
           return;
         }
-        fresh.fetchedAt = new Date().toISOString();
-        copy = fresh;
+        latest.fetchedAt = new Date().toISOString();
+        copy = latest;
         overlayQueue();
         save();
         tools.hidden = false;
@@ -360,6 +375,7 @@
           var ours = batch[i] && Date.parse(batch[i].at);
           if (r.outcome === 'ALREADY' && p && r.checkedInAt && Date.parse(r.checkedInAt) < ours) {
             p.checkedInAt = r.checkedInAt;
+            fresh = (fresh === p.id) ? null : fresh;
             flash = { kind: 'bad', text: p.name + ': ' + text(d.msgInAt, timeFormat.format(new Date(r.checkedInAt))) };
           }
         });
@@ -382,6 +398,8 @@
   });
   input.addEventListener('input', function () {
     flash = null;
+    fresh = null;
+    scanned = null;
     // Typing searches everyone, whatever initial was picked before.
     if (letter) {
       letter = null;
@@ -409,12 +427,54 @@
     navigator.serviceWorker.register(d.swUrl + '?page=' + encodeURIComponent(d.swScope), { scope: d.swScope }).catch(function () { /* Online only. */ });
   }
 
-  // Camera scanning where the browser reads QR codes itself.
-  if ('BarcodeDetector' in window && navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
+  // Camera scanning: the browser's own BarcodeDetector where it reads QR codes (Chrome on
+  // Android, macOS), the bundled jsQR decoder (js/vendor/jsQR.js, loaded before this script)
+  // everywhere else: Safari, Firefox, Chromium on Linux.
+  function nativeQr() {
+    if (!('BarcodeDetector' in window) || !window.BarcodeDetector.getSupportedFormats) {
+      return Promise.resolve(null);
+    }
+    return window.BarcodeDetector.getSupportedFormats().then(function (formats) {
+      if (formats.indexOf('qr_code') < 0) {
+        return null;
+      }
+      var detector = new window.BarcodeDetector({ formats: ['qr_code'] });
+      return function (source) {
+        return detector.detect(source).then(function (codes) { return codes.length ? codes[0].rawValue : null; });
+      };
+    }).catch(function () { return null; });
+  }
+
+  // jsQR reads one still frame: the video drawn on a canvas at most 640 pixels wide.
+  function bundledQr() {
+    if (typeof window.jsQR !== 'function') {
+      return null;
+    }
+    var canvas = document.createElement('canvas');
+    var context = canvas.getContext('2d', { willReadFrequently: true });
+    return function (source) {
+      var width = source.videoWidth;
+      var height = source.videoHeight;
+      if (!width || !height || !context) {
+        return Promise.resolve(null);
+      }
+      var scale = Math.min(1, 640 / width);
+      canvas.width = Math.round(width * scale);
+      canvas.height = Math.round(height * scale);
+      context.drawImage(source, 0, 0, canvas.width, canvas.height);
+      var frame = context.getImageData(0, 0, canvas.width, canvas.height);
+      var code = window.jsQR(frame.data, frame.width, frame.height, { inversionAttempts: 'dontInvert' });
+      return Promise.resolve(code && code.data ? code.data : null);
+    };
+  }
+
+  if (navigator.mediaDevices && navigator.mediaDevices.getUserMedia
+      && ('BarcodeDetector' in window || typeof window.jsQR === 'function')) {
     scanButton.hidden = false;
     var stream = null;
     var lastValue = null;
-    var detector = null;
+    var lastSeen = 0;
+    var decode = null;
     var stop = function () {
       if (stream) {
         stream.getTracks().forEach(function (t) { t.stop(); });
@@ -424,6 +484,8 @@
       scanButton.textContent = d.msgScan;
     };
     var found = function (value) {
+      fresh = null;
+      scanned = null;
       var pass = /\/p\/([A-Za-z0-9_-]{20,40})/.exec(value);
       if (!pass) {
         input.value = normalizeCode(value);
@@ -440,6 +502,12 @@
         .then(function (response) { return isJson(response) ? response.json() : null; })
         .then(function (answer) {
           var p = answer && person(answer.id);
+          scanned = p ? p.id : null;
+          input.value = '';
+          if (letter) {
+            letter = null;
+            renderLetters();
+          }
           flash = p ? null : { kind: 'bad', text: d.msgScanUnknown };
           render(p ? [p] : []);
         })
@@ -452,11 +520,17 @@
       if (!stream) {
         return;
       }
-      detector.detect(video).then(function (codes) {
-        if (codes.length && codes[0].rawValue !== lastValue) {
-          lastValue = codes[0].rawValue;
-          found(lastValue);
-          window.setTimeout(function () { lastValue = null; }, 3000);
+      decode(video).then(function (value) {
+        // A code is read once while it stays in view; shown again after 2 s away, it is read
+        // again (a repeat).
+        if (value && value !== lastValue) {
+          found(value);
+        }
+        if (value) {
+          lastValue = value;
+          lastSeen = Date.now();
+        } else if (Date.now() - lastSeen > 2000) {
+          lastValue = null;
         }
       }).catch(function () { /* A frame not ready yet. */ }).then(function () {
         window.setTimeout(tick, 250);
@@ -467,14 +541,24 @@
         stop();
         return;
       }
-      detector = detector || new window.BarcodeDetector({ formats: ['qr_code'] });
-      navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(function (s) {
-        stream = s;
-        video.srcObject = s;
-        video.hidden = false;
-        scanButton.textContent = d.msgScanStop;
-        return video.play();
-      }).then(tick).catch(stop);
+      (decode ? Promise.resolve(decode) : nativeQr()).then(function (native) {
+        decode = native || bundledQr();
+        if (!decode) {
+          scanButton.hidden = true;
+          return null;
+        }
+        return navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } }).then(function (s) {
+          stream = s;
+          video.srcObject = s;
+          video.hidden = false;
+          scanButton.textContent = d.msgScanStop;
+          return video.play();
+        }).then(tick);
+      }).catch(function () {
+        stop();
+        flash = { kind: 'warn', text: d.msgCameraOff };
+        render(null);
+      });
     });
   }
 }());

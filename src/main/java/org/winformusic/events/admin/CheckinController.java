@@ -94,7 +94,7 @@ class CheckinController {
 		RegistrationView registration = this.directory.find(id)
 			.filter((r) -> r.eventId() == event.id())
 			.orElseThrow(NotFoundException::new);
-		redirect.addFlashAttribute("notice", checkIn(registration, locale));
+		checkIn(registration, locale, redirect);
 		String query = (q == null || q.isBlank()) ? "" : "?q=" + UriUtils.encodeQueryParam(q.strip(), "UTF-8");
 		return "redirect:/admin/events/" + slug + "/checkin" + query;
 	}
@@ -131,7 +131,7 @@ class CheckinController {
 	@PostMapping("/admin/checkin/pass/{pass}")
 	String checkInByPass(@PathVariable String pass, Locale locale, RedirectAttributes redirect) {
 		RegistrationView registration = byPass(pass);
-		redirect.addFlashAttribute("notice", checkIn(registration, locale));
+		checkIn(registration, locale, redirect);
 		redirect.addAttribute("pass", pass);
 		return "redirect:/admin/checkin/pass/{pass}";
 	}
@@ -146,15 +146,25 @@ class CheckinController {
 		return OLD_CODE_VIEW;
 	}
 
-	private Notice checkIn(RegistrationView registration, Locale locale) {
+	/**
+	 * Checks the person in and says how it went; a fresh arrival is also named in
+	 * {@code checkedInNow}, so the page after the redirect shows it as done, not as a
+	 * repeat.
+	 */
+	private void checkIn(RegistrationView registration, Locale locale, RedirectAttributes redirect) {
 		if (registration.status() != RegistrationStatus.CONFIRMED) {
-			return Notice.bad("admin.checkin.notConfirmed");
+			redirect.addFlashAttribute("notice", Notice.bad("admin.checkin.notConfirmed"));
+			return;
 		}
 		try {
-			return notice(this.actions.checkIn(registration.id()), this.catalog, this.times, locale);
+			CheckIn result = this.actions.checkIn(registration.id());
+			redirect.addFlashAttribute("notice", notice(result, this.catalog, this.times, locale));
+			if (!result.alreadyCheckedIn()) {
+				redirect.addFlashAttribute("checkedInNow", registration.id());
+			}
 		}
 		catch (RegistrationStateException ex) {
-			return Notice.bad("admin.checkin.notConfirmed");
+			redirect.addFlashAttribute("notice", Notice.bad("admin.checkin.notConfirmed"));
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.registration.CheckinPasses;
@@ -16,6 +17,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -171,6 +173,42 @@ class DoorSyncTests {
 				.with(user("o@win.test").roles("ORGANIZER")))
 			.andExpect(status().is3xxRedirection());
 		assertThat(checkedInAt(this.ana.id())).isNull();
+	}
+
+	@Test
+	void aFreshCheckInReadsAsDoneAndOnlyALaterLookReadsAsAlreadyIn() throws Exception {
+		String done = "class=\"door__alert door__alert--done\"";
+		String repeat = "class=\"door__alert door__alert--in\"";
+		// Without JavaScript: the form post, then the list it redirects to (the flash
+		// travels in the session).
+		Cookie session = checkInByPost(doorUrl() + "/" + this.ana.id() + "?q=ana");
+		this.mvc.perform(get(doorUrl() + "?q=ana&lang=es").cookie(session).with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(content().string(containsString(done)))
+			.andExpect(content().string(matchesPattern("(?s).*Llegada registrada a las \\d\\d:\\d\\d.*")))
+			.andExpect(content().string(not(containsString(repeat))));
+		this.mvc.perform(get(doorUrl() + "?q=ana&lang=es").cookie(session).with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(content().string(containsString(repeat)))
+			.andExpect(content().string(not(containsString(done))));
+
+		// The card a scanned pass opens: the same.
+		String card = "/admin/checkin/pass/" + this.passes.pass(this.luis.id());
+		session = checkInByPost(card);
+		this.mvc.perform(get(card + "?lang=es").cookie(session).with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(content().string(containsString(done)))
+			.andExpect(content().string(not(containsString("YA ENTRÓ"))));
+		this.mvc.perform(get(card + "?lang=es").cookie(session).with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(content().string(containsString("YA ENTRÓ a las")))
+			.andExpect(content().string(not(containsString(done))));
+	}
+
+	private Cookie checkInByPost(String url) throws Exception {
+		Cookie session = this.mvc.perform(post(url).with(csrf()).with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		assertThat(session).isNotNull();
+		return session;
 	}
 
 	@Test

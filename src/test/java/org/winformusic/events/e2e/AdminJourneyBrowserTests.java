@@ -77,7 +77,9 @@ class AdminJourneyBrowserTests extends BrowserTest {
 
 			first.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")).click();
 			assertThat(first.locator("#door-results .notice")).hasText("Llegada registrada: José Hernández");
-			assertThat(first.locator(".door__person")).containsText("YA ENTRÓ a las");
+			// Just checked in on this phone: calm; the loud "YA ENTRÓ" is for repeats.
+			assertThat(first.locator(".door__person .door__alert--done")).containsText("Llegada registrada a las");
+			assertThat(first.locator(".door__person")).not().containsText("YA ENTRÓ");
 			assertThat(first.locator(".door__count")).hasText("Llegadas: 1 de 1 con lugar confirmado");
 			assertThat(first.locator("#door-state")).containsText("0 llegadas por enviar");
 
@@ -85,6 +87,7 @@ class AdminJourneyBrowserTests extends BrowserTest {
 			// in, loudly.
 			second.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")).click();
 			assertThat(second.locator("#door-results .notice--bad")).containsText("José Hernández: YA ENTRÓ a las");
+			assertThat(second.locator(".door__person .door__alert--in")).containsText("YA ENTRÓ a las");
 			assertThat(this.jdbc
 				.sql("select count(*) from audit_log where action = 'CHECKED_IN' and registration_id = "
 						+ "(select id from registration where email = 'jose.hernandez@example.org')")
@@ -117,7 +120,11 @@ class AdminJourneyBrowserTests extends BrowserTest {
 		assertThat(phone.locator(".door__card .status")).hasText("Confirmado");
 		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")).click();
 		assertThat(phone.locator(".admin-notice")).hasText("Llegada registrada: Lucía Ramírez.");
-		assertThat(phone.locator(".door__card")).containsText("YA ENTRÓ a las");
+		assertThat(phone.locator(".door__card .door__alert--done")).containsText("Llegada registrada a las");
+		assertThat(phone.locator(".door__card")).not().containsText("YA ENTRÓ");
+		// Scanned again later: now it is a repeat, and says so loudly.
+		phone.navigate(url("/p/" + pass));
+		assertThat(phone.locator(".door__card .door__alert--in")).containsText("YA ENTRÓ a las");
 		assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")))
 			.hasCount(0);
 	}
