@@ -86,7 +86,7 @@ class DoorPhoneBrowserTests extends BrowserTest {
 			assertThat(card).containsText("Lucía Ramírez");
 			card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Registrar llegada")).click();
 			assertThat(card.locator(".door__alert--done")).containsText("Llegada registrada a las");
-			assertThat(phone.locator(".door__count")).hasText("Llegaron 1 de 2 personas confirmadas");
+			assertThat(phone.locator(".door__count")).hasText("Llegadas: 1 de 2 con lugar confirmado");
 			awaitCheckedIn(lucia);
 			assertThat(checkedIn(lucia)).isTrue();
 
@@ -134,7 +134,7 @@ class DoorPhoneBrowserTests extends BrowserTest {
 			phone.locator("#q").fill("rosa");
 			phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")).click();
 			assertThat(phone.locator(".door__person .door__alert--done")).containsText("Llegada registrada a las");
-			assertThat(state).containsText("1 llegadas por enviar");
+			assertThat(state).containsText("1 llegada por enviar");
 
 			context.setOffline(false);
 			assertThat(state).containsText("0 llegadas por enviar");
