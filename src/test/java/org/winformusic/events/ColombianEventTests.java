@@ -188,7 +188,19 @@ class ColombianEventTests {
 		Map<String, String> fields = new LinkedHashMap<>();
 		for (RecordComponent component : EventForm.class.getRecordComponents()) {
 			Object value = component.getAccessor().invoke(copy);
-			fields.put(component.getName(), (value != null) ? value.toString() : "");
+			if (value instanceof List<?> rows) {
+				// Speakers and partners are rows: speakers[0].name, ...
+				for (int i = 0; i < rows.size(); i++) {
+					for (RecordComponent field : rows.get(i).getClass().getRecordComponents()) {
+						Object cell = field.getAccessor().invoke(rows.get(i));
+						fields.put(component.getName() + "[" + i + "]." + field.getName(),
+								(cell != null) ? cell.toString() : "");
+					}
+				}
+			}
+			else {
+				fields.put(component.getName(), (value != null) ? value.toString() : "");
+			}
 		}
 		fields.putAll(Map.of("slug", slug, "country", "CO", "timeZone", "America/Bogota", "startsAt",
 				"2028-06-12T09:00", "endsAt", "2028-06-12T13:00", "venueName", "Casa del Libro Total", "venueAddress",

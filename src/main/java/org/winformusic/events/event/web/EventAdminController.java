@@ -81,6 +81,7 @@ class EventAdminController {
 	String create(@Valid @ModelAttribute("form") EventForm form, BindingResult result,
 			@RequestParam(name = "_row", required = false) String row, Model model, RedirectAttributes redirect) {
 		model.addAttribute("creating", true);
+		requireForm(form);
 		if (row != null) {
 			return changeRows(form, row, model);
 		}
@@ -110,6 +111,7 @@ class EventAdminController {
 			@RequestParam(name = "_row", required = false) String row, Model model, RedirectAttributes redirect) {
 		EventForm current = this.administration.formFor(slug).orElseThrow(NotFoundException::new);
 		model.addAttribute("creating", false);
+		requireForm(form);
 		// Slug and capacity are not edited here: the form shows them read-only.
 		EventForm edited = withIdentity(form, current);
 		if (row != null) {
@@ -136,6 +138,17 @@ class EventAdminController {
 		model.addAttribute("form", change.form());
 		model.addAttribute("focus", change.focus());
 		return FORM_VIEW;
+	}
+
+	/**
+	 * The form could not be built from the request: a field the editor posts as rows or a
+	 * number came as something else, which no browser showing the editor sends. A 400
+	 * page, not a half-bound form.
+	 */
+	private static void requireForm(EventForm form) {
+		if (form == null) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed event form");
+		}
 	}
 
 	private boolean valid(EventForm form, BindingResult result) {
