@@ -1,5 +1,7 @@
 package org.winformusic.events.event;
 
+import java.util.List;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -13,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * one per line: {@code Name | Role (es) | Role (en) | Organization | Country code};
  * partners one per line: {@code Name | optional URL}. Capacity is set here when the event
  * is created; afterwards it changes on the event's dashboard, which also promotes the
- * waitlist.
+ * waitlist. {@code questions} are the event's own form questions, as rows.
  */
 public record EventForm(
 		@NotBlank(message = "{eventadmin.error.required}") @Size(max = 80,
@@ -50,12 +52,26 @@ public record EventForm(
 		@Size(max = 10000, message = "{eventadmin.error.tooLong}") String speakers,
 		@Size(max = 5000, message = "{eventadmin.error.tooLong}") String partners,
 		@Min(value = 1, message = "{rights.event.retentionDays.invalid}") @Max(value = 3650,
-				message = "{rights.event.retentionDays.invalid}") Integer retentionDays) {
+				message = "{rights.event.retentionDays.invalid}") Integer retentionDays,
+		List<QuestionRow> questions) {
+
+	public EventForm {
+		questions = QuestionRow.present(questions);
+	}
 
 	/** An empty form with sensible defaults for a new event. */
 	public static EventForm blank() {
 		return new EventForm("", "", "", "", "", "", "", "", "", "", "", "", "", "America/Mexico_City", "", "", "", 60,
-				false, "", "", false, "", "", null);
+				false, "", "", false, "", "", null, List.of());
+	}
+
+	/** This form with other question rows. */
+	public EventForm withQuestions(List<QuestionRow> rows) {
+		return new EventForm(this.slug, this.titleEs, this.titleEn, this.summaryEs, this.summaryEn, this.descriptionEs,
+				this.descriptionEn, this.agendaEs, this.agendaEn, this.aboutEs, this.aboutEn, this.startsAt,
+				this.endsAt, this.timeZone, this.venueName, this.venueAddress, this.venueMapUrl, this.capacity,
+				this.requiresApproval, this.registrationOpensAt, this.registrationClosesAt, this.published,
+				this.speakers, this.partners, this.retentionDays, rows);
 	}
 
 }

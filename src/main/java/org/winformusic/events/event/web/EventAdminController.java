@@ -40,9 +40,12 @@ class EventAdminController {
 	}
 
 	@PostMapping("/admin/events/new")
-	String create(@Valid @ModelAttribute("form") EventForm form, BindingResult result, Model model,
-			RedirectAttributes redirect) {
+	String create(@Valid @ModelAttribute("form") EventForm form, BindingResult result,
+			@RequestParam(name = "_row", required = false) String row, Model model, RedirectAttributes redirect) {
 		model.addAttribute("creating", true);
+		if (row != null) {
+			return rowAction(form, row, model);
+		}
 		if (!valid(form, result)) {
 			return FORM_VIEW;
 		}
@@ -66,17 +69,33 @@ class EventAdminController {
 
 	@PostMapping("/admin/events/{slug}/edit")
 	String update(@PathVariable String slug, @Valid @ModelAttribute("form") EventForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+			@RequestParam(name = "_row", required = false) String row, Model model, RedirectAttributes redirect) {
 		EventForm current = this.administration.formFor(slug).orElseThrow(NotFoundException::new);
 		model.addAttribute("creating", false);
 		// Slug and capacity are not edited here: the form shows them read-only.
 		EventForm edited = withIdentity(form, current);
+		if (row != null) {
+			return rowAction(edited, row, model);
+		}
 		if (!valid(edited, result)) {
 			return FORM_VIEW;
 		}
 		this.administration.update(slug, edited);
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/admin/events/" + slug + "/edit";
+	}
+
+	/**
+	 * A row button (ROWS.md): the form again with the row added, removed or moved,
+	 * nothing saved and no errors shown; the affected row gets the focus.
+	 */
+	private String rowAction(EventForm form, String row, Model model) {
+		QuestionRowActions.Applied applied = QuestionRowActions.apply(form, row)
+			.orElseGet(() -> new QuestionRowActions.Applied(form, null));
+		model.asMap().remove(BindingResult.MODEL_KEY_PREFIX + "form");
+		model.addAttribute("form", applied.form());
+		model.addAttribute("focus", applied.anchor());
+		return FORM_VIEW;
 	}
 
 	private boolean valid(EventForm form, BindingResult result) {
@@ -94,7 +113,7 @@ class EventAdminController {
 				f.descriptionEn(), f.agendaEs(), f.agendaEn(), f.aboutEs(), f.aboutEn(), f.startsAt(), f.endsAt(),
 				f.timeZone(), f.venueName(), f.venueAddress(), f.venueMapUrl(), current.capacity(),
 				f.requiresApproval(), f.registrationOpensAt(), f.registrationClosesAt(), f.published(), f.speakers(),
-				f.partners(), f.retentionDays());
+				f.partners(), f.retentionDays(), f.questions());
 	}
 
 }
