@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.shared.NotFoundException;
 
@@ -33,10 +34,13 @@ class DashboardController {
 
 	private final StaffActions actions;
 
-	DashboardController(AdminQueries queries, EventCatalog catalog, StaffActions actions) {
+	private final RegistrationAnswers answers;
+
+	DashboardController(AdminQueries queries, EventCatalog catalog, StaffActions actions, RegistrationAnswers answers) {
 		this.queries = queries;
 		this.catalog = catalog;
 		this.actions = actions;
+		this.answers = answers;
 	}
 
 	@GetMapping("/admin")
@@ -54,6 +58,7 @@ class DashboardController {
 		model.addAttribute("counts", this.queries.counts(event.id()));
 		model.addAttribute("chart", BarChart.of(this.queries.perDay(event.id(), event.zone()), day::format));
 		model.addAttribute("breakdowns", this.queries.breakdowns(event.id()));
+		model.addAttribute("choiceBreakdowns", this.answers.breakdowns(event.id(), locale));
 		return EVENT_VIEW;
 	}
 

@@ -8,6 +8,7 @@ import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.MexicanState;
+import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
@@ -50,8 +51,11 @@ class RegistrationsController {
 
 	private final MessageSource messages;
 
+	private final RegistrationAnswers answers;
+
 	RegistrationsController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
-			AdminQueries queries, AuditLog audit, BulkActions bulk, MessageSource messages) {
+			AdminQueries queries, AuditLog audit, BulkActions bulk, MessageSource messages,
+			RegistrationAnswers answers) {
 		this.messages = messages;
 		this.catalog = catalog;
 		this.search = search;
@@ -59,6 +63,7 @@ class RegistrationsController {
 		this.queries = queries;
 		this.audit = audit;
 		this.bulk = bulk;
+		this.answers = answers;
 	}
 
 	@GetMapping("/admin/events/{slug}/registrations")
@@ -71,6 +76,7 @@ class RegistrationsController {
 		model.addAttribute("event", event);
 		model.addAttribute("page", page);
 		model.addAttribute("sort", sort);
+		model.addAttribute("choiceFilters", this.answers.choiceFilters(event.id(), locale));
 		addChoices(model);
 		return LIST_VIEW;
 	}
@@ -124,6 +130,7 @@ class RegistrationsController {
 		model.addAttribute("emails", this.queries.emails(id));
 		model.addAttribute("trail", this.audit.forRegistration(id));
 		model.addAttribute("full", this.catalog.availability(event.id()).full());
+		model.addAttribute("answers", this.answers.of(id, event.id(), locale, true));
 		return DETAIL_VIEW;
 	}
 

@@ -8,14 +8,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What the registering hot path needs of an event, read in one query. */
 record RegisteringEvent(long id, boolean published, boolean requiresApproval, Instant opensAt, Instant closesAt,
-		Instant startsAt) {
+		Instant startsAt, boolean hasQuestions) {
 
 	static Optional<RegisteringEvent> find(JdbcClient jdbc, String slug) {
 		if (slug == null || slug.length() > 80) {
 			return Optional.empty();
 		}
 		return jdbc.sql("""
-				select id, published, requires_approval, registration_opens_at, registration_closes_at, starts_at
+				select id, published, requires_approval, registration_opens_at, registration_closes_at, starts_at,
+				       exists (select 1 from event_question q where q.event_id = event.id and q.removed_at is null)
+				           as has_questions
 				  from event where slug = ?
 				""")
 			.param(slug)
@@ -23,7 +25,7 @@ record RegisteringEvent(long id, boolean published, boolean requiresApproval, In
 					rs.getBoolean("requires_approval"),
 					instant(rs.getObject("registration_opens_at", OffsetDateTime.class)),
 					instant(rs.getObject("registration_closes_at", OffsetDateTime.class)),
-					instant(rs.getObject("starts_at", OffsetDateTime.class))))
+					instant(rs.getObject("starts_at", OffsetDateTime.class)), rs.getBoolean("has_questions")))
 			.optional();
 	}
 
