@@ -141,7 +141,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 			visit(page, "/admin/events/a11y-admin/edit", null);
 			visit(page, "/admin/events/new", null);
 			page.locator("form.form").evaluate("form => form.noValidate = true");
-			page.locator("form.form button[type=submit]").click();
+			page.locator("form.form .button-row button[type=submit]").click();
 			assertThat(page.locator(".error-summary")).isVisible();
 			assertAccessible(page);
 		}

@@ -131,7 +131,7 @@ class EventAdministrationTests {
 		assertThat(this.catalog.findBySlug("ops-event", SupportedLocales.SPANISH)).isEmpty();
 	}
 
-	private static MockHttpServletRequestBuilder colombia(MockHttpServletRequestBuilder request, String... overrides) {
+	static MockHttpServletRequestBuilder colombia(MockHttpServletRequestBuilder request, String... overrides) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("slug", "colombia-workshop");
 		fields.put("capacity", "40");
