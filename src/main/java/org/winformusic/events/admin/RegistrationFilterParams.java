@@ -19,10 +19,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The query parameters of the registrations list and of the CSV export, as posted:
  * {@code q, status, companyType, state, associationInterest, checkedIn, sort, dir, page,
  * size, cursor, choice} ({@code choice}: the id of a choice of one of the event's own
- * questions). {@code cursor} is the keyset position the list's own "next" and
- * "previous" links carry; {@code page} stays for older links. Binds as a
- * {@code @ModelAttribute} (or {@link #from(Map)}) so the list and the export read them
- * the same way. Empty means "any"; a value that is not one of the known codes is a 400
+ * questions). {@code cursor} is the keyset position the list's own "next" and "previous"
+ * links carry; {@code page} stays for older links. Binds as a {@code @ModelAttribute} (or
+ * {@link #from(Map)}) so the list and the export read them the same way. Empty means
+ * "any"; a value that is not one of the known codes is a 400
  * ({@link InvalidFilterException}).
  */
 public record RegistrationFilterParams(String q, String status, String companyType, String state,

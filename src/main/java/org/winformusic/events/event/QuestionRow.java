@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One question as the event editor shows and posts it ({@code questions[0].labelEs}, ...).
- * {@code id} is the stored question's, null for a new one; {@code kind} is a
+ * One question as the event editor shows and posts it ({@code questions[0].labelEs},
+ * ...). {@code id} is the stored question's, null for a new one; {@code kind} is a
  * {@link QuestionKind} name as posted.
  */
 public record QuestionRow(Long id, String kind, String labelEs, String labelEn, String helpEs, String helpEn,

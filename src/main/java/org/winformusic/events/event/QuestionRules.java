@@ -9,8 +9,8 @@ import org.winformusic.events.event.QuestionRow.ChoiceRow;
 
 /**
  * What the event editor checks in its questions: a kind, labels in both languages, at
- * least two choices for a choice question, bounded lengths, and no change of kind once
- * a question has answers. Errors are keyed by the indexed field name
+ * least two choices for a choice question, bounded lengths, and no change of kind once a
+ * question has answers. Errors are keyed by the indexed field name
  * ({@code questions[1].labelEn}) with a message key of {@code messages/questions}.
  */
 final class QuestionRules {

@@ -13,10 +13,10 @@ import org.winformusic.events.registration.RegistrationStatus;
 
 /**
  * The query parameters of an export link as typed: the filter of the registrations list
- * page ({@code q, status, companyType, state, associationInterest, checkedIn, choice}) and the
- * CSV {@code delimiter}. Bound as strings so a wrong value gets a clear message rather
- * than a conversion error; an empty value means "any", as the list page's "all" option
- * sends it.
+ * page ({@code q, status, companyType, state, associationInterest, checkedIn, choice})
+ * and the CSV {@code delimiter}. Bound as strings so a wrong value gets a clear message
+ * rather than a conversion error; an empty value means "any", as the list page's "all"
+ * option sends it.
  */
 record ExportParameters(String q, String status, String companyType, String state, String associationInterest,
 		String checkedIn, String sort, String dir, String delimiter, String choice) {

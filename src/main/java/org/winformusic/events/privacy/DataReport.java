@@ -9,8 +9,8 @@ import org.winformusic.events.registration.RegistrationView;
 /**
  * Everything held about one registration, as its registrant downloads it: the fields and
  * consent (in {@code registration}), the answers to the event's own questions, the
- * history, and the emails sent. Nothing about
- * anyone else: the history leaves out which staff member acted.
+ * history, and the emails sent. Nothing about anyone else: the history leaves out which
+ * staff member acted.
  *
  * @param eventTitle the event's title in the reader's language
  */

@@ -67,8 +67,8 @@ class AnswerChecks {
 			String field = question.fieldName();
 			if (values.isEmpty()) {
 				if (question.required()) {
-					problems.add(FieldProblem.of(field, "questions.error.required", question.labelEs(),
-							question.labelEn()));
+					problems.add(
+							FieldProblem.of(field, "questions.error.required", question.labelEs(), question.labelEn()));
 				}
 				continue;
 			}

@@ -6,9 +6,10 @@ import java.util.Map;
 import org.winformusic.events.event.EventQuestion;
 
 /**
- * Answers to an event's own questions after {@link AnswerChecks}: the questions asked, the
- * normalized answers by question id and the problems found. {@link #NOT_ASKED} stands for
- * a form that did not carry the questions (a staff edit): stored answers stay as they are.
+ * Answers to an event's own questions after {@link AnswerChecks}: the questions asked,
+ * the normalized answers by question id and the problems found. {@link #NOT_ASKED} stands
+ * for a form that did not carry the questions (a staff edit): stored answers stay as they
+ * are.
  */
 record CheckedAnswers(List<EventQuestion> questions, Map<Long, Answer> answers, List<FieldProblem> problems) {
 

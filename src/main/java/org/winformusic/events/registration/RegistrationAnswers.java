@@ -31,10 +31,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegistrationAnswers {
 
 	/**
-	 * A lateral join giving each row of {@code registration r} its answers as two
-	 * aligned arrays: {@code answer_questions} (question ids) and {@code answer_values}
-	 * (the text, {@code true}/{@code false}, or chosen choice ids separated by commas).
-	 * Read them with {@link ExportColumns#values(ResultSet)}.
+	 * A lateral join giving each row of {@code registration r} its answers as two aligned
+	 * arrays: {@code answer_questions} (question ids) and {@code answer_values} (the
+	 * text, {@code true}/{@code false}, or chosen choice ids separated by commas). Read
+	 * them with {@link ExportColumns#values(ResultSet)}.
 	 */
 	public static final String EXPORT_JOIN = """
 			left join lateral (
@@ -62,9 +62,9 @@ public class RegistrationAnswers {
 	}
 
 	/**
-	 * The registration's answers in the event's question order, in {@code locale}:
-	 * every question the form asks (unanswered ones with a null value), and removed
-	 * questions that were answered when {@code withRemoved}.
+	 * The registration's answers in the event's question order, in {@code locale}: every
+	 * question the form asks (unanswered ones with a null value), and removed questions
+	 * that were answered when {@code withRemoved}.
 	 */
 	public List<AnswerView> of(long registrationId, long eventId, Locale locale, boolean withRemoved) {
 		Map<Long, List<String>> stored = formValues(registrationId);
@@ -106,7 +106,8 @@ public class RegistrationAnswers {
 		if (asked.isEmpty()) {
 			return List.of();
 		}
-		long total = this.jdbc.sql("select count(*) from registration where event_id = :event and status in (:statuses)")
+		long total = this.jdbc
+			.sql("select count(*) from registration where event_id = :event and status in (:statuses)")
 			.param("event", eventId)
 			.param("statuses", MAY_COME)
 			.query(Long.class)

@@ -15,11 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
  * every registration of one address, and the news opt-out.
  *
  * <p>
- * Anonymizing overwrites the fields a person typed, deletes the answers to the event's own
- * questions, and keeps what WIN's statistics need (event, status, dates, state, company
- * type, association interest, check-in time). The
- * email becomes {@code anonymized-<id>@invalid}: unique, so the one-active-registration
- * index holds, and in a reserved domain nobody can receive mail at.
+ * Anonymizing overwrites the fields a person typed, deletes the answers to the event's
+ * own questions, and keeps what WIN's statistics need (event, status, dates, state,
+ * company type, association interest, check-in time). The email becomes
+ * {@code anonymized-<id>@invalid}: unique, so the one-active-registration index holds,
+ * and in a reserved domain nobody can receive mail at.
  */
 @Service
 public class RegistrationErasure {

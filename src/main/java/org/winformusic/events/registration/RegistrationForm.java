@@ -17,8 +17,8 @@ public record RegistrationForm(String fullName, String email, String company, St
 	 * answered stays as it is).
 	 */
 	public RegistrationForm(String fullName, String email, String company, String jobTitle, String companyType,
-			String state, String city, String phone, String associationInterest, String referralSource,
-			String comments, Boolean privacyConsent, Boolean newsOptIn, String website) {
+			String state, String city, String phone, String associationInterest, String referralSource, String comments,
+			Boolean privacyConsent, Boolean newsOptIn, String website) {
 		this(fullName, email, company, jobTitle, companyType, state, city, phone, associationInterest, referralSource,
 				comments, privacyConsent, newsOptIn, website, null);
 	}

@@ -29,8 +29,7 @@ class QuestionsBrowserTests extends BrowserTest {
 		var events = new org.winformusic.events.registration.TestEvents(this.jdbc);
 		long interest = events.question(eventId, "ONE_CHOICE", "¿Qué te interesa más?", "What interests you most?",
 				true, "Distribución", "Distribution", "Derechos", "Rights");
-		long website = events.question(eventId, "SHORT_TEXT", "¿Cuál es tu sitio web?", "What is your website?",
-				false);
+		long website = events.question(eventId, "SHORT_TEXT", "¿Cuál es tu sitio web?", "What is your website?", false);
 		events.question(eventId, "MANY_CHOICES", "¿En qué formatos publicas?", "Which formats do you release?", false,
 				"Vinilo", "Vinyl", "Digital", "Digital");
 		for (int width : new int[] { PHONE, DESKTOP }) {
@@ -39,8 +38,7 @@ class QuestionsBrowserTests extends BrowserTest {
 			assertThat(page.getByText("¿Qué te interesa más?")).isVisible();
 			assertAccessible(page);
 
-			RegistrationJourneyBrowserTests.fill(page, "Lucía Gómez", "lucia" + width + "@example.org",
-					"Discos Lucía");
+			RegistrationJourneyBrowserTests.fill(page, "Lucía Gómez", "lucia" + width + "@example.org", "Discos Lucía");
 			page.locator("#q" + website).fill("https://lucia.example.org");
 			RegistrationJourneyBrowserTests.submit(page);
 			assertThat(page.locator(".error-summary")).containsText("Responde la pregunta «¿Qué te interesa más?».");
@@ -73,7 +71,7 @@ class QuestionsBrowserTests extends BrowserTest {
 			Page page = open(width, "es-MX");
 			logIn(page, organizer);
 			page.navigate(url("/admin/events/a11y-editor-questions/edit"));
-			assertThat(page.locator("#questions")).containsText("¿Qué te interesa más?");
+			assertThat(page.locator("[id='questions[0].labelEs']")).hasValue("¿Qué te interesa más?");
 			assertAccessible(page);
 
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Agregar una pregunta")).click();

@@ -94,8 +94,8 @@ public final class TestEvents {
 			.query(Long.class)
 			.single();
 		for (int i = 0; i + 1 < choices.length; i += 2) {
-			this.jdbc
-				.sql("insert into event_question_choice (question_id, position, label_es, label_en) values (?, ?, ?, ?)")
+			this.jdbc.sql(
+					"insert into event_question_choice (question_id, position, label_es, label_en) values (?, ?, ?, ?)")
 				.params(id, i / 2 + 1, choices[i], choices[i + 1])
 				.update();
 		}

@@ -99,7 +99,8 @@ class QuestionFields {
 
 	private List<FormPages.Option> options(EventQuestion question, Locale locale) {
 		if (question.kind() == QuestionKind.YES_NO) {
-			return List.of(new FormPages.Option("true", this.messages.getMessage("questions.answer.true", null, locale)),
+			return List.of(
+					new FormPages.Option("true", this.messages.getMessage("questions.answer.true", null, locale)),
 					new FormPages.Option("false", this.messages.getMessage("questions.answer.false", null, locale)));
 		}
 		return question.choices()

@@ -19,9 +19,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Organizers give an event its own questions in the event editor: rows added, removed
- * and moved by buttons without JavaScript (ROWS.md), saved in order, copied with the
- * event, and an answered question keeps its type.
+ * Organizers give an event its own questions in the event editor: rows added, removed and
+ * moved by buttons without JavaScript (ROWS.md), saved in order, copied with the event,
+ * and an answered question keeps its type.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -36,8 +36,8 @@ class EventQuestionsEditorTests {
 
 	@Test
 	void rowButtonsAddMoveAndRemoveQuestionsAndChoicesWithoutSavingAnything() throws Exception {
-		String page = page(EventAdministrationTests.colombia(post("/admin/events/new"), "slug", "rows-only",
-				"_row", "add:questions", "lang", "en"));
+		String page = page(EventAdministrationTests.colombia(post("/admin/events/new"), "slug", "rows-only", "_row",
+				"add:questions", "lang", "en"));
 		assertThat(page).contains("name=\"questions[0].labelEs\"", "Question 1", "Add a choice")
 			.doesNotContain("error-summary");
 		assertThat(page).containsPattern("id=\"questions\\[0\\]\\.labelEs\"[^>]*autofocus");
@@ -65,22 +65,19 @@ class EventQuestionsEditorTests {
 			.andExpect(redirectedUrl("/admin/events/questions-saved/edit"));
 		assertThat(questions("questions-saved")).containsExactly("ONE_CHOICE ¿Qué te interesa más? live",
 				"SHORT_TEXT ¿Cuál es tu sitio web? live");
-		assertThat(choices("questions-saved")).containsExactly("Distribución / Distribution",
-				"Derechos / Rights");
+		assertThat(choices("questions-saved")).containsExactly("Distribución / Distribution", "Derechos / Rights");
 
 		String edit = page(get("/admin/events/questions-saved/edit").param("lang", "en"));
 		long first = id(edit, 0);
 		long second = id(edit, 1);
 		// Moved down, saved, then the second removed and saved.
-		this.mvc
-			.perform(EventAdministrationTests.colombia(post("/admin/events/questions-saved/edit"), "slug",
-					"questions-saved", "questions[0].id", String.valueOf(second), "questions[0].kind", "SHORT_TEXT",
-					"questions[0].labelEs", "¿Cuál es tu sitio web?", "questions[0].labelEn", "What is your website?",
-					"questions[1].id", String.valueOf(first), "questions[1].kind", "ONE_CHOICE",
-					"questions[1].labelEs", "¿Qué te interesa más?", "questions[1].labelEn",
-					"What interests you most?", "questions[1].required", "true", "questions[1].choices[0].labelEs",
-					"Derechos", "questions[1].choices[0].labelEn", "Rights", "questions[1].choices[1].labelEs",
-					"Giras", "questions[1].choices[1].labelEn", "Touring"))
+		this.mvc.perform(EventAdministrationTests.colombia(post("/admin/events/questions-saved/edit"), "slug",
+				"questions-saved", "questions[0].id", String.valueOf(second), "questions[0].kind", "SHORT_TEXT",
+				"questions[0].labelEs", "¿Cuál es tu sitio web?", "questions[0].labelEn", "What is your website?",
+				"questions[1].id", String.valueOf(first), "questions[1].kind", "ONE_CHOICE", "questions[1].labelEs",
+				"¿Qué te interesa más?", "questions[1].labelEn", "What interests you most?", "questions[1].required",
+				"true", "questions[1].choices[0].labelEs", "Derechos", "questions[1].choices[0].labelEn", "Rights",
+				"questions[1].choices[1].labelEs", "Giras", "questions[1].choices[1].labelEn", "Touring"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(questions("questions-saved")).containsExactly("SHORT_TEXT ¿Cuál es tu sitio web? live",
 				"ONE_CHOICE ¿Qué te interesa más? live");
@@ -114,19 +111,21 @@ class EventQuestionsEditorTests {
 		long website = id(edit, 1);
 		long registration = this.jdbc.sql("""
 				insert into registration (event_id, status, full_name, email, company, company_type, state, city,
-				  association_interest, privacy_consent_version, privacy_consent_at, locale, search_text)
+				  association_interest, privacy_consent_version, privacy_consent_at, locale, search_text, created_at,
+				  updated_at)
 				select id, 'PENDING', 'Ana', 'ana@example.org', 'Sello', 'OTHER', 'CMX', 'Bogotá', 'YES', 'v1', now(),
-				       'es', 'ana' from event where slug = 'questions-answered'
+				       'es', 'ana', now(), now() from event where slug = 'questions-answered'
 				returning id
 				""").query(Long.class).single();
 		this.jdbc.sql("insert into registration_answer (registration_id, question_id, text_value) values (?, ?, ?)")
 			.params(registration, website, "https://ana.example.org")
 			.update();
 
-		String refused = page(EventAdministrationTests.colombia(post("/admin/events/questions-answered/edit"),
-				"slug", "questions-answered", "questions[0].id", String.valueOf(website), "questions[0].kind",
-				"LONG_TEXT", "questions[0].labelEs", "Tu sitio", "questions[0].labelEn", "Your site", "lang", "es"));
-		assertThat(refused).contains("Ya hay personas que respondieron esta pregunta, así que su tipo no puede cambiar.")
+		String refused = page(EventAdministrationTests.colombia(post("/admin/events/questions-answered/edit"), "slug",
+				"questions-answered", "questions[0].id", String.valueOf(website), "questions[0].kind", "LONG_TEXT",
+				"questions[0].labelEs", "Tu sitio", "questions[0].labelEn", "Your site", "lang", "es"));
+		assertThat(refused)
+			.contains("Ya hay personas que respondieron esta pregunta, así que su tipo no puede cambiar.")
 			.contains("id=\"questions[0].kind-error\"");
 		assertThat(questions("questions-answered")).contains("SHORT_TEXT ¿Cuál es tu sitio web? live");
 
@@ -184,10 +183,14 @@ class EventQuestionsEditorTests {
 	}
 
 	private List<String> questions(String slug) {
-		return this.jdbc.sql("""
-				select q.kind || ' ' || q.label_es || ' ' || case when q.removed_at is null then 'live' else 'removed' end
-				  from event_question q join event e on e.id = q.event_id where e.slug = ? order by q.position, q.id
-				""").param(slug).query(String.class).list();
+		return this.jdbc
+			.sql("""
+					select q.kind || ' ' || q.label_es || ' ' || case when q.removed_at is null then 'live' else 'removed' end
+					  from event_question q join event e on e.id = q.event_id where e.slug = ? order by q.position, q.id
+					""")
+			.param(slug)
+			.query(String.class)
+			.list();
 	}
 
 	private List<String> choices(String slug) {

@@ -62,8 +62,8 @@ class QuestionAnswersTests {
 		this.event = events.create(10);
 		this.interest = events.question(this.event.id(), "ONE_CHOICE", "¿Qué te interesa más?",
 				"What interests you most?", true, "Distribución", "Distribution", "Derechos", "Rights");
-		this.website = events.question(this.event.id(), "SHORT_TEXT", "¿Cuál es tu sitio web?",
-				"What is your website?", false);
+		this.website = events.question(this.event.id(), "SHORT_TEXT", "¿Cuál es tu sitio web?", "What is your website?",
+				false);
 		this.choices = events.choiceIds(this.interest);
 	}
 
@@ -82,10 +82,12 @@ class QuestionAnswersTests {
 		String edit = page(get(manage + "/edit").param("lang", "es"));
 		assertThat(edit).containsPattern("value=\"" + this.choices.get(1) + "\"[^>]*checked")
 			.contains("value=\"https://sello.example.org\"");
-		this.mvc.perform(standard(post(manage + "/edit"), email).param(field(this.interest),
-				this.choices.get(0).toString()))
+		this.mvc
+			.perform(
+					standard(post(manage + "/edit"), email).param(field(this.interest), this.choices.get(0).toString()))
 			.andExpect(status().is3xxRedirection());
-		assertThat(page(get(manage).param("lang", "es"))).contains("Distribución").doesNotContain("Derechos")
+		assertThat(page(get(manage).param("lang", "es"))).contains("Distribución")
+			.doesNotContain("Derechos")
 			.doesNotContain("https://sello.example.org");
 	}
 
@@ -98,8 +100,8 @@ class QuestionAnswersTests {
 				"href=\"#" + field(this.interest) + "\"", "value=\"https://mi-sello.example.org\"");
 		String en = page(standard(post(path), email()).param("lang", "en"));
 		assertThat(en).contains("Answer the question “What interests you most?”.");
-		String wrongChoice = page(standard(post(path), email()).param(field(this.interest), "999999999")
-			.param("lang", "en"));
+		String wrongChoice = page(
+				standard(post(path), email()).param(field(this.interest), "999999999").param("lang", "en"));
 		assertThat(wrongChoice).contains("class=\"error-summary\"").doesNotContain("Answer the question");
 		assertThat(this.jdbc.sql("select count(*) from registration where event_id = ?")
 			.param(this.event.id())
@@ -121,7 +123,8 @@ class QuestionAnswersTests {
 		String list = "/admin/events/" + this.event.slug() + "/registrations";
 		String filtered = page(get(list).with(STAFF).param("choice", this.choices.get(1).toString()));
 		assertThat(filtered).contains(rights).doesNotContain(distribution);
-		assertThat(page(get(list).with(STAFF))).contains(rights, distribution, "<optgroup label=\"¿Qué te interesa más?\"");
+		assertThat(page(get(list).with(STAFF))).contains(rights, distribution,
+				"<optgroup label=\"¿Qué te interesa más?\"");
 		this.mvc.perform(get(list).with(STAFF).param("choice", "rights")).andExpect(status().isBadRequest());
 
 		String dashboard = page(get("/admin/events/" + this.event.slug()).with(STAFF).param("lang", "en"));
@@ -131,10 +134,13 @@ class QuestionAnswersTests {
 		this.jdbc.sql("update event_question set removed_at = now() where id = ?").param(this.website).update();
 		List<String> csv = page(get(list + ".csv").with(STAFF).param("lang", "en")).lines().toList();
 		assertThat(csv.get(0)).endsWith(",Waitlist position,What interests you most?,What is your website?");
-		assertThat(csv).anySatisfy((line) -> assertThat(line).contains(rights).endsWith(",Rights,https://derechos.example.org"));
+		assertThat(csv)
+			.anySatisfy((line) -> assertThat(line).contains(rights).endsWith(",Rights,https://derechos.example.org"));
 		assertThat(csv).anySatisfy((line) -> assertThat(line).contains(distribution).endsWith(",Distribution,"));
-		List<String> csvEs = page(get(list + ".csv").with(STAFF).param("lang", "es")
-			.param("choice", this.choices.get(1).toString())).lines().toList();
+		List<String> csvEs = page(
+				get(list + ".csv").with(STAFF).param("lang", "es").param("choice", this.choices.get(1).toString()))
+			.lines()
+			.toList();
 		assertThat(csvEs).hasSize(2);
 		assertThat(csvEs.get(0)).endsWith(",¿Qué te interesa más?,¿Cuál es tu sitio web?");
 		assertThat(csvEs.get(1)).endsWith(",Derechos,https://derechos.example.org");
@@ -145,7 +151,8 @@ class QuestionAnswersTests {
 		String email = email();
 		String manage = register(email, this.choices.get(0), "https://borrar.example.org");
 		assertThat(page(get(manage + "/data.json"))).contains("¿Cuál es tu sitio web?", "https://borrar.example.org");
-		assertThat(page(get(manage + "/data").param("lang", "en"))).contains("What interests you most?", "Distribution");
+		assertThat(page(get(manage + "/data").param("lang", "en"))).contains("What interests you most?",
+				"Distribution");
 		long id = this.jdbc.sql("select id from registration where email = ?").param(email).query(Long.class).single();
 
 		this.erasure.block(id, Instant.now());
