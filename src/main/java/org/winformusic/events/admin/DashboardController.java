@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.shared.NotFoundException;
 
@@ -36,11 +37,15 @@ class DashboardController {
 
 	private final MessageSource messages;
 
-	DashboardController(AdminQueries queries, EventCatalog catalog, StaffActions actions, MessageSource messages) {
+	private final RegistrationAnswers answers;
+
+	DashboardController(AdminQueries queries, EventCatalog catalog, StaffActions actions, MessageSource messages,
+			RegistrationAnswers answers) {
 		this.queries = queries;
 		this.catalog = catalog;
 		this.actions = actions;
 		this.messages = messages;
+		this.answers = answers;
 	}
 
 	@GetMapping("/admin")
@@ -58,6 +63,7 @@ class DashboardController {
 		model.addAttribute("counts", this.queries.counts(event.id()));
 		model.addAttribute("chart", BarChart.of(this.queries.perDay(event.id(), event.zone()), day::format));
 		model.addAttribute("breakdowns", this.queries.breakdowns(event.id()));
+		model.addAttribute("choiceBreakdowns", this.answers.breakdowns(event.id(), locale));
 		return EVENT_VIEW;
 	}
 

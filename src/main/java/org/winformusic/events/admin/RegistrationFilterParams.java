@@ -18,15 +18,16 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The query parameters of the registrations list and of the CSV export, as posted:
  * {@code q, status, companyType, state, associationInterest, checkedIn, sort, dir, page,
- * size, cursor}. {@code cursor} is the keyset position the list's own "next" and
- * "previous" links carry; {@code page} stays for older links. Binds as a
- * {@code @ModelAttribute} (or {@link #from(Map)}) so the list and the export read them
- * the same way. Empty means "any"; a value that is not one of the known codes is a 400
+ * size, cursor, choice} ({@code choice}: the id of a choice of one of the event's own
+ * questions). {@code cursor} is the keyset position the list's own "next" and "previous"
+ * links carry; {@code page} stays for older links. Binds as a {@code @ModelAttribute} (or
+ * {@link #from(Map)}) so the list and the export read them the same way. Empty means
+ * "any"; a value that is not one of the known codes is a 400
  * ({@link InvalidFilterException}).
  */
 public record RegistrationFilterParams(String q, String status, String companyType, String state,
 		String associationInterest, String checkedIn, String sort, String dir, Integer page, Integer size,
-		String cursor) {
+		String cursor, String choice) {
 
 	public static final int DEFAULT_SIZE = 50;
 
@@ -36,7 +37,8 @@ public record RegistrationFilterParams(String q, String status, String companyTy
 		Function<String, String> get = params::get;
 		return new RegistrationFilterParams(get.apply("q"), get.apply("status"), get.apply("companyType"),
 				get.apply("state"), get.apply("associationInterest"), get.apply("checkedIn"), get.apply("sort"),
-				get.apply("dir"), integer(get.apply("page")), integer(get.apply("size")), get.apply("cursor"));
+				get.apply("dir"), integer(get.apply("page")), integer(get.apply("size")), get.apply("cursor"),
+				get.apply("choice"));
 	}
 
 	/**
@@ -49,7 +51,7 @@ public record RegistrationFilterParams(String q, String status, String companyTy
 		return new RegistrationFilter((text != null && text.length() > 200) ? text.substring(0, 200) : text,
 				parse(RegistrationStatus.class, this.status), parse(CompanyType.class, this.companyType),
 				region(regions, this.state), parse(AssociationInterest.class, this.associationInterest),
-				bool(this.checkedIn));
+				bool(this.checkedIn), id(this.choice));
 	}
 
 	public RegistrationSort registrationSort() {
@@ -82,28 +84,28 @@ public record RegistrationFilterParams(String q, String status, String companyTy
 		boolean same = current.column().name().equals(column);
 		String direction = (same && current.ascending()) ? "desc" : "asc";
 		return new RegistrationFilterParams(this.q, this.status, this.companyType, this.state, this.associationInterest,
-				this.checkedIn, column, direction, null, this.size, null)
+				this.checkedIn, column, direction, null, this.size, null, this.choice)
 			.toQueryString();
 	}
 
 	/** The same query on another page. */
 	public String onPage(int pageNumber) {
 		return new RegistrationFilterParams(this.q, this.status, this.companyType, this.state, this.associationInterest,
-				this.checkedIn, this.sort, this.dir, pageNumber, this.size, null)
+				this.checkedIn, this.sort, this.dir, pageNumber, this.size, null, this.choice)
 			.toQueryString();
 	}
 
 	/** The same query at a keyset position (null: the first page). */
 	public String atCursor(String position) {
 		return new RegistrationFilterParams(this.q, this.status, this.companyType, this.state, this.associationInterest,
-				this.checkedIn, this.sort, this.dir, null, this.size, position)
+				this.checkedIn, this.sort, this.dir, null, this.size, position, this.choice)
 			.toQueryString();
 	}
 
 	/** The filter and sort only (no paging): what the CSV export link carries. */
 	public String exportQueryString() {
 		return new RegistrationFilterParams(this.q, this.status, this.companyType, this.state, this.associationInterest,
-				this.checkedIn, this.sort, this.dir, null, null, null)
+				this.checkedIn, this.sort, this.dir, null, null, null, this.choice)
 			.toQueryString();
 	}
 
@@ -115,6 +117,7 @@ public record RegistrationFilterParams(String q, String status, String companyTy
 		put(map, "state", this.state);
 		put(map, "associationInterest", this.associationInterest);
 		put(map, "checkedIn", this.checkedIn);
+		put(map, "choice", this.choice);
 		put(map, "sort", this.sort);
 		put(map, "dir", this.dir);
 		put(map, "page", (this.page != null && this.page > 0) ? String.valueOf(this.page) : null);
@@ -163,6 +166,18 @@ public record RegistrationFilterParams(String q, String status, String companyTy
 			case "false", "no" -> false;
 			default -> throw new InvalidFilterException();
 		};
+	}
+
+	/** A choice id: digits only, else a 400. */
+	private static Long id(String value) {
+		String text = blankToNull(value);
+		if (text == null) {
+			return null;
+		}
+		if (!text.matches("[1-9][0-9]{0,17}")) {
+			throw new InvalidFilterException();
+		}
+		return Long.valueOf(text);
 	}
 
 	private static Integer integer(String value) {

@@ -8,6 +8,7 @@ import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.Regions;
+import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
@@ -52,8 +53,11 @@ class RegistrationsController {
 
 	private final Regions regions;
 
+	private final RegistrationAnswers answers;
+
 	RegistrationsController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
-			AdminQueries queries, AuditLog audit, BulkActions bulk, MessageSource messages, Regions regions) {
+			AdminQueries queries, AuditLog audit, BulkActions bulk, MessageSource messages, Regions regions,
+			RegistrationAnswers answers) {
 		this.messages = messages;
 		this.regions = regions;
 		this.catalog = catalog;
@@ -62,6 +66,7 @@ class RegistrationsController {
 		this.queries = queries;
 		this.audit = audit;
 		this.bulk = bulk;
+		this.answers = answers;
 	}
 
 	@GetMapping("/admin/events/{slug}/registrations")
@@ -74,6 +79,7 @@ class RegistrationsController {
 		model.addAttribute("event", event);
 		model.addAttribute("page", page);
 		model.addAttribute("sort", sort);
+		model.addAttribute("choiceFilters", this.answers.choiceFilters(event.id(), locale));
 		addChoices(model, this.regions, event, locale);
 		return LIST_VIEW;
 	}
@@ -127,6 +133,7 @@ class RegistrationsController {
 		model.addAttribute("emails", this.queries.emails(id));
 		model.addAttribute("trail", this.audit.forRegistration(id));
 		model.addAttribute("full", this.catalog.availability(event.id()).full());
+		model.addAttribute("answers", this.answers.of(id, event.id(), locale, true));
 		return DETAIL_VIEW;
 	}
 

@@ -42,19 +42,22 @@ public class EventAdministration {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final EventQuestions questions;
+
 	EventAdministration(EventRepository events, JdbcClient jdbc, Clock clock, EventCatalog catalog,
-			ApplicationEventPublisher publisher) {
+			ApplicationEventPublisher publisher, EventQuestions questions) {
 		this.events = events;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.catalog = catalog;
 		this.publisher = publisher;
+		this.questions = questions;
 	}
 
 	/** The form for an existing event. */
 	@Transactional(readOnly = true)
 	public Optional<EventForm> formFor(String slug) {
-		return this.events.findBySlug(slug).map(EventAdministration::toForm);
+		return this.events.findBySlug(slug).map((e) -> toForm(e).withQuestions(this.questions.rows(e.getId())));
 	}
 
 	/** A new event's form pre-filled from another event (same workshop, next country). */
@@ -63,7 +66,7 @@ public class EventAdministration {
 		return formFor(slug).map((f) -> new EventForm("", f.titleEs(), f.titleEn(), f.summaryEs(), f.summaryEn(),
 				f.descriptionEs(), f.descriptionEn(), f.agendaEs(), f.agendaEn(), f.aboutEs(), f.aboutEn(), "", "",
 				f.timeZone(), f.country(), "", "", "", f.capacity(), f.requiresApproval(), "", "", false, f.speakers(),
-				f.partners(), f.retentionDays()));
+				f.partners(), f.retentionDays(), QuestionRow.copies(f.questions())));
 	}
 
 	/**
@@ -71,7 +74,7 @@ public class EventAdministration {
 	 * @return field name → message key, empty when the form is consistent
 	 */
 	public Map<String, String> check(EventForm form) {
-		Map<String, String> errors = new LinkedHashMap<>();
+		Map<String, String> errors = new LinkedHashMap<>(this.questions.check(form.slug(), form.questions()));
 		if (!Countries.known(Countries.posted(form.country()))) {
 			errors.put("country", "country.error.unknown");
 		}
@@ -122,6 +125,7 @@ public class EventAdministration {
 		this.jdbc.sql("insert into event_seat (event_id, seat_no) select ?, s from generate_series(1, ?) s")
 			.params(event.getId(), form.capacity())
 			.update();
+		this.questions.save(event.getId(), form.questions(), this.clock.instant());
 		this.catalog.evict();
 		this.publisher.publishEvent(new StaffAction("EVENT_CREATED", event.getId(), null, "slug=" + event.getSlug()));
 		return event.getSlug();
@@ -141,6 +145,7 @@ public class EventAdministration {
 		this.events.flush();
 		apply(event, form);
 		event.touch(this.clock.instant());
+		this.questions.save(event.getId(), form.questions(), this.clock.instant());
 		this.catalog.evict();
 		this.publisher.publishEvent(new StaffAction("EVENT_UPDATED", event.getId(), null, "slug=" + slug));
 	}
@@ -176,7 +181,7 @@ public class EventAdministration {
 				e.venueMapUrl(), e.getCapacity(), e.requiresApproval(), format(e.registrationOpensAt(), zone),
 				format(e.registrationClosesAt(), zone), e.isPublished(),
 				SpeakersAndPartners.speakerRows(e.getSpeakers()), SpeakersAndPartners.partnerRows(e.getPartners()),
-				e.retentionDays());
+				e.retentionDays(), List.of());
 	}
 
 	private static ZoneId zone(String id) {

@@ -18,7 +18,7 @@ import jakarta.validation.constraints.Size;
  * {@code partners[1].url} and so on. The country (ISO 3166-1 alpha-2) decides the regions
  * and the phone numbers of the registration form. Capacity is set here when the event is
  * created; afterwards it changes on the event's dashboard, which also promotes the
- * waitlist.
+ * waitlist. {@code questions} are the event's own form questions, as rows.
  */
 public record EventForm(
 		@NotBlank(message = "{eventadmin.error.required}") @Size(max = 80,
@@ -55,7 +55,8 @@ public record EventForm(
 		@Size(max = 60, message = "{editor.error.tooManyRows}") @Valid List<SpeakerRow> speakers,
 		@Size(max = 60, message = "{editor.error.tooManyRows}") @Valid List<PartnerRow> partners,
 		@Min(value = 1, message = "{rights.event.retentionDays.invalid}") @Max(value = 3650,
-				message = "{rights.event.retentionDays.invalid}") Integer retentionDays) {
+				message = "{rights.event.retentionDays.invalid}") Integer retentionDays,
+		List<QuestionRow> questions) {
 
 	/**
 	 * No rows is an empty list, never null; a gap in the posted indexes (a row the binder
@@ -64,12 +65,13 @@ public record EventForm(
 	public EventForm {
 		speakers = rows(speakers);
 		partners = rows(partners);
+		questions = QuestionRow.present(questions);
 	}
 
 	/** An empty form with sensible defaults for a new event. */
 	public static EventForm blank() {
 		return new EventForm("", "", "", "", "", "", "", "", "", "", "", "", "", "America/Mexico_City", "MX", "", "",
-				"", 60, false, "", "", false, List.of(), List.of(), null);
+				"", 60, false, "", "", false, List.of(), List.of(), null, List.of());
 	}
 
 	/** The same form with other speaker and partner rows. */
@@ -78,7 +80,16 @@ public record EventForm(
 				this.descriptionEn, this.agendaEs, this.agendaEn, this.aboutEs, this.aboutEn, this.startsAt,
 				this.endsAt, this.timeZone, this.country, this.venueName, this.venueAddress, this.venueMapUrl,
 				this.capacity, this.requiresApproval, this.registrationOpensAt, this.registrationClosesAt,
-				this.published, speakers, partners, this.retentionDays);
+				this.published, speakers, partners, this.retentionDays, this.questions);
+	}
+
+	/** This form with other question rows. */
+	public EventForm withQuestions(List<QuestionRow> rows) {
+		return new EventForm(this.slug, this.titleEs, this.titleEn, this.summaryEs, this.summaryEn, this.descriptionEs,
+				this.descriptionEn, this.agendaEs, this.agendaEn, this.aboutEs, this.aboutEn, this.startsAt,
+				this.endsAt, this.timeZone, this.country, this.venueName, this.venueAddress, this.venueMapUrl,
+				this.capacity, this.requiresApproval, this.registrationOpensAt, this.registrationClosesAt,
+				this.published, this.speakers, this.partners, this.retentionDays, rows);
 	}
 
 	private static <T> List<T> rows(List<T> rows) {

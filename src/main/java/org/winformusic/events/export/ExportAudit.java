@@ -43,6 +43,7 @@ class ExportAudit {
 		values.put("state", filter.state());
 		values.put("associationInterest", filter.associationInterest());
 		values.put("checkedIn", filter.checkedIn());
+		values.put("choice", filter.choice());
 		StringJoiner details = new StringJoiner(", ");
 		values.forEach((name, value) -> {
 			if (value != null) {

@@ -14,13 +14,13 @@ import org.winformusic.events.registration.Regions;
 
 /**
  * The query parameters of an export link as typed: the filter of the registrations list
- * page ({@code q, status, companyType, state, associationInterest, checkedIn}) and the
- * CSV {@code delimiter}. Bound as strings so a wrong value gets a clear message rather
- * than a conversion error; an empty value means "any", as the list page's "all" option
- * sends it.
+ * page ({@code q, status, companyType, state, associationInterest, checkedIn, choice})
+ * and the CSV {@code delimiter}. Bound as strings so a wrong value gets a clear message
+ * rather than a conversion error; an empty value means "any", as the list page's "all"
+ * option sends it.
  */
 record ExportParameters(String q, String status, String companyType, String state, String associationInterest,
-		String checkedIn, String sort, String dir, String delimiter) {
+		String checkedIn, String sort, String dir, String delimiter, String choice) {
 
 	static final int MAX_SEARCH_LENGTH = 200;
 
@@ -28,7 +28,8 @@ record ExportParameters(String q, String status, String companyType, String stat
 	RegistrationFilter filter(Regions.RegionList regions) {
 		return new RegistrationFilter(search(), parse("status", this.status, RegistrationStatus.class),
 				parse("companyType", this.companyType, CompanyType.class), region(regions),
-				parse("associationInterest", this.associationInterest, AssociationInterest.class), checkedInFilter());
+				parse("associationInterest", this.associationInterest, AssociationInterest.class), checkedInFilter(),
+				choiceFilter());
 	}
 
 	/**
@@ -83,6 +84,17 @@ record ExportParameters(String q, String status, String companyType, String stat
 			case "false", "no" -> false;
 			default -> throw new BadExportParameterException("checkedIn", this.checkedIn, List.of("true", "false"));
 		};
+	}
+
+	private Long choiceFilter() {
+		String value = blankToNull(this.choice);
+		if (value == null) {
+			return null;
+		}
+		if (!value.matches("[1-9][0-9]{0,17}")) {
+			throw new BadExportParameterException("choice", this.choice, List.of("1", "2", "…"));
+		}
+		return Long.valueOf(value);
 	}
 
 	private static <E extends Enum<E>> E parse(String name, String value, Class<E> type) {

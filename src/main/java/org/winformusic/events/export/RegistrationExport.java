@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.winformusic.events.admin.RegistrationSort;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.RegistrationAnswers;
+import org.winformusic.events.registration.RegistrationAnswers.ExportColumns;
 import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.registration.RegistrationFilterSql;
 
@@ -40,11 +43,12 @@ class RegistrationExport {
 			select r.id, r.status, r.full_name, r.email, r.company, r.job_title, r.company_type, r.state,
 			       r.city, r.phone, r.association_interest, r.referral_source, r.comments, r.locale,
 			       r.news_opt_in, r.privacy_consent_version, r.privacy_consent_at, r.created_at,
-			       r.confirmed_at, r.cancelled_at, r.checked_in_at, w.position as waitlist_position
+			       r.confirmed_at, r.cancelled_at, r.checked_in_at, w.position as waitlist_position%s
 			from registration r
 			left join (select id, row_number() over (order by waitlist_seq, id) as position
 			           from registration
 			           where event_id = :eventId and status = 'WAITLISTED') w on w.id = r.id
+			%s
 			where r.event_id = :eventId and (%s)
 			%s
 			""";
@@ -53,14 +57,19 @@ class RegistrationExport {
 
 	private final MessageSource messages;
 
-	RegistrationExport(JdbcClient jdbc, MessageSource messages) {
+	private final RegistrationAnswers answers;
+
+	RegistrationExport(JdbcClient jdbc, MessageSource messages, RegistrationAnswers answers) {
 		this.jdbc = jdbc;
 		this.messages = messages;
+		this.answers = answers;
 	}
 
 	/**
 	 * Writes the header (in {@code locale}) and every registration of {@code event} that
-	 * matches {@code filter}, in the list page's {@code order}.
+	 * matches {@code filter}, in the list page's {@code order}. The answers to the
+	 * event's own questions follow the standard columns, one column per question in form
+	 * order (removed questions too), headed by its label in {@code locale}.
 	 * @return the number of registrations written
 	 */
 	@Transactional(readOnly = true)
@@ -69,15 +78,21 @@ class RegistrationExport {
 		RegistrationFilterSql where = RegistrationFilterSql.of(filter, "r");
 		ZoneId zone = event.zone();
 		long[] count = { 0 };
+		ExportColumns questions = this.answers.exportColumns(event.id(), locale);
+		boolean asked = !questions.isEmpty();
 		try {
-			writer.header(headers(locale));
-			this.jdbc.sql(QUERY.formatted(where.condition(), order.orderBy()))
+			List<String> headers = new ArrayList<>(headers(locale));
+			headers.addAll(questions.headers());
+			writer.header(headers);
+			this.jdbc
+				.sql(QUERY.formatted(asked ? ", answers.answer_questions, answers.answer_values" : "",
+						asked ? RegistrationAnswers.EXPORT_JOIN : "", where.condition(), order.orderBy()))
 				.withFetchSize(FETCH_SIZE)
 				.param("eventId", event.id())
 				.params(where.params())
 				.query((ResultSet rs) -> {
 					try {
-						writer.row(values(rs, zone));
+						writer.row(asked ? concat(values(rs, zone), questions.values(rs)) : values(rs, zone));
 					}
 					catch (IOException ex) {
 						throw new UncheckedIOException(ex);
@@ -114,6 +129,12 @@ class RegistrationExport {
 				rs.getString("privacy_consent_version"), time(rs, "privacy_consent_at", zone),
 				time(rs, "created_at", zone), time(rs, "confirmed_at", zone), time(rs, "cancelled_at", zone),
 				time(rs, "checked_in_at", zone), waitlisted ? Long.toString(waitlistPosition) : null };
+	}
+
+	private static String[] concat(String[] standard, String[] answers) {
+		String[] row = Arrays.copyOf(standard, standard.length + answers.length);
+		System.arraycopy(answers, 0, row, standard.length, answers.length);
+		return row;
 	}
 
 	private static String time(ResultSet rs, String column, ZoneId zone) throws SQLException {

@@ -11,6 +11,7 @@ import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.mail.OutboxErasure;
 import org.winformusic.events.registration.ManageTokens;
+import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationErasure;
 import org.winformusic.events.registration.SelfService;
 import org.winformusic.events.registration.StaffRegistrations;
@@ -59,9 +60,11 @@ public class PersonalData {
 
 	private final Clock clock;
 
+	private final RegistrationAnswers answers;
+
 	PersonalData(SelfService selfService, StaffRegistrations staffRegistrations, RegistrationErasure erasure,
 			ManageTokens tokens, OutboxErasure outbox, PersonalDataTraces traces, AuditLog audit, EventCatalog catalog,
-			Clock clock) {
+			Clock clock, RegistrationAnswers answers) {
 		this.selfService = selfService;
 		this.staffRegistrations = staffRegistrations;
 		this.erasure = erasure;
@@ -71,6 +74,7 @@ public class PersonalData {
 		this.audit = audit;
 		this.catalog = catalog;
 		this.clock = clock;
+		this.answers = answers;
 	}
 
 	/** The registration behind a manage token, or 404. */
@@ -182,7 +186,8 @@ public class PersonalData {
 			.map((email) -> new DataReport.Email(email.kind(), email.subject(), email.status(), email.createdAt(),
 					email.sentAt()))
 			.toList();
-		return new DataReport(this.clock.instant(), event.slug(), event.title(), registration, history, emails);
+		return new DataReport(this.clock.instant(), event.slug(), event.title(), registration,
+				this.answers.of(registration.id(), registration.eventId(), locale, true), history, emails);
 	}
 
 	private static boolean active(RegistrationView registration) {

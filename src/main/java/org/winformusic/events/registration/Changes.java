@@ -3,6 +3,7 @@ package org.winformusic.events.registration;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -59,9 +60,11 @@ class Changes {
 
 	private final TransactionTemplate transactions;
 
+	private final AnswerChecks answers;
+
 	Changes(JdbcClient jdbc, Seats seats, WaitlistPromoter promoter, RegistrationDirectory directory,
 			RegistrationValidator validator, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, AnswerChecks answers) {
 		this.jdbc = jdbc;
 		this.seats = seats;
 		this.promoter = promoter;
@@ -70,6 +73,7 @@ class Changes {
 		this.events = events;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.answers = answers;
 	}
 
 	/**
@@ -205,10 +209,11 @@ class Changes {
 	 */
 	RegistrationView edit(long registrationId, RegistrationForm form, Set<String> repeatedFields) {
 		ValidForm valid = this.validator.validate(form, repeatedFields, false, countryOf(registrationId));
-		if (!valid.valid()) {
-			throw new RegistrationValidationException(valid.problems());
-		}
 		Locked current = lock(registrationId);
+		CheckedAnswers answers = this.answers.check(current.eventId(), true, form.answers());
+		if (!valid.valid() || !answers.valid()) {
+			throw new RegistrationValidationException(problems(valid, answers));
+		}
 		require(current, RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
 		try {
 			this.jdbc.sql("""
@@ -241,6 +246,7 @@ class Changes {
 			throw new RegistrationValidationException(
 					List.of(FieldProblem.of("email", "registration.error.email.taken")));
 		}
+		this.answers.store(registrationId, answers, true);
 		return view(registrationId);
 	}
 
@@ -251,6 +257,13 @@ class Changes {
 			.query(String.class)
 			.optional()
 			.orElseThrow(NotFoundException::new);
+	}
+
+	/** The problems of the standard fields, then those of the event's own questions. */
+	static List<FieldProblem> problems(ValidForm valid, CheckedAnswers answers) {
+		List<FieldProblem> all = new ArrayList<>(valid.problems());
+		all.addAll(answers.problems());
+		return all;
 	}
 
 	/** A registration's row as locked by {@link #lock}. */

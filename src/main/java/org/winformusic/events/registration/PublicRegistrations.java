@@ -102,9 +102,11 @@ public class PublicRegistrations {
 
 	private final TransactionTemplate transactions;
 
+	private final AnswerChecks answers;
+
 	PublicRegistrations(JdbcClient jdbc, Changes changes, RegistrationValidator validator, WaitlistPromoter promoter,
 			ApplicationEventPublisher events, MessageSource messages, Clock clock,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, AnswerChecks answers) {
 		this.jdbc = jdbc;
 		this.changes = changes;
 		this.validator = validator;
@@ -113,6 +115,7 @@ public class PublicRegistrations {
 		this.messages = messages;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.answers = answers;
 	}
 
 	/**
@@ -139,8 +142,9 @@ public class PublicRegistrations {
 			return RegistrationResult.windowClosed();
 		}
 		ValidForm valid = this.validator.validate(form, repeatedFields, true, event.country());
-		if (!valid.valid()) {
-			return RegistrationResult.invalid(valid.problems(), valid.emailSuggestion());
+		CheckedAnswers answers = this.answers.check(event.id(), event.hasQuestions(), form.answers());
+		if (!valid.valid() || !answers.valid()) {
+			return RegistrationResult.invalid(Changes.problems(valid, answers), valid.emailSuggestion());
 		}
 		if (valid.emailSuggestion() != null && !acceptEmailTypo) {
 			return RegistrationResult.invalid(
@@ -149,7 +153,7 @@ public class PublicRegistrations {
 		}
 		RegistrationResult result;
 		try {
-			result = insert(event, valid, locale, now);
+			result = insert(event, valid, answers, locale, now);
 		}
 		catch (RuntimeException ex) {
 			this.promoter.promote(event.id());
@@ -171,7 +175,8 @@ public class PublicRegistrations {
 	/**
 	 * The new registration, or null when the address is registered for the event already.
 	 */
-	private RegistrationResult insert(RegisteringEvent event, ValidForm valid, Locale locale, Instant now) {
+	private RegistrationResult insert(RegisteringEvent event, ValidForm valid, CheckedAnswers answers, Locale locale,
+			Instant now) {
 		String token = ManageTokens.newToken();
 		return this.transactions.execute((tx) -> {
 			OffsetDateTime at = utc(now);
@@ -201,6 +206,7 @@ public class PublicRegistrations {
 			if (row == null) {
 				return null;
 			}
+			this.answers.store(row.id(), answers, false);
 			Type type = switch (row.status()) {
 				case CONFIRMED -> Type.CONFIRMED;
 				case WAITLISTED -> Type.WAITLISTED;

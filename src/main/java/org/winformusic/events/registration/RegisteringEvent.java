@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What the registering hot path needs of an event, read in one query. */
 record RegisteringEvent(long id, boolean published, boolean requiresApproval, Instant opensAt, Instant closesAt,
-		Instant startsAt, String country) {
+		Instant startsAt, String country, boolean hasQuestions) {
 
 	static Optional<RegisteringEvent> find(JdbcClient jdbc, String slug) {
 		if (slug == null || slug.length() > 80) {
@@ -16,7 +16,9 @@ record RegisteringEvent(long id, boolean published, boolean requiresApproval, In
 		}
 		return jdbc.sql("""
 				select id, published, requires_approval, registration_opens_at, registration_closes_at, starts_at,
-				       country
+				       country,
+				       exists (select 1 from event_question q where q.event_id = event.id and q.removed_at is null)
+				           as has_questions
 				  from event where slug = ?
 				""")
 			.param(slug)
@@ -24,7 +26,8 @@ record RegisteringEvent(long id, boolean published, boolean requiresApproval, In
 					rs.getBoolean("requires_approval"),
 					instant(rs.getObject("registration_opens_at", OffsetDateTime.class)),
 					instant(rs.getObject("registration_closes_at", OffsetDateTime.class)),
-					instant(rs.getObject("starts_at", OffsetDateTime.class)), rs.getString("country")))
+					instant(rs.getObject("starts_at", OffsetDateTime.class)), rs.getString("country"),
+					rs.getBoolean("has_questions")))
 			.optional();
 	}
 

@@ -15,10 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
  * every registration of one address, and the news opt-out.
  *
  * <p>
- * Anonymizing overwrites the fields a person typed and keeps what WIN's statistics need
- * (event, status, dates, state, company type, association interest, check-in time). The
- * email becomes {@code anonymized-<id>@invalid}: unique, so the one-active-registration
- * index holds, and in a reserved domain nobody can receive mail at.
+ * Anonymizing overwrites the fields a person typed, deletes the answers to the event's
+ * own questions, and keeps what WIN's statistics need (event, status, dates, state,
+ * company type, association interest, check-in time). The email becomes
+ * {@code anonymized-<id>@invalid}: unique, so the one-active-registration index holds,
+ * and in a reserved domain nobody can receive mail at.
  */
 @Service
 public class RegistrationErasure {
@@ -52,7 +53,13 @@ public class RegistrationErasure {
 	public boolean block(long registrationId, Instant now) {
 		int moved = this.jdbc.sql("""
 				insert into registration_blocked_data (registration_id, blocked_at, data)
-				select r.id, :now, to_jsonb(r) - 'search_text' from registration r
+				select r.id, :now, to_jsonb(r) - 'search_text' || jsonb_build_object('answers',
+				       (select coalesce(jsonb_agg(jsonb_build_object('question_id', a.question_id,
+				                'text', a.text_value, 'yes_no', a.yes_no)), '[]') from registration_answer a
+				         where a.registration_id = r.id),
+				       'choices', (select coalesce(jsonb_agg(c.choice_id), '[]') from registration_answer_choice c
+				         where c.registration_id = r.id))
+				  from registration r
 				 where r.id = :id and r.blocked_at is null
 				on conflict (registration_id) do nothing
 				""").param("id", registrationId).param("now", Timestamp.from(now)).update();
@@ -99,6 +106,13 @@ public class RegistrationErasure {
 			return;
 		}
 		this.jdbc.sql(ANONYMIZE).param("ids", registrationIds).param("now", Timestamp.from(now)).update();
+		// Answers to the event's own questions are what the person typed or chose.
+		this.jdbc.sql("delete from registration_answer where registration_id in (:ids)")
+			.param("ids", registrationIds)
+			.update();
+		this.jdbc.sql("delete from registration_answer_choice where registration_id in (:ids)")
+			.param("ids", registrationIds)
+			.update();
 		this.jdbc.sql("delete from registration_token where registration_id in (:ids)")
 			.param("ids", registrationIds)
 			.update();

@@ -7,14 +7,22 @@ import java.util.Locale;
  * What staff filter the registrations of one event by: the admin list and the CSV export
  * take the same query parameters
  * ({@code q, status, companyType, state, associationInterest,
- * checkedIn}), so "export what I see" is one link. Null means "any".
+ * checkedIn, choice}), so "export what I see" is one link. Null means "any".
  *
  * @param q searched in name, email and company, ignoring case and accents
+ * @param choice the id of a choice of one of the event's own questions: only those who
+ * chose it
  */
 public record RegistrationFilter(String q, RegistrationStatus status, CompanyType companyType, String state,
-		AssociationInterest associationInterest, Boolean checkedIn) {
+		AssociationInterest associationInterest, Boolean checkedIn, Long choice) {
 
 	public static final RegistrationFilter ALL = new RegistrationFilter(null, null, null, null, null, null);
+
+	/** A filter on the standard fields only (no answer to the event's own questions). */
+	public RegistrationFilter(String q, RegistrationStatus status, CompanyType companyType, String state,
+			AssociationInterest associationInterest, Boolean checkedIn) {
+		this(q, status, companyType, state, associationInterest, checkedIn, null);
+	}
 
 	/**
 	 * Lower-case text without accents or other combining marks, as stored in

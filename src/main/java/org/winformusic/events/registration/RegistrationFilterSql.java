@@ -63,6 +63,12 @@ public record RegistrationFilterSql(String condition, Map<String, Object> params
 			condition.add(column + "association_interest = :filter_association_interest");
 			params.put("filter_association_interest", filter.associationInterest().name());
 		}
+		if (filter.choice() != null) {
+			// Led by the answer index (choice_id, registration_id).
+			condition.add(column + "id in (select a.registration_id from registration_answer_choice a"
+					+ " where a.choice_id = :filter_choice)");
+			params.put("filter_choice", filter.choice());
+		}
 		if (filter.checkedIn() != null) {
 			condition.add(column + (filter.checkedIn() ? "checked_in_at is not null" : "checked_in_at is null"));
 		}

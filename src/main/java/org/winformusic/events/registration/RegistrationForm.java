@@ -1,13 +1,34 @@
 package org.winformusic.events.registration;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * What a registrant (or staff, editing) submits. Field names are a contract: scripts and
- * embedded forms post them (DESIGN.md). Validation rules live with the registration
- * feature.
+ * embedded forms post them (DESIGN.md); answers to the event's own questions come as
+ * {@code q<question id>}. Validation rules live with the registration feature.
  */
 public record RegistrationForm(String fullName, String email, String company, String jobTitle, String companyType,
 		String state, String city, String phone, String associationInterest, String referralSource, String comments,
-		Boolean privacyConsent, Boolean newsOptIn, String website) {
+		Boolean privacyConsent, Boolean newsOptIn, String website, Map<Long, List<String>> answers) {
+
+	/**
+	 * A form without the event's own questions ({@code answers} null: whatever was
+	 * answered stays as it is).
+	 */
+	public RegistrationForm(String fullName, String email, String company, String jobTitle, String companyType,
+			String state, String city, String phone, String associationInterest, String referralSource, String comments,
+			Boolean privacyConsent, Boolean newsOptIn, String website) {
+		this(fullName, email, company, jobTitle, companyType, state, city, phone, associationInterest, referralSource,
+				comments, privacyConsent, newsOptIn, website, null);
+	}
+
+	/** This form with the answers to the event's questions, by question id. */
+	public RegistrationForm withAnswers(Map<Long, List<String>> posted) {
+		return new RegistrationForm(this.fullName, this.email, this.company, this.jobTitle, this.companyType,
+				this.state, this.city, this.phone, this.associationInterest, this.referralSource, this.comments,
+				this.privacyConsent, this.newsOptIn, this.website, posted);
+	}
 
 	/** The form pre-filled with a registration's details, for editing. */
 	public static RegistrationForm of(RegistrationView view) {

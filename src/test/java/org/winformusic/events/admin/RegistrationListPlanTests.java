@@ -38,6 +38,11 @@ class RegistrationListPlanTests {
 
 	TestRegistrations.Event event;
 
+	/**
+	 * A choice of the event's own one-choice question that a fifth of its people chose.
+	 */
+	long choice;
+
 	@BeforeAll
 	void seed() {
 		TestRegistrations data = new TestRegistrations(this.jdbc);
@@ -69,6 +74,25 @@ class RegistrationListPlanTests {
 				.param("rows", rows)
 				.update();
 		}
+		long question = new org.winformusic.events.registration.TestEvents(this.jdbc).question(this.event.id(),
+				"ONE_CHOICE", "¿Qué te interesa?", "What interests you?", true, "Giras", "Touring", "Derechos",
+				"Rights");
+		List<Long> choices = this.jdbc.sql("select id from event_question_choice where question_id = ? order by id")
+			.param(question)
+			.query(Long.class)
+			.list();
+		this.choice = choices.get(0);
+		this.jdbc.sql("""
+				insert into registration_answer_choice (registration_id, question_id, choice_id)
+				select id, :question, case when id % 5 = 0 then :first else :second end
+				  from registration where event_id = :event
+				""")
+			.param("question", question)
+			.param("first", choices.get(0))
+			.param("second", choices.get(1))
+			.param("event", this.event.id())
+			.update();
+		this.jdbc.sql("vacuum analyze registration_answer_choice").update();
 		// What autovacuum does within a minute of a bulk load: statistics and the
 		// visibility
 		// map (without it the planner prices index-only scans as if every row were
@@ -86,7 +110,9 @@ class RegistrationListPlanTests {
 				new RegistrationFilter(null, RegistrationStatus.CONFIRMED, null, null, AssociationInterest.YES, null),
 				new RegistrationFilter(null, null, null, null, null, true),
 				new RegistrationFilter(null, null, null, null, null, false),
-				new RegistrationFilter("discos", null, CompanyType.DISTRIBUTOR, null, null, null));
+				new RegistrationFilter("discos", null, CompanyType.DISTRIBUTOR, null, null, null),
+				new RegistrationFilter(null, null, null, null, null, null, this.choice),
+				new RegistrationFilter(null, RegistrationStatus.CONFIRMED, null, null, null, null, this.choice));
 		int explained = 0;
 		for (RegistrationFilter filter : filters) {
 			for (RegistrationSort.Column column : RegistrationSort.Column.values()) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,6 +70,44 @@ public final class TestEvents {
 			.params(id, seats)
 			.update();
 		return new Created(id, slug);
+	}
+
+	/**
+	 * Adds one of the event's own questions after its others.
+	 * @param choices for choice questions: Spanish and English label of each choice,
+	 * alternating
+	 * @return the question's id
+	 */
+	public long question(long eventId, String kind, String labelEs, String labelEn, boolean required,
+			String... choices) {
+		long id = this.jdbc.sql("""
+				insert into event_question (event_id, position, kind, label_es, label_en, required)
+				values (:event, (select count(*) + 1 from event_question where event_id = :event), :kind, :es, :en,
+				        :required)
+				returning id
+				""")
+			.param("event", eventId)
+			.param("kind", kind)
+			.param("es", labelEs)
+			.param("en", labelEn)
+			.param("required", required)
+			.query(Long.class)
+			.single();
+		for (int i = 0; i + 1 < choices.length; i += 2) {
+			this.jdbc.sql(
+					"insert into event_question_choice (question_id, position, label_es, label_en) values (?, ?, ?, ?)")
+				.params(id, i / 2 + 1, choices[i], choices[i + 1])
+				.update();
+		}
+		return id;
+	}
+
+	/** The ids of a question's choices, in order. */
+	public List<Long> choiceIds(long questionId) {
+		return this.jdbc.sql("select id from event_question_choice where question_id = ? order by position")
+			.param(questionId)
+			.query(Long.class)
+			.list();
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

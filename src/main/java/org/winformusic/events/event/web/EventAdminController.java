@@ -130,8 +130,9 @@ class EventAdminController {
 	 * names no known action shows the form unchanged. Nothing is saved.
 	 */
 	private static String changeRows(EventForm form, String row, Model model) {
-		EditorRows.Change change = RowAction.parse(row)
-			.map((action) -> EditorRows.apply(form, action))
+		EditorRows.Change change = QuestionRowActions.apply(form, row)
+			.map((applied) -> new EditorRows.Change(applied.form(), applied.anchor()))
+			.or(() -> RowAction.parse(row).map((action) -> EditorRows.apply(form, action)))
 			.orElseGet(() -> EditorRows.unchanged(form));
 		// A new form object: the model drops the binding's errors, which belong to the
 		// save that did not happen.
@@ -167,7 +168,7 @@ class EventAdminController {
 				f.timeZone(), (f.country() == null || f.country().isBlank()) ? current.country() : f.country(),
 				f.venueName(), f.venueAddress(), f.venueMapUrl(), current.capacity(), f.requiresApproval(),
 				f.registrationOpensAt(), f.registrationClosesAt(), f.published(), f.speakers(), f.partners(),
-				f.retentionDays());
+				f.retentionDays(), f.questions());
 	}
 
 }

@@ -65,7 +65,7 @@ class FormPages {
 				first.get("jobTitle"), first.get("companyType"), first.get("state"), first.get("city"),
 				first.get("phone"), first.get("associationInterest"), first.get("referralSource"),
 				first.get("comments"), checked(first.get("privacyConsent")), checked(first.get("newsOptIn")),
-				first.get("website"));
+				first.get("website"), QuestionFields.read(request));
 		return new Posted(form, Set.copyOf(repeated));
 	}
 

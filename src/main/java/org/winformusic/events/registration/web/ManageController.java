@@ -12,6 +12,7 @@ import org.winformusic.events.event.EventInfo.RegistrationWindow;
 import org.winformusic.events.registration.CalendarFile;
 import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.FieldProblem;
+import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.SelfService;
 import org.winformusic.events.registration.RegistrationStateException;
@@ -59,14 +60,20 @@ class ManageController {
 
 	private final Clock clock;
 
+	private final QuestionFields questions;
+
+	private final RegistrationAnswers answers;
+
 	ManageController(SelfService registrations, EventCatalog catalog, FormPages pages, AppProperties app,
-			CheckinQrCode qrCode, Clock clock) {
+			CheckinQrCode qrCode, Clock clock, QuestionFields questions, RegistrationAnswers answers) {
 		this.registrations = registrations;
 		this.catalog = catalog;
 		this.pages = pages;
 		this.app = app;
 		this.qrCode = qrCode;
 		this.clock = clock;
+		this.questions = questions;
+		this.answers = answers;
 	}
 
 	/**
@@ -84,6 +91,7 @@ class ManageController {
 		model.addAttribute("token", token);
 		model.addAttribute("active", active(registration));
 		model.addAttribute("justRegistered", request.getParameterMap().containsKey("new") && active(registration));
+		model.addAttribute("answers", this.answers.of(registration.id(), registration.eventId(), pageLocale, false));
 		if (registration.status() == RegistrationStatus.CONFIRMED) {
 			model.addAttribute("qrCode", this.qrCode.dataUri(registration.id()));
 			model.addAttribute("googleCalendarUrl",
@@ -121,7 +129,9 @@ class ManageController {
 		if (!active(registration)) {
 			return redirect(token);
 		}
-		return showEdit(model, token, registration, RegistrationForm.of(registration), List.of(),
+		RegistrationForm form = RegistrationForm.of(registration)
+			.withAnswers(this.answers.formValues(registration.id()));
+		return showEdit(model, token, registration, form, List.of(),
 				RegistrantLanguage.apply(request, registration, locale));
 	}
 
@@ -162,6 +172,7 @@ class ManageController {
 		model.addAttribute("event", event);
 		model.addAttribute("token", token);
 		this.pages.prepare(model, form, problems, event.country(), locale);
+		this.questions.prepare(model, registration.eventId(), form, problems, locale);
 		return EDIT_VIEW;
 	}
 

@@ -54,14 +54,17 @@ class RegistrationController {
 
 	private final Clock clock;
 
+	private final QuestionFields questions;
+
 	RegistrationController(PublicRegistrations registrations, EventCatalog catalog, FormPages pages, FormStamps stamps,
-			RateLimiter rateLimiter, Clock clock) {
+			RateLimiter rateLimiter, Clock clock, QuestionFields questions) {
 		this.registrations = registrations;
 		this.catalog = catalog;
 		this.pages = pages;
 		this.stamps = stamps;
 		this.rateLimiter = rateLimiter;
 		this.clock = clock;
+		this.questions = questions;
 	}
 
 	@GetMapping("/events/{slug}/register")
@@ -140,8 +143,9 @@ class RegistrationController {
 		model.addAttribute("formStamp", this.stamps.stamp());
 		model.addAttribute("emailSuggestion", emailSuggestion);
 		// A likely typo is shown as a hint beside the field, not as an error.
-		this.pages.prepare(model, form, problems.stream().filter((p) -> !p.messageKey().equals(TYPO_HINT_KEY)).toList(),
-				event.country(), locale);
+		List<FieldProblem> shown = problems.stream().filter((p) -> !p.messageKey().equals(TYPO_HINT_KEY)).toList();
+		this.pages.prepare(model, form, shown, event.country(), locale);
+		this.questions.prepare(model, event.id(), form, shown, locale);
 		return FORM_VIEW;
 	}
 

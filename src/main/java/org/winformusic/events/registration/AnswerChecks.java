@@ -1,0 +1,163 @@
+package org.winformusic.events.registration;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.winformusic.events.event.EventQuestion;
+import org.winformusic.events.event.EventQuestions;
+import org.winformusic.events.event.QuestionKind;
+import org.winformusic.events.registration.CheckedAnswers.Answer;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks and stores the answers to an event's own questions, in the transaction of the
+ * registration or edit they belong to. Text is normalized and refused for the same
+ * characters as the standard fields; a choice must be one the form offers; a required
+ * question must be answered. The message of a missing answer names the question in the
+ * reader's language (argument 0 Spanish, 1 English).
+ */
+@Component
+class AnswerChecks {
+
+	static final int SHORT_TEXT_MAX = 300;
+
+	static final int LONG_TEXT_MAX = 2000;
+
+	/** As {@link RegistrationValidator}: single-line answers refuse all of these. */
+	private static final Pattern FORBIDDEN_SINGLE_LINE = Pattern.compile("[\\p{Cc}\\p{Cf}\\uFFFD\\u2028\\u2029]");
+
+	/** As {@link RegistrationValidator}: long answers may hold line breaks and tabs. */
+	private static final Pattern FORBIDDEN_MULTI_LINE = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\p{Cf}\\uFFFD]");
+
+	private final EventQuestions questions;
+
+	private final JdbcClient jdbc;
+
+	AnswerChecks(EventQuestions questions, JdbcClient jdbc) {
+		this.questions = questions;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Checks posted answers against the event's questions.
+	 * @param posted values by question id, or null when the form did not carry them
+	 * @param hasQuestions false when the event is known to ask none (saves a query)
+	 */
+	CheckedAnswers check(long eventId, boolean hasQuestions, Map<Long, List<String>> posted) {
+		if (posted == null || !hasQuestions) {
+			return CheckedAnswers.NOT_ASKED;
+		}
+		List<EventQuestion> asked = this.questions.live(eventId);
+		Map<Long, Answer> answers = new LinkedHashMap<>();
+		List<FieldProblem> problems = new ArrayList<>();
+		for (EventQuestion question : asked) {
+			List<String> values = posted.getOrDefault(question.id(), List.of())
+				.stream()
+				.map(RegistrationValidator::normalize)
+				.filter((v) -> v != null)
+				.toList();
+			String field = question.fieldName();
+			if (values.isEmpty()) {
+				if (question.required()) {
+					problems.add(
+							FieldProblem.of(field, "questions.error.required", question.labelEs(), question.labelEn()));
+				}
+				continue;
+			}
+			if (question.kind() != QuestionKind.MANY_CHOICES && values.size() > 1) {
+				problems.add(FieldProblem.of(field, "registration.error.repeated"));
+				continue;
+			}
+			Answer answer = answer(question, values, field, problems);
+			if (answer != null) {
+				answers.put(question.id(), answer);
+			}
+		}
+		return new CheckedAnswers(asked, answers, List.copyOf(problems));
+	}
+
+	private static Answer answer(EventQuestion question, List<String> values, String field,
+			List<FieldProblem> problems) {
+		String value = values.get(0);
+		switch (question.kind()) {
+			case SHORT_TEXT, LONG_TEXT -> {
+				boolean shortText = question.kind() == QuestionKind.SHORT_TEXT;
+				int max = shortText ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
+				if (value.codePointCount(0, value.length()) > max) {
+					problems.add(FieldProblem.of(field, "registration.error.tooLong", max));
+				}
+				else if ((shortText ? FORBIDDEN_SINGLE_LINE : FORBIDDEN_MULTI_LINE).matcher(value).find()) {
+					problems.add(FieldProblem.of(field, "registration.error.characters"));
+				}
+				return new Answer(value, null, List.of());
+			}
+			case YES_NO -> {
+				if (!value.equals("true") && !value.equals("false")) {
+					problems.add(FieldProblem.of(field, "registration.error.choice"));
+					return null;
+				}
+				return new Answer(null, Boolean.valueOf(value), List.of());
+			}
+			default -> {
+				Set<Long> offered = new HashSet<>();
+				question.choices().forEach((c) -> offered.add(c.id()));
+				Set<Long> chosen = new LinkedHashSet<>();
+				for (String v : values) {
+					Long id = v.matches("\\d{1,18}") ? Long.valueOf(v) : null;
+					if (id == null || !offered.contains(id)) {
+						problems.add(FieldProblem.of(field, "registration.error.choice"));
+						return null;
+					}
+					chosen.add(id);
+				}
+				return new Answer(null, null, List.copyOf(chosen));
+			}
+		}
+	}
+
+	/**
+	 * Replaces the registration's answers to the questions that were asked; answers to
+	 * questions removed since stay.
+	 */
+	void store(long registrationId, CheckedAnswers checked, boolean replacing) {
+		if (checked.questions().isEmpty()) {
+			return;
+		}
+		if (replacing) {
+			deleteAnswers(registrationId, checked.questions().stream().mapToLong(EventQuestion::id).toArray());
+		}
+		checked.answers().forEach((questionId, answer) -> {
+			if (answer.choiceIds().isEmpty()) {
+				this.jdbc.sql("""
+						insert into registration_answer (registration_id, question_id, text_value, yes_no)
+						values (?, ?, ?, ?)
+						""").params(registrationId, questionId, answer.text(), answer.yesNo()).update();
+			}
+			else {
+				long[] choices = answer.choiceIds().stream().mapToLong(Long::longValue).toArray();
+				this.jdbc.sql("""
+						insert into registration_answer_choice (registration_id, question_id, choice_id)
+						select ?, ?, unnest(?)
+						""").params(registrationId, questionId, choices).update();
+			}
+		});
+	}
+
+	private void deleteAnswers(long registrationId, long[] questionIds) {
+		this.jdbc.sql("delete from registration_answer where registration_id = ? and question_id = any(?)")
+			.params(registrationId, questionIds)
+			.update();
+		this.jdbc.sql("delete from registration_answer_choice where registration_id = ? and question_id = any(?)")
+			.params(registrationId, questionIds)
+			.update();
+	}
+
+}

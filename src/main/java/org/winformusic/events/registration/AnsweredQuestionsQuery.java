@@ -1,0 +1,34 @@
+package org.winformusic.events.registration;
+
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.winformusic.events.event.AnsweredQuestions;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Tells the event editor which questions have answers (the answers live here). */
+@Component
+class AnsweredQuestionsQuery implements AnsweredQuestions {
+
+	private final JdbcClient jdbc;
+
+	AnsweredQuestionsQuery(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public Set<Long> answered(Collection<Long> questionIds) {
+		if (questionIds.isEmpty()) {
+			return Set.of();
+		}
+		long[] ids = questionIds.stream().mapToLong(Long::longValue).toArray();
+		return new HashSet<>(this.jdbc.sql("""
+				select question_id from registration_answer where question_id = any(:ids)
+				union select question_id from registration_answer_choice where question_id = any(:ids)
+				""").param("ids", ids).query(Long.class).list());
+	}
+
+}

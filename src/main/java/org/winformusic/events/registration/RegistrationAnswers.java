@@ -1,0 +1,260 @@
+package org.winformusic.events.registration;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.winformusic.events.event.EventQuestion;
+import org.winformusic.events.event.EventQuestions;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The answers to an event's own questions as other features read them: the manage and
+ * staff pages, the data download, the dashboard's breakdown of choice questions, the
+ * list's choice filter and the export's extra columns. Answers are written with the
+ * registration they belong to (see {@link PublicRegistrations}, {@link SelfService}).
+ */
+@Service
+@Transactional(readOnly = true)
+public class RegistrationAnswers {
+
+	/**
+	 * A lateral join giving each row of {@code registration r} its answers as two aligned
+	 * arrays: {@code answer_questions} (question ids) and {@code answer_values} (the
+	 * text, {@code true}/{@code false}, or chosen choice ids separated by commas). Read
+	 * them with {@link ExportColumns#values(ResultSet)}.
+	 */
+	public static final String EXPORT_JOIN = """
+			left join lateral (
+			    select array_agg(a.question_id) as answer_questions, array_agg(a.v) as answer_values
+			      from (select question_id, coalesce(text_value, yes_no::text) as v
+			              from registration_answer where registration_id = r.id
+			            union all
+			            select question_id, string_agg(choice_id::text, ',')
+			              from registration_answer_choice where registration_id = r.id group by question_id) a
+			) answers on true
+			""";
+
+	private static final List<String> MAY_COME = List.of("PENDING", "CONFIRMED", "WAITLISTED");
+
+	private final JdbcClient jdbc;
+
+	private final EventQuestions questions;
+
+	private final MessageSource messages;
+
+	RegistrationAnswers(JdbcClient jdbc, EventQuestions questions, MessageSource messages) {
+		this.jdbc = jdbc;
+		this.questions = questions;
+		this.messages = messages;
+	}
+
+	/**
+	 * The registration's answers in the event's question order, in {@code locale}: every
+	 * question the form asks (unanswered ones with a null value), and removed questions
+	 * that were answered when {@code withRemoved}.
+	 */
+	public List<AnswerView> of(long registrationId, long eventId, Locale locale, boolean withRemoved) {
+		Map<Long, List<String>> stored = formValues(registrationId);
+		List<AnswerView> answers = new ArrayList<>();
+		for (EventQuestion question : this.questions.all(eventId)) {
+			List<String> values = stored.get(question.id());
+			if (question.removed() && (values == null || !withRemoved)) {
+				continue;
+			}
+			answers.add(new AnswerView(question.id(), question.label(locale),
+					(values != null) ? display(question, values, locale) : null, question.removed()));
+		}
+		return answers;
+	}
+
+	/**
+	 * The stored answers as the form posts them, by question id: the text,
+	 * {@code true}/{@code false}, or the chosen choice ids.
+	 */
+	public Map<Long, List<String>> formValues(long registrationId) {
+		Map<Long, List<String>> values = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select question_id, coalesce(text_value, yes_no::text) as v from registration_answer
+				 where registration_id = :id
+				union all
+				select question_id, choice_id::text from registration_answer_choice where registration_id = :id
+				""").param("id", registrationId).query((ResultSet rs) -> {
+			values.computeIfAbsent(rs.getLong("question_id"), (k) -> new ArrayList<>()).add(rs.getString("v"));
+		});
+		return values;
+	}
+
+	/**
+	 * How many of those who may come (pending, confirmed, waitlisted) chose each choice,
+	 * for every choice question the form asks.
+	 */
+	public List<ChoiceBreakdown> breakdowns(long eventId, Locale locale) {
+		List<EventQuestion> asked = this.questions.live(eventId).stream().filter((q) -> q.kind().hasChoices()).toList();
+		if (asked.isEmpty()) {
+			return List.of();
+		}
+		long total = this.jdbc
+			.sql("select count(*) from registration where event_id = :event and status in (:statuses)")
+			.param("event", eventId)
+			.param("statuses", MAY_COME)
+			.query(Long.class)
+			.single();
+		Map<Long, Long> counts = new HashMap<>();
+		this.jdbc.sql("""
+				select a.choice_id, count(*) as n from registration_answer_choice a
+				  join registration r on r.id = a.registration_id
+				 where a.question_id = any(:questions) and r.status in (:statuses)
+				 group by a.choice_id
+				""")
+			.param("questions", asked.stream().mapToLong(EventQuestion::id).toArray())
+			.param("statuses", MAY_COME)
+			.query((ResultSet rs) -> {
+				counts.put(rs.getLong("choice_id"), rs.getLong("n"));
+			});
+		return asked.stream()
+			.map((q) -> new ChoiceBreakdown(q.label(locale), total,
+					q.choices()
+						.stream()
+						.map((c) -> new ChoiceCount(c.label(locale), counts.getOrDefault(c.id(), 0L), total))
+						.toList()))
+			.toList();
+	}
+
+	/**
+	 * The choices staff can filter the registrations list by, grouped by question (every
+	 * choice question, removed ones too: their answers are still there).
+	 */
+	public List<ChoiceGroup> choiceFilters(long eventId, Locale locale) {
+		return this.questions.all(eventId)
+			.stream()
+			.filter((q) -> q.kind().hasChoices())
+			.map((q) -> new ChoiceGroup(q.label(locale),
+					q.choices().stream().map((c) -> new ChoiceOption(c.id(), c.label(locale))).toList()))
+			.toList();
+	}
+
+	/**
+	 * The export's question columns for an event: every question, removed ones too, in
+	 * form order, headed by its label in {@code locale}.
+	 */
+	public ExportColumns exportColumns(long eventId, Locale locale) {
+		List<EventQuestion> all = this.questions.all(eventId);
+		return new ExportColumns(all, all.stream().map((q) -> q.label(locale)).toList(), locale, this);
+	}
+
+	private String display(EventQuestion question, List<String> values, Locale locale) {
+		return switch (question.kind()) {
+			case YES_NO -> this.messages.getMessage("questions.answer." + values.get(0), null, locale);
+			case ONE_CHOICE, MANY_CHOICES -> {
+				Map<String, EventQuestion.Choice> byId = question.choices()
+					.stream()
+					.collect(Collectors.toMap((c) -> Long.toString(c.id()), (c) -> c));
+				yield values.stream()
+					.map(byId::get)
+					.filter((c) -> c != null)
+					.sorted(Comparator.comparingInt(EventQuestion.Choice::position))
+					.map((c) -> c.label(locale))
+					.collect(Collectors.joining(", "));
+			}
+			default -> values.get(0);
+		};
+	}
+
+	/**
+	 * One answer as a page shows it.
+	 *
+	 * @param value the answer in words, or null when not answered
+	 * @param removed whether the question was removed from the form since
+	 */
+	public record AnswerView(long questionId, String label, String value, boolean removed) {
+	}
+
+	/**
+	 * A choice question and how many of the {@code total} who may come chose each of its
+	 * choices.
+	 */
+	public record ChoiceBreakdown(String label, long total, List<ChoiceCount> choices) {
+	}
+
+	public record ChoiceCount(String label, long count, long total) {
+
+		public long percent() {
+			return (this.total == 0) ? 0 : Math.round(100.0 * this.count / this.total);
+		}
+
+	}
+
+	/** The choices of one question, for the list's filter. */
+	public record ChoiceGroup(String label, List<ChoiceOption> choices) {
+	}
+
+	public record ChoiceOption(long id, String label) {
+	}
+
+	/** The question columns of one export (see {@link #EXPORT_JOIN}). */
+	public static final class ExportColumns {
+
+		private final List<EventQuestion> questions;
+
+		private final List<String> headers;
+
+		private final Locale locale;
+
+		private final RegistrationAnswers answers;
+
+		ExportColumns(List<EventQuestion> questions, List<String> headers, Locale locale, RegistrationAnswers answers) {
+			this.questions = questions;
+			this.headers = headers;
+			this.locale = locale;
+			this.answers = answers;
+		}
+
+		public boolean isEmpty() {
+			return this.questions.isEmpty();
+		}
+
+		/** The column headers: each question's label in the export's language. */
+		public List<String> headers() {
+			return this.headers;
+		}
+
+		/** One row's answers in column order, from the arrays of {@link #EXPORT_JOIN}. */
+		public String[] values(ResultSet rs) throws SQLException {
+			Map<Long, String> byQuestion = new HashMap<>();
+			Array ids = rs.getArray("answer_questions");
+			Array texts = rs.getArray("answer_values");
+			if (ids != null && texts != null) {
+				Object[] questionIds = (Object[]) ids.getArray();
+				Object[] values = (Object[]) texts.getArray();
+				for (int i = 0; i < questionIds.length; i++) {
+					byQuestion.put(((Number) questionIds[i]).longValue(), (String) values[i]);
+				}
+			}
+			String[] row = new String[this.questions.size()];
+			for (int i = 0; i < row.length; i++) {
+				EventQuestion question = this.questions.get(i);
+				String value = byQuestion.get(question.id());
+				if (value != null) {
+					List<String> parts = question.kind().hasChoices() ? List.of(value.split(",")) : List.of(value);
+					row[i] = this.answers.display(question, parts, this.locale);
+				}
+			}
+			return row;
+		}
+
+	}
+
+}
