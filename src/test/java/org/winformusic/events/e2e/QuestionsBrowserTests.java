@@ -71,17 +71,17 @@ class QuestionsBrowserTests extends BrowserTest {
 			Page page = open(width, "es-MX");
 			logIn(page, organizer);
 			page.navigate(url("/admin/events/a11y-editor-questions/edit"));
-			assertThat(page.locator("[id='questions[0].labelEs']")).hasValue("¿Qué te interesa más?");
+			assertThat(page.locator("#questions-0-labelEs")).hasValue("¿Qué te interesa más?");
 			assertAccessible(page);
 
 			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Agregar una pregunta")).click();
-			assertThat(page.locator("[id='questions[1].labelEs']")).isFocused();
+			assertThat(page.locator("#questions-1-labelEs")).isFocused();
 			assertAccessible(page);
 			screenshot(page, "editor-questions-" + width);
 
-			page.locator(".button-row button[type=submit]").click();
+			page.locator(".button-row button[type=submit]").first().click();
 			assertThat(page.locator(".error-summary")).isVisible();
-			assertThat(page.locator("[id='questions[1].labelEs-error']")).isVisible();
+			assertThat(page.locator("#questions-1-labelEs-error")).isVisible();
 			assertAccessible(page);
 		}
 	}

@@ -31,7 +31,8 @@ final class QuestionRowActions {
 		}
 		RowAction action = parsed.get();
 		List<QuestionRow> questions = form.questions();
-		List<String> path = action.path();
+		// The path after the verb: [questions, 1] or [questions, 1, choices, 2].
+		List<String> path = action.path().subList(1, action.path().size());
 		if (path.size() <= 2) {
 			List<QuestionRow> changed = action.apply(questions, QuestionRow::blank);
 			int focus = moved(action, changed.size());

@@ -40,7 +40,7 @@ class EventQuestionsEditorTests {
 				"add:questions", "lang", "en"));
 		assertThat(page).contains("name=\"questions[0].labelEs\"", "Question 1", "Add a choice")
 			.doesNotContain("error-summary");
-		assertThat(page).containsPattern("id=\"questions\\[0\\]\\.labelEs\"[^>]*autofocus");
+		assertThat(page).containsPattern("id=\"questions-0-labelEs\"[^>]*autofocus");
 
 		page = page(withQuestions(post("/admin/events/new"), "rows-only", "_row", "down:questions:0", "lang", "en"));
 		assertThat(page.indexOf("value=\"What is your website?\"")).isPositive()
@@ -48,7 +48,7 @@ class EventQuestionsEditorTests {
 
 		page = page(withQuestions(post("/admin/events/new"), "rows-only", "_row", "add:questions:0:choices"));
 		assertThat(page).contains("name=\"questions[0].choices[2].labelEs\"")
-			.containsPattern("id=\"questions\\[0\\]\\.choices\\[2\\]\\.labelEs\"[^>]*autofocus");
+			.containsPattern("id=\"questions-0-choices-2-labelEs\"[^>]*autofocus");
 
 		page = page(withQuestions(post("/admin/events/new"), "rows-only", "_row", "remove:questions:0"));
 		assertThat(page).doesNotContain("What interests you most?").contains("value=\"What is your website?\"");
@@ -97,7 +97,7 @@ class EventQuestionsEditorTests {
 	void aQuestionWithoutLabelsOrChoicesIsShownBackWithMessagesInPlace() throws Exception {
 		String page = page(EventAdministrationTests.colombia(post("/admin/events/new"), "slug", "questions-invalid",
 				"questions[0].kind", "ONE_CHOICE", "questions[0].labelEs", "¿Qué te interesa?", "lang", "en"));
-		assertThat(page).contains("href=\"#questions[0].labelEn\"", "id=\"questions[0].labelEn-error\"",
+		assertThat(page).contains("href=\"#questions-0-labelEn\"", "id=\"questions-0-labelEn-error\"",
 				"Please fill in this field.", "Give this question at least two choices, or change its type.",
 				"value=\"¿Qué te interesa?\"");
 		assertThat(count("select count(*) from event where slug = 'questions-invalid'")).isZero();
@@ -126,7 +126,7 @@ class EventQuestionsEditorTests {
 				"questions[0].labelEs", "Tu sitio", "questions[0].labelEn", "Your site", "lang", "es"));
 		assertThat(refused)
 			.contains("Ya hay personas que respondieron esta pregunta, así que su tipo no puede cambiar.")
-			.contains("id=\"questions[0].kind-error\"");
+			.contains("id=\"questions-0-kind-error\"");
 		assertThat(questions("questions-answered")).contains("SHORT_TEXT ¿Cuál es tu sitio web? live");
 
 		this.mvc
