@@ -33,9 +33,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Issue 14, the country of an event: an organizer copies the Mexico workshop to a
- * Colombian one in the event editor; Colombians register with their department and their
- * mobile number as they write it; staff filter, count and export by department; the
- * Mexico event keeps its states.
+ * Colombian one in the event editor, with two questions of its own; Colombians register
+ * with their department, their mobile number as they write it and their answers; staff
+ * filter, count and export by department and by answer; the Mexico event keeps its states
+ * and its columns.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -77,9 +78,29 @@ class ColombianEventTests {
 					"<option value=\"OUTSIDE_CO\">Fuera de Colombia</option>")
 			.doesNotContain("Jalisco", "Fuera de México");
 
-		this.mvc.perform(registration(slug, "valentina@example.co", "ANT", "300 123 4567"))
-			.andExpect(status().is3xxRedirection());
+		// The copy's own questions come after the standard fields; Valentina answers
+		// both.
+		List<Long> questions = this.jdbc.sql("""
+				select q.id from event_question q join event e on e.id = q.event_id
+				 where e.slug = ? order by q.position""").param(slug).query(Long.class).list();
+		assertThat(questions).hasSize(2);
+		long rights = this.jdbc.sql("select id from event_question_choice where question_id = ? order by position")
+			.param(questions.get(0))
+			.query(Long.class)
+			.list()
+			.get(1);
+		assertThat(form).contains("¿Qué te interesa más?", "Derechos", "¿Cuál es el sitio web de tu sello?");
+		String manage = this.mvc
+			.perform(registration(slug, "valentina@example.co", "ANT", "300 123 4567")
+				.param("q" + questions.get(0), Long.toString(rights))
+				.param("q" + questions.get(1), "https://discosmedellin.example.co"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
 		assertThat(stored("valentina@example.co")).containsExactly("ANT", "+573001234567");
+		assertThat(page(get(manage.replaceAll("\\?.*", "")).param("lang", "es"))).contains("¿Qué te interesa más?",
+				"Derechos", "https://discosmedellin.example.co");
 
 		// A Mexican state is not a Colombian department.
 		String refused = page(registration(slug, "cdmx@example.mx", "CMX", "300 123 4567"));
@@ -104,14 +125,19 @@ class ColombianEventTests {
 		this.mvc.perform(staff(get("/admin/events/" + slug + "/registrations").param("state", "CMX")))
 			.andExpect(status().isBadRequest());
 
+		String byChoice = page(
+				staff(get("/admin/events/" + slug + "/registrations").param("choice", Long.toString(rights))));
+		assertThat(byChoice).contains("valentina@example.co").doesNotContain("mexicana@example.mx");
+
 		String dashboard = page(staff(get("/admin/events/" + slug)));
 		assertThat(dashboard).contains(">Departamento</h2>", "<th scope=\"row\">Antioquia</th>",
-				"<th scope=\"row\">Fuera de Colombia</th>");
+				"<th scope=\"row\">Fuera de Colombia</th>", "¿Qué te interesa más?</h2>", "Derechos</th>");
 
 		long id = this.jdbc.sql("select id from registration where email = 'valentina@example.co'")
 			.query(Long.class)
 			.single();
-		assertThat(page(staff(get("/admin/registrations/" + id)))).contains("Antioquia", "300 1234567");
+		assertThat(page(staff(get("/admin/registrations/" + id)))).contains("Antioquia", "300 1234567",
+				"¿Qué te interesa más?", "Derechos", "https://discosmedellin.example.co");
 		long mexican = this.jdbc.sql("select id from registration where email = 'mexicana@example.mx'")
 			.query(Long.class)
 			.single();
@@ -124,6 +150,16 @@ class ColombianEventTests {
 		assertThat(csv).hasSize(2);
 		assertThat(csv.get(1).get(7)).isEqualTo("ANT");
 		assertThat(csv.get(1).get(9)).isEqualTo("+573001234567");
+		// The questions are the last columns, headed by their labels; the Mexico event's
+		// export has none of them.
+		List<String> header = csv.get(0).toList();
+		assertThat(header.subList(header.size() - 2, header.size())).containsExactly("¿Qué te interesa más?",
+				"¿Cuál es el sitio web de tu sello?");
+		List<String> row = csv.get(1).toList();
+		assertThat(row.subList(row.size() - 2, row.size())).containsExactly("Derechos",
+				"https://discosmedellin.example.co");
+		assertThat(csv("mexico-workshop", "").get(0).toList()).hasSize(header.size() - 2)
+			.doesNotContain("¿Qué te interesa más?");
 
 		// Staff edit the department: the choices are Colombia's, and the history names
 		// the departments (GUA is Guainía here, not Guanajuato).
@@ -205,6 +241,13 @@ class ColombianEventTests {
 		fields.putAll(Map.of("slug", slug, "country", "CO", "timeZone", "America/Bogota", "startsAt",
 				"2028-06-12T09:00", "endsAt", "2028-06-12T13:00", "venueName", "Casa del Libro Total", "venueAddress",
 				"Chapinero, Bogotá", "published", "true"));
+		// Two questions of its own: one choice (optional) and a short text.
+		fields.putAll(Map.of("questions[0].kind", "ONE_CHOICE", "questions[0].labelEs", "¿Qué te interesa más?",
+				"questions[0].labelEn", "What interests you most?", "questions[0].choices[0].labelEs", "Distribución",
+				"questions[0].choices[0].labelEn", "Distribution", "questions[0].choices[1].labelEs", "Derechos",
+				"questions[0].choices[1].labelEn", "Rights"));
+		fields.putAll(Map.of("questions[1].kind", "SHORT_TEXT", "questions[1].labelEs",
+				"¿Cuál es el sitio web de tu sello?", "questions[1].labelEn", "What is your label's website?"));
 		MockHttpServletRequestBuilder request = post("/admin/events/new").with(csrf());
 		fields.forEach(request::param);
 		this.mvc.perform(request).andExpect(redirectedUrl("/admin/events/" + slug + "/edit"));
