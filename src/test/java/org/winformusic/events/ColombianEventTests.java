@@ -76,7 +76,8 @@ class ColombianEventTests {
 			.contains("Departamento", "<option value=\"ANT\">Antioquia</option>",
 					"<option value=\"DC\">Bogotá, D. C.</option>",
 					"<option value=\"OUTSIDE_CO\">Fuera de Colombia</option>")
-			.doesNotContain("Jalisco", "Fuera de México");
+			.contains("¿Te interesaría formar parte de una asociación de música independiente de Colombia?")
+			.doesNotContain("Jalisco", "Fuera de México", "asociación mexicana");
 
 		// The copy's own questions come after the standard fields; Valentina answers
 		// both.

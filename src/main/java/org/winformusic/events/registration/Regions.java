@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
+import org.winformusic.events.event.Countries;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,6 +71,18 @@ public class Regions {
 	/** The same, with the words a page already uses for Mexico ({@code mexicanKey}). */
 	public String fieldLabel(String country, String mexicanKey, Locale locale) {
 		return this.messages.getMessage(of(country).key("field", mexicanKey), null, locale);
+	}
+
+	/**
+	 * The form's question about joining an association: Mexico's asks about a Mexican one
+	 * (the first workshop's announcement), any other country's names that country.
+	 */
+	public String interestQuestion(String country, Locale locale) {
+		if ("MX".equals(country) || !Countries.known(country)) {
+			return this.messages.getMessage("registration.field.associationInterest", null, locale);
+		}
+		return this.messages.getMessage("country.associationInterest", new Object[] { Countries.name(country, locale) },
+				locale);
 	}
 
 	/**

@@ -95,6 +95,7 @@ class FormPages {
 		model.addAttribute("values", values);
 		model.addAttribute("errors", errors(problems, locale));
 		model.addAttribute("stateLabel", this.regions.fieldLabel(country, locale));
+		model.addAttribute("interestLabel", this.regions.interestQuestion(country, locale));
 		model.addAttribute("states",
 				this.regions.options(country, locale).stream().map((r) -> new Option(r.code(), r.label())).toList());
 		model.addAttribute("companyTypes", Arrays.stream(CompanyType.values()).map(Enum::name).toList());
