@@ -121,7 +121,8 @@ class ColombianEventTests {
 		// Staff: the list filtered by Antioquia, the dashboard by department, the detail
 		// page with the number as Colombians write it.
 		String list = page(staff(get("/admin/events/" + slug + "/registrations").param("state", "ANT")));
-		assertThat(list).contains("valentina@example.co", "<td>Antioquia</td>").doesNotContain("mexicana@example.mx");
+		assertThat(list).contains("valentina@example.co", "<td>Antioquia</td>", ">Departamento</a>")
+			.doesNotContain("mexicana@example.mx");
 		assertThat(list).contains("<option value=\"ANT\" selected=\"selected\">Antioquia</option>");
 		this.mvc.perform(staff(get("/admin/events/" + slug + "/registrations").param("state", "CMX")))
 			.andExpect(status().isBadRequest());
