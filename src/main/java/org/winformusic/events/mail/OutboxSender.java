@@ -7,15 +7,11 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -79,16 +75,9 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 	 */
 	private final ExecutorService workers;
 
-	/** Set on shutdown: no batch is claimed or handed to SMTP after it. */
-	private volatile boolean stopping;
-
 	private volatile boolean running;
 
-	/** Rows claimed by this instance and being sent right now, by batch. */
-	private final Set<List<Long>> onTheWire = ConcurrentHashMap.newKeySet();
-
-	/** Drains running on any thread, for {@link #stop()} to wait for. */
-	private final AtomicInteger draining = new AtomicInteger();
+	private final SenderShutdown shutdown = new SenderShutdown();
 
 	OutboxSender(OutboxRepository outbox, MailRenderer renderer, JavaMailSender mailSender, MailSettings settings,
 			Clock clock) {
@@ -120,18 +109,8 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 	 */
 	@Override
 	public void stop() {
-		this.stopping = true;
-		long deadline = System.nanoTime() + STOP_WAIT_NANOS;
-		while (this.draining.get() > 0 && System.nanoTime() < deadline) {
-			try {
-				TimeUnit.MILLISECONDS.sleep(20);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				break;
-			}
-		}
-		List<Long> busy = this.onTheWire.stream().flatMap(List::stream).toList();
+		this.shutdown.begin();
+		List<Long> busy = this.shutdown.stillOnTheWire(STOP_WAIT_NANOS);
 		try {
 			int released = this.outbox.releaseAllBut(this.instance, busy);
 			if (released > 0 || !busy.isEmpty()) {
@@ -156,7 +135,7 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 
 	@Override
 	public void destroy() {
-		this.stopping = true;
+		this.shutdown.begin();
 		if (this.workers != null) {
 			this.workers.shutdownNow();
 		}
@@ -175,7 +154,7 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 	 * @return the number of messages the SMTP server accepted
 	 */
 	public int sendDueMessages() {
-		if (this.stopping) {
+		if (this.shutdown.stopping()) {
 			return 0;
 		}
 		int requeued = this.outbox.requeueStuck(this.settings.mail().sendingTimeout());
@@ -207,12 +186,12 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 
 	/** Claims and sends batches on this thread until none is due (or the time is up). */
 	private int drain() {
-		this.draining.incrementAndGet();
+		this.shutdown.drainStarted();
 		try {
 			int batchSize = Math.max(1, this.settings.mail().batchSize());
 			long started = System.nanoTime();
 			int sent = 0;
-			while (!this.stopping && System.nanoTime() - started < MAX_RUN_NANOS) {
+			while (!this.shutdown.stopping() && System.nanoTime() - started < MAX_RUN_NANOS) {
 				List<OutboxRepository.Claimed> batch = this.outbox.claim(this.instance, batchSize);
 				if (batch.isEmpty()) {
 					break;
@@ -225,7 +204,7 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 			return sent;
 		}
 		finally {
-			this.draining.decrementAndGet();
+			this.shutdown.drainEnded();
 		}
 	}
 
@@ -252,7 +231,7 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 			return 0;
 		}
 		List<Long> ids = messages.values().stream().map((prepared) -> prepared.claimed().id()).toList();
-		if (!handOver(ids)) {
+		if (!this.shutdown.handOver(ids)) {
 			// Shutting down: not handed to SMTP, so queued again as if never claimed.
 			this.outbox.release(this.instance, ids);
 			return 0;
@@ -261,7 +240,7 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 			return send(messages);
 		}
 		finally {
-			this.onTheWire.remove(ids);
+			this.shutdown.landed(ids);
 		}
 	}
 
@@ -277,7 +256,10 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 			failed = new IdentityHashMap<>(ex.getFailedMessages());
 		}
 		catch (MailException ex) {
-			failed = allFailed(messages.keySet(), ex);
+			failed = new IdentityHashMap<>();
+			for (MimeMessage message : messages.keySet()) {
+				failed.put(message, ex);
+			}
 		}
 		List<OutboxRepository.Sent> sent = new ArrayList<>();
 		for (Map.Entry<MimeMessage, MailRenderer.Prepared> entry : messages.entrySet()) {
@@ -293,29 +275,9 @@ public class OutboxSender implements DisposableBean, SmartLifecycle {
 		return sent.size();
 	}
 
-	/**
-	 * Marks a batch as on the wire unless shutdown has begun; the flag is read after the
-	 * batch is registered, so {@link #stop()} either sees the batch or this sees the
-	 * flag.
-	 */
-	private boolean handOver(List<Long> ids) {
-		this.onTheWire.add(ids);
-		if (this.stopping) {
-			this.onTheWire.remove(ids);
-			return false;
-		}
-		return true;
-	}
-
 	private static OutboxRepository.Sent attempted(MailRenderer.Prepared prepared) {
 		String subject = (prepared.mail() != null) ? Headers.clean(prepared.mail().subject()) : null;
 		return new OutboxRepository.Sent(prepared.claimed().id(), prepared.recipient(), subject);
-	}
-
-	private static Map<Object, Exception> allFailed(Set<MimeMessage> messages, Exception ex) {
-		Map<Object, Exception> failed = new IdentityHashMap<>();
-		messages.forEach((m) -> failed.put(m, ex));
-		return failed;
 	}
 
 	private void fail(MailRenderer.Prepared prepared, SendFailure failure) {
