@@ -2,12 +2,14 @@ package org.winformusic.events.event;
 
 import java.text.Collator;
 import java.text.Normalizer;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The countries an event can take place in: the ISO 3166-1 alpha-2 codes Java knows,
@@ -15,7 +17,12 @@ import java.util.Locale;
  */
 public final class Countries {
 
-	private static final List<String> CODES = List.of(Locale.getISOCountries());
+	private static final Set<String> CODES = Set.of(Locale.getISOCountries());
+
+	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+	/** {@link #plainNames} by code: every email and calendar file asks (venue lines). */
+	private static final Map<String, List<String>> MENTIONED_NAMES = new ConcurrentHashMap<>();
 
 	private Countries() {
 	}
@@ -60,13 +67,16 @@ public final class Countries {
 			return false;
 		}
 		String plain = plain(text);
-		return Arrays.asList(Locale.forLanguageTag("es"), Locale.ENGLISH)
-			.stream()
-			.anyMatch((language) -> plain.contains(plain(name(code, language))));
+		return MENTIONED_NAMES.computeIfAbsent(code, Countries::plainNames).stream().anyMatch(plain::contains);
+	}
+
+	/** The country's name in Spanish and English, as {@link #plain} writes them. */
+	private static List<String> plainNames(String code) {
+		return List.of(plain(name(code, Locale.forLanguageTag("es"))), plain(name(code, Locale.ENGLISH)));
 	}
 
 	private static String plain(String text) {
-		return Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+		return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -1,13 +1,17 @@
 package org.winformusic.events.mail;
 
+import java.util.Properties;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.util.ClassUtils;
 
 /** The mail feature's settings, and the outbox backlog as metrics and health. */
@@ -36,6 +40,24 @@ class MailConfiguration {
 				&& ClassUtils.isPresent(ANGUS_STREAM_PROVIDER, MailConfiguration.class.getClassLoader())) {
 			System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
 		}
+	}
+
+	/** SMTP sockets without Nagle's delay ({@link NoDelaySockets}). */
+	@Bean
+	static BeanPostProcessor smtpSocketsWithoutDelay() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof JavaMailSenderImpl sender) {
+					Properties properties = sender.getJavaMailProperties();
+					if (!properties.containsKey(NoDelaySockets.PROPERTY)
+							&& !properties.containsKey(NoDelaySockets.PROPERTY + ".class")) {
+						properties.put(NoDelaySockets.PROPERTY, new NoDelaySockets());
+					}
+				}
+				return bean;
+			}
+		};
 	}
 
 	@Bean

@@ -1,19 +1,9 @@
 package org.winformusic.events.registration;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
-
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -82,38 +72,29 @@ public class CheckinQrCode {
 	public byte[] png(long registrationId) {
 		BitMatrix matrix = encode(this.passes.link(registrationId));
 		int size = (matrix.getWidth() + 2 * PNG_QUIET_ZONE) * PNG_SCALE;
-		// TYPE_BYTE_BINARY: one bit per pixel, most significant first, 0 black, 1 white.
-		BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
-		byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
 		int stride = (size + 7) / 8;
-		Arrays.fill(pixels, (byte) 0xff);
-		for (int y = 0; y < size; y++) {
-			int moduleY = y / PNG_SCALE - PNG_QUIET_ZONE;
-			if (moduleY < 0 || moduleY >= matrix.getHeight()) {
-				continue;
-			}
-			for (int x = 0; x < size; x++) {
-				int moduleX = x / PNG_SCALE - PNG_QUIET_ZONE;
-				if (moduleX >= 0 && moduleX < matrix.getWidth() && matrix.get(moduleX, moduleY)) {
-					pixels[y * stride + x / 8] &= (byte) ~(0x80 >>> (x % 8));
+		// Each scanline: filter type 0 (none), then one bit per pixel, most significant
+		// first, 0 black and 1 white (grayscale, bit depth 1).
+		byte[] scanlines = new byte[size * (1 + stride)];
+		byte[] row = new byte[1 + stride];
+		for (int moduleY = -PNG_QUIET_ZONE; moduleY < matrix.getHeight() + PNG_QUIET_ZONE; moduleY++) {
+			Arrays.fill(row, 1, row.length, (byte) 0xff);
+			if (moduleY >= 0 && moduleY < matrix.getHeight()) {
+				for (int moduleX = 0; moduleX < matrix.getWidth(); moduleX++) {
+					if (matrix.get(moduleX, moduleY)) {
+						int x0 = (moduleX + PNG_QUIET_ZONE) * PNG_SCALE;
+						for (int x = x0; x < x0 + PNG_SCALE; x++) {
+							row[1 + x / 8] &= (byte) ~(0x80 >>> (x % 8));
+						}
+					}
 				}
 			}
+			int y0 = (moduleY + PNG_QUIET_ZONE) * PNG_SCALE;
+			for (int y = y0; y < y0 + PNG_SCALE; y++) {
+				System.arraycopy(row, 0, scanlines, y * row.length, row.length);
+			}
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
-		// In memory: ImageIO.write(image, "png", out) would buffer through a temporary
-		// file.
-		ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-		try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-			writer.setOutput(stream);
-			writer.write(image);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		finally {
-			writer.dispose();
-		}
-		return out.toByteArray();
+		return Png.grayscaleOneBit(size, size, scanlines);
 	}
 
 	private static BitMatrix encode(String text) {

@@ -3,6 +3,7 @@ package org.winformusic.events.mail;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+
+import javax.net.SocketFactory;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
@@ -39,6 +42,23 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The outbox end to end: written with its cause, sent once, retried, never lost. */
 class OutboxDeliveryTests extends MailIntegrationTestSupport {
+
+	/**
+	 * Every test of this class talks to GreenMail through these sockets; this one says
+	 * they are the ones without Nagle's delay (40 ms per message otherwise).
+	 */
+	@Test
+	void theSenderOpensSmtpConnectionsWithoutNaglesDelay() throws Exception {
+		Object factory = ((JavaMailSenderImpl) this.mailSender).getSession()
+			.getProperties()
+			.get("mail.smtp.socketFactory");
+		assertThat(factory).isInstanceOf(SocketFactory.class);
+		try (Socket socket = ((SocketFactory) factory).createSocket(InetAddress.getLoopbackAddress(),
+				greenMail.getSmtp().getPort())) {
+			assertThat(socket.isConnected()).isTrue();
+			assertThat(socket.getTcpNoDelay()).isTrue();
+		}
+	}
 
 	@Test
 	void aConfirmationIsOneEmailWithBothPartsTheCalendarFileAndAWorkingManageLink() throws Exception {
