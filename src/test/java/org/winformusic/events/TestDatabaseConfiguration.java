@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -42,6 +44,15 @@ public class TestDatabaseConfiguration {
 
 	private static EmbeddedPostgres embedded;
 
+	/** The pools of application contexts not closed yet. */
+	private static final Set<HikariDataSource> openPools = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * How long the server waits, when the JVM exits, for the cached application contexts
+	 * (closed by their own shutdown hooks, at the same time) to stop using it.
+	 */
+	private static final long POOLS_CLOSE_WAIT_MILLIS = 20_000;
+
 	@Bean
 	@ServiceConnection
 	@Conditional(DockerAvailable.class)
@@ -70,7 +81,14 @@ public class TestDatabaseConfiguration {
 			throw new IllegalStateException("Could not create test database " + name, ex);
 		}
 		RegistrantTrace.install(server.getJdbcUrl("postgres", name));
-		HikariDataSource dataSource = new HikariDataSource();
+		HikariDataSource dataSource = new HikariDataSource() {
+			@Override
+			public void close() {
+				super.close();
+				poolClosed(this);
+			}
+		};
+		openPools.add(dataSource);
 		dataSource.setJdbcUrl(server.getJdbcUrl("postgres", name));
 		dataSource.setUsername("postgres");
 		dataSource.setMaximumPoolSize(20);
@@ -101,12 +119,18 @@ public class TestDatabaseConfiguration {
 					.setServerConfig("fsync", "off")
 					.setServerConfig("synchronous_commit", "off")
 					.setServerConfig("full_page_writes", "off")
+					.setRegisterShutdownHook(false)
 					.start();
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not start embedded PostgreSQL", ex);
 			}
+			// Stopped after the contexts' own shutdown (the outbox sender puts back what
+			// it
+			// claimed, the pools close): stopped first, every context's shutdown waited
+			// on a database that was gone until Surefire killed the JVM.
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+				awaitPoolsClosed();
 				try {
 					embedded.close();
 				}
@@ -116,6 +140,29 @@ public class TestDatabaseConfiguration {
 			}));
 		}
 		return embedded;
+	}
+
+	private static void poolClosed(HikariDataSource pool) {
+		synchronized (openPools) {
+			openPools.remove(pool);
+			openPools.notifyAll();
+		}
+	}
+
+	private static void awaitPoolsClosed() {
+		long deadline = System.currentTimeMillis() + POOLS_CLOSE_WAIT_MILLIS;
+		synchronized (openPools) {
+			long left;
+			while (!openPools.isEmpty() && (left = deadline - System.currentTimeMillis()) > 0) {
+				try {
+					openPools.wait(left);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
 	}
 
 	static class DockerAvailable implements Condition {
