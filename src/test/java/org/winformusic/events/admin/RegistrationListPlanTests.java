@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.RegistrationFilter;
@@ -36,7 +37,7 @@ class RegistrationListPlanTests {
 	@Autowired
 	RegistrationSearch search;
 
-	TestRegistrations.Event event;
+	TestEvents.Created event;
 
 	/**
 	 * A choice of the event's own one-choice question that a fifth of its people chose.
@@ -45,11 +46,11 @@ class RegistrationListPlanTests {
 
 	@BeforeAll
 	void seed() {
-		TestRegistrations data = new TestRegistrations(this.jdbc);
-		this.event = data.event(1);
+		TestEvents testEvents = new TestEvents(this.jdbc);
+		this.event = testEvents.event().capacity(1).create();
 		List<Long> events = new ArrayList<>(List.of(this.event.id()));
 		for (int i = 0; i < 4; i++) {
-			events.add(data.event(1).id());
+			events.add(testEvents.event().capacity(1).create().id());
 		}
 		for (int e = 0; e < events.size(); e++) {
 			int rows = (e == 0) ? ROWS : ROWS / 2;
@@ -74,7 +75,7 @@ class RegistrationListPlanTests {
 				.param("rows", rows)
 				.update();
 		}
-		long question = new org.winformusic.events.registration.TestEvents(this.jdbc).question(this.event.id(),
+		long question = testEvents.question(this.event.id(),
 				"ONE_CHOICE", "¿Qué te interesa?", "What interests you?", true, "Giras", "Touring", "Derechos",
 				"Rights");
 		List<Long> choices = this.jdbc.sql("select id from event_question_choice where question_id = ? order by id")

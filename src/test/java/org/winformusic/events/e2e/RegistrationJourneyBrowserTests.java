@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,7 +94,7 @@ class RegistrationJourneyBrowserTests extends BrowserTest {
 
 	@Test
 	void theLastSeatGoesToOneVisitorAndTheOtherIsPromotedWhenItIsFreed() {
-		long eventId = TestEvents.copyOfMexicoWorkshop(this.jdbc, "last-seat-journey", 1);
+		long eventId = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("last-seat-journey").capacity(1).create().id();
 		BrowserContext first = newContext(PHONE, "es-MX");
 		BrowserContext second = newContext(DESKTOP, "es-MX");
 		try {
