@@ -130,7 +130,7 @@ class ApiTokenTests {
 		String owner = TestStaff.withoutPassword(this.jdbc, StaffRole.ORGANIZER);
 		String other = TestStaff.withoutPassword(this.jdbc, StaffRole.ADMIN);
 		String slug = new TestEvents(this.jdbc).event().slugPrefix("token-revoke").withoutSeats().create().slug();
-		String token = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "cron", TokenRole.ORGANIZER, null);
+		String token = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "cron", StaffRole.ORGANIZER, null);
 		long id = this.jdbc.sql("select id from api_token where token_hash = ?")
 			.param(ApiTokens.hash(token))
 			.query(Long.class)
@@ -154,12 +154,12 @@ class ApiTokenTests {
 		String slug = new TestEvents(this.jdbc).event().slugPrefix("token-401").withoutSeats().create().slug();
 		String url = "/admin/events/" + slug + "/registrations.csv";
 		String owner = TestStaff.withoutPassword(this.jdbc, StaffRole.OPS);
-		String expired = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "old", TokenRole.OPS, null);
+		String expired = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "old", StaffRole.OPS, null);
 		this.jdbc.sql("update api_token set expires_at = now() - interval '1 second' where token_hash = ?")
 			.param(ApiTokens.hash(expired))
 			.update();
 		String disabledOwner = TestStaff.withoutPassword(this.jdbc, StaffRole.OPS);
-		String orphan = this.tokens.create(this.tokens.owner(disabledOwner).orElseThrow(), "left", TokenRole.OPS, null);
+		String orphan = this.tokens.create(this.tokens.owner(disabledOwner).orElseThrow(), "left", StaffRole.OPS, null);
 		this.mvc.perform(bearer(get(url), orphan)).andExpect(status().isOk());
 		this.jdbc.sql("update staff_user set enabled = false where email = ?").param(disabledOwner).update();
 
@@ -171,7 +171,7 @@ class ApiTokenTests {
 	@Test
 	void aTokenNeverOpensAdminPagesNorChangesData() throws Exception {
 		String owner = TestStaff.withoutPassword(this.jdbc, StaffRole.ADMIN);
-		String token = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "all", TokenRole.ADMIN, null);
+		String token = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "all", StaffRole.ADMIN, null);
 		for (String page : List.of("/admin", "/admin/events/mexico-workshop/registrations", "/admin/profile/tokens",
 				"/admin/users", "/admin/audit")) {
 			int status = this.mvc.perform(bearer(get(page), token).accept(MediaType.TEXT_HTML))
@@ -210,7 +210,7 @@ class ApiTokenTests {
 		data.in(slug).fullName("Zoé Auditada").create();
 		data.in(slug).status("WAITLISTED").create();
 		String owner = TestStaff.withoutPassword(this.jdbc, StaffRole.OPS);
-		String token = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "crm sync", TokenRole.OPS, null);
+		String token = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "crm sync", StaffRole.OPS, null);
 		long mark = TestLog.mark();
 
 		this.mvc.perform(bearer(get("/admin/events/" + slug + "/registrations.csv?q=zoe&status=CONFIRMED"), token))
