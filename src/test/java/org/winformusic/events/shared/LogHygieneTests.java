@@ -125,7 +125,7 @@ class LogHygieneTests {
 		}
 
 		String logged = output.getAll() + TestLog.since(mark);
-		assertThat(logged).contains("registration_active_email_uq").contains("registration_status_check");
+		assertThat(logged).contains("registration_address_held_uq").contains("registration_status_check");
 		assertThat(logged.toLowerCase()).doesNotContain(email.toLowerCase()).doesNotContain(name.toLowerCase());
 		assertThat(rawDriverMessage("{}", email)).as("what reaches the log without DatabaseErrorDetail")
 			.containsIgnoringCase(email);
