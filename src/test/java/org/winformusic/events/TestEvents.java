@@ -33,8 +33,9 @@ public final class TestEvents {
 	}
 
 	/**
-	 * A published copy of the seeded Mexico workshop (texts, dates, venue, registration
-	 * window) with its own slug and ten seats.
+	 * A published copy of the seeded Mexico workshop (texts, dates, venue, country,
+	 * registration window) with its own slug and ten seats; of the builder's settings only
+	 * the slug, capacity, seat rows, approval and publication apply.
 	 */
 	public Builder copyOfMexicoWorkshop() {
 		return new Builder(true);
@@ -114,6 +115,8 @@ public final class TestEvents {
 
 		private String venueMapUrl;
 
+		private String country = "MX";
+
 		private int capacity = 10;
 
 		private boolean seatRows = true;
@@ -167,6 +170,12 @@ public final class TestEvents {
 			return this;
 		}
 
+		/** ISO 3166-1 alpha-2; the region asked for on the form depends on it. */
+		public Builder country(String country) {
+			this.country = country;
+			return this;
+		}
+
 		/** The capacity, with as many seat rows. */
 		public Builder capacity(int capacity) {
 			this.capacity = capacity;
@@ -217,11 +226,11 @@ public final class TestEvents {
 			return TestEvents.this.jdbc.sql("""
 					insert into event (slug, title_es, title_en, summary_es, summary_en, description_es, description_en,
 					    agenda_es, agenda_en, about_es, about_en, starts_at, ends_at, time_zone, venue_name, venue_address,
-					    venue_map_url, capacity, requires_approval, registration_opens_at, registration_closes_at,
-					    published)
+					    venue_map_url, country, capacity, requires_approval, registration_opens_at,
+					    registration_closes_at, published)
 					values (:slug, :titleEs, :titleEn, 'Resumen', 'Summary', 'Descripción', 'Description', 'Uno', 'One',
 					    'Acerca', 'About', :startsAt, :endsAt, 'America/Mexico_City', :venueName, :venueAddress,
-					    :venueMapUrl, :capacity, :approval, :opensAt, :closesAt, :published)
+					    :venueMapUrl, :country, :capacity, :approval, :opensAt, :closesAt, :published)
 					returning id
 					""")
 				.param("slug", slug)
@@ -232,6 +241,7 @@ public final class TestEvents {
 				.param("venueName", this.venueName)
 				.param("venueAddress", this.venueAddress)
 				.param("venueMapUrl", this.venueMapUrl)
+				.param("country", this.country)
 				.param("capacity", this.capacity)
 				.param("approval", this.requiresApproval)
 				.param("opensAt", utc(this.opensAt))

@@ -58,13 +58,14 @@ class RegistrationListPlanTests {
 				.sql("""
 						insert into registration (event_id, status, full_name, email, company, company_type, state, city,
 						  association_interest, privacy_consent_version, privacy_consent_at, locale, created_at, updated_at,
-						  checked_in_at, search_text)
+						  checked_in_at, waitlist_seq, search_text)
 						select :event, (array['CONFIRMED','CONFIRMED','CONFIRMED','WAITLISTED','CANCELLED','PENDING'])[1 + g % 6],
 						  n.name, 'p' || g || '-' || :event || '@example.test', 'Discos ' || n.name,
 						  (array['INDEPENDENT_LABEL','DISTRIBUTOR','PUBLISHER','MANAGEMENT','BOOKING_PROMOTER','OTHER'])[1 + g % 6],
 						  (array['CMX','JAL','NLE','PUE','YUC','OAX','OUTSIDE_MX'])[1 + g % 7], 'Ciudad',
 						  (array['YES','MAYBE','NO'])[1 + g % 3], '2026-01', now(), 'es',
 						  now() - g * interval '1 minute', now(), case when g % 10 = 0 then now() end,
+						  case when g % 6 = 3 then nextval('waitlist_seq') end,
 						  lower(n.name) || ' p' || g || '@example.test discos ' || lower(n.name)
 						from generate_series(1, :rows) g
 						cross join lateral (select (array['Jose','Maria','Sofia','Andres','Lucia','Raul','Itzel','Pablo'])[1 + g % 8]

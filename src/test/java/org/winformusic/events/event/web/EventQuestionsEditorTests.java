@@ -116,6 +116,7 @@ class EventQuestionsEditorTests {
 			.email("ana@example.org")
 			.company("Sello")
 			.companyType("OTHER")
+			.state("DC")
 			.city("Bogotá")
 			.create()
 			.id();
