@@ -37,10 +37,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WithMockUser(roles = "OPS")
 class PrintoutsTests {
 
-	/** Spanish order by family name: accents do not count, Ñ comes after N. */
 	/** Printouts show the event's date: 1 May 2028, 10:00-14:00 in Mexico City. */
 	static final Instant MAY_FIRST = Instant.parse("2028-05-01T16:00:00Z");
 
+	/** Spanish order by family name: accents do not count, Ñ comes after N. */
 	static final List<String> CONFIRMED_IN_ORDER = List.of("Luis Ávila", "Juan de la Fuente", "Pedro Güemes",
 			"Rosa Muñoz", "Ana Nava", "Eva Núñez", "Ole Nyberg", "Íñigo Ñúñez", "María José Pérez López",
 			"Ximena Zúñiga");
