@@ -96,9 +96,8 @@ class RegistrationListPlanTests {
 			.update();
 		this.jdbc.sql("vacuum analyze registration_answer_choice").update();
 		// What autovacuum does within a minute of a bulk load: statistics and the
-		// visibility
-		// map (without it the planner prices index-only scans as if every row were
-		// fetched).
+		// visibility map (without it the planner prices index-only scans as if every row
+		// were fetched).
 		this.jdbc.sql("vacuum analyze registration").update();
 	}
 
@@ -129,10 +128,9 @@ class RegistrationListPlanTests {
 							String plan = explain(statement);
 							if (filter.equals(RegistrationFilter.ALL) && statement.sql().contains(":count_limit")) {
 								// Every row of the event matches: a scan under the cap
-								// stops after
-								// count_limit rows, and PostgreSQL rightly prefers it
-								// when the
-								// event holds a large share of the table.
+								// stops after count_limit rows, and PostgreSQL rightly
+								// prefers it when the event holds a large share of the
+								// table.
 								assertThat(plan).as("capped count %s", statement.sql()).contains("Limit");
 								explained++;
 								continue;

@@ -67,8 +67,7 @@ class DoorPhoneBrowserTests extends BrowserTest {
 		Path film = filmOfQrCode(this.passes.link(lucia), Path.of("target", "door-camera", "badge.y4m"));
 
 		// Chromium on Linux has no BarcodeDetector; removing it anyway tests the bundled
-		// jsQR
-		// decoder everywhere.
+		// jsQR decoder everywhere.
 		try (Playwright playwright = playwright();
 				Browser chromium = chromium(playwright, "--use-fake-device-for-media-stream",
 						"--use-fake-ui-for-media-stream",
@@ -121,8 +120,7 @@ class DoorPhoneBrowserTests extends BrowserTest {
 			// The page and its scripts offline. Not proven here: that the worker's cache
 			// answered. Neither Playwright's offline emulation nor its routes reach the
 			// worker's own fetches in this Chromium, so a worker without the cache
-			// fallback
-			// passes too (tried).
+			// fallback passes too (tried).
 			context.setOffline(true);
 			phone.reload();
 			assertThat(phone.locator("h1")).hasText("Registro de entrada");

@@ -43,8 +43,7 @@ class RegistrationJourneyBrowserTests extends BrowserTest {
 		submit(page);
 		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/r/[A-Za-z0-9_-]{43}\\?new$"));
 		// The success state, on the first screen of a phone: what happened, where the
-		// email went,
-		// when and where, and the calendar actions for a seat holder.
+		// email went, when and where, and the calendar actions for a seat holder.
 		assertThat(page.locator("h1")).hasText("¡Listo! Ya tienes tu lugar");
 		assertThat(page.locator("h1")).isInViewport();
 		assertThat(page.locator("main")).containsText("Confirmado: tienes un lugar.");

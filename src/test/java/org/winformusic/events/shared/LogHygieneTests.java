@@ -114,8 +114,7 @@ class LogHygieneTests {
 		long mark = TestLog.mark();
 
 		// PostgreSQL's detail would name the address (unique index) and list the whole
-		// row
-		// (check constraint).
+		// row (check constraint).
 		for (String change : List.of("{}", "{\"status\": \"BOGUS\"}")) {
 			DataAccessException failure = catchThrowableOfType(DataAccessException.class,
 					() -> this.jdbc.sql(COPY).params(change, email).update());

@@ -125,8 +125,7 @@ class ManagePageTests {
 				message("manage.again.joinWaitlist", Locale.ENGLISH));
 
 		// Registration closed: nothing to offer. (Another event: the catalog keeps an
-		// event's
-		// facts a few seconds, so this one is first shown after it closed.)
+		// event's facts a few seconds, so this one is first shown after it closed.)
 		TestEvents.Created closing = new TestEvents(this.jdbc).event().capacity(1).create();
 		String late = cancel(register(closing.slug(), email(), "en").replace("?new", "")).replace("?cancelled", "");
 		this.jdbc.sql("update event set registration_closes_at = ? where id = ?")
