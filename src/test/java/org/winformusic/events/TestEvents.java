@@ -14,7 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * unique slug so tests sharing a context do not see each other's. Start from
  * {@link #event()} (a plain test workshop) or {@link #copyOfMexicoWorkshop()} (the seeded
  * event's texts and dates), change only what the test is about, then
- * {@link Builder#create()}: {@code events.event().capacity(3).requiringApproval().create()}.
+ * {@link Builder#create()}:
+ * {@code events.event().capacity(3).requiringApproval().create()}.
  */
 public final class TestEvents {
 
@@ -34,8 +35,8 @@ public final class TestEvents {
 
 	/**
 	 * A published copy of the seeded Mexico workshop (texts, dates, venue, country,
-	 * registration window) with its own slug and ten seats; of the builder's settings only
-	 * the slug, capacity, seat rows, approval and publication apply.
+	 * registration window) with its own slug and ten seats; of the builder's settings
+	 * only the slug, capacity, seat rows, approval and publication apply.
 	 */
 	public Builder copyOfMexicoWorkshop() {
 		return new Builder(true);
@@ -139,7 +140,9 @@ public final class TestEvents {
 			return this;
 		}
 
-		/** The start of the generated unique slug, to tell a test's events apart in logs. */
+		/**
+		 * The start of the generated unique slug, to tell a test's events apart in logs.
+		 */
 		public Builder slugPrefix(String prefix) {
 			this.slugPrefix = prefix;
 			return this;
@@ -151,7 +154,10 @@ public final class TestEvents {
 			return this;
 		}
 
-		/** Titles followed by the slug, so pages listing several test events tell them apart. */
+		/**
+		 * Titles followed by the slug, so pages listing several test events tell them
+		 * apart.
+		 */
 		public Builder titleEndingInSlug(String es, String en) {
 			this.slugInTitle = true;
 			return title(es, en);
@@ -223,16 +229,17 @@ public final class TestEvents {
 
 		private long insert(String slug) {
 			String suffix = this.slugInTitle ? " " + slug : "";
-			return TestEvents.this.jdbc.sql("""
-					insert into event (slug, title_es, title_en, summary_es, summary_en, description_es, description_en,
-					    agenda_es, agenda_en, about_es, about_en, starts_at, ends_at, time_zone, venue_name, venue_address,
-					    venue_map_url, country, capacity, requires_approval, registration_opens_at,
-					    registration_closes_at, published)
-					values (:slug, :titleEs, :titleEn, 'Resumen', 'Summary', 'Descripción', 'Description', 'Uno', 'One',
-					    'Acerca', 'About', :startsAt, :endsAt, 'America/Mexico_City', :venueName, :venueAddress,
-					    :venueMapUrl, :country, :capacity, :approval, :opensAt, :closesAt, :published)
-					returning id
-					""")
+			return TestEvents.this.jdbc
+				.sql("""
+						insert into event (slug, title_es, title_en, summary_es, summary_en, description_es, description_en,
+						    agenda_es, agenda_en, about_es, about_en, starts_at, ends_at, time_zone, venue_name, venue_address,
+						    venue_map_url, country, capacity, requires_approval, registration_opens_at,
+						    registration_closes_at, published)
+						values (:slug, :titleEs, :titleEn, 'Resumen', 'Summary', 'Descripción', 'Description', 'Uno', 'One',
+						    'Acerca', 'About', :startsAt, :endsAt, 'America/Mexico_City', :venueName, :venueAddress,
+						    :venueMapUrl, :country, :capacity, :approval, :opensAt, :closesAt, :published)
+						returning id
+						""")
 				.param("slug", slug)
 				.param("titleEs", this.titleEs + suffix)
 				.param("titleEn", this.titleEn + suffix)
@@ -252,18 +259,19 @@ public final class TestEvents {
 		}
 
 		private long insertCopy(String slug) {
-			return TestEvents.this.jdbc.sql("""
-					insert into event (slug, title_es, title_en, summary_es, summary_en, description_es, description_en,
-					    agenda_es, agenda_en, about_es, about_en, starts_at, ends_at, time_zone, venue_name, venue_address,
-					    venue_map_url, capacity, requires_approval, registration_opens_at, registration_closes_at,
-					    published)
-					select :slug, title_es, title_en, summary_es, summary_en, description_es, description_en, agenda_es,
-					       agenda_en, about_es, about_en, starts_at, ends_at, time_zone, venue_name, venue_address,
-					       venue_map_url, :capacity, requires_approval or :approval, registration_opens_at,
-					       registration_closes_at, :published
-					  from event where slug = 'mexico-workshop'
-					returning id
-					""")
+			return TestEvents.this.jdbc
+				.sql("""
+						insert into event (slug, title_es, title_en, summary_es, summary_en, description_es, description_en,
+						    agenda_es, agenda_en, about_es, about_en, starts_at, ends_at, time_zone, venue_name, venue_address,
+						    venue_map_url, capacity, requires_approval, registration_opens_at, registration_closes_at,
+						    published)
+						select :slug, title_es, title_en, summary_es, summary_en, description_es, description_en, agenda_es,
+						       agenda_en, about_es, about_en, starts_at, ends_at, time_zone, venue_name, venue_address,
+						       venue_map_url, :capacity, requires_approval or :approval, registration_opens_at,
+						       registration_closes_at, :published
+						  from event where slug = 'mexico-workshop'
+						returning id
+						""")
 				.param("slug", slug)
 				.param("capacity", this.capacity)
 				.param("approval", this.requiresApproval)

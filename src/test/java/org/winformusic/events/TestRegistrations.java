@@ -61,8 +61,8 @@ public final class TestRegistrations {
 	}
 
 	/**
-	 * {@code count} confirmed people named "Persona 0001" and up, in one statement, taking
-	 * no seat.
+	 * {@code count} confirmed people named "Persona 0001" and up, in one statement,
+	 * taking no seat.
 	 */
 	public void confirmedCrowd(String eventSlug, int count) {
 		this.jdbc.sql("""
@@ -142,8 +142,8 @@ public final class TestRegistrations {
 		}
 
 		/**
-		 * {@code CONFIRMED} (the default) takes the event's first free seat if it has one;
-		 * {@code WAITLISTED} joins the waitlist behind everyone before.
+		 * {@code CONFIRMED} (the default) takes the event's first free seat if it has
+		 * one; {@code WAITLISTED} joins the waitlist behind everyone before.
 		 */
 		public Builder status(String status) {
 			this.status = status;

@@ -127,7 +127,8 @@ public class EventAdministration {
 			.update();
 		this.questions.save(event.getId(), form.questions(), this.clock.instant());
 		this.catalog.evict();
-		this.publisher.publishEvent(new StaffActionTaken("EVENT_CREATED", event.getId(), null, "slug=" + event.getSlug()));
+		this.publisher
+			.publishEvent(new StaffActionTaken("EVENT_CREATED", event.getId(), null, "slug=" + event.getSlug()));
 		return event.getSlug();
 	}
 

@@ -83,8 +83,8 @@ public class Outbox {
 			case SENDING -> Resend.BUSY;
 		};
 		if (outcome != Resend.BUSY) {
-			this.publisher.publishEvent(new StaffActionTaken("EMAIL_RESENT", message.eventId(), message.registrationId(),
-					"outbox=" + id + " " + message.kind() + " " + outcome));
+			this.publisher.publishEvent(new StaffActionTaken("EMAIL_RESENT", message.eventId(),
+					message.registrationId(), "outbox=" + id + " " + message.kind() + " " + outcome));
 		}
 		return outcome;
 	}

@@ -44,9 +44,8 @@ public class PublicRegistrations {
 	 * seat, else WAITLISTED with the next waitlist number, and store the manage token's
 	 * hash. When a registration of the event already holds the address (any but a
 	 * cancelled one: {@link RegistrationStatus#holdsAddress()}), the unique index on
-	 * (event, lower(email)) makes the insert do nothing and the statement
-	 * returns no row: no error, so nothing (not even PostgreSQL's own log) records the
-	 * address.
+	 * (event, lower(email)) makes the insert do nothing and the statement returns no row:
+	 * no error, so nothing (not even PostgreSQL's own log) records the address.
 	 */
 	private static final String REGISTER = """
 			with seat as (

@@ -62,9 +62,25 @@ class AdminPagesTests {
 		this.events = new TestEvents(this.jdbc);
 		this.data = new TestRegistrations(this.jdbc);
 		this.event = this.events.event().titleEndingInSlug("Taller", "Workshop").capacity(5).create();
-		this.jose = this.data.in(this.event).person("José Peña").createdAt(Instant.parse("2026-11-01T16:00:00Z")).create();
-		this.data.in(this.event).person("María Álvarez").status("PENDING").companyType("PUBLISHER").state("JAL").associationInterest("MAYBE").createdAt(Instant.parse("2026-11-03T16:00:00Z")).create();
-		this.data.in(this.event).person("Bruno Díaz").status("WAITLISTED").companyType("OTHER").state("NLE").createdAt(Instant.parse("2026-11-03T17:00:00Z")).create();
+		this.jose = this.data.in(this.event)
+			.person("José Peña")
+			.createdAt(Instant.parse("2026-11-01T16:00:00Z"))
+			.create();
+		this.data.in(this.event)
+			.person("María Álvarez")
+			.status("PENDING")
+			.companyType("PUBLISHER")
+			.state("JAL")
+			.associationInterest("MAYBE")
+			.createdAt(Instant.parse("2026-11-03T16:00:00Z"))
+			.create();
+		this.data.in(this.event)
+			.person("Bruno Díaz")
+			.status("WAITLISTED")
+			.companyType("OTHER")
+			.state("NLE")
+			.createdAt(Instant.parse("2026-11-03T17:00:00Z"))
+			.create();
 	}
 
 	@Test

@@ -91,7 +91,14 @@ class AdminSecurityTests {
 	@Test
 	void opsMayReadButEveryOrganizerActionIsForbiddenWithoutLeakingData() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(2).create();
-		TestRegistrations.Registration ana = this.data.in(event).person("Ana Secreta").status("PENDING").companyType("OTHER").state("JAL").associationInterest("NO").createdAt(java.time.Instant.parse("2026-11-02T10:00:00Z")).create();
+		TestRegistrations.Registration ana = this.data.in(event)
+			.person("Ana Secreta")
+			.status("PENDING")
+			.companyType("OTHER")
+			.state("JAL")
+			.associationInterest("NO")
+			.createdAt(java.time.Instant.parse("2026-11-02T10:00:00Z"))
+			.create();
 		String r = "/admin/registrations/" + ana.id();
 		this.mvc.perform(get(r).with(user("ops@win.test").roles("OPS")))
 			.andExpect(status().isOk())

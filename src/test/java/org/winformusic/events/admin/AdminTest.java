@@ -31,7 +31,9 @@ import org.springframework.test.context.TestPropertySource;
 
 	String FIRST_ADMIN_PASSWORD = "first admin password";
 
-	/** When people registered, for registrations whose date a test does not care about. */
+	/**
+	 * When people registered, for registrations whose date a test does not care about.
+	 */
 	Instant REGISTERED = Instant.parse("2026-11-01T15:00:00Z");
 
 }

@@ -53,7 +53,14 @@ class AdminWordsTests {
 		this.events = new TestEvents(this.jdbc);
 		this.data = new TestRegistrations(this.jdbc);
 		this.event = this.events.event().titleEndingInSlug("Taller", "Workshop").capacity(5).create();
-		this.pending = this.data.in(this.event).person("Rocío Palabras").status("PENDING").companyType("PUBLISHER").state("JAL").associationInterest("MAYBE").createdAt(Instant.parse("2026-11-03T16:00:00Z")).create();
+		this.pending = this.data.in(this.event)
+			.person("Rocío Palabras")
+			.status("PENDING")
+			.companyType("PUBLISHER")
+			.state("JAL")
+			.associationInterest("MAYBE")
+			.createdAt(Instant.parse("2026-11-03T16:00:00Z"))
+			.create();
 	}
 
 	@Test

@@ -123,7 +123,10 @@ class DoorSyncTests {
 		assertThat(checkedInAt(this.luis.id())).isNull();
 		// Someone else's registration, or another event's, is not touched either.
 		TestEvents.Created other = this.events.event().startsAt(MAY_FIRST).capacity(2).create();
-		TestRegistrations.Registration stranger = this.data.in(other).person("Otra Persona").createdAt(AdminTest.REGISTERED).create();
+		TestRegistrations.Registration stranger = this.data.in(other)
+			.person("Otra Persona")
+			.createdAt(AdminTest.REGISTERED)
+			.create();
 		sync(action(stranger.id(), "in", this.clock.instant()))
 			.andExpect(jsonPath("$.results[0].outcome").value("UNKNOWN"));
 		assertThat(checkedInAt(stranger.id())).isNull();
@@ -221,7 +224,13 @@ class DoorSyncTests {
 
 	@Test
 	void aCancelledPassOffersTheSamePersonsNewerConfirmedRegistration() throws Exception {
-		TestRegistrations.Registration old = this.data.in(this.event).person("Ana Núñez").email(this.ana.email()).company("Discos").status("CANCELLED").createdAt(Instant.parse("2026-10-01T15:00:00Z")).create();
+		TestRegistrations.Registration old = this.data.in(this.event)
+			.person("Ana Núñez")
+			.email(this.ana.email())
+			.company("Discos")
+			.status("CANCELLED")
+			.createdAt(Instant.parse("2026-10-01T15:00:00Z"))
+			.create();
 		this.mvc
 			.perform(get("/admin/checkin/pass/" + this.passes.pass(old.id()) + "?lang=es")
 				.with(user("o@win.test").roles("ORGANIZER")))

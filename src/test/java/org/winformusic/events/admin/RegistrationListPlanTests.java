@@ -76,9 +76,8 @@ class RegistrationListPlanTests {
 				.param("rows", rows)
 				.update();
 		}
-		long question = testEvents.question(this.event.id(),
-				"ONE_CHOICE", "¿Qué te interesa?", "What interests you?", true, "Giras", "Touring", "Derechos",
-				"Rights");
+		long question = testEvents.question(this.event.id(), "ONE_CHOICE", "¿Qué te interesa?", "What interests you?",
+				true, "Giras", "Touring", "Derechos", "Rights");
 		List<Long> choices = this.jdbc.sql("select id from event_question_choice where question_id = ? order by id")
 			.param(question)
 			.query(Long.class)

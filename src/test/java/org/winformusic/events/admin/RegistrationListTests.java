@@ -53,10 +53,40 @@ class RegistrationListTests {
 		this.events = new TestEvents(this.jdbc);
 		this.data = new TestRegistrations(this.jdbc);
 		this.event = this.events.event().capacity(10).create();
-		this.data.in(this.event).person("José Peña").email("jose.pena@disqueria.test").company("Discos Ñandú").createdAt(Instant.parse("2026-11-01T10:00:00Z")).create();
-		this.data.in(this.event).person("María Álvarez").email("maria@editorial.test").company("Editorial Sur").status("WAITLISTED").companyType("PUBLISHER").state("JAL").associationInterest("MAYBE").createdAt(Instant.parse("2026-11-02T10:00:00Z")).create();
-		this.data.in(this.event).person("Bruno Díaz").email("bruno@booking.test").company("Booking Norte").status("PENDING").companyType("BOOKING_PROMOTER").state("NLE").associationInterest("NO").createdAt(Instant.parse("2026-11-03T10:00:00Z")).create();
-		this.data.in(this.event).person("Ana Zúñiga").email("ana@dist.test").company("Distribuidora Centro").status("CANCELLED").companyType("DISTRIBUTOR").createdAt(Instant.parse("2026-11-04T10:00:00Z")).create();
+		this.data.in(this.event)
+			.person("José Peña")
+			.email("jose.pena@disqueria.test")
+			.company("Discos Ñandú")
+			.createdAt(Instant.parse("2026-11-01T10:00:00Z"))
+			.create();
+		this.data.in(this.event)
+			.person("María Álvarez")
+			.email("maria@editorial.test")
+			.company("Editorial Sur")
+			.status("WAITLISTED")
+			.companyType("PUBLISHER")
+			.state("JAL")
+			.associationInterest("MAYBE")
+			.createdAt(Instant.parse("2026-11-02T10:00:00Z"))
+			.create();
+		this.data.in(this.event)
+			.person("Bruno Díaz")
+			.email("bruno@booking.test")
+			.company("Booking Norte")
+			.status("PENDING")
+			.companyType("BOOKING_PROMOTER")
+			.state("NLE")
+			.associationInterest("NO")
+			.createdAt(Instant.parse("2026-11-03T10:00:00Z"))
+			.create();
+		this.data.in(this.event)
+			.person("Ana Zúñiga")
+			.email("ana@dist.test")
+			.company("Distribuidora Centro")
+			.status("CANCELLED")
+			.companyType("DISTRIBUTOR")
+			.createdAt(Instant.parse("2026-11-04T10:00:00Z"))
+			.create();
 		this.jdbc.sql("update registration set checked_in_at = now() where email = 'jose.pena@disqueria.test'")
 			.update();
 	}
@@ -234,7 +264,14 @@ class RegistrationListTests {
 	void theListPageRunsTheSameFewStatementsForTenOrAHundredRows() throws Exception {
 		TestEvents.Created big = this.events.event().capacity(1).create();
 		for (int i = 0; i < 120; i++) {
-			this.data.in(big).person("Persona " + i).status("WAITLISTED").companyType("OTHER").state("PUE").associationInterest("MAYBE").createdAt(Instant.parse("2026-11-01T10:00:00Z").plusSeconds(i)).create();
+			this.data.in(big)
+				.person("Persona " + i)
+				.status("WAITLISTED")
+				.companyType("OTHER")
+				.state("PUE")
+				.associationInterest("MAYBE")
+				.createdAt(Instant.parse("2026-11-01T10:00:00Z").plusSeconds(i))
+				.create();
 		}
 		int ten = statementsFor(big, 10);
 		int hundred = statementsFor(big, 100);

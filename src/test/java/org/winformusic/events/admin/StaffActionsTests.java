@@ -103,7 +103,14 @@ class StaffActionsTests {
 	void movingToTheWaitlistGivesTheSeatToTheFirstPersonWaiting() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(1).create();
 		long seated = this.data.in(event).person("Elena Sentada").createdAt(AdminTest.REGISTERED).create().id();
-		long next = this.data.in(event).person("Fede Siguiente").status("WAITLISTED").companyType("OTHER").state("JAL").createdAt(MONDAY).create().id();
+		long next = this.data.in(event)
+			.person("Fede Siguiente")
+			.status("WAITLISTED")
+			.companyType("OTHER")
+			.state("JAL")
+			.createdAt(MONDAY)
+			.create()
+			.id();
 		act(seated, "waitlist", "ORGANIZER");
 		assertThat(this.data.status(seated)).isEqualTo("WAITLISTED");
 		org.awaitility.Awaitility.await()
@@ -116,7 +123,14 @@ class StaffActionsTests {
 	void onlyAnAdminMayConfirmOverCapacityAndThatAddsASeat() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(1).create();
 		this.data.in(event).person("Gina Primera").createdAt(AdminTest.REGISTERED).create();
-		long waiting = this.data.in(event).person("Hugo Esperando").status("WAITLISTED").companyType("OTHER").state("JAL").createdAt(MONDAY).create().id();
+		long waiting = this.data.in(event)
+			.person("Hugo Esperando")
+			.status("WAITLISTED")
+			.companyType("OTHER")
+			.state("JAL")
+			.createdAt(MONDAY)
+			.create()
+			.id();
 		String detail = "/admin/registrations/" + waiting;
 
 		this.mvc.perform(post(detail + "/confirm").with(as("ORGANIZER")).with(csrf()))
@@ -172,7 +186,15 @@ class StaffActionsTests {
 	@Test
 	void anActionTheStatusDoesNotAllowIsReportedAndChangesNothing() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(2).create();
-		long cancelled = this.data.in(event).person("Julia Cancelada").status("CANCELLED").companyType("OTHER").state("JAL").associationInterest("NO").createdAt(MONDAY).create().id();
+		long cancelled = this.data.in(event)
+			.person("Julia Cancelada")
+			.status("CANCELLED")
+			.companyType("OTHER")
+			.state("JAL")
+			.associationInterest("NO")
+			.createdAt(MONDAY)
+			.create()
+			.id();
 		this.mvc.perform(post("/admin/registrations/" + cancelled + "/approve").with(as("ORGANIZER")).with(csrf()))
 			.andExpect(flash().attribute("notice", Notice.bad("admin.action.notAllowed")));
 		assertThat(this.data.status(cancelled)).isEqualTo("CANCELLED");
@@ -182,7 +204,10 @@ class StaffActionsTests {
 	@Test
 	void doorCheckInBySearchAndByQrTokenReportsASecondCheckInWithoutDuplicatingIt() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(3).create();
-		TestRegistrations.Registration kim = this.data.in(event).person("Kim Puerta").createdAt(AdminTest.REGISTERED).create();
+		TestRegistrations.Registration kim = this.data.in(event)
+			.person("Kim Puerta")
+			.createdAt(AdminTest.REGISTERED)
+			.create();
 		this.mvc
 			.perform(post("/admin/events/" + event.slug() + "/checkin/" + kim.id()).param("q", "kim")
 				.with(as("ORGANIZER"))
@@ -221,7 +246,10 @@ class StaffActionsTests {
 	@Test
 	void anonymousScannerOfTheQrCodeLogsInAndLandsOnTheCheckInCard() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(3).create();
-		TestRegistrations.Registration lia = this.data.in(event).person("Lía Escaneada").createdAt(AdminTest.REGISTERED).create();
+		TestRegistrations.Registration lia = this.data.in(event)
+			.person("Lía Escaneada")
+			.createdAt(AdminTest.REGISTERED)
+			.create();
 		String pass = this.passes.pass(lia.id());
 		var redirect = this.mvc.perform(get("/admin/checkin/pass/" + pass).accept("text/html"))
 			.andExpect(redirectedUrl("/admin/login"))
@@ -350,7 +378,14 @@ class StaffActionsTests {
 	void raisingTheCapacityPromotesTheWaitlistAndIsAudited() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(1).create();
 		this.data.in(event).person("Saúl Sentado").createdAt(AdminTest.REGISTERED).create();
-		long waiting = this.data.in(event).person("Tere Espera").status("WAITLISTED").companyType("OTHER").state("JAL").createdAt(MONDAY).create().id();
+		long waiting = this.data.in(event)
+			.person("Tere Espera")
+			.status("WAITLISTED")
+			.companyType("OTHER")
+			.state("JAL")
+			.createdAt(MONDAY)
+			.create()
+			.id();
 		this.mvc
 			.perform(post("/admin/events/" + event.slug() + "/capacity").param("capacity", "2")
 				.header("Accept-Language", "en")

@@ -36,9 +36,13 @@ class AdminJourneyBrowserTests extends BrowserTest {
 
 	@Test
 	void organizerFindsJoseWithoutTheAccentApprovesHimAndChecksHimInAtTheDoorFromAPhone() {
-		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("organizer-journey").requiringApproval().capacity(10).create();
-		TestRegistrations.register(this.registrations, "organizer-journey", "José Hernández", "jose.hernandez@example.org",
-				"Discos del Valle");
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop()
+			.slug("organizer-journey")
+			.requiringApproval()
+			.capacity(10)
+			.create();
+		TestRegistrations.register(this.registrations, "organizer-journey", "José Hernández",
+				"jose.hernandez@example.org", "Discos del Valle");
 		TestRegistrations.register(this.registrations, "organizer-journey", "María Gómez", "maria.gomez@example.org",
 				"Sello Azul");
 		String organizer = TestStaff.create(this.jdbc, "olga@win.test", "Olga", StaffRole.ORGANIZER);

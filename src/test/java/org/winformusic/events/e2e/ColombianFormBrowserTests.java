@@ -26,7 +26,11 @@ class ColombianFormBrowserTests extends BrowserTest {
 
 	@Test
 	void theColombianFormListsTheDepartmentsInSpanishAndTakesALocalMobile() {
-		long id = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("taller-colombia-navegador").capacity(10).create().id();
+		long id = new TestEvents(this.jdbc).copyOfMexicoWorkshop()
+			.slug("taller-colombia-navegador")
+			.capacity(10)
+			.create()
+			.id();
 		this.jdbc.sql("""
 				update event set country = 'CO', time_zone = 'America/Bogota', venue_address = 'Chapinero, Bogotá'
 				 where id = ?""").param(id).update();

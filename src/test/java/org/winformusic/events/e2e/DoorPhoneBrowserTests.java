@@ -100,7 +100,8 @@ class DoorPhoneBrowserTests extends BrowserTest {
 	@Test
 	void theDoorPageReopensWithoutANetworkFromItsServiceWorkerWithThePhonesCopy() throws Exception {
 		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-reload").capacity(10).create();
-		long rosa = TestRegistrations.register(this.registrations, "door-reload", "Rosa Muñoz", "rosa@example.org", "Discos")
+		long rosa = TestRegistrations
+			.register(this.registrations, "door-reload", "Rosa Muñoz", "rosa@example.org", "Discos")
 			.registrationId();
 		TestRegistrations.register(this.registrations, "door-reload", "Tomás Gil", "tomas@example.org", "Sello Río");
 		String organizer = TestStaff.create(this.jdbc, "door-reload@win.test", "Irene", StaffRole.ORGANIZER);

@@ -46,7 +46,8 @@ class ExportJourneyBrowserTests extends BrowserTest {
 		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("export-journey").capacity(10).create();
 		TestRegistrations.register(this.registrations, "export-journey", "Fernanda Ríos", "fernanda@example.org",
 				"Discos \"La Esquina\", S.A.");
-		TestRegistrations.register(this.registrations, "export-journey", "Gustavo Lara", "gustavo@example.org", "=Sello Lara");
+		TestRegistrations.register(this.registrations, "export-journey", "Gustavo Lara", "gustavo@example.org",
+				"=Sello Lara");
 		RegistrationResult leaving = TestRegistrations.register(this.registrations, "export-journey", "Hilda Soto",
 				"hilda@example.org", "Sello Soto");
 		this.selfService.cancelByToken(leaving.manageToken());

@@ -27,7 +27,11 @@ class QuestionsBrowserTests extends BrowserTest {
 
 	@Test
 	void visitorAnswersTheEventsOwnQuestionsAndEveryStepPassesAccessibilityChecks() {
-		long eventId = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("a11y-questions").capacity(20).create().id();
+		long eventId = new TestEvents(this.jdbc).copyOfMexicoWorkshop()
+			.slug("a11y-questions")
+			.capacity(20)
+			.create()
+			.id();
 		var events = new TestEvents(this.jdbc);
 		long interest = events.question(eventId, "ONE_CHOICE", "¿Qué te interesa más?", "What interests you most?",
 				true, "Distribución", "Distribution", "Derechos", "Rights");
@@ -64,10 +68,13 @@ class QuestionsBrowserTests extends BrowserTest {
 
 	@Test
 	void eventEditorWithQuestionsPassesAccessibilityChecksAlsoWithErrors() {
-		long eventId = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("a11y-editor-questions").capacity(20).create().id();
-		new TestEvents(this.jdbc).question(eventId, "ONE_CHOICE",
-				"¿Qué te interesa más?", "What interests you most?", true, "Distribución", "Distribution", "Derechos",
-				"Rights");
+		long eventId = new TestEvents(this.jdbc).copyOfMexicoWorkshop()
+			.slug("a11y-editor-questions")
+			.capacity(20)
+			.create()
+			.id();
+		new TestEvents(this.jdbc).question(eventId, "ONE_CHOICE", "¿Qué te interesa más?", "What interests you most?",
+				true, "Distribución", "Distribution", "Derechos", "Rights");
 		String organizer = TestStaff.create(this.jdbc, "questions-organizer@win.test", "Olga", StaffRole.ORGANIZER);
 		for (int width : new int[] { PHONE, DESKTOP }) {
 			Page page = open(width, "es-MX");

@@ -93,7 +93,11 @@ class RegistrationJourneyBrowserTests extends BrowserTest {
 
 	@Test
 	void theLastSeatGoesToOneVisitorAndTheOtherIsPromotedWhenItIsFreed() {
-		long eventId = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("last-seat-journey").capacity(1).create().id();
+		long eventId = new TestEvents(this.jdbc).copyOfMexicoWorkshop()
+			.slug("last-seat-journey")
+			.capacity(1)
+			.create()
+			.id();
 		BrowserContext first = newContext(PHONE, "es-MX");
 		BrowserContext second = newContext(DESKTOP, "es-MX");
 		try {

@@ -63,8 +63,26 @@ class ExportCsvTests {
 		TestRegistrations data = data();
 		String slug = new TestEvents(this.jdbc).event().slugPrefix("round-trip").withoutSeats().create().slug();
 		long plain = data.in(slug).create().id();
-		long tricky = data.in(slug).fullName("José Peña Ñúñez 🎶 مرحبا \"Pepe\", el de \"Discos\"").company("Sello, \"Quotes\" & Co.\r\nSegunda línea").jobTitle("Director; A&R").comments("Necesito rampa.\nY un intérprete de LSM.\r\n— gracias 🙏").referralSource("Instagram").phone(null).newsOptIn(true).locale("en").companyType("PUBLISHER").state("OUTSIDE_MX").associationInterest("MAYBE").checkedInAt(Instant.parse("2028-04-01T16:05:09Z")).create().id();
-		long cancelled = data.in(slug).status("CANCELLED").cancelledAt(Instant.parse("2028-03-05T00:30:00Z")).create().id();
+		long tricky = data.in(slug)
+			.fullName("José Peña Ñúñez 🎶 مرحبا \"Pepe\", el de \"Discos\"")
+			.company("Sello, \"Quotes\" & Co.\r\nSegunda línea")
+			.jobTitle("Director; A&R")
+			.comments("Necesito rampa.\nY un intérprete de LSM.\r\n— gracias 🙏")
+			.referralSource("Instagram")
+			.phone(null)
+			.newsOptIn(true)
+			.locale("en")
+			.companyType("PUBLISHER")
+			.state("OUTSIDE_MX")
+			.associationInterest("MAYBE")
+			.checkedInAt(Instant.parse("2028-04-01T16:05:09Z"))
+			.create()
+			.id();
+		long cancelled = data.in(slug)
+			.status("CANCELLED")
+			.cancelledAt(Instant.parse("2028-03-05T00:30:00Z"))
+			.create()
+			.id();
 
 		List<CSVRecord> records = parse(export(slug, "lang=en"));
 
@@ -174,9 +192,28 @@ class ExportCsvTests {
 		TestRegistrations data = data();
 		String slug = new TestEvents(this.jdbc).event().slugPrefix("filters").withoutSeats().create().slug();
 		data.in(slug).fullName("José Álvarez").create();
-		data.in(slug).fullName("Maria Lopez").company("Sello 100% Indie_MX").status("WAITLISTED").confirmedAt(null).companyType("DISTRIBUTOR").state("JAL").associationInterest("NO").create();
-		data.in(slug).email("JOSE.OTHER@EXAMPLE.ORG").status("PENDING").confirmedAt(null).state("NLE").associationInterest("MAYBE").checkedInAt(Instant.parse("2028-04-01T16:00:00Z")).create();
-		data.in(slug).status("CANCELLED").companyType("OTHER").cancelledAt(Instant.parse("2028-03-02T16:00:00Z")).create();
+		data.in(slug)
+			.fullName("Maria Lopez")
+			.company("Sello 100% Indie_MX")
+			.status("WAITLISTED")
+			.confirmedAt(null)
+			.companyType("DISTRIBUTOR")
+			.state("JAL")
+			.associationInterest("NO")
+			.create();
+		data.in(slug)
+			.email("JOSE.OTHER@EXAMPLE.ORG")
+			.status("PENDING")
+			.confirmedAt(null)
+			.state("NLE")
+			.associationInterest("MAYBE")
+			.checkedInAt(Instant.parse("2028-04-01T16:00:00Z"))
+			.create();
+		data.in(slug)
+			.status("CANCELLED")
+			.companyType("OTHER")
+			.cancelledAt(Instant.parse("2028-03-02T16:00:00Z"))
+			.create();
 		long eventId = new TestEvents(this.jdbc).id(slug);
 
 		Map<String, String> filters = new java.util.LinkedHashMap<>();

@@ -53,7 +53,13 @@ class PeopleExportTests {
 	void aSpanishStaffMemberGetsExcelInSpanishWordsWithThePhoneAsTyped() throws Exception {
 		TestRegistrations data = new TestRegistrations(this.jdbc);
 		String slug = new TestEvents(this.jdbc).event().slugPrefix("people-xlsx").withoutSeats().create().slug();
-		data.in(slug).phone("+52 55 1234 5678").state("JAL").associationInterest("MAYBE").newsOptIn(true).checkedInAt(Instant.parse("2028-04-01T16:05:09Z")).create();
+		data.in(slug)
+			.phone("+52 55 1234 5678")
+			.state("JAL")
+			.associationInterest("MAYBE")
+			.newsOptIn(true)
+			.checkedInAt(Instant.parse("2028-04-01T16:05:09Z"))
+			.create();
 
 		MvcResult result = this.mvc.perform(get("/admin/events/" + slug + "/people.xlsx?lang=es"))
 			.andExpect(status().isOk())
@@ -86,7 +92,13 @@ class PeopleExportTests {
 	void theCsvHasHeadersAndValuesInEnglishWords() throws Exception {
 		TestRegistrations data = new TestRegistrations(this.jdbc);
 		String slug = new TestEvents(this.jdbc).event().slugPrefix("people-csv").withoutSeats().create().slug();
-		long id = data.in(slug).companyType("PUBLISHER").state("OUTSIDE_MX").associationInterest("NO").locale("en").create().id();
+		long id = data.in(slug)
+			.companyType("PUBLISHER")
+			.state("OUTSIDE_MX")
+			.associationInterest("NO")
+			.locale("en")
+			.create()
+			.id();
 		String email = this.jdbc.sql("select email from registration where id = ?")
 			.param(id)
 			.query(String.class)

@@ -90,7 +90,15 @@ abstract class MailIntegrationTestSupport {
 	long register(String status, RegistrationMessage.Type type, String name, String email, String company,
 			String locale) {
 		return this.transactions.execute((tx) -> {
-			long id = new TestRegistrations(this.jdbc).in(new TestEvents(this.jdbc).mexicoWorkshopId()).status(status).fullName(name).email(email).company(company).locale(locale).createdAt(Instant.now()).create().id();
+			long id = new TestRegistrations(this.jdbc).in(new TestEvents(this.jdbc).mexicoWorkshopId())
+				.status(status)
+				.fullName(name)
+				.email(email)
+				.company(company)
+				.locale(locale)
+				.createdAt(Instant.now())
+				.create()
+				.id();
 			this.publisher.publishEvent(new RegistrationMessage(id, type));
 			return id;
 		});

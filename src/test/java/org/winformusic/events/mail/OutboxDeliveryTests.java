@@ -103,7 +103,14 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 	void aRolledBackRegistrationLeavesNoEmailBehind() {
 		String email = TestRegistrations.uniqueEmail("rollback");
 		assertThatThrownBy(() -> this.transactions.executeWithoutResult((tx) -> {
-			long id = new TestRegistrations(this.jdbc).in(new TestEvents(this.jdbc).mexicoWorkshopId()).fullName("Rolled Back").email(email).company("Label").locale("es").createdAt(Instant.now()).create().id();
+			long id = new TestRegistrations(this.jdbc).in(new TestEvents(this.jdbc).mexicoWorkshopId())
+				.fullName("Rolled Back")
+				.email(email)
+				.company("Label")
+				.locale("es")
+				.createdAt(Instant.now())
+				.create()
+				.id();
 			this.publisher.publishEvent(new RegistrationMessage(id, RegistrationMessage.Type.CONFIRMED));
 			throw new IllegalStateException("the registration fails after publishing");
 		})).isInstanceOf(IllegalStateException.class);
@@ -276,7 +283,14 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 		long event = new TestEvents(this.jdbc).mexicoWorkshopId();
 		List<Long> bulk = new ArrayList<>();
 		for (int n = 1; n <= 500; n++) {
-			bulk.add(new TestRegistrations(this.jdbc).in(event).fullName("Bulk " + n).email(TestRegistrations.uniqueEmail("bulk" + n)).company("Label").locale("en").createdAt(Instant.now()).create().id());
+			bulk.add(new TestRegistrations(this.jdbc).in(event)
+				.fullName("Bulk " + n)
+				.email(TestRegistrations.uniqueEmail("bulk" + n))
+				.company("Label")
+				.locale("en")
+				.createdAt(Instant.now())
+				.create()
+				.id());
 		}
 		this.jdbc
 			.sql("""
@@ -345,12 +359,49 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 	@Test
 	void theEventReminderIsQueuedOnceForEachConfirmedRegistrantEvenWithTwoInstances(
 			@org.springframework.beans.factory.annotation.Autowired EventReminders reminders) throws Exception {
-		long soon = new TestEvents(this.jdbc).event().startsAt(Instant.now().plus(Duration.ofHours(24))).capacity(10).create().id();
-		long later = new TestEvents(this.jdbc).event().startsAt(Instant.now().plus(Duration.ofDays(10))).capacity(10).create().id();
-		long first = new TestRegistrations(this.jdbc).in(soon).fullName("Uno").email(TestRegistrations.uniqueEmail("remind")).company("L").locale("es").createdAt(Instant.now()).create().id();
-		long second = new TestRegistrations(this.jdbc).in(soon).fullName("Two").email(TestRegistrations.uniqueEmail("remind")).company("L").locale("en").createdAt(Instant.now()).create().id();
-		new TestRegistrations(this.jdbc).in(soon).status("WAITLISTED").fullName("Tres").email(TestRegistrations.uniqueEmail("remind")).company("L").locale("es").createdAt(Instant.now()).create().id();
-		new TestRegistrations(this.jdbc).in(later).fullName("Cuatro").email(TestRegistrations.uniqueEmail("remind")).company("L").locale("es").createdAt(Instant.now()).create().id();
+		long soon = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().plus(Duration.ofHours(24)))
+			.capacity(10)
+			.create()
+			.id();
+		long later = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().plus(Duration.ofDays(10)))
+			.capacity(10)
+			.create()
+			.id();
+		long first = new TestRegistrations(this.jdbc).in(soon)
+			.fullName("Uno")
+			.email(TestRegistrations.uniqueEmail("remind"))
+			.company("L")
+			.locale("es")
+			.createdAt(Instant.now())
+			.create()
+			.id();
+		long second = new TestRegistrations(this.jdbc).in(soon)
+			.fullName("Two")
+			.email(TestRegistrations.uniqueEmail("remind"))
+			.company("L")
+			.locale("en")
+			.createdAt(Instant.now())
+			.create()
+			.id();
+		new TestRegistrations(this.jdbc).in(soon)
+			.status("WAITLISTED")
+			.fullName("Tres")
+			.email(TestRegistrations.uniqueEmail("remind"))
+			.company("L")
+			.locale("es")
+			.createdAt(Instant.now())
+			.create()
+			.id();
+		new TestRegistrations(this.jdbc).in(later)
+			.fullName("Cuatro")
+			.email(TestRegistrations.uniqueEmail("remind"))
+			.company("L")
+			.locale("es")
+			.createdAt(Instant.now())
+			.create()
+			.id();
 
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {

@@ -33,7 +33,14 @@ class OutboxShutdownTests extends MailIntegrationTestSupport {
 		long event = new TestEvents(this.jdbc).mexicoWorkshopId();
 		this.transactions.executeWithoutResult((tx) -> {
 			for (int n = 1; n <= BACKLOG; n++) {
-				long id = new TestRegistrations(this.jdbc).in(event).fullName("Backlog " + n).email(TestRegistrations.uniqueEmail("backlog" + n)).company("Label").locale("en").createdAt(Instant.now()).create().id();
+				long id = new TestRegistrations(this.jdbc).in(event)
+					.fullName("Backlog " + n)
+					.email(TestRegistrations.uniqueEmail("backlog" + n))
+					.company("Label")
+					.locale("en")
+					.createdAt(Instant.now())
+					.create()
+					.id();
 				this.repository.enqueue(id, "LINK_REMINDER", false);
 			}
 		});

@@ -200,7 +200,11 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 
 	@Test
 	void aFreedSeatPromotesTheWaitlistAndThePromotedPersonGetsTheCalendarFile() throws Exception {
-		long eventId = new TestEvents(this.jdbc).event().startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30))).capacity(1).create().id();
+		long eventId = new TestEvents(this.jdbc).event()
+			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
+			.capacity(1)
+			.create()
+			.id();
 		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
 		String first = TestRegistrations.uniqueEmail("seated");
 		String second = TestRegistrations.uniqueEmail("waiting");

@@ -36,7 +36,11 @@ class SecretsAtRestTests extends MailIntegrationTestSupport {
 		String email = TestRegistrations.uniqueEmail("secret");
 		// An event of its own: promotions in the shared seeded event would add other
 		// people's emails to what the sender sends here.
-		long eventId = new TestEvents(this.jdbc).event().startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30))).capacity(10).create().id();
+		long eventId = new TestEvents(this.jdbc).event()
+			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
+			.capacity(10)
+			.create()
+			.id();
 		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
 		String location = this.mvc
 			.perform(post("/events/" + slug + "/register").with(csrf())

@@ -78,7 +78,11 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 
 	@Test
 	void aWaitlistEmailForSomeonePromotedBeforeItWentOutIsSkippedAndThePromotionArrives() throws Exception {
-		long eventId = new TestEvents(this.jdbc).event().startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30))).capacity(1).create().id();
+		long eventId = new TestEvents(this.jdbc).event()
+			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
+			.capacity(1)
+			.create()
+			.id();
 		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
 		String first = TestRegistrations.uniqueEmail("first");
 		String second = TestRegistrations.uniqueEmail("second");
@@ -135,7 +139,11 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 	 * promotions among its waitlist would add other people's emails to the count.
 	 */
 	private String freshEvent() {
-		long eventId = new TestEvents(this.jdbc).event().startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30))).capacity(10).create().id();
+		long eventId = new TestEvents(this.jdbc).event()
+			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
+			.capacity(10)
+			.create()
+			.id();
 		return this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
 	}
 

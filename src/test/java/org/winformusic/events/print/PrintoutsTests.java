@@ -66,7 +66,13 @@ class PrintoutsTests {
 	 * written straight stay as they are.
 	 */
 	private String event(String title) {
-		return this.events.event().title(title, title).startsAt(MAY_FIRST).capacity(1000).withoutSeats().create().slug();
+		return this.events.event()
+			.title(title, title)
+			.startsAt(MAY_FIRST)
+			.capacity(1000)
+			.withoutSeats()
+			.create()
+			.slug();
 	}
 
 	@Test
@@ -85,8 +91,18 @@ class PrintoutsTests {
 		for (String[] person : people) {
 			this.data.in(slug).fullName(person[0]).company(person[1]).jobTitle(person[2]).create();
 		}
-		this.data.in(slug).fullName("Wendy Waitlisted").company("Sello Espera").jobTitle(null).status("WAITLISTED").create();
-		this.data.in(slug).fullName("Tomás Ibarra Ruiz").company("Pendiente Records").jobTitle(null).status("PENDING").create();
+		this.data.in(slug)
+			.fullName("Wendy Waitlisted")
+			.company("Sello Espera")
+			.jobTitle(null)
+			.status("WAITLISTED")
+			.create();
+		this.data.in(slug)
+			.fullName("Tomás Ibarra Ruiz")
+			.company("Pendiente Records")
+			.jobTitle(null)
+			.status("PENDING")
+			.create();
 		this.data.in(slug).fullName("Carla Cancelada").company("Compañía").jobTitle(null).status("CANCELLED").create();
 
 		byte[] pdf = pdf("/admin/events/" + slug + "/badges.pdf");
@@ -128,7 +144,12 @@ class PrintoutsTests {
 	@Test
 	void theQrCodeOnABadgeCarriesThePassLinkNeverTheManageLink() throws Exception {
 		String slug = event("Taller QR");
-		long id = this.data.in(slug).fullName("Renata Ibáñez Ortega").company("Discos Ñandú").jobTitle("Productora").create().id();
+		long id = this.data.in(slug)
+			.fullName("Renata Ibáñez Ortega")
+			.company("Discos Ñandú")
+			.jobTitle("Productora")
+			.create()
+			.id();
 		String expected = this.passes.link(id);
 
 		byte[] single = pdf("/admin/events/" + slug + "/badges.pdf?layout=single");
@@ -149,7 +170,11 @@ class PrintoutsTests {
 		String name = "María de los Ángeles Guadalupe Concepción Hernández de la Garza y Villaseñor Altamirano Peña";
 		String company = "Asociación Mexicana de Productores Independientes de Música, Sellos y Distribuidoras "
 				+ "Digitales del Bajío y Occidente";
-		this.data.in(slug).fullName(name).company(company).jobTitle("Coordinadora general de relaciones institucionales y alianzas").create();
+		this.data.in(slug)
+			.fullName(name)
+			.company(company)
+			.jobTitle("Coordinadora general de relaciones institucionales y alianzas")
+			.create();
 
 		byte[] pdf = pdf("/admin/events/" + slug + "/badges.pdf?layout=single");
 		float width = PdfText.mm(90);
@@ -169,7 +194,12 @@ class PrintoutsTests {
 	void badgesFollowTheRegistrationListFilters() throws Exception {
 		String slug = event("Filtros");
 		this.data.in(slug).fullName("Eva Núñez").company("Sello Uno").jobTitle(null).create();
-		this.data.in(slug).fullName("Rosa Muñoz").company("Distribuidora Dos").jobTitle(null).companyType("DISTRIBUTOR").create();
+		this.data.in(slug)
+			.fullName("Rosa Muñoz")
+			.company("Distribuidora Dos")
+			.jobTitle(null)
+			.companyType("DISTRIBUTOR")
+			.create();
 		this.data.in(slug).fullName("Wendy Espera").company("Sello Tres").jobTitle(null).status("WAITLISTED").create();
 		String base = "/admin/events/" + slug + "/badges.pdf";
 
@@ -238,7 +268,12 @@ class PrintoutsTests {
 		this.data.in(slug).fullName("Íñigo Ñúñez").company("Sello Dos").jobTitle(null).status("WAITLISTED").create();
 		this.data.in(slug).fullName("Luis Ávila").company("Sello Tres").jobTitle(null).status("PENDING").create();
 		this.data.in(slug).fullName("María José Pérez López").company("Sello Cuatro").jobTitle(null).create();
-		this.data.in(slug).fullName("Carla Cancelada").company("Sello Cinco").jobTitle(null).status("CANCELLED").create();
+		this.data.in(slug)
+			.fullName("Carla Cancelada")
+			.company("Sello Cinco")
+			.jobTitle(null)
+			.status("CANCELLED")
+			.create();
 		this.data.in(slug).fullName("Dana Declinada").company("Sello Seis").jobTitle(null).status("DECLINED").create();
 
 		byte[] pdf = pdf("/admin/events/" + slug + "/door-list.pdf?lang=es");

@@ -30,7 +30,11 @@ class EventPageCacheTests {
 
 	@BeforeEach
 	void createEvent() {
-		this.slug = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slugPrefix("cache-test").capacity(3).create().slug();
+		this.slug = new TestEvents(this.jdbc).copyOfMexicoWorkshop()
+			.slugPrefix("cache-test")
+			.capacity(3)
+			.create()
+			.slug();
 	}
 
 	@Test

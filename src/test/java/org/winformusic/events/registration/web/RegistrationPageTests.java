@@ -220,7 +220,8 @@ class RegistrationPageTests {
 		Instant now = Instant.now();
 		TestEvents.Created closed = new TestEvents(this.jdbc).event()
 			.window(now.minus(10, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS))
-			.capacity(5).create();
+			.capacity(5)
+			.create();
 		String form = page(get("/events/" + closed.slug() + "/register").param("lang", "en"));
 		assertThat(form).contains("Registration is closed.").doesNotContain("name=\"fullName\"");
 		String posted = page(valid(closed.slug(), email()).param("lang", "es"));
