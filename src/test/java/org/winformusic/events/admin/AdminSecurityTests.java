@@ -148,8 +148,14 @@ class AdminSecurityTests {
 	@Test
 	void aPostWithoutAValidCsrfTokenIsRefused() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(2).create();
-		long id = this.data
-			.add(event, "Sin Token", "PENDING", "OTHER", "JAL", "NO", java.time.Instant.parse("2026-11-02T10:00:00Z"))
+		long id = this.data.in(event)
+			.person("Sin Token")
+			.status("PENDING")
+			.companyType("OTHER")
+			.state("JAL")
+			.associationInterest("NO")
+			.createdAt(java.time.Instant.parse("2026-11-02T10:00:00Z"))
+			.create()
 			.id();
 		this.mvc.perform(post("/admin/registrations/" + id + "/decline").with(user("a@win.test").roles("ADMIN")))
 			.andExpect(status().isForbidden());

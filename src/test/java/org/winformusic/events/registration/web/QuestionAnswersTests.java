@@ -59,7 +59,7 @@ class QuestionAnswersTests {
 	@BeforeEach
 	void eventWithQuestions() {
 		TestEvents events = new TestEvents(this.jdbc);
-		this.event = events.capacity(10).create();
+		this.event = events.event().capacity(10).create();
 		this.interest = events.question(this.event.id(), "ONE_CHOICE", "¿Qué te interesa más?",
 				"What interests you most?", true, "Distribución", "Distribution", "Derechos", "Rights");
 		this.website = events.question(this.event.id(), "SHORT_TEXT", "¿Cuál es tu sitio web?", "What is your website?",
