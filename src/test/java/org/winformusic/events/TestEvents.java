@@ -26,8 +26,8 @@ public final class TestEvents {
 	}
 
 	/**
-	 * A published "Taller de prueba" in Mexico City sixty days from now, at "Sede, Calle
-	 * 1, CDMX", with ten seats and registration always open.
+	 * A published "Taller de prueba" in Mexico City sixty days from now, 10:00 to 14:00,
+	 * at "Sede, Calle 1, CDMX", with ten seats and registration always open.
 	 */
 	public Builder event() {
 		return new Builder(false);
@@ -108,7 +108,14 @@ public final class TestEvents {
 
 		private boolean slugInTitle;
 
-		private Instant startsAt = Instant.now().plus(60, ChronoUnit.DAYS);
+		/**
+		 * 10:00 in Mexico City, 60 days from now: a fixed hour, so the four hours never
+		 * run past midnight (a page then shows two dates, not a range of hours).
+		 */
+		private Instant startsAt = Instant.now()
+			.plus(60, ChronoUnit.DAYS)
+			.truncatedTo(ChronoUnit.DAYS)
+			.plus(16, ChronoUnit.HOURS);
 
 		private String venueName = "Sede";
 
