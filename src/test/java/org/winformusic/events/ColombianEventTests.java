@@ -13,7 +13,6 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.event.EventAdministration;
 import org.winformusic.events.event.EventForm;
-import org.winformusic.events.registration.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -192,7 +191,7 @@ class ColombianEventTests {
 			.doesNotContain("Antioquia", "Departamento");
 
 		// Another Mexican event (the seeded one stays untouched for other tests).
-		String mexican = new TestEvents(this.jdbc).create(5).slug();
+		String mexican = new TestEvents(this.jdbc).event().capacity(5).create().slug();
 		this.mvc.perform(registration(mexican, "chilanga@example.mx", "CMX", "55 1234 5678"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(stored("chilanga@example.mx")).containsExactly("CMX", "+525512345678");
@@ -202,7 +201,7 @@ class ColombianEventTests {
 
 	@Test
 	void anEventInACountryWithoutAListAsksForTheRegionAsText() throws Exception {
-		TestEvents.Created peru = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created peru = new TestEvents(this.jdbc).event().capacity(5).create();
 		this.jdbc.sql("update event set country = 'PE', time_zone = 'America/Lima' where id = ?")
 			.param(peru.id())
 			.update();

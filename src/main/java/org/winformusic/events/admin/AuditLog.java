@@ -1,23 +1,21 @@
 package org.winformusic.events.admin;
 
-import java.util.Locale;
-
-import org.winformusic.events.registration.RegistrationFilterSql;
-import org.winformusic.events.shared.StaffAction;
-
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.winformusic.events.registration.RegistrationFilterSql;
+import org.winformusic.events.shared.StaffActionTaken;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -67,9 +65,9 @@ public class AuditLog {
 		record(currentActor(), action, eventId, registrationId, details, currentIp());
 	}
 
-	/** Records what staff did in the features that publish {@link StaffAction}s. */
+	/** Records what staff did in the features that publish {@link StaffActionTaken}s. */
 	@EventListener
-	void on(StaffAction action) {
+	void on(StaffActionTaken action) {
 		recordForCurrentUser(action.action(), action.eventId(), action.registrationId(), action.details());
 	}
 

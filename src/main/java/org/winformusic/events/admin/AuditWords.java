@@ -77,9 +77,9 @@ public class AuditWords {
 			String prefix = switch (field) {
 				case "status" -> "admin.status.";
 				case "role" -> "admin.role.";
-				case "companyType" -> "admin.companyType.";
-				case "state" -> "admin.state.";
-				case "associationInterest" -> "admin.interest.";
+				case "companyType" -> "registration.companyType.";
+				case "state" -> "state.";
+				case "associationInterest" -> "registration.interest.";
 				default -> "ux.audit.value.";
 			};
 			boolean region = field.equals("state") && country != null;

@@ -79,8 +79,7 @@ class BulkActions {
 		RegistrationStatus status = r.status();
 		String email = switch (action) {
 			case APPROVE -> (status == RegistrationStatus.PENDING) ? "APPROVE" : null;
-			case DECLINE ->
-				(status == RegistrationStatus.DECLINED || status == RegistrationStatus.CANCELLED) ? null : "DECLINED";
+			case DECLINE -> status.active() ? "DECLINED" : null;
 			case RESEND -> switch (status) {
 				case PENDING -> "RECEIVED_PENDING";
 				default -> status.name();

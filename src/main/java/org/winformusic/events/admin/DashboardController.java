@@ -79,8 +79,7 @@ class DashboardController {
 			try {
 				this.actions.changeCapacity(event.id(), before, capacity);
 				// Resolved here, with the number, so the plural fits it ("1 lugar", "2
-				// lugares"):
-				// a notice carries its argument as text.
+				// lugares"): a notice carries its argument as text.
 				String text = this.messages.getMessage("admin.capacity.changed", new Object[] { capacity }, locale);
 				redirect.addFlashAttribute("notice", Notice.ok("ux.notice.text", text));
 			}

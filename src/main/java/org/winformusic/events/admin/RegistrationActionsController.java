@@ -183,6 +183,4 @@ class RegistrationActionsController {
 		return this.directory.find(id).orElseThrow(NotFoundException::new);
 	}
 
-	/** The edit form's fields, pre-filled from a registration. */
-
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.winformusic.events.shared.StaffAction;
+import org.winformusic.events.shared.StaffActionTaken;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -127,7 +127,8 @@ public class EventAdministration {
 			.update();
 		this.questions.save(event.getId(), form.questions(), this.clock.instant());
 		this.catalog.evict();
-		this.publisher.publishEvent(new StaffAction("EVENT_CREATED", event.getId(), null, "slug=" + event.getSlug()));
+		this.publisher
+			.publishEvent(new StaffActionTaken("EVENT_CREATED", event.getId(), null, "slug=" + event.getSlug()));
 		return event.getSlug();
 	}
 
@@ -147,7 +148,7 @@ public class EventAdministration {
 		event.touch(this.clock.instant());
 		this.questions.save(event.getId(), form.questions(), this.clock.instant());
 		this.catalog.evict();
-		this.publisher.publishEvent(new StaffAction("EVENT_UPDATED", event.getId(), null, "slug=" + slug));
+		this.publisher.publishEvent(new StaffActionTaken("EVENT_UPDATED", event.getId(), null, "slug=" + slug));
 	}
 
 	private void requireConsistent(EventForm form) {

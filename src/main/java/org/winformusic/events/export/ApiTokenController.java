@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.winformusic.events.admin.StaffRole;
+import org.winformusic.events.shared.EventTimes;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
@@ -21,7 +23,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.winformusic.events.shared.EventTimes;
 
 /**
  * {@code /admin/profile/tokens}: every staff user lists, creates and revokes their own
@@ -65,7 +66,7 @@ class ApiTokenController {
 		else if (name.length() > ApiTokens.MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
 			errors.rejectValue("name", "export.tokens.error.nameLength");
 		}
-		TokenRole role = role(form.getRole());
+		StaffRole role = role(form.getRole());
 		if (role == null || !owner.role().allows(role)) {
 			errors.rejectValue("role", "export.tokens.error.role");
 		}
@@ -124,9 +125,9 @@ class ApiTokenController {
 		return (instant != null) ? this.times.dateTime(instant, ZoneOffset.UTC, locale) : null;
 	}
 
-	private static TokenRole role(String value) {
+	private static StaffRole role(String value) {
 		try {
-			return (value != null) ? TokenRole.valueOf(value) : null;
+			return (value != null) ? StaffRole.valueOf(value) : null;
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
@@ -180,7 +181,7 @@ class ApiTokenController {
 	}
 
 	/** One token in the list, dates formatted (UTC). */
-	record TokenRow(long id, String name, TokenRole role, String created, String expiresOn, String lastUsed,
+	record TokenRow(long id, String name, StaffRole role, String created, String expiresOn, String lastUsed,
 			ApiTokens.TokenState state) {
 
 	}

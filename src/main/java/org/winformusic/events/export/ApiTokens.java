@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import org.winformusic.events.admin.StaffRole;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +51,7 @@ class ApiTokens {
 	Optional<Owner> owner(String email) {
 		return this.jdbc.sql("select id, role, enabled from staff_user where lower(email) = lower(?)")
 			.param(email)
-			.query((rs, n) -> new Owner(rs.getLong("id"), TokenRole.valueOf(rs.getString("role")),
+			.query((rs, n) -> new Owner(rs.getLong("id"), StaffRole.valueOf(rs.getString("role")),
 					rs.getBoolean("enabled")))
 			.optional();
 	}
@@ -60,7 +62,7 @@ class ApiTokens {
 	 * @return the token, to show once
 	 */
 	@Transactional
-	String create(Owner owner, String name, TokenRole role, LocalDate expiresOn) {
+	String create(Owner owner, String name, StaffRole role, LocalDate expiresOn) {
 		if (!owner.role().allows(role)) {
 			throw new IllegalArgumentException("A token's role cannot be higher than its owner's");
 		}
@@ -113,8 +115,8 @@ class ApiTokens {
 				""")
 			.params(hash(token), now)
 			.query((rs, n) -> new TokenUser(rs.getLong("id"), rs.getString("name"),
-					TokenRole.lower(TokenRole.valueOf(rs.getString("role")),
-							TokenRole.valueOf(rs.getString("owner_role")))))
+					StaffRole.lower(StaffRole.valueOf(rs.getString("role")),
+							StaffRole.valueOf(rs.getString("owner_role")))))
 			.optional();
 		user.ifPresent((u) -> this.jdbc.sql("update api_token set last_used_at = ? where id = ?")
 			.params(now, u.tokenId())
@@ -128,7 +130,7 @@ class ApiTokens {
 		TokenState state = (revokedAt != null) ? TokenState.REVOKED
 				: (expiresAt != null && !this.clock.instant().isBefore(expiresAt)) ? TokenState.EXPIRED
 						: TokenState.ACTIVE;
-		return new TokenInfo(rs.getLong("id"), rs.getString("name"), TokenRole.valueOf(rs.getString("role")),
+		return new TokenInfo(rs.getLong("id"), rs.getString("name"), StaffRole.valueOf(rs.getString("role")),
 				instant(rs, "created_at"),
 				(expiresAt != null) ? expiresAt.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1) : null,
 				instant(rs, "last_used_at"), state);
@@ -149,16 +151,16 @@ class ApiTokens {
 	}
 
 	/** A staff account as the token pages need it. */
-	record Owner(long id, TokenRole role, boolean enabled) {
+	record Owner(long id, StaffRole role, boolean enabled) {
 	}
 
 	/** A token as its owner sees it in the list. */
-	record TokenInfo(long id, String name, TokenRole role, Instant createdAt, LocalDate expiresOn, Instant lastUsedAt,
+	record TokenInfo(long id, String name, StaffRole role, Instant createdAt, LocalDate expiresOn, Instant lastUsedAt,
 			TokenState state) {
 	}
 
 	/** Who a valid token acts as. */
-	record TokenUser(long tokenId, String name, TokenRole role) {
+	record TokenUser(long tokenId, String name, StaffRole role) {
 	}
 
 	enum TokenState {

@@ -97,9 +97,9 @@ class PeopleLabels {
 			}
 			return switch (column) {
 				case STATUS -> word("admin.status.", value);
-				case COMPANY_TYPE -> word("admin.companyType.", value);
+				case COMPANY_TYPE -> word("registration.companyType.", value);
 				case STATE -> region(value);
-				case ASSOCIATION_INTEREST -> word("admin.interest.", value);
+				case ASSOCIATION_INTEREST -> word("registration.interest.", value);
 				case NEWS_OPT_IN -> message(Boolean.parseBoolean(value) ? "admin.yes" : "admin.no");
 				case LANGUAGE -> language(value);
 				default -> TIMES.contains(column) ? time(value) : value;

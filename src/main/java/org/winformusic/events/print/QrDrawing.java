@@ -14,7 +14,8 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 
 /**
  * A QR code drawn as vector squares, so it prints crisp at any size (the registration
- * module's {@code CheckinQrCode} draws only the manage-token link, as SVG or PNG).
+ * module's {@code CheckinQrCode} draws the same kind of code as SVG or PNG, for screens
+ * and emails).
  */
 final class QrDrawing {
 

@@ -76,8 +76,7 @@ public final class CalendarFile {
 		description.append(link);
 		entry.setDescription(description.toString());
 		entry.setUrl(link);
-		boolean ended = cancel || registration.status() == RegistrationStatus.CANCELLED
-				|| registration.status() == RegistrationStatus.DECLINED;
+		boolean ended = cancel || !registration.status().active();
 		entry.setStatus(ended ? Status.cancelled() : Status.confirmed());
 		calendar.addEvent(entry);
 		return fold(Biweekly.write(calendar).go());

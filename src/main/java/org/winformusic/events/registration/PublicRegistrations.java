@@ -42,10 +42,10 @@ public class PublicRegistrations {
 	 * and freed seats go to the waitlist in order; the check is one probe of
 	 * {@code registration_waitlist_idx}), insert the registration as CONFIRMED with that
 	 * seat, else WAITLISTED with the next waitlist number, and store the manage token's
-	 * hash. When the address already holds an active registration of the event, the
-	 * unique index on (event, lower(email)) makes the insert do nothing and the statement
-	 * returns no row: no error, so nothing (not even PostgreSQL's own log) records the
-	 * address.
+	 * hash. When a registration of the event already holds the address (any but a
+	 * cancelled one: {@link RegistrationStatus#holdsAddress()}), the unique index on
+	 * (event, lower(email)) makes the insert do nothing and the statement returns no row:
+	 * no error, so nothing (not even PostgreSQL's own log) records the address.
 	 */
 	private static final String REGISTER = """
 			with seat as (
@@ -68,7 +68,9 @@ public class PublicRegistrations {
 			        case when (select seat_no from seat) is not null then :now end,
 			        case when not :pending and (select seat_no from seat) is null then nextval('waitlist_seq') end,
 			        :searchText)
-			    on conflict (event_id, lower(email)) where status <> 'CANCELLED' do nothing
+			    on conflict (event_id, lower(email)) where
+			    """ + RegistrationStatus.HOLDS_ADDRESS_SQL + """
+			    do nothing
 			    returning id, status
 			), claim as (
 			    update event_seat s set registration_id = (select id from reg)
@@ -223,7 +225,7 @@ public class PublicRegistrations {
 	 */
 	private RegistrationResult remindDuplicate(long eventId, String email) {
 		Long existing = this.transactions.execute((tx) -> {
-			Optional<Long> id = activeRegistration(eventId, email);
+			Optional<Long> id = registrationHoldingAddress(eventId, email);
 			id.ifPresent(this::remindLink);
 			return id.orElse(null);
 		});
@@ -239,7 +241,7 @@ public class PublicRegistrations {
 		this.changes.run(() -> {
 			String normalized = RegistrationValidator.normalize(email);
 			if (normalized != null) {
-				activeRegistration(eventId, normalized).ifPresent(this::remindLink);
+				registrationHoldingAddress(eventId, normalized).ifPresent(this::remindLink);
 			}
 			return null;
 		});
@@ -269,9 +271,10 @@ public class PublicRegistrations {
 		}
 	}
 
-	private Optional<Long> activeRegistration(long eventId, String email) {
+	private Optional<Long> registrationHoldingAddress(long eventId, String email) {
 		return this.jdbc
-			.sql("select id from registration where event_id = ? and lower(email) = lower(?) and status <> 'CANCELLED'")
+			.sql("select id from registration where event_id = ? and lower(email) = lower(?) and "
+					+ RegistrationStatus.HOLDS_ADDRESS_SQL)
 			.params(eventId, email)
 			.query(Long.class)
 			.optional();

@@ -42,8 +42,7 @@ public record RegistrationFilterSql(String condition, Map<String, Object> params
 		String q = RegistrationFilter.searchable(filter.q());
 		if (!q.isEmpty()) {
 			// search_text holds searchable(name + email + company); LIKE wildcards typed
-			// by
-			// staff are searched for literally.
+			// by staff are searched for literally.
 			condition.add(column + "search_text like '%' || :filter_q || '%' escape '\\'");
 			params.put("filter_q", escapeLike(q));
 		}

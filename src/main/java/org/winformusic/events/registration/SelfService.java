@@ -14,9 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SelfService {
 
-	private static final Set<RegistrationStatus> ACTIVE = Set.of(RegistrationStatus.PENDING,
-			RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
-
 	private final ManageTokens tokens;
 
 	private final RegistrationDirectory directory;
@@ -43,7 +40,7 @@ public class SelfService {
 		return this.changes.run(() -> {
 			long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
 			Locked current = this.changes.lock(id);
-			if (ACTIVE.contains(current.status())) {
+			if (current.status().active()) {
 				this.changes.end(current, RegistrationStatus.CANCELLED, Type.CANCELLED);
 			}
 			return this.changes.view(id);

@@ -1,8 +1,5 @@
 package org.winformusic.events.admin;
 
-import org.winformusic.events.registration.CheckinPasses;
-import org.winformusic.events.registration.CheckinQrCode;
-
 import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +10,10 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.registration.CheckinPasses;
+import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.ManageTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,22 +49,38 @@ class AdminPagesTests {
 	@Autowired
 	CheckinPasses passes;
 
+	TestEvents events;
+
 	TestRegistrations data;
 
-	TestRegistrations.Event event;
+	TestEvents.Created event;
 
 	TestRegistrations.Registration jose;
 
 	@BeforeEach
 	void seed() {
+		this.events = new TestEvents(this.jdbc);
 		this.data = new TestRegistrations(this.jdbc);
-		this.event = this.data.event(5);
-		this.jose = this.data.add(this.event, "José Peña", "CONFIRMED", "INDEPENDENT_LABEL", "CMX", "YES",
-				Instant.parse("2026-11-01T16:00:00Z"));
-		this.data.add(this.event, "María Álvarez", "PENDING", "PUBLISHER", "JAL", "MAYBE",
-				Instant.parse("2026-11-03T16:00:00Z"));
-		this.data.add(this.event, "Bruno Díaz", "WAITLISTED", "OTHER", "NLE", "YES",
-				Instant.parse("2026-11-03T17:00:00Z"));
+		this.event = this.events.event().titleEndingInSlug("Taller", "Workshop").capacity(5).create();
+		this.jose = this.data.in(this.event)
+			.person("José Peña")
+			.createdAt(Instant.parse("2026-11-01T16:00:00Z"))
+			.create();
+		this.data.in(this.event)
+			.person("María Álvarez")
+			.status("PENDING")
+			.companyType("PUBLISHER")
+			.state("JAL")
+			.associationInterest("MAYBE")
+			.createdAt(Instant.parse("2026-11-03T16:00:00Z"))
+			.create();
+		this.data.in(this.event)
+			.person("Bruno Díaz")
+			.status("WAITLISTED")
+			.companyType("OTHER")
+			.state("NLE")
+			.createdAt(Instant.parse("2026-11-03T17:00:00Z"))
+			.create();
 	}
 
 	@Test

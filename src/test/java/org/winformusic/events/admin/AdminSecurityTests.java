@@ -1,17 +1,19 @@
 package org.winformusic.events.admin;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Future;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.admin.AdminTestConfiguration.MovableClock;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,17 +53,20 @@ class AdminSecurityTests {
 	@Autowired
 	MovableClock clock;
 
+	TestEvents events;
+
 	TestRegistrations data;
 
 	@BeforeEach
 	void setUp() {
+		this.events = new TestEvents(this.jdbc);
 		this.data = new TestRegistrations(this.jdbc);
 	}
 
 	/** Every admin page (GET) and every actuator endpoint but health. */
 	List<String> protectedPages() {
-		TestRegistrations.Event event = this.data.event(3);
-		long id = this.data.confirmed(event, "Ana Página").id();
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		long id = this.data.in(event).person("Ana Página").createdAt(AdminTest.REGISTERED).create().id();
 		String e = "/admin/events/" + event.slug();
 		return List.of("/admin", e, e + "/registrations", e + "/checkin", "/admin/registrations/" + id,
 				"/admin/registrations/" + id + "/edit", "/admin/registrations/" + id + "/confirm-action/decline",
@@ -85,9 +90,15 @@ class AdminSecurityTests {
 
 	@Test
 	void opsMayReadButEveryOrganizerActionIsForbiddenWithoutLeakingData() throws Exception {
-		TestRegistrations.Event event = this.data.event(2);
-		TestRegistrations.Registration ana = this.data.add(event, "Ana Secreta", "PENDING", "OTHER", "JAL", "NO",
-				java.time.Instant.parse("2026-11-02T10:00:00Z"));
+		TestEvents.Created event = this.events.event().capacity(2).create();
+		TestRegistrations.Registration ana = this.data.in(event)
+			.person("Ana Secreta")
+			.status("PENDING")
+			.companyType("OTHER")
+			.state("JAL")
+			.associationInterest("NO")
+			.createdAt(java.time.Instant.parse("2026-11-02T10:00:00Z"))
+			.create();
 		String r = "/admin/registrations/" + ana.id();
 		this.mvc.perform(get(r).with(user("ops@win.test").roles("OPS")))
 			.andExpect(status().isOk())
@@ -136,9 +147,15 @@ class AdminSecurityTests {
 
 	@Test
 	void aPostWithoutAValidCsrfTokenIsRefused() throws Exception {
-		TestRegistrations.Event event = this.data.event(2);
-		long id = this.data
-			.add(event, "Sin Token", "PENDING", "OTHER", "JAL", "NO", java.time.Instant.parse("2026-11-02T10:00:00Z"))
+		TestEvents.Created event = this.events.event().capacity(2).create();
+		long id = this.data.in(event)
+			.person("Sin Token")
+			.status("PENDING")
+			.companyType("OTHER")
+			.state("JAL")
+			.associationInterest("NO")
+			.createdAt(java.time.Instant.parse("2026-11-02T10:00:00Z"))
+			.create()
 			.id();
 		this.mvc.perform(post("/admin/registrations/" + id + "/decline").with(user("a@win.test").roles("ADMIN")))
 			.andExpect(status().isForbidden());
@@ -190,8 +207,8 @@ class AdminSecurityTests {
 			.andExpect(redirectedUrl("/admin/login?error"));
 		String email = staff("nul-bytes@win.test", "ADMIN");
 		Cookie admin = login(email, PASSWORD);
-		TestRegistrations.Event event = this.data.event(3);
-		long id = this.data.confirmed(event, "Ana Nul").id();
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		long id = this.data.in(event).person("Ana Nul").createdAt(AdminTest.REGISTERED).create().id();
 		Map<String, String[]> forms = Map.of("/admin/users", new String[] { "email", "displayName" }, "/admin/profile",
 				new String[] { "currentPassword", "newPassword" }, "/admin/events/new",
 				new String[] { "title", "slug" }, "/admin/events/" + event.slug() + "/edit",

@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Instant;
 
 import org.winformusic.events.IntegrationTest;
 
@@ -29,5 +30,10 @@ import org.springframework.test.context.TestPropertySource;
 	String FIRST_ADMIN_EMAIL = "first-admin@win.test";
 
 	String FIRST_ADMIN_PASSWORD = "first admin password";
+
+	/**
+	 * When people registered, for registrations whose date a test does not care about.
+	 */
+	Instant REGISTERED = Instant.parse("2026-11-01T15:00:00Z");
 
 }

@@ -14,10 +14,10 @@ import javax.sql.DataSource;
 import org.winformusic.events.registration.RegistrationMessage;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.context.event.EventListener;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.context.event.EventListener;
 
 /**
  * What the admin tests need besides the application: a clock they can move (login

@@ -5,6 +5,8 @@ import java.time.Instant;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,18 +40,27 @@ class AdminWordsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	TestEvents events;
+
 	TestRegistrations data;
 
-	TestRegistrations.Event event;
+	TestEvents.Created event;
 
 	TestRegistrations.Registration pending;
 
 	@BeforeEach
 	void seed() {
+		this.events = new TestEvents(this.jdbc);
 		this.data = new TestRegistrations(this.jdbc);
-		this.event = this.data.event(5);
-		this.pending = this.data.add(this.event, "Rocío Palabras", "PENDING", "PUBLISHER", "JAL", "MAYBE",
-				Instant.parse("2026-11-03T16:00:00Z"));
+		this.event = this.events.event().titleEndingInSlug("Taller", "Workshop").capacity(5).create();
+		this.pending = this.data.in(this.event)
+			.person("Rocío Palabras")
+			.status("PENDING")
+			.companyType("PUBLISHER")
+			.state("JAL")
+			.associationInterest("MAYBE")
+			.createdAt(Instant.parse("2026-11-03T16:00:00Z"))
+			.create();
 	}
 
 	@Test

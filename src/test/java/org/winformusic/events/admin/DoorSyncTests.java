@@ -7,6 +7,8 @@ import java.time.temporal.ChronoUnit;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.registration.CheckinPasses;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +34,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AdminTest
 class DoorSyncTests {
 
+	/** The door copy expires the morning after the event, so the event's day is fixed. */
+	private static final Instant MAY_FIRST = Instant.parse("2028-05-01T16:00:00Z");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -44,9 +49,11 @@ class DoorSyncTests {
 	@Autowired
 	Clock clock;
 
+	TestEvents events;
+
 	TestRegistrations data;
 
-	TestRegistrations.Event event;
+	TestEvents.Created event;
 
 	TestRegistrations.Registration ana;
 
@@ -54,10 +61,11 @@ class DoorSyncTests {
 
 	@BeforeEach
 	void seed() {
+		this.events = new TestEvents(this.jdbc);
 		this.data = new TestRegistrations(this.jdbc);
-		this.event = this.data.event(5);
-		this.ana = this.data.confirmed(this.event, "Ana Núñez");
-		this.luis = this.data.confirmed(this.event, "Luis Ortega");
+		this.event = this.events.event().startsAt(MAY_FIRST).capacity(5).create();
+		this.ana = this.data.in(this.event).person("Ana Núñez").createdAt(AdminTest.REGISTERED).create();
+		this.luis = this.data.in(this.event).person("Luis Ortega").createdAt(AdminTest.REGISTERED).create();
 	}
 
 	@Test
@@ -114,8 +122,11 @@ class DoorSyncTests {
 			.andExpect(jsonPath("$.results[0].status").value("CANCELLED"));
 		assertThat(checkedInAt(this.luis.id())).isNull();
 		// Someone else's registration, or another event's, is not touched either.
-		TestRegistrations.Event other = this.data.event(2);
-		TestRegistrations.Registration stranger = this.data.confirmed(other, "Otra Persona");
+		TestEvents.Created other = this.events.event().startsAt(MAY_FIRST).capacity(2).create();
+		TestRegistrations.Registration stranger = this.data.in(other)
+			.person("Otra Persona")
+			.createdAt(AdminTest.REGISTERED)
+			.create();
 		sync(action(stranger.id(), "in", this.clock.instant()))
 			.andExpect(jsonPath("$.results[0].outcome").value("UNKNOWN"));
 		assertThat(checkedInAt(stranger.id())).isNull();
@@ -213,8 +224,13 @@ class DoorSyncTests {
 
 	@Test
 	void aCancelledPassOffersTheSamePersonsNewerConfirmedRegistration() throws Exception {
-		TestRegistrations.Registration old = this.data.add(this.event, "Ana Núñez", this.ana.email(), "Discos",
-				"CANCELLED", "INDEPENDENT_LABEL", "CMX", "YES", Instant.parse("2026-10-01T15:00:00Z"));
+		TestRegistrations.Registration old = this.data.in(this.event)
+			.person("Ana Núñez")
+			.email(this.ana.email())
+			.company("Discos")
+			.status("CANCELLED")
+			.createdAt(Instant.parse("2026-10-01T15:00:00Z"))
+			.create();
 		this.mvc
 			.perform(get("/admin/checkin/pass/" + this.passes.pass(old.id()) + "?lang=es")
 				.with(user("o@win.test").roles("ORGANIZER")))

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.RegistrationFilter;
@@ -36,7 +37,7 @@ class RegistrationListPlanTests {
 	@Autowired
 	RegistrationSearch search;
 
-	TestRegistrations.Event event;
+	TestEvents.Created event;
 
 	/**
 	 * A choice of the event's own one-choice question that a fifth of its people chose.
@@ -45,11 +46,11 @@ class RegistrationListPlanTests {
 
 	@BeforeAll
 	void seed() {
-		TestRegistrations data = new TestRegistrations(this.jdbc);
-		this.event = data.event(1);
+		TestEvents testEvents = new TestEvents(this.jdbc);
+		this.event = testEvents.event().capacity(1).create();
 		List<Long> events = new ArrayList<>(List.of(this.event.id()));
 		for (int i = 0; i < 4; i++) {
-			events.add(data.event(1).id());
+			events.add(testEvents.event().capacity(1).create().id());
 		}
 		for (int e = 0; e < events.size(); e++) {
 			int rows = (e == 0) ? ROWS : ROWS / 2;
@@ -57,13 +58,14 @@ class RegistrationListPlanTests {
 				.sql("""
 						insert into registration (event_id, status, full_name, email, company, company_type, state, city,
 						  association_interest, privacy_consent_version, privacy_consent_at, locale, created_at, updated_at,
-						  checked_in_at, search_text)
+						  checked_in_at, waitlist_seq, search_text)
 						select :event, (array['CONFIRMED','CONFIRMED','CONFIRMED','WAITLISTED','CANCELLED','PENDING'])[1 + g % 6],
 						  n.name, 'p' || g || '-' || :event || '@example.test', 'Discos ' || n.name,
 						  (array['INDEPENDENT_LABEL','DISTRIBUTOR','PUBLISHER','MANAGEMENT','BOOKING_PROMOTER','OTHER'])[1 + g % 6],
 						  (array['CMX','JAL','NLE','PUE','YUC','OAX','OUTSIDE_MX'])[1 + g % 7], 'Ciudad',
 						  (array['YES','MAYBE','NO'])[1 + g % 3], '2026-01', now(), 'es',
 						  now() - g * interval '1 minute', now(), case when g % 10 = 0 then now() end,
+						  case when g % 6 = 3 then nextval('waitlist_seq') end,
 						  lower(n.name) || ' p' || g || '@example.test discos ' || lower(n.name)
 						from generate_series(1, :rows) g
 						cross join lateral (select (array['Jose','Maria','Sofia','Andres','Lucia','Raul','Itzel','Pablo'])[1 + g % 8]
@@ -74,9 +76,8 @@ class RegistrationListPlanTests {
 				.param("rows", rows)
 				.update();
 		}
-		long question = new org.winformusic.events.registration.TestEvents(this.jdbc).question(this.event.id(),
-				"ONE_CHOICE", "¿Qué te interesa?", "What interests you?", true, "Giras", "Touring", "Derechos",
-				"Rights");
+		long question = testEvents.question(this.event.id(), "ONE_CHOICE", "¿Qué te interesa?", "What interests you?",
+				true, "Giras", "Touring", "Derechos", "Rights");
 		List<Long> choices = this.jdbc.sql("select id from event_question_choice where question_id = ? order by id")
 			.param(question)
 			.query(Long.class)
@@ -94,9 +95,8 @@ class RegistrationListPlanTests {
 			.update();
 		this.jdbc.sql("vacuum analyze registration_answer_choice").update();
 		// What autovacuum does within a minute of a bulk load: statistics and the
-		// visibility
-		// map (without it the planner prices index-only scans as if every row were
-		// fetched).
+		// visibility map (without it the planner prices index-only scans as if every row
+		// were fetched).
 		this.jdbc.sql("vacuum analyze registration").update();
 	}
 
@@ -127,10 +127,9 @@ class RegistrationListPlanTests {
 							String plan = explain(statement);
 							if (filter.equals(RegistrationFilter.ALL) && statement.sql().contains(":count_limit")) {
 								// Every row of the event matches: a scan under the cap
-								// stops after
-								// count_limit rows, and PostgreSQL rightly prefers it
-								// when the
-								// event holds a large share of the table.
+								// stops after count_limit rows, and PostgreSQL rightly
+								// prefers it when the event holds a large share of the
+								// table.
 								assertThat(plan).as("capped count %s", statement.sql()).contains("Limit");
 								explained++;
 								continue;

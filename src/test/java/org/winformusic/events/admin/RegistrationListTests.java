@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.admin.AdminTestConfiguration.StatementCounter;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
@@ -40,22 +42,51 @@ class RegistrationListTests {
 	@Autowired
 	RegistrationSearch search;
 
+	TestEvents events;
+
 	TestRegistrations data;
 
-	TestRegistrations.Event event;
+	TestEvents.Created event;
 
 	@BeforeEach
 	void seed() {
+		this.events = new TestEvents(this.jdbc);
 		this.data = new TestRegistrations(this.jdbc);
-		this.event = this.data.event(10);
-		this.data.add(this.event, "José Peña", "jose.pena@disqueria.test", "Discos Ñandú", "CONFIRMED",
-				"INDEPENDENT_LABEL", "CMX", "YES", Instant.parse("2026-11-01T10:00:00Z"));
-		this.data.add(this.event, "María Álvarez", "maria@editorial.test", "Editorial Sur", "WAITLISTED", "PUBLISHER",
-				"JAL", "MAYBE", Instant.parse("2026-11-02T10:00:00Z"));
-		this.data.add(this.event, "Bruno Díaz", "bruno@booking.test", "Booking Norte", "PENDING", "BOOKING_PROMOTER",
-				"NLE", "NO", Instant.parse("2026-11-03T10:00:00Z"));
-		this.data.add(this.event, "Ana Zúñiga", "ana@dist.test", "Distribuidora Centro", "CANCELLED", "DISTRIBUTOR",
-				"CMX", "YES", Instant.parse("2026-11-04T10:00:00Z"));
+		this.event = this.events.event().capacity(10).create();
+		this.data.in(this.event)
+			.person("José Peña")
+			.email("jose.pena@disqueria.test")
+			.company("Discos Ñandú")
+			.createdAt(Instant.parse("2026-11-01T10:00:00Z"))
+			.create();
+		this.data.in(this.event)
+			.person("María Álvarez")
+			.email("maria@editorial.test")
+			.company("Editorial Sur")
+			.status("WAITLISTED")
+			.companyType("PUBLISHER")
+			.state("JAL")
+			.associationInterest("MAYBE")
+			.createdAt(Instant.parse("2026-11-02T10:00:00Z"))
+			.create();
+		this.data.in(this.event)
+			.person("Bruno Díaz")
+			.email("bruno@booking.test")
+			.company("Booking Norte")
+			.status("PENDING")
+			.companyType("BOOKING_PROMOTER")
+			.state("NLE")
+			.associationInterest("NO")
+			.createdAt(Instant.parse("2026-11-03T10:00:00Z"))
+			.create();
+		this.data.in(this.event)
+			.person("Ana Zúñiga")
+			.email("ana@dist.test")
+			.company("Distribuidora Centro")
+			.status("CANCELLED")
+			.companyType("DISTRIBUTOR")
+			.createdAt(Instant.parse("2026-11-04T10:00:00Z"))
+			.create();
 		this.jdbc.sql("update registration set checked_in_at = now() where email = 'jose.pena@disqueria.test'")
 			.update();
 	}
@@ -231,10 +262,16 @@ class RegistrationListTests {
 
 	@Test
 	void theListPageRunsTheSameFewStatementsForTenOrAHundredRows() throws Exception {
-		TestRegistrations.Event big = this.data.event(1);
+		TestEvents.Created big = this.events.event().capacity(1).create();
 		for (int i = 0; i < 120; i++) {
-			this.data.add(big, "Persona " + i, "WAITLISTED", "OTHER", "PUE", "MAYBE",
-					Instant.parse("2026-11-01T10:00:00Z").plusSeconds(i));
+			this.data.in(big)
+				.person("Persona " + i)
+				.status("WAITLISTED")
+				.companyType("OTHER")
+				.state("PUE")
+				.associationInterest("MAYBE")
+				.createdAt(Instant.parse("2026-11-01T10:00:00Z").plusSeconds(i))
+				.create();
 		}
 		int ten = statementsFor(big, 10);
 		int hundred = statementsFor(big, 100);
@@ -242,7 +279,7 @@ class RegistrationListTests {
 		assertThat(ten).isBetween(2, 12);
 	}
 
-	private int statementsFor(TestRegistrations.Event event, int size) throws Exception {
+	private int statementsFor(TestEvents.Created event, int size) throws Exception {
 		StatementCounter.start();
 		String body;
 		try {

@@ -4,6 +4,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.admin.AdminTestConfiguration.SentMessages;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.ManageTokens;
@@ -50,19 +52,22 @@ class StaffActionsTests {
 	@Autowired
 	CheckinPasses passes;
 
+	TestEvents events;
+
 	TestRegistrations data;
 
 	@BeforeEach
 	void setUp() {
+		this.events = new TestEvents(this.jdbc);
 		this.data = new TestRegistrations(this.jdbc);
 	}
 
 	@Test
 	void approveDeclineCancelAndConfirmChangeTheStatusAuditAndQueueTheRightEmail() throws Exception {
-		TestRegistrations.Event event = this.data.event(5);
+		TestEvents.Created event = this.events.event().capacity(5).create();
 		long approved = pending(event, "Ana Aprobada");
 		long declined = pending(event, "Beto Rechazado");
-		long cancelled = this.data.confirmed(event, "Carla Cancelada").id();
+		long cancelled = this.data.in(event).person("Carla Cancelada").createdAt(AdminTest.REGISTERED).create().id();
 		// Seats are free, so nobody waits: confirm takes a pending registration straight
 		// to a seat.
 		long waiting = pending(event, "Dora Directa");
@@ -96,9 +101,16 @@ class StaffActionsTests {
 
 	@Test
 	void movingToTheWaitlistGivesTheSeatToTheFirstPersonWaiting() throws Exception {
-		TestRegistrations.Event event = this.data.event(1);
-		long seated = this.data.confirmed(event, "Elena Sentada").id();
-		long next = this.data.add(event, "Fede Siguiente", "WAITLISTED", "OTHER", "JAL", "YES", MONDAY).id();
+		TestEvents.Created event = this.events.event().capacity(1).create();
+		long seated = this.data.in(event).person("Elena Sentada").createdAt(AdminTest.REGISTERED).create().id();
+		long next = this.data.in(event)
+			.person("Fede Siguiente")
+			.status("WAITLISTED")
+			.companyType("OTHER")
+			.state("JAL")
+			.createdAt(MONDAY)
+			.create()
+			.id();
 		act(seated, "waitlist", "ORGANIZER");
 		assertThat(this.data.status(seated)).isEqualTo("WAITLISTED");
 		org.awaitility.Awaitility.await()
@@ -109,9 +121,16 @@ class StaffActionsTests {
 
 	@Test
 	void onlyAnAdminMayConfirmOverCapacityAndThatAddsASeat() throws Exception {
-		TestRegistrations.Event event = this.data.event(1);
-		this.data.confirmed(event, "Gina Primera");
-		long waiting = this.data.add(event, "Hugo Esperando", "WAITLISTED", "OTHER", "JAL", "YES", MONDAY).id();
+		TestEvents.Created event = this.events.event().capacity(1).create();
+		this.data.in(event).person("Gina Primera").createdAt(AdminTest.REGISTERED).create();
+		long waiting = this.data.in(event)
+			.person("Hugo Esperando")
+			.status("WAITLISTED")
+			.companyType("OTHER")
+			.state("JAL")
+			.createdAt(MONDAY)
+			.create()
+			.id();
 		String detail = "/admin/registrations/" + waiting;
 
 		this.mvc.perform(post(detail + "/confirm").with(as("ORGANIZER")).with(csrf()))
@@ -134,7 +153,7 @@ class StaffActionsTests {
 
 	@Test
 	void whenAnythingFailsAfterTheChangeNeitherTheStatusNorTheAuditRowNorTheEmailIsKept() throws Exception {
-		TestRegistrations.Event event = this.data.event(3);
+		TestEvents.Created event = this.events.event().capacity(3).create();
 		long id = pending(event, "Iván Revertido");
 		this.jdbc.sql("""
 				create or replace function fail_audit_for_test() returns trigger language plpgsql as $$
@@ -166,8 +185,16 @@ class StaffActionsTests {
 
 	@Test
 	void anActionTheStatusDoesNotAllowIsReportedAndChangesNothing() throws Exception {
-		TestRegistrations.Event event = this.data.event(2);
-		long cancelled = this.data.add(event, "Julia Cancelada", "CANCELLED", "OTHER", "JAL", "NO", MONDAY).id();
+		TestEvents.Created event = this.events.event().capacity(2).create();
+		long cancelled = this.data.in(event)
+			.person("Julia Cancelada")
+			.status("CANCELLED")
+			.companyType("OTHER")
+			.state("JAL")
+			.associationInterest("NO")
+			.createdAt(MONDAY)
+			.create()
+			.id();
 		this.mvc.perform(post("/admin/registrations/" + cancelled + "/approve").with(as("ORGANIZER")).with(csrf()))
 			.andExpect(flash().attribute("notice", Notice.bad("admin.action.notAllowed")));
 		assertThat(this.data.status(cancelled)).isEqualTo("CANCELLED");
@@ -176,8 +203,11 @@ class StaffActionsTests {
 
 	@Test
 	void doorCheckInBySearchAndByQrTokenReportsASecondCheckInWithoutDuplicatingIt() throws Exception {
-		TestRegistrations.Event event = this.data.event(3);
-		TestRegistrations.Registration kim = this.data.confirmed(event, "Kim Puerta");
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		TestRegistrations.Registration kim = this.data.in(event)
+			.person("Kim Puerta")
+			.createdAt(AdminTest.REGISTERED)
+			.create();
 		this.mvc
 			.perform(post("/admin/events/" + event.slug() + "/checkin/" + kim.id()).param("q", "kim")
 				.with(as("ORGANIZER"))
@@ -215,8 +245,11 @@ class StaffActionsTests {
 
 	@Test
 	void anonymousScannerOfTheQrCodeLogsInAndLandsOnTheCheckInCard() throws Exception {
-		TestRegistrations.Event event = this.data.event(3);
-		TestRegistrations.Registration lia = this.data.confirmed(event, "Lía Escaneada");
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		TestRegistrations.Registration lia = this.data.in(event)
+			.person("Lía Escaneada")
+			.createdAt(AdminTest.REGISTERED)
+			.create();
 		String pass = this.passes.pass(lia.id());
 		var redirect = this.mvc.perform(get("/admin/checkin/pass/" + pass).accept("text/html"))
 			.andExpect(redirectedUrl("/admin/login"))
@@ -241,11 +274,11 @@ class StaffActionsTests {
 
 	@Test
 	void bulkApproveActsOnEverySelectedPendingRegistrationOfTheEventOnly() throws Exception {
-		TestRegistrations.Event event = this.data.event(5);
-		TestRegistrations.Event other = this.data.event(5);
+		TestEvents.Created event = this.events.event().capacity(5).create();
+		TestEvents.Created other = this.events.event().capacity(5).create();
 		long a = pending(event, "Mara Bulk");
 		long b = pending(event, "Nico Bulk");
-		long seated = this.data.confirmed(event, "Olga Ya").id();
+		long seated = this.data.in(event).person("Olga Ya").createdAt(AdminTest.REGISTERED).create().id();
 		long elsewhere = pending(other, "Pia Otro");
 		String[] ids = { String.valueOf(a), String.valueOf(b), String.valueOf(seated), String.valueOf(elsewhere) };
 		String confirmation = this.mvc
@@ -282,8 +315,8 @@ class StaffActionsTests {
 
 	@Test
 	void resendQueuesTheEmailOfTheCurrentStatusAndNotesAreKept() throws Exception {
-		TestRegistrations.Event event = this.data.event(3);
-		long id = this.data.confirmed(event, "Quique Reenvío").id();
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		long id = this.data.in(event).person("Quique Reenvío").createdAt(AdminTest.REGISTERED).create().id();
 		act(id, "resend", "ORGANIZER");
 		assertThat(this.messages.typesFor(id)).containsExactly(Type.CONFIRMED);
 		assertThat(outboxKinds(id)).containsExactly("CONFIRMED");
@@ -305,8 +338,8 @@ class StaffActionsTests {
 
 	@Test
 	void editingShowsTheFormRulesNextToTheFieldsAndAuditsWhatChanged() throws Exception {
-		TestRegistrations.Event event = this.data.event(3);
-		long id = this.data.confirmed(event, "Rita Editada").id();
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		long id = this.data.in(event).person("Rita Editada").createdAt(AdminTest.REGISTERED).create().id();
 		String edit = "/admin/registrations/" + id + "/edit";
 		this.mvc
 			.perform(post(edit).param("fullName", "Rita Editada")
@@ -343,9 +376,16 @@ class StaffActionsTests {
 
 	@Test
 	void raisingTheCapacityPromotesTheWaitlistAndIsAudited() throws Exception {
-		TestRegistrations.Event event = this.data.event(1);
-		this.data.confirmed(event, "Saúl Sentado");
-		long waiting = this.data.add(event, "Tere Espera", "WAITLISTED", "OTHER", "JAL", "YES", MONDAY).id();
+		TestEvents.Created event = this.events.event().capacity(1).create();
+		this.data.in(event).person("Saúl Sentado").createdAt(AdminTest.REGISTERED).create();
+		long waiting = this.data.in(event)
+			.person("Tere Espera")
+			.status("WAITLISTED")
+			.companyType("OTHER")
+			.state("JAL")
+			.createdAt(MONDAY)
+			.create()
+			.id();
 		this.mvc
 			.perform(post("/admin/events/" + event.slug() + "/capacity").param("capacity", "2")
 				.header("Accept-Language", "en")
@@ -368,7 +408,7 @@ class StaffActionsTests {
 
 	@Test
 	void theCapacityNoticeSaysOneSeatInTheSingular() throws Exception {
-		TestRegistrations.Event event = this.data.event(3);
+		TestEvents.Created event = this.events.event().capacity(3).create();
 		this.mvc
 			.perform(post("/admin/events/" + event.slug() + "/capacity").param("capacity", "1")
 				.header("Accept-Language", "es-MX")
@@ -383,8 +423,8 @@ class StaffActionsTests {
 			.andExpect(flash().attribute("notice", Notice.ok("ux.notice.text", "Capacity is now 1 seat.")));
 	}
 
-	private long pending(TestRegistrations.Event event, String name) {
-		return this.data.add(event, name, "PENDING", "INDEPENDENT_LABEL", "CMX", "YES", MONDAY).id();
+	private long pending(TestEvents.Created event, String name) {
+		return this.data.in(event).person(name).status("PENDING").createdAt(MONDAY).create().id();
 	}
 
 	private void act(long id, String action, String role) throws Exception {

@@ -255,9 +255,8 @@ final class BenchmarkDatabase implements AutoCloseable {
 			}
 			try (Statement statement = connection.createStatement()) {
 				// What autovacuum does within a minute of such a load (its insert
-				// threshold):
-				// statistics, and the visibility map that lets index-only scans skip the
-				// table.
+				// threshold): statistics, and the visibility map that lets index-only
+				// scans skip the table.
 				statement.execute("vacuum analyze registration");
 			}
 		}

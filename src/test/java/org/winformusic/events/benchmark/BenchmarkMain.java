@@ -273,9 +273,8 @@ public final class BenchmarkMain {
 		jvm.add("-XX:NativeMemoryTracking=summary");
 		if (this.options.jfr) {
 			// JDK 17 crashes loading a class from a CDS archive while JFR's class file
-			// hook
-			// is on (KlassFactory::check_shared_class_file_load_hook): profile without
-			// it.
+			// hook is on (KlassFactory::check_shared_class_file_load_hook): profile
+			// without it.
 			jvm.remove(this.recipe.cacheOption());
 			jvm.add("-XX:FlightRecorderOptions:stackdepth=256");
 			jvm.add("-XX:StartFlightRecording=filename=" + this.outputDirectory.resolve(name + ".jfr").toAbsolutePath()

@@ -424,8 +424,7 @@ final class Scenarios {
 		}
 		long sinkBefore = this.benchmark.smtp().messages();
 		// 10 000 copies of a real confirmation (HTML, text and event.ics), each to its
-		// own
-		// address with its own Message-ID, all due now.
+		// own address with its own Message-ID, all due now.
 		// Every content column later migrations add (an inline image, ...) is copied too.
 		String copied = String.join(", ",
 				database.columns("outbox_message", "id", "recipient", "message_id", "status", "attempts",

@@ -250,8 +250,7 @@ public final class TwoInstancesMain {
 							afterKillBySurvivor.incrementAndGet();
 						}
 						// nginx's own 502 for a request it had sent to b names b too:
-						// only a
-						// real answer counts.
+						// only a real answer counts.
 						if (upstream(posted).equals(upstreamB) && posted.status() < 500) {
 							afterKillByKilled.incrementAndGet();
 						}

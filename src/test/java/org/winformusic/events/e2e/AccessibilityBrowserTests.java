@@ -5,11 +5,14 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.TestStaff;
 import org.winformusic.events.admin.StaffRole;
-import org.winformusic.events.registration.CheckinPasses;
-import org.winformusic.events.registration.RegistrationResult;
 import org.winformusic.events.registration.CheckIns;
+import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.PublicRegistrations;
+import org.winformusic.events.registration.RegistrationResult;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +41,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 
 	@Test
 	void registrationFormsManagePagesAndLookupPassAccessibilityChecksAlsoWithErrors() {
-		TestEvents.copyOfMexicoWorkshop(this.jdbc, "a11y-public", 20);
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("a11y-public").capacity(20).create();
 		for (int width : new int[] { PHONE, DESKTOP }) {
 			Page page = open(width, "es-MX");
 			page.navigate(url("/events/a11y-public/register"));
@@ -82,8 +85,8 @@ class AccessibilityBrowserTests extends BrowserTest {
 
 	@Test
 	void everyAdminPagePassesAccessibilityChecksAlsoWithErrorsAndConfirmations() {
-		TestEvents.copyOfMexicoWorkshop(this.jdbc, "a11y-admin", 30);
-		RegistrationResult first = TestEvents.register(this.registrations, "a11y-admin",
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("a11y-admin").capacity(30).create();
+		RegistrationResult first = TestRegistrations.register(this.registrations, "a11y-admin",
 				"Alejandro Fernández Villalobos", "alejandro.fernandez@discos-independientes-del-norte.example.org",
 				"Discos Independientes del Norte");
 		String[][] people = { { "Beatriz Núñez", "beatriz@example.org", "Sello Sur" },
@@ -91,7 +94,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 				{ "Daniela Ortiz", "daniela@example.org", "Editorial Sonora" },
 				{ "Eduardo Ramos", "eduardo@example.org", "Booking Bajío" } };
 		for (String[] person : people) {
-			TestEvents.register(this.registrations, "a11y-admin", person[0], person[1], person[2]);
+			TestRegistrations.register(this.registrations, "a11y-admin", person[0], person[1], person[2]);
 		}
 		this.checkIns.checkIn(first.registrationId());
 		String admin = TestStaff.create(this.jdbc, "ada@win.test", "Ada", StaffRole.ADMIN);

@@ -5,10 +5,13 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.TestStaff;
 import org.winformusic.events.admin.StaffRole;
 import org.winformusic.events.registration.CheckinPasses;
-import org.winformusic.events.registration.RegistrationResult;
 import org.winformusic.events.registration.PublicRegistrations;
+import org.winformusic.events.registration.RegistrationResult;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,10 +36,14 @@ class AdminJourneyBrowserTests extends BrowserTest {
 
 	@Test
 	void organizerFindsJoseWithoutTheAccentApprovesHimAndChecksHimInAtTheDoorFromAPhone() {
-		TestEvents.copyNeedingApproval(this.jdbc, "organizer-journey", 10);
-		TestEvents.register(this.registrations, "organizer-journey", "José Hernández", "jose.hernandez@example.org",
-				"Discos del Valle");
-		TestEvents.register(this.registrations, "organizer-journey", "María Gómez", "maria.gomez@example.org",
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop()
+			.slug("organizer-journey")
+			.requiringApproval()
+			.capacity(10)
+			.create();
+		TestRegistrations.register(this.registrations, "organizer-journey", "José Hernández",
+				"jose.hernandez@example.org", "Discos del Valle");
+		TestRegistrations.register(this.registrations, "organizer-journey", "María Gómez", "maria.gomez@example.org",
 				"Sello Azul");
 		String organizer = TestStaff.create(this.jdbc, "olga@win.test", "Olga", StaffRole.ORGANIZER);
 
@@ -101,8 +108,8 @@ class AdminJourneyBrowserTests extends BrowserTest {
 
 	@Test
 	void scanningAPassShowsTheAttendeeTheEntrancePageAndStaffTheCheckInCard() {
-		TestEvents.copyOfMexicoWorkshop(this.jdbc, "qr-journey", 10);
-		RegistrationResult lucia = TestEvents.register(this.registrations, "qr-journey", "Lucía Ramírez",
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("qr-journey").capacity(10).create();
+		RegistrationResult lucia = TestRegistrations.register(this.registrations, "qr-journey", "Lucía Ramírez",
 				"lucia.ramirez@example.org", "Ruido Records");
 		String organizer = TestStaff.create(this.jdbc, "omar@win.test", "Omar", StaffRole.ORGANIZER);
 		String pass = this.passes.pass(lucia.registrationId());

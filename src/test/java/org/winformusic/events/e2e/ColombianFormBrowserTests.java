@@ -5,6 +5,8 @@ import java.util.List;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestStaff;
 import org.winformusic.events.admin.StaffRole;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +26,11 @@ class ColombianFormBrowserTests extends BrowserTest {
 
 	@Test
 	void theColombianFormListsTheDepartmentsInSpanishAndTakesALocalMobile() {
-		long id = TestEvents.copyOfMexicoWorkshop(this.jdbc, "taller-colombia-navegador", 10);
+		long id = new TestEvents(this.jdbc).copyOfMexicoWorkshop()
+			.slug("taller-colombia-navegador")
+			.capacity(10)
+			.create()
+			.id();
 		this.jdbc.sql("""
 				update event set country = 'CO', time_zone = 'America/Bogota', venue_address = 'Chapinero, Bogotá'
 				 where id = ?""").param(id).update();

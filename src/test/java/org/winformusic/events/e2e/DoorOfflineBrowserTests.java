@@ -11,6 +11,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.TestStaff;
 import org.winformusic.events.admin.StaffRole;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.PublicRegistrations;
@@ -38,7 +41,7 @@ class DoorOfflineBrowserTests extends BrowserTest {
 
 	@Test
 	void aPhoneOfflineChecksPeopleInAndTheServerCatchesUpWithTheFirstTimes() throws Exception {
-		long event = TestEvents.copyOfMexicoWorkshop(this.jdbc, "door-offline", 10);
+		long event = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-offline").capacity(10).create().id();
 		// The copy on the phone lives until the event is over: make it today's event.
 		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
 			.params(Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)),
@@ -144,7 +147,7 @@ class DoorOfflineBrowserTests extends BrowserTest {
 	}
 
 	private long register(String slug, String name, String email, String company) {
-		return TestEvents.register(this.registrations, slug, name, email, company).registrationId();
+		return TestRegistrations.register(this.registrations, slug, name, email, company).registrationId();
 	}
 
 	private Instant checkedInAt(long id) {

@@ -24,6 +24,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.TestStaff;
 import org.winformusic.events.admin.StaffRole;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.PublicRegistrations;
@@ -55,17 +58,16 @@ class DoorPhoneBrowserTests extends BrowserTest {
 
 	@Test
 	void aVolunteerScansABadgeWithThePhonesCameraAndChecksThePersonIn() throws Exception {
-		TestEvents.copyOfMexicoWorkshop(this.jdbc, "door-camera", 10);
-		long lucia = TestEvents
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-camera").capacity(10).create();
+		long lucia = TestRegistrations
 			.register(this.registrations, "door-camera", "Lucía Ramírez", "lucia@example.org", "Ruido Records")
 			.registrationId();
-		TestEvents.register(this.registrations, "door-camera", "Luis Ramos", "luis@example.org", "Sello Sur");
+		TestRegistrations.register(this.registrations, "door-camera", "Luis Ramos", "luis@example.org", "Sello Sur");
 		String organizer = TestStaff.create(this.jdbc, "door-camera@win.test", "Carmen", StaffRole.ORGANIZER);
 		Path film = filmOfQrCode(this.passes.link(lucia), Path.of("target", "door-camera", "badge.y4m"));
 
 		// Chromium on Linux has no BarcodeDetector; removing it anyway tests the bundled
-		// jsQR
-		// decoder everywhere.
+		// jsQR decoder everywhere.
 		try (Playwright playwright = playwright();
 				Browser chromium = chromium(playwright, "--use-fake-device-for-media-stream",
 						"--use-fake-ui-for-media-stream",
@@ -97,10 +99,11 @@ class DoorPhoneBrowserTests extends BrowserTest {
 
 	@Test
 	void theDoorPageReopensWithoutANetworkFromItsServiceWorkerWithThePhonesCopy() throws Exception {
-		TestEvents.copyOfMexicoWorkshop(this.jdbc, "door-reload", 10);
-		long rosa = TestEvents.register(this.registrations, "door-reload", "Rosa Muñoz", "rosa@example.org", "Discos")
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-reload").capacity(10).create();
+		long rosa = TestRegistrations
+			.register(this.registrations, "door-reload", "Rosa Muñoz", "rosa@example.org", "Discos")
 			.registrationId();
-		TestEvents.register(this.registrations, "door-reload", "Tomás Gil", "tomas@example.org", "Sello Río");
+		TestRegistrations.register(this.registrations, "door-reload", "Tomás Gil", "tomas@example.org", "Sello Río");
 		String organizer = TestStaff.create(this.jdbc, "door-reload@win.test", "Irene", StaffRole.ORGANIZER);
 		String door = "/admin/events/door-reload/checkin";
 
@@ -118,8 +121,7 @@ class DoorPhoneBrowserTests extends BrowserTest {
 			// The page and its scripts offline. Not proven here: that the worker's cache
 			// answered. Neither Playwright's offline emulation nor its routes reach the
 			// worker's own fetches in this Chromium, so a worker without the cache
-			// fallback
-			// passes too (tried).
+			// fallback passes too (tried).
 			context.setOffline(true);
 			phone.reload();
 			assertThat(phone.locator("h1")).hasText("Registro de entrada");

@@ -8,6 +8,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestStaff;
 import org.winformusic.events.admin.StaffRole;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -232,7 +234,7 @@ class EventEditorBrowserTests extends BrowserTest {
 	 * and an organizer to edit it.
 	 */
 	private String eventWithMexicoSpeakers(String slug, String organizer) {
-		long id = TestEvents.copyOfMexicoWorkshop(this.jdbc, slug, 20);
+		long id = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug(slug).capacity(20).create().id();
 		this.jdbc.sql("""
 				insert into speaker (event_id, position, name, role_es, role_en, organization, country_code)
 				select ?, position, name, role_es, role_en, organization, country_code

@@ -12,10 +12,13 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.TestStaff;
 import org.winformusic.events.admin.StaffRole;
+import org.winformusic.events.registration.PublicRegistrations;
 import org.winformusic.events.registration.RegistrationResult;
 import org.winformusic.events.registration.SelfService;
-import org.winformusic.events.registration.PublicRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,11 +43,12 @@ class ExportJourneyBrowserTests extends BrowserTest {
 
 	@Test
 	void opsFiltersTheConfirmedPeopleAndDownloadsACsvThatParsesWithTheExpectedRows() throws Exception {
-		TestEvents.copyOfMexicoWorkshop(this.jdbc, "export-journey", 10);
-		TestEvents.register(this.registrations, "export-journey", "Fernanda Ríos", "fernanda@example.org",
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("export-journey").capacity(10).create();
+		TestRegistrations.register(this.registrations, "export-journey", "Fernanda Ríos", "fernanda@example.org",
 				"Discos \"La Esquina\", S.A.");
-		TestEvents.register(this.registrations, "export-journey", "Gustavo Lara", "gustavo@example.org", "=Sello Lara");
-		RegistrationResult leaving = TestEvents.register(this.registrations, "export-journey", "Hilda Soto",
+		TestRegistrations.register(this.registrations, "export-journey", "Gustavo Lara", "gustavo@example.org",
+				"=Sello Lara");
+		RegistrationResult leaving = TestRegistrations.register(this.registrations, "export-journey", "Hilda Soto",
 				"hilda@example.org", "Sello Soto");
 		this.selfService.cancelByToken(leaving.manageToken());
 		String ops = TestStaff.create(this.jdbc, "oscar@win.test", "Óscar", StaffRole.OPS);

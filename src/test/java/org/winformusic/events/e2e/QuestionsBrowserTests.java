@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestStaff;
 import org.winformusic.events.admin.StaffRole;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +27,12 @@ class QuestionsBrowserTests extends BrowserTest {
 
 	@Test
 	void visitorAnswersTheEventsOwnQuestionsAndEveryStepPassesAccessibilityChecks() {
-		long eventId = TestEvents.copyOfMexicoWorkshop(this.jdbc, "a11y-questions", 20);
-		var events = new org.winformusic.events.registration.TestEvents(this.jdbc);
+		long eventId = new TestEvents(this.jdbc).copyOfMexicoWorkshop()
+			.slug("a11y-questions")
+			.capacity(20)
+			.create()
+			.id();
+		var events = new TestEvents(this.jdbc);
 		long interest = events.question(eventId, "ONE_CHOICE", "¿Qué te interesa más?", "What interests you most?",
 				true, "Distribución", "Distribution", "Derechos", "Rights");
 		long website = events.question(eventId, "SHORT_TEXT", "¿Cuál es tu sitio web?", "What is your website?", false);
@@ -62,10 +68,13 @@ class QuestionsBrowserTests extends BrowserTest {
 
 	@Test
 	void eventEditorWithQuestionsPassesAccessibilityChecksAlsoWithErrors() {
-		long eventId = TestEvents.copyOfMexicoWorkshop(this.jdbc, "a11y-editor-questions", 20);
-		new org.winformusic.events.registration.TestEvents(this.jdbc).question(eventId, "ONE_CHOICE",
-				"¿Qué te interesa más?", "What interests you most?", true, "Distribución", "Distribution", "Derechos",
-				"Rights");
+		long eventId = new TestEvents(this.jdbc).copyOfMexicoWorkshop()
+			.slug("a11y-editor-questions")
+			.capacity(20)
+			.create()
+			.id();
+		new TestEvents(this.jdbc).question(eventId, "ONE_CHOICE", "¿Qué te interesa más?", "What interests you most?",
+				true, "Distribución", "Distribution", "Derechos", "Rights");
 		String organizer = TestStaff.create(this.jdbc, "questions-organizer@win.test", "Olga", StaffRole.ORGANIZER);
 		for (int width : new int[] { PHONE, DESKTOP }) {
 			Page page = open(width, "es-MX");

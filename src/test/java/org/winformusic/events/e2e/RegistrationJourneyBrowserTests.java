@@ -9,6 +9,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,8 +43,7 @@ class RegistrationJourneyBrowserTests extends BrowserTest {
 		submit(page);
 		assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/r/[A-Za-z0-9_-]{43}\\?new$"));
 		// The success state, on the first screen of a phone: what happened, where the
-		// email went,
-		// when and where, and the calendar actions for a seat holder.
+		// email went, when and where, and the calendar actions for a seat holder.
 		assertThat(page.locator("h1")).hasText("¡Listo! Ya tienes tu lugar");
 		assertThat(page.locator("h1")).isInViewport();
 		assertThat(page.locator("main")).containsText("Confirmado: tienes un lugar.");
@@ -93,7 +93,11 @@ class RegistrationJourneyBrowserTests extends BrowserTest {
 
 	@Test
 	void theLastSeatGoesToOneVisitorAndTheOtherIsPromotedWhenItIsFreed() {
-		long eventId = TestEvents.copyOfMexicoWorkshop(this.jdbc, "last-seat-journey", 1);
+		long eventId = new TestEvents(this.jdbc).copyOfMexicoWorkshop()
+			.slug("last-seat-journey")
+			.capacity(1)
+			.create()
+			.id();
 		BrowserContext first = newContext(PHONE, "es-MX");
 		BrowserContext second = newContext(DESKTOP, "es-MX");
 		try {

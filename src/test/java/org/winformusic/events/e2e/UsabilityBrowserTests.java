@@ -6,6 +6,9 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.TestStaff;
 import org.winformusic.events.admin.StaffRole;
 import org.winformusic.events.registration.PublicRegistrations;
 
@@ -36,7 +39,7 @@ class UsabilityBrowserTests extends BrowserTest {
 
 	@Test
 	void afterAFailedSubmitFocusIsOnTheSummaryAndEveryFieldInErrorShowsARedBorder() {
-		TestEvents.copyOfMexicoWorkshop(this.jdbc, "ux-errors", 10);
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("ux-errors").capacity(10).create();
 		Page page = open(PHONE, "es-MX");
 		page.navigate(url("/events/ux-errors/register"));
 		page.locator("#fullName").fill("Ana Lucía Peña");
@@ -77,7 +80,7 @@ class UsabilityBrowserTests extends BrowserTest {
 
 	@Test
 	void switchingLanguageOnAFormWithErrorsKeepsWhatWasTypedAndStoresNothing() {
-		TestEvents.copyOfMexicoWorkshop(this.jdbc, "ux-language", 10);
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("ux-language").capacity(10).create();
 		Page page = open(DESKTOP, "es-MX");
 		page.navigate(url("/events/ux-language/register"));
 		page.locator("#fullName").fill("Bruno Téllez");
@@ -102,7 +105,7 @@ class UsabilityBrowserTests extends BrowserTest {
 
 	@Test
 	void aLikelyEmailTypoIsAHintThatOneTapAccepts() {
-		TestEvents.copyOfMexicoWorkshop(this.jdbc, "ux-typo", 10);
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("ux-typo").capacity(10).create();
 		Page page = open(PHONE, "es-MX");
 		page.navigate(url("/events/ux-typo/register"));
 		page.locator("#fullName").fill("Carmen Ibarra");
@@ -155,9 +158,9 @@ class UsabilityBrowserTests extends BrowserTest {
 
 	@Test
 	void theRegistrationsListFitsALaptopAndAPendingRowIsApprovedFromTheList() {
-		TestEvents.copyNeedingApproval(this.jdbc, "ux-list", 20);
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("ux-list").requiringApproval().capacity(20).create();
 		for (int i = 1; i <= 4; i++) {
-			TestEvents.register(this.registrations, "ux-list", "María Fernanda de los Ángeles Rodríguez " + i,
+			TestRegistrations.register(this.registrations, "ux-list", "María Fernanda de los Ángeles Rodríguez " + i,
 					"maria.fernanda.de.los.angeles.rodriguez." + i + "@una-disquera-independiente.com.mx",
 					"Asociación de Productores Fonográficos Independientes del Bajío " + i);
 		}

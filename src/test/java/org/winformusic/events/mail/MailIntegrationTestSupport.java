@@ -1,6 +1,7 @@
 package org.winformusic.events.mail;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Properties;
 
 import com.icegreen.greenmail.store.FolderException;
@@ -8,6 +9,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.BeforeEach;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RegistrationMessage;
 
@@ -87,8 +90,15 @@ abstract class MailIntegrationTestSupport {
 	long register(String status, RegistrationMessage.Type type, String name, String email, String company,
 			String locale) {
 		return this.transactions.execute((tx) -> {
-			long id = TestRegistrations.insertRegistration(this.jdbc, TestRegistrations.mexicoWorkshop(this.jdbc),
-					status, name, email, company, locale);
+			long id = new TestRegistrations(this.jdbc).in(new TestEvents(this.jdbc).mexicoWorkshopId())
+				.status(status)
+				.fullName(name)
+				.email(email)
+				.company(company)
+				.locale(locale)
+				.createdAt(Instant.now())
+				.create()
+				.id();
 			this.publisher.publishEvent(new RegistrationMessage(id, type));
 			return id;
 		});

@@ -26,15 +26,18 @@ import biweekly.Biweekly;
 import biweekly.ICalendar;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
-import jakarta.mail.MessagingException;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.MailSendException;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RegistrationMessage;
+
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -120,8 +123,14 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 	void aRolledBackRegistrationLeavesNoEmailBehind() {
 		String email = TestRegistrations.uniqueEmail("rollback");
 		assertThatThrownBy(() -> this.transactions.executeWithoutResult((tx) -> {
-			long id = TestRegistrations.insertRegistration(this.jdbc, TestRegistrations.mexicoWorkshop(this.jdbc),
-					"CONFIRMED", "Rolled Back", email, "Label", "es");
+			long id = new TestRegistrations(this.jdbc).in(new TestEvents(this.jdbc).mexicoWorkshopId())
+				.fullName("Rolled Back")
+				.email(email)
+				.company("Label")
+				.locale("es")
+				.createdAt(Instant.now())
+				.create()
+				.id();
 			this.publisher.publishEvent(new RegistrationMessage(id, RegistrationMessage.Type.CONFIRMED));
 			throw new IllegalStateException("the registration fails after publishing");
 		})).isInstanceOf(IllegalStateException.class);
@@ -291,11 +300,17 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 
 	@Test
 	void twoSendersDrainingFiveHundredMessagesDeliverEachExactlyOnce() throws Exception {
-		long event = TestRegistrations.mexicoWorkshop(this.jdbc);
+		long event = new TestEvents(this.jdbc).mexicoWorkshopId();
 		List<Long> bulk = new ArrayList<>();
 		for (int n = 1; n <= 500; n++) {
-			bulk.add(TestRegistrations.insertRegistration(this.jdbc, event, "CONFIRMED", "Bulk " + n,
-					TestRegistrations.uniqueEmail("bulk" + n), "Label", "en"));
+			bulk.add(new TestRegistrations(this.jdbc).in(event)
+				.fullName("Bulk " + n)
+				.email(TestRegistrations.uniqueEmail("bulk" + n))
+				.company("Label")
+				.locale("en")
+				.createdAt(Instant.now())
+				.create()
+				.id());
 		}
 		this.jdbc
 			.sql("""
@@ -364,16 +379,49 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 	@Test
 	void theEventReminderIsQueuedOnceForEachConfirmedRegistrantEvenWithTwoInstances(
 			@org.springframework.beans.factory.annotation.Autowired EventReminders reminders) throws Exception {
-		long soon = TestRegistrations.insertEvent(this.jdbc, Instant.now().plus(Duration.ofHours(24)), 10);
-		long later = TestRegistrations.insertEvent(this.jdbc, Instant.now().plus(Duration.ofDays(10)), 10);
-		long first = TestRegistrations.insertRegistration(this.jdbc, soon, "CONFIRMED", "Uno",
-				TestRegistrations.uniqueEmail("remind"), "L", "es");
-		long second = TestRegistrations.insertRegistration(this.jdbc, soon, "CONFIRMED", "Two",
-				TestRegistrations.uniqueEmail("remind"), "L", "en");
-		TestRegistrations.insertRegistration(this.jdbc, soon, "WAITLISTED", "Tres",
-				TestRegistrations.uniqueEmail("remind"), "L", "es");
-		TestRegistrations.insertRegistration(this.jdbc, later, "CONFIRMED", "Cuatro",
-				TestRegistrations.uniqueEmail("remind"), "L", "es");
+		long soon = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().plus(Duration.ofHours(24)))
+			.capacity(10)
+			.create()
+			.id();
+		long later = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().plus(Duration.ofDays(10)))
+			.capacity(10)
+			.create()
+			.id();
+		long first = new TestRegistrations(this.jdbc).in(soon)
+			.fullName("Uno")
+			.email(TestRegistrations.uniqueEmail("remind"))
+			.company("L")
+			.locale("es")
+			.createdAt(Instant.now())
+			.create()
+			.id();
+		long second = new TestRegistrations(this.jdbc).in(soon)
+			.fullName("Two")
+			.email(TestRegistrations.uniqueEmail("remind"))
+			.company("L")
+			.locale("en")
+			.createdAt(Instant.now())
+			.create()
+			.id();
+		new TestRegistrations(this.jdbc).in(soon)
+			.status("WAITLISTED")
+			.fullName("Tres")
+			.email(TestRegistrations.uniqueEmail("remind"))
+			.company("L")
+			.locale("es")
+			.createdAt(Instant.now())
+			.create()
+			.id();
+		new TestRegistrations(this.jdbc).in(later)
+			.fullName("Cuatro")
+			.email(TestRegistrations.uniqueEmail("remind"))
+			.company("L")
+			.locale("es")
+			.createdAt(Instant.now())
+			.create()
+			.id();
 
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {

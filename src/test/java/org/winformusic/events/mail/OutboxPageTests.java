@@ -2,6 +2,7 @@ package org.winformusic.events.mail;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -105,8 +106,7 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 			.andExpect(content().contentTypeCompatibleWith("text/html"))
 			.andExpect(content().string(containsString("<table role=\"presentation\"")))
 			// The QR code carries the token too: the preview never embeds it (cid: does
-			// not
-			// load in a browser, which shows the alt text).
+			// not load in a browser, which shows the alt text).
 			.andExpect(content().string(containsString("<img src=\"cid:checkin-qr\"")))
 			.andExpect(content().string(not(containsString("data:image/png"))));
 

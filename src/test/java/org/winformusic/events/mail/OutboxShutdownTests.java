@@ -1,10 +1,14 @@
 package org.winformusic.events.mail;
 
+import java.time.Instant;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.EventsApplication;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,11 +30,17 @@ class OutboxShutdownTests extends MailIntegrationTestSupport {
 	@Test
 	void onShutdownTheSenderStopsClaimingPutsBackWhatItHoldsAndTheApplicationClosesWithinTenSeconds() throws Exception {
 		FakeSmtpServer server;
-		long event = TestRegistrations.mexicoWorkshop(this.jdbc);
+		long event = new TestEvents(this.jdbc).mexicoWorkshopId();
 		this.transactions.executeWithoutResult((tx) -> {
 			for (int n = 1; n <= BACKLOG; n++) {
-				long id = TestRegistrations.insertRegistration(this.jdbc, event, "CONFIRMED", "Backlog " + n,
-						TestRegistrations.uniqueEmail("backlog" + n), "Label", "en");
+				long id = new TestRegistrations(this.jdbc).in(event)
+					.fullName("Backlog " + n)
+					.email(TestRegistrations.uniqueEmail("backlog" + n))
+					.company("Label")
+					.locale("en")
+					.createdAt(Instant.now())
+					.create()
+					.id();
 				this.repository.enqueue(id, "LINK_REMINDER", false);
 			}
 		});

@@ -1,6 +1,7 @@
 package org.winformusic.events.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,12 +13,14 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.registration.CheckinPasses;
+import org.winformusic.events.registration.PublicRegistrations;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.RegistrationResult;
 import org.winformusic.events.registration.StaffRegistrations;
-import org.winformusic.events.registration.PublicRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -197,8 +200,11 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 
 	@Test
 	void aFreedSeatPromotesTheWaitlistAndThePromotedPersonGetsTheCalendarFile() throws Exception {
-		long eventId = TestRegistrations.insertEvent(this.jdbc,
-				java.time.Instant.now().plus(java.time.Duration.ofDays(30)), 1);
+		long eventId = new TestEvents(this.jdbc).event()
+			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
+			.capacity(1)
+			.create()
+			.id();
 		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
 		String first = TestRegistrations.uniqueEmail("seated");
 		String second = TestRegistrations.uniqueEmail("waiting");

@@ -3,6 +3,7 @@ package org.winformusic.events.mail;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestRegistrations;
 
 import org.springframework.test.context.TestPropertySource;
 

@@ -1,6 +1,7 @@
 package org.winformusic.events.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -33,8 +36,11 @@ class SecretsAtRestTests extends MailIntegrationTestSupport {
 		String email = TestRegistrations.uniqueEmail("secret");
 		// An event of its own: promotions in the shared seeded event would add other
 		// people's emails to what the sender sends here.
-		long eventId = TestRegistrations.insertEvent(this.jdbc,
-				java.time.Instant.now().plus(java.time.Duration.ofDays(30)), 10);
+		long eventId = new TestEvents(this.jdbc).event()
+			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
+			.capacity(10)
+			.create()
+			.id();
 		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
 		String location = this.mvc
 			.perform(post("/events/" + slug + "/register").with(csrf())

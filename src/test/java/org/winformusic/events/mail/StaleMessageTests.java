@@ -1,16 +1,19 @@
 package org.winformusic.events.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.registration.PublicRegistrations;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationResult;
 import org.winformusic.events.registration.SelfService;
 import org.winformusic.events.registration.StaffRegistrations;
-import org.winformusic.events.registration.PublicRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -75,8 +78,11 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 
 	@Test
 	void aWaitlistEmailForSomeonePromotedBeforeItWentOutIsSkippedAndThePromotionArrives() throws Exception {
-		long eventId = TestRegistrations.insertEvent(this.jdbc,
-				java.time.Instant.now().plus(java.time.Duration.ofDays(30)), 1);
+		long eventId = new TestEvents(this.jdbc).event()
+			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
+			.capacity(1)
+			.create()
+			.id();
 		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
 		String first = TestRegistrations.uniqueEmail("first");
 		String second = TestRegistrations.uniqueEmail("second");
@@ -133,8 +139,11 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 	 * promotions among its waitlist would add other people's emails to the count.
 	 */
 	private String freshEvent() {
-		long eventId = TestRegistrations.insertEvent(this.jdbc,
-				java.time.Instant.now().plus(java.time.Duration.ofDays(30)), 10);
+		long eventId = new TestEvents(this.jdbc).event()
+			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
+			.capacity(10)
+			.create()
+			.id();
 		return this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
 	}
 

@@ -4,12 +4,16 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -18,7 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
-import org.winformusic.events.IntegrationTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -34,6 +37,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WithMockUser(roles = "OPS")
 class PrintoutsTests {
 
+	/** Printouts show the event's date: 1 May 2028, 10:00-14:00 in Mexico City. */
+	static final Instant MAY_FIRST = Instant.parse("2028-05-01T16:00:00Z");
+
 	/** Spanish order by family name: accents do not count, Ñ comes after N. */
 	static final List<String> CONFIRMED_IN_ORDER = List.of("Luis Ávila", "Juan de la Fuente", "Pedro Güemes",
 			"Rosa Muñoz", "Ana Nava", "Eva Núñez", "Ole Nyberg", "Íñigo Ñúñez", "María José Pérez López",
@@ -45,16 +51,33 @@ class PrintoutsTests {
 	@Autowired
 	PassLinks passes;
 
-	TestPrintData data;
+	TestEvents events;
+
+	TestRegistrations data;
 
 	@Autowired
 	void data(JdbcClient jdbc) {
-		this.data = new TestPrintData(jdbc);
+		this.events = new TestEvents(jdbc);
+		this.data = new TestRegistrations(jdbc);
+	}
+
+	/**
+	 * A published event with that title in both languages, without seat rows: rows
+	 * written straight stay as they are.
+	 */
+	private String event(String title) {
+		return this.events.event()
+			.title(title, title)
+			.startsAt(MAY_FIRST)
+			.capacity(1000)
+			.withoutSeats()
+			.create()
+			.slug();
 	}
 
 	@Test
 	void badgesHoldEveryConfirmedNameExactlyOnceInSpanishOrderWithAccentsIntact() throws Exception {
-		String slug = this.data.event("Hoja de ruta para crear una asociación de música independiente en México");
+		String slug = event("Hoja de ruta para crear una asociación de música independiente en México");
 		List<String[]> people = List.of(new String[] { "Ximena Zúñiga", "Nopal Records", "Fundadora" },
 				new String[] { "Eva Núñez", "Discos Tehuacán", "A&R" },
 				new String[] { "Luis Ávila", "Sonido Ávila Distribución Digital de México", "Director general" },
@@ -66,11 +89,21 @@ class PrintoutsTests {
 				new String[] { "Ana Nava", "Nava Booking", "Promotora" },
 				new String[] { "Pedro Güemes", "Güemes & Asociados Management", "Socio" });
 		for (String[] person : people) {
-			this.data.add(slug, person[0], person[1], person[2], "CONFIRMED");
+			this.data.in(slug).fullName(person[0]).company(person[1]).jobTitle(person[2]).create();
 		}
-		this.data.add(slug, "Wendy Waitlisted", "Sello Espera", null, "WAITLISTED");
-		this.data.add(slug, "Tomás Ibarra Ruiz", "Pendiente Records", null, "PENDING");
-		this.data.add(slug, "Carla Cancelada", "Compañía", null, "CANCELLED");
+		this.data.in(slug)
+			.fullName("Wendy Waitlisted")
+			.company("Sello Espera")
+			.jobTitle(null)
+			.status("WAITLISTED")
+			.create();
+		this.data.in(slug)
+			.fullName("Tomás Ibarra Ruiz")
+			.company("Pendiente Records")
+			.jobTitle(null)
+			.status("PENDING")
+			.create();
+		this.data.in(slug).fullName("Carla Cancelada").company("Compañía").jobTitle(null).status("CANCELLED").create();
 
 		byte[] pdf = pdf("/admin/events/" + slug + "/badges.pdf");
 		String text = PdfPages.text(pdf);
@@ -94,7 +127,7 @@ class PrintoutsTests {
 		int[] people = { 1, 8, 9, 500 };
 		int[] sheets = { 1, 1, 2, 63 };
 		for (int i = 0; i < people.length; i++) {
-			String slug = this.data.event("Multitud");
+			String slug = event("Multitud");
 			this.data.confirmedCrowd(slug, people[i]);
 			byte[] sheet = pdf("/admin/events/" + slug + "/badges.pdf");
 			assertThat(PdfPages.count(sheet)).as(people[i] + " people on A4 sheets").isEqualTo(sheets[i]);
@@ -110,8 +143,13 @@ class PrintoutsTests {
 
 	@Test
 	void theQrCodeOnABadgeCarriesThePassLinkNeverTheManageLink() throws Exception {
-		String slug = this.data.event("Taller QR");
-		long id = this.data.add(slug, "Renata Ibáñez Ortega", "Discos Ñandú", "Productora", "CONFIRMED");
+		String slug = event("Taller QR");
+		long id = this.data.in(slug)
+			.fullName("Renata Ibáñez Ortega")
+			.company("Discos Ñandú")
+			.jobTitle("Productora")
+			.create()
+			.id();
 		String expected = this.passes.link(id);
 
 		byte[] single = pdf("/admin/events/" + slug + "/badges.pdf?layout=single");
@@ -128,12 +166,15 @@ class PrintoutsTests {
 
 	@Test
 	void longNamesAndCompaniesStayInsideTheBadge() throws Exception {
-		String slug = this.data.event("Taller con un título larguísimo que no cabe en una línea de un gafete");
+		String slug = event("Taller con un título larguísimo que no cabe en una línea de un gafete");
 		String name = "María de los Ángeles Guadalupe Concepción Hernández de la Garza y Villaseñor Altamirano Peña";
 		String company = "Asociación Mexicana de Productores Independientes de Música, Sellos y Distribuidoras "
 				+ "Digitales del Bajío y Occidente";
-		this.data.add(slug, name, company, "Coordinadora general de relaciones institucionales y alianzas",
-				"CONFIRMED");
+		this.data.in(slug)
+			.fullName(name)
+			.company(company)
+			.jobTitle("Coordinadora general de relaciones institucionales y alianzas")
+			.create();
 
 		byte[] pdf = pdf("/admin/events/" + slug + "/badges.pdf?layout=single");
 		float width = PdfText.mm(90);
@@ -151,10 +192,15 @@ class PrintoutsTests {
 
 	@Test
 	void badgesFollowTheRegistrationListFilters() throws Exception {
-		String slug = this.data.event("Filtros");
-		this.data.add(slug, "Eva Núñez", "Sello Uno", null, "CONFIRMED");
-		this.data.add(slug, "Rosa Muñoz", "Distribuidora Dos", null, "CONFIRMED", "DISTRIBUTOR");
-		this.data.add(slug, "Wendy Espera", "Sello Tres", null, "WAITLISTED");
+		String slug = event("Filtros");
+		this.data.in(slug).fullName("Eva Núñez").company("Sello Uno").jobTitle(null).create();
+		this.data.in(slug)
+			.fullName("Rosa Muñoz")
+			.company("Distribuidora Dos")
+			.jobTitle(null)
+			.companyType("DISTRIBUTOR")
+			.create();
+		this.data.in(slug).fullName("Wendy Espera").company("Sello Tres").jobTitle(null).status("WAITLISTED").create();
 		String base = "/admin/events/" + slug + "/badges.pdf";
 
 		assertThat(PdfPages.text(pdf(base + "?q=nunez"))).contains("Eva Núñez").doesNotContain("Rosa");
@@ -168,7 +214,7 @@ class PrintoutsTests {
 
 	@Test
 	void theDashboardAndTheFilteredListLinkToThePrintouts() throws Exception {
-		String slug = this.data.event("Enlaces");
+		String slug = event("Enlaces");
 		String dashboard = this.mvc.perform(get("/admin/events/" + slug))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -189,7 +235,7 @@ class PrintoutsTests {
 
 	@Test
 	void aWrongFilterOrLayoutIsABadRequestNotAFile() throws Exception {
-		String slug = this.data.event("Errores");
+		String slug = event("Errores");
 		this.mvc.perform(get("/admin/events/" + slug + "/badges.pdf?status=CONFIRMADO"))
 			.andExpect(status().isBadRequest());
 		this.mvc.perform(get("/admin/events/" + slug + "/badges.pdf?layout=round")).andExpect(status().isBadRequest());
@@ -217,13 +263,18 @@ class PrintoutsTests {
 
 	@Test
 	void theDoorListIsAlphabeticalByFamilyNameGroupedByInitialWithStatusesInWords() throws Exception {
-		String slug = this.data.event("Taller de la puerta");
-		long nunez = this.data.add(slug, "Eva Núñez", "Sello Uno", null, "CONFIRMED");
-		this.data.add(slug, "Íñigo Ñúñez", "Sello Dos", null, "WAITLISTED");
-		this.data.add(slug, "Luis Ávila", "Sello Tres", null, "PENDING");
-		this.data.add(slug, "María José Pérez López", "Sello Cuatro", null, "CONFIRMED");
-		this.data.add(slug, "Carla Cancelada", "Sello Cinco", null, "CANCELLED");
-		this.data.add(slug, "Dana Declinada", "Sello Seis", null, "DECLINED");
+		String slug = event("Taller de la puerta");
+		long nunez = this.data.in(slug).fullName("Eva Núñez").company("Sello Uno").jobTitle(null).create().id();
+		this.data.in(slug).fullName("Íñigo Ñúñez").company("Sello Dos").jobTitle(null).status("WAITLISTED").create();
+		this.data.in(slug).fullName("Luis Ávila").company("Sello Tres").jobTitle(null).status("PENDING").create();
+		this.data.in(slug).fullName("María José Pérez López").company("Sello Cuatro").jobTitle(null).create();
+		this.data.in(slug)
+			.fullName("Carla Cancelada")
+			.company("Sello Cinco")
+			.jobTitle(null)
+			.status("CANCELLED")
+			.create();
+		this.data.in(slug).fullName("Dana Declinada").company("Sello Seis").jobTitle(null).status("DECLINED").create();
 
 		byte[] pdf = pdf("/admin/events/" + slug + "/door-list.pdf?lang=es");
 		String text = PdfPages.text(pdf);
@@ -241,7 +292,7 @@ class PrintoutsTests {
 
 	@Test
 	void doorListPagesAreNumberedOfTheTotal() throws Exception {
-		String slug = this.data.event("Muchas páginas");
+		String slug = event("Muchas páginas");
 		this.data.confirmedCrowd(slug, 120);
 		byte[] pdf = pdf("/admin/events/" + slug + "/door-list.pdf");
 		int pages = PdfPages.count(pdf);

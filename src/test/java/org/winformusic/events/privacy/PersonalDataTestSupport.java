@@ -4,10 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +17,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
 import org.winformusic.events.mail.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,29 +87,15 @@ abstract class PersonalDataTestSupport {
 		return "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 	}
 
-	/** A published event starting {@code startsIn} from the clock's now, one seat. */
+	/** A published event starting {@code startsIn} from the clock's now. */
 	String event(Duration startsIn, int seats) {
-		String slug = "privacy-" + UUID.randomUUID().toString().substring(0, 8);
-		Instant startsAt = this.clock.instant().plus(startsIn);
-		long id = this.jdbc.sql("""
-				insert into event (slug, title_es, title_en, summary_es, summary_en, description_es, description_en,
-				    agenda_es, agenda_en, about_es, about_en, starts_at, ends_at, time_zone, venue_name, venue_address,
-				    capacity, published)
-				values (:slug, 'Taller de privacidad', 'Privacy workshop', 'Resumen', 'Summary', 'Descripción',
-				    'Description', 'Uno', 'One', 'Acerca', 'About', :startsAt, :endsAt, 'America/Mexico_City', 'Sede',
-				    'Calle 1, CDMX', :capacity, true)
-				returning id
-				""")
-			.param("slug", slug)
-			.param("startsAt", OffsetDateTime.ofInstant(startsAt, ZoneOffset.UTC))
-			.param("endsAt", OffsetDateTime.ofInstant(startsAt.plus(4, ChronoUnit.HOURS), ZoneOffset.UTC))
-			.param("capacity", seats)
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("insert into event_seat (event_id, seat_no) select ?, n from generate_series(1, ?) n")
-			.params(id, seats)
-			.update();
-		return slug;
+		return new TestEvents(this.jdbc).event()
+			.slugPrefix("privacy")
+			.title("Taller de privacidad", "Privacy workshop")
+			.startsAt(this.clock.instant().plus(startsIn))
+			.capacity(seats)
+			.create()
+			.slug();
 	}
 
 	/** The person's details, each text field carrying the marker. */

@@ -19,6 +19,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.EventsApplication;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationResult.Outcome;
 
@@ -67,7 +68,7 @@ class RegistrationConcurrencyTests {
 
 	@Test
 	void twoHundredConcurrentRegistrantsFillFiftySeatsAndQueueTheRestWithoutGaps() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(50);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(50).create();
 
 		List<RegistrationResult> results = Race.race(200, (i) -> () -> this.registrations.register(event.slug(),
 				TestForms.valid("person" + i + "@example.com"), SPANISH));
@@ -78,7 +79,7 @@ class RegistrationConcurrencyTests {
 
 	@Test
 	void twoInstancesSharingTheDatabaseNeverOverbook() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(50);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(50).create();
 		String url = ((HikariDataSource) this.dataSource).getJdbcUrl();
 		try (ConfigurableApplicationContext second = new SpringApplicationBuilder(EventsApplication.class)
 			.profiles("test")
@@ -95,7 +96,7 @@ class RegistrationConcurrencyTests {
 
 	@Test
 	void twentyConcurrentAttemptsWithOneAddressInAnyLetterCaseCreateOneRegistration() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 
 		String[] spellings = { "same.person@example.com", "Same.Person@Example.com", "SAME.PERSON@EXAMPLE.COM" };
 
@@ -113,15 +114,15 @@ class RegistrationConcurrencyTests {
 			.registrationId();
 		assertThat(duplicates).extracting(RegistrationResult::registrationId).containsOnly(id);
 		// Duplicates email the link again, a few an hour
-		// (PublicRegistrations.LINKS_PER_HOUR);
-		// racing requests may each see the count below the cap, so only bounds are sure.
+		// (PublicRegistrations.LINKS_PER_HOUR); racing requests may each see the count
+		// below the cap, so only bounds are sure.
 		assertThat(this.messages.about(id)).filteredOn((m) -> m.type() == Type.LINK_REMINDER)
 			.hasSizeBetween(PublicRegistrations.LINKS_PER_HOUR - 1, 19);
 	}
 
 	@Test
 	void cancellingAConfirmedRegistrationPromotesExactlyTheFirstWaitlisted() {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(2);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(2).create();
 		List<RegistrationResult> results = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			results
@@ -143,7 +144,7 @@ class RegistrationConcurrencyTests {
 
 	@Test
 	void twoSimultaneousCancelsPromoteExactlyTwo() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(3);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(3).create();
 		List<RegistrationResult> results = new ArrayList<>();
 		for (int i = 0; i < 7; i++) {
 			results
@@ -161,7 +162,7 @@ class RegistrationConcurrencyTests {
 
 	@Test
 	void raisingCapacityPromotesTheWaitlistAndLoweringItKeepsHeldSeats() {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(1);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(1).create();
 		List<RegistrationResult> results = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			results
@@ -189,7 +190,7 @@ class RegistrationConcurrencyTests {
 	 */
 	@Test
 	void whileSomeoneWaitsNewcomersQueueBehindThemThroughCancelsAndCapacityIncreases() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(6);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(6).create();
 		List<Long> confirmedAtStart = new ArrayList<>();
 		List<Timed> timed = new ArrayList<>();
 		for (int i = 0; i < 10; i++) {

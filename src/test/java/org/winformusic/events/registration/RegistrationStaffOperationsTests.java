@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationStateException.Reason;
 
@@ -41,7 +42,7 @@ class RegistrationStaffOperationsTests {
 
 	@Test
 	void approvalEventsQueueForReviewAndApprovingGivesASeatOrTheWaitlist() {
-		TestEvents.Created event = new TestEvents(this.jdbc).requiringApproval().create(1);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().requiringApproval().capacity(1).create();
 		RegistrationResult first = register(event, "review1@example.com");
 		RegistrationResult second = register(event, "review2@example.com");
 		assertThat(first.status()).isEqualTo(RegistrationStatus.PENDING);
@@ -63,7 +64,7 @@ class RegistrationStaffOperationsTests {
 
 	@Test
 	void confirmingBeyondCapacityNeedsConsentAndAddsASeat() {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(1);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(1).create();
 		register(event, "full1@example.com");
 		RegistrationResult waiting = register(event, "full2@example.com");
 
@@ -82,7 +83,7 @@ class RegistrationStaffOperationsTests {
 
 	@Test
 	void movingAConfirmedPersonToTheWaitlistGivesTheSeatToTheFirstWaiting() {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(1);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(1).create();
 		RegistrationResult seated = register(event, "move1@example.com");
 		RegistrationResult waiting = register(event, "move2@example.com");
 
@@ -96,7 +97,7 @@ class RegistrationStaffOperationsTests {
 
 	@Test
 	void checkInIsIdempotentAndCanBeUndone() {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(3);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(3).create();
 		long id = register(event, "door@example.com").registrationId();
 
 		CheckIns.CheckIn first = this.checkIns.checkIn(id);
@@ -110,7 +111,7 @@ class RegistrationStaffOperationsTests {
 
 	@Test
 	void staffEditsUseThePublicRulesAndKeepSearchTextCurrent() {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(3);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(3).create();
 		long id = register(event, "edit@example.com").registrationId();
 		register(event, "taken@example.com");
 
@@ -138,7 +139,7 @@ class RegistrationStaffOperationsTests {
 
 	@Test
 	void askingForTheLinkOverAndOverSendsAFewLinksAnHourNotAFlood() {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		RegistrationResult registered = register(event, "often@example.com");
 		for (int i = 0; i < 10; i++) {
 			this.registrations.sendLink(event.id(), "Often@Example.com");

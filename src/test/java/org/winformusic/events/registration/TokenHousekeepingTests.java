@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,7 +103,7 @@ class TokenHousekeepingTests {
 	}
 
 	private RegistrationResult register(String email) {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		return this.registrations.register(event.slug(), new RegistrationForm("Ana Limpia", email, "Discos", null,
 				"INDEPENDENT_LABEL", "CMX", "Ciudad de México", null, "YES", null, null, true, false, null),
 				Locale.ENGLISH);

@@ -114,8 +114,7 @@ class LogHygieneTests {
 		long mark = TestLog.mark();
 
 		// PostgreSQL's detail would name the address (unique index) and list the whole
-		// row
-		// (check constraint).
+		// row (check constraint).
 		for (String change : List.of("{}", "{\"status\": \"BOGUS\"}")) {
 			DataAccessException failure = catchThrowableOfType(DataAccessException.class,
 					() -> this.jdbc.sql(COPY).params(change, email).update());
@@ -125,7 +124,7 @@ class LogHygieneTests {
 		}
 
 		String logged = output.getAll() + TestLog.since(mark);
-		assertThat(logged).contains("registration_active_email_uq").contains("registration_status_check");
+		assertThat(logged).contains("registration_address_held_uq").contains("registration_status_check");
 		assertThat(logged.toLowerCase()).doesNotContain(email.toLowerCase()).doesNotContain(name.toLowerCase());
 		assertThat(rawDriverMessage("{}", email)).as("what reaches the log without DatabaseErrorDetail")
 			.containsIgnoringCase(email);

@@ -177,8 +177,7 @@ class ManageController {
 	}
 
 	private static boolean active(RegistrationView registration) {
-		return registration.status() != RegistrationStatus.CANCELLED
-				&& registration.status() != RegistrationStatus.DECLINED;
+		return registration.status().active();
 	}
 
 	private static String redirect(String token) {

@@ -74,9 +74,10 @@ class RegistrationController {
 	}
 
 	/**
-	 * The hot path: a successful registration costs the rate-limit upsert, the event's
-	 * window and the one registering statement; the event page data is loaded only when a
-	 * page must be shown.
+	 * The hot path: a registration that gets a seat costs the rate-limit upsert, the
+	 * event's window, the one registering statement and the confirmation's outbox row
+	 * ({@code SqlStatementCountTests}); the event page data is loaded only when a page
+	 * must be shown.
 	 */
 	@PostMapping("/events/{slug}/register")
 	String register(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Locale locale,

@@ -39,10 +39,8 @@ class RequestSizeLimit {
 					throws ServletException, IOException {
 				if ("POST".equals(request.getMethod()) && request.getContentLengthLong() > limit.toBytes()) {
 					// Tomcat refuses to parse this body's parameters, and anything that
-					// asks for
-					// one (the language switch, CSRF) would fail the error page too:
-					// render it
-					// for a view of the request without parameters.
+					// asks for one (the language switch, CSRF) would fail the error page
+					// too: render it for a view of the request without parameters.
 					request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 413);
 					request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
 					response.setStatus(413);

@@ -99,8 +99,7 @@ class EventEditorRowsTests {
 	void aGapInTheRowsOrAnIndexFarBeyondThemIsAClearAnswerNeverA500() throws Exception {
 		String page = form(post("/admin/events/new"), "rows-gap", "speakers[3].name", "Zoe Gap");
 		// Rows 0, 1 and 3 were posted: Zoe is the third row, and her missing organization
-		// is
-		// asked for by her field.
+		// is asked for by her field.
 		assertThat(speakerNames(page)).containsExactly("Ana Pérez", "Bruno Díaz", "Zoe Gap");
 		assertThat(page).contains("id=\"speakers-2-organization-error\">Completa este campo.</span>");
 		assertThat(this.catalog.findBySlug("rows-gap", SupportedLocales.SPANISH)).isEmpty();

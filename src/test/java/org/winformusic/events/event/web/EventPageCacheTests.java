@@ -3,6 +3,7 @@ package org.winformusic.events.event.web;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -19,8 +20,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class EventPageCacheTests {
 
-	private static int events;
-
 	@Autowired
 	MockMvc mvc;
 
@@ -31,20 +30,11 @@ class EventPageCacheTests {
 
 	@BeforeEach
 	void createEvent() {
-		this.slug = "cache-test-" + (++events);
-		long id = this.jdbc
-			.sql("insert into event (slug, title_es, title_en, summary_es, summary_en, description_es, description_en,"
-					+ " agenda_es, agenda_en, about_es, about_en, starts_at, ends_at, time_zone, venue_name,"
-					+ " venue_address, capacity, published) select ?, title_es, title_en, summary_es, summary_en,"
-					+ " description_es, description_en, agenda_es, agenda_en, about_es, about_en, starts_at, ends_at,"
-					+ " time_zone, venue_name, venue_address, 3, true from event where slug = 'mexico-workshop'"
-					+ " returning id")
-			.param(this.slug)
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("insert into event_seat (event_id, seat_no) select ?, g from generate_series(1, 3) g")
-			.param(id)
-			.update();
+		this.slug = new TestEvents(this.jdbc).copyOfMexicoWorkshop()
+			.slugPrefix("cache-test")
+			.capacity(3)
+			.create()
+			.slug();
 	}
 
 	@Test

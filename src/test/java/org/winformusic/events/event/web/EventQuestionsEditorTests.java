@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -109,14 +110,16 @@ class EventQuestionsEditorTests {
 			.andExpect(status().is3xxRedirection());
 		String edit = page(get("/admin/events/questions-answered/edit"));
 		long website = id(edit, 1);
-		long registration = this.jdbc.sql("""
-				insert into registration (event_id, status, full_name, email, company, company_type, state, city,
-				  association_interest, privacy_consent_version, privacy_consent_at, locale, search_text, created_at,
-				  updated_at)
-				select id, 'PENDING', 'Ana', 'ana@example.org', 'Sello', 'OTHER', 'CMX', 'Bogotá', 'YES', 'v1', now(),
-				       'es', 'ana', now(), now() from event where slug = 'questions-answered'
-				returning id
-				""").query(Long.class).single();
+		long registration = new TestRegistrations(this.jdbc).in("questions-answered")
+			.status("PENDING")
+			.fullName("Ana")
+			.email("ana@example.org")
+			.company("Sello")
+			.companyType("OTHER")
+			.state("DC")
+			.city("Bogotá")
+			.create()
+			.id();
 		this.jdbc.sql("insert into registration_answer (registration_id, question_id, text_value) values (?, ?, ?)")
 			.params(registration, website, "https://ana.example.org")
 			.update();

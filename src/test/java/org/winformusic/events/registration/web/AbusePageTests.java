@@ -6,8 +6,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.RegistrationProperties;
-import org.winformusic.events.registration.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -45,7 +45,7 @@ class AbusePageTests {
 
 	@Test
 	void formPostedTooSoonOrWithoutAValidStampGetsANeutralAnswerAndNothingIsStored() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		String fresh = stamps(Duration.ZERO).stamp();
 		String forged = (this.clock.instant().getEpochSecond() - 60) + "." + fresh.substring(fresh.indexOf('.') + 1);
 		String[] stamps = { null, fresh, forged, "garbage", "1.2" };
@@ -68,7 +68,7 @@ class AbusePageTests {
 
 	@Test
 	void tooManyPostsFromOneAddressGetA429PageInTheVisitorsLanguage() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(50);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(50).create();
 		String old = stamps(Duration.ofSeconds(-10)).stamp();
 		for (int i = 0; i < 3; i++) {
 			this.mvc.perform(form(event.slug(), "10.0.0.9", "office" + i + "@example.com").param("formStamp", old))

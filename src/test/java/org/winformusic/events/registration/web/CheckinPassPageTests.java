@@ -12,11 +12,11 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.CheckinPasses;
+import org.winformusic.events.registration.PublicRegistrations;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationResult;
-import org.winformusic.events.registration.PublicRegistrations;
-import org.winformusic.events.registration.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -131,7 +131,7 @@ class CheckinPassPageTests {
 	}
 
 	private RegistrationResult register(Locale locale) {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		RegistrationForm form = new RegistrationForm("Pase Prueba", "pase@example.org", "Discos Pase", null,
 				"INDEPENDENT_LABEL", "CMX", "Ciudad de México", "55 1234 5678", "YES", null, null, true, false, null);
 		return this.registrations.register(event.slug(), form, locale);

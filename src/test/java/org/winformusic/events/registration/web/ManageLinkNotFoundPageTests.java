@@ -5,9 +5,9 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.PublicRegistrations;
 import org.winformusic.events.registration.RegistrationResult;
-import org.winformusic.events.registration.TestEvents;
 import org.winformusic.events.registration.TestForms;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,7 +45,7 @@ class ManageLinkNotFoundPageTests {
 
 	@Test
 	void aLinkRemovedByHousekeepingSaysItIsNoLongerValidAndOffersTheEventsLookupForm() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		RegistrationResult result = this.registrations.register(event.slug(), TestForms.valid("old-link@example.com"),
 				Locale.forLanguageTag("es"));
 		fetch(get("/r/" + result.manageToken()), 200);
@@ -65,7 +65,7 @@ class ManageLinkNotFoundPageTests {
 
 	@Test
 	void aTokenThatNeverExistedGetsTheSamePageAsARemovedOne() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		RegistrationResult result = this.registrations.register(event.slug(), TestForms.valid("gone-link@example.com"),
 				Locale.forLanguageTag("es"));
 		this.jdbc.sql("delete from registration_token where registration_id = ?")

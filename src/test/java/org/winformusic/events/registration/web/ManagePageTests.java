@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.RecordedMessages;
-import org.winformusic.events.registration.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -52,7 +52,7 @@ class ManagePageTests {
 
 	@Test
 	void firstViewAfterRegisteringNamesTheAddressTheDateThePlaceAndWhatComesNext() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		this.jdbc.sql("update event set venue_map_url = 'https://maps.example.org/?q=Sede&x=1' where id = ?")
 			.param(event.id())
 			.update();
@@ -89,7 +89,7 @@ class ManagePageTests {
 
 	@Test
 	void waitlistedAndPendingGetTheirOwnWhatNextAndNoCalendar() throws Exception {
-		TestEvents.Created full = new TestEvents(this.jdbc).create(1);
+		TestEvents.Created full = new TestEvents(this.jdbc).event().capacity(1).create();
 		register(full.slug(), email(), "es");
 		String waiting = page(get(register(full.slug(), email(), "es")));
 		assertThat(waiting).contains("<h1>" + message("manage.new.title.WAITLISTED", SPANISH) + "</h1>")
@@ -97,7 +97,7 @@ class ManagePageTests {
 			.contains(message("manage.next.WAITLISTED", SPANISH))
 			.doesNotContain("calendar.google.com", "event.ics", message("registration.manage.qr", SPANISH));
 
-		TestEvents.Created reviewed = new TestEvents(this.jdbc).requiringApproval().create(5);
+		TestEvents.Created reviewed = new TestEvents(this.jdbc).event().requiringApproval().capacity(5).create();
 		String pending = page(get(register(reviewed.slug(), email(), "es")));
 		assertThat(pending).contains("<h1>" + message("manage.new.title.PENDING", SPANISH) + "</h1>")
 			.contains(message("registration.status.PENDING", SPANISH))
@@ -107,7 +107,7 @@ class ManagePageTests {
 
 	@Test
 	void afterCancellingThePageOffersToRegisterAgainWhileTheEventTakesRegistrations() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(1);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(1).create();
 		String first = register(event.slug(), email(), "en").replace("?new", "");
 		String cancelled = cancel(first);
 		assertThat(cancelled).matches("/r/[A-Za-z0-9_-]{43}\\?cancelled");
@@ -125,9 +125,8 @@ class ManagePageTests {
 				message("manage.again.joinWaitlist", Locale.ENGLISH));
 
 		// Registration closed: nothing to offer. (Another event: the catalog keeps an
-		// event's
-		// facts a few seconds, so this one is first shown after it closed.)
-		TestEvents.Created closing = new TestEvents(this.jdbc).create(1);
+		// event's facts a few seconds, so this one is first shown after it closed.)
+		TestEvents.Created closing = new TestEvents(this.jdbc).event().capacity(1).create();
 		String late = cancel(register(closing.slug(), email(), "en").replace("?new", "")).replace("?cancelled", "");
 		this.jdbc.sql("update event set registration_closes_at = ? where id = ?")
 			.params(java.sql.Timestamp.from(Instant.now().minus(1, ChronoUnit.MINUTES)), closing.id())
@@ -138,7 +137,7 @@ class ManagePageTests {
 
 	@Test
 	void aManageLinkSpeaksTheRegistrantsLanguageUnlessThisBrowserChoseOne() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		String manage = register(event.slug(), email(), "en").replace("?new", "");
 
 		// Opened on a Spanish device with no language chosen: the person registered in

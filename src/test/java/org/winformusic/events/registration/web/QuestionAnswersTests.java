@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.RegistrationErasure;
-import org.winformusic.events.registration.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -59,7 +59,7 @@ class QuestionAnswersTests {
 	@BeforeEach
 	void eventWithQuestions() {
 		TestEvents events = new TestEvents(this.jdbc);
-		this.event = events.create(10);
+		this.event = events.event().capacity(10).create();
 		this.interest = events.question(this.event.id(), "ONE_CHOICE", "¿Qué te interesa más?",
 				"What interests you most?", true, "Distribución", "Distribution", "Derechos", "Rights");
 		this.website = events.question(this.event.id(), "SHORT_TEXT", "¿Cuál es tu sitio web?", "What is your website?",

@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.Race;
 import org.winformusic.events.registration.RecordedMessages;
 import org.winformusic.events.registration.RegistrationMessage;
-import org.winformusic.events.registration.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -73,7 +73,7 @@ class RegistrationPageTests {
 
 	@Test
 	void validRegistrationRedirectsToTheManagePageWithStatusInWords() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		String location = this.mvc.perform(valid(event.slug(), email()).param("lang", "en"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
@@ -88,7 +88,7 @@ class RegistrationPageTests {
 
 	@Test
 	void secondRegistrationWithTheSameAddressSaysAlreadyRegisteredAndEmailsTheLinkAgain() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		String email = email();
 		this.mvc.perform(valid(event.slug(), email)).andExpect(status().is3xxRedirection());
 		String html = page(valid(event.slug(), email.toUpperCase(Locale.ROOT)).param("lang", "en"));
@@ -106,7 +106,7 @@ class RegistrationPageTests {
 	@ValueSource(strings = { "es", "en" })
 	void everyValidationMessageIsShownInTheVisitorsLanguage(String lang) throws Exception {
 		Locale locale = Locale.forLanguageTag(lang);
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		String empty = page(post("/events/" + event.slug() + "/register").with(csrf()).param("lang", lang));
 		for (String key : List.of("fullName.required", "email.required", "company.required", "companyType.required",
 				"state.required", "city.required", "associationInterest.required", "privacyConsent.required")) {
@@ -143,7 +143,7 @@ class RegistrationPageTests {
 
 	@Test
 	void hostileInputIsStoredLiterallyAndShownEscapedAndNeverSetsTheStatus() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(0);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(0).create();
 		String location = this.mvc
 			.perform(valid(event.slug(), email()).with(set("fullName", "<script>alert(1)</script> O'Brien"))
 				.with(set("company", "'; drop table registration; --"))
@@ -170,7 +170,7 @@ class RegistrationPageTests {
 
 	@Test
 	void controlDirectionAndUndecodableCharactersAndHugeValuesGetAClearError() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		String invalidUtf8 = new String(new byte[] { 'A', (byte) 0xFF, (byte) 0xFE, 'B' }, StandardCharsets.UTF_8);
 		for (String hostile : List.of("Ana\u202EPérez", "Ana\u0000Pérez", "Ana\r\nBcc: x@example.com", "Ana\u200B",
 				invalidUtf8, "\uFEFFAna")) {
@@ -194,7 +194,7 @@ class RegistrationPageTests {
 
 	@Test
 	void everyInvisibleFormatCharacterIsRefusedInSingleLineFields() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		// Unicode category Cf beyond the zero-width and bidi ranges: soft hyphen, Arabic
 		// letter mark, Mongolian vowel separator, word joiner, invisible times, a tag.
 		for (String hostile : List.of("Ana\u00ADPérez", "Ana\u061C", "Ana\u180EPérez", "Ana\u2060Pérez", "Ana\u2062",
@@ -207,7 +207,7 @@ class RegistrationPageTests {
 
 	@Test
 	void oversizedBodyGetsA413NotA500() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		byte[] body = ("fullName=" + "a".repeat(1024 * 1024)).getBytes(StandardCharsets.US_ASCII);
 		this.mvc
 			.perform(post("/events/" + event.slug() + "/register").contentType("application/x-www-form-urlencoded")
@@ -218,15 +218,16 @@ class RegistrationPageTests {
 	@Test
 	void outsideTheWindowTheFormIsNotShownAndAPostIsRefused() throws Exception {
 		Instant now = Instant.now();
-		TestEvents.Created closed = new TestEvents(this.jdbc)
+		TestEvents.Created closed = new TestEvents(this.jdbc).event()
 			.window(now.minus(10, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS))
-			.create(5);
+			.capacity(5)
+			.create();
 		String form = page(get("/events/" + closed.slug() + "/register").param("lang", "en"));
 		assertThat(form).contains("Registration is closed.").doesNotContain("name=\"fullName\"");
 		String posted = page(valid(closed.slug(), email()).param("lang", "es"));
 		assertThat(posted).contains("El registro está cerrado.").doesNotContain("name=\"fullName\"");
 
-		TestEvents.Created hidden = new TestEvents(this.jdbc).unpublished().create(5);
+		TestEvents.Created hidden = new TestEvents(this.jdbc).event().unpublished().capacity(5).create();
 		assertThat(page(valid(hidden.slug(), email()).param("lang", "en")))
 			.contains("This event is not open for registration.");
 		assertThat(count("select count(*) from registration where event_id in (?, " + hidden.id() + ")", closed.id()))
@@ -236,7 +237,7 @@ class RegistrationPageTests {
 
 	@Test
 	void filledHoneypotGetsANeutralAnswerAndNothingIsStored() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		String html = page(valid(event.slug(), email()).param("website", "http://spam.example").param("lang", "en"));
 		assertThat(html).contains("Thank you. Please check your email");
 		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isZero();
@@ -244,7 +245,7 @@ class RegistrationPageTests {
 
 	@Test
 	void managePageEditsCancelsWithConfirmationAndOffersACalendarFile() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(1);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(1).create();
 		String email = email();
 		String location = this.mvc.perform(valid(event.slug(), email))
 			.andExpect(status().is3xxRedirection())
@@ -301,7 +302,7 @@ class RegistrationPageTests {
 
 	@Test
 	void lookupWithControlCharactersAnswersAsForAnUnknownAddress() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		String html = page(post("/events/" + event.slug() + "/lookup").with(csrf())
 			.param("email", "ana\u0000@example.com")
 			.param("lang", "en"));
@@ -310,7 +311,7 @@ class RegistrationPageTests {
 
 	@Test
 	void lookupAnswersTheSameWhetherOrNotTheAddressIsRegistered() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(5);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		String email = email();
 		this.mvc.perform(valid(event.slug(), email)).andExpect(status().is3xxRedirection());
 		long id = this.jdbc.sql("select id from registration where event_id = ?")
@@ -333,7 +334,7 @@ class RegistrationPageTests {
 
 	@Test
 	void concurrentHttpRegistrationsNeverOverbook() throws Exception {
-		TestEvents.Created event = new TestEvents(this.jdbc).create(30);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(30).create();
 		List<Integer> statuses = Race.race(100,
 				(i) -> () -> this.mvc.perform(valid(event.slug(), "http" + i + "@example.com"))
 					.andReturn()

@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
-import org.winformusic.events.registration.TestEvents;
+import org.winformusic.events.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -55,7 +55,7 @@ class SqlStatementCountTests {
 
 	@Test
 	void oneRegistrationPostExecutesAtMostFourStatementsIncludingItsEmail() throws Exception {
-		TestEvents.Created event = new TestEvents(JdbcClient.create(this.dataSource)).create(10);
+		TestEvents.Created event = new TestEvents(JdbcClient.create(this.dataSource)).event().capacity(10).create();
 		register(event.slug(), "warm-up@example.com");
 
 		CountingDataSource.STATEMENTS.set(0);

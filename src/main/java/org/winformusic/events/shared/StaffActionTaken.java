@@ -8,6 +8,6 @@ package org.winformusic.events.shared;
  * @param action what was done, e.g. {@code EVENT_UPDATED}
  * @param details a short description without personal data
  */
-public record StaffAction(String action, Long eventId, Long registrationId, String details) {
+public record StaffActionTaken(String action, Long eventId, Long registrationId, String details) {
 
 }
