@@ -7,15 +7,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
+import org.winformusic.events.registration.RegistrationStatus;
+import org.winformusic.events.registration.RegistrationTallies;
+import org.winformusic.events.registration.RegistrationTallies.Tally;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The numbers and lists the admin pages show, each page in a fixed, small number of
- * queries.
+ * queries; the counts of registrations come from {@link RegistrationTallies}.
  */
 @Component
 @Transactional(readOnly = true)
@@ -34,46 +34,39 @@ class AdminQueries {
 
 	private final JdbcClient jdbc;
 
-	AdminQueries(JdbcClient jdbc) {
+	private final RegistrationTallies tallies;
+
+	AdminQueries(JdbcClient jdbc, RegistrationTallies tallies) {
 		this.jdbc = jdbc;
+		this.tallies = tallies;
 	}
 
 	/**
-	 * Every event, newest first, with its registration counts: each event's counted on
-	 * its own in its index range (a lateral subquery, index-only on (event_id, status,
-	 * id)), never one aggregate joined over every registration of every event.
+	 * Every event, newest first, with its registration counts (from the kept tallies: a
+	 * few rows per event, whatever its size) and its capacity (the event's seat count,
+	 * which the registration feature keeps in {@code event.capacity}).
 	 */
 	List<EventSummary> events(Locale locale) {
-		String title = "es".equals(locale.getLanguage()) ? "e.title_es" : "e.title_en";
-		return this.jdbc
-			.sql("select e.id, e.slug, " + title + " as title, e.starts_at, e.time_zone, e.published,"
-					+ " (select count(*) from event_seat s where s.event_id = e.id) as capacity, c.*"
-					+ " from event e cross join lateral (" + EVENT_COUNTS + ") c order by e.starts_at desc")
+		String title = "es".equals(locale.getLanguage()) ? "title_es" : "title_en";
+		List<EventSummary> events = this.jdbc
+			.sql("select id, slug, " + title + " as title, starts_at, time_zone, published, capacity from event"
+					+ " order by starts_at desc")
 			.query((rs, n) -> new EventSummary(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
 					rs.getTimestamp("starts_at").toInstant(), ZoneId.of(rs.getString("time_zone")),
-					rs.getBoolean("published"), rs.getInt("capacity"), counts(rs)))
+					rs.getBoolean("published"), rs.getInt("capacity"), null))
 			.list();
+		Map<Long, Tally> byEvent = this.tallies.statusOf(events.stream().map(EventSummary::id).toList());
+		return events.stream().map((e) -> e.withCounts(counts(byEvent.get(e.id())))).toList();
 	}
 
-	/**
-	 * One event's counts ({@code e.id}), from the (event_id, status, id) index alone: it
-	 * includes the check-in time (V9).
-	 */
-	private static final String EVENT_COUNTS = """
-			select count(*) filter (where r.status = 'CONFIRMED') as confirmed,
-			count(*) filter (where r.status = 'WAITLISTED') as waitlisted,
-			count(*) filter (where r.status = 'PENDING') as pending,
-			count(*) filter (where r.status = 'CANCELLED') as cancelled,
-			count(*) filter (where r.status = 'DECLINED') as declined,
-			count(*) filter (where r.checked_in_at is not null and r.status = 'CONFIRMED') as checked_in
-			from registration r where r.event_id = e.id
-			""";
-
 	Counts counts(long eventId) {
-		return this.jdbc.sql("select c.* from (select ?::bigint as id) e cross join lateral (" + EVENT_COUNTS + ") c")
-			.param(eventId)
-			.query((rs, n) -> counts(rs))
-			.single();
+		return counts(this.tallies.of(eventId));
+	}
+
+	private static Counts counts(Tally tally) {
+		return new Counts(tally.count(RegistrationStatus.CONFIRMED), tally.count(RegistrationStatus.WAITLISTED),
+				tally.count(RegistrationStatus.PENDING), tally.count(RegistrationStatus.CANCELLED),
+				tally.count(RegistrationStatus.DECLINED), tally.checkedIn());
 	}
 
 	/**
@@ -81,14 +74,7 @@ class AdminQueries {
 	 * last (at most {@link #MAX_CHART_DAYS}), days without registrations at zero.
 	 */
 	List<DayCount> perDay(long eventId, ZoneId zone) {
-		Map<LocalDate, Long> counts = new LinkedHashMap<>();
-		this.jdbc
-			.sql("select (created_at at time zone ?)::date as day, count(*) as n from registration"
-					+ " where event_id = ? group by 1 order by 1")
-			.params(zone.getId(), eventId)
-			.query((rs) -> {
-				counts.put(rs.getObject("day", LocalDate.class), rs.getLong("n"));
-			});
+		Map<LocalDate, Long> counts = this.tallies.perDay(eventId, zone);
 		List<DayCount> days = new ArrayList<>();
 		if (counts.isEmpty()) {
 			return days;
@@ -106,38 +92,21 @@ class AdminQueries {
 
 	/**
 	 * Who is coming or may come (pending, confirmed, waitlisted) by company type, state
-	 * and interest in the association, in one grouping-sets query.
+	 * and interest in the association.
 	 */
 	Breakdowns breakdowns(long eventId) {
-		Map<CompanyType, Long> byCompanyType = new EnumMap<>(CompanyType.class);
-		Map<String, Long> byState = new HashMap<>();
-		Map<AssociationInterest, Long> byInterest = new EnumMap<>(AssociationInterest.class);
-		this.jdbc.sql("""
-				select company_type, state, association_interest, count(*) as n from registration
-				 where event_id = ? and status in ('PENDING', 'CONFIRMED', 'WAITLISTED')
-				 group by grouping sets ((company_type), (state), (association_interest))
-				""").param(eventId).query((rs) -> {
-			long n = rs.getLong("n");
-			if (rs.getString("company_type") != null) {
-				byCompanyType.put(CompanyType.valueOf(rs.getString("company_type")), n);
-			}
-			else if (rs.getString("state") != null) {
-				byState.put(rs.getString("state"), n);
-			}
-			else if (rs.getString("association_interest") != null) {
-				byInterest.put(AssociationInterest.valueOf(rs.getString("association_interest")), n);
-			}
-		});
-		long total = byInterest.values().stream().mapToLong(Long::longValue).sum();
+		Tally tally = this.tallies.of(eventId);
+		long total = tally.byInterest().values().stream().mapToLong(Long::longValue).sum();
 		List<Share> companyTypes = new ArrayList<>();
 		for (CompanyType type : CompanyType.values()) {
-			companyTypes.add(new Share(type.name(), byCompanyType.getOrDefault(type, 0L), total));
+			companyTypes.add(new Share(type.name(), tally.byCompanyType().getOrDefault(type, 0L), total));
 		}
 		List<Share> interests = new ArrayList<>();
 		for (AssociationInterest interest : AssociationInterest.values()) {
-			interests.add(new Share(interest.name(), byInterest.getOrDefault(interest, 0L), total));
+			interests.add(new Share(interest.name(), tally.byInterest().getOrDefault(interest, 0L), total));
 		}
-		List<Share> states = byState.entrySet()
+		List<Share> states = tally.byState()
+			.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue()
 				.reversed()
@@ -181,13 +150,13 @@ class AdminQueries {
 		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
-	private static Counts counts(ResultSet rs) throws SQLException {
-		return new Counts(rs.getLong("confirmed"), rs.getLong("waitlisted"), rs.getLong("pending"),
-				rs.getLong("cancelled"), rs.getLong("declined"), rs.getLong("checked_in"));
-	}
-
 	record EventSummary(long id, String slug, String title, Instant startsAt, ZoneId zone, boolean published,
 			int capacity, Counts counts) {
+
+		EventSummary withCounts(Counts counts) {
+			return new EventSummary(this.id, this.slug, this.title, this.startsAt, this.zone, this.published,
+					this.capacity, counts);
+		}
 
 	}
 

@@ -47,18 +47,20 @@ public class RegistrationAnswers {
 			) answers on true
 			""";
 
-	private static final List<String> MAY_COME = List.of("PENDING", "CONFIRMED", "WAITLISTED");
-
 	private final JdbcClient jdbc;
 
 	private final EventQuestions questions;
 
 	private final MessageSource messages;
 
-	RegistrationAnswers(JdbcClient jdbc, EventQuestions questions, MessageSource messages) {
+	private final RegistrationTallies tallies;
+
+	RegistrationAnswers(JdbcClient jdbc, EventQuestions questions, MessageSource messages,
+			RegistrationTallies tallies) {
 		this.jdbc = jdbc;
 		this.questions = questions;
 		this.messages = messages;
+		this.tallies = tallies;
 	}
 
 	/**
@@ -99,31 +101,16 @@ public class RegistrationAnswers {
 
 	/**
 	 * How many of those who may come (pending, confirmed, waitlisted) chose each choice,
-	 * for every choice question the form asks.
+	 * for every choice question the form asks (from {@link RegistrationTallies}).
 	 */
 	public List<ChoiceBreakdown> breakdowns(long eventId, Locale locale) {
 		List<EventQuestion> asked = this.questions.live(eventId).stream().filter((q) -> q.kind().hasChoices()).toList();
 		if (asked.isEmpty()) {
 			return List.of();
 		}
-		long total = this.jdbc
-			.sql("select count(*) from registration where event_id = :event and status in (:statuses)")
-			.param("event", eventId)
-			.param("statuses", MAY_COME)
-			.query(Long.class)
-			.single();
-		Map<Long, Long> counts = new HashMap<>();
-		this.jdbc.sql("""
-				select a.choice_id, count(*) as n from registration_answer_choice a
-				  join registration r on r.id = a.registration_id
-				 where a.question_id = any(:questions) and r.status in (:statuses)
-				 group by a.choice_id
-				""")
-			.param("questions", asked.stream().mapToLong(EventQuestion::id).toArray())
-			.param("statuses", MAY_COME)
-			.query((ResultSet rs) -> {
-				counts.put(rs.getLong("choice_id"), rs.getLong("n"));
-			});
+		RegistrationTallies.Tally tally = this.tallies.of(eventId);
+		long total = tally.mayCome();
+		Map<Long, Long> counts = tally.byChoice();
 		return asked.stream()
 			.map((q) -> new ChoiceBreakdown(q.label(locale), total,
 					q.choices()

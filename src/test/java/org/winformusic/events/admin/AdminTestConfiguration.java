@@ -105,22 +105,36 @@ class AdminTestConfiguration {
 
 	}
 
-	/** Counts statements prepared on the current thread while counting is on. */
+	/**
+	 * Counts statements prepared on the current thread while counting is on, and keeps
+	 * the SQL of those prepared with a text (for plan tests).
+	 */
 	static final class StatementCounter {
 
 		private static final ThreadLocal<AtomicInteger> count = new ThreadLocal<>();
+
+		private static final ThreadLocal<java.util.List<String>> prepared = new ThreadLocal<>();
 
 		private StatementCounter() {
 		}
 
 		static void start() {
 			count.set(new AtomicInteger());
+			prepared.set(new java.util.ArrayList<>());
 		}
 
 		static int stop() {
 			AtomicInteger counted = count.get();
 			count.remove();
+			prepared.remove();
 			return (counted != null) ? counted.get() : 0;
+		}
+
+		/** Stops counting; returns the SQL of the statements prepared since the start. */
+		static java.util.List<String> stopAndList() {
+			java.util.List<String> sql = prepared.get();
+			stop();
+			return (sql != null) ? sql : java.util.List.of();
 		}
 
 		static DataSource wrap(DataSource target) {
@@ -146,6 +160,10 @@ class AdminTestConfiguration {
 							AtomicInteger counted = count.get();
 							if (counted != null) {
 								counted.incrementAndGet();
+							}
+							java.util.List<String> sql = prepared.get();
+							if (sql != null && args != null && args.length > 0 && args[0] instanceof String text) {
+								sql.add(text);
 							}
 						}
 						if (name.equals("unwrap") && ((Class<?>) args[0]).isInstance(target)) {
