@@ -11,9 +11,9 @@ import org.winformusic.events.shared.SingleLine;
  * by the controller against {@link StaffRole}.
  */
 record StaffUserForm(
-		@NotBlank(message = "{staffforms.users.email}") @Size(max = 254,
-				message = "{staffforms.users.email}") @Pattern(regexp = "\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*",
-						message = "{staffforms.users.email}") String email,
+		@NotBlank(message = "{staffforms.users.email}") @Size(max = 254, message = "{staffforms.users.email}") @Pattern(
+				regexp = "\\s*[^@\\s]+@[^@\\s]+\\.[^@\\s]+\\s*",
+				message = "{staffforms.users.email}") @SingleLine String email,
 		@NotBlank(message = "{staffforms.users.name}") @Size(max = 120,
 				message = "{staffforms.users.name}") @SingleLine String displayName,
 		String role) {

@@ -148,8 +148,10 @@ class ApiTokenController {
 	 * The create form as posted: a name on one line, a role no higher than the owner's,
 	 * and an optional last valid day ({@code yyyy-MM-dd}, as a date field sends it).
 	 */
-	record TokenForm(@NotBlank(message = "{export.tokens.error.name}") @Size(max = ApiTokens.MAX_NAME_LENGTH,
-			message = "{export.tokens.error.nameLength}") @SingleLine String name, String role, String expiresOn) {
+	record TokenForm(
+			@NotBlank(message = "{export.tokens.error.name}") @Size(max = ApiTokens.MAX_NAME_LENGTH,
+					message = "{export.tokens.error.nameLength}") @SingleLine String name,
+			String role, String expiresOn) {
 
 		static TokenForm blank() {
 			return new TokenForm(null, TokenRole.OPS.name(), null);

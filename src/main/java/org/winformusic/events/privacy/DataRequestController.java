@@ -53,7 +53,9 @@ class DataRequestController {
 		return REQUEST_VIEW;
 	}
 
-	/** The search; an address that cannot be stored is shown next to the field instead. */
+	/**
+	 * The search; an address that cannot be stored is shown next to the field instead.
+	 */
 	@PostMapping("/admin/privacy")
 	String search(@Valid @ModelAttribute("form") SearchForm form, BindingResult result, Model model) {
 		if (result.hasErrors()) {

@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.InitBinder;
  * How every form Spring binds (a record or bean behind {@code @ModelAttribute}) treats
  * typed text: a value holding a control character (NUL and the other C0/C1 controls
  * except TAB, CR and LF, see {@link StoredText}) is not bound, and its field gets the
- * error {@value StoredText#REFUSED}, shown next to the field like any other problem,
- * the other values kept. A form whose handler takes a {@code BindingResult} thus answers
- * bad bytes with its normal page; the record's other constraints are still checked.
- * Request parameters bound one by one ({@code @RequestParam}) are left alone:
+ * error {@value StoredText#REFUSED}, shown next to the field like any other problem, the
+ * other values kept. A form whose handler takes a {@code BindingResult} thus answers bad
+ * bytes with its normal page; the record's other constraints are still checked. Request
+ * parameters bound one by one ({@code @RequestParam}) are left alone:
  * {@link RequestGuard} answers those requests before they get here.
  */
 @ControllerAdvice
@@ -45,7 +45,9 @@ class FormBinding {
 
 	}
 
-	/** Reports a refused value with {@value StoredText#REFUSED}, the rest as Spring does. */
+	/**
+	 * Reports a refused value with {@value StoredText#REFUSED}, the rest as Spring does.
+	 */
 	static final class ControlCharacterErrors extends DefaultBindingErrorProcessor {
 
 		@Override
@@ -55,14 +57,17 @@ class FormBinding {
 				return;
 			}
 			String field = ex.getPropertyName();
-			// The value is not kept: shown again, it would carry the bytes back into the page.
+			// The value is not kept: shown again, it would carry the bytes back into the
+			// page.
 			result.addError(new FieldError(result.getObjectName(), field, null, true,
 					result.resolveMessageCodes(StoredText.REFUSED, field), null, null));
 		}
 
 	}
 
-	/** Text with a control character; an IllegalArgumentException, as the binder expects. */
+	/**
+	 * Text with a control character; an IllegalArgumentException, as the binder expects.
+	 */
 	static final class ControlCharactersException extends IllegalArgumentException {
 
 		ControlCharactersException() {

@@ -57,8 +57,8 @@ class RequestGuard {
 	private static final Log logger = LogFactory.getLog(RequestGuard.class);
 
 	/**
-	 * Forms that answer a control character themselves, with their normal page: the
-	 * staff forms bound as records ({@link FormBinding} makes it a field error), the
+	 * Forms that answer a control character themselves, with their normal page: the staff
+	 * forms bound as records ({@link FormBinding} makes it a field error), the
 	 * registration form and its edits (their validator reports it next to the field), the
 	 * link lookup and the staff login (answered as any other wrong value).
 	 */

@@ -31,8 +31,8 @@ public final class StoredText {
 	public static final Pattern NOT_SINGLE_LINE = Pattern.compile("[\\p{Cc}\\p{Cf}\\uFFFD\\u2028\\u2029]");
 
 	/**
-	 * What a multi-line field refuses: control characters but line breaks and tabs, format
-	 * characters and the replacement character.
+	 * What a multi-line field refuses: control characters but line breaks and tabs,
+	 * format characters and the replacement character.
 	 */
 	public static final Pattern NOT_MULTI_LINE = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\p{Cf}\\uFFFD]");
 

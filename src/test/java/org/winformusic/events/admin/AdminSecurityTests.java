@@ -194,8 +194,8 @@ class AdminSecurityTests {
 		long id = this.data.confirmed(event, "Ana Nul").id();
 		// Forms bound as records answer with their page and the message next to the field
 		// (StaffFormsTests, EventEditorBytesTests); the others get the guard's 400 page.
-		Map<String, String[]> forms = Map.of("/admin/events/" + event.slug() + "/capacity",
-				new String[] { "capacity" }, "/admin/privacy/erase", new String[] { "email" },
+		Map<String, String[]> forms = Map.of("/admin/events/" + event.slug() + "/capacity", new String[] { "capacity" },
+				"/admin/privacy/erase", new String[] { "email" },
 				"/admin/events/" + event.slug() + "/registrations/bulk", new String[] { "back" });
 		for (Map.Entry<String, String[]> form : forms.entrySet()) {
 			for (String field : form.getValue()) {

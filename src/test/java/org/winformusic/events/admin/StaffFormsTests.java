@@ -29,9 +29,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * The staff forms of the admin area (new staff user, own password, API token, a
  * registration's details, a staff note, the data-request search) as a signed-in ADMIN
- * meets them: bad bytes and every other
- * problem are shown next to the field, on the form page, with the other typed values kept
- * (never a password), and nothing is stored.
+ * meets them: bad bytes and every other problem are shown next to the field, on the form
+ * page, with the other typed values kept (never a password), and nothing is stored.
  */
 @AdminTest
 class StaffFormsTests {
@@ -59,17 +58,20 @@ class StaffFormsTests {
 	@BeforeEach
 	void setUp() {
 		this.data = new TestRegistrations(this.jdbc);
-		this.jdbc.sql("""
-				insert into staff_user (email, display_name, password_hash, role, enabled, created_at, password_changed_at)
-				values (?, 'Bytes', ?, 'ADMIN', true, now(), now())
-				on conflict do nothing
-				""").params(ADMIN, this.passwordEncoder.encode(PASSWORD)).update();
+		this.jdbc
+			.sql("""
+					insert into staff_user (email, display_name, password_hash, role, enabled, created_at, password_changed_at)
+					values (?, 'Bytes', ?, 'ADMIN', true, now(), now())
+					on conflict do nothing
+					""")
+			.params(ADMIN, this.passwordEncoder.encode(PASSWORD))
+			.update();
 	}
 
 	/**
 	 * A staff form: where it posts, a valid post (in the order of the page), the fields
-	 * whose values the page must not show again, the status of its page with problems, and
-	 * a query over what a post would change.
+	 * whose values the page must not show again, the status of its page with problems,
+	 * and a query over what a post would change.
 	 */
 	record StaffForm(String path, Map<String, String> valid, List<String> secret, int status, String snapshot,
 			Object snapshotParameter) {
@@ -79,8 +81,8 @@ class StaffFormsTests {
 	StaffForm form(String name) {
 		return switch (name) {
 			case "users" -> new StaffForm("/admin/users",
-					fields("email", "bytes-new@win.test", "displayName", "Nueva Persona", "role", "OPS"), List.of(), 200,
-					"select count(*)::text from staff_user where email = ? or display_name like 'Nueva%'",
+					fields("email", "bytes-new@win.test", "displayName", "Nueva Persona", "role", "OPS"), List.of(),
+					200, "select count(*)::text from staff_user where email = ? or display_name like 'Nueva%'",
 					"bytes-new@win.test");
 			case "profile" -> new StaffForm("/admin/profile",
 					fields("currentPassword", PASSWORD, "newPassword", "a much longer password", "confirmPassword",
@@ -95,8 +97,8 @@ class StaffFormsTests {
 				TestRegistrations.Registration ana = this.data.confirmed(this.data.event(3), "Ana Bytes");
 				yield new StaffForm("/admin/registrations/" + ana.id() + "/edit",
 						fields("fullName", "Ana Cambiada", "email", "ana.cambiada@example.org", "company",
-								"Discos Cambiados", "jobTitle", "Productora", "companyType", "INDEPENDENT_LABEL", "state",
-								"CMX", "city", "Puebla", "phone", "55 1234 5678", "associationInterest", "YES",
+								"Discos Cambiados", "jobTitle", "Productora", "companyType", "INDEPENDENT_LABEL",
+								"state", "CMX", "city", "Puebla", "phone", "55 1234 5678", "associationInterest", "YES",
 								"referralSource", "Amigas", "comments", "Llega temprano"),
 						List.of(), 200, "select r::text from registration r where id = ?", ana.id());
 			}
@@ -111,7 +113,10 @@ class StaffFormsTests {
 		};
 	}
 
-	/** Each text field of each form, with NUL (in Spanish) and U+0085, a C1 control (in English). */
+	/**
+	 * Each text field of each form, with NUL (in Spanish) and U+0085, a C1 control (in
+	 * English).
+	 */
 	static Stream<Arguments> textFields() {
 		Map<String, List<String>> forms = new LinkedHashMap<>();
 		forms.put("users", List.of("email", "displayName"));
@@ -156,8 +161,8 @@ class StaffFormsTests {
 	void invisibleFormatCharactersAreRefusedInSingleLineFieldsLikeTheRegistrationFormDoes() throws Exception {
 		StaffForm form = form("users");
 		String before = snapshot(form);
-		String page = send(form, fields("email", "bytes-new@win.test", "displayName", "Nueva\u200BPersona", "role", "OPS"),
-				"es");
+		String page = send(form,
+				fields("email", "bytes-new@win.test", "displayName", "Nueva\u200BPersona", "role", "OPS"), "es");
 		assertNextTo(page, "displayName", REFUSED.get("es"));
 		assertThat(page).contains("value=\"bytes-new@win.test\"");
 		assertThat(snapshot(form)).isEqualTo(before);
@@ -184,8 +189,8 @@ class StaffFormsTests {
 	void aPasswordChangeWithProblemsIsShownAgainWithoutAnyPassword() throws Exception {
 		StaffForm form = form("profile");
 		String before = snapshot(form);
-		String page = send(form, fields("currentPassword", PASSWORD, "newPassword", "short", "confirmPassword", "short"),
-				"es");
+		String page = send(form,
+				fields("currentPassword", PASSWORD, "newPassword", "short", "confirmPassword", "short"), "es");
 		assertNextTo(page, "newPassword", "La contraseña nueva necesita al menos 12 caracteres.");
 		assertThat(page).doesNotContain(PASSWORD).doesNotContain("value=\"short\"");
 
@@ -211,8 +216,7 @@ class StaffFormsTests {
 	}
 
 	private String send(StaffForm form, Map<String, String> fields, String language) throws Exception {
-		MockHttpServletRequestBuilder request = post(form.path())
-			.with(user(ADMIN).roles("ADMIN"))
+		MockHttpServletRequestBuilder request = post(form.path()).with(user(ADMIN).roles("ADMIN"))
 			.with(csrf())
 			.param("lang", language);
 		fields.forEach(request::param);
@@ -227,10 +231,13 @@ class StaffFormsTests {
 		return this.jdbc.sql(form.snapshot()).param(form.snapshotParameter()).query(String.class).single();
 	}
 
-	/** The message is the error of that field: right after its control, in the same field. */
+	/**
+	 * The message is the error of that field: right after its control, in the same field.
+	 */
 	private static void assertNextTo(String page, String field, String message) {
-		Pattern nextTo = Pattern.compile("name=\"" + Pattern.quote(field) + "\"[^>]*>(?:[^<]*</textarea>|(?s:.*?</select>))?"
-				+ "\\s*<span class=\"field-error\"[^>]*>" + Pattern.quote(HtmlUtils.htmlEscape(message, "UTF-8")) + "</span>");
+		Pattern nextTo = Pattern.compile("name=\"" + Pattern.quote(field)
+				+ "\"[^>]*>(?:[^<]*</textarea>|(?s:.*?</select>))?" + "\\s*<span class=\"field-error\"[^>]*>"
+				+ Pattern.quote(HtmlUtils.htmlEscape(message, "UTF-8")) + "</span>");
 		assertThat(page).as(field + " with its message").containsPattern(nextTo);
 	}
 

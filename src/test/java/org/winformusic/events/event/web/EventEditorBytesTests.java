@@ -24,8 +24,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Bad bytes in the event editor (new and edit, speaker and partner rows included): the
- * editor comes back with the message next to the field, every other typed value kept,
- * and nothing saved.
+ * editor comes back with the message next to the field, every other typed value kept, and
+ * nothing saved.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -39,13 +39,16 @@ class EventEditorBytesTests {
 			"en",
 			"This contains characters that cannot be stored (invisible ones, for example from a copy and paste). Please type it again.");
 
-	/** Values of the posted form that the page must show again when another field is wrong. */
+	/**
+	 * Values of the posted form that the page must show again when another field is
+	 * wrong.
+	 */
 	static final Map<String, String> KEPT = Map.of("titleEn", "Roadmap in Colombia", "venueAddress", "Bogotá",
 			"speakers[0].organization", "Asociación", "partners[0].name", "Discos Fuentes");
 
 	static final List<String> TEXT_FIELDS = List.of("titleEs", "titleEn", "summaryEs", "summaryEn", "descriptionEs",
-			"descriptionEn", "agendaEs", "agendaEn", "aboutEs", "aboutEn", "startsAt", "endsAt", "timeZone", "venueName",
-			"venueAddress", "venueMapUrl", "speakers[0].name", "speakers[0].roleEs", "speakers[0].roleEn",
+			"descriptionEn", "agendaEs", "agendaEn", "aboutEs", "aboutEn", "startsAt", "endsAt", "timeZone",
+			"venueName", "venueAddress", "venueMapUrl", "speakers[0].name", "speakers[0].roleEs", "speakers[0].roleEn",
 			"speakers[0].organization", "partners[0].name", "partners[0].url");
 
 	@Autowired
@@ -62,7 +65,10 @@ class EventEditorBytesTests {
 		}
 	}
 
-	/** Each text field, new and edited, with NUL (in Spanish) and U+0085, a C1 control (in English). */
+	/**
+	 * Each text field, new and edited, with NUL (in Spanish) and U+0085, a C1 control (in
+	 * English).
+	 */
 	static Stream<Arguments> textFields() {
 		Stream<String> fields = Stream.concat(Stream.of("new:slug"),
 				TEXT_FIELDS.stream().flatMap((field) -> Stream.of("new:" + field, "edit:" + field)));
