@@ -17,6 +17,7 @@ import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
+import org.winformusic.events.shared.BoundForms;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -147,7 +148,7 @@ class RegistrationsController {
 	@PostMapping("/admin/registrations/{id}/notes")
 	String addNote(@PathVariable long id, @Valid @ModelAttribute("note") NoteForm note, BindingResult result,
 			Locale locale, Model model, RedirectAttributes redirect) {
-		if (result.hasErrors()) {
+		if (BoundForms.keep(model, "note", note, result).hasErrors()) {
 			return detailPage(id, locale, model);
 		}
 		this.directory.find(id).orElseThrow(NotFoundException::new);

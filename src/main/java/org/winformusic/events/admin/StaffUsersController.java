@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.winformusic.events.shared.BoundForms;
+
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -47,8 +49,9 @@ class StaffUsersController {
 	}
 
 	@PostMapping("/admin/users")
-	String create(@Valid @ModelAttribute("form") StaffUserForm form, BindingResult result, Locale locale, Model model,
+	String create(@Valid @ModelAttribute("form") StaffUserForm form, BindingResult binding, Locale locale, Model model,
 			RedirectAttributes redirect) {
+		BindingResult result = BoundForms.keep(model, "form", form, binding);
 		StaffRole role = role(form.role());
 		if (role == null && !result.hasFieldErrors("role")) {
 			result.rejectValue("role", "staffforms.users.role");
@@ -103,8 +106,9 @@ class StaffUsersController {
 	}
 
 	@PostMapping("/admin/profile")
-	String changePassword(@Valid @ModelAttribute("form") PasswordForm form, BindingResult result,
+	String changePassword(@Valid @ModelAttribute("form") PasswordForm form, BindingResult binding,
 			Authentication authentication, Model model, RedirectAttributes redirect) {
+		BindingResult result = BoundForms.keep(model, "form", form, binding);
 		if (!result.hasFieldErrors("newPassword") && !result.hasFieldErrors("confirmPassword")
 				&& !form.newPassword().equals(form.confirmPassword())) {
 			result.rejectValue("confirmPassword", "admin.profile.mismatch");

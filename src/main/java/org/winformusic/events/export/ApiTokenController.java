@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.winformusic.events.shared.EventTimes;
 import org.winformusic.events.shared.SingleLine;
+import org.winformusic.events.shared.BoundForms;
 
 /**
  * {@code /admin/profile/tokens}: every staff user lists, creates and revokes their own
@@ -66,8 +67,9 @@ class ApiTokenController {
 	}
 
 	@PostMapping(PATH)
-	String create(@Valid @ModelAttribute("form") TokenForm form, BindingResult errors, Authentication authentication,
+	String create(@Valid @ModelAttribute("form") TokenForm form, BindingResult binding, Authentication authentication,
 			Locale locale, Model model, HttpServletResponse response) {
+		BindingResult errors = BoundForms.keep(model, "form", form, binding);
 		ApiTokens.Owner owner = owner(authentication);
 		TokenRole role = role(form.role());
 		if ((role == null || !owner.role().allows(role)) && !errors.hasFieldErrors("role")) {

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.SingleLine;
+import org.winformusic.events.shared.BoundForms;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -58,7 +59,7 @@ class DataRequestController {
 	 */
 	@PostMapping("/admin/privacy")
 	String search(@Valid @ModelAttribute("form") SearchForm form, BindingResult result, Model model) {
-		if (result.hasErrors()) {
+		if (BoundForms.keep(model, "form", form, result).hasErrors()) {
 			return REQUEST_VIEW;
 		}
 		String email = (form.email() != null) ? form.email() : "";
