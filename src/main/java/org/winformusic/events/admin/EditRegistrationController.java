@@ -1,5 +1,6 @@
 package org.winformusic.events.admin;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -13,14 +14,19 @@ import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationValidationException;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
+import org.winformusic.events.shared.StoredText;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -59,13 +65,16 @@ class EditRegistrationController {
 	}
 
 	@PostMapping("/admin/registrations/{id}/edit")
-	String save(@PathVariable long id, @ModelAttribute RegistrationForm form, Locale locale, Model model,
-			RedirectAttributes redirect) {
+	String save(@PathVariable long id, @ModelAttribute RegistrationForm form, BindingResult binding, Locale locale,
+			Model model, RedirectAttributes redirect) {
 		RegistrationView registration = find(id);
 		// Staff do not give consent for the registrant: the recorded consent stays.
 		RegistrationForm edited = new RegistrationForm(form.fullName(), form.email(), form.company(), form.jobTitle(),
 				form.companyType(), form.state(), form.city(), form.phone(), form.associationInterest(),
 				form.referralSource(), form.comments(), true, Boolean.TRUE.equals(form.newsOptIn()), null);
+		if (binding.hasErrors()) {
+			return refused(registration, edited, binding, locale, model);
+		}
 		try {
 			this.actions.update(id, edited);
 		}
@@ -80,6 +89,24 @@ class EditRegistrationController {
 		}
 		redirect.addFlashAttribute("notice", Notice.ok("admin.edit.saved"));
 		return "redirect:/admin/registrations/" + registration.id();
+	}
+
+	/**
+	 * The binder refused a value (text with control characters, see
+	 * {@code shared.FormBinding}): shown next to its field like the validator's problems.
+	 * Anything else the binder could not read no browser showing this form sends.
+	 */
+	private String refused(RegistrationView registration, RegistrationForm form, BindingResult binding, Locale locale,
+			Model model) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		for (FieldError error : binding.getFieldErrors()) {
+			if (!error.isBindingFailure() || !Arrays.asList(error.getCodes()).contains(StoredText.REFUSED)) {
+				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unreadable registration form");
+			}
+			problems.putIfAbsent(error.getField(), this.messages.getMessage(error, locale));
+		}
+		model.addAttribute("problems", problems);
+		return show(registration, form, locale, model);
 	}
 
 	private String show(RegistrationView registration, RegistrationForm form, Locale locale, Model model) {

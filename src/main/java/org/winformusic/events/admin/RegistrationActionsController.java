@@ -34,8 +34,6 @@ class RegistrationActionsController {
 	/** Actions that ask "are you sure?" first. */
 	static final Set<String> DESTRUCTIVE = Set.of("decline", "cancel", "waitlist", "undo-checkin", "confirm-over");
 
-	static final int MAX_NOTE = 2000;
-
 	private final StaffActions actions;
 
 	private final RegistrationDirectory directory;
@@ -148,19 +146,6 @@ class RegistrationActionsController {
 	@PostMapping("/admin/registrations/{id}/resend")
 	String resend(@PathVariable long id, RedirectAttributes redirect) {
 		return act(id, redirect, () -> this.actions.resend(id), "admin.action.resent");
-	}
-
-	@PostMapping("/admin/registrations/{id}/notes")
-	String addNote(@PathVariable long id, @RequestParam(required = false) String body, RedirectAttributes redirect) {
-		find(id);
-		if (body == null || body.isBlank() || body.length() > MAX_NOTE) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.note.invalid"));
-		}
-		else {
-			this.actions.addNote(id, body.strip());
-			redirect.addFlashAttribute("notice", Notice.ok("admin.note.added"));
-		}
-		return "redirect:/admin/registrations/" + id;
 	}
 
 	private String act(long id, RedirectAttributes redirect, Runnable action, String doneKey) {

@@ -3,6 +3,10 @@ package org.winformusic.events.admin;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.AssociationInterest;
@@ -13,10 +17,12 @@ import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
+import org.winformusic.events.shared.BoundForms;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The registrations of an event (search, filters, sort, pages, bulk actions) and one
- * registration's detail page with its notes, emails and audit trail.
+ * registration's detail page with its notes (where staff add one), emails and audit
+ * trail.
  */
 @Controller
 class RegistrationsController {
@@ -36,6 +43,8 @@ class RegistrationsController {
 	private static final String DETAIL_VIEW = "admin/registration";
 
 	private static final String BULK_CONFIRM_VIEW = "admin/bulk-confirm";
+
+	static final int MAX_NOTE = 2000;
 
 	private final EventCatalog catalog;
 
@@ -55,9 +64,12 @@ class RegistrationsController {
 
 	private final RegistrationAnswers answers;
 
+	private final StaffActions actions;
+
 	RegistrationsController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
 			AdminQueries queries, AuditLog audit, BulkActions bulk, MessageSource messages, Regions regions,
-			RegistrationAnswers answers) {
+			RegistrationAnswers answers, StaffActions actions) {
+		this.actions = actions;
 		this.messages = messages;
 		this.regions = regions;
 		this.catalog = catalog;
@@ -125,6 +137,27 @@ class RegistrationsController {
 
 	@GetMapping("/admin/registrations/{id}")
 	String detail(@PathVariable long id, Locale locale, Model model) {
+		model.addAttribute("note", new NoteForm(""));
+		return detailPage(id, locale, model);
+	}
+
+	/**
+	 * A staff note, written on the detail page: saved and back to the page, or the page
+	 * again with the problem next to the note.
+	 */
+	@PostMapping("/admin/registrations/{id}/notes")
+	String addNote(@PathVariable long id, @Valid @ModelAttribute("note") NoteForm note, BindingResult result,
+			Locale locale, Model model, RedirectAttributes redirect) {
+		if (BoundForms.keep(model, "note", note, result).hasErrors()) {
+			return detailPage(id, locale, model);
+		}
+		this.directory.find(id).orElseThrow(NotFoundException::new);
+		this.actions.addNote(id, note.body().strip());
+		redirect.addFlashAttribute("notice", Notice.ok("admin.note.added"));
+		return "redirect:/admin/registrations/" + id;
+	}
+
+	private String detailPage(long id, Locale locale, Model model) {
 		RegistrationView registration = this.directory.find(id).orElseThrow(NotFoundException::new);
 		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
 		model.addAttribute("registration", registration);
@@ -163,6 +196,12 @@ class RegistrationsController {
 			return "";
 		}
 		return "?" + back;
+	}
+
+	/** A staff note as typed; it may span lines. */
+	record NoteForm(@NotBlank(message = "{admin.note.invalid}") @Size(max = MAX_NOTE,
+			message = "{admin.note.invalid}") String body) {
+
 	}
 
 }

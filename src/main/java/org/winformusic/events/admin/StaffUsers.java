@@ -30,6 +30,9 @@ class StaffUsers {
 
 	static final int MIN_PASSWORD_LENGTH = 12;
 
+	/** The most a password may have, in characters (bcrypt sees a pre-hash of it). */
+	static final int MAX_PASSWORD_LENGTH = 200;
+
 	private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 	private static final SecureRandom RANDOM = new SecureRandom();

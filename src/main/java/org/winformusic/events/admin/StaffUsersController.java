@@ -1,11 +1,20 @@
 package org.winformusic.events.admin;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
+import jakarta.validation.Valid;
+
+import org.winformusic.events.shared.BoundForms;
+
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -13,7 +22,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Staff users (ADMIN only): list, create with a one-time password shown once, change
- * role, disable; and every user's own profile, where they change their password.
+ * role, disable; and every user's own profile, where they change their password. The
+ * create and password forms are records bound and validated like the event editor: a
+ * problem is shown next to its field, the other typed values kept (never a password).
  */
 @Controller
 class StaffUsersController {
@@ -22,40 +33,43 @@ class StaffUsersController {
 
 	private static final String PROFILE_VIEW = "admin/profile";
 
-	private static final String EMAIL = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+";
-
 	private final StaffUsers users;
 
-	StaffUsersController(StaffUsers users) {
+	private final MessageSource messages;
+
+	StaffUsersController(StaffUsers users, MessageSource messages) {
 		this.users = users;
+		this.messages = messages;
 	}
 
 	@GetMapping("/admin/users")
-	String list(Model model) {
-		model.addAttribute("users", this.users.list());
-		model.addAttribute("roles", StaffRole.values());
-		return USERS_VIEW;
+	String list(Locale locale, Model model) {
+		model.addAttribute("form", StaffUserForm.blank());
+		return usersPage(locale, model);
 	}
 
 	@PostMapping("/admin/users")
-	String create(@RequestParam(required = false) String email, @RequestParam(required = false) String displayName,
-			@RequestParam(required = false) String role, RedirectAttributes redirect) {
-		StaffRole chosen = role(role);
-		if (email == null || email.length() > 254 || !email.strip().matches(EMAIL) || displayName == null
-				|| displayName.isBlank() || displayName.length() > 120 || chosen == null) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.users.invalid"));
-			return "redirect:/admin/users";
+	String create(@Valid @ModelAttribute("form") StaffUserForm form, BindingResult binding, Locale locale, Model model,
+			RedirectAttributes redirect) {
+		BindingResult result = BoundForms.keep(model, "form", form, binding);
+		StaffRole role = role(form.role());
+		if (role == null && !result.hasFieldErrors("role")) {
+			result.rejectValue("role", "staffforms.users.role");
+		}
+		if (result.hasErrors()) {
+			return usersPage(locale, model);
 		}
 		try {
-			String password = this.users.create(email, displayName, chosen);
+			String password = this.users.create(form.email(), form.displayName(), role);
 			// Shown once on the next page, then gone: it is never stored in clear.
 			redirect.addFlashAttribute("oneTimePassword", password);
-			redirect.addFlashAttribute("createdEmail", email.strip());
+			redirect.addFlashAttribute("createdEmail", form.email().strip());
+			return "redirect:/admin/users";
 		}
 		catch (StaffUsers.DuplicateStaffUserException ex) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.users.duplicate"));
+			result.rejectValue("email", "admin.users.duplicate");
+			return usersPage(locale, model);
 		}
-		return "redirect:/admin/users";
 	}
 
 	@PostMapping("/admin/users/{id}/role")
@@ -87,29 +101,43 @@ class StaffUsersController {
 
 	@GetMapping("/admin/profile")
 	String profile(Authentication authentication, Model model) {
-		model.addAttribute("me", this.users.findByEmail(authentication.getName()).orElseThrow());
-		return PROFILE_VIEW;
+		model.addAttribute("form", PasswordForm.blank());
+		return profilePage(authentication, model);
 	}
 
 	@PostMapping("/admin/profile")
-	String changePassword(@RequestParam(required = false) String currentPassword,
-			@RequestParam(required = false) String newPassword, @RequestParam(required = false) String confirmPassword,
-			Authentication authentication, RedirectAttributes redirect) {
-		if (newPassword == null || newPassword.length() < StaffUsers.MIN_PASSWORD_LENGTH
-				|| newPassword.length() > 200) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.profile.tooShort"));
+	String changePassword(@Valid @ModelAttribute("form") PasswordForm form, BindingResult binding,
+			Authentication authentication, Model model, RedirectAttributes redirect) {
+		BindingResult result = BoundForms.keep(model, "form", form, binding);
+		if (!result.hasFieldErrors("newPassword") && !result.hasFieldErrors("confirmPassword")
+				&& !form.newPassword().equals(form.confirmPassword())) {
+			result.rejectValue("confirmPassword", "admin.profile.mismatch");
 		}
-		else if (!newPassword.equals(confirmPassword)) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.profile.mismatch"));
+		if (!result.hasErrors() && !this.users.changeOwnPassword(authentication.getName(),
+				String.valueOf(form.currentPassword()), form.newPassword())) {
+			result.rejectValue("currentPassword", "admin.profile.wrongCurrent");
 		}
-		else if (!this.users.changeOwnPassword(authentication.getName(), String.valueOf(currentPassword),
-				newPassword)) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.profile.wrongCurrent"));
+		if (result.hasErrors()) {
+			return profilePage(authentication, model);
 		}
-		else {
-			redirect.addFlashAttribute("notice", Notice.ok("admin.profile.changed"));
-		}
+		redirect.addFlashAttribute("notice", Notice.ok("admin.profile.changed"));
 		return "redirect:/admin/profile";
+	}
+
+	private String usersPage(Locale locale, Model model) {
+		model.addAttribute("users", this.users.list());
+		model.addAttribute("roles", StaffRole.values());
+		Map<String, String> roleOptions = new LinkedHashMap<>();
+		for (StaffRole role : StaffRole.values()) {
+			roleOptions.put(role.name(), this.messages.getMessage("admin.role." + role, null, locale));
+		}
+		model.addAttribute("roleOptions", roleOptions);
+		return USERS_VIEW;
+	}
+
+	private String profilePage(Authentication authentication, Model model) {
+		model.addAttribute("me", this.users.findByEmail(authentication.getName()).orElseThrow());
+		return PROFILE_VIEW;
 	}
 
 	private static StaffRole role(String role) {

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.winformusic.events.shared.SingleLine;
+
 /**
  * An event as staff create or edit it. Dates and times are local to the event's time zone
  * ({@code yyyy-MM-dd'T'HH:mm}, as an HTML datetime-local field sends them). Speakers and
@@ -25,9 +27,9 @@ public record EventForm(
 				message = "{eventadmin.error.tooLong}") @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
 						message = "{eventadmin.error.slug}") String slug,
 		@NotBlank(message = "{eventadmin.error.required}") @Size(max = 200,
-				message = "{eventadmin.error.tooLong}") String titleEs,
+				message = "{eventadmin.error.tooLong}") @SingleLine String titleEs,
 		@NotBlank(message = "{eventadmin.error.required}") @Size(max = 200,
-				message = "{eventadmin.error.tooLong}") String titleEn,
+				message = "{eventadmin.error.tooLong}") @SingleLine String titleEn,
 		@NotBlank(message = "{eventadmin.error.required}") @Size(max = 2000,
 				message = "{eventadmin.error.tooLong}") String summaryEs,
 		@NotBlank(message = "{eventadmin.error.required}") @Size(max = 2000,
@@ -44,9 +46,9 @@ public record EventForm(
 		@NotBlank(message = "{eventadmin.error.required}") String endsAt,
 		@NotBlank(message = "{eventadmin.error.required}") String timeZone, String country,
 		@NotBlank(message = "{eventadmin.error.required}") @Size(max = 200,
-				message = "{eventadmin.error.tooLong}") String venueName,
+				message = "{eventadmin.error.tooLong}") @SingleLine String venueName,
 		@NotBlank(message = "{eventadmin.error.required}") @Size(max = 300,
-				message = "{eventadmin.error.tooLong}") String venueAddress,
+				message = "{eventadmin.error.tooLong}") @SingleLine String venueAddress,
 		@Size(max = 500, message = "{eventadmin.error.tooLong}") @Pattern(regexp = "(https?://\\S+)?",
 				message = "{eventadmin.error.url}") String venueMapUrl,
 		@NotNull(message = "{eventadmin.error.required}") @Min(value = 0, message = "{eventadmin.error.capacity}") @Max(

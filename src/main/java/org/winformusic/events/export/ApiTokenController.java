@@ -5,13 +5,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.winformusic.events.admin.StaffRole;
-import org.winformusic.events.shared.EventTimes;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -23,6 +27,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.winformusic.events.admin.StaffRole;
+import org.winformusic.events.shared.BoundForms;
+import org.winformusic.events.shared.EventTimes;
+import org.winformusic.events.shared.SingleLine;
 
 /**
  * {@code /admin/profile/tokens}: every staff user lists, creates and revokes their own
@@ -42,8 +50,11 @@ class ApiTokenController {
 
 	private final Clock clock;
 
-	ApiTokenController(ApiTokens tokens, EventTimes times, Clock clock) {
+	private final MessageSource messages;
+
+	ApiTokenController(ApiTokens tokens, EventTimes times, Clock clock, MessageSource messages) {
 		this.tokens = tokens;
+		this.messages = messages;
 		this.times = times;
 		this.clock = clock;
 	}
@@ -51,29 +62,24 @@ class ApiTokenController {
 	@GetMapping(PATH)
 	String list(Authentication authentication, Locale locale, Model model) {
 		ApiTokens.Owner owner = owner(authentication);
-		fill(model, owner, new TokenForm(null, null, null), locale);
+		model.addAttribute("form", TokenForm.blank());
+		fill(model, owner, locale);
 		return VIEW;
 	}
 
 	@PostMapping(PATH)
-	String create(@ModelAttribute("form") TokenForm form, BindingResult errors, Authentication authentication,
+	String create(@Valid @ModelAttribute("form") TokenForm form, BindingResult binding, Authentication authentication,
 			Locale locale, Model model, HttpServletResponse response) {
+		BindingResult errors = BoundForms.keep(model, "form", form, binding);
 		ApiTokens.Owner owner = owner(authentication);
-		String name = (form.getName() != null) ? form.getName().strip() : "";
-		if (name.isEmpty()) {
-			errors.rejectValue("name", "export.tokens.error.name");
-		}
-		else if (name.length() > ApiTokens.MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
-			errors.rejectValue("name", "export.tokens.error.nameLength");
-		}
-		StaffRole role = role(form.getRole());
-		if (role == null || !owner.role().allows(role)) {
+		StaffRole role = role(form.role());
+		if ((role == null || !owner.role().allows(role)) && !errors.hasFieldErrors("role")) {
 			errors.rejectValue("role", "export.tokens.error.role");
 		}
 		LocalDate expiresOn = null;
-		if (form.getExpiresOn() != null && !form.getExpiresOn().isBlank()) {
+		if (form.expiresOn() != null && !form.expiresOn().isBlank()) {
 			try {
-				expiresOn = LocalDate.parse(form.getExpiresOn().strip());
+				expiresOn = LocalDate.parse(form.expiresOn().strip());
 				if (expiresOn.isBefore(LocalDate.now(this.clock.withZone(ZoneOffset.UTC)))) {
 					errors.rejectValue("expiresOn", "export.tokens.error.expiresPast");
 				}
@@ -83,12 +89,15 @@ class ApiTokenController {
 			}
 		}
 		if (errors.hasErrors()) {
-			fill(model, owner, form, locale);
+			fill(model, owner, locale);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			return VIEW;
 		}
+		String name = form.name().strip();
 		String token = this.tokens.create(owner, name, role, expiresOn);
-		fill(model, owner, new TokenForm(null, null, null), locale);
+		fill(model, owner, locale);
+		// A new form object drops the binding result: the page shows an empty form.
+		model.addAttribute("form", TokenForm.blank());
 		model.addAttribute("newToken", token);
 		model.addAttribute("newTokenName", name);
 		// The token is in this page only: no browser or proxy may keep a copy.
@@ -109,8 +118,12 @@ class ApiTokenController {
 			.orElseThrow(() -> new AccessDeniedException("No staff account"));
 	}
 
-	private void fill(Model model, ApiTokens.Owner owner, TokenForm form, Locale locale) {
-		model.addAttribute("form", form);
+	private void fill(Model model, ApiTokens.Owner owner, Locale locale) {
+		Map<String, String> roles = new LinkedHashMap<>();
+		for (StaffRole role : owner.role().grantable()) {
+			roles.put(role.name(), this.messages.getMessage("export.tokens.role." + role, null, locale));
+		}
+		model.addAttribute("roleOptions", roles);
 		model.addAttribute("roles", owner.role().grantable());
 		model.addAttribute("tokens", this.tokens.list(owner).stream().map((t) -> row(t, locale)).toList());
 	}
@@ -135,47 +148,16 @@ class ApiTokenController {
 	}
 
 	/**
-	 * The create form as posted (a JavaBean, so errors bind to its fields in the page).
+	 * The create form as posted: a name on one line, a role no higher than the owner's,
+	 * and an optional last valid day ({@code yyyy-MM-dd}, as a date field sends it).
 	 */
-	public static class TokenForm {
+	record TokenForm(
+			@NotBlank(message = "{export.tokens.error.name}") @Size(max = ApiTokens.MAX_NAME_LENGTH,
+					message = "{export.tokens.error.nameLength}") @SingleLine String name,
+			String role, String expiresOn) {
 
-		private String name;
-
-		private String role;
-
-		private String expiresOn;
-
-		public TokenForm() {
-		}
-
-		TokenForm(String name, String role, String expiresOn) {
-			this.name = name;
-			this.role = role;
-			this.expiresOn = expiresOn;
-		}
-
-		public String getName() {
-			return this.name;
-		}
-
-		public void setName(String name) {
-			this.name = name;
-		}
-
-		public String getRole() {
-			return this.role;
-		}
-
-		public void setRole(String role) {
-			this.role = role;
-		}
-
-		public String getExpiresOn() {
-			return this.expiresOn;
-		}
-
-		public void setExpiresOn(String expiresOn) {
-			this.expiresOn = expiresOn;
+		static TokenForm blank() {
+			return new TokenForm(null, StaffRole.OPS.name(), null);
 		}
 
 	}

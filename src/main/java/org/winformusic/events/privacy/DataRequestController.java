@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
+import org.winformusic.events.shared.SingleLine;
+import org.winformusic.events.shared.BoundForms;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,12 +49,20 @@ class DataRequestController {
 	}
 
 	@GetMapping("/admin/privacy")
-	String requestForm() {
+	String requestForm(Model model) {
+		model.addAttribute("form", new SearchForm(""));
 		return REQUEST_VIEW;
 	}
 
+	/**
+	 * The search; an address that cannot be stored is shown next to the field instead.
+	 */
 	@PostMapping("/admin/privacy")
-	String search(@RequestParam(defaultValue = "") String email, Model model) {
+	String search(@Valid @ModelAttribute("form") SearchForm form, BindingResult result, Model model) {
+		if (BoundForms.keep(model, "form", form, result).hasErrors()) {
+			return REQUEST_VIEW;
+		}
+		String email = (form.email() != null) ? form.email() : "";
 		List<RegistrationView> found = this.personalData.findForRequest(email);
 		model.addAttribute("email", email);
 		model.addAttribute("found", found);
@@ -69,6 +81,7 @@ class DataRequestController {
 
 	@PostMapping("/admin/privacy/erase")
 	String eraseAll(@RequestParam(defaultValue = "") String email, Model model) {
+		model.addAttribute("form", new SearchForm(""));
 		model.addAttribute("erasedCount", this.personalData.eraseForRequest(email));
 		return REQUEST_VIEW;
 	}
@@ -84,6 +97,11 @@ class DataRequestController {
 	String erase(@PathVariable long id) {
 		this.personalData.eraseByStaff(id);
 		return "redirect:/admin/registrations/" + id + "?erased";
+	}
+
+	/** The address a data request came from, as staff type it. */
+	record SearchForm(@SingleLine String email) {
+
 	}
 
 }

@@ -7,12 +7,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.winformusic.events.event.EventQuestion;
 import org.winformusic.events.event.EventQuestions;
 import org.winformusic.events.event.QuestionKind;
 import org.winformusic.events.registration.CheckedAnswers.Answer;
+import org.winformusic.events.shared.StoredText;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,12 +30,6 @@ class AnswerChecks {
 	static final int SHORT_TEXT_MAX = 300;
 
 	static final int LONG_TEXT_MAX = 2000;
-
-	/** As {@link RegistrationValidator}: single-line answers refuse all of these. */
-	private static final Pattern FORBIDDEN_SINGLE_LINE = Pattern.compile("[\\p{Cc}\\p{Cf}\\uFFFD\\u2028\\u2029]");
-
-	/** As {@link RegistrationValidator}: long answers may hold line breaks and tabs. */
-	private static final Pattern FORBIDDEN_MULTI_LINE = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\p{Cf}\\uFFFD]");
 
 	private final EventQuestions questions;
 
@@ -94,7 +88,7 @@ class AnswerChecks {
 				if (value.codePointCount(0, value.length()) > max) {
 					problems.add(FieldProblem.of(field, "registration.error.tooLong", max));
 				}
-				else if ((shortText ? FORBIDDEN_SINGLE_LINE : FORBIDDEN_MULTI_LINE).matcher(value).find()) {
+				else if ((shortText ? StoredText.NOT_SINGLE_LINE : StoredText.NOT_MULTI_LINE).matcher(value).find()) {
 					problems.add(FieldProblem.of(field, "registration.error.characters"));
 				}
 				return new Answer(value, null, List.of());

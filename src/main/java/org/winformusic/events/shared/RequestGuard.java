@@ -5,7 +5,6 @@ import java.net.ConnectException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -36,8 +35,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>a form body above {@code server.tomcat.max-http-form-post-size} sent chunked (no
  * {@code Content-Length}, so {@code RequestSizeLimit} cannot see it) is a 413 page;
  * <li>a parameter holding a control character (NUL and the other C0/C1 controls except
- * TAB, CR and LF), which PostgreSQL refuses or no form means to store, is a 400 page
- * saying so, except on the forms that report it next to the field themselves;
+ * TAB, CR and LF, {@link StoredText#CONTROL}), which PostgreSQL refuses or no form means
+ * to store, is a 400 page saying so. This is the fallback for requests no form handles
+ * (links, filters, buttons): the forms in {@link #FORMS_THAT_REPORT_IT} answer it with
+ * their normal page, the problem next to the field ({@link FormBinding});
  * <li>a request that could not get a database connection within the pool's
  * {@code connection-timeout} is a 503 page with {@code Retry-After}, whichever filter or
  * controller asked for the connection.
@@ -55,15 +56,16 @@ class RequestGuard {
 
 	private static final Log logger = LogFactory.getLog(RequestGuard.class);
 
-	private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\r\\n]]");
-
 	/**
-	 * Forms whose own validation reports control characters next to the field (the
-	 * registration form and its edits) or answers them as any other wrong value (the link
-	 * lookup, the staff login).
+	 * Forms that answer a control character themselves, with their normal page: the staff
+	 * forms bound as records ({@link FormBinding} makes it a field error), the
+	 * registration form and its edits (their validator reports it next to the field), the
+	 * link lookup and the staff login (answered as any other wrong value).
 	 */
-	private static final List<String> VALIDATED_ELSEWHERE = List.of("/events/*/register", "/events/*/lookup",
-			"/r/*/edit", "/admin/registrations/*/edit", "/admin/login");
+	private static final List<String> FORMS_THAT_REPORT_IT = List.of("/events/*/register", "/events/*/lookup",
+			"/r/*/edit", "/admin/login", "/admin/registrations/*/edit", "/admin/events/new", "/admin/events/*/edit",
+			"/admin/users", "/admin/users/*/role", "/admin/profile", "/admin/profile/tokens",
+			"/admin/registrations/*/notes", "/admin/privacy");
 
 	private static final AntPathMatcher paths = new AntPathMatcher();
 
@@ -101,7 +103,7 @@ class RequestGuard {
 				return;
 			}
 			if (hasControlCharacters(parameters)
-					&& VALIDATED_ELSEWHERE.stream().noneMatch((p) -> paths.match(p, path))) {
+					&& FORMS_THAT_REPORT_IT.stream().noneMatch((p) -> paths.match(p, path))) {
 				request.setAttribute(CONTROL_CHARACTERS_ATTRIBUTE, true);
 				error(new WithoutParameters(request), response, 400);
 				return;
@@ -129,11 +131,11 @@ class RequestGuard {
 
 		private static boolean hasControlCharacters(Map<String, String[]> parameters) {
 			for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
-				if (CONTROL.matcher(entry.getKey()).find()) {
+				if (StoredText.hasControlCharacters(entry.getKey())) {
 					return true;
 				}
 				for (String value : entry.getValue()) {
-					if (value != null && CONTROL.matcher(value).find()) {
+					if (StoredText.hasControlCharacters(value)) {
 						return true;
 					}
 				}

@@ -209,11 +209,11 @@ class AdminSecurityTests {
 		Cookie admin = login(email, PASSWORD);
 		TestEvents.Created event = this.events.event().capacity(3).create();
 		long id = this.data.in(event).person("Ana Nul").createdAt(AdminTest.REGISTERED).create().id();
-		Map<String, String[]> forms = Map.of("/admin/users", new String[] { "email", "displayName" }, "/admin/profile",
-				new String[] { "currentPassword", "newPassword" }, "/admin/events/new",
-				new String[] { "title", "slug" }, "/admin/events/" + event.slug() + "/edit",
-				new String[] { "venueName" }, "/admin/registrations/" + id + "/notes", new String[] { "body" },
-				"/admin/profile/tokens", new String[] { "name" });
+		// Forms bound as records answer with their page and the message next to the field
+		// (StaffFormsTests, EventEditorBytesTests); the others get the guard's 400 page.
+		Map<String, String[]> forms = Map.of("/admin/events/" + event.slug() + "/capacity", new String[] { "capacity" },
+				"/admin/privacy/erase", new String[] { "email" },
+				"/admin/events/" + event.slug() + "/registrations/bulk", new String[] { "back" });
 		for (Map.Entry<String, String[]> form : forms.entrySet()) {
 			for (String field : form.getValue()) {
 				this.mvc
@@ -224,8 +224,7 @@ class AdminSecurityTests {
 					.andExpect(status().isBadRequest());
 			}
 		}
-		assertThat(this.jdbc.sql("select count(*) from staff_note where body like 'a%b'").query(Long.class).single())
-			.isZero();
+		assertThat(this.data.status(id)).isEqualTo("CONFIRMED");
 	}
 
 	@Test

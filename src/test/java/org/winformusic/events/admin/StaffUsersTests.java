@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -130,15 +132,19 @@ class StaffUsersTests {
 				.with(csrf())
 				.param("currentPassword", first)
 				.param("newPassword", "short")
-				.param("confirmPassword", "short"))
-			.andExpect(flash().attribute("notice", Notice.bad("admin.profile.tooShort")));
+				.param("confirmPassword", "short")
+				.param("lang", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The new password needs at least 12 characters.")));
 		this.mvc
 			.perform(post("/admin/profile").cookie(ops)
 				.with(csrf())
 				.param("currentPassword", "not the current one")
 				.param("newPassword", "a much longer password")
-				.param("confirmPassword", "a much longer password"))
-			.andExpect(flash().attribute("notice", Notice.bad("admin.profile.wrongCurrent")));
+				.param("confirmPassword", "a much longer password")
+				.param("lang", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The current password is wrong.")));
 		this.mvc
 			.perform(post("/admin/profile").cookie(ops)
 				.with(csrf())

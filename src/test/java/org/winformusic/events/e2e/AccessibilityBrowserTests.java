@@ -138,7 +138,8 @@ class AccessibilityBrowserTests extends BrowserTest {
 			page.locator("#newPassword").fill("a new long password");
 			page.locator("#confirmPassword").fill("a new long password");
 			page.locator("form.form button[type=submit]").click();
-			assertThat(page.locator(".notice--bad")).isVisible();
+			assertThat(page.locator(".error-summary")).isVisible();
+			assertThat(page.locator("#currentPassword-error")).isVisible();
 			assertAccessible(page);
 
 			visit(page, "/admin/events/a11y-admin/edit", null);

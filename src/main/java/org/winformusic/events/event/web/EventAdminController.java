@@ -10,6 +10,7 @@ import org.winformusic.events.event.Countries;
 import org.winformusic.events.event.EventAdministration;
 import org.winformusic.events.event.EventForm;
 import org.winformusic.events.shared.NotFoundException;
+import org.winformusic.events.shared.BoundForms;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -78,10 +79,11 @@ class EventAdminController {
 	}
 
 	@PostMapping("/admin/events/new")
-	String create(@Valid @ModelAttribute("form") EventForm form, BindingResult result,
+	String create(@Valid @ModelAttribute("form") EventForm form, BindingResult binding,
 			@RequestParam(name = "_row", required = false) String row, Model model, RedirectAttributes redirect) {
 		model.addAttribute("creating", true);
 		requireForm(form);
+		BindingResult result = BoundForms.keep(model, "form", form, binding);
 		if (row != null) {
 			return changeRows(form, row, model);
 		}
@@ -107,11 +109,12 @@ class EventAdminController {
 	}
 
 	@PostMapping("/admin/events/{slug}/edit")
-	String update(@PathVariable String slug, @Valid @ModelAttribute("form") EventForm form, BindingResult result,
+	String update(@PathVariable String slug, @Valid @ModelAttribute("form") EventForm form, BindingResult binding,
 			@RequestParam(name = "_row", required = false) String row, Model model, RedirectAttributes redirect) {
 		EventForm current = this.administration.formFor(slug).orElseThrow(NotFoundException::new);
 		model.addAttribute("creating", false);
 		requireForm(form);
+		BindingResult result = BoundForms.keep(model, "form", form, binding);
 		// Slug and capacity are not edited here: the form shows them read-only.
 		EventForm edited = withIdentity(form, current);
 		if (row != null) {
