@@ -48,7 +48,10 @@ ENV JDK_JAVA_OPTIONS="-Xmx256m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSi
 
 # Training run: start the application until its context is refreshed, then exit and write the
 # cache. No database exists at build time, so the schema steps are switched off for this run
-# only; the classes they would load are loaded lazily at the real start.
+# only, and it runs without Spring AOT (its build-time bean graph has Flyway fixed in, which
+# would need the database); the classes left out are loaded at the real start. scripts/start.sh
+# trains in AOT mode against the database instead: measured about a fifth faster to start
+# (README, Performance), the price of having no database here.
 RUN SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:1/training SPRING_MAIL_HOST=127.0.0.1 \
     APP_MAIL_FROM=training@example.org SERVER_ADDRESS=127.0.0.1 SERVER_PORT=0 \
     java -XX:AOTCacheOutput=/app/app.aot -Dspring.context.exit=onRefresh \
@@ -68,4 +71,6 @@ EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=90s --retries=3 \
   CMD bash -c 'exec 3<>/dev/tcp/127.0.0.1/8080 && printf "GET /actuator/health/liveness HTTP/1.0\r\nHost: localhost\r\n\r\n" >&3 && grep -q "\"status\":\"UP\"" <&3' || exit 1
 
-ENTRYPOINT ["java", "-XX:AOTCache=/app/app.aot", "-jar", "/app/app.jar"]
+# Spring AOT (-Dspring.aot.enabled=true): the bean graph and the auto-configurations' conditions
+# were worked out at build time (process-aot), so start-up skips them.
+ENTRYPOINT ["java", "-XX:AOTCache=/app/app.aot", "-Dspring.aot.enabled=true", "-jar", "/app/app.jar"]
