@@ -68,9 +68,12 @@ class DashboardController {
 	}
 
 	@PostMapping("/admin/events/{slug}/capacity")
-	String changeCapacity(@PathVariable String slug, @RequestParam(required = false) Integer capacity, Locale locale,
-			RedirectAttributes redirect) {
+	String changeCapacity(@PathVariable String slug, @RequestParam(name = "capacity", required = false) String typed,
+			Locale locale, RedirectAttributes redirect) {
 		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
+		// Read here, so that any text that is not a number (letters, a control character)
+		// gets the form's own message.
+		Integer capacity = number(typed);
 		if (capacity == null || capacity < 0 || capacity > MAX_CAPACITY) {
 			redirect.addFlashAttribute("notice", Notice.bad("admin.capacity.invalid"));
 		}
@@ -88,6 +91,15 @@ class DashboardController {
 			}
 		}
 		return "redirect:/admin/events/" + slug;
+	}
+
+	private static Integer number(String typed) {
+		try {
+			return (typed != null) ? Integer.valueOf(typed.strip()) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 }

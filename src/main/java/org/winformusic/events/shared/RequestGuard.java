@@ -65,7 +65,7 @@ class RequestGuard {
 	private static final List<String> FORMS_THAT_REPORT_IT = List.of("/events/*/register", "/events/*/lookup",
 			"/r/*/edit", "/admin/login", "/admin/registrations/*/edit", "/admin/events/new", "/admin/events/*/edit",
 			"/admin/users", "/admin/users/*/role", "/admin/profile", "/admin/profile/tokens",
-			"/admin/registrations/*/notes", "/admin/privacy");
+			"/admin/registrations/*/notes", "/admin/privacy", "/admin/events/*/capacity");
 
 	private static final AntPathMatcher paths = new AntPathMatcher();
 

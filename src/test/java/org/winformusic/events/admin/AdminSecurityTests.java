@@ -29,6 +29,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -209,10 +210,22 @@ class AdminSecurityTests {
 		Cookie admin = login(email, PASSWORD);
 		TestEvents.Created event = this.events.event().capacity(3).create();
 		long id = this.data.in(event).person("Ana Nul").createdAt(AdminTest.REGISTERED).create().id();
+		// The capacity form answers as it does any text that is not a number.
+		this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/capacity").cookie(admin)
+				.with(csrf())
+				.param("capacity", "1\u00000")
+				.header("Accept-Language", "en"))
+			.andExpect(redirectedUrl("/admin/events/" + event.slug()))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.capacity.invalid")));
+		assertThat(this.jdbc.sql("select capacity from event where id = ?")
+			.param(event.id())
+			.query(Integer.class)
+			.single()).isEqualTo(3);
 		// Forms bound as records answer with their page and the message next to the field
-		// (StaffFormsTests, EventEditorBytesTests); the others get the guard's 400 page.
-		Map<String, String[]> forms = Map.of("/admin/events/" + event.slug() + "/capacity", new String[] { "capacity" },
-				"/admin/privacy/erase", new String[] { "email" },
+		// (StaffFormsTests, EventEditorBytesTests); the others, whose fields nobody types
+		// (hidden values, checkboxes), get the guard's 400 page.
+		Map<String, String[]> forms = Map.of("/admin/privacy/erase", new String[] { "email" },
 				"/admin/events/" + event.slug() + "/registrations/bulk", new String[] { "back" });
 		for (Map.Entry<String, String[]> form : forms.entrySet()) {
 			for (String field : form.getValue()) {
