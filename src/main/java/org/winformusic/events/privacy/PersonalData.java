@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * erasure is in the audit log, without the erased data.
  */
 @Service
-public class PersonalData {
+class PersonalData {
 
 	/** The audit actor of what registrants do themselves with their link. */
 	static final String REGISTRANT = "registrant";

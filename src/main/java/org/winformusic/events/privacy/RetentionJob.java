@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * attempts and rate-limit counters are dropped after their windows by their own features.
  */
 @Component
-public class RetentionJob {
+class RetentionJob {
 
 	/** The advisory lock key, the same on every instance ("privacy" in ASCII). */
 	private static final long LOCK = 0x70726976616379L;

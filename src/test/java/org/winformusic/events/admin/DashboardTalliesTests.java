@@ -11,7 +11,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
-import org.winformusic.events.privacy.PersonalData;
+import org.winformusic.events.privacy.ErasureTestAccess;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CheckIns;
 import org.winformusic.events.registration.CompanyType;
@@ -23,12 +23,13 @@ import org.winformusic.events.registration.RegistrationErasure;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationResult;
 import org.winformusic.events.registration.RegistrationStateException;
-import org.winformusic.events.registration.RegistrationTallyCompaction;
+import org.winformusic.events.registration.TallyTestAccess;
 import org.winformusic.events.registration.SelfService;
 import org.winformusic.events.registration.StaffRegistrations;
 import org.winformusic.events.registration.TestForms;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -70,14 +71,22 @@ class DashboardTalliesTests {
 	@Autowired
 	CheckIns checkIns;
 
+	ErasureTestAccess personalData;
+
 	@Autowired
-	PersonalData personalData;
+	void personalData(ApplicationContext context) {
+		this.personalData = new ErasureTestAccess(context);
+	}
 
 	@Autowired
 	RegistrationErasure erasure;
 
+	TallyTestAccess compaction;
+
 	@Autowired
-	RegistrationTallyCompaction compaction;
+	void compaction(ApplicationContext context) {
+		this.compaction = new TallyTestAccess(context);
+	}
 
 	@Autowired
 	AdminQueries queries;
