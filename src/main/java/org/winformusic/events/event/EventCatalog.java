@@ -3,6 +3,7 @@ package org.winformusic.events.event;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -31,14 +32,17 @@ public class EventCatalog {
 
 	private final EventRepository events;
 
+	private final EventSeats seats;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-	EventCatalog(EventRepository events, JdbcClient jdbc, Clock clock) {
+	EventCatalog(EventRepository events, EventSeats seats, JdbcClient jdbc, Clock clock) {
 		this.events = events;
+		this.seats = seats;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -85,14 +89,28 @@ public class EventCatalog {
 		return this.events.findUpcomingPublished(this.clock.instant()).stream().map((e) -> e.toInfo(locale)).toList();
 	}
 
+	/**
+	 * Every event, published or not, newest first: what the staff's list of events shows,
+	 * without speakers, partners or texts.
+	 */
+	public List<Listed> all(Locale locale) {
+		String title = "es".equals(locale.getLanguage()) ? "title_es" : "title_en";
+		return this.jdbc
+			.sql("select id, slug, " + title + " as title, starts_at, time_zone, published from event"
+					+ " order by starts_at desc")
+			.query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
+					rs.getTimestamp("starts_at").toInstant(), ZoneId.of(rs.getString("time_zone")),
+					rs.getBoolean("published")))
+			.list();
+	}
+
+	/** An event in the staff's list of events. */
+	public record Listed(long id, String slug, String title, Instant startsAt, ZoneId zone, boolean published) {
+	}
+
 	/** Seats and free seats of an event, counted from its seat rows. */
 	public Availability availability(long eventId) {
-		return this.jdbc
-			.sql("select count(*) as seats, count(*) filter (where registration_id is null) as free"
-					+ " from event_seat where event_id = ?")
-			.param(eventId)
-			.query((rs, n) -> new Availability(rs.getInt("seats"), rs.getInt("free")))
-			.single();
+		return this.seats.availability(eventId);
 	}
 
 	/**

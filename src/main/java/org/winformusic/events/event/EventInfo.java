@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record EventInfo(long id, String slug, String title, String summary, List<String> description,
 		List<String> agenda, List<String> about, Instant startsAt, Instant endsAt, ZoneId zone, String venueName,
-		String venueAddress, String venueMapUrl, int capacity, boolean requiresApproval, Instant registrationOpensAt,
+		String venueAddress, String venueMapUrl, boolean requiresApproval, Instant registrationOpensAt,
 		Instant registrationClosesAt, boolean published, List<SpeakerInfo> speakers, List<PartnerInfo> partners,
 		String country, String countryName) {
 

@@ -6,11 +6,12 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.winformusic.events.admin.AuditLog;
 import org.winformusic.events.admin.PersonalDataTraces;
 import org.winformusic.events.mail.OutboxErasure;
 import org.winformusic.events.registration.RegistrationErasure;
+import org.winformusic.events.shared.Audited;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -47,7 +48,7 @@ class RetentionJob {
 
 	private final PersonalDataTraces traces;
 
-	private final AuditLog audit;
+	private final ApplicationEventPublisher audit;
 
 	private final PrivacyProperties properties;
 
@@ -57,8 +58,9 @@ class RetentionJob {
 
 	private final TransactionTemplate transactions;
 
-	RetentionJob(RegistrationErasure erasure, OutboxErasure outbox, PersonalDataTraces traces, AuditLog audit,
-			PrivacyProperties properties, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+	RetentionJob(RegistrationErasure erasure, OutboxErasure outbox, PersonalDataTraces traces,
+			ApplicationEventPublisher audit, PrivacyProperties properties, JdbcClient jdbc, Clock clock,
+			PlatformTransactionManager transactionManager) {
 		this.erasure = erasure;
 		this.outbox = outbox;
 		this.traces = traces;
@@ -113,8 +115,8 @@ class RetentionJob {
 		this.outbox.deleteFor(expired);
 		this.traces.forget(expired);
 		if (!suppressed.isEmpty() || !expired.isEmpty()) {
-			this.audit.record(AuditLog.SYSTEM, "RETENTION_APPLIED", null, null,
-					"suppressed=" + suppressed.size() + " anonymized=" + expired.size(), null);
+			this.audit.publishEvent(new Audited(Audited.SYSTEM, "RETENTION_APPLIED", null, null,
+					"suppressed=" + suppressed.size() + " anonymized=" + expired.size(), null));
 		}
 		return new Result(suppressed.size(), expired.size());
 	}

@@ -107,6 +107,11 @@ class Seats {
 			.single();
 	}
 
+	/** The seats of a new event, all free, numbered from 1. */
+	void open(long eventId, int seats) {
+		addFree(eventId, new Count(0, 0, 0), seats);
+	}
+
 	/** Adds free seats numbered after the highest one. */
 	void addFree(long eventId, Count current, int seats) {
 		this.jdbc.sql("""

@@ -176,7 +176,7 @@ final class BenchmarkDatabase implements AutoCloseable {
 			try (PreparedStatement statement = connection
 				.prepareStatement("select column_name from information_schema.columns where table_schema = 'public'"
 						+ " and table_name = 'event' and is_generated = 'NEVER' and identity_generation is null"
-						+ " and column_name not in ('slug', 'capacity', 'published', 'registration_opens_at',"
+						+ " and column_name not in ('slug', 'published', 'registration_opens_at',"
 						+ " 'registration_closes_at', 'created_at', 'updated_at')");
 					ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
@@ -184,12 +184,11 @@ final class BenchmarkDatabase implements AutoCloseable {
 				}
 			}
 			String copied = String.join(", ", columns);
-			try (PreparedStatement insert = connection.prepareStatement(
-					"insert into event (slug, capacity, published, " + copied + ") select ? || '-' || g, ?, true, "
-							+ copied + " from event, generate_series(1, ?) g where slug = 'mexico-workshop'")) {
+			try (PreparedStatement insert = connection
+				.prepareStatement("insert into event (slug, published, " + copied + ") select ? || '-' || g, true, "
+						+ copied + " from event, generate_series(1, ?) g where slug = 'mexico-workshop'")) {
 				insert.setString(1, prefix);
-				insert.setInt(2, seats);
-				insert.setInt(3, count);
+				insert.setInt(2, count);
 				insert.executeUpdate();
 			}
 			try (PreparedStatement insert = connection.prepareStatement("insert into event_seat (event_id, seat_no)"
