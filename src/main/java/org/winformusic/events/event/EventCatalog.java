@@ -1,5 +1,6 @@
 package org.winformusic.events.event;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -106,6 +107,31 @@ public class EventCatalog {
 
 	/** An event in the staff's list of events. */
 	public record Listed(long id, String slug, String title, Instant startsAt, ZoneId zone, boolean published) {
+	}
+
+	/** Events, published or not, that start after {@code from} and by {@code until}. */
+	public List<Long> startingBetween(Instant from, Instant until) {
+		return this.jdbc.sql("select id from event where starts_at > ? and starts_at <= ?")
+			.params(Timestamp.from(from), Timestamp.from(until))
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Events that ended more than their retention period before {@code now} (their own
+	 * {@code retentionDays}, else {@code defaultRetention}): their registrations'
+	 * personal data is kept no longer.
+	 */
+	public List<Long> pastRetention(Instant now, Duration defaultRetention) {
+		return this.jdbc
+			.sql("""
+					select id from event
+					 where ends_at + coalesce(retention_days * interval '1 day', :defaultSeconds * interval '1 second') < :now
+					""")
+			.param("defaultSeconds", defaultRetention.toSeconds())
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.list();
 	}
 
 	/** Seats and free seats of an event, counted from its seat rows. */

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.winformusic.events.admin.PersonalDataTraces;
+import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.mail.OutboxErasure;
 import org.winformusic.events.registration.RegistrationErasure;
 import org.winformusic.events.shared.Audited;
@@ -44,6 +45,8 @@ class RetentionJob {
 
 	private final RegistrationErasure erasure;
 
+	private final EventCatalog catalog;
+
 	private final OutboxErasure outbox;
 
 	private final PersonalDataTraces traces;
@@ -58,10 +61,11 @@ class RetentionJob {
 
 	private final TransactionTemplate transactions;
 
-	RetentionJob(RegistrationErasure erasure, OutboxErasure outbox, PersonalDataTraces traces,
+	RetentionJob(RegistrationErasure erasure, EventCatalog catalog, OutboxErasure outbox, PersonalDataTraces traces,
 			ApplicationEventPublisher audit, PrivacyProperties properties, JdbcClient jdbc, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.erasure = erasure;
+		this.catalog = catalog;
 		this.outbox = outbox;
 		this.traces = traces;
 		this.audit = audit;
@@ -110,7 +114,8 @@ class RetentionJob {
 		}
 		Instant now = this.clock.instant();
 		List<Long> suppressed = this.erasure.suppressBlockedBefore(now.minus(this.properties.blockingPeriod()));
-		List<Long> expired = this.erasure.pastRetention(now, this.properties.retentionAfterEvent(), BATCH);
+		List<Long> expired = this.erasure
+			.holdingPersonalData(this.catalog.pastRetention(now, this.properties.retentionAfterEvent()), BATCH);
 		this.erasure.anonymize(expired, now);
 		this.outbox.deleteFor(expired);
 		this.traces.forget(expired);

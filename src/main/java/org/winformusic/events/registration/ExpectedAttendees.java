@@ -1,0 +1,36 @@
+package org.winformusic.events.registration;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who is expected at an event: its confirmed registrations, and nobody else (a
+ * waitlisted, pending, declined or cancelled registrant is not reminded to come).
+ */
+@Component
+public class ExpectedAttendees {
+
+	private final JdbcClient jdbc;
+
+	ExpectedAttendees(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** The confirmed registrations of these events, by id. */
+	@Transactional(readOnly = true)
+	public List<Long> of(List<Long> eventIds) {
+		if (eventIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc
+			.sql("select id from registration where event_id = any(:events) and status = :confirmed" + " order by id")
+			.param("events", eventIds.stream().mapToLong(Long::longValue).toArray())
+			.param("confirmed", RegistrationStatus.CONFIRMED.name())
+			.query(Long.class)
+			.list();
+	}
+
+}
