@@ -21,6 +21,7 @@ import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationTallies;
 import org.winformusic.events.registration.RegistrationTallies.Tally;
 
+import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,6 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 @Transactional(readOnly = true)
 class AdminQueries {
+
+	/** Events on one page of the list of events. */
+	static final int EVENTS_PER_PAGE = 25;
 
 	/** At most this many days in the registrations-per-day chart (the latest ones). */
 	static final int MAX_CHART_DAYS = 90;
@@ -52,18 +56,17 @@ class AdminQueries {
 	}
 
 	/**
-	 * Every event, newest first, with its registration counts (from the kept tallies: a
-	 * few rows per event, whatever its size) and its capacity (its seat count).
+	 * One page of the events, newest first, each with its registration counts (from the
+	 * kept tallies: a few rows per event, whatever its size) and its capacity (its seat
+	 * count): the cost of the page does not grow with the number of events.
 	 */
-	List<EventSummary> events(Locale locale) {
-		List<EventCatalog.Listed> events = this.catalog.all(locale);
-		List<Long> ids = events.stream().map(EventCatalog.Listed::id).toList();
+	Page<EventSummary> events(Locale locale, int page) {
+		Page<EventCatalog.Listed> events = this.catalog.all(locale, page, EVENTS_PER_PAGE);
+		List<Long> ids = events.map(EventCatalog.Listed::id).getContent();
 		Map<Long, Tally> tallies = this.tallies.statusOf(ids);
 		Map<Long, Integer> capacities = this.tallies.capacities(ids);
-		return events.stream()
-			.map((e) -> new EventSummary(e.id(), e.slug(), e.title(), e.startsAt(), e.zone(), e.published(),
-					capacities.get(e.id()), counts(tallies.get(e.id()))))
-			.toList();
+		return events.map((e) -> new EventSummary(e.id(), e.slug(), e.title(), e.startsAt(), e.zone(), e.published(),
+				capacities.get(e.id()), counts(tallies.get(e.id()))));
 	}
 
 	Counts counts(long eventId) {

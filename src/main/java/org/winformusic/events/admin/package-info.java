@@ -5,7 +5,7 @@
  * {@code PersonalDataTraces}. Owns {@code staff_user}, {@code staff_note},
  * {@code audit_log}, {@code login_attempt} and the Spring Session tables.
  */
-@ApplicationModule(allowedDependencies = { "event", "registration", "shared" })
+@ApplicationModule(allowedDependencies = { "event", "mail", "registration", "shared" })
 package org.winformusic.events.admin;
 
 import org.springframework.modulith.ApplicationModule;

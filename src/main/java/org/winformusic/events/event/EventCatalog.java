@@ -12,6 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,18 +94,23 @@ public class EventCatalog {
 	}
 
 	/**
-	 * Every event, published or not, newest first: what the staff's list of events shows,
-	 * without speakers, partners or texts.
+	 * One page of all events, published or not, newest first: what the staff's list of
+	 * events shows, without speakers, partners or texts. A page past the last is the
+	 * last.
 	 */
-	public List<Listed> all(Locale locale) {
+	public Page<Listed> all(Locale locale, int page, int size) {
+		long total = this.jdbc.sql("select count(*) from event").query(Long.class).single();
+		int number = (int) Math.min(Math.max(page, 0), Math.max(0, (total - 1) / size));
 		String title = "es".equals(locale.getLanguage()) ? "title_es" : "title_en";
-		return this.jdbc
+		List<Listed> events = this.jdbc
 			.sql("select id, slug, " + title + " as title, starts_at, time_zone, published from event"
-					+ " order by starts_at desc")
+					+ " order by starts_at desc, id desc limit ? offset ?")
+			.params(size, (long) number * size)
 			.query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
 					rs.getTimestamp("starts_at").toInstant(), ZoneId.of(rs.getString("time_zone")),
 					rs.getBoolean("published")))
 			.list();
+		return new PageImpl<>(events, PageRequest.of(number, size), total);
 	}
 
 	/** An event in the staff's list of events. */

@@ -29,6 +29,7 @@ import org.winformusic.events.registration.StaffRegistrations;
 import org.winformusic.events.registration.TestForms;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Page;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -212,8 +213,12 @@ class DashboardTalliesTests {
 		assertThat(((BarChart) dashboard.get("chart")).bars().stream().map(BarChart.Bar::count).toList())
 			.isEqualTo(days.stream().map(AdminQueries.DayCount::count).toList());
 
-		@SuppressWarnings("unchecked")
-		List<AdminQueries.EventSummary> listed = (List<AdminQueries.EventSummary>) model("/admin").get("events");
+		List<AdminQueries.EventSummary> listed = new ArrayList<>();
+		for (int page = 0, pages = 1; page < pages; page++) {
+			Page<?> events = (Page<?>) model("/admin?page=" + page).get("events");
+			events.forEach((e) -> listed.add((AdminQueries.EventSummary) e));
+			pages = events.getTotalPages();
+		}
 		// This test's events only: the waitlist sweep may change another test's at any
 		// moment.
 		List<AdminQueries.EventSummary> ours = listed.stream()
