@@ -214,8 +214,8 @@ class Changes {
 
 	/**
 	 * Edits the details, with the public form's validation (consent is not asked again),
-	 * through the entity: its {@code @Version} refuses the write when anything changed
-	 * the row since it was read here, or since the form was loaded at
+	 * through the entity, its row locked like {@link #lock} does: the save is refused
+	 * when anything changed the registration since the form was loaded at
 	 * {@code expectedVersion} (null: no form version to check).
 	 * @throws RegistrationValidationException when the details break the rules
 	 * @throws RegistrationStateException when the registration was cancelled or declined
@@ -224,7 +224,7 @@ class Changes {
 	RegistrationView edit(long registrationId, RegistrationForm form, Set<String> repeatedFields,
 			Integer expectedVersion) {
 		ValidForm valid = this.validator.validate(form, repeatedFields, false, countryOf(registrationId));
-		Registration registration = this.repository.findById(registrationId).orElseThrow(NotFoundException::new);
+		Registration registration = this.repository.findLockedById(registrationId).orElseThrow(NotFoundException::new);
 		if (expectedVersion != null && expectedVersion != registration.version()) {
 			throw new ObjectOptimisticLockingFailureException(Registration.class, registrationId);
 		}

@@ -4,6 +4,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -35,8 +38,16 @@ interface RegistrationRepository extends Repository<Registration, Long> {
 	@Query(VIEW + " where lower(r.email) = lower(:email) and r.blockedAt is null order by r.createdAt, r.id")
 	List<RegistrationView> findViewsByEmail(String email);
 
-	/** The entity, to edit it (its {@code @Version} guards the write). */
+	/** The entity as read now, with its version (for an edit form). */
 	Optional<Registration> findById(long id);
+
+	/**
+	 * The entity to edit, its row locked for the rest of the transaction like the status
+	 * changes lock it: a change cannot slip between the version check and the write.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select r from Registration r where r.id = :id")
+	Optional<Registration> findLockedById(long id);
 
 	Registration saveAndFlush(Registration registration);
 

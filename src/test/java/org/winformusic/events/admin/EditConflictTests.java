@@ -9,6 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.registration.ManageTokens;
+import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.StaffRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -26,9 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Two staff editing one registration: the form carries the version it was loaded at, and
- * a save over a newer version shows the current details with a message instead of
- * overwriting the other person's change.
+ * Two people editing one registration (two staff, or staff and the registrant): each edit
+ * form carries the version it was loaded at, and a save over a newer version shows the
+ * current details with a message instead of overwriting the other person's change.
  */
 @AdminTest
 class EditConflictTests {
@@ -43,6 +46,12 @@ class EditConflictTests {
 
 	@Autowired
 	MessageSource messages;
+
+	@Autowired
+	ManageTokens tokens;
+
+	@Autowired
+	StaffRegistrations staff;
 
 	TestRegistrations data;
 
@@ -100,6 +109,37 @@ class EditConflictTests {
 		assertThat(city(id)).isNotEqualTo("Toluca");
 	}
 
+	@Test
+	void aRegistrantSavingOverTheOrganizersChangeIsToldAndTheOrganizersChangeStays() throws Exception {
+		TestRegistrations.Registration ana = this.data.in(this.event).person("Ana Vieja").create();
+		String manage = "/r/" + this.tokens.issue(ana.id());
+		String form = page(get(manage + "/edit"));
+		this.staff.update(ana.id(), new RegistrationForm("Ana Nueva", ana.email(), "Discos Norte", null,
+				"INDEPENDENT_LABEL", "CMX", "Ciudad de México", null, "YES", null, null, true, false, null));
+
+		String refused = page(saveByRegistrant(manage, version(form), "Ana Tecleada"));
+
+		assertThat(refused).contains(message("registration.edit.stale", Locale.forLanguageTag("es")))
+			.contains("value=\"Ana Nueva\"")
+			.doesNotContain("value=\"Ana Tecleada\"");
+		assertThat(fullName(ana.id())).isEqualTo("Ana Nueva");
+		this.mvc.perform(saveByRegistrant(manage, version(refused), "Ana Tecleada"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(fullName(ana.id())).isEqualTo("Ana Tecleada");
+	}
+
+	private MockHttpServletRequestBuilder saveByRegistrant(String manage, String version, String fullName) {
+		return post(manage + "/edit").with(csrf())
+			.param("version", version)
+			.param("fullName", fullName)
+			.param("email", TestRegistrations.uniqueEmail("manage-conflict"))
+			.param("company", "Discos Norte")
+			.param("companyType", "INDEPENDENT_LABEL")
+			.param("state", "CMX")
+			.param("city", "Ciudad de México")
+			.param("associationInterest", "YES");
+	}
+
 	private MockHttpServletRequestBuilder save(long id, String version, String city) {
 		return post(edit(id)).param("version", version)
 			.param("fullName", "Nombre Editado")
@@ -120,6 +160,10 @@ class EditConflictTests {
 		Matcher matcher = VERSION.matcher(html);
 		assertThat(matcher.find()).as("the edit form's version input").isTrue();
 		return matcher.group(1);
+	}
+
+	private String fullName(long id) {
+		return this.jdbc.sql("select full_name from registration where id = ?").param(id).query(String.class).single();
 	}
 
 	private String city(long id) {
