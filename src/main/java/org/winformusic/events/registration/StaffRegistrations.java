@@ -120,7 +120,18 @@ public class StaffRegistrations {
 	 * @throws RegistrationValidationException when the details break the rules
 	 */
 	public RegistrationView update(long registrationId, RegistrationForm form) {
-		return this.changes.run(() -> this.changes.edit(registrationId, form, Set.of()));
+		return update(registrationId, form, null);
+	}
+
+	/**
+	 * Staff edit of the details as loaded at {@code expectedVersion} (see
+	 * {@link EditableRegistration}).
+	 * @throws RegistrationValidationException when the details break the rules
+	 * @throws org.springframework.dao.OptimisticLockingFailureException when the
+	 * registration changed since that version: nothing was saved
+	 */
+	public RegistrationView update(long registrationId, RegistrationForm form, Integer expectedVersion) {
+		return this.changes.run(() -> this.changes.edit(registrationId, form, Set.of(), expectedVersion));
 	}
 
 	/**
