@@ -81,7 +81,8 @@ class EventListPagingTests {
 	}
 
 	private MvcResult admin(String path) throws Exception {
-		return this.mvc.perform(get(path).with(user("ops@win.test").roles("OPS")).locale(java.util.Locale.of("es")))
+		return this.mvc
+			.perform(get(path).with(user("ops@win.test").roles("OPS")).locale(java.util.Locale.forLanguageTag("es")))
 			.andExpect(status().isOk())
 			.andReturn();
 	}
