@@ -28,7 +28,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Details (before/after of edited fields) stay in the database, never in log lines.
  */
 @Component
-public class AuditLog {
+class AuditLog {
 
 	private final JdbcClient jdbc;
 

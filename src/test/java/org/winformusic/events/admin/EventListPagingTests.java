@@ -11,6 +11,7 @@ import org.winformusic.events.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Page;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -37,12 +38,13 @@ class EventListPagingTests {
 	MockMvc mvc;
 
 	@Autowired
-	TestEvents events;
+	JdbcClient jdbc;
 
 	@BeforeAll
 	void manyEvents() {
+		TestEvents events = new TestEvents(this.jdbc);
 		for (int i = 0; i < OURS; i++) {
-			this.events.event()
+			events.event()
 				.slug("paging-" + i)
 				.title("Taller " + i, "Workshop " + i)
 				.startsAt(FAR.plus(i, ChronoUnit.DAYS))
