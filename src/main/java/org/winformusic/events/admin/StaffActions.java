@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.winformusic.events.registration.RegistrationDirectory;
-import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.CheckedForm;
 import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.CheckIns;
 import org.winformusic.events.registration.CheckIns.CheckIn;
@@ -112,7 +112,7 @@ class StaffActions {
 
 	/** Edits the details; the audit row holds the before and after of changed fields. */
 	@Transactional
-	public RegistrationView update(long id, RegistrationForm form) {
+	public RegistrationView update(long id, CheckedForm form) {
 		RegistrationView before = find(id);
 		RegistrationView after = this.registrations.update(id, form);
 		this.audit.recordForCurrentUser("EDITED", before.eventId(), id, changes(before, after));

@@ -3,7 +3,6 @@ package org.winformusic.events.registration;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,8 +51,6 @@ class Changes {
 
 	private final RegistrationDirectory directory;
 
-	private final RegistrationValidator validator;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
@@ -63,13 +60,12 @@ class Changes {
 	private final AnswerChecks answers;
 
 	Changes(JdbcClient jdbc, Seats seats, WaitlistPromoter promoter, RegistrationDirectory directory,
-			RegistrationValidator validator, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactionManager, AnswerChecks answers) {
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
+			AnswerChecks answers) {
 		this.jdbc = jdbc;
 		this.seats = seats;
 		this.promoter = promoter;
 		this.directory = directory;
-		this.validator = validator;
 		this.events = events;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -203,18 +199,17 @@ class Changes {
 	}
 
 	/**
-	 * Edits the details, with the public form's validation (consent is not asked again).
-	 * @throws RegistrationValidationException when the details break the rules
-	 * @throws RegistrationStateException when the registration was cancelled or declined
+	 * Edits the details with a form checked against the registration's event.
+	 * @throws RegistrationStateException when the registration was cancelled or declined,
+	 * or (EMAIL_TAKEN) when another registration of the event holds the new address
 	 */
-	RegistrationView edit(long registrationId, RegistrationForm form, Set<String> repeatedFields) {
-		ValidForm valid = this.validator.validate(form, repeatedFields, false, countryOf(registrationId));
+	RegistrationView edit(long registrationId, CheckedForm form) {
 		Locked current = lock(registrationId);
-		CheckedAnswers answers = this.answers.check(current.eventId(), true, form.answers());
-		if (!valid.valid() || !answers.valid()) {
-			throw new RegistrationValidationException(problems(valid, answers));
+		if (form.eventId() != current.eventId()) {
+			throw new IllegalArgumentException("The form was checked for another event");
 		}
 		require(current, RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
+		ValidForm valid = form.values();
 		try {
 			this.jdbc.sql("""
 					update registration
@@ -243,27 +238,11 @@ class Changes {
 				.update();
 		}
 		catch (DuplicateKeyException ex) {
-			throw new RegistrationValidationException(
-					List.of(FieldProblem.of("email", "registration.error.email.taken")));
+			throw new RegistrationStateException(Reason.EMAIL_TAKEN,
+					"Another registration of the event holds the address of registration " + registrationId);
 		}
-		this.answers.store(registrationId, answers, true);
+		this.answers.store(registrationId, form.answers(), true);
 		return view(registrationId);
-	}
-
-	/** The country of the registration's event, whose regions and phones apply. */
-	private String countryOf(long registrationId) {
-		return this.jdbc.sql("select e.country from registration r join event e on e.id = r.event_id where r.id = ?")
-			.param(registrationId)
-			.query(String.class)
-			.optional()
-			.orElseThrow(NotFoundException::new);
-	}
-
-	/** The problems of the standard fields, then those of the event's own questions. */
-	static List<FieldProblem> problems(ValidForm valid, CheckedAnswers answers) {
-		List<FieldProblem> all = new ArrayList<>(valid.problems());
-		all.addAll(answers.problems());
-		return all;
 	}
 
 	/** A registration's row as locked by {@link #lock}. */

@@ -1,7 +1,5 @@
 package org.winformusic.events.registration;
 
-import java.util.Set;
-
 import org.winformusic.events.registration.Changes.Locked;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationStateException.Reason;
@@ -121,11 +119,12 @@ public class StaffRegistrations {
 	}
 
 	/**
-	 * Staff edit of the details, with the public form's validation.
-	 * @throws RegistrationValidationException when the details break the rules
+	 * Staff edit of the details, with a form checked against the registration's event.
+	 * @throws RegistrationStateException when the registration was cancelled or declined,
+	 * or (EMAIL_TAKEN) when another registration of the event holds the new address
 	 */
-	public RegistrationView update(long registrationId, RegistrationForm form) {
-		return this.changes.run(() -> this.changes.edit(registrationId, form, Set.of()));
+	public RegistrationView update(long registrationId, CheckedForm form) {
+		return this.changes.run(() -> this.changes.edit(registrationId, form));
 	}
 
 	/**
