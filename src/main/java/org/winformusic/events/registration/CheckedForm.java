@@ -26,11 +26,6 @@ public final class CheckedForm {
 		return this.eventId;
 	}
 
-	/** The address with a commonly misspelled domain corrected, or null. */
-	public String emailSuggestion() {
-		return this.values.emailSuggestion();
-	}
-
 	ValidForm values() {
 		return this.values;
 	}

@@ -126,9 +126,8 @@ public class PublicRegistrations {
 	}
 
 	/**
-	 * Registers with a form that {@link RegistrationValidator} checked; an unknown slug,
-	 * a window that is not open and a form that breaks the rules are refused. For scripts
-	 * and tests: the public form checks the form itself, to show the problems.
+	 * Registers with a form that must pass {@link RegistrationValidator} (scripts and
+	 * tests; the public form checks it itself, to show the problems).
 	 * @throws NotFoundException when no event has this slug
 	 * @throws IllegalArgumentException when the form breaks the rules
 	 */
@@ -147,10 +146,9 @@ public class PublicRegistrations {
 	}
 
 	/**
-	 * Registers for a published event whose registration window is open, with a form
-	 * checked against that event. An address that already holds an active registration
-	 * gets its manage link emailed again (LINK_REMINDER) instead of a second
-	 * registration.
+	 * Registers for an event whose registration window is open, with a form checked
+	 * against it. An address that already holds an active registration gets its manage
+	 * link emailed again (LINK_REMINDER) instead of a second registration.
 	 */
 	public RegistrationResult register(RegisteringEvent event, CheckedForm form, Locale locale) {
 		if (form.eventId() != event.id()) {

@@ -193,8 +193,9 @@ public final class RegistrationFormBinding {
 		@Override
 		public void processPropertyAccessException(PropertyAccessException ex, BindingResult result) {
 			String field = ex.getPropertyName();
-			if (field == null) {
-				super.processPropertyAccessException(ex, result);
+			if (field == null || !RegistrationFields.FIELDS.contains(field)) {
+				// Not a field of the form (such as answers[1]): ignored as any other
+				// parameter the form does not have.
 				return;
 			}
 			// Anything else the binder could not read (no page sends it) is a wrong

@@ -43,12 +43,7 @@ public class RegistrationValidator implements SmartValidator {
 
 	static final int COMMENTS_MAX = 1000;
 
-	/**
-	 * Control characters, every invisible format character (Unicode category Cf:
-	 * zero-width, bidi overrides and isolates, BOM, soft hyphen, tags...) and the
-	 * replacement character that stands for bytes that were not valid UTF-8. Single-line
-	 * fields reject all of them.
-	 */
+	/** What single-line fields refuse: control and invisible format characters. */
 	private static final Pattern FORBIDDEN_SINGLE_LINE = StoredText.NOT_SINGLE_LINE;
 
 	/** Comments may hold line breaks (and tabs), nothing else of the above. */
@@ -116,14 +111,9 @@ public class RegistrationValidator implements SmartValidator {
 	public CheckedForm check(RegistrationForm form, FormContext context, Errors errors) {
 		String fullName = singleLine("fullName", form.fullName(), true, FULL_NAME_MAX, errors);
 		String email = singleLine("email", form.email(), true, EMAIL_MAX, errors);
-		String emailSuggestion = null;
-		if (email != null && !errors.hasFieldErrors("email")) {
-			if (!EMAIL.matcher(email).matches() || email.indexOf('@') > 64) {
-				reject(errors, "email", "registration.error.email.invalid");
-			}
-			else {
-				emailSuggestion = suggestion(email);
-			}
+		if (email != null && !errors.hasFieldErrors("email")
+				&& (!EMAIL.matcher(email).matches() || email.indexOf('@') > 64)) {
+			reject(errors, "email", "registration.error.email.invalid");
 		}
 		String company = singleLine("company", form.company(), true, COMPANY_MAX, errors);
 		String jobTitle = singleLine("jobTitle", form.jobTitle(), false, JOB_TITLE_MAX, errors);
@@ -154,12 +144,12 @@ public class RegistrationValidator implements SmartValidator {
 			return null;
 		}
 		return new CheckedForm(context.eventId(), new ValidForm(fullName, email, company, jobTitle, companyType, state,
-				city, phone, interest, referralSource, comments, newsOptIn, emailSuggestion), answers);
+				city, phone, interest, referralSource, comments, newsOptIn), answers);
 	}
 
 	/**
 	 * The address with its domain corrected when the domain is a commonly misspelled one
-	 * ("did you mean …?"), else null.
+	 * ("did you mean …?"), else null. For an address the form accepts.
 	 */
 	public static String suggestedEmail(String email) {
 		String normalized = normalize(email);
@@ -250,15 +240,10 @@ public class RegistrationValidator implements SmartValidator {
 		}
 	}
 
-	/**
-	 * A checked form's normalized values.
-	 *
-	 * @param emailSuggestion the address with a commonly misspelled domain corrected, or
-	 * null
-	 */
+	/** A checked form's normalized values. */
 	record ValidForm(String fullName, String email, String company, String jobTitle, CompanyType companyType,
 			String state, String city, String phone, AssociationInterest associationInterest, String referralSource,
-			String comments, boolean newsOptIn, String emailSuggestion) {
+			String comments, boolean newsOptIn) {
 
 		String searchText() {
 			return RegistrationFilter.searchable(this.fullName + " " + this.email + " " + this.company);
