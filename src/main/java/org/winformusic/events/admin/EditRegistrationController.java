@@ -1,41 +1,42 @@
 package org.winformusic.events.admin;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.EditableRegistration;
-import org.winformusic.events.registration.FieldProblem;
-import org.winformusic.events.registration.Regions;
+import org.winformusic.events.registration.CheckedForm;
+import org.winformusic.events.registration.FormContext;
 import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.registration.RegistrationFields;
 import org.winformusic.events.registration.RegistrationForm;
-import org.winformusic.events.registration.RegistrationValidationException;
+import org.winformusic.events.registration.RegistrationFormBinding;
+import org.winformusic.events.registration.RegistrationStateException;
+import org.winformusic.events.registration.RegistrationValidator;
 import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.shared.BoundForms;
 import org.winformusic.events.shared.NotFoundException;
-import org.winformusic.events.shared.StoredText;
 
-import org.springframework.context.MessageSource;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Staff edit of a registration's details, with the public form's validation (done by the
- * registration service): GET shows the form, POST saves and redirects, or shows the form
- * again with each problem next to its field.
+ * Staff edit of a registration's details, bound and checked as the public form is
+ * ({@link RegistrationFormBinding}, {@link RegistrationValidator}) and shown with its
+ * field fragments: GET shows the form, POST saves and redirects, or shows the form again
+ * with each problem next to its field. Staff do not give consent for the registrant (the
+ * recorded consent stays) and do not answer the event's own questions (the answers stay).
  */
 @Controller
 class EditRegistrationController {
@@ -48,17 +49,22 @@ class EditRegistrationController {
 
 	private final StaffActions actions;
 
-	private final MessageSource messages;
+	private final RegistrationValidator validator;
 
-	private final Regions regions;
+	private final RegistrationFields fields;
 
 	EditRegistrationController(RegistrationDirectory directory, EventCatalog catalog, StaffActions actions,
-			MessageSource messages, Regions regions) {
-		this.messages = messages;
-		this.regions = regions;
+			RegistrationValidator validator, RegistrationFields fields) {
 		this.directory = directory;
 		this.catalog = catalog;
 		this.actions = actions;
+		this.validator = validator;
+		this.fields = fields;
+	}
+
+	@InitBinder(RegistrationFormBinding.NAME)
+	void bindForm(WebDataBinder binder) {
+		RegistrationFormBinding.staff(binder);
 	}
 
 	@GetMapping("/admin/registrations/{id}/edit")
@@ -72,62 +78,39 @@ class EditRegistrationController {
 	 * instead, saying why.
 	 */
 	@PostMapping("/admin/registrations/{id}/edit")
-	String save(@PathVariable long id, @ModelAttribute RegistrationForm form, BindingResult binding,
-			@RequestParam(name = "version", required = false) String version, Locale locale, Model model,
-			RedirectAttributes redirect) {
+	String save(@PathVariable long id, @ModelAttribute(RegistrationFormBinding.NAME) RegistrationForm form,
+			BindingResult binding, @RequestParam(name = "version", required = false) String version, Locale locale,
+			Model model, RedirectAttributes redirect) {
 		RegistrationView registration = find(id);
+		EventInfo event = event(registration, locale);
 		model.addAttribute("version", version);
-		// Staff do not give consent for the registrant: the recorded consent stays.
-		RegistrationForm edited = new RegistrationForm(form.fullName(), form.email(), form.company(), form.jobTitle(),
-				form.companyType(), form.state(), form.city(), form.phone(), form.associationInterest(),
-				form.referralSource(), form.comments(), true, Boolean.TRUE.equals(form.newsOptIn()), null);
-		if (binding.hasErrors()) {
-			return refused(registration, edited, binding, locale, model);
-		}
-		try {
-			this.actions.update(id, edited, EditableRegistration.postedVersion(version));
-		}
-		catch (OptimisticLockingFailureException ex) {
-			model.addAttribute("stale", true);
-			return showCurrent(id, locale, model);
-		}
-		catch (RegistrationValidationException ex) {
-			Map<String, String> problems = new LinkedHashMap<>();
-			for (FieldProblem problem : ex.problems()) {
-				problems.putIfAbsent(problem.field(),
-						this.messages.getMessage(problem.messageKey(), problem.arguments(), locale));
+		BindingResult result = BoundForms.keep(model, RegistrationFormBinding.NAME, form, binding);
+		CheckedForm checked = this.validator.check(form, FormContext.editing(event.id(), event.country()), result);
+		if (checked != null) {
+			try {
+				this.actions.update(id, checked, EditableRegistration.postedVersion(version));
+				redirect.addFlashAttribute("notice", Notice.ok("admin.edit.saved"));
+				return "redirect:/admin/registrations/" + registration.id();
 			}
-			model.addAttribute("problems", problems);
-			return show(registration, edited, locale, model);
+			catch (OptimisticLockingFailureException ex) {
+				model.addAttribute("stale", true);
+				return showCurrent(id, locale, model);
+			}
+			catch (RegistrationStateException ex) {
+				if (ex.reason() != RegistrationStateException.Reason.EMAIL_TAKEN) {
+					throw ex;
+				}
+				result.rejectValue("email", "registration.error.email.taken");
+			}
 		}
-		redirect.addFlashAttribute("notice", Notice.ok("admin.edit.saved"));
-		return "redirect:/admin/registrations/" + registration.id();
+		return show(registration, event, form, result, locale, model);
 	}
 
-	/**
-	 * The binder refused a value (text with control characters, see
-	 * {@code shared.FormBinding}): shown next to its field like the validator's problems.
-	 * Anything else the binder could not read no browser showing this form sends.
-	 */
-	private String refused(RegistrationView registration, RegistrationForm form, BindingResult binding, Locale locale,
-			Model model) {
-		Map<String, String> problems = new LinkedHashMap<>();
-		for (FieldError error : binding.getFieldErrors()) {
-			if (!error.isBindingFailure() || !Arrays.asList(error.getCodes()).contains(StoredText.REFUSED)) {
-				throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unreadable registration form");
-			}
-			problems.putIfAbsent(error.getField(), this.messages.getMessage(error, locale));
-		}
-		model.addAttribute("problems", problems);
-		return show(registration, form, locale, model);
-	}
-
-	private String show(RegistrationView registration, RegistrationForm form, Locale locale, Model model) {
+	private String show(RegistrationView registration, EventInfo event, RegistrationForm form, BindingResult result,
+			Locale locale, Model model) {
 		model.addAttribute("registration", registration);
-		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
 		model.addAttribute("event", event);
-		model.addAttribute("form", form);
-		RegistrationsController.addChoices(model, this.regions, event, locale);
+		this.fields.prepare(model, form, result, event.country(), locale);
 		return VIEW;
 	}
 
@@ -135,7 +118,13 @@ class EditRegistrationController {
 	private String showCurrent(long id, Locale locale, Model model) {
 		EditableRegistration current = this.directory.findForEdit(id).orElseThrow(NotFoundException::new);
 		model.addAttribute("version", current.version());
-		return show(current.registration(), RegistrationForm.of(current.registration()), locale, model);
+		RegistrationForm form = RegistrationForm.of(current.registration());
+		return show(current.registration(), event(current.registration(), locale), form,
+				new BeanPropertyBindingResult(form, RegistrationFormBinding.NAME), locale, model);
+	}
+
+	private EventInfo event(RegistrationView registration, Locale locale) {
+		return this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
 	}
 
 	private RegistrationView find(long id) {

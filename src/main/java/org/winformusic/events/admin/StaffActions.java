@@ -3,12 +3,11 @@ package org.winformusic.events.admin;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.winformusic.events.registration.RegistrationDirectory;
-import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.CheckedForm;
 import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.CheckIns;
 import org.winformusic.events.registration.CheckIns.CheckIn;
@@ -115,7 +114,7 @@ class StaffActions {
 	 * before and after of changed fields.
 	 */
 	@Transactional
-	public RegistrationView update(long id, RegistrationForm form, Integer expectedVersion) {
+	public RegistrationView update(long id, CheckedForm form, Integer expectedVersion) {
 		RegistrationView before = find(id);
 		RegistrationView after = this.registrations.update(id, form, expectedVersion);
 		this.audit.recordForCurrentUser("EDITED", before.eventId(), id, changes(before, after));

@@ -1,6 +1,5 @@
 package org.winformusic.events.registration;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,6 +15,7 @@ import org.winformusic.events.shared.StoredText;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
 
 /**
  * Checks and stores the answers to an event's own questions, in the transaction of the
@@ -44,14 +44,14 @@ class AnswerChecks {
 	 * Checks posted answers against the event's questions.
 	 * @param posted values by question id, or null when the form did not carry them
 	 * @param hasQuestions false when the event is known to ask none (saves a query)
+	 * @param errors where each problem goes, under the question's field name
 	 */
-	CheckedAnswers check(long eventId, boolean hasQuestions, Map<Long, List<String>> posted) {
+	CheckedAnswers check(long eventId, boolean hasQuestions, Map<Long, List<String>> posted, Errors errors) {
 		if (posted == null || !hasQuestions) {
 			return CheckedAnswers.NOT_ASKED;
 		}
 		List<EventQuestion> asked = this.questions.live(eventId);
 		Map<Long, Answer> answers = new LinkedHashMap<>();
-		List<FieldProblem> problems = new ArrayList<>();
 		for (EventQuestion question : asked) {
 			List<String> values = posted.getOrDefault(question.id(), List.of())
 				.stream()
@@ -61,41 +61,40 @@ class AnswerChecks {
 			String field = question.fieldName();
 			if (values.isEmpty()) {
 				if (question.required()) {
-					problems.add(
-							FieldProblem.of(field, "questions.error.required", question.labelEs(), question.labelEn()));
+					RegistrationValidator.reject(errors, field, "questions.error.required", question.labelEs(),
+							question.labelEn());
 				}
 				continue;
 			}
 			if (question.kind() != QuestionKind.MANY_CHOICES && values.size() > 1) {
-				problems.add(FieldProblem.of(field, "registration.error.repeated"));
+				RegistrationValidator.reject(errors, field, RegistrationFormBinding.REPEATED);
 				continue;
 			}
-			Answer answer = answer(question, values, field, problems);
+			Answer answer = answer(question, values, field, errors);
 			if (answer != null) {
 				answers.put(question.id(), answer);
 			}
 		}
-		return new CheckedAnswers(asked, answers, List.copyOf(problems));
+		return new CheckedAnswers(asked, answers);
 	}
 
-	private static Answer answer(EventQuestion question, List<String> values, String field,
-			List<FieldProblem> problems) {
+	private static Answer answer(EventQuestion question, List<String> values, String field, Errors errors) {
 		String value = values.get(0);
 		switch (question.kind()) {
 			case SHORT_TEXT, LONG_TEXT -> {
 				boolean shortText = question.kind() == QuestionKind.SHORT_TEXT;
 				int max = shortText ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
 				if (value.codePointCount(0, value.length()) > max) {
-					problems.add(FieldProblem.of(field, "registration.error.tooLong", max));
+					RegistrationValidator.reject(errors, field, "registration.error.tooLong", max);
 				}
 				else if ((shortText ? StoredText.NOT_SINGLE_LINE : StoredText.NOT_MULTI_LINE).matcher(value).find()) {
-					problems.add(FieldProblem.of(field, "registration.error.characters"));
+					RegistrationValidator.reject(errors, field, "registration.error.characters");
 				}
 				return new Answer(value, null, List.of());
 			}
 			case YES_NO -> {
 				if (!value.equals("true") && !value.equals("false")) {
-					problems.add(FieldProblem.of(field, "registration.error.choice"));
+					RegistrationValidator.reject(errors, field, "registration.error.choice");
 					return null;
 				}
 				return new Answer(null, Boolean.valueOf(value), List.of());
@@ -107,7 +106,7 @@ class AnswerChecks {
 				for (String v : values) {
 					Long id = v.matches("\\d{1,18}") ? Long.valueOf(v) : null;
 					if (id == null || !offered.contains(id)) {
-						problems.add(FieldProblem.of(field, "registration.error.choice"));
+						RegistrationValidator.reject(errors, field, "registration.error.choice");
 						return null;
 					}
 					chosen.add(id);

@@ -4,7 +4,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +13,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationStateException.Reason;
-import org.winformusic.events.registration.RegistrationValidator.ValidForm;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,8 +54,6 @@ class Changes {
 
 	private final RegistrationDirectory directory;
 
-	private final RegistrationValidator validator;
-
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
@@ -69,13 +65,12 @@ class Changes {
 	private final RegistrationRepository repository;
 
 	Changes(JdbcClient jdbc, Seats seats, WaitlistPromoter promoter, RegistrationDirectory directory,
-			RegistrationValidator validator, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactionManager, AnswerChecks answers, RegistrationRepository repository) {
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
+			AnswerChecks answers, RegistrationRepository repository) {
 		this.jdbc = jdbc;
 		this.seats = seats;
 		this.promoter = promoter;
 		this.directory = directory;
-		this.validator = validator;
 		this.events = events;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -213,30 +208,27 @@ class Changes {
 	}
 
 	/**
-	 * Edits the details, with the public form's validation (consent is not asked again),
-	 * through the entity, its row locked like {@link #lock} does: the save is refused
-	 * when anything changed the registration since the form was loaded at
-	 * {@code expectedVersion} (null: no form version to check).
-	 * @throws RegistrationValidationException when the details break the rules
-	 * @throws RegistrationStateException when the registration was cancelled or declined
+	 * Edits the details with a form checked against the registration's event, through the
+	 * entity, its row locked like {@link #lock} does: the save is refused when anything
+	 * changed the registration since the form was loaded at {@code expectedVersion}
+	 * (null: no form version to check).
+	 * @throws RegistrationStateException when the registration was cancelled or declined,
+	 * or (EMAIL_TAKEN) when another registration of the event holds the new address
 	 * @throws OptimisticLockingFailureException when someone else changed it meanwhile
 	 */
-	RegistrationView edit(long registrationId, RegistrationForm form, Set<String> repeatedFields,
-			Integer expectedVersion) {
-		ValidForm valid = this.validator.validate(form, repeatedFields, false, countryOf(registrationId));
+	RegistrationView edit(long registrationId, CheckedForm form, Integer expectedVersion) {
 		Registration registration = this.repository.findLockedById(registrationId).orElseThrow(NotFoundException::new);
+		if (form.eventId() != registration.eventId()) {
+			throw new IllegalArgumentException("The form was checked for another event");
+		}
 		if (expectedVersion != null && expectedVersion != registration.version()) {
 			throw new ObjectOptimisticLockingFailureException(Registration.class, registrationId);
-		}
-		CheckedAnswers answers = this.answers.check(registration.eventId(), true, form.answers());
-		if (!valid.valid() || !answers.valid()) {
-			throw new RegistrationValidationException(problems(valid, answers));
 		}
 		if (!registration.status().active()) {
 			throw new RegistrationStateException(Reason.WRONG_STATUS,
 					"Registration " + registrationId + " is " + registration.status());
 		}
-		registration.edit(valid, this.clock.instant());
+		registration.edit(form.values(), this.clock.instant());
 		try {
 			this.repository.saveAndFlush(registration);
 		}
@@ -244,10 +236,10 @@ class Changes {
 			if (!isUniqueViolation(ex)) {
 				throw ex;
 			}
-			throw new RegistrationValidationException(
-					List.of(FieldProblem.of("email", "registration.error.email.taken")));
+			throw new RegistrationStateException(Reason.EMAIL_TAKEN,
+					"Another registration of the event holds the address of registration " + registrationId);
 		}
-		this.answers.store(registrationId, answers, true);
+		this.answers.store(registrationId, form.answers(), true);
 		return view(registrationId);
 	}
 
@@ -259,22 +251,6 @@ class Changes {
 			}
 		}
 		return ex instanceof DuplicateKeyException;
-	}
-
-	/** The country of the registration's event, whose regions and phones apply. */
-	private String countryOf(long registrationId) {
-		return this.jdbc.sql("select e.country from registration r join event e on e.id = r.event_id where r.id = ?")
-			.param(registrationId)
-			.query(String.class)
-			.optional()
-			.orElseThrow(NotFoundException::new);
-	}
-
-	/** The problems of the standard fields, then those of the event's own questions. */
-	static List<FieldProblem> problems(ValidForm valid, CheckedAnswers answers) {
-		List<FieldProblem> all = new ArrayList<>(valid.problems());
-		all.addAll(answers.problems());
-		return all;
 	}
 
 	/** A registration's row as locked by {@link #lock}. */

@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationValidator.ValidForm;
@@ -21,6 +19,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 
 /**
  * What a visitor does without a manage link: register for an event, and ask for the link
@@ -120,42 +120,48 @@ public class PublicRegistrations {
 		this.answers = answers;
 	}
 
-	/**
-	 * Registers for a published event whose registration window is open. An address that
-	 * already holds an active registration gets its manage link emailed again
-	 * (LINK_REMINDER) instead of a second registration.
-	 * @throws NotFoundException when no event has this slug
-	 */
-	public RegistrationResult register(String eventSlug, RegistrationForm form, Locale locale) {
-		return register(eventSlug, form, Set.of(), locale, true);
+	/** What registering for the event with this slug needs of it, if there is one. */
+	public Optional<RegisteringEvent> registering(String eventSlug) {
+		return RegisteringEvent.find(this.jdbc, eventSlug);
 	}
 
 	/**
-	 * Registers, as the public form does.
-	 * @param repeatedFields form fields that were posted more than once (an error each)
-	 * @param acceptEmailTypo false to refuse, once, an address whose domain looks
-	 * misspelled: the form then asks "did you mean …?"
+	 * Registers with a form that must pass {@link RegistrationValidator} (scripts and
+	 * tests; the public form checks it itself, to show the problems).
+	 * @throws NotFoundException when no event has this slug
+	 * @throws IllegalArgumentException when the form breaks the rules
 	 */
-	public RegistrationResult register(String eventSlug, RegistrationForm form, Set<String> repeatedFields,
-			Locale locale, boolean acceptEmailTypo) {
-		RegisteringEvent event = RegisteringEvent.find(this.jdbc, eventSlug).orElseThrow(NotFoundException::new);
+	public RegistrationResult register(String eventSlug, RegistrationForm form, Locale locale) {
+		RegisteringEvent event = registering(eventSlug).orElseThrow(NotFoundException::new);
+		if (!event.open(this.clock.instant())) {
+			return RegistrationResult.windowClosed();
+		}
+		BindingResult errors = new BeanPropertyBindingResult(form, RegistrationFormBinding.NAME);
+		CheckedForm checked = this.validator.check(form, event.formContext(), errors);
+		if (checked == null) {
+			throw new IllegalArgumentException("Invalid registration form, fields "
+					+ errors.getFieldErrors().stream().map((e) -> e.getField() + " " + e.getCode()).toList());
+		}
+		return register(event, checked, locale);
+	}
+
+	/**
+	 * Registers for an event whose registration window is open, with a form checked
+	 * against it. An address that already holds an active registration gets its manage
+	 * link emailed again (LINK_REMINDER) instead of a second registration.
+	 */
+	public RegistrationResult register(RegisteringEvent event, CheckedForm form, Locale locale) {
+		if (form.eventId() != event.id()) {
+			throw new IllegalArgumentException("The form was checked for another event");
+		}
 		Instant now = this.clock.instant();
 		if (!event.open(now)) {
 			return RegistrationResult.windowClosed();
 		}
-		ValidForm valid = this.validator.validate(form, repeatedFields, true, event.country());
-		CheckedAnswers answers = this.answers.check(event.id(), event.hasQuestions(), form.answers());
-		if (!valid.valid() || !answers.valid()) {
-			return RegistrationResult.invalid(Changes.problems(valid, answers), valid.emailSuggestion());
-		}
-		if (valid.emailSuggestion() != null && !acceptEmailTypo) {
-			return RegistrationResult.invalid(
-					List.of(FieldProblem.of("email", "registration.error.email.typo", valid.emailSuggestion())),
-					valid.emailSuggestion());
-		}
+		ValidForm valid = form.values();
 		RegistrationResult result;
 		try {
-			result = insert(event, valid, answers, locale, now);
+			result = insert(event, valid, form.answers(), locale, now);
 		}
 		catch (RuntimeException ex) {
 			this.promoter.promote(event.id());

@@ -6,8 +6,11 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What the registering hot path needs of an event, read in one query. */
-record RegisteringEvent(long id, boolean published, boolean requiresApproval, Instant opensAt, Instant closesAt,
+/**
+ * What the registering hot path needs of an event, read in one query: whether its form
+ * takes registrations now, and the context its form is checked in.
+ */
+public record RegisteringEvent(long id, boolean published, boolean requiresApproval, Instant opensAt, Instant closesAt,
 		Instant startsAt, String country, boolean hasQuestions) {
 
 	static Optional<RegisteringEvent> find(JdbcClient jdbc, String slug) {
@@ -32,11 +35,16 @@ record RegisteringEvent(long id, boolean published, boolean requiresApproval, In
 	}
 
 	/** The same rule as {@code EventInfo.registrationWindow}: open and published. */
-	boolean open(Instant now) {
+	public boolean open(Instant now) {
 		if (!this.published || (this.opensAt != null && now.isBefore(this.opensAt))) {
 			return false;
 		}
 		return now.isBefore((this.closesAt != null) ? this.closesAt : this.startsAt);
+	}
+
+	/** What the registration form of this event is checked against. */
+	public FormContext formContext() {
+		return new FormContext(this.id, this.country, this.hasQuestions, true);
 	}
 
 	private static Instant instant(OffsetDateTime time) {

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What a registrant (or staff, editing) submits. Field names are a contract: scripts and
  * embedded forms post them (DESIGN.md); answers to the event's own questions come as
- * {@code q<question id>}. Validation rules live with the registration feature.
+ * {@code q<question id>}. Bound from a request as {@link RegistrationFormBinding} says,
+ * checked by {@link RegistrationValidator}.
  */
 public record RegistrationForm(String fullName, String email, String company, String jobTitle, String companyType,
 		String state, String city, String phone, String associationInterest, String referralSource, String comments,

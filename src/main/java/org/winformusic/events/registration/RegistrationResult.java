@@ -1,7 +1,5 @@
 package org.winformusic.events.registration;
 
-import java.util.List;
-
 /**
  * What became of a registration attempt.
  *
@@ -10,11 +8,8 @@ import java.util.List;
  * @param manageToken the raw manage token of a CREATED registration, for the redirect to
  * its manage page; null otherwise (a duplicate's link goes by email only)
  * @param status the new registration's status when CREATED
- * @param problems what to fix when INVALID
- * @param emailSuggestion a corrected address when the domain looks misspelled
  */
-public record RegistrationResult(Outcome outcome, Long registrationId, String manageToken, RegistrationStatus status,
-		List<FieldProblem> problems, String emailSuggestion) {
+public record RegistrationResult(Outcome outcome, Long registrationId, String manageToken, RegistrationStatus status) {
 
 	@Override
 	public String toString() {
@@ -24,19 +19,15 @@ public record RegistrationResult(Outcome outcome, Long registrationId, String ma
 	}
 
 	static RegistrationResult created(long id, String token, RegistrationStatus status) {
-		return new RegistrationResult(Outcome.CREATED, id, token, status, List.of(), null);
+		return new RegistrationResult(Outcome.CREATED, id, token, status);
 	}
 
 	static RegistrationResult duplicate(Long id) {
-		return new RegistrationResult(Outcome.DUPLICATE, id, null, null, List.of(), null);
+		return new RegistrationResult(Outcome.DUPLICATE, id, null, null);
 	}
 
 	static RegistrationResult windowClosed() {
-		return new RegistrationResult(Outcome.WINDOW_CLOSED, null, null, null, List.of(), null);
-	}
-
-	static RegistrationResult invalid(List<FieldProblem> problems, String emailSuggestion) {
-		return new RegistrationResult(Outcome.INVALID, null, null, null, problems, emailSuggestion);
+		return new RegistrationResult(Outcome.WINDOW_CLOSED, null, null, null);
 	}
 
 	/** The kinds of outcome. */
@@ -49,9 +40,7 @@ public record RegistrationResult(Outcome outcome, Long registrationId, String ma
 		 */
 		DUPLICATE,
 		/** The event is unpublished, or its registration window is not open. */
-		WINDOW_CLOSED,
-		/** The form breaks the rules: see {@link #problems()}. */
-		INVALID
+		WINDOW_CLOSED
 
 	}
 

@@ -2,9 +2,10 @@ package org.winformusic.events.registration;
 
 /**
  * A staff or self-service operation that the registration's current status does not allow
- * (for example confirming a cancelled registration, or confirming without a free seat),
- * or a capacity below the seats people hold. The message is for logs; pages show
- * {@link #reason()} through the message key {@code registration.state.<reason>}.
+ * (for example confirming a cancelled registration, or confirming without a free seat), a
+ * capacity below the seats people hold, or an edit to an address another registration of
+ * the event holds. The message is for logs; pages tell the reader what {@link #reason()}
+ * means.
  */
 public class RegistrationStateException extends RuntimeException {
 
@@ -27,7 +28,12 @@ public class RegistrationStateException extends RuntimeException {
 		/** No seat is free and the operation may not add one. */
 		NO_FREE_SEAT,
 		/** The new capacity is below the number of seats people hold. */
-		CAPACITY_BELOW_HELD_SEATS
+		CAPACITY_BELOW_HELD_SEATS,
+		/**
+		 * An edit gave the address of another registration of the event that holds it
+		 * (the unique index on event and address): the form says so next to the email.
+		 */
+		EMAIL_TAKEN
 
 	}
 

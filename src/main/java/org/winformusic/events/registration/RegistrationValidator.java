@@ -1,23 +1,28 @@
 package org.winformusic.events.registration;
 
-import java.text.Normalizer;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.winformusic.events.shared.StoredText;
+
 import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.SmartValidator;
 
 /**
  * The form rules of DESIGN.md, for the public form, self-service edits and staff edits
- * alike. Values are stripped and normalized to Unicode NFC before they are checked, and
- * what is stored is the normalized value. Messages are keys of
- * {@code messages/registration*.properties}.
+ * alike: a Spring {@link SmartValidator} writing into the form's {@link Errors}, with the
+ * event as context ({@link FormContext}: its regions, phone country and questions).
+ * Values are stripped and normalized to Unicode NFC before they are checked (the binder
+ * did so already, see {@link RegistrationFormBinding}), and what is stored is the
+ * normalized value. Messages are keys of {@code messages/registration*.properties}.
  */
 @Component
-class RegistrationValidator {
+public class RegistrationValidator implements SmartValidator {
 
 	static final int FULL_NAME_MAX = 120;
 
@@ -38,16 +43,11 @@ class RegistrationValidator {
 
 	static final int COMMENTS_MAX = 1000;
 
-	/**
-	 * Control characters, every invisible format character (Unicode category Cf:
-	 * zero-width, bidi overrides and isolates, BOM, soft hyphen, tags...) and the
-	 * replacement character that stands for bytes that were not valid UTF-8. Single-line
-	 * fields reject all of them.
-	 */
-	private static final Pattern FORBIDDEN_SINGLE_LINE = Pattern.compile("[\\p{Cc}\\p{Cf}\\uFFFD\\u2028\\u2029]");
+	/** What single-line fields refuse: control and invisible format characters. */
+	private static final Pattern FORBIDDEN_SINGLE_LINE = StoredText.NOT_SINGLE_LINE;
 
 	/** Comments may hold line breaks (and tabs), nothing else of the above. */
-	private static final Pattern FORBIDDEN_MULTI_LINE = Pattern.compile("[\\p{Cc}&&[^\\n\\r\\t]]|[\\p{Cf}\\uFFFD]");
+	private static final Pattern FORBIDDEN_MULTI_LINE = StoredText.NOT_MULTI_LINE;
 
 	private static final Pattern EMAIL = Pattern
 		.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
@@ -72,56 +72,88 @@ class RegistrationValidator {
 			Map.entry("outlook.con", "outlook.com"), Map.entry("iclod.com", "icloud.com"),
 			Map.entry("icloud.con", "icloud.com"), Map.entry("live.con", "live.com"));
 
+	private final AnswerChecks answers;
+
+	RegistrationValidator(AnswerChecks answers) {
+		this.answers = answers;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return RegistrationForm.class.isAssignableFrom(type);
+	}
+
 	/**
-	 * Checks a form.
-	 * @param repeated names of fields that were posted more than once: each is an error,
-	 * since it is unclear which value the person meant
-	 * @param requireConsent whether privacy consent must be given (new registrations; an
-	 * edit keeps the consent given then)
-	 * @param country the event's country: its regions are the choices of {@code state},
-	 * and phone numbers without a {@code +} prefix are read as numbers of that country
+	 * Not without the event: use {@link #validate(Object, Errors, Object...)} with a
+	 * {@link FormContext}, or {@link #check}.
 	 */
-	ValidForm validate(RegistrationForm form, Set<String> repeated, boolean requireConsent, String country) {
-		List<FieldProblem> problems = new ArrayList<>();
-		for (String field : repeated) {
-			problems.add(FieldProblem.of(field, "registration.error.repeated"));
+	@Override
+	public void validate(Object target, Errors errors) {
+		throw new IllegalArgumentException("A registration form is checked against its event: pass a FormContext");
+	}
+
+	@Override
+	public void validate(Object target, Errors errors, Object... hints) {
+		FormContext context = Arrays.stream(hints)
+			.filter(FormContext.class::isInstance)
+			.map(FormContext.class::cast)
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("No FormContext among the hints"));
+		check((RegistrationForm) target, context, errors);
+	}
+
+	/**
+	 * Checks a form against its event, writing each problem into {@code errors} (field
+	 * name as posted, message key and arguments).
+	 * @return the normalized values to store, or null when {@code errors} holds any
+	 * problem (a binding problem included)
+	 */
+	public CheckedForm check(RegistrationForm form, FormContext context, Errors errors) {
+		String fullName = singleLine("fullName", form.fullName(), true, FULL_NAME_MAX, errors);
+		String email = singleLine("email", form.email(), true, EMAIL_MAX, errors);
+		if (email != null && !errors.hasFieldErrors("email")
+				&& (!EMAIL.matcher(email).matches() || email.indexOf('@') > 64)) {
+			reject(errors, "email", "registration.error.email.invalid");
 		}
-		String fullName = singleLine("fullName", form.fullName(), true, FULL_NAME_MAX, problems);
-		String email = singleLine("email", form.email(), true, EMAIL_MAX, problems);
-		String emailSuggestion = null;
-		if (email != null) {
-			if (!EMAIL.matcher(email).matches() || email.indexOf('@') > 64) {
-				problems.add(FieldProblem.of("email", "registration.error.email.invalid"));
-			}
-			else {
-				emailSuggestion = suggestion(email);
-			}
-		}
-		String company = singleLine("company", form.company(), true, COMPANY_MAX, problems);
-		String jobTitle = singleLine("jobTitle", form.jobTitle(), false, JOB_TITLE_MAX, problems);
-		CompanyType companyType = choice("companyType", form.companyType(), CompanyType.class, problems);
-		String state = region(form.state(), Regions.of(country), problems);
-		String city = singleLine("city", form.city(), true, CITY_MAX, problems);
-		String phone = singleLine("phone", form.phone(), false, PHONE_MAX, problems);
-		if (phone != null) {
-			String e164 = PHONE.matcher(phone).matches() ? PhoneNumbers.normalize(phone, country) : null;
+		String company = singleLine("company", form.company(), true, COMPANY_MAX, errors);
+		String jobTitle = singleLine("jobTitle", form.jobTitle(), false, JOB_TITLE_MAX, errors);
+		CompanyType companyType = choice("companyType", form.companyType(), CompanyType.class, errors);
+		String state = region(form.state(), Regions.of(context.country()), errors);
+		String city = singleLine("city", form.city(), true, CITY_MAX, errors);
+		String phone = singleLine("phone", form.phone(), false, PHONE_MAX, errors);
+		if (phone != null && !errors.hasFieldErrors("phone")) {
+			String e164 = PHONE.matcher(phone).matches() ? PhoneNumbers.normalize(phone, context.country()) : null;
 			if (e164 == null) {
-				problems.add(FieldProblem.of("phone", "registration.error.phone.invalid"));
+				reject(errors, "phone", "registration.error.phone.invalid");
 			}
 			else {
 				phone = e164;
 			}
 		}
 		AssociationInterest interest = choice("associationInterest", form.associationInterest(),
-				AssociationInterest.class, problems);
-		String referralSource = singleLine("referralSource", form.referralSource(), false, REFERRAL_MAX, problems);
-		String comments = text("comments", form.comments(), COMMENTS_MAX, FORBIDDEN_MULTI_LINE, false, problems);
-		if (requireConsent && !Boolean.TRUE.equals(form.privacyConsent())) {
-			problems.add(FieldProblem.of("privacyConsent", "registration.error.privacyConsent.required"));
+				AssociationInterest.class, errors);
+		String referralSource = singleLine("referralSource", form.referralSource(), false, REFERRAL_MAX, errors);
+		String comments = text("comments", form.comments(), COMMENTS_MAX, FORBIDDEN_MULTI_LINE, false, errors);
+		if (context.requireConsent() && !Boolean.TRUE.equals(form.privacyConsent())
+				&& !errors.hasFieldErrors("privacyConsent")) {
+			reject(errors, "privacyConsent", "registration.error.privacyConsent.required");
 		}
 		boolean newsOptIn = Boolean.TRUE.equals(form.newsOptIn());
-		return new ValidForm(fullName, email, company, jobTitle, companyType, state, city, phone, interest,
-				referralSource, comments, newsOptIn, emailSuggestion, List.copyOf(problems));
+		CheckedAnswers answers = this.answers.check(context.eventId(), context.hasQuestions(), form.answers(), errors);
+		if (errors.hasErrors()) {
+			return null;
+		}
+		return new CheckedForm(context.eventId(), new ValidForm(fullName, email, company, jobTitle, companyType, state,
+				city, phone, interest, referralSource, comments, newsOptIn), answers);
+	}
+
+	/**
+	 * The address with its domain corrected when the domain is a commonly misspelled one
+	 * ("did you mean …?"), else null. For an address the form accepts.
+	 */
+	public static String suggestedEmail(String email) {
+		String normalized = normalize(email);
+		return (normalized != null && normalized.indexOf('@') > 0) ? suggestion(normalized) : null;
 	}
 
 	/** The address with its domain corrected, when the domain is a known typo. */
@@ -131,55 +163,53 @@ class RegistrationValidator {
 		return (meant != null) ? email.substring(0, at + 1) + meant : null;
 	}
 
-	private static String singleLine(String field, String value, boolean required, int max,
-			List<FieldProblem> problems) {
-		return text(field, value, max, FORBIDDEN_SINGLE_LINE, required, problems);
+	private static String singleLine(String field, String value, boolean required, int max, Errors errors) {
+		return text(field, value, max, FORBIDDEN_SINGLE_LINE, required, errors);
 	}
 
 	private static String text(String field, String value, int max, Pattern forbidden, boolean required,
-			List<FieldProblem> problems) {
+			Errors errors) {
 		String normalized = normalize(value);
 		if (normalized == null) {
 			if (required) {
-				problems.add(FieldProblem.of(field, "registration.error." + field + ".required"));
+				reject(errors, field, "registration.error." + field + ".required");
 			}
 			return null;
 		}
 		if (normalized.codePointCount(0, normalized.length()) > max) {
-			problems.add(FieldProblem.of(field, "registration.error.tooLong", max));
+			reject(errors, field, "registration.error.tooLong", max);
 		}
 		else if (forbidden.matcher(normalized).find()) {
-			problems.add(FieldProblem.of(field, "registration.error.characters"));
+			reject(errors, field, "registration.error.characters");
 		}
 		return normalized;
 	}
 
 	/** One of the list's codes, or for a free-text list a single line of text. */
-	private static String region(String value, Regions.RegionList regions, List<FieldProblem> problems) {
+	private static String region(String value, Regions.RegionList regions, Errors errors) {
 		if (regions.freeText()) {
-			String text = singleLine("state", value, false, REGION_MAX, problems);
+			String text = singleLine("state", value, false, REGION_MAX, errors);
 			if (text == null) {
-				problems.add(FieldProblem.of("state", regions.key("required", null)));
+				reject(errors, "state", regions.key("required", null));
 			}
 			return text;
 		}
 		String normalized = normalize(value);
 		if (normalized == null) {
-			problems.add(FieldProblem.of("state", regions.key("required", "registration.error.state.required")));
+			reject(errors, "state", regions.key("required", "registration.error.state.required"));
 			return null;
 		}
 		if (!regions.contains(normalized)) {
-			problems.add(FieldProblem.of("state", "registration.error.choice"));
+			reject(errors, "state", "registration.error.choice");
 			return null;
 		}
 		return normalized;
 	}
 
-	private static <E extends Enum<E>> E choice(String field, String value, Class<E> type,
-			List<FieldProblem> problems) {
+	private static <E extends Enum<E>> E choice(String field, String value, Class<E> type, Errors errors) {
 		String normalized = normalize(value);
 		if (normalized == null) {
-			problems.add(FieldProblem.of(field, "registration.error." + field + ".required"));
+			reject(errors, field, "registration.error." + field + ".required");
 			return null;
 		}
 		for (E constant : type.getEnumConstants()) {
@@ -187,32 +217,33 @@ class RegistrationValidator {
 				return constant;
 			}
 		}
-		problems.add(FieldProblem.of(field, "registration.error.choice"));
+		reject(errors, field, "registration.error.choice");
 		return null;
 	}
 
 	/** Stripped NFC text, or null when nothing but white space was sent. */
 	static String normalize(String value) {
-		if (value == null) {
-			return null;
-		}
-		String stripped = Normalizer.normalize(value, Normalizer.Form.NFC).strip();
-		return stripped.isEmpty() ? null : stripped;
+		return RegistrationFormBinding.normalize(value);
 	}
 
 	/**
-	 * A checked form: normalized values, and the problems found (empty when valid).
-	 *
-	 * @param emailSuggestion the address with a commonly misspelled domain corrected, or
-	 * null
+	 * A problem with a field. Answer fields ({@code q<id>}) are no property of the form,
+	 * so the error is added as it is rather than read back from the form.
 	 */
+	static void reject(Errors errors, String field, String code, Object... args) {
+		if (errors instanceof BindingResult result) {
+			result.addError(new FieldError(errors.getObjectName(), field, null, false,
+					result.resolveMessageCodes(code, field), args, null));
+		}
+		else {
+			errors.rejectValue(field, code, args, null);
+		}
+	}
+
+	/** A checked form's normalized values. */
 	record ValidForm(String fullName, String email, String company, String jobTitle, CompanyType companyType,
 			String state, String city, String phone, AssociationInterest associationInterest, String referralSource,
-			String comments, boolean newsOptIn, String emailSuggestion, List<FieldProblem> problems) {
-
-		boolean valid() {
-			return this.problems.isEmpty();
-		}
+			String comments, boolean newsOptIn) {
 
 		String searchText() {
 			return RegistrationFilter.searchable(this.fullName + " " + this.email + " " + this.company);

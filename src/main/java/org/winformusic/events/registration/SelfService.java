@@ -1,7 +1,6 @@
 package org.winformusic.events.registration;
 
 import java.util.Optional;
-import java.util.Set;
 
 import org.winformusic.events.registration.Changes.Locked;
 import org.winformusic.events.registration.RegistrationMessage.Type;
@@ -56,12 +55,13 @@ public class SelfService {
 	}
 
 	/**
-	 * Self-service edit, with the public form's validation (consent is not asked again).
-	 * @throws RegistrationValidationException when the details break the rules
-	 * @throws RegistrationStateException when the registration was cancelled or declined
+	 * Self-service edit, with a form checked against the registration's event (consent is
+	 * not asked again).
+	 * @throws RegistrationStateException when the registration was cancelled or declined,
+	 * or (EMAIL_TAKEN) when another registration of the event holds the new address
 	 */
-	public RegistrationView updateByToken(String token, RegistrationForm form, Set<String> repeatedFields) {
-		return updateByToken(token, form, repeatedFields, null);
+	public RegistrationView updateByToken(String token, CheckedForm form) {
+		return updateByToken(token, form, null);
 	}
 
 	/**
@@ -70,11 +70,10 @@ public class SelfService {
 	 * @throws org.springframework.dao.OptimisticLockingFailureException when the
 	 * registration changed since that version: nothing was saved
 	 */
-	public RegistrationView updateByToken(String token, RegistrationForm form, Set<String> repeatedFields,
-			Integer expectedVersion) {
+	public RegistrationView updateByToken(String token, CheckedForm form, Integer expectedVersion) {
 		return this.changes.run(() -> {
 			long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
-			return this.changes.edit(id, form, repeatedFields, expectedVersion);
+			return this.changes.edit(id, form, expectedVersion);
 		});
 	}
 

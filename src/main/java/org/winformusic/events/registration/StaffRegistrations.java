@@ -1,7 +1,5 @@
 package org.winformusic.events.registration;
 
-import java.util.Set;
-
 import org.winformusic.events.registration.Changes.Locked;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationStateException.Reason;
@@ -116,22 +114,22 @@ public class StaffRegistrations {
 	}
 
 	/**
-	 * Staff edit of the details, with the public form's validation.
-	 * @throws RegistrationValidationException when the details break the rules
+	 * Staff edit of the details, with a form checked against the registration's event.
+	 * @throws RegistrationStateException when the registration was cancelled or declined,
+	 * or (EMAIL_TAKEN) when another registration of the event holds the new address
 	 */
-	public RegistrationView update(long registrationId, RegistrationForm form) {
+	public RegistrationView update(long registrationId, CheckedForm form) {
 		return update(registrationId, form, null);
 	}
 
 	/**
 	 * Staff edit of the details as loaded at {@code expectedVersion} (see
 	 * {@link EditableRegistration}).
-	 * @throws RegistrationValidationException when the details break the rules
 	 * @throws org.springframework.dao.OptimisticLockingFailureException when the
 	 * registration changed since that version: nothing was saved
 	 */
-	public RegistrationView update(long registrationId, RegistrationForm form, Integer expectedVersion) {
-		return this.changes.run(() -> this.changes.edit(registrationId, form, Set.of(), expectedVersion));
+	public RegistrationView update(long registrationId, CheckedForm form, Integer expectedVersion) {
+		return this.changes.run(() -> this.changes.edit(registrationId, form, expectedVersion));
 	}
 
 	/**

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
@@ -23,6 +22,7 @@ import org.winformusic.events.registration.RegistrationErasure;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationResult;
 import org.winformusic.events.registration.RegistrationStateException;
+import org.winformusic.events.registration.RegistrationValidator;
 import org.winformusic.events.registration.TallyTestAccess;
 import org.winformusic.events.registration.SelfService;
 import org.winformusic.events.registration.StaffRegistrations;
@@ -68,6 +68,9 @@ class DashboardTalliesTests {
 
 	@Autowired
 	SelfService selfService;
+
+	@Autowired
+	RegistrationValidator validator;
 
 	@Autowired
 	CheckIns checkIns;
@@ -140,9 +143,11 @@ class DashboardTalliesTests {
 		this.checkIns.checkIn(confirmed.get(2));
 		this.checkIns.checkIn(confirmed.get(3));
 		this.checkIns.undoCheckIn(confirmed.get(3));
-		this.staff.update(confirmed.get(4), edited(confirmed.get(4), List.of(this.choices.get(2))));
+		this.staff.update(confirmed.get(4), TestForms.checkedEdit(this.validator,
+				edited(confirmed.get(4), List.of(this.choices.get(2))), this.event.id()));
 		// Self-service: an edit and a cancel through the manage link.
-		this.selfService.updateByToken(tokens.get(waiting.get(5)), edited(waiting.get(5), List.of()), Set.of());
+		this.selfService.updateByToken(tokens.get(waiting.get(5)),
+				TestForms.checkedEdit(this.validator, edited(waiting.get(5), List.of()), this.event.id()));
 		this.selfService.cancelByToken(tokens.get(waiting.get(6)));
 		// Erasure (cancels and blocks) and retention (anonymizes a confirmed one: its
 		// answers go, its statistics stay).
@@ -157,7 +162,8 @@ class DashboardTalliesTests {
 			try {
 				return switch (i % 3) {
 					case 0 -> this.staff.cancelByStaff(id);
-					case 1 -> this.staff.update(id, edited(id, List.of(this.choices.get(i % 2))));
+					case 1 -> this.staff.update(id, TestForms.checkedEdit(this.validator,
+							edited(id, List.of(this.choices.get(i % 2))), this.event.id()));
 					default -> this.checkIns.checkIn(id).registration();
 				};
 			}

@@ -11,7 +11,9 @@ import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.RegistrationValidator;
 import org.winformusic.events.registration.StaffRegistrations;
+import org.winformusic.events.registration.TestForms;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -52,6 +54,9 @@ class EditConflictTests {
 
 	@Autowired
 	StaffRegistrations staff;
+
+	@Autowired
+	RegistrationValidator validator;
 
 	TestRegistrations data;
 
@@ -114,8 +119,12 @@ class EditConflictTests {
 		TestRegistrations.Registration ana = this.data.in(this.event).person("Ana Vieja").create();
 		String manage = "/r/" + this.tokens.issue(ana.id());
 		String form = page(get(manage + "/edit"));
-		this.staff.update(ana.id(), new RegistrationForm("Ana Nueva", ana.email(), "Discos Norte", null,
-				"INDEPENDENT_LABEL", "CMX", "Ciudad de México", null, "YES", null, null, true, false, null));
+		this.staff
+			.update(ana.id(),
+					TestForms.checkedEdit(this.validator,
+							new RegistrationForm("Ana Nueva", ana.email(), "Discos Norte", null, "INDEPENDENT_LABEL",
+									"CMX", "Ciudad de México", null, "YES", null, null, true, false, null),
+							this.event.id()));
 
 		String refused = page(saveByRegistrant(manage, version(form), "Ana Tecleada"));
 

@@ -1,6 +1,8 @@
 package org.winformusic.events.admin;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,6 +16,7 @@ import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -372,6 +375,59 @@ class StaffActionsTests {
 			.single();
 		assertThat(details).contains("email: ").contains(" -> rita@discos.test").contains("state: CMX -> JAL");
 		assertThat(this.data.status(id)).isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void theStaffEditIsBoundAsTheFormIsAndTellsWhenTheAddressIsTaken() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		long id = this.data.in(event).person("Rosa Binder").createdAt(AdminTest.REGISTERED).create().id();
+		String taken = this.data.in(event).person("Otra Persona").createdAt(AdminTest.REGISTERED).create().email();
+		String edit = "/admin/registrations/" + id + "/edit";
+		String repeated = this.mvc
+			.perform(edited(post(edit), "rosa@discos.test").param("city", "Puebla")
+				.param("lang", "en")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(repeated).contains("This field was sent more than once.", "class=\"error-summary\"")
+			.doesNotContain("name=\"privacyConsent\"");
+		this.mvc
+			.perform(edited(post(edit), taken.toUpperCase(Locale.ROOT)).param("lang", "en")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("We could not change the address to this one.")));
+		this.mvc
+			.perform(edited(post(edit), "rosa@discos.test").with(set("fullName", "Rosa Bi\u0301nder"))
+				.param("status", "CANCELLED")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/registrations/" + id));
+		assertThat(this.jdbc.sql("select full_name || ' ' || email || ' ' || status from registration where id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("Rosa B\u00ednder rosa@discos.test CONFIRMED");
+	}
+
+	private static MockHttpServletRequestBuilder edited(MockHttpServletRequestBuilder request, String email) {
+		return request.param("fullName", "Rosa Binder")
+			.param("email", email)
+			.param("company", "Discos Rosa")
+			.param("companyType", "PUBLISHER")
+			.param("state", "JAL")
+			.param("city", "Guadalajara")
+			.param("associationInterest", "YES");
+	}
+
+	/** Replaces a parameter of a prepared request (a second .param would repeat it). */
+	private static RequestPostProcessor set(String name, String value) {
+		return (request) -> {
+			request.setParameter(name, value);
+			return request;
+		};
 	}
 
 	@Test

@@ -243,11 +243,19 @@ class StaffFormsTests {
 	/**
 	 * The message is the error of that field: right after its control, in the same field.
 	 */
+	/**
+	 * The message right after its field, or (the registration form's field fragments)
+	 * right before it, after the label and the hint.
+	 */
 	private static void assertNextTo(String page, String field, String message) {
-		Pattern nextTo = Pattern.compile("name=\"" + Pattern.quote(field)
-				+ "\"[^>]*>(?:[^<]*</textarea>|(?s:.*?</select>))?" + "\\s*<span class=\"field-error\"[^>]*>"
-				+ Pattern.quote(HtmlUtils.htmlEscape(message, "UTF-8")) + "</span>");
-		assertThat(page).as(field + " with its message").containsPattern(nextTo);
+		String escaped = Pattern.quote(HtmlUtils.htmlEscape(message, "UTF-8"));
+		Pattern after = Pattern
+			.compile("name=\"" + Pattern.quote(field) + "\"[^>]*>(?:[^<]*</textarea>|(?s:.*?</select>))?"
+					+ "\\s*<span class=\"field-error\"[^>]*>" + escaped + "</span>");
+		Pattern before = Pattern.compile("<span class=\"field-error\" id=\"" + Pattern.quote(field) + "-error\">"
+				+ escaped + "</span>\\s*<(?:input|select|textarea)[^>]*name=\"" + Pattern.quote(field) + "\"");
+		assertThat(after.matcher(page).find() || before.matcher(page).find()).as(field + " with its message " + message)
+			.isTrue();
 	}
 
 	private static Map<String, String> fields(String... namesAndValues) {

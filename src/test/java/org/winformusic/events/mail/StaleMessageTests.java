@@ -12,7 +12,9 @@ import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.registration.PublicRegistrations;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationResult;
+import org.winformusic.events.registration.RegistrationValidator;
 import org.winformusic.events.registration.SelfService;
+import org.winformusic.events.registration.TestForms;
 import org.winformusic.events.registration.StaffRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,9 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 
 	@Autowired
 	SelfService selfService;
+
+	@Autowired
+	RegistrationValidator validator;
 
 	@Autowired
 	MockMvc mvc;
@@ -103,7 +108,12 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 		String email = TestRegistrations.uniqueEmail("renamed");
 		RegistrationResult result = this.registrations.register(freshEvent(), form("Nombre Viejo", email),
 				Locale.ENGLISH);
-		this.selfService.updateByToken(result.manageToken(), form("Nombre Nuevo", email), java.util.Set.of());
+		long eventId = this.jdbc.sql("select event_id from registration where id = ?")
+			.param(result.registrationId())
+			.query(Long.class)
+			.single();
+		this.selfService.updateByToken(result.manageToken(),
+				TestForms.checkedEdit(this.validator, form("Nombre Nuevo", email), eventId));
 
 		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
 

@@ -11,6 +11,9 @@ import org.winformusic.events.registration.RegistrationStateException.Reason;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,6 +33,9 @@ class RegistrationStaffOperationsTests {
 
 	@Autowired
 	StaffRegistrations staff;
+
+	@Autowired
+	RegistrationValidator validator;
 
 	@Autowired
 	SelfService selfService;
@@ -117,7 +123,7 @@ class RegistrationStaffOperationsTests {
 
 		RegistrationForm renamed = new RegistrationForm("José Peña", "EDIT@example.com", "Sello Ñ", null, "PUBLISHER",
 				"JAL", "Guadalajara", null, "MAYBE", null, null, null, true, null);
-		RegistrationView view = this.staff.update(id, renamed);
+		RegistrationView view = this.staff.update(id, TestForms.checkedEdit(this.validator, renamed, event.id()));
 		assertThat(view.fullName()).isEqualTo("José Peña");
 		assertThat(this.jdbc.sql("select search_text from registration where id = ?")
 			.param(id)
@@ -126,15 +132,15 @@ class RegistrationStaffOperationsTests {
 
 		RegistrationForm broken = new RegistrationForm("", "taken@example.com", "x", null, "NOPE", "JAL", "x", null,
 				"YES", null, null, null, null, null);
-		assertThatThrownBy(() -> this.staff.update(id, broken)).isInstanceOfSatisfying(
-				RegistrationValidationException.class, (ex) -> assertThat(ex.problems()).extracting(FieldProblem::field)
-					.containsExactlyInAnyOrder("fullName", "companyType"));
+		BindingResult problems = new BeanPropertyBindingResult(broken, RegistrationFormBinding.NAME);
+		assertThat(this.validator.check(broken, FormContext.editing(event.id(), "MX"), problems)).isNull();
+		assertThat(problems.getFieldErrors()).extracting(FieldError::getField)
+			.containsExactlyInAnyOrder("fullName", "companyType");
 		RegistrationForm duplicate = new RegistrationForm("Ana", "TAKEN@example.com", "x", null, "OTHER", "JAL", "x",
 				null, "YES", null, null, null, null, null);
-		assertThatThrownBy(() -> this.staff.update(id, duplicate)).isInstanceOfSatisfying(
-				RegistrationValidationException.class,
-				(ex) -> assertThat(ex.problems()).extracting(FieldProblem::messageKey)
-					.containsExactly("registration.error.email.taken"));
+		CheckedForm taken = TestForms.checkedEdit(this.validator, duplicate, event.id());
+		assertThatThrownBy(() -> this.staff.update(id, taken)).isInstanceOfSatisfying(RegistrationStateException.class,
+				(ex) -> assertThat(ex.reason()).isEqualTo(Reason.EMAIL_TAKEN));
 	}
 
 	@Test

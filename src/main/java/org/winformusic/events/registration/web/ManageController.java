@@ -2,7 +2,6 @@ package org.winformusic.events.registration.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,17 +9,21 @@ import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.event.EventInfo.RegistrationWindow;
 import org.winformusic.events.registration.CalendarFile;
+import org.winformusic.events.registration.CheckedForm;
 import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.EditableRegistration;
-import org.winformusic.events.registration.FieldProblem;
+import org.winformusic.events.registration.FormContext;
 import org.winformusic.events.registration.RegistrationAnswers;
+import org.winformusic.events.registration.RegistrationFields;
 import org.winformusic.events.registration.RegistrationForm;
-import org.winformusic.events.registration.SelfService;
+import org.winformusic.events.registration.RegistrationFormBinding;
 import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.registration.RegistrationStatus;
-import org.winformusic.events.registration.RegistrationValidationException;
+import org.winformusic.events.registration.RegistrationValidator;
 import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.registration.SelfService;
 import org.winformusic.events.shared.AppProperties;
+import org.winformusic.events.shared.BoundForms;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -30,7 +33,12 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.util.UriUtils;
@@ -54,7 +62,9 @@ class ManageController {
 
 	private final EventCatalog catalog;
 
-	private final FormPages pages;
+	private final RegistrationFields fields;
+
+	private final RegistrationValidator validator;
 
 	private final AppProperties app;
 
@@ -66,11 +76,13 @@ class ManageController {
 
 	private final RegistrationAnswers answers;
 
-	ManageController(SelfService registrations, EventCatalog catalog, FormPages pages, AppProperties app,
-			CheckinQrCode qrCode, Clock clock, QuestionFields questions, RegistrationAnswers answers) {
+	ManageController(SelfService registrations, EventCatalog catalog, RegistrationFields fields,
+			RegistrationValidator validator, AppProperties app, CheckinQrCode qrCode, Clock clock,
+			QuestionFields questions, RegistrationAnswers answers) {
 		this.registrations = registrations;
 		this.catalog = catalog;
-		this.pages = pages;
+		this.fields = fields;
+		this.validator = validator;
 		this.app = app;
 		this.qrCode = qrCode;
 		this.clock = clock;
@@ -125,6 +137,11 @@ class ManageController {
 		return redirect(token) + "?cancelled";
 	}
 
+	@InitBinder(RegistrationFormBinding.NAME)
+	void bindForm(WebDataBinder binder, HttpServletRequest request) {
+		RegistrationFormBinding.registrant(binder, request);
+	}
+
 	@GetMapping("/r/{token}/edit")
 	String editForm(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
 		EditableRegistration current = this.registrations.findForEditByToken(token).orElseThrow(NotFoundException::new);
@@ -135,33 +152,38 @@ class ManageController {
 	}
 
 	@PostMapping("/r/{token}/edit")
-	String edit(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
+	String edit(@PathVariable String token, @ModelAttribute RegistrationForm form, BindingResult binding,
+			HttpServletRequest request, Locale locale, Model model) {
 		RegistrationView registration = registration(token);
-		FormPages.Posted posted = FormPages.read(request);
 		// The version the form was loaded at (a hidden input, outside the form record).
 		String version = request.getParameter("version");
 		model.addAttribute("version", version);
-		try {
-			this.registrations.updateByToken(token, posted.form(), posted.repeated(),
-					EditableRegistration.postedVersion(version));
-			return redirect(token) + "?saved";
-		}
-		catch (OptimisticLockingFailureException ex) {
-			EditableRegistration current = this.registrations.findForEditByToken(token)
-				.orElseThrow(NotFoundException::new);
-			if (!active(current.registration())) {
-				return redirect(token);
+		Locale pageLocale = RegistrantLanguage.apply(request, registration, locale);
+		EventInfo event = event(registration, pageLocale);
+		BindingResult result = BoundForms.keep(model, RegistrationFormBinding.NAME, form, binding);
+		CheckedForm checked = this.validator.check(form, FormContext.editing(event.id(), event.country()), result);
+		if (checked != null) {
+			try {
+				this.registrations.updateByToken(token, checked, EditableRegistration.postedVersion(version));
+				return redirect(token) + "?saved";
 			}
-			model.addAttribute("stale", true);
-			return showCurrent(model, token, current, request, locale);
+			catch (OptimisticLockingFailureException ex) {
+				EditableRegistration current = this.registrations.findForEditByToken(token)
+					.orElseThrow(NotFoundException::new);
+				if (!active(current.registration())) {
+					return redirect(token);
+				}
+				model.addAttribute("stale", true);
+				return showCurrent(model, token, current, request, locale);
+			}
+			catch (RegistrationStateException ex) {
+				if (ex.reason() != RegistrationStateException.Reason.EMAIL_TAKEN) {
+					return redirect(token);
+				}
+				result.rejectValue("email", "registration.error.email.taken");
+			}
 		}
-		catch (RegistrationValidationException ex) {
-			return showEdit(model, token, registration, posted.form(), ex.problems(),
-					RegistrantLanguage.apply(request, registration, locale));
-		}
-		catch (RegistrationStateException ex) {
-			return redirect(token);
-		}
+		return showEdit(model, token, registration, event, form, result, pageLocale);
 	}
 
 	@GetMapping("/r/{token}/event.ics")
@@ -184,18 +206,18 @@ class ManageController {
 		model.addAttribute("version", current.version());
 		RegistrationForm form = RegistrationForm.of(registration)
 			.withAnswers(this.answers.formValues(registration.id()));
-		return showEdit(model, token, registration, form, List.of(),
-				RegistrantLanguage.apply(request, registration, locale));
+		Locale pageLocale = RegistrantLanguage.apply(request, registration, locale);
+		return showEdit(model, token, registration, event(registration, pageLocale), form,
+				new BeanPropertyBindingResult(form, RegistrationFormBinding.NAME), pageLocale);
 	}
 
-	private String showEdit(Model model, String token, RegistrationView registration, RegistrationForm form,
-			List<FieldProblem> problems, Locale locale) {
+	private String showEdit(Model model, String token, RegistrationView registration, EventInfo event,
+			RegistrationForm form, BindingResult result, Locale locale) {
 		model.addAttribute("registration", registration);
-		EventInfo event = event(registration, locale);
 		model.addAttribute("event", event);
 		model.addAttribute("token", token);
-		this.pages.prepare(model, form, problems, event.country(), locale);
-		this.questions.prepare(model, registration.eventId(), form, problems, locale);
+		this.fields.prepare(model, form, result, event.country(), locale);
+		this.questions.prepare(model, registration.eventId(), form, result, locale);
 		return EDIT_VIEW;
 	}
 

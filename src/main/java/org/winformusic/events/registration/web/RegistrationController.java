@@ -1,7 +1,6 @@
 package org.winformusic.events.registration.web;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,17 +8,28 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.event.EventInfo.RegistrationWindow;
-import org.winformusic.events.registration.FieldProblem;
-import org.winformusic.events.registration.RegistrationForm;
-import org.winformusic.events.registration.RegistrationResult;
+import org.winformusic.events.registration.CheckedForm;
 import org.winformusic.events.registration.PublicRegistrations;
+import org.winformusic.events.registration.RegisteringEvent;
+import org.winformusic.events.registration.RegistrationFields;
+import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.RegistrationFormBinding;
+import org.winformusic.events.registration.RegistrationResult;
+import org.winformusic.events.registration.RegistrationValidator;
+import org.winformusic.events.shared.BoundForms;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -40,13 +50,13 @@ class RegistrationController {
 
 	private static final String ERROR_VIEW = "error";
 
-	private static final String TYPO_HINT_KEY = "registration.error.email.typo";
-
 	private final PublicRegistrations registrations;
 
 	private final EventCatalog catalog;
 
-	private final FormPages pages;
+	private final RegistrationFields fields;
+
+	private final RegistrationValidator validator;
 
 	private final FormStamps stamps;
 
@@ -56,21 +66,29 @@ class RegistrationController {
 
 	private final QuestionFields questions;
 
-	RegistrationController(PublicRegistrations registrations, EventCatalog catalog, FormPages pages, FormStamps stamps,
-			RateLimiter rateLimiter, Clock clock, QuestionFields questions) {
+	RegistrationController(PublicRegistrations registrations, EventCatalog catalog, RegistrationFields fields,
+			RegistrationValidator validator, FormStamps stamps, RateLimiter rateLimiter, Clock clock,
+			QuestionFields questions) {
 		this.registrations = registrations;
 		this.catalog = catalog;
-		this.pages = pages;
+		this.fields = fields;
+		this.validator = validator;
 		this.stamps = stamps;
 		this.rateLimiter = rateLimiter;
 		this.clock = clock;
 		this.questions = questions;
 	}
 
+	@InitBinder(RegistrationFormBinding.NAME)
+	void bindForm(WebDataBinder binder, HttpServletRequest request) {
+		RegistrationFormBinding.registrant(binder, request);
+	}
+
 	@GetMapping("/events/{slug}/register")
 	String form(@PathVariable String slug, Locale locale, Model model) {
 		EventInfo event = event(slug, locale);
-		return showForm(model, event, FormPages.EMPTY, List.of(), null, locale);
+		RegistrationForm form = RegistrationFields.EMPTY;
+		return showForm(model, event, form, noProblems(form), null, locale);
 	}
 
 	/**
@@ -80,34 +98,43 @@ class RegistrationController {
 	 * must be shown.
 	 */
 	@PostMapping("/events/{slug}/register")
-	String register(@PathVariable String slug, HttpServletRequest request, HttpServletResponse response, Locale locale,
-			Model model) {
+	String register(@PathVariable String slug, @ModelAttribute RegistrationForm form, BindingResult binding,
+			@RequestParam(required = false) String languageOnly, @RequestParam(required = false) String formStamp,
+			@RequestParam(required = false) String emailConfirmed, HttpServletRequest request,
+			HttpServletResponse response, Locale locale, Model model) {
 		if (!this.rateLimiter.allow(request.getRemoteAddr())) {
 			return tooManyRequests(response, model);
 		}
-		FormPages.Posted posted = FormPages.read(request);
-		RegistrationForm form = posted.form();
-		if (request.getParameter("languageOnly") != null) {
+		BindingResult result = BoundForms.keep(model, RegistrationFormBinding.NAME, form, binding);
+		if (languageOnly != null) {
 			// The visitor switched language on a filled-in form (js/form.js posts it
 			// again): the same form in the new language, values kept, nothing stored.
-			return showForm(model, event(slug, locale), form, List.of(), null, locale);
+			return showForm(model, event(slug, locale), form, noProblems(form), null, locale);
 		}
-		if ((form.website() != null && !form.website().isBlank())
-				|| this.stamps.tooFast(request.getParameter("formStamp"))) {
+		if (form.website() != null || result.hasFieldErrors("website") || this.stamps.tooFast(formStamp)) {
 			return RECEIVED_VIEW;
 		}
-		boolean typoConfirmed = form.email() != null && form.email().equals(request.getParameter("emailConfirmed"));
-		RegistrationResult result = this.registrations.register(slug, form, posted.repeated(), locale, typoConfirmed);
-		return switch (result.outcome()) {
+		RegisteringEvent event = this.registrations.registering(slug).orElseThrow(NotFoundException::new);
+		if (!event.open(this.clock.instant())) {
+			return showForm(model, event(slug, locale), form, noProblems(form), null, locale);
+		}
+		CheckedForm checked = this.validator.check(form, event.formContext(), result);
+		String suggestion = result.hasFieldErrors("email") ? null : RegistrationValidator.suggestedEmail(form.email());
+		boolean typoConfirmed = form.email() != null && form.email().equals(emailConfirmed);
+		if (checked == null || (suggestion != null && !typoConfirmed)) {
+			// A likely typo is shown as a hint beside the field, not as an error.
+			return showForm(model, event(slug, locale), form, result, suggestion, locale);
+		}
+		RegistrationResult outcome = this.registrations.register(event, checked, locale);
+		return switch (outcome.outcome()) {
 			// "?new" shows the first-visit success state; it says nothing about the
 			// person.
-			case CREATED -> "redirect:/r/" + UriUtils.encodePathSegment(result.manageToken(), "UTF-8") + "?new";
+			case CREATED -> "redirect:/r/" + UriUtils.encodePathSegment(outcome.manageToken(), "UTF-8") + "?new";
 			case DUPLICATE -> {
 				model.addAttribute("event", event(slug, locale));
 				yield DUPLICATE_VIEW;
 			}
-			case WINDOW_CLOSED, INVALID ->
-				showForm(model, event(slug, locale), form, result.problems(), result.emailSuggestion(), locale);
+			case WINDOW_CLOSED -> showForm(model, event(slug, locale), form, noProblems(form), null, locale);
 		};
 	}
 
@@ -135,7 +162,7 @@ class RegistrationController {
 		return LOOKUP_VIEW;
 	}
 
-	private String showForm(Model model, EventInfo event, RegistrationForm form, List<FieldProblem> problems,
+	private String showForm(Model model, EventInfo event, RegistrationForm form, BindingResult result,
 			String emailSuggestion, Locale locale) {
 		RegistrationWindow window = event.registrationWindow(this.clock.instant());
 		model.addAttribute("event", event);
@@ -143,11 +170,13 @@ class RegistrationController {
 		model.addAttribute("availability", this.catalog.availability(event.id()));
 		model.addAttribute("formStamp", this.stamps.stamp());
 		model.addAttribute("emailSuggestion", emailSuggestion);
-		// A likely typo is shown as a hint beside the field, not as an error.
-		List<FieldProblem> shown = problems.stream().filter((p) -> !p.messageKey().equals(TYPO_HINT_KEY)).toList();
-		this.pages.prepare(model, form, shown, event.country(), locale);
-		this.questions.prepare(model, event.id(), form, shown, locale);
+		this.fields.prepare(model, form, result, event.country(), locale);
+		this.questions.prepare(model, event.id(), form, result, locale);
 		return FORM_VIEW;
+	}
+
+	private static BindingResult noProblems(RegistrationForm form) {
+		return new BeanPropertyBindingResult(form, RegistrationFormBinding.NAME);
 	}
 
 	private String tooManyRequests(HttpServletResponse response, Model model) {

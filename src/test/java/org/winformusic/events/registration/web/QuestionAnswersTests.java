@@ -110,6 +110,24 @@ class QuestionAnswersTests {
 	}
 
 	@Test
+	void answersAreBoundAsTheOtherFieldsAControlCharacterOrARepeatedAnswerIsShownNextToItsQuestion() throws Exception {
+		String path = "/events/" + this.event.slug() + "/register";
+		String control = page(standard(post(path), email()).param(field(this.interest), this.choices.get(0).toString())
+			.param(field(this.website), "https://sello\u0000.example.org")
+			.param("lang", "en"));
+		assertThat(control).contains("class=\"error-summary\"", "href=\"#" + field(this.website) + "\"",
+				"Remove control characters and invisible characters");
+		String repeated = page(standard(post(path), email()).param(field(this.interest), this.choices.get(0).toString())
+			.param(field(this.interest), this.choices.get(1).toString())
+			.param("lang", "en"));
+		assertThat(repeated).contains("href=\"#" + field(this.interest) + "\"", "This field was sent more than once.");
+		assertThat(this.jdbc.sql("select count(*) from registration where event_id = ?")
+			.param(this.event.id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void staffSeeTheAnswersFilterByAChoiceCountChoicesAndExportThemAsTheLastColumns() throws Exception {
 		String rights = email();
 		String distribution = email();

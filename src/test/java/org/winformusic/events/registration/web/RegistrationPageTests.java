@@ -142,6 +142,58 @@ class RegistrationPageTests {
 	}
 
 	@Test
+	void theBinderStoresComposedTextRefusesRepeatedFieldsAndReadsNothingButTheForm() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		String repeated = page(valid(event.slug(), email()).param("privacyConsent", "true").param("lang", "en"));
+		assertThat(repeated).contains(message("registration.error.repeated", Locale.ENGLISH))
+			.contains("href=\"#privacyConsent\"");
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isZero();
+
+		// Accents as some keyboards and copy-pastes send them (a letter, then the
+		// combining mark) are stored composed, without the spaces around them; a header
+		// or parameter that is no field of the form changes nothing.
+		String email = email();
+		this.mvc
+			.perform(valid(event.slug(), email).with(set("fullName", "  Jose\u0301 Pen\u0303a  "))
+				.header("comments", "from a header")
+				.param("status", "DECLINED")
+				.param("answers[1]", "x"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc
+			.sql("select full_name || '|' || coalesce(comments, '') || '|' || status from registration"
+					+ " where event_id = ?")
+			.param(event.id())
+			.query(String.class)
+			.single()).isEqualTo("Jos\u00e9 Pe\u00f1a||CONFIRMED");
+	}
+
+	@Test
+	void theRegistrantsEditIsCheckedAsTheFormAndTellsWhenTheAddressIsTaken() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		String email = email();
+		String location = this.mvc.perform(valid(event.slug(), email))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl()
+			.replace("?new", "");
+		String other = email();
+		this.mvc.perform(valid(event.slug(), other)).andExpect(status().is3xxRedirection());
+
+		assertThat(page(valid(location + "/edit", email).param("city", "Puebla").param("lang", "en")))
+			.contains(message("registration.error.repeated", Locale.ENGLISH));
+		assertThat(page(valid(location + "/edit", email).with(set("city", "Pue\u0000bla")).param("lang", "en")))
+			.contains(message("registration.error.characters", Locale.ENGLISH))
+			.contains("value=\"Ana P\u00e9rez\"");
+		assertThat(page(valid(location + "/edit", other.toUpperCase(Locale.ROOT)).param("lang", "es")))
+			.contains(message("registration.error.email.taken", Locale.forLanguageTag("es")))
+			.contains("id=\"email-error\"");
+		assertThat(this.jdbc.sql("select email || ' ' || city from registration where event_id = ? and email = ?")
+			.params(event.id(), email)
+			.query(String.class)
+			.single()).isEqualTo(email + " Ciudad de M\u00e9xico");
+	}
+
+	@Test
 	void hostileInputIsStoredLiterallyAndShownEscapedAndNeverSetsTheStatus() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(0).create();
 		String location = this.mvc

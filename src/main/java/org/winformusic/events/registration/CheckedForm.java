@@ -1,0 +1,37 @@
+package org.winformusic.events.registration;
+
+import org.winformusic.events.registration.RegistrationValidator.ValidForm;
+
+/**
+ * A form that passed {@link RegistrationValidator#check}: its normalized values and
+ * answers, ready to store for the event it was checked against. Only the validator makes
+ * one, so the services that store it need not check it again.
+ */
+public final class CheckedForm {
+
+	private final long eventId;
+
+	private final ValidForm values;
+
+	private final CheckedAnswers answers;
+
+	CheckedForm(long eventId, ValidForm values, CheckedAnswers answers) {
+		this.eventId = eventId;
+		this.values = values;
+		this.answers = answers;
+	}
+
+	/** The event the form was checked against. */
+	public long eventId() {
+		return this.eventId;
+	}
+
+	ValidForm values() {
+		return this.values;
+	}
+
+	CheckedAnswers answers() {
+		return this.answers;
+	}
+
+}

@@ -1,0 +1,20 @@
+package org.winformusic.events.registration;
+
+/**
+ * What {@link RegistrationValidator} needs to know of the event a form is for.
+ *
+ * @param eventId whose questions the answers are checked against
+ * @param country the event's country: its regions are the choices of {@code state}, and
+ * phone numbers without a {@code +} prefix are read as numbers of that country
+ * @param hasQuestions false when the event is known to ask none (saves a query)
+ * @param requireConsent whether privacy consent must be given (new registrations; an edit
+ * keeps the consent given then)
+ */
+public record FormContext(long eventId, String country, boolean hasQuestions, boolean requireConsent) {
+
+	/** An edit of a registration for this event: consent is not asked again. */
+	public static FormContext editing(long eventId, String country) {
+		return new FormContext(eventId, country, true, false);
+	}
+
+}
