@@ -1,9 +1,12 @@
 package org.winformusic.events.event;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -54,6 +58,35 @@ public class EventCatalog {
 	/** Any event, published or not, by its slug. */
 	public Optional<EventInfo> findBySlug(String slug, Locale locale) {
 		return this.events.findBySlug(slug).map((e) -> e.toInfo(locale));
+	}
+
+	/**
+	 * What registering for an event needs, read exactly in one query (no cache: a form
+	 * posted a second after the window closed is refused); empty for no such slug.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Optional<RegisteringEvent> registering(String slug) {
+		if (slug == null || slug.length() > 80) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("""
+				select id, published, requires_approval, registration_opens_at, registration_closes_at, starts_at,
+				       country,
+				       exists (select 1 from event_question q where q.event_id = event.id and q.removed_at is null)
+				           as has_questions
+				  from event where slug = ?
+				""")
+			.param(slug)
+			.query((rs, n) -> new RegisteringEvent(rs.getLong("id"), rs.getBoolean("published"),
+					rs.getBoolean("requires_approval"), instant(rs, "registration_opens_at"),
+					instant(rs, "registration_closes_at"), instant(rs, "starts_at"), rs.getString("country"),
+					rs.getBoolean("has_questions")))
+			.optional();
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+		return (time != null) ? time.toInstant() : null;
 	}
 
 	/** An event the public may see. */

@@ -2,12 +2,15 @@ package org.winformusic.events.mail;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.registration.ExpectedAttendees;
+import org.winformusic.events.registration.RegistrationMessage;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -57,11 +60,13 @@ class EventReminders {
 	int queueDueReminders() {
 		Instant now = this.clock.instant();
 		List<Long> events = this.catalog.startingBetween(now, now.plus(this.settings.mail().reminderBefore()));
-		List<Long> due = this.outbox.notReminded(this.attendees.of(events), MAX_PER_RUN);
+		List<RegistrationMessage> expected = this.attendees.reminders(events);
+		Set<Long> due = new HashSet<>(this.outbox
+			.notReminded(expected.stream().map(RegistrationMessage::registrationId).toList(), MAX_PER_RUN));
 		int queued = 0;
-		for (long registrationId : due) {
+		for (RegistrationMessage reminder : expected) {
 			// Another instance may have queued it first: the unique index decides.
-			if (this.mails.enqueueReminderOnce(registrationId)) {
+			if (due.contains(reminder.registrationId()) && this.mails.enqueueReminderOnce(reminder)) {
 				queued++;
 			}
 		}

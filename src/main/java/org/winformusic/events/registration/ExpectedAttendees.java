@@ -19,17 +19,19 @@ public class ExpectedAttendees {
 		this.jdbc = jdbc;
 	}
 
-	/** The confirmed registrations of these events, by id. */
+	/** The event reminder due to each confirmed registration of these events, by id. */
 	@Transactional(readOnly = true)
-	public List<Long> of(List<Long> eventIds) {
+	public List<RegistrationMessage> reminders(List<Long> eventIds) {
 		if (eventIds.isEmpty()) {
 			return List.of();
 		}
 		return this.jdbc
-			.sql("select id from registration where event_id = any(:events) and status = :confirmed" + " order by id")
+			.sql("select id, event_id, locale from registration where event_id = any(:events)"
+					+ " and status = :confirmed order by id")
 			.param("events", eventIds.stream().mapToLong(Long::longValue).toArray())
 			.param("confirmed", RegistrationStatus.CONFIRMED.name())
-			.query(Long.class)
+			.query((rs, n) -> new RegistrationMessage(rs.getLong("id"), rs.getLong("event_id"), rs.getString("locale"),
+					RegistrationMessage.Type.EVENT_REMINDER))
 			.list();
 	}
 
