@@ -12,6 +12,7 @@ import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.registration.ExpectedAttendees;
 import org.winformusic.events.registration.RegistrationMessage;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ class EventReminders {
 
 	private final ExpectedAttendees attendees;
 
-	private final OutboxRepository outbox;
+	private final JdbcClient jdbc;
 
 	private final RegistrationMails mails;
 
@@ -39,11 +40,11 @@ class EventReminders {
 
 	private final Clock clock;
 
-	EventReminders(EventCatalog catalog, ExpectedAttendees attendees, OutboxRepository outbox, RegistrationMails mails,
+	EventReminders(EventCatalog catalog, ExpectedAttendees attendees, JdbcClient jdbc, RegistrationMails mails,
 			MailSettings settings, Clock clock) {
 		this.catalog = catalog;
 		this.attendees = attendees;
-		this.outbox = outbox;
+		this.jdbc = jdbc;
 		this.mails = mails;
 		this.settings = settings;
 		this.clock = clock;
@@ -61,8 +62,8 @@ class EventReminders {
 		Instant now = this.clock.instant();
 		List<Long> events = this.catalog.startingBetween(now, now.plus(this.settings.mail().reminderBefore()));
 		List<RegistrationMessage> expected = this.attendees.reminders(events);
-		Set<Long> due = new HashSet<>(this.outbox
-			.notReminded(expected.stream().map(RegistrationMessage::registrationId).toList(), MAX_PER_RUN));
+		Set<Long> due = new HashSet<>(
+				notReminded(expected.stream().map(RegistrationMessage::registrationId).toList(), MAX_PER_RUN));
 		int queued = 0;
 		for (RegistrationMessage reminder : expected) {
 			// Another instance may have queued it first: the unique index decides.
@@ -74,6 +75,26 @@ class EventReminders {
 			logger.info("Queued " + queued + " event reminder(s)");
 		}
 		return queued;
+	}
+
+	/**
+	 * The first {@code max} of these registrations (in the given order) that have no
+	 * event reminder yet.
+	 */
+	private List<Long> notReminded(List<Long> registrationIds, int max) {
+		if (registrationIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select r.id from unnest(:ids) with ordinality as r(id, position)
+				 where not exists (select 1 from outbox_message o
+				                    where o.registration_id = r.id and o.kind = 'EVENT_REMINDER')
+				 order by r.position limit :max
+				""")
+			.param("ids", registrationIds.stream().mapToLong(Long::longValue).toArray())
+			.param("max", max)
+			.query(Long.class)
+			.list();
 	}
 
 }

@@ -66,26 +66,6 @@ class OutboxRepository {
 			.update() == 1;
 	}
 
-	/**
-	 * The first {@code max} of these registrations (in the given order) that have no
-	 * event reminder yet.
-	 */
-	List<Long> notReminded(List<Long> registrationIds, int max) {
-		if (registrationIds.isEmpty()) {
-			return List.of();
-		}
-		return this.jdbc.sql("""
-				select r.id from unnest(:ids) with ordinality as r(id, position)
-				 where not exists (select 1 from outbox_message o
-				                    where o.registration_id = r.id and o.kind = 'EVENT_REMINDER')
-				 order by r.position limit :max
-				""")
-			.param("ids", registrationIds.stream().mapToLong(Long::longValue).toArray())
-			.param("max", max)
-			.query(Long.class)
-			.list();
-	}
-
 	/** Puts messages left in SENDING by a crashed or stalled sender back in the queue. */
 	int requeueStuck(Duration timeout) {
 		Instant now = this.clock.instant();

@@ -25,9 +25,7 @@ import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 
 /**
- * What a visitor does without a manage link: register for an event, and ask for the link
- * by email.
- *
+ * What a visitor does without a manage link: register, and ask for the link by email.
  * <p>
  * Capacity lives in seat rows ({@code event_seat}, one per seat). A registration claims
  * the lowest free seat with {@code FOR UPDATE SKIP LOCKED} in the same statement that
