@@ -19,16 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class RegistrationDirectory {
 
-	/** All columns of {@link RegistrationView}, the waitlist position computed. */
+	/**
+	 * All columns of {@link RegistrationView}, the waitlist position as {@link Waitlist}
+	 * counts it (only for a waitlisted registration: the lateral join is skipped for the
+	 * others).
+	 */
 	static final String SELECT_VIEW = """
-			select r.*,
-			       case when r.status = 'WAITLISTED' then
-			            (select count(*) from registration w
-			              where w.event_id = r.event_id and w.status = 'WAITLISTED'
-			                and w.waitlist_seq <= r.waitlist_seq)
-			       end as waitlist_position
+			select r.*, w.position as waitlist_position
 			  from registration r
-			""";
+			  left join lateral (select p.position from %s p
+			                      where p.id = r.id and r.status = 'WAITLISTED') w on true
+			""".formatted(Waitlist.positions("r.event_id"));
 
 	private final JdbcClient jdbc;
 
