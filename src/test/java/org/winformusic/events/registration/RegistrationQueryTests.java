@@ -18,10 +18,11 @@ class RegistrationQueryTests {
 	@Test
 	void readsEveryParameterAndTreatsEmptyAsAny() {
 		RegistrationQuery query = RegistrationQuery.parse(Map.of("q", "  Peña ", "status", "waitlisted", "companyType",
-				"publisher", "state", "jal", "associationInterest", "MAYBE", "checkedIn", "no", "choice", "42",
-				"sort", "name", "dir", "desc")::get, MEXICO);
-		assertThat(query).isEqualTo(new RegistrationQuery(new RegistrationFilter("Peña", RegistrationStatus.WAITLISTED,
-				CompanyType.PUBLISHER, "JAL", AssociationInterest.MAYBE, false, 42L),
+				"publisher", "state", "jal", "associationInterest", "MAYBE", "checkedIn", "no", "choice", "42", "sort",
+				"name", "dir", "desc")::get, MEXICO);
+		assertThat(query).isEqualTo(new RegistrationQuery(
+				new RegistrationFilter("Peña", RegistrationStatus.WAITLISTED, CompanyType.PUBLISHER, "JAL",
+						AssociationInterest.MAYBE, false, 42L),
 				new RegistrationSort(RegistrationSort.Column.name, false)));
 		assertThat(RegistrationQuery.parse(Map.of("q", " ", "status", "", "sort", "nonsense")::get, MEXICO))
 			.isEqualTo(RegistrationQuery.ALL);
@@ -45,7 +46,7 @@ class RegistrationQueryTests {
 
 	@Test
 	void aRegionOfACountryWithoutAListIsFreeText() {
-		assertThat(RegistrationQuery.parse(Map.of("state", "Antioquia")::get, Regions.of("CO")).filter().state())
+		assertThat(RegistrationQuery.parse(Map.of("state", "Antioquia")::get, Regions.of("AR")).filter().state())
 			.isEqualTo("Antioquia");
 	}
 
