@@ -21,14 +21,14 @@ public class RegistrationDirectory {
 
 	/**
 	 * All columns of {@link RegistrationView}, the waitlist position as {@link Waitlist}
-	 * counts it (only for a waitlisted registration: the lateral join is skipped for the
-	 * others).
+	 * counts it (the CASE runs the count only for a waitlisted registration).
 	 */
 	static final String SELECT_VIEW = """
-			select r.*, w.position as waitlist_position
+			select r.*,
+			       case when r.status = 'WAITLISTED' then
+			            (select p.position from %s p where p.id = r.id)
+			       end as waitlist_position
 			  from registration r
-			  left join lateral (select p.position from %s p
-			                      where p.id = r.id and r.status = 'WAITLISTED') w on true
 			""".formatted(Waitlist.positions("r.event_id"));
 
 	private final JdbcClient jdbc;

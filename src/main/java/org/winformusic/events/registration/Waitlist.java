@@ -17,7 +17,7 @@ final class Waitlist {
 	 * registrations of the one event that {@code event} names: an SQL expression such as
 	 * {@code :eventId}, or {@code r.event_id} in a lateral join (never user input).
 	 * Counted once per event, so an export of thousands of waitlisted people numbers them
-	 * in one pass; read by the partial index {@code registration_waitlist_idx}.
+	 * in one pass, from the partial index {@code registration_waitlist_idx} alone (V18).
 	 */
 	static String positions(String event) {
 		return """
