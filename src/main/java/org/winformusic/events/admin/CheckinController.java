@@ -2,6 +2,7 @@ package org.winformusic.events.admin;
 
 import java.util.Locale;
 
+import org.winformusic.events.registration.DoorCopies;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.CheckinPasses;
