@@ -12,7 +12,7 @@ import org.winformusic.events.registration.RegistrationSort;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The query parameters of the registrations list and of the CSV export, as posted:
+ * The query parameters of the registrations list page, as posted:
  * {@code q, status, companyType, state, associationInterest, checkedIn, sort, dir, page,
  * size, cursor, choice} ({@code choice}: the id of a choice of one of the event's own
  * questions). {@code cursor} is the keyset position the list's own "next" and "previous"
@@ -20,15 +20,14 @@ import org.springframework.web.util.UriComponentsBuilder;
  * {@link #from(Map)}); the filter and sort are read by {@link RegistrationQuery}, as the
  * export and the printouts read them, and the links this page makes carry them on.
  */
-public record RegistrationFilterParams(String q, String status, String companyType, String state,
-		String associationInterest, String checkedIn, String sort, String dir, Integer page, Integer size,
-		String cursor, String choice) {
+record RegistrationFilterParams(String q, String status, String companyType, String state, String associationInterest,
+		String checkedIn, String sort, String dir, Integer page, Integer size, String cursor, String choice) {
 
 	public static final int DEFAULT_SIZE = 50;
 
 	public static final int MAX_SIZE = 200;
 
-	public static RegistrationFilterParams from(Map<String, String> params) {
+	static RegistrationFilterParams from(Map<String, String> params) {
 		Function<String, String> get = params::get;
 		return new RegistrationFilterParams(get.apply("q"), get.apply("status"), get.apply("companyType"),
 				get.apply("state"), get.apply("associationInterest"), get.apply("checkedIn"), get.apply("sort"),
