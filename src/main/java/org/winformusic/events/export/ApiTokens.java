@@ -106,9 +106,8 @@ class ApiTokens {
 			return Optional.empty();
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());
-		// The owner through the admin module, which owns staff accounts: a disabled
-		// owner's
-		// tokens stop working, and a token never acts above its owner's current role.
+		// The owner comes from the admin module, which owns staff accounts: a disabled
+		// owner's tokens stop working; a token never acts above the owner's current role.
 		Optional<TokenUser> user = this.jdbc.sql("""
 				select id, name, role, owner_user_id from api_token
 				where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > ?)
