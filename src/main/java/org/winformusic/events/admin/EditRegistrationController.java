@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.EditableRegistration;
 import org.winformusic.events.registration.FieldProblem;
 import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationDirectory;
@@ -17,6 +18,7 @@ import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.StoredText;
 
 import org.springframework.context.MessageSource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -60,14 +63,20 @@ class EditRegistrationController {
 
 	@GetMapping("/admin/registrations/{id}/edit")
 	String form(@PathVariable long id, Locale locale, Model model) {
-		RegistrationView registration = find(id);
-		return show(registration, RegistrationForm.of(registration), locale, model);
+		return showCurrent(id, locale, model);
 	}
 
+	/**
+	 * Saves the details; {@code version} (a hidden input, outside the form record) is the
+	 * version the form was loaded at: a save over a newer one shows the current details
+	 * instead, saying why.
+	 */
 	@PostMapping("/admin/registrations/{id}/edit")
-	String save(@PathVariable long id, @ModelAttribute RegistrationForm form, BindingResult binding, Locale locale,
-			Model model, RedirectAttributes redirect) {
+	String save(@PathVariable long id, @ModelAttribute RegistrationForm form, BindingResult binding,
+			@RequestParam(name = "version", required = false) String version, Locale locale, Model model,
+			RedirectAttributes redirect) {
 		RegistrationView registration = find(id);
+		model.addAttribute("version", version);
 		// Staff do not give consent for the registrant: the recorded consent stays.
 		RegistrationForm edited = new RegistrationForm(form.fullName(), form.email(), form.company(), form.jobTitle(),
 				form.companyType(), form.state(), form.city(), form.phone(), form.associationInterest(),
@@ -76,7 +85,11 @@ class EditRegistrationController {
 			return refused(registration, edited, binding, locale, model);
 		}
 		try {
-			this.actions.update(id, edited);
+			this.actions.update(id, edited, EditableRegistration.postedVersion(version));
+		}
+		catch (OptimisticLockingFailureException ex) {
+			model.addAttribute("stale", true);
+			return showCurrent(id, locale, model);
 		}
 		catch (RegistrationValidationException ex) {
 			Map<String, String> problems = new LinkedHashMap<>();
@@ -116,6 +129,13 @@ class EditRegistrationController {
 		model.addAttribute("form", form);
 		RegistrationsController.addChoices(model, this.regions, event, locale);
 		return VIEW;
+	}
+
+	/** The form with the registration's current details and the version they have. */
+	private String showCurrent(long id, Locale locale, Model model) {
+		EditableRegistration current = this.directory.findForEdit(id).orElseThrow(NotFoundException::new);
+		model.addAttribute("version", current.version());
+		return show(current.registration(), RegistrationForm.of(current.registration()), locale, model);
 	}
 
 	private RegistrationView find(long id) {

@@ -110,11 +110,14 @@ class StaffActions {
 		return audited("CHECK_IN_UNDONE", before, this.checkIns.undoCheckIn(id));
 	}
 
-	/** Edits the details; the audit row holds the before and after of changed fields. */
+	/**
+	 * Edits the details as loaded at {@code expectedVersion}; the audit row holds the
+	 * before and after of changed fields.
+	 */
 	@Transactional
-	public RegistrationView update(long id, RegistrationForm form) {
+	public RegistrationView update(long id, RegistrationForm form, Integer expectedVersion) {
 		RegistrationView before = find(id);
-		RegistrationView after = this.registrations.update(id, form);
+		RegistrationView after = this.registrations.update(id, form, expectedVersion);
 		this.audit.recordForCurrentUser("EDITED", before.eventId(), id, changes(before, after));
 		return after;
 	}

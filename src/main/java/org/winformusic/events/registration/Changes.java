@@ -1,5 +1,6 @@
 package org.winformusic.events.registration;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,8 +18,11 @@ import org.winformusic.events.registration.RegistrationValidator.ValidForm;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -62,9 +66,11 @@ class Changes {
 
 	private final AnswerChecks answers;
 
+	private final RegistrationRepository repository;
+
 	Changes(JdbcClient jdbc, Seats seats, WaitlistPromoter promoter, RegistrationDirectory directory,
 			RegistrationValidator validator, ApplicationEventPublisher events, Clock clock,
-			PlatformTransactionManager transactionManager, AnswerChecks answers) {
+			PlatformTransactionManager transactionManager, AnswerChecks answers, RegistrationRepository repository) {
 		this.jdbc = jdbc;
 		this.seats = seats;
 		this.promoter = promoter;
@@ -74,6 +80,7 @@ class Changes {
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.answers = answers;
+		this.repository = repository;
 	}
 
 	/**
@@ -150,6 +157,7 @@ class Changes {
 
 	/** Locks a registration's row for the rest of the change. */
 	Locked lock(long id) {
+		// SQL: status changes are set-based updates that serialize on this row lock.
 		return this.jdbc.sql("select id, event_id, status, checked_in_at from registration where id = ? for update")
 			.param(id)
 			.query((rs, n) -> new Locked(rs.getLong("id"), rs.getLong("event_id"),
@@ -174,6 +182,8 @@ class Changes {
 	}
 
 	void setStatus(long id, RegistrationStatus status) {
+		// SQL: one set-based update (sequence, timestamps); version + 1 makes a pending
+		// edit stale.
 		String changes = switch (status) {
 			case CONFIRMED -> "confirmed_at = :now, waitlist_seq = null";
 			case WAITLISTED -> "confirmed_at = null, waitlist_seq = nextval('waitlist_seq')";
@@ -203,51 +213,52 @@ class Changes {
 	}
 
 	/**
-	 * Edits the details, with the public form's validation (consent is not asked again).
+	 * Edits the details, with the public form's validation (consent is not asked again),
+	 * through the entity, its row locked like {@link #lock} does: the save is refused
+	 * when anything changed the registration since the form was loaded at
+	 * {@code expectedVersion} (null: no form version to check).
 	 * @throws RegistrationValidationException when the details break the rules
 	 * @throws RegistrationStateException when the registration was cancelled or declined
+	 * @throws OptimisticLockingFailureException when someone else changed it meanwhile
 	 */
-	RegistrationView edit(long registrationId, RegistrationForm form, Set<String> repeatedFields) {
+	RegistrationView edit(long registrationId, RegistrationForm form, Set<String> repeatedFields,
+			Integer expectedVersion) {
 		ValidForm valid = this.validator.validate(form, repeatedFields, false, countryOf(registrationId));
-		Locked current = lock(registrationId);
-		CheckedAnswers answers = this.answers.check(current.eventId(), true, form.answers());
+		Registration registration = this.repository.findLockedById(registrationId).orElseThrow(NotFoundException::new);
+		if (expectedVersion != null && expectedVersion != registration.version()) {
+			throw new ObjectOptimisticLockingFailureException(Registration.class, registrationId);
+		}
+		CheckedAnswers answers = this.answers.check(registration.eventId(), true, form.answers());
 		if (!valid.valid() || !answers.valid()) {
 			throw new RegistrationValidationException(problems(valid, answers));
 		}
-		require(current, RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED);
-		try {
-			this.jdbc.sql("""
-					update registration
-					   set full_name = :fullName, email = :email, company = :company, job_title = :jobTitle,
-					       company_type = :companyType, state = :state, city = :city, phone = :phone,
-					       association_interest = :interest, referral_source = :referralSource, comments = :comments,
-					       news_opt_in = :newsOptIn, search_text = :searchText, updated_at = :now,
-					       version = version + 1
-					 where id = :id
-					""")
-				.param("fullName", valid.fullName())
-				.param("email", valid.email())
-				.param("company", valid.company())
-				.param("jobTitle", valid.jobTitle())
-				.param("companyType", valid.companyType().name())
-				.param("state", valid.state())
-				.param("city", valid.city())
-				.param("phone", valid.phone())
-				.param("interest", valid.associationInterest().name())
-				.param("referralSource", valid.referralSource())
-				.param("comments", valid.comments())
-				.param("newsOptIn", valid.newsOptIn())
-				.param("searchText", valid.searchText())
-				.param("now", now())
-				.param("id", registrationId)
-				.update();
+		if (!registration.status().active()) {
+			throw new RegistrationStateException(Reason.WRONG_STATUS,
+					"Registration " + registrationId + " is " + registration.status());
 		}
-		catch (DuplicateKeyException ex) {
+		registration.edit(valid, this.clock.instant());
+		try {
+			this.repository.saveAndFlush(registration);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (!isUniqueViolation(ex)) {
+				throw ex;
+			}
 			throw new RegistrationValidationException(
 					List.of(FieldProblem.of("email", "registration.error.email.taken")));
 		}
 		this.answers.store(registrationId, answers, true);
 		return view(registrationId);
+	}
+
+	/** The one-active-registration-per-address index refused the write. */
+	private static boolean isUniqueViolation(DataIntegrityViolationException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return ex instanceof DuplicateKeyException;
 	}
 
 	/** The country of the registration's event, whose regions and phones apply. */

@@ -27,7 +27,9 @@ public class CheckIns {
 			if (current.checkedIn()) {
 				return new CheckIn(this.changes.view(registrationId), true);
 			}
-			this.jdbc.sql("update registration set checked_in_at = :now, updated_at = :now where id = :id")
+			// SQL: a set-based change under the row lock, like the status changes.
+			this.jdbc.sql(
+					"update registration set checked_in_at = :now, updated_at = :now, version = version + 1 where id = :id")
 				.param("now", this.changes.now())
 				.param("id", registrationId)
 				.update();
@@ -38,7 +40,9 @@ public class CheckIns {
 	public RegistrationView undoCheckIn(long registrationId) {
 		return this.changes.run(() -> {
 			this.changes.lock(registrationId);
-			this.jdbc.sql("update registration set checked_in_at = null, updated_at = :now where id = :id")
+			// SQL: a set-based change under the row lock, like the status changes.
+			this.jdbc.sql(
+					"update registration set checked_in_at = null, updated_at = :now, version = version + 1 where id = :id")
 				.param("now", this.changes.now())
 				.param("id", registrationId)
 				.update();

@@ -61,7 +61,8 @@ public class DoorCopies {
 	 * at one door both report the person, and the first sighting is when they arrived.
 	 */
 	public void keepEarliest(long registrationId, Instant at) {
-		this.jdbc.sql("update registration set checked_in_at = ? where id = ? and checked_in_at > ?")
+		this.jdbc
+			.sql("update registration set checked_in_at = ?, version = version + 1 where id = ? and checked_in_at > ?")
 			.params(Timestamp.from(at), registrationId, Timestamp.from(at))
 			.update();
 	}

@@ -36,9 +36,12 @@ public class RegistrationErasure {
 
 	private final RegistrationDirectory directory;
 
-	RegistrationErasure(JdbcClient jdbc, RegistrationDirectory directory) {
+	private final RegistrationRepository repository;
+
+	RegistrationErasure(JdbcClient jdbc, RegistrationDirectory directory, RegistrationRepository repository) {
 		this.jdbc = jdbc;
 		this.directory = directory;
+		this.repository = repository;
 	}
 
 	/**
@@ -51,6 +54,7 @@ public class RegistrationErasure {
 	 */
 	@Transactional
 	public boolean block(long registrationId, Instant now) {
+		// SQL: copies the row as JSON and moves it in the database, no entity round trip.
 		int moved = this.jdbc.sql("""
 				insert into registration_blocked_data (registration_id, blocked_at, data)
 				select r.id, :now, to_jsonb(r) - 'search_text' || jsonb_build_object('answers',
@@ -66,7 +70,7 @@ public class RegistrationErasure {
 		if (moved == 0) {
 			return false;
 		}
-		this.jdbc.sql("update registration set blocked_at = :now where id = :id")
+		this.jdbc.sql("update registration set blocked_at = :now, version = version + 1 where id = :id")
 			.param("now", Timestamp.from(now))
 			.param("id", registrationId)
 			.update();
@@ -81,6 +85,7 @@ public class RegistrationErasure {
 	 */
 	@Transactional
 	public List<Long> pastRetention(Instant now, Duration defaultRetention, int limit) {
+		// SQL: SKIP LOCKED lets several instances run the retention job side by side.
 		return this.jdbc.sql("""
 				select r.id from registration r join event e on e.id = r.event_id
 				 where r.anonymized_at is null
@@ -105,6 +110,7 @@ public class RegistrationErasure {
 		if (registrationIds.isEmpty()) {
 			return;
 		}
+		// SQL: one set-based update for the whole batch.
 		this.jdbc.sql(ANONYMIZE).param("ids", registrationIds).param("now", Timestamp.from(now)).update();
 		// Answers to the event's own questions are what the person typed or chose.
 		this.jdbc.sql("delete from registration_answer where registration_id in (:ids)")
@@ -151,12 +157,7 @@ public class RegistrationErasure {
 		if (normalized == null) {
 			return List.of();
 		}
-		return this.jdbc
-			.sql(RegistrationDirectory.SELECT_VIEW
-					+ " where lower(r.email) = lower(?) and r.blocked_at is null order by r.created_at, r.id")
-			.param(normalized)
-			.query(RegistrationDirectory::view)
-			.list();
+		return this.repository.findViewsByEmail(normalized);
 	}
 
 	/** A registration as {@link RegistrationDirectory} reads it. */
@@ -171,6 +172,7 @@ public class RegistrationErasure {
 	 */
 	@Transactional
 	public boolean stopNews(long registrationId, Instant now) {
+		// SQL: one column set without loading the row (a link in an email, no form).
 		return this.jdbc
 			.sql("update registration set news_opt_in = false, updated_at = ?, version = version + 1 where id = ?")
 			.params(Timestamp.from(now), registrationId)

@@ -3,6 +3,10 @@ package org.winformusic.events.registration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,7 +25,7 @@ public class RegistrationStream {
 	static final int FETCH_SIZE = 1000;
 
 	// The columns of RegistrationView; the waitlist position counted over the whole
-	// waitlist of the event before the filter applies (Waitlist).
+	// waitlist of the event before the filter applies (Waitlist), once per export.
 	private static final String QUERY = """
 			select r.id, r.event_id, r.status, r.full_name, r.email, r.company, r.job_title, r.company_type,
 			       r.state, r.city, r.phone, r.association_interest, r.referral_source, r.comments, r.locale,
@@ -64,7 +68,7 @@ public class RegistrationStream {
 				.params(where.params())
 				.query((ResultSet rs) -> {
 					try {
-						each.accept(RegistrationDirectory.view(rs, 0), asked ? questions.values(rs) : none);
+						each.accept(view(rs), asked ? questions.values(rs) : none);
 					}
 					catch (IOException ex) {
 						throw new UncheckedIOException(ex);
@@ -76,6 +80,25 @@ public class RegistrationStream {
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();
 		}
+	}
+
+	private static RegistrationView view(ResultSet rs) throws SQLException {
+		Number position = (Number) rs.getObject("waitlist_position");
+		return new RegistrationView(rs.getLong("id"), rs.getLong("event_id"),
+				RegistrationStatus.valueOf(rs.getString("status")), rs.getString("full_name"), rs.getString("email"),
+				rs.getString("company"), rs.getString("job_title"), CompanyType.valueOf(rs.getString("company_type")),
+				rs.getString("state"), rs.getString("city"), rs.getString("phone"),
+				AssociationInterest.valueOf(rs.getString("association_interest")), rs.getString("referral_source"),
+				rs.getString("comments"), rs.getBoolean("news_opt_in"), rs.getString("privacy_consent_version"),
+				instant(rs, "privacy_consent_at"), Locale.forLanguageTag(rs.getString("locale")),
+				instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "confirmed_at"),
+				instant(rs, "cancelled_at"), instant(rs, "declined_at"), instant(rs, "checked_in_at"),
+				(position != null) ? position.intValue() : null);
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
 	}
 
 	/** Takes one registration of a stream. */

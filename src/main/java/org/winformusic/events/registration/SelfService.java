@@ -33,6 +33,14 @@ public class SelfService {
 	}
 
 	/**
+	 * The registration a manage token belongs to, with its version, for the edit form.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<EditableRegistration> findForEditByToken(String token) {
+		return this.tokens.resolve(token).flatMap(this.directory::findForEdit);
+	}
+
+	/**
 	 * Self-service cancel. A registration that is already cancelled or declined stays so.
 	 * @throws NotFoundException for an unknown token
 	 */
@@ -53,9 +61,20 @@ public class SelfService {
 	 * @throws RegistrationStateException when the registration was cancelled or declined
 	 */
 	public RegistrationView updateByToken(String token, RegistrationForm form, Set<String> repeatedFields) {
+		return updateByToken(token, form, repeatedFields, null);
+	}
+
+	/**
+	 * Self-service edit of the details as the form loaded them at {@code expectedVersion}
+	 * (see {@link EditableRegistration}).
+	 * @throws org.springframework.dao.OptimisticLockingFailureException when the
+	 * registration changed since that version: nothing was saved
+	 */
+	public RegistrationView updateByToken(String token, RegistrationForm form, Set<String> repeatedFields,
+			Integer expectedVersion) {
 		return this.changes.run(() -> {
 			long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
-			return this.changes.edit(id, form, repeatedFields);
+			return this.changes.edit(id, form, repeatedFields, expectedVersion);
 		});
 	}
 

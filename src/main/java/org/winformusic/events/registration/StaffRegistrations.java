@@ -105,6 +105,8 @@ public class StaffRegistrations {
 					throw new RegistrationStateException(Reason.NO_FREE_SEAT,
 							"No free seat for registration " + registrationId);
 				}
+				// SQL: the event's row belongs to the event module's entity, not loaded
+				// here.
 				this.jdbc.sql("update event set capacity = capacity + 1, updated_at = :now where id = :eventId")
 					.param("now", this.changes.now())
 					.param("eventId", current.eventId())
@@ -125,7 +127,18 @@ public class StaffRegistrations {
 	 * @throws RegistrationValidationException when the details break the rules
 	 */
 	public RegistrationView update(long registrationId, RegistrationForm form) {
-		return this.changes.run(() -> this.changes.edit(registrationId, form, Set.of()));
+		return update(registrationId, form, null);
+	}
+
+	/**
+	 * Staff edit of the details as loaded at {@code expectedVersion} (see
+	 * {@link EditableRegistration}).
+	 * @throws RegistrationValidationException when the details break the rules
+	 * @throws org.springframework.dao.OptimisticLockingFailureException when the
+	 * registration changed since that version: nothing was saved
+	 */
+	public RegistrationView update(long registrationId, RegistrationForm form, Integer expectedVersion) {
+		return this.changes.run(() -> this.changes.edit(registrationId, form, Set.of(), expectedVersion));
 	}
 
 	/**

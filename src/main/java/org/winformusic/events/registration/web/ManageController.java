@@ -11,6 +11,7 @@ import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.event.EventInfo.RegistrationWindow;
 import org.winformusic.events.registration.CalendarFile;
 import org.winformusic.events.registration.CheckinQrCode;
+import org.winformusic.events.registration.EditableRegistration;
 import org.winformusic.events.registration.FieldProblem;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationForm;
@@ -22,6 +23,7 @@ import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.AppProperties;
 import org.winformusic.events.shared.NotFoundException;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -125,23 +127,33 @@ class ManageController {
 
 	@GetMapping("/r/{token}/edit")
 	String editForm(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
-		RegistrationView registration = registration(token);
-		if (!active(registration)) {
+		EditableRegistration current = this.registrations.findForEditByToken(token).orElseThrow(NotFoundException::new);
+		if (!active(current.registration())) {
 			return redirect(token);
 		}
-		RegistrationForm form = RegistrationForm.of(registration)
-			.withAnswers(this.answers.formValues(registration.id()));
-		return showEdit(model, token, registration, form, List.of(),
-				RegistrantLanguage.apply(request, registration, locale));
+		return showCurrent(model, token, current, request, locale);
 	}
 
 	@PostMapping("/r/{token}/edit")
 	String edit(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
 		RegistrationView registration = registration(token);
 		FormPages.Posted posted = FormPages.read(request);
+		// The version the form was loaded at (a hidden input, outside the form record).
+		String version = request.getParameter("version");
+		model.addAttribute("version", version);
 		try {
-			this.registrations.updateByToken(token, posted.form(), posted.repeated());
+			this.registrations.updateByToken(token, posted.form(), posted.repeated(),
+					EditableRegistration.postedVersion(version));
 			return redirect(token) + "?saved";
+		}
+		catch (OptimisticLockingFailureException ex) {
+			EditableRegistration current = this.registrations.findForEditByToken(token)
+				.orElseThrow(NotFoundException::new);
+			if (!active(current.registration())) {
+				return redirect(token);
+			}
+			model.addAttribute("stale", true);
+			return showCurrent(model, token, current, request, locale);
 		}
 		catch (RegistrationValidationException ex) {
 			return showEdit(model, token, registration, posted.form(), ex.problems(),
@@ -163,6 +175,17 @@ class ManageController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("event.ics").build().toString())
 			.body(ics.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** The edit form with the current details and the version they have. */
+	private String showCurrent(Model model, String token, EditableRegistration current, HttpServletRequest request,
+			Locale locale) {
+		RegistrationView registration = current.registration();
+		model.addAttribute("version", current.version());
+		RegistrationForm form = RegistrationForm.of(registration)
+			.withAnswers(this.answers.formValues(registration.id()));
+		return showEdit(model, token, registration, form, List.of(),
+				RegistrantLanguage.apply(request, registration, locale));
 	}
 
 	private String showEdit(Model model, String token, RegistrationView registration, RegistrationForm form,
