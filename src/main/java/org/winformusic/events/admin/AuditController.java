@@ -13,10 +13,12 @@ import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 
 import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /** The audit log (ADMIN): filter by actor, action, event and day (UTC); newest first. */
@@ -103,7 +105,7 @@ class AuditController {
 			return LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new RegistrationFilterParams.InvalidFilterException();
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a date");
 		}
 	}
 

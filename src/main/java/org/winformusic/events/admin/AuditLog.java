@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.winformusic.events.registration.RegistrationFilterSql;
 import org.winformusic.events.shared.Audited;
 
 import org.springframework.context.event.EventListener;
@@ -99,7 +98,7 @@ class AuditLog {
 		List<Object> params = new ArrayList<>();
 		if (actor != null) {
 			where.append(" and lower(actor) like ? escape '\\'");
-			params.add("%" + RegistrationFilterSql.escapeLike(actor.toLowerCase(Locale.ROOT)) + "%");
+			params.add("%" + escapeLike(actor.toLowerCase(Locale.ROOT)) + "%");
 		}
 		if (action != null) {
 			where.append(" and action = ?");
@@ -144,6 +143,13 @@ class AuditLog {
 	public record Entry(long id, Instant at, String actor, String action, Long eventId, Long registrationId,
 			String details, String ip) {
 
+	}
+
+	/**
+	 * Escapes LIKE wildcards ({@code escape '\'}) so a searched actor matches literally.
+	 */
+	private static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 }

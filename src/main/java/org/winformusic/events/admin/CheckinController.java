@@ -2,11 +2,15 @@ package org.winformusic.events.admin;
 
 import java.util.Locale;
 
+import org.winformusic.events.registration.DoorCopies;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationFilter;
+import org.winformusic.events.registration.RegistrationQuery;
+import org.winformusic.events.registration.RegistrationSearch;
+import org.winformusic.events.registration.RegistrationSort;
 import org.winformusic.events.registration.CheckIns.CheckIn;
 import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.registration.RegistrationStatus;
@@ -80,9 +84,9 @@ class CheckinController {
 		if (!text.isEmpty()) {
 			// Every status: a cancelled person at the door must read as cancelled, not as
 			// nobody.
-			RegistrationFilter filter = new RegistrationFilter(text, null, null, null, null, null);
-			model.addAttribute("results",
-					this.search.search(event.id(), filter, RegistrationSort.of("name", "asc"), 0, MAX_RESULTS));
+			RegistrationQuery query = new RegistrationQuery(new RegistrationFilter(text, null, null, null, null, null),
+					RegistrationSort.of("name", "asc"));
+			model.addAttribute("results", this.search.search(event.id(), query, 0, MAX_RESULTS));
 		}
 		return DOOR_VIEW;
 	}

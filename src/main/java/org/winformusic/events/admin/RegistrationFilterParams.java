@@ -1,39 +1,33 @@
 package org.winformusic.events.admin;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.winformusic.events.registration.AssociationInterest;
-import org.winformusic.events.registration.CompanyType;
-import org.winformusic.events.registration.RegistrationFilter;
-import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.Regions;
+import org.winformusic.events.registration.RegistrationQuery;
+import org.winformusic.events.registration.RegistrationSort;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The query parameters of the registrations list and of the CSV export, as posted:
+ * The query parameters of the registrations list page, as posted:
  * {@code q, status, companyType, state, associationInterest, checkedIn, sort, dir, page,
  * size, cursor, choice} ({@code choice}: the id of a choice of one of the event's own
  * questions). {@code cursor} is the keyset position the list's own "next" and "previous"
  * links carry; {@code page} stays for older links. Binds as a {@code @ModelAttribute} (or
- * {@link #from(Map)}) so the list and the export read them the same way. Empty means
- * "any"; a value that is not one of the known codes is a 400
- * ({@link InvalidFilterException}).
+ * {@link #from(Map)}); the filter and sort are read by {@link RegistrationQuery}, as the
+ * export and the printouts read them, and the links this page makes carry them on.
  */
-public record RegistrationFilterParams(String q, String status, String companyType, String state,
-		String associationInterest, String checkedIn, String sort, String dir, Integer page, Integer size,
-		String cursor, String choice) {
+record RegistrationFilterParams(String q, String status, String companyType, String state, String associationInterest,
+		String checkedIn, String sort, String dir, Integer page, Integer size, String cursor, String choice) {
 
 	public static final int DEFAULT_SIZE = 50;
 
 	public static final int MAX_SIZE = 200;
 
-	public static RegistrationFilterParams from(Map<String, String> params) {
+	static RegistrationFilterParams from(Map<String, String> params) {
 		Function<String, String> get = params::get;
 		return new RegistrationFilterParams(get.apply("q"), get.apply("status"), get.apply("companyType"),
 				get.apply("state"), get.apply("associationInterest"), get.apply("checkedIn"), get.apply("sort"),
@@ -42,16 +36,13 @@ public record RegistrationFilterParams(String q, String status, String companyTy
 	}
 
 	/**
-	 * The filter these parameters describe, for an event whose regions are
-	 * {@code regions}: {@code state} is one of its codes, or any text when the region is
-	 * free text.
+	 * Which registrations, in which order, for an event whose regions are
+	 * {@code regions}.
+	 * @throws RegistrationQuery.InvalidParameterException for a value that is not one of
+	 * the known codes (a 400)
 	 */
-	public RegistrationFilter filter(Regions.RegionList regions) {
-		String text = blankToNull(this.q);
-		return new RegistrationFilter((text != null && text.length() > 200) ? text.substring(0, 200) : text,
-				parse(RegistrationStatus.class, this.status), parse(CompanyType.class, this.companyType),
-				region(regions, this.state), parse(AssociationInterest.class, this.associationInterest),
-				bool(this.checkedIn), id(this.choice));
+	public RegistrationQuery query(Regions.RegionList regions) {
+		return RegistrationQuery.parse(asMap()::get, regions);
 	}
 
 	public RegistrationSort registrationSort() {
@@ -132,54 +123,6 @@ public record RegistrationFilterParams(String q, String status, String companyTy
 		}
 	}
 
-	private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-		String text = blankToNull(value);
-		if (text == null) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidFilterException();
-		}
-	}
-
-	private static String region(Regions.RegionList regions, String value) {
-		String text = blankToNull(value);
-		if (text == null || regions.freeText()) {
-			return text;
-		}
-		if (!regions.contains(text.toUpperCase(Locale.ROOT))) {
-			throw new InvalidFilterException();
-		}
-		return text.toUpperCase(Locale.ROOT);
-	}
-
-	private static Boolean bool(String value) {
-		String text = blankToNull(value);
-		if (text == null) {
-			return null;
-		}
-		return switch (text.toLowerCase(Locale.ROOT)) {
-			case "true", "yes" -> true;
-			case "false", "no" -> false;
-			default -> throw new InvalidFilterException();
-		};
-	}
-
-	/** A choice id: digits only, else a 400. */
-	private static Long id(String value) {
-		String text = blankToNull(value);
-		if (text == null) {
-			return null;
-		}
-		if (!text.matches("[1-9][0-9]{0,17}")) {
-			throw new InvalidFilterException();
-		}
-		return Long.valueOf(text);
-	}
-
 	private static Integer integer(String value) {
 		String text = blankToNull(value);
 		if (text == null) {
@@ -189,22 +132,12 @@ public record RegistrationFilterParams(String q, String status, String companyTy
 			return Integer.valueOf(text);
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidFilterException();
+			throw new RegistrationQuery.InvalidParameterException("page", value, List.of("0", "1", "2", "…"));
 		}
 	}
 
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
-	}
-
-	/** A filter value that is not one of the known codes: answered with a 400 page. */
-	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	public static class InvalidFilterException extends RuntimeException {
-
-		public InvalidFilterException() {
-			super(null, null, false, false);
-		}
-
 	}
 
 }

@@ -14,6 +14,9 @@ import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.registration.RegistrationList;
+import org.winformusic.events.registration.RegistrationQuery;
+import org.winformusic.events.registration.RegistrationSearch;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
@@ -85,12 +88,12 @@ class RegistrationsController {
 	String list(@PathVariable String slug, @ModelAttribute("params") RegistrationFilterParams params, Locale locale,
 			Model model) {
 		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
-		RegistrationSort sort = params.registrationSort();
-		RegistrationList page = this.search.list(event.id(), params.filter(Regions.of(event.country())), sort,
-				ListCursor.decode(params.cursor(), sort), params.pageNumber(), params.pageSize());
+		RegistrationQuery query = params.query(Regions.of(event.country()));
+		RegistrationList page = this.search.list(event.id(), query, params.cursor(), params.pageNumber(),
+				params.pageSize());
 		model.addAttribute("event", event);
 		model.addAttribute("page", page);
-		model.addAttribute("sort", sort);
+		model.addAttribute("sort", query.sort());
 		model.addAttribute("choiceFilters", this.answers.choiceFilters(event.id(), locale));
 		addChoices(model, this.regions, event, locale);
 		return LIST_VIEW;

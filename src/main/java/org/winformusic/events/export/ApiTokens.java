@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
+import org.winformusic.events.admin.StaffDirectory;
 import org.winformusic.events.admin.StaffRole;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,19 +42,17 @@ class ApiTokens {
 
 	private final Clock clock;
 
-	ApiTokens(JdbcClient jdbc, Clock clock) {
+	private final StaffDirectory staff;
+
+	ApiTokens(JdbcClient jdbc, Clock clock, StaffDirectory staff) {
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.staff = staff;
 	}
 
 	/** The staff user behind a login, if the account exists. */
-	@Transactional(readOnly = true)
 	Optional<Owner> owner(String email) {
-		return this.jdbc.sql("select id, role, enabled from staff_user where lower(email) = lower(?)")
-			.param(email)
-			.query((rs, n) -> new Owner(rs.getLong("id"), StaffRole.valueOf(rs.getString("role")),
-					rs.getBoolean("enabled")))
-			.optional();
+		return this.staff.byEmail(email).map((account) -> new Owner(account.id(), account.role(), account.enabled()));
 	}
 
 	/**
@@ -107,17 +106,20 @@ class ApiTokens {
 			return Optional.empty();
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());
+		// The owner comes from the admin module, which owns staff accounts: a disabled
+		// owner's tokens stop working; a token never acts above the owner's current role.
 		Optional<TokenUser> user = this.jdbc.sql("""
-				select t.id, t.name, t.role, u.role as owner_role
-				from api_token t join staff_user u on u.id = t.owner_user_id
-				where t.token_hash = ? and t.revoked_at is null and (t.expires_at is null or t.expires_at > ?)
-				  and u.enabled
+				select id, name, role, owner_user_id from api_token
+				where token_hash = ? and revoked_at is null and (expires_at is null or expires_at > ?)
 				""")
 			.params(hash(token), now)
-			.query((rs, n) -> new TokenUser(rs.getLong("id"), rs.getString("name"),
-					StaffRole.lower(StaffRole.valueOf(rs.getString("role")),
-							StaffRole.valueOf(rs.getString("owner_role")))))
-			.optional();
+			.query((rs, n) -> new StoredToken(rs.getLong("id"), rs.getString("name"),
+					StaffRole.valueOf(rs.getString("role")), rs.getLong("owner_user_id")))
+			.optional()
+			.flatMap((stored) -> this.staff.byId(stored.ownerId())
+				.filter(StaffDirectory.StaffAccount::enabled)
+				.map((owner) -> new TokenUser(stored.id(), stored.name(),
+						StaffRole.lower(stored.role(), owner.role()))));
 		user.ifPresent((u) -> this.jdbc.sql("update api_token set last_used_at = ? where id = ?")
 			.params(now, u.tokenId())
 			.update());
@@ -157,6 +159,9 @@ class ApiTokens {
 	/** A token as its owner sees it in the list. */
 	record TokenInfo(long id, String name, StaffRole role, Instant createdAt, LocalDate expiresOn, Instant lastUsedAt,
 			TokenState state) {
+	}
+
+	private record StoredToken(long id, String name, StaffRole role, long ownerId) {
 	}
 
 	/** Who a valid token acts as. */

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,18 +16,20 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.Regions;
-import org.winformusic.events.registration.RegistrationFilter;
+import org.winformusic.events.registration.RegistrationQuery;
 import org.winformusic.events.shared.NotFoundException;
 
 /**
  * The attendee export: {@code /admin/events/{slug}/registrations.csv} and {@code .xlsx}
  * with the values exactly as stored, and {@code people.csv} and {@code .xlsx} with the
- * same rows in words, all filtered by the same query parameters as the registrations list
- * page. The file is written straight to the response while the rows are read.
+ * same rows in words, all filtered and sorted by the same query parameters as the
+ * registrations list page ({@link RegistrationQuery}), plus {@code delimiter} for CSV.
+ * The file is written straight to the response while the rows are read.
  */
 @Controller
 class ExportController {
@@ -54,26 +58,26 @@ class ExportController {
 	}
 
 	@GetMapping(CSV_PATH)
-	void csv(@PathVariable String slug, ExportParameters parameters, Locale locale, HttpServletResponse response)
-			throws IOException {
+	void csv(@PathVariable String slug, @RequestParam Map<String, String> parameters, Locale locale,
+			HttpServletResponse response) throws IOException {
 		export(slug, parameters, locale, response, ExportFormat.CSV);
 	}
 
 	@GetMapping(XLSX_PATH)
-	void xlsx(@PathVariable String slug, ExportParameters parameters, Locale locale, HttpServletResponse response)
-			throws IOException {
+	void xlsx(@PathVariable String slug, @RequestParam Map<String, String> parameters, Locale locale,
+			HttpServletResponse response) throws IOException {
 		export(slug, parameters, locale, response, ExportFormat.XLSX);
 	}
 
 	@GetMapping(PEOPLE_CSV_PATH)
-	void peopleCsv(@PathVariable String slug, ExportParameters parameters, Locale locale, HttpServletResponse response)
-			throws IOException {
+	void peopleCsv(@PathVariable String slug, @RequestParam Map<String, String> parameters, Locale locale,
+			HttpServletResponse response) throws IOException {
 		export(slug, parameters, locale, response, ExportFormat.PEOPLE_CSV);
 	}
 
 	@GetMapping(PEOPLE_XLSX_PATH)
-	void peopleXlsx(@PathVariable String slug, ExportParameters parameters, Locale locale, HttpServletResponse response)
-			throws IOException {
+	void peopleXlsx(@PathVariable String slug, @RequestParam Map<String, String> parameters, Locale locale,
+			HttpServletResponse response) throws IOException {
 		export(slug, parameters, locale, response, ExportFormat.PEOPLE_XLSX);
 	}
 
@@ -81,21 +85,32 @@ class ExportController {
 	 * Checks the parameters before anything is written (a bad one is a 400 page, not a
 	 * broken file), then streams the file.
 	 */
-	private void export(String slug, ExportParameters parameters, Locale locale, HttpServletResponse response,
+	private void export(String slug, Map<String, String> parameters, Locale locale, HttpServletResponse response,
 			ExportFormat format) throws IOException {
 		EventInfo event = event(slug, locale);
-		RegistrationFilter filter = parameters.filter(Regions.of(event.country()));
-		char delimiter = format.csv() ? parameters.csvDelimiter() : ',';
+		RegistrationQuery query = RegistrationQuery.parse(parameters::get, Regions.of(event.country()));
+		char delimiter = format.csv() ? delimiter(parameters.get("delimiter")) : ',';
 		OutputStream out = start(response, event, format);
 		RowWriter writer = format.csv() ? new CsvRowWriter(out, delimiter) : new XlsxRowWriter(out, event.slug());
 		if (format.people()) {
 			writer = new PeopleRowWriter(this.labels.forExport(event, locale), writer);
 		}
-		this.exports.export(event, filter, parameters.order(), format, locale, writer);
+		this.exports.export(event, query, format, locale, writer);
+	}
+
+	/** The CSV {@code delimiter}: {@code comma} (the default) or {@code semicolon}. */
+	private static char delimiter(String value) {
+		if (value == null || value.isBlank() || value.strip().equals("comma")) {
+			return ',';
+		}
+		if (value.strip().equals("semicolon")) {
+			return ';';
+		}
+		throw new RegistrationQuery.InvalidParameterException("delimiter", value, List.of("comma", "semicolon"));
 	}
 
 	@ExceptionHandler
-	ModelAndView badParameter(BadExportParameterException ex) {
+	ModelAndView badParameter(RegistrationQuery.InvalidParameterException ex) {
 		ModelAndView page = new ModelAndView("export/bad-parameter", HttpStatus.BAD_REQUEST);
 		page.addObject("parameter", ex.parameter());
 		page.addObject("value", ex.value());

@@ -7,9 +7,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.stereotype.Service;
-import org.winformusic.events.admin.RegistrationSort;
 import org.winformusic.events.event.EventInfo;
-import org.winformusic.events.registration.RegistrationFilter;
+import org.winformusic.events.registration.RegistrationQuery;
 
 /** Runs one export and records it in the audit log. */
 @Service
@@ -26,10 +25,10 @@ class ExportService {
 		this.audit = audit;
 	}
 
-	long export(EventInfo event, RegistrationFilter filter, RegistrationSort order, ExportFormat format, Locale locale,
-			RowWriter writer) throws IOException {
-		long rows = this.registrations.write(event, filter, order, locale, writer);
-		this.audit.exported(event, filter, format, rows);
+	long export(EventInfo event, RegistrationQuery query, ExportFormat format, Locale locale, RowWriter writer)
+			throws IOException {
+		long rows = this.registrations.write(event, query, locale, writer);
+		this.audit.exported(event, query.filter(), format, rows);
 		// No personal data here: the filter's search text may be a name or an address.
 		logger.info("Exported " + rows + " registrations of event " + event.slug() + " as " + format);
 		return rows;

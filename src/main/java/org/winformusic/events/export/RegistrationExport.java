@@ -1,10 +1,7 @@
 package org.winformusic.events.export;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -13,98 +10,55 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import org.winformusic.events.admin.RegistrationSort;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationAnswers.ExportColumns;
-import org.winformusic.events.registration.RegistrationFilter;
-import org.winformusic.events.registration.RegistrationFilterSql;
+import org.winformusic.events.registration.RegistrationQuery;
+import org.winformusic.events.registration.RegistrationStream;
+import org.winformusic.events.registration.RegistrationView;
 
 /**
- * Reads the registrations of one event and hands them, row by row, to a
- * {@link RowWriter}. Rows stream from PostgreSQL through a cursor (a fetch size inside a
- * read-only transaction: PostgreSQL only streams with auto-commit off), so the size of
- * the export never depends on the heap.
+ * Writes the registrations of one event, as the registration module streams them, row by
+ * row to a {@link RowWriter}: the values exactly as stored, in the documented column
+ * order ({@link ExportColumn}), then one column per question of the event.
  */
 @Service
 class RegistrationExport {
 
-	static final int FETCH_SIZE = 1000;
-
 	/** ISO 8601 with the offset, to the second: {@code 2028-03-01T10:15:00-06:00}. */
 	static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
 
-	// The waitlist position is counted over the whole waitlist of the event, before the
-	// filter applies, so a filtered export shows the same positions as the full one.
-	private static final String QUERY = """
-			select r.id, r.status, r.full_name, r.email, r.company, r.job_title, r.company_type, r.state,
-			       r.city, r.phone, r.association_interest, r.referral_source, r.comments, r.locale,
-			       r.news_opt_in, r.privacy_consent_version, r.privacy_consent_at, r.created_at,
-			       r.confirmed_at, r.cancelled_at, r.checked_in_at, w.position as waitlist_position%s
-			from registration r
-			left join (select id, row_number() over (order by waitlist_seq, id) as position
-			           from registration
-			           where event_id = :eventId and status = 'WAITLISTED') w on w.id = r.id
-			%s
-			where r.event_id = :eventId and (%s)
-			%s
-			""";
-
-	private final JdbcClient jdbc;
+	private final RegistrationStream registrations;
 
 	private final MessageSource messages;
 
 	private final RegistrationAnswers answers;
 
-	RegistrationExport(JdbcClient jdbc, MessageSource messages, RegistrationAnswers answers) {
-		this.jdbc = jdbc;
+	RegistrationExport(RegistrationStream registrations, MessageSource messages, RegistrationAnswers answers) {
+		this.registrations = registrations;
 		this.messages = messages;
 		this.answers = answers;
 	}
 
 	/**
 	 * Writes the header (in {@code locale}) and every registration of {@code event} that
-	 * matches {@code filter}, in the list page's {@code order}. The answers to the
-	 * event's own questions follow the standard columns, one column per question in form
-	 * order (removed questions too), headed by its label in {@code locale}.
+	 * {@code query} selects, in its order. The answers to the event's own questions
+	 * follow the standard columns, one column per question in form order (removed
+	 * questions too), headed by its label in {@code locale}.
 	 * @return the number of registrations written
 	 */
-	@Transactional(readOnly = true)
-	public long write(EventInfo event, RegistrationFilter filter, RegistrationSort order, Locale locale,
-			RowWriter writer) throws IOException {
-		RegistrationFilterSql where = RegistrationFilterSql.of(filter, "r");
+	public long write(EventInfo event, RegistrationQuery query, Locale locale, RowWriter writer) throws IOException {
 		ZoneId zone = event.zone();
-		long[] count = { 0 };
-		ExportColumns questions = this.answers.exportColumns(event.id(), locale);
-		boolean asked = !questions.isEmpty();
 		try {
+			ExportColumns questions = this.answers.exportColumns(event.id(), locale);
 			List<String> headers = new ArrayList<>(headers(locale));
 			headers.addAll(questions.headers());
 			writer.header(headers);
-			this.jdbc
-				.sql(QUERY.formatted(asked ? ", answers.answer_questions, answers.answer_values" : "",
-						asked ? RegistrationAnswers.EXPORT_JOIN : "", where.condition(), order.orderBy()))
-				.withFetchSize(FETCH_SIZE)
-				.param("eventId", event.id())
-				.params(where.params())
-				.query((ResultSet rs) -> {
-					try {
-						writer.row(asked ? concat(values(rs, zone), questions.values(rs)) : values(rs, zone));
-					}
-					catch (IOException ex) {
-						throw new UncheckedIOException(ex);
-					}
-					count[0]++;
-				});
+			long rows = this.registrations.forEach(event.id(), query, questions,
+					(registration, answers) -> writer.row(concat(values(registration, zone), answers)));
 			writer.finish();
-			return count[0];
-		}
-		catch (UncheckedIOException ex) {
-			writer.abort();
-			throw ex.getCause();
+			return rows;
 		}
 		catch (IOException | RuntimeException ex) {
 			writer.abort();
@@ -118,28 +72,26 @@ class RegistrationExport {
 			.toList();
 	}
 
-	private static String[] values(ResultSet rs, ZoneId zone) throws SQLException {
-		long waitlistPosition = rs.getLong("waitlist_position");
-		boolean waitlisted = !rs.wasNull();
-		return new String[] { Long.toString(rs.getLong("id")), rs.getString("status"), rs.getString("full_name"),
-				rs.getString("email"), rs.getString("company"), rs.getString("job_title"), rs.getString("company_type"),
-				rs.getString("state"), rs.getString("city"), rs.getString("phone"),
-				rs.getString("association_interest"), rs.getString("referral_source"), rs.getString("comments"),
-				rs.getString("locale"), Boolean.toString(rs.getBoolean("news_opt_in")),
-				rs.getString("privacy_consent_version"), time(rs, "privacy_consent_at", zone),
-				time(rs, "created_at", zone), time(rs, "confirmed_at", zone), time(rs, "cancelled_at", zone),
-				time(rs, "checked_in_at", zone), waitlisted ? Long.toString(waitlistPosition) : null };
+	private static String[] values(RegistrationView r, ZoneId zone) {
+		return new String[] { Long.toString(r.id()), r.status().name(), r.fullName(), r.email(), r.company(),
+				r.jobTitle(), r.companyType().name(), r.state(), r.city(), r.phone(), r.associationInterest().name(),
+				r.referralSource(), r.comments(), r.locale().toLanguageTag(), Boolean.toString(r.newsOptIn()),
+				r.privacyConsentVersion(), time(r.privacyConsentAt(), zone), time(r.createdAt(), zone),
+				time(r.confirmedAt(), zone), time(r.cancelledAt(), zone), time(r.checkedInAt(), zone),
+				(r.waitlistPosition() != null) ? Integer.toString(r.waitlistPosition()) : null };
 	}
 
 	private static String[] concat(String[] standard, String[] answers) {
+		if (answers.length == 0) {
+			return standard;
+		}
 		String[] row = Arrays.copyOf(standard, standard.length + answers.length);
 		System.arraycopy(answers, 0, row, standard.length, answers.length);
 		return row;
 	}
 
-	private static String time(ResultSet rs, String column, ZoneId zone) throws SQLException {
-		OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-		return (value != null) ? TIME.format(value.atZoneSameInstant(zone)) : null;
+	private static String time(Instant value, ZoneId zone) {
+		return (value != null) ? TIME.format(value.atZone(zone)) : null;
 	}
 
 }

@@ -1,30 +1,26 @@
 package org.winformusic.events.print;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.stereotype.Component;
 import org.winformusic.events.registration.RegistrationFilter;
-import org.winformusic.events.registration.RegistrationFilterSql;
+import org.winformusic.events.registration.RegistrationSearch;
 import org.winformusic.events.registration.RegistrationStatus;
 
 /**
- * The people to print, chosen by the admin list's filter ({@link RegistrationFilterSql},
- * like the export), alphabetical as {@link Attendee#alphabetical()}. A printout has at
- * most a few hundred rows, so they are sorted here, where Spanish collation is at hand,
- * rather than by a database collation that may differ between servers.
+ * The people to print, chosen by the admin list's filter (as the export chooses them),
+ * alphabetical as {@link Attendee#alphabetical()}. A printout has at most a few hundred
+ * rows, so they are sorted here, where Spanish collation is at hand, rather than by a
+ * database collation that may differ between servers.
  */
-@Repository
-@Transactional(readOnly = true)
+@Component
 class Attendees {
 
-	private final JdbcClient jdbc;
+	private final RegistrationSearch registrations;
 
-	Attendees(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	Attendees(RegistrationSearch registrations) {
+		this.registrations = registrations;
 	}
 
 	/**
@@ -32,20 +28,9 @@ class Attendees {
 	 * no status, those in {@code statusesByDefault}.
 	 */
 	List<Attendee> find(long eventId, RegistrationFilter filter, Set<RegistrationStatus> statusesByDefault) {
-		RegistrationFilterSql where = RegistrationFilterSql.of(filter, "r");
-		Collection<String> statuses = (filter.status() != null) ? List.of(filter.status().name())
-				: statusesByDefault.stream().map(Enum::name).toList();
-		return this.jdbc.sql("""
-				select r.id, r.full_name, r.company, r.job_title, r.status
-				  from registration r
-				 where r.event_id = :eventId and r.status in (:statuses) and (%s)
-				""".formatted(where.condition()))
-			.param("eventId", eventId)
-			.param("statuses", statuses)
-			.params(where.params())
-			.query((rs, n) -> new Attendee(rs.getLong("id"), rs.getString("full_name"), rs.getString("company"),
-					rs.getString("job_title"), RegistrationStatus.valueOf(rs.getString("status"))))
+		return this.registrations.people(eventId, filter, statusesByDefault)
 			.stream()
+			.map((p) -> new Attendee(p.id(), p.fullName(), p.company(), p.jobTitle(), p.status()))
 			.sorted(Attendee.alphabetical())
 			.toList();
 	}

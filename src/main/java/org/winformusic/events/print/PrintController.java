@@ -2,7 +2,9 @@ package org.winformusic.events.print;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -10,14 +12,13 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.winformusic.events.admin.RegistrationFilterParams;
-import org.winformusic.events.admin.RegistrationFilterParams.InvalidFilterException;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.Regions;
+import org.winformusic.events.registration.RegistrationFilter;
+import org.winformusic.events.registration.RegistrationQuery;
 import org.winformusic.events.shared.NotFoundException;
 
 /**
@@ -47,26 +48,31 @@ class PrintController {
 	 * page).
 	 */
 	@GetMapping(BADGES_PATH)
-	ResponseEntity<byte[]> badges(@PathVariable String slug, @ModelAttribute RegistrationFilterParams params,
-			@RequestParam(required = false) String layout, Locale locale) throws IOException {
-		BadgePdf.Layout chosen = layout(layout);
+	ResponseEntity<byte[]> badges(@PathVariable String slug, @RequestParam Map<String, String> params, Locale locale)
+			throws IOException {
+		BadgePdf.Layout chosen = layout(params.get("layout"));
 		EventInfo event = event(slug, locale);
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-		this.printouts.badges(event, params.filter(Regions.of(event.country())), chosen, locale, pdf);
+		this.printouts.badges(event, filter(params, event), chosen, locale, pdf);
 		return pdf(pdf, event.slug() + "-badges.pdf");
 	}
 
 	@GetMapping(DOOR_LIST_PATH)
-	ResponseEntity<byte[]> doorList(@PathVariable String slug, @ModelAttribute RegistrationFilterParams params,
-			Locale locale) throws IOException {
+	ResponseEntity<byte[]> doorList(@PathVariable String slug, @RequestParam Map<String, String> params, Locale locale)
+			throws IOException {
 		EventInfo event = event(slug, locale);
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-		this.printouts.doorList(event, params.filter(Regions.of(event.country())), locale, pdf);
+		this.printouts.doorList(event, filter(params, event), locale, pdf);
 		return pdf(pdf, event.slug() + "-door-list.pdf");
 	}
 
 	private EventInfo event(String slug, Locale locale) {
 		return this.events.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
+	}
+
+	/** Who to print: the list's filter (a printout has its own order). */
+	private static RegistrationFilter filter(Map<String, String> params, EventInfo event) {
+		return RegistrationQuery.parse(params::get, Regions.of(event.country())).filter();
 	}
 
 	private static BadgePdf.Layout layout(String value) {
@@ -76,7 +82,7 @@ class PrintController {
 		if (value.strip().equalsIgnoreCase("single")) {
 			return BadgePdf.Layout.SINGLE;
 		}
-		throw new InvalidFilterException();
+		throw new RegistrationQuery.InvalidParameterException("layout", value, List.of("sheet", "single"));
 	}
 
 	/** Shown in the browser's viewer (to print), with a name for saving. */

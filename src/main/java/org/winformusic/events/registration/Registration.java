@@ -81,12 +81,8 @@ class Registration {
 
 	private String searchText;
 
-	/** 1-based place in the waitlist while WAITLISTED (registration order), else null. */
-	@Formula("""
-			(case when status = 'WAITLISTED' then
-			     (select count(*) from registration w
-			       where w.event_id = event_id and w.status = 'WAITLISTED' and w.waitlist_seq <= waitlist_seq)
-			 end)""")
+	/** 1-based place in the waitlist while WAITLISTED ({@link Waitlist}), else null. */
+	@Formula(Waitlist.PLACE)
 	private Integer waitlistPosition;
 
 	@Version

@@ -4,10 +4,9 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * What staff filter the registrations of one event by: the admin list and the CSV export
- * take the same query parameters
- * ({@code q, status, companyType, state, associationInterest,
- * checkedIn, choice}), so "export what I see" is one link. Null means "any".
+ * What staff filter the registrations of one event by, as {@link RegistrationQuery} reads
+ * it from the query parameters the list, the export and the printouts share. Null means
+ * "any".
  *
  * @param q searched in name, email and company, ignoring case and accents
  * @param choice the id of a choice of one of the event's own questions: only those who

@@ -22,7 +22,7 @@ import java.util.StringJoiner;
  * never containing user input
  * @param params the values of the named parameters in {@code condition}
  */
-public record RegistrationFilterSql(String condition, Map<String, Object> params) {
+record RegistrationFilterSql(String condition, Map<String, Object> params) {
 
 	public RegistrationFilterSql {
 		params = Map.copyOf(params);
@@ -32,7 +32,7 @@ public record RegistrationFilterSql(String condition, Map<String, Object> params
 	 * The condition for {@code filter}, with columns qualified by {@code alias} (a fixed
 	 * table alias such as {@code r}, never user input).
 	 */
-	public static RegistrationFilterSql of(RegistrationFilter filter, String alias) {
+	static RegistrationFilterSql of(RegistrationFilter filter, String alias) {
 		if (!alias.matches("[a-z_][a-z0-9_]*")) {
 			throw new IllegalArgumentException("Not a table alias: " + alias);
 		}
@@ -75,7 +75,7 @@ public record RegistrationFilterSql(String condition, Map<String, Object> params
 	}
 
 	/** Escapes LIKE wildcards ({@code escape '\'}) so searched text matches literally. */
-	public static String escapeLike(String text) {
+	static String escapeLike(String text) {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 

@@ -13,6 +13,11 @@ import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationFilter;
+import org.winformusic.events.registration.RegistrationList;
+import org.winformusic.events.registration.RegistrationQuery;
+import org.winformusic.events.registration.RegistrationRow;
+import org.winformusic.events.registration.RegistrationSearch;
+import org.winformusic.events.registration.RegistrationSort;
 import org.winformusic.events.registration.RegistrationStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,7 +101,7 @@ class RegistrationListTests {
 	}
 
 	List<String> names(RegistrationFilter filter, RegistrationSort sort) {
-		return this.search.search(this.event.id(), filter, sort, 0, 50)
+		return this.search.search(this.event.id(), new RegistrationQuery(filter, sort), 0, 50)
 			.getContent()
 			.stream()
 			.map(RegistrationRow::fullName)
@@ -155,10 +160,8 @@ class RegistrationListTests {
 
 	@Test
 	void pagesSplitTheListAndReportTheTotal() {
-		Page<RegistrationRow> first = this.search.search(this.event.id(), RegistrationFilter.ALL,
-				RegistrationSort.DEFAULT, 0, 3);
-		Page<RegistrationRow> second = this.search.search(this.event.id(), RegistrationFilter.ALL,
-				RegistrationSort.DEFAULT, 1, 3);
+		Page<RegistrationRow> first = this.search.search(this.event.id(), RegistrationQuery.ALL, 0, 3);
+		Page<RegistrationRow> second = this.search.search(this.event.id(), RegistrationQuery.ALL, 1, 3);
 		assertThat(first.getTotalElements()).isEqualTo(4);
 		assertThat(first.getTotalPages()).isEqualTo(2);
 		assertThat(first.getContent()).extracting(RegistrationRow::fullName)
@@ -171,18 +174,17 @@ class RegistrationListTests {
 		for (RegistrationSort.Column column : RegistrationSort.Column.values()) {
 			for (boolean ascending : new boolean[] { true, false }) {
 				RegistrationSort sort = new RegistrationSort(column, ascending);
+				RegistrationQuery query = new RegistrationQuery(RegistrationFilter.ALL, sort);
 				List<String> all = names(RegistrationFilter.ALL, sort);
-				RegistrationList first = this.search.list(this.event.id(), RegistrationFilter.ALL, sort, null, 0, 3);
+				RegistrationList first = this.search.list(this.event.id(), query, null, 0, 3);
 				assertThat(first.hasPrevious()).isFalse();
-				RegistrationList second = this.search.list(this.event.id(), RegistrationFilter.ALL, sort,
-						ListCursor.decode(first.nextCursor(), sort), 0, 3);
+				RegistrationList second = this.search.list(this.event.id(), query, first.nextCursor(), 0, 3);
 				assertThat(second.hasNext()).isFalse();
 				assertThat(second.from()).isEqualTo(4);
 				assertThat(java.util.stream.Stream.concat(first.content().stream(), second.content().stream())
 					.map(RegistrationRow::fullName)
 					.toList()).as("sorted by %s", sort).isEqualTo(all);
-				RegistrationList back = this.search.list(this.event.id(), RegistrationFilter.ALL, sort,
-						ListCursor.decode(second.previousCursor(), sort), 0, 3);
+				RegistrationList back = this.search.list(this.event.id(), query, second.previousCursor(), 0, 3);
 				assertThat(back.content()).isEqualTo(first.content());
 				assertThat(back.from()).isEqualTo(1);
 				assertThat(back.hasPrevious()).isFalse();
@@ -192,13 +194,17 @@ class RegistrationListTests {
 
 	@Test
 	void aCursorMadeForAnotherSortOrTamperedWithShowsTheFirstPage() {
-		RegistrationList first = this.search.list(this.event.id(), RegistrationFilter.ALL, RegistrationSort.DEFAULT,
-				null, 0, 3);
-		assertThat(ListCursor.decode(first.nextCursor(), RegistrationSort.of("name", "asc"))).isNull();
-		assertThat(ListCursor.decode("not a cursor", RegistrationSort.DEFAULT)).isNull();
+		RegistrationList first = this.search.list(this.event.id(), RegistrationQuery.ALL, null, 0, 3);
+		RegistrationQuery byName = new RegistrationQuery(RegistrationFilter.ALL, RegistrationSort.of("name", "asc"));
 		String forged = java.util.Base64.getUrlEncoder()
 			.encodeToString("createdAt\nasc\nnext\n1\n0\n'; drop table event".getBytes());
-		assertThat(ListCursor.decode(forged, RegistrationSort.DEFAULT)).isNull();
+		for (RegistrationList page : List.of(this.search.list(this.event.id(), byName, first.nextCursor(), 0, 3),
+				this.search.list(this.event.id(), RegistrationQuery.ALL, "not a cursor", 0, 3),
+				this.search.list(this.event.id(), RegistrationQuery.ALL, forged, 0, 3))) {
+			assertThat(page.from()).isEqualTo(1);
+			assertThat(page.hasPrevious()).isFalse();
+			assertThat(page.content()).hasSize(3);
+		}
 	}
 
 	@Test
@@ -254,9 +260,9 @@ class RegistrationListTests {
 	void filterParametersBindTheSameWayFromAMap() {
 		RegistrationFilterParams params = RegistrationFilterParams.from(Map.of("q", " jose ", "status", "confirmed",
 				"checkedIn", "true", "sort", "name", "dir", "desc", "size", "5000"));
-		assertThat(params.filter(Regions.of("MX")))
-			.isEqualTo(new RegistrationFilter("jose", RegistrationStatus.CONFIRMED, null, null, null, true));
-		assertThat(params.registrationSort()).isEqualTo(new RegistrationSort(RegistrationSort.Column.name, false));
+		assertThat(params.query(Regions.of("MX"))).isEqualTo(new RegistrationQuery(
+				new RegistrationFilter("jose", RegistrationStatus.CONFIRMED, null, null, null, true),
+				new RegistrationSort(RegistrationSort.Column.name, false)));
 		assertThat(params.pageSize()).isEqualTo(RegistrationFilterParams.MAX_SIZE);
 	}
 

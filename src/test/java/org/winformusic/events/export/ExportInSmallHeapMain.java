@@ -5,10 +5,9 @@ import java.io.OutputStream;
 import java.util.Locale;
 
 import org.winformusic.events.EventsApplication;
-import org.winformusic.events.admin.RegistrationSort;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
-import org.winformusic.events.registration.RegistrationFilter;
+import org.winformusic.events.registration.RegistrationQuery;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,7 +37,7 @@ public final class ExportInSmallHeapMain {
 		EventInfo event = context.getBean(EventCatalog.class).findBySlug(args[3], Locale.ENGLISH).orElseThrow();
 		CountingOutputStream out = new CountingOutputStream();
 		long rows = context.getBean(RegistrationExport.class)
-			.write(event, RegistrationFilter.ALL, RegistrationSort.DEFAULT, Locale.ENGLISH, new CsvRowWriter(out, ','));
+			.write(event, RegistrationQuery.ALL, Locale.ENGLISH, new CsvRowWriter(out, ','));
 		System.out
 			.println("EXPORTED rows=" + rows + " bytes=" + out.count + " maxHeap=" + Runtime.getRuntime().maxMemory());
 		context.close();

@@ -1,22 +1,21 @@
-package org.winformusic.events.admin;
+package org.winformusic.events.registration;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.winformusic.events.registration.CheckinPasses;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * What a door phone keeps of an event: for each registration its name, company, status,
- * door code and arrival time, and for a cancelled one the newer active registration of
- * the same email (its id only: the email itself never leaves the server).
+ * What a door phone keeps of an event (the admin module's door page and its sync): for
+ * each registration its name, company, status, door code and arrival time, and for a
+ * cancelled one the newer active registration of the same email (its id only: the email
+ * itself never leaves the server).
  */
 @Component
-class DoorCopies {
+public class DoorCopies {
 
 	private final JdbcClient jdbc;
 
@@ -27,7 +26,7 @@ class DoorCopies {
 		this.passes = passes;
 	}
 
-	List<Person> people(long eventId) {
+	public List<Person> people(long eventId) {
 		return this.jdbc.sql("""
 				select r.id, r.full_name, r.company, r.status, r.checked_in_at,
 				  (select a.id from registration a
@@ -48,7 +47,7 @@ class DoorCopies {
 	}
 
 	/** The newer confirmed registration of the same email at the same event, if any. */
-	Optional<Long> newerActive(long registrationId) {
+	public Optional<Long> newerActive(long registrationId) {
 		return this.jdbc.sql("""
 				select a.id from registration r join registration a
 				  on a.event_id = r.event_id and lower(a.email) = lower(r.email) and a.id <> r.id
@@ -61,7 +60,7 @@ class DoorCopies {
 	 * Moves an arrival back to the time a phone saw it, when that is earlier: two phones
 	 * at one door both report the person, and the first sighting is when they arrived.
 	 */
-	void keepEarliest(long registrationId, Instant at) {
+	public void keepEarliest(long registrationId, Instant at) {
 		this.jdbc
 			.sql("update registration set checked_in_at = ?, version = version + 1 where id = ? and checked_in_at > ?")
 			.params(Timestamp.from(at), registrationId, Timestamp.from(at))
@@ -69,7 +68,8 @@ class DoorCopies {
 	}
 
 	/** One registration on the phone; {@code activeId} only for a cancelled one. */
-	record Person(long id, String name, String company, String status, String code, String checkedInAt, Long activeId) {
+	public record Person(long id, String name, String company, String status, String code, String checkedInAt,
+			Long activeId) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.winformusic.events.admin;
+package org.winformusic.events.registration;
 
 import java.util.Locale;
 
@@ -28,7 +28,7 @@ public record RegistrationSort(Column column, boolean ascending) {
 	}
 
 	/** The SQL {@code order by} clause for table alias {@code r}, ties broken by id. */
-	public String orderBy() {
+	String orderBy() {
 		return orderBy(true);
 	}
 

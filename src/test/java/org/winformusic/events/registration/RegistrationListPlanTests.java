@@ -1,4 +1,4 @@
-package org.winformusic.events.admin;
+package org.winformusic.events.registration;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,11 +6,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
-import org.winformusic.events.registration.AssociationInterest;
-import org.winformusic.events.registration.CompanyType;
-import org.winformusic.events.registration.RegistrationFilter;
-import org.winformusic.events.registration.RegistrationStatus;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * change that brings back an OFFSET walk or a query no index serves fails here, whatever
  * the speed of the machine.
  */
-@AdminTest
+@IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegistrationListPlanTests {
 

@@ -1,4 +1,4 @@
-package org.winformusic.events.admin;
+package org.winformusic.events.registration;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

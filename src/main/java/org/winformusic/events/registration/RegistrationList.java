@@ -1,4 +1,4 @@
-package org.winformusic.events.admin;
+package org.winformusic.events.registration;
 
 import java.util.List;
 
@@ -13,8 +13,8 @@ import java.util.List;
  * first
  * @param nextCursor the {@code cursor} parameter of the next page, null on the last
  */
-record RegistrationList(List<RegistrationRow> content, long totalElements, boolean totalExact, long firstRow, int size,
-		String previousCursor, String nextCursor) {
+public record RegistrationList(List<RegistrationRow> content, long totalElements, boolean totalExact, long firstRow,
+		int size, String previousCursor, String nextCursor) {
 
 	/** 1-based number of the first row shown (0 when the page is empty). */
 	public long from() {

@@ -1,21 +1,17 @@
-package org.winformusic.events.admin;
+package org.winformusic.events.registration;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import org.winformusic.events.registration.AssociationInterest;
-import org.winformusic.events.registration.CompanyType;
-import org.winformusic.events.registration.RegistrationFilter;
-import org.winformusic.events.registration.RegistrationFilterSql;
-import org.winformusic.events.registration.RegistrationStatus;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -25,9 +21,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The registrations of one event, filtered, sorted and paged, for the admin list. The
- * filter is the export's ({@link RegistrationFilterSql}), so "export what I see" exports
- * the same rows.
+ * The registrations of one event that a {@link RegistrationQuery} selects, sorted and
+ * paged, for the admin list and the door search, and unpaged for the printouts. The
+ * condition is the export's ({@link RegistrationFilterSql}), so "export what I see"
+ * exports the same rows.
  * <p>
  * Pages are read by keyset, not OFFSET: the next page is "the rows after the last one
  * shown" in the sort column's index (V5, V9), so page 1 000 costs what page 1 does. The
@@ -65,16 +62,21 @@ public class RegistrationSearch {
 	 * total matching, as a Spring Data page; the total may be an estimate above
 	 * {@link #EXACT_COUNT_LIMIT}.
 	 */
-	public Page<RegistrationRow> search(long eventId, RegistrationFilter filter, RegistrationSort sort, int page,
-			int size) {
-		RegistrationList list = list(eventId, filter, sort, null, page, size);
+	public Page<RegistrationRow> search(long eventId, RegistrationQuery query, int page, int size) {
+		RegistrationList list = list(eventId, query.filter(), query.sort(), null, page, size);
 		return new PageImpl<>(list.content(), PageRequest.of(page, size), list.totalElements());
 	}
 
 	/**
-	 * The page that {@code cursor} points to, or (without one) page {@code page} of the
-	 * list; with {@code cursor} and {@code page} both absent, the first page.
+	 * The page that {@code cursor} (the text of a {@link RegistrationList}'s previous or
+	 * next cursor) points to, or (without one) page {@code page} of the list; with
+	 * {@code cursor} and {@code page} both absent, the first page. A cursor that does not
+	 * parse, or was made for another sort, is ignored.
 	 */
+	public RegistrationList list(long eventId, RegistrationQuery query, String cursor, int page, int size) {
+		return list(eventId, query.filter(), query.sort(), ListCursor.decode(cursor, query.sort()), page, size);
+	}
+
 	RegistrationList list(long eventId, RegistrationFilter filter, RegistrationSort sort, ListCursor cursor, int page,
 			int size) {
 		Where where = where(eventId, filter);
@@ -210,6 +212,33 @@ public class RegistrationSearch {
 				rs.getString("city"), AssociationInterest.valueOf(rs.getString("association_interest")),
 				RegistrationStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
 				(checkedIn != null) ? checkedIn.toInstant() : null);
+	}
+
+	/**
+	 * Everyone of {@code eventId} the filter selects, in no particular order (a printout
+	 * sorts its few hundred rows by name itself); when the filter names no status, those
+	 * in {@code statusesByDefault}.
+	 */
+	public List<Person> people(long eventId, RegistrationFilter filter, Set<RegistrationStatus> statusesByDefault) {
+		RegistrationFilterSql where = RegistrationFilterSql.of(filter, "r");
+		Collection<String> statuses = (filter.status() != null) ? List.of(filter.status().name())
+				: statusesByDefault.stream().map(Enum::name).toList();
+		return this.jdbc.sql("""
+				select r.id, r.full_name, r.company, r.job_title, r.status
+				  from registration r
+				 where r.event_id = :eventId and r.status in (:statuses) and (%s)
+				""".formatted(where.condition()))
+			.param("eventId", eventId)
+			.param("statuses", statuses)
+			.params(where.params())
+			.query((rs, n) -> new Person(rs.getLong("id"), rs.getString("full_name"), rs.getString("company"),
+					rs.getString("job_title"), RegistrationStatus.valueOf(rs.getString("status"))))
+			.list();
+	}
+
+	/** Someone on a badge or a door list. */
+	public record Person(long id, String fullName, String company, String jobTitle, RegistrationStatus status) {
+
 	}
 
 	private record Where(String sql, Map<String, Object> params) {

@@ -1,0 +1,142 @@
+package org.winformusic.events.registration;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * Which registrations of an event, in which order: what the admin list, the export, the
+ * printouts and the door search ask this module for. Staff type it as the query
+ * parameters {@link #PARAMETERS} ({@code q, status, companyType, state,
+ * associationInterest, checkedIn, choice, sort, dir}), the same on every page, so "export
+ * or print what I see" is one link; {@link #parse} reads them, the one place that does.
+ */
+public record RegistrationQuery(RegistrationFilter filter, RegistrationSort sort) {
+
+	public static final RegistrationQuery ALL = new RegistrationQuery(RegistrationFilter.ALL, RegistrationSort.DEFAULT);
+
+	/** The query parameters {@link #parse} reads, in the order links carry them. */
+	public static final List<String> PARAMETERS = List.of("q", "status", "companyType", "state", "associationInterest",
+			"checkedIn", "choice", "sort", "dir");
+
+	/** Longer search text is cut here: nobody types more, and links stay short. */
+	public static final int MAX_SEARCH_LENGTH = 200;
+
+	/**
+	 * Reads the query parameters ({@code parameter} gives a value by name, null when
+	 * absent) for an event whose regions are {@code regions}: {@code state} is one of its
+	 * codes, or any text when the region is free text. Empty means "any"; an unknown
+	 * {@code sort} column falls back to registration order.
+	 * @throws InvalidParameterException naming the parameter and its allowed values
+	 */
+	public static RegistrationQuery parse(Function<String, String> parameter, Regions.RegionList regions) {
+		String text = blankToNull(parameter.apply("q"));
+		RegistrationFilter filter = new RegistrationFilter(
+				(text != null && text.length() > MAX_SEARCH_LENGTH) ? text.substring(0, MAX_SEARCH_LENGTH) : text,
+				code(parameter, "status", RegistrationStatus.class), code(parameter, "companyType", CompanyType.class),
+				region(parameter.apply("state"), regions),
+				code(parameter, "associationInterest", AssociationInterest.class), yesNo(parameter.apply("checkedIn")),
+				choice(parameter.apply("choice")));
+		return new RegistrationQuery(filter,
+				RegistrationSort.of(blankToNull(parameter.apply("sort")), blankToNull(parameter.apply("dir"))));
+	}
+
+	private static <E extends Enum<E>> E code(Function<String, String> parameter, String name, Class<E> type) {
+		String value = parameter.apply(name);
+		String text = blankToNull(value);
+		if (text == null) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidParameterException(name, value,
+					Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+		}
+	}
+
+	private static String region(String value, Regions.RegionList regions) {
+		String text = blankToNull(value);
+		if (text == null || regions.freeText()) {
+			return text;
+		}
+		String code = text.toUpperCase(Locale.ROOT);
+		if (!regions.contains(code)) {
+			List<String> allowed = new ArrayList<>(regions.codes());
+			if (regions.outside() != null) {
+				allowed.add(regions.outside());
+			}
+			throw new InvalidParameterException("state", value, allowed);
+		}
+		return code;
+	}
+
+	private static Boolean yesNo(String value) {
+		String text = blankToNull(value);
+		if (text == null) {
+			return null;
+		}
+		return switch (text.toLowerCase(Locale.ROOT)) {
+			case "true", "yes" -> true;
+			case "false", "no" -> false;
+			default -> throw new InvalidParameterException("checkedIn", value, List.of("true", "false"));
+		};
+	}
+
+	/** A choice id: digits only. */
+	private static Long choice(String value) {
+		String text = blankToNull(value);
+		if (text == null) {
+			return null;
+		}
+		if (!text.matches("[1-9][0-9]{0,17}")) {
+			throw new InvalidParameterException("choice", value, List.of("1", "2", "…"));
+		}
+		return Long.valueOf(text);
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/**
+	 * A query parameter with a value that is not one of the allowed ones: a 400. Pages
+	 * that can say more (the export) show the parameter, the value and what is allowed.
+	 */
+	@ResponseStatus(HttpStatus.BAD_REQUEST)
+	public static class InvalidParameterException extends RuntimeException {
+
+		private final String parameter;
+
+		private final String value;
+
+		private final List<String> allowed;
+
+		public InvalidParameterException(String parameter, String value, List<String> allowed) {
+			super(null, null, false, false);
+			this.parameter = parameter;
+			this.value = value;
+			this.allowed = List.copyOf(allowed);
+		}
+
+		public String parameter() {
+			return this.parameter;
+		}
+
+		public String value() {
+			return this.value;
+		}
+
+		public List<String> allowed() {
+			return this.allowed;
+		}
+
+	}
+
+}
