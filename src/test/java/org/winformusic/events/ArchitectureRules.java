@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -63,8 +64,9 @@ final class ArchitectureRules {
 	}
 
 	/**
-	 * A type is public only when a type of another package uses it: public is a module's
-	 * API, and an API nobody calls is a door left open.
+	 * A type is public only when a type of another package uses it, or a public method of
+	 * a public type returns it: public is a module's API, and an API nobody calls is a
+	 * door left open.
 	 */
 	static ArchRule publicTypesHaveAUserOutsideTheirPackage() {
 		return classes().that()
@@ -79,12 +81,26 @@ final class ArchitectureRules {
 					boolean usedOutside = type.getDirectDependenciesToSelf()
 						.stream()
 						.anyMatch((d) -> !d.getOriginClass().getPackageName().equals(type.getPackageName()));
-					if (!usedOutside) {
+					if (!usedOutside && !returnedByPublicApi(type)) {
 						events.add(SimpleConditionEvent.violated(type, type.getName()
 								+ " is public but no type outside " + type.getPackageName() + " uses it"));
 					}
 				}
 			});
+	}
+
+	/**
+	 * Whether a public method of a public type returns {@code type}: a page may use what
+	 * a module's API hands it without naming the type in Java (a template reads it).
+	 */
+	private static boolean returnedByPublicApi(JavaClass type) {
+		return type.getPackage()
+			.getClasses()
+			.stream()
+			.filter((owner) -> owner != type && owner.getModifiers().contains(JavaModifier.PUBLIC))
+			.flatMap((owner) -> owner.getMethods().stream())
+			.anyMatch((m) -> m.getModifiers().contains(JavaModifier.PUBLIC)
+					&& m.getReturnType().getAllInvolvedRawTypes().contains(type));
 	}
 
 	/**
