@@ -196,7 +196,7 @@ public final class TestEvents {
 		}
 
 		/**
-		 * Only the capacity column, no seat rows: confirmed registrations written by
+		 * No seat rows (capacity 0): confirmed registrations written by
 		 * {@link TestRegistrations} then take no seat, and the promoter finds none free.
 		 */
 		public Builder withoutSeats() {
@@ -240,11 +240,11 @@ public final class TestEvents {
 				.sql("""
 						insert into event (slug, title_es, title_en, summary_es, summary_en, description_es, description_en,
 						    agenda_es, agenda_en, about_es, about_en, starts_at, ends_at, time_zone, venue_name, venue_address,
-						    venue_map_url, country, capacity, requires_approval, registration_opens_at,
+						    venue_map_url, country, requires_approval, registration_opens_at,
 						    registration_closes_at, published)
 						values (:slug, :titleEs, :titleEn, 'Resumen', 'Summary', 'Descripción', 'Description', 'Uno', 'One',
 						    'Acerca', 'About', :startsAt, :endsAt, 'America/Mexico_City', :venueName, :venueAddress,
-						    :venueMapUrl, :country, :capacity, :approval, :opensAt, :closesAt, :published)
+						    :venueMapUrl, :country, :approval, :opensAt, :closesAt, :published)
 						returning id
 						""")
 				.param("slug", slug)
@@ -256,7 +256,6 @@ public final class TestEvents {
 				.param("venueAddress", this.venueAddress)
 				.param("venueMapUrl", this.venueMapUrl)
 				.param("country", this.country)
-				.param("capacity", this.capacity)
 				.param("approval", this.requiresApproval)
 				.param("opensAt", utc(this.opensAt))
 				.param("closesAt", utc(this.closesAt))
@@ -270,17 +269,16 @@ public final class TestEvents {
 				.sql("""
 						insert into event (slug, title_es, title_en, summary_es, summary_en, description_es, description_en,
 						    agenda_es, agenda_en, about_es, about_en, starts_at, ends_at, time_zone, venue_name, venue_address,
-						    venue_map_url, capacity, requires_approval, registration_opens_at, registration_closes_at,
+						    venue_map_url, requires_approval, registration_opens_at, registration_closes_at,
 						    published)
 						select :slug, title_es, title_en, summary_es, summary_en, description_es, description_en, agenda_es,
 						       agenda_en, about_es, about_en, starts_at, ends_at, time_zone, venue_name, venue_address,
-						       venue_map_url, :capacity, requires_approval or :approval, registration_opens_at,
+						       venue_map_url, requires_approval or :approval, registration_opens_at,
 						       registration_closes_at, :published
 						  from event where slug = 'mexico-workshop'
 						returning id
 						""")
 				.param("slug", slug)
-				.param("capacity", this.capacity)
 				.param("approval", this.requiresApproval)
 				.param("published", this.published)
 				.query(Long.class)

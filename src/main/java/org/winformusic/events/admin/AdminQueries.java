@@ -7,16 +7,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.mail.OutboxErasure;
+import org.winformusic.events.mail.OutboxErasure.SentEmail;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationTallies;
 import org.winformusic.events.registration.RegistrationTallies.Tally;
 
+import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class AdminQueries {
 
+	/** Events on one page of the list of events. */
+	static final int EVENTS_PER_PAGE = 25;
+
 	/** At most this many days in the registrations-per-day chart (the latest ones). */
 	static final int MAX_CHART_DAYS = 90;
 
@@ -36,27 +44,29 @@ class AdminQueries {
 
 	private final RegistrationTallies tallies;
 
-	AdminQueries(JdbcClient jdbc, RegistrationTallies tallies) {
+	private final EventCatalog catalog;
+
+	private final OutboxErasure outbox;
+
+	AdminQueries(JdbcClient jdbc, RegistrationTallies tallies, EventCatalog catalog, OutboxErasure outbox) {
 		this.jdbc = jdbc;
 		this.tallies = tallies;
+		this.catalog = catalog;
+		this.outbox = outbox;
 	}
 
 	/**
-	 * Every event, newest first, with its registration counts (from the kept tallies: a
-	 * few rows per event, whatever its size) and its capacity (the event's seat count,
-	 * which the registration feature keeps in {@code event.capacity}).
+	 * One page of the events, newest first, each with its registration counts (from the
+	 * kept tallies: a few rows per event, whatever its size) and its capacity (its seat
+	 * count): the cost of the page does not grow with the number of events.
 	 */
-	List<EventSummary> events(Locale locale) {
-		String title = "es".equals(locale.getLanguage()) ? "title_es" : "title_en";
-		List<EventSummary> events = this.jdbc
-			.sql("select id, slug, " + title + " as title, starts_at, time_zone, published, capacity from event"
-					+ " order by starts_at desc")
-			.query((rs, n) -> new EventSummary(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
-					rs.getTimestamp("starts_at").toInstant(), ZoneId.of(rs.getString("time_zone")),
-					rs.getBoolean("published"), rs.getInt("capacity"), null))
-			.list();
-		Map<Long, Tally> byEvent = this.tallies.statusOf(events.stream().map(EventSummary::id).toList());
-		return events.stream().map((e) -> e.withCounts(counts(byEvent.get(e.id())))).toList();
+	Page<EventSummary> events(Locale locale, int page) {
+		Page<EventCatalog.Listed> events = this.catalog.all(locale, page, EVENTS_PER_PAGE);
+		List<Long> ids = events.map(EventCatalog.Listed::id).getContent();
+		Map<Long, Tally> tallies = this.tallies.statusOf(ids);
+		Map<Long, Integer> capacities = this.tallies.capacities(ids);
+		return events.map((e) -> new EventSummary(e.id(), e.slug(), e.title(), e.startsAt(), e.zone(), e.published(),
+				capacities.get(e.id()), counts(tallies.get(e.id()))));
 	}
 
 	Counts counts(long eventId) {
@@ -125,38 +135,15 @@ class AdminQueries {
 			.list();
 	}
 
-	/**
-	 * The emails queued for a registration, newest first; empty when the mail feature's
-	 * outbox table does not exist in this database.
-	 */
+	/** The emails queued for a registration, newest first. */
 	List<SentEmail> emails(long registrationId) {
-		Boolean outbox = this.jdbc.sql("select to_regclass('outbox_message') is not null")
-			.query(Boolean.class)
-			.single();
-		if (!Boolean.TRUE.equals(outbox)) {
-			return List.of();
-		}
-		return this.jdbc
-			.sql("select id, kind, subject, status, created_at, sent_at from outbox_message"
-					+ " where registration_id = ? order by created_at desc, id desc")
-			.param(registrationId)
-			.query((rs, n) -> new SentEmail(rs.getLong("id"), rs.getString("kind"), rs.getString("subject"),
-					rs.getString("status"), instant(rs, "created_at"), instant(rs, "sent_at")))
-			.list();
-	}
-
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp timestamp = rs.getTimestamp(column);
-		return (timestamp != null) ? timestamp.toInstant() : null;
+		List<SentEmail> emails = new ArrayList<>(this.outbox.emailsOf(registrationId));
+		Collections.reverse(emails);
+		return emails;
 	}
 
 	record EventSummary(long id, String slug, String title, Instant startsAt, ZoneId zone, boolean published,
 			int capacity, Counts counts) {
-
-		EventSummary withCounts(Counts counts) {
-			return new EventSummary(this.id, this.slug, this.title, this.startsAt, this.zone, this.published,
-					this.capacity, counts);
-		}
 
 	}
 
@@ -182,10 +169,6 @@ class AdminQueries {
 	}
 
 	record Note(String author, String body, Instant createdAt) {
-
-	}
-
-	record SentEmail(long id, String kind, String subject, String status, Instant createdAt, Instant sentAt) {
 
 	}
 

@@ -8,15 +8,13 @@ import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.winformusic.events.shared.StaffActionTaken;
+import org.winformusic.events.shared.Audited;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,10 +27,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Details (before/after of edited fields) stay in the database, never in log lines.
  */
 @Component
-public class AuditLog {
-
-	/** The actor of actions nobody started (start-up, scheduled jobs). */
-	public static final String SYSTEM = "system";
+class AuditLog {
 
 	private final JdbcClient jdbc;
 
@@ -45,10 +40,10 @@ public class AuditLog {
 
 	/**
 	 * Records an action in the caller's transaction (or its own when there is none).
-	 * @param actor a staff email, {@code "token:<name>"} or {@link #SYSTEM}
+	 * @param actor a staff email, {@code "token:<name>"} or {@link Audited#SYSTEM}
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
-	public void record(String actor, String action, Long eventId, Long registrationId, String details, String ip) {
+	void record(String actor, String action, Long eventId, Long registrationId, String details, String ip) {
 		this.jdbc
 			.sql("insert into audit_log (at, actor, action, event_id, registration_id, details, ip)"
 					+ " values (?, ?, ?, ?, ?, ?, ?)")
@@ -60,20 +55,23 @@ public class AuditLog {
 	 * Records an action by the logged-in staff user, from the current request's address.
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
-	public void recordForCurrentUser(String action, Long eventId, Long registrationId, String details) {
+	void recordForCurrentUser(String action, Long eventId, Long registrationId, String details) {
 		record(currentActor(), action, eventId, registrationId, details, currentIp());
 	}
 
-	/** Records what staff did in the features that publish {@link StaffActionTaken}s. */
+	/** Records what the other modules publish, in their transaction. */
 	@EventListener
-	void on(StaffActionTaken action) {
-		recordForCurrentUser(action.action(), action.eventId(), action.registrationId(), action.details());
+	void on(Audited entry) {
+		if (entry.actor() == null) {
+			recordForCurrentUser(entry.action(), entry.eventId(), entry.registrationId(), entry.details());
+		}
+		else {
+			record(entry.actor(), entry.action(), entry.eventId(), entry.registrationId(), entry.details(), entry.ip());
+		}
 	}
 
-	/** The logged-in staff user's email, or {@link #SYSTEM} outside a request. */
-	public static String currentActor() {
-		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : SYSTEM;
+	static String currentActor() {
+		return Audited.currentActor();
 	}
 
 	static String currentIp() {

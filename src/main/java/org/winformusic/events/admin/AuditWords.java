@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * that matches no known shape is shown as stored, so nothing recorded is hidden.
  */
 @Component("auditWords")
-public class AuditWords {
+class AuditWords {
 
 	/**
 	 * "name: before -> after", the shape of status, capacity, role and edit details; a

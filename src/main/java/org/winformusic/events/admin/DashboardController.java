@@ -49,8 +49,8 @@ class DashboardController {
 	}
 
 	@GetMapping("/admin")
-	String events(Locale locale, Model model) {
-		model.addAttribute("events", this.queries.events(locale));
+	String events(@RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
+		model.addAttribute("events", this.queries.events(locale, page));
 		return EVENTS_VIEW;
 	}
 

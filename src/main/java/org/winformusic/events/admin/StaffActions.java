@@ -134,7 +134,8 @@ class StaffActions {
 			case DECLINED -> RegistrationMessage.Type.DECLINED;
 			case CANCELLED -> RegistrationMessage.Type.CANCELLED;
 		};
-		this.events.publishEvent(new RegistrationMessage(id, type));
+		this.events.publishEvent(
+				new RegistrationMessage(id, registration.eventId(), registration.locale().getLanguage(), type));
 		this.audit.recordForCurrentUser("EMAIL_RESENT", registration.eventId(), id, "type=" + type);
 	}
 

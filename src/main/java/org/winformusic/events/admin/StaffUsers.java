@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.winformusic.events.shared.Audited;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,7 +89,7 @@ class StaffUsers {
 			.params(email.strip(), "Admin", this.passwordEncoder.encode(password), now, now)
 			.update();
 		if (created > 0) {
-			this.audit.record(AuditLog.SYSTEM, "STAFF_USER_BOOTSTRAPPED", null, null, null, null);
+			this.audit.record(Audited.SYSTEM, "STAFF_USER_BOOTSTRAPPED", null, null, null, null);
 			logger.info("Created the first admin user from APP_ADMIN_EMAIL");
 		}
 	}

@@ -43,8 +43,6 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 @EnableConfigurationProperties(AdminProperties.class)
 class WebSecurityConfiguration {
 
-	static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
-
 	static final String[] STAFF = { "ADMIN", "ORGANIZER", "OPS" };
 
 	static final String[] ACTORS = { "ADMIN", "ORGANIZER" };
@@ -108,7 +106,8 @@ class WebSecurityConfiguration {
 			.logoutSuccessUrl("/admin/login?logout")
 			.addLogoutHandler(
 					(request, response, authentication) -> response.setHeader("Clear-Site-Data", "\"storage\"")));
-		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		http.headers((headers) -> headers
+			.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.contentSecurityPolicy()))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 			.frameOptions((frame) -> frame.deny()));
 		return http.build();

@@ -63,8 +63,6 @@ class Event {
 
 	private String venueMapUrl;
 
-	private int capacity;
-
 	private Integer retentionDays;
 
 	private boolean requiresApproval;
@@ -92,9 +90,8 @@ class Event {
 	protected Event() {
 	}
 
-	Event(String slug, int capacity, Instant now) {
+	Event(String slug, Instant now) {
 		this.slug = slug;
-		this.capacity = capacity;
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
@@ -251,10 +248,6 @@ class Event {
 		return this.endsAt;
 	}
 
-	int getCapacity() {
-		return this.capacity;
-	}
-
 	boolean isPublished() {
 		return this.published;
 	}
@@ -274,9 +267,8 @@ class Event {
 				EventInfo.paragraphs(es ? this.descriptionEs : this.descriptionEn),
 				EventInfo.lines(es ? this.agendaEs : this.agendaEn),
 				EventInfo.paragraphs(es ? this.aboutEs : this.aboutEn), this.startsAt, this.endsAt, zone(),
-				this.venueName, this.venueAddress, this.venueMapUrl, this.capacity, this.requiresApproval,
-				this.registrationOpensAt, this.registrationClosesAt, this.published,
-				this.speakers.stream().map((s) -> s.toInfo(locale)).toList(),
+				this.venueName, this.venueAddress, this.venueMapUrl, this.requiresApproval, this.registrationOpensAt,
+				this.registrationClosesAt, this.published, this.speakers.stream().map((s) -> s.toInfo(locale)).toList(),
 				this.partners.stream().map((p) -> p.toInfo(locale)).toList(), this.country,
 				Countries.name(this.country, locale));
 	}

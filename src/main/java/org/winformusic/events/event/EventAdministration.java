@@ -12,19 +12,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.winformusic.events.shared.StaffActionTaken;
+import org.winformusic.events.shared.Audited;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creating and editing events, for WIN staff who run the next workshop. A new event gets
- * its seat rows here; the capacity of an existing event changes through the registration
- * feature, which also promotes the waitlist.
+ * Creating and editing events, for WIN staff who run the next workshop. A new event's
+ * seats are opened here ({@link EventSeats}); the capacity of an existing event changes
+ * through the registration feature, which also promotes the waitlist.
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'ORGANIZER')")
@@ -34,7 +33,7 @@ public class EventAdministration {
 
 	private final EventRepository events;
 
-	private final JdbcClient jdbc;
+	private final EventSeats seats;
 
 	private final Clock clock;
 
@@ -44,10 +43,10 @@ public class EventAdministration {
 
 	private final EventQuestions questions;
 
-	EventAdministration(EventRepository events, JdbcClient jdbc, Clock clock, EventCatalog catalog,
+	EventAdministration(EventRepository events, EventSeats seats, Clock clock, EventCatalog catalog,
 			ApplicationEventPublisher publisher, EventQuestions questions) {
 		this.events = events;
-		this.jdbc = jdbc;
+		this.seats = seats;
 		this.clock = clock;
 		this.catalog = catalog;
 		this.publisher = publisher;
@@ -105,7 +104,7 @@ public class EventAdministration {
 	}
 
 	/**
-	 * Creates an event with one seat row per seat.
+	 * Creates an event and opens its seats.
 	 * @throws SlugTakenException when another event has the slug
 	 */
 	@Transactional
@@ -114,7 +113,7 @@ public class EventAdministration {
 		if (this.events.findBySlug(form.slug()).isPresent()) {
 			throw new SlugTakenException();
 		}
-		Event event = new Event(form.slug(), form.capacity(), this.clock.instant());
+		Event event = new Event(form.slug(), this.clock.instant());
 		apply(event, form);
 		try {
 			this.events.saveAndFlush(event);
@@ -122,13 +121,11 @@ public class EventAdministration {
 		catch (DataIntegrityViolationException ex) {
 			throw new SlugTakenException();
 		}
-		this.jdbc.sql("insert into event_seat (event_id, seat_no) select ?, s from generate_series(1, ?) s")
-			.params(event.getId(), form.capacity())
-			.update();
+		this.seats.open(event.getId(), form.capacity());
 		this.questions.save(event.getId(), form.questions(), this.clock.instant());
 		this.catalog.evict();
 		this.publisher
-			.publishEvent(new StaffActionTaken("EVENT_CREATED", event.getId(), null, "slug=" + event.getSlug()));
+			.publishEvent(Audited.byCurrentUser("EVENT_CREATED", event.getId(), null, "slug=" + event.getSlug()));
 		return event.getSlug();
 	}
 
@@ -148,7 +145,7 @@ public class EventAdministration {
 		event.touch(this.clock.instant());
 		this.questions.save(event.getId(), form.questions(), this.clock.instant());
 		this.catalog.evict();
-		this.publisher.publishEvent(new StaffActionTaken("EVENT_UPDATED", event.getId(), null, "slug=" + slug));
+		this.publisher.publishEvent(Audited.byCurrentUser("EVENT_UPDATED", event.getId(), null, "slug=" + slug));
 	}
 
 	private void requireConsistent(EventForm form) {
@@ -174,13 +171,13 @@ public class EventAdministration {
 		event.retainFor(form.retentionDays());
 	}
 
-	private static EventForm toForm(Event e) {
+	private EventForm toForm(Event e) {
 		ZoneId zone = e.zone();
 		return new EventForm(e.getSlug(), e.titleEs(), e.titleEn(), e.summaryEs(), e.summaryEn(), e.descriptionEs(),
 				e.descriptionEn(), e.agendaEs(), e.agendaEn(), e.aboutEs(), e.aboutEn(), format(e.getStartsAt(), zone),
 				format(e.getEndsAt(), zone), zone.getId(), e.country(), e.venueName(), e.venueAddress(),
-				e.venueMapUrl(), e.getCapacity(), e.requiresApproval(), format(e.registrationOpensAt(), zone),
-				format(e.registrationClosesAt(), zone), e.isPublished(),
+				e.venueMapUrl(), this.seats.availability(e.getId()).capacity(), e.requiresApproval(),
+				format(e.registrationOpensAt(), zone), format(e.registrationClosesAt(), zone), e.isPublished(),
 				SpeakersAndPartners.speakerRows(e.getSpeakers()), SpeakersAndPartners.partnerRows(e.getPartners()),
 				e.retentionDays(), List.of());
 	}

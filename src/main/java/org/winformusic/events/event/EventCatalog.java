@@ -1,8 +1,13 @@
 package org.winformusic.events.event;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -10,8 +15,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -31,14 +40,17 @@ public class EventCatalog {
 
 	private final EventRepository events;
 
+	private final EventSeats seats;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-	EventCatalog(EventRepository events, JdbcClient jdbc, Clock clock) {
+	EventCatalog(EventRepository events, EventSeats seats, JdbcClient jdbc, Clock clock) {
 		this.events = events;
+		this.seats = seats;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -46,6 +58,35 @@ public class EventCatalog {
 	/** Any event, published or not, by its slug. */
 	public Optional<EventInfo> findBySlug(String slug, Locale locale) {
 		return this.events.findBySlug(slug).map((e) -> e.toInfo(locale));
+	}
+
+	/**
+	 * What registering for an event needs, read exactly in one query (no cache: a form
+	 * posted a second after the window closed is refused); empty for no such slug.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Optional<RegisteringEvent> registering(String slug) {
+		if (slug == null || slug.length() > 80) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("""
+				select id, published, requires_approval, registration_opens_at, registration_closes_at, starts_at,
+				       country,
+				       exists (select 1 from event_question q where q.event_id = event.id and q.removed_at is null)
+				           as has_questions
+				  from event where slug = ?
+				""")
+			.param(slug)
+			.query((rs, n) -> new RegisteringEvent(rs.getLong("id"), rs.getBoolean("published"),
+					rs.getBoolean("requires_approval"), instant(rs, "registration_opens_at"),
+					instant(rs, "registration_closes_at"), instant(rs, "starts_at"), rs.getString("country"),
+					rs.getBoolean("has_questions")))
+			.optional();
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+		return (time != null) ? time.toInstant() : null;
 	}
 
 	/** An event the public may see. */
@@ -85,14 +126,58 @@ public class EventCatalog {
 		return this.events.findUpcomingPublished(this.clock.instant()).stream().map((e) -> e.toInfo(locale)).toList();
 	}
 
+	/**
+	 * One page of all events, published or not, newest first: what the staff's list of
+	 * events shows, without speakers, partners or texts. A page past the last is the
+	 * last.
+	 */
+	public Page<Listed> all(Locale locale, int page, int size) {
+		long total = this.jdbc.sql("select count(*) from event").query(Long.class).single();
+		int number = (int) Math.min(Math.max(page, 0), Math.max(0, (total - 1) / size));
+		String title = "es".equals(locale.getLanguage()) ? "title_es" : "title_en";
+		List<Listed> events = this.jdbc
+			.sql("select id, slug, " + title + " as title, starts_at, time_zone, published from event"
+					+ " order by starts_at desc, id desc limit ? offset ?")
+			.params(size, (long) number * size)
+			.query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
+					rs.getTimestamp("starts_at").toInstant(), ZoneId.of(rs.getString("time_zone")),
+					rs.getBoolean("published")))
+			.list();
+		return new PageImpl<>(events, PageRequest.of(number, size), total);
+	}
+
+	/** An event in the staff's list of events. */
+	public record Listed(long id, String slug, String title, Instant startsAt, ZoneId zone, boolean published) {
+	}
+
+	/** Events, published or not, that start after {@code from} and by {@code until}. */
+	public List<Long> startingBetween(Instant from, Instant until) {
+		return this.jdbc.sql("select id from event where starts_at > ? and starts_at <= ?")
+			.params(Timestamp.from(from), Timestamp.from(until))
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Events that ended more than their retention period before {@code now} (their own
+	 * {@code retentionDays}, else {@code defaultRetention}): their registrations'
+	 * personal data is kept no longer.
+	 */
+	public List<Long> pastRetention(Instant now, Duration defaultRetention) {
+		return this.jdbc
+			.sql("""
+					select id from event
+					 where ends_at + coalesce(retention_days * interval '1 day', :defaultSeconds * interval '1 second') < :now
+					""")
+			.param("defaultSeconds", defaultRetention.toSeconds())
+			.param("now", Timestamp.from(now))
+			.query(Long.class)
+			.list();
+	}
+
 	/** Seats and free seats of an event, counted from its seat rows. */
 	public Availability availability(long eventId) {
-		return this.jdbc
-			.sql("select count(*) as seats, count(*) filter (where registration_id is null) as free"
-					+ " from event_seat where event_id = ?")
-			.param(eventId)
-			.query((rs, n) -> new Availability(rs.getInt("seats"), rs.getInt("free")))
-			.single();
+		return this.seats.availability(eventId);
 	}
 
 	/**

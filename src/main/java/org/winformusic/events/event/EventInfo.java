@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record EventInfo(long id, String slug, String title, String summary, List<String> description,
 		List<String> agenda, List<String> about, Instant startsAt, Instant endsAt, ZoneId zone, String venueName,
-		String venueAddress, String venueMapUrl, int capacity, boolean requiresApproval, Instant registrationOpensAt,
+		String venueAddress, String venueMapUrl, boolean requiresApproval, Instant registrationOpensAt,
 		Instant registrationClosesAt, boolean published, List<SpeakerInfo> speakers, List<PartnerInfo> partners,
 		String country, String countryName) {
 
@@ -35,14 +35,19 @@ public record EventInfo(long id, String slug, String title, String summary, List
 
 	/** Where the event's registration window stands at {@code now}. */
 	public RegistrationWindow registrationWindow(Instant now) {
-		if (!this.published) {
+		return window(this.published, this.registrationOpensAt, this.registrationClosesAt, this.startsAt, now);
+	}
+
+	/** Registration is open while published, from opening until closing or the start. */
+	static RegistrationWindow window(boolean published, Instant opensAt, Instant closesAt, Instant startsAt,
+			Instant now) {
+		if (!published) {
 			return RegistrationWindow.UNPUBLISHED;
 		}
-		if (this.registrationOpensAt != null && now.isBefore(this.registrationOpensAt)) {
+		if (opensAt != null && now.isBefore(opensAt)) {
 			return RegistrationWindow.NOT_YET_OPEN;
 		}
-		boolean closed = (this.registrationClosesAt != null) ? !now.isBefore(this.registrationClosesAt)
-				: !now.isBefore(this.startsAt);
+		boolean closed = (closesAt != null) ? !now.isBefore(closesAt) : !now.isBefore(startsAt);
 		return closed ? RegistrationWindow.CLOSED : RegistrationWindow.OPEN;
 	}
 

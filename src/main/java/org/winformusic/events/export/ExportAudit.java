@@ -4,16 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.winformusic.events.admin.AuditLog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationFilter;
+import org.winformusic.events.shared.Audited;
 
 /**
- * Writes one audit entry per export through the admin module's audit log: who (the staff
- * email, or {@code token:<name>} for an API token), which event, the filter, the row
- * count and the format. The filter may hold a searched name, so it goes to the audit
- * table only, never to a log line.
+ * Publishes one audit entry per export: who (the staff email, or {@code token:<name>} for
+ * an API token), which event, the filter, the row count and the format. The filter may
+ * hold a searched name, so it goes to the audit table only, never to a log line.
  */
 @Component
 class ExportAudit {
@@ -23,14 +23,14 @@ class ExportAudit {
 	/** How a request authenticated with an API token names its actor. */
 	static final String TOKEN_ACTOR_PREFIX = "token:";
 
-	private final AuditLog audit;
+	private final ApplicationEventPublisher audit;
 
-	ExportAudit(AuditLog audit) {
+	ExportAudit(ApplicationEventPublisher audit) {
 		this.audit = audit;
 	}
 
 	void exported(EventInfo event, RegistrationFilter filter, ExportFormat format, long rows) {
-		this.audit.recordForCurrentUser(ACTION, event.id(), null, details(filter, format, rows));
+		this.audit.publishEvent(Audited.byCurrentUser(ACTION, event.id(), null, details(filter, format, rows)));
 	}
 
 	static String details(RegistrationFilter filter, ExportFormat format, long rows) {

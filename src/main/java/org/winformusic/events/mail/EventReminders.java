@@ -1,20 +1,24 @@
 package org.winformusic.events.mail;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.registration.ExpectedAttendees;
+import org.winformusic.events.registration.RegistrationMessage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Queues the "see you soon" reminder to everyone confirmed for an event that starts
- * within {@code app.mail.reminder-before}: once per registration, whatever the number of
+ * Queues the "see you soon" reminder to everyone expected at an event that starts within
+ * {@code app.mail.reminder-before}: once per registration, whatever the number of
  * instances running this job (a unique index on the outbox decides).
  */
 @Component
@@ -24,6 +28,10 @@ class EventReminders {
 
 	private static final int MAX_PER_RUN = 5000;
 
+	private final EventCatalog catalog;
+
+	private final ExpectedAttendees attendees;
+
 	private final JdbcClient jdbc;
 
 	private final RegistrationMails mails;
@@ -32,7 +40,10 @@ class EventReminders {
 
 	private final Clock clock;
 
-	EventReminders(JdbcClient jdbc, RegistrationMails mails, MailSettings settings, Clock clock) {
+	EventReminders(EventCatalog catalog, ExpectedAttendees attendees, JdbcClient jdbc, RegistrationMails mails,
+			MailSettings settings, Clock clock) {
+		this.catalog = catalog;
+		this.attendees = attendees;
 		this.jdbc = jdbc;
 		this.mails = mails;
 		this.settings = settings;
@@ -49,21 +60,14 @@ class EventReminders {
 	/** Queues the reminders due now and returns how many this call queued. */
 	int queueDueReminders() {
 		Instant now = this.clock.instant();
-		List<Long> due = this.jdbc.sql("""
-				select r.id from registration r join event e on e.id = r.event_id
-				 where r.status = 'CONFIRMED' and e.starts_at > :now and e.starts_at <= :until
-				   and not exists (select 1 from outbox_message o
-				                    where o.registration_id = r.id and o.kind = 'EVENT_REMINDER')
-				 order by r.id limit :max""")
-			.param("now", Timestamp.from(now))
-			.param("until", Timestamp.from(now.plus(this.settings.mail().reminderBefore())))
-			.param("max", MAX_PER_RUN)
-			.query(Long.class)
-			.list();
+		List<Long> events = this.catalog.startingBetween(now, now.plus(this.settings.mail().reminderBefore()));
+		List<RegistrationMessage> expected = this.attendees.reminders(events);
+		Set<Long> due = new HashSet<>(
+				notReminded(expected.stream().map(RegistrationMessage::registrationId).toList(), MAX_PER_RUN));
 		int queued = 0;
-		for (long registrationId : due) {
+		for (RegistrationMessage reminder : expected) {
 			// Another instance may have queued it first: the unique index decides.
-			if (this.mails.enqueueReminderOnce(registrationId)) {
+			if (due.contains(reminder.registrationId()) && this.mails.enqueueReminderOnce(reminder)) {
 				queued++;
 			}
 		}
@@ -71,6 +75,26 @@ class EventReminders {
 			logger.info("Queued " + queued + " event reminder(s)");
 		}
 		return queued;
+	}
+
+	/**
+	 * The first {@code max} of these registrations (in the given order) that have no
+	 * event reminder yet.
+	 */
+	private List<Long> notReminded(List<Long> registrationIds, int max) {
+		if (registrationIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select r.id from unnest(:ids) with ordinality as r(id, position)
+				 where not exists (select 1 from outbox_message o
+				                    where o.registration_id = r.id and o.kind = 'EVENT_REMINDER')
+				 order by r.position limit :max
+				""")
+			.param("ids", registrationIds.stream().mapToLong(Long::longValue).toArray())
+			.param("max", max)
+			.query(Long.class)
+			.list();
 	}
 
 }

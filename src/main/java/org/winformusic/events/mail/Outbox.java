@@ -3,7 +3,7 @@ package org.winformusic.events.mail;
 import java.util.List;
 import java.util.Optional;
 
-import org.winformusic.events.shared.StaffActionTaken;
+import org.winformusic.events.shared.Audited;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -83,7 +83,7 @@ public class Outbox {
 			case SENDING -> Resend.BUSY;
 		};
 		if (outcome != Resend.BUSY) {
-			this.publisher.publishEvent(new StaffActionTaken("EMAIL_RESENT", message.eventId(),
+			this.publisher.publishEvent(Audited.byCurrentUser("EMAIL_RESENT", message.eventId(),
 					message.registrationId(), "outbox=" + id + " " + message.kind() + " " + outcome));
 		}
 		return outcome;

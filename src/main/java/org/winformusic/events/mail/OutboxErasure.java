@@ -29,7 +29,7 @@ public class OutboxErasure {
 	@Transactional(readOnly = true)
 	public List<SentEmail> emailsOf(long registrationId) {
 		return this.jdbc.sql("""
-				select kind, subject, status, created_at, sent_at from outbox_message
+				select id, kind, subject, status, created_at, sent_at from outbox_message
 				 where registration_id = ? order by created_at, id
 				""").param(registrationId).query(OutboxErasure::email).list();
 	}
@@ -51,18 +51,19 @@ public class OutboxErasure {
 
 	private static SentEmail email(ResultSet rs, int row) throws SQLException {
 		Timestamp sent = rs.getTimestamp("sent_at");
-		return new SentEmail(rs.getString("kind"), rs.getString("subject"), rs.getString("status"),
+		return new SentEmail(rs.getLong("id"), rs.getString("kind"), rs.getString("subject"), rs.getString("status"),
 				rs.getTimestamp("created_at").toInstant(), (sent != null) ? sent.toInstant() : null);
 	}
 
 	/**
 	 * One email of a registration.
 	 *
+	 * @param id the message, as {@code /admin/outbox/{id}} shows it
 	 * @param kind the message type ({@code mail.kind.*} names it)
 	 * @param subject as sent, or null before sending
 	 * @param status PENDING, SENDING, SENT or FAILED ({@code mail.status.*} names it)
 	 */
-	public record SentEmail(String kind, String subject, String status, Instant createdAt, Instant sentAt) {
+	public record SentEmail(long id, String kind, String subject, String status, Instant createdAt, Instant sentAt) {
 
 	}
 

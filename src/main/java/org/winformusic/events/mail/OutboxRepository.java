@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.winformusic.events.registration.RegistrationMessage;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -43,19 +45,22 @@ class OutboxRepository {
 
 	/**
 	 * Queues a message due now, in the caller's transaction: one insert, nothing
-	 * rendered. Event and language come from the registration row in the same statement.
-	 * @return false when the registration does not exist, or (with {@code once}) when a
-	 * unique index says the message exists already (the event reminder)
+	 * rendered.
+	 * @return false when (with {@code once}) a unique index says the message exists
+	 * already (the event reminder)
 	 */
-	boolean enqueue(long registrationId, String kind, boolean once) {
+	boolean enqueue(RegistrationMessage message, boolean once) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		return this.jdbc.sql("""
-				insert into outbox_message (registration_id, event_id, kind, locale, message_id, status, attempts,
-				       next_attempt_at, created_at)
-				select id, event_id, :kind, locale, :messageId, 'PENDING', 0, :now, :now
-				  from registration where id = :registrationId""" + (once ? " on conflict do nothing" : ""))
-			.param("registrationId", registrationId)
-			.param("kind", kind)
+		return this.jdbc
+			.sql("""
+					insert into outbox_message (registration_id, event_id, kind, locale, message_id, status, attempts,
+					       next_attempt_at, created_at)
+					values (:registrationId, :eventId, :kind, :locale, :messageId, 'PENDING', 0, :now, :now)"""
+					+ (once ? " on conflict do nothing" : ""))
+			.param("registrationId", message.registrationId())
+			.param("eventId", message.eventId())
+			.param("kind", message.type().name())
+			.param("locale", message.locale())
 			.param("messageId", newMessageId())
 			.param("now", now)
 			.update() == 1;

@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
  * nothing is left in SENDING for another instance's stuck-row timeout to find.
  */
 @Component
-public class OutboxSender implements DisposableBean, SmartLifecycle {
+class OutboxSender implements DisposableBean, SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(OutboxSender.class);
 

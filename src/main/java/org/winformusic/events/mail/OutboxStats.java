@@ -8,6 +8,6 @@ package org.winformusic.events.mail;
  * @param oldestDueAgeSeconds how long the oldest due message has been waiting, 0 when
  * none is due
  */
-public record OutboxStats(long pending, long sending, long failed, long oldestDueAgeSeconds) {
+record OutboxStats(long pending, long sending, long failed, long oldestDueAgeSeconds) {
 
 }

@@ -28,17 +28,15 @@ class RegistrationMails {
 			// change.
 			throw new IllegalStateException("RegistrationMessage must be published inside a transaction");
 		}
-		if (!this.outbox.enqueue(message.registrationId(), message.type().name(), false)) {
-			throw new IllegalStateException("No registration " + message.registrationId());
-		}
+		this.outbox.enqueue(message, false);
 	}
 
 	/**
 	 * The event reminder, queued at most once per registration; false when it was queued
 	 * before.
 	 */
-	boolean enqueueReminderOnce(long registrationId) {
-		return this.outbox.enqueue(registrationId, RegistrationMessage.Type.EVENT_REMINDER.name(), true);
+	boolean enqueueReminderOnce(RegistrationMessage reminder) {
+		return this.outbox.enqueue(reminder, true);
 	}
 
 }

@@ -14,7 +14,7 @@ import org.winformusic.events.registration.RegistrationView;
  *
  * @param eventTitle the event's title in the reader's language
  */
-public record DataReport(Instant generatedAt, String eventSlug, String eventTitle, RegistrationView registration,
+record DataReport(Instant generatedAt, String eventSlug, String eventTitle, RegistrationView registration,
 		List<AnswerView> answers, List<HistoryItem> history, List<Email> emails) {
 
 	/** One recorded change (an audit action code, e.g. CHECKED_IN). */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.winformusic.events.admin.AuditLog;
 import org.winformusic.events.admin.PersonalDataTraces;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
@@ -18,7 +17,9 @@ import org.winformusic.events.registration.StaffRegistrations;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
+import org.winformusic.events.shared.Audited;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * erasure is in the audit log, without the erased data.
  */
 @Service
-public class PersonalData {
+class PersonalData {
 
 	/** The audit actor of what registrants do themselves with their link. */
 	static final String REGISTRANT = "registrant";
@@ -54,7 +55,7 @@ public class PersonalData {
 
 	private final PersonalDataTraces traces;
 
-	private final AuditLog audit;
+	private final ApplicationEventPublisher audit;
 
 	private final EventCatalog catalog;
 
@@ -63,8 +64,8 @@ public class PersonalData {
 	private final RegistrationAnswers answers;
 
 	PersonalData(SelfService selfService, StaffRegistrations staffRegistrations, RegistrationErasure erasure,
-			ManageTokens tokens, OutboxErasure outbox, PersonalDataTraces traces, AuditLog audit, EventCatalog catalog,
-			Clock clock, RegistrationAnswers answers) {
+			ManageTokens tokens, OutboxErasure outbox, PersonalDataTraces traces, ApplicationEventPublisher audit,
+			EventCatalog catalog, Clock clock, RegistrationAnswers answers) {
 		this.selfService = selfService;
 		this.staffRegistrations = staffRegistrations;
 		this.erasure = erasure;
@@ -110,7 +111,7 @@ public class PersonalData {
 		RegistrationView registration = this.erasure.find(id).orElseThrow(NotFoundException::new);
 		if (registration.newsOptIn()) {
 			this.erasure.stopNews(id, this.clock.instant());
-			this.audit.record(REGISTRANT, NEWS_STOPPED, registration.eventId(), id, null, null);
+			this.audit.publishEvent(new Audited(REGISTRANT, NEWS_STOPPED, registration.eventId(), id, null, null));
 		}
 	}
 
@@ -122,7 +123,7 @@ public class PersonalData {
 		List<RegistrationView> found = this.erasure.findByEmail(email);
 		// The address searched for is personal data: the entry says only how many
 		// matched.
-		this.audit.recordForCurrentUser(SEARCHED, null, null, "matches=" + found.size());
+		this.audit.publishEvent(Audited.byCurrentUser(SEARCHED, null, null, "matches=" + found.size()));
 		return found;
 	}
 
@@ -131,8 +132,8 @@ public class PersonalData {
 	public List<DataReport> exportForRequest(String email, Locale locale) {
 		List<DataReport> reports = this.erasure.findByEmail(email).stream().map((r) -> report(r, locale)).toList();
 		for (DataReport report : reports) {
-			this.audit.recordForCurrentUser(EXPORTED, report.registration().eventId(), report.registration().id(),
-					null);
+			this.audit.publishEvent(
+					Audited.byCurrentUser(EXPORTED, report.registration().eventId(), report.registration().id(), null));
 		}
 		return reports;
 	}
@@ -161,7 +162,7 @@ public class PersonalData {
 		if (active(registration)) {
 			this.staffRegistrations.cancelByStaff(registration.id());
 		}
-		block(registration, AuditLog.currentActor(), null);
+		block(registration, Audited.currentActor(), null);
 	}
 
 	private void block(RegistrationView registration, String actor, String ip) {
@@ -171,7 +172,7 @@ public class PersonalData {
 			// erased address.
 			this.outbox.deleteFor(ids);
 			this.traces.forget(ids);
-			this.audit.record(actor, ERASED, registration.eventId(), registration.id(), null, ip);
+			this.audit.publishEvent(new Audited(actor, ERASED, registration.eventId(), registration.id(), null, ip));
 		}
 	}
 

@@ -18,7 +18,7 @@ import org.springframework.boot.convert.DurationUnit;
  * it themselves)
  */
 @ConfigurationProperties("app.privacy")
-public record PrivacyProperties(@DefaultValue("30d") @DurationUnit(ChronoUnit.DAYS) Duration blockingPeriod,
+record PrivacyProperties(@DefaultValue("30d") @DurationUnit(ChronoUnit.DAYS) Duration blockingPeriod,
 		@DefaultValue("180d") @DurationUnit(ChronoUnit.DAYS) Duration retentionAfterEvent,
 		@DefaultValue("true") boolean retentionJobEnabled) {
 

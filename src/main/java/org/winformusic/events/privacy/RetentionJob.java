@@ -6,11 +6,13 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.winformusic.events.admin.AuditLog;
 import org.winformusic.events.admin.PersonalDataTraces;
+import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.mail.OutboxErasure;
 import org.winformusic.events.registration.RegistrationErasure;
+import org.winformusic.events.shared.Audited;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -32,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * attempts and rate-limit counters are dropped after their windows by their own features.
  */
 @Component
-public class RetentionJob {
+class RetentionJob {
 
 	/** The advisory lock key, the same on every instance ("privacy" in ASCII). */
 	private static final long LOCK = 0x70726976616379L;
@@ -43,11 +45,13 @@ public class RetentionJob {
 
 	private final RegistrationErasure erasure;
 
+	private final EventCatalog catalog;
+
 	private final OutboxErasure outbox;
 
 	private final PersonalDataTraces traces;
 
-	private final AuditLog audit;
+	private final ApplicationEventPublisher audit;
 
 	private final PrivacyProperties properties;
 
@@ -57,9 +61,11 @@ public class RetentionJob {
 
 	private final TransactionTemplate transactions;
 
-	RetentionJob(RegistrationErasure erasure, OutboxErasure outbox, PersonalDataTraces traces, AuditLog audit,
-			PrivacyProperties properties, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+	RetentionJob(RegistrationErasure erasure, EventCatalog catalog, OutboxErasure outbox, PersonalDataTraces traces,
+			ApplicationEventPublisher audit, PrivacyProperties properties, JdbcClient jdbc, Clock clock,
+			PlatformTransactionManager transactionManager) {
 		this.erasure = erasure;
+		this.catalog = catalog;
 		this.outbox = outbox;
 		this.traces = traces;
 		this.audit = audit;
@@ -108,13 +114,14 @@ public class RetentionJob {
 		}
 		Instant now = this.clock.instant();
 		List<Long> suppressed = this.erasure.suppressBlockedBefore(now.minus(this.properties.blockingPeriod()));
-		List<Long> expired = this.erasure.pastRetention(now, this.properties.retentionAfterEvent(), BATCH);
+		List<Long> expired = this.erasure
+			.holdingPersonalData(this.catalog.pastRetention(now, this.properties.retentionAfterEvent()), BATCH);
 		this.erasure.anonymize(expired, now);
 		this.outbox.deleteFor(expired);
 		this.traces.forget(expired);
 		if (!suppressed.isEmpty() || !expired.isEmpty()) {
-			this.audit.record(AuditLog.SYSTEM, "RETENTION_APPLIED", null, null,
-					"suppressed=" + suppressed.size() + " anonymized=" + expired.size(), null);
+			this.audit.publishEvent(new Audited(Audited.SYSTEM, "RETENTION_APPLIED", null, null,
+					"suppressed=" + suppressed.size() + " anonymized=" + expired.size(), null));
 		}
 		return new Result(suppressed.size(), expired.size());
 	}

@@ -5,4 +5,7 @@
  * through small public classes ({@code RegistrationErasure}, {@code OutboxErasure},
  * {@code PersonalDataTraces}) and owns no table.
  */
+@ApplicationModule(allowedDependencies = { "admin", "event", "mail", "registration", "shared" })
 package org.winformusic.events.privacy;
+
+import org.springframework.modulith.ApplicationModule;

@@ -195,8 +195,14 @@ class Changes {
 			.update();
 	}
 
+	/** Tells the registrant, in their language, about their registration's event. */
 	void publish(long registrationId, Type type) {
-		this.events.publishEvent(new RegistrationMessage(registrationId, type));
+		RegistrationMessage message = this.jdbc.sql("select event_id, locale from registration where id = ?")
+			.param(registrationId)
+			.query((rs, n) -> new RegistrationMessage(registrationId, rs.getLong("event_id"), rs.getString("locale"),
+					type))
+			.single();
+		this.events.publishEvent(message);
 	}
 
 	RegistrationView view(long id) {

@@ -3,23 +3,14 @@ package org.winformusic.events.registration;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import org.winformusic.events.shared.AppProperties;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,25 +43,18 @@ public class CheckinPasses {
 
 	private static final int CODE_LENGTH = 8;
 
-	private final JdbcClient jdbc;
-
-	private final Clock clock;
+	private final AppSecrets secrets;
 
 	private final AppProperties app;
 
-	private volatile byte[] key;
-
-	CheckinPasses(JdbcClient jdbc, Clock clock, AppProperties app) {
-		this.jdbc = jdbc;
-		this.clock = clock;
+	CheckinPasses(AppSecrets secrets, AppProperties app) {
+		this.secrets = secrets;
 		this.app = app;
 	}
 
 	/** Passes under a given key, without a database (unit tests). */
 	public static CheckinPasses withKey(byte[] key, AppProperties app) {
-		CheckinPasses passes = new CheckinPasses(null, Clock.systemUTC(), app);
-		passes.key = key.clone();
-		return passes;
+		return new CheckinPasses(AppSecrets.withKey(KEY_NAME, key), app);
 	}
 
 	/** The pass of a registration: URL-safe, about 26 characters. */
@@ -143,31 +127,7 @@ public class CheckinPasses {
 	}
 
 	private byte[] mac(String value) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-			return mac.doFinal(value.getBytes(StandardCharsets.US_ASCII));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private byte[] key() {
-		byte[] current = this.key;
-		if (current == null) {
-			byte[] candidate = new byte[32];
-			new SecureRandom().nextBytes(candidate);
-			this.jdbc.sql("insert into app_secret (name, secret, created_at) values (?, ?, ?) on conflict do nothing")
-				.params(KEY_NAME, candidate, OffsetDateTime.now(this.clock.withZone(ZoneOffset.UTC)))
-				.update();
-			current = this.jdbc.sql("select secret from app_secret where name = ?")
-				.param(KEY_NAME)
-				.query(byte[].class)
-				.single();
-			this.key = current;
-		}
-		return current;
+		return this.secrets.mac(KEY_NAME, value);
 	}
 
 }

@@ -1,5 +1,7 @@
 package org.winformusic.events.registration;
 
+import org.winformusic.events.event.RegisteringEvent;
+
 /**
  * What {@link RegistrationValidator} needs to know of the event a form is for.
  *
@@ -11,6 +13,11 @@ package org.winformusic.events.registration;
  * keeps the consent given then)
  */
 public record FormContext(long eventId, String country, boolean hasQuestions, boolean requireConsent) {
+
+	/** A new registration for this event: consent must be given. */
+	public static FormContext registering(RegisteringEvent event) {
+		return new FormContext(event.id(), event.country(), event.hasQuestions(), true);
+	}
 
 	/** An edit of a registration for this event: consent is not asked again. */
 	public static FormContext editing(long eventId, String country) {

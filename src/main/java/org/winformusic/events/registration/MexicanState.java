@@ -5,7 +5,7 @@ package org.winformusic.events.registration;
  * prefix), and {@link #OUTSIDE_MX}. Names come from the message files ({@code state.CMX},
  * ...).
  */
-public enum MexicanState {
+enum MexicanState {
 
 	AGU, BCN, BCS, CAM, CHP, CHH, CMX, COA, COL, DUR, GUA, GRO, HID, JAL, MEX, MIC, MOR, NAY, NLE, OAX, PUE, QUE, ROO,
 	SLP, SIN, SON, TAB, TAM, TLA, VER, YUC, ZAC,

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * {@code @phoneNumbers}.
  */
 @Component("phoneNumbers")
-public class PhoneNumbers {
+class PhoneNumbers {
 
 	private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 

@@ -8,6 +8,8 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.RegisteringEvent;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationValidator.ValidForm;
 import org.winformusic.events.shared.NotFoundException;
@@ -23,9 +25,7 @@ import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 
 /**
- * What a visitor does without a manage link: register for an event, and ask for the link
- * by email.
- *
+ * What a visitor does without a manage link: register, and ask for the link by email.
  * <p>
  * Capacity lives in seat rows ({@code event_seat}, one per seat). A registration claims
  * the lowest free seat with {@code FOR UPDATE SKIP LOCKED} in the same statement that
@@ -106,9 +106,11 @@ public class PublicRegistrations {
 
 	private final AnswerChecks answers;
 
+	private final EventCatalog catalog;
+
 	PublicRegistrations(JdbcClient jdbc, Changes changes, RegistrationValidator validator, WaitlistPromoter promoter,
 			ApplicationEventPublisher events, MessageSource messages, Clock clock,
-			PlatformTransactionManager transactionManager, AnswerChecks answers) {
+			PlatformTransactionManager transactionManager, AnswerChecks answers, EventCatalog catalog) {
 		this.jdbc = jdbc;
 		this.changes = changes;
 		this.validator = validator;
@@ -118,11 +120,7 @@ public class PublicRegistrations {
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.answers = answers;
-	}
-
-	/** What registering for the event with this slug needs of it, if there is one. */
-	public Optional<RegisteringEvent> registering(String eventSlug) {
-		return RegisteringEvent.find(this.jdbc, eventSlug);
+		this.catalog = catalog;
 	}
 
 	/**
@@ -132,12 +130,12 @@ public class PublicRegistrations {
 	 * @throws IllegalArgumentException when the form breaks the rules
 	 */
 	public RegistrationResult register(String eventSlug, RegistrationForm form, Locale locale) {
-		RegisteringEvent event = registering(eventSlug).orElseThrow(NotFoundException::new);
+		RegisteringEvent event = this.catalog.registering(eventSlug).orElseThrow(NotFoundException::new);
 		if (!event.open(this.clock.instant())) {
 			return RegistrationResult.windowClosed();
 		}
 		BindingResult errors = new BeanPropertyBindingResult(form, RegistrationFormBinding.NAME);
-		CheckedForm checked = this.validator.check(form, event.formContext(), errors);
+		CheckedForm checked = this.validator.check(form, FormContext.registering(event), errors);
 		if (checked == null) {
 			throw new IllegalArgumentException("Invalid registration form, fields "
 					+ errors.getFieldErrors().stream().map((e) -> e.getField() + " " + e.getCode()).toList());
@@ -186,6 +184,7 @@ public class PublicRegistrations {
 	private RegistrationResult insert(RegisteringEvent event, ValidForm valid, CheckedAnswers answers, Locale locale,
 			Instant now) {
 		String token = ManageTokens.newToken();
+		String language = SupportedLocales.of(locale.getLanguage()).getLanguage();
 		return this.transactions.execute((tx) -> {
 			OffsetDateTime at = utc(now);
 			Row row = this.jdbc.sql(REGISTER)
@@ -205,7 +204,7 @@ public class PublicRegistrations {
 				.param("consentVersion", privacyVersion())
 				.param("now", at)
 				.param("newsOptIn", valid.newsOptIn())
-				.param("locale", SupportedLocales.of(locale.getLanguage()).getLanguage())
+				.param("locale", language)
 				.param("searchText", valid.searchText())
 				.param("tokenHash", ManageTokens.hash(token))
 				.query((rs, n) -> new Row(rs.getLong("id"), RegistrationStatus.valueOf(rs.getString("status"))))
@@ -220,7 +219,7 @@ public class PublicRegistrations {
 				case WAITLISTED -> Type.WAITLISTED;
 				default -> Type.RECEIVED_PENDING;
 			};
-			this.events.publishEvent(new RegistrationMessage(row.id(), type));
+			this.events.publishEvent(new RegistrationMessage(row.id(), event.id(), language, type));
 			return RegistrationResult.created(row.id(), token, row.status());
 		});
 	}

@@ -1,7 +1,6 @@
 package org.winformusic.events.registration;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -79,23 +78,22 @@ public class RegistrationErasure {
 	}
 
 	/**
-	 * Up to {@code limit} registrations, still holding personal data, of events that
-	 * ended more than their retention period before {@code now} (the event's
-	 * {@code retention_days}, else {@code defaultRetention}).
+	 * Up to {@code limit} registrations of these events that still hold personal data,
+	 * locked for anonymizing (another instance's run skips them).
 	 */
 	@Transactional
-	public List<Long> pastRetention(Instant now, Duration defaultRetention, int limit) {
+	public List<Long> holdingPersonalData(List<Long> eventIds, int limit) {
+		if (eventIds.isEmpty()) {
+			return List.of();
+		}
 		// SQL: SKIP LOCKED lets several instances run the retention job side by side.
 		return this.jdbc.sql("""
-				select r.id from registration r join event e on e.id = r.event_id
-				 where r.anonymized_at is null
-				   and e.ends_at + coalesce(e.retention_days * interval '1 day',
-				                            :defaultSeconds * interval '1 second') < :now
-				 order by r.id limit :limit
-				 for update of r skip locked
+				select id from registration
+				 where event_id = any(:events) and anonymized_at is null
+				 order by id limit :limit
+				 for update skip locked
 				""")
-			.param("defaultSeconds", defaultRetention.toSeconds())
-			.param("now", Timestamp.from(now))
+			.param("events", eventIds.stream().mapToLong(Long::longValue).toArray())
 			.param("limit", limit)
 			.query(Long.class)
 			.list();

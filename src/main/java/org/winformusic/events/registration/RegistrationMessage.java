@@ -7,9 +7,11 @@ package org.winformusic.events.registration;
  * email behind. The email is composed, and its manage link minted, when it is sent.
  *
  * @param registrationId the registration concerned
+ * @param eventId the registration's event
+ * @param locale the registrant's language ({@code es}, {@code en})
  * @param type what happened
  */
-public record RegistrationMessage(long registrationId, Type type) {
+public record RegistrationMessage(long registrationId, long eventId, String locale, Type type) {
 
 	/** What the registrant is told. */
 	public enum Type {

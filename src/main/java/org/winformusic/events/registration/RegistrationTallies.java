@@ -77,6 +77,24 @@ public class RegistrationTallies {
 	}
 
 	/**
+	 * The capacity of these events: the number of their seat rows (an index-only count),
+	 * 0 for an event without seats.
+	 */
+	public Map<Long, Integer> capacities(Collection<Long> eventIds) {
+		Map<Long, Integer> capacities = new HashMap<>();
+		this.jdbc
+			.sql("select event_id, count(*) as seats from event_seat where event_id = any(:events) group by event_id")
+			.param("events", eventIds.stream().mapToLong(Long::longValue).toArray())
+			.query((ResultSet rs) -> {
+				capacities.put(rs.getLong("event_id"), rs.getInt("seats"));
+			});
+		for (Long id : eventIds) {
+			capacities.putIfAbsent(id, 0);
+		}
+		return capacities;
+	}
+
+	/**
 	 * Registrations (whatever their status) per day of {@code zone}, oldest first; days
 	 * without any are left out.
 	 */

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * wait for each other instead of deadlocking.
  */
 @Component
-public class RegistrationTallyCompaction {
+class RegistrationTallyCompaction {
 
 	private static final Log logger = LogFactory.getLog(RegistrationTallyCompaction.class);
 

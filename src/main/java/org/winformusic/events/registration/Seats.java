@@ -54,9 +54,9 @@ class Seats {
 			       set status = 'CONFIRMED', confirmed_at = :now, updated_at = :now, waitlist_seq = null,
 			           version = r.version + 1
 			      from pairs where r.id = pairs.id
-			    returning r.id, pairs.seat_no
+			    returning r.id, r.locale, pairs.seat_no
 			)
-			select id from promoted order by seat_no
+			select id, locale from promoted order by seat_no
 			""";
 
 	private final JdbcClient jdbc;
@@ -86,8 +86,16 @@ class Seats {
 	 * Confirms the oldest waitlisted registrations of an event into its free seats.
 	 * @return the registrations confirmed, in waitlist order
 	 */
-	List<Long> promoteWaitlist(long eventId, OffsetDateTime now) {
-		return this.jdbc.sql(PROMOTE).param("eventId", eventId).param("now", now).query(Long.class).list();
+	List<Promoted> promoteWaitlist(long eventId, OffsetDateTime now) {
+		return this.jdbc.sql(PROMOTE)
+			.param("eventId", eventId)
+			.param("now", now)
+			.query((rs, n) -> new Promoted(rs.getLong("id"), rs.getString("locale")))
+			.list();
+	}
+
+	/** A registration given a seat from the waitlist, and its language. */
+	record Promoted(long id, String locale) {
 	}
 
 	/** Adds one seat to the event, held by the registration ("exceed capacity"). */
@@ -105,6 +113,11 @@ class Seats {
 			.param(eventId)
 			.query((rs, n) -> new Count(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
 			.single();
+	}
+
+	/** The seats of a new event, all free, numbered from 1. */
+	void open(long eventId, int seats) {
+		addFree(eventId, new Count(0, 0, 0), seats);
 	}
 
 	/** Adds free seats numbered after the highest one. */

@@ -3,7 +3,6 @@ package org.winformusic.events.registration;
 import org.winformusic.events.registration.Changes.Locked;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationStateException.Reason;
-import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -103,12 +102,6 @@ public class StaffRegistrations {
 					throw new RegistrationStateException(Reason.NO_FREE_SEAT,
 							"No free seat for registration " + registrationId);
 				}
-				// SQL: the event's row belongs to the event module's entity, not loaded
-				// here.
-				this.jdbc.sql("update event set capacity = capacity + 1, updated_at = :now where id = :eventId")
-					.param("now", this.changes.now())
-					.param("eventId", current.eventId())
-					.update();
 				this.seats.addHeldSeat(current.eventId(), registrationId);
 			}
 			this.changes.setStatus(registrationId, RegistrationStatus.CONFIRMED);
@@ -140,8 +133,8 @@ public class StaffRegistrations {
 	}
 
 	/**
-	 * Sets an event's capacity (seat rows); raising it promotes the waitlist at once.
-	 * Lowering it removes free seats only, highest numbers first.
+	 * Sets an event's capacity, the number of its seat rows; raising it promotes the
+	 * waitlist at once. Lowering it removes free seats only, highest numbers first.
 	 * @throws RegistrationStateException (CAPACITY_BELOW_HELD_SEATS) when fewer seats
 	 * than people hold were asked for
 	 */
@@ -150,13 +143,12 @@ public class StaffRegistrations {
 			if (capacity < 0) {
 				throw new IllegalArgumentException("Capacity must not be negative");
 			}
-			// Capacity changes of one event serialize on its row; registrations never
-			// take it.
-			this.jdbc.sql("select id from event where id = ? for update")
+			// Capacity changes of one event serialize on a lock of their own;
+			// registrations never take it.
+			this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended('event capacity ' || ?, 0))")
 				.param(eventId)
-				.query(Long.class)
-				.optional()
-				.orElseThrow(NotFoundException::new);
+				.query()
+				.singleRow();
 			Seats.Count seats = this.seats.count(eventId);
 			if (capacity > seats.total()) {
 				this.seats.addFree(eventId, seats, capacity - seats.total());
@@ -170,11 +162,6 @@ public class StaffRegistrations {
 							+ seats.held() + " held seats; capacity " + capacity + " refused");
 				}
 			}
-			this.jdbc.sql("update event set capacity = :capacity, updated_at = :now where id = :eventId")
-				.param("capacity", capacity)
-				.param("now", this.changes.now())
-				.param("eventId", eventId)
-				.update();
 			return null;
 		});
 	}

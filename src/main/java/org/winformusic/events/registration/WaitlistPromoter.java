@@ -60,15 +60,16 @@ class WaitlistPromoter {
 	 */
 	List<Long> promote(long eventId) {
 		return this.newTransaction.execute((tx) -> {
-			List<Long> promoted = this.seats.promoteWaitlist(eventId,
+			List<Seats.Promoted> promoted = this.seats.promoteWaitlist(eventId,
 					OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC));
-			for (Long id : promoted) {
-				this.events.publishEvent(new RegistrationMessage(id, RegistrationMessage.Type.PROMOTED));
+			for (Seats.Promoted registration : promoted) {
+				this.events.publishEvent(new RegistrationMessage(registration.id(), eventId, registration.locale(),
+						RegistrationMessage.Type.PROMOTED));
 			}
 			if (!promoted.isEmpty()) {
 				logger.info("Promoted " + promoted.size() + " waitlisted registration(s) of event " + eventId);
 			}
-			return promoted;
+			return promoted.stream().map(Seats.Promoted::id).toList();
 		});
 	}
 

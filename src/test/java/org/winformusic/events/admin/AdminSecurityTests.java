@@ -218,7 +218,7 @@ class AdminSecurityTests {
 				.header("Accept-Language", "en"))
 			.andExpect(redirectedUrl("/admin/events/" + event.slug()))
 			.andExpect(flash().attribute("notice", Notice.bad("admin.capacity.invalid")));
-		assertThat(this.jdbc.sql("select capacity from event where id = ?")
+		assertThat(this.jdbc.sql("select count(*)::int from event_seat where event_id = ?")
 			.param(event.id())
 			.query(Integer.class)
 			.single()).isEqualTo(3);

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.admin.AdminTestConfiguration.StatementCounter;
-import org.winformusic.events.registration.RegistrationTallyCompaction;
+import org.winformusic.events.registration.TallyTestAccess;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -52,8 +53,12 @@ class DashboardPlanTests {
 	@Autowired
 	DataSource dataSource;
 
+	TallyTestAccess compaction;
+
 	@Autowired
-	RegistrationTallyCompaction compaction;
+	void compaction(ApplicationContext context) {
+		this.compaction = new TallyTestAccess(context);
+	}
 
 	TestEvents.Created event;
 

@@ -147,7 +147,7 @@ class StaffActionsTests {
 		this.mvc.perform(post(detail + "/confirm").param("exceedCapacity", "true").with(as("ADMIN")).with(csrf()))
 			.andExpect(redirectedUrl(detail));
 		assertThat(this.data.status(waiting)).isEqualTo("CONFIRMED");
-		assertThat(this.jdbc.sql("select capacity from event where id = ?")
+		assertThat(this.jdbc.sql("select count(*)::int from event_seat where event_id = ?")
 			.param(event.id())
 			.query(Integer.class)
 			.single()).isEqualTo(2);

@@ -18,7 +18,7 @@ import org.postgresql.PGConnection;
 
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
-import org.winformusic.events.registration.MexicanState;
+import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationFilter;
 
 /**
@@ -176,7 +176,7 @@ final class BenchmarkDatabase implements AutoCloseable {
 			try (PreparedStatement statement = connection
 				.prepareStatement("select column_name from information_schema.columns where table_schema = 'public'"
 						+ " and table_name = 'event' and is_generated = 'NEVER' and identity_generation is null"
-						+ " and column_name not in ('slug', 'capacity', 'published', 'registration_opens_at',"
+						+ " and column_name not in ('slug', 'published', 'registration_opens_at',"
 						+ " 'registration_closes_at', 'created_at', 'updated_at')");
 					ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
@@ -184,12 +184,11 @@ final class BenchmarkDatabase implements AutoCloseable {
 				}
 			}
 			String copied = String.join(", ", columns);
-			try (PreparedStatement insert = connection.prepareStatement(
-					"insert into event (slug, capacity, published, " + copied + ") select ? || '-' || g, ?, true, "
-							+ copied + " from event, generate_series(1, ?) g where slug = 'mexico-workshop'")) {
+			try (PreparedStatement insert = connection
+				.prepareStatement("insert into event (slug, published, " + copied + ") select ? || '-' || g, true, "
+						+ copied + " from event, generate_series(1, ?) g where slug = 'mexico-workshop'")) {
 				insert.setString(1, prefix);
-				insert.setInt(2, seats);
-				insert.setInt(3, count);
+				insert.setInt(2, count);
 				insert.executeUpdate();
 			}
 			try (PreparedStatement insert = connection.prepareStatement("insert into event_seat (event_id, seat_no)"
@@ -213,7 +212,7 @@ final class BenchmarkDatabase implements AutoCloseable {
 	void seedRegistrations(long eventId, int count) throws SQLException, IOException {
 		Instant now = Instant.now();
 		CompanyType[] types = CompanyType.values();
-		MexicanState[] states = MexicanState.values();
+		List<String> states = Regions.of("MX").codes();
 		AssociationInterest[] interests = AssociationInterest.values();
 		try (Connection connection = connect()) {
 			var copy = connection.unwrap(PGConnection.class).getCopyAPI();
@@ -234,7 +233,7 @@ final class BenchmarkDatabase implements AutoCloseable {
 					csv.append(eventId).append(',').append(status).append(',');
 					csv.append(quote(fullName)).append(',').append(quote(email)).append(',').append(quote(company));
 					csv.append(",Gerente de A&R,").append(types[i % types.length].name()).append(',');
-					csv.append(states[i % states.length].name()).append(',').append(quote(CITIES[i % CITIES.length]));
+					csv.append(states.get(i % states.size())).append(',').append(quote(CITIES[i % CITIES.length]));
 					csv.append(",+52 55 5555 ").append(String.format("%04d", i % 10_000)).append(',');
 					csv.append(interests[i % interests.length].name()).append(",Redes sociales,");
 					csv.append((i % 9 == 0) ? quote("Necesito acceso para silla de ruedas, gracias.") : "");

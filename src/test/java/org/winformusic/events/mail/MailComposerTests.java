@@ -222,8 +222,7 @@ class MailComposerTests {
 		EventInfo base = event(SupportedLocales.SPANISH);
 		EventInfo event = new EventInfo(base.id(), base.slug(), "Canción ".repeat(20), "Información útil. ".repeat(12),
 				List.of(), List.of(), List.of(), base.startsAt(), base.endsAt(), base.zone(), place,
-				"Calle Águila 123, Cuauhtémoc", null, 60, false, null, null, true, List.of(), List.of(), "MX",
-				"México");
+				"Calle Águila 123, Cuauhtémoc", null, false, null, null, true, List.of(), List.of(), "MX", "México");
 		for (RegistrationMessage.Type kind : List.of(RegistrationMessage.Type.CONFIRMED,
 				RegistrationMessage.Type.CANCELLED)) {
 			RegistrationView registration = registration(SupportedLocales.SPANISH, null);
@@ -313,7 +312,7 @@ class MailComposerTests {
 				es ? "Un taller." : "A workshop.", List.of(), List.of(), List.of(),
 				Instant.parse("2028-03-20T16:00:00Z"), Instant.parse("2028-03-20T20:00:00Z"),
 				ZoneId.of("America/Mexico_City"), "PÚBLICO Roma", "Colima 1, Roma Norte; CDMX",
-				"https://maps.example.org/roma", 60, false, null, null, true, List.of(), List.of(), "MX",
+				"https://maps.example.org/roma", false, null, null, true, List.of(), List.of(), "MX",
 				es ? "México" : "Mexico");
 	}
 

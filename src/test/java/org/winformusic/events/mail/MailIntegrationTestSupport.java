@@ -89,8 +89,9 @@ abstract class MailIntegrationTestSupport {
 	 */
 	long register(String status, RegistrationMessage.Type type, String name, String email, String company,
 			String locale) {
+		long eventId = new TestEvents(this.jdbc).mexicoWorkshopId();
 		return this.transactions.execute((tx) -> {
-			long id = new TestRegistrations(this.jdbc).in(new TestEvents(this.jdbc).mexicoWorkshopId())
+			long id = new TestRegistrations(this.jdbc).in(eventId)
 				.status(status)
 				.fullName(name)
 				.email(email)
@@ -99,7 +100,7 @@ abstract class MailIntegrationTestSupport {
 				.createdAt(Instant.now())
 				.create()
 				.id();
-			this.publisher.publishEvent(new RegistrationMessage(id, type));
+			this.publisher.publishEvent(new RegistrationMessage(id, eventId, locale, type));
 			return id;
 		});
 	}

@@ -123,7 +123,8 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 	void aRolledBackRegistrationLeavesNoEmailBehind() {
 		String email = TestRegistrations.uniqueEmail("rollback");
 		assertThatThrownBy(() -> this.transactions.executeWithoutResult((tx) -> {
-			long id = new TestRegistrations(this.jdbc).in(new TestEvents(this.jdbc).mexicoWorkshopId())
+			long eventId = new TestEvents(this.jdbc).mexicoWorkshopId();
+			long id = new TestRegistrations(this.jdbc).in(eventId)
 				.fullName("Rolled Back")
 				.email(email)
 				.company("Label")
@@ -131,7 +132,7 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 				.createdAt(Instant.now())
 				.create()
 				.id();
-			this.publisher.publishEvent(new RegistrationMessage(id, RegistrationMessage.Type.CONFIRMED));
+			this.publisher.publishEvent(new RegistrationMessage(id, eventId, "es", RegistrationMessage.Type.CONFIRMED));
 			throw new IllegalStateException("the registration fails after publishing");
 		})).isInstanceOf(IllegalStateException.class);
 
@@ -147,8 +148,8 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 
 	@Test
 	void aMessagePublishedOutsideATransactionIsRefused() {
-		assertThatThrownBy(
-				() -> this.publisher.publishEvent(new RegistrationMessage(1, RegistrationMessage.Type.CONFIRMED)))
+		assertThatThrownBy(() -> this.publisher
+			.publishEvent(new RegistrationMessage(1, 1, "es", RegistrationMessage.Type.CONFIRMED)))
 			.isInstanceOf(IllegalStateException.class);
 	}
 

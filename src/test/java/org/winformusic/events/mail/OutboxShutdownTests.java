@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.winformusic.events.EventsApplication;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.registration.RegistrationMessage;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,7 +42,8 @@ class OutboxShutdownTests extends MailIntegrationTestSupport {
 					.createdAt(Instant.now())
 					.create()
 					.id();
-				this.repository.enqueue(id, "LINK_REMINDER", false);
+				this.repository
+					.enqueue(new RegistrationMessage(id, event, "en", RegistrationMessage.Type.LINK_REMINDER), false);
 			}
 		});
 		makeEverythingDue();

@@ -18,9 +18,10 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
-import org.winformusic.events.mail.OutboxSender;
+import org.winformusic.events.mail.OutboxTestAccess;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
@@ -57,8 +58,12 @@ abstract class PersonalDataTestSupport {
 	@Autowired
 	JdbcClient jdbc;
 
+	OutboxTestAccess sender;
+
 	@Autowired
-	OutboxSender sender;
+	void sender(ApplicationContext context) {
+		this.sender = new OutboxTestAccess(context);
+	}
 
 	@Autowired
 	MovableClock clock;

@@ -77,7 +77,7 @@ class RegistrationStaffOperationsTests {
 		assertThatThrownBy(() -> this.staff.confirm(waiting.registrationId(), false)).isInstanceOfSatisfying(
 				RegistrationStateException.class, (ex) -> assertThat(ex.reason()).isEqualTo(Reason.NO_FREE_SEAT));
 		assertThat(this.staff.confirm(waiting.registrationId(), true).status()).isEqualTo(RegistrationStatus.CONFIRMED);
-		assertThat(this.jdbc.sql("select capacity from event where id = ?")
+		assertThat(this.jdbc.sql("select count(*)::int from event_seat where event_id = ?")
 			.param(event.id())
 			.query(Integer.class)
 			.single()).isEqualTo(2);

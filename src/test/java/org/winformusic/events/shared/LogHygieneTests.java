@@ -13,9 +13,10 @@ import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.winformusic.events.IntegrationTest;
-import org.winformusic.events.mail.OutboxSender;
+import org.winformusic.events.mail.OutboxTestAccess;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -53,8 +54,12 @@ class LogHygieneTests {
 	@Autowired
 	MockMvc mvc;
 
+	OutboxTestAccess sender;
+
 	@Autowired
-	OutboxSender sender;
+	void sender(ApplicationContext context) {
+		this.sender = new OutboxTestAccess(context);
+	}
 
 	@Autowired
 	JdbcClient jdbc;

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,8 @@ import java.util.zip.GZIPOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+import org.winformusic.events.event.EventCatalog.Availability;
+import org.winformusic.events.event.EventSeats;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,11 +50,14 @@ class RenderedPageCache {
 
 	private final JdbcClient jdbc;
 
+	private final EventSeats seats;
+
 	private final Clock clock;
 
-	RenderedPageCache(ThymeleafViewResolver views, JdbcClient jdbc, Clock clock) {
+	RenderedPageCache(ThymeleafViewResolver views, JdbcClient jdbc, EventSeats seats, Clock clock) {
 		this.views = views;
 		this.jdbc = jdbc;
+		this.seats = seats;
 		this.clock = clock;
 	}
 
@@ -61,24 +67,29 @@ class RenderedPageCache {
 	 * Null when no published event has this slug.
 	 */
 	String version(String slug) {
-		return this.jdbc
-			.sql("select e.updated_at, e.registration_opens_at, e.registration_closes_at, e.starts_at,"
-					+ " (select count(*) from event_seat s where s.event_id = e.id) as seats,"
-					+ " (select count(*) from event_seat s where s.event_id = e.id and s.registration_id is null)"
-					+ " as free from event e where e.slug = ? and e.published")
+		Times event = this.jdbc
+			.sql("select id, updated_at, registration_opens_at, registration_closes_at, starts_at from event"
+					+ " where slug = ? and published")
 			.param(slug)
-			.query((rs, n) -> {
-				Instant now = this.clock.instant();
-				return rs.getTimestamp("updated_at").getTime() + "|" + rs.getInt("seats") + "|" + rs.getInt("free")
-						+ "|" + passed(rs.getTimestamp("registration_opens_at"), now) + "|"
-						+ passed(rs.getTimestamp("registration_closes_at"), now) + "|"
-						+ passed(rs.getTimestamp("starts_at"), now);
-			})
+			.query((rs, n) -> new Times(rs.getLong("id"), rs.getTimestamp("updated_at"),
+					rs.getTimestamp("registration_opens_at"), rs.getTimestamp("registration_closes_at"),
+					rs.getTimestamp("starts_at")))
 			.optional()
 			.orElse(null);
+		if (event == null) {
+			return null;
+		}
+		Availability seats = this.seats.availability(event.id());
+		Instant now = this.clock.instant();
+		return event.updatedAt().getTime() + "|" + seats.capacity() + "|" + seats.free() + "|"
+				+ passed(event.opensAt(), now) + "|" + passed(event.closesAt(), now) + "|"
+				+ passed(event.startsAt(), now);
 	}
 
-	private static boolean passed(java.sql.Timestamp time, Instant now) {
+	private record Times(long id, Timestamp updatedAt, Timestamp opensAt, Timestamp closesAt, Timestamp startsAt) {
+	}
+
+	private static boolean passed(Timestamp time, Instant now) {
 		return time != null && !now.isBefore(time.toInstant());
 	}
 

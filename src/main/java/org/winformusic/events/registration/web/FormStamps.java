@@ -1,44 +1,33 @@
 package org.winformusic.events.registration.web;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
+import org.winformusic.events.registration.AppSecrets;
 import org.winformusic.events.registration.RegistrationProperties;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The minimum fill time of the registration form. The form carries the time it was shown,
- * signed with HMAC-SHA256 so a bot cannot simply post an old time. The key is a random
- * value kept in the {@code app_secret} table, created by whichever instance needs it
- * first: every instance signs and checks with the same key, and a restart does not void
- * forms that are open in browsers.
+ * signed with HMAC-SHA256 ({@link AppSecrets}: the same key on every instance and after a
+ * restart, so forms open in browsers stay valid) so a bot cannot simply post an old time.
  */
 @Component
 class FormStamps {
 
 	private static final String KEY_NAME = "form-stamp";
 
-	private final JdbcClient jdbc;
+	private final AppSecrets secrets;
 
 	private final Clock clock;
 
 	private final RegistrationProperties properties;
 
-	private volatile byte[] key;
-
-	FormStamps(JdbcClient jdbc, Clock clock, RegistrationProperties properties) {
-		this.jdbc = jdbc;
+	FormStamps(AppSecrets secrets, Clock clock, RegistrationProperties properties) {
+		this.secrets = secrets;
 		this.clock = clock;
 		this.properties = properties;
 	}
@@ -77,33 +66,7 @@ class FormStamps {
 	}
 
 	private String sign(String value) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-			return Base64.getUrlEncoder()
-				.withoutPadding()
-				.encodeToString(mac.doFinal(value.getBytes(StandardCharsets.US_ASCII)));
-		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private byte[] key() {
-		byte[] current = this.key;
-		if (current == null) {
-			byte[] candidate = new byte[32];
-			new SecureRandom().nextBytes(candidate);
-			this.jdbc.sql("insert into app_secret (name, secret, created_at) values (?, ?, ?) on conflict do nothing")
-				.params(KEY_NAME, candidate, OffsetDateTime.now(this.clock.withZone(ZoneOffset.UTC)))
-				.update();
-			current = this.jdbc.sql("select secret from app_secret where name = ?")
-				.param(KEY_NAME)
-				.query(byte[].class)
-				.single();
-			this.key = current;
-		}
-		return current;
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(this.secrets.mac(KEY_NAME, value));
 	}
 
 }

@@ -9,8 +9,9 @@ import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.event.EventInfo.RegistrationWindow;
 import org.winformusic.events.registration.CheckedForm;
+import org.winformusic.events.registration.FormContext;
 import org.winformusic.events.registration.PublicRegistrations;
-import org.winformusic.events.registration.RegisteringEvent;
+import org.winformusic.events.event.RegisteringEvent;
 import org.winformusic.events.registration.RegistrationFields;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationFormBinding;
@@ -114,11 +115,11 @@ class RegistrationController {
 		if (form.website() != null || result.hasFieldErrors("website") || this.stamps.tooFast(formStamp)) {
 			return RECEIVED_VIEW;
 		}
-		RegisteringEvent event = this.registrations.registering(slug).orElseThrow(NotFoundException::new);
+		RegisteringEvent event = this.catalog.registering(slug).orElseThrow(NotFoundException::new);
 		if (!event.open(this.clock.instant())) {
 			return showForm(model, event(slug, locale), form, noProblems(form), null, locale);
 		}
-		CheckedForm checked = this.validator.check(form, event.formContext(), result);
+		CheckedForm checked = this.validator.check(form, FormContext.registering(event), result);
 		String suggestion = result.hasFieldErrors("email") ? null : RegistrationValidator.suggestedEmail(form.email());
 		boolean typoConfirmed = form.email() != null && form.email().equals(emailConfirmed);
 		if (checked == null || (suggestion != null && !typoConfirmed)) {

@@ -108,7 +108,7 @@ class EventAdministrationTests {
 		var event = this.catalog.findBySlug("peru-workshop", SupportedLocales.SPANISH).orElseThrow();
 		assertThat(event.title()).isEqualTo("Hoja de ruta en Perú");
 		assertThat(event.zone().getId()).isEqualTo("America/Lima");
-		assertThat(event.capacity()).isEqualTo(40);
+		assertThat(this.catalog.availability(event.id()).capacity()).isEqualTo(40);
 		assertThat(this.catalog.findBySlug("hijacked", SupportedLocales.SPANISH)).isEmpty();
 		assertThat(this.jdbc
 			.sql("select actor || ' ' || action || ' ' || details from audit_log"

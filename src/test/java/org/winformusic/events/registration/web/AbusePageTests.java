@@ -9,6 +9,8 @@ import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.RegistrationProperties;
 
+import org.winformusic.events.registration.AppSecrets;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +38,9 @@ class AbusePageTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AppSecrets secrets;
 
 	@Autowired
 	Clock clock;
@@ -99,7 +104,7 @@ class AbusePageTests {
 	}
 
 	private FormStamps stamps(Duration offset) {
-		return new FormStamps(this.jdbc, Clock.offset(this.clock, offset), this.properties);
+		return new FormStamps(this.secrets, Clock.offset(this.clock, offset), this.properties);
 	}
 
 	private int registrations(TestEvents.Created event) {

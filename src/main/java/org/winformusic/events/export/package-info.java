@@ -1,0 +1,7 @@
+/**
+ * The attendee export (CSV, XLSX) for staff and for API tokens. Owns {@code api_token}.
+ */
+@ApplicationModule(allowedDependencies = { "admin", "event", "registration", "shared" })
+package org.winformusic.events.export;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,14 @@
+/**
+ * Registrations: the public form, the registrant's manage page, seats and the waitlist,
+ * staff status changes, check-in passes and erasure. Public API: {@code
+ * PublicRegistrations}, {@code SelfService}, {@code StaffRegistrations},
+ * {@code CheckIns}, {@code RegistrationDirectory} (view records),
+ * {@code RegistrationTallies}, {@code
+ * RegistrationErasure}. Owns {@code registration} and its answers, tokens, tallies and
+ * blocked data, {@code event_seat} (capacity is the number of seat rows), {@code
+ * link_request}, {@code rate_limit_bucket} and {@code app_secret}.
+ */
+@ApplicationModule(allowedDependencies = { "event", "shared" })
+package org.winformusic.events.registration;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,38 @@
+package org.winformusic.events.shared;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * One entry of the audit trail, published inside the transaction of the change it
+ * describes. The admin module, which owns the trail, writes it in that same transaction,
+ * so one never exists without the other. Publishing this is the one way every module,
+ * admin's own services excepted, writes to the trail.
+ *
+ * @param actor who did it: null for whoever the current request is signed in as (a staff
+ * email or {@code token:<name>}), with the request's address; otherwise as given, e.g.
+ * {@link #SYSTEM}
+ * @param action what was done, e.g. {@code EVENT_UPDATED}
+ * @param details a short description without personal data
+ * @param ip the client address when {@code actor} is given (null for none)
+ */
+public record Audited(String actor, String action, Long eventId, Long registrationId, String details, String ip) {
+
+	/** The actor of actions nobody started (start-up, scheduled jobs). */
+	public static final String SYSTEM = "system";
+
+	/** An action by whoever the current request is signed in as. */
+	public static Audited byCurrentUser(String action, Long eventId, Long registrationId, String details) {
+		return new Audited(null, action, eventId, registrationId, details, null);
+	}
+
+	/**
+	 * The signed-in staff user's email (or token actor), or {@link #SYSTEM} outside a
+	 * request.
+	 */
+	public static String currentActor() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return (authentication != null && authentication.isAuthenticated()) ? authentication.getName() : SYSTEM;
+	}
+
+}

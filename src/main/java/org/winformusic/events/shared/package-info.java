@@ -1,0 +1,9 @@
+/**
+ * What every module may use and that belongs to no feature: settings, locales, request
+ * guards, form binding, event times, the audit event ({@code Audited}). Owns no table and
+ * depends on no other module.
+ */
+@ApplicationModule(allowedDependencies = {})
+package org.winformusic.events.shared;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,5 @@
+package org.winformusic.archfixture.beta;
+
+public class LonelyType {
+
+}

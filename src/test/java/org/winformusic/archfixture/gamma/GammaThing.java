@@ -1,0 +1,5 @@
+package org.winformusic.archfixture.gamma;
+
+public record GammaThing(String name) {
+
+}
