@@ -23,6 +23,8 @@ class ModularityTests {
 
 	static final JavaClasses mainClasses = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		// Written by Spring AOT and CGLIB (a packaged build), not by us.
+		.withImportOption((location) -> !location.contains("__") && !location.contains("$$"))
 		.importPackages("org.winformusic.events");
 
 	@Test
