@@ -28,6 +28,8 @@ class EventReminders {
 
 	private static final int MAX_PER_RUN = 5000;
 
+	private static final int PAGE = 1000;
+
 	private final EventCatalog catalog;
 
 	private final ExpectedAttendees attendees;
@@ -61,40 +63,42 @@ class EventReminders {
 	int queueDueReminders() {
 		Instant now = this.clock.instant();
 		List<Long> events = this.catalog.startingBetween(now, now.plus(this.settings.mail().reminderBefore()));
-		List<RegistrationMessage> expected = this.attendees.reminders(events);
-		Set<Long> due = new HashSet<>(
-				notReminded(expected.stream().map(RegistrationMessage::registrationId).toList(), MAX_PER_RUN));
 		int queued = 0;
-		for (RegistrationMessage reminder : expected) {
-			// Another instance may have queued it first: the unique index decides.
-			if (due.contains(reminder.registrationId()) && this.mails.enqueueReminderOnce(reminder)) {
-				queued++;
+		long after = 0;
+		List<RegistrationMessage> page;
+		do {
+			// Pages of the expected, so a large event costs little memory.
+			page = this.attendees.reminders(events, after, PAGE);
+			Set<Long> due = notReminded(page);
+			for (RegistrationMessage reminder : page) {
+				// Another instance may have queued it first: the unique index decides.
+				if (queued < MAX_PER_RUN && due.contains(reminder.registrationId())
+						&& this.mails.enqueueReminderOnce(reminder)) {
+					queued++;
+				}
+				after = reminder.registrationId();
 			}
 		}
+		while (page.size() == PAGE && queued < MAX_PER_RUN);
 		if (queued > 0) {
 			logger.info("Queued " + queued + " event reminder(s)");
 		}
 		return queued;
 	}
 
-	/**
-	 * The first {@code max} of these registrations (in the given order) that have no
-	 * event reminder yet.
-	 */
-	private List<Long> notReminded(List<Long> registrationIds, int max) {
-		if (registrationIds.isEmpty()) {
-			return List.of();
+	/** Those of these registrations that have no event reminder yet. */
+	private Set<Long> notReminded(List<RegistrationMessage> reminders) {
+		if (reminders.isEmpty()) {
+			return Set.of();
 		}
-		return this.jdbc.sql("""
-				select r.id from unnest(:ids) with ordinality as r(id, position)
+		return new HashSet<>(this.jdbc.sql("""
+				select r.id from unnest(:ids) as r(id)
 				 where not exists (select 1 from outbox_message o
 				                    where o.registration_id = r.id and o.kind = 'EVENT_REMINDER')
-				 order by r.position limit :max
 				""")
-			.param("ids", registrationIds.stream().mapToLong(Long::longValue).toArray())
-			.param("max", max)
+			.param("ids", reminders.stream().mapToLong(RegistrationMessage::registrationId).toArray())
 			.query(Long.class)
-			.list();
+			.list());
 	}
 
 }

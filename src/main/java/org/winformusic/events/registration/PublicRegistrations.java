@@ -173,7 +173,7 @@ public class PublicRegistrations {
 		}
 		if (result.status() == RegistrationStatus.WAITLISTED) {
 			// It may have skipped a seat that another transaction locked, then released.
-			this.promoter.promote(event.id());
+			this.promoter.promoteAfterRegistering(event.id());
 		}
 		return result;
 	}

@@ -9,6 +9,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -51,6 +52,20 @@ class WaitlistPromoter {
 		this.clock = clock;
 		this.newTransaction = new TransactionTemplate(transactionManager);
 		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/**
+	 * {@link #promote} after a registration that is already stored: when the database
+	 * cannot be reached now (no free connection in a burst), the registrant still gets
+	 * their answer and {@link #sweep} promotes within {@code app.waitlist-sweep-millis}.
+	 */
+	void promoteAfterRegistering(long eventId) {
+		try {
+			promote(eventId);
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Waitlist of event " + eventId + " left to the sweep: " + ex.getClass().getSimpleName());
+		}
 	}
 
 	/**
