@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.winformusic.events.shared.Audited;
+import org.winformusic.events.shared.SqlLike;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
@@ -56,7 +57,7 @@ class AuditLog {
 	 */
 	@Transactional(propagation = Propagation.REQUIRED)
 	void recordForCurrentUser(String action, Long eventId, Long registrationId, String details) {
-		record(currentActor(), action, eventId, registrationId, details, currentIp());
+		record(Audited.currentActor(), action, eventId, registrationId, details, currentIp());
 	}
 
 	/** Records what the other modules publish, in their transaction. */
@@ -68,10 +69,6 @@ class AuditLog {
 		else {
 			record(entry.actor(), entry.action(), entry.eventId(), entry.registrationId(), entry.details(), entry.ip());
 		}
-	}
-
-	static String currentActor() {
-		return Audited.currentActor();
 	}
 
 	static String currentIp() {
@@ -98,7 +95,7 @@ class AuditLog {
 		List<Object> params = new ArrayList<>();
 		if (actor != null) {
 			where.append(" and lower(actor) like ? escape '\\'");
-			params.add("%" + escapeLike(actor.toLowerCase(Locale.ROOT)) + "%");
+			params.add("%" + SqlLike.escape(actor.toLowerCase(Locale.ROOT)) + "%");
 		}
 		if (action != null) {
 			where.append(" and action = ?");
@@ -143,13 +140,6 @@ class AuditLog {
 	public record Entry(long id, Instant at, String actor, String action, Long eventId, Long registrationId,
 			String details, String ip) {
 
-	}
-
-	/**
-	 * Escapes LIKE wildcards ({@code escape '\'}) so a searched actor matches literally.
-	 */
-	private static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 }

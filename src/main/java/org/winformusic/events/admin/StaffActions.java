@@ -13,6 +13,7 @@ import org.winformusic.events.registration.CheckIns;
 import org.winformusic.events.registration.CheckIns.CheckIn;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.registration.StaffRegistrations;
+import org.winformusic.events.shared.Audited;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -143,7 +144,7 @@ class StaffActions {
 	public void addNote(long id, String body) {
 		RegistrationView registration = find(id);
 		this.jdbc.sql("insert into staff_note (registration_id, author, body, created_at) values (?, ?, ?, ?)")
-			.params(id, AuditLog.currentActor(), body, Timestamp.from(this.clock.instant()))
+			.params(id, Audited.currentActor(), body, Timestamp.from(this.clock.instant()))
 			.update();
 		this.audit.recordForCurrentUser("NOTE_ADDED", registration.eventId(), id, null);
 	}

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import org.winformusic.events.shared.SqlLike;
+
 /**
  * A {@link RegistrationFilter} as an SQL condition on the {@code registration} table, so
  * the admin list and the export select exactly the same rows. Use it with named
@@ -44,7 +46,7 @@ record RegistrationFilterSql(String condition, Map<String, Object> params) {
 			// search_text holds searchable(name + email + company); LIKE wildcards typed
 			// by staff are searched for literally.
 			condition.add(column + "search_text like '%' || :filter_q || '%' escape '\\'");
-			params.put("filter_q", escapeLike(q));
+			params.put("filter_q", SqlLike.escape(q));
 		}
 		if (filter.status() != null) {
 			condition.add(column + "status = :filter_status");
@@ -72,11 +74,6 @@ record RegistrationFilterSql(String condition, Map<String, Object> params) {
 			condition.add(column + (filter.checkedIn() ? "checked_in_at is not null" : "checked_in_at is null"));
 		}
 		return new RegistrationFilterSql((condition.length() == 0) ? "true" : condition.toString(), params);
-	}
-
-	/** Escapes LIKE wildcards ({@code escape '\'}) so searched text matches literally. */
-	static String escapeLike(String text) {
-		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 }

@@ -390,39 +390,10 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 			.capacity(10)
 			.create()
 			.id();
-		long first = new TestRegistrations(this.jdbc).in(soon)
-			.fullName("Uno")
-			.email(TestRegistrations.uniqueEmail("remind"))
-			.company("L")
-			.locale("es")
-			.createdAt(Instant.now())
-			.create()
-			.id();
-		long second = new TestRegistrations(this.jdbc).in(soon)
-			.fullName("Two")
-			.email(TestRegistrations.uniqueEmail("remind"))
-			.company("L")
-			.locale("en")
-			.createdAt(Instant.now())
-			.create()
-			.id();
-		new TestRegistrations(this.jdbc).in(soon)
-			.status("WAITLISTED")
-			.fullName("Tres")
-			.email(TestRegistrations.uniqueEmail("remind"))
-			.company("L")
-			.locale("es")
-			.createdAt(Instant.now())
-			.create()
-			.id();
-		new TestRegistrations(this.jdbc).in(later)
-			.fullName("Cuatro")
-			.email(TestRegistrations.uniqueEmail("remind"))
-			.company("L")
-			.locale("es")
-			.createdAt(Instant.now())
-			.create()
-			.id();
+		long first = new TestRegistrations(this.jdbc).in(soon).person("Uno").locale("es").create().id();
+		long second = new TestRegistrations(this.jdbc).in(soon).person("Two").locale("en").create().id();
+		new TestRegistrations(this.jdbc).in(soon).status("WAITLISTED").person("Tres").locale("es").create().id();
+		new TestRegistrations(this.jdbc).in(later).person("Cuatro").locale("es").create().id();
 
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
