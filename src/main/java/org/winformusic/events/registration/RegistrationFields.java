@@ -27,6 +27,9 @@ public class RegistrationFields {
 			"state", "city", "phone", "associationInterest", "referralSource", "comments", "privacyConsent",
 			"newsOptIn", "website");
 
+	/** The fields with a hint under their label ({@code registration.hint.<field>}). */
+	private static final List<String> HINTED = List.of("email", "phone", "comments");
+
 	/** A form with nothing filled in. */
 	public static final RegistrationForm EMPTY = new RegistrationForm(null, null, null, null, null, null, null, null,
 			null, null, null, null, null, null);
@@ -60,6 +63,10 @@ public class RegistrationFields {
 		Map<String, String> errors = new LinkedHashMap<>();
 		FIELDS.forEach((field) -> addError(errors, field, result, locale));
 		model.addAttribute("errors", errors);
+		Map<String, String> hints = new LinkedHashMap<>();
+		HINTED
+			.forEach((field) -> hints.put(field, this.messages.getMessage("registration.hint." + field, null, locale)));
+		model.addAttribute("hints", hints);
 		model.addAttribute("stateLabel", this.regions.fieldLabel(country, locale));
 		model.addAttribute("interestLabel", this.regions.interestQuestion(country, locale));
 		model.addAttribute("states",

@@ -66,6 +66,9 @@ public final class RegistrationFormBinding {
 	}
 
 	private static void configure(WebDataBinder binder, boolean refuseControlCharacters) {
+		// The record is built from its constructor alone: no second pass over every
+		// parameter looking for setters (and for a field marker in "_csrf").
+		binder.setDeclarativeBinding(true);
 		if (binder instanceof ExtendedServletRequestDataBinder extended) {
 			extended.setHeaderPredicate((header) -> false);
 		}

@@ -45,10 +45,12 @@ public final class BenchmarkMain {
 	 * The JVM options the README and the Dockerfile recommend (besides the heap and the
 	 * class cache): one GC thread set and no concurrent GC structures on two cores,
 	 * smaller thread stacks (Tomcat's and Hikari's threads never recurse deeply), a
-	 * bounded code cache.
+	 * bounded code cache, and only the C1 compiler: on two busy cores the one C2 thread
+	 * kept 400-600 methods queued for minutes, so most code ran in C1's slower profiling
+	 * tier (README, Performance).
 	 */
 	static final List<String> RECOMMENDED_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xss512k",
-			"-XX:ReservedCodeCacheSize=64m");
+			"-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1");
 
 	/** Spring AOT: the bean graph worked out at build time ({@code process-aot}). */
 	static final String SPRING_AOT = "-Dspring.aot.enabled=true";
