@@ -12,8 +12,11 @@ import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationResult;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Registrations for tests of every package. {@link #in} writes a row straight into the
@@ -48,6 +51,22 @@ public final class TestRegistrations {
 
 	public Builder in(String eventSlug) {
 		return new Builder(new TestEvents(this.jdbc).id(eventSlug));
+	}
+
+	/**
+	 * The public form as a browser posts it (CSRF token included), filled in for someone
+	 * of Discos Norte in Mexico City; add what the test is about.
+	 */
+	public static MockHttpServletRequestBuilder formPost(String slug, String fullName, String email) {
+		return post("/events/" + slug + "/register").with(csrf())
+			.param("fullName", fullName)
+			.param("email", email)
+			.param("company", "Discos Norte")
+			.param("companyType", "INDEPENDENT_LABEL")
+			.param("state", "CMX")
+			.param("city", "Ciudad de México")
+			.param("associationInterest", "YES")
+			.param("privacyConsent", "true");
 	}
 
 	/** Registers someone from Mexico City in Spanish; fails when not registered. */

@@ -1,15 +1,11 @@
 package org.winformusic.events.admin;
 
 import java.time.Instant;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.QrCodes;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.registration.CheckinPasses;
@@ -130,7 +126,7 @@ class AdminPagesTests {
 	@Test
 	void theQrCodeCarriesTheCheckInPassAndItsPageShowsThePersonsCard() throws Exception {
 		String pass = this.passes.pass(this.jose.id());
-		assertThat(decode(this.qrCode.svg(this.jose.id()))).isEqualTo("http://localhost:8080/p/" + pass);
+		assertThat(QrCodes.decodeSvg(this.qrCode.svg(this.jose.id()))).isEqualTo("http://localhost:8080/p/" + pass);
 		assertThat(this.qrCode.dataUri(this.jose.id())).startsWith("data:image/svg+xml;base64,");
 		assertThat(page("/admin/checkin/pass/" + pass + "?lang=en", "ORGANIZER")).contains("José Peña")
 			.contains("action=\"/admin/checkin/pass/" + pass + "\"");
@@ -183,29 +179,6 @@ class AdminPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-	}
-
-	/** Reads the SVG's modules back into pixels and lets ZXing decode them. */
-	static String decode(String svg) throws Exception {
-		Matcher size = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
-		assertThat(size.find()).isTrue();
-		int modules = Integer.parseInt(size.group(1));
-		int scale = 4;
-		int width = modules * scale;
-		int[] pixels = new int[width * width];
-		java.util.Arrays.fill(pixels, 0xFFFFFF);
-		Matcher module = Pattern.compile("M(\\d+),(\\d+)h1v1h-1z").matcher(svg);
-		while (module.find()) {
-			int x = Integer.parseInt(module.group(1));
-			int y = Integer.parseInt(module.group(2));
-			for (int dy = 0; dy < scale; dy++) {
-				for (int dx = 0; dx < scale; dx++) {
-					pixels[(y * scale + dy) * width + x * scale + dx] = 0;
-				}
-			}
-		}
-		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, width, pixels)));
-		return new QRCodeReader().decode(bitmap).getText();
 	}
 
 }

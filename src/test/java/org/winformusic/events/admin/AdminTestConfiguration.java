@@ -2,15 +2,12 @@ package org.winformusic.events.admin;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.winformusic.events.MovableClock;
 import org.winformusic.events.registration.RegistrationMessage;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -68,36 +65,6 @@ class AdminTestConfiguration {
 						? StatementCounter.wrap(dataSource) : bean;
 			}
 		};
-	}
-
-	/** A clock tests move forward; starts at the real time. */
-	static class MovableClock extends Clock {
-
-		private volatile Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 	/** Marker of the wrapped data source. */

@@ -42,16 +42,7 @@ class SecretsAtRestTests extends MailIntegrationTestSupport {
 			.create()
 			.id();
 		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
-		String location = this.mvc
-			.perform(post("/events/" + slug + "/register").with(csrf())
-				.param("fullName", "Ana Secreta")
-				.param("email", email)
-				.param("company", "Discos Norte")
-				.param("companyType", "INDEPENDENT_LABEL")
-				.param("state", "CMX")
-				.param("city", "Ciudad de México")
-				.param("associationInterest", "YES")
-				.param("privacyConsent", "true"))
+		String location = this.mvc.perform(TestRegistrations.formPost(slug, "Ana Secreta", email))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()

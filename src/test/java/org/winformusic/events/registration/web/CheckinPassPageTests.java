@@ -6,12 +6,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.QrCodes;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.PublicRegistrations;
@@ -59,7 +56,8 @@ class CheckinPassPageTests {
 
 		Matcher image = Pattern.compile("src=\"data:image/svg\\+xml;base64,([A-Za-z0-9+/=]+)\"").matcher(page);
 		assertThat(image.find()).isTrue();
-		String scanned = decode(new String(Base64.getDecoder().decode(image.group(1)), StandardCharsets.UTF_8));
+		String scanned = QrCodes
+			.decodeSvg(new String(Base64.getDecoder().decode(image.group(1)), StandardCharsets.UTF_8));
 		assertThat(scanned).isEqualTo("http://localhost:8080/p/" + this.passes.pass(result.registrationId()))
 			.doesNotContain(result.manageToken());
 	}
@@ -151,29 +149,6 @@ class CheckinPassPageTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	/** Reads the SVG's modules back into pixels and lets ZXing decode them. */
-	static String decode(String svg) throws Exception {
-		Matcher size = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"").matcher(svg);
-		assertThat(size.find()).isTrue();
-		int modules = Integer.parseInt(size.group(1));
-		int scale = 4;
-		int width = modules * scale;
-		int[] pixels = new int[width * width];
-		java.util.Arrays.fill(pixels, 0xFFFFFF);
-		Matcher module = Pattern.compile("M(\\d+),(\\d+)h1v1h-1z").matcher(svg);
-		while (module.find()) {
-			int x = Integer.parseInt(module.group(1));
-			int y = Integer.parseInt(module.group(2));
-			for (int dy = 0; dy < scale; dy++) {
-				for (int dx = 0; dx < scale; dx++) {
-					pixels[(y * scale + dy) * width + x * scale + dx] = 0;
-				}
-			}
-		}
-		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, width, pixels)));
-		return new QRCodeReader().decode(bitmap).getText();
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.RecordedMessages;
@@ -161,17 +162,7 @@ class ManagePageTests {
 	}
 
 	private String register(String slug, String email, String lang) throws Exception {
-		return this.mvc
-			.perform(post("/events/" + slug + "/register").with(csrf())
-				.param("lang", lang)
-				.param("fullName", "Ana Pérez")
-				.param("email", email)
-				.param("company", "Discos Norte")
-				.param("companyType", "INDEPENDENT_LABEL")
-				.param("state", "CMX")
-				.param("city", "Ciudad de México")
-				.param("associationInterest", "YES")
-				.param("privacyConsent", "true"))
+		return this.mvc.perform(TestRegistrations.formPost(slug, "Ana Pérez", email).param("lang", lang))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()

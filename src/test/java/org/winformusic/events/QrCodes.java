@@ -1,26 +1,34 @@
-package org.winformusic.events.mail;
+package org.winformusic.events;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
+import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
-/** Reads a QR code back from a PNG, as a phone camera would. */
-final class QrCodes {
+/** Reads a QR code back from a PNG or an SVG, as a phone camera would. */
+public final class QrCodes {
+
+	private static final Pattern SVG_SIZE = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"");
+
+	private static final Pattern SVG_MODULE = Pattern.compile("M(\\d+),(\\d+)h1v1h-1z");
 
 	private QrCodes() {
 	}
 
-	static String decode(byte[] png) throws IOException {
+	/** The text of the code in a PNG. */
+	public static String decode(byte[] png) throws IOException {
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
 		if (image == null) {
 			throw new AssertionError("not a readable image");
@@ -40,6 +48,31 @@ final class QrCodes {
 				throw new AssertionError("no QR code found in the image", ex);
 			}
 		}
+	}
+
+	/** The text of the code in our SVG: its modules drawn back into pixels. */
+	public static String decodeSvg(String svg) throws ReaderException {
+		Matcher size = SVG_SIZE.matcher(svg);
+		if (!size.find()) {
+			throw new AssertionError("not a QR code SVG");
+		}
+		int modules = Integer.parseInt(size.group(1));
+		int scale = 4;
+		int width = modules * scale;
+		int[] pixels = new int[width * width];
+		java.util.Arrays.fill(pixels, 0xFFFFFF);
+		Matcher module = SVG_MODULE.matcher(svg);
+		while (module.find()) {
+			int x = Integer.parseInt(module.group(1));
+			int y = Integer.parseInt(module.group(2));
+			for (int dy = 0; dy < scale; dy++) {
+				for (int dx = 0; dx < scale; dx++) {
+					pixels[(y * scale + dy) * width + x * scale + dx] = 0;
+				}
+			}
+		}
+		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, width, pixels)));
+		return new QRCodeReader().decode(bitmap).getText();
 	}
 
 	/**
