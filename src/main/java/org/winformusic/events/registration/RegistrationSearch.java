@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegistrationSearch {
 
 	/** Totals up to this many rows are exact; larger ones are estimates. */
-	static final int EXACT_COUNT_LIMIT = 1_000;
+	static final int EXACT_COUNT_LIMIT = 10_000;
 
 	/**
 	 * The furthest an old {@code page=N} link reaches by skipping rows (OFFSET): bounded,

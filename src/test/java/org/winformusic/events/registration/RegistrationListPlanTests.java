@@ -122,17 +122,12 @@ class RegistrationListPlanTests {
 						for (RegistrationSearch.Statement statement : this.search.statements(this.event.id(), filter,
 								sort, cursor, 0, 50)) {
 							String plan = explain(statement);
-							if (statement.sql().contains(":count_limit") && plan.contains("Seq Scan on registration")) {
-								// A scan under the cap stops after count_limit matching
-								// rows, and PostgreSQL rightly prefers it when more rows
-								// match than the cap: allowed only then, so a rare filter
-								// still has to use an index.
+							if (filter.equals(RegistrationFilter.ALL) && statement.sql().contains(":count_limit")) {
+								// Every row of the event matches: a scan under the cap
+								// stops after count_limit rows, and PostgreSQL rightly
+								// prefers it when the event holds a large share of the
+								// table.
 								assertThat(plan).as("capped count %s", statement.sql()).contains("Limit");
-								assertThat(this.jdbc.sql(statement.sql())
-									.params(statement.params())
-									.query(Long.class)
-									.single()).as("rows counted by the scan for %s", filter)
-									.isGreaterThan(RegistrationSearch.EXACT_COUNT_LIMIT);
 								explained++;
 								continue;
 							}
@@ -164,13 +159,12 @@ class RegistrationListPlanTests {
 				0, 50);
 		assertThat(all.totalExact()).isFalse();
 		assertThat(all.totalElements()).isGreaterThan(RegistrationSearch.EXACT_COUNT_LIMIT);
-		RegistrationList publishersInJalisco = this.search.list(this.event.id(),
-				new RegistrationFilter(null, null, CompanyType.PUBLISHER, "JAL", null, null), RegistrationSort.DEFAULT,
-				null, 0, 50);
-		assertThat(publishersInJalisco.totalExact()).isTrue();
-		assertThat(publishersInJalisco.totalElements()).isPositive()
-			.isEqualTo(this.jdbc.sql(
-					"select count(*) from registration where event_id = ? and company_type = 'PUBLISHER' and state = 'JAL'")
+		RegistrationList waitlisted = this.search.list(this.event.id(),
+				new RegistrationFilter(null, RegistrationStatus.WAITLISTED, null, null, null, null),
+				RegistrationSort.DEFAULT, null, 0, 50);
+		assertThat(waitlisted.totalExact()).isTrue();
+		assertThat(waitlisted.totalElements())
+			.isEqualTo(this.jdbc.sql("select count(*) from registration where event_id = ? and status = 'WAITLISTED'")
 				.param(this.event.id())
 				.query(Long.class)
 				.single());
