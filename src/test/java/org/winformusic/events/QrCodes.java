@@ -33,6 +33,11 @@ public final class QrCodes {
 		if (image == null) {
 			throw new AssertionError("not a readable image");
 		}
+		return decode(image);
+	}
+
+	/** The text of the code in an image (a PNG read, a PDF page rendered). */
+	public static String decode(BufferedImage image) {
 		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new ImageLuminance(image)));
 		try {
 			return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();

@@ -58,7 +58,15 @@ public final class TestRegistrations {
 	 * of Discos Norte in Mexico City; add what the test is about.
 	 */
 	public static MockHttpServletRequestBuilder formPost(String slug, String fullName, String email) {
-		return post("/events/" + slug + "/register").with(csrf())
+		return formFields(post("/events/" + slug + "/register"), fullName, email);
+	}
+
+	/**
+	 * The same fields (CSRF token included) on another request: the registrant's edit.
+	 */
+	public static MockHttpServletRequestBuilder formFields(MockHttpServletRequestBuilder request, String fullName,
+			String email) {
+		return request.with(csrf())
 			.param("fullName", fullName)
 			.param("email", email)
 			.param("company", "Discos Norte")

@@ -27,10 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -257,15 +255,7 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 	}
 
 	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder form(String email) {
-		return post("/events/mexico-workshop/register").with(csrf())
-			.param("fullName", "Ana Pérez")
-			.param("email", email)
-			.param("company", "Discos Norte")
-			.param("companyType", "INDEPENDENT_LABEL")
-			.param("state", "CMX")
-			.param("city", "Ciudad de México")
-			.param("associationInterest", "YES")
-			.param("privacyConsent", "true");
+		return TestRegistrations.formPost("mexico-workshop", "Ana Pérez", email);
 	}
 
 }

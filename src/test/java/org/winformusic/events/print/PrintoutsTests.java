@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.QrCodes;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
@@ -153,7 +154,7 @@ class PrintoutsTests {
 		String expected = this.passes.link(id);
 
 		byte[] single = pdf("/admin/events/" + slug + "/badges.pdf?layout=single");
-		assertThat(PdfPages.decodeQr(PdfPages.render(single, 0, 300))).isEqualTo(expected).contains("/p/");
+		assertThat(QrCodes.decode(PdfPages.render(single, 0, 300))).isEqualTo(expected).contains("/p/");
 
 		// On the A4 sheet: the first badge's cell only (top-left, 90 x 54 mm at 15, 40.5
 		// mm).
@@ -161,7 +162,7 @@ class PrintoutsTests {
 		double dotsPerMm = 300 / 25.4;
 		BufferedImage cell = page.getSubimage((int) (15 * dotsPerMm), (int) (40.5 * dotsPerMm), (int) (90 * dotsPerMm),
 				(int) (54 * dotsPerMm));
-		assertThat(PdfPages.decodeQr(cell)).isEqualTo(expected).doesNotContain("/r/");
+		assertThat(QrCodes.decode(cell)).isEqualTo(expected).doesNotContain("/r/");
 	}
 
 	@Test

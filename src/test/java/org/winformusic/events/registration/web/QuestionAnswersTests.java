@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.RegistrationErasure;
@@ -19,7 +20,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -205,15 +205,7 @@ class QuestionAnswersTests {
 	}
 
 	private static MockHttpServletRequestBuilder standard(MockHttpServletRequestBuilder request, String email) {
-		return request.with(csrf())
-			.param("fullName", "Ana Pérez")
-			.param("email", email)
-			.param("company", "Discos Norte")
-			.param("companyType", "INDEPENDENT_LABEL")
-			.param("state", "CMX")
-			.param("city", "Ciudad de México")
-			.param("associationInterest", "YES")
-			.param("privacyConsent", "true");
+		return TestRegistrations.formFields(request, "Ana Pérez", email);
 	}
 
 	private static String field(long questionId) {

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
 
@@ -26,8 +27,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -68,17 +67,7 @@ class SqlStatementCountTests {
 	}
 
 	private void register(String slug, String email) throws Exception {
-		this.mvc
-			.perform(post("/events/" + slug + "/register").with(csrf())
-				.param("fullName", "Ana Pérez")
-				.param("email", email)
-				.param("company", "Discos Norte")
-				.param("companyType", "INDEPENDENT_LABEL")
-				.param("state", "CMX")
-				.param("city", "Ciudad de México")
-				.param("associationInterest", "YES")
-				.param("privacyConsent", "true"))
-			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(TestRegistrations.formPost(slug, "Ana Pérez", email)).andExpect(status().is3xxRedirection());
 	}
 
 	/** Wraps the application's DataSource so every executed statement is counted. */
