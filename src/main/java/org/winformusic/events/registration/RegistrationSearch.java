@@ -31,13 +31,20 @@ import org.springframework.transaction.annotation.Transactional;
  * total is counted up to {@link #EXACT_COUNT_LIMIT} rows (exact, and cheap: the count
  * stops there); above it the list says "about N", N being PostgreSQL's estimate, instead
  * of counting half a million rows on every page view.
+ * <p>
+ * A filter's rows are counted and, when they are few, paged from a materialized CTE:
+ * planned for all its rows, not for the first few. Planned under a {@code LIMIT},
+ * PostgreSQL assumes the matches are spread evenly and walks an index "until it has
+ * enough"; when it has guessed wrong (filters on correlated columns, a search that
+ * matches nothing among the event's other rows) it walks all of them, a second or more at
+ * 500 000 rows. A filter that matches nothing runs no page query at all.
  */
 @Component
 @Transactional(readOnly = true)
 public class RegistrationSearch {
 
 	/** Totals up to this many rows are exact; larger ones are estimates. */
-	static final int EXACT_COUNT_LIMIT = 10_000;
+	static final int EXACT_COUNT_LIMIT = 1_000;
 
 	/**
 	 * The furthest an old {@code page=N} link reaches by skipping rows (OFFSET): bounded,
@@ -81,11 +88,11 @@ public class RegistrationSearch {
 			int size) {
 		Where where = where(eventId, filter);
 		Total total = total(where);
-		Statement statement = pageStatement(where, sort, cursor, page, size);
-		List<Keyed> rows = this.jdbc.sql(statement.sql())
-			.params(statement.params())
-			.query((rs, n) -> keyed(rs, sort))
-			.list();
+		List<Keyed> rows = List.of();
+		if (total.count() > 0) {
+			Statement statement = pageStatement(where, sort, cursor, page, size, total.exact());
+			rows = this.jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> keyed(rs, sort)).list();
+		}
 		boolean more = rows.size() > size;
 		if (more) {
 			rows = new ArrayList<>(rows.subList(0, size));
@@ -127,43 +134,71 @@ public class RegistrationSearch {
 	}
 
 	/**
-	 * The statements a page of the list runs (the capped count, then the page), exactly
-	 * as {@link #list} runs them: the query-plan test explains these.
+	 * The statements a page of the list runs (the capped count, then the page unless
+	 * nothing matched), exactly as {@link #list} runs them: the query-plan test explains
+	 * these.
 	 */
 	List<Statement> statements(long eventId, RegistrationFilter filter, RegistrationSort sort, ListCursor cursor,
 			int page, int size) {
 		Where where = where(eventId, filter);
-		return List.of(countStatement(where), pageStatement(where, sort, cursor, page, size));
+		Total total = total(where);
+		if (total.count() == 0) {
+			return List.of(countStatement(where));
+		}
+		return List.of(countStatement(where), pageStatement(where, sort, cursor, page, size, total.exact()));
 	}
 
 	/**
 	 * The page: {@code size + 1} rows (the extra one tells whether there is a next page)
 	 * after (or before) the cursor, or at a bounded offset for an old {@code page} link.
+	 * Read in the sort column's index order when many rows match; when {@code few} (at
+	 * most {@link #EXACT_COUNT_LIMIT}) all of them are read as PostgreSQL finds best and
+	 * sorted.
 	 */
-	private static Statement pageStatement(Where where, RegistrationSort sort, ListCursor cursor, int page, int size) {
+	private static Statement pageStatement(Where where, RegistrationSort sort, ListCursor cursor, int page, int size,
+			boolean few) {
 		Map<String, Object> params = new LinkedHashMap<>(where.params());
 		params.put("limit", size + 1);
 		String select = "select " + ROW_COLUMNS + ", " + sort.column().expression() + " as sort_key from registration r"
 				+ where.sql();
+		String order;
 		if (cursor != null) {
 			params.put("cursor_key", cursor.key());
 			params.put("cursor_id", cursor.id());
-			return new Statement(select + " and " + sort.keysetCondition(cursor.forward())
-					+ sort.orderBy(cursor.forward()) + " limit :limit", params);
+			select += " and " + sort.keysetCondition(cursor.forward());
+			order = sort.orderBy(cursor.forward()) + " limit :limit";
 		}
-		params.put("offset", offset(page, size));
-		return new Statement(select + sort.orderBy() + " limit :limit offset :offset", params);
+		else {
+			params.put("offset", offset(page, size));
+			order = sort.orderBy() + " limit :limit offset :offset";
+		}
+		if (few) {
+			// The CTE's columns carry the names the sort expressions use (alias r).
+			return new Statement("with m as materialized (" + select + ") select * from m r" + order, params);
+		}
+		return new Statement(select + order, params);
 	}
 
 	private static long offset(int page, int size) {
 		return Math.min((long) page * size, MAX_OFFSET);
 	}
 
+	/**
+	 * Counts at most {@code EXACT_COUNT_LIMIT + 1} rows. The event's whole list (no
+	 * filter) is counted under the limit: every row of the event matches, so the plan's
+	 * guess holds. A filter's rows come from a materialized CTE, read only as far as the
+	 * limit.
+	 */
 	private static Statement countStatement(Where where) {
 		Map<String, Object> params = new LinkedHashMap<>(where.params());
 		params.put("count_limit", EXACT_COUNT_LIMIT + 1);
-		return new Statement(
-				"select count(*) from (select 1 from registration r" + where.sql() + " limit :count_limit) t", params);
+		String rows = "select 1 from registration r" + where.sql();
+		if (where.filtered()) {
+			return new Statement(
+					"with m as materialized (" + rows + ") select count(*) from (select 1 from m limit :count_limit) t",
+					params);
+		}
+		return new Statement("select count(*) from (" + rows + " limit :count_limit) t", params);
 	}
 
 	/**
@@ -192,7 +227,8 @@ public class RegistrationSearch {
 		RegistrationFilterSql condition = RegistrationFilterSql.of(filter, "r");
 		Map<String, Object> params = new LinkedHashMap<>(condition.params());
 		params.put("eventId", eventId);
-		return new Where(" where r.event_id = :eventId and " + condition.condition(), params);
+		return new Where(" where r.event_id = :eventId and " + condition.condition(), params,
+				!"true".equals(condition.condition()));
 	}
 
 	private static Keyed keyed(ResultSet rs, RegistrationSort sort) throws SQLException {
@@ -241,7 +277,7 @@ public class RegistrationSearch {
 
 	}
 
-	private record Where(String sql, Map<String, Object> params) {
+	private record Where(String sql, Map<String, Object> params, boolean filtered) {
 
 	}
 
