@@ -21,6 +21,7 @@ import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.BoundForms;
+import org.winformusic.events.shared.EventTimes;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -65,14 +66,17 @@ class RegistrationsController {
 
 	private final Regions regions;
 
+	private final EventTimes times;
+
 	private final RegistrationAnswers answers;
 
 	private final StaffActions actions;
 
 	RegistrationsController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
 			AdminQueries queries, AuditLog audit, BulkActions bulk, MessageSource messages, Regions regions,
-			RegistrationAnswers answers, StaffActions actions) {
+			RegistrationAnswers answers, StaffActions actions, EventTimes times) {
 		this.actions = actions;
+		this.times = times;
 		this.messages = messages;
 		this.regions = regions;
 		this.catalog = catalog;
@@ -93,6 +97,8 @@ class RegistrationsController {
 				params.pageSize());
 		model.addAttribute("event", event);
 		model.addAttribute("page", page);
+		model.addAttribute("rows",
+				ListedRegistration.of(page.content(), event, locale, this.messages, this.regions, this.times));
 		model.addAttribute("sort", query.sort());
 		model.addAttribute("choiceFilters", this.answers.choiceFilters(event.id(), locale));
 		addChoices(model, this.regions, event, locale);
