@@ -32,13 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
  * stops there); above it the list says "about N", N being PostgreSQL's estimate, instead
  * of counting half a million rows on every page view.
  * <p>
- * A filter's rows are counted (unless PostgreSQL expects at least
- * {@link #DENSE_ESTIMATE}) and, when they are few, paged from a materialized CTE: planned
- * for all its rows, not for the first few. Planned under a {@code LIMIT}, PostgreSQL
- * assumes the matches are spread evenly and walks an index "until it has enough"; when it
- * has guessed wrong (filters on correlated columns, a search that matches nothing among
- * the event's other rows) it walks all of them, a second or more at 500 000 rows. A
- * filter that matches nothing runs no page query at all.
+ * A filter's rows are counted and, when they are few, paged from a materialized CTE:
+ * planned for all its rows, not for the first few. Planned under a {@code LIMIT},
+ * PostgreSQL assumes the matches are spread evenly and walks an index "until it has
+ * enough"; when it has guessed wrong (filters on correlated columns, a search that
+ * matches nothing among the event's other rows) it walks all of them, a second or more at
+ * 500 000 rows. A filter that matches nothing runs no page query at all.
  */
 @Component
 @Transactional(readOnly = true)
@@ -46,12 +45,6 @@ public class RegistrationSearch {
 
 	/** Totals up to this many rows are exact; larger ones are estimates. */
 	static final int EXACT_COUNT_LIMIT = 1_000;
-
-	/**
-	 * A filter PostgreSQL expects to match this many rows or more is counted and paged in
-	 * its sort index's order: the matches are dense enough to find the first ones soon.
-	 */
-	static final long DENSE_ESTIMATE = 20L * EXACT_COUNT_LIMIT;
 
 	/**
 	 * The furthest an old {@code page=N} link reaches by skipping rows (OFFSET): bounded,
@@ -150,9 +143,9 @@ public class RegistrationSearch {
 		Where where = where(eventId, filter);
 		Total total = total(where);
 		if (total.count() == 0) {
-			return List.of(total.statement());
+			return List.of(countStatement(where));
 		}
-		return List.of(total.statement(), pageStatement(where, sort, cursor, page, size, total.exact()));
+		return List.of(countStatement(where), pageStatement(where, sort, cursor, page, size, total.exact()));
 	}
 
 	/**
@@ -191,19 +184,16 @@ public class RegistrationSearch {
 	}
 
 	/**
-	 * Counts at most {@code EXACT_COUNT_LIMIT + 1} rows. Where many rows match (the
-	 * event's whole list, or a filter PostgreSQL expects to match at least
-	 * {@link #DENSE_ESTIMATE} rows) they are counted under the limit, which stops as soon
-	 * as it has enough: a search for "hotmail", 100 000 of 500 000 rows, costs 10 ms this
-	 * way, against 135 ms through the bitmap of the trigram index. Any other filter's
-	 * rows come from a materialized CTE, read only as far as the limit: planned for all
-	 * its rows, so a wrong guess costs at most those rows, not a walk of the whole event.
+	 * Counts at most {@code EXACT_COUNT_LIMIT + 1} rows. The event's whole list (no
+	 * filter) is counted under the limit: every row of the event matches, so the plan's
+	 * guess holds. A filter's rows come from a materialized CTE, read only as far as the
+	 * limit.
 	 */
-	private static Statement countStatement(Where where, long estimate) {
+	private static Statement countStatement(Where where) {
 		Map<String, Object> params = new LinkedHashMap<>(where.params());
 		params.put("count_limit", EXACT_COUNT_LIMIT + 1);
 		String rows = "select 1 from registration r" + where.sql();
-		if (where.filtered() && estimate < DENSE_ESTIMATE) {
+		if (where.filtered()) {
 			return new Statement(
 					"with m as materialized (" + rows + ") select count(*) from (select 1 from m limit :count_limit) t",
 					params);
@@ -216,18 +206,18 @@ public class RegistrationSearch {
 	 * stops reading there), else the planner's estimate, never below the limit.
 	 */
 	private Total total(Where where) {
+		Statement count = countStatement(where);
+		long counted = this.jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
+		if (counted <= EXACT_COUNT_LIMIT) {
+			return new Total(counted, true);
+		}
 		String plan = this.jdbc.sql("explain (format json) select 1 from registration r" + where.sql())
 			.params(where.params())
 			.query(String.class)
 			.single();
 		Matcher rows = PLAN_ROWS.matcher(plan);
 		long estimate = rows.find() ? Long.parseLong(rows.group(1)) : 0;
-		Statement count = countStatement(where, estimate);
-		long counted = this.jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
-		if (counted <= EXACT_COUNT_LIMIT) {
-			return new Total(counted, true, count);
-		}
-		return new Total(Math.max(estimate, EXACT_COUNT_LIMIT + 1L), false, count);
+		return new Total(Math.max(estimate, EXACT_COUNT_LIMIT + 1L), false);
 	}
 
 	/**
@@ -300,7 +290,7 @@ public class RegistrationSearch {
 
 	}
 
-	private record Total(long count, boolean exact, Statement statement) {
+	private record Total(long count, boolean exact) {
 
 	}
 
