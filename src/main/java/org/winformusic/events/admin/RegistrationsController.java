@@ -1,7 +1,11 @@
 package org.winformusic.events.admin;
 
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -16,12 +20,13 @@ import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationList;
 import org.winformusic.events.registration.RegistrationQuery;
+import org.winformusic.events.registration.RegistrationRow;
 import org.winformusic.events.registration.RegistrationSearch;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
-import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.BoundForms;
 import org.winformusic.events.shared.EventTimes;
+import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -210,6 +215,63 @@ class RegistrationsController {
 	/** A staff note as typed; it may span lines. */
 	record NoteForm(@NotBlank(message = "{admin.note.invalid}") @Size(max = MAX_NOTE,
 			message = "{admin.note.invalid}") String body) {
+
+	}
+
+	/**
+	 * A line of the registrations list as staff read it: every word already in their
+	 * language and every time in the event's zone. Public (and nested: no other package
+	 * uses it), as the template reads it with compiled expressions, which call only
+	 * public methods of public classes. The list shows fifty of these per page; looking
+	 * each word up once per page here, instead of once per cell in the template, is most
+	 * of what the page costs to render.
+	 *
+	 * @param id the registration
+	 * @param fullName as registered
+	 * @param email as registered
+	 * @param company as registered
+	 * @param companyType the company type's name
+	 * @param state the region's name (or the code as typed where the country has no list)
+	 * @param status for the row's actions and its style
+	 * @param statusLabel the status in words
+	 * @param registered when they registered, {@code yyyy-MM-dd HH:mm} in the event's
+	 * zone
+	 * @param interest their answer about the association, in words
+	 * @param checkedIn the time they were checked in, or a dash
+	 * @param selectLabel the accessible name of the row's checkbox
+	 */
+	public record ListedRegistration(long id, String fullName, String email, String company, String companyType,
+			String state, RegistrationStatus status, String statusLabel, String registered, String interest,
+			String checkedIn, String selectLabel) {
+
+		private static final DateTimeFormatter REGISTERED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+		public boolean pending() {
+			return this.status == RegistrationStatus.PENDING;
+		}
+
+		/** The rows of a page in {@code locale}, each label looked up once. */
+		static List<ListedRegistration> of(List<RegistrationRow> rows, EventInfo event, Locale locale,
+				MessageSource messages, Regions regions, EventTimes times) {
+			Map<String, String> words = new HashMap<>();
+			ZoneId zone = event.zone();
+			return rows.stream().map((row) -> {
+				String checkedIn = row.checkedIn() ? times.time(row.checkedInAt(), zone) : "—";
+				return new ListedRegistration(row.id(), row.fullName(), row.email(), row.company(),
+						words.computeIfAbsent("registration.companyType." + row.companyType(),
+								(key) -> messages.getMessage(key, null, locale)),
+						words.computeIfAbsent(
+								"state:" + row.state(), (key) -> regions.label(event.country(), row.state(), locale)),
+						row.status(),
+						words.computeIfAbsent("admin.status." + row.status(),
+								(key) -> messages.getMessage(key, null, locale)),
+						REGISTERED.format(row.createdAt().atZone(zone)),
+						words.computeIfAbsent("registration.interest." + row.associationInterest(),
+								(key) -> messages.getMessage(key, null, locale)),
+						checkedIn,
+						messages.getMessage("admin.bulk.selectOne", new Object[] { row.fullName() }, locale));
+			}).toList();
+		}
 
 	}
 
