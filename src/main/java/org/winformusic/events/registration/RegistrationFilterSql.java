@@ -30,6 +30,11 @@ record RegistrationFilterSql(String condition, Map<String, Object> params) {
 		params = Map.copyOf(params);
 	}
 
+	/** Whether the condition is the empty filter's, every row. */
+	boolean selectsAll() {
+		return "true".equals(this.condition);
+	}
+
 	/**
 	 * The condition for {@code filter}, with columns qualified by {@code alias} (a fixed
 	 * table alias such as {@code r}, never user input).

@@ -86,12 +86,14 @@ public class RegistrationSearch {
 
 	RegistrationList list(long eventId, RegistrationFilter filter, RegistrationSort sort, ListCursor cursor, int page,
 			int size) {
-		Where where = where(eventId, filter);
-		Total total = total(where);
+		Planned planned = plan(eventId, filter, sort, cursor, page, size);
+		Total total = planned.total();
 		List<Keyed> rows = List.of();
-		if (total.count() > 0) {
-			Statement statement = pageStatement(where, sort, cursor, page, size, total.exact());
-			rows = this.jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> keyed(rs, sort)).list();
+		if (planned.page() != null) {
+			rows = this.jdbc.sql(planned.page().sql())
+				.params(planned.page().params())
+				.query((rs, n) -> keyed(rs, sort))
+				.list();
 		}
 		boolean more = rows.size() > size;
 		if (more) {
@@ -140,12 +142,21 @@ public class RegistrationSearch {
 	 */
 	List<Statement> statements(long eventId, RegistrationFilter filter, RegistrationSort sort, ListCursor cursor,
 			int page, int size) {
+		Planned planned = plan(eventId, filter, sort, cursor, page, size);
+		return (planned.page() != null) ? List.of(planned.count(), planned.page()) : List.of(planned.count());
+	}
+
+	/**
+	 * Counts the matching rows and chooses the page's statement from the count: none when
+	 * nothing matched, all of the few read and sorted, else the sort index walked.
+	 */
+	private Planned plan(long eventId, RegistrationFilter filter, RegistrationSort sort, ListCursor cursor, int page,
+			int size) {
 		Where where = where(eventId, filter);
 		Total total = total(where);
-		if (total.count() == 0) {
-			return List.of(countStatement(where));
-		}
-		return List.of(countStatement(where), pageStatement(where, sort, cursor, page, size, total.exact()));
+		Statement pageStatement = (total.count() > 0) ? pageStatement(where, sort, cursor, page, size, total.exact())
+				: null;
+		return new Planned(total, countStatement(where), pageStatement);
 	}
 
 	/**
@@ -227,8 +238,7 @@ public class RegistrationSearch {
 		RegistrationFilterSql condition = RegistrationFilterSql.of(filter, "r");
 		Map<String, Object> params = new LinkedHashMap<>(condition.params());
 		params.put("eventId", eventId);
-		return new Where(" where r.event_id = :eventId and " + condition.condition(), params,
-				!"true".equals(condition.condition()));
+		return new Where(" where r.event_id = :eventId and " + condition.condition(), params, !condition.selectsAll());
 	}
 
 	private static Keyed keyed(ResultSet rs, RegistrationSort sort) throws SQLException {
@@ -291,6 +301,13 @@ public class RegistrationSearch {
 	}
 
 	private record Total(long count, boolean exact) {
+
+	}
+
+	/**
+	 * A page's statements: the count it ran, and the page (null when nothing matched).
+	 */
+	private record Planned(Total total, Statement count, Statement page) {
 
 	}
 
