@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
@@ -89,6 +90,9 @@ class UsabilityBrowserTests extends BrowserTest {
 		page.locator("#comments").fill("Llego en silla de ruedas.");
 		page.locator("form.form button[type=submit]").click();
 		assertThat(page.locator(".error-summary")).isVisible();
+		// The switch keeps what was typed once js/form.js (deferred) has run: the page's
+		// load event comes after it; clicking before would follow the plain link.
+		page.waitForLoadState(LoadState.LOAD);
 
 		page.locator(".lang a[hreflang=en]").click();
 		assertThat(page.locator("html")).hasAttribute("lang", "en");
