@@ -3,6 +3,7 @@ package org.winformusic.events.registration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.regex.Pattern;
 
 import org.winformusic.events.shared.SqlLike;
 
@@ -12,7 +13,7 @@ import org.winformusic.events.shared.SqlLike;
  * parameters:
  *
  * <pre>
- * RegistrationFilterSql where = RegistrationFilterSql.of(filter, "r");
+ * RegistrationFilterSql where = RegistrationFilterSql.of(eventId, filter, "r");
  * jdbc.sql("select ... from registration r where r.event_id = :eventId and " + where.condition())
  * 	.param("eventId", eventId)
  * 	.params(where.params())
@@ -26,6 +27,14 @@ import org.winformusic.events.shared.SqlLike;
  */
 record RegistrationFilterSql(String condition, Map<String, Object> params) {
 
+	/**
+	 * Three letters or digits in a row (searchable text is lower case; other scripts are
+	 * word characters only in some database locales): a search containing none has no
+	 * trigram to look up (an empty key set would make PostgreSQL read the whole index),
+	 * so it is answered by the LIKE alone over the event's rows.
+	 */
+	private static final Pattern INDEXED_WORD = Pattern.compile("[a-z0-9]{3}");
+
 	public RegistrationFilterSql {
 		params = Map.copyOf(params);
 	}
@@ -36,10 +45,12 @@ record RegistrationFilterSql(String condition, Map<String, Object> params) {
 	}
 
 	/**
-	 * The condition for {@code filter}, with columns qualified by {@code alias} (a fixed
-	 * table alias such as {@code r}, never user input).
+	 * The condition for {@code filter} on the registrations of {@code eventId}, with
+	 * columns qualified by {@code alias} (a fixed table alias such as {@code r}, never
+	 * user input). A search finds its rows in that event's part of the search index
+	 * (V22).
 	 */
-	static RegistrationFilterSql of(RegistrationFilter filter, String alias) {
+	static RegistrationFilterSql of(long eventId, RegistrationFilter filter, String alias) {
 		if (!alias.matches("[a-z_][a-z0-9_]*")) {
 			throw new IllegalArgumentException("Not a table alias: " + alias);
 		}
@@ -48,6 +59,13 @@ record RegistrationFilterSql(String condition, Map<String, Object> params) {
 		Map<String, Object> params = new LinkedHashMap<>();
 		String q = RegistrationFilter.searchable(filter.q());
 		if (!q.isEmpty()) {
+			if (INDEXED_WORD.matcher(q).find()) {
+				// The event's index entries with q's trigrams; the LIKE below decides.
+				condition.add("registration_search_keys(" + column + "event_id, " + column
+						+ "search_text) @> registration_search_keys(:filter_event_id, :filter_words)");
+				params.put("filter_event_id", eventId);
+				params.put("filter_words", q);
+			}
 			// search_text holds searchable(name + email + company); LIKE wildcards typed
 			// by staff are searched for literally.
 			condition.add(column + "search_text like '%' || :filter_q || '%' escape '\\'");

@@ -235,7 +235,7 @@ public class RegistrationSearch {
 	 * The {@code where} clause (leading space, alias {@code r}) and its named parameters.
 	 */
 	private static Where where(long eventId, RegistrationFilter filter) {
-		RegistrationFilterSql condition = RegistrationFilterSql.of(filter, "r");
+		RegistrationFilterSql condition = RegistrationFilterSql.of(eventId, filter, "r");
 		Map<String, Object> params = new LinkedHashMap<>(condition.params());
 		params.put("eventId", eventId);
 		return new Where(" where r.event_id = :eventId and " + condition.condition(), params, !condition.selectsAll());
@@ -266,7 +266,7 @@ public class RegistrationSearch {
 	 * in {@code statusesByDefault}.
 	 */
 	public List<Person> people(long eventId, RegistrationFilter filter, Set<RegistrationStatus> statusesByDefault) {
-		RegistrationFilterSql where = RegistrationFilterSql.of(filter, "r");
+		RegistrationFilterSql where = RegistrationFilterSql.of(eventId, filter, "r");
 		Collection<String> statuses = (filter.status() != null) ? List.of(filter.status().name())
 				: statusesByDefault.stream().map(Enum::name).toList();
 		return this.jdbc.sql("""

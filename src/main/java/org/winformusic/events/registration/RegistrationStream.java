@@ -54,7 +54,7 @@ public class RegistrationStream {
 	 */
 	@Transactional(readOnly = true)
 	public long forEach(long eventId, RegistrationQuery query, ExportColumns questions, Row each) throws IOException {
-		RegistrationFilterSql where = RegistrationFilterSql.of(query.filter(), "r");
+		RegistrationFilterSql where = RegistrationFilterSql.of(eventId, query.filter(), "r");
 		boolean asked = !questions.isEmpty();
 		String[] none = new String[0];
 		long[] count = { 0 };

@@ -1,5 +1,6 @@
 package org.winformusic.events.registration;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ class RegistrationFilterSqlTests {
 
 	@Test
 	void anEmptyFilterSelectsEverything() {
-		RegistrationFilterSql sql = RegistrationFilterSql.of(RegistrationFilter.ALL, "r");
+		RegistrationFilterSql sql = RegistrationFilterSql.of(7, RegistrationFilter.ALL, "r");
 		assertThat(sql.condition()).isEqualTo("true");
 		assertThat(sql.params()).isEmpty();
 	}
@@ -22,20 +23,34 @@ class RegistrationFilterSqlTests {
 		RegistrationFilter filter = new RegistrationFilter("  Peña_100%' or 1=1 -- ", RegistrationStatus.WAITLISTED,
 				CompanyType.PUBLISHER, "JAL", AssociationInterest.MAYBE, false);
 
-		RegistrationFilterSql sql = RegistrationFilterSql.of(filter, "r");
+		RegistrationFilterSql sql = RegistrationFilterSql.of(7, filter, "r");
 
-		assertThat(sql.condition()).isEqualTo("r.search_text like '%' || :filter_q || '%' escape '\\'"
+		assertThat(sql.condition()).isEqualTo("registration_search_keys(r.event_id, r.search_text)"
+				+ " @> registration_search_keys(:filter_event_id, :filter_words)"
+				+ " and r.search_text like '%' || :filter_q || '%' escape '\\'"
 				+ " and r.status = :filter_status and r.company_type = :filter_company_type"
 				+ " and r.state = :filter_state and r.association_interest = :filter_association_interest"
 				+ " and r.checked_in_at is null");
-		assertThat(sql.params()).isEqualTo(Map.of("filter_q", "pena\\_100\\%' or 1=1 --", "filter_status", "WAITLISTED",
-				"filter_company_type", "PUBLISHER", "filter_state", "JAL", "filter_association_interest", "MAYBE"));
+		assertThat(sql.params()).isEqualTo(Map.of("filter_event_id", 7L, "filter_words", "pena_100%' or 1=1 --",
+				"filter_q", "pena\\_100\\%' or 1=1 --", "filter_status", "WAITLISTED", "filter_company_type",
+				"PUBLISHER", "filter_state", "JAL", "filter_association_interest", "MAYBE"));
+	}
+
+	@Test
+	void aSearchWithoutThreeLettersOrDigitsInARowHasNoTrigramToLookUpAndIsTheLikeAlone() {
+		for (String q : List.of("mx", "Ó5", "a.b c-d", "50 %")) {
+			RegistrationFilterSql sql = RegistrationFilterSql.of(7,
+					new RegistrationFilter(q, null, null, null, null, null), "r");
+
+			assertThat(sql.condition()).as(q).isEqualTo("r.search_text like '%' || :filter_q || '%' escape '\\'");
+			assertThat(sql.params()).as(q).containsOnlyKeys("filter_q");
+		}
 	}
 
 	@Test
 	void theAliasMustBeAPlainIdentifier() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> RegistrationFilterSql.of(RegistrationFilter.ALL, "r; drop table registration"));
+			.isThrownBy(() -> RegistrationFilterSql.of(7, RegistrationFilter.ALL, "r; drop table registration"));
 	}
 
 }

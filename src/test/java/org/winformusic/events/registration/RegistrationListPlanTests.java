@@ -148,6 +148,26 @@ class RegistrationListPlanTests {
 	}
 
 	@Test
+	void aSearchReadsItsOwnEventsPartOfTheSearchIndexNotTheOtherEventsRows() {
+		// The four other events have the same names: with one trigram index for every
+		// event, their matching rows were fetched and dropped (Rows Removed by Filter).
+		for (RegistrationFilter filter : List.of(text("garcia"), text("itzel"))) {
+			RegistrationSearch.Statement count = this.search
+				.statements(this.event.id(), filter, RegistrationSort.DEFAULT, null, 0, 50)
+				.get(0);
+			String plan = String.join("\n",
+					this.jdbc.sql("explain (analyze, costs off) " + count.sql())
+						.params(count.params())
+						.query(String.class)
+						.list());
+			assertThat(plan).as("plan of %s", count.sql())
+				.contains("Bitmap Index Scan on registration_search_keys_idx")
+				.doesNotContain("Rows Removed by Filter")
+				.doesNotContain("Seq Scan on registration");
+		}
+	}
+
+	@Test
 	void aDeepPageIsReadFromTheIndexAfterTheLastRowNotBySkippingRows() {
 		RegistrationSort sort = RegistrationSort.DEFAULT;
 		RegistrationList first = this.search.list(this.event.id(), RegistrationFilter.ALL, sort, null, 0, 50);
