@@ -171,7 +171,7 @@ public class RegistrationSearch {
 		Map<String, Object> params = new LinkedHashMap<>(where.params());
 		params.put("limit", size + 1);
 		String select = "select " + ROW_COLUMNS + ", " + sort.column().expression() + " as sort_key from registration r"
-				+ where.sql();
+				+ (few ? where.sql() : where.rowByRowSql());
 		String order;
 		if (cursor != null) {
 			params.put("cursor_key", cursor.key());
@@ -222,7 +222,7 @@ public class RegistrationSearch {
 		if (counted <= EXACT_COUNT_LIMIT) {
 			return new Total(counted, true);
 		}
-		String plan = this.jdbc.sql("explain (format json) select 1 from registration r" + where.sql())
+		String plan = this.jdbc.sql("explain (format json) select 1 from registration r" + where.rowByRowSql())
 			.params(where.params())
 			.query(String.class)
 			.single();
@@ -236,9 +236,12 @@ public class RegistrationSearch {
 	 */
 	private static Where where(long eventId, RegistrationFilter filter) {
 		RegistrationFilterSql condition = RegistrationFilterSql.of(eventId, filter, "r");
+		// Its parameters are a subset of the condition's.
+		RegistrationFilterSql rowByRow = RegistrationFilterSql.rowByRow(filter, "r");
 		Map<String, Object> params = new LinkedHashMap<>(condition.params());
 		params.put("eventId", eventId);
-		return new Where(" where r.event_id = :eventId and " + condition.condition(), params, !condition.selectsAll());
+		return new Where(" where r.event_id = :eventId and " + condition.condition(),
+				" where r.event_id = :eventId and " + rowByRow.condition(), params, !condition.selectsAll());
 	}
 
 	private static Keyed keyed(ResultSet rs, RegistrationSort sort) throws SQLException {
@@ -287,7 +290,13 @@ public class RegistrationSearch {
 
 	}
 
-	private record Where(String sql, Map<String, Object> params, boolean filtered) {
+	/**
+	 * The {@code where} clause to find the rows ({@code sql}: a search looks up the
+	 * event's search keys) and the same checked row by row as a sort index is walked
+	 * ({@code rowByRowSql}, {@link RegistrationFilterSql#rowByRow}); {@code params} serve
+	 * both.
+	 */
+	private record Where(String sql, String rowByRowSql, Map<String, Object> params, boolean filtered) {
 
 	}
 

@@ -165,6 +165,19 @@ class RegistrationListPlanTests {
 				.doesNotContain("Rows Removed by Filter")
 				.doesNotContain("Seq Scan on registration");
 		}
+		// More matches than the exact count reaches: the page walks the sort index and
+		// checks the LIKE on each row. PostgreSQL cannot estimate the search keys (it
+		// guesses a few hundred rows), and with them it read and sorted all 100 000
+		// matches of a 500 000-row event for a page of 50.
+		RegistrationFilter many = text("garcia");
+		RegistrationList first = this.search.list(this.event.id(), many, RegistrationSort.DEFAULT, null, 0, 50);
+		assertThat(first.totalExact()).isFalse();
+		assertThat(first.totalElements()).as("the estimate of 2 222 matches")
+			.isGreaterThan(RegistrationSearch.EXACT_COUNT_LIMIT + 1);
+		List<RegistrationSearch.Statement> statements = this.search.statements(this.event.id(), many,
+				RegistrationSort.DEFAULT, null, 0, 50);
+		assertThat(explain(statements.get(1))).contains("Index Scan using registration_event_created_idx")
+			.doesNotContain("registration_search_keys");
 	}
 
 	@Test
