@@ -162,9 +162,9 @@ public class RegistrationSearch {
 	/**
 	 * The page: {@code size + 1} rows (the extra one tells whether there is a next page)
 	 * after (or before) the cursor, or at a bounded offset for an old {@code page} link.
-	 * Read in the sort column's index order when many rows match; when {@code few} (at
-	 * most {@link #EXACT_COUNT_LIMIT}) all of them are read as PostgreSQL finds best and
-	 * sorted.
+	 * Read in the sort column's index order, the filter checked row by row, when many
+	 * rows match; when {@code few} (at most {@link #EXACT_COUNT_LIMIT}) all of them are
+	 * read as PostgreSQL finds best and sorted.
 	 */
 	private static Statement pageStatement(Where where, RegistrationSort sort, ListCursor cursor, int page, int size,
 			boolean few) {
@@ -236,8 +236,8 @@ public class RegistrationSearch {
 	 */
 	private static Where where(long eventId, RegistrationFilter filter) {
 		RegistrationFilterSql condition = RegistrationFilterSql.of(eventId, filter, "r");
-		// Its parameters are a subset of the condition's.
 		RegistrationFilterSql rowByRow = RegistrationFilterSql.rowByRow(filter, "r");
+		// rowByRow's parameters are a subset of the condition's.
 		Map<String, Object> params = new LinkedHashMap<>(condition.params());
 		params.put("eventId", eventId);
 		return new Where(" where r.event_id = :eventId and " + condition.condition(),
