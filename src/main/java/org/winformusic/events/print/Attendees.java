@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 import org.winformusic.events.registration.RegistrationFilter;
-import org.winformusic.events.registration.RegistrationSearch;
+import org.winformusic.events.registration.FilteredPeople;
 import org.winformusic.events.registration.RegistrationStatus;
 
 /**
@@ -17,10 +17,10 @@ import org.winformusic.events.registration.RegistrationStatus;
 @Component
 class Attendees {
 
-	private final RegistrationSearch registrations;
+	private final FilteredPeople people;
 
-	Attendees(RegistrationSearch registrations) {
-		this.registrations = registrations;
+	Attendees(FilteredPeople people) {
+		this.people = people;
 	}
 
 	/**
@@ -28,7 +28,7 @@ class Attendees {
 	 * no status, those in {@code statusesByDefault}.
 	 */
 	List<Attendee> find(long eventId, RegistrationFilter filter, Set<RegistrationStatus> statusesByDefault) {
-		return this.registrations.people(eventId, filter, statusesByDefault)
+		return this.people.find(eventId, filter, statusesByDefault)
 			.stream()
 			.map((p) -> new Attendee(p.id(), p.fullName(), p.company(), p.jobTitle(), p.status()))
 			.sorted(Attendee.alphabetical())

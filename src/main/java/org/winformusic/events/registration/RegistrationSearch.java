@@ -4,12 +4,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The registrations of one event that a {@link RegistrationQuery} selects, sorted and
- * paged, for the admin list and the door search, and unpaged for the printouts. The
- * condition is the export's ({@link RegistrationFilterSql}), so "export what I see"
- * exports the same rows.
+ * paged, for the admin list and the door search ({@link FilteredPeople}: unpaged, for the
+ * printouts). The condition is the export's ({@link RegistrationFilterSql}), so "export
+ * what I see" exports the same rows.
  * <p>
  * Pages are read by keyset, not OFFSET: the next page is "the rows after the last one
  * shown" in the sort column's index (V5, V9), so page 1 000 costs what page 1 does. The
@@ -261,33 +259,6 @@ public class RegistrationSearch {
 				rs.getString("city"), AssociationInterest.valueOf(rs.getString("association_interest")),
 				RegistrationStatus.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant(),
 				(checkedIn != null) ? checkedIn.toInstant() : null);
-	}
-
-	/**
-	 * Everyone of {@code eventId} the filter selects, in no particular order (a printout
-	 * sorts its few hundred rows by name itself); when the filter names no status, those
-	 * in {@code statusesByDefault}.
-	 */
-	public List<Person> people(long eventId, RegistrationFilter filter, Set<RegistrationStatus> statusesByDefault) {
-		RegistrationFilterSql where = RegistrationFilterSql.of(eventId, filter, "r");
-		Collection<String> statuses = (filter.status() != null) ? List.of(filter.status().name())
-				: statusesByDefault.stream().map(Enum::name).toList();
-		return this.jdbc.sql("""
-				select r.id, r.full_name, r.company, r.job_title, r.status
-				  from registration r
-				 where r.event_id = :eventId and r.status in (:statuses) and (%s)
-				""".formatted(where.condition()))
-			.param("eventId", eventId)
-			.param("statuses", statuses)
-			.params(where.params())
-			.query((rs, n) -> new Person(rs.getLong("id"), rs.getString("full_name"), rs.getString("company"),
-					rs.getString("job_title"), RegistrationStatus.valueOf(rs.getString("status"))))
-			.list();
-	}
-
-	/** Someone on a badge or a door list. */
-	public record Person(long id, String fullName, String company, String jobTitle, RegistrationStatus status) {
-
 	}
 
 	/**

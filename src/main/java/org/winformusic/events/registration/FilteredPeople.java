@@ -1,0 +1,53 @@
+package org.winformusic.events.registration;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Everyone of an event that an admin list filter selects, unpaged and unsorted, for the
+ * printouts (badges, door list). The condition is the list's and the export's
+ * ({@link RegistrationFilterSql}), so a printout holds the rows the list shows.
+ */
+@Component
+@Transactional(readOnly = true)
+public class FilteredPeople {
+
+	private final JdbcClient jdbc;
+
+	FilteredPeople(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Everyone of {@code eventId} the filter selects, in no particular order (a printout
+	 * sorts its few hundred rows by name itself); when the filter names no status, those
+	 * in {@code statusesByDefault}.
+	 */
+	public List<Person> find(long eventId, RegistrationFilter filter, Set<RegistrationStatus> statusesByDefault) {
+		RegistrationFilterSql where = RegistrationFilterSql.of(eventId, filter, "r");
+		Collection<String> statuses = (filter.status() != null) ? List.of(filter.status().name())
+				: statusesByDefault.stream().map(Enum::name).toList();
+		return this.jdbc.sql("""
+				select r.id, r.full_name, r.company, r.job_title, r.status
+				  from registration r
+				 where r.event_id = :eventId and r.status in (:statuses) and (%s)
+				""".formatted(where.condition()))
+			.param("eventId", eventId)
+			.param("statuses", statuses)
+			.params(where.params())
+			.query((rs, n) -> new Person(rs.getLong("id"), rs.getString("full_name"), rs.getString("company"),
+					rs.getString("job_title"), RegistrationStatus.valueOf(rs.getString("status"))))
+			.list();
+	}
+
+	/** Someone on a badge or a door list. */
+	public record Person(long id, String fullName, String company, String jobTitle, RegistrationStatus status) {
+
+	}
+
+}
