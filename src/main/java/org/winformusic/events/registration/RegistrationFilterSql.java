@@ -1,6 +1,8 @@
 package org.winformusic.events.registration;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
@@ -47,8 +49,8 @@ record RegistrationFilterSql(String condition, Map<String, Object> params) {
 	/**
 	 * The condition for {@code filter} on the registrations of {@code eventId}, with
 	 * columns qualified by {@code alias} (a fixed table alias such as {@code r}, never
-	 * user input). A search finds its rows in that event's part of the search index
-	 * (V22).
+	 * user input). A search finds its rows in that event's part of the search index,
+	 * narrowed there by the filter's status, type, state and interest (V22, V23).
 	 */
 	static RegistrationFilterSql of(long eventId, RegistrationFilter filter, String alias) {
 		return of(filter, alias, eventId);
@@ -75,9 +77,18 @@ record RegistrationFilterSql(String condition, Map<String, Object> params) {
 		String q = RegistrationFilter.searchable(filter.q());
 		if (!q.isEmpty()) {
 			if (eventId != null && INDEXED_WORD.matcher(q).find()) {
-				// The event's index entries with q's trigrams; the LIKE below decides.
-				condition.add("registration_search_keys(" + column + "event_id, " + column
-						+ "search_text) @> registration_search_keys(:filter_event_id, :filter_words)");
+				// The event's index entries with q's trigrams and the filter's values;
+				// the
+				// conditions below decide.
+				List<String> filterKeys = filterKeys(eventId, filter);
+				String keys = "registration_search_keys(:filter_event_id, :filter_words)";
+				if (!filterKeys.isEmpty()) {
+					keys = "(" + keys + " || cast(array[:filter_keys] as text[]))";
+					params.put("filter_keys", filterKeys);
+				}
+				condition.add("registration_list_keys(" + column + "event_id, " + column + "search_text, " + column
+						+ "company_type, " + column + "state, " + column + "association_interest, " + column
+						+ "status) @> " + keys);
 				params.put("filter_event_id", eventId);
 				params.put("filter_words", q);
 			}
@@ -112,6 +123,28 @@ record RegistrationFilterSql(String condition, Map<String, Object> params) {
 			condition.add(column + (filter.checkedIn() ? "checked_in_at is not null" : "checked_in_at is null"));
 		}
 		return new RegistrationFilterSql((condition.length() == 0) ? "true" : condition.toString(), params);
+	}
+
+	/**
+	 * The index keys (V23) of the filter's single-valued columns, so that a search
+	 * combined with them is narrowed inside the index: "distributors matching 'discos'"
+	 * fetched and dropped the 50 000 rows matching 'discos' in a 500 000-row event.
+	 */
+	private static List<String> filterKeys(long eventId, RegistrationFilter filter) {
+		List<String> keys = new ArrayList<>();
+		if (filter.status() != null) {
+			keys.add(eventId + ":s:" + filter.status().name());
+		}
+		if (filter.companyType() != null) {
+			keys.add(eventId + ":t:" + filter.companyType().name());
+		}
+		if (filter.state() != null) {
+			keys.add(eventId + ":e:" + filter.state());
+		}
+		if (filter.associationInterest() != null) {
+			keys.add(eventId + ":i:" + filter.associationInterest().name());
+		}
+		return keys;
 	}
 
 }

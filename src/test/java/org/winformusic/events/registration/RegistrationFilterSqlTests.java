@@ -25,15 +25,28 @@ class RegistrationFilterSqlTests {
 
 		RegistrationFilterSql sql = RegistrationFilterSql.of(7, filter, "r");
 
-		assertThat(sql.condition()).isEqualTo("registration_search_keys(r.event_id, r.search_text)"
-				+ " @> registration_search_keys(:filter_event_id, :filter_words)"
+		assertThat(sql.condition()).isEqualTo("registration_list_keys(r.event_id, r.search_text, r.company_type,"
+				+ " r.state, r.association_interest, r.status) @> (registration_search_keys(:filter_event_id,"
+				+ " :filter_words) || cast(array[:filter_keys] as text[]))"
 				+ " and r.search_text like '%' || :filter_q || '%' escape '\\'"
 				+ " and r.status = :filter_status and r.company_type = :filter_company_type"
 				+ " and r.state = :filter_state and r.association_interest = :filter_association_interest"
 				+ " and r.checked_in_at is null");
 		assertThat(sql.params()).isEqualTo(Map.of("filter_event_id", 7L, "filter_words", "pena_100%' or 1=1 --",
 				"filter_q", "pena\\_100\\%' or 1=1 --", "filter_status", "WAITLISTED", "filter_company_type",
-				"PUBLISHER", "filter_state", "JAL", "filter_association_interest", "MAYBE"));
+				"PUBLISHER", "filter_state", "JAL", "filter_association_interest", "MAYBE", "filter_keys",
+				List.of("7:s:WAITLISTED", "7:t:PUBLISHER", "7:e:JAL", "7:i:MAYBE")));
+	}
+
+	@Test
+	void aSearchAloneAsksTheIndexForItsTrigramsOnly() {
+		RegistrationFilterSql sql = RegistrationFilterSql.of(7,
+				new RegistrationFilter("Itzel", null, null, null, null, null), "r");
+
+		assertThat(sql.condition()).isEqualTo("registration_list_keys(r.event_id, r.search_text, r.company_type,"
+				+ " r.state, r.association_interest, r.status) @> registration_search_keys(:filter_event_id, :filter_words)"
+				+ " and r.search_text like '%' || :filter_q || '%' escape '\\'");
+		assertThat(sql.params()).containsOnlyKeys("filter_event_id", "filter_words", "filter_q");
 	}
 
 	@Test
