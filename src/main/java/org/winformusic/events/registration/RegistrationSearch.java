@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,12 +31,13 @@ import org.springframework.transaction.annotation.Transactional;
  * stops there); above it the list says "about N", N being PostgreSQL's estimate, instead
  * of counting half a million rows on every page view.
  * <p>
- * A filter's rows are counted and, when they are few, paged from a materialized CTE:
- * planned for all its rows, not for the first few. Planned under a {@code LIMIT},
- * PostgreSQL assumes the matches are spread evenly and walks an index "until it has
- * enough"; when it has guessed wrong (filters on correlated columns, a search that
- * matches nothing among the event's other rows) it walks all of them, a second or more at
- * 500 000 rows. A filter that matches nothing runs no page query at all.
+ * A filter's rows are counted from a materialized CTE: planned for all its rows, not for
+ * the first few; when they are few, the page reads the rows counted by their ids (one
+ * search, not two). Planned under a {@code LIMIT}, PostgreSQL assumes the matches are
+ * spread evenly and walks an index "until it has enough"; when it has guessed wrong
+ * (filters on correlated columns, a search that matches nothing among the event's other
+ * rows) it walks all of them, a second or more at 500 000 rows. A filter that matches
+ * nothing runs no page query at all.
  */
 @Component
 @Transactional(readOnly = true)
@@ -146,46 +148,55 @@ public class RegistrationSearch {
 
 	/**
 	 * Counts the matching rows and chooses the page's statement from the count: none when
-	 * nothing matched, all of the few read and sorted, else the sort index walked.
+	 * nothing matched, the few counted read again by their ids, else the sort index
+	 * walked.
 	 */
 	private Planned plan(long eventId, RegistrationFilter filter, RegistrationSort sort, ListCursor cursor, int page,
 			int size) {
 		Where where = where(eventId, filter);
-		Total total = total(where);
-		Statement pageStatement = (total.count() > 0) ? pageStatement(where, sort, cursor, page, size, total.exact())
-				: null;
-		return new Planned(total, countStatement(where), pageStatement);
+		Statement count = countStatement(where);
+		List<Long> ids = this.jdbc.sql(count.sql()).params(count.params()).query(Long.class).list();
+		Total total = (ids.size() <= EXACT_COUNT_LIMIT) ? new Total(ids.size(), true) : estimate(where);
+		Statement pageStatement = null;
+		if (!ids.isEmpty()) {
+			Map<String, Object> params = new LinkedHashMap<>(where.params());
+			String rows = where.rowByRowSql();
+			if (total.exact()) {
+				// Checked again: a row may have changed since it was counted.
+				rows += " and r.id = any(cast(:ids as bigint[]))";
+				params.put("ids", arrayLiteral(ids));
+			}
+			pageStatement = pageStatement(rows, params, sort, cursor, page, size);
+		}
+		return new Planned(total, count, pageStatement);
 	}
 
 	/**
 	 * The page: {@code size + 1} rows (the extra one tells whether there is a next page)
-	 * after (or before) the cursor, or at a bounded offset for an old {@code page} link.
-	 * Read in the sort column's index order, the filter checked row by row, when many
-	 * rows match; when {@code few} (at most {@link #EXACT_COUNT_LIMIT}) all of them are
-	 * read as PostgreSQL finds best and sorted.
+	 * after (or before) the cursor, or at a bounded offset for an old {@code page} link,
+	 * among the rows {@code where} selects: when many rows match, the sort column's index
+	 * is walked and the filter checked row by row; when few, the rows counted are read by
+	 * id and sorted.
 	 */
-	private static Statement pageStatement(Where where, RegistrationSort sort, ListCursor cursor, int page, int size,
-			boolean few) {
-		Map<String, Object> params = new LinkedHashMap<>(where.params());
+	private static Statement pageStatement(String where, Map<String, Object> params, RegistrationSort sort,
+			ListCursor cursor, int page, int size) {
 		params.put("limit", size + 1);
 		String select = "select " + ROW_COLUMNS + ", " + sort.column().expression() + " as sort_key from registration r"
-				+ (few ? where.sql() : where.rowByRowSql());
-		String order;
+				+ where;
 		if (cursor != null) {
 			params.put("cursor_key", cursor.key());
 			params.put("cursor_id", cursor.id());
-			select += " and " + sort.keysetCondition(cursor.forward());
-			order = sort.orderBy(cursor.forward()) + " limit :limit";
+			return new Statement(select + " and " + sort.keysetCondition(cursor.forward())
+					+ sort.orderBy(cursor.forward()) + " limit :limit", params);
 		}
-		else {
-			params.put("offset", offset(page, size));
-			order = sort.orderBy() + " limit :limit offset :offset";
-		}
-		if (few) {
-			// The CTE's columns carry the names the sort expressions use (alias r).
-			return new Statement("with m as materialized (" + select + ") select * from m r" + order, params);
-		}
-		return new Statement(select + order, params);
+		params.put("offset", offset(page, size));
+		return new Statement(select + sort.orderBy() + " limit :limit offset :offset", params);
+	}
+
+	private static String arrayLiteral(List<Long> ids) {
+		StringJoiner array = new StringJoiner(",", "{", "}");
+		ids.forEach((id) -> array.add(Long.toString(id)));
+		return array.toString();
 	}
 
 	private static long offset(int page, int size) {
@@ -193,33 +204,27 @@ public class RegistrationSearch {
 	}
 
 	/**
-	 * Counts at most {@code EXACT_COUNT_LIMIT + 1} rows. The event's whole list (no
-	 * filter) is counted under the limit: every row of the event matches, so the plan's
-	 * guess holds. A filter's rows come from a materialized CTE, read only as far as the
-	 * limit.
+	 * The ids of at most {@code EXACT_COUNT_LIMIT + 1} matching rows: their number is the
+	 * count, and when they are few the page reads them again by id instead of searching
+	 * again. The event's whole list (no filter) is read under the limit: every row of the
+	 * event matches, so the plan's guess holds. A filter's rows come from a materialized
+	 * CTE, read only as far as the limit.
 	 */
 	private static Statement countStatement(Where where) {
 		Map<String, Object> params = new LinkedHashMap<>(where.params());
 		params.put("count_limit", EXACT_COUNT_LIMIT + 1);
-		String rows = "select 1 from registration r" + where.sql();
+		String rows = "select r.id from registration r" + where.sql();
 		if (where.filtered()) {
-			return new Statement(
-					"with m as materialized (" + rows + ") select count(*) from (select 1 from m limit :count_limit) t",
-					params);
+			return new Statement("with m as materialized (" + rows + ") select id from m limit :count_limit", params);
 		}
-		return new Statement("select count(*) from (" + rows + " limit :count_limit) t", params);
+		return new Statement(rows + " limit :count_limit", params);
 	}
 
 	/**
-	 * The number of matching rows: exact up to {@link #EXACT_COUNT_LIMIT} (the count
-	 * stops reading there), else the planner's estimate, never below the limit.
+	 * More than {@link #EXACT_COUNT_LIMIT} rows match: the planner's estimate, never
+	 * below the limit.
 	 */
-	private Total total(Where where) {
-		Statement count = countStatement(where);
-		long counted = this.jdbc.sql(count.sql()).params(count.params()).query(Long.class).single();
-		if (counted <= EXACT_COUNT_LIMIT) {
-			return new Total(counted, true);
-		}
+	private Total estimate(Where where) {
 		String plan = this.jdbc.sql("explain (format json) select 1 from registration r" + where.rowByRowSql())
 			.params(where.params())
 			.query(String.class)

@@ -131,8 +131,8 @@ class RegistrationListPlanTests {
 								assertThat(this.jdbc.sql(statement.sql())
 									.params(statement.params())
 									.query(Long.class)
-									.single()).as("rows counted by the scan for %s", filter)
-									.isGreaterThan(RegistrationSearch.EXACT_COUNT_LIMIT);
+									.list()).as("rows counted by the scan for %s", filter)
+									.hasSizeGreaterThan(RegistrationSearch.EXACT_COUNT_LIMIT);
 								explained++;
 								continue;
 							}
@@ -260,13 +260,13 @@ class RegistrationListPlanTests {
 		assertThat(none.totalElements()).isZero();
 		assertThat(none.totalExact()).isTrue();
 
-		// A few hundred rows: all of them read and sorted, the same rows in the same
-		// order as the index gives them.
+		// A few hundred rows: the rows counted read again by id (not searched for again)
+		// and sorted, the same rows in the same order as the index gives them.
 		RegistrationFilter few = new RegistrationFilter(null, null, CompanyType.PUBLISHER, "JAL", null, null);
 		for (RegistrationSort sort : List.of(RegistrationSort.DEFAULT,
 				new RegistrationSort(RegistrationSort.Column.name, false))) {
 			List<RegistrationSearch.Statement> page = this.search.statements(this.event.id(), few, sort, null, 0, 50);
-			assertThat(explain(page.get(1))).contains("CTE Scan on m");
+			assertThat(explain(page.get(1))).contains("registration_pkey");
 			RegistrationList first = this.search.list(this.event.id(), few, sort, null, 0, 50);
 			RegistrationList second = this.search.list(this.event.id(), few, sort,
 					ListCursor.decode(first.nextCursor(), sort), 0, 50);
