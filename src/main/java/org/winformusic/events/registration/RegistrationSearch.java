@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +36,9 @@ import org.springframework.transaction.annotation.Transactional;
  * spread evenly and walks an index "until it has enough"; when it has guessed wrong
  * (filters on correlated columns, a search that matches nothing among the event's other
  * rows) it walks all of them, a second or more at 500 000 rows. A filter that matches
- * nothing runs no page query at all.
+ * nothing runs no page query at all. When more than {@link #EXACT_COUNT_LIMIT} match, the
+ * page walks at most {@link #WALK_LIMIT} rows of the sort index, then reads all matches
+ * through the filter's indexes and sorts them.
  */
 @Component
 @Transactional(readOnly = true)
@@ -53,8 +54,12 @@ public class RegistrationSearch {
 	 */
 	static final int MAX_OFFSET = 10_000;
 
-	private static final String ROW_COLUMNS = "r.id, r.full_name, r.email, r.company, r.company_type, r.state, r.city,"
-			+ " r.association_interest, r.status, r.created_at, r.checked_in_at";
+	/**
+	 * How far a filter's page walks the sort column's index before it reads all the
+	 * matches instead: a page of 50 is found within it when at least 1 % of the rows
+	 * match.
+	 */
+	static final int WALK_LIMIT = 5_000;
 
 	private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\": (\\d+)");
 
@@ -90,10 +95,10 @@ public class RegistrationSearch {
 		Total total = planned.total();
 		List<Keyed> rows = List.of();
 		if (planned.page() != null) {
-			rows = this.jdbc.sql(planned.page().sql())
-				.params(planned.page().params())
-				.query((rs, n) -> keyed(rs, sort))
-				.list();
+			rows = rows(planned.page(), sort);
+			if (rows.size() <= size && planned.fallback() != null) {
+				rows = rows(planned.fallback(), sort);
+			}
 		}
 		boolean more = rows.size() > size;
 		if (more) {
@@ -135,6 +140,10 @@ public class RegistrationSearch {
 				size, (previous != null) ? previous.encode() : null, (next != null) ? next.encode() : null);
 	}
 
+	private List<Keyed> rows(Statement statement, RegistrationSort sort) {
+		return this.jdbc.sql(statement.sql()).params(statement.params()).query((rs, n) -> keyed(rs, sort)).list();
+	}
+
 	/**
 	 * The statements a page of the list runs (the capped count, then the page unless
 	 * nothing matched), exactly as {@link #list} runs them: the query-plan test explains
@@ -143,88 +152,49 @@ public class RegistrationSearch {
 	List<Statement> statements(long eventId, RegistrationFilter filter, RegistrationSort sort, ListCursor cursor,
 			int page, int size) {
 		Planned planned = plan(eventId, filter, sort, cursor, page, size);
-		return (planned.page() != null) ? List.of(planned.count(), planned.page()) : List.of(planned.count());
+		List<Statement> statements = new ArrayList<>(List.of(planned.count()));
+		if (planned.page() != null) {
+			statements.add(planned.page());
+		}
+		if (planned.fallback() != null) {
+			statements.add(planned.fallback());
+		}
+		return statements;
 	}
 
 	/**
 	 * Counts the matching rows and chooses the page's statement from the count: none when
 	 * nothing matched, the few counted read again by their ids, else the sort index
-	 * walked.
+	 * walked; for a filter, that walk is bounded and followed, when it found too few
+	 * rows, by reading all matches through the filter's indexes.
 	 */
 	private Planned plan(long eventId, RegistrationFilter filter, RegistrationSort sort, ListCursor cursor, int page,
 			int size) {
-		Where where = where(eventId, filter);
-		Statement count = countStatement(where);
+		RegistrationListSql.Where where = RegistrationListSql.where(eventId, filter);
+		Statement count = RegistrationListSql.countStatement(where);
 		List<Long> ids = this.jdbc.sql(count.sql()).params(count.params()).query(Long.class).list();
-		Total total = (ids.size() <= EXACT_COUNT_LIMIT) ? new Total(ids.size(), true) : estimate(where);
-		Statement pageStatement = null;
-		if (!ids.isEmpty()) {
-			Map<String, Object> params = new LinkedHashMap<>(where.params());
-			String rows = where.rowByRowSql();
-			if (total.exact()) {
-				// Checked again: a row may have changed since it was counted.
-				rows += " and r.id = any(cast(:ids as bigint[]))";
-				params.put("ids", arrayLiteral(ids));
-			}
-			pageStatement = pageStatement(rows, params, sort, cursor, page, size);
+		if (ids.size() <= EXACT_COUNT_LIMIT) {
+			Statement byId = ids.isEmpty() ? null : RegistrationListSql.byIds(where, ids, sort, cursor, page, size);
+			return new Planned(new Total(ids.size(), true), count, byId, null);
 		}
-		return new Planned(total, count, pageStatement);
-	}
-
-	/**
-	 * The page: {@code size + 1} rows (the extra one tells whether there is a next page)
-	 * after (or before) the cursor, or at a bounded offset for an old {@code page} link,
-	 * among the rows {@code where} selects: when many rows match, the sort column's index
-	 * is walked and the filter checked row by row; when few, the rows counted are read by
-	 * id and sorted.
-	 */
-	private static Statement pageStatement(String where, Map<String, Object> params, RegistrationSort sort,
-			ListCursor cursor, int page, int size) {
-		params.put("limit", size + 1);
-		String select = "select " + ROW_COLUMNS + ", " + sort.column().expression() + " as sort_key from registration r"
-				+ where;
-		if (cursor != null) {
-			params.put("cursor_key", cursor.key());
-			params.put("cursor_id", cursor.id());
-			return new Statement(select + " and " + sort.keysetCondition(cursor.forward())
-					+ sort.orderBy(cursor.forward()) + " limit :limit", params);
+		Total total = estimate(where);
+		if (!where.filtered() || (cursor == null && page > 0)) {
+			// Every row of the event matches, or an old page link (bounded offset).
+			return new Planned(total, count, RegistrationListSql.sortIndexWalk(where, sort, cursor, page, size), null);
 		}
-		params.put("offset", offset(page, size));
-		return new Statement(select + sort.orderBy() + " limit :limit offset :offset", params);
+		return new Planned(total, count, RegistrationListSql.boundedWalk(where, sort, cursor, size),
+				RegistrationListSql.allMatchesSorted(where, sort, cursor, size));
 	}
 
-	private static String arrayLiteral(List<Long> ids) {
-		StringJoiner array = new StringJoiner(",", "{", "}");
-		ids.forEach((id) -> array.add(Long.toString(id)));
-		return array.toString();
-	}
-
-	private static long offset(int page, int size) {
+	static long offset(int page, int size) {
 		return Math.min((long) page * size, MAX_OFFSET);
-	}
-
-	/**
-	 * The ids of at most {@code EXACT_COUNT_LIMIT + 1} matching rows: their number is the
-	 * count, and when they are few the page reads them again by id instead of searching
-	 * again. The event's whole list (no filter) is read under the limit: every row of the
-	 * event matches, so the plan's guess holds. A filter's rows come from a materialized
-	 * CTE, read only as far as the limit.
-	 */
-	private static Statement countStatement(Where where) {
-		Map<String, Object> params = new LinkedHashMap<>(where.params());
-		params.put("count_limit", EXACT_COUNT_LIMIT + 1);
-		String rows = "select r.id from registration r" + where.sql();
-		if (where.filtered()) {
-			return new Statement("with m as materialized (" + rows + ") select id from m limit :count_limit", params);
-		}
-		return new Statement(rows + " limit :count_limit", params);
 	}
 
 	/**
 	 * More than {@link #EXACT_COUNT_LIMIT} rows match: the planner's estimate, never
 	 * below the limit.
 	 */
-	private Total estimate(Where where) {
+	private Total estimate(RegistrationListSql.Where where) {
 		String plan = this.jdbc.sql("explain (format json) select 1 from registration r" + where.rowByRowSql())
 			.params(where.params())
 			.query(String.class)
@@ -232,19 +202,6 @@ public class RegistrationSearch {
 		Matcher rows = PLAN_ROWS.matcher(plan);
 		long estimate = rows.find() ? Long.parseLong(rows.group(1)) : 0;
 		return new Total(Math.max(estimate, EXACT_COUNT_LIMIT + 1L), false);
-	}
-
-	/**
-	 * The {@code where} clause (leading space, alias {@code r}) and its named parameters.
-	 */
-	private static Where where(long eventId, RegistrationFilter filter) {
-		RegistrationFilterSql condition = RegistrationFilterSql.of(eventId, filter, "r");
-		RegistrationFilterSql rowByRow = RegistrationFilterSql.rowByRow(filter, "r");
-		// rowByRow's parameters are a subset of the condition's.
-		Map<String, Object> params = new LinkedHashMap<>(condition.params());
-		params.put("eventId", eventId);
-		return new Where(" where r.event_id = :eventId and " + condition.condition(),
-				" where r.event_id = :eventId and " + rowByRow.condition(), params, !condition.selectsAll());
 	}
 
 	private static Keyed keyed(ResultSet rs, RegistrationSort sort) throws SQLException {
@@ -266,16 +223,6 @@ public class RegistrationSearch {
 				(checkedIn != null) ? checkedIn.toInstant() : null);
 	}
 
-	/**
-	 * The {@code where} clause to find the rows ({@code sql}: a search looks up the
-	 * event's search keys) and the same checked row by row as a sort index is walked
-	 * ({@code rowByRowSql}, {@link RegistrationFilterSql#rowByRow}); {@code params} serve
-	 * both.
-	 */
-	private record Where(String sql, String rowByRowSql, Map<String, Object> params, boolean filtered) {
-
-	}
-
 	/** An SQL statement with named parameters. */
 	record Statement(String sql, Map<String, Object> params) {
 
@@ -290,9 +237,11 @@ public class RegistrationSearch {
 	}
 
 	/**
-	 * A page's statements: the count it ran, and the page (null when nothing matched).
+	 * A page's statements: the count it ran, the page (null when nothing matched), and
+	 * the page to read instead when that one found fewer rows than a page (null when it
+	 * cannot).
 	 */
-	private record Planned(Total total, Statement count, Statement page) {
+	private record Planned(Total total, Statement count, Statement page, Statement fallback) {
 
 	}
 

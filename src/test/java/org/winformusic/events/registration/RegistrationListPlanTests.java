@@ -215,6 +215,44 @@ class RegistrationListPlanTests {
 	}
 
 	@Test
+	void matchesTooRareForTheWalkOfTheSortIndexAreReadThroughTheSearchIndexAndSorted() {
+		// 1 200 matches, all after the first 5 000 rows in the default order (oldest
+		// first): the bounded walk finds none, and the page comes from all the matches.
+		TestEvents.Created rare = new TestEvents(this.jdbc).event().capacity(1).create();
+		this.jdbc
+			.sql("""
+					insert into registration (event_id, status, full_name, email, company, company_type, state, city,
+					  association_interest, privacy_consent_version, privacy_consent_at, locale, created_at, updated_at,
+					  search_text)
+					select :event, 'CONFIRMED', 'Persona ' || g, 'r' || g || '@example.test', 'Sello', 'OTHER', 'CMX',
+					  'Ciudad', 'NO', '2026-01', now(), 'es', timestamptz '2026-01-01 00:00Z' + g * interval '1 minute', now(),
+					  case when g > :walk then 'zzrara ' else '' end || 'persona ' || g || ' r' || g || '@example.test sello'
+					from generate_series(1, :walk + 1200) g
+					""")
+			.param("event", rare.id())
+			.param("walk", RegistrationSearch.WALK_LIMIT)
+			.update();
+		RegistrationFilter filter = text("zzrara");
+		List<RegistrationSearch.Statement> statements = this.search.statements(rare.id(), filter,
+				RegistrationSort.DEFAULT, null, 0, 50);
+		assertThat(statements).hasSize(3);
+		RegistrationList first = this.search.list(rare.id(), filter, RegistrationSort.DEFAULT, null, 0, 50);
+		RegistrationList second = this.search.list(rare.id(), filter, RegistrationSort.DEFAULT,
+				ListCursor.decode(first.nextCursor(), RegistrationSort.DEFAULT), 0, 50);
+		assertThat(first.totalExact()).isFalse();
+		List<Long> expected = this.jdbc
+			.sql("select id from registration r where event_id = ? and search_text like 'zzrara%'"
+					+ RegistrationSort.DEFAULT.orderBy() + " limit 100")
+			.param(rare.id())
+			.query(Long.class)
+			.list();
+		List<Long> shown = new ArrayList<>();
+		first.content().forEach((row) -> shown.add(row.id()));
+		second.content().forEach((row) -> shown.add(row.id()));
+		assertThat(shown).hasSize(100).isEqualTo(expected);
+	}
+
+	@Test
 	void aDeepPageIsReadFromTheIndexAfterTheLastRowNotBySkippingRows() {
 		RegistrationSort sort = RegistrationSort.DEFAULT;
 		RegistrationList first = this.search.list(this.event.id(), RegistrationFilter.ALL, sort, null, 0, 50);
