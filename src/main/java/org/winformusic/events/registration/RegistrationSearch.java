@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -145,9 +144,9 @@ public class RegistrationSearch {
 	}
 
 	/**
-	 * The statements a page of the list runs (the capped count, then the page unless
-	 * nothing matched), exactly as {@link #list} runs them: the query-plan test explains
-	 * these.
+	 * The statements a page of the list may run (the capped count, the page unless
+	 * nothing matched, and the page read instead when a bounded walk falls short), as
+	 * {@link #list} runs them: the query-plan test explains these.
 	 */
 	List<Statement> statements(long eventId, RegistrationFilter filter, RegistrationSort sort, ListCursor cursor,
 			int page, int size) {
