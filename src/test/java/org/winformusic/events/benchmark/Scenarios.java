@@ -116,7 +116,8 @@ final class Scenarios {
 	}
 
 	void runCsvExport() throws Exception {
-		run("csv", "5. CSV export, 100 000 registrations (-Xmx256m)", this::csvExport);
+		run("csv", "5. CSV export, 100 000 registrations (-Xmx" + BenchmarkMain.RECOMMENDED_HEAP + ")",
+				this::csvExport);
 	}
 
 	/**
@@ -348,7 +349,7 @@ final class Scenarios {
 	// 5. CSV export
 
 	private Result csvExport() throws Exception {
-		String label = "5. CSV export, 100 000 registrations (-Xmx256m)";
+		String label = "5. CSV export, 100 000 registrations (-Xmx" + BenchmarkMain.RECOMMENDED_HEAP + ")";
 		if (!this.features.export()) {
 			throw new FeatureMissing("<= 3 s");
 		}
