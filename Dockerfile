@@ -38,13 +38,13 @@ WORKDIR /app
 # The extracted jar: the application jar plus lib/ (a class cache needs plain jars on the class path).
 COPY --from=build /build/extracted/ /app/
 
-# The recommended JVM options (README, Performance): a 200 MB heap (the CSV export streams, so
+# The recommended JVM options (README, Performance): a 160 MB heap (the CSV export streams, so
 # it never needs more), the serial collector (two cores: no concurrent GC threads and structures),
 # smaller thread stacks, a bounded code cache, only the C1 compiler (on two busy cores C2 never
 # catches up; README, Performance); and two glibc malloc arenas instead of one per
 # core-count-times-eight, which otherwise keep freed native memory resident. Override the JVM
 # options with `-e JDK_JAVA_OPTIONS=...` (the training run below must then be redone).
-ENV JDK_JAVA_OPTIONS="-Xmx200m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1" \
+ENV JDK_JAVA_OPTIONS="-Xmx160m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1" \
     MALLOC_ARENA_MAX=2
 
 # Training run: start the application until its context is refreshed, then exit and write the

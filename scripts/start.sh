@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # The recommended options (README, Performance; the Dockerfile's JDK_JAVA_OPTIONS).
-OPTIONS=(-Xmx200m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1)
+OPTIONS=(-Xmx160m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1)
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
 JAR=$(ls target/win-events-*.jar | grep -v -- '-plain.jar' | head -n 1)

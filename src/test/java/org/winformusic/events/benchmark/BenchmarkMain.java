@@ -39,7 +39,7 @@ public final class BenchmarkMain {
 	static final String ADMIN_PASSWORD = "bench-admin-password-1234";
 
 	/** The heap the README recommends for production; both instances run with it. */
-	static final String RECOMMENDED_HEAP = "200m";
+	static final String RECOMMENDED_HEAP = "160m";
 
 	/**
 	 * The JVM options the README and the Dockerfile recommend (besides the heap and the
