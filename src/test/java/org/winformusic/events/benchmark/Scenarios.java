@@ -349,7 +349,7 @@ final class Scenarios {
 	// 5. CSV export
 
 	private Result csvExport() throws Exception {
-		String label = "5. CSV export, 100 000 registrations (-Xmx" + BenchmarkMain.RECOMMENDED_HEAP + ")";
+		String label = labelOf("csv");
 		if (!this.features.export()) {
 			throw new FeatureMissing("<= 3 s");
 		}
