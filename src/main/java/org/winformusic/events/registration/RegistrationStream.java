@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +24,8 @@ public class RegistrationStream {
 
 	static final int FETCH_SIZE = 1000;
 
-	// The columns of RegistrationView; the waitlist position counted over the whole
+	// The columns of RegistrationView, read by position (view); the waitlist position
+	// counted over the whole
 	// waitlist of the event before the filter applies (Waitlist), once per export.
 	private static final String QUERY = """
 			select r.id, r.event_id, r.status, r.full_name, r.email, r.company, r.job_title, r.company_type,
@@ -82,23 +83,25 @@ public class RegistrationStream {
 		}
 	}
 
+	/**
+	 * The row as a view, its columns read by position in {@link #QUERY}'s order (a lookup
+	 * by name costs a map lookup per column and row), times parsed without a
+	 * {@code Calendar} ({@code getTimestamp} builds one per value).
+	 */
 	private static RegistrationView view(ResultSet rs) throws SQLException {
-		Number position = (Number) rs.getObject("waitlist_position");
-		return new RegistrationView(rs.getLong("id"), rs.getLong("event_id"),
-				RegistrationStatus.valueOf(rs.getString("status")), rs.getString("full_name"), rs.getString("email"),
-				rs.getString("company"), rs.getString("job_title"), CompanyType.valueOf(rs.getString("company_type")),
-				rs.getString("state"), rs.getString("city"), rs.getString("phone"),
-				AssociationInterest.valueOf(rs.getString("association_interest")), rs.getString("referral_source"),
-				rs.getString("comments"), rs.getBoolean("news_opt_in"), rs.getString("privacy_consent_version"),
-				instant(rs, "privacy_consent_at"), Locale.forLanguageTag(rs.getString("locale")),
-				instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "confirmed_at"),
-				instant(rs, "cancelled_at"), instant(rs, "declined_at"), instant(rs, "checked_in_at"),
+		Number position = (Number) rs.getObject(25);
+		return new RegistrationView(rs.getLong(1), rs.getLong(2), RegistrationStatus.valueOf(rs.getString(3)),
+				rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+				CompanyType.valueOf(rs.getString(8)), rs.getString(9), rs.getString(10), rs.getString(11),
+				AssociationInterest.valueOf(rs.getString(12)), rs.getString(13), rs.getString(14), rs.getBoolean(16),
+				rs.getString(17), instant(rs, 18), Locale.forLanguageTag(rs.getString(15)), instant(rs, 19),
+				instant(rs, 20), instant(rs, 21), instant(rs, 22), instant(rs, 23), instant(rs, 24),
 				(position != null) ? position.intValue() : null);
 	}
 
-	private static Instant instant(ResultSet rs, String column) throws SQLException {
-		Timestamp timestamp = rs.getTimestamp(column);
-		return (timestamp != null) ? timestamp.toInstant() : null;
+	private static Instant instant(ResultSet rs, int column) throws SQLException {
+		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+		return (time != null) ? time.toInstant() : null;
 	}
 
 	/** Takes one registration of a stream. */

@@ -1,10 +1,18 @@
 package org.winformusic.events.export;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** OWASP's CSV-injection rule, value by value. */
+/** RFC 4180 as a CSV reader reads it, and OWASP's CSV-injection rule value by value. */
 class CsvRowWriterTests {
 
 	@Test
@@ -46,6 +54,41 @@ class CsvRowWriterTests {
 				"2028-03-01T10:15:00-06:00" }) {
 			assertThat(CsvRowWriter.neutralize(value)).isEqualTo(value);
 		}
+	}
+
+	@Test
+	void fieldsAreQuotedWhereRfc4180AsksAndReadBackAsWritten() throws IOException {
+		String[] values = { "42", "Sello, \"Quotes\" & Co.\r\nSegunda línea", "Director; A&R", "", null, "José Peña 🎶",
+				" espacios ", "=1+1" };
+		for (char delimiter : new char[] { ',', ';' }) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			CsvRowWriter writer = new CsvRowWriter(out, delimiter);
+			writer.header(List.of("ID", "Empresa", "Puesto", "Vacío", "Nulo", "Nombre", "Espacios", "Fórmula"));
+			writer.row(values);
+			writer.row(new String[] { "43", "a", "b", "c", "d", "e", "f", "g" });
+			writer.finish();
+			String text = out.toString(StandardCharsets.UTF_8);
+			assertThat(text).startsWith("\uFEFFID" + delimiter).endsWith("g\r\n");
+			List<CSVRecord> records = CSVFormat.RFC4180.builder()
+				.setDelimiter(delimiter)
+				.get()
+				.parse(new StringReader(text.substring(1)))
+				.getRecords();
+			assertThat(records).hasSize(3);
+			assertThat(records.get(1).values()).containsExactly("42", "Sello, \"Quotes\" & Co.\r\nSegunda línea",
+					"Director; A&R", "", "", "José Peña 🎶", " espacios ", "'=1+1");
+			assertThat(records.get(2).values()).containsExactly("43", "a", "b", "c", "d", "e", "f", "g");
+		}
+	}
+
+	@Test
+	void onlyFieldsThatNeedItAreQuoted() throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		CsvRowWriter writer = new CsvRowWriter(out, ';');
+		writer.row(new String[] { "Ana, María", "Uno; dos", "Dice \"hola\"", "dos\nlíneas", "" });
+		writer.finish();
+		assertThat(out.toString(StandardCharsets.UTF_8))
+			.isEqualTo("\uFEFFAna, María;\"Uno; dos\";\"Dice \"\"hola\"\"\";\"dos\nlíneas\";\r\n");
 	}
 
 }
