@@ -24,9 +24,9 @@ public class RegistrationStream {
 
 	static final int FETCH_SIZE = 1000;
 
-	// The columns of RegistrationView, read by position (view); the waitlist position
-	// counted over the whole
-	// waitlist of the event before the filter applies (Waitlist), once per export.
+	// The columns of RegistrationView, in the order view reads them by position; the
+	// waitlist position counted over the whole waitlist of the event before the filter
+	// applies (Waitlist), once per export.
 	private static final String QUERY = """
 			select r.id, r.event_id, r.status, r.full_name, r.email, r.company, r.job_title, r.company_type,
 			       r.state, r.city, r.phone, r.association_interest, r.referral_source, r.comments, r.locale,
