@@ -56,17 +56,16 @@ class AdminQueries {
 	}
 
 	/**
-	 * One page of the events, newest first, each with its registration counts (from the
-	 * kept tallies: a few rows per event, whatever its size) and its capacity (its seat
-	 * count): the cost of the page does not grow with the number of events.
+	 * One page of the events, newest first, each with its registration counts and its
+	 * capacity (its seat rows), all from the kept tallies: a few rows per event, so the
+	 * cost of the page grows neither with the number of events nor with their size.
 	 */
 	Page<EventSummary> events(Locale locale, int page) {
 		Page<EventCatalog.Listed> events = this.catalog.all(locale, page, EVENTS_PER_PAGE);
 		List<Long> ids = events.map(EventCatalog.Listed::id).getContent();
-		Map<Long, Tally> tallies = this.tallies.statusOf(ids);
-		Map<Long, Integer> capacities = this.tallies.capacities(ids);
+		Map<Long, Tally> tallies = this.tallies.listed(ids);
 		return events.map((e) -> new EventSummary(e.id(), e.slug(), e.title(), e.startsAt(), e.zone(), e.published(),
-				capacities.get(e.id()), counts(tallies.get(e.id()))));
+				Math.toIntExact(tallies.get(e.id()).seats()), counts(tallies.get(e.id()))));
 	}
 
 	Counts counts(long eventId) {

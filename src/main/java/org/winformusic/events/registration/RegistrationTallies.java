@@ -28,7 +28,8 @@ public class RegistrationTallies {
 	/** The groups of {@link Tally}: all but the days. */
 	private static final String[] COUNTED = { "status", "checked_in", "company_type", "state", "interest", "choice" };
 
-	private static final String[] STATUS = { "status", "checked_in" };
+	/** The groups of an event in the list of events: its statuses and its seats. */
+	private static final String[] LISTED = { "status", "checked_in", "seats" };
 
 	/** Folded tallies plus pending deltas of some events and dimensions. */
 	static final String READ = """
@@ -65,33 +66,15 @@ public class RegistrationTallies {
 	}
 
 	/**
-	 * The counts by status and the check-ins of these events (an event without
-	 * registrations has an empty tally).
+	 * The counts by status, the check-ins and the seats of these events (an event without
+	 * registrations or seats has an empty tally).
 	 */
-	public Map<Long, Tally> statusOf(Collection<Long> eventIds) {
-		Map<Long, Tally> tallies = read(eventIds, STATUS);
+	public Map<Long, Tally> listed(Collection<Long> eventIds) {
+		Map<Long, Tally> tallies = read(eventIds, LISTED);
 		for (Long id : eventIds) {
 			tallies.putIfAbsent(id, Tally.EMPTY);
 		}
 		return tallies;
-	}
-
-	/**
-	 * The capacity of these events: the number of their seat rows (an index-only count),
-	 * 0 for an event without seats.
-	 */
-	public Map<Long, Integer> capacities(Collection<Long> eventIds) {
-		Map<Long, Integer> capacities = new HashMap<>();
-		this.jdbc
-			.sql("select event_id, count(*) as seats from event_seat where event_id = any(:events) group by event_id")
-			.param("events", eventIds.stream().mapToLong(Long::longValue).toArray())
-			.query((ResultSet rs) -> {
-				capacities.put(rs.getLong("event_id"), rs.getInt("seats"));
-			});
-		for (Long id : eventIds) {
-			capacities.putIfAbsent(id, 0);
-		}
-		return capacities;
 	}
 
 	/**
@@ -132,9 +115,12 @@ public class RegistrationTallies {
 	 * @param byInterest those who may come, by interest in the association
 	 * @param byChoice choices of the event's own questions chosen by those who may come,
 	 * by choice id
+	 * @param seats the event's seat rows, held or free: its capacity (V24; read only for
+	 * the list of events, 0 in other tallies)
 	 */
 	public record Tally(Map<RegistrationStatus, Long> byStatus, long checkedIn, Map<CompanyType, Long> byCompanyType,
-			Map<String, Long> byState, Map<AssociationInterest, Long> byInterest, Map<Long, Long> byChoice) {
+			Map<String, Long> byState, Map<AssociationInterest, Long> byInterest, Map<Long, Long> byChoice,
+			long seats) {
 
 		static final Tally EMPTY = of(Map.of());
 
@@ -150,8 +136,10 @@ public class RegistrationTallies {
 			Map<Long, Long> byChoice = new HashMap<>();
 			groups.getOrDefault("choice", Map.of()).forEach((k, n) -> byChoice.put(Long.valueOf(k), n));
 			long checkedIn = groups.getOrDefault("checked_in", Map.of()).getOrDefault("", 0L);
+			long seats = groups.getOrDefault("seats", Map.of()).getOrDefault("", 0L);
 			return new Tally(Map.copyOf(byStatus), checkedIn, Map.copyOf(byCompanyType),
-					Map.copyOf(groups.getOrDefault("state", Map.of())), Map.copyOf(byInterest), Map.copyOf(byChoice));
+					Map.copyOf(groups.getOrDefault("state", Map.of())), Map.copyOf(byInterest), Map.copyOf(byChoice),
+					seats);
 		}
 
 		/** Registrations with this status. */
