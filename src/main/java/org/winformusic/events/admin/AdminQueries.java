@@ -20,6 +20,7 @@ import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationTallies;
 import org.winformusic.events.registration.RegistrationTallies.Tally;
+import org.winformusic.events.shared.EventTimes;
 
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,11 +49,15 @@ class AdminQueries {
 
 	private final OutboxErasure outbox;
 
-	AdminQueries(JdbcClient jdbc, RegistrationTallies tallies, EventCatalog catalog, OutboxErasure outbox) {
+	private final EventTimes times;
+
+	AdminQueries(JdbcClient jdbc, RegistrationTallies tallies, EventCatalog catalog, OutboxErasure outbox,
+			EventTimes times) {
 		this.jdbc = jdbc;
 		this.tallies = tallies;
 		this.catalog = catalog;
 		this.outbox = outbox;
+		this.times = times;
 	}
 
 	/**
@@ -64,8 +69,9 @@ class AdminQueries {
 		Page<EventCatalog.Listed> events = this.catalog.all(locale, page, EVENTS_PER_PAGE);
 		List<Long> ids = events.map(EventCatalog.Listed::id).getContent();
 		Map<Long, Tally> tallies = this.tallies.listed(ids);
-		return events.map((e) -> new EventSummary(e.id(), e.slug(), e.title(), e.startsAt(), e.zone(), e.published(),
-				Math.toIntExact(tallies.get(e.id()).seats()), counts(tallies.get(e.id()))));
+		return events
+			.map((e) -> new EventSummary(e.id(), e.slug(), e.title(), this.times.date(e.startsAt(), e.zone(), locale),
+					e.published(), Math.toIntExact(tallies.get(e.id()).seats()), counts(tallies.get(e.id()))));
 	}
 
 	Counts counts(long eventId) {
@@ -141,21 +147,25 @@ class AdminQueries {
 		return emails;
 	}
 
-	record EventSummary(long id, String slug, String title, Instant startsAt, ZoneId zone, boolean published,
-			int capacity, Counts counts) {
+	/**
+	 * An event in the list of events, its date written in its own time zone and the
+	 * viewer's language.
+	 */
+	public record EventSummary(long id, String slug, String title, String date, boolean published, int capacity,
+			Counts counts) {
 
 	}
 
-	record Counts(long confirmed, long waitlisted, long pending, long cancelled, long declined, long checkedIn) {
+	public record Counts(long confirmed, long waitlisted, long pending, long cancelled, long declined, long checkedIn) {
 
 	}
 
-	record DayCount(LocalDate day, long count) {
+	public record DayCount(LocalDate day, long count) {
 
 	}
 
 	/** A part of a whole: {@code count} of {@code total}. */
-	record Share(String key, long count, long total) {
+	public record Share(String key, long count, long total) {
 
 		public long percent() {
 			return (this.total == 0) ? 0 : Math.round(100.0 * this.count / this.total);
@@ -163,11 +173,11 @@ class AdminQueries {
 
 	}
 
-	record Breakdowns(long total, List<Share> companyTypes, List<Share> states, List<Share> interests) {
+	public record Breakdowns(long total, List<Share> companyTypes, List<Share> states, List<Share> interests) {
 
 	}
 
-	record Note(String author, String body, Instant createdAt) {
+	public record Note(String author, String body, Instant createdAt) {
 
 	}
 

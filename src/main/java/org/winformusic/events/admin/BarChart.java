@@ -52,7 +52,7 @@ record BarChart(int width, int height, List<Bar> bars, long max) {
 		return this.bars.isEmpty() ? "" : this.bars.get(this.bars.size() - 1).label();
 	}
 
-	record Bar(int x, int y, int width, int height, String label, long count) {
+	public record Bar(int x, int y, int width, int height, String label, long count) {
 
 	}
 
