@@ -1,15 +1,22 @@
 package org.winformusic.events.admin;
 
 import java.lang.reflect.Field;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.cache.ExpressionCacheKey;
 import org.thymeleaf.cache.ICache;
+import org.thymeleaf.cache.StandardCache;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
@@ -25,14 +32,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The expressions the list of events and the dashboard evaluate per row, per bar and per
- * share can be compiled to bytecode ({@code spring.thymeleaf.enable-spring-el-compiler}):
- * SpEL compiles an expression only when every property it reads is declared by a public
- * type, and otherwise interprets it on every evaluation (a search of the property
- * accessors each time). A view record made package-private again fails here.
+ * The expressions the list of events, the dashboard and the registrations list evaluate
+ * per row, per bar and per share can be compiled to bytecode
+ * ({@code spring.thymeleaf.enable-spring-el-compiler}): SpEL compiles an expression only
+ * when every property it reads is declared by a public type, and otherwise interprets it
+ * on every evaluation (a search of the property accessors each time). A view record made
+ * package-private again fails here.
  */
 @AdminTest
 class TemplateExpressionsCompileTests {
+
+	/** A Thymeleaf attribute and its expression. */
+	private static final Pattern ATTRIBUTE = Pattern.compile("th:[a-z-]+=\"([^\"]*)\"");
+
+	/** A variable expression inside one. */
+	private static final Pattern VARIABLE = Pattern.compile("\\$\\{[^}]*}");
 
 	@Autowired
 	MockMvc mvc;
@@ -44,7 +58,7 @@ class TemplateExpressionsCompileTests {
 	SpringTemplateEngine engine;
 
 	@Test
-	void theEventListAndDashboardExpressionsCompile() throws Exception {
+	void theAdminPagesPerRowExpressionsCompile() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		TestRegistrations data = new TestRegistrations(this.jdbc);
 		data.in(event).person("José Peña").createdAt(Instant.parse("2026-11-01T16:00:00Z")).create();
@@ -54,15 +68,16 @@ class TemplateExpressionsCompileTests {
 			.state("JAL")
 			.createdAt(Instant.parse("2026-11-03T16:00:00Z"))
 			.create();
-		for (String page : List.of("/admin", "/admin/events/" + event.slug())) {
-			this.mvc.perform(get(page).with(user("ops@win.test").roles("OPS"))).andExpect(status().isOk());
+		for (String page : List.of("/admin", "/admin/events/" + event.slug(),
+				"/admin/events/" + event.slug() + "/registrations")) {
+			this.mvc.perform(get(page).with(user("organizer@win.test").roles("ORGANIZER"))).andExpect(status().isOk());
 		}
 
 		Map<String, SpelExpression> cached = cachedExpressions();
 		List<String> interpreted = new ArrayList<>();
 		for (String expression : List.of("e.title", "e.date", "e.published", "e.capacity", "e.counts.confirmed",
 				"counts.confirmed", "b.x", "b.y", "b.width", "b.height", "b.label", "breakdowns.total",
-				"breakdowns.states", "s.key", "s.count", "s.percent()")) {
+				"breakdowns.states", "s.key", "s.count", "s.percent()", "r.fullName", "r.statusLabel", "r.pending()")) {
 			SpelExpression spel = cached.get(expression);
 			assertThat(spel).as("%s evaluated by a page", expression).isNotNull();
 			if (!spel.compileExpression()) {
@@ -70,6 +85,48 @@ class TemplateExpressionsCompileTests {
 			}
 		}
 		assertThat(interpreted).as("expressions SpEL cannot compile").isEmpty();
+	}
+
+	/**
+	 * The expression cache holds every expression of the templates, so none is evicted
+	 * (and recompiled a hundred evaluations later) while staff move between pages: its
+	 * bound is at least twice the attributes' expressions and {@code ${...}} parts the
+	 * templates hold (each is an entry), and after the public and admin pages rendered,
+	 * the first page's expressions are still there.
+	 */
+	@Test
+	void theExpressionCacheHoldsEveryExpressionOfTheTemplates() throws Exception {
+		Set<String> expressions = new HashSet<>();
+		try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".html")).toList()) {
+				String template = Files.readString(file);
+				ATTRIBUTE.matcher(template).results().forEach((m) -> expressions.add("expr|" + m.group(1)));
+				VARIABLE.matcher(template).results().forEach((m) -> expressions.add("spel|" + m.group()));
+			}
+		}
+		ICache<ExpressionCacheKey, Object> cache = this.engine.getConfiguration()
+			.getCacheManager()
+			.getExpressionCache();
+		assertThat(expressions).hasSizeGreaterThan(1_000);
+		assertThat(((StandardCache<?, ?>) cache).getMaxSize()).isGreaterThanOrEqualTo(2 * expressions.size());
+
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		long id = new TestRegistrations(this.jdbc).in(event).person("José Peña").create().id();
+		String first = "/admin/events/" + event.slug();
+		List<String> pages = List.of(first, "/admin", "/admin/events/" + event.slug() + "/registrations?q=jose",
+				"/admin/registrations/" + id, "/admin/registrations/" + id + "/edit",
+				"/admin/events/" + event.slug() + "/checkin?q=jose", "/admin/outbox", "/admin/audit", "/admin/users",
+				"/admin/events/" + event.slug() + "/edit", "/admin/privacy");
+		for (String page : pages) {
+			this.mvc
+				.perform(get(page + (page.contains("?") ? "&" : "?") + "lang=en")
+					.with(user("admin@win.test").roles("ADMIN")))
+				.andExpect(status().isOk());
+		}
+		for (String page : List.of("/events/" + event.slug(), "/events/" + event.slug() + "/register", "/privacy")) {
+			this.mvc.perform(get(page)).andExpect(status().isOk());
+		}
+		assertThat(cachedExpressions()).containsKeys("counts.confirmed", "b.x", "breakdowns.total");
 	}
 
 	/**
