@@ -5,6 +5,8 @@ import java.util.Properties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import org.winformusic.events.shared.BeanCustomizer;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.Health;
@@ -45,19 +47,13 @@ class MailConfiguration {
 	/** SMTP sockets without Nagle's delay ({@link NoDelaySockets}). */
 	@Bean
 	static BeanPostProcessor smtpSocketsWithoutDelay() {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessBeforeInitialization(Object bean, String beanName) {
-				if (bean instanceof JavaMailSenderImpl sender) {
-					Properties properties = sender.getJavaMailProperties();
-					if (!properties.containsKey(NoDelaySockets.PROPERTY)
-							&& !properties.containsKey(NoDelaySockets.PROPERTY + ".class")) {
-						properties.put(NoDelaySockets.PROPERTY, new NoDelaySockets());
-					}
-				}
-				return bean;
+		return BeanCustomizer.of(JavaMailSenderImpl.class, (sender) -> {
+			Properties properties = sender.getJavaMailProperties();
+			if (!properties.containsKey(NoDelaySockets.PROPERTY)
+					&& !properties.containsKey(NoDelaySockets.PROPERTY + ".class")) {
+				properties.put(NoDelaySockets.PROPERTY, new NoDelaySockets());
 			}
-		};
+		});
 	}
 
 	@Bean

@@ -21,15 +21,8 @@ class DatabaseErrorDetail {
 
 	@Bean
 	static BeanPostProcessor noServerErrorDetailInExceptions() {
-		return new BeanPostProcessor() {
-			@Override
-			public Object postProcessBeforeInitialization(Object bean, String beanName) {
-				if (bean instanceof HikariDataSource dataSource) {
-					dataSource.addDataSourceProperty(PROPERTY, "false");
-				}
-				return bean;
-			}
-		};
+		return BeanCustomizer.of(HikariDataSource.class,
+				(dataSource) -> dataSource.addDataSourceProperty(PROPERTY, "false"));
 	}
 
 }

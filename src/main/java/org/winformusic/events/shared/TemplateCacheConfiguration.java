@@ -29,19 +29,11 @@ class TemplateCacheConfiguration {
 
 	@Bean
 	static BeanPostProcessor templateExpressionCacheSize() {
-		return new BeanPostProcessor() {
-
-			@Override
-			public Object postProcessBeforeInitialization(Object bean, String beanName) {
-				if (bean instanceof SpringTemplateEngine engine) {
-					StandardCacheManager caches = new StandardCacheManager();
-					caches.setExpressionCacheMaxSize(EXPRESSION_CACHE_SIZE);
-					engine.setCacheManager(caches);
-				}
-				return bean;
-			}
-
-		};
+		return BeanCustomizer.of(SpringTemplateEngine.class, (engine) -> {
+			StandardCacheManager caches = new StandardCacheManager();
+			caches.setExpressionCacheMaxSize(EXPRESSION_CACHE_SIZE);
+			engine.setCacheManager(caches);
+		});
 	}
 
 }
