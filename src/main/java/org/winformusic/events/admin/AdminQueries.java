@@ -29,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The numbers and lists the admin pages show, each page in a fixed, small number of
- * queries; the counts of registrations come from {@link RegistrationTallies}.
+ * queries; the counts of registrations come from {@link RegistrationTallies}. The records
+ * the templates read are public, so that SpEL can compile the templates' expressions over
+ * them ({@code TemplateExpressionsCompileTests}); this class keeps them in the package.
  */
 @Component
 @Transactional(readOnly = true)
@@ -160,7 +162,7 @@ class AdminQueries {
 
 	}
 
-	public record DayCount(LocalDate day, long count) {
+	record DayCount(LocalDate day, long count) {
 
 	}
 

@@ -52,6 +52,7 @@ record BarChart(int width, int height, List<Bar> bars, long max) {
 		return this.bars.isEmpty() ? "" : this.bars.get(this.bars.size() - 1).label();
 	}
 
+	/** Public, so that the template's expressions over it compile. */
 	public record Bar(int x, int y, int width, int height, String label, long count) {
 
 	}

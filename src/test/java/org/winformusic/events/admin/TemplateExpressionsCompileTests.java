@@ -37,7 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * ({@code spring.thymeleaf.enable-spring-el-compiler}): SpEL compiles an expression only
  * when every property it reads is declared by a public type, and otherwise interprets it
  * on every evaluation (a search of the property accessors each time). A view record made
- * package-private again fails here.
+ * package-private again fails here, and so does an expression cache too small to keep the
+ * templates' expressions, compiled, between pages.
  */
 @AdminTest
 class TemplateExpressionsCompileTests {
