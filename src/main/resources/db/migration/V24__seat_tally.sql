@@ -35,15 +35,16 @@ $$;
 -- column: PostgreSQL refuses transition tables for a column list) would run on every claim.
 -- Truncating registration (which takes event_seat with it, its foreign key) empties every
 -- tally, the seats' too (V16); truncating event_seat alone empties the seats'.
+-- No seat row may be added or removed between the triggers taking over and the count below
+-- (claims and releases, which update rows, wait for this migration too).
+lock table event_seat in share row exclusive mode;
+
 create trigger event_seat_tally_insert after insert on event_seat
     referencing new table as new_rows for each statement execute function event_seat_tally_track();
 create trigger event_seat_tally_delete after delete on event_seat
     referencing old table as old_rows for each statement execute function event_seat_tally_track();
 create trigger event_seat_tally_truncate after truncate on event_seat
     for each statement execute function event_seat_tally_truncated();
-
--- Creating the triggers locked event_seat against every write until this migration commits,
--- so no seat row is added or removed between the count below and the triggers taking over.
 
 insert into registration_tally (event_id, dimension, value, n)
 select event_id, 'seats', '', count(*) from event_seat group by event_id;

@@ -65,15 +65,17 @@ class AdminQueries {
 	/**
 	 * One page of the events, newest first, each with its registration counts and its
 	 * capacity (its seat rows), all from the kept tallies: a few rows per event, so the
-	 * cost of the page grows neither with the number of events nor with their size.
+	 * cost of the page does not grow with the size of the events.
 	 */
 	Page<EventSummary> events(Locale locale, int page) {
 		Page<EventCatalog.Listed> events = this.catalog.all(locale, page, EVENTS_PER_PAGE);
 		List<Long> ids = events.map(EventCatalog.Listed::id).getContent();
 		Map<Long, Tally> tallies = this.tallies.listed(ids);
-		return events
-			.map((e) -> new EventSummary(e.id(), e.slug(), e.title(), this.times.date(e.startsAt(), e.zone(), locale),
-					e.published(), Math.toIntExact(tallies.get(e.id()).seats()), counts(tallies.get(e.id()))));
+		return events.map((e) -> {
+			Tally tally = tallies.get(e.id());
+			return new EventSummary(e.id(), e.slug(), e.title(), this.times.date(e.startsAt(), e.zone(), locale),
+					e.published(), Math.toIntExact(tally.seats()), counts(tally));
+		});
 	}
 
 	Counts counts(long eventId) {

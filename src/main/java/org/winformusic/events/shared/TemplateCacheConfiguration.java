@@ -10,12 +10,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Thymeleaf's expression cache sized for every expression the pages hold. Its default,
  * 500 entries, is a quarter of what the templates parse (an entry per attribute's
- * expression and one per {@code ${...}} in it, about 2 000), and a full cache drops a
- * tenth of its entries, whichever they are: a dropped expression is parsed again on its
- * next use and, with the SpEL compiler on
+ * expression and one per {@code ${...}} in it, about 2 100), and a full cache evicts its
+ * oldest entry for each new one: a page's expressions pushed out the previous page's,
+ * which were parsed again on their next use and, with the SpEL compiler on
  * ({@code spring.thymeleaf.enable-spring-el-compiler}), interpreted a hundred times
- * before it is compiled again. So staff moving between pages kept evicting what the
- * previous page had compiled.
+ * before they were compiled again.
  */
 @Configuration(proxyBeanMethods = false)
 class TemplateCacheConfiguration {
