@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegistrationTallies {
 
 	/** The groups of {@link Tally}: all but the days. */
-	private static final String[] COUNTED = { "status", "checked_in", "company_type", "state", "interest", "choice" };
+	private static final String[] COUNTED = { "status", "checked_in", "company_type", "state", "interest", "choice",
+			"seats" };
 
 	/** The groups of an event in the list of events: its statuses and its seats. */
 	private static final String[] LISTED = { "status", "checked_in", "seats" };
@@ -60,7 +61,7 @@ public class RegistrationTallies {
 		this.jdbc = jdbc;
 	}
 
-	/** Everything counted about one event's registrations but the days. */
+	/** Everything counted about one event's registrations but the days, and its seats. */
 	public Tally of(long eventId) {
 		return read(List.of(eventId), COUNTED).getOrDefault(eventId, Tally.EMPTY);
 	}
@@ -115,8 +116,7 @@ public class RegistrationTallies {
 	 * @param byInterest those who may come, by interest in the association
 	 * @param byChoice choices of the event's own questions chosen by those who may come,
 	 * by choice id
-	 * @param seats the event's seat rows, held or free: its capacity (V24; read only for
-	 * the list of events, 0 in other tallies)
+	 * @param seats the event's seat rows, held or free: its capacity (V24)
 	 */
 	public record Tally(Map<RegistrationStatus, Long> byStatus, long checkedIn, Map<CompanyType, Long> byCompanyType,
 			Map<String, Long> byState, Map<AssociationInterest, Long> byInterest, Map<Long, Long> byChoice,
