@@ -2,6 +2,8 @@ package org.winformusic.events.admin;
 
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.EditableRegistration;
@@ -14,7 +16,6 @@ import org.winformusic.events.registration.RegistrationFormBinding;
 import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.registration.RegistrationValidator;
 import org.winformusic.events.registration.RegistrationView;
-import org.winformusic.events.shared.BoundForms;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -22,10 +23,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,11 +60,6 @@ class EditRegistrationController {
 		this.fields = fields;
 	}
 
-	@InitBinder(RegistrationFormBinding.NAME)
-	void bindForm(WebDataBinder binder) {
-		RegistrationFormBinding.staff(binder);
-	}
-
 	@GetMapping("/admin/registrations/{id}/edit")
 	String form(@PathVariable long id, Locale locale, Model model) {
 		return showCurrent(id, locale, model);
@@ -78,13 +71,14 @@ class EditRegistrationController {
 	 * instead, saying why.
 	 */
 	@PostMapping("/admin/registrations/{id}/edit")
-	String save(@PathVariable long id, @ModelAttribute(RegistrationFormBinding.NAME) RegistrationForm form,
-			BindingResult binding, @RequestParam(name = "version", required = false) String version, Locale locale,
-			Model model, RedirectAttributes redirect) {
+	String save(@PathVariable long id, @RequestParam(name = "version", required = false) String version,
+			HttpServletRequest request, Locale locale, Model model, RedirectAttributes redirect) {
 		RegistrationView registration = find(id);
 		EventInfo event = event(registration, locale);
 		model.addAttribute("version", version);
-		BindingResult result = BoundForms.keep(model, RegistrationFormBinding.NAME, form, binding);
+		RegistrationFormBinding.Posted posted = RegistrationFormBinding.staff(request, model);
+		RegistrationForm form = posted.form();
+		BindingResult result = posted.result();
 		CheckedForm checked = this.validator.check(form, FormContext.editing(event.id(), event.country()), result);
 		if (checked != null) {
 			try {

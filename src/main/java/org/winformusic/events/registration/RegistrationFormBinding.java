@@ -1,6 +1,5 @@
 package org.winformusic.events.registration;
 
-import java.beans.PropertyEditorSupport;
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,17 +10,15 @@ import java.util.regex.Pattern;
 import jakarta.servlet.ServletRequest;
 import org.winformusic.events.shared.StoredText;
 
-import org.springframework.beans.PropertyAccessException;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.DefaultBindingErrorProcessor;
 import org.springframework.validation.FieldError;
-import org.springframework.web.bind.WebDataBinder;
-import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 
 /**
- * How a {@link RegistrationForm} is bound from a request ({@code @ModelAttribute}, model
- * name {@value #NAME}), for the public form, the registrant's edit and the staff edit.
- * Controllers call one of the two methods from their {@code @InitBinder(NAME)}.
+ * How a {@link RegistrationForm} is read from a posted request, for the public form, the
+ * registrant's edit and the staff edit: the form and its binding problems go into the
+ * model under {@value #NAME}, where the page's fields read them.
  * <ul>
  * <li>Only the form's fields are read: the record's components, and the answers to the
  * event's own questions ({@code q<question id>}, every value of each). Anything else
@@ -32,12 +29,16 @@ import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
  * <li>A checkbox is {@code true} when sent as {@code true} or {@code on}.
  * </ul>
  * Control characters are reported by {@link RegistrationValidator} with the other
- * characters a field refuses; the staff edit refuses them already at binding, as every
- * staff form does ({@link StoredText#REFUSED}, value not shown again).
+ * characters a field refuses; the staff edit refuses them already here, as every staff
+ * form does ({@link StoredText#REFUSED}, value not shown again).
+ * <p>
+ * The form is built directly, not by Spring's data binder: the binder looks up the
+ * record's constructor, its parameter names and generic types again for every request, a
+ * tenth of a registration POST's processor time.
  */
 public final class RegistrationFormBinding {
 
-	/** The model attribute (and binder) name of the form. */
+	/** The model attribute name of the form. */
 	public static final String NAME = "registrationForm";
 
 	static final String REPEATED = "registration.error.repeated";
@@ -51,30 +52,33 @@ public final class RegistrationFormBinding {
 	}
 
 	/** The public form and the registrant's edit: the event's questions included. */
-	public static void registrant(WebDataBinder binder, ServletRequest request) {
-		configure(binder, false);
-		binder.registerCustomEditor(Map.class, "answers", new AnswersEditor(request));
+	public static Posted registrant(ServletRequest request, Model model) {
+		return bind(request, model, false);
 	}
 
 	/**
-	 * The staff edit: no consent and no answers (the recorded ones stay), and control
-	 * characters refused as on every staff form.
+	 * The staff edit: no answers (the recorded ones stay), and control characters refused
+	 * as on every staff form.
 	 */
-	public static void staff(WebDataBinder binder) {
-		configure(binder, true);
-		binder.registerCustomEditor(Map.class, "answers", new NotBound());
+	public static Posted staff(ServletRequest request, Model model) {
+		return bind(request, model, true);
 	}
 
-	private static void configure(WebDataBinder binder, boolean refuseControlCharacters) {
-		// The record is built from its constructor alone: no second pass over every
-		// parameter looking for setters (and for a field marker in "_csrf").
-		binder.setDeclarativeBinding(true);
-		if (binder instanceof ExtendedServletRequestDataBinder extended) {
-			extended.setHeaderPredicate((header) -> false);
-		}
-		binder.registerCustomEditor(String.class, new TextEditor(refuseControlCharacters));
-		binder.registerCustomEditor(Boolean.class, new CheckboxEditor());
-		binder.setBindingErrorProcessor(new Errors());
+	private static Posted bind(ServletRequest request, Model model, boolean staff) {
+		Fields fields = new Fields(request, staff);
+		RegistrationForm form = new RegistrationForm(fields.text("fullName"), fields.text("email"),
+				fields.text("company"), fields.text("jobTitle"), fields.text("companyType"), fields.text("state"),
+				fields.text("city"), fields.text("phone"), fields.text("associationInterest"),
+				fields.text("referralSource"), fields.text("comments"), fields.checkbox("privacyConsent"),
+				fields.checkbox("newsOptIn"), fields.text("website"), staff ? null : answers(request));
+		BeanPropertyBindingResult result = new BeanPropertyBindingResult(form, NAME);
+		// The value is not kept: shown again, it could carry the bytes back into the
+		// page.
+		fields.problems.forEach((field, code) -> result
+			.addError(new FieldError(NAME, field, null, true, result.resolveMessageCodes(code, field), null, null)));
+		model.addAttribute(NAME, form);
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + NAME, result);
+		return new Posted(form, result);
 	}
 
 	/** Stripped NFC text, or null when nothing but white space was sent. */
@@ -86,146 +90,64 @@ public final class RegistrationFormBinding {
 		return stripped.isEmpty() ? null : stripped;
 	}
 
-	/**
-	 * Notices a field sent more than once. The binder hands an editor the values of a
-	 * repeated parameter first as an array, then joined by commas as text: the array
-	 * marks the text that follows as repeated.
-	 */
-	private abstract static class SingleValueEditor extends PropertyEditorSupport {
-
-		private boolean repeated;
-
-		@Override
-		public void setValue(Object value) {
-			if (value instanceof String[] values && values.length > 1) {
-				this.repeated = true;
+	/** The answers to the event's questions, by question id, every value of each. */
+	private static Map<Long, List<String>> answers(ServletRequest request) {
+		Map<Long, List<String>> answers = new LinkedHashMap<>();
+		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+			Matcher matcher = QUESTION_FIELD.matcher(parameter.getKey());
+			if (matcher.matches() && answers.size() < MAX_QUESTION_FIELDS) {
+				answers.put(Long.valueOf(matcher.group(1)), List.of(parameter.getValue()));
 			}
-			super.setValue(value);
 		}
-
-		@Override
-		public void setAsText(String text) {
-			if (this.repeated) {
-				this.repeated = false;
-				throw new RepeatedException();
-			}
-			setValue(read(text));
-		}
-
-		abstract Object read(String text);
-
-	}
-
-	private static final class TextEditor extends SingleValueEditor {
-
-		private final boolean refuseControlCharacters;
-
-		TextEditor(boolean refuseControlCharacters) {
-			this.refuseControlCharacters = refuseControlCharacters;
-		}
-
-		@Override
-		Object read(String text) {
-			if (this.refuseControlCharacters && StoredText.hasControlCharacters(text)) {
-				throw new ControlCharactersException();
-			}
-			return normalize(text);
-		}
-
-	}
-
-	private static final class CheckboxEditor extends SingleValueEditor {
-
-		@Override
-		Object read(String text) {
-			return "true".equals(text) || "on".equals(text);
-		}
-
+		return answers;
 	}
 
 	/**
-	 * The answers to the event's questions, read from the request's {@code q<id>} fields:
-	 * the record has one component for all of them, which no posted name matches, so the
-	 * binder asks this editor for its value.
+	 * A posted form, and its binding result: the problems found reading it, to which the
+	 * validation adds its own.
 	 */
-	private static final class AnswersEditor extends PropertyEditorSupport {
+	public record Posted(RegistrationForm form, BindingResult result) {
+
+	}
+
+	/** Reads the single-valued fields, noting each one's problem, in form order. */
+	private static final class Fields {
 
 		private final ServletRequest request;
 
-		AnswersEditor(ServletRequest request) {
+		private final boolean refuseControlCharacters;
+
+		private final Map<String, String> problems = new LinkedHashMap<>();
+
+		Fields(ServletRequest request, boolean refuseControlCharacters) {
 			this.request = request;
+			this.refuseControlCharacters = refuseControlCharacters;
 		}
 
-		@Override
-		public void setValue(Object ignored) {
-			Map<Long, List<String>> answers = new LinkedHashMap<>();
-			for (Map.Entry<String, String[]> parameter : this.request.getParameterMap().entrySet()) {
-				Matcher matcher = QUESTION_FIELD.matcher(parameter.getKey());
-				if (matcher.matches() && answers.size() < MAX_QUESTION_FIELDS) {
-					answers.put(Long.valueOf(matcher.group(1)), List.of(parameter.getValue()));
-				}
+		String text(String field) {
+			String value = single(field);
+			if (value != null && this.refuseControlCharacters && StoredText.hasControlCharacters(value)) {
+				this.problems.put(field, StoredText.REFUSED);
+				return null;
 			}
-			super.setValue(answers);
+			return normalize(value);
 		}
 
-		@Override
-		public void setAsText(String ignored) {
-			setValue(null);
+		Boolean checkbox(String field) {
+			String value = single(field);
+			return (value != null) ? ("true".equals(value) || "on".equals(value)) : null;
 		}
 
-	}
-
-	/** A component the form does not bind: always null. */
-	private static final class NotBound extends PropertyEditorSupport {
-
-		@Override
-		public void setValue(Object ignored) {
-			super.setValue(null);
-		}
-
-		@Override
-		public void setAsText(String ignored) {
-			setValue(null);
-		}
-
-	}
-
-	/** Reports a repeated field and a refused character next to the field. */
-	private static final class Errors extends DefaultBindingErrorProcessor {
-
-		@Override
-		public void processPropertyAccessException(PropertyAccessException ex, BindingResult result) {
-			String field = ex.getPropertyName();
-			if (field == null || !RegistrationFields.FIELDS.contains(field)) {
-				// Not a field of the form (such as answers[1]): ignored as any other
-				// parameter the form does not have.
-				return;
+		private String single(String field) {
+			String[] values = this.request.getParameterValues(field);
+			if (values == null || values.length == 0) {
+				return null;
 			}
-			// Anything else the binder could not read (no page sends it) is a wrong
-			// choice.
-			String code = (ex.getCause() instanceof RepeatedException) ? REPEATED
-					: (ex.getCause() instanceof ControlCharactersException) ? StoredText.REFUSED
-							: "registration.error.choice";
-			// The value is not kept: shown again, it could carry the bytes back into the
-			// page.
-			result.addError(new FieldError(result.getObjectName(), field, null, true,
-					result.resolveMessageCodes(code, field), null, null));
-		}
-
-	}
-
-	private static final class RepeatedException extends IllegalArgumentException {
-
-		RepeatedException() {
-			super("repeated field");
-		}
-
-	}
-
-	private static final class ControlCharactersException extends IllegalArgumentException {
-
-		ControlCharactersException() {
-			super("control characters");
+			if (values.length > 1) {
+				this.problems.put(field, REPEATED);
+				return null;
+			}
+			return values[0];
 		}
 
 	}

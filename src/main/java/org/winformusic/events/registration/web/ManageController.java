@@ -23,7 +23,6 @@ import org.winformusic.events.registration.RegistrationValidator;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.registration.SelfService;
 import org.winformusic.events.shared.AppProperties;
-import org.winformusic.events.shared.BoundForms;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -35,10 +34,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.util.UriUtils;
@@ -137,11 +133,6 @@ class ManageController {
 		return redirect(token) + "?cancelled";
 	}
 
-	@InitBinder(RegistrationFormBinding.NAME)
-	void bindForm(WebDataBinder binder, HttpServletRequest request) {
-		RegistrationFormBinding.registrant(binder, request);
-	}
-
 	@GetMapping("/r/{token}/edit")
 	String editForm(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
 		EditableRegistration current = this.registrations.findForEditByToken(token).orElseThrow(NotFoundException::new);
@@ -152,15 +143,16 @@ class ManageController {
 	}
 
 	@PostMapping("/r/{token}/edit")
-	String edit(@PathVariable String token, @ModelAttribute RegistrationForm form, BindingResult binding,
-			HttpServletRequest request, Locale locale, Model model) {
+	String edit(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
 		RegistrationView registration = registration(token);
 		// The version the form was loaded at (a hidden input, outside the form record).
 		String version = request.getParameter("version");
 		model.addAttribute("version", version);
 		Locale pageLocale = RegistrantLanguage.apply(request, registration, locale);
 		EventInfo event = event(registration, pageLocale);
-		BindingResult result = BoundForms.keep(model, RegistrationFormBinding.NAME, form, binding);
+		RegistrationFormBinding.Posted posted = RegistrationFormBinding.registrant(request, model);
+		RegistrationForm form = posted.form();
+		BindingResult result = posted.result();
 		CheckedForm checked = this.validator.check(form, FormContext.editing(event.id(), event.country()), result);
 		if (checked != null) {
 			try {

@@ -17,17 +17,13 @@ import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationFormBinding;
 import org.winformusic.events.registration.RegistrationResult;
 import org.winformusic.events.registration.RegistrationValidator;
-import org.winformusic.events.shared.BoundForms;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -80,11 +76,6 @@ class RegistrationController {
 		this.questions = questions;
 	}
 
-	@InitBinder(RegistrationFormBinding.NAME)
-	void bindForm(WebDataBinder binder, HttpServletRequest request) {
-		RegistrationFormBinding.registrant(binder, request);
-	}
-
 	@GetMapping("/events/{slug}/register")
 	String form(@PathVariable String slug, Locale locale, Model model) {
 		EventInfo event = event(slug, locale);
@@ -99,14 +90,15 @@ class RegistrationController {
 	 * must be shown.
 	 */
 	@PostMapping("/events/{slug}/register")
-	String register(@PathVariable String slug, @ModelAttribute RegistrationForm form, BindingResult binding,
-			@RequestParam(required = false) String languageOnly, @RequestParam(required = false) String formStamp,
-			@RequestParam(required = false) String emailConfirmed, HttpServletRequest request,
-			HttpServletResponse response, Locale locale, Model model) {
+	String register(@PathVariable String slug, @RequestParam(required = false) String languageOnly,
+			@RequestParam(required = false) String formStamp, @RequestParam(required = false) String emailConfirmed,
+			HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
 		if (!this.rateLimiter.allow(request.getRemoteAddr())) {
 			return tooManyRequests(response, model);
 		}
-		BindingResult result = BoundForms.keep(model, RegistrationFormBinding.NAME, form, binding);
+		RegistrationFormBinding.Posted posted = RegistrationFormBinding.registrant(request, model);
+		RegistrationForm form = posted.form();
+		BindingResult result = posted.result();
 		if (languageOnly != null) {
 			// The visitor switched language on a filled-in form (js/form.js posts it
 			// again): the same form in the new language, values kept, nothing stored.
