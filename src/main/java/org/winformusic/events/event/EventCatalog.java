@@ -9,11 +9,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -30,8 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
  * them, so {@link #findBySlug}, {@link #findPublishedBySlug} and {@link #findById} keep
  * them for a few seconds (three queries saved per registration; a staff list view spent
  * an eighth of its time loading the event and its speakers and partners). Edits on this
- * instance evict at once; another instance sees them within {@link #FRESHNESS}. Seats are
- * never cached: {@link #availability} always reads the seat rows.
+ * instance evict at once; another instance sees them within {@link #FRESHNESS} (and the
+ * time to read them: when they expire, one request reads them again while the others keep
+ * the previous ones, see {@link RefreshingCache}). Seats are never cached:
+ * {@link #availability} always reads the seat rows.
  */
 @Service
 @Transactional(readOnly = true)
@@ -47,18 +46,19 @@ public class EventCatalog {
 
 	private final Clock clock;
 
-	private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+	private final RefreshingCache<EventInfo> cache;
 
 	EventCatalog(EventRepository events, EventSeats seats, JdbcClient jdbc, Clock clock) {
 		this.events = events;
 		this.seats = seats;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.cache = new RefreshingCache<>(clock, FRESHNESS);
 	}
 
 	/** Any event, published or not, by its slug. */
 	public Optional<EventInfo> findBySlug(String slug, Locale locale) {
-		return cached("slug:" + slug + ":" + locale.getLanguage(),
+		return this.cache.get("slug:" + slug + ":" + locale.getLanguage(),
 				() -> this.events.findBySlug(slug).map((e) -> e.toInfo(locale)));
 	}
 
@@ -97,28 +97,13 @@ public class EventCatalog {
 	}
 
 	public Optional<EventInfo> findById(long id, Locale locale) {
-		return cached("id:" + id + ":" + locale.getLanguage(),
+		return this.cache.get("id:" + id + ":" + locale.getLanguage(),
 				() -> this.events.findById(id).map((e) -> e.toInfo(locale)));
 	}
 
 	/** Forgets cached facts after an edit on this instance. */
 	void evict() {
 		this.cache.clear();
-	}
-
-	private Optional<EventInfo> cached(String key, Supplier<Optional<EventInfo>> load) {
-		Instant now = this.clock.instant();
-		Cached hit = this.cache.get(key);
-		if (hit != null && hit.until().isAfter(now)) {
-			return Optional.of(hit.event());
-		}
-		Optional<EventInfo> loaded = load.get();
-		loaded.ifPresentOrElse((event) -> this.cache.put(key, new Cached(event, now.plus(FRESHNESS))),
-				() -> this.cache.remove(key));
-		return loaded;
-	}
-
-	private record Cached(EventInfo event, Instant until) {
 	}
 
 	/** Published events that have not ended, soonest first. */
