@@ -275,12 +275,12 @@ class RegistrationListTests {
 
 	@Test
 	void filterParametersBindTheSameWayFromAMap() {
-		RegistrationFilterParams params = RegistrationFilterParams.from(Map.of("q", " jose ", "status", "confirmed",
-				"checkedIn", "true", "sort", "name", "dir", "desc", "size", "5000"));
+		RegistrationsController.FilterParams params = RegistrationsController.FilterParams.from(Map.of("q", " jose ",
+				"status", "confirmed", "checkedIn", "true", "sort", "name", "dir", "desc", "size", "5000"));
 		assertThat(params.query(Regions.of("MX"))).isEqualTo(new RegistrationQuery(
 				new RegistrationFilter("jose", RegistrationStatus.CONFIRMED, null, null, null, true),
 				new RegistrationSort(RegistrationSort.Column.name, false)));
-		assertThat(params.pageSize()).isEqualTo(RegistrationFilterParams.MAX_SIZE);
+		assertThat(params.pageSize()).isEqualTo(RegistrationsController.FilterParams.MAX_SIZE);
 	}
 
 	@Test

@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The expressions the list of events, the dashboard and the registrations list evaluate
- * per row, per bar and per share can be compiled to bytecode
+ * per row, per bar, per share and per filter option can be compiled to bytecode
  * ({@code spring.thymeleaf.enable-spring-el-compiler}): SpEL compiles an expression only
  * when every property it reads is declared by a public type, and otherwise interprets it
  * on every evaluation (a search of the property accessors each time). A view record made
@@ -87,7 +87,8 @@ class TemplateExpressionsCompileTests {
 		for (String expression : List.of("listed.title", "listed.date", "listed.published", "listed.capacity",
 				"listed.counts.confirmed", "counts.confirmed", "b.x", "b.y", "b.width", "b.height", "b.label",
 				"question.label", "c.count", "breakdowns.total", "breakdowns.states", "s.key", "s.count", "s.percent()",
-				"row.fullName", "row.statusLabel", "row.pending()")) {
+				"row.fullName", "row.statusLabel", "row.pending()", "params.stateCode() == s.code",
+				"params.checkedIn == 'true'", "params.sortedBy(col)", "params.exportQueryString()")) {
 			SpelExpression spel = cached.get(expression);
 			assertThat(spel).as("%s evaluated by a page", expression).isNotNull();
 			if (!spel.compileExpression()) {
