@@ -275,12 +275,12 @@ class RegistrationListTests {
 
 	@Test
 	void filterParametersBindTheSameWayFromAMap() {
-		RegistrationsController.FilterParams params = RegistrationsController.FilterParams.from(Map.of("q", " jose ",
+		RegistrationListViews.FilterParams params = RegistrationListViews.FilterParams.from(Map.of("q", " jose ",
 				"status", "confirmed", "checkedIn", "true", "sort", "name", "dir", "desc", "size", "5000"));
 		assertThat(params.query(Regions.of("MX"))).isEqualTo(new RegistrationQuery(
 				new RegistrationFilter("jose", RegistrationStatus.CONFIRMED, null, null, null, true),
 				new RegistrationSort(RegistrationSort.Column.name, false)));
-		assertThat(params.pageSize()).isEqualTo(RegistrationsController.FilterParams.MAX_SIZE);
+		assertThat(params.pageSize()).isEqualTo(RegistrationListViews.FilterParams.MAX_SIZE);
 	}
 
 	@Test
