@@ -86,6 +86,43 @@ public class EventCatalog {
 			.optional();
 	}
 
+	/**
+	 * What a published event's public pages show changes with, besides their language:
+	 * the event row's last change (every edit touches it, questions included), its seats,
+	 * and which of its registration times have passed. With {@code exactSeats} the number
+	 * of free seats counts (the event page shows it), otherwise only whether any is left
+	 * (the form). Read exactly on every call; empty when no published event has this
+	 * slug.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Optional<String> pageVersion(String slug, boolean exactSeats) {
+		if (slug == null || slug.length() > 80) {
+			return Optional.empty();
+		}
+		Instant now = this.clock.instant();
+		return this.jdbc.sql("""
+				select id, updated_at, registration_opens_at, registration_closes_at, starts_at from event
+				 where slug = ? and published
+				""")
+			.param(slug)
+			.query((rs, n) -> new PageInputs(rs.getLong("id"),
+					rs.getTimestamp("updated_at").getTime() + "|" + passed(rs, "registration_opens_at", now) + "|"
+							+ passed(rs, "registration_closes_at", now) + "|" + passed(rs, "starts_at", now)))
+			.optional()
+			.map((event) -> {
+				Availability seats = this.seats.availability(event.id());
+				return event.version() + "|" + seats.capacity() + "|" + (exactSeats ? seats.free() : seats.full());
+			});
+	}
+
+	private record PageInputs(long id, String version) {
+	}
+
+	private static boolean passed(ResultSet rs, String column, Instant now) throws SQLException {
+		Instant time = instant(rs, column);
+		return time != null && !now.isBefore(time);
+	}
+
 	private static Instant instant(ResultSet rs, String column) throws SQLException {
 		OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
 		return (time != null) ? time.toInstant() : null;

@@ -2,7 +2,6 @@ package org.winformusic.events.event.web;
 
 import java.time.Clock;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.shared.NotFoundException;
+import org.winformusic.events.shared.RenderedPages;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,15 +24,13 @@ class EventController {
 
 	private static final String EVENT_VIEW = "event/event";
 
-	private static final Pattern CACHEABLE_QUERY = Pattern.compile("lang=[a-z]{2}");
-
 	private final EventCatalog catalog;
 
 	private final Clock clock;
 
-	private final RenderedPageCache pages;
+	private final RenderedPages pages;
 
-	EventController(EventCatalog catalog, Clock clock, RenderedPageCache pages) {
+	EventController(EventCatalog catalog, Clock clock, RenderedPages pages) {
 		this.catalog = catalog;
 		this.clock = clock;
 		this.pages = pages;
@@ -46,16 +44,14 @@ class EventController {
 
 	/**
 	 * The event page, rendered again only when something it shows changed (see
-	 * {@link RenderedPageCache}); query parameters other than {@code lang} bypass the
-	 * cache.
+	 * {@link RenderedPages}); query parameters other than {@code lang} bypass the cache.
 	 */
 	@GetMapping("/events/{slug}")
 	void event(@PathVariable String slug, Locale locale, Model model, HttpServletRequest request,
 			HttpServletResponse response) throws Exception {
-		String query = request.getQueryString();
-		String version = (query == null || CACHEABLE_QUERY.matcher(query).matches()) ? this.pages.version(slug) : null;
-		String key = (version != null) ? slug + "|" + locale.toLanguageTag() + "|" + query : null;
-		RenderedPageCache.Page page = (key != null) ? this.pages.find(key, version) : null;
+		String key = RenderedPages.key("event|" + slug, locale, request);
+		String version = (key != null) ? this.catalog.pageVersion(slug, true).orElse(null) : null;
+		RenderedPages.Page page = this.pages.find(key, version);
 		if (page == null) {
 			EventInfo event = this.catalog.findPublishedBySlug(slug, locale).orElseThrow(NotFoundException::new);
 			model.addAttribute("event", event);
@@ -63,7 +59,7 @@ class EventController {
 			model.addAttribute("window", event.registrationWindow(this.clock.instant()));
 			page = this.pages.render(key, version, EVENT_VIEW, model.asMap(), locale, request, response);
 		}
-		RenderedPageCache.write(page, request, response);
+		RenderedPages.write(page, request, response);
 	}
 
 }

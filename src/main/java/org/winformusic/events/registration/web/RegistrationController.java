@@ -2,6 +2,7 @@ package org.winformusic.events.registration.web;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,6 +19,7 @@ import org.winformusic.events.registration.RegistrationFormBinding;
 import org.winformusic.events.registration.RegistrationResult;
 import org.winformusic.events.registration.RegistrationValidator;
 import org.winformusic.events.shared.NotFoundException;
+import org.winformusic.events.shared.RenderedPages;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,6 +49,9 @@ class RegistrationController {
 
 	private static final String ERROR_VIEW = "error";
 
+	/** Stands for the form stamp in a blank form kept for every visitor. */
+	private static final String STAMP_PLACEHOLDER = RenderedPages.placeholder();
+
 	private final PublicRegistrations registrations;
 
 	private final EventCatalog catalog;
@@ -63,9 +68,11 @@ class RegistrationController {
 
 	private final QuestionFields questions;
 
+	private final RenderedPages pages;
+
 	RegistrationController(PublicRegistrations registrations, EventCatalog catalog, RegistrationFields fields,
 			RegistrationValidator validator, FormStamps stamps, RateLimiter rateLimiter, Clock clock,
-			QuestionFields questions) {
+			QuestionFields questions, RenderedPages pages) {
 		this.registrations = registrations;
 		this.catalog = catalog;
 		this.fields = fields;
@@ -74,13 +81,27 @@ class RegistrationController {
 		this.rateLimiter = rateLimiter;
 		this.clock = clock;
 		this.questions = questions;
+		this.pages = pages;
 	}
 
+	/**
+	 * The blank form is the same for every visitor of a language but for the CSRF token
+	 * and the form stamp: it is rendered once per change of what it shows (see
+	 * {@link RenderedPages}) and sent to each visitor with their own token and stamp.
+	 */
 	@GetMapping("/events/{slug}/register")
-	String form(@PathVariable String slug, Locale locale, Model model) {
-		EventInfo event = event(slug, locale);
-		RegistrationForm form = RegistrationFields.EMPTY;
-		return showForm(model, event, form, noProblems(form), null, locale);
+	void form(@PathVariable String slug, Locale locale, Model model, HttpServletRequest request,
+			HttpServletResponse response) throws Exception {
+		String key = RenderedPages.key("form|" + slug, locale, request);
+		String version = (key != null) ? this.catalog.pageVersion(slug, false).orElse(null) : null;
+		RenderedPages.Page page = this.pages.find(key, version);
+		if (page == null) {
+			RegistrationForm form = RegistrationFields.EMPTY;
+			showForm(model, event(slug, locale), form, noProblems(form), null, locale);
+			model.addAttribute("formStamp", STAMP_PLACEHOLDER);
+			page = this.pages.renderForm(key, version, FORM_VIEW, model.asMap(), locale, request, response);
+		}
+		this.pages.writeForm(page, Map.of(STAMP_PLACEHOLDER, this.stamps.stamp()), locale, request, response);
 	}
 
 	/**

@@ -6,6 +6,9 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -27,6 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -66,6 +70,30 @@ class SqlStatementCountTests {
 			.isLessThanOrEqualTo(STATEMENTS_PER_REGISTRATION);
 	}
 
+	/**
+	 * A view of the blank form that was rendered before reads only what it depends on
+	 * (the event's row and its seats): the page itself is kept, see
+	 * {@code BlankFormPageTests}. Statements on Spring Session's tables are not counted:
+	 * in this context, spring-security-test's {@code csrf()} of the other test keeps
+	 * every request's CSRF token in an HTTP session (the application keeps it in a
+	 * cookie).
+	 */
+	@Test
+	void aRepeatViewOfTheBlankFormExecutesOnlyItsVersionQueries() throws Exception {
+		TestEvents.Created event = new TestEvents(JdbcClient.create(this.dataSource)).event().capacity(10).create();
+		this.mvc.perform(get("/events/" + event.slug() + "/register")).andExpect(status().isOk());
+
+		CountingDataSource.EXECUTED.clear();
+		this.mvc.perform(get("/events/" + event.slug() + "/register")).andExpect(status().isOk());
+
+		assertThat(CountingDataSource.EXECUTED)
+			.filteredOn((sql) -> !sql.toLowerCase(Locale.ROOT).contains("spring_session"))
+			.as("SQL statements of a repeat view of the form")
+			.hasSize(2)
+			.anySatisfy((sql) -> assertThat(sql).contains("from event\n"))
+			.anySatisfy((sql) -> assertThat(sql).contains("from event_seat"));
+	}
+
 	private void register(String slug, String email) throws Exception {
 		this.mvc.perform(TestRegistrations.formPost(slug, "Ana Pérez", email)).andExpect(status().is3xxRedirection());
 	}
@@ -75,6 +103,9 @@ class SqlStatementCountTests {
 	static class CountingDataSource {
 
 		static final AtomicInteger STATEMENTS = new AtomicInteger();
+
+		/** The text of each statement counted. */
+		static final List<String> EXECUTED = new CopyOnWriteArrayList<>();
 
 		@Bean
 		static BeanPostProcessor countingDataSourcePostProcessor() {
@@ -116,11 +147,13 @@ class SqlStatementCountTests {
 				return (Connection) Proxy.newProxyInstance(Counting.class.getClassLoader(),
 						new Class<?>[] { Connection.class }, (proxy, method, args) -> {
 							Object result = invoke(connection, method, args);
-							return (result instanceof Statement statement) ? countingStatement(statement) : result;
+							String sql = (args != null && args.length > 0 && args[0] instanceof String text) ? text
+									: null;
+							return (result instanceof Statement statement) ? countingStatement(statement, sql) : result;
 						});
 			}
 
-			private static Statement countingStatement(Statement statement) {
+			private static Statement countingStatement(Statement statement, String prepared) {
 				Class<?>[] interfaces = (statement instanceof java.sql.CallableStatement)
 						? new Class<?>[] { java.sql.CallableStatement.class }
 						: (statement instanceof java.sql.PreparedStatement)
@@ -129,6 +162,7 @@ class SqlStatementCountTests {
 				InvocationHandler handler = (proxy, method, args) -> {
 					if (method.getName().startsWith("execute")) {
 						STATEMENTS.incrementAndGet();
+						EXECUTED.add((prepared != null) ? prepared : String.valueOf(args[0]));
 					}
 					return invoke(statement, method, args);
 				};
