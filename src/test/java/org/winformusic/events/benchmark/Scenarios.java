@@ -260,7 +260,9 @@ final class Scenarios {
 		int events = eventsForOneScenario();
 		database.createEvents("bench-flow", events, SEATS_PER_EVENT);
 		Result result = load("flow", BenchmarkMain.CONNECTIONS, (i) -> http("es-MX,es;q=0.9"), (http, n) -> {
-			String formPath = "/events/bench-flow-" + (1 + n % events) + "/register";
+			// Visitors fill one event at a time, as people registering for one workshop
+			// do: the next event opens when the previous one is full.
+			String formPath = "/events/bench-flow-" + (1 + (n - 1) / SEATS_PER_EVENT) + "/register";
 			// A new visitor each time: no cookies from the previous one.
 			http.clearCookies();
 			Response form = publicResponse(http.get(formPath));
