@@ -63,6 +63,15 @@ public class EventCatalog {
 	}
 
 	/**
+	 * Any event by its slug as it is now, not as kept for a few seconds: for a page kept
+	 * until the event's {@link #pageVersion} changes, which must not show facts older
+	 * than that version.
+	 */
+	public Optional<EventInfo> findBySlugNow(String slug, Locale locale) {
+		return this.events.findBySlug(slug).map((e) -> e.toInfo(locale));
+	}
+
+	/**
 	 * What registering for an event needs, read exactly in one query (no cache: a form
 	 * posted a second after the window closed is refused); empty for no such slug.
 	 */

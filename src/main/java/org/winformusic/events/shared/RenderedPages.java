@@ -31,10 +31,11 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Public pages as rendered, per page, language and query: a page that is the same for
- * every visitor of a language is rendered again only when the version of its inputs
- * changes (which its caller reads on every request, so what it shows is always current)
- * or after {@link #TIME_TO_LIVE}, instead of once per visitor.
+ * Public pages as rendered, per page and language: a page that is the same for every
+ * visitor of a language is rendered again only when the version of its inputs changes
+ * (which its caller reads on every request) or after {@link #TIME_TO_LIVE}, instead of
+ * once per visitor. What a kept page shows is as current as the data it was rendered
+ * from: its callers render from facts read at most a few seconds earlier.
  * <p>
  * Two kinds: a page without per-visitor content ({@link #render}, kept plain and gzipped,
  * with an ETag for conditional GETs; a page carrying a CSRF field is never kept), and a
@@ -66,14 +67,13 @@ public class RenderedPages {
 	}
 
 	/**
-	 * The key a page of this request is kept under: the page, the language and the query
-	 * (only {@code lang=..}); null when the query has anything else, and the page must be
-	 * rendered for this request alone.
+	 * The key a page of this request is kept under: the page and the language (a
+	 * {@code lang=..} query only chooses the language); null when the query has anything
+	 * else, and the page must be rendered for this request alone.
 	 */
 	public static String key(String page, Locale locale, HttpServletRequest request) {
 		String query = request.getQueryString();
-		return (query == null || CACHEABLE_QUERY.matcher(query).matches())
-				? page + "|" + locale.toLanguageTag() + "|" + query : null;
+		return (query == null || CACHEABLE_QUERY.matcher(query).matches()) ? page + "|" + locale.toLanguageTag() : null;
 	}
 
 	/**
@@ -102,7 +102,7 @@ public class RenderedPages {
 	 */
 	public Page render(String key, String version, String viewName, Map<String, Object> model, Locale locale,
 			HttpServletRequest request, HttpServletResponse response) throws Exception {
-		Page page = renderPage(version, viewName, model, locale, request, response);
+		Page page = renderPage(version, viewName, model, locale, request, response, true);
 		if (!new String(page.html(), StandardCharsets.UTF_8).contains("name=\"_csrf\"")) {
 			keep(key, version, page);
 		}
@@ -120,24 +120,27 @@ public class RenderedPages {
 			@Override
 			public Object getAttribute(String name) {
 				Object value = super.getAttribute(name);
-				return (value instanceof CsrfToken token && CsrfToken.class.getName().equals(name))
-						? new DefaultCsrfToken(token.getHeaderName(), token.getParameterName(),
-								RenderedPages.this.csrfPlaceholder)
-						: value;
+				return (value instanceof CsrfToken token) ? new DefaultCsrfToken(token.getHeaderName(),
+						token.getParameterName(), RenderedPages.this.csrfPlaceholder) : value;
 			}
 		};
-		Page page = renderPage(version, viewName, model, locale, anyVisitor, response);
+		Page page = renderPage(version, viewName, model, locale, anyVisitor, response, false);
 		keep(key, version, page);
 		return page;
 	}
 
+	/**
+	 * With {@code asRendered} (a page sent as it was rendered), gzipped and with its
+	 * ETag.
+	 */
 	private Page renderPage(String version, String viewName, Map<String, Object> model, Locale locale,
-			HttpServletRequest request, HttpServletResponse response) throws Exception {
+			HttpServletRequest request, HttpServletResponse response, boolean asRendered) throws Exception {
 		View view = this.views.resolveViewName(viewName, locale);
 		ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
 		view.render(model, request, buffer);
 		byte[] html = buffer.getContentAsByteArray();
-		return new Page(version, html, gzip(html), etag(html), buffer.getContentType(), this.clock.instant());
+		return new Page(version, html, asRendered ? gzip(html) : null, asRendered ? etag(html) : null,
+				buffer.getContentType(), this.clock.instant());
 	}
 
 	private void keep(String key, String version, Page page) {
@@ -179,22 +182,23 @@ public class RenderedPages {
 	/**
 	 * Sends a form rendered by {@link #renderForm} to this visitor: the placeholders
 	 * replaced by the visitor's CSRF token (which, like a page rendered for the visitor,
-	 * sets the CSRF cookie where there is none yet) and by {@code values}, escaped for
-	 * HTML. Compressed by the server like any page, and never stored by browsers or
-	 * proxies (the security headers' {@code Cache-Control}).
+	 * sets the CSRF cookie where there is none yet; a page without a form has none) and
+	 * by {@code values}, escaped for HTML. Compressed by the server like any page, and
+	 * never stored by browsers or proxies (the security headers' {@code Cache-Control}).
 	 */
 	public void writeForm(Page page, Map<String, String> values, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) throws IOException {
 		String html = new String(page.html(), StandardCharsets.UTF_8);
-		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-		html = html.replace(this.csrfPlaceholder, (token != null) ? HtmlUtils.htmlEscape(token.getToken()) : "");
+		if (html.contains(this.csrfPlaceholder)) {
+			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+			html = html.replace(this.csrfPlaceholder, (token != null) ? HtmlUtils.htmlEscape(token.getToken()) : "");
+		}
 		for (Map.Entry<String, String> value : values.entrySet()) {
 			html = html.replace(value.getKey(), HtmlUtils.htmlEscape(value.getValue()));
 		}
-		byte[] body = html.getBytes(StandardCharsets.UTF_8);
 		response.setLocale(locale);
 		response.setContentType(page.contentType());
-		response.getOutputStream().write(body);
+		response.getOutputStream().write(html.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static byte[] gzip(byte[] content) {
@@ -218,7 +222,10 @@ public class RenderedPages {
 		}
 	}
 
-	/** A rendered page, plain and gzipped, and the version of its inputs. */
+	/**
+	 * A rendered page, plain and (unless it is a form) gzipped with its ETag, and the
+	 * version of its inputs.
+	 */
 	public record Page(String version, byte[] html, byte[] gzipped, String etag, String contentType,
 			Instant renderedAt) {
 	}

@@ -53,7 +53,9 @@ class EventController {
 		String version = (key != null) ? this.catalog.pageVersion(slug, true).orElse(null) : null;
 		RenderedPages.Page page = this.pages.find(key, version);
 		if (page == null) {
-			EventInfo event = this.catalog.findPublishedBySlug(slug, locale).orElseThrow(NotFoundException::new);
+			EventInfo event = this.catalog.findBySlugNow(slug, locale)
+				.filter(EventInfo::published)
+				.orElseThrow(NotFoundException::new);
 			model.addAttribute("event", event);
 			model.addAttribute("availability", this.catalog.availability(event.id()));
 			model.addAttribute("window", event.registrationWindow(this.clock.instant()));

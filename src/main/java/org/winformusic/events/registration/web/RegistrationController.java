@@ -97,7 +97,8 @@ class RegistrationController {
 		RenderedPages.Page page = this.pages.find(key, version);
 		if (page == null) {
 			RegistrationForm form = RegistrationFields.EMPTY;
-			showForm(model, event(slug, locale), form, noProblems(form), null, locale);
+			EventInfo event = this.catalog.findBySlugNow(slug, locale).orElseThrow(NotFoundException::new);
+			showForm(model, event, form, noProblems(form), null, locale);
 			model.addAttribute("formStamp", STAMP_PLACEHOLDER);
 			page = this.pages.renderForm(key, version, FORM_VIEW, model.asMap(), locale, request, response);
 		}

@@ -104,6 +104,23 @@ class BlankFormPageTests {
 			.contains("Which label?", "Join the waitlist");
 	}
 
+	@Test
+	void aClosedFormIsKeptWithoutAnyTokenAndSetsNoCookie() throws Exception {
+		Instant now = this.clock.instant();
+		TestEvents.Created event = new TestEvents(this.jdbc).event()
+			.window(now.minus(Duration.ofDays(9)), now.minus(Duration.ofDays(1)))
+			.create();
+		for (int view = 0; view < 2; view++) {
+			MvcResult result = this.mvc.perform(get("/events/" + event.slug() + "/register"))
+				.andExpect(status().isOk())
+				.andReturn();
+			assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+				.contains("El registro está cerrado.")
+				.doesNotContain("name=\"_csrf\"", "placeholder-");
+			assertThat(result.getResponse().getCookie("XSRF-TOKEN")).isNull();
+		}
+	}
+
 	private Visit visit(String slug) throws Exception {
 		return visit(get("/events/" + slug + "/register"));
 	}
