@@ -66,8 +66,16 @@ public final class TestRegistrations {
 	 */
 	public static MockHttpServletRequestBuilder formFields(MockHttpServletRequestBuilder request, String fullName,
 			String email) {
-		return request.with(csrf())
-			.param("fullName", fullName)
+		return filledIn(request.with(csrf()), fullName, email);
+	}
+
+	/**
+	 * The same fields without a CSRF token: for a test that posts the token and cookie a
+	 * form gave it.
+	 */
+	public static MockHttpServletRequestBuilder filledIn(MockHttpServletRequestBuilder request, String fullName,
+			String email) {
+		return request.param("fullName", fullName)
 			.param("email", email)
 			.param("company", "Discos Norte")
 			.param("companyType", "INDEPENDENT_LABEL")

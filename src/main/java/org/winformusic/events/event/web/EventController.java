@@ -53,7 +53,9 @@ class EventController {
 		String version = (key != null) ? this.catalog.pageVersion(slug, true).orElse(null) : null;
 		RenderedPages.Page page = this.pages.find(key, version);
 		if (page == null) {
-			EventInfo event = this.catalog.findBySlugNow(slug, locale)
+			// A page that will be kept is rendered from the event as it is now.
+			EventInfo event = ((version != null) ? this.catalog.findBySlugNow(slug, locale)
+					: this.catalog.findBySlug(slug, locale))
 				.filter(EventInfo::published)
 				.orElseThrow(NotFoundException::new);
 			model.addAttribute("event", event);

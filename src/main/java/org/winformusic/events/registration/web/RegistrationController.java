@@ -97,7 +97,10 @@ class RegistrationController {
 		RenderedPages.Page page = this.pages.find(key, version);
 		if (page == null) {
 			RegistrationForm form = RegistrationFields.EMPTY;
-			EventInfo event = this.catalog.findBySlugNow(slug, locale).orElseThrow(NotFoundException::new);
+			// A form that will be kept is rendered from the event as it is now.
+			EventInfo event = ((version != null) ? this.catalog.findBySlugNow(slug, locale)
+					: this.catalog.findBySlug(slug, locale))
+				.orElseThrow(NotFoundException::new);
 			showForm(model, event, form, noProblems(form), null, locale);
 			model.addAttribute("formStamp", STAMP_PLACEHOLDER);
 			page = this.pages.renderForm(key, version, FORM_VIEW, model.asMap(), locale, request, response);

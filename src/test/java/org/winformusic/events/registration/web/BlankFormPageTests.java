@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.MovableClock;
 import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -132,17 +133,10 @@ class BlankFormPageTests {
 	}
 
 	private static MockHttpServletRequestBuilder register(String slug, Visit visit, String email) {
-		return post("/events/" + slug + "/register").cookie(visit.cookie())
+		return TestRegistrations.filledIn(post("/events/" + slug + "/register"), "Ana Pérez", email)
+			.cookie(visit.cookie())
 			.param("_csrf", visit.token())
-			.param("formStamp", visit.stamp())
-			.param("fullName", "Ana Pérez")
-			.param("email", email)
-			.param("company", "Discos Norte")
-			.param("companyType", "INDEPENDENT_LABEL")
-			.param("state", "CMX")
-			.param("city", "Ciudad de México")
-			.param("associationInterest", "YES")
-			.param("privacyConsent", "true");
+			.param("formStamp", visit.stamp());
 	}
 
 	private String body(MockHttpServletRequestBuilder request) throws Exception {
