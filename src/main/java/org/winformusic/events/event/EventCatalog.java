@@ -63,12 +63,12 @@ public class EventCatalog {
 	}
 
 	/**
-	 * Any event by its slug as it is now, not as kept for a few seconds: for a page kept
-	 * until the event's {@link #pageVersion} changes, which must not show facts older
-	 * than that version.
+	 * Any event by its slug; with {@code readNow}, as it is now rather than as kept for a
+	 * few seconds: for a page kept until the event's {@link #pageVersion} changes, which
+	 * must not show facts older than that version.
 	 */
-	public Optional<EventInfo> findBySlugNow(String slug, Locale locale) {
-		return this.events.findBySlug(slug).map((e) -> e.toInfo(locale));
+	public Optional<EventInfo> findBySlug(String slug, Locale locale, boolean readNow) {
+		return readNow ? this.events.findBySlug(slug).map((e) -> e.toInfo(locale)) : findBySlug(slug, locale);
 	}
 
 	/**

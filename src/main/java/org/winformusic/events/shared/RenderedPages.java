@@ -47,7 +47,7 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 public class RenderedPages {
 
-	public static final Duration TIME_TO_LIVE = Duration.ofSeconds(10);
+	private static final Duration TIME_TO_LIVE = Duration.ofSeconds(10);
 
 	private static final int MAX_PAGES = 256;
 

@@ -2,7 +2,6 @@ package org.winformusic.events.admin;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -13,7 +12,7 @@ import org.winformusic.events.registration.RegistrationMessage;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -21,13 +20,8 @@ import org.springframework.context.event.EventListener;
  * throttling) and a count of the SQL statements the current thread prepares (no N+1).
  */
 @TestConfiguration(proxyBeanMethods = false)
+@Import(MovableClock.AsApplicationClock.class)
 class AdminTestConfiguration {
-
-	@Bean
-	@Primary
-	MovableClock movableClock() {
-		return new MovableClock(Instant.now());
-	}
 
 	@Bean
 	SentMessages sentMessages() {

@@ -2,7 +2,6 @@ package org.winformusic.events.privacy;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,11 +19,8 @@ import org.winformusic.events.mail.OutboxTestAccess;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,7 +41,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @IntegrationTest
 @AutoConfigureMockMvc
-@Import(PersonalDataTestSupport.MovableClockConfiguration.class)
+@Import(MovableClock.AsApplicationClock.class)
 abstract class PersonalDataTestSupport {
 
 	static final GreenMail greenMail = startGreenMail();
@@ -226,17 +222,6 @@ abstract class PersonalDataTestSupport {
 			}
 		}
 		return found;
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MovableClockConfiguration {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock(Instant.now());
-		}
-
 	}
 
 	static String lower(String text) {

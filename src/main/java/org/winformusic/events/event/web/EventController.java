@@ -54,8 +54,7 @@ class EventController {
 		RenderedPages.Page page = this.pages.find(key, version);
 		if (page == null) {
 			// A page that will be kept is rendered from the event as it is now.
-			EventInfo event = ((version != null) ? this.catalog.findBySlugNow(slug, locale)
-					: this.catalog.findBySlug(slug, locale))
+			EventInfo event = this.catalog.findBySlug(slug, locale, version != null)
 				.filter(EventInfo::published)
 				.orElseThrow(NotFoundException::new);
 			model.addAttribute("event", event);

@@ -98,8 +98,7 @@ class RegistrationController {
 		if (page == null) {
 			RegistrationForm form = RegistrationFields.EMPTY;
 			// A form that will be kept is rendered from the event as it is now.
-			EventInfo event = ((version != null) ? this.catalog.findBySlugNow(slug, locale)
-					: this.catalog.findBySlug(slug, locale))
+			EventInfo event = this.catalog.findBySlug(slug, locale, version != null)
 				.orElseThrow(NotFoundException::new);
 			showForm(model, event, form, noProblems(form), null, locale);
 			model.addAttribute("formStamp", STAMP_PLACEHOLDER);

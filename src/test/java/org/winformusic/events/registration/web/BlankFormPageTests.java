@@ -14,11 +14,8 @@ import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,7 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
-@Import(BlankFormPageTests.Clocks.class)
+@Import(MovableClock.AsApplicationClock.class)
 @TestPropertySource(properties = "app.registration-min-fill-seconds=3")
 class BlankFormPageTests {
 
@@ -157,17 +154,6 @@ class BlankFormPageTests {
 	 * A visitor's form: the page, the CSRF token and stamp in it, and the CSRF cookie.
 	 */
 	private record Visit(String html, String token, String stamp, Cookie cookie) {
-	}
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock(Instant.now());
-		}
-
 	}
 
 }

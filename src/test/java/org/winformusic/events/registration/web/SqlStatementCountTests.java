@@ -9,11 +9,11 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
@@ -57,13 +57,11 @@ class SqlStatementCountTests {
 	DataSource dataSource;
 
 	@Test
-	void oneRegistrationPostExecutesAtMostFourStatementsIncludingItsEmail() throws Exception {
+	void oneRegistrationPostExecutesAtMostFourStatementsIncludingItsEmail() throws Throwable {
 		TestEvents.Created event = new TestEvents(JdbcClient.create(this.dataSource)).event().capacity(10).create();
 		register(event.slug(), "warm-up@example.com");
 
-		CountingDataSource.STATEMENTS.set(0);
-		register(event.slug(), "counted@example.com");
-		int statements = CountingDataSource.STATEMENTS.get();
+		int statements = executed(() -> register(event.slug(), "counted@example.com")).size();
 
 		assertThat(statements).as("SQL statements of one registration POST")
 			.isPositive()
@@ -79,37 +77,47 @@ class SqlStatementCountTests {
 	 * session (the application keeps it in a cookie).
 	 */
 	@Test
-	void aRepeatViewOfTheBlankFormExecutesOnlyItsVersionQueries() throws Exception {
+	void aRepeatViewOfTheBlankFormExecutesOnlyItsVersionQueries() throws Throwable {
 		TestEvents.Created event = new TestEvents(JdbcClient.create(this.dataSource)).event().capacity(10).create();
 		this.mvc.perform(get("/events/" + event.slug() + "/register")).andExpect(status().isOk());
 		register(event.slug(), "seat-taken@example.com");
 
-		CountingDataSource.EXECUTED.clear();
-		CountingDataSource.recording = Thread.currentThread();
-		try {
-			this.mvc.perform(get("/events/" + event.slug() + "/register")).andExpect(status().isOk());
-		}
-		finally {
-			CountingDataSource.recording = null;
-		}
+		List<String> statements = executed(
+				() -> this.mvc.perform(get("/events/" + event.slug() + "/register")).andExpect(status().isOk()));
 
-		assertThat(CountingDataSource.EXECUTED)
-			.filteredOn((sql) -> !sql.toLowerCase(Locale.ROOT).contains("spring_session"))
+		assertThat(statements).filteredOn((sql) -> !sql.toLowerCase(Locale.ROOT).contains("spring_session"))
 			.as("SQL statements of a repeat view of the form")
 			.hasSize(2)
 			.anySatisfy((sql) -> assertThat(sql).contains("from event\n"))
 			.anySatisfy((sql) -> assertThat(sql).contains("from event_seat"));
 	}
 
+	/**
+	 * The SQL statements this thread executes while {@code work} runs (the application's
+	 * scheduled jobs run on threads of their own).
+	 */
+	private static List<String> executed(Executable work) throws Throwable {
+		CountingDataSource.EXECUTED.clear();
+		CountingDataSource.recording = Thread.currentThread();
+		try {
+			work.execute();
+		}
+		finally {
+			CountingDataSource.recording = null;
+		}
+		return List.copyOf(CountingDataSource.EXECUTED);
+	}
+
 	private void register(String slug, String email) throws Exception {
 		this.mvc.perform(TestRegistrations.formPost(slug, "Ana Pérez", email)).andExpect(status().is3xxRedirection());
 	}
 
-	/** Wraps the application's DataSource so every executed statement is counted. */
+	/**
+	 * Wraps the application's DataSource so the statements a thread executes can be
+	 * recorded.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class CountingDataSource {
-
-		static final AtomicInteger STATEMENTS = new AtomicInteger();
 
 		/** The text of each statement {@link #recording} executed. */
 		static final List<String> EXECUTED = new CopyOnWriteArrayList<>();
@@ -171,7 +179,6 @@ class SqlStatementCountTests {
 								: new Class<?>[] { Statement.class };
 				InvocationHandler handler = (proxy, method, args) -> {
 					if (method.getName().startsWith("execute")) {
-						STATEMENTS.incrementAndGet();
 						if (Thread.currentThread() == recording) {
 							EXECUTED.add((prepared != null) ? prepared : String.valueOf(args[0]));
 						}
