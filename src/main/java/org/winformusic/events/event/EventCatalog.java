@@ -19,18 +19,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Read access to events for pages, emails and other features.
  * <p>
  * An event's facts change rarely while every page view and every registration email needs
- * them, so {@link #findBySlug}, {@link #findPublishedBySlug} and {@link #findById} keep
- * them for a few seconds (three queries saved per registration; a staff list view spent
- * an eighth of its time loading the event and its speakers and partners). Edits on this
- * instance evict at once; another instance sees them within {@link #FRESHNESS} (and the
- * time to read them: when they expire, one request reads them again while the others keep
- * the previous ones, see {@link RefreshingCache}). Seats are never cached:
- * {@link #availability} always reads the seat rows.
+ * them, so {@link #findBySlug} and {@link #findById} keep them for a few seconds (three
+ * queries saved per registration; a staff list view spent an eighth of its time loading
+ * the event and its speakers and partners). Edits on this instance evict at once; another
+ * instance sees them within {@link #FRESHNESS} (and the time to read them: when they
+ * expire, one request reads them again while the others keep the previous ones, see
+ * {@link RefreshingCache}). Seats are never cached: {@link #availability} always reads
+ * the seat rows.
  */
 @Service
 @Transactional(readOnly = true)
@@ -137,19 +139,26 @@ public class EventCatalog {
 		return (time != null) ? time.toInstant() : null;
 	}
 
-	/** An event the public may see. */
-	public Optional<EventInfo> findPublishedBySlug(String slug, Locale locale) {
-		return findBySlug(slug, locale).filter(EventInfo::published);
-	}
-
 	public Optional<EventInfo> findById(long id, Locale locale) {
 		return this.cache.get("id:" + id + ":" + locale.getLanguage(),
 				() -> this.events.findById(id).map((e) -> e.toInfo(locale)));
 	}
 
-	/** Forgets cached facts after an edit on this instance. */
+	/**
+	 * Forgets cached facts after an edit on this instance: now, and again when the edit's
+	 * transaction ends, so that facts read by another request before the edit committed
+	 * are not kept for {@link #FRESHNESS} after it.
+	 */
 	void evict() {
 		this.cache.clear();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					EventCatalog.this.cache.clear();
+				}
+			});
+		}
 	}
 
 	/** Published events that have not ended, soonest first. */

@@ -52,7 +52,8 @@ class EventAdministrationTests {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/admin/events/colombia-workshop/edit"));
 
-		var event = this.catalog.findPublishedBySlug("colombia-workshop", SupportedLocales.SPANISH).orElseThrow();
+		var event = this.catalog.findBySlug("colombia-workshop", SupportedLocales.SPANISH).orElseThrow();
+		assertThat(event.published()).isTrue();
 		assertThat(event.zone().getId()).isEqualTo("America/Bogota");
 		assertThat(event.country()).isEqualTo("CO");
 		assertThat(event.speakers()).hasSize(1);
