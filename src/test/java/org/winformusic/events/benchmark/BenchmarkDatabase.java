@@ -74,9 +74,13 @@ final class BenchmarkDatabase implements AutoCloseable {
 	 * gone.
 	 */
 	long pid() {
-		try {
-			long backend = count("select pg_backend_pid()");
-			return ProcessHandle.of(backend).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
+		// While the connection is open: a closed connection's backend exits at once, and
+		// looking it up after that found nothing (a "db CPU" of 0 in some scenarios).
+		try (Connection connection = connect();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("select pg_backend_pid()")) {
+			rows.next();
+			return ProcessHandle.of(rows.getLong(1)).flatMap(ProcessHandle::parent).map(ProcessHandle::pid).orElse(-1L);
 		}
 		catch (SQLException ex) {
 			return -1;
