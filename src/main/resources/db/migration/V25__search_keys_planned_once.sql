@@ -3,7 +3,7 @@
 -- decompresses and reads the stored body and plans its subquery again. The index's
 -- expression is evaluated for every registration inserted and every status change, so each
 -- registration paid that planning (0.2-0.3 ms of the database's CPU on the benchmark's
--- machine, a seventh of a registration's). The same expressions in PL/pgSQL are planned once
+-- machine, about a sixth of a registration's). The same expressions in PL/pgSQL are planned once
 -- per connection. The results are the same for every input, so the index stays as it is.
 -- SET search_path FROM CURRENT keeps what the RETURN bodies gave: the names are those of the
 -- schema the migration ran in, whoever evaluates the expression (a restore, a reindex).
