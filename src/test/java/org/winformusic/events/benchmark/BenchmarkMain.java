@@ -214,19 +214,24 @@ public final class BenchmarkMain {
 		try {
 			double[] plain = new double[3];
 			double[] recipe = new double[3];
+			double busiest = 0;
 			for (int i = 0; i < 3; i++) {
+				busiest = Math.max(busiest, QuietMachine.await());
 				plain[i] = timeStart(jar, List.of("-Xmx" + RECOMMENDED_HEAP), "app-plain");
+				busiest = Math.max(busiest, QuietMachine.await());
 				recipe[i] = timeStart(this.recipe.jar(), this.recipe.jvmOptions(), "app-recipe");
 			}
 			Arrays.sort(plain);
 			Arrays.sort(recipe);
+			// The baseline the recipe is measured against, as the HTTP ceiling is for the
+			// pages: the target is the recipe's (issue 15), not this one's.
 			this.report.add(Row.checkedFigure("startup-extracted",
-					"7. start-up, migrated database, plain java -jar (median of 3)", plain[1], "s", "<= 4 s",
-					plain[1] <= 4, true, "runs " + seconds(plain)));
+					"7. start-up, migrated database, plain java -jar (median of 3)", plain[1], "s", "(reference)", null,
+					true, "runs " + seconds(plain)));
 			this.report.add(Row.checkedFigure("startup-cds", label, recipe[1], "s", "<= 4 s", recipe[1] <= 4, true,
 					"runs " + seconds(recipe) + "; " + this.recipe.cacheOption().replaceAll("=.*", "")
-							+ ", Spring AOT, Java " + AppProcess.javaFeatureVersion() + ", load average "
-							+ loadAverage()));
+							+ ", Spring AOT, Java " + AppProcess.javaFeatureVersion() + ", CPUs at most "
+							+ QuietMachine.describe(busiest) + " before each start"));
 		}
 		catch (Exception ex) {
 			this.report.add(Row.failed("startup-cds", label, "<= 4 s", ex.toString()));
@@ -249,15 +254,6 @@ public final class BenchmarkMain {
 		}
 		catch (Exception ex) {
 			log("No native memory summary: %s", ex);
-		}
-	}
-
-	static String loadAverage() {
-		try {
-			return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-		}
-		catch (IOException ex) {
-			return "unknown";
 		}
 	}
 
@@ -291,6 +287,7 @@ public final class BenchmarkMain {
 					+ ",settings=profile,dumponexit=true");
 		}
 		Map<String, String> environment = environment(mailPollInterval);
+		QuietMachine.await();
 		log("Starting the application (-Xmx%s, mail poll %s)", heap, mailPollInterval);
 		AppProcess app = AppProcess.start(this.recipe.jar(), jvm, environment,
 				this.outputDirectory.resolve(name + ".log"));
