@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.winformusic.events.TestEvents;
-import org.winformusic.events.admin.AdminTestConfiguration.StatementCounter;
+import org.winformusic.events.StatementCounter;
 import org.winformusic.events.registration.TallyTestAccess;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
-import org.winformusic.events.admin.AdminTestConfiguration.StatementCounter;
+import org.winformusic.events.StatementCounter;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.Regions;

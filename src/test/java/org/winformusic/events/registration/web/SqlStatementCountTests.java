@@ -1,14 +1,7 @@
 package org.winformusic.events.registration.web;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -16,16 +9,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.StatementCounter;
 import org.winformusic.events.TestEvents;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -35,12 +25,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Guards the hot path the benchmark measures: the SQL statements one successful
- * registration POST executes, counted at the JDBC level. If this fails, a change added
+ * registration POST prepares, counted at the JDBC level. If this fails, a change added
  * round trips to every registration: make sure that is worth it, then raise the number.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
-@Import(SqlStatementCountTests.CountingDataSource.class)
+@Import(StatementCounter.Installed.class)
 @TestPropertySource(properties = { "app.rate-limit-per-ip=1000", "app.waitlist-sweep-millis=3600000" })
 class SqlStatementCountTests {
 
@@ -61,7 +51,9 @@ class SqlStatementCountTests {
 		TestEvents.Created event = new TestEvents(JdbcClient.create(this.dataSource)).event().capacity(10).create();
 		register(event.slug(), "warm-up@example.com");
 
-		int statements = executed(() -> register(event.slug(), "counted@example.com")).size();
+		StatementCounter.start();
+		register(event.slug(), "counted@example.com");
+		int statements = StatementCounter.stop();
 
 		assertThat(statements).as("SQL statements of one registration POST")
 			.isPositive()
@@ -82,7 +74,7 @@ class SqlStatementCountTests {
 		this.mvc.perform(get("/events/" + event.slug() + "/register")).andExpect(status().isOk());
 		register(event.slug(), "seat-taken@example.com");
 
-		List<String> statements = executed(
+		List<String> statements = prepared(
 				() -> this.mvc.perform(get("/events/" + event.slug() + "/register")).andExpect(status().isOk()));
 
 		assertThat(statements).filteredOn((sql) -> !sql.toLowerCase(Locale.ROOT).contains("spring_session"))
@@ -93,113 +85,23 @@ class SqlStatementCountTests {
 	}
 
 	/**
-	 * The SQL statements this thread executes while {@code work} runs (the application's
-	 * scheduled jobs run on threads of their own).
+	 * The SQL of the statements this thread prepares while {@code work} runs (the
+	 * application's scheduled jobs run on threads of their own).
 	 */
-	private static List<String> executed(Executable work) throws Throwable {
-		CountingDataSource.EXECUTED.clear();
-		CountingDataSource.recording = Thread.currentThread();
+	private static List<String> prepared(Executable work) throws Throwable {
+		StatementCounter.start();
 		try {
 			work.execute();
 		}
-		finally {
-			CountingDataSource.recording = null;
+		catch (Throwable ex) {
+			StatementCounter.stop();
+			throw ex;
 		}
-		return List.copyOf(CountingDataSource.EXECUTED);
+		return StatementCounter.stopAndList();
 	}
 
 	private void register(String slug, String email) throws Exception {
 		this.mvc.perform(TestRegistrations.formPost(slug, "Ana Pérez", email)).andExpect(status().is3xxRedirection());
-	}
-
-	/**
-	 * Wraps the application's DataSource so the statements a thread executes can be
-	 * recorded.
-	 */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class CountingDataSource {
-
-		/** The text of each statement {@link #recording} executed. */
-		static final List<String> EXECUTED = new CopyOnWriteArrayList<>();
-
-		/** The thread whose statements are recorded (the application's jobs run too). */
-		static volatile Thread recording;
-
-		@Bean
-		static BeanPostProcessor countingDataSourcePostProcessor() {
-			return new BeanPostProcessor() {
-
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					return (bean instanceof DataSource dataSource && !(bean instanceof Counting))
-							? new Counting(dataSource) : bean;
-				}
-
-			};
-		}
-
-		static class Counting extends DelegatingDataSource implements AutoCloseable {
-
-			Counting(DataSource target) {
-				super(target);
-			}
-
-			@Override
-			public Connection getConnection() throws SQLException {
-				return counting(super.getConnection());
-			}
-
-			@Override
-			public Connection getConnection(String username, String password) throws SQLException {
-				return counting(super.getConnection(username, password));
-			}
-
-			@Override
-			public void close() throws Exception {
-				if (getTargetDataSource() instanceof AutoCloseable closeable) {
-					closeable.close();
-				}
-			}
-
-			private static Connection counting(Connection connection) {
-				return (Connection) Proxy.newProxyInstance(Counting.class.getClassLoader(),
-						new Class<?>[] { Connection.class }, (proxy, method, args) -> {
-							Object result = invoke(connection, method, args);
-							String sql = (args != null && args.length > 0 && args[0] instanceof String text) ? text
-									: null;
-							return (result instanceof Statement statement) ? countingStatement(statement, sql) : result;
-						});
-			}
-
-			private static Statement countingStatement(Statement statement, String prepared) {
-				Class<?>[] interfaces = (statement instanceof java.sql.CallableStatement)
-						? new Class<?>[] { java.sql.CallableStatement.class }
-						: (statement instanceof java.sql.PreparedStatement)
-								? new Class<?>[] { java.sql.PreparedStatement.class }
-								: new Class<?>[] { Statement.class };
-				InvocationHandler handler = (proxy, method, args) -> {
-					if (method.getName().startsWith("execute")) {
-						if (Thread.currentThread() == recording) {
-							EXECUTED.add((prepared != null) ? prepared : String.valueOf(args[0]));
-						}
-					}
-					return invoke(statement, method, args);
-				};
-				return (Statement) Proxy.newProxyInstance(Counting.class.getClassLoader(), interfaces, handler);
-			}
-
-			private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)
-					throws Throwable {
-				try {
-					return method.invoke(target, args);
-				}
-				catch (InvocationTargetException ex) {
-					throw ex.getCause();
-				}
-			}
-
-		}
-
 	}
 
 }
