@@ -97,8 +97,9 @@ public final class BenchmarkMain {
 
 	private int run() throws Exception {
 		Path jar = findJar();
-		log("Benchmark: warm-up %d s, measured %d s per scenario, %d connections (%d for admin)",
-				this.options.warmupSeconds, this.options.measureSeconds, CONNECTIONS, ADMIN_CONNECTIONS);
+		log("Benchmark: warm-up %d s, measured %d s per scenario, %d connections (%d for admin)%s",
+				this.options.warmupSeconds, this.options.measureSeconds, CONNECTIONS, ADMIN_CONNECTIONS,
+				extraOptions().isEmpty() ? "" : "; application JVM options added: " + String.join(" ", extraOptions()));
 		this.database = remember(BenchmarkDatabase.start());
 		this.smtp = remember(new SmtpSink());
 		log("PostgreSQL on port %s, SMTP sink on port %d", this.database.jdbcUrl().replaceAll(".*:(\\d+)/.*", "$1"),
@@ -184,12 +185,26 @@ public final class BenchmarkMain {
 		return new StartRecipe(extractedJar, aotCache ? "-XX:AOTCache=" + cache : "-XX:SharedArchiveFile=" + cache);
 	}
 
-	/** The recommended JVM options, heap included. */
+	/**
+	 * The recommended JVM options, heap included, then {@link #extraOptions()} (which win
+	 * where they repeat one).
+	 */
 	static List<String> recommendedOptions() {
 		List<String> options = new ArrayList<>();
 		options.add("-Xmx" + RECOMMENDED_HEAP);
 		options.addAll(RECOMMENDED_JVM_OPTIONS);
+		options.addAll(extraOptions());
 		return options;
+	}
+
+	/**
+	 * JVM options to try on top of the recommended ones, from
+	 * {@code BENCHMARK_APP_JAVA_OPTIONS} (e.g. {@code -XX:TieredStopAtLevel=4} for the C2
+	 * compiler too); none by default.
+	 */
+	static List<String> extraOptions() {
+		String extra = System.getenv("BENCHMARK_APP_JAVA_OPTIONS");
+		return (extra == null || extra.isBlank()) ? List.of() : List.of(extra.trim().split("\\s+"));
 	}
 
 	/** The extracted jar and the JVM option that loads its class cache. */
@@ -391,6 +406,7 @@ public final class BenchmarkMain {
 			machine.put("cpu", "unknown");
 		}
 		machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+		machine.put("jvmOptions", String.join(" ", recommendedOptions()));
 		machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
 		machine.put("date", Instant.now().toString());
 		return machine;
