@@ -29,6 +29,10 @@ class LocaleConfiguration implements WebMvcConfigurer {
 		CookieLocaleResolver resolver = new SupportedCookieLocaleResolver();
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieSameSite("Lax");
+		// A cookie that is not a language (another application of the domain, a hand
+		// edit)
+		// is ignored rather than failing every request until it expires.
+		resolver.setRejectInvalidCookies(false);
 		resolver.setDefaultLocaleFunction(SupportedLocales::fromAcceptLanguage);
 		return resolver;
 	}

@@ -79,6 +79,22 @@ class ErrorPagesTests {
 	}
 
 	@Test
+	void aLanguageCookieThatIsNotALanguageIsIgnored() throws Exception {
+		// Another application of the same domain, or a hand-edited cookie: the page is
+		// shown in the browser's language, as if there were no cookie.
+		for (String cookie : new String[] { "lang=es%2DMX", "lang=\"es\"", "lang=%00", "lang=%", "lang=en%00" }) {
+			HttpResponse<String> page = send(HttpRequest.newBuilder(uri("/events/no-such-event"))
+				.header("Cookie", cookie)
+				.header("Accept-Language", "en")
+				.GET());
+			assertThat(page.statusCode()).as(cookie).isEqualTo(404);
+			assertThat(page.body()).as(cookie).contains("Page not found");
+			assertThat(send(HttpRequest.newBuilder(uri("/events/mexico-workshop")).header("Cookie", cookie).GET())
+				.statusCode()).as(cookie).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void theErrorPageAskedForDirectlyIsNotFound() throws Exception {
 		HttpResponse<String> response = send(
 				HttpRequest.newBuilder(uri("/error")).header("Accept-Language", "es-MX").GET());

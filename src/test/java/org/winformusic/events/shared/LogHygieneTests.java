@@ -90,6 +90,10 @@ class LogHygieneTests {
 		String token = manage.substring("/r/".length());
 		this.mvc.perform(get(manage));
 		this.mvc.perform(get(manage + "/event.ics"));
+		// No page answers these; Spring logs the path of a request it has no handler for.
+		this.mvc.perform(get(manage + "/"));
+		this.mvc.perform(get(manage + "/edit/"));
+		this.mvc.perform(post(manage + "/no-such-action").with(csrf()));
 		this.mvc.perform(registration());
 		this.mvc.perform(post("/events/mexico-workshop/lookup").with(csrf()).param("email", EMAIL));
 		this.sender.sendDueMessages();
