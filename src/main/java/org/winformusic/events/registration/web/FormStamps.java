@@ -39,6 +39,15 @@ class FormStamps {
 	}
 
 	/**
+	 * The stamp for a form shown again after it was posted (with problems to fix, or in
+	 * another language): the one it was first shown with, when that is genuine, so the
+	 * time the visitor has spent on it keeps counting; a new one otherwise.
+	 */
+	String again(String posted) {
+		return (shownAt(posted) != null) ? posted : stamp();
+	}
+
+	/**
 	 * Whether a form came back sooner than the minimum fill time, or without a valid
 	 * stamp (a form that was never shown). Always false when the check is off.
 	 */
@@ -47,21 +56,28 @@ class FormStamps {
 		if (minimum <= 0) {
 			return false;
 		}
+		Long shown = shownAt(stamp);
+		return shown == null || this.clock.instant().getEpochSecond() - shown < minimum;
+	}
+
+	/**
+	 * When a genuine stamp's form was shown (epoch seconds); null for any other value.
+	 */
+	private Long shownAt(String stamp) {
 		if (stamp == null || stamp.length() > 100 || stamp.indexOf('.') < 1) {
-			return true;
+			return null;
 		}
 		String seconds = stamp.substring(0, stamp.indexOf('.'));
 		byte[] expected = sign(seconds).getBytes(StandardCharsets.US_ASCII);
 		byte[] actual = stamp.substring(stamp.indexOf('.') + 1).getBytes(StandardCharsets.US_ASCII);
 		if (!MessageDigest.isEqual(expected, actual)) {
-			return true;
+			return null;
 		}
 		try {
-			long shown = Long.parseLong(seconds);
-			return this.clock.instant().getEpochSecond() - shown < minimum;
+			return Long.parseLong(seconds);
 		}
 		catch (NumberFormatException ex) {
-			return true;
+			return null;
 		}
 	}
 

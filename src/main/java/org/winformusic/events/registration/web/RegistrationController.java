@@ -100,8 +100,7 @@ class RegistrationController {
 			// A form that will be kept is rendered from the event as it is now.
 			EventInfo event = this.catalog.findBySlug(slug, locale, version != null)
 				.orElseThrow(NotFoundException::new);
-			showForm(model, event, form, noProblems(form), null, locale);
-			model.addAttribute("formStamp", STAMP_PLACEHOLDER);
+			showForm(model, event, form, noProblems(form), null, locale, STAMP_PLACEHOLDER);
 			page = this.pages.renderForm(key, version, FORM_VIEW, model.asMap(), locale, request, response);
 		}
 		this.pages.writeForm(page, Map.of(STAMP_PLACEHOLDER, this.stamps.stamp()), locale, request, response);
@@ -126,21 +125,23 @@ class RegistrationController {
 		if (languageOnly != null) {
 			// The visitor switched language on a filled-in form (js/form.js posts it
 			// again): the same form in the new language, values kept, nothing stored.
-			return showForm(model, event(slug, locale), form, noProblems(form), null, locale);
+			return showForm(model, event(slug, locale), form, noProblems(form), null, locale,
+					this.stamps.again(formStamp));
 		}
 		if (form.website() != null || result.hasFieldErrors("website") || this.stamps.tooFast(formStamp)) {
 			return RECEIVED_VIEW;
 		}
 		RegisteringEvent event = this.catalog.registering(slug).orElseThrow(NotFoundException::new);
 		if (!event.open(this.clock.instant())) {
-			return showForm(model, event(slug, locale), form, noProblems(form), null, locale);
+			return showForm(model, event(slug, locale), form, noProblems(form), null, locale,
+					this.stamps.again(formStamp));
 		}
 		CheckedForm checked = this.validator.check(form, FormContext.registering(event), result);
 		String suggestion = result.hasFieldErrors("email") ? null : RegistrationValidator.suggestedEmail(form.email());
 		boolean typoConfirmed = form.email() != null && form.email().equals(emailConfirmed);
 		if (checked == null || (suggestion != null && !typoConfirmed)) {
 			// A likely typo is shown as a hint beside the field, not as an error.
-			return showForm(model, event(slug, locale), form, result, suggestion, locale);
+			return showForm(model, event(slug, locale), form, result, suggestion, locale, this.stamps.again(formStamp));
 		}
 		RegistrationResult outcome = this.registrations.register(event, checked, locale);
 		return switch (outcome.outcome()) {
@@ -151,7 +152,8 @@ class RegistrationController {
 				model.addAttribute("event", event(slug, locale));
 				yield DUPLICATE_VIEW;
 			}
-			case WINDOW_CLOSED -> showForm(model, event(slug, locale), form, noProblems(form), null, locale);
+			case WINDOW_CLOSED -> showForm(model, event(slug, locale), form, noProblems(form), null, locale,
+					this.stamps.again(formStamp));
 		};
 	}
 
@@ -180,12 +182,12 @@ class RegistrationController {
 	}
 
 	private String showForm(Model model, EventInfo event, RegistrationForm form, BindingResult result,
-			String emailSuggestion, Locale locale) {
+			String emailSuggestion, Locale locale, String formStamp) {
 		RegistrationWindow window = event.registrationWindow(this.clock.instant());
 		model.addAttribute("event", event);
 		model.addAttribute("window", window);
 		model.addAttribute("availability", this.catalog.availability(event.id()));
-		model.addAttribute("formStamp", this.stamps.stamp());
+		model.addAttribute("formStamp", formStamp);
 		model.addAttribute("emailSuggestion", emailSuggestion);
 		this.fields.prepare(model, form, result, event.country(), locale);
 		this.questions.prepare(model, event.id(), form, result, locale);

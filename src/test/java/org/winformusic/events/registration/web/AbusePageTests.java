@@ -3,6 +3,8 @@ package org.winformusic.events.registration.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
@@ -69,6 +71,38 @@ class AbusePageTests {
 		this.mvc.perform(form(event.slug(), "10.0.0.2", "patient@example.com").param("formStamp", old))
 			.andExpect(status().is3xxRedirection());
 		assertThat(registrations(event)).isOne();
+	}
+
+	@Test
+	void aFormShownAgainKeepsTheTimeItWasFirstShownSoAQuickFixStillRegisters() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		String shown = stamps(Duration.ofSeconds(-10)).stamp();
+		// A mistake to fix: the form comes back with the problem and the same stamp.
+		String withProblem = page(form(event.slug(), "10.0.2.1", "not-an-address").param("formStamp", shown));
+		assertThat(stampOf(withProblem)).isEqualTo(shown);
+		this.mvc.perform(form(event.slug(), "10.0.2.1", "quick@example.com").param("formStamp", stampOf(withProblem)))
+			.andExpect(status().is3xxRedirection());
+		// The language switched on a filled-in form: the same.
+		String english = page(form(event.slug(), "10.0.2.2", "switch@example.com").param("formStamp", shown)
+			.param("lang", "en")
+			.param("languageOnly", "true"));
+		assertThat(stampOf(english)).isEqualTo(shown);
+		this.mvc.perform(form(event.slug(), "10.0.2.2", "switch@example.com").param("formStamp", stampOf(english)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(registrations(event)).isEqualTo(2);
+
+		// A stamp that is not genuine is not carried: the form shown again gets a new
+		// one.
+		String forged = (this.clock.instant().getEpochSecond() - 60) + ".AAAA";
+		String again = page(form(event.slug(), "10.0.2.3", "switch@example.com").param("formStamp", forged)
+			.param("languageOnly", "true"));
+		assertThat(stampOf(again)).isNotEqualTo(forged).contains(".");
+	}
+
+	private static String stampOf(String html) {
+		Matcher stamp = Pattern.compile("name=\"formStamp\" value=\"([^\"]+)\"").matcher(html);
+		assertThat(stamp.find()).as("the form's stamp").isTrue();
+		return stamp.group(1);
 	}
 
 	@Test
