@@ -3,6 +3,7 @@ package org.winformusic.events.admin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,21 @@ class AuditWords {
 
 	/** "user=3 role=ADMIN", or "user=3". */
 	private static final Pattern STAFF_USER = Pattern.compile("user=(\\S+)(?: role=([A-Z_]+))?");
+
+	/**
+	 * Where "name=value" pairs part: "format=CSV, rows=7, status=CONFIRMED" (an export),
+	 * "matches=1" (a personal data search), "suppressed=0 anonymized=3" (retention).
+	 */
+	private static final Pattern PAIR_SEPARATOR = Pattern.compile("(?:,\\s*|\\s+)(?=[A-Za-z]+=)");
+
+	private static final Pattern PAIR = Pattern.compile("([A-Za-z]+)=(.*)");
+
+	/** Counts, in words with their plural: "1 coincidencia", "7 filas". */
+	private static final Set<String> COUNTS = Set.of("matches", "rows", "suppressed", "anonymized");
+
+	/** An export's filter: "Situación: Confirmado". */
+	private static final Set<String> FILTERS = Set.of("status", "companyType", "state", "associationInterest",
+			"checkedIn", "choice");
 
 	private final MessageSource messages;
 
@@ -74,20 +90,9 @@ class AuditWords {
 		Matcher change = CHANGE.matcher(line);
 		if (change.matches()) {
 			String field = change.group(2);
-			String prefix = switch (field) {
-				case "status" -> "admin.status.";
-				case "role" -> "admin.role.";
-				case "companyType" -> "registration.companyType.";
-				case "state" -> "state.";
-				case "associationInterest" -> "registration.interest.";
-				default -> "ux.audit.value.";
-			};
-			boolean region = field.equals("state") && country != null;
-			String text = this.messages.getMessage("ux.audit.change", new Object[] {
-					region ? this.regions.fieldLabel(country, "ux.audit.field.state", locale)
-							: word("ux.audit.field." + field, field, locale),
-					region ? region(country, change.group(3), locale) : value(prefix, change.group(3), locale),
-					region ? region(country, change.group(4), locale) : value(prefix, change.group(4), locale) },
+			String text = this.messages.getMessage("ux.audit.change",
+					new Object[] { field(field, country, locale), fieldValue(field, change.group(3), country, locale),
+							fieldValue(field, change.group(4), country, locale) },
 					locale);
 			return (change.group(1) != null)
 					? this.messages.getMessage("ux.audit.staffUser", new Object[] { change.group(1) }, locale) + " · "
@@ -115,7 +120,66 @@ class AuditWords {
 		if (line.startsWith("slug=")) {
 			return this.messages.getMessage("ux.audit.slug", new Object[] { line.substring(5) }, locale);
 		}
-		return line;
+		String pairs = pairs(line, country, locale);
+		return (pairs != null) ? pairs : line;
+	}
+
+	/**
+	 * "CSV, 7 filas, Situación: Confirmado" for "format=CSV, rows=7, status=CONFIRMED";
+	 * null when a pair is not one this knows, so the line is shown as stored.
+	 */
+	private String pairs(String line, String country, Locale locale) {
+		List<String> words = new ArrayList<>();
+		for (String part : PAIR_SEPARATOR.split(line)) {
+			Matcher pair = PAIR.matcher(part);
+			String word = pair.matches() ? pair(pair.group(1), pair.group(2).strip(), country, locale) : null;
+			if (word == null) {
+				return null;
+			}
+			words.add(word);
+		}
+		return String.join(", ", words);
+	}
+
+	private String pair(String name, String value, String country, Locale locale) {
+		if (COUNTS.contains(name)) {
+			if (!value.matches("\\d{1,18}")) {
+				return null;
+			}
+			return this.messages.getMessage("ux.audit." + name, new Object[] { Long.valueOf(value) }, locale);
+		}
+		if (FILTERS.contains(name)) {
+			return field(name, country, locale) + ": "
+					+ (name.equals("choice") ? "#" + value : fieldValue(name, value, country, locale));
+		}
+		return switch (name) {
+			case "format" -> word("ux.audit.format." + value, value, locale);
+			case "q" -> this.messages.getMessage("ux.audit.search", new Object[] { value }, locale);
+			default -> null;
+		};
+	}
+
+	/** A field's name: "Situación"; a region by the event's country ("Departamento"). */
+	private String field(String field, String country, Locale locale) {
+		return (field.equals("state") && country != null)
+				? this.regions.fieldLabel(country, "ux.audit.field.state", locale)
+				: word("ux.audit.field." + field, field, locale);
+	}
+
+	/** A field's value in words: "Por revisar" for status {@code PENDING}. */
+	private String fieldValue(String field, String value, String country, Locale locale) {
+		if (field.equals("state") && country != null) {
+			return region(country, value, locale);
+		}
+		String prefix = switch (field) {
+			case "status" -> "admin.status.";
+			case "role" -> "admin.role.";
+			case "companyType" -> "registration.companyType.";
+			case "state" -> "state.";
+			case "associationInterest" -> "registration.interest.";
+			default -> "ux.audit.value.";
+		};
+		return value(prefix, value, locale);
 	}
 
 	/** A status or company code in words; anything else (a name, a number) as it is. */

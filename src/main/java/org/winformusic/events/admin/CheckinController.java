@@ -1,5 +1,6 @@
 package org.winformusic.events.admin;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.winformusic.events.registration.DoorCopies;
@@ -18,6 +19,8 @@ import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.EventTimes;
 import org.winformusic.events.shared.NotFoundException;
 
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -82,6 +85,12 @@ class CheckinController {
 		model.addAttribute("counts", this.queries.counts(event.id()));
 		model.addAttribute("doorManifest", "/admin/events/" + event.slug() + "/checkin/manifest.webmanifest");
 		if (!text.isEmpty()) {
+			// A door code typed from a badge or the paper list names one person.
+			var byCode = this.copies.byCode(event.id(), text);
+			if (byCode.isPresent()) {
+				model.addAttribute("results", new PageImpl<>(List.of(byCode.get()), PageRequest.of(0, MAX_RESULTS), 1));
+				return DOOR_VIEW;
+			}
 			// Every status: a cancelled person at the door must read as cancelled, not as
 			// nobody.
 			RegistrationQuery query = new RegistrationQuery(new RegistrationFilter(text, null, null, null, null, null),

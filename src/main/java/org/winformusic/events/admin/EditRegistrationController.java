@@ -94,7 +94,9 @@ class EditRegistrationController {
 				if (ex.reason() != RegistrationStateException.Reason.EMAIL_TAKEN) {
 					throw ex;
 				}
-				result.rejectValue("email", "registration.error.email.taken");
+				// Staff may see every registration: name what is in the way, not the
+				// registrant's "send me my link".
+				result.rejectValue("email", "admin.edit.emailTaken");
 			}
 		}
 		return show(registration, event, form, result, locale, model);

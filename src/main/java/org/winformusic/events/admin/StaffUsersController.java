@@ -113,6 +113,10 @@ class StaffUsersController {
 				&& !form.newPassword().equals(form.confirmPassword())) {
 			result.rejectValue("confirmPassword", "admin.profile.mismatch");
 		}
+		// Keeping the current password would keep a one-time password an admin has seen.
+		if (!result.hasFieldErrors("newPassword") && form.newPassword().equals(form.currentPassword())) {
+			result.rejectValue("newPassword", "admin.profile.sameAsCurrent");
+		}
 		if (!result.hasErrors() && !this.users.changeOwnPassword(authentication.getName(),
 				String.valueOf(form.currentPassword()), form.newPassword())) {
 			result.rejectValue("currentPassword", "admin.profile.wrongCurrent");

@@ -1,11 +1,14 @@
 package org.winformusic.events.privacy;
 
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.SingleLine;
@@ -39,8 +42,11 @@ class DataRequestController {
 
 	private final PersonalData personalData;
 
-	DataRequestController(PersonalData personalData) {
+	private final EventCatalog catalog;
+
+	DataRequestController(PersonalData personalData, EventCatalog catalog) {
 		this.personalData = personalData;
+		this.catalog = catalog;
 	}
 
 	@ModelAttribute
@@ -58,7 +64,7 @@ class DataRequestController {
 	 * The search; an address that cannot be stored is shown next to the field instead.
 	 */
 	@PostMapping("/admin/privacy")
-	String search(@Valid @ModelAttribute("form") SearchForm form, BindingResult result, Model model) {
+	String search(@Valid @ModelAttribute("form") SearchForm form, BindingResult result, Locale locale, Model model) {
 		if (BoundForms.keep(model, "form", form, result).hasErrors()) {
 			return REQUEST_VIEW;
 		}
@@ -66,6 +72,7 @@ class DataRequestController {
 		List<RegistrationView> found = this.personalData.findForRequest(email);
 		model.addAttribute("email", email);
 		model.addAttribute("found", found);
+		model.addAttribute("eventTitles", eventTitles(found, locale));
 		model.addAttribute("utc", ZoneOffset.UTC);
 		return REQUEST_VIEW;
 	}
@@ -97,6 +104,16 @@ class DataRequestController {
 	String erase(@PathVariable long id) {
 		this.personalData.eraseByStaff(id);
 		return "redirect:/admin/registrations/" + id + "?erased";
+	}
+
+	/** The names of the events the registrations found belong to, by event id. */
+	private Map<Long, String> eventTitles(List<RegistrationView> found, Locale locale) {
+		Map<Long, String> titles = new HashMap<>();
+		found.stream()
+			.map(RegistrationView::eventId)
+			.distinct()
+			.forEach((id) -> this.catalog.findById(id, locale).ifPresent((event) -> titles.put(id, event.title())));
+		return titles;
 	}
 
 	/** The address a data request came from, as staff type it. */

@@ -121,9 +121,25 @@ public class CheckinPasses {
 		if (typed == null) {
 			return false;
 		}
-		String normalized = typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
 		return MessageDigest.isEqual(code(registrationId).getBytes(StandardCharsets.US_ASCII),
-				normalized.getBytes(StandardCharsets.US_ASCII));
+				normalizedCode(typed).getBytes(StandardCharsets.US_ASCII));
+	}
+
+	/**
+	 * A typed door code as codes are written: spaces and dashes dropped, upper case (as
+	 * the door page's script, {@code static/js/checkin.js}, reads it too).
+	 */
+	public static String normalizedCode(String typed) {
+		return (typed == null) ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+	}
+
+	/** Whether a normalized text could be a door code at all (length and alphabet). */
+	public static boolean couldBeCode(String normalized) {
+		if (normalized.length() != CODE_LENGTH) {
+			return false;
+		}
+		String alphabet = new String(CODE_ALPHABET);
+		return normalized.chars().allMatch((c) -> alphabet.indexOf(c) >= 0);
 	}
 
 	private byte[] mac(String value) {

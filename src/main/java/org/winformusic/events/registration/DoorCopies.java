@@ -46,6 +46,36 @@ public class DoorCopies {
 		}).list();
 	}
 
+	/**
+	 * The registration of the copy ({@link #people}: not declined, not anonymized) whose
+	 * door code was typed (any case, dashes and spaces ignored), as a row of the list:
+	 * the door page's search without JavaScript finds by code what the phone's copy
+	 * finds. The code is derived from the id, not stored, so the event's ids are checked
+	 * one by one; only a text that could be a code (8 characters of its alphabet) costs
+	 * that.
+	 */
+	public Optional<RegistrationRow> byCode(long eventId, String typed) {
+		String code = CheckinPasses.normalizedCode(typed);
+		if (!CheckinPasses.couldBeCode(code)) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("""
+				select id from registration
+				where event_id = ? and anonymized_at is null and status <> 'DECLINED'
+				""")
+			.param(eventId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.filter((id) -> this.passes.code(id).equals(code))
+			.findFirst()
+			.flatMap((id) -> this.jdbc.sql("""
+					select id, full_name, email, company, company_type, state, city, association_interest, status,
+					  created_at, checked_in_at
+					from registration where id = ?
+					""").param(id).query(RegistrationSearch::row).optional());
+	}
+
 	/** The newer confirmed registration of the same email at the same event, if any. */
 	public Optional<Long> newerActive(long registrationId) {
 		return this.jdbc.sql("""

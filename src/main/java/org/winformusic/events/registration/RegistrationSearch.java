@@ -228,7 +228,7 @@ public class RegistrationSearch {
 		return new Keyed(row, key);
 	}
 
-	private static RegistrationRow row(ResultSet rs, int n) throws SQLException {
+	static RegistrationRow row(ResultSet rs, int n) throws SQLException {
 		Timestamp checkedIn = rs.getTimestamp("checked_in_at");
 		return new RegistrationRow(rs.getLong("id"), rs.getString("full_name"), rs.getString("email"),
 				rs.getString("company"), CompanyType.valueOf(rs.getString("company_type")), rs.getString("state"),

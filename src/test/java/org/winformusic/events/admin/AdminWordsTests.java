@@ -1,6 +1,17 @@
 package org.winformusic.events.admin;
 
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +20,7 @@ import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -87,6 +99,69 @@ class AdminWordsTests {
 
 		String english = text(page("/admin/registrations/" + this.pending.id() + "?lang=en", "ADMIN"));
 		assertThat(english).contains("When (Mexico City time)", "Approved", "Status: Pending review → Confirmed");
+	}
+
+	@Test
+	void personalDataExportAndRetentionEntriesReadAsWordsWithTheRegistrationsEvent() throws Exception {
+		this.jdbc
+			.sql("""
+					insert into audit_log (at, actor, action, event_id, registration_id, details) values
+					  (now(), 'privacy@words.test', 'PERSONAL_DATA_SEARCHED', null, null, 'matches=1'),
+					  (now(), 'privacy@words.test', 'REGISTRATIONS_EXPORTED', ?, null, 'format=CSV, rows=7, status=CONFIRMED'),
+					  (now(), 'privacy@words.test', 'PERSONAL_DATA_ERASED', ?, ?, null),
+					  (now(), 'system@words.test', 'RETENTION_APPLIED', null, null, 'suppressed=0 anonymized=3')
+					""")
+			.params(this.event.id(), this.event.id(), this.pending.id())
+			.update();
+
+		String audit = text(page("/admin/audit?lang=es&actor=words.test", "ADMIN"));
+		assertThat(audit).contains("Búsqueda de datos personales por correo", "1 coincidencia", "Registros exportados",
+				"CSV, 7 filas, Situación: Confirmado", "Datos personales borrados",
+				"Registro #" + this.pending.id() + " · Taller " + this.event.slug(),
+				"Se aplicó el plazo de conservación", "ningún registro suprimido, 3 anonimizados");
+		assertThat(audit).doesNotContain("PERSONAL_DATA", "RETENTION_APPLIED", "matches=", "format=", "rows=",
+				"anonymized=", "CONFIRMED");
+
+		String english = text(page("/admin/audit?lang=en&actor=words.test", "ADMIN"));
+		assertThat(english).contains("Personal data searched by email", "1 match", "CSV, 7 rows, Status: Confirmed",
+				"Personal data erased", "Registration #" + this.pending.id() + " · ");
+	}
+
+	/**
+	 * Every action the code can write to the audit trail: each upper-case literal of a
+	 * class that writes to it (through {@code AuditLog} or by publishing
+	 * {@code Audited}). A new action without words in both languages fails here, not in
+	 * front of an admin.
+	 */
+	@Test
+	void everyAuditActionTheCodeCanWriteHasWordsInBothLanguages() throws Exception {
+		Set<String> actions = new TreeSet<>();
+		Pattern literal = Pattern.compile("\"([A-Z][A-Z0-9_]{2,})\"");
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
+				String source = Files.readString(file);
+				if (!source.matches("(?s).*\\b(AuditLog|Audited)\\b.*") || file.endsWith("AuditLog.java")
+						|| file.endsWith("Audited.java")) {
+					continue;
+				}
+				Matcher found = literal.matcher(source);
+				while (found.find()) {
+					actions.add(found.group(1));
+				}
+			}
+		}
+		assertThat(actions).contains("APPROVED", "LOGIN_FAILED", "PERSONAL_DATA_SEARCHED", "PERSONAL_DATA_ERASED",
+				"REGISTRATIONS_EXPORTED", "EVENT_UPDATED", "RETENTION_APPLIED", "EMAIL_RESENT");
+		for (String file : new String[] { "messages/ux.properties", "messages/ux_es.properties" }) {
+			Properties words = new Properties();
+			try (Reader reader = new InputStreamReader(new ClassPathResource(file).getInputStream(),
+					StandardCharsets.UTF_8)) {
+				words.load(reader);
+			}
+			assertThat(actions).as(file)
+				.allSatisfy(
+						(action) -> assertThat(words.getProperty("ux.audit.action." + action)).as(action).isNotBlank());
+		}
 	}
 
 	@Test

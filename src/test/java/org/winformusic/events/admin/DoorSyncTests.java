@@ -212,6 +212,23 @@ class DoorSyncTests {
 			.andExpect(content().string(not(containsString(done))));
 	}
 
+	@Test
+	void theSearchWithoutJavaScriptFindsADoorCodeInAnyCaseWithDashesOrSpaces() throws Exception {
+		String code = this.passes.code(this.luis.id());
+		String dashed = code.substring(0, 4) + "-" + code.substring(4);
+		String spaced = code.substring(0, 4) + " " + code.substring(4);
+		for (String typed : new String[] { code, code.toLowerCase(java.util.Locale.ROOT), dashed,
+				spaced.toLowerCase(java.util.Locale.ROOT) }) {
+			this.mvc.perform(
+					get(doorUrl()).param("q", typed).param("lang", "es").with(user("o@win.test").roles("ORGANIZER")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Luis Ortega")))
+				.andExpect(content().string(containsString("/checkin/" + this.luis.id() + "\"")))
+				.andExpect(content().string(not(containsString("Ana Núñez"))))
+				.andExpect(content().string(not(containsString(">Nadie coincide.<"))));
+		}
+	}
+
 	private Cookie checkInByPost(String url) throws Exception {
 		Cookie session = this.mvc.perform(post(url).with(csrf()).with(user("o@win.test").roles("ORGANIZER")))
 			.andExpect(status().is3xxRedirection())

@@ -115,6 +115,27 @@ class EditConflictTests {
 	}
 
 	@Test
+	void staffTakingAnotherRegistrationsEmailAreToldItIsUsedInThisEventNotToAskForALink() throws Exception {
+		long id = this.data.in(this.event).person("Rosa Correo").createdAt(AdminTest.REGISTERED).create().id();
+		TestRegistrations.Registration other = this.data.in(this.event)
+			.person("Tomás Tomado")
+			.createdAt(AdminTest.REGISTERED)
+			.create();
+		String form = page(get(edit(id)).with(as("ORGANIZER")));
+
+		String refused = page(save(id, version(form), "Puebla", other.email()).with(as("ORGANIZER")));
+		assertThat(refused).contains(message("admin.edit.emailTaken", Locale.forLanguageTag("es")))
+			.contains("Otro registro de este evento ya usa este correo")
+			.doesNotContain("Enviarme mi enlace")
+			.doesNotContain(message("registration.error.email.taken", Locale.forLanguageTag("es")));
+		String english = page(
+				save(id, version(form), "Puebla", other.email()).param("lang", "en").with(as("ORGANIZER")));
+		assertThat(english).contains("Another registration of this event already uses this email")
+			.doesNotContain("Send me my link");
+		assertThat(city(id)).isNotEqualTo("Puebla");
+	}
+
+	@Test
 	void aRegistrantSavingOverTheOrganizersChangeIsToldAndTheOrganizersChangeStays() throws Exception {
 		TestRegistrations.Registration ana = this.data.in(this.event).person("Ana Vieja").create();
 		String manage = "/r/" + this.tokens.issue(ana.id());
@@ -150,9 +171,13 @@ class EditConflictTests {
 	}
 
 	private MockHttpServletRequestBuilder save(long id, String version, String city) {
+		return save(id, version, city, TestRegistrations.uniqueEmail("conflict"));
+	}
+
+	private MockHttpServletRequestBuilder save(long id, String version, String city, String email) {
 		return post(edit(id)).param("version", version)
 			.param("fullName", "Nombre Editado")
-			.param("email", TestRegistrations.uniqueEmail("conflict"))
+			.param("email", email)
 			.param("company", "Discos Editados")
 			.param("companyType", "PUBLISHER")
 			.param("state", "JAL")

@@ -26,6 +26,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -153,6 +154,52 @@ class StaffUsersTests {
 				.param("confirmPassword", "a much longer password"))
 			.andExpect(flash().attribute("notice", Notice.ok("admin.profile.changed")));
 		login("ops.person@win.test", "a much longer password");
+	}
+
+	@Test
+	void aNewPasswordEqualToTheCurrentOneIsRefusedSoAOneTimePasswordCannotBeKept() throws Exception {
+		Cookie admin = login(AdminTest.FIRST_ADMIN_EMAIL, AdminTest.FIRST_ADMIN_PASSWORD);
+		MvcResult created = this.mvc
+			.perform(post("/admin/users").cookie(admin)
+				.with(csrf())
+				.param("email", "same.password@win.test")
+				.param("displayName", "Misma")
+				.param("role", "OPS"))
+			.andReturn();
+		String first = (String) created.getFlashMap().get("oneTimePassword");
+		Cookie ops = login("same.password@win.test", first);
+		String hash = passwordHash("same.password@win.test");
+		this.mvc
+			.perform(post("/admin/profile").cookie(ops)
+				.with(csrf())
+				.param("currentPassword", first)
+				.param("newPassword", first)
+				.param("confirmPassword", first)
+				.param("lang", "es"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("La contraseña nueva tiene que ser distinta de la actual.")))
+			.andExpect(content().string(not(containsString(first))));
+		this.mvc
+			.perform(post("/admin/profile").cookie(ops)
+				.with(csrf())
+				.param("currentPassword", first)
+				.param("newPassword", first)
+				.param("confirmPassword", first)
+				.param("lang", "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("The new password must differ from the current one.")));
+		assertThat(passwordHash("same.password@win.test")).isEqualTo(hash);
+		assertThat(this.jdbc.sql("select count(*) from audit_log where action = 'PASSWORD_CHANGED' and actor = ?")
+			.param("same.password@win.test")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private String passwordHash(String email) {
+		return this.jdbc.sql("select password_hash from staff_user where lower(email) = lower(?)")
+			.param(email)
+			.query(String.class)
+			.single();
 	}
 
 	@Test

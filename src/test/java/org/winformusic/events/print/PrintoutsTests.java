@@ -285,6 +285,9 @@ class PrintoutsTests {
 		assertThat(text).containsSubsequence(" A ", "Ávila, Luis", "Por revisar", " N ", "Núñez, Eva", "Confirmado",
 				this.passes.code(nunez), " Ñ ", "Ñúñez, Íñigo", "En lista de espera", " P ", "Pérez López, María José");
 		assertThat(text).doesNotContain("Cancelada").doesNotContain("Declinada").contains("1 / 1");
+		// "Estado" is the Mexican state's word; a registration's status is its
+		// "Situación".
+		assertThat(text).contains("Situación").doesNotContain("Estado");
 
 		String english = PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf?lang=en"));
 		assertThat(english).contains("Door list").contains("Waitlisted").contains("Mexico City time");

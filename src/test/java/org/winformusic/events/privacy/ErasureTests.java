@@ -130,6 +130,18 @@ class ErasureTests extends PersonalDataTestSupport {
 	}
 
 	@Test
+	void theDataRequestListNamesEachRegistrationsEventAndHeadsItsStatusSituacion() throws Exception {
+		Person person = Person.marked(marker(), "+52 81 1111 3333");
+		String slug = event(Duration.ofDays(30), 5);
+		register(slug, person);
+		long eventId = this.jdbc.sql("select id from event where slug = ?").param(slug).query(Long.class).single();
+
+		String found = body(asAdmin(post("/admin/privacy")).param("email", person.email()).param("lang", "es"));
+		assertThat(found).contains("<td>Taller de privacidad</td>", "<th>Situación</th>")
+			.doesNotContain("<td>" + eventId + "</td>", "<th>Estado</th>");
+	}
+
+	@Test
 	void onlyAdminsReachTheDataRequestPage() throws Exception {
 		this.mvc.perform(get("/admin/privacy")
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
