@@ -262,7 +262,7 @@ class MailComposerTests {
 	}
 
 	@Test
-	void withoutAContactAddressTheControllerIsNamedAndPeopleAreSentToTheEventPage() {
+	void withoutAContactAddressTheControllerIsNamedAndPeopleAreAskedToReply() {
 		MailComposer bare = new MailComposer(this.messages, new EventTimes(this.messages), APP,
 				new CheckinQrCode(PASSES), new PrivacyContact(new MockEnvironment()));
 		RegistrationView cancelled = withStatus(registration(Locale.ENGLISH, null), RegistrationStatus.CANCELLED,
@@ -272,8 +272,8 @@ class MailComposerTests {
 				TOKEN);
 
 		assertThat(mail.text())
-			.contains("Contact: WIN — Worldwide Independent Network",
-					"write to the organizers; the event page says how", "https://events.example.org/events/test-event")
+			.contains("Contact: WIN — Worldwide Independent Network", "reply to this email",
+					"https://events.example.org/events/test-event")
 			.doesNotContain("mailto:")
 			.doesNotContain("null");
 	}
