@@ -183,7 +183,7 @@ class ManageController {
 		RegistrationView registration = registration(token);
 		EventInfo event = this.catalog.findById(registration.eventId(), registration.locale())
 			.orElseThrow(NotFoundException::new);
-		String ics = CalendarFile.build(event, registration, this.app.link("/r/" + token));
+		String ics = CalendarFile.build(event, registration, this.app.link("/events/" + event.slug()));
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
