@@ -181,8 +181,11 @@ class CheckinController {
 		}
 	}
 
+	/** An erased registration's pass opens nothing, as for anyone else ({@code /p/}). */
 	private RegistrationView byPass(String pass) {
-		return this.passes.resolve(pass).flatMap(this.directory::find).orElseThrow(NotFoundException::new);
+		return this.passes.resolve(pass)
+			.flatMap(this.directory::findWithPersonalData)
+			.orElseThrow(NotFoundException::new);
 	}
 
 	/** "Checked in: name" or "name was already checked in at 10:05". */

@@ -133,7 +133,7 @@ class MailComposer {
 		String template = "mail/" + templateName(kind);
 		String text = this.templates.process(template + ".txt", context);
 		String html = this.templates.process(template, context);
-		String ics = withCalendar ? CalendarFile.build(event, registration, manageLink)
+		String ics = withCalendar ? CalendarFile.build(event, registration, eventLink)
 				: ended ? CalendarFile.cancel(event, registration, eventLink) : null;
 		byte[] qr = (withCheckinQr && withImage) ? this.checkinQr.png(registration.id()) : null;
 		return new Composed(subject, text, html, ics, qr);

@@ -16,6 +16,11 @@ import org.winformusic.events.event.EventInfo;
  * The iCalendar file of one registration: the manage page offers it, and the mail feature
  * attaches it to confirmation and promotion emails. The UID is stable per registration,
  * so a calendar updates the entry instead of adding a second one; times are UTC.
+ *
+ * <p>
+ * The file links to the event's public page, never to the manage link: calendar entries
+ * are synced to shared and delegated calendars, where anyone who reads the entry could
+ * otherwise change or cancel the registration.
  */
 public final class CalendarFile {
 
@@ -32,17 +37,17 @@ public final class CalendarFile {
 	 * @param event the event, in the registrant's language
 	 * @param registration the registration (a cancelled or declined one gives a cancelled
 	 * entry)
-	 * @param manageLink the absolute manage link, put into the description
+	 * @param eventLink the event's public page, put into the URL and the description
 	 */
-	public static String build(EventInfo event, RegistrationView registration, String manageLink) {
-		return write(event, registration, manageLink, false);
+	public static String build(EventInfo event, RegistrationView registration, String eventLink) {
+		return write(event, registration, eventLink, false);
 	}
 
 	/**
 	 * The iCalendar text that removes the registration's entry from the person's calendar
 	 * (sent with the cancellation and decline emails): the same UID as the file they got,
 	 * {@code METHOD:CANCEL}, {@code STATUS:CANCELLED} and a higher SEQUENCE.
-	 * @param eventLink the event's public page, put into the description
+	 * @param eventLink the event's public page, put into the URL and the description
 	 */
 	public static String cancel(EventInfo event, RegistrationView registration, String eventLink) {
 		return write(event, registration, eventLink, true);

@@ -3,6 +3,7 @@ package org.winformusic.events.registration;
 import java.time.Instant;
 import java.util.Locale;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -78,6 +79,12 @@ class Registration {
 	private Instant checkedInAt;
 
 	private Instant blockedAt;
+
+	/**
+	 * Set by SQL when the personal fields are overwritten ({@link RegistrationErasure}).
+	 */
+	@Column(insertable = false, updatable = false)
+	private Instant anonymizedAt;
 
 	private String searchText;
 

@@ -24,6 +24,14 @@ public class RegistrationDirectory {
 	}
 
 	/**
+	 * A registration that still holds its personal data: empty for an erased one, and for
+	 * one anonymized after its event, as for an id that never existed.
+	 */
+	public Optional<RegistrationView> findWithPersonalData(long id) {
+		return this.repository.findViewWithPersonalData(id);
+	}
+
+	/**
 	 * A registration with the version it was read at, for an edit form that sends the
 	 * version back.
 	 */

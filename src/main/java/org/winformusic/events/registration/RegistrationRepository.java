@@ -31,6 +31,9 @@ interface RegistrationRepository extends Repository<Registration, Long> {
 	@Query(VIEW + " where r.id = :id")
 	Optional<RegistrationView> findView(long id);
 
+	@Query(VIEW + " where r.id = :id and r.anonymizedAt is null")
+	Optional<RegistrationView> findViewWithPersonalData(long id);
+
 	@Query(VIEW + " where r.id in :ids")
 	List<RegistrationView> findViews(Collection<Long> ids);
 

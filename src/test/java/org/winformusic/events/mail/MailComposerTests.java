@@ -151,7 +151,7 @@ class MailComposerTests {
 	}
 
 	@Test
-	void calendarFileParsesBackWithAStableUidUtcTimesVenueAndManageLink() throws IOException {
+	void calendarFileParsesBackWithAStableUidUtcTimesVenueAndTheEventPageButNoPersonalLink() throws IOException {
 		MailComposer.Composed mail = this.composer.compose(RegistrationMessage.Type.CONFIRMED,
 				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);
 
@@ -163,7 +163,10 @@ class MailComposerTests {
 		assertThat(event.getDateEnd().getValue()).isEqualTo(Date.from(Instant.parse("2028-03-20T20:00:00Z")));
 		assertThat(event.getSummary().getValue()).isEqualTo(event(SupportedLocales.SPANISH).title());
 		assertThat(event.getLocation().getValue()).contains("PÚBLICO Roma, Colima 1, Roma Norte; CDMX");
-		assertThat(event.getDescription().getValue()).contains("https://events.example.org/r/" + TOKEN);
+		// Calendars are shared and synced: the entry links to the public page only.
+		assertThat(event.getUrl().getValue()).isEqualTo("https://events.example.org/events/test-event");
+		assertThat(event.getDescription().getValue()).contains("https://events.example.org/events/test-event");
+		assertThat(mail.ics()).doesNotContain(TOKEN).doesNotContain("/r/");
 		assertThat(mail.ics()).contains("DTSTART:20280320T160000Z")
 			.contains("LOCATION:PÚBLICO Roma\\, Colima 1\\, Roma Norte\\; CDMX");
 		assertThat(mail.ics().lines())

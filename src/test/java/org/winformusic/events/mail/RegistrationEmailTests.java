@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import biweekly.Biweekly;
+import biweekly.component.VEvent;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -76,6 +77,34 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains(email);
+	}
+
+	@Test
+	void theEmailedAndDownloadedCalendarFilesLinkTheEventPageAndNeverTheManageLink() throws Exception {
+		String email = TestRegistrations.uniqueEmail("ics");
+		this.mvc.perform(form(email).param("lang", "en")).andExpect(status().is3xxRedirection());
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+
+		var parts = OutboxDeliveryTests.parts(greenMail.getReceivedMessages()[0]);
+		String token = manageToken((String) parts.get("text/plain").getContent());
+		String emailed = new String(parts.get("text/calendar").getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		String downloaded = this.mvc.perform(get("/r/" + token + "/event.ics"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+
+		// Calendar entries are synced to shared and delegated calendars: whoever reads
+		// one must not get the link that changes or cancels the registration.
+		for (String ics : List.of(emailed, downloaded)) {
+			assertThat(ics).doesNotContain(token).doesNotContain("/r/");
+			VEvent entry = Biweekly.parse(ics).first().getEvents().get(0);
+			assertThat(entry.getUrl().getValue()).isEqualTo("http://localhost:8080/events/mexico-workshop");
+			assertThat(entry.getDescription().getValue()).contains("http://localhost:8080/events/mexico-workshop");
+		}
+		assertThat(Biweekly.parse(downloaded).first().getEvents().get(0).getUid().getValue())
+			.isEqualTo(Biweekly.parse(emailed).first().getEvents().get(0).getUid().getValue())
+			.isEqualTo("registration-" + this.tokens.resolve(token).orElseThrow() + "@win-events");
 	}
 
 	@Test

@@ -102,7 +102,7 @@ class ManageController {
 		model.addAttribute("active", active(registration));
 		model.addAttribute("justRegistered", request.getParameterMap().containsKey("new") && active(registration));
 		model.addAttribute("answers", this.answers.of(registration.id(), registration.eventId(), pageLocale, false));
-		if (registration.status() == RegistrationStatus.CONFIRMED) {
+		if (holdsSeat(registration)) {
 			model.addAttribute("qrCode", this.qrCode.dataUri(registration.id()));
 			model.addAttribute("googleCalendarUrl",
 					GoogleCalendarLink.of(event, this.app.link("/events/" + event.slug())));
@@ -178,12 +178,21 @@ class ManageController {
 		return showEdit(model, token, registration, event, form, result, pageLocale);
 	}
 
+	/**
+	 * The calendar file, for someone who holds a seat only (checked in or not): the
+	 * waitlisted and pending have no date to keep yet, and an ended registration's entry
+	 * is removed by the file its email carried. Everyone else gets the page of an unknown
+	 * link.
+	 */
 	@GetMapping("/r/{token}/event.ics")
 	ResponseEntity<byte[]> calendar(@PathVariable String token, Locale locale) {
 		RegistrationView registration = registration(token);
+		if (!holdsSeat(registration)) {
+			throw new NotFoundException();
+		}
 		EventInfo event = this.catalog.findById(registration.eventId(), registration.locale())
 			.orElseThrow(NotFoundException::new);
-		String ics = CalendarFile.build(event, registration, this.app.link("/r/" + token));
+		String ics = CalendarFile.build(event, registration, this.app.link("/events/" + event.slug()));
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -211,6 +220,13 @@ class ManageController {
 		this.fields.prepare(model, form, result, event.country(), locale);
 		this.questions.prepare(model, registration.eventId(), form, result, locale);
 		return EDIT_VIEW;
+	}
+
+	/**
+	 * Who gets the calendar actions and the entry code: a checked-in person is confirmed.
+	 */
+	private static boolean holdsSeat(RegistrationView registration) {
+		return registration.status() == RegistrationStatus.CONFIRMED;
 	}
 
 	private static boolean active(RegistrationView registration) {

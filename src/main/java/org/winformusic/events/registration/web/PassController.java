@@ -24,11 +24,19 @@ import org.springframework.web.util.UriUtils;
  * person's check-in card; anyone else (the attendee scanning their own code, or whoever
  * sees a screenshot) gets "show this at the entrance" in the registrant's language, with
  * name, company, status, event and the code itself: nothing that changes anything.
+ *
+ * <p>
+ * A pass whose registration was cancelled or declined says, in the registrant's language,
+ * that it no longer gets anyone in: no code, no name. A pass whose registration was
+ * erased (or anonymized after its event) answers as an unknown pass does, so it tells
+ * nobody the registration existed.
  */
 @Controller
 class PassController {
 
 	private static final String PASS_VIEW = "registration/pass";
+
+	private static final String VOID_PASS_VIEW = "registration/pass-void";
 
 	private final CheckinPasses passes;
 
@@ -48,7 +56,7 @@ class PassController {
 	@GetMapping("/p/{pass}")
 	String pass(@PathVariable String pass, HttpServletRequest request, Model model) {
 		RegistrationView registration = this.passes.resolve(pass)
-			.flatMap(this.directory::find)
+			.flatMap(this.directory::findWithPersonalData)
 			.orElseThrow(NotFoundException::new);
 		if (request.isUserInRole("ADMIN") || request.isUserInRole("ORGANIZER") || request.isUserInRole("OPS")) {
 			return "redirect:/admin/checkin/pass/" + UriUtils.encodePathSegment(pass, "UTF-8");
@@ -58,8 +66,14 @@ class PassController {
 		Locale locale = SupportedLocales.of(registration.locale().getLanguage());
 		request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, locale);
 		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
-		model.addAttribute("registration", registration);
 		model.addAttribute("event", event);
+		// Cancelled or declined: the pass got someone in once, and must say it no longer
+		// does.
+		if (!registration.status().active()) {
+			model.addAttribute("status", registration.status());
+			return VOID_PASS_VIEW;
+		}
+		model.addAttribute("registration", registration);
 		model.addAttribute("qrCode", this.qrCode.dataUri(registration.id()));
 		return PASS_VIEW;
 	}

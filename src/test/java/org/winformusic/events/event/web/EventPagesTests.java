@@ -1,12 +1,18 @@
 package org.winformusic.events.event.web;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -23,6 +29,9 @@ class EventPagesTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@Test
 	void homeListsTheMexicoWorkshopInSpanishByDefault() throws Exception {
@@ -105,6 +114,36 @@ class EventPagesTests {
 			.doesNotContain("unsafe-inline");
 		assertThat(result.getRequest().getSession(false)).isNull();
 		assertThat(result.getResponse().getHeaders(HttpHeaders.SET_COOKIE)).noneMatch((c) -> c.startsWith("SESSION"));
+	}
+
+	@Test
+	void aFullEventInvitesToTheWaitlistOnlyWhileItsRegistrationIsOpen() throws Exception {
+		Instant now = Instant.now();
+		String closed = fullEvent(now.minus(10, ChronoUnit.DAYS), now.minus(1, ChronoUnit.DAYS));
+		String notYetOpen = fullEvent(now.plus(1, ChronoUnit.DAYS), now.plus(10, ChronoUnit.DAYS));
+		String open = fullEvent(null, null);
+
+		assertThat(page("/events/" + closed, "es"))
+			.contains("El registro está cerrado.", "Ya no hay lugares disponibles.")
+			.doesNotContain("la lista de espera está abierta", "Regístrate y te avisaremos",
+					"Entrar a la lista de espera");
+		assertThat(page("/events/" + closed, "en")).contains("Registration is closed.", "All seats are taken.")
+			.doesNotContain("the waitlist is open", "Register and you will get a seat", "Join the waitlist");
+		assertThat(page("/events/" + notYetOpen, "es"))
+			.contains("El registro abre el", "Ya no hay lugares disponibles.")
+			.doesNotContain("la lista de espera está abierta", "Regístrate y te avisaremos",
+					"Entrar a la lista de espera");
+		assertThat(page("/events/" + open, "es"))
+			.contains("Los lugares están agotados: la lista de espera está abierta", "Regístrate y te avisaremos",
+					"Entrar a la lista de espera")
+			.doesNotContain("Ya no hay lugares disponibles.", "El registro está cerrado.");
+	}
+
+	/** An event with one seat, taken, whose form opens and closes at these times. */
+	private String fullEvent(Instant opensAt, Instant closesAt) {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().window(opensAt, closesAt).capacity(1).create();
+		new TestRegistrations(this.jdbc).in(event).create();
+		return event.slug();
 	}
 
 	@Test

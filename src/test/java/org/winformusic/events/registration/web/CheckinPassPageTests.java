@@ -10,13 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.QrCodes;
 import org.winformusic.events.TestEvents;
+import org.winformusic.events.privacy.ErasureTestAccess;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.PublicRegistrations;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationResult;
+import org.winformusic.events.registration.StaffRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -48,6 +51,12 @@ class CheckinPassPageTests {
 
 	@Autowired
 	CheckinPasses passes;
+
+	@Autowired
+	StaffRegistrations staff;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void theManagePageQrCodeCarriesThePassNotTheManageToken() throws Exception {
@@ -105,6 +114,66 @@ class CheckinPassPageTests {
 	}
 
 	@Test
+	void aCancelledOrDeclinedRegistrationsPassSaysInTheRegistrantsLanguageThatItNoLongerGetsAnyoneIn()
+			throws Exception {
+		RegistrationResult cancelled = register(Locale.ENGLISH);
+		this.staff.cancelByStaff(cancelled.registrationId());
+		String page = this.mvc
+			.perform(get("/p/" + this.passes.pass(cancelled.registrationId())).header("Accept-Language", "es-MX"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Referrer-Policy", "no-referrer"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("This pass is no longer valid",
+				"This registration was cancelled, so this pass no longer gets anyone into the event.", "Test workshop")
+			.doesNotContain("Show this at the entrance", "The organizers scan this code", "data:image/svg",
+					"Pase Prueba", "Discos Pase", "Este pase");
+
+		RegistrationResult declined = register(Locale.forLanguageTag("es"));
+		this.staff.decline(declined.registrationId());
+		assertThat(page(get("/p/" + this.passes.pass(declined.registrationId())).header("Accept-Language", "en")))
+			.contains("Este pase ya no es válido", "Este registro no fue aceptado", "Taller de prueba")
+			.doesNotContain("Muestra este pase", "data:image/svg", "Pase Prueba", "Discos Pase");
+	}
+
+	@Test
+	void staffScanningACancelledRegistrationsPassAreOfferedNoCheckIn() throws Exception {
+		RegistrationResult result = register(Locale.ENGLISH);
+		String pass = this.passes.pass(result.registrationId());
+		this.staff.cancelByStaff(result.registrationId());
+
+		this.mvc.perform(get("/p/" + pass).with(user("door@win.test").roles("OPS")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/admin/checkin/pass/" + pass));
+		String card = page(
+				get("/admin/checkin/pass/" + pass).param("lang", "en").with(user("door@win.test").roles("ORGANIZER")));
+		assertThat(card).contains("Pase Prueba", "door__alert--stop")
+			.doesNotContain("action=\"/admin/checkin/pass/" + pass + "\"");
+		this.mvc
+			.perform(post("/admin/checkin/pass/" + pass).with(csrf()).with(user("door@win.test").roles("ORGANIZER")))
+			.andExpect(status().is3xxRedirection());
+		assertThat(checkedIn(result.registrationId())).isFalse();
+	}
+
+	@Test
+	void anErasedRegistrationsPassAnswersExactlyAsAnUnknownPass() throws Exception {
+		RegistrationResult result = register(Locale.ENGLISH);
+		String pass = this.passes.pass(result.registrationId());
+		new ErasureTestAccess(this.context).eraseByStaff(result.registrationId());
+
+		char last = pass.charAt(pass.length() - 1);
+		String unknown = pass.substring(0, pass.length() - 1) + ((last == 'A') ? 'B' : 'A');
+		// The pages may name their own address (language links): compare without it.
+		String erasedPage = notFound(get("/p/" + pass).param("lang", "en")).replace(pass, "{pass}");
+		assertThat(erasedPage).isEqualTo(notFound(get("/p/" + unknown).param("lang", "en")).replace(unknown, "{pass}"))
+			.doesNotContain("Test workshop", "no longer valid", "Cancelled");
+		this.mvc.perform(get("/p/" + pass).with(user("door@win.test").roles("OPS"))).andExpect(status().isNotFound());
+		this.mvc.perform(get("/admin/checkin/pass/" + pass).with(user("door@win.test").roles("OPS")))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void thePassOpensNoManagePageAndATamperedPassOpensNothing() throws Exception {
 		RegistrationResult result = register(Locale.ENGLISH);
 		String pass = this.passes.pass(result.registrationId());
@@ -133,6 +202,15 @@ class CheckinPassPageTests {
 		RegistrationForm form = new RegistrationForm("Pase Prueba", "pase@example.org", "Discos Pase", null,
 				"INDEPENDENT_LABEL", "CMX", "Ciudad de México", "55 1234 5678", "YES", null, null, true, false, null);
 		return this.registrations.register(event.slug(), form, locale);
+	}
+
+	private String notFound(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
+			throws Exception {
+		return this.mvc.perform(request)
+			.andExpect(status().isNotFound())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private boolean checkedIn(long id) {

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
+import org.winformusic.events.registration.CheckIns;
+import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RecordedMessages;
+import org.winformusic.events.registration.StaffRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -23,9 +26,11 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -50,6 +55,15 @@ class ManagePageTests {
 
 	@Autowired
 	MessageSource messages;
+
+	@Autowired
+	ManageTokens tokens;
+
+	@Autowired
+	StaffRegistrations staff;
+
+	@Autowired
+	CheckIns checkIns;
 
 	@Test
 	void firstViewAfterRegisteringNamesTheAddressTheDateThePlaceAndWhatComesNext() throws Exception {
@@ -104,6 +118,38 @@ class ManagePageTests {
 			.contains(message("registration.status.PENDING", SPANISH))
 			.contains(message("manage.next.PENDING", SPANISH))
 			.doesNotContain("calendar.google.com", "event.ics");
+	}
+
+	@Test
+	void onlyASeatHolderCanDownloadTheCalendarFileEveryoneElseGetsTheUnknownLinkPage() throws Exception {
+		TestEvents.Created full = new TestEvents(this.jdbc).event().capacity(1).create();
+		String seated = register(full.slug(), email(), "es").replace("?new", "");
+		String waiting = register(full.slug(), email(), "es").replace("?new", "");
+		TestEvents.Created reviewed = new TestEvents(this.jdbc).event().requiringApproval().capacity(5).create();
+		String pending = register(reviewed.slug(), email(), "es").replace("?new", "");
+		String declined = register(reviewed.slug(), email(), "es").replace("?new", "");
+		this.staff.decline(id(declined));
+		TestEvents.Created open = new TestEvents(this.jdbc).event().capacity(5).create();
+		String cancelled = register(open.slug(), email(), "es").replace("?new", "");
+		cancel(cancelled);
+		String checkedIn = register(open.slug(), email(), "es").replace("?new", "");
+		this.checkIns.checkIn(id(checkedIn));
+
+		for (String seat : new String[] { seated, checkedIn }) {
+			this.mvc.perform(get(seat + "/event.ics"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("STATUS:CONFIRMED")));
+			assertThat(page(get(seat))).contains(seat + "/event.ics\"");
+		}
+		for (String noSeat : new String[] { waiting, pending, declined, cancelled }) {
+			String answer = body(
+					this.mvc.perform(get(noSeat + "/event.ics")).andExpect(status().isNotFound()).andReturn());
+			assertThat(answer).as(noSeat)
+				.contains(message("registration.linkInvalid.title", SPANISH))
+				.contains(message("registration.linkInvalid.text", SPANISH))
+				.doesNotContain("BEGIN:VCALENDAR");
+			assertThat(page(get(noSeat))).doesNotContain("event.ics", "calendar.google.com");
+		}
 	}
 
 	@Test
@@ -167,6 +213,10 @@ class ManagePageTests {
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
+	}
+
+	private long id(String manage) {
+		return this.tokens.resolve(manage.substring("/r/".length())).orElseThrow();
 	}
 
 	private String cancel(String manage) throws Exception {

@@ -332,7 +332,10 @@ class RegistrationPageTests {
 		assertThat(entry.getSummary().getValue()).isEqualTo("Taller de prueba");
 		// The address does not name the country: the calendar adds it.
 		assertThat(entry.getLocation().getValue()).isEqualTo("Sede, Calle 1, CDMX, México");
-		assertThat(entry.getDescription().getValue()).contains("http://localhost:8080" + location);
+		assertThat(entry.getDescription().getValue()).contains("http://localhost:8080/events/" + event.slug());
+		assertThat(ics.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.doesNotContain(location.substring("/r/".length()))
+			.doesNotContain("/r/");
 		assertThat(entry.getDateEnd().getValue().getTime() - entry.getDateStart().getValue().getTime())
 			.isEqualTo(4 * 3600_000L);
 
