@@ -219,6 +219,28 @@ class EventAdministrationTests {
 		}
 	}
 
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void aNumberFieldHoldingOtherTextKeepsItWithALocalizedMessage() throws Exception {
+		for (String typed : new String[] { "1e3", "9999999999" }) {
+			String page = this.mvc
+				.perform(colombia(post("/admin/events/new"), "slug", "retention-typed", "retentionDays", typed,
+						"questions[0].id", "abc", "questions[0].kind", "SHORT_TEXT", "questions[0].labelEs", "¿Web?",
+						"questions[0].labelEn", "Website?", "lang", "es"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).as(typed)
+				.contains("id=\"retentionDays-error\">Escribe un número entero de días entre 1 y 3650, o déjalo vacío.")
+				.contains("value=\"" + typed + "\"")
+				.contains("Escribe un número entero.")
+				.doesNotContain("Failed to convert")
+				.doesNotContain("java.lang");
+		}
+		assertThat(this.catalog.findBySlug("retention-typed", SupportedLocales.SPANISH)).isEmpty();
+	}
+
 	private String country(String slug) {
 		return this.jdbc.sql("select country from event where slug = ?").param(slug).query(String.class).single();
 	}
