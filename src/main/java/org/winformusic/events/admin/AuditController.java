@@ -101,12 +101,20 @@ class AuditController {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
+		LocalDate day;
 		try {
-			return LocalDate.parse(text.strip());
+			day = LocalDate.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a date");
 		}
+		// The log starts long after 2000; a day PostgreSQL cannot compare (-5000-01-01)
+		// is
+		// as wrong as one that does not parse.
+		if (day.getYear() < 2000 || day.getYear() > 9999) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a date");
+		}
+		return day;
 	}
 
 	private static String blankToNull(String text) {

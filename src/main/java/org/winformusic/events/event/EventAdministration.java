@@ -7,10 +7,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.winformusic.events.shared.Audited;
 
@@ -29,7 +31,22 @@ import org.springframework.transaction.annotation.Transactional;
 @PreAuthorize("hasAnyRole('ADMIN', 'ORGANIZER')")
 public class EventAdministration {
 
-	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+	/**
+	 * Strict: 2027-02-30 is refused, not read as 2027-02-28 (the default resolver's
+	 * "smart" guess).
+	 */
+	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	/** Only to tell an impossible date (2027-02-30) from text that is no date at all. */
+	private static final DateTimeFormatter LENIENT = LOCAL.withResolverStyle(ResolverStyle.LENIENT);
+
+	/**
+	 * Slugs that are fixed path segments of the admin and public URLs
+	 * ({@code /admin/events/new} would shadow the dashboard of an event called "new").
+	 */
+	static final Set<String> RESERVED_SLUGS = Set.of("new", "edit", "capacity", "registrations", "checkin", "register",
+			"lookup", "bulk", "sync", "pass", "undo", "badges", "door-list", "people");
 
 	private final EventRepository events;
 
@@ -43,14 +60,17 @@ public class EventAdministration {
 
 	private final EventQuestions questions;
 
+	private final EventRegistrations registrations;
+
 	EventAdministration(EventRepository events, EventSeats seats, Clock clock, EventCatalog catalog,
-			ApplicationEventPublisher publisher, EventQuestions questions) {
+			ApplicationEventPublisher publisher, EventQuestions questions, EventRegistrations registrations) {
 		this.events = events;
 		this.seats = seats;
 		this.clock = clock;
 		this.catalog = catalog;
 		this.publisher = publisher;
 		this.questions = questions;
+		this.registrations = registrations;
 	}
 
 	/** The form for an existing event. */
@@ -69,7 +89,41 @@ public class EventAdministration {
 	}
 
 	/**
-	 * Checks what Bean Validation cannot: time zone, dates, speakers' countries.
+	 * Checks a new event's form: {@link #check(EventForm)} and a slug that is not a fixed
+	 * segment of the site's URLs.
+	 * @return field name → message key, empty when the form is consistent
+	 */
+	public Map<String, String> checkNew(EventForm form) {
+		Map<String, String> errors = check(form);
+		if (form.slug() != null && RESERVED_SLUGS.contains(form.slug().strip())) {
+			errors.putIfAbsent("slug", "eventadmin.error.slugReserved");
+		}
+		return errors;
+	}
+
+	/**
+	 * Checks an edit of the event with this slug: {@link #check(EventForm)}, and the
+	 * country stays once anyone registered (any status): their regions are codes of that
+	 * country, which another country's pages, filters and edits would not know.
+	 * @return field name → message key, empty when the form is consistent
+	 */
+	@Transactional(readOnly = true)
+	public Map<String, String> checkChange(String slug, EventForm form) {
+		Map<String, String> errors = check(form);
+		this.events.findBySlug(slug).ifPresent((event) -> {
+			String country = Countries.posted(form.country());
+			if (country != null && !country.equals(event.country()) && this.registrations.anyFor(event.getId())) {
+				errors.putIfAbsent("country", "eventadmin.error.countryLocked");
+			}
+		});
+		return errors;
+	}
+
+	/**
+	 * Checks what Bean Validation cannot: time zone, dates, speakers' countries. The
+	 * registration window, when given, opens before the event starts and before it
+	 * closes, and closes no later than the event ends (registering during the event, for
+	 * people at the door, is allowed).
 	 * @return field name → message key, empty when the form is consistent
 	 */
 	public Map<String, String> check(EventForm form) {
@@ -83,24 +137,45 @@ public class EventAdministration {
 			errors.put("timeZone", "eventadmin.error.timeZone");
 			return errors;
 		}
-		Instant start = parse(form.startsAt(), zone);
-		Instant end = parse(form.endsAt(), zone);
-		if (start == null) {
-			errors.put("startsAt", "eventadmin.error.dateTime");
-		}
-		if (end == null) {
-			errors.put("endsAt", "eventadmin.error.dateTime");
-		}
-		else if (start != null && !end.isAfter(start)) {
+		Instant start = dateTime(errors, "startsAt", form.startsAt(), zone);
+		Instant end = dateTime(errors, "endsAt", form.endsAt(), zone);
+		if (start != null && end != null && !end.isAfter(start)) {
 			errors.put("endsAt", "eventadmin.error.endBeforeStart");
 		}
-		if (blank(form.registrationOpensAt()) ? false : parse(form.registrationOpensAt(), zone) == null) {
-			errors.put("registrationOpensAt", "eventadmin.error.dateTime");
+		Instant opens = blank(form.registrationOpensAt()) ? null
+				: dateTime(errors, "registrationOpensAt", form.registrationOpensAt(), zone);
+		Instant closes = blank(form.registrationClosesAt()) ? null
+				: dateTime(errors, "registrationClosesAt", form.registrationClosesAt(), zone);
+		if (opens != null && start != null && !opens.isBefore(start)) {
+			errors.put("registrationOpensAt", "eventadmin.error.opensAfterStart");
 		}
-		if (blank(form.registrationClosesAt()) ? false : parse(form.registrationClosesAt(), zone) == null) {
-			errors.put("registrationClosesAt", "eventadmin.error.dateTime");
+		if (closes != null && opens != null && !closes.isAfter(opens)) {
+			errors.put("registrationClosesAt", "eventadmin.error.closesBeforeOpens");
+		}
+		else if (closes != null && end != null && closes.isAfter(end)) {
+			errors.put("registrationClosesAt", "eventadmin.error.closesAfterEnd");
 		}
 		return errors;
+	}
+
+	/** The instant in a date-time field, or null with the field's error. */
+	private static Instant dateTime(Map<String, String> errors, String field, String local, ZoneId zone) {
+		Instant instant = parse(local, zone);
+		if (instant == null) {
+			errors.put(field, impossibleDate(local) ? "eventadmin.error.noSuchDate" : "eventadmin.error.dateTime");
+		}
+		return instant;
+	}
+
+	/** Shaped like a date and time, but no such day or time exists (2027-02-30). */
+	private static boolean impossibleDate(String local) {
+		try {
+			LENIENT.parse(local.strip());
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	/**
@@ -109,7 +184,7 @@ public class EventAdministration {
 	 */
 	@Transactional
 	public String create(EventForm form) {
-		requireConsistent(form);
+		requireConsistent(checkNew(form));
 		if (this.events.findBySlug(form.slug()).isPresent()) {
 			throw new SlugTakenException();
 		}
@@ -135,7 +210,7 @@ public class EventAdministration {
 	 */
 	@Transactional
 	public void update(String slug, EventForm form) {
-		requireConsistent(form);
+		requireConsistent(checkChange(slug, form));
 		Event event = this.events.findBySlug(slug).orElseThrow(() -> new IllegalArgumentException("no such event"));
 		// Positions are unique per event: remove the old rows before the new ones go in.
 		event.replaceSpeakers(List.of());
@@ -148,9 +223,9 @@ public class EventAdministration {
 		this.publisher.publishEvent(Audited.byCurrentUser("EVENT_UPDATED", event.getId(), null, "slug=" + slug));
 	}
 
-	private void requireConsistent(EventForm form) {
-		if (!check(form).isEmpty()) {
-			throw new IllegalArgumentException("inconsistent event form: " + check(form).keySet());
+	private static void requireConsistent(Map<String, String> errors) {
+		if (!errors.isEmpty()) {
+			throw new IllegalArgumentException("inconsistent event form: " + errors.keySet());
 		}
 	}
 

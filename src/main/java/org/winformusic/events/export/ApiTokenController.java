@@ -44,6 +44,9 @@ class ApiTokenController {
 
 	static final String PATH = "/admin/profile/tokens";
 
+	/** How far ahead a token's last day may be. */
+	static final int MAX_YEARS_VALID = 10;
+
 	private final ApiTokens tokens;
 
 	private final EventTimes times;
@@ -80,8 +83,14 @@ class ApiTokenController {
 		if (form.expiresOn() != null && !form.expiresOn().isBlank()) {
 			try {
 				expiresOn = LocalDate.parse(form.expiresOn().strip());
-				if (expiresOn.isBefore(LocalDate.now(this.clock.withZone(ZoneOffset.UTC)))) {
+				LocalDate today = LocalDate.now(this.clock.withZone(ZoneOffset.UTC));
+				if (expiresOn.isBefore(today)) {
 					errors.rejectValue("expiresOn", "export.tokens.error.expiresPast");
+				}
+				// A bound that also keeps the day inside what Java and PostgreSQL can
+				// store (+999999999-12-31 has no next day).
+				else if (expiresOn.isAfter(today.plusYears(MAX_YEARS_VALID))) {
+					errors.rejectValue("expiresOn", "export.tokens.error.expiresFar");
 				}
 			}
 			catch (DateTimeParseException ex) {

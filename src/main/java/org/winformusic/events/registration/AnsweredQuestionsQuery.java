@@ -5,13 +5,17 @@ import java.util.HashSet;
 import java.util.Set;
 
 import org.winformusic.events.event.AnsweredQuestions;
+import org.winformusic.events.event.EventRegistrations;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Tells the event editor which questions have answers (the answers live here). */
+/**
+ * Tells the event editor which questions have answers and whether an event has
+ * registrations (both live here).
+ */
 @Component
-class AnsweredQuestionsQuery implements AnsweredQuestions {
+class AnsweredQuestionsQuery implements AnsweredQuestions, EventRegistrations {
 
 	private final JdbcClient jdbc;
 
@@ -29,6 +33,14 @@ class AnsweredQuestionsQuery implements AnsweredQuestions {
 				select question_id from registration_answer where question_id = any(:ids)
 				union select question_id from registration_answer_choice where question_id = any(:ids)
 				""").param("ids", ids).query(Long.class).list());
+	}
+
+	@Override
+	public boolean anyFor(long eventId) {
+		return this.jdbc.sql("select exists (select 1 from registration where event_id = ?)")
+			.param(eventId)
+			.query(Boolean.class)
+			.single();
 	}
 
 }

@@ -9,8 +9,9 @@ import java.util.Base64;
  * Where a page of the registrations list starts: the sort key and id of the row just
  * before it ({@code forward}), or just after it (backwards, for "previous"), and that
  * row's position in the list so the page can say "rows 101 to 150". Travels in the
- * {@code cursor} query parameter as opaque URL-safe text; one that does not parse, or was
- * made for another sort, is ignored (the first page is shown), never an error.
+ * {@code cursor} query parameter as opaque URL-safe text; one that does not parse, holds
+ * a time outside years 1 to 9999, or was made for another sort, is ignored (the first
+ * page is shown), never an error.
  *
  * @param row 0-based position of the boundary row in the whole list
  */
@@ -19,6 +20,14 @@ record ListCursor(RegistrationSort sort, boolean forward, long id, String key, l
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
 	private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+	/**
+	 * The instants a time key may hold: years 1 to 9999, which the driver and PostgreSQL
+	 * read (the driver refuses +10000-01-01 with an exception, not an empty page).
+	 */
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
 	/** The text for the {@code cursor} query parameter. */
 	String encode() {
@@ -66,8 +75,8 @@ record ListCursor(RegistrationSort sort, boolean forward, long id, String key, l
 			return true;
 		}
 		try {
-			Instant.parse(key);
-			return true;
+			Instant instant = Instant.parse(key);
+			return !instant.isBefore(EARLIEST) && !instant.isAfter(LATEST);
 		}
 		catch (DateTimeParseException ex) {
 			return false;

@@ -37,8 +37,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <li>a parameter holding a control character (NUL and the other C0/C1 controls except
  * TAB, CR and LF, {@link StoredText#CONTROL}), which PostgreSQL refuses or no form means
  * to store, is a 400 page saying so. This is the fallback for requests no form handles
- * (links, filters, buttons): the forms in {@link #FORMS_THAT_REPORT_IT} answer it with
- * their normal page, the problem next to the field ({@link FormBinding});
+ * (links, filters, buttons, a GET of a form page): the POSTs of the forms in
+ * {@link #FORMS_THAT_REPORT_IT} answer it with their normal page, the problem next to the
+ * field ({@link FormBinding});
  * <li>a request that could not get a database connection within the pool's
  * {@code connection-timeout} is a 503 page with {@code Retry-After}, whichever filter or
  * controller asked for the connection.
@@ -102,8 +103,7 @@ class RequestGuard {
 				error(new WithoutParameters(request), response, (ex.getErrorCode() == 413) ? 413 : 400);
 				return;
 			}
-			if (hasControlCharacters(parameters)
-					&& FORMS_THAT_REPORT_IT.stream().noneMatch((p) -> paths.match(p, path))) {
+			if (hasControlCharacters(parameters) && !formReportsIt(request.getMethod(), path)) {
 				request.setAttribute(CONTROL_CHARACTERS_ATTRIBUTE, true);
 				error(new WithoutParameters(request), response, 400);
 				return;
@@ -121,6 +121,14 @@ class RequestGuard {
 				response.setHeader("Retry-After", Integer.toString(DATABASE_RETRY_AFTER_SECONDS));
 				error(new WithoutParameters(request), response, 503);
 			}
+		}
+
+		/**
+		 * Only a form's POST reports it next to a field: a GET of the same page (a link
+		 * like {@code /admin/events/new?from=...}) reads its parameters as a filter does.
+		 */
+		private static boolean formReportsIt(String method, String path) {
+			return "POST".equals(method) && FORMS_THAT_REPORT_IT.stream().anyMatch((p) -> paths.match(p, path));
 		}
 
 		private static boolean isForm(String contentType) {

@@ -161,6 +161,11 @@ class AdminPagesTests {
 		assertThat(filtered).contains("auditor-b@win.test").doesNotContain("auditor-a@win.test");
 		this.mvc.perform(get("/admin/audit?from=not-a-date").with(user("a@win.test").roles("ADMIN")))
 			.andExpect(status().isBadRequest());
+		// Days Java reads but PostgreSQL cannot compare are just as wrong.
+		for (String day : java.util.List.of("from=-5000-01-01", "to=+10000-01-01", "from=1999-12-31")) {
+			this.mvc.perform(get("/admin/audit?" + day).with(user("a@win.test").roles("ADMIN")))
+				.andExpect(status().isBadRequest());
+		}
 		this.jdbc
 			.sql("""
 					insert into staff_user (email, display_name, password_hash, role, enabled, created_at, password_changed_at)

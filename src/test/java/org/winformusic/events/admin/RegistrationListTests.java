@@ -215,9 +215,16 @@ class RegistrationListTests {
 		RegistrationQuery byName = new RegistrationQuery(RegistrationFilter.ALL, RegistrationSort.of("name", "asc"));
 		String forged = java.util.Base64.getUrlEncoder()
 			.encodeToString("createdAt\nasc\nnext\n1\n0\n'; drop table event".getBytes());
+		// Instants Java reads but the driver and PostgreSQL do not.
+		String farFuture = java.util.Base64.getUrlEncoder()
+			.encodeToString("createdAt\nasc\nnext\n3\n2\n+10000-01-01T00:00:00Z".getBytes());
+		String farPast = java.util.Base64.getUrlEncoder()
+			.encodeToString("createdAt\nasc\nnext\n3\n2\n-5000-01-01T00:00:00Z".getBytes());
 		for (RegistrationList page : List.of(this.search.list(this.event.id(), byName, first.nextCursor(), 0, 3),
 				this.search.list(this.event.id(), RegistrationQuery.ALL, "not a cursor", 0, 3),
-				this.search.list(this.event.id(), RegistrationQuery.ALL, forged, 0, 3))) {
+				this.search.list(this.event.id(), RegistrationQuery.ALL, forged, 0, 3),
+				this.search.list(this.event.id(), RegistrationQuery.ALL, farFuture, 0, 3),
+				this.search.list(this.event.id(), RegistrationQuery.ALL, farPast, 0, 3))) {
 			assertThat(page.from()).isEqualTo(1);
 			assertThat(page.hasPrevious()).isFalse();
 			assertThat(page.content()).hasSize(3);

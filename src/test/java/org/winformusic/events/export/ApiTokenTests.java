@@ -117,6 +117,25 @@ class ApiTokenTests {
 	}
 
 	@Test
+	void aLastDayTooFarAheadIsAFieldErrorNeverA500() throws Exception {
+		String ops = TestStaff.withoutPassword(this.jdbc, StaffRole.OPS);
+		for (String day : List.of("+999999999-12-31", "9999-12-31")) {
+			this.mvc
+				.perform(post("/admin/profile/tokens").with(csrf())
+					.with(user(ops, "OPS"))
+					.param("name", "Forever")
+					.param("role", "OPS")
+					.param("expiresOn", day)
+					.param("lang", "es"))
+				.andExpect(status().isBadRequest())
+				.andExpect(content()
+					.string(org.hamcrest.Matchers.containsString("Elige un día dentro de los próximos 10 años.")));
+		}
+		assertThat(this.jdbc.sql("select count(*) from api_token where name = 'Forever'").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
 	void creatingATokenNeedsTheCsrfToken() throws Exception {
 		String ops = TestStaff.withoutPassword(this.jdbc, StaffRole.OPS);
 		this.mvc

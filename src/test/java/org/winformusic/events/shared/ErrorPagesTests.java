@@ -146,6 +146,12 @@ class ErrorPagesTests {
 			.POST(HttpRequest.BodyPublishers.ofString("back=a%00b")));
 		assertThat(form.statusCode()).isEqualTo(400);
 		assertThat(form.body()).contains("invisible control characters");
+		// A link to a form page is no form: the editor's "copy from" would reach
+		// PostgreSQL with the NUL.
+		HttpResponse<String> link = send(
+				HttpRequest.newBuilder(uri("/admin/events/new?from=%00")).header("Accept-Language", "en").GET());
+		assertThat(link.statusCode()).isEqualTo(400);
+		assertThat(link.body()).contains("invisible control characters");
 	}
 
 	private String raw(String request) throws IOException {

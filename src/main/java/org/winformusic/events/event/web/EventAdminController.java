@@ -37,7 +37,11 @@ class EventAdminController {
 
 	private static final String FORM_VIEW = "event/admin-form";
 
-	private static final Pattern FAR_ROW = Pattern.compile(".*\\[[0-9]{3,}].*");
+	/**
+	 * A field name with an index that is not one or two digits: {@code speakers[x].name},
+	 * {@code speakers[100].name}.
+	 */
+	private static final Pattern NOT_A_ROW = Pattern.compile(".*\\[(?![0-9]{1,2}]).*");
 
 	private final EventAdministration administration;
 
@@ -49,14 +53,15 @@ class EventAdminController {
 	 * The form is a record, built from the request through its constructor; binding
 	 * setters afterwards has nothing to set, and would try to grow a row list past a gap
 	 * in the posted indexes (speakers[0], speakers[3]). The binder makes a row list as
-	 * long as its highest index and fails beyond 255: no editor has 100 rows, so such a
-	 * request is a 400 page.
+	 * long as its highest index and fails beyond 255, and an index that is not a number
+	 * makes it throw: no editor has 100 rows or a row named "x", so such a request is a
+	 * 400 page.
 	 */
 	@InitBinder("form")
 	void bindThroughTheConstructorOnly(WebDataBinder binder, WebRequest request) {
 		binder.setDeclarativeBinding(true);
-		if (request.getParameterMap().keySet().stream().anyMatch(FAR_ROW.asMatchPredicate())) {
-			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "row index out of range");
+		if (request.getParameterMap().keySet().stream().anyMatch(NOT_A_ROW.asMatchPredicate())) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "row index out of range or not a number");
 		}
 	}
 
@@ -87,7 +92,7 @@ class EventAdminController {
 		if (row != null) {
 			return changeRows(form, row, model);
 		}
-		if (!valid(form, result)) {
+		if (!valid(this.administration.checkNew(form), result)) {
 			return FORM_VIEW;
 		}
 		try {
@@ -120,7 +125,7 @@ class EventAdminController {
 		if (row != null) {
 			return changeRows(edited, row, model);
 		}
-		if (!valid(edited, result)) {
+		if (!valid(this.administration.checkChange(slug, edited), result)) {
 			return FORM_VIEW;
 		}
 		this.administration.update(slug, edited);
@@ -155,8 +160,7 @@ class EventAdminController {
 		}
 	}
 
-	private boolean valid(EventForm form, BindingResult result) {
-		Map<String, String> errors = this.administration.check(form);
+	private static boolean valid(Map<String, String> errors, BindingResult result) {
 		errors.forEach((field, code) -> {
 			if (!result.hasFieldErrors(field)) {
 				result.rejectValue(field, code);

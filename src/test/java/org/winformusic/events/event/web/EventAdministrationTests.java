@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.shared.SupportedLocales;
 
@@ -119,6 +120,129 @@ class EventAdministrationTests {
 					"organizer@win.test EVENT_UPDATED slug=peru-workshop");
 		// The page's cached facts are evicted by the edit: visitors see it at once.
 		assertThat(publicPage("/events/peru-workshop")).contains("Hoja de ruta en Perú").contains("hora de Lima");
+	}
+
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void theCountryStaysOnceAnyoneRegisteredAndTheEditorSaysSoNextToTheField() throws Exception {
+		this.mvc.perform(colombia(post("/admin/events/new"), "slug", "country-free"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(colombia(post("/admin/events/country-free/edit"), "slug", "country-free", "country", "MX"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(country("country-free")).isEqualTo("MX");
+
+		this.mvc.perform(colombia(post("/admin/events/new"), "slug", "country-locked"))
+			.andExpect(status().is3xxRedirection());
+		// Even a cancelled registration holds a Colombian department.
+		new TestRegistrations(this.jdbc).in("country-locked")
+			.status("CANCELLED")
+			.fullName("Ana")
+			.email("ana-country@example.org")
+			.company("Sello")
+			.companyType("OTHER")
+			.state("DC")
+			.city("Bogotá")
+			.create();
+		String page = this.mvc
+			.perform(colombia(post("/admin/events/country-locked/edit"), "slug", "country-locked", "country", "MX",
+					"titleEs", "Otro título", "lang", "es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"country-error\"")
+			.contains("Ya hay personas registradas en este evento, así que su país no puede cambiar")
+			.contains("value=\"Otro título\"");
+		assertThat(country("country-locked")).isEqualTo("CO");
+		// Everything else still saves.
+		this.mvc
+			.perform(colombia(post("/admin/events/country-locked/edit"), "slug", "country-locked", "titleEs",
+					"Otro título"))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void theRegistrationWindowFitsTheEventAndADayThatDoesNotExistIsAFieldError() throws Exception {
+		String page = this.mvc
+			.perform(colombia(post("/admin/events/new"), "slug", "window-bad", "registrationOpensAt",
+					"2028-06-01T10:00", "registrationClosesAt", "2028-05-01T10:00", "lang", "es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("El registro debe abrir antes de que empiece el evento.")
+			.contains("El registro debe cerrar después de abrir.");
+
+		page = this.mvc
+			.perform(colombia(post("/admin/events/new"), "slug", "window-bad", "registrationOpensAt",
+					"2028-04-01T10:00", "registrationClosesAt", "2028-05-11T10:00", "lang", "en"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("Registration must close no later than the end of the event.");
+
+		page = this.mvc
+			.perform(colombia(post("/admin/events/new"), "slug", "window-bad", "startsAt", "2027-02-30T10:00", "endsAt",
+					"2027-02-30T14:00", "registrationOpensAt", "2027-13-01T10:00", "lang", "es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"startsAt-error\">Esa fecha no existe.")
+			.contains("id=\"endsAt-error\">Esa fecha no existe.")
+			.contains("id=\"registrationOpensAt-error\">Esa fecha no existe.")
+			.contains("value=\"2027-02-30T10:00\"");
+		assertThat(this.catalog.findBySlug("window-bad", SupportedLocales.SPANISH)).isEmpty();
+
+		// Open before the start, closing while the event runs (people at the door).
+		this.mvc
+			.perform(colombia(post("/admin/events/new"), "slug", "window-good", "registrationOpensAt",
+					"2028-04-01T10:00", "registrationClosesAt", "2028-05-10T12:00"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.catalog.findBySlug("window-good", SupportedLocales.SPANISH)).isPresent();
+	}
+
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void aSlugThatIsAPathOfTheSiteIsRefused() throws Exception {
+		for (String slug : new String[] { "new", "edit", "registrations", "checkin", "register", "lookup" }) {
+			String page = this.mvc.perform(colombia(post("/admin/events/new"), "slug", slug, "lang", "es"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).as(slug)
+				.contains("id=\"slug-error\">Esta dirección es parte de las páginas del sitio. Elige otra.");
+			assertThat(this.catalog.findBySlug(slug, SupportedLocales.SPANISH)).as(slug).isEmpty();
+		}
+	}
+
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void aNumberFieldHoldingOtherTextKeepsItWithALocalizedMessage() throws Exception {
+		for (String typed : new String[] { "1e3", "9999999999" }) {
+			String page = this.mvc
+				.perform(colombia(post("/admin/events/new"), "slug", "retention-typed", "retentionDays", typed,
+						"questions[0].id", "abc", "questions[0].kind", "SHORT_TEXT", "questions[0].labelEs", "¿Web?",
+						"questions[0].labelEn", "Website?", "lang", "es"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(page).as(typed)
+				.contains("id=\"retentionDays-error\">Escribe un número entero de días entre 1 y 3650, o déjalo vacío.")
+				.contains("value=\"" + typed + "\"")
+				.contains("Escribe un número entero.")
+				.doesNotContain("Failed to convert")
+				.doesNotContain("java.lang");
+		}
+		assertThat(this.catalog.findBySlug("retention-typed", SupportedLocales.SPANISH)).isEmpty();
+	}
+
+	private String country(String slug) {
+		return this.jdbc.sql("select country from event where slug = ?").param(slug).query(String.class).single();
 	}
 
 	private String publicPage(String path) throws Exception {

@@ -110,6 +110,18 @@ class EventEditorRowsTests {
 	}
 
 	@Test
+	void anIndexThatIsNotANumberIsA400NeverA500() throws Exception {
+		for (String field : new String[] { "speakers[x].name", "partners[].name",
+				"questions[0].choices[-1].labelEs" }) {
+			this.mvc.perform(request(post("/admin/events/new"), "rows-nan", field, "X"))
+				.andExpect(status().isBadRequest());
+			this.mvc.perform(request(post("/admin/events/rows-nan/edit"), "rows-nan", field, "X"))
+				.andExpect(status().isBadRequest());
+		}
+		assertThat(this.catalog.findBySlug("rows-nan", SupportedLocales.SPANISH)).isEmpty();
+	}
+
+	@Test
 	void savedRowsComeBackInTheirOrderOnTheEditorAndThePublicPage() throws Exception {
 		this.mvc.perform(request(post("/admin/events/new"), "rows-save"))
 			.andExpect(status().is3xxRedirection())
