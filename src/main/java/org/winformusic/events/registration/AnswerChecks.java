@@ -83,6 +83,11 @@ class AnswerChecks {
 		switch (question.kind()) {
 			case SHORT_TEXT, LONG_TEXT -> {
 				boolean shortText = question.kind() == QuestionKind.SHORT_TEXT;
+				if (!shortText) {
+					// A line break counts, and is stored, as one character (see
+					// lineFeeds).
+					value = RegistrationValidator.lineFeeds(value);
+				}
 				int max = shortText ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
 				if (value.codePointCount(0, value.length()) > max) {
 					RegistrationValidator.reject(errors, field, "registration.error.tooLong", max);

@@ -49,6 +49,9 @@ public class RegistrationValidator implements SmartValidator {
 	/** Comments may hold line breaks (and tabs), nothing else of the above. */
 	private static final Pattern FORBIDDEN_MULTI_LINE = StoredText.NOT_MULTI_LINE;
 
+	/** A line break as browsers post it (CRLF) or as old systems write it (a lone CR). */
+	private static final Pattern LINE_BREAK = Pattern.compile("\r\n?");
+
 	private static final Pattern EMAIL = Pattern
 		.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
 				+ "@([\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+\\p{L}{2,63}");
@@ -133,7 +136,8 @@ public class RegistrationValidator implements SmartValidator {
 		AssociationInterest interest = choice("associationInterest", form.associationInterest(),
 				AssociationInterest.class, errors);
 		String referralSource = singleLine("referralSource", form.referralSource(), false, REFERRAL_MAX, errors);
-		String comments = text("comments", form.comments(), COMMENTS_MAX, FORBIDDEN_MULTI_LINE, false, errors);
+		String comments = text("comments", lineFeeds(form.comments()), COMMENTS_MAX, FORBIDDEN_MULTI_LINE, false,
+				errors);
 		if (context.requireConsent() && !Boolean.TRUE.equals(form.privacyConsent())
 				&& !errors.hasFieldErrors("privacyConsent")) {
 			reject(errors, "privacyConsent", "registration.error.privacyConsent.required");
@@ -219,6 +223,16 @@ public class RegistrationValidator implements SmartValidator {
 		}
 		reject(errors, field, "registration.error.choice");
 		return null;
+	}
+
+	/**
+	 * Multi-line text with each line break as one LF. A browser counts a line break as
+	 * one character against a textarea's {@code maxlength} but posts it as CRLF: counted
+	 * as posted, text the browser let through would be refused as too long. What is
+	 * stored is the text as counted.
+	 */
+	static String lineFeeds(String value) {
+		return (value != null) ? LINE_BREAK.matcher(value).replaceAll("\n") : null;
 	}
 
 	/** Stripped NFC text, or null when nothing but white space was sent. */

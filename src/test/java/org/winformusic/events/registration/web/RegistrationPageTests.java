@@ -245,6 +245,31 @@ class RegistrationPageTests {
 	}
 
 	@Test
+	void commentsCountAndStoreEachLineBreakAsOneCharacterAsTheBrowserDoes() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		// Ten lines of 99 characters: 1,000 characters to the textarea's maxlength,
+		// posted
+		// with CRLF line breaks.
+		String line = "x".repeat(99);
+		String crlf = (line + "\r\n").repeat(10);
+		String email = email();
+		this.mvc.perform(valid(event.slug(), email).param("comments", crlf).param("lang", "es"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(commentsOf(email)).isEqualTo(String.join("\n", java.util.Collections.nCopies(10, line)))
+			.doesNotContain("\r");
+
+		// A lone CR (old systems) is a line break too.
+		String other = email();
+		this.mvc.perform(valid(event.slug(), other).param("comments", "uno\rdos\r\ntres"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(commentsOf(other)).isEqualTo("uno\ndos\ntres");
+
+		// The limit still holds: 1,001 characters with the line breaks counted once.
+		String tooLong = page(valid(event.slug(), email()).param("comments", crlf + "xy").param("lang", "es"));
+		assertThat(tooLong).contains(message("registration.error.tooLong", Locale.forLanguageTag("es"), 1000));
+	}
+
+	@Test
 	void everyInvisibleFormatCharacterIsRefusedInSingleLineFields() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		// Unicode category Cf beyond the zero-width and bidi ranges: soft hyphen, Arabic
@@ -437,6 +462,13 @@ class RegistrationPageTests {
 			.replace(">", "&gt;")
 			.replace("\"", "&quot;")
 			.replace("'", "&#39;");
+	}
+
+	private String commentsOf(String email) {
+		return this.jdbc.sql("select comments from registration where email = ?")
+			.param(email)
+			.query(String.class)
+			.single();
 	}
 
 	private int count(String sql, long param) {
