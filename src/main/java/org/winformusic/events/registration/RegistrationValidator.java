@@ -3,6 +3,7 @@ package org.winformusic.events.registration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.winformusic.events.shared.StoredText;
@@ -56,8 +57,15 @@ public class RegistrationValidator implements SmartValidator {
 		.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
 				+ "@([\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+\\p{L}{2,63}");
 
-	private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().-]{5,30}(\\s*(ext\\.?|x)\\s*[0-9]{1,6})?",
+	/**
+	 * The characters a phone may be typed with; whether they make a number is
+	 * libphonenumber's to say ({@link PhoneNumbers}), and each gets its own message.
+	 */
+	private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().-]+(\\s*(ext\\.?|x)\\s*[0-9]{1,6})?",
 			Pattern.CASE_INSENSITIVE);
+
+	/** The countries whose phone message says how many digits to type, and an example. */
+	private static final Set<String> PHONE_MESSAGE_COUNTRIES = Set.of("MX", "CO");
 
 	/** Misspelled domains people often type, and what they meant. */
 	private static final Map<String, String> DOMAIN_TYPOS = Map.ofEntries(Map.entry("gmial.com", "gmail.com"),
@@ -126,11 +134,14 @@ public class RegistrationValidator implements SmartValidator {
 		String phone = singleLine("phone", form.phone(), false, PHONE_MAX, errors);
 		if (phone != null && !errors.hasFieldErrors("phone")) {
 			String e164 = PHONE.matcher(phone).matches() ? PhoneNumbers.normalize(phone, context.country()) : null;
-			if (e164 == null) {
-				reject(errors, "phone", "registration.error.phone.invalid");
+			if (e164 != null) {
+				phone = e164;
+			}
+			else if (PHONE.matcher(phone).matches()) {
+				notANumber(context.country(), errors);
 			}
 			else {
-				phone = e164;
+				reject(errors, "phone", "registration.error.phone.invalid");
 			}
 		}
 		AssociationInterest interest = choice("associationInterest", form.associationInterest(),
@@ -187,6 +198,21 @@ public class RegistrationValidator implements SmartValidator {
 			reject(errors, field, "registration.error.characters");
 		}
 		return normalized;
+	}
+
+	/**
+	 * A phone typed with the right characters that is still no number (too short, a wrong
+	 * prefix): the message says how to type one for the event's country.
+	 */
+	private static void notANumber(String country, Errors errors) {
+		String example = PhoneNumbers.example(country);
+		if (PHONE_MESSAGE_COUNTRIES.contains(country) || example == null) {
+			String known = PHONE_MESSAGE_COUNTRIES.contains(country) ? country : "MX";
+			reject(errors, "phone", "registration.error.phone.number." + known);
+		}
+		else {
+			reject(errors, "phone", "registration.error.phone.number", example);
+		}
 	}
 
 	/** One of the list's codes, or for a free-text list a single line of text. */

@@ -269,6 +269,38 @@ class RegistrationPageTests {
 		assertThat(tooLong).contains(message("registration.error.tooLong", Locale.forLanguageTag("es"), 1000));
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "es", "en" })
+	void aPhoneTypedWithAllowedCharactersThatIsNoNumberIsToldToCheckTheNumber(String lang) throws Exception {
+		Locale locale = Locale.forLanguageTag(lang);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		for (String phone : List.of("1234", "55 1234 567", "+52 55 1234", "(55) 1234-56")) {
+			String html = page(valid(event.slug(), email()).with(set("phone", phone)).param("lang", lang));
+			assertThat(html).as(phone)
+				.contains(message("registration.error.phone.number.MX", locale))
+				.doesNotContain(message("registration.error.phone.invalid", locale));
+		}
+		// Letters are the characters' fault, and the message says so.
+		assertThat(page(valid(event.slug(), email()).with(set("phone", "55 1234 ABCD")).param("lang", lang)))
+			.contains(message("registration.error.phone.invalid", locale));
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isZero();
+	}
+
+	@Test
+	void aMexicanMobileTypedWithItsOldPrefixIsStoredWithoutIt() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		for (String phone : List.of("044 55 1234 5678", "045 55 1234 5678", "+52 1 55 1234 5678",
+				"+52 1 (55) 1234-5678")) {
+			String email = email();
+			this.mvc.perform(valid(event.slug(), email).with(set("phone", phone)))
+				.andExpect(status().is3xxRedirection());
+			assertThat(this.jdbc.sql("select phone from registration where email = ?")
+				.param(email)
+				.query(String.class)
+				.single()).as(phone).isEqualTo("+525512345678");
+		}
+	}
+
 	@Test
 	void everyInvisibleFormatCharacterIsRefusedInSingleLineFields() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
