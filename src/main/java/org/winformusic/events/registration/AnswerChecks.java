@@ -92,7 +92,7 @@ class AnswerChecks {
 				if (value.codePointCount(0, value.length()) > max) {
 					RegistrationValidator.reject(errors, field, "registration.error.tooLong", max);
 				}
-				else if ((shortText ? StoredText.NOT_SINGLE_LINE : StoredText.NOT_MULTI_LINE).matcher(value).find()) {
+				else if (!(shortText ? StoredText.isSingleLine(value) : StoredText.isMultiLine(value))) {
 					RegistrationValidator.reject(errors, field, "registration.error.characters");
 				}
 				return new Answer(value, null, List.of());

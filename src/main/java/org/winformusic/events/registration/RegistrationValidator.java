@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.winformusic.events.shared.StoredText;
@@ -44,11 +45,14 @@ public class RegistrationValidator implements SmartValidator {
 
 	static final int COMMENTS_MAX = 1000;
 
-	/** What single-line fields refuse: control and invisible format characters. */
-	private static final Pattern FORBIDDEN_SINGLE_LINE = StoredText.NOT_SINGLE_LINE;
+	/**
+	 * What single-line fields take: no control or invisible format characters, but the
+	 * joiners inside an emoji.
+	 */
+	private static final Predicate<String> SINGLE_LINE = StoredText::isSingleLine;
 
 	/** Comments may hold line breaks (and tabs), nothing else of the above. */
-	private static final Pattern FORBIDDEN_MULTI_LINE = StoredText.NOT_MULTI_LINE;
+	private static final Predicate<String> MULTI_LINE = StoredText::isMultiLine;
 
 	/** A line break as browsers post it (CRLF) or as old systems write it (a lone CR). */
 	private static final Pattern LINE_BREAK = Pattern.compile("\r\n?");
@@ -147,8 +151,7 @@ public class RegistrationValidator implements SmartValidator {
 		AssociationInterest interest = choice("associationInterest", form.associationInterest(),
 				AssociationInterest.class, errors);
 		String referralSource = singleLine("referralSource", form.referralSource(), false, REFERRAL_MAX, errors);
-		String comments = text("comments", lineFeeds(form.comments()), COMMENTS_MAX, FORBIDDEN_MULTI_LINE, false,
-				errors);
+		String comments = text("comments", lineFeeds(form.comments()), COMMENTS_MAX, MULTI_LINE, false, errors);
 		if (context.requireConsent() && !Boolean.TRUE.equals(form.privacyConsent())
 				&& !errors.hasFieldErrors("privacyConsent")) {
 			reject(errors, "privacyConsent", "registration.error.privacyConsent.required");
@@ -179,10 +182,10 @@ public class RegistrationValidator implements SmartValidator {
 	}
 
 	private static String singleLine(String field, String value, boolean required, int max, Errors errors) {
-		return text(field, value, max, FORBIDDEN_SINGLE_LINE, required, errors);
+		return text(field, value, max, SINGLE_LINE, required, errors);
 	}
 
-	private static String text(String field, String value, int max, Pattern forbidden, boolean required,
+	private static String text(String field, String value, int max, Predicate<String> allowed, boolean required,
 			Errors errors) {
 		String normalized = normalize(value);
 		if (normalized == null) {
@@ -194,7 +197,7 @@ public class RegistrationValidator implements SmartValidator {
 		if (normalized.codePointCount(0, normalized.length()) > max) {
 			reject(errors, field, "registration.error.tooLong", max);
 		}
-		else if (forbidden.matcher(normalized).find()) {
+		else if (!allowed.test(normalized)) {
 			reject(errors, field, "registration.error.characters");
 		}
 		return normalized;

@@ -302,6 +302,30 @@ class RegistrationPageTests {
 	}
 
 	@Test
+	void aJoinerInsideAnEmojiIsAcceptedAndAnywhereElseRefused() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		String singer = "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83C\uDFA4";
+		String rainbowFlag = "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08";
+		String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+		for (String name : List.of("Ana " + singer, "Ana " + rainbowFlag, "Ana " + family + " P\u00e9rez")) {
+			String email = email();
+			this.mvc.perform(valid(event.slug(), email).with(set("fullName", name)).param("lang", "es"))
+				.andExpect(status().is3xxRedirection());
+			assertThat(this.jdbc.sql("select full_name from registration where email = ?")
+				.param(email)
+				.query(String.class)
+				.single()).isEqualTo(name);
+		}
+		// Not between two emoji: invisible, and refused as before.
+		for (String name : List.of("Ana\u200DP\u00e9rez", "Ana \uD83D\uDC69\u200D", "\u200D\uD83C\uDFA4 Ana",
+				"Ana\u200D\uD83C\uDFA4", "Ana \uD83D\uDC69\u200B\uD83C\uDFA4")) {
+			String html = page(valid(event.slug(), email()).with(set("fullName", name)).param("lang", "es"));
+			assertThat(html).as(name).contains(message("registration.error.characters", Locale.forLanguageTag("es")));
+		}
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isEqualTo(3);
+	}
+
+	@Test
 	void everyInvisibleFormatCharacterIsRefusedInSingleLineFields() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		// Unicode category Cf beyond the zero-width and bidi ranges: soft hyphen, Arabic
