@@ -112,10 +112,11 @@ class ColombianEventTests {
 			.andExpect(status().is3xxRedirection());
 		assertThat(stored("mexicana@example.mx")).containsExactly("OUTSIDE_CO", "+525512345678");
 
-		// Without its +52, a Mexican number is not a Colombian one: the form's phone
-		// message.
+		// Without its +52, a Mexican number is not a Colombian one: the message says how
+		// Colombians type one, not that the characters are wrong.
 		assertThat(page(registration(slug, "wrong@example.co", "ANT", "55 1234 5678")))
-			.contains(this.messages.getMessage("registration.error.phone.invalid", null, SPANISH));
+			.contains(this.messages.getMessage("registration.error.phone.number.CO", null, SPANISH))
+			.doesNotContain(this.messages.getMessage("registration.error.phone.invalid", null, SPANISH));
 
 		// Staff: the list filtered by Antioquia, the dashboard by department, the detail
 		// page with the number as Colombians write it.

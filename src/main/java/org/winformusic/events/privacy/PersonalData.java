@@ -84,24 +84,40 @@ class PersonalData {
 		return this.selfService.findByToken(token).orElseThrow(NotFoundException::new);
 	}
 
-	/** Everything held about the registration behind a manage token. */
+	/**
+	 * Everything held about a registration found by {@link #byToken}, its texts in
+	 * {@code locale}.
+	 */
 	@Transactional(readOnly = true)
-	public DataReport reportByToken(String token, Locale locale) {
-		return report(byToken(token), locale);
+	public DataReport report(RegistrationView registration, Locale locale) {
+		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
+		List<DataReport.HistoryItem> history = this.traces.historyOf(registration.id())
+			.stream()
+			.map((entry) -> new DataReport.HistoryItem(entry.at(), entry.action()))
+			.toList();
+		List<DataReport.Email> emails = this.outbox.emailsOf(registration.id())
+			.stream()
+			.map((email) -> new DataReport.Email(email.kind(), email.subject(), email.status(), email.createdAt(),
+					email.sentAt()))
+			.toList();
+		return new DataReport(this.clock.instant(), event.slug(), event.title(), registration,
+				this.answers.of(registration.id(), registration.eventId(), locale, true), history, emails);
 	}
 
 	/**
 	 * Self-service erasure: cancels (the seat goes to the waitlist) and blocks at once.
-	 * The manage link stops working.
+	 * The manage link stops working. Returns the language the person registered in, for
+	 * the page that says it is done.
 	 */
 	@Transactional
-	public void eraseByToken(String token) {
+	public Locale eraseByToken(String token) {
 		long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
 		RegistrationView registration = this.erasure.find(id).orElseThrow(NotFoundException::new);
 		if (active(registration)) {
 			this.selfService.cancelByToken(token);
 		}
 		block(registration, REGISTRANT, null);
+		return registration.locale();
 	}
 
 	/** Opposition to news through the manage token; no confirmation email is sent. */
@@ -174,21 +190,6 @@ class PersonalData {
 			this.traces.forget(ids);
 			this.audit.publishEvent(new Audited(actor, ERASED, registration.eventId(), registration.id(), null, ip));
 		}
-	}
-
-	private DataReport report(RegistrationView registration, Locale locale) {
-		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
-		List<DataReport.HistoryItem> history = this.traces.historyOf(registration.id())
-			.stream()
-			.map((entry) -> new DataReport.HistoryItem(entry.at(), entry.action()))
-			.toList();
-		List<DataReport.Email> emails = this.outbox.emailsOf(registration.id())
-			.stream()
-			.map((email) -> new DataReport.Email(email.kind(), email.subject(), email.status(), email.createdAt(),
-					email.sentAt()))
-			.toList();
-		return new DataReport(this.clock.instant(), event.slug(), event.title(), registration,
-				this.answers.of(registration.id(), registration.eventId(), locale, true), history, emails);
 	}
 
 	private static boolean active(RegistrationView registration) {

@@ -2,9 +2,11 @@ package org.winformusic.events.privacy;
 
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.RegistrantLanguage;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
 
@@ -24,7 +26,9 @@ import org.springframework.web.util.UriUtils;
  * The registrant's rights behind the manage link, no login: download their data (page and
  * JSON file), erase it (a confirmation page, then a POST), stop news (one button, also
  * reachable by a GET link from any email). Pages carrying the token send no referrer and
- * are not cached.
+ * are not cached. Like the manage pages, they speak the language the person registered in
+ * unless this browser chose one ({@link RegistrantLanguage}); so does the page shown
+ * after erasure, told that language by the redirect since the registration is gone.
  */
 @Controller
 class PersonalDataController {
@@ -51,48 +55,57 @@ class PersonalDataController {
 	}
 
 	@GetMapping("/r/{token}/data")
-	String data(@PathVariable String token, Locale locale, Model model) {
-		DataReport report = this.personalData.reportByToken(token, locale);
+	String data(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
+		RegistrationView registration = this.personalData.byToken(token);
+		Locale pageLocale = RegistrantLanguage.apply(request, registration, locale);
+		DataReport report = this.personalData.report(registration, pageLocale);
 		model.addAttribute("report", report);
-		EventInfo event = this.catalog.findById(report.registration().eventId(), locale)
-			.orElseThrow(NotFoundException::new);
+		EventInfo event = this.catalog.findById(registration.eventId(), pageLocale).orElseThrow(NotFoundException::new);
 		model.addAttribute("zone", event.zone());
 		model.addAttribute("country", event.country());
 		model.addAttribute("token", token);
 		return DATA_VIEW;
 	}
 
+	/** The file holds texts too (the event's title, the questions' labels). */
 	@GetMapping(path = "/r/{token}/data.json", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<DataReport> dataFile(@PathVariable String token, Locale locale) {
+	ResponseEntity<DataReport> dataFile(@PathVariable String token, HttpServletRequest request, Locale locale) {
+		RegistrationView registration = this.personalData.byToken(token);
+		Locale fileLocale = RegistrantLanguage.apply(request, registration, locale);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("my-data.json").build().toString())
-			.body(this.personalData.reportByToken(token, locale));
+			.body(this.personalData.report(registration, fileLocale));
 	}
 
 	@GetMapping("/r/{token}/erase")
-	String confirmErase(@PathVariable String token, Locale locale, Model model) {
+	String confirmErase(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
 		RegistrationView registration = this.personalData.byToken(token);
+		Locale pageLocale = RegistrantLanguage.apply(request, registration, locale);
 		model.addAttribute("registration", registration);
 		model.addAttribute("event",
-				this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new));
+				this.catalog.findById(registration.eventId(), pageLocale).orElseThrow(NotFoundException::new));
 		model.addAttribute("token", token);
 		return ERASE_VIEW;
 	}
 
 	@PostMapping("/r/{token}/erase")
 	String erase(@PathVariable String token) {
-		this.personalData.eraseByToken(token);
-		return "redirect:/privacy/erased";
+		Locale registrant = this.personalData.eraseByToken(token);
+		// Not ?lang=, which would store the registrant's language in this browser's
+		// cookie.
+		return (registrant != null) ? "redirect:/privacy/erased?" + PrivacyNoticeController.REGISTRANT_LANGUAGE + "="
+				+ registrant.getLanguage() : "redirect:/privacy/erased";
 	}
 
 	/**
 	 * The link for email footers: one button, so a mail scanner's GET changes nothing.
 	 */
 	@GetMapping("/r/{token}/news/stop")
-	String confirmStopNews(@PathVariable String token, Model model) {
+	String confirmStopNews(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
 		RegistrationView registration = this.personalData.byToken(token);
+		RegistrantLanguage.apply(request, registration, locale);
 		model.addAttribute("newsOptIn", registration.newsOptIn());
 		model.addAttribute("token", token);
 		return NEWS_VIEW;

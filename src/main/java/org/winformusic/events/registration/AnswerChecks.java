@@ -83,11 +83,16 @@ class AnswerChecks {
 		switch (question.kind()) {
 			case SHORT_TEXT, LONG_TEXT -> {
 				boolean shortText = question.kind() == QuestionKind.SHORT_TEXT;
+				if (!shortText) {
+					// A line break counts, and is stored, as one character (see
+					// lineFeeds).
+					value = RegistrationValidator.lineFeeds(value);
+				}
 				int max = shortText ? SHORT_TEXT_MAX : LONG_TEXT_MAX;
 				if (value.codePointCount(0, value.length()) > max) {
 					RegistrationValidator.reject(errors, field, "registration.error.tooLong", max);
 				}
-				else if ((shortText ? StoredText.NOT_SINGLE_LINE : StoredText.NOT_MULTI_LINE).matcher(value).find()) {
+				else if (!(shortText ? StoredText.isSingleLine(value) : StoredText.isMultiLine(value))) {
 					RegistrationValidator.reject(errors, field, "registration.error.characters");
 				}
 				return new Answer(value, null, List.of());

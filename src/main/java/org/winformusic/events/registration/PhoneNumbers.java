@@ -1,8 +1,12 @@
 package org.winformusic.events.registration;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 import org.springframework.stereotype.Component;
@@ -21,12 +25,27 @@ class PhoneNumbers {
 
 	private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
+	/** Mexico's calling code. */
+	private static final int MEXICO = 52;
+
+	/**
+	 * Mexican mobile numbers as they were dialled until 2019: {@code 044}/{@code 045}
+	 * before the ten digits, or {@code 1} after {@code +52}. People still type them.
+	 */
+	private static final Pattern MEXICAN_MOBILE_PREFIX = Pattern.compile("(?:04[45]|1)(\\d{10})");
+
 	/**
 	 * The number in E.164 (with " ext. 123" when an extension was typed), or null when it
-	 * is not a valid number for {@code country} nor with its own country prefix.
+	 * is not a valid number for {@code country} nor with its own country prefix. A
+	 * Mexican mobile typed with its old prefix ({@code 044 55 1234 5678},
+	 * {@code +52 1 55 1234
+	 * 5678}) is read without it: libphonenumber does not drop it.
 	 */
 	static String normalize(String input, String country) {
 		PhoneNumber number = parse(input, country);
+		if (number != null && !UTIL.isValidNumber(number)) {
+			number = withoutMexicanMobilePrefix(number);
+		}
 		if (number == null || !UTIL.isValidNumber(number)) {
 			return null;
 		}
@@ -45,6 +64,31 @@ class PhoneNumbers {
 		}
 		boolean home = country != null && country.equals(UTIL.getRegionCodeForNumber(number));
 		return UTIL.format(number, home ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
+	}
+
+	/**
+	 * A valid number of {@code country} in its national format ("55 1234 5678"), for
+	 * messages that show how to type one; null for an unknown country.
+	 */
+	static String example(String country) {
+		PhoneNumber example = (country != null) ? UTIL.getExampleNumberForType(country, PhoneNumberType.MOBILE) : null;
+		return (example != null) ? UTIL.format(example, PhoneNumberFormat.NATIONAL) : null;
+	}
+
+	private static PhoneNumber withoutMexicanMobilePrefix(PhoneNumber number) {
+		if (number.getCountryCode() != MEXICO) {
+			return number;
+		}
+		Matcher legacy = MEXICAN_MOBILE_PREFIX.matcher(UTIL.getNationalSignificantNumber(number));
+		if (!legacy.matches()) {
+			return number;
+		}
+		PhoneNumber stripped = new PhoneNumber().setCountryCode(MEXICO)
+			.setNationalNumber(Long.parseLong(legacy.group(1)));
+		if (number.hasExtension()) {
+			stripped.setExtension(number.getExtension());
+		}
+		return stripped;
 	}
 
 	private static PhoneNumber parse(String input, String country) {

@@ -3,6 +3,8 @@ package org.winformusic.events.registration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.winformusic.events.shared.StoredText;
@@ -43,18 +45,31 @@ public class RegistrationValidator implements SmartValidator {
 
 	static final int COMMENTS_MAX = 1000;
 
-	/** What single-line fields refuse: control and invisible format characters. */
-	private static final Pattern FORBIDDEN_SINGLE_LINE = StoredText.NOT_SINGLE_LINE;
+	/**
+	 * What single-line fields take: no control or invisible format characters, but the
+	 * joiners inside an emoji.
+	 */
+	private static final Predicate<String> SINGLE_LINE = StoredText::isSingleLine;
 
 	/** Comments may hold line breaks (and tabs), nothing else of the above. */
-	private static final Pattern FORBIDDEN_MULTI_LINE = StoredText.NOT_MULTI_LINE;
+	private static final Predicate<String> MULTI_LINE = StoredText::isMultiLine;
+
+	/** A line break as browsers post it (CRLF) or as old systems write it (a lone CR). */
+	private static final Pattern LINE_BREAK = Pattern.compile("\r\n?");
 
 	private static final Pattern EMAIL = Pattern
 		.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
 				+ "@([\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+\\p{L}{2,63}");
 
-	private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().-]{5,30}(\\s*(ext\\.?|x)\\s*[0-9]{1,6})?",
+	/**
+	 * The characters a phone may be typed with; whether they make a number is
+	 * libphonenumber's to say ({@link PhoneNumbers}), and each gets its own message.
+	 */
+	private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().-]+(\\s*(ext\\.?|x)\\s*[0-9]{1,6})?",
 			Pattern.CASE_INSENSITIVE);
+
+	/** The countries whose phone message says how many digits to type, and an example. */
+	private static final Set<String> PHONE_MESSAGE_COUNTRIES = Set.of("MX", "CO");
 
 	/** Misspelled domains people often type, and what they meant. */
 	private static final Map<String, String> DOMAIN_TYPOS = Map.ofEntries(Map.entry("gmial.com", "gmail.com"),
@@ -123,17 +138,20 @@ public class RegistrationValidator implements SmartValidator {
 		String phone = singleLine("phone", form.phone(), false, PHONE_MAX, errors);
 		if (phone != null && !errors.hasFieldErrors("phone")) {
 			String e164 = PHONE.matcher(phone).matches() ? PhoneNumbers.normalize(phone, context.country()) : null;
-			if (e164 == null) {
-				reject(errors, "phone", "registration.error.phone.invalid");
+			if (e164 != null) {
+				phone = e164;
+			}
+			else if (PHONE.matcher(phone).matches()) {
+				notANumber(context.country(), errors);
 			}
 			else {
-				phone = e164;
+				reject(errors, "phone", "registration.error.phone.invalid");
 			}
 		}
 		AssociationInterest interest = choice("associationInterest", form.associationInterest(),
 				AssociationInterest.class, errors);
 		String referralSource = singleLine("referralSource", form.referralSource(), false, REFERRAL_MAX, errors);
-		String comments = text("comments", form.comments(), COMMENTS_MAX, FORBIDDEN_MULTI_LINE, false, errors);
+		String comments = text("comments", lineFeeds(form.comments()), COMMENTS_MAX, MULTI_LINE, false, errors);
 		if (context.requireConsent() && !Boolean.TRUE.equals(form.privacyConsent())
 				&& !errors.hasFieldErrors("privacyConsent")) {
 			reject(errors, "privacyConsent", "registration.error.privacyConsent.required");
@@ -164,10 +182,10 @@ public class RegistrationValidator implements SmartValidator {
 	}
 
 	private static String singleLine(String field, String value, boolean required, int max, Errors errors) {
-		return text(field, value, max, FORBIDDEN_SINGLE_LINE, required, errors);
+		return text(field, value, max, SINGLE_LINE, required, errors);
 	}
 
-	private static String text(String field, String value, int max, Pattern forbidden, boolean required,
+	private static String text(String field, String value, int max, Predicate<String> allowed, boolean required,
 			Errors errors) {
 		String normalized = normalize(value);
 		if (normalized == null) {
@@ -179,10 +197,25 @@ public class RegistrationValidator implements SmartValidator {
 		if (normalized.codePointCount(0, normalized.length()) > max) {
 			reject(errors, field, "registration.error.tooLong", max);
 		}
-		else if (forbidden.matcher(normalized).find()) {
+		else if (!allowed.test(normalized)) {
 			reject(errors, field, "registration.error.characters");
 		}
 		return normalized;
+	}
+
+	/**
+	 * A phone typed with the right characters that is still no number (too short, a wrong
+	 * prefix): the message says how to type one for the event's country.
+	 */
+	private static void notANumber(String country, Errors errors) {
+		String example = PhoneNumbers.example(country);
+		if (PHONE_MESSAGE_COUNTRIES.contains(country) || example == null) {
+			String known = PHONE_MESSAGE_COUNTRIES.contains(country) ? country : "MX";
+			reject(errors, "phone", "registration.error.phone.number." + known);
+		}
+		else {
+			reject(errors, "phone", "registration.error.phone.number", example);
+		}
 	}
 
 	/** One of the list's codes, or for a free-text list a single line of text. */
@@ -219,6 +252,16 @@ public class RegistrationValidator implements SmartValidator {
 		}
 		reject(errors, field, "registration.error.choice");
 		return null;
+	}
+
+	/**
+	 * Multi-line text with each line break as one LF. A browser counts a line break as
+	 * one character against a textarea's {@code maxlength} but posts it as CRLF: counted
+	 * as posted, text the browser let through would be refused as too long. What is
+	 * stored is the text as counted.
+	 */
+	static String lineFeeds(String value) {
+		return (value != null) ? LINE_BREAK.matcher(value).replaceAll("\n") : null;
 	}
 
 	/** Stripped NFC text, or null when nothing but white space was sent. */

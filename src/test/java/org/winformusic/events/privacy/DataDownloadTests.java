@@ -1,8 +1,11 @@
 package org.winformusic.events.privacy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -56,11 +59,55 @@ class DataDownloadTests extends PersonalDataTestSupport {
 		}
 		assertThat(json).doesNotContain(other).doesNotContain("privacy-admin@win.test");
 
-		String page = body(get("/r/" + token + "/data").locale(java.util.Locale.ENGLISH));
+		String page = body(get("/r/" + token + "/data").param("lang", "en"));
 		for (String value : person.textValues()) {
 			assertThat(page).contains(value);
 		}
 		assertThat(page).contains(subjects.get(0)).contains("Checked in").doesNotContain(other);
+	}
+
+	@Test
+	void dataRightsPagesSpeakTheRegistrantsLanguageOnADeviceInTheOther() throws Exception {
+		String slug = event(Duration.ofDays(10), 5);
+		String english = register(slug, Person.marked(marker(), "+52 55 3131 4141"), "en-US,en;q=0.9");
+		String spanish = register(slug, Person.marked(marker(), "+52 55 3232 4242"), "es-MX,es;q=0.9");
+
+		assertSpeaks(english, "es-MX,es;q=0.9", "en", "Your data", "Delete my data", "Stop news from WIN",
+				"Privacy workshop");
+		assertSpeaks(spanish, "en-US,en;q=0.9", "es", "Tus datos", "Borrar mis datos",
+				"Dejar de recibir noticias de WIN", "Taller de privacidad");
+
+		// An explicit choice on this browser still wins, and the registrant's language is
+		// never stored in its cookie.
+		MvcResult chosen = this.mvc.perform(get("/r/" + english + "/data").param("lang", "es")).andReturn();
+		assertThat(chosen.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("<h1>Tus datos</h1>");
+		MvcResult spoken = this.mvc.perform(get("/r/" + english + "/erase").header("Accept-Language", "es"))
+			.andReturn();
+		assertThat(spoken.getResponse().getCookie("lang")).isNull();
+
+		// After erasure the registration is gone; the page that says so still speaks its
+		// language, without a cookie.
+		MvcResult erased = this.mvc
+			.perform(post("/r/" + english + "/erase").with(csrf()).header("Accept-Language", "es"))
+			.andReturn();
+		String done = erased.getResponse().getRedirectedUrl();
+		assertThat(erased.getResponse().getCookie("lang")).isNull();
+		MvcResult page = this.mvc.perform(get(done).header("Accept-Language", "es")).andReturn();
+		assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("<h1>Your data has been deleted</h1>");
+		assertThat(page.getResponse().getCookie("lang")).isNull();
+	}
+
+	private void assertSpeaks(String token, String browser, String lang, String dataTitle, String eraseTitle,
+			String newsTitle, String eventTitle) throws Exception {
+		assertThat(body(get("/r/" + token + "/data").header("Accept-Language", browser)))
+			.contains("<html lang=\"" + lang + "\"", "<h1>" + dataTitle + "</h1>", eventTitle);
+		assertThat(body(get("/r/" + token + "/data.json").header("Accept-Language", browser)))
+			.contains("\"eventTitle\":\"" + eventTitle + "\"");
+		assertThat(body(get("/r/" + token + "/erase").header("Accept-Language", browser)))
+			.contains("<html lang=\"" + lang + "\"", "<h1>" + eraseTitle + "</h1>", eventTitle);
+		assertThat(body(get("/r/" + token + "/news/stop").header("Accept-Language", browser)))
+			.contains("<html lang=\"" + lang + "\"", "<h1>" + newsTitle + "</h1>");
 	}
 
 	@Test

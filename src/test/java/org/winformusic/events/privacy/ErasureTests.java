@@ -61,7 +61,8 @@ class ErasureTests extends PersonalDataTestSupport {
 		assertThat(lower(String.join("\n", staffViews))).as("the test sees the person before erasure").contains(marker);
 
 		this.mvc.perform(get("/r/" + token + "/erase")).andExpect(status().isOk());
-		this.mvc.perform(post("/r/" + token + "/erase").with(csrf())).andExpect(redirectedUrl("/privacy/erased"));
+		this.mvc.perform(post("/r/" + token + "/erase").with(csrf()))
+			.andExpect(redirectedUrl("/privacy/erased?language=es"));
 
 		// Cancelled, the seat promoted to the person waiting, the link dead.
 		assertThat(statusOf(id)).isEqualTo("CANCELLED");

@@ -122,8 +122,14 @@ abstract class PersonalDataTestSupport {
 
 	/** Registers through the public form, with news; returns the manage token. */
 	String register(String slug, Person person) throws Exception {
+		return register(slug, person, "es-MX,es;q=0.9");
+	}
+
+	/** The same from a browser whose language is {@code acceptLanguage}. */
+	String register(String slug, Person person, String acceptLanguage) throws Exception {
 		String manage = this.mvc
 			.perform(post("/events/" + slug + "/register").with(csrf())
+				.header("Accept-Language", acceptLanguage)
 				.param("fullName", person.fullName())
 				.param("email", person.email())
 				.param("company", person.company())

@@ -16,6 +16,7 @@ import org.winformusic.events.registration.FormContext;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationFields;
 import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.RegistrantLanguage;
 import org.winformusic.events.registration.RegistrationFormBinding;
 import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.registration.RegistrationStatus;

@@ -128,6 +128,25 @@ class QuestionAnswersTests {
 	}
 
 	@Test
+	void aLongAnswerCountsAndStoresEachLineBreakAsOneCharacterAsTheBrowserDoes() throws Exception {
+		long story = new TestEvents(this.jdbc).question(this.event.id(), "LONG_TEXT", "Cuéntanos de tu sello",
+				"Tell us about your label", false);
+		// 2,000 characters to the textarea's maxlength: twenty lines of 99, posted with
+		// CRLF.
+		String line = "y".repeat(99);
+		String email = email();
+		this.mvc
+			.perform(standard(post("/events/" + this.event.slug() + "/register"), email)
+				.param(field(this.interest), this.choices.get(0).toString())
+				.param(field(story), (line + "\r\n").repeat(20)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.sql("""
+				select a.text_value from registration_answer a join registration r on r.id = a.registration_id
+				 where r.email = ? and a.question_id = ?""").params(email, story).query(String.class).single())
+			.isEqualTo(String.join("\n", java.util.Collections.nCopies(20, line)));
+	}
+
+	@Test
 	void staffSeeTheAnswersFilterByAChoiceCountChoicesAndExportThemAsTheLastColumns() throws Exception {
 		String rights = email();
 		String distribution = email();

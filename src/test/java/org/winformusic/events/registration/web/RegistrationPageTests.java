@@ -245,6 +245,87 @@ class RegistrationPageTests {
 	}
 
 	@Test
+	void commentsCountAndStoreEachLineBreakAsOneCharacterAsTheBrowserDoes() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		// Ten lines of 99 characters: 1,000 characters to the textarea's maxlength,
+		// posted
+		// with CRLF line breaks.
+		String line = "x".repeat(99);
+		String crlf = (line + "\r\n").repeat(10);
+		String email = email();
+		this.mvc.perform(valid(event.slug(), email).param("comments", crlf).param("lang", "es"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(commentsOf(email)).isEqualTo(String.join("\n", java.util.Collections.nCopies(10, line)))
+			.doesNotContain("\r");
+
+		// A lone CR (old systems) is a line break too.
+		String other = email();
+		this.mvc.perform(valid(event.slug(), other).param("comments", "uno\rdos\r\ntres"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(commentsOf(other)).isEqualTo("uno\ndos\ntres");
+
+		// The limit still holds: 1,001 characters with the line breaks counted once.
+		String tooLong = page(valid(event.slug(), email()).param("comments", crlf + "xy").param("lang", "es"));
+		assertThat(tooLong).contains(message("registration.error.tooLong", Locale.forLanguageTag("es"), 1000));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "es", "en" })
+	void aPhoneTypedWithAllowedCharactersThatIsNoNumberIsToldToCheckTheNumber(String lang) throws Exception {
+		Locale locale = Locale.forLanguageTag(lang);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		for (String phone : List.of("1234", "55 1234 567", "+52 55 1234", "(55) 1234-56")) {
+			String html = page(valid(event.slug(), email()).with(set("phone", phone)).param("lang", lang));
+			assertThat(html).as(phone)
+				.contains(message("registration.error.phone.number.MX", locale))
+				.doesNotContain(message("registration.error.phone.invalid", locale));
+		}
+		// Letters are the characters' fault, and the message says so.
+		assertThat(page(valid(event.slug(), email()).with(set("phone", "55 1234 ABCD")).param("lang", lang)))
+			.contains(message("registration.error.phone.invalid", locale));
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isZero();
+	}
+
+	@Test
+	void aMexicanMobileTypedWithItsOldPrefixIsStoredWithoutIt() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		for (String phone : List.of("044 55 1234 5678", "045 55 1234 5678", "+52 1 55 1234 5678",
+				"+52 1 (55) 1234-5678")) {
+			String email = email();
+			this.mvc.perform(valid(event.slug(), email).with(set("phone", phone)))
+				.andExpect(status().is3xxRedirection());
+			assertThat(this.jdbc.sql("select phone from registration where email = ?")
+				.param(email)
+				.query(String.class)
+				.single()).as(phone).isEqualTo("+525512345678");
+		}
+	}
+
+	@Test
+	void aJoinerInsideAnEmojiIsAcceptedAndAnywhereElseRefused() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		String singer = "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83C\uDFA4";
+		String rainbowFlag = "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08";
+		String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+		for (String name : List.of("Ana " + singer, "Ana " + rainbowFlag, "Ana " + family + " P\u00e9rez")) {
+			String email = email();
+			this.mvc.perform(valid(event.slug(), email).with(set("fullName", name)).param("lang", "es"))
+				.andExpect(status().is3xxRedirection());
+			assertThat(this.jdbc.sql("select full_name from registration where email = ?")
+				.param(email)
+				.query(String.class)
+				.single()).isEqualTo(name);
+		}
+		// Not between two emoji: invisible, and refused as before.
+		for (String name : List.of("Ana\u200DP\u00e9rez", "Ana \uD83D\uDC69\u200D", "\u200D\uD83C\uDFA4 Ana",
+				"Ana\u200D\uD83C\uDFA4", "Ana \uD83D\uDC69\u200B\uD83C\uDFA4")) {
+			String html = page(valid(event.slug(), email()).with(set("fullName", name)).param("lang", "es"));
+			assertThat(html).as(name).contains(message("registration.error.characters", Locale.forLanguageTag("es")));
+		}
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isEqualTo(3);
+	}
+
+	@Test
 	void everyInvisibleFormatCharacterIsRefusedInSingleLineFields() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		// Unicode category Cf beyond the zero-width and bidi ranges: soft hyphen, Arabic
@@ -440,6 +521,13 @@ class RegistrationPageTests {
 			.replace(">", "&gt;")
 			.replace("\"", "&quot;")
 			.replace("'", "&#39;");
+	}
+
+	private String commentsOf(String email) {
+		return this.jdbc.sql("select comments from registration where email = ?")
+			.param(email)
+			.query(String.class)
+			.single();
 	}
 
 	private int count(String sql, long param) {

@@ -1,9 +1,8 @@
-package org.winformusic.events.registration.web;
+package org.winformusic.events.registration;
 
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.SupportedLocales;
 
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
@@ -14,9 +13,10 @@ import org.springframework.web.util.WebUtils;
  * device (an office computer in English) shows the language the person registered in. An
  * explicit choice on this browser still wins: a valid {@code ?lang=} on this request, or
  * the {@code lang} cookie that an earlier {@code ?lang=} left. The registrant's language
- * is never written to the cookie, so it does not follow the browser to other pages.
+ * is never written to the cookie, so it does not follow the browser to other pages. The
+ * manage pages and the data-rights pages (privacy module) use it alike.
  */
-final class RegistrantLanguage {
+public final class RegistrantLanguage {
 
 	/** The cookie written by the site's language switch (shared LocaleConfiguration). */
 	private static final String CHOICE_COOKIE = "lang";
@@ -28,11 +28,19 @@ final class RegistrantLanguage {
 	 * Makes the registrant's language this request's language unless the visitor chose
 	 * one, and returns the language the page is shown in.
 	 */
-	static Locale apply(HttpServletRequest request, RegistrationView registration, Locale resolved) {
-		if (chosen(request) || registration.locale() == null) {
+	public static Locale apply(HttpServletRequest request, RegistrationView registration, Locale resolved) {
+		return apply(request, registration.locale(), resolved);
+	}
+
+	/**
+	 * The same for a page shown after the registration is gone (erased), given the
+	 * language it had.
+	 */
+	public static Locale apply(HttpServletRequest request, Locale registrantLocale, Locale resolved) {
+		if (chosen(request) || registrantLocale == null) {
 			return resolved;
 		}
-		Locale registrant = SupportedLocales.of(registration.locale().toLanguageTag());
+		Locale registrant = SupportedLocales.of(registrantLocale.toLanguageTag());
 		// The resolver reads this attribute for the rest of the request (the view's
 		// #locale, messages, the response's Content-Language) without setting a cookie.
 		request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, registrant);
