@@ -27,7 +27,7 @@ class DashboardController {
 
 	private static final String EVENT_VIEW = "admin/event";
 
-	static final int MAX_CAPACITY = 10_000;
+	static final int MAX_CAPACITY = 100_000;
 
 	private final AdminQueries queries;
 
