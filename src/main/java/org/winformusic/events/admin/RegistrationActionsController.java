@@ -133,7 +133,8 @@ class RegistrationActionsController {
 			redirect.addFlashAttribute("notice", CheckinController.notice(result, this.catalog, this.times, locale));
 		}
 		catch (RegistrationStateException ex) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.action.notAllowed"));
+			// Only a confirmed registration arrives, as at the door.
+			redirect.addFlashAttribute("notice", Notice.bad("admin.checkin.notConfirmed"));
 		}
 		return "redirect:/admin/registrations/" + id;
 	}

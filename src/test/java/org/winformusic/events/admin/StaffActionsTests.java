@@ -123,6 +123,35 @@ class StaffActionsTests {
 	}
 
 	@Test
+	void theDetailPageChecksInOnlyConfirmedPeopleAsTheDoorDoes() throws Exception {
+		TestEvents.Created event = this.events.event().requiringApproval().capacity(1).create();
+		this.data.in(event).person("Wendy Sentada").createdAt(AdminTest.REGISTERED).create();
+		long pending = pending(event, "Xavi Pendiente");
+		long waitlisted = this.data.in(event)
+			.person("Yola Espera")
+			.status("WAITLISTED")
+			.companyType("OTHER")
+			.state("JAL")
+			.createdAt(MONDAY)
+			.create()
+			.id();
+		for (long id : new long[] { pending, waitlisted }) {
+			String detail = "/admin/registrations/" + id;
+			this.mvc.perform(get(detail).with(as("ORGANIZER")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/checkin\""))));
+			this.mvc.perform(post(detail + "/checkin").with(as("ORGANIZER")).with(csrf()))
+				.andExpect(redirectedUrl(detail))
+				.andExpect(flash().attribute("notice", Notice.bad("admin.checkin.notConfirmed")));
+			assertThat(this.data.auditRows(id, "CHECKED_IN")).isZero();
+		}
+		// The dashboard's "arrived" and the list's check-in filter count the same people.
+		assertThat(this.jdbc.sql("select count(*) from registration where event_id = ? and checked_in_at is not null")
+			.param(event.id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
 	void onlyAnAdminMayConfirmOverCapacityAndThatAddsASeat() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(1).create();
 		this.data.in(event).person("Gina Primera").createdAt(AdminTest.REGISTERED).create();
