@@ -9,6 +9,7 @@ import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.CheckIns.CheckIn;
 import org.winformusic.events.registration.RegistrationStateException;
+import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.EventTimes;
 import org.winformusic.events.shared.NotFoundException;
@@ -105,9 +106,26 @@ class RegistrationActionsController {
 		return act(id, redirect, () -> this.actions.cancel(id), "admin.action.cancelled");
 	}
 
+	/**
+	 * The person moved stays waiting; when a seat would be free for them the move is
+	 * refused, saying what to do instead (approve a pending one; a confirmed one keeps
+	 * the seat while nobody waits).
+	 */
 	@PostMapping("/admin/registrations/{id}/waitlist")
 	String waitlist(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.actions.moveToWaitlist(id), "admin.action.waitlisted");
+		RegistrationView registration = find(id);
+		try {
+			this.actions.moveToWaitlist(id);
+			redirect.addFlashAttribute("notice", Notice.ok("admin.action.waitlisted"));
+		}
+		catch (RegistrationStateException ex) {
+			redirect.addFlashAttribute("notice",
+					(ex.reason() != RegistrationStateException.Reason.SEAT_FREE) ? Notice.bad("admin.action.notAllowed")
+							: (registration.status() == RegistrationStatus.PENDING)
+									? Notice.warn("admin.action.waitlistSeatFree")
+									: Notice.warn("admin.action.waitlistNobodyWaits"));
+		}
+		return "redirect:/admin/registrations/" + id;
 	}
 
 	/**

@@ -152,6 +152,43 @@ class StaffActionsTests {
 	}
 
 	@Test
+	void aMoveToTheWaitlistLeavesThePersonWaitingOrIsRefusedWhenASeatWouldBeFreeForThem() throws Exception {
+		TestEvents.Created open = this.events.event().requiringApproval().capacity(3).create();
+		long pending = pending(open, "Sara Pendiente");
+		String detail = "/admin/registrations/" + pending;
+		// Seats are free: the move would be a confirmation (the waitlist keeps no seat
+		// free), so it is refused and the page offers Approve instead.
+		this.mvc.perform(get(detail).with(as("ORGANIZER")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("confirm-action/waitlist"))));
+		this.mvc.perform(post(detail + "/waitlist").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(redirectedUrl(detail))
+			.andExpect(flash().attribute("notice", Notice.warn("admin.action.waitlistSeatFree")));
+		assertThat(this.data.status(pending)).isEqualTo("PENDING");
+		assertThat(this.messages.typesFor(pending)).isEmpty();
+		assertThat(outboxRows(pending)).isZero();
+		assertThat(this.data.auditRows(pending, "MOVED_TO_WAITLIST")).isZero();
+		// A confirmed person with nobody waiting would get the seat straight back.
+		long seated = this.data.in(open).person("Tere Sentada").createdAt(AdminTest.REGISTERED).create().id();
+		this.mvc.perform(post("/admin/registrations/" + seated + "/waitlist").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.warn("admin.action.waitlistNobodyWaits")));
+		assertThat(this.data.status(seated)).isEqualTo("CONFIRMED");
+
+		// A full event: the pending person is moved and stays waiting; flash, status,
+		// email and history agree.
+		TestEvents.Created full = this.events.event().requiringApproval().capacity(1).create();
+		this.data.in(full).person("Ulises Sentado").createdAt(AdminTest.REGISTERED).create();
+		long waiting = pending(full, "Vera Espera");
+		act(waiting, "waitlist", "ORGANIZER");
+		assertThat(this.data.status(waiting)).isEqualTo("WAITLISTED");
+		assertThat(this.messages.typesFor(waiting)).containsExactly(Type.WAITLISTED);
+		assertThat(outboxKinds(waiting)).containsExactly("WAITLISTED");
+		assertThat(this.jdbc.sql("select details from audit_log where registration_id = ? and action = ?")
+			.params(waiting, "MOVED_TO_WAITLIST")
+			.query(String.class)
+			.single()).isEqualTo("status: PENDING -> WAITLISTED");
+	}
+
+	@Test
 	void onlyAnAdminMayConfirmOverCapacityAndThatAddsASeat() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(1).create();
 		this.data.in(event).person("Gina Primera").createdAt(AdminTest.REGISTERED).create();
