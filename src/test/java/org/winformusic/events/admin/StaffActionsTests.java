@@ -189,6 +189,64 @@ class StaffActionsTests {
 	}
 
 	@Test
+	void anEndedRegistrationCannotBeEditedAndThePageSaysWhyInsteadOfAnError() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		long cancelled = this.data.in(event)
+			.person("Zoe Cancelada")
+			.status("CANCELLED")
+			.companyType("OTHER")
+			.state("JAL")
+			.associationInterest("NO")
+			.createdAt(MONDAY)
+			.create()
+			.id();
+		String detail = "/admin/registrations/" + cancelled;
+		this.mvc.perform(get(detail).with(as("ORGANIZER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/edit\""))));
+		this.mvc.perform(get(detail + "/edit").with(as("ORGANIZER")))
+			.andExpect(redirectedUrl(detail))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.edit.ended")));
+		this.mvc.perform(edited(post(detail + "/edit"), "zoe@discos.test").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(redirectedUrl(detail))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.edit.ended")));
+		assertThat(this.data.auditRows(cancelled, "EDITED")).isZero();
+
+		// Cancelled by the attendee while staff had the form open.
+		TestRegistrations.Registration ana = this.data.in(event)
+			.person("Ana Abierta")
+			.createdAt(AdminTest.REGISTERED)
+			.create();
+		String open = "/admin/registrations/" + ana.id();
+		String form = this.mvc.perform(get(open + "/edit").with(as("ORGANIZER")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		java.util.regex.Matcher version = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"")
+			.matcher(form);
+		assertThat(version.find()).isTrue();
+		this.jdbc
+			.sql("update registration set status = 'CANCELLED', cancelled_at = now(), version = version + 1"
+					+ " where id = ?")
+			.param(ana.id())
+			.update();
+		this.jdbc.sql("update event_seat set registration_id = null where registration_id = ?")
+			.param(ana.id())
+			.update();
+		for (String sentVersion : new String[] { version.group(1), null }) {
+			MockHttpServletRequestBuilder save = edited(post(open + "/edit"), "ana.abierta@discos.test");
+			if (sentVersion != null) {
+				save.param("version", sentVersion);
+			}
+			this.mvc.perform(save.with(as("ORGANIZER")).with(csrf()))
+				.andExpect(redirectedUrl(open))
+				.andExpect(flash().attribute("notice", Notice.bad("admin.edit.ended")));
+		}
+		assertThat(this.data.auditRows(ana.id(), "EDITED")).isZero();
+	}
+
+	@Test
 	void onlyAnAdminMayConfirmOverCapacityAndThatAddsASeat() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(1).create();
 		this.data.in(event).person("Gina Primera").createdAt(AdminTest.REGISTERED).create();
