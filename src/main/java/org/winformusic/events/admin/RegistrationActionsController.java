@@ -176,9 +176,11 @@ class RegistrationActionsController {
 		catch (RegistrationStateException ex) {
 			// The registration service refuses a change its current status does not
 			// allow.
-			redirect.addFlashAttribute("notice",
-					Notice.bad((ex.reason() == RegistrationStateException.Reason.NO_FREE_SEAT) ? "admin.action.full"
-							: "admin.action.notAllowed"));
+			redirect.addFlashAttribute("notice", Notice.bad(switch (ex.reason()) {
+				case NO_FREE_SEAT -> "admin.action.full";
+				case ERASED -> "admin.action.erased";
+				default -> "admin.action.notAllowed";
+			}));
 		}
 		return "redirect:/admin/registrations/" + id;
 	}

@@ -129,6 +129,31 @@ public class StaffRegistrations {
 	}
 
 	/**
+	 * Sends the registrant the email of their current status again (with a fresh link,
+	 * made when it is sent).
+	 * @return the kind of email queued
+	 * @throws RegistrationStateException (ERASED) when the registration's data was
+	 * erased: it has no address left and nothing is queued
+	 */
+	public Type resend(long registrationId) {
+		return this.changes.run(() -> {
+			Locked current = this.changes.lock(registrationId);
+			if (current.erased()) {
+				throw new RegistrationStateException(Reason.ERASED, "Registration " + registrationId + " was erased");
+			}
+			Type type = switch (current.status()) {
+				case PENDING -> Type.RECEIVED_PENDING;
+				case CONFIRMED -> Type.CONFIRMED;
+				case WAITLISTED -> Type.WAITLISTED;
+				case DECLINED -> Type.DECLINED;
+				case CANCELLED -> Type.CANCELLED;
+			};
+			this.changes.publish(registrationId, type);
+			return type;
+		});
+	}
+
+	/**
 	 * Staff edit of the details, with a form checked against the registration's event.
 	 * @throws RegistrationStateException when the registration was cancelled or declined,
 	 * or (EMAIL_TAKEN) when another registration of the event holds the new address

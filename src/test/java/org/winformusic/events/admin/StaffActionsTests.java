@@ -123,35 +123,6 @@ class StaffActionsTests {
 	}
 
 	@Test
-	void theDetailPageChecksInOnlyConfirmedPeopleAsTheDoorDoes() throws Exception {
-		TestEvents.Created event = this.events.event().requiringApproval().capacity(1).create();
-		this.data.in(event).person("Wendy Sentada").createdAt(AdminTest.REGISTERED).create();
-		long pending = pending(event, "Xavi Pendiente");
-		long waitlisted = this.data.in(event)
-			.person("Yola Espera")
-			.status("WAITLISTED")
-			.companyType("OTHER")
-			.state("JAL")
-			.createdAt(MONDAY)
-			.create()
-			.id();
-		for (long id : new long[] { pending, waitlisted }) {
-			String detail = "/admin/registrations/" + id;
-			this.mvc.perform(get(detail).with(as("ORGANIZER")))
-				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/checkin\""))));
-			this.mvc.perform(post(detail + "/checkin").with(as("ORGANIZER")).with(csrf()))
-				.andExpect(redirectedUrl(detail))
-				.andExpect(flash().attribute("notice", Notice.bad("admin.checkin.notConfirmed")));
-			assertThat(this.data.auditRows(id, "CHECKED_IN")).isZero();
-		}
-		// The dashboard's "arrived" and the list's check-in filter count the same people.
-		assertThat(this.jdbc.sql("select count(*) from registration where event_id = ? and checked_in_at is not null")
-			.param(event.id())
-			.query(Long.class)
-			.single()).isZero();
-	}
-
-	@Test
 	void aMoveToTheWaitlistLeavesThePersonWaitingOrIsRefusedWhenASeatWouldBeFreeForThem() throws Exception {
 		TestEvents.Created open = this.events.event().requiringApproval().capacity(3).create();
 		long pending = pending(open, "Sara Pendiente");
@@ -186,6 +157,35 @@ class StaffActionsTests {
 			.params(waiting, "MOVED_TO_WAITLIST")
 			.query(String.class)
 			.single()).isEqualTo("status: PENDING -> WAITLISTED");
+	}
+
+	@Test
+	void theDetailPageChecksInOnlyConfirmedPeopleAsTheDoorDoes() throws Exception {
+		TestEvents.Created event = this.events.event().requiringApproval().capacity(1).create();
+		this.data.in(event).person("Wendy Sentada").createdAt(AdminTest.REGISTERED).create();
+		long pending = pending(event, "Xavi Pendiente");
+		long waitlisted = this.data.in(event)
+			.person("Yola Espera")
+			.status("WAITLISTED")
+			.companyType("OTHER")
+			.state("JAL")
+			.createdAt(MONDAY)
+			.create()
+			.id();
+		for (long id : new long[] { pending, waitlisted }) {
+			String detail = "/admin/registrations/" + id;
+			this.mvc.perform(get(detail).with(as("ORGANIZER")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/checkin\""))));
+			this.mvc.perform(post(detail + "/checkin").with(as("ORGANIZER")).with(csrf()))
+				.andExpect(redirectedUrl(detail))
+				.andExpect(flash().attribute("notice", Notice.bad("admin.checkin.notConfirmed")));
+			assertThat(this.data.auditRows(id, "CHECKED_IN")).isZero();
+		}
+		// The dashboard's "arrived" and the list's check-in filter count the same people.
+		assertThat(this.jdbc.sql("select count(*) from registration where event_id = ? and checked_in_at is not null")
+			.param(event.id())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -244,6 +244,37 @@ class StaffActionsTests {
 				.andExpect(flash().attribute("notice", Notice.bad("admin.edit.ended")));
 		}
 		assertThat(this.data.auditRows(ana.id(), "EDITED")).isZero();
+	}
+
+	@Test
+	void anErasedRegistrationIsNeverEmailedAgainNorOfferedToResendEditOrErase() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		long id = this.data.in(event).person("Berta Borrada").createdAt(AdminTest.REGISTERED).create().id();
+		String detail = "/admin/registrations/" + id;
+		this.mvc.perform(post("/admin/privacy/registrations/" + id + "/erase").with(as("ADMIN")).with(csrf()))
+			.andExpect(redirectedUrl(detail + "?erased"));
+		assertThat(outboxRows(id)).isZero();
+		int published = this.messages.typesFor(id).size();
+
+		this.mvc.perform(post(detail + "/resend").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(redirectedUrl(detail))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.action.erased")));
+		// The bulk resend reaches the same service and queues nothing either.
+		this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", "RESEND")
+				.param("ids", String.valueOf(id))
+				.param("confirmed", "true")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(outboxRows(id)).isZero();
+		assertThat(this.messages.typesFor(id)).hasSize(published);
+		assertThat(this.data.auditRows(id, "EMAIL_RESENT")).isZero();
+		this.mvc.perform(get(detail).with(as("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/resend\""))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/edit\""))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/erase\""))));
 	}
 
 	@Test
