@@ -60,8 +60,15 @@ class EditRegistrationController {
 		this.fields = fields;
 	}
 
+	/**
+	 * The form; a registration that has ended (cancelled, declined, erased) cannot be
+	 * edited, and its detail page says so.
+	 */
 	@GetMapping("/admin/registrations/{id}/edit")
-	String form(@PathVariable long id, Locale locale, Model model) {
+	String form(@PathVariable long id, Locale locale, Model model, RedirectAttributes redirect) {
+		if (!find(id).status().active()) {
+			return ended(id, redirect);
+		}
 		return showCurrent(id, locale, model);
 	}
 
@@ -74,6 +81,9 @@ class EditRegistrationController {
 	String save(@PathVariable long id, @RequestParam(name = "version", required = false) String version,
 			HttpServletRequest request, Locale locale, Model model, RedirectAttributes redirect) {
 		RegistrationView registration = find(id);
+		if (!registration.status().active()) {
+			return ended(id, redirect);
+		}
 		EventInfo event = event(registration, locale);
 		model.addAttribute("version", version);
 		RegistrationFormBinding.Posted posted = RegistrationFormBinding.staff(request, model);
@@ -87,12 +97,16 @@ class EditRegistrationController {
 				return "redirect:/admin/registrations/" + registration.id();
 			}
 			catch (OptimisticLockingFailureException ex) {
+				if (!find(id).status().active()) {
+					return ended(id, redirect);
+				}
 				model.addAttribute("stale", true);
 				return showCurrent(id, locale, model);
 			}
 			catch (RegistrationStateException ex) {
 				if (ex.reason() != RegistrationStateException.Reason.EMAIL_TAKEN) {
-					throw ex;
+					// Cancelled or declined while the form was open.
+					return ended(id, redirect);
 				}
 				// Staff may see every registration: name what is in the way, not the
 				// registrant's "send me my link".
@@ -117,6 +131,12 @@ class EditRegistrationController {
 		RegistrationForm form = RegistrationForm.of(current.registration());
 		return show(current.registration(), event(current.registration(), locale), form,
 				new BeanPropertyBindingResult(form, RegistrationFormBinding.NAME), locale, model);
+	}
+
+	/** Back to the detail page, which says why nothing was saved. */
+	private static String ended(long id, RedirectAttributes redirect) {
+		redirect.addFlashAttribute("notice", Notice.bad("admin.edit.ended"));
+		return "redirect:/admin/registrations/" + id;
 	}
 
 	private EventInfo event(RegistrationView registration, Locale locale) {

@@ -9,6 +9,7 @@ import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.CheckIns.CheckIn;
 import org.winformusic.events.registration.RegistrationStateException;
+import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.EventTimes;
 import org.winformusic.events.shared.NotFoundException;
@@ -105,9 +106,26 @@ class RegistrationActionsController {
 		return act(id, redirect, () -> this.actions.cancel(id), "admin.action.cancelled");
 	}
 
+	/**
+	 * The person moved stays waiting; when a seat would be free for them the move is
+	 * refused, saying what to do instead (approve a pending one; a confirmed one keeps
+	 * the seat while nobody waits).
+	 */
 	@PostMapping("/admin/registrations/{id}/waitlist")
 	String waitlist(@PathVariable long id, RedirectAttributes redirect) {
-		return act(id, redirect, () -> this.actions.moveToWaitlist(id), "admin.action.waitlisted");
+		RegistrationView registration = find(id);
+		try {
+			this.actions.moveToWaitlist(id);
+			redirect.addFlashAttribute("notice", Notice.ok("admin.action.waitlisted"));
+		}
+		catch (RegistrationStateException ex) {
+			redirect.addFlashAttribute("notice",
+					(ex.reason() != RegistrationStateException.Reason.SEAT_FREE) ? Notice.bad("admin.action.notAllowed")
+							: (registration.status() == RegistrationStatus.PENDING)
+									? Notice.warn("admin.action.waitlistSeatFree")
+									: Notice.warn("admin.action.waitlistNobodyWaits"));
+		}
+		return "redirect:/admin/registrations/" + id;
 	}
 
 	/**
@@ -133,7 +151,8 @@ class RegistrationActionsController {
 			redirect.addFlashAttribute("notice", CheckinController.notice(result, this.catalog, this.times, locale));
 		}
 		catch (RegistrationStateException ex) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.action.notAllowed"));
+			// Only a confirmed registration arrives, as at the door.
+			redirect.addFlashAttribute("notice", Notice.bad("admin.checkin.notConfirmed"));
 		}
 		return "redirect:/admin/registrations/" + id;
 	}
@@ -157,9 +176,11 @@ class RegistrationActionsController {
 		catch (RegistrationStateException ex) {
 			// The registration service refuses a change its current status does not
 			// allow.
-			redirect.addFlashAttribute("notice",
-					Notice.bad((ex.reason() == RegistrationStateException.Reason.NO_FREE_SEAT) ? "admin.action.full"
-							: "admin.action.notAllowed"));
+			redirect.addFlashAttribute("notice", Notice.bad(switch (ex.reason()) {
+				case NO_FREE_SEAT -> "admin.action.full";
+				case ERASED -> "admin.action.erased";
+				default -> "admin.action.notAllowed";
+			}));
 		}
 		return "redirect:/admin/registrations/" + id;
 	}

@@ -17,6 +17,7 @@ import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.registration.RegistrationErasure;
 import org.winformusic.events.registration.RegistrationList;
 import org.winformusic.events.registration.RegistrationQuery;
 import org.winformusic.events.registration.RegistrationSearch;
@@ -75,9 +76,12 @@ class RegistrationsController {
 
 	private final StaffActions actions;
 
+	private final RegistrationErasure erasure;
+
 	RegistrationsController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
 			AdminQueries queries, AuditLog audit, BulkActions bulk, MessageSource messages, Regions regions,
-			RegistrationAnswers answers, StaffActions actions, EventTimes times) {
+			RegistrationAnswers answers, StaffActions actions, EventTimes times, RegistrationErasure erasure) {
+		this.erasure = erasure;
 		this.actions = actions;
 		this.times = times;
 		this.messages = messages;
@@ -179,6 +183,7 @@ class RegistrationsController {
 		model.addAttribute("emails", this.queries.emails(id));
 		model.addAttribute("trail", this.audit.forRegistration(id));
 		model.addAttribute("full", this.catalog.availability(event.id()).full());
+		model.addAttribute("erased", this.erasure.isErased(id));
 		model.addAttribute("answers", this.answers.of(id, event.id(), locale, true));
 		return DETAIL_VIEW;
 	}

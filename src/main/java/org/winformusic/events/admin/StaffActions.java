@@ -16,7 +16,6 @@ import org.winformusic.events.registration.StaffRegistrations;
 import org.winformusic.events.shared.Audited;
 import org.winformusic.events.shared.NotFoundException;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,20 +39,17 @@ class StaffActions {
 
 	private final RegistrationDirectory directory;
 
-	private final ApplicationEventPublisher events;
-
 	private final AuditLog audit;
 
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	StaffActions(StaffRegistrations registrations, CheckIns checkIns, RegistrationDirectory directory,
-			ApplicationEventPublisher events, AuditLog audit, JdbcClient jdbc, Clock clock) {
+	StaffActions(StaffRegistrations registrations, CheckIns checkIns, RegistrationDirectory directory, AuditLog audit,
+			JdbcClient jdbc, Clock clock) {
 		this.registrations = registrations;
 		this.checkIns = checkIns;
 		this.directory = directory;
-		this.events = events;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.clock = clock;
@@ -123,20 +119,13 @@ class StaffActions {
 	}
 
 	/**
-	 * Sends the registrant the email of their current status again, with a fresh link.
+	 * Sends the registrant the email of their current status again, with a fresh link;
+	 * refused for an erased registration.
 	 */
 	@Transactional
 	public void resend(long id) {
 		RegistrationView registration = find(id);
-		RegistrationMessage.Type type = switch (registration.status()) {
-			case PENDING -> RegistrationMessage.Type.RECEIVED_PENDING;
-			case CONFIRMED -> RegistrationMessage.Type.CONFIRMED;
-			case WAITLISTED -> RegistrationMessage.Type.WAITLISTED;
-			case DECLINED -> RegistrationMessage.Type.DECLINED;
-			case CANCELLED -> RegistrationMessage.Type.CANCELLED;
-		};
-		this.events.publishEvent(
-				new RegistrationMessage(id, registration.eventId(), registration.locale().getLanguage(), type));
+		RegistrationMessage.Type type = this.registrations.resend(id);
 		this.audit.recordForCurrentUser("EMAIL_RESENT", registration.eventId(), id, "type=" + type);
 	}
 

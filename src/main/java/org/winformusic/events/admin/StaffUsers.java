@@ -39,6 +39,13 @@ class StaffUsers {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	/**
+	 * The advisory lock that serializes changes to who is an enabled ADMIN: the first
+	 * admin's creation, and role changes and disabling, so two admins demoting each other
+	 * at once cannot both succeed.
+	 */
+	private static final long ADMINS_LOCK = 5005;
+
 	private final JdbcClient jdbc;
 
 	private final PasswordEncoder passwordEncoder;
@@ -77,8 +84,7 @@ class StaffUsers {
 		}
 		Timestamp now = Timestamp.from(this.clock.instant());
 		// Instances starting at once queue here, so only the first one creates the admin.
-		this.jdbc.sql("select pg_advisory_xact_lock(5005)").query((rs) -> {
-		});
+		lockAdmins();
 		int created = this.jdbc
 			.sql("""
 					insert into staff_user (email, display_name, password_hash, role, enabled, created_at, password_changed_at)
@@ -146,23 +152,41 @@ class StaffUsers {
 		return password;
 	}
 
+	/**
+	 * Changes another account's role. Nobody changes their own (an admin could lock
+	 * themselves out), and no change may leave no enabled ADMIN.
+	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
-	public void changeRole(long id, StaffRole role) {
+	public void changeRole(long id, StaffRole role, String currentEmail) {
+		lockAdmins();
 		StaffUser user = find(id);
+		if (user.email().equalsIgnoreCase(currentEmail)) {
+			throw new NotYourselfException();
+		}
+		if (role != StaffRole.ADMIN) {
+			requireAnotherEnabledAdmin(user);
+		}
 		this.jdbc.sql("update staff_user set role = ? where id = ?").params(role.name(), id).update();
 		endSessions(user.email());
 		this.audit.recordForCurrentUser("STAFF_USER_ROLE_CHANGED", null, null,
 				"user=" + id + " role: " + user.role() + " -> " + role);
 	}
 
-	/** Disables or re-enables an account; nobody can disable their own. */
+	/**
+	 * Disables or re-enables an account; nobody can disable their own, and the last
+	 * enabled ADMIN cannot be disabled.
+	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public void setEnabled(long id, boolean enabled, String currentEmail) {
+		lockAdmins();
 		StaffUser user = find(id);
 		if (!enabled && user.email().equalsIgnoreCase(currentEmail)) {
-			throw new CannotDisableYourselfException();
+			throw new NotYourselfException();
+		}
+		if (!enabled) {
+			requireAnotherEnabledAdmin(user);
 		}
 		this.jdbc.sql("update staff_user set enabled = ? where id = ?").params(enabled, id).update();
 		if (!enabled) {
@@ -170,6 +194,28 @@ class StaffUsers {
 		}
 		this.audit.recordForCurrentUser(enabled ? "STAFF_USER_ENABLED" : "STAFF_USER_DISABLED", null, null,
 				"user=" + id);
+	}
+
+	private void lockAdmins() {
+		this.jdbc.sql("select pg_advisory_xact_lock(?)").param(ADMINS_LOCK).query((rs) -> {
+		});
+	}
+
+	/**
+	 * Refuses to take {@code user} out of the enabled ADMINs when nobody else is one:
+	 * nobody could manage staff any more. Called under {@link #lockAdmins()}.
+	 */
+	private void requireAnotherEnabledAdmin(StaffUser user) {
+		if (user.role() != StaffRole.ADMIN || !user.enabled()) {
+			return;
+		}
+		long others = this.jdbc.sql("select count(*) from staff_user where role = 'ADMIN' and enabled and id <> ?")
+			.param(user.id())
+			.query(Long.class)
+			.single();
+		if (others == 0) {
+			throw new LastAdminException();
+		}
 	}
 
 	/**
@@ -241,10 +287,19 @@ class StaffUsers {
 
 	}
 
-	/** An admin tried to disable their own account. */
-	static class CannotDisableYourselfException extends RuntimeException {
+	/** An admin tried to disable their own account or change their own role. */
+	static class NotYourselfException extends RuntimeException {
 
-		CannotDisableYourselfException() {
+		NotYourselfException() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	/** The change would leave no enabled ADMIN. */
+	static class LastAdminException extends RuntimeException {
+
+		LastAdminException() {
 			super(null, null, false, false);
 		}
 

@@ -73,14 +73,22 @@ class StaffUsersController {
 	}
 
 	@PostMapping("/admin/users/{id}/role")
-	String changeRole(@PathVariable long id, @RequestParam(required = false) String role, RedirectAttributes redirect) {
+	String changeRole(@PathVariable long id, @RequestParam(required = false) String role, Authentication authentication,
+			RedirectAttributes redirect) {
 		StaffRole chosen = role(role);
 		if (chosen == null) {
 			redirect.addFlashAttribute("notice", Notice.bad("admin.users.invalid"));
+			return "redirect:/admin/users";
 		}
-		else {
-			this.users.changeRole(id, chosen);
+		try {
+			this.users.changeRole(id, chosen, authentication.getName());
 			redirect.addFlashAttribute("notice", Notice.ok("admin.users.roleChanged"));
+		}
+		catch (StaffUsers.NotYourselfException ex) {
+			redirect.addFlashAttribute("notice", Notice.bad("admin.users.notYourOwnRole"));
+		}
+		catch (StaffUsers.LastAdminException ex) {
+			redirect.addFlashAttribute("notice", Notice.bad("admin.users.lastAdmin"));
 		}
 		return "redirect:/admin/users";
 	}
@@ -93,8 +101,11 @@ class StaffUsersController {
 			redirect.addFlashAttribute("notice",
 					Notice.ok(enabled ? "admin.users.enabledDone" : "admin.users.disabledDone"));
 		}
-		catch (StaffUsers.CannotDisableYourselfException ex) {
+		catch (StaffUsers.NotYourselfException ex) {
 			redirect.addFlashAttribute("notice", Notice.bad("admin.users.notYourself"));
+		}
+		catch (StaffUsers.LastAdminException ex) {
+			redirect.addFlashAttribute("notice", Notice.bad("admin.users.lastAdmin"));
 		}
 		return "redirect:/admin/users";
 	}

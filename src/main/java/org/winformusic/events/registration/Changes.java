@@ -153,10 +153,12 @@ class Changes {
 	/** Locks a registration's row for the rest of the change. */
 	Locked lock(long id) {
 		// SQL: status changes are set-based updates that serialize on this row lock.
-		return this.jdbc.sql("select id, event_id, status, checked_in_at from registration where id = ? for update")
+		return this.jdbc
+			.sql("select id, event_id, status, checked_in_at, anonymized_at from registration where id = ? for update")
 			.param(id)
 			.query((rs, n) -> new Locked(rs.getLong("id"), rs.getLong("event_id"),
-					RegistrationStatus.valueOf(rs.getString("status")), rs.getObject("checked_in_at") != null))
+					RegistrationStatus.valueOf(rs.getString("status")), rs.getObject("checked_in_at") != null,
+					rs.getObject("anonymized_at") != null))
 			.optional()
 			.orElseThrow(NotFoundException::new);
 	}
@@ -195,14 +197,18 @@ class Changes {
 			.update();
 	}
 
-	/** Tells the registrant, in their language, about their registration's event. */
+	/**
+	 * Tells the registrant, in their language, about their registration's event; an
+	 * erased (anonymized) registration has no address left and is told nothing, so no
+	 * outbox row is made for it.
+	 */
 	void publish(long registrationId, Type type) {
-		RegistrationMessage message = this.jdbc.sql("select event_id, locale from registration where id = ?")
+		this.jdbc.sql("select event_id, locale from registration where id = ? and anonymized_at is null")
 			.param(registrationId)
 			.query((rs, n) -> new RegistrationMessage(registrationId, rs.getLong("event_id"), rs.getString("locale"),
 					type))
-			.single();
-		this.events.publishEvent(message);
+			.optional()
+			.ifPresent(this.events::publishEvent);
 	}
 
 	RegistrationView view(long id) {
@@ -259,8 +265,11 @@ class Changes {
 		return ex instanceof DuplicateKeyException;
 	}
 
-	/** A registration's row as locked by {@link #lock}. */
-	record Locked(long id, long eventId, RegistrationStatus status, boolean checkedIn) {
+	/**
+	 * A registration's row as locked by {@link #lock}; {@code erased}: its personal data
+	 * was erased or anonymized.
+	 */
+	record Locked(long id, long eventId, RegistrationStatus status, boolean checkedIn, boolean erased) {
 	}
 
 	/**

@@ -18,12 +18,17 @@ public class CheckIns {
 		this.changes = changes;
 	}
 
-	/** Records the check-in time; a second check-in keeps the first time and says so. */
+	/**
+	 * Records the check-in time; a second check-in keeps the first time and says so. Only
+	 * a confirmed registration (a seat) can arrive: the door, the pass card and the
+	 * detail page all come here, so the dashboard's "arrived" (confirmed and checked in)
+	 * and the list's check-in filter count the same people.
+	 * @throws RegistrationStateException (WRONG_STATUS) when it is not confirmed
+	 */
 	public CheckIn checkIn(long registrationId) {
 		return this.changes.run(() -> {
 			Locked current = this.changes.lock(registrationId);
-			Changes.require(current, RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING,
-					RegistrationStatus.WAITLISTED);
+			Changes.require(current, RegistrationStatus.CONFIRMED);
 			if (current.checkedIn()) {
 				return new CheckIn(this.changes.view(registrationId), true);
 			}

@@ -146,6 +146,20 @@ public class RegistrationErasure {
 	}
 
 	/**
+	 * Whether the registration's personal data is gone: erased on request (blocked) or
+	 * anonymized by retention. It has no address left; staff can no longer email, edit or
+	 * erase it.
+	 */
+	@Transactional(readOnly = true)
+	public boolean isErased(long registrationId) {
+		return this.jdbc.sql("select anonymized_at is not null from registration where id = ?")
+			.param(registrationId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/**
 	 * Every registration of an address across all events (not blocked ones: their data is
 	 * out of reach), oldest first — for a request that arrived by email.
 	 */

@@ -27,6 +27,17 @@ public class RegistrationStateException extends RuntimeException {
 		WRONG_STATUS,
 		/** No seat is free and the operation may not add one. */
 		NO_FREE_SEAT,
+		/**
+		 * A move to the waitlist that would leave a seat free for the person moved (free
+		 * seats and nobody waiting ahead): the waitlist promotion would confirm them at
+		 * once. A pending one is approved instead; a confirmed one keeps the seat.
+		 */
+		SEAT_FREE,
+		/**
+		 * The registration's personal data was erased (or anonymized): nothing is sent to
+		 * it any more.
+		 */
+		ERASED,
 		/** The new capacity is below the number of seats people hold. */
 		CAPACITY_BELOW_HELD_SEATS,
 		/**

@@ -73,12 +73,27 @@ public class StaffRegistrations {
 
 	/**
 	 * CONFIRMED or PENDING → WAITLISTED at the end of the waitlist; a freed seat goes to
-	 * the first in the waitlist.
+	 * the first in the waitlist. The person moved stays waiting: no seat stays free while
+	 * someone waits ({@link WaitlistPromoter}), so a move that would leave a seat free
+	 * for them (more free seats, theirs included, than people waiting ahead) is refused
+	 * rather than turned into a confirmation.
+	 * @throws RegistrationStateException (SEAT_FREE) when a seat would be free for them
 	 */
 	public RegistrationView moveToWaitlist(long registrationId) {
 		return this.changes.run(() -> {
 			Locked current = this.changes.lock(registrationId);
 			Changes.require(current, RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING);
+			Seats.Count seats = this.seats.count(current.eventId());
+			int freeAfter = seats.total() - seats.held() + ((current.status() == RegistrationStatus.CONFIRMED) ? 1 : 0);
+			long waitingAhead = this.jdbc
+				.sql("select count(*) from registration where event_id = ? and status = 'WAITLISTED'")
+				.param(current.eventId())
+				.query(Long.class)
+				.single();
+			if (freeAfter > waitingAhead) {
+				throw new RegistrationStateException(Reason.SEAT_FREE, "Registration " + registrationId + " would get "
+						+ "a free seat back: " + freeAfter + " free, " + waitingAhead + " waiting");
+			}
 			this.seats.release(registrationId);
 			this.changes.setStatus(registrationId, RegistrationStatus.WAITLISTED);
 			this.changes.publish(registrationId, Type.WAITLISTED);
@@ -110,6 +125,31 @@ public class StaffRegistrations {
 			this.changes.publish(registrationId,
 					(current.status() == RegistrationStatus.WAITLISTED) ? Type.PROMOTED : Type.CONFIRMED);
 			return this.changes.view(registrationId);
+		});
+	}
+
+	/**
+	 * Sends the registrant the email of their current status again (with a fresh link,
+	 * made when it is sent).
+	 * @return the kind of email queued
+	 * @throws RegistrationStateException (ERASED) when the registration's data was
+	 * erased: it has no address left and nothing is queued
+	 */
+	public Type resend(long registrationId) {
+		return this.changes.run(() -> {
+			Locked current = this.changes.lock(registrationId);
+			if (current.erased()) {
+				throw new RegistrationStateException(Reason.ERASED, "Registration " + registrationId + " was erased");
+			}
+			Type type = switch (current.status()) {
+				case PENDING -> Type.RECEIVED_PENDING;
+				case CONFIRMED -> Type.CONFIRMED;
+				case WAITLISTED -> Type.WAITLISTED;
+				case DECLINED -> Type.DECLINED;
+				case CANCELLED -> Type.CANCELLED;
+			};
+			this.changes.publish(registrationId, type);
+			return type;
 		});
 	}
 

@@ -123,6 +123,161 @@ class StaffActionsTests {
 	}
 
 	@Test
+	void aMoveToTheWaitlistLeavesThePersonWaitingOrIsRefusedWhenASeatWouldBeFreeForThem() throws Exception {
+		TestEvents.Created open = this.events.event().requiringApproval().capacity(3).create();
+		long pending = pending(open, "Sara Pendiente");
+		String detail = "/admin/registrations/" + pending;
+		// Seats are free: the move would be a confirmation (the waitlist keeps no seat
+		// free), so it is refused and the page offers Approve instead.
+		this.mvc.perform(get(detail).with(as("ORGANIZER")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("confirm-action/waitlist"))));
+		this.mvc.perform(post(detail + "/waitlist").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(redirectedUrl(detail))
+			.andExpect(flash().attribute("notice", Notice.warn("admin.action.waitlistSeatFree")));
+		assertThat(this.data.status(pending)).isEqualTo("PENDING");
+		assertThat(this.messages.typesFor(pending)).isEmpty();
+		assertThat(outboxRows(pending)).isZero();
+		assertThat(this.data.auditRows(pending, "MOVED_TO_WAITLIST")).isZero();
+		// A confirmed person with nobody waiting would get the seat straight back.
+		long seated = this.data.in(open).person("Tere Sentada").createdAt(AdminTest.REGISTERED).create().id();
+		this.mvc.perform(post("/admin/registrations/" + seated + "/waitlist").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.warn("admin.action.waitlistNobodyWaits")));
+		assertThat(this.data.status(seated)).isEqualTo("CONFIRMED");
+
+		// A full event: the pending person is moved and stays waiting; flash, status,
+		// email and history agree.
+		TestEvents.Created full = this.events.event().requiringApproval().capacity(1).create();
+		this.data.in(full).person("Ulises Sentado").createdAt(AdminTest.REGISTERED).create();
+		long waiting = pending(full, "Vera Espera");
+		act(waiting, "waitlist", "ORGANIZER");
+		assertThat(this.data.status(waiting)).isEqualTo("WAITLISTED");
+		assertThat(this.messages.typesFor(waiting)).containsExactly(Type.WAITLISTED);
+		assertThat(outboxKinds(waiting)).containsExactly("WAITLISTED");
+		assertThat(this.jdbc.sql("select details from audit_log where registration_id = ? and action = ?")
+			.params(waiting, "MOVED_TO_WAITLIST")
+			.query(String.class)
+			.single()).isEqualTo("status: PENDING -> WAITLISTED");
+	}
+
+	@Test
+	void theDetailPageChecksInOnlyConfirmedPeopleAsTheDoorDoes() throws Exception {
+		TestEvents.Created event = this.events.event().requiringApproval().capacity(1).create();
+		this.data.in(event).person("Wendy Sentada").createdAt(AdminTest.REGISTERED).create();
+		long pending = pending(event, "Xavi Pendiente");
+		long waitlisted = this.data.in(event)
+			.person("Yola Espera")
+			.status("WAITLISTED")
+			.companyType("OTHER")
+			.state("JAL")
+			.createdAt(MONDAY)
+			.create()
+			.id();
+		for (long id : new long[] { pending, waitlisted }) {
+			String detail = "/admin/registrations/" + id;
+			this.mvc.perform(get(detail).with(as("ORGANIZER")))
+				.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/checkin\""))));
+			this.mvc.perform(post(detail + "/checkin").with(as("ORGANIZER")).with(csrf()))
+				.andExpect(redirectedUrl(detail))
+				.andExpect(flash().attribute("notice", Notice.bad("admin.checkin.notConfirmed")));
+			assertThat(this.data.auditRows(id, "CHECKED_IN")).isZero();
+		}
+		// The dashboard's "arrived" and the list's check-in filter count the same people.
+		assertThat(this.jdbc.sql("select count(*) from registration where event_id = ? and checked_in_at is not null")
+			.param(event.id())
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void anEndedRegistrationCannotBeEditedAndThePageSaysWhyInsteadOfAnError() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		long cancelled = this.data.in(event)
+			.person("Zoe Cancelada")
+			.status("CANCELLED")
+			.companyType("OTHER")
+			.state("JAL")
+			.associationInterest("NO")
+			.createdAt(MONDAY)
+			.create()
+			.id();
+		String detail = "/admin/registrations/" + cancelled;
+		this.mvc.perform(get(detail).with(as("ORGANIZER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/edit\""))));
+		this.mvc.perform(get(detail + "/edit").with(as("ORGANIZER")))
+			.andExpect(redirectedUrl(detail))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.edit.ended")));
+		this.mvc.perform(edited(post(detail + "/edit"), "zoe@discos.test").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(redirectedUrl(detail))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.edit.ended")));
+		assertThat(this.data.auditRows(cancelled, "EDITED")).isZero();
+
+		// Cancelled by the attendee while staff had the form open.
+		TestRegistrations.Registration ana = this.data.in(event)
+			.person("Ana Abierta")
+			.createdAt(AdminTest.REGISTERED)
+			.create();
+		String open = "/admin/registrations/" + ana.id();
+		String form = this.mvc.perform(get(open + "/edit").with(as("ORGANIZER")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		java.util.regex.Matcher version = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"")
+			.matcher(form);
+		assertThat(version.find()).isTrue();
+		this.jdbc
+			.sql("update registration set status = 'CANCELLED', cancelled_at = now(), version = version + 1"
+					+ " where id = ?")
+			.param(ana.id())
+			.update();
+		this.jdbc.sql("update event_seat set registration_id = null where registration_id = ?")
+			.param(ana.id())
+			.update();
+		for (String sentVersion : new String[] { version.group(1), null }) {
+			MockHttpServletRequestBuilder save = edited(post(open + "/edit"), "ana.abierta@discos.test");
+			if (sentVersion != null) {
+				save.param("version", sentVersion);
+			}
+			this.mvc.perform(save.with(as("ORGANIZER")).with(csrf()))
+				.andExpect(redirectedUrl(open))
+				.andExpect(flash().attribute("notice", Notice.bad("admin.edit.ended")));
+		}
+		assertThat(this.data.auditRows(ana.id(), "EDITED")).isZero();
+	}
+
+	@Test
+	void anErasedRegistrationIsNeverEmailedAgainNorOfferedToResendEditOrErase() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		long id = this.data.in(event).person("Berta Borrada").createdAt(AdminTest.REGISTERED).create().id();
+		String detail = "/admin/registrations/" + id;
+		this.mvc.perform(post("/admin/privacy/registrations/" + id + "/erase").with(as("ADMIN")).with(csrf()))
+			.andExpect(redirectedUrl(detail + "?erased"));
+		assertThat(outboxRows(id)).isZero();
+		int published = this.messages.typesFor(id).size();
+
+		this.mvc.perform(post(detail + "/resend").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(redirectedUrl(detail))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.action.erased")));
+		// The bulk resend reaches the same service and queues nothing either.
+		this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", "RESEND")
+				.param("ids", String.valueOf(id))
+				.param("confirmed", "true")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(outboxRows(id)).isZero();
+		assertThat(this.messages.typesFor(id)).hasSize(published);
+		assertThat(this.data.auditRows(id, "EMAIL_RESENT")).isZero();
+		this.mvc.perform(get(detail).with(as("ADMIN")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/resend\""))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/edit\""))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("/erase\""))));
+	}
+
+	@Test
 	void onlyAnAdminMayConfirmOverCapacityAndThatAddsASeat() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(1).create();
 		this.data.in(event).person("Gina Primera").createdAt(AdminTest.REGISTERED).create();

@@ -12,16 +12,23 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.EventsApplication;
+import org.winformusic.events.TestStaff;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -47,6 +54,12 @@ class StaffUsersTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	StaffUsers users;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Test
 	void theFirstAdminComesFromTheEnvironmentAndCanLogIn() throws Exception {
@@ -114,6 +127,76 @@ class StaffUsersTests {
 			.andExpect(flash().attribute("notice", Notice.bad("admin.users.notYourself")));
 		assertThat(this.jdbc.sql("select enabled from staff_user where id = ?").param(id).query(Boolean.class).single())
 			.isTrue();
+	}
+
+	@Test
+	void anAdminCannotChangeTheirOwnRoleEvenWithTheOtherAdminDisabled() throws Exception {
+		Cookie admin = login(AdminTest.FIRST_ADMIN_EMAIL, AdminTest.FIRST_ADMIN_PASSWORD);
+		this.mvc
+			.perform(post("/admin/users").cookie(admin)
+				.with(csrf())
+				.param("email", "other.admin@win.test")
+				.param("displayName", "Otra Admin")
+				.param("role", "ADMIN"))
+			.andExpect(redirectedUrl("/admin/users"));
+		long other = idOf("other.admin@win.test");
+		long own = idOf(AdminTest.FIRST_ADMIN_EMAIL);
+		this.mvc
+			.perform(post("/admin/users/" + other + "/enabled").cookie(admin).with(csrf()).param("enabled", "false"))
+			.andExpect(flash().attribute("notice", Notice.ok("admin.users.disabledDone")));
+		this.mvc.perform(post("/admin/users/" + own + "/role").cookie(admin).with(csrf()).param("role", "OPS"))
+			.andExpect(redirectedUrl("/admin/users"))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.users.notYourOwnRole")));
+		assertThat(this.jdbc.sql("select role from staff_user where id = ?").param(own).query(String.class).single())
+			.isEqualTo("ADMIN");
+		this.mvc.perform(get("/admin/users").cookie(admin).param("lang", "es"))
+			.andExpect(status().isOk())
+			// The own row shows the role as text, without a form to change it.
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(containsString("action=\"/admin/users/" + own + "/role\""))));
+		this.mvc.perform(post("/admin/users/" + other + "/enabled").cookie(admin).with(csrf()).param("enabled", "true"))
+			.andExpect(flash().attribute("notice", Notice.ok("admin.users.enabledDone")));
+	}
+
+	@Test
+	void theLastEnabledAdminCanBeNeitherDemotedNorDisabled() {
+		long own = idOf(AdminTest.FIRST_ADMIN_EMAIL);
+		String lastEmail = TestStaff.withoutPassword(this.jdbc, StaffRole.ADMIN);
+		long last = idOf(lastEmail);
+		SecurityContextHolder.getContext()
+			.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(AdminTest.FIRST_ADMIN_EMAIL, null,
+					List.of(new SimpleGrantedAuthority(StaffRole.ADMIN.authority()))));
+		TransactionTemplate rolledBack = new TransactionTemplate(this.transactionManager);
+		try {
+			rolledBack.executeWithoutResult((tx) -> {
+				tx.setRollbackOnly();
+				// Other test classes share the database and add admins: inside this
+				// transaction, rolled back, every other admin is disabled.
+				this.jdbc.sql("update staff_user set enabled = false where role = 'ADMIN' and id <> ?")
+					.param(last)
+					.update();
+				assertThatThrownBy(() -> this.users.changeRole(last, StaffRole.ORGANIZER, AdminTest.FIRST_ADMIN_EMAIL))
+					.isInstanceOf(StaffUsers.LastAdminException.class);
+				assertThatThrownBy(() -> this.users.setEnabled(last, false, AdminTest.FIRST_ADMIN_EMAIL))
+					.isInstanceOf(StaffUsers.LastAdminException.class);
+				assertThat(this.jdbc.sql("select role || ' ' || enabled from staff_user where id = ?")
+					.param(last)
+					.query(String.class)
+					.single()).isEqualTo("ADMIN true");
+				// With another enabled ADMIN, the same change is allowed.
+				this.jdbc.sql("update staff_user set enabled = true where id = ?").param(own).update();
+				this.users.changeRole(last, StaffRole.ORGANIZER, AdminTest.FIRST_ADMIN_EMAIL);
+			});
+		}
+		finally {
+			SecurityContextHolder.clearContext();
+		}
+		assertThat(this.jdbc.sql("select role from staff_user where id = ?").param(last).query(String.class).single())
+			.isEqualTo("ADMIN");
+	}
+
+	private long idOf(String email) {
+		return this.jdbc.sql("select id from staff_user where email = ?").param(email).query(Long.class).single();
 	}
 
 	@Test

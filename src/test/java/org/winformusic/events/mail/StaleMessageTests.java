@@ -138,7 +138,7 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 			.query(Long.class)
 			.single();
 		this.registrations.sendLink(eventId, email);
-		this.staff.moveToWaitlist(result.registrationId());
+		this.staff.cancelByStaff(result.registrationId());
 
 		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
 		assertThat(kindStatus(result.registrationId(), "LINK_REMINDER")).isEqualTo("SENT");
