@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.BehindManageLink;
 import org.winformusic.events.registration.RegistrantLanguage;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
@@ -31,6 +32,7 @@ import org.springframework.web.util.UriUtils;
  * after erasure, told that language by the redirect since the registration is gone.
  */
 @Controller
+@BehindManageLink
 class PersonalDataController {
 
 	private static final String DATA_VIEW = "privacy/data";

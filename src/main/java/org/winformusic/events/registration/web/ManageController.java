@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.event.EventInfo.RegistrationWindow;
+import org.winformusic.events.registration.BehindManageLink;
 import org.winformusic.events.registration.CalendarFile;
 import org.winformusic.events.registration.CheckedForm;
 import org.winformusic.events.registration.CheckinQrCode;
@@ -47,6 +48,7 @@ import org.springframework.web.util.UriUtils;
  * ({@link RegistrantLanguage}).
  */
 @Controller
+@BehindManageLink
 class ManageController {
 
 	private static final String MANAGE_VIEW = "registration/manage";

@@ -3,6 +3,7 @@ package org.winformusic.events.registration.web;
 import java.util.Locale;
 
 import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.registration.BehindManageLink;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.http.HttpStatus;
@@ -18,7 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * upcoming event: the answer must not tell whether a token ever existed, so it cannot
  * name the registrant's event either.
  */
-@ControllerAdvice(assignableTypes = ManageController.class)
+@ControllerAdvice(annotations = BehindManageLink.class)
 class ManageLinkNotFound {
 
 	static final String VIEW = "registration/link-invalid";

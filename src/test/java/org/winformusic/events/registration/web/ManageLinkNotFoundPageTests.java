@@ -76,6 +76,13 @@ class ManageLinkNotFoundPageTests {
 		String unknown = fetch(get("/r/" + NEVER_ISSUED), 404);
 
 		assertThat(unknown).contains("Este enlace ya no es válido", "/events/" + event.slug() + "/lookup");
+		// The data-rights pages behind the same link (an old email's "stop news" footer).
+		for (String page : new String[] { "/news/stop", "/data", "/data.json", "/erase" }) {
+			assertThat(fetch(get("/r/" + result.manageToken() + page), 404)).as(page)
+				.contains("Este enlace ya no es válido");
+		}
+		assertThat(fetch(post("/r/" + NEVER_ISSUED + "/news/stop").with(csrf()), 404))
+			.contains("Este enlace ya no es válido");
 		// Apart from the address itself (in the language links), nothing differs.
 		assertThat(unknown.replace(NEVER_ISSUED, "TOKEN")).isEqualTo(removed.replace(result.manageToken(), "TOKEN"));
 	}
