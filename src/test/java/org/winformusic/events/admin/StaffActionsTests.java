@@ -554,7 +554,7 @@ class StaffActionsTests {
 				.with(as("ORGANIZER"))
 				.with(csrf()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("We could not change the address to this one.")));
+			.andExpect(content().string(containsString("Another registration of this event already uses this email.")));
 		this.mvc
 			.perform(edited(post(edit), "rosa@discos.test").with(set("fullName", "Rosa Bi\u0301nder"))
 				.param("status", "CANCELLED")
