@@ -20,6 +20,24 @@
     });
   });
 
+  // A double tap sends a form once: a second submit is ignored while the first is on its
+  // way (the server would answer it as a second registration, "you are registered
+  // already", with another email). Back on the page (the back button), or after 10 s
+  // without an answer, the form can be sent again.
+  var sending = false;
+  document.addEventListener('submit', function (event) {
+    if (event.defaultPrevented) {
+      return;
+    }
+    if (sending) {
+      event.preventDefault();
+      return;
+    }
+    sending = true;
+    window.setTimeout(function () { sending = false; }, 10000);
+  });
+  window.addEventListener('pageshow', function () { sending = false; });
+
   // Switching language on a form keeps what was typed: the form is posted again with the
   // new language and "languageOnly", and the server shows it again without storing anything.
   var form = document.querySelector('form[data-keep-on-language]');

@@ -1,6 +1,7 @@
 package org.winformusic.events.e2e;
 
 import java.nio.file.Files;
+import java.util.List;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
@@ -140,6 +141,30 @@ class RegistrationJourneyBrowserTests extends BrowserTest {
 			first.close();
 			second.close();
 		}
+	}
+
+	@Test
+	void aDoubleTapOnRegisterSendsTheFormOnce() {
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("double-tap").capacity(5).create();
+		Page page = open(PHONE, "es-MX");
+		page.navigate(url("/events/double-tap/register"));
+		fill(page, "Dora Doble", "dora.doble@example.org", "Sello Doble");
+		// Two taps before the first answer: the page's own handlers see both submits; a
+		// listener that runs after them records whether each was let through, and keeps
+		// the page where it is.
+		Object letThrough = page.evaluate("""
+				() => {
+				  const seen = [];
+				  window.addEventListener('submit', (event) => {
+				    seen.push(!event.defaultPrevented);
+				    event.preventDefault();
+				  });
+				  const form = document.querySelector('form.form');
+				  form.requestSubmit();
+				  form.requestSubmit();
+				  return seen;
+				}""");
+		assertThat(letThrough).isEqualTo(List.of(true, false));
 	}
 
 	static void fill(Page page, String name, String email, String company) {
