@@ -147,7 +147,7 @@ class StaffUsers {
 					Timestamp.from(now), Timestamp.from(now))
 			.query(Long.class)
 			.optional()
-			.orElseThrow(DuplicateStaffUserException::new);
+			.orElseThrow(() -> new RefusedChange("admin.users.duplicate"));
 		this.audit.recordForCurrentUser("STAFF_USER_CREATED", null, null, "user=" + id + " role=" + role);
 		return password;
 	}
@@ -162,7 +162,7 @@ class StaffUsers {
 		lockAdmins();
 		StaffUser user = find(id);
 		if (user.email().equalsIgnoreCase(currentEmail)) {
-			throw new NotYourselfException();
+			throw new RefusedChange("admin.users.notYourOwnRole");
 		}
 		if (role != StaffRole.ADMIN) {
 			requireAnotherEnabledAdmin(user);
@@ -183,7 +183,7 @@ class StaffUsers {
 		lockAdmins();
 		StaffUser user = find(id);
 		if (!enabled && user.email().equalsIgnoreCase(currentEmail)) {
-			throw new NotYourselfException();
+			throw new RefusedChange("admin.users.notYourself");
 		}
 		if (!enabled) {
 			requireAnotherEnabledAdmin(user);
@@ -214,7 +214,7 @@ class StaffUsers {
 			.query(Long.class)
 			.single();
 		if (others == 0) {
-			throw new LastAdminException();
+			throw new RefusedChange("admin.users.lastAdmin");
 		}
 	}
 
@@ -278,29 +278,21 @@ class StaffUsers {
 
 	}
 
-	/** An account with that email exists already. */
-	static class DuplicateStaffUserException extends RuntimeException {
+	/**
+	 * A change to the staff accounts that is refused: the email is taken, an admin's own
+	 * role or account, the last enabled ADMIN. {@code messageKey} tells the admin why.
+	 */
+	static class RefusedChange extends RuntimeException {
 
-		DuplicateStaffUserException() {
-			super(null, null, false, false);
+		private final String messageKey;
+
+		RefusedChange(String messageKey) {
+			super(messageKey, null, false, false);
+			this.messageKey = messageKey;
 		}
 
-	}
-
-	/** An admin tried to disable their own account or change their own role. */
-	static class NotYourselfException extends RuntimeException {
-
-		NotYourselfException() {
-			super(null, null, false, false);
-		}
-
-	}
-
-	/** The change would leave no enabled ADMIN. */
-	static class LastAdminException extends RuntimeException {
-
-		LastAdminException() {
-			super(null, null, false, false);
+		String messageKey() {
+			return this.messageKey;
 		}
 
 	}

@@ -66,8 +66,8 @@ class StaffUsersController {
 			redirect.addFlashAttribute("createdEmail", form.email().strip());
 			return "redirect:/admin/users";
 		}
-		catch (StaffUsers.DuplicateStaffUserException ex) {
-			result.rejectValue("email", "admin.users.duplicate");
+		catch (StaffUsers.RefusedChange ex) {
+			result.rejectValue("email", ex.messageKey());
 			return usersPage(locale, model);
 		}
 	}
@@ -84,11 +84,8 @@ class StaffUsersController {
 			this.users.changeRole(id, chosen, authentication.getName());
 			redirect.addFlashAttribute("notice", Notice.ok("admin.users.roleChanged"));
 		}
-		catch (StaffUsers.NotYourselfException ex) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.users.notYourOwnRole"));
-		}
-		catch (StaffUsers.LastAdminException ex) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.users.lastAdmin"));
+		catch (StaffUsers.RefusedChange ex) {
+			redirect.addFlashAttribute("notice", Notice.bad(ex.messageKey()));
 		}
 		return "redirect:/admin/users";
 	}
@@ -101,11 +98,8 @@ class StaffUsersController {
 			redirect.addFlashAttribute("notice",
 					Notice.ok(enabled ? "admin.users.enabledDone" : "admin.users.disabledDone"));
 		}
-		catch (StaffUsers.NotYourselfException ex) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.users.notYourself"));
-		}
-		catch (StaffUsers.LastAdminException ex) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.users.lastAdmin"));
+		catch (StaffUsers.RefusedChange ex) {
+			redirect.addFlashAttribute("notice", Notice.bad(ex.messageKey()));
 		}
 		return "redirect:/admin/users";
 	}

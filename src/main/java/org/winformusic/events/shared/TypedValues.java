@@ -29,7 +29,8 @@ class TypedValues implements WebMvcConfigurer {
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new Interceptor());
+		// Only staff forms have fields that convert (fragments/admin-fields.html).
+		registry.addInterceptor(new Interceptor()).addPathPatterns("/admin/**");
 	}
 
 	static final class Interceptor implements HandlerInterceptor {

@@ -176,9 +176,11 @@ class StaffUsersTests {
 					.param(last)
 					.update();
 				assertThatThrownBy(() -> this.users.changeRole(last, StaffRole.ORGANIZER, AdminTest.FIRST_ADMIN_EMAIL))
-					.isInstanceOf(StaffUsers.LastAdminException.class);
+					.isInstanceOfSatisfying(StaffUsers.RefusedChange.class,
+							(refused) -> assertThat(refused.messageKey()).isEqualTo("admin.users.lastAdmin"));
 				assertThatThrownBy(() -> this.users.setEnabled(last, false, AdminTest.FIRST_ADMIN_EMAIL))
-					.isInstanceOf(StaffUsers.LastAdminException.class);
+					.isInstanceOfSatisfying(StaffUsers.RefusedChange.class,
+							(refused) -> assertThat(refused.messageKey()).isEqualTo("admin.users.lastAdmin"));
 				assertThat(this.jdbc.sql("select role || ' ' || enabled from staff_user where id = ?")
 					.param(last)
 					.query(String.class)
