@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.winformusic.events.registration.Regions;
+import org.winformusic.events.registration.RegistrationAnswers;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -55,9 +56,12 @@ class AuditWords {
 
 	private final Regions regions;
 
-	AuditWords(MessageSource messages, Regions regions) {
+	private final RegistrationAnswers answers;
+
+	AuditWords(MessageSource messages, Regions regions, RegistrationAnswers answers) {
 		this.messages = messages;
 		this.regions = regions;
+		this.answers = answers;
 	}
 
 	/** "Aprobado" for {@code APPROVED}; an unknown code as stored. */
@@ -65,28 +69,23 @@ class AuditWords {
 		return word("ux.audit.action." + code, code, locale);
 	}
 
-	/** The details, one line per change, in words (a region as a Mexican state). */
-	public String details(String details, Locale locale) {
-		return details(details, null, locale);
-	}
-
 	/**
 	 * The details, one line per change, in words; a region in the words of
 	 * {@code country}, the event's (codes such as {@code GUA} mean another place in
-	 * another country).
+	 * another country), a choice of one of its questions by its label.
 	 */
-	public String details(String details, String country, Locale locale) {
+	public String details(String details, Long eventId, String country, Locale locale) {
 		if (details == null || details.isBlank()) {
 			return "";
 		}
 		List<String> lines = new ArrayList<>();
 		for (String line : details.split("\n")) {
-			lines.add(line(line.strip(), country, locale));
+			lines.add(line(line.strip(), eventId, country, locale));
 		}
 		return String.join("\n", lines);
 	}
 
-	private String line(String line, String country, Locale locale) {
+	private String line(String line, Long eventId, String country, Locale locale) {
 		Matcher change = CHANGE.matcher(line);
 		if (change.matches()) {
 			String field = change.group(2);
@@ -120,7 +119,7 @@ class AuditWords {
 		if (line.startsWith("slug=")) {
 			return this.messages.getMessage("ux.audit.slug", new Object[] { line.substring(5) }, locale);
 		}
-		String pairs = pairs(line, country, locale);
+		String pairs = pairs(line, eventId, country, locale);
 		return (pairs != null) ? pairs : line;
 	}
 
@@ -128,11 +127,11 @@ class AuditWords {
 	 * "CSV, 7 filas, Situación: Confirmado" for "format=CSV, rows=7, status=CONFIRMED";
 	 * null when a pair is not one this knows, so the line is shown as stored.
 	 */
-	private String pairs(String line, String country, Locale locale) {
+	private String pairs(String line, Long eventId, String country, Locale locale) {
 		List<String> words = new ArrayList<>();
 		for (String part : PAIR_SEPARATOR.split(line)) {
 			Matcher pair = PAIR.matcher(part);
-			String word = pair.matches() ? pair(pair.group(1), pair.group(2).strip(), country, locale) : null;
+			String word = pair.matches() ? pair(pair.group(1), pair.group(2).strip(), eventId, country, locale) : null;
 			if (word == null) {
 				return null;
 			}
@@ -141,7 +140,7 @@ class AuditWords {
 		return String.join(", ", words);
 	}
 
-	private String pair(String name, String value, String country, Locale locale) {
+	private String pair(String name, String value, Long eventId, String country, Locale locale) {
 		if (COUNTS.contains(name)) {
 			if (!value.matches("\\d{1,18}")) {
 				return null;
@@ -149,14 +148,22 @@ class AuditWords {
 			return this.messages.getMessage("ux.audit." + name, new Object[] { Long.valueOf(value) }, locale);
 		}
 		if (FILTERS.contains(name)) {
-			return field(name, country, locale) + ": "
-					+ (name.equals("choice") ? "#" + value : fieldValue(name, value, country, locale));
+			return field(name, country, locale) + ": " + (name.equals("choice") ? choice(eventId, value, locale)
+					: fieldValue(name, value, country, locale));
 		}
 		return switch (name) {
 			case "format" -> word("ux.audit.format." + value, value, locale);
 			case "q" -> this.messages.getMessage("ux.audit.search", new Object[] { value }, locale);
 			default -> null;
 		};
+	}
+
+	/** A choice by its question and label; "#12" when the event has no such choice. */
+	private String choice(Long eventId, String value, Locale locale) {
+		if (eventId == null || !value.matches("\\d{1,18}")) {
+			return "#" + value;
+		}
+		return this.answers.choiceInWords(eventId, Long.parseLong(value), locale).orElse("#" + value);
 	}
 
 	/** A field's name: "Situación"; a region by the event's country ("Departamento"). */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.winformusic.events.event.EventQuestion;
@@ -131,6 +132,21 @@ public class RegistrationAnswers {
 			.map((q) -> new ChoiceGroup(q.label(locale),
 					q.choices().stream().map((c) -> new ChoiceOption(c.id(), c.label(locale))).toList()))
 			.toList();
+	}
+
+	/**
+	 * One of the event's choices in words, "choice (question)" (removed questions and
+	 * choices too: an old export's filter still names them); empty when the event has no
+	 * choice with this id.
+	 */
+	public Optional<String> choiceInWords(long eventId, long choiceId, Locale locale) {
+		return this.questions.all(eventId)
+			.stream()
+			.flatMap((q) -> q.choices()
+				.stream()
+				.filter((c) -> c.id() == choiceId)
+				.map((c) -> c.label(locale) + " (" + q.label(locale) + ")"))
+			.findFirst();
 	}
 
 	/**

@@ -127,6 +127,26 @@ class AdminWordsTests {
 				"Personal data erased", "Registration #" + this.pending.id() + " · ");
 	}
 
+	@Test
+	void anExportFilteredByAnAnswerNamesTheQuestionAndTheChoice() throws Exception {
+		long question = this.events.question(this.event.id(), "ONE_CHOICE", "¿Cómo te enteraste?",
+				"How did you hear about it?", false, "Redes sociales", "Social media", "Un colega", "A colleague");
+		long colleague = this.jdbc.sql("select id from event_question_choice where question_id = ? and position = 2")
+			.param(question)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				insert into audit_log (at, actor, action, event_id, registration_id, details)
+				values (now(), 'choice@words.test', 'REGISTRATIONS_EXPORTED', ?, null, ?)
+				""").params(this.event.id(), "format=CSV, rows=2, choice=" + colleague).update();
+
+		assertThat(text(page("/admin/audit?lang=es&actor=choice@words.test", "ADMIN")))
+			.contains("CSV, 2 filas, Respuesta elegida: Un colega (¿Cómo te enteraste?)")
+			.doesNotContain("#" + colleague);
+		assertThat(text(page("/admin/audit?lang=en&actor=choice@words.test", "ADMIN")))
+			.contains("Chosen answer: A colleague (How did you hear about it?)");
+	}
+
 	/**
 	 * Every action the code can write to the audit trail: each upper-case literal of a
 	 * class that writes to it (through {@code AuditLog} or by publishing
