@@ -47,7 +47,7 @@ class QuestionsBrowserTests extends BrowserTest {
 			RegistrationJourneyBrowserTests.fill(page, "Lucía Gómez", "lucia" + width + "@example.org", "Discos Lucía");
 			page.locator("#q" + website).fill("https://lucia.example.org");
 			RegistrationJourneyBrowserTests.submit(page);
-			assertThat(page.locator(".error-summary")).containsText("Responde la pregunta «¿Qué te interesa más?».");
+			assertThat(page.locator(".error-summary")).containsText("Responde la pregunta “¿Qué te interesa más?”.");
 			assertThat(page.locator("#q" + website)).hasValue("https://lucia.example.org");
 			assertAccessible(page);
 			screenshot(page, "register-questions-errors-" + width);

@@ -293,7 +293,7 @@ class ExportCsvTests {
 		this.mvc.perform(get("/admin/events/" + slug + "/registrations.csv?checkedIn=si&lang=es"))
 			.andExpect(status().isBadRequest())
 			.andExpect(content()
-				.string(org.hamcrest.Matchers.containsString("El filtro «checkedIn» no acepta el valor «si».")));
+				.string(org.hamcrest.Matchers.containsString("El filtro “checkedIn” no acepta el valor “si”.")));
 		this.mvc.perform(get("/admin/events/" + slug + "/registrations.csv?delimiter=tab&lang=en"))
 			.andExpect(status().isBadRequest());
 		this.mvc.perform(get("/admin/events/" + slug + "/registrations.xlsx?state=XX&lang=en"))

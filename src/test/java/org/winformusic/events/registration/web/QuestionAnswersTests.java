@@ -96,7 +96,7 @@ class QuestionAnswersTests {
 		String path = "/events/" + this.event.slug() + "/register";
 		String es = page(standard(post(path), email()).param(field(this.website), "https://mi-sello.example.org")
 			.param("lang", "es"));
-		assertThat(es).contains("class=\"error-summary\"", "Responde la pregunta «¿Qué te interesa más?».",
+		assertThat(es).contains("class=\"error-summary\"", "Responde la pregunta “¿Qué te interesa más?”.",
 				"href=\"#" + field(this.interest) + "\"", "value=\"https://mi-sello.example.org\"");
 		String en = page(standard(post(path), email()).param("lang", "en"));
 		assertThat(en).contains("Answer the question “What interests you most?”.");
