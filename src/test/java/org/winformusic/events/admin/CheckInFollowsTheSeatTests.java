@@ -2,8 +2,11 @@ package org.winformusic.events.admin;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
@@ -88,7 +91,7 @@ class CheckInFollowsTheSeatTests {
 	}
 
 	@Test
-	void staffCancelDeclineAndMoveToTheWaitlistTakeTheCheckInAway() throws Exception {
+	void staffCancelDeclineAndMoveToTheWaitlistTakeTheCheckInAwayAndTheHistoryKeepsTheArrival() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(4).create();
 		long stays = arrived(event, "Rita Quedada");
 		long cancelled = arrived(event, "Carla Cancelada");
@@ -102,6 +105,7 @@ class CheckInFollowsTheSeatTests {
 			.createdAt(AdminTest.REGISTERED)
 			.create()
 			.id();
+		String cancelledAt = arrivalTime(event, cancelled);
 
 		act(moved, "waitlist");
 		assertThat(this.data.status(moved)).isEqualTo("WAITLISTED");
@@ -116,8 +120,32 @@ class CheckInFollowsTheSeatTests {
 		// The seats freed may give Mario a seat again: a new seat, not yet arrived.
 		assertCheckedInEverywhereAre(event, List.of(stays), "Quedada", "Cancelada", "Rechazado", "Movido");
 
-		// The log keeps that they had arrived.
+		// The log keeps that they had arrived: the check-in entry, and the status change
+		// says when, in the event's time on the registration's page.
 		assertThat(this.data.auditRows(cancelled, "CHECKED_IN")).isOne();
+		assertThat(this.jdbc.sql("select details from audit_log where registration_id = ? and action = 'CANCELLED'")
+			.param(cancelled)
+			.query(String.class)
+			.single()).startsWith("status: CONFIRMED -> CANCELLED\ncheckedInAt=");
+		String history = page("/admin/registrations/" + cancelled + "?lang=es");
+		assertThat(history).contains("Registró su llegada", "Había llegado a las " + cancelledAt)
+			.doesNotContain("checkedInAt");
+		assertThat(page("/admin/registrations/" + cancelled + "?lang=en")).contains("Had checked in at " + cancelledAt);
+	}
+
+	@Test
+	void theAuditLogSaysWhenTheyHadArrivedInUtcLikeTheRestOfIt() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		long id = this.data.in(event).person("Lola Log").status("CANCELLED").create().id();
+		this.jdbc.sql("""
+				insert into audit_log (at, actor, action, event_id, registration_id, details)
+				values (now(), 'arrival@words.test', 'CANCELLED', ?, ?,
+				        'status: CONFIRMED -> CANCELLED' || chr(10) || 'checkedInAt=2028-03-01T16:55:00Z')
+				""").params(event.id(), id).update();
+		assertThat(page("/admin/audit?lang=es&actor=arrival@words.test"))
+			.contains("Situación: Confirmado → Cancelado", "Había llegado a las 16:55 UTC")
+			.doesNotContain("checkedInAt");
+		assertThat(page("/admin/audit?lang=en&actor=arrival@words.test")).contains("Had checked in at 16:55 UTC");
 	}
 
 	@Test
@@ -223,6 +251,20 @@ class CheckInFollowsTheSeatTests {
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.data.auditRows(id, "CHECKED_IN")).isOne();
 		return id;
+	}
+
+	/** "10:55": when they arrived, in the event's time zone. */
+	private String arrivalTime(TestEvents.Created event, long id) {
+		Instant at = this.jdbc.sql("select checked_in_at from registration where id = ?")
+			.param(id)
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
+		ZoneId zone = ZoneId.of(this.jdbc.sql("select time_zone from event where id = ?")
+			.param(event.id())
+			.query(String.class)
+			.single());
+		return DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(zone));
 	}
 
 	private void act(long id, String action) throws Exception {
