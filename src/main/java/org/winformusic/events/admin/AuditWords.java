@@ -1,5 +1,9 @@
 package org.winformusic.events.admin;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationAnswers;
+import org.winformusic.events.shared.EventTimes;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -45,6 +50,12 @@ class AuditWords {
 
 	private static final Pattern PAIR = Pattern.compile("([A-Za-z]+)=(.*)");
 
+	/**
+	 * "checkedInAt=2028-03-01T16:55:00Z": a status change took away a check-in; when they
+	 * had arrived.
+	 */
+	private static final Pattern CHECKED_IN_AT = Pattern.compile("checkedInAt=(\\S+)");
+
 	/** Counts, in words with their plural: "1 coincidencia", "7 filas". */
 	private static final Set<String> COUNTS = Set.of("matches", "rows", "suppressed", "anonymized");
 
@@ -56,11 +67,14 @@ class AuditWords {
 
 	private final Regions regions;
 
+	private final EventTimes times;
+
 	private final RegistrationAnswers answers;
 
-	AuditWords(MessageSource messages, Regions regions, RegistrationAnswers answers) {
+	AuditWords(MessageSource messages, Regions regions, EventTimes times, RegistrationAnswers answers) {
 		this.messages = messages;
 		this.regions = regions;
+		this.times = times;
 		this.answers = answers;
 	}
 
@@ -75,17 +89,25 @@ class AuditWords {
 	 * another country), a choice of one of its questions by its label.
 	 */
 	public String details(String details, Long eventId, String country, Locale locale) {
+		return details(details, eventId, country, ZoneOffset.UTC, locale);
+	}
+
+	/**
+	 * The details in words, a time in them in {@code zone}: the event's next to a
+	 * registration, UTC (and said so) in the audit log, which spans events.
+	 */
+	public String details(String details, Long eventId, String country, ZoneId zone, Locale locale) {
 		if (details == null || details.isBlank()) {
 			return "";
 		}
 		List<String> lines = new ArrayList<>();
 		for (String line : details.split("\n")) {
-			lines.add(line(line.strip(), eventId, country, locale));
+			lines.add(line(line.strip(), eventId, country, zone, locale));
 		}
 		return String.join("\n", lines);
 	}
 
-	private String line(String line, Long eventId, String country, Locale locale) {
+	private String line(String line, Long eventId, String country, ZoneId zone, Locale locale) {
 		Matcher change = CHANGE.matcher(line);
 		if (change.matches()) {
 			String field = change.group(2);
@@ -115,6 +137,13 @@ class AuditWords {
 			String who = this.messages.getMessage("ux.audit.staffUser", new Object[] { user.group(1) }, locale);
 			return (user.group(2) != null) ? who + " · " + word("admin.role." + user.group(2), user.group(2), locale)
 					: who;
+		}
+		Matcher checkedInAt = CHECKED_IN_AT.matcher(line);
+		if (checkedInAt.matches()) {
+			String time = time(checkedInAt.group(1), zone);
+			if (time != null) {
+				return this.messages.getMessage("ux.audit.checkedInAt", new Object[] { time }, locale);
+			}
 		}
 		if (line.startsWith("slug=")) {
 			return this.messages.getMessage("ux.audit.slug", new Object[] { line.substring(5) }, locale);
@@ -158,7 +187,7 @@ class AuditWords {
 		};
 	}
 
-	/** A choice by its question and label; "#12" when the event has no such choice. */
+	/** A choice by its label and question; "#12" when the event has no such choice. */
 	private String choice(Long eventId, String value, Locale locale) {
 		if (eventId == null || !value.matches("\\d{1,18}")) {
 			return "#" + value;
@@ -200,6 +229,17 @@ class AuditWords {
 	private String region(String country, String value, Locale locale) {
 		return ("null".equals(value) || value.isEmpty()) ? value(null, value, locale)
 				: this.regions.label(country, value, locale);
+	}
+
+	/** "10:55" in the zone, with "UTC" when that is the zone; null when not a time. */
+	private String time(String instant, ZoneId zone) {
+		try {
+			String time = this.times.time(Instant.parse(instant), zone);
+			return zone.equals(ZoneOffset.UTC) ? time + " UTC" : time;
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private String word(String key, String fallback, Locale locale) {

@@ -3,6 +3,7 @@ package org.winformusic.events.admin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationStateException;
@@ -63,14 +64,16 @@ class BulkActions {
 
 	/**
 	 * Who is selected and what the action would do to each: the registrations of this
-	 * event among {@code ids}, in the order given.
+	 * event among {@code ids}, in the order given. A resend leaves out the erased (and
+	 * anonymized) ones: they have no address left, applying sends them nothing, and the
+	 * result counts only those shown here.
 	 */
 	List<Preview> preview(long eventId, Action action, List<Long> ids) {
 		List<Preview> rows = new ArrayList<>();
 		for (Long id : selected(ids)) {
-			this.directory.find(id)
-				.filter((r) -> r.eventId() == eventId)
-				.ifPresent((r) -> rows.add(preview(action, r)));
+			Optional<RegistrationView> found = (action == Action.RESEND) ? this.directory.findWithPersonalData(id)
+					: this.directory.find(id);
+			found.filter((r) -> r.eventId() == eventId).ifPresent((r) -> rows.add(preview(action, r)));
 		}
 		return rows;
 	}

@@ -144,9 +144,16 @@ class StaffActions {
 		this.audit.recordForCurrentUser("CAPACITY_CHANGED", eventId, null, "capacity: " + before + " -> " + capacity);
 	}
 
+	/**
+	 * The status change; when it took a check-in away (leaving CONFIRMED clears it), also
+	 * when they had arrived ({@code checkedInAt=<instant>}), so the log keeps it.
+	 */
 	private RegistrationView audited(String action, RegistrationView before, RegistrationView after) {
-		this.audit.recordForCurrentUser(action, before.eventId(), before.id(),
-				"status: " + before.status() + " -> " + after.status());
+		String details = "status: " + before.status() + " -> " + after.status();
+		if (before.checkedInAt() != null && after.checkedInAt() == null && before.status() != after.status()) {
+			details += "\ncheckedInAt=" + before.checkedInAt();
+		}
+		this.audit.recordForCurrentUser(action, before.eventId(), before.id(), details);
 		return after;
 	}
 

@@ -21,8 +21,9 @@ public class CheckIns {
 	/**
 	 * Records the check-in time; a second check-in keeps the first time and says so. Only
 	 * a confirmed registration (a seat) can arrive: the door, the pass card and the
-	 * detail page all come here, so the dashboard's "arrived" (confirmed and checked in)
-	 * and the list's check-in filter count the same people.
+	 * detail page all come here, and every change that leaves CONFIRMED clears the
+	 * check-in ({@link Changes#setStatus}), so the dashboard's "arrived" (confirmed and
+	 * checked in) and the list's check-in filter count the same people.
 	 * @throws RegistrationStateException (WRONG_STATUS) when it is not confirmed
 	 */
 	public CheckIn checkIn(long registrationId) {

@@ -278,6 +278,40 @@ class StaffActionsTests {
 	}
 
 	@Test
+	void theBulkResendPreviewLeavesOutErasedRegistrationsAndCountsWhatApplyingDoes() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		long kept = this.data.in(event).person("Quique Vigente").createdAt(AdminTest.REGISTERED).create().id();
+		long erased = this.data.in(event).person("Berta Borrada").createdAt(AdminTest.REGISTERED).create().id();
+		this.mvc.perform(post("/admin/privacy/registrations/" + erased + "/erase").with(as("ADMIN")).with(csrf()))
+			.andExpect(redirectedUrl("/admin/registrations/" + erased + "?erased"));
+		String[] ids = { String.valueOf(kept), String.valueOf(erased) };
+
+		var preview = this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", "RESEND")
+				.param("ids", ids)
+				.param("lang", "es")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn();
+		assertThat(preview.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("A 1 persona le llegará otra vez", "Quique Vigente", "Sí, reenviar a 1 persona")
+			.doesNotContain("anonymized-" + erased, "value=\"" + erased + "\"");
+		assertThat((java.util.List<?>) preview.getModelAndView().getModel().get("rows")).hasSize(1);
+
+		this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", "RESEND")
+				.param("ids", ids)
+				.param("confirmed", "true")
+				.param("lang", "es")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.ok("ux.notice.text", "Se reenvió 1 correo.")));
+		assertThat(outboxKinds(kept)).containsExactly("CONFIRMED");
+		assertThat(outboxRows(erased)).isZero();
+	}
+
+	@Test
 	void onlyAnAdminMayConfirmOverCapacityAndThatAddsASeat() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(1).create();
 		this.data.in(event).person("Gina Primera").createdAt(AdminTest.REGISTERED).create();

@@ -1,0 +1,306 @@
+package org.winformusic.events.admin;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.registration.ManageTokens;
+import org.winformusic.events.registration.RegistrationFilter;
+import org.winformusic.events.registration.RegistrationList;
+import org.winformusic.events.registration.RegistrationQuery;
+import org.winformusic.events.registration.RegistrationRow;
+import org.winformusic.events.registration.RegistrationSearch;
+import org.winformusic.events.registration.RegistrationSort;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A check-in belongs to a confirmed seat: whichever way a checked-in person leaves
+ * CONFIRMED, the registrations list's "checked in" filter, the dashboard's "arrived", the
+ * door phone's copy, the CSV export and the printed door list all stop counting them, and
+ * the registration's history still says they had arrived.
+ */
+@AdminTest
+class CheckInFollowsTheSeatTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ManageTokens tokens;
+
+	@Autowired
+	AdminQueries queries;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	RegistrationSearch search;
+
+	TestEvents events;
+
+	TestRegistrations data;
+
+	@BeforeEach
+	void setUp() {
+		this.events = new TestEvents(this.jdbc);
+		this.data = new TestRegistrations(this.jdbc);
+	}
+
+	@Test
+	void aRegistrantWhoCancelsAfterArrivingIsNoLongerCountedAsCheckedInAnywhere() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		long stays = arrived(event, "Rita Quedada");
+		long leaves = arrived(event, "Ana Llegada");
+
+		this.mvc.perform(post("/r/" + this.tokens.issue(leaves) + "/cancel").with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(this.data.status(leaves)).isEqualTo("CANCELLED");
+		assertCheckedInEverywhereAre(event, List.of(stays), "Quedada", "Llegada");
+	}
+
+	@Test
+	void staffCancelDeclineAndMoveToTheWaitlistTakeTheCheckInAwayAndTheHistoryKeepsTheArrival() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(4).create();
+		long stays = arrived(event, "Rita Quedada");
+		long cancelled = arrived(event, "Carla Cancelada");
+		long declined = arrived(event, "Beto Rechazado");
+		long moved = arrived(event, "Mario Movido");
+		// Someone waits, so the seat Mario leaves goes to them (a move that would leave a
+		// seat free for Mario is refused: he moves first, before seats are freed).
+		long waiting = this.data.in(event)
+			.person("Wen Espera")
+			.status("WAITLISTED")
+			.createdAt(AdminTest.REGISTERED)
+			.create()
+			.id();
+		String cancelledAt = arrivalTime(event, cancelled);
+
+		act(moved, "waitlist");
+		assertThat(this.data.status(moved)).isEqualTo("WAITLISTED");
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.data.status(waiting)).isEqualTo("CONFIRMED"));
+		act(cancelled, "cancel");
+		act(declined, "decline");
+
+		assertThat(this.data.status(cancelled)).isEqualTo("CANCELLED");
+		assertThat(this.data.status(declined)).isEqualTo("DECLINED");
+		// The seats freed may give Mario a seat again: a new seat, not yet arrived.
+		assertCheckedInEverywhereAre(event, List.of(stays), "Quedada", "Cancelada", "Rechazado", "Movido");
+
+		// The log keeps that they had arrived: the check-in entry, and the status change
+		// says when, in the event's time on the registration's page.
+		assertThat(this.data.auditRows(cancelled, "CHECKED_IN")).isOne();
+		assertThat(this.jdbc.sql("select details from audit_log where registration_id = ? and action = 'CANCELLED'")
+			.param(cancelled)
+			.query(String.class)
+			.single()).startsWith("status: CONFIRMED -> CANCELLED\ncheckedInAt=");
+		String history = page("/admin/registrations/" + cancelled + "?lang=es");
+		assertThat(history).contains("Registró su llegada", "Había llegado a las " + cancelledAt)
+			.doesNotContain("checkedInAt");
+		assertThat(page("/admin/registrations/" + cancelled + "?lang=en")).contains("Had checked in at " + cancelledAt);
+	}
+
+	@Test
+	void theAuditLogSaysWhenTheyHadArrivedInUtcLikeTheRestOfIt() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		long id = this.data.in(event).person("Lola Log").status("CANCELLED").create().id();
+		this.jdbc.sql("""
+				insert into audit_log (at, actor, action, event_id, registration_id, details)
+				values (now(), 'arrival@words.test', 'CANCELLED', ?, ?,
+				        'status: CONFIRMED -> CANCELLED' || chr(10) || 'checkedInAt=2028-03-01T16:55:00Z')
+				""").params(event.id(), id).update();
+		assertThat(page("/admin/audit?lang=es&actor=arrival@words.test"))
+			.contains("Situación: Confirmado → Cancelado", "Había llegado a las 16:55 UTC")
+			.doesNotContain("checkedInAt");
+		assertThat(page("/admin/audit?lang=en&actor=arrival@words.test")).contains("Had checked in at 16:55 UTC");
+	}
+
+	@Test
+	void staffErasureOfSomeoneWhoArrivedTakesTheCheckInAwayWithTheSeat() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		long stays = arrived(event, "Rita Quedada");
+		long erased = arrived(event, "Berta Borrada");
+
+		this.mvc.perform(post("/admin/privacy/registrations/" + erased + "/erase").with(as("ADMIN")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(this.data.status(erased)).isEqualTo("CANCELLED");
+		assertCheckedInEverywhereAre(event, List.of(stays), "Quedada", "Borrada");
+		assertThat(this.data.auditRows(erased, "CHECKED_IN")).isOne();
+	}
+
+	/**
+	 * V26 clears the check-ins that rows left behind before: cancelled, declined,
+	 * waitlisted and pending ones (an old bug let the last two be checked in), and keeps
+	 * the tallies right. Run in a transaction that is rolled back, so no other test's
+	 * rows change.
+	 */
+	@Test
+	void theMigrationClearsTheCheckInsOfRegistrationsThatHoldNoSeat() throws Exception {
+		String migration = new ClassPathResource("db/migration/V26__check_in_belongs_to_a_seat.sql")
+			.getContentAsString(StandardCharsets.UTF_8);
+		TestEvents.Created event = this.events.event().capacity(2).create();
+		Instant in = AdminTest.REGISTERED.plus(Duration.ofDays(1));
+		long confirmed = this.data.in(event).person("Rita Quedada").checkedInAt(in).create().id();
+		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+		transaction.executeWithoutResult((tx) -> {
+			tx.setRollbackOnly();
+			for (String status : new String[] { "CANCELLED", "DECLINED", "WAITLISTED", "PENDING" }) {
+				this.data.in(event).person("Old " + status).status(status).checkedInAt(in).create();
+			}
+			assertThat(checkedInListed(event)).hasSize(5);
+			assertThat(this.queries.counts(event.id()).checkedIn()).isOne();
+
+			this.jdbc.sql(migration).update();
+
+			// The list's filter now counts whom the dashboard counted all along.
+			assertThat(checkedInListed(event)).containsExactly(confirmed);
+			assertThat(this.queries.counts(event.id()).checkedIn()).isOne();
+			assertThat(this.jdbc
+				.sql("select count(*) from registration where status <> 'CONFIRMED'" + " and checked_in_at is not null")
+				.query(Long.class)
+				.single()).isZero();
+		});
+	}
+
+	/**
+	 * Who each view counts as checked in: the list's filter, the dashboard, the door
+	 * phone's copy, the CSV export and the door list (whose rows are "Family names, Given
+	 * names", so they are found by family name).
+	 */
+	private void assertCheckedInEverywhereAre(TestEvents.Created event, List<Long> ids, String expectedFamilyName,
+			String... goneFamilyNames) throws Exception {
+		String slug = "/admin/events/" + event.slug();
+		RegistrationList listed = (RegistrationList) this.mvc
+			.perform(get(slug + "/registrations?checkedIn=true").with(as("OPS")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getModelAndView()
+			.getModel()
+			.get("page");
+		assertThat(listed.content().stream().map(RegistrationRow::id).toList()).isEqualTo(ids);
+		AdminQueries.Counts counts = (AdminQueries.Counts) this.mvc.perform(get(slug).with(as("OPS")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getModelAndView()
+			.getModel()
+			.get("counts");
+		assertThat(counts.checkedIn()).as("the dashboard's arrived").isEqualTo(ids.size());
+
+		String door = page(slug + "/checkin/door.json");
+		String csv = page(slug + "/registrations.csv?checkedIn=true");
+		String doorList = pdfText(slug + "/door-list.pdf?checkedIn=true&lang=es");
+		assertThat(csv).contains(expectedFamilyName);
+		assertThat(doorList).contains(expectedFamilyName);
+		for (String gone : goneFamilyNames) {
+			assertThat(csv).doesNotContain(gone);
+			assertThat(doorList).doesNotContain(gone);
+		}
+		assertThat(this.jdbc.sql("select id from registration where event_id = ? and checked_in_at is not null")
+			.param(event.id())
+			.query(Long.class)
+			.list()).isEqualTo(ids);
+		assertThat(door.split("\"checkedInAt\":\"").length - 1).as("arrivals on the door phone's copy")
+			.isEqualTo(ids.size());
+	}
+
+	/** The list's "checked in" filter, as the list page and the exports run it. */
+	private List<Long> checkedInListed(TestEvents.Created event) {
+		RegistrationQuery query = new RegistrationQuery(new RegistrationFilter(null, null, null, null, null, true),
+				RegistrationSort.DEFAULT);
+		return this.search.search(event.id(), query, 0, 50).getContent().stream().map(RegistrationRow::id).toList();
+	}
+
+	/** A confirmed registration checked in at the door by staff. */
+	private long arrived(TestEvents.Created event, String name) throws Exception {
+		long id = this.data.in(event).person(name).createdAt(AdminTest.REGISTERED).create().id();
+		this.mvc.perform(post("/admin/registrations/" + id + "/checkin").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.data.auditRows(id, "CHECKED_IN")).isOne();
+		return id;
+	}
+
+	/** "10:55": when they arrived, in the event's time zone. */
+	private String arrivalTime(TestEvents.Created event, long id) {
+		Instant at = this.jdbc.sql("select checked_in_at from registration where id = ?")
+			.param(id)
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
+		ZoneId zone = ZoneId.of(this.jdbc.sql("select time_zone from event where id = ?")
+			.param(event.id())
+			.query(String.class)
+			.single());
+		return DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(zone));
+	}
+
+	private void act(long id, String action) throws Exception {
+		Notice notice = (Notice) this.mvc
+			.perform(post("/admin/registrations/" + id + "/" + action).with(as("ORGANIZER")).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getFlashMap()
+			.get("notice");
+		assertThat(notice.kind()).as(notice.key()).isEqualTo(Notice.Kind.ok);
+	}
+
+	private String page(String path) throws Exception {
+		return this.mvc.perform(get(path).with(as("ADMIN")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	private String pdfText(String path) throws Exception {
+		byte[] pdf = this.mvc.perform(get(path).with(as("ADMIN")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static RequestPostProcessor as(String role) {
+		return user(role.toLowerCase() + "@win.test").roles(role);
+	}
+
+}
