@@ -71,7 +71,7 @@ class RefusedRequestPagesTests {
 				+ "Host: 127.0.0.1\r\nAccept: text/html\r\nAccept-Language: en\r\nConnection: close\r\n\r\n");
 		SoftAssertions softly = new SoftAssertions();
 		expectSitePage(softly, "request line above the header limit", response, 400, "es");
-		softly.assertThat(response.body()).contains("hreflang=\"en\"");
+		softly.assertThat(response.body()).contains("<a href=\"/?lang=en\" lang=\"en\" hreflang=\"en\"");
 		softly.assertAll();
 	}
 
@@ -96,6 +96,8 @@ class RefusedRequestPagesTests {
 				+ "Accept-Language: es-MX\r\n" + "Cookie: lang=en\r\nConnection: close\r\n\r\n");
 		SoftAssertions softly = new SoftAssertions();
 		expectSitePage(softly, "lang=en cookie over es-MX", response, 400, "en");
+		// The language switch asks again for the refused address, in the other language.
+		softly.assertThat(response.body()).contains("<a href=\"/events/%FF?lang=es\" lang=\"es\"");
 		softly.assertAll();
 	}
 
