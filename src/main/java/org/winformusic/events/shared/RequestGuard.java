@@ -6,6 +6,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
@@ -81,6 +82,17 @@ class RequestGuard {
 	}
 
 	static final class Guard extends OncePerRequestFilter {
+
+		/**
+		 * Error dispatches are the error page's own. OncePerRequestFilter knows them by
+		 * their {@code ERROR_REQUEST_URI}, which is missing when Tomcat could not read
+		 * the request line ({@link RefusedRequests}): without this, that page would be
+		 * answered as a direct {@code GET /error}.
+		 */
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return request.getDispatcherType() == DispatcherType.ERROR;
+		}
 
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -31,12 +31,25 @@ class ErrorPagesTests {
 	void missingPageGetsA404PageInTheVisitorsLanguage() throws Exception {
 		HttpResponse<String> es = send(HttpRequest.newBuilder(uri("/events/no-such-event?lang=es")).GET());
 		assertThat(es.statusCode()).isEqualTo(404);
-		assertThat(es.body()).contains("Página no encontrada").contains("Volver al inicio");
+		assertThat(es.body()).contains("Página no encontrada")
+			.contains("Volver al inicio")
+			// The language switch leads to the same address, not to the error page's own.
+			.contains("<a href=\"/events/no-such-event?lang=en\" lang=\"en\"");
 		assertThat(es.headers().firstValue("Content-Security-Policy")).isPresent();
 
 		HttpResponse<String> en = send(HttpRequest.newBuilder(uri("/no/such/page?lang=en")).GET());
 		assertThat(en.statusCode()).isEqualTo(404);
 		assertThat(en.body()).contains("Page not found");
+	}
+
+	@Test
+	void theLanguageSwitchOfAnErrorPageNeverLeadsToAnotherHost() throws Exception {
+		// Refused by Spring Security's firewall ("//"): a link to "//evil.example/x"
+		// would
+		// be protocol-relative.
+		String response = raw("GET //evil.example/x HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/html\r\n"
+				+ "Accept-Language: en\r\nConnection: close\r\n\r\n");
+		assertThat(response).startsWith("HTTP/1.1 400").contains("<a href=\"/?lang=es\"").doesNotContain("evil");
 	}
 
 	@Test
