@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * ADMIN staff answering a data request that arrived by email: find every registration of
@@ -68,7 +69,10 @@ class DataRequestController {
 		if (BoundForms.keep(model, "form", form, result).hasErrors()) {
 			return REQUEST_VIEW;
 		}
-		String email = (form.email() != null) ? form.email() : "";
+		return found((form.email() != null) ? form.email() : "", locale, model);
+	}
+
+	private String found(String email, Locale locale, Model model) {
 		List<RegistrationView> found = this.personalData.findForRequest(email);
 		model.addAttribute("email", email);
 		model.addAttribute("found", found);
@@ -86,11 +90,22 @@ class DataRequestController {
 			.body(this.personalData.exportForRequest(email, locale));
 	}
 
+	/**
+	 * Erases every registration of the address, which cannot be undone: only with the box
+	 * ticked that says the person asked (the page's {@code required} is not enough),
+	 * otherwise the same list again with the reason. Answers with a redirect, so that
+	 * reloading the result erases nothing twice.
+	 */
 	@PostMapping("/admin/privacy/erase")
-	String eraseAll(@RequestParam(defaultValue = "") String email, Model model) {
-		model.addAttribute("form", new SearchForm(""));
-		model.addAttribute("erasedCount", this.personalData.eraseForRequest(email));
-		return REQUEST_VIEW;
+	String eraseAll(@RequestParam(defaultValue = "") String email, @RequestParam(required = false) String confirm,
+			Locale locale, Model model, RedirectAttributes redirect) {
+		if (!"true".equals(confirm)) {
+			model.addAttribute("form", new SearchForm(email));
+			model.addAttribute("eraseNotConfirmed", true);
+			return found(email, locale, model);
+		}
+		redirect.addFlashAttribute("erasedCount", this.personalData.eraseForRequest(email));
+		return "redirect:/admin/privacy";
 	}
 
 	@GetMapping("/admin/privacy/registrations/{id}/erase")

@@ -10,6 +10,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -116,7 +117,8 @@ class ErasureTests extends PersonalDataTestSupport {
 		String export = body(asAdmin(post("/admin/privacy/export.json")).param("email", person.email()));
 		assertThat(export).contains(first).contains(second).contains(person.company());
 		this.mvc.perform(asAdmin(post("/admin/privacy/erase")).param("email", person.email()).param("confirm", "true"))
-			.andExpect(status().isOk());
+			.andExpect(redirectedUrl("/admin/privacy"))
+			.andExpect(flash().attribute("erasedCount", 2));
 
 		assertThat(whereStored(marker)).containsOnly("registration_blocked_data.data");
 		assertThat(this.jdbc.sql("select count(*) from audit_log where action = ? and details is null and actor = ?")
@@ -128,6 +130,23 @@ class ErasureTests extends PersonalDataTestSupport {
 			.param("%" + marker + "%")
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	@Test
+	void eraseAllWithoutTheConfirmationTickedErasesNothingAndSaysWhy() throws Exception {
+		String marker = marker();
+		Person person = Person.marked(marker, "+52 81 1111 4444");
+		register(event(Duration.ofDays(30), 5), person);
+
+		String page = body(asAdmin(post("/admin/privacy/erase")).param("email", person.email()).param("lang", "es"));
+
+		assertThat(page).contains("No se borró nada: marca la casilla", person.fullName())
+			.doesNotContain("Registros borrados");
+		assertThat(whereStored(marker)).contains("registration.email").doesNotContain("registration_blocked_data.data");
+		assertThat(body(asAdmin(post("/admin/privacy/erase")).param("email", person.email())
+			.param("confirm", "yes")
+			.param("lang", "en"))).contains("Nothing was erased");
+		assertThat(whereStored(marker)).contains("registration.email");
 	}
 
 	@Test
