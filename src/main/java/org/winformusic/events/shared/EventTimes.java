@@ -45,8 +45,18 @@ public class EventTimes {
 	 * The zone's name for readers: "hora de la Ciudad de México" / "Mexico City time".
 	 */
 	public String zoneName(ZoneId zone, Locale locale) {
-		String fallback = zone.getDisplayName(TextStyle.FULL, locale);
-		return this.messages.getMessage("timezone." + zone.getId(), null, fallback, locale);
+		String named = this.messages.getMessage("timezone." + zone.getId(), null, null, locale);
+		if (named != null) {
+			return named;
+		}
+		String id = zone.getId();
+		int slash = id.lastIndexOf('/');
+		if (slash < 0) {
+			// UTC, or an offset such as -06:00: Java's words for it.
+			return zone.getDisplayName(TextStyle.FULL, locale);
+		}
+		String city = id.substring(slash + 1).replace('_', ' ');
+		return this.messages.getMessage("timezone.city", new Object[] { city }, locale);
 	}
 
 	/** "lunes 20 de marzo de 2028, 10:00–14:00 (hora de la Ciudad de México)". */
