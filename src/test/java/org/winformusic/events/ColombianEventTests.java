@@ -99,8 +99,18 @@ class ColombianEventTests {
 			.getResponse()
 			.getRedirectedUrl();
 		assertThat(stored("valentina@example.co")).containsExactly("ANT", "+573001234567");
-		assertThat(page(get(manage.replaceAll("\\?.*", "")).param("lang", "es"))).contains("¿Qué te interesa más?",
-				"Derechos", "https://discosmedellin.example.co");
+		String manageLink = manage.replaceAll("\\?.*", "");
+		assertThat(page(get(manageLink).param("lang", "es")))
+			.contains("¿Qué te interesa más?", "Derechos", "https://discosmedellin.example.co",
+					"¿Te interesaría formar parte de una asociación de música independiente de Colombia?")
+			.doesNotContain("asociación mexicana");
+		// Her data, as Colombians read it: the country's question, her number as she
+		// wrote it, the times' zone named, the registration's status not called like a
+		// region.
+		assertThat(page(get(manageLink + "/data").param("lang", "es")))
+			.contains("¿Te interesaría formar parte de una asociación de música independiente de Colombia?",
+					"300 1234567", "Horas en hora de Bogotá.", "Estado de tu registro")
+			.doesNotContain("asociación mexicana", "+573001234567");
 
 		// A Mexican state is not a Colombian department.
 		String refused = page(registration(slug, "cdmx@example.mx", "CMX", "300 123 4567"));
