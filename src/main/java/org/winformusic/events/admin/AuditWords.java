@@ -78,6 +78,20 @@ class AuditWords {
 		this.answers = answers;
 	}
 
+	/**
+	 * Who acted: a staff email as stored; the registrant, the system and an export token
+	 * (stored as {@code registrant}, {@code system}, {@code token:<name>}) in words.
+	 */
+	public String actor(String actor, Locale locale) {
+		if (actor == null) {
+			return "";
+		}
+		if (actor.startsWith("token:")) {
+			return this.messages.getMessage("ux.audit.actor.token", new Object[] { actor.substring(6) }, locale);
+		}
+		return actor.contains("@") ? actor : word("ux.audit.actor." + actor, actor, locale);
+	}
+
 	/** "Aprobado" for {@code APPROVED}; an unknown code as stored. */
 	public String action(String code, Locale locale) {
 		return word("ux.audit.action." + code, code, locale);

@@ -128,6 +128,23 @@ class AdminWordsTests {
 	}
 
 	@Test
+	void whoActedIsInWordsWhenItIsNotAStaffMember() throws Exception {
+		this.jdbc.sql("""
+				insert into audit_log (at, actor, action, event_id, registration_id, details) values
+				  (now(), 'registrant', 'NEWS_STOPPED', :event, :id, null),
+				  (now(), 'system', 'PERSONAL_DATA_ERASED', :event, :id, null),
+				  (now(), 'token:gafetes', 'REGISTRATIONS_EXPORTED', :event, :id, 'format=CSV, rows=1')
+				""").param("event", this.event.id()).param("id", this.pending.id()).update();
+
+		String spanish = text(page("/admin/registrations/" + this.pending.id() + "?lang=es", "ADMIN"));
+		assertThat(spanish).contains("La persona registrada", "El sistema (automático)",
+				"Token de exportación “gafetes”");
+		assertThat(spanish).doesNotContainPattern("\\bregistrant\\b").doesNotContain("token:");
+		assertThat(text(page("/admin/registrations/" + this.pending.id() + "?lang=en", "ADMIN")))
+			.contains("The registrant", "The system (automatic)", "Export token “gafetes”");
+	}
+
+	@Test
 	void anExportFilteredByAnAnswerNamesTheQuestionAndTheChoice() throws Exception {
 		long question = this.events.question(this.event.id(), "ONE_CHOICE", "¿Cómo te enteraste?",
 				"How did you hear about it?", false, "Redes sociales", "Social media", "Un colega", "A colleague");
