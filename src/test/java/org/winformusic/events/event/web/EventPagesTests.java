@@ -139,6 +139,19 @@ class EventPagesTests {
 			.doesNotContain("Ya no hay lugares disponibles.", "El registro está cerrado.");
 	}
 
+	@Test
+	void aFullEventThatReviewsRegistrationsSaysTheyAreReviewedBeforeTheWaitlist() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().requiringApproval().capacity(1).create();
+		new TestRegistrations(this.jdbc).in(event).create();
+
+		assertThat(page("/events/" + event.slug(), "es"))
+			.contains(
+					"Regístrate y los organizadores revisarán tu registro; si lo aceptan, entras a la lista de espera")
+			.doesNotContain("Regístrate y te avisaremos");
+		assertThat(page("/events/" + event.slug(), "en")).contains("Register and the organizers will review it")
+			.doesNotContain("Register and you will get a seat");
+	}
+
 	/** An event with one seat, taken, whose form opens and closes at these times. */
 	private String fullEvent(Instant opensAt, Instant closesAt) {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().window(opensAt, closesAt).capacity(1).create();
