@@ -88,11 +88,16 @@ record PersonName(String given, String family) {
 		return (!base.isEmpty() && Character.isLetter(base.codePointAt(0))) ? base : "#";
 	}
 
-	/** Orders names as a Spanish-speaking reader expects an alphabetical list. */
+	/**
+	 * Orders names as a Spanish-speaking reader expects an alphabetical list, the names
+	 * filed under "#" first, together: the collator alone puts digits before A but
+	 * symbols such as a full-width "＝" after Z, which made two "#" groups.
+	 */
 	static Comparator<PersonName> spanishOrder() {
 		Collator collator = Collator.getInstance(SPANISH);
 		collator.setStrength(Collator.TERTIARY);
-		return Comparator.comparing(PersonName::sortKey, collator);
+		return Comparator.comparing((PersonName name) -> !name.initial().equals("#"))
+			.thenComparing(PersonName::sortKey, collator);
 	}
 
 }

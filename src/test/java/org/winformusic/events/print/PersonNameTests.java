@@ -36,6 +36,17 @@ class PersonNameTests {
 	}
 
 	@Test
+	void namesFiledUnderNoLetterComeFirstInOneGroup() {
+		List<String> sorted = List.of("Ana Zeta", "Uno ＝1+1", "Luis Ávila", "Dos 2Pac", "Tres _Guion")
+			.stream()
+			.map((name) -> new Attendee(name.length(), name, "", null, null))
+			.sorted(Attendee.alphabetical())
+			.map((attendee) -> attendee.name().initial())
+			.toList();
+		assertThat(sorted).containsExactly("#", "#", "#", "A", "Z");
+	}
+
+	@Test
 	void theDoorListFilesNamesUnderTheirFamilyInitialWithÑApart() {
 		assertThat(PersonName.of("Luis Ávila").initial()).isEqualTo("A");
 		assertThat(PersonName.of("Eva Núñez").initial()).isEqualTo("N");
