@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.winformusic.events.registration.RegistrationDirectory;
-import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 
