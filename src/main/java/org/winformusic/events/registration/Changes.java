@@ -180,10 +180,9 @@ class Changes {
 
 	void setStatus(long id, RegistrationStatus status) {
 		// SQL: one set-based update (sequence, timestamps); version + 1 makes a pending
-		// edit stale. A check-in belongs to a confirmed seat: leaving CONFIRMED clears
-		// it,
-		// so the list's check-in filter, the door and the exports count who the
-		// dashboard's "arrived" counts (the audit log keeps the arrival).
+		// edit stale. A check-in belongs to a confirmed seat: leaving CONFIRMED
+		// clears it, so the list's check-in filter, the door and the exports count
+		// who the dashboard's "arrived" counts (the audit log keeps the arrival).
 		String changes = switch (status) {
 			case CONFIRMED -> "confirmed_at = :now, waitlist_seq = null";
 			case WAITLISTED -> "confirmed_at = null, waitlist_seq = nextval('waitlist_seq'), checked_in_at = null";
