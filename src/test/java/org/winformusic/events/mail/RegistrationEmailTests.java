@@ -276,6 +276,47 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 			.containsExactlyInAnyOrder("You are registered: Test workshop", "Registration cancelled: Test workshop");
 	}
 
+	@Test
+	void aPendingPersonMovedToTheWaitlistGetsTheWaitlistEmailSayingSeatsGoInTheOrderPeopleJoinedIt() throws Exception {
+		long eventId = new TestEvents(this.jdbc).event()
+			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
+			.capacity(1)
+			.requiringApproval()
+			.create()
+			.id();
+		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
+		RegistrationResult approved = this.registrations.register(slug,
+				form("Ana Aprobada", TestRegistrations.uniqueEmail("approved")), Locale.ENGLISH);
+		this.staff.approve(approved.registrationId());
+		String pendingEmail = TestRegistrations.uniqueEmail("pending");
+		RegistrationResult pending = this.registrations.register(slug, form("Pedro Pendiente", pendingEmail),
+				Locale.ENGLISH);
+		// The approved one's confirmation and the pending one's receipt (the approved
+		// one's receipt no longer applied).
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+		greenMail.purgeEmailFromAllMailboxes();
+
+		this.staff.moveToWaitlist(pending.registrationId());
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		MimeMessage waitlisted = onlyMessageTo(pendingEmail);
+		assertThat(OutboxDeliveryTests.subjectOf(waitlisted)).isEqualTo("You are on the waitlist: Test workshop");
+		assertThat((String) OutboxDeliveryTests.parts(waitlisted).get("text/plain").getContent())
+			.contains("All seats are taken, so you are on the waitlist.", "Your place in the waitlist: 1.",
+					"in the order they joined it")
+			.doesNotContain("order of registration");
+		assertThat(OutboxDeliveryTests.parts(waitlisted)).as("they never had a calendar entry")
+			.containsOnlyKeys("text/plain", "text/html");
+	}
+
+	private static MimeMessage onlyMessageTo(String email) {
+		List<MimeMessage> messages = Arrays.stream(greenMail.getReceivedMessages())
+			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(email))
+			.toList();
+		assertThat(messages).hasSize(1);
+		return messages.get(0);
+	}
+
 	private static String manageToken(String text) {
 		String link = OutboxDeliveryTests.manageLink(text);
 		return link.substring(link.lastIndexOf('/') + 1);
