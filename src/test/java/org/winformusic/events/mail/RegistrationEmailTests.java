@@ -277,6 +277,55 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 	}
 
 	@Test
+	void aConfirmedPersonStaffMoveToTheWaitlistIsToldTheSeatIsGoneTheirPlaceAndGetsTheCalendarEntryRemoved()
+			throws Exception {
+		long eventId = new TestEvents(this.jdbc).event()
+			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
+			.capacity(1)
+			.create()
+			.id();
+		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
+		String moved = TestRegistrations.uniqueEmail("moved");
+		RegistrationResult seated = this.registrations.register(slug, form("Sara Sentada", moved),
+				Locale.forLanguageTag("es"));
+		RegistrationResult first = this.registrations.register(slug,
+				form("Primera Espera", TestRegistrations.uniqueEmail("first")), Locale.ENGLISH);
+		this.registrations.register(slug, form("Segunda Espera", TestRegistrations.uniqueEmail("second")),
+				Locale.ENGLISH);
+		assertThat(this.sender.sendDueMessages()).isEqualTo(3);
+		VEvent added = Biweekly.parse(calendarFile(onlyMessageTo(moved))).first().getEvents().get(0);
+		greenMail.purgeEmailFromAllMailboxes();
+
+		this.staff.moveToWaitlist(seated.registrationId());
+
+		assertThat(this.sender.sendDueMessages()).as("the withdrawn seat's email and the promotion").isEqualTo(2);
+		assertThat(this.jdbc.sql("select status from registration where id = ?")
+			.param(first.registrationId())
+			.query(String.class)
+			.single()).isEqualTo("CONFIRMED");
+		MimeMessage withdrawn = onlyMessageTo(moved);
+		assertThat(OutboxDeliveryTests.subjectOf(withdrawn))
+			.isEqualTo("Tu lugar ya no está confirmado; estás en la lista de espera: Taller de prueba");
+		String text = (String) OutboxDeliveryTests.parts(withdrawn).get("text/plain").getContent();
+		// Behind the person who was already waiting: they joined the waitlist first.
+		assertThat(text)
+			.contains("Tu lugar ya no está confirmado", "Ahora eres el número 2 de la lista de espera.",
+					"cancelar tu registro", "crees que se trata de un error", "http://localhost:8080/r/")
+			.doesNotContain("Los lugares están agotados");
+		var parts = OutboxDeliveryTests.parts(withdrawn);
+		assertThat(parts).containsOnlyKeys("text/plain", "text/html", "text/calendar");
+		assertThat(parts.get("text/calendar").getContentType()).contains("method=CANCEL");
+		VEvent removed = Biweekly.parse(calendarFile(withdrawn)).first().getEvents().get(0);
+		assertThat(removed.getUid().getValue()).isEqualTo(added.getUid().getValue());
+		assertThat(removed.getStatus().getValue()).isEqualTo("CANCELLED");
+		assertThat(removed.getSequence().getValue()).isGreaterThan(added.getSequence().getValue());
+		assertThat(this.jdbc.sql("select kind from outbox_message where registration_id = ?")
+			.param(seated.registrationId())
+			.query(String.class)
+			.list()).containsExactly("CONFIRMED", "SEAT_WITHDRAWN");
+	}
+
+	@Test
 	void aPendingPersonMovedToTheWaitlistGetsTheWaitlistEmailSayingSeatsGoInTheOrderPeopleJoinedIt() throws Exception {
 		long eventId = new TestEvents(this.jdbc).event()
 			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
@@ -315,6 +364,11 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 			.toList();
 		assertThat(messages).hasSize(1);
 		return messages.get(0);
+	}
+
+	private static String calendarFile(MimeMessage message) throws Exception {
+		return new String(OutboxDeliveryTests.parts(message).get("text/calendar").getInputStream().readAllBytes(),
+				StandardCharsets.UTF_8);
 	}
 
 	private static String manageToken(String text) {
