@@ -107,16 +107,21 @@ class RegistrationActionsController {
 	}
 
 	/**
-	 * The person moved stays waiting; when a seat would be free for them the move is
-	 * refused, saying what to do instead (approve a pending one; a confirmed one keeps
-	 * the seat while nobody waits).
+	 * The person moved stays waiting, at the end of the waitlist, and the notice gives
+	 * their place; when a seat would be free for them the move is refused, saying what to
+	 * do instead (approve a pending one; a confirmed one keeps the seat while nobody
+	 * waits).
 	 */
 	@PostMapping("/admin/registrations/{id}/waitlist")
 	String waitlist(@PathVariable long id, RedirectAttributes redirect) {
 		RegistrationView registration = find(id);
 		try {
 			this.actions.moveToWaitlist(id);
-			redirect.addFlashAttribute("notice", Notice.ok("admin.action.waitlisted"));
+			// Read once the move is over: the waitlist has been promoted since, so this
+			// is the place they hold now (the one their email gives).
+			Integer place = find(id).waitlistPosition();
+			redirect.addFlashAttribute("notice", (place != null) ? Notice.ok("admin.action.waitlistedAt", place)
+					: Notice.ok("admin.action.waitlisted"));
 		}
 		catch (RegistrationStateException ex) {
 			redirect.addFlashAttribute("notice",

@@ -103,7 +103,7 @@ class MailComposer {
 		// Calendar actions only for someone who holds a seat; someone who lost it gets a
 		// file that takes the entry out of their calendar.
 		boolean withCalendar = carriesCheckinQr(kind);
-		boolean ended = removesCalendarEntry(kind);
+		boolean ended = endsRegistration(kind);
 		boolean withCheckinQr = carriesCheckinQr(kind);
 		String subject = Headers
 			.clean(this.messages.getMessage("mail.subject." + kind.name(), new Object[] { event.title() }, locale));
@@ -134,14 +134,26 @@ class MailComposer {
 		String text = this.templates.process(template + ".txt", context);
 		String html = this.templates.process(template, context);
 		String ics = withCalendar ? CalendarFile.build(event, registration, eventLink)
-				: ended ? CalendarFile.cancel(event, registration, eventLink) : null;
+				: removesCalendarEntry(kind) ? CalendarFile.cancel(event, registration, eventLink) : null;
 		byte[] qr = (withCheckinQr && withImage) ? this.checkinQr.png(registration.id()) : null;
 		return new Composed(subject, text, html, ics, qr);
 	}
 
-	/** The kinds sent to someone who lost their seat, or never got one. */
-	static boolean removesCalendarEntry(RegistrationMessage.Type kind) {
+	/**
+	 * The kinds sent to someone whose registration ended: told what they can still do
+	 * instead of offered the manage link.
+	 */
+	static boolean endsRegistration(RegistrationMessage.Type kind) {
 		return kind == RegistrationMessage.Type.CANCELLED || kind == RegistrationMessage.Type.DECLINED;
+	}
+
+	/**
+	 * The kinds sent to someone who lost their seat, or never got one: they carry a file
+	 * that takes the entry out of a calendar. A withdrawn seat's registration goes on (on
+	 * the waitlist, with its manage link), but its calendar entry goes too.
+	 */
+	static boolean removesCalendarEntry(RegistrationMessage.Type kind) {
+		return endsRegistration(kind) || kind == RegistrationMessage.Type.SEAT_WITHDRAWN;
 	}
 
 	/**

@@ -43,13 +43,14 @@ class MailRenderer {
 	/**
 	 * Whether a message of {@code kind} still fits a registration now in {@code status}.
 	 * Admission emails (confirmed, promoted, the event reminder) only while the seat is
-	 * held; every other status email only while that status holds; the link reminder
-	 * always (it shows the current state).
+	 * held; every other status email only while that status holds (a withdrawn seat's
+	 * while waitlisted: promoted back meanwhile, they get the promotion instead); the
+	 * link reminder always (it shows the current state).
 	 */
 	static boolean stillApplies(Type kind, RegistrationStatus status) {
 		return switch (kind) {
 			case CONFIRMED, PROMOTED, EVENT_REMINDER -> status == RegistrationStatus.CONFIRMED;
-			case WAITLISTED -> status == RegistrationStatus.WAITLISTED;
+			case WAITLISTED, SEAT_WITHDRAWN -> status == RegistrationStatus.WAITLISTED;
 			case RECEIVED_PENDING -> status == RegistrationStatus.PENDING;
 			case DECLINED -> status == RegistrationStatus.DECLINED;
 			case CANCELLED -> status == RegistrationStatus.CANCELLED;

@@ -45,8 +45,9 @@ public final class CalendarFile {
 
 	/**
 	 * The iCalendar text that removes the registration's entry from the person's calendar
-	 * (sent with the cancellation and decline emails): the same UID as the file they got,
-	 * {@code METHOD:CANCEL}, {@code STATUS:CANCELLED} and a higher SEQUENCE.
+	 * (sent with the cancellation and decline emails, and when staff move a confirmed
+	 * person to the waitlist): the same UID as the file they got, {@code METHOD:CANCEL},
+	 * {@code STATUS:CANCELLED} and a higher SEQUENCE.
 	 * @param eventLink the event's public page, put into the URL and the description
 	 */
 	public static String cancel(EventInfo event, RegistrationView registration, String eventLink) {

@@ -20,8 +20,16 @@ public record RegistrationMessage(long registrationId, long eventId, String loca
 		RECEIVED_PENDING,
 		/** Registered and holds a seat. */
 		CONFIRMED,
-		/** Registered while the event is full. */
+		/**
+		 * On the waitlist without having held a seat: registered while the event is full,
+		 * or approved (or moved there by staff) while it was pending review.
+		 */
 		WAITLISTED,
+		/**
+		 * Staff moved a confirmed registration to the waitlist: the seat is no longer
+		 * theirs (the calendar entry goes) and they wait at the end of the waitlist.
+		 */
+		SEAT_WITHDRAWN,
 		/** Moved from the waitlist (or from pending review) to a seat. */
 		PROMOTED,
 		/** Organizers declined the registration. */

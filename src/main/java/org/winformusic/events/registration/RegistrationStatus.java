@@ -7,7 +7,7 @@ public enum RegistrationStatus {
 	PENDING,
 	/** Holds a seat. */
 	CONFIRMED,
-	/** Waits for a seat, in registration order. */
+	/** Waits for a seat; the waitlist is served in the order people joined it. */
 	WAITLISTED,
 	/** Organizers said no; the address may not register again for the event. */
 	DECLINED,

@@ -72,11 +72,13 @@ public class StaffRegistrations {
 	}
 
 	/**
-	 * CONFIRMED or PENDING → WAITLISTED at the end of the waitlist; a freed seat goes to
-	 * the first in the waitlist. The person moved stays waiting: no seat stays free while
-	 * someone waits ({@link WaitlistPromoter}), so a move that would leave a seat free
-	 * for them (more free seats, theirs included, than people waiting ahead) is refused
-	 * rather than turned into a confirmation.
+	 * CONFIRMED or PENDING → WAITLISTED at the end of the waitlist (it is served in the
+	 * order people joined it); a freed seat goes to the first in the waitlist. The person
+	 * moved stays waiting: no seat stays free while someone waits
+	 * ({@link WaitlistPromoter}), so a move that would leave a seat free for them (more
+	 * free seats, theirs included, than people waiting ahead) is refused rather than
+	 * turned into a confirmation. Someone who held a seat is told it is withdrawn
+	 * (SEAT_WITHDRAWN: their calendar entry goes); a pending one gets the waitlist email.
 	 * @throws RegistrationStateException (SEAT_FREE) when a seat would be free for them
 	 */
 	public RegistrationView moveToWaitlist(long registrationId) {
@@ -96,7 +98,8 @@ public class StaffRegistrations {
 			}
 			this.seats.release(registrationId);
 			this.changes.setStatus(registrationId, RegistrationStatus.WAITLISTED);
-			this.changes.publish(registrationId, Type.WAITLISTED);
+			this.changes.publish(registrationId,
+					(current.status() == RegistrationStatus.CONFIRMED) ? Type.SEAT_WITHDRAWN : Type.WAITLISTED);
 			this.changes.requestPromotion(current.eventId());
 			return this.changes.view(registrationId);
 		});

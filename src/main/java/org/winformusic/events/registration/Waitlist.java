@@ -4,8 +4,11 @@ package org.winformusic.events.registration;
  * The waitlist order and a person's place in it, defined once: the waitlisted
  * registrations of an event in {@code (waitlist_seq, id)} order ({@link Seats} promotes
  * them in {@code waitlist_seq} order; the id only breaks a tie the sequence never makes).
- * A place counts the whole waitlist of the event, never only the rows a filter shows, so
- * the manage page, the emails and a filtered export all give a person the same place
+ * A registration draws its {@code waitlist_seq} each time it joins the waitlist
+ * (registering while full, approved while full, moved there by staff), so the order is
+ * the order people joined it, not the order they registered in. A place counts the whole
+ * waitlist of the event, never only the rows a filter shows, so the manage page, the
+ * emails and a filtered export all give a person the same place
  * ({@code WaitlistPositionTests}). Two shapes of that one rule, both read from the
  * partial index {@code registration_waitlist_idx (event_id, waitlist_seq, id)} alone
  * (V18): one row's place, and every place of an event in one pass.

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.registration.RegistrationMessage;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -198,6 +199,30 @@ class AdminWordsTests {
 			assertThat(actions).as(file)
 				.allSatisfy(
 						(action) -> assertThat(words.getProperty("ux.audit.action." + action)).as(action).isNotBlank());
+		}
+	}
+
+	/**
+	 * Every kind of email has its words wherever staff see it (the outbox, a
+	 * registration's emails, a registrant's data, the audit log's resends) and a subject,
+	 * in both languages.
+	 */
+	@Test
+	void everyKindOfEmailHasWordsInBothLanguages() throws Exception {
+		for (String language : new String[] { "", "_es" }) {
+			Properties words = new Properties();
+			for (String bundle : new String[] { "mail", "ux" }) {
+				try (Reader reader = new InputStreamReader(
+						new ClassPathResource("messages/" + bundle + language + ".properties").getInputStream(),
+						StandardCharsets.UTF_8)) {
+					words.load(reader);
+				}
+			}
+			for (RegistrationMessage.Type kind : RegistrationMessage.Type.values()) {
+				for (String key : new String[] { "mail.kind.", "mail.subject.", "ux.audit.email." }) {
+					assertThat(words.getProperty(key + kind.name())).as(language + " " + key + kind).isNotBlank();
+				}
+			}
 		}
 	}
 

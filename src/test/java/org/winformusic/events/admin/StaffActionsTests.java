@@ -103,7 +103,8 @@ class StaffActionsTests {
 	}
 
 	@Test
-	void movingToTheWaitlistGivesTheSeatToTheFirstPersonWaiting() throws Exception {
+	void movingAConfirmedPersonToTheWaitlistGivesTheSeatToTheFirstPersonWaitingAndTellsThemTheSeatIsGone()
+			throws Exception {
 		TestEvents.Created event = this.events.event().capacity(1).create();
 		long seated = this.data.in(event).person("Elena Sentada").createdAt(AdminTest.REGISTERED).create().id();
 		long next = this.data.in(event)
@@ -114,12 +115,27 @@ class StaffActionsTests {
 			.createdAt(MONDAY)
 			.create()
 			.id();
-		act(seated, "waitlist", "ORGANIZER");
+		long behind = this.data.in(event).person("Gala Detrás").status("WAITLISTED").createdAt(MONDAY).create().id();
+		String detail = "/admin/registrations/" + seated;
+		this.mvc.perform(post(detail + "/waitlist").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(redirectedUrl(detail))
+			.andExpect(flash().attribute("notice", Notice.ok("admin.action.waitlistedAt", 2)));
 		assertThat(this.data.status(seated)).isEqualTo("WAITLISTED");
 		org.awaitility.Awaitility.await()
 			.atMost(java.time.Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.data.status(next)).isEqualTo("CONFIRMED"));
+		assertThat(this.data.status(behind)).as("who waited already stays ahead").isEqualTo("WAITLISTED");
 		assertThat(this.data.auditRows(seated, "MOVED_TO_WAITLIST")).isOne();
+		assertThat(outboxKinds(seated)).containsExactly("SEAT_WITHDRAWN");
+		assertThat(this.mvc.perform(get(detail + "?lang=en").with(as("OPS")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8))
+			.contains("place 2 in the waitlist", "Seat withdrawn, moved to the waitlist");
+		assertThat(this.mvc.perform(get(detail + "?lang=es").with(as("OPS")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("Lugar retirado, pasó a lista de espera");
 	}
 
 	@Test

@@ -106,9 +106,11 @@ class MailComposerTests {
 				|| kind == RegistrationMessage.Type.EVENT_REMINDER;
 		assertThat(mail.html().contains("https://calendar.google.com/")).as("Google Calendar link").isEqualTo(seat);
 		assertThat(mail.text().contains("https://calendar.google.com/")).isEqualTo(seat);
-		assertThat(mail.ics() != null).isEqualTo(seat || ended);
+		// A withdrawn seat takes the calendar entry away too; the registration goes on.
+		boolean removes = ended || kind == RegistrationMessage.Type.SEAT_WITHDRAWN;
+		assertThat(mail.ics() != null).isEqualTo(seat || removes);
 		if (mail.ics() != null) {
-			assertThat(mail.ics()).contains(ended ? "METHOD:CANCEL" : "METHOD:PUBLISH");
+			assertThat(mail.ics()).contains(removes ? "METHOD:CANCEL" : "METHOD:PUBLISH");
 		}
 		boolean qr = kind == RegistrationMessage.Type.CONFIRMED || kind == RegistrationMessage.Type.PROMOTED
 				|| kind == RegistrationMessage.Type.EVENT_REMINDER;
@@ -120,6 +122,10 @@ class MailComposerTests {
 		if (kind == RegistrationMessage.Type.WAITLISTED) {
 			assertThat(mail.text()).contains((locale == SupportedLocales.SPANISH) ? "Tu lugar en la lista de espera: 3"
 					: "Your place in the waitlist: 3");
+		}
+		if (kind == RegistrationMessage.Type.SEAT_WITHDRAWN) {
+			assertThat(mail.text()).contains((locale == SupportedLocales.SPANISH)
+					? "Ahora eres el número 3 de la lista de espera" : "You are now number 3 on the waitlist");
 		}
 	}
 
@@ -196,16 +202,17 @@ class MailComposerTests {
 	}
 
 	@Test
-	void aCancellationOrDeclineCarriesAFileThatRemovesTheSameCalendarEntry() throws IOException {
+	void aCancellationDeclineOrWithdrawnSeatCarriesAFileThatRemovesTheSameCalendarEntry() throws IOException {
 		MailComposer.Composed confirmed = this.composer.compose(RegistrationMessage.Type.CONFIRMED,
 				registration(Locale.ENGLISH, null), event(Locale.ENGLISH), TOKEN);
 		VEvent added = Biweekly.parse(confirmed.ics()).first().getEvents().get(0);
 		for (RegistrationMessage.Type kind : List.of(RegistrationMessage.Type.CANCELLED,
-				RegistrationMessage.Type.DECLINED)) {
-			RegistrationView ended = withStatus(
-					registration(Locale.ENGLISH, null), (kind == RegistrationMessage.Type.CANCELLED)
-							? RegistrationStatus.CANCELLED : RegistrationStatus.DECLINED,
-					Instant.parse("2028-03-05T09:30:00Z"));
+				RegistrationMessage.Type.DECLINED, RegistrationMessage.Type.SEAT_WITHDRAWN)) {
+			RegistrationView ended = withStatus(registration(Locale.ENGLISH, null), switch (kind) {
+				case CANCELLED -> RegistrationStatus.CANCELLED;
+				case DECLINED -> RegistrationStatus.DECLINED;
+				default -> RegistrationStatus.WAITLISTED;
+			}, Instant.parse("2028-03-05T09:30:00Z"));
 			MailComposer.Composed mail = this.composer.compose(kind, ended, event(Locale.ENGLISH), TOKEN);
 
 			ICalendar calendar = Biweekly.parse(mail.ics()).first();

@@ -103,14 +103,14 @@ class MailWidthBrowserTests {
 	private static RegistrationView registrationFor(RegistrationMessage.Type kind, Locale locale) {
 		RegistrationStatus status = switch (kind) {
 			case RECEIVED_PENDING -> RegistrationStatus.PENDING;
-			case WAITLISTED -> RegistrationStatus.WAITLISTED;
+			case WAITLISTED, SEAT_WITHDRAWN -> RegistrationStatus.WAITLISTED;
 			case CANCELLED -> RegistrationStatus.CANCELLED;
 			case DECLINED -> RegistrationStatus.DECLINED;
 			default -> RegistrationStatus.CONFIRMED;
 		};
 		RegistrationView r = MailComposerTests.withStatus(
-				MailComposerTests.registration(locale, (kind == RegistrationMessage.Type.WAITLISTED) ? 12 : null),
-				status, MailComposerTests.registration(locale, null).updatedAt());
+				MailComposerTests.registration(locale, (status == RegistrationStatus.WAITLISTED) ? 12 : null), status,
+				MailComposerTests.registration(locale, null).updatedAt());
 		return new RegistrationView(r.id(), r.eventId(), r.status(), "María Fernanda Villaseñor Castañeda",
 				"maria.fernanda.villasenor.castaneda@disqueraindependiente-ejemplo.com.mx", r.company(), null,
 				r.companyType(), r.state(), r.city(), null, r.associationInterest(), null, null, true, "v1",

@@ -276,6 +276,101 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 			.containsExactlyInAnyOrder("You are registered: Test workshop", "Registration cancelled: Test workshop");
 	}
 
+	@Test
+	void aConfirmedPersonStaffMoveToTheWaitlistIsToldTheSeatIsGoneTheirPlaceAndGetsTheCalendarEntryRemoved()
+			throws Exception {
+		long eventId = new TestEvents(this.jdbc).event()
+			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
+			.capacity(1)
+			.create()
+			.id();
+		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
+		String moved = TestRegistrations.uniqueEmail("moved");
+		RegistrationResult seated = this.registrations.register(slug, form("Sara Sentada", moved),
+				Locale.forLanguageTag("es"));
+		RegistrationResult first = this.registrations.register(slug,
+				form("Primera Espera", TestRegistrations.uniqueEmail("first")), Locale.ENGLISH);
+		this.registrations.register(slug, form("Segunda Espera", TestRegistrations.uniqueEmail("second")),
+				Locale.ENGLISH);
+		assertThat(this.sender.sendDueMessages()).isEqualTo(3);
+		VEvent added = Biweekly.parse(calendarFile(onlyMessageTo(moved))).first().getEvents().get(0);
+		greenMail.purgeEmailFromAllMailboxes();
+
+		this.staff.moveToWaitlist(seated.registrationId());
+
+		assertThat(this.sender.sendDueMessages()).as("the withdrawn seat's email and the promotion").isEqualTo(2);
+		assertThat(this.jdbc.sql("select status from registration where id = ?")
+			.param(first.registrationId())
+			.query(String.class)
+			.single()).isEqualTo("CONFIRMED");
+		MimeMessage withdrawn = onlyMessageTo(moved);
+		assertThat(OutboxDeliveryTests.subjectOf(withdrawn))
+			.isEqualTo("Tu lugar ya no está confirmado; estás en la lista de espera: Taller de prueba");
+		String text = (String) OutboxDeliveryTests.parts(withdrawn).get("text/plain").getContent();
+		// Behind the person who was already waiting: they joined the waitlist first.
+		assertThat(text)
+			.contains("Tu lugar ya no está confirmado", "Ahora eres el número 2 de la lista de espera.",
+					"cancelar tu registro", "crees que se trata de un error", "http://localhost:8080/r/")
+			.doesNotContain("Los lugares están agotados");
+		var parts = OutboxDeliveryTests.parts(withdrawn);
+		assertThat(parts).containsOnlyKeys("text/plain", "text/html", "text/calendar");
+		assertThat(parts.get("text/calendar").getContentType()).contains("method=CANCEL");
+		VEvent removed = Biweekly.parse(calendarFile(withdrawn)).first().getEvents().get(0);
+		assertThat(removed.getUid().getValue()).isEqualTo(added.getUid().getValue());
+		assertThat(removed.getStatus().getValue()).isEqualTo("CANCELLED");
+		assertThat(removed.getSequence().getValue()).isGreaterThan(added.getSequence().getValue());
+		assertThat(this.jdbc.sql("select kind from outbox_message where registration_id = ?")
+			.param(seated.registrationId())
+			.query(String.class)
+			.list()).containsExactly("CONFIRMED", "SEAT_WITHDRAWN");
+	}
+
+	@Test
+	void aPendingPersonMovedToTheWaitlistGetsTheWaitlistEmailSayingSeatsGoInTheOrderPeopleJoinedIt() throws Exception {
+		long eventId = new TestEvents(this.jdbc).event()
+			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
+			.capacity(1)
+			.requiringApproval()
+			.create()
+			.id();
+		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
+		RegistrationResult approved = this.registrations.register(slug,
+				form("Ana Aprobada", TestRegistrations.uniqueEmail("approved")), Locale.ENGLISH);
+		this.staff.approve(approved.registrationId());
+		String pendingEmail = TestRegistrations.uniqueEmail("pending");
+		RegistrationResult pending = this.registrations.register(slug, form("Pedro Pendiente", pendingEmail),
+				Locale.ENGLISH);
+		// The approved one's confirmation and the pending one's receipt (the approved
+		// one's receipt no longer applied).
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+		greenMail.purgeEmailFromAllMailboxes();
+
+		this.staff.moveToWaitlist(pending.registrationId());
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		MimeMessage waitlisted = onlyMessageTo(pendingEmail);
+		assertThat(OutboxDeliveryTests.subjectOf(waitlisted)).isEqualTo("You are on the waitlist: Test workshop");
+		assertThat((String) OutboxDeliveryTests.parts(waitlisted).get("text/plain").getContent())
+			.contains("All seats are taken, so you are on the waitlist.", "Your place in the waitlist: 1.",
+					"in the order they joined it")
+			.doesNotContain("order of registration");
+		assertThat(OutboxDeliveryTests.parts(waitlisted)).as("they never had a calendar entry")
+			.containsOnlyKeys("text/plain", "text/html");
+	}
+
+	private static MimeMessage onlyMessageTo(String email) {
+		List<MimeMessage> messages = Arrays.stream(greenMail.getReceivedMessages())
+			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(email))
+			.toList();
+		assertThat(messages).hasSize(1);
+		return messages.get(0);
+	}
+
+	private static String calendarFile(MimeMessage message) throws Exception {
+		return new String(OutboxDeliveryTests.parts(message).get("text/calendar").getInputStream().readAllBytes(),
+				StandardCharsets.UTF_8);
+	}
+
 	private static String manageToken(String text) {
 		String link = OutboxDeliveryTests.manageLink(text);
 		return link.substring(link.lastIndexOf('/') + 1);

@@ -104,6 +104,41 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 	}
 
 	@Test
+	void aWithdrawnSeatsEmailForSomeonePromotedBackBeforeItWentOutIsSkippedAndThePromotionArrives() throws Exception {
+		long eventId = new TestEvents(this.jdbc).event()
+			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
+			.capacity(1)
+			.create()
+			.id();
+		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
+		String movedEmail = TestRegistrations.uniqueEmail("moved-back");
+		RegistrationResult moved = this.registrations.register(slug, form("Mara Movida", movedEmail), Locale.ENGLISH);
+		RegistrationResult waiting = this.registrations.register(slug,
+				form("Nico Esperando", TestRegistrations.uniqueEmail("waiting")), Locale.ENGLISH);
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+		greenMail.purgeEmailFromAllMailboxes();
+		// Staff move her to the waitlist (her seat goes to Nico), then Nico cancels: the
+		// seat comes straight back to her before any email went out.
+		this.staff.moveToWaitlist(moved.registrationId());
+		this.selfService.cancelByToken(waiting.manageToken());
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+
+		assertThat(Arrays.stream(greenMail.getReceivedMessages())
+			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(movedEmail))
+			.map(OutboxDeliveryTests::subjectOf)).containsExactly("A seat is yours: Test workshop");
+		assertThat(kindStatus(moved.registrationId(), "SEAT_WITHDRAWN")).isEqualTo("SKIPPED");
+		long skipped = this.jdbc
+			.sql("select id from outbox_message where registration_id = ? and kind = 'SEAT_WITHDRAWN'")
+			.param(moved.registrationId())
+			.query(Long.class)
+			.single();
+		assertThat(staffPage("/admin/outbox/" + skipped + "?lang=en")).contains("Seat withdrawn, moved to the waitlist",
+				"Not sent: by then the registration was confirmed.");
+		assertThat(staffPage("/admin/outbox/" + skipped + "?lang=es")).contains("Lugar retirado");
+	}
+
+	@Test
 	void anEmailSaysWhatIsTrueWhenItIsSentNotWhenItWasQueued() throws Exception {
 		String email = TestRegistrations.uniqueEmail("renamed");
 		RegistrationResult result = this.registrations.register(freshEvent(), form("Nombre Viejo", email),
