@@ -213,6 +213,48 @@ class PeopleExportTests {
 			.andExpect(content().string(containsString("/admin/events/" + slug + "/people.csv?status=CONFIRMED")));
 	}
 
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void theReadableCsvLinkSplitsAsTheEventsCountrysSpreadsheetsDoAndOffersTheOther() throws Exception {
+		String colombian = new TestEvents(this.jdbc).event()
+			.slugPrefix("people-sep-co")
+			.country("CO")
+			.withoutSeats()
+			.create()
+			.slug();
+		String mexican = new TestEvents(this.jdbc).event().slugPrefix("people-sep-mx").withoutSeats().create().slug();
+
+		String colombianList = list(colombian, "status=CONFIRMED&lang=en");
+		String people = "/admin/events/" + colombian + "/people.csv";
+		assertThat(colombianList).contains("href=\"" + people + "?status=CONFIRMED&amp;delimiter=semicolon\"")
+			.contains("href=\"" + people + "?status=CONFIRMED\"")
+			.contains("All in one column? Download the readable CSV separated by commas")
+			// The exact export stays RFC 4180 for scripts and imports.
+			.contains("/admin/events/" + colombian + "/registrations.csv?status=CONFIRMED\"");
+		assertThat(list(colombian, "lang=es")).contains("href=\"" + people + "?delimiter=semicolon\"")
+			.contains("¿Se ve todo en una sola columna? Descarga el CSV para consulta separado por comas");
+
+		people = "/admin/events/" + mexican + "/people.csv";
+		assertThat(list(mexican, "lang=es")).contains("href=\"" + people + "\"")
+			.contains("href=\"" + people + "?delimiter=semicolon\"")
+			.contains("separado por punto y coma");
+
+		String file = this.mvc.perform(get("/admin/events/" + colombian + "/people.csv?delimiter=semicolon&lang=es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(file).startsWith("\uFEFFID de registro;Situación;");
+	}
+
+	private String list(String slug, String query) throws Exception {
+		return this.mvc.perform(get(java.net.URI.create("/admin/events/" + slug + "/registrations?" + query)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
 	private static Map<String, Cell> byHeader(Row header, Row row) {
 		Map<String, Cell> cells = new LinkedHashMap<>();
 		for (Cell cell : header) {
