@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 /**
  * RFC 4180 CSV (CRLF, quotes doubled, a field quoted when it holds the delimiter, a quote
  * or a line break) in UTF-8 with a byte-order mark, so Excel shows accents, ñ and emoji.
- * Every value goes through {@link #neutralize(String)} so a spreadsheet never runs it as
- * a formula. Written here rather than through a CSV library: the export writes millions
- * of fields, and a library's printer, which checks each character through an
+ * Every value and header goes through {@link #neutralize(String)} so a spreadsheet never
+ * runs it as a formula. Written here rather than through a CSV library: the export writes
+ * millions of fields, and a library's printer, which checks each character through an
  * {@code Appendable}, was a third of a large export's time.
  */
 class CsvRowWriter implements RowWriter {
@@ -42,10 +42,15 @@ class CsvRowWriter implements RowWriter {
 		this.delimiter = delimiter;
 	}
 
+	/**
+	 * The header row, guarded like the values: an event's own questions are headed by
+	 * labels that staff type, and a spreadsheet evaluates {@code =Sello favorito} in a
+	 * header as readily as in a row.
+	 */
 	@Override
 	public void header(List<String> names) throws IOException {
 		for (int i = 0; i < names.size(); i++) {
-			field(i, names.get(i));
+			field(i, neutralize(names.get(i)));
 		}
 		this.writer.write(RECORD_SEPARATOR);
 	}

@@ -98,15 +98,20 @@ class ExportController {
 		this.exports.export(event, query, format, locale, writer);
 	}
 
-	/** The CSV {@code delimiter}: {@code comma} (the default) or {@code semicolon}. */
+	/**
+	 * The CSV {@code delimiter}: {@code comma} (the default) or {@code semicolon}; the
+	 * list page's readable CSV link picks one by the event's country
+	 * ({@link CsvDelimiters}).
+	 */
 	private static char delimiter(String value) {
-		if (value == null || value.isBlank() || value.strip().equals("comma")) {
+		if (value == null || value.isBlank() || value.strip().equals(CsvDelimiters.COMMA)) {
 			return ',';
 		}
-		if (value.strip().equals("semicolon")) {
+		if (value.strip().equals(CsvDelimiters.SEMICOLON)) {
 			return ';';
 		}
-		throw new RegistrationQuery.InvalidParameterException("delimiter", value, List.of("comma", "semicolon"));
+		throw new RegistrationQuery.InvalidParameterException("delimiter", value,
+				List.of(CsvDelimiters.COMMA, CsvDelimiters.SEMICOLON));
 	}
 
 	@ExceptionHandler

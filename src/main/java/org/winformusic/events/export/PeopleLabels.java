@@ -12,15 +12,17 @@ import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.PhoneNumbers;
 import org.winformusic.events.registration.Regions;
 import org.winformusic.events.shared.EventTimes;
 
 /**
  * The words of the people export, in one place: for each standard column, the label a
  * stored value reads as in the reader's language ("Confirmado", "Sello independiente",
- * "Jalisco", "Sí"), times as "1 mar 2028, 10:15" with the event's zone named in the
- * header. It works on the exact export's rows, so columns added after the standard ones
- * (an event's own questions) pass through as they are unless a label is added here.
+ * "Jalisco", "Sí"), phones as the registration page shows them ("55 1234 5678"), times as
+ * "1 mar 2028, 10:15" with the event's zone named in the header. It works on the exact
+ * export's rows, so columns added after the standard ones (an event's own questions) pass
+ * through as they are unless a label is added here.
  */
 @Component
 class PeopleLabels {
@@ -37,10 +39,13 @@ class PeopleLabels {
 
 	private final Regions regions;
 
-	PeopleLabels(MessageSource messages, EventTimes times, Regions regions) {
+	private final PhoneNumbers phones;
+
+	PeopleLabels(MessageSource messages, EventTimes times, Regions regions, PhoneNumbers phones) {
 		this.messages = messages;
 		this.times = times;
 		this.regions = regions;
+		this.phones = phones;
 	}
 
 	/** The labels of one export: one event's time zone, one reader's language. */
@@ -99,6 +104,7 @@ class PeopleLabels {
 				case STATUS -> word("admin.status.", value);
 				case COMPANY_TYPE -> word("registration.companyType.", value);
 				case STATE -> region(value);
+				case PHONE -> phone(value);
 				case ASSOCIATION_INTEREST -> word("registration.interest.", value);
 				case NEWS_OPT_IN -> message(Boolean.parseBoolean(value) ? "admin.yes" : "admin.no");
 				case LANGUAGE -> language(value);
@@ -112,6 +118,16 @@ class PeopleLabels {
 		 */
 		private String region(String code) {
 			return PeopleLabels.this.regions.label(this.country, code, this.locale);
+		}
+
+		/**
+		 * A stored phone as staff read it on the registration page: "55 1234 5678" for a
+		 * number of the event's country, "+57 300 1234567" for another. Not E.164: a
+		 * spreadsheet reads {@code +525512345678} from a CSV as the number 5.25512E+11,
+		 * while digits with spaces stay text.
+		 */
+		private String phone(String stored) {
+			return PeopleLabels.this.phones.display(stored, this.country);
 		}
 
 		/** "Español", "Inglés" / "Spanish", "English". */

@@ -14,6 +14,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationAnswers.ExportColumns;
 import org.winformusic.events.registration.RegistrationQuery;
@@ -37,10 +38,14 @@ class RegistrationExport {
 
 	private final RegistrationAnswers answers;
 
-	RegistrationExport(RegistrationStream registrations, MessageSource messages, RegistrationAnswers answers) {
+	private final Regions regions;
+
+	RegistrationExport(RegistrationStream registrations, MessageSource messages, RegistrationAnswers answers,
+			Regions regions) {
 		this.registrations = registrations;
 		this.messages = messages;
 		this.answers = answers;
+		this.regions = regions;
 	}
 
 	/**
@@ -54,7 +59,7 @@ class RegistrationExport {
 		ZoneId zone = event.zone();
 		try {
 			ExportColumns questions = this.answers.exportColumns(event.id(), locale);
-			List<String> headers = new ArrayList<>(headers(locale));
+			List<String> headers = new ArrayList<>(headers(event.country(), locale));
 			headers.addAll(questions.headers());
 			writer.header(headers);
 			long rows = this.registrations.forEach(event.id(), query, questions,
@@ -68,9 +73,15 @@ class RegistrationExport {
 		}
 	}
 
-	List<String> headers(Locale locale) {
+	/**
+	 * The standard columns' headers; the region column is named as the event's country
+	 * names its regions, as the list and detail pages do ("Estado (entidad)" in Mexico,
+	 * "Departamento" in Colombia, "Región" where the region is free text).
+	 */
+	List<String> headers(String country, Locale locale) {
 		return Arrays.stream(ExportColumn.values())
-			.map((c) -> this.messages.getMessage(c.messageKey(), null, locale))
+			.map((c) -> (c == ExportColumn.STATE) ? this.regions.fieldLabel(country, c.messageKey(), locale)
+					: this.messages.getMessage(c.messageKey(), null, locale))
 			.toList();
 	}
 

@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
  * ({@code +573001234567}); staff see them in the national format when they belong to the
  * event's country, in the international format otherwise. Numbers stored before (free
  * text) are shown as they were typed when they cannot be read. Templates call it as
- * {@code @phoneNumbers}.
+ * {@code @phoneNumbers}; the readable export writes phones the same way.
  */
 @Component("phoneNumbers")
-class PhoneNumbers {
+public class PhoneNumbers {
 
 	private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 

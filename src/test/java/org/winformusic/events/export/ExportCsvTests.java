@@ -147,6 +147,26 @@ class ExportCsvTests {
 	}
 
 	@Test
+	void questionLabelsThatLookLikeFormulasAreGuardedInTheHeaderToo() throws Exception {
+		TestEvents events = new TestEvents(this.jdbc);
+		String slug = events.event().slugPrefix("header-injection").withoutSeats().create().slug();
+		long eventId = events.id(slug);
+		events.question(eventId, "SHORT_TEXT", "=Sello favorito", "=Favourite label", false);
+		events.question(eventId, "SHORT_TEXT", "@SUM(1)", " +1", false);
+		events.question(eventId, "SHORT_TEXT", "Sello", "Label", false);
+		data().in(slug).create();
+
+		for (String file : List.of("registrations.csv", "people.csv")) {
+			List<String> spanish = parse(export(slug, file, "lang=es")).get(0).toList();
+			assertThat(spanish.subList(ENGLISH_HEADERS.size(), spanish.size())).as(file)
+				.containsExactly("'=Sello favorito", "'@SUM(1)", "Sello");
+			List<String> english = parse(export(slug, file, "lang=en")).get(0).toList();
+			assertThat(english.subList(ENGLISH_HEADERS.size(), english.size())).as(file)
+				.containsExactly("'=Favourite label", "' +1", "Label");
+		}
+	}
+
+	@Test
 	void fileStartsWithAByteOrderMarkAndIsADownloadNobodyCaches() throws Exception {
 		String slug = new TestEvents(this.jdbc).event().slugPrefix("headers").withoutSeats().create().slug();
 		data().in(slug).create();
@@ -320,9 +340,13 @@ class ExportCsvTests {
 	}
 
 	String export(String slug, String query) throws Exception {
+		return export(slug, "registrations.csv", query);
+	}
+
+	String export(String slug, String file, String query) throws Exception {
 		// A URI, not a template: the query is already percent-encoded.
 		MvcResult result = this.mvc
-			.perform(get(java.net.URI.create("/admin/events/" + slug + "/registrations.csv?" + query)))
+			.perform(get(java.net.URI.create("/admin/events/" + slug + "/" + file + "?" + query)))
 			.andExpect(status().isOk())
 			.andReturn();
 		return new String(result.getResponse().getContentAsByteArray(), StandardCharsets.UTF_8);

@@ -50,11 +50,11 @@ class PeopleExportTests {
 	JdbcClient jdbc;
 
 	@Test
-	void aSpanishStaffMemberGetsExcelInSpanishWordsWithThePhoneAsTyped() throws Exception {
+	void aSpanishStaffMemberGetsExcelInSpanishWordsWithAForeignPhoneUnguarded() throws Exception {
 		TestRegistrations data = new TestRegistrations(this.jdbc);
 		String slug = new TestEvents(this.jdbc).event().slugPrefix("people-xlsx").withoutSeats().create().slug();
 		data.in(slug)
-			.phone("+52 55 1234 5678")
+			.phone("+573001234567")
 			.state("JAL")
 			.associationInterest("MAYBE")
 			.newsOptIn(true)
@@ -83,7 +83,7 @@ class PeopleExportTests {
 			assertThat(text(row, "Fecha de registro (hora de la Ciudad de México)")).matches("1 mar\\.? 2028, 10:15");
 			assertThat(text(row, "Fecha de entrada (hora de la Ciudad de México)")).matches("1 abr\\.? 2028, 10:05");
 			assertThat(row.get("Teléfono").getCellType()).isEqualTo(CellType.STRING);
-			assertThat(text(row, "Teléfono")).isEqualTo("+52 55 1234 5678").doesNotStartWith("'");
+			assertThat(text(row, "Teléfono")).isEqualTo("+57 300 1234567").doesNotStartWith("'");
 			assertThat(row.get("Teléfono").getCellStyle().getQuotePrefixed()).isFalse();
 		}
 	}
@@ -122,6 +122,52 @@ class PeopleExportTests {
 				"Discos Roma", "Directora", "Publisher", "Outside Mexico", "Ciudad de México", "55 1234 5678", "No", "",
 				"", "English", "No", "2028-01", "1 Mar 2028, 10:15", "1 Mar 2028, 10:15", "1 Mar 2028, 10:15", "", "",
 				"");
+	}
+
+	@Test
+	void phonesReadAsTheRegistrationPageShowsThemNotAsNumbersASpreadsheetMangles() throws Exception {
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		String mexican = new TestEvents(this.jdbc).event().slugPrefix("people-phone-mx").withoutSeats().create().slug();
+		String colombian = new TestEvents(this.jdbc).event()
+			.slugPrefix("people-phone-co")
+			.country("CO")
+			.withoutSeats()
+			.create()
+			.slug();
+		data.in(mexican).fullName("Ana").phone("+525512345678").create();
+		data.in(mexican).fullName("Bea").phone("+573001234567").create();
+		data.in(mexican).fullName("Carla").phone("+525512345678 ext. 12").create();
+		data.in(mexican).fullName("Dora").phone("no tengo").create();
+		data.in(colombian).fullName("Eva").state("ANT").city("Medellín").phone("+573001234567").create();
+
+		assertThat(phones(mexican, "people.csv")).containsExactly("55 1234 5678", "'+57 300 1234567",
+				"55 1234 5678 ext. 12", "no tengo");
+		assertThat(phones(colombian, "people.csv")).containsExactly("300 1234567");
+		// The exact export keeps E.164, as documented for scripts (guarded when more than
+		// a
+		// plain number).
+		assertThat(phones(mexican, "registrations.csv")).containsExactly("+525512345678", "+573001234567",
+				"'+525512345678 ext. 12", "no tengo");
+
+		byte[] xlsx = this.mvc.perform(get("/admin/events/" + mexican + "/people.xlsx?lang=en"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+			Sheet sheet = workbook.getSheetAt(0);
+			assertThat(byHeader(sheet.getRow(0), sheet.getRow(1)).get("Phone").getStringCellValue())
+				.isEqualTo("55 1234 5678");
+		}
+	}
+
+	private List<String> phones(String slug, String file) throws Exception {
+		String body = this.mvc.perform(get("/admin/events/" + slug + "/" + file + "?lang=en"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		return ExportCsvTests.parse(body).stream().skip(1).map((r) -> r.get(ExportColumn.PHONE.ordinal())).toList();
 	}
 
 	@Test
@@ -165,6 +211,48 @@ class PeopleExportTests {
 			.andExpect(content().string(containsString("/admin/events/" + slug + "/people.xlsx?status=CONFIRMED")))
 			.andExpect(content().string(containsString("Readable Excel")))
 			.andExpect(content().string(containsString("/admin/events/" + slug + "/people.csv?status=CONFIRMED")));
+	}
+
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void theReadableCsvLinkSplitsAsTheEventsCountrysSpreadsheetsDoAndOffersTheOther() throws Exception {
+		String colombian = new TestEvents(this.jdbc).event()
+			.slugPrefix("people-sep-co")
+			.country("CO")
+			.withoutSeats()
+			.create()
+			.slug();
+		String mexican = new TestEvents(this.jdbc).event().slugPrefix("people-sep-mx").withoutSeats().create().slug();
+
+		String colombianList = list(colombian, "status=CONFIRMED&lang=en");
+		String people = "/admin/events/" + colombian + "/people.csv";
+		assertThat(colombianList).contains("href=\"" + people + "?status=CONFIRMED&amp;delimiter=semicolon\"")
+			.contains("href=\"" + people + "?status=CONFIRMED\"")
+			.contains("All in one column? Download the readable CSV separated by commas")
+			// The exact export stays RFC 4180 for scripts and imports.
+			.contains("/admin/events/" + colombian + "/registrations.csv?status=CONFIRMED\"");
+		assertThat(list(colombian, "lang=es")).contains("href=\"" + people + "?delimiter=semicolon\"")
+			.contains("¿Se ve todo en una sola columna? Descarga el CSV para consulta separado por comas");
+
+		people = "/admin/events/" + mexican + "/people.csv";
+		assertThat(list(mexican, "lang=es")).contains("href=\"" + people + "\"")
+			.contains("href=\"" + people + "?delimiter=semicolon\"")
+			.contains("separado por punto y coma");
+
+		String file = this.mvc.perform(get("/admin/events/" + colombian + "/people.csv?delimiter=semicolon&lang=es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(file).startsWith("\uFEFFID de registro;Situación;");
+	}
+
+	private String list(String slug, String query) throws Exception {
+		return this.mvc.perform(get(java.net.URI.create("/admin/events/" + slug + "/registrations?" + query)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	private static Map<String, Cell> byHeader(Row header, Row row) {
