@@ -80,6 +80,26 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 	}
 
 	@Test
+	void anAddressWithAnAccentedDomainIsDeliveredToItsAsciiFormAndMarkedSent() throws Exception {
+		String local = "ana-" + System.nanoTime();
+		String typed = local + "@diseño.mx";
+		this.mvc.perform(form(typed).param("lang", "en")).andExpect(status().is3xxRedirection());
+
+		assertThat(this.sender.sendDueMessages()).isPositive();
+
+		// The SMTP envelope (RCPT TO) carried the punycode domain: GreenMail files the
+		// message under that mailbox.
+		MimeMessage[] delivered = greenMail.getReceivedMessagesForDomain("xn--diseo-rta.mx");
+		assertThat(delivered).hasSize(1);
+		assertThat(OutboxDeliveryTests.recipients(delivered[0])).containsExactly(local + "@xn--diseo-rta.mx");
+		// What the person typed stays what staff see and the page shows.
+		assertThat(this.jdbc.sql("select status from outbox_message where recipient = ?")
+			.param(typed)
+			.query(String.class)
+			.single()).isEqualTo("SENT");
+	}
+
+	@Test
 	void theEmailedAndDownloadedCalendarFilesLinkTheEventPageAndNeverTheManageLink() throws Exception {
 		String email = TestRegistrations.uniqueEmail("ics");
 		this.mvc.perform(form(email).param("lang", "en")).andExpect(status().is3xxRedirection());

@@ -141,6 +141,31 @@ class RegistrationPageTests {
 		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isEqualTo(1);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "es", "en" })
+	void anAddressWeCouldNotDeliverToIsRefusedWithItsReasonAndAnAccentedDomainIsTaken(String lang) throws Exception {
+		Locale locale = Locale.forLanguageTag(lang);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+
+		// Accents before the @ need SMTPUTF8 on every server on the way.
+		assertThat(page(valid(event.slug(), "josé.peña@example.com").param("lang", lang)))
+			.contains(message("registration.error.email.localPart", locale), "id=\"email-error\"");
+		// IDNA2003 would send this to strasse.de, another domain under IDNA2008.
+		assertThat(page(valid(event.slug(), "ana@straße.de").param("lang", lang)))
+			.contains(message("registration.error.email.domain", locale), "id=\"email-error\"");
+		// A 60-letter label is more than 63 once written in ASCII.
+		assertThat(page(valid(event.slug(), "ana@" + "ñ".repeat(60) + ".mx").param("lang", lang)))
+			.contains(message("registration.error.email.domain", locale), "id=\"email-error\"");
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isZero();
+
+		String typed = "ana" + emails.incrementAndGet() + "@diseño.mx";
+		this.mvc.perform(valid(event.slug(), typed)).andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.sql("select email from registration where event_id = ?")
+			.param(event.id())
+			.query(String.class)
+			.single()).isEqualTo(typed);
+	}
+
 	@Test
 	void theBinderStoresComposedTextRefusesRepeatedFieldsAndReadsNothingButTheForm() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
