@@ -119,6 +119,10 @@ class MailComposer {
 		variables.put("ended", ended);
 		variables.put("withCheckinQr", withCheckinQr);
 		variables.put("kind", kind.name());
+		// The link reminder goes to any status: it says which, and offers no change to
+		// a registration that can no longer be changed.
+		variables.put("status", registration.status().name());
+		variables.put("active", registration.status().active());
 		variables.put("eventLink", eventLink);
 		variables.put("privacyLink", this.app.link("/privacy"));
 		variables.put("controller", this.privacyContact.controller());

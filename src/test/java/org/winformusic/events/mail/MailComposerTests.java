@@ -99,7 +99,9 @@ class MailComposerTests {
 		assertThat(mail.html()).doesNotContain(">" + link).contains("lang=\"" + locale.getLanguage() + "\"");
 		assertThat(mail.text()).doesNotContain("<p").doesNotContain("&amp;");
 		String alsoText = (locale == SupportedLocales.SPANISH) ? "registrarte otra vez" : "register again";
-		assertThat(mail.text().contains(alsoText)).isEqualTo(ended);
+		// A declined registration keeps its address: registering again would only say
+		// "already registered".
+		assertThat(mail.text().contains(alsoText)).isEqualTo(kind == RegistrationMessage.Type.CANCELLED);
 		assertThat(mail.text().contains("see, change or cancel") || mail.text().contains("ver, cambiar o cancelar"))
 			.isEqualTo(!ended);
 		boolean seat = kind == RegistrationMessage.Type.CONFIRMED || kind == RegistrationMessage.Type.PROMOTED
@@ -121,6 +123,40 @@ class MailComposerTests {
 			assertThat(mail.text()).contains((locale == SupportedLocales.SPANISH) ? "Tu lugar en la lista de espera: 3"
 					: "Your place in the waitlist: 3");
 		}
+	}
+
+	@ParameterizedTest(name = "{0} in {1}")
+	@MethodSource("everyStatusInBothLanguages")
+	void theLinkReminderSaysWhereTheRegistrationStandsAndOffersChangesOnlyWhileItIsActive(RegistrationStatus status,
+			Locale locale) {
+		RegistrationView registration = (status == RegistrationStatus.WAITLISTED) ? registration(locale, 4)
+				: withStatus(registration(locale, null), status, Instant.parse("2028-03-05T09:30:00Z"));
+
+		MailComposer.Composed mail = this.composer.compose(RegistrationMessage.Type.LINK_REMINDER, registration,
+				event(locale), TOKEN);
+
+		String said = this.messages.getMessage("mail.LINK_REMINDER.status." + status, new Object[] { 4 }, locale);
+		assertThat(mail.text()).contains(said);
+		assertThat(mail.html()).contains(said.replace("'", "&#39;"));
+		boolean active = status.active();
+		String changes = (locale == SupportedLocales.SPANISH) ? "cambiar o cancelar" : "change or cancel";
+		String refused = (locale == SupportedLocales.SPANISH) ? "nada que cambiar ni cancelar"
+				: "nothing to change or cancel";
+		assertThat(mail.text().replace(refused, "").contains(changes)).isEqualTo(active);
+		assertThat(mail.html().replace(refused, "").contains(changes)).isEqualTo(active);
+		// The link still opens the page with the status and the data-rights links.
+		assertThat(mail.text()).contains("https://events.example.org/r/" + TOKEN);
+		if (status == RegistrationStatus.DECLINED) {
+			assertThat(mail.text())
+				.doesNotContain((locale == SupportedLocales.SPANISH) ? "registrarte otra vez" : "register again");
+		}
+	}
+
+	static List<Arguments> everyStatusInBothLanguages() {
+		return List.of(RegistrationStatus.values())
+			.stream()
+			.flatMap((status) -> SupportedLocales.ALL.stream().map((locale) -> Arguments.of(status, locale)))
+			.toList();
 	}
 
 	@Test

@@ -221,6 +221,35 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 	}
 
 	@Test
+	void someoneDeclinedIsNeitherInvitedToRegisterAgainNorOfferedChangesWhenTheyTry() throws Exception {
+		String email = TestRegistrations.uniqueEmail("declined");
+		this.mvc.perform(form(email).param("lang", "en")).andExpect(status().is3xxRedirection());
+		long id = this.jdbc.sql("select id from registration where email = ?").param(email).query(Long.class).single();
+		this.staff.decline(id);
+		this.mvc.perform(form(email).param("lang", "en")).andExpect(status().isOk());
+
+		this.sender.sendDueMessages();
+
+		List<MimeMessage> received = Arrays.stream(greenMail.getReceivedMessages())
+			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(email))
+			.toList();
+		String declined = text(received, "Registration not accepted");
+		assertThat(declined).doesNotContain("register again").contains("think this is a mistake");
+		String reminder = text(received, "Your registration link");
+		assertThat(reminder).contains("The organizers could not accept this registration")
+			.doesNotContain("see, change or cancel")
+			.contains("Your registration (see it and the data we hold about you):");
+	}
+
+	private static String text(List<MimeMessage> messages, String subject) throws Exception {
+		MimeMessage message = messages.stream()
+			.filter((m) -> OutboxDeliveryTests.subjectOf(m).startsWith(subject))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no email \"" + subject + "…\""));
+		return (String) OutboxDeliveryTests.parts(message).get("text/plain").getContent();
+	}
+
+	@Test
 	void whileSmtpIsDownEveryRegistrationSucceedsAndWhenItIsBackEachPersonGetsExactlyOneConfirmation()
 			throws Exception {
 		OutboxSender down = senderTo(OutboxDeliveryTests.closedPort());
