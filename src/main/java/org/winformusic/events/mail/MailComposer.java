@@ -20,6 +20,7 @@ import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.AppProperties;
 import org.winformusic.events.shared.EventTimes;
+import org.winformusic.events.shared.MailFrom;
 import org.winformusic.events.shared.PrivacyContact;
 
 import org.springframework.context.MessageSource;
@@ -54,12 +55,15 @@ class MailComposer {
 
 	private final PrivacyContact privacyContact;
 
+	private final MailFrom from;
+
 	private static final DateTimeFormatter GOOGLE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
 
 	MailComposer(MessageSource messages, EventTimes times, AppProperties app, CheckinQrCode checkinQr,
-			PrivacyContact privacyContact) {
+			PrivacyContact privacyContact, MailFrom from) {
 		this.privacyContact = privacyContact;
+		this.from = from;
 		this.messages = messages;
 		this.times = times;
 		this.app = app;
@@ -137,8 +141,8 @@ class MailComposer {
 		String template = "mail/" + templateName(kind);
 		String text = this.templates.process(template + ".txt", context);
 		String html = this.templates.process(template, context);
-		String ics = withCalendar ? CalendarFile.build(event, registration, eventLink)
-				: ended ? CalendarFile.cancel(event, registration, eventLink) : null;
+		String ics = withCalendar ? CalendarFile.build(event, registration, eventLink, this.from)
+				: ended ? CalendarFile.cancel(event, registration, eventLink, this.from) : null;
 		byte[] qr = (withCheckinQr && withImage) ? this.checkinQr.png(registration.id()) : null;
 		return new Composed(subject, text, html, ics, qr);
 	}

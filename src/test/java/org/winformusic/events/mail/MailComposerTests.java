@@ -13,6 +13,7 @@ import java.util.Locale;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import biweekly.property.Organizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,6 +30,7 @@ import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.AppProperties;
 import org.winformusic.events.shared.EventTimes;
+import org.winformusic.events.shared.MailFrom;
 import org.winformusic.events.shared.PrivacyContact;
 import org.winformusic.events.shared.SupportedLocales;
 
@@ -54,8 +56,10 @@ class MailComposerTests {
 	static final PrivacyContact CONTACT = new PrivacyContact(
 			new MockEnvironment().withProperty("app.privacy.contact", "privacidad@winformusic.example"));
 
+	static final MailFrom FROM = new MailFrom("WIN Events <events@winformusic.example>");
+
 	final MailComposer composer = new MailComposer(this.messages, new EventTimes(this.messages), APP,
-			new CheckinQrCode(PASSES), CONTACT);
+			new CheckinQrCode(PASSES), CONTACT, FROM);
 
 	static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
@@ -257,6 +261,32 @@ class MailComposerTests {
 	}
 
 	@Test
+	void bothCalendarFilesNameTheSenderAsOrganizerSoClientsApplyTheCancellation() throws IOException {
+		RegistrationView confirmed = registration(SupportedLocales.SPANISH, null);
+		RegistrationView cancelled = withStatus(confirmed, RegistrationStatus.CANCELLED,
+				Instant.parse("2028-03-05T09:30:00Z"));
+		MailFrom from = new MailFrom(
+				"\"Música Independiente, \\\"WIN\\\"; México: eventos y talleres de la red\" " + "<eventos@diseño.mx>");
+		MailComposer composer = new MailComposer(this.messages, new EventTimes(this.messages), APP,
+				new CheckinQrCode(PASSES), CONTACT, from);
+		for (MailComposer.Composed mail : List.of(
+				composer.compose(RegistrationMessage.Type.CONFIRMED, confirmed, event(SupportedLocales.SPANISH), TOKEN),
+				composer.compose(RegistrationMessage.Type.CANCELLED, cancelled, event(SupportedLocales.SPANISH),
+						TOKEN))) {
+			Organizer organizer = Biweekly.parse(mail.ics()).first().getEvents().get(0).getOrganizer();
+			assertThat(organizer.getEmail()).isEqualTo("eventos@xn--diseo-rta.mx");
+			assertThat(organizer.getCommonName())
+				.isEqualTo("Música Independiente, 'WIN'; México: eventos y talleres de la red");
+			assertThat(mail.ics().split("\r\n")).allMatch((line) -> line.getBytes(StandardCharsets.UTF_8).length <= 75);
+		}
+
+		MailComposer.Composed unnamed = new MailComposer(this.messages, new EventTimes(this.messages), APP,
+				new CheckinQrCode(PASSES), CONTACT, new MailFrom("events@winformusic.example"))
+			.compose(RegistrationMessage.Type.CANCELLED, cancelled, event(SupportedLocales.SPANISH), TOKEN);
+		assertThat(unnamed.ics()).contains("ORGANIZER;CN=WIN:mailto:events@winformusic.example\r\n");
+	}
+
+	@Test
 	void calendarLinesAreFoldedAt75OctetsWithoutSplittingACharacter() throws IOException {
 		String place = "Salón de Usos Múltiples «Señora Ñandú» — edificio 🎵🎶, ".repeat(6);
 		EventInfo base = event(SupportedLocales.SPANISH);
@@ -303,7 +333,7 @@ class MailComposerTests {
 	@Test
 	void withoutAContactAddressTheControllerIsNamedAndPeopleAreAskedToReply() {
 		MailComposer bare = new MailComposer(this.messages, new EventTimes(this.messages), APP,
-				new CheckinQrCode(PASSES), new PrivacyContact(new MockEnvironment()));
+				new CheckinQrCode(PASSES), new PrivacyContact(new MockEnvironment()), FROM);
 		RegistrationView cancelled = withStatus(registration(Locale.ENGLISH, null), RegistrationStatus.CANCELLED,
 				Instant.parse("2028-03-05T09:30:00Z"));
 

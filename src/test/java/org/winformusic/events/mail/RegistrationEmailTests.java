@@ -121,6 +121,9 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 			VEvent entry = Biweekly.parse(ics).first().getEvents().get(0);
 			assertThat(entry.getUrl().getValue()).isEqualTo("http://localhost:8080/events/mexico-workshop");
 			assertThat(entry.getDescription().getValue()).contains("http://localhost:8080/events/mexico-workshop");
+			// The sender (app.mail-from "WIN Events <events@test.invalid>") organizes it.
+			assertThat(entry.getOrganizer().getCommonName()).isEqualTo("WIN Events");
+			assertThat(entry.getOrganizer().getEmail()).isEqualTo("events@test.invalid");
 		}
 		assertThat(Biweekly.parse(downloaded).first().getEvents().get(0).getUid().getValue())
 			.isEqualTo(Biweekly.parse(emailed).first().getEvents().get(0).getUid().getValue())
