@@ -19,6 +19,7 @@ import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.AppProperties;
+import org.winformusic.events.shared.EmailAddresses;
 import org.winformusic.events.shared.EventTimes;
 import org.winformusic.events.shared.MailFrom;
 import org.winformusic.events.shared.PrivacyContact;
@@ -57,6 +58,12 @@ class MailComposer {
 
 	private final MailFrom from;
 
+	/**
+	 * Where replies go: the privacy contact when it is an email address. The ended emails
+	 * ask people to reply, and the From is often an address nobody reads.
+	 */
+	private final String replyTo;
+
 	private static final DateTimeFormatter GOOGLE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
 
@@ -64,6 +71,7 @@ class MailComposer {
 			PrivacyContact privacyContact, MailFrom from) {
 		this.privacyContact = privacyContact;
 		this.from = from;
+		this.replyTo = EmailAddresses.plainAddress(privacyContact.contact());
 		this.messages = messages;
 		this.times = times;
 		this.app = app;
@@ -144,7 +152,7 @@ class MailComposer {
 		String ics = withCalendar ? CalendarFile.build(event, registration, eventLink, this.from)
 				: ended ? CalendarFile.cancel(event, registration, eventLink, this.from) : null;
 		byte[] qr = (withCheckinQr && withImage) ? this.checkinQr.png(registration.id()) : null;
-		return new Composed(subject, text, html, ics, qr);
+		return new Composed(subject, text, html, ics, qr, this.replyTo);
 	}
 
 	/** The kinds sent to someone who lost their seat, or never got one. */
@@ -179,9 +187,10 @@ class MailComposer {
 
 	/**
 	 * A rendered email: subject, both parts, the optional calendar file and the optional
-	 * check-in QR code (PNG, shown by the HTML part as {@code cid:checkin-qr}).
+	 * check-in QR code (PNG, shown by the HTML part as {@code cid:checkin-qr}); the
+	 * Reply-To address (ASCII) when there is one.
 	 */
-	record Composed(String subject, String text, String html, String ics, byte[] checkinQrPng) {
+	record Composed(String subject, String text, String html, String ics, byte[] checkinQrPng, String replyTo) {
 	}
 
 }

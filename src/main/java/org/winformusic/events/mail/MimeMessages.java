@@ -99,6 +99,9 @@ final class MimeMessages {
 		}
 		message.setHeader("Message-ID", claimed.messageId());
 		message.setHeader("Auto-Submitted", "auto-generated");
+		if (mail.replyTo() != null) {
+			message.setReplyTo(new InternetAddress[] { new InternetAddress(mail.replyTo(), true) });
+		}
 		return message;
 	}
 

@@ -3,6 +3,9 @@ package org.winformusic.events.shared;
 import java.net.IDN;
 import java.util.Locale;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
 /**
  * Email addresses as they leave the application. People may type a domain with accents
  * ({@code ana@diseño.mx}); SMTP without the SMTPUTF8 extension, which most servers lack,
@@ -53,6 +56,28 @@ public final class EmailAddresses {
 		}
 		String ascii = address.substring(0, at + 1) + converted;
 		return (ascii.length() <= MAX_OCTETS) ? ascii : null;
+	}
+
+	/**
+	 * The text's ASCII form when it is one plain email address (as a setting may be, or
+	 * may instead be a web page or a phone number), otherwise null.
+	 */
+	public static String plainAddress(String text) {
+		if (text == null || text.isBlank() || text.strip().chars().anyMatch(Character::isWhitespace)) {
+			return null;
+		}
+		String ascii = ascii(text.strip());
+		if (ascii == null || ascii.indexOf('@') != ascii.lastIndexOf('@') || !asciiLocalPart(ascii)) {
+			return null;
+		}
+		try {
+			InternetAddress address = new InternetAddress(ascii, true);
+			address.validate();
+			return (address.getPersonal() == null && ascii.equals(address.getAddress())) ? ascii : null;
+		}
+		catch (AddressException ex) {
+			return null;
+		}
 	}
 
 	/** Whether the part before the {@code @} is ASCII (no SMTPUTF8 needed for it). */

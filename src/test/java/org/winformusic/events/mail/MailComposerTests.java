@@ -347,6 +347,24 @@ class MailComposerTests {
 			.doesNotContain("null");
 	}
 
+	@Test
+	void repliesGoToThePrivacyContactOnlyWhenItIsAnEmailAddress() {
+		RegistrationView registration = registration(Locale.ENGLISH, null);
+		for (var contact : List.of(List.of("privacidad@winformusic.example", "privacidad@winformusic.example"),
+				List.of(" datos@diseño.mx ", "datos@xn--diseo-rta.mx"), List.of("https://winformusic.org/contacto", ""),
+				List.of("Oficina de privacidad, +52 55 1234 5678", ""), List.of("WIN <datos@win.example>", ""),
+				List.of("", ""))) {
+			MailComposer composer = new MailComposer(this.messages, new EventTimes(this.messages), APP,
+					new CheckinQrCode(PASSES),
+					new PrivacyContact(new MockEnvironment().withProperty("app.privacy.contact", contact.get(0))),
+					FROM);
+			String replyTo = composer
+				.compose(RegistrationMessage.Type.CONFIRMED, registration, event(Locale.ENGLISH), TOKEN)
+				.replyTo();
+			assertThat((replyTo != null) ? replyTo : "").as(contact.get(0)).isEqualTo(contact.get(1));
+		}
+	}
+
 	private static String decode(String value) {
 		return URLDecoder.decode(value, StandardCharsets.UTF_8);
 	}

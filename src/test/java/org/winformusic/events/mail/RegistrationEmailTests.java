@@ -65,6 +65,8 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 		MimeMessage message = received[0];
 		assertThat(OutboxDeliveryTests.recipients(message)).containsExactly(email);
 		assertThat(message.getSubject()).startsWith("You are registered: Roadmap to Starting");
+		// No privacy contact is set here: replies go to the From.
+		assertThat(message.getHeader("Reply-To")).isNull();
 		var parts = OutboxDeliveryTests.parts(message);
 		String text = (String) parts.get("text/plain").getContent();
 		assertThat((String) parts.get("text/html").getContent()).contains("Monday 20 March 2028");

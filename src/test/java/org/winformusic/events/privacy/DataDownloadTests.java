@@ -2,6 +2,10 @@ package org.winformusic.events.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
@@ -126,6 +130,31 @@ class DataDownloadTests extends PersonalDataTestSupport {
 
 		assertThat(newsOptIn(id)).isFalse();
 		assertThat(emailsTo(id)).isEqualTo(emails);
+	}
+
+	@Test
+	void emailsAsReceivedReplyToTheContact() throws Exception {
+		String marker = marker();
+		String slug = event(Duration.ofDays(10), 5);
+		register(slug, Person.marked(marker, "+52 55 3333 5555"));
+		long id = registrationId(marker + ".ana@example.org");
+		this.sender.sendDueMessages();
+
+		MimeMessage confirmation = Arrays.stream(greenMail.getReceivedMessagesForDomain("example.org"))
+			.filter((message) -> recipientIs(message, marker + ".ana@example.org"))
+			.findFirst()
+			.orElseThrow();
+		// The "reply to this email" of the ended emails reaches someone.
+		assertThat(confirmation.getHeader("Reply-To")).containsExactly("privacidad@win.test");
+	}
+
+	private static boolean recipientIs(MimeMessage message, String address) {
+		try {
+			return Arrays.stream(message.getAllRecipients()).anyMatch((to) -> to.toString().equals(address));
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test
