@@ -152,7 +152,7 @@ class MailComposer {
 		String ics = withCalendar ? CalendarFile.build(event, registration, eventLink, this.from)
 				: ended ? CalendarFile.cancel(event, registration, eventLink, this.from) : null;
 		byte[] qr = (withCheckinQr && withImage) ? this.checkinQr.png(registration.id()) : null;
-		return new Composed(subject, text, html, ics, qr, this.replyTo);
+		return new Composed(subject, text, html, ics, qr, this.replyTo, (String) variables.get("newsStopLink"));
 	}
 
 	/** The kinds sent to someone who lost their seat, or never got one. */
@@ -188,9 +188,11 @@ class MailComposer {
 	/**
 	 * A rendered email: subject, both parts, the optional calendar file and the optional
 	 * check-in QR code (PNG, shown by the HTML part as {@code cid:checkin-qr}); the
-	 * Reply-To address (ASCII) when there is one.
+	 * Reply-To address (ASCII) when there is one, and the one-click news opt-out link of
+	 * the footer when it has one (for the List-Unsubscribe header; never stored).
 	 */
-	record Composed(String subject, String text, String html, String ics, byte[] checkinQrPng, String replyTo) {
+	record Composed(String subject, String text, String html, String ics, byte[] checkinQrPng, String replyTo,
+			String newsStopLink) {
 	}
 
 }

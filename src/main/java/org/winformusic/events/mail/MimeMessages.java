@@ -102,6 +102,12 @@ final class MimeMessages {
 		if (mail.replyTo() != null) {
 			message.setReplyTo(new InternetAddress[] { new InternetAddress(mail.replyTo(), true) });
 		}
+		if (mail.newsStopLink() != null) {
+			// RFC 2369 and RFC 8058: the footer's one-click opt-out, which mail clients
+			// offer as an "unsubscribe" button that POSTs without cookies.
+			message.setHeader("List-Unsubscribe", "<" + mail.newsStopLink() + ">");
+			message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		}
 		return message;
 	}
 

@@ -327,6 +327,9 @@ class MailComposerTests {
 			assertThat(with.html()).contains("href=\"" + stop + "\"", "Ya no quiero recibir noticias de WIN");
 			assertThat(with.text()).contains(stop);
 			assertThat(without.html() + without.text()).doesNotContain("/news/stop");
+			// The List-Unsubscribe header goes where the footer's link goes.
+			assertThat(with.newsStopLink()).isEqualTo(stop);
+			assertThat(without.newsStopLink()).isNull();
 		}
 	}
 
