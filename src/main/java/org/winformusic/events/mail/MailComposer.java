@@ -19,7 +19,9 @@ import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.AppProperties;
+import org.winformusic.events.shared.EmailAddresses;
 import org.winformusic.events.shared.EventTimes;
+import org.winformusic.events.shared.MailFrom;
 import org.winformusic.events.shared.PrivacyContact;
 
 import org.springframework.context.MessageSource;
@@ -54,12 +56,22 @@ class MailComposer {
 
 	private final PrivacyContact privacyContact;
 
+	private final MailFrom from;
+
+	/**
+	 * Where replies go: the privacy contact when it is an email address. The ended emails
+	 * ask people to reply, and the From is often an address nobody reads.
+	 */
+	private final String replyTo;
+
 	private static final DateTimeFormatter GOOGLE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
 
 	MailComposer(MessageSource messages, EventTimes times, AppProperties app, CheckinQrCode checkinQr,
-			PrivacyContact privacyContact) {
+			PrivacyContact privacyContact, MailFrom from) {
 		this.privacyContact = privacyContact;
+		this.from = from;
+		this.replyTo = EmailAddresses.plainAddress(privacyContact.contact());
 		this.messages = messages;
 		this.times = times;
 		this.app = app;
@@ -119,6 +131,10 @@ class MailComposer {
 		variables.put("ended", ended);
 		variables.put("withCheckinQr", withCheckinQr);
 		variables.put("kind", kind.name());
+		// The link reminder goes to any status: it says which, and offers no change to
+		// a registration that can no longer be changed.
+		variables.put("status", registration.status().name());
+		variables.put("active", registration.status().active());
 		variables.put("eventLink", eventLink);
 		variables.put("privacyLink", this.app.link("/privacy"));
 		variables.put("controller", this.privacyContact.controller());
@@ -133,10 +149,10 @@ class MailComposer {
 		String template = "mail/" + templateName(kind);
 		String text = this.templates.process(template + ".txt", context);
 		String html = this.templates.process(template, context);
-		String ics = withCalendar ? CalendarFile.build(event, registration, eventLink)
-				: removesCalendarEntry(kind) ? CalendarFile.cancel(event, registration, eventLink) : null;
+		String ics = withCalendar ? CalendarFile.build(event, registration, eventLink, this.from)
+				: removesCalendarEntry(kind) ? CalendarFile.cancel(event, registration, eventLink, this.from) : null;
 		byte[] qr = (withCheckinQr && withImage) ? this.checkinQr.png(registration.id()) : null;
-		return new Composed(subject, text, html, ics, qr);
+		return new Composed(subject, text, html, ics, qr, this.replyTo, (String) variables.get("newsStopLink"));
 	}
 
 	/**
@@ -183,9 +199,12 @@ class MailComposer {
 
 	/**
 	 * A rendered email: subject, both parts, the optional calendar file and the optional
-	 * check-in QR code (PNG, shown by the HTML part as {@code cid:checkin-qr}).
+	 * check-in QR code (PNG, shown by the HTML part as {@code cid:checkin-qr}); the
+	 * Reply-To address (ASCII) when there is one, and the one-click news opt-out link of
+	 * the footer when it has one (for the List-Unsubscribe header; never stored).
 	 */
-	record Composed(String subject, String text, String html, String ics, byte[] checkinQrPng) {
+	record Composed(String subject, String text, String html, String ics, byte[] checkinQrPng, String replyTo,
+			String newsStopLink) {
 	}
 
 }

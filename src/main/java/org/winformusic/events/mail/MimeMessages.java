@@ -1,5 +1,6 @@
 package org.winformusic.events.mail;
 
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
@@ -16,6 +17,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import org.winformusic.events.registration.CalendarFile;
+import org.winformusic.events.shared.EmailAddresses;
 
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -41,7 +43,7 @@ final class MimeMessages {
 
 	private static InternetAddress parseFrom(String from) {
 		try {
-			return new InternetAddress(Headers.clean(from), true);
+			return ascii(new InternetAddress(Headers.clean(from), true));
 		}
 		catch (AddressException ex) {
 			throw new IllegalStateException("app.mail-from (APP_MAIL_FROM) is not a valid address", ex);
@@ -62,7 +64,7 @@ final class MimeMessages {
 		MimeMessage message = (this.mailSender instanceof JavaMailSenderImpl impl)
 				? new StableIdMimeMessage(impl.getSession(), claimed.messageId()) : this.mailSender.createMimeMessage();
 		message.setFrom(this.from);
-		InternetAddress to = new InternetAddress(prepared.recipient(), true);
+		InternetAddress to = ascii(new InternetAddress(prepared.recipient(), true));
 		to.validate();
 		message.setRecipient(Message.RecipientType.TO, to);
 		message.setSubject(Headers.clean(mail.subject()), UTF_8);
@@ -97,7 +99,33 @@ final class MimeMessages {
 		}
 		message.setHeader("Message-ID", claimed.messageId());
 		message.setHeader("Auto-Submitted", "auto-generated");
+		if (mail.replyTo() != null) {
+			message.setReplyTo(new InternetAddress[] { new InternetAddress(mail.replyTo(), true) });
+		}
+		if (mail.newsStopLink() != null) {
+			// RFC 2369 and RFC 8058: the footer's one-click opt-out, which mail clients
+			// offer as an "unsubscribe" button that POSTs without cookies.
+			message.setHeader("List-Unsubscribe", "<" + mail.newsStopLink() + ">");
+			message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+		}
 		return message;
+	}
+
+	/**
+	 * The address as SMTP can carry it: the domain in its ASCII (IDNA) form, the display
+	 * name kept. The outbox still records the address as the person typed it.
+	 */
+	static InternetAddress ascii(InternetAddress address) throws AddressException {
+		String ascii = EmailAddresses.ascii(address.getAddress());
+		if (ascii == null) {
+			throw new AddressException("The domain has no ASCII form");
+		}
+		try {
+			return new InternetAddress(ascii, address.getPersonal(), UTF_8);
+		}
+		catch (UnsupportedEncodingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

@@ -9,8 +9,10 @@ import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.property.Method;
+import biweekly.property.Organizer;
 import biweekly.property.Status;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.shared.MailFrom;
 
 /**
  * The iCalendar file of one registration: the manage page offers it, and the mail feature
@@ -38,9 +40,10 @@ public final class CalendarFile {
 	 * @param registration the registration (a cancelled or declined one gives a cancelled
 	 * entry)
 	 * @param eventLink the event's public page, put into the URL and the description
+	 * @param organizer the sender of the site's emails, named as the ORGANIZER
 	 */
-	public static String build(EventInfo event, RegistrationView registration, String eventLink) {
-		return write(event, registration, eventLink, false);
+	public static String build(EventInfo event, RegistrationView registration, String eventLink, MailFrom organizer) {
+		return write(event, registration, eventLink, organizer, false);
 	}
 
 	/**
@@ -49,9 +52,10 @@ public final class CalendarFile {
 	 * person to the waitlist): the same UID as the file they got, {@code METHOD:CANCEL},
 	 * {@code STATUS:CANCELLED} and a higher SEQUENCE.
 	 * @param eventLink the event's public page, put into the URL and the description
+	 * @param organizer the sender of the site's emails, named as the ORGANIZER
 	 */
-	public static String cancel(EventInfo event, RegistrationView registration, String eventLink) {
-		return write(event, registration, eventLink, true);
+	public static String cancel(EventInfo event, RegistrationView registration, String eventLink, MailFrom organizer) {
+		return write(event, registration, eventLink, organizer, true);
 	}
 
 	/** The {@code method} parameter of the file's Content-Type. */
@@ -59,7 +63,8 @@ public final class CalendarFile {
 		return ics.contains("\r\nMETHOD:CANCEL\r\n") ? "CANCEL" : "PUBLISH";
 	}
 
-	private static String write(EventInfo event, RegistrationView registration, String link, boolean cancel) {
+	private static String write(EventInfo event, RegistrationView registration, String link, MailFrom organizer,
+			boolean cancel) {
 		ICalendar calendar = new ICalendar();
 		calendar.setProductId("-//WIN Events//Registration//EN");
 		calendar.setMethod(cancel ? Method.cancel() : Method.publish());
@@ -82,6 +87,13 @@ public final class CalendarFile {
 		description.append(link);
 		entry.setDescription(description.toString());
 		entry.setUrl(link);
+		// RFC 5546 requires an ORGANIZER in PUBLISH and CANCEL, and clients apply a
+		// CANCEL only from the organizer of the entry they hold: the From of the email
+		// that carries it. A parameter value cannot hold a double quote (biweekly quotes
+		// one with , ; or :), so it becomes a single one.
+		if (organizer.address() != null) {
+			entry.setOrganizer(new Organizer(organizer.name().replace('"', '\''), organizer.address()));
+		}
 		boolean ended = cancel || !registration.status().active();
 		entry.setStatus(ended ? Status.cancelled() : Status.confirmed());
 		calendar.addEvent(entry);

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import org.winformusic.events.shared.EmailAddresses;
 import org.winformusic.events.shared.StoredText;
 
 import org.springframework.stereotype.Component;
@@ -126,9 +127,8 @@ public class RegistrationValidator implements SmartValidator {
 	public CheckedForm check(RegistrationForm form, FormContext context, Errors errors) {
 		String fullName = singleLine("fullName", form.fullName(), true, FULL_NAME_MAX, errors);
 		String email = singleLine("email", form.email(), true, EMAIL_MAX, errors);
-		if (email != null && !errors.hasFieldErrors("email")
-				&& (!EMAIL.matcher(email).matches() || email.indexOf('@') > 64)) {
-			reject(errors, "email", "registration.error.email.invalid");
+		if (email != null && !errors.hasFieldErrors("email")) {
+			rejectUnsendable(email, errors);
 		}
 		String company = singleLine("company", form.company(), true, COMPANY_MAX, errors);
 		String jobTitle = singleLine("jobTitle", form.jobTitle(), false, JOB_TITLE_MAX, errors);
@@ -163,6 +163,27 @@ public class RegistrationValidator implements SmartValidator {
 		}
 		return new CheckedForm(context.eventId(), new ValidForm(fullName, email, company, jobTitle, companyType, state,
 				city, phone, interest, referralSource, comments, newsOptIn), answers);
+	}
+
+	/**
+	 * An address we can send to, or one message saying why not. The domain may have
+	 * accents: it goes out in its ASCII form ({@link EmailAddresses#ascii}), and one
+	 * without a trustworthy ASCII form is refused here, before a seat is taken for
+	 * someone who would never get their link. The part before the {@code @} must be
+	 * ASCII: an accented one needs SMTPUTF8 on every server on the way, which most lack.
+	 */
+	private static void rejectUnsendable(String email, Errors errors) {
+		int at = email.lastIndexOf('@');
+		if (!EMAIL.matcher(email).matches() || at > 64) {
+			boolean onlyAccentsBeforeAt = at > 0 && !EmailAddresses.asciiLocalPart(email)
+					&& EMAIL.matcher(email.substring(0, at).replaceAll("[^\\x00-\\x7F]", "a") + email.substring(at))
+						.matches();
+			reject(errors, "email",
+					onlyAccentsBeforeAt ? "registration.error.email.localPart" : "registration.error.email.invalid");
+		}
+		else if (EmailAddresses.ascii(email) == null) {
+			reject(errors, "email", "registration.error.email.domain");
+		}
 	}
 
 	/**

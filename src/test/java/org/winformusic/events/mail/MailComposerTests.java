@@ -13,6 +13,7 @@ import java.util.Locale;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import biweekly.property.Organizer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,6 +30,7 @@ import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.AppProperties;
 import org.winformusic.events.shared.EventTimes;
+import org.winformusic.events.shared.MailFrom;
 import org.winformusic.events.shared.PrivacyContact;
 import org.winformusic.events.shared.SupportedLocales;
 
@@ -54,8 +56,10 @@ class MailComposerTests {
 	static final PrivacyContact CONTACT = new PrivacyContact(
 			new MockEnvironment().withProperty("app.privacy.contact", "privacidad@winformusic.example"));
 
+	static final MailFrom FROM = new MailFrom("WIN Events <events@winformusic.example>");
+
 	final MailComposer composer = new MailComposer(this.messages, new EventTimes(this.messages), APP,
-			new CheckinQrCode(PASSES), CONTACT);
+			new CheckinQrCode(PASSES), CONTACT, FROM);
 
 	static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
@@ -99,7 +103,9 @@ class MailComposerTests {
 		assertThat(mail.html()).doesNotContain(">" + link).contains("lang=\"" + locale.getLanguage() + "\"");
 		assertThat(mail.text()).doesNotContain("<p").doesNotContain("&amp;");
 		String alsoText = (locale == SupportedLocales.SPANISH) ? "registrarte otra vez" : "register again";
-		assertThat(mail.text().contains(alsoText)).isEqualTo(ended);
+		// A declined registration keeps its address: registering again would only say
+		// "already registered".
+		assertThat(mail.text().contains(alsoText)).isEqualTo(kind == RegistrationMessage.Type.CANCELLED);
 		assertThat(mail.text().contains("see, change or cancel") || mail.text().contains("ver, cambiar o cancelar"))
 			.isEqualTo(!ended);
 		boolean seat = kind == RegistrationMessage.Type.CONFIRMED || kind == RegistrationMessage.Type.PROMOTED
@@ -127,6 +133,40 @@ class MailComposerTests {
 			assertThat(mail.text()).contains((locale == SupportedLocales.SPANISH)
 					? "Ahora eres el número 3 de la lista de espera" : "You are now number 3 on the waitlist");
 		}
+	}
+
+	@ParameterizedTest(name = "{0} in {1}")
+	@MethodSource("everyStatusInBothLanguages")
+	void theLinkReminderSaysWhereTheRegistrationStandsAndOffersChangesOnlyWhileItIsActive(RegistrationStatus status,
+			Locale locale) {
+		RegistrationView registration = (status == RegistrationStatus.WAITLISTED) ? registration(locale, 4)
+				: withStatus(registration(locale, null), status, Instant.parse("2028-03-05T09:30:00Z"));
+
+		MailComposer.Composed mail = this.composer.compose(RegistrationMessage.Type.LINK_REMINDER, registration,
+				event(locale), TOKEN);
+
+		String said = this.messages.getMessage("mail.LINK_REMINDER.status." + status, new Object[] { 4 }, locale);
+		assertThat(mail.text()).contains(said);
+		assertThat(mail.html()).contains(said.replace("'", "&#39;"));
+		boolean active = status.active();
+		String changes = (locale == SupportedLocales.SPANISH) ? "cambiar o cancelar" : "change or cancel";
+		String refused = (locale == SupportedLocales.SPANISH) ? "nada que cambiar ni cancelar"
+				: "nothing to change or cancel";
+		assertThat(mail.text().replace(refused, "").contains(changes)).isEqualTo(active);
+		assertThat(mail.html().replace(refused, "").contains(changes)).isEqualTo(active);
+		// The link still opens the page with the status and the data-rights links.
+		assertThat(mail.text()).contains("https://events.example.org/r/" + TOKEN);
+		if (status == RegistrationStatus.DECLINED) {
+			assertThat(mail.text())
+				.doesNotContain((locale == SupportedLocales.SPANISH) ? "registrarte otra vez" : "register again");
+		}
+	}
+
+	static List<Arguments> everyStatusInBothLanguages() {
+		return List.of(RegistrationStatus.values())
+			.stream()
+			.flatMap((status) -> SupportedLocales.ALL.stream().map((locale) -> Arguments.of(status, locale)))
+			.toList();
 	}
 
 	@Test
@@ -228,6 +268,32 @@ class MailComposerTests {
 	}
 
 	@Test
+	void bothCalendarFilesNameTheSenderAsOrganizerSoClientsApplyTheCancellation() throws IOException {
+		RegistrationView confirmed = registration(SupportedLocales.SPANISH, null);
+		RegistrationView cancelled = withStatus(confirmed, RegistrationStatus.CANCELLED,
+				Instant.parse("2028-03-05T09:30:00Z"));
+		MailFrom from = new MailFrom(
+				"\"Música Independiente, \\\"WIN\\\"; México: eventos y talleres de la red\" " + "<eventos@diseño.mx>");
+		MailComposer composer = new MailComposer(this.messages, new EventTimes(this.messages), APP,
+				new CheckinQrCode(PASSES), CONTACT, from);
+		for (MailComposer.Composed mail : List.of(
+				composer.compose(RegistrationMessage.Type.CONFIRMED, confirmed, event(SupportedLocales.SPANISH), TOKEN),
+				composer.compose(RegistrationMessage.Type.CANCELLED, cancelled, event(SupportedLocales.SPANISH),
+						TOKEN))) {
+			Organizer organizer = Biweekly.parse(mail.ics()).first().getEvents().get(0).getOrganizer();
+			assertThat(organizer.getEmail()).isEqualTo("eventos@xn--diseo-rta.mx");
+			assertThat(organizer.getCommonName())
+				.isEqualTo("Música Independiente, 'WIN'; México: eventos y talleres de la red");
+			assertThat(mail.ics().split("\r\n")).allMatch((line) -> line.getBytes(StandardCharsets.UTF_8).length <= 75);
+		}
+
+		MailComposer.Composed unnamed = new MailComposer(this.messages, new EventTimes(this.messages), APP,
+				new CheckinQrCode(PASSES), CONTACT, new MailFrom("events@winformusic.example"))
+			.compose(RegistrationMessage.Type.CANCELLED, cancelled, event(SupportedLocales.SPANISH), TOKEN);
+		assertThat(unnamed.ics()).contains("ORGANIZER;CN=WIN:mailto:events@winformusic.example\r\n");
+	}
+
+	@Test
 	void calendarLinesAreFoldedAt75OctetsWithoutSplittingACharacter() throws IOException {
 		String place = "Salón de Usos Múltiples «Señora Ñandú» — edificio 🎵🎶, ".repeat(6);
 		EventInfo base = event(SupportedLocales.SPANISH);
@@ -268,13 +334,16 @@ class MailComposerTests {
 			assertThat(with.html()).contains("href=\"" + stop + "\"", "Ya no quiero recibir noticias de WIN");
 			assertThat(with.text()).contains(stop);
 			assertThat(without.html() + without.text()).doesNotContain("/news/stop");
+			// The List-Unsubscribe header goes where the footer's link goes.
+			assertThat(with.newsStopLink()).isEqualTo(stop);
+			assertThat(without.newsStopLink()).isNull();
 		}
 	}
 
 	@Test
 	void withoutAContactAddressTheControllerIsNamedAndPeopleAreAskedToReply() {
 		MailComposer bare = new MailComposer(this.messages, new EventTimes(this.messages), APP,
-				new CheckinQrCode(PASSES), new PrivacyContact(new MockEnvironment()));
+				new CheckinQrCode(PASSES), new PrivacyContact(new MockEnvironment()), FROM);
 		RegistrationView cancelled = withStatus(registration(Locale.ENGLISH, null), RegistrationStatus.CANCELLED,
 				Instant.parse("2028-03-05T09:30:00Z"));
 
@@ -286,6 +355,24 @@ class MailComposerTests {
 					"https://events.example.org/events/test-event")
 			.doesNotContain("mailto:")
 			.doesNotContain("null");
+	}
+
+	@Test
+	void repliesGoToThePrivacyContactOnlyWhenItIsAnEmailAddress() {
+		RegistrationView registration = registration(Locale.ENGLISH, null);
+		for (var contact : List.of(List.of("privacidad@winformusic.example", "privacidad@winformusic.example"),
+				List.of(" datos@diseño.mx ", "datos@xn--diseo-rta.mx"), List.of("https://winformusic.org/contacto", ""),
+				List.of("Oficina de privacidad, +52 55 1234 5678", ""), List.of("WIN <datos@win.example>", ""),
+				List.of("", ""))) {
+			MailComposer composer = new MailComposer(this.messages, new EventTimes(this.messages), APP,
+					new CheckinQrCode(PASSES),
+					new PrivacyContact(new MockEnvironment().withProperty("app.privacy.contact", contact.get(0))),
+					FROM);
+			String replyTo = composer
+				.compose(RegistrationMessage.Type.CONFIRMED, registration, event(Locale.ENGLISH), TOKEN)
+				.replyTo();
+			assertThat((replyTo != null) ? replyTo : "").as(contact.get(0)).isEqualTo(contact.get(1));
+		}
 	}
 
 	private static String decode(String value) {

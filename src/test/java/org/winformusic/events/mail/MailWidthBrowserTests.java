@@ -39,7 +39,7 @@ class MailWidthBrowserTests {
 
 	private final MailComposer composer = new MailComposer(MailComposerTests.messages(),
 			new EventTimes(MailComposerTests.messages()), MailComposerTests.APP,
-			new CheckinQrCode(MailComposerTests.PASSES), MailComposerTests.CONTACT);
+			new CheckinQrCode(MailComposerTests.PASSES), MailComposerTests.CONTACT, MailComposerTests.FROM);
 
 	@BeforeAll
 	static void launchBrowser() {

@@ -65,6 +65,8 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 		MimeMessage message = received[0];
 		assertThat(OutboxDeliveryTests.recipients(message)).containsExactly(email);
 		assertThat(message.getSubject()).startsWith("You are registered: Roadmap to Starting");
+		// No privacy contact is set here: replies go to the From.
+		assertThat(message.getHeader("Reply-To")).isNull();
 		var parts = OutboxDeliveryTests.parts(message);
 		String text = (String) parts.get("text/plain").getContent();
 		assertThat((String) parts.get("text/html").getContent()).contains("Monday 20 March 2028");
@@ -77,6 +79,26 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains(email);
+	}
+
+	@Test
+	void anAddressWithAnAccentedDomainIsDeliveredToItsAsciiFormAndMarkedSent() throws Exception {
+		String local = "ana-" + System.nanoTime();
+		String typed = local + "@diseño.mx";
+		this.mvc.perform(form(typed).param("lang", "en")).andExpect(status().is3xxRedirection());
+
+		assertThat(this.sender.sendDueMessages()).isPositive();
+
+		// The SMTP envelope (RCPT TO) carried the punycode domain: GreenMail files the
+		// message under that mailbox.
+		MimeMessage[] delivered = greenMail.getReceivedMessagesForDomain("xn--diseo-rta.mx");
+		assertThat(delivered).hasSize(1);
+		assertThat(OutboxDeliveryTests.recipients(delivered[0])).containsExactly(local + "@xn--diseo-rta.mx");
+		// What the person typed stays what staff see and the page shows.
+		assertThat(this.jdbc.sql("select status from outbox_message where recipient = ?")
+			.param(typed)
+			.query(String.class)
+			.single()).isEqualTo("SENT");
 	}
 
 	@Test
@@ -101,6 +123,9 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 			VEvent entry = Biweekly.parse(ics).first().getEvents().get(0);
 			assertThat(entry.getUrl().getValue()).isEqualTo("http://localhost:8080/events/mexico-workshop");
 			assertThat(entry.getDescription().getValue()).contains("http://localhost:8080/events/mexico-workshop");
+			// The sender (app.mail-from "WIN Events <events@test.invalid>") organizes it.
+			assertThat(entry.getOrganizer().getCommonName()).isEqualTo("WIN Events");
+			assertThat(entry.getOrganizer().getEmail()).isEqualTo("events@test.invalid");
 		}
 		assertThat(Biweekly.parse(downloaded).first().getEvents().get(0).getUid().getValue())
 			.isEqualTo(Biweekly.parse(emailed).first().getEvents().get(0).getUid().getValue())
@@ -198,6 +223,35 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 			.containsExactlyInAnyOrder(
 					"Tu registro está confirmado: Hoja de ruta para crear una asociación de música independiente en México",
 					"Tu enlace de registro: Hoja de ruta para crear una asociación de música independiente en México");
+	}
+
+	@Test
+	void someoneDeclinedIsNeitherInvitedToRegisterAgainNorOfferedChangesWhenTheyTry() throws Exception {
+		String email = TestRegistrations.uniqueEmail("declined");
+		this.mvc.perform(form(email).param("lang", "en")).andExpect(status().is3xxRedirection());
+		long id = this.jdbc.sql("select id from registration where email = ?").param(email).query(Long.class).single();
+		this.staff.decline(id);
+		this.mvc.perform(form(email).param("lang", "en")).andExpect(status().isOk());
+
+		this.sender.sendDueMessages();
+
+		List<MimeMessage> received = Arrays.stream(greenMail.getReceivedMessages())
+			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(email))
+			.toList();
+		String declined = text(received, "Registration not accepted");
+		assertThat(declined).doesNotContain("register again").contains("think this is a mistake");
+		String reminder = text(received, "Your registration link");
+		assertThat(reminder).contains("The organizers could not accept this registration")
+			.doesNotContain("see, change or cancel")
+			.contains("Your registration (see it and the data we hold about you):");
+	}
+
+	private static String text(List<MimeMessage> messages, String subject) throws Exception {
+		MimeMessage message = messages.stream()
+			.filter((m) -> OutboxDeliveryTests.subjectOf(m).startsWith(subject))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no email \"" + subject + "…\""));
+		return (String) OutboxDeliveryTests.parts(message).get("text/plain").getContent();
 	}
 
 	@Test

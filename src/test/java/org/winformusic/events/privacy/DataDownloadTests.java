@@ -2,9 +2,14 @@ package org.winformusic.events.privacy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,6 +135,45 @@ class DataDownloadTests extends PersonalDataTestSupport {
 
 		assertThat(newsOptIn(id)).isFalse();
 		assertThat(emailsTo(id)).isEqualTo(emails);
+	}
+
+	@Test
+	void emailsAsReceivedReplyToTheContactAndOfferAOneClickUnsubscribeThatWorksWithoutCookies() throws Exception {
+		String marker = marker();
+		String slug = event(Duration.ofDays(10), 5);
+		register(slug, Person.marked(marker, "+52 55 3333 5555"));
+		long id = registrationId(marker + ".ana@example.org");
+		this.sender.sendDueMessages();
+
+		MimeMessage confirmation = Arrays.stream(greenMail.getReceivedMessagesForDomain("example.org"))
+			.filter((message) -> recipientIs(message, marker + ".ana@example.org"))
+			.findFirst()
+			.orElseThrow();
+		// The "reply to this email" of the ended emails reaches someone.
+		assertThat(confirmation.getHeader("Reply-To")).containsExactly("privacidad@win.test");
+		assertThat(confirmation.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+		String[] unsubscribe = confirmation.getHeader("List-Unsubscribe");
+		assertThat(unsubscribe).hasSize(1);
+		assertThat(unsubscribe[0]).matches("<http://localhost:8080/r/[A-Za-z0-9_-]{43}/news/stop>");
+		String path = unsubscribe[0].substring("<http://localhost:8080".length(), unsubscribe[0].length() - 1);
+
+		// As a mail provider does it (RFC 8058): a POST with that body, no cookie, no
+		// CSRF token.
+		assertThat(newsOptIn(id)).isTrue();
+		this.mvc
+			.perform(
+					post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(newsOptIn(id)).isFalse();
+	}
+
+	private static boolean recipientIs(MimeMessage message, String address) {
+		try {
+			return Arrays.stream(message.getAllRecipients()).anyMatch((to) -> to.toString().equals(address));
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

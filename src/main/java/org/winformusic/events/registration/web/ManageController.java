@@ -25,6 +25,7 @@ import org.winformusic.events.registration.RegistrationValidator;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.registration.SelfService;
 import org.winformusic.events.shared.AppProperties;
+import org.winformusic.events.shared.MailFrom;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -75,9 +76,12 @@ class ManageController {
 
 	private final RegistrationAnswers answers;
 
+	private final MailFrom from;
+
 	ManageController(SelfService registrations, EventCatalog catalog, RegistrationFields fields,
 			RegistrationValidator validator, AppProperties app, CheckinQrCode qrCode, Clock clock,
-			QuestionFields questions, RegistrationAnswers answers) {
+			QuestionFields questions, RegistrationAnswers answers, MailFrom from) {
+		this.from = from;
 		this.registrations = registrations;
 		this.catalog = catalog;
 		this.fields = fields;
@@ -195,7 +199,7 @@ class ManageController {
 		}
 		EventInfo event = this.catalog.findById(registration.eventId(), registration.locale())
 			.orElseThrow(NotFoundException::new);
-		String ics = CalendarFile.build(event, registration, this.app.link("/events/" + event.slug()));
+		String ics = CalendarFile.build(event, registration, this.app.link("/events/" + event.slug()), this.from);
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,

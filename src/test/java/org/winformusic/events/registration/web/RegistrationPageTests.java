@@ -19,6 +19,7 @@ import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.Race;
 import org.winformusic.events.registration.RecordedMessages;
 import org.winformusic.events.registration.RegistrationMessage;
+import org.winformusic.events.registration.StaffRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -59,6 +60,9 @@ class RegistrationPageTests {
 	@Autowired
 	RecordedMessages recorded;
 
+	@Autowired
+	StaffRegistrations staff;
+
 	@Test
 	void formShowsEveryFieldWithLabelsInSpanishByDefault() throws Exception {
 		String html = page(get("/events/mexico-workshop/register"));
@@ -92,7 +96,7 @@ class RegistrationPageTests {
 		String email = email();
 		this.mvc.perform(valid(event.slug(), email)).andExpect(status().is3xxRedirection());
 		String html = page(valid(event.slug(), email.toUpperCase(Locale.ROOT)).param("lang", "en"));
-		assertThat(html).contains("You are already registered", "We have emailed your personal link again");
+		assertThat(html).contains("You are already registered", "We have sent its personal link to it again");
 		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isEqualTo(1);
 		long id = this.jdbc.sql("select id from registration where event_id = ?")
 			.param(event.id())
@@ -100,6 +104,29 @@ class RegistrationPageTests {
 			.single();
 		assertThat(this.recorded.about(id)).extracting(RegistrationMessage::type)
 			.containsExactly(RegistrationMessage.Type.CONFIRMED, RegistrationMessage.Type.LINK_REMINDER);
+	}
+
+	@Test
+	void theAlreadyRegisteredPageSaysTheSameWhateverTheRegistrationsStatus() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		String kept = email();
+		String declined = email();
+		this.mvc.perform(valid(event.slug(), kept)).andExpect(status().is3xxRedirection());
+		this.mvc.perform(valid(event.slug(), declined)).andExpect(status().is3xxRedirection());
+		this.staff.decline(this.jdbc.sql("select id from registration where event_id = ? and email = ?")
+			.params(event.id(), declined)
+			.query(Long.class)
+			.single());
+
+		// Whoever typed the address sees this page: it must tell them nothing about the
+		// registration behind it. Its owner learns the status from the email.
+		for (String lang : List.of("es", "en")) {
+			String toKept = withoutCsrf(page(valid(event.slug(), kept).param("lang", lang)));
+			String toDeclined = withoutCsrf(page(valid(event.slug(), declined).param("lang", lang)));
+			assertThat(toDeclined).isEqualTo(toKept)
+				.contains(message("registration.duplicate.text", Locale.forLanguageTag(lang)));
+			assertThat(toKept).doesNotContain("cambiar o cancelar").doesNotContain("change or cancel");
+		}
 	}
 
 	@ParameterizedTest
@@ -139,6 +166,31 @@ class RegistrationPageTests {
 		this.mvc.perform(valid(event.slug(), "ana@gmial.com").param("emailConfirmed", "ana@gmial.com"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isEqualTo(1);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "es", "en" })
+	void anAddressWeCouldNotDeliverToIsRefusedWithItsReasonAndAnAccentedDomainIsTaken(String lang) throws Exception {
+		Locale locale = Locale.forLanguageTag(lang);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+
+		// Accents before the @ need SMTPUTF8 on every server on the way.
+		assertThat(page(valid(event.slug(), "josé.peña@example.com").param("lang", lang)))
+			.contains(message("registration.error.email.localPart", locale), "id=\"email-error\"");
+		// IDNA2003 would send this to strasse.de, another domain under IDNA2008.
+		assertThat(page(valid(event.slug(), "ana@straße.de").param("lang", lang)))
+			.contains(message("registration.error.email.domain", locale), "id=\"email-error\"");
+		// A 60-letter label is more than 63 once written in ASCII.
+		assertThat(page(valid(event.slug(), "ana@" + "ñ".repeat(60) + ".mx").param("lang", lang)))
+			.contains(message("registration.error.email.domain", locale), "id=\"email-error\"");
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isZero();
+
+		String typed = "ana" + emails.incrementAndGet() + "@diseño.mx";
+		this.mvc.perform(valid(event.slug(), typed)).andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.sql("select email from registration where event_id = ?")
+			.param(event.id())
+			.query(String.class)
+			.single()).isEqualTo(typed);
 	}
 
 	@Test
