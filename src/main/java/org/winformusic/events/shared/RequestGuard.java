@@ -102,7 +102,8 @@ class RequestGuard {
 				error(request, response, 404);
 				return;
 			}
-			if ("POST".equals(request.getMethod()) && !isForm(request.getContentType())) {
+			if ("POST".equals(request.getMethod()) && !isForm(request.getContentType())
+					&& !isOneClickUnsubscribe(path, request.getContentType())) {
 				error(new WithoutParameters(request), response, 415);
 				return;
 			}
@@ -147,6 +148,16 @@ class RequestGuard {
 			// No body (a button without fields) or a form: anything else no page sends.
 			return contentType == null || contentType.isBlank()
 					|| contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+		}
+
+		/**
+		 * A mail provider's one-click unsubscribe (RFC 8058) should send
+		 * {@code multipart/form-data}; the page it posts to reads no field of it.
+		 */
+		private static boolean isOneClickUnsubscribe(String path, String contentType) {
+			return contentType != null
+					&& contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")
+					&& paths.match("/r/*/news/stop", path);
 		}
 
 		private static boolean hasControlCharacters(Map<String, String[]> parameters) {

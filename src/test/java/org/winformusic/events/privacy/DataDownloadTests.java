@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -164,6 +165,10 @@ class DataDownloadTests extends PersonalDataTestSupport {
 			.perform(
 					post(path).contentType(MediaType.APPLICATION_FORM_URLENCODED).content("List-Unsubscribe=One-Click"))
 			.andExpect(status().is3xxRedirection());
+		assertThat(newsOptIn(id)).isFalse();
+		// ... or as RFC 8058 recommends, multipart/form-data.
+		this.jdbc.sql("update registration set news_opt_in = true where id = ?").param(id).update();
+		this.mvc.perform(multipart(path).param("List-Unsubscribe", "One-Click")).andExpect(status().is3xxRedirection());
 		assertThat(newsOptIn(id)).isFalse();
 	}
 
