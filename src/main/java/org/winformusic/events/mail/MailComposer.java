@@ -139,6 +139,7 @@ class MailComposer {
 		variables.put("privacyLink", this.app.link("/privacy"));
 		variables.put("controller", this.privacyContact.controller());
 		variables.put("contact", this.privacyContact.contact());
+		variables.put("writeToUs", this.messages.getMessage(writeToUsKey(), null, locale));
 		variables.put("googleCalendarLink", withCalendar ? googleCalendarLink(event, eventLink) : null);
 		// The one-click opt-out works with the same personal token as the manage link.
 		variables.put("newsStopLink", registration.newsOptIn() ? manageLink + "/news/stop" : null);
@@ -153,6 +154,16 @@ class MailComposer {
 				: removesCalendarEntry(kind) ? CalendarFile.cancel(event, registration, eventLink, this.from) : null;
 		byte[] qr = (withCheckinQr && withImage) ? this.checkinQr.png(registration.id()) : null;
 		return new Composed(subject, text, html, ics, qr, this.replyTo, (String) variables.get("newsStopLink"));
+	}
+
+	/**
+	 * How the person reaches us: by replying when replies reach someone (the contact is
+	 * the Reply-To) or when there is no other way (no contact: the From must be read);
+	 * otherwise by writing to the contact, a web page or a phone at the end of the email.
+	 */
+	private String writeToUsKey() {
+		return (this.replyTo != null || this.privacyContact.contact() == null) ? "mail.ended.writeOrganizers"
+				: "mail.ended.write";
 	}
 
 	/**

@@ -126,8 +126,8 @@ class MailComposerTests {
 				: "show the QR code in the HTML version";
 		assertThat(mail.text().contains(qrHint)).isEqualTo(qr);
 		if (kind == RegistrationMessage.Type.WAITLISTED) {
-			assertThat(mail.text()).contains((locale == SupportedLocales.SPANISH) ? "Tu lugar en la lista de espera: 3"
-					: "Your place in the waitlist: 3");
+			assertThat(mail.text()).contains((locale == SupportedLocales.SPANISH)
+					? "Eres el número 3 de la lista de espera" : "Your place in the waitlist: 3");
 		}
 		if (kind == RegistrationMessage.Type.SEAT_WITHDRAWN) {
 			assertThat(mail.text()).contains((locale == SupportedLocales.SPANISH)
@@ -372,6 +372,23 @@ class MailComposerTests {
 				.compose(RegistrationMessage.Type.CONFIRMED, registration, event(Locale.ENGLISH), TOKEN)
 				.replyTo();
 			assertThat((replyTo != null) ? replyTo : "").as(contact.get(0)).isEqualTo(contact.get(1));
+		}
+	}
+
+	@Test
+	void aCancellationAsksToReplyOnlyWhenARepliesReachSomeone() {
+		RegistrationView cancelled = withStatus(registration(Locale.ENGLISH, null), RegistrationStatus.CANCELLED,
+				Instant.parse("2028-03-05T09:30:00Z"));
+		for (var contact : List.of(List.of("privacidad@winformusic.example", "reply to this email"),
+				List.of("https://winformusic.org/contacto", "the address is at the end"))) {
+			MailComposer composer = new MailComposer(this.messages, new EventTimes(this.messages), APP,
+					new CheckinQrCode(PASSES),
+					new PrivacyContact(new MockEnvironment().withProperty("app.privacy.contact", contact.get(0))),
+					FROM);
+			MailComposer.Composed mail = composer.compose(RegistrationMessage.Type.CANCELLED, cancelled,
+					event(Locale.ENGLISH), TOKEN);
+			assertThat(mail.text()).as(contact.get(0)).contains(contact.get(1));
+			assertThat(mail.html()).as(contact.get(0)).contains(contact.get(1));
 		}
 	}
 
