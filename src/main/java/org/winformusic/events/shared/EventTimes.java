@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,10 @@ public class EventTimes {
 		return date(instant, zone, locale) + ", " + time(instant, zone);
 	}
 
+	/** A zone named after a city: "Europe/Berlin", "America/Argentina/Cordoba". */
+	private static final Pattern CITY_ZONE = Pattern
+		.compile("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/-]+");
+
 	/**
 	 * The zone's name for readers: "hora de la Ciudad de México" / "Mexico City time".
 	 */
@@ -50,12 +55,11 @@ public class EventTimes {
 			return named;
 		}
 		String id = zone.getId();
-		int slash = id.lastIndexOf('/');
-		if (slash < 0) {
-			// UTC, or an offset such as -06:00: Java's words for it.
+		if (!CITY_ZONE.matcher(id).matches()) {
+			// UTC, an offset such as -06:00, Etc/GMT+6 or US/Central: Java's words.
 			return zone.getDisplayName(TextStyle.FULL, locale);
 		}
-		String city = id.substring(slash + 1).replace('_', ' ');
+		String city = id.substring(id.lastIndexOf('/') + 1).replace('_', ' ');
 		return this.messages.getMessage("timezone.city", new Object[] { city }, locale);
 	}
 

@@ -46,6 +46,10 @@ class EventTimesTests {
 	@Test
 	void aZoneWithoutACityKeepsJavasName() {
 		assertThat(this.times.zoneName(ZoneId.of("UTC"), Locale.ENGLISH)).isEqualTo("Coordinated Universal Time");
+		// Not "GMT+6 time" (it is six hours behind) nor "Central time".
+		assertThat(this.times.zoneName(ZoneId.of("Etc/GMT+6"), Locale.ENGLISH))
+			.isEqualTo(ZoneId.of("Etc/GMT+6").getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH));
+		assertThat(this.times.zoneName(ZoneId.of("US/Central"), Locale.ENGLISH)).isEqualTo("Central Time");
 	}
 
 }
