@@ -154,7 +154,7 @@ class AuditWords {
 		}
 		Matcher checkedInAt = CHECKED_IN_AT.matcher(line);
 		if (checkedInAt.matches()) {
-			String time = time(checkedInAt.group(1), zone);
+			String time = time(checkedInAt.group(1), zone, locale);
 			if (time != null) {
 				return this.messages.getMessage("ux.audit.checkedInAt", new Object[] { time }, locale);
 			}
@@ -245,10 +245,13 @@ class AuditWords {
 				: this.regions.label(country, value, locale);
 	}
 
-	/** "10:55" in the zone, with "UTC" when that is the zone; null when not a time. */
-	private String time(String instant, ZoneId zone) {
+	/**
+	 * "lunes 20 de marzo de 2028, 10:55" in the zone (a cancellation may come days after
+	 * the arrival), with "UTC" when that is the zone; null when not a time.
+	 */
+	private String time(String instant, ZoneId zone, Locale locale) {
 		try {
-			String time = this.times.time(Instant.parse(instant), zone);
+			String time = this.times.dateTime(Instant.parse(instant), zone, locale);
 			return zone.equals(ZoneOffset.UTC) ? time + " UTC" : time;
 		}
 		catch (DateTimeParseException ex) {

@@ -128,9 +128,11 @@ class CheckInFollowsTheSeatTests {
 			.query(String.class)
 			.single()).startsWith("status: CONFIRMED -> CANCELLED\ncheckedInAt=");
 		String history = page("/admin/registrations/" + cancelled + "?lang=es");
-		assertThat(history).contains("Registró su llegada", "Había llegado a las " + cancelledAt)
+		assertThat(history).containsPattern("Había llegado el \\S+ \\d+ de \\S+ de \\d{4}, " + cancelledAt)
+			.contains("Registró su llegada")
 			.doesNotContain("checkedInAt");
-		assertThat(page("/admin/registrations/" + cancelled + "?lang=en")).contains("Had checked in at " + cancelledAt);
+		assertThat(page("/admin/registrations/" + cancelled + "?lang=en"))
+			.containsPattern("Had checked in on \\S+ \\d+ \\S+ \\d{4}, " + cancelledAt);
 	}
 
 	@Test
@@ -143,9 +145,10 @@ class CheckInFollowsTheSeatTests {
 				        'status: CONFIRMED -> CANCELLED' || chr(10) || 'checkedInAt=2028-03-01T16:55:00Z')
 				""").params(event.id(), id).update();
 		assertThat(page("/admin/audit?lang=es&actor=arrival@words.test"))
-			.contains("Situación: Confirmado → Cancelado", "Había llegado a las 16:55 UTC")
+			.contains("Situación: Confirmado → Cancelado", "Había llegado el miércoles 1 de marzo de 2028, 16:55 UTC")
 			.doesNotContain("checkedInAt");
-		assertThat(page("/admin/audit?lang=en&actor=arrival@words.test")).contains("Had checked in at 16:55 UTC");
+		assertThat(page("/admin/audit?lang=en&actor=arrival@words.test"))
+			.contains("Had checked in on Wednesday 1 March 2028, 16:55 UTC");
 	}
 
 	@Test
