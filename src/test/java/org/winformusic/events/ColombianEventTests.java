@@ -109,7 +109,7 @@ class ColombianEventTests {
 		// region.
 		assertThat(page(get(manageLink + "/data").param("lang", "es")))
 			.contains("¿Te interesaría formar parte de una asociación de música independiente de Colombia?",
-					"300 1234567", "Horas en hora de Bogotá.", "Estado de tu registro")
+					"300 1234567", "Zona horaria: hora de Bogotá.", "Estado de tu registro")
 			.doesNotContain("asociación mexicana", "+573001234567");
 
 		// A Mexican state is not a Colombian department.

@@ -135,7 +135,8 @@ class StaffActionsTests {
 		assertThat(this.mvc.perform(get(detail + "?lang=es").with(as("OPS")))
 			.andReturn()
 			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8)).contains("Lugar retirado, pasó a lista de espera");
+			.getContentAsString(StandardCharsets.UTF_8))
+			.contains("Ya no tiene lugar confirmado: pasó a la lista de espera");
 	}
 
 	@Test

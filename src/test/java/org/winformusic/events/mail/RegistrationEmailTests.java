@@ -313,7 +313,7 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 			.findFirst()
 			.orElseThrow();
 		assertThat((String) OutboxDeliveryTests.parts(waitlisted).get("text/plain").getContent())
-			.contains("Tu lugar en la lista de espera: 1.");
+			.contains("Eres el número 1 de la lista de espera.");
 		MimeMessage promoted = toSecond.stream()
 			.filter((m) -> OutboxDeliveryTests.subjectOf(m).startsWith("Ya tienes"))
 			.findFirst()
@@ -359,7 +359,7 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 			.single()).isEqualTo("CONFIRMED");
 		MimeMessage withdrawn = onlyMessageTo(moved);
 		assertThat(OutboxDeliveryTests.subjectOf(withdrawn))
-			.isEqualTo("Tu lugar ya no está confirmado; estás en la lista de espera: Taller de prueba");
+			.isEqualTo("Pasaste a la lista de espera: Taller de prueba");
 		String text = (String) OutboxDeliveryTests.parts(withdrawn).get("text/plain").getContent();
 		// Behind the person who was already waiting: they joined the waitlist first.
 		assertThat(text)

@@ -135,7 +135,7 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 			.single();
 		assertThat(staffPage("/admin/outbox/" + skipped + "?lang=en")).contains("Seat withdrawn, moved to the waitlist",
 				"Not sent: by then the registration was confirmed.");
-		assertThat(staffPage("/admin/outbox/" + skipped + "?lang=es")).contains("Lugar retirado");
+		assertThat(staffPage("/admin/outbox/" + skipped + "?lang=es")).contains("Ya no tiene lugar confirmado");
 	}
 
 	@Test

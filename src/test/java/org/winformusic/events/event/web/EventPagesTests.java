@@ -144,11 +144,11 @@ class EventPagesTests {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().requiringApproval().capacity(1).create();
 		new TestRegistrations(this.jdbc).in(event).create();
 
-		assertThat(page("/events/" + event.slug(), "es"))
-			.contains(
-					"Regístrate y los organizadores revisarán tu registro; si lo aceptan, entras a la lista de espera")
+		assertThat(page("/events/" + event.slug(), "es")).contains(
+				"Regístrate y los organizadores revisarán tu registro; si lo aceptan, entrarás a la lista de espera")
 			.doesNotContain("Regístrate y te avisaremos");
-		assertThat(page("/events/" + event.slug(), "en")).contains("Register and the organizers will review it")
+		assertThat(page("/events/" + event.slug(), "en"))
+			.contains("Register and the organizers will review your registration")
 			.doesNotContain("Register and you will get a seat");
 	}
 
