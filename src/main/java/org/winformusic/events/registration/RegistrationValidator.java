@@ -1,13 +1,10 @@
 package org.winformusic.events.registration;
 
 import java.util.Arrays;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
-import org.winformusic.events.shared.EmailAddresses;
 import org.winformusic.events.shared.StoredText;
 
 import org.springframework.stereotype.Component;
@@ -58,10 +55,6 @@ public class RegistrationValidator implements SmartValidator {
 	/** A line break as browsers post it (CRLF) or as old systems write it (a lone CR). */
 	private static final Pattern LINE_BREAK = Pattern.compile("\r\n?");
 
-	private static final Pattern EMAIL = Pattern
-		.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-				+ "@([\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+\\p{L}{2,63}");
-
 	/**
 	 * The characters a phone may be typed with; whether they make a number is
 	 * libphonenumber's to say ({@link PhoneNumbers}), and each gets its own message.
@@ -71,22 +64,6 @@ public class RegistrationValidator implements SmartValidator {
 
 	/** The countries whose phone message says how many digits to type, and an example. */
 	private static final Set<String> PHONE_MESSAGE_COUNTRIES = Set.of("MX", "CO");
-
-	/** Misspelled domains people often type, and what they meant. */
-	private static final Map<String, String> DOMAIN_TYPOS = Map.ofEntries(Map.entry("gmial.com", "gmail.com"),
-			Map.entry("gmal.com", "gmail.com"), Map.entry("gmai.com", "gmail.com"), Map.entry("gamil.com", "gmail.com"),
-			Map.entry("gnail.com", "gmail.com"), Map.entry("gmaill.com", "gmail.com"),
-			Map.entry("gmail.con", "gmail.com"), Map.entry("gmail.co", "gmail.com"),
-			Map.entry("gmail.cmo", "gmail.com"), Map.entry("gmail.om", "gmail.com"),
-			Map.entry("hotmial.com", "hotmail.com"), Map.entry("hotmal.com", "hotmail.com"),
-			Map.entry("hotmai.com", "hotmail.com"), Map.entry("hotamil.com", "hotmail.com"),
-			Map.entry("hotmail.con", "hotmail.com"), Map.entry("hotmail.co", "hotmail.com"),
-			Map.entry("hotmial.com.mx", "hotmail.com.mx"), Map.entry("hotmal.com.mx", "hotmail.com.mx"),
-			Map.entry("yaho.com", "yahoo.com"), Map.entry("yahooo.com", "yahoo.com"),
-			Map.entry("yahoo.con", "yahoo.com"), Map.entry("yaho.com.mx", "yahoo.com.mx"),
-			Map.entry("outlok.com", "outlook.com"), Map.entry("outloo.com", "outlook.com"),
-			Map.entry("outlook.con", "outlook.com"), Map.entry("iclod.com", "icloud.com"),
-			Map.entry("icloud.con", "icloud.com"), Map.entry("live.con", "live.com"));
 
 	private final AnswerChecks answers;
 
@@ -127,8 +104,9 @@ public class RegistrationValidator implements SmartValidator {
 	public CheckedForm check(RegistrationForm form, FormContext context, Errors errors) {
 		String fullName = singleLine("fullName", form.fullName(), true, FULL_NAME_MAX, errors);
 		String email = singleLine("email", form.email(), true, EMAIL_MAX, errors);
-		if (email != null && !errors.hasFieldErrors("email")) {
-			rejectUnsendable(email, errors);
+		String emailProblem = (email != null && !errors.hasFieldErrors("email")) ? EmailRules.problem(email) : null;
+		if (emailProblem != null) {
+			reject(errors, "email", emailProblem);
 		}
 		String company = singleLine("company", form.company(), true, COMPANY_MAX, errors);
 		String jobTitle = singleLine("jobTitle", form.jobTitle(), false, JOB_TITLE_MAX, errors);
@@ -166,40 +144,12 @@ public class RegistrationValidator implements SmartValidator {
 	}
 
 	/**
-	 * An address we can send to, or one message saying why not. The domain may have
-	 * accents: it goes out in its ASCII form ({@link EmailAddresses#ascii}), and one
-	 * without a trustworthy ASCII form is refused here, before a seat is taken for
-	 * someone who would never get their link. The part before the {@code @} must be
-	 * ASCII: an accented one needs SMTPUTF8 on every server on the way, which most lack.
-	 */
-	private static void rejectUnsendable(String email, Errors errors) {
-		int at = email.lastIndexOf('@');
-		if (!EMAIL.matcher(email).matches() || at > 64) {
-			boolean onlyAccentsBeforeAt = at > 0 && !EmailAddresses.asciiLocalPart(email)
-					&& EMAIL.matcher(email.substring(0, at).replaceAll("[^\\x00-\\x7F]", "a") + email.substring(at))
-						.matches();
-			reject(errors, "email",
-					onlyAccentsBeforeAt ? "registration.error.email.localPart" : "registration.error.email.invalid");
-		}
-		else if (EmailAddresses.ascii(email) == null) {
-			reject(errors, "email", "registration.error.email.domain");
-		}
-	}
-
-	/**
 	 * The address with its domain corrected when the domain is a commonly misspelled one
 	 * ("did you mean …?"), else null. For an address the form accepts.
 	 */
 	public static String suggestedEmail(String email) {
 		String normalized = normalize(email);
-		return (normalized != null && normalized.indexOf('@') > 0) ? suggestion(normalized) : null;
-	}
-
-	/** The address with its domain corrected, when the domain is a known typo. */
-	static String suggestion(String email) {
-		int at = email.lastIndexOf('@');
-		String meant = DOMAIN_TYPOS.get(email.substring(at + 1).toLowerCase(Locale.ROOT));
-		return (meant != null) ? email.substring(0, at + 1) + meant : null;
+		return (normalized != null && normalized.indexOf('@') > 0) ? EmailRules.suggestion(normalized) : null;
 	}
 
 	private static String singleLine(String field, String value, boolean required, int max, Errors errors) {
