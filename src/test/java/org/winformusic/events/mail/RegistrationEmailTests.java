@@ -285,12 +285,7 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 
 	@Test
 	void aFreedSeatPromotesTheWaitlistAndThePromotedPersonGetsTheCalendarFile() throws Exception {
-		long eventId = new TestEvents(this.jdbc).event()
-			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
-			.capacity(1)
-			.create()
-			.id();
-		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
+		String slug = inThirtyDays().capacity(1).create().slug();
 		String first = TestRegistrations.uniqueEmail("seated");
 		String second = TestRegistrations.uniqueEmail("waiting");
 		RegistrationResult seated = this.registrations.register(slug, form("Primera", first), Locale.ENGLISH);
@@ -333,12 +328,7 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 	@Test
 	void aConfirmedPersonStaffMoveToTheWaitlistIsToldTheSeatIsGoneTheirPlaceAndGetsTheCalendarEntryRemoved()
 			throws Exception {
-		long eventId = new TestEvents(this.jdbc).event()
-			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
-			.capacity(1)
-			.create()
-			.id();
-		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
+		String slug = inThirtyDays().capacity(1).create().slug();
 		String moved = TestRegistrations.uniqueEmail("moved");
 		RegistrationResult seated = this.registrations.register(slug, form("Sara Sentada", moved),
 				Locale.forLanguageTag("es"));
@@ -381,13 +371,7 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 
 	@Test
 	void aPendingPersonMovedToTheWaitlistGetsTheWaitlistEmailSayingSeatsGoInTheOrderPeopleJoinedIt() throws Exception {
-		long eventId = new TestEvents(this.jdbc).event()
-			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
-			.capacity(1)
-			.requiringApproval()
-			.create()
-			.id();
-		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
+		String slug = inThirtyDays().capacity(1).requiringApproval().create().slug();
 		RegistrationResult approved = this.registrations.register(slug,
 				form("Ana Aprobada", TestRegistrations.uniqueEmail("approved")), Locale.ENGLISH);
 		this.staff.approve(approved.registrationId());
@@ -437,6 +421,11 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 
 	private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder form(String email) {
 		return TestRegistrations.formPost("mexico-workshop", "Ana Pérez", email);
+	}
+
+	/** An event of this test's own, a month away. */
+	private TestEvents.Builder inThirtyDays() {
+		return new TestEvents(this.jdbc).event().startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)));
 	}
 
 }

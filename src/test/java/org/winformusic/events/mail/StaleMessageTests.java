@@ -83,12 +83,7 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 
 	@Test
 	void aWaitlistEmailForSomeonePromotedBeforeItWentOutIsSkippedAndThePromotionArrives() throws Exception {
-		long eventId = new TestEvents(this.jdbc).event()
-			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
-			.capacity(1)
-			.create()
-			.id();
-		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
+		String slug = inThirtyDays().capacity(1).create().slug();
 		String first = TestRegistrations.uniqueEmail("first");
 		String second = TestRegistrations.uniqueEmail("second");
 		RegistrationResult seated = this.registrations.register(slug, form("Primera", first), Locale.ENGLISH);
@@ -105,12 +100,7 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 
 	@Test
 	void aWithdrawnSeatsEmailForSomeonePromotedBackBeforeItWentOutIsSkippedAndThePromotionArrives() throws Exception {
-		long eventId = new TestEvents(this.jdbc).event()
-			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
-			.capacity(1)
-			.create()
-			.id();
-		String slug = this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
+		String slug = inThirtyDays().capacity(1).create().slug();
 		String movedEmail = TestRegistrations.uniqueEmail("moved-back");
 		RegistrationResult moved = this.registrations.register(slug, form("Mara Movida", movedEmail), Locale.ENGLISH);
 		RegistrationResult waiting = this.registrations.register(slug,
@@ -184,12 +174,7 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 	 * promotions among its waitlist would add other people's emails to the count.
 	 */
 	private String freshEvent() {
-		long eventId = new TestEvents(this.jdbc).event()
-			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)))
-			.capacity(10)
-			.create()
-			.id();
-		return this.jdbc.sql("select slug from event where id = ?").param(eventId).query(String.class).single();
+		return inThirtyDays().capacity(10).create().slug();
 	}
 
 	private String kindStatus(long registrationId, String kind) {
@@ -210,6 +195,11 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 	private static RegistrationForm form(String name, String email) {
 		return new RegistrationForm(name, email, "Discos Norte", null, "INDEPENDENT_LABEL", "CMX", "Ciudad de México",
 				null, "YES", null, null, true, false, null);
+	}
+
+	/** An event of this test's own, a month away. */
+	private TestEvents.Builder inThirtyDays() {
+		return new TestEvents(this.jdbc).event().startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(30)));
 	}
 
 }
