@@ -7,6 +7,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +30,11 @@ class OutboxRepository {
 
 	/** The skip reason of a message whose registration no longer exists. */
 	static final String GONE = "GONE";
+
+	/** The kinds of message this build composes, by name. */
+	private static final List<String> KNOWN_KINDS = Arrays.stream(RegistrationMessage.Type.values())
+		.map(Enum::name)
+		.toList();
 
 	private final JdbcClient jdbc;
 
@@ -105,12 +111,15 @@ class OutboxRepository {
 
 	/**
 	 * Takes up to {@code limit} due messages for {@code instance}, counting the attempt.
+	 * Only kinds this build can compose are taken: during a rolling upgrade, an email of
+	 * a kind added by a newer build waits for an instance of that build instead of being
+	 * skipped here (and lost).
 	 */
 	List<Claimed> claim(String instance, int limit) {
 		return this.jdbc.sql("""
 				with due as (
 				    select id from outbox_message
-				     where status = 'PENDING' and next_attempt_at <= :now
+				     where status = 'PENDING' and next_attempt_at <= :now and kind in (:kinds)
 				     order by next_attempt_at, id
 				     limit :limit
 				       for update skip locked)
@@ -122,6 +131,7 @@ class OutboxRepository {
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("limit", limit)
 			.param("instance", instance)
+			.param("kinds", KNOWN_KINDS)
 			.query((rs, n) -> new Claimed(rs.getLong("id"), rs.getObject("registration_id", Long.class),
 					rs.getString("kind"), rs.getString("message_id"), rs.getInt("attempts")))
 			.list();

@@ -301,6 +301,38 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 	}
 
 	@Test
+	void anEmailOfAKindThisBuildCannotComposeWaitsForABuildThatCan() throws Exception {
+		// A rolling upgrade: a newer build's migration allowed a kind this build does not
+		// know and queued an email of it. This build must leave it for the newer one.
+		long later = confirm("De otra versión", TestRegistrations.uniqueEmail("later-kind"), "es");
+		long known = confirm("De esta versión", TestRegistrations.uniqueEmail("known-kind"), "es");
+		String constraint = this.jdbc.sql("""
+				select pg_get_constraintdef(oid) from pg_constraint
+				 where conrelid = 'outbox_message'::regclass and conname = 'outbox_message_kind_check'""")
+			.query(String.class)
+			.single();
+		this.jdbc.sql("alter table outbox_message drop constraint outbox_message_kind_check").update();
+		try {
+			this.jdbc.sql("update outbox_message set kind = 'A_LATER_KIND' where registration_id = ?")
+				.param(later)
+				.update();
+
+			assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+			makeEverythingDue();
+			assertThat(this.sender.sendDueMessages()).isZero();
+
+			assertThat(greenMail.getReceivedMessages()).hasSize(1);
+			assertThat(outboxStatus(known)).isEqualTo("SENT");
+			assertThat(outboxStatus(later)).as("not skipped, not failed: still waiting").isEqualTo("PENDING");
+			assertThat(attempts(later)).isZero();
+		}
+		finally {
+			this.jdbc.sql("delete from outbox_message where kind = 'A_LATER_KIND'").update();
+			this.jdbc.sql("alter table outbox_message add constraint outbox_message_kind_check " + constraint).update();
+		}
+	}
+
+	@Test
 	void twoSendersDrainingFiveHundredMessagesDeliverEachExactlyOnce() throws Exception {
 		long event = new TestEvents(this.jdbc).mexicoWorkshopId();
 		List<Long> bulk = new ArrayList<>();
