@@ -24,7 +24,7 @@ interface RegistrationRepository extends Repository<Registration, Long> {
 			       r.email, r.company, r.jobTitle, r.companyType, r.state, r.city, r.phone, r.associationInterest,
 			       r.referralSource, r.comments, r.newsOptIn, r.privacyConsentVersion, r.privacyConsentAt, r.locale,
 			       r.createdAt, r.updatedAt, r.confirmedAt, r.cancelledAt, r.declinedAt, r.checkedInAt,
-			       r.waitlistPosition)
+			       r.waitlistPosition, r.version)
 			  from Registration r
 			""";
 
