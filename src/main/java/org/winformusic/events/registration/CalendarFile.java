@@ -1,8 +1,6 @@
 package org.winformusic.events.registration;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 
 import biweekly.Biweekly;
@@ -29,7 +27,18 @@ public final class CalendarFile {
 	/** The media type of the file. */
 	public static final String MEDIA_TYPE = "text/calendar";
 
-	private static final Instant SEQUENCE_EPOCH = Instant.parse("2024-01-01T00:00:00Z");
+	/**
+	 * Where SEQUENCE starts. Files sent before it counted the seconds from 2024 to the
+	 * registration's last change (about 9.5 × 10<sup>7</sup> at the end of 2026), which
+	 * two changes within one second could not tell apart. A calendar keeps the entry with
+	 * the highest SEQUENCE, so the new numbers must start above every one already sent:
+	 * 10<sup>9</sup> seconds after 2024 is September 2055. A constant rather than a floor
+	 * per registration (its last change's seconds, or the max of both): no clock enters
+	 * the number, so two instances whose clocks differ, or a clock set back, cannot make
+	 * a later file carry a lower one. It leaves room for half a billion changes of one
+	 * registration below 2<sup>31</sup> - 1, the largest INTEGER of RFC 5545.
+	 */
+	static final long SEQUENCE_BASE = 1_000_000_000L;
 
 	private CalendarFile() {
 	}
@@ -70,11 +79,7 @@ public final class CalendarFile {
 		calendar.setMethod(cancel ? Method.cancel() : Method.publish());
 		VEvent entry = new VEvent();
 		entry.setUid("registration-" + registration.id() + "@win-events");
-		// Grows with every change of the registration, so a calendar applies the
-		// cancellation over the entry it holds; seconds since 2024 fit an int for
-		// decades.
-		entry.setSequence((int) Math.max(0,
-				Duration.between(SEQUENCE_EPOCH, registration.updatedAt()).toSeconds() + (cancel ? 1 : 0)));
+		entry.setSequence(sequence(registration.version(), cancel));
 		entry.setDateTimeStamp(Date.from(registration.updatedAt()));
 		entry.setDateStart(Date.from(event.startsAt()));
 		entry.setDateEnd(Date.from(event.endsAt()));
@@ -98,6 +103,21 @@ public final class CalendarFile {
 		entry.setStatus(ended ? Status.cancelled() : Status.confirmed());
 		calendar.addEvent(entry);
 		return fold(Biweekly.write(calendar).go());
+	}
+
+	/**
+	 * The entry's SEQUENCE (RFC 5546 2.1.4: a calendar applies a file only over an entry
+	 * with a lower one). Every change of a registration adds one to its version (status
+	 * changes, promotions, edits, check-in), and each version has two numbers: the file
+	 * that adds the entry, then the one that removes it. So a cancellation comes out
+	 * above the entry it removes even at the same version, and a seat given back after it
+	 * (a new version) above the cancellation, however close together. Files are written
+	 * when an email is sent, from the registration as it is then, so one that waited in
+	 * the outbox carries the number of the latest state.
+	 */
+	static int sequence(int version, boolean cancel) {
+		long sequence = SEQUENCE_BASE + 2L * Math.max(0, version) + (cancel ? 1 : 0);
+		return (int) Math.min(Integer.MAX_VALUE, sequence);
 	}
 
 	/**

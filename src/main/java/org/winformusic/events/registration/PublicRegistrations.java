@@ -12,6 +12,7 @@ import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.RegisteringEvent;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationValidator.ValidForm;
+import org.winformusic.events.shared.EmailAddresses;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.SupportedLocales;
 
@@ -244,9 +245,9 @@ public class PublicRegistrations {
 	 */
 	public void sendLink(long eventId, String email) {
 		this.changes.run(() -> {
-			String normalized = RegistrationValidator.normalize(email);
-			if (normalized != null) {
-				registrationHoldingAddress(eventId, normalized).ifPresent(this::remindLink);
+			String address = RegistrationValidator.address(email);
+			if (address != null) {
+				registrationHoldingAddress(eventId, address).ifPresent(this::remindLink);
 			}
 			return null;
 		});
@@ -276,11 +277,19 @@ public class PublicRegistrations {
 		}
 	}
 
-	private Optional<Long> registrationHoldingAddress(long eventId, String email) {
+	/**
+	 * The registration holding an address in its one spelling
+	 * ({@link RegistrationValidator#address}). Rows stored before addresses were
+	 * canonicalized keep the domain as it was typed, perhaps in ASCII
+	 * ({@code xn--diseo-rta.mx}): no migration converts them (PostgreSQL has no IDNA), so
+	 * the ASCII spelling is looked for too.
+	 */
+	private Optional<Long> registrationHoldingAddress(long eventId, String address) {
+		String ascii = EmailAddresses.ascii(address);
 		return this.jdbc
-			.sql("select id from registration where event_id = ? and lower(email) = lower(?) and "
-					+ RegistrationStatus.HOLDS_ADDRESS_SQL)
-			.params(eventId, email)
+			.sql("select id from registration where event_id = ? and lower(email) in (lower(?), lower(?)) and "
+					+ RegistrationStatus.HOLDS_ADDRESS_SQL + " order by id limit 1")
+			.params(eventId, address, (ascii != null) ? ascii : address)
 			.query(Long.class)
 			.optional();
 	}

@@ -137,7 +137,7 @@ class Registration {
 				this.jobTitle, this.companyType, this.state, this.city, this.phone, this.associationInterest,
 				this.referralSource, this.comments, this.newsOptIn, this.privacyConsentVersion, this.privacyConsentAt,
 				this.locale, this.createdAt, this.updatedAt, this.confirmedAt, this.cancelledAt, this.declinedAt,
-				this.checkedInAt, this.waitlistPosition);
+				this.checkedInAt, this.waitlistPosition, this.version);
 	}
 
 }

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.winformusic.events.shared.EmailAddresses;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -165,11 +167,12 @@ public class RegistrationErasure {
 	 */
 	@Transactional(readOnly = true)
 	public List<RegistrationView> findByEmail(String email) {
-		String normalized = RegistrationValidator.normalize(email);
-		if (normalized == null) {
+		String address = RegistrationValidator.address(email);
+		if (address == null) {
 			return List.of();
 		}
-		return this.repository.findViewsByEmail(normalized);
+		String ascii = EmailAddresses.ascii(address);
+		return this.repository.findViewsByEmail(address, (ascii != null) ? ascii : address);
 	}
 
 	/** A registration as {@link RegistrationDirectory} reads it. */

@@ -24,7 +24,7 @@ interface RegistrationRepository extends Repository<Registration, Long> {
 			       r.email, r.company, r.jobTitle, r.companyType, r.state, r.city, r.phone, r.associationInterest,
 			       r.referralSource, r.comments, r.newsOptIn, r.privacyConsentVersion, r.privacyConsentAt, r.locale,
 			       r.createdAt, r.updatedAt, r.confirmedAt, r.cancelledAt, r.declinedAt, r.checkedInAt,
-			       r.waitlistPosition)
+			       r.waitlistPosition, r.version)
 			  from Registration r
 			""";
 
@@ -37,9 +37,14 @@ interface RegistrationRepository extends Repository<Registration, Long> {
 	@Query(VIEW + " where r.id in :ids")
 	List<RegistrationView> findViews(Collection<Long> ids);
 
-	/** Every registration of an address, not blocked ones, oldest first. */
-	@Query(VIEW + " where lower(r.email) = lower(:email) and r.blockedAt is null order by r.createdAt, r.id")
-	List<RegistrationView> findViewsByEmail(String email);
+	/**
+	 * Every registration of an address, not blocked ones, oldest first: {@code email} in
+	 * its one spelling, {@code ascii} its ASCII form, the spelling rows stored before
+	 * addresses were canonicalized may hold ({@link PublicRegistrations}).
+	 */
+	@Query(VIEW + " where lower(r.email) in (lower(:email), lower(:ascii)) and r.blockedAt is null"
+			+ " order by r.createdAt, r.id")
+	List<RegistrationView> findViewsByEmail(String email, String ascii);
 
 	/** The entity as read now, with its version (for an edit form). */
 	Optional<Registration> findById(long id);

@@ -32,7 +32,7 @@ public class RegistrationStream {
 			       r.state, r.city, r.phone, r.association_interest, r.referral_source, r.comments, r.locale,
 			       r.news_opt_in, r.privacy_consent_version, r.privacy_consent_at, r.created_at, r.updated_at,
 			       r.confirmed_at, r.cancelled_at, r.declined_at, r.checked_in_at,
-			       w.position as waitlist_position%s
+			       w.position as waitlist_position, r.version%s
 			from registration r
 			left join %s w on w.id = r.id
 			%s
@@ -96,7 +96,7 @@ public class RegistrationStream {
 				AssociationInterest.valueOf(rs.getString(12)), rs.getString(13), rs.getString(14), rs.getBoolean(16),
 				rs.getString(17), instant(rs, 18), Locale.forLanguageTag(rs.getString(15)), instant(rs, 19),
 				instant(rs, 20), instant(rs, 21), instant(rs, 22), instant(rs, 23), instant(rs, 24),
-				(position != null) ? position.intValue() : null);
+				(position != null) ? position.intValue() : null, rs.getInt(26));
 	}
 
 	private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import org.winformusic.events.shared.EmailAddresses;
 import org.winformusic.events.shared.StoredText;
 
 import org.springframework.stereotype.Component;
@@ -139,8 +140,20 @@ public class RegistrationValidator implements SmartValidator {
 		if (errors.hasErrors()) {
 			return null;
 		}
-		return new CheckedForm(context.eventId(), new ValidForm(fullName, email, company, jobTitle, companyType, state,
-				city, phone, interest, referralSource, comments, newsOptIn), answers);
+		// One spelling per mailbox, so the unique index and the lookups by address see
+		// ana@xn--diseo-rta.mx and ana@diseño.mx as the address they are.
+		return new CheckedForm(context.eventId(), new ValidForm(fullName, EmailAddresses.canonical(email), company,
+				jobTitle, companyType, state, city, phone, interest, referralSource, comments, newsOptIn), answers);
+	}
+
+	/**
+	 * A typed address as the form stores it (stripped, NFC, the domain in its one
+	 * spelling: {@link EmailAddresses#canonical}), for a lookup by address; null when
+	 * nothing but white space was typed.
+	 */
+	static String address(String typed) {
+		String normalized = normalize(typed);
+		return (normalized != null) ? EmailAddresses.canonical(normalized) : null;
 	}
 
 	/**

@@ -10,14 +10,17 @@ import jakarta.mail.internet.InternetAddress;
  * Email addresses as they leave the application. People may type a domain with accents
  * ({@code ana@diseño.mx}); SMTP without the SMTPUTF8 extension, which most servers lack,
  * carries only ASCII, so the domain goes out in its IDNA form ({@code xn--diseo-rta.mx})
- * while the address as typed is what is stored and shown. The part before the {@code @}
- * has no such form: a non-ASCII one needs SMTPUTF8 all the way to the mailbox, so the
- * form refuses it.
+ * while the address as typed, its domain in Unicode ({@link #canonical}), is what is
+ * stored and shown. The part before the {@code @} has no such form: a non-ASCII one needs
+ * SMTPUTF8 all the way to the mailbox, so the form refuses it.
  */
 public final class EmailAddresses {
 
 	/** RFC 5321 4.5.3.1.3: a path, and so an address, is at most 254 octets. */
 	private static final int MAX_OCTETS = 254;
+
+	/** How an internationalized label starts in its ASCII form (RFC 3490). */
+	private static final String ACE_PREFIX = "xn--";
 
 	private EmailAddresses() {
 	}
@@ -56,6 +59,31 @@ public final class EmailAddresses {
 		}
 		String ascii = address.substring(0, at + 1) + converted;
 		return (ascii.length() <= MAX_OCTETS) ? ascii : null;
+	}
+
+	/**
+	 * The one spelling an address is stored and looked up in: a domain with
+	 * internationalized labels in its Unicode form, lower case ({@code ana@diseño.mx}
+	 * whether typed so, as {@code ana@DISEÑO.mx} or as {@code ana@xn--diseo-rta.mx}, the
+	 * same mailbox), so the unique index on the address and every lookup by it see one
+	 * address. Only when that form converts back to the same ASCII one ({@link #ascii}):
+	 * a name IDNA2003 would map elsewhere ({@code xn--strae-oqa.de}, IDNA2008's
+	 * {@code straße.de}) keeps its ASCII spelling. Any other address (no such label, or
+	 * no ASCII form) is returned unchanged, the part before the {@code @} always: its
+	 * case may matter to the mailbox.
+	 */
+	public static String canonical(String address) {
+		String ascii = ascii(address);
+		if (ascii == null) {
+			return address;
+		}
+		String domain = ascii.substring(ascii.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+		if (!domain.startsWith(ACE_PREFIX) && !domain.contains("." + ACE_PREFIX)) {
+			return address;
+		}
+		String canonical = address.substring(0, address.lastIndexOf('@') + 1)
+				+ IDN.toUnicode(domain, IDN.USE_STD3_ASCII_RULES);
+		return ascii.equalsIgnoreCase(ascii(canonical)) ? canonical : address;
 	}
 
 	/**

@@ -324,7 +324,7 @@ class MailComposerTests {
 		RegistrationView subscribed = new RegistrationView(base.id(), base.eventId(), base.status(), base.fullName(),
 				base.email(), base.company(), null, base.companyType(), base.state(), base.city(), null,
 				base.associationInterest(), null, null, true, "v1", base.privacyConsentAt(), base.locale(),
-				base.createdAt(), base.updatedAt(), base.confirmedAt(), null, null, null, null);
+				base.createdAt(), base.updatedAt(), base.confirmedAt(), null, null, null, null, base.version());
 		String stop = "https://events.example.org/r/" + TOKEN + "/news/stop";
 		for (RegistrationMessage.Type kind : RegistrationMessage.Type.values()) {
 			MailComposer.Composed with = this.composer.compose(kind, subscribed, event(SupportedLocales.SPANISH),
@@ -401,7 +401,7 @@ class MailComposerTests {
 				r.companyType(), r.state(), r.city(), r.phone(), r.associationInterest(), r.referralSource(),
 				r.comments(), r.newsOptIn(), r.privacyConsentVersion(), r.privacyConsentAt(), r.locale(), r.createdAt(),
 				updatedAt, r.confirmedAt(), (status == RegistrationStatus.CANCELLED) ? updatedAt : null,
-				(status == RegistrationStatus.DECLINED) ? updatedAt : null, null, null);
+				(status == RegistrationStatus.DECLINED) ? updatedAt : null, null, null, r.version() + 1);
 	}
 
 	@Test
@@ -411,8 +411,8 @@ class MailComposerTests {
 				registration.status(), "Ana\r\nBcc: evil@example.org", registration.email(), "Label\r\nX: y", null,
 				registration.companyType(), registration.state(), registration.city(), null,
 				registration.associationInterest(), null, null, false, "v1", registration.privacyConsentAt(),
-				registration.locale(), registration.createdAt(), registration.updatedAt(), null, null, null, null,
-				null);
+				registration.locale(), registration.createdAt(), registration.updatedAt(), null, null, null, null, null,
+				registration.version());
 
 		MailComposer.Composed mail = this.composer.compose(RegistrationMessage.Type.CONFIRMED, injected,
 				event(Locale.ENGLISH), TOKEN);
@@ -436,7 +436,8 @@ class MailComposerTests {
 		return new RegistrationView(42, 7,
 				(position != null) ? RegistrationStatus.WAITLISTED : RegistrationStatus.CONFIRMED, "Ana Pérez",
 				"ana@example.org", "Discos Ana", null, CompanyType.INDEPENDENT_LABEL, "CMX", "CDMX", null,
-				AssociationInterest.YES, null, null, false, "v1", at, locale, at, at, at, null, null, null, position);
+				AssociationInterest.YES, null, null, false, "v1", at, locale, at, at, at, null, null, null, position,
+				0);
 	}
 
 }

@@ -115,7 +115,7 @@ class MailWidthBrowserTests {
 				"maria.fernanda.villasenor.castaneda@disqueraindependiente-ejemplo.com.mx", r.company(), null,
 				r.companyType(), r.state(), r.city(), null, r.associationInterest(), null, null, true, "v1",
 				r.privacyConsentAt(), r.locale(), r.createdAt(), r.updatedAt(), r.confirmedAt(), r.cancelledAt(),
-				r.declinedAt(), null, r.waitlistPosition());
+				r.declinedAt(), null, r.waitlistPosition(), r.version());
 	}
 
 }

@@ -1,7 +1,9 @@
 package org.winformusic.events.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -367,6 +369,39 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 			.param(seated.registrationId())
 			.query(String.class)
 			.list()).containsExactly("CONFIRMED", "SEAT_WITHDRAWN");
+	}
+
+	@Test
+	void aSeatWithdrawnAndGivenBackWithinOneSecondSendsCalendarFilesWithStrictlyGrowingSequence() throws Exception {
+		String slug = inThirtyDays().capacity(1).create().slug();
+		String moved = TestRegistrations.uniqueEmail("back-and-forth");
+		RegistrationResult seated = this.registrations.register(slug, form("Sara Sentada", moved), Locale.ENGLISH);
+		RegistrationResult waiting = this.registrations.register(slug,
+				form("Wendy Waiting", TestRegistrations.uniqueEmail("waiting")), Locale.ENGLISH);
+		// Every change below happens within the same second as the registration: the
+		// sequence must grow with each change however close together they come.
+		Instant sameSecond = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		List<Long> sequences = new ArrayList<>();
+		List<String> statuses = new ArrayList<>();
+		for (Runnable change : List.<Runnable>of(() -> {
+		}, () -> this.staff.moveToWaitlist(seated.registrationId()),
+				// The waiting person leaves: the freed seat goes back to the moved one.
+				() -> this.staff.cancelByStaff(waiting.registrationId()))) {
+			greenMail.purgeEmailFromAllMailboxes();
+			change.run();
+			this.jdbc.sql("update registration set updated_at = ? where id = ?")
+				.params(Timestamp.from(sameSecond), seated.registrationId())
+				.update();
+			this.sender.sendDueMessages();
+			VEvent entry = Biweekly.parse(calendarFile(onlyMessageTo(moved))).first().getEvents().get(0);
+			sequences.add(entry.getSequence().getValue().longValue());
+			statuses.add(entry.getStatus().getValue());
+		}
+
+		assertThat(statuses).containsExactly("CONFIRMED", "CANCELLED", "CONFIRMED");
+		assertThat(sequences.get(1)).isGreaterThan(sequences.get(0));
+		assertThat(sequences.get(2)).isGreaterThan(sequences.get(1));
+		assertThat(sequences).allSatisfy((sequence) -> assertThat(sequence).isBetween(0L, (long) Integer.MAX_VALUE));
 	}
 
 	@Test

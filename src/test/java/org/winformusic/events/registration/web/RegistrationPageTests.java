@@ -194,6 +194,50 @@ class RegistrationPageTests {
 	}
 
 	@Test
+	void anAccentedDomainAndItsAsciiSpellingAreOneAddressForDuplicatesAndTheLinkLookup() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		String local = "ana" + emails.incrementAndGet();
+		String accented = local + "@diseño.mx";
+		String ascii = local + "@xn--diseo-rta.mx";
+		this.mvc.perform(valid(event.slug(), accented)).andExpect(status().is3xxRedirection());
+		long id = this.jdbc.sql("select id from registration where event_id = ?")
+			.param(event.id())
+			.query(Long.class)
+			.single();
+
+		String sameSpelling = withoutCsrf(page(valid(event.slug(), accented).param("lang", "en")));
+		String otherSpelling = withoutCsrf(page(valid(event.slug(), ascii).param("lang", "en")));
+		String otherCase = withoutCsrf(page(valid(event.slug(), local + "@XN--DISEO-RTA.MX").param("lang", "en")));
+		assertThat(otherSpelling).isEqualTo(sameSpelling)
+			.isEqualTo(otherCase)
+			.contains(message("registration.duplicate.text", Locale.ENGLISH));
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isEqualTo(1);
+		this.mvc.perform(post("/events/" + event.slug() + "/lookup").with(csrf()).param("email", ascii))
+			.andExpect(status().isOk());
+		assertThat(this.recorded.about(id)).extracting(RegistrationMessage::type)
+			.containsExactly(RegistrationMessage.Type.CONFIRMED, RegistrationMessage.Type.LINK_REMINDER,
+					RegistrationMessage.Type.LINK_REMINDER, RegistrationMessage.Type.LINK_REMINDER,
+					RegistrationMessage.Type.LINK_REMINDER);
+	}
+
+	@Test
+	void anAddressTypedWithAnAsciiDomainIsStoredWithTheDomainPeopleReadAndTheOtherSpellingIsADuplicate()
+			throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		String local = "Ana.Diaz" + emails.incrementAndGet();
+		this.mvc.perform(valid(event.slug(), local + "@xn--diseo-rta.mx")).andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.sql("select email from registration where event_id = ?")
+			.param(event.id())
+			.query(String.class)
+			.single()).as("the part before the @ as typed, the domain in its Unicode form")
+			.isEqualTo(local + "@diseño.mx");
+
+		assertThat(page(valid(event.slug(), local + "@DISEÑO.mx").param("lang", "en")))
+			.contains(message("registration.duplicate.text", Locale.ENGLISH));
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isEqualTo(1);
+	}
+
+	@Test
 	void theBinderStoresComposedTextRefusesRepeatedFieldsAndReadsNothingButTheForm() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		String repeated = page(valid(event.slug(), email()).param("privacyConsent", "true").param("lang", "en"));
