@@ -279,6 +279,10 @@ public final class TestRegistrations {
 			return this;
 		}
 
+		/**
+		 * Only a {@code CONFIRMED} registration can be checked in (a database
+		 * constraint).
+		 */
 		public Builder checkedInAt(Instant checkedInAt) {
 			this.checkedInAt = checkedInAt;
 			return this;

@@ -63,21 +63,24 @@ class BulkActions {
 
 	/**
 	 * Who is selected and what the action would do to each: the registrations of this
-	 * event among {@code ids}, in the order given. A resend leaves out the erased (and
-	 * anonymized) ones: they have no address left, applying sends them nothing, and the
-	 * result counts only those shown here.
+	 * event among {@code ids}, in the order given. An erased (or anonymized) registration
+	 * has no address left and is never emailed: approve and decline still change it, and
+	 * its row says it gets no email; a resend, which would do nothing else, leaves it
+	 * out, so the result counts only those shown here.
 	 */
 	List<Preview> preview(long eventId, Action action, List<Long> ids) {
 		List<Preview> rows = new ArrayList<>();
 		for (Long id : selected(ids)) {
-			Optional<RegistrationView> found = (action == Action.RESEND) ? this.directory.findWithPersonalData(id)
-					: this.directory.find(id);
-			found.filter((r) -> r.eventId() == eventId).ifPresent((r) -> rows.add(preview(action, r)));
+			Optional<RegistrationView> reachable = this.directory.findWithPersonalData(id);
+			boolean erased = reachable.isEmpty();
+			Optional<RegistrationView> found = (erased && action != Action.RESEND) ? this.directory.find(id)
+					: reachable;
+			found.filter((r) -> r.eventId() == eventId).ifPresent((r) -> rows.add(preview(action, r, erased)));
 		}
 		return rows;
 	}
 
-	private static Preview preview(Action action, RegistrationView r) {
+	private static Preview preview(Action action, RegistrationView r, boolean erased) {
 		RegistrationStatus status = r.status();
 		String email = switch (action) {
 			case APPROVE -> (status == RegistrationStatus.PENDING) ? "APPROVE" : null;
@@ -87,7 +90,7 @@ class BulkActions {
 				default -> status.name();
 			};
 		};
-		return new Preview(r.id(), r.fullName(), r.email(), status.name(), email);
+		return new Preview(r.id(), r.fullName(), r.email(), status.name(), email, erased);
 	}
 
 	private static List<Long> selected(List<Long> ids) {
@@ -95,13 +98,19 @@ class BulkActions {
 	}
 
 	/**
-	 * One selected registration: its status and the email it would get (a key suffix of
-	 * {@code ux.bulk.email.*}), or null when the action cannot change it.
+	 * One selected registration: its status and the email the change sends (a key suffix
+	 * of {@code ux.bulk.email.*}), or null when the action cannot change it; an erased
+	 * one changes all the same but gets no email.
 	 */
-	record Preview(long id, String fullName, String email, String status, String emailKind) {
+	record Preview(long id, String fullName, String email, String status, String emailKind, boolean erased) {
 
 		public boolean changes() {
 			return this.emailKind != null;
+		}
+
+		/** Changes and gets the email: it still has an address. */
+		public boolean emailed() {
+			return changes() && !this.erased;
 		}
 
 	}

@@ -137,6 +137,8 @@ class RegistrationsController {
 			model.addAttribute("action", chosen.name());
 			model.addAttribute("rows", preview);
 			model.addAttribute("changing", preview.stream().filter(BulkActions.Preview::changes).count());
+			model.addAttribute("unreachable",
+					preview.stream().filter((row) -> row.changes() && !row.emailed()).count());
 			model.addAttribute("back", safeQuery(back).isEmpty() ? null : back);
 			return BULK_CONFIRM_VIEW;
 		}

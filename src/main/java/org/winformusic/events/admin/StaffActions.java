@@ -2,10 +2,8 @@ package org.winformusic.events.admin;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Objects;
 
+import org.winformusic.events.registration.ChangeDetails;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.CheckedForm;
 import org.winformusic.events.registration.RegistrationMessage;
@@ -114,7 +112,7 @@ class StaffActions {
 	public RegistrationView update(long id, CheckedForm form, Integer expectedVersion) {
 		RegistrationView before = find(id);
 		RegistrationView after = this.registrations.update(id, form, expectedVersion);
-		this.audit.recordForCurrentUser("EDITED", before.eventId(), id, changes(before, after));
+		this.audit.recordForCurrentUser("EDITED", before.eventId(), id, ChangeDetails.fields(before, after));
 		return after;
 	}
 
@@ -144,16 +142,9 @@ class StaffActions {
 		this.audit.recordForCurrentUser("CAPACITY_CHANGED", eventId, null, "capacity: " + before + " -> " + capacity);
 	}
 
-	/**
-	 * The status change; when it took a check-in away (leaving CONFIRMED clears it), also
-	 * when they had arrived ({@code checkedInAt=<instant>}), so the log keeps it.
-	 */
+	/** The status change (and a check-in it took away, see {@link ChangeDetails}). */
 	private RegistrationView audited(String action, RegistrationView before, RegistrationView after) {
-		String details = "status: " + before.status() + " -> " + after.status();
-		if (before.checkedInAt() != null && after.checkedInAt() == null && before.status() != after.status()) {
-			details += "\ncheckedInAt=" + before.checkedInAt();
-		}
-		this.audit.recordForCurrentUser(action, before.eventId(), before.id(), details);
+		this.audit.recordForCurrentUser(action, before.eventId(), before.id(), ChangeDetails.status(before, after));
 		return after;
 	}
 
@@ -166,30 +157,6 @@ class StaffActions {
 		return authentication != null && authentication.getAuthorities()
 			.stream()
 			.anyMatch((a) -> StaffRole.ADMIN.authority().equals(a.getAuthority()));
-	}
-
-	/** "field: before -> after" for each changed field, one per line. */
-	static String changes(RegistrationView before, RegistrationView after) {
-		Map<String, Object[]> fields = new LinkedHashMap<>();
-		fields.put("fullName", new Object[] { before.fullName(), after.fullName() });
-		fields.put("email", new Object[] { before.email(), after.email() });
-		fields.put("company", new Object[] { before.company(), after.company() });
-		fields.put("jobTitle", new Object[] { before.jobTitle(), after.jobTitle() });
-		fields.put("companyType", new Object[] { before.companyType(), after.companyType() });
-		fields.put("state", new Object[] { before.state(), after.state() });
-		fields.put("city", new Object[] { before.city(), after.city() });
-		fields.put("phone", new Object[] { before.phone(), after.phone() });
-		fields.put("associationInterest", new Object[] { before.associationInterest(), after.associationInterest() });
-		fields.put("referralSource", new Object[] { before.referralSource(), after.referralSource() });
-		fields.put("comments", new Object[] { before.comments(), after.comments() });
-		fields.put("newsOptIn", new Object[] { before.newsOptIn(), after.newsOptIn() });
-		StringBuilder text = new StringBuilder();
-		fields.forEach((name, values) -> {
-			if (!Objects.equals(values[0], values[1])) {
-				text.append(name).append(": ").append(values[0]).append(" -> ").append(values[1]).append('\n');
-			}
-		});
-		return text.toString().strip();
 	}
 
 }

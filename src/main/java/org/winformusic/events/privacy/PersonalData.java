@@ -32,9 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class PersonalData {
 
-	/** The audit actor of what registrants do themselves with their link. */
-	static final String REGISTRANT = "registrant";
-
 	static final String ERASED = "PERSONAL_DATA_ERASED";
 
 	static final String EXPORTED = "PERSONAL_DATA_EXPORTED";
@@ -116,7 +113,7 @@ class PersonalData {
 		if (active(registration)) {
 			this.selfService.cancelByToken(token);
 		}
-		block(registration, REGISTRANT, null);
+		block(registration, Audited.REGISTRANT, null);
 		return registration.locale();
 	}
 
@@ -127,7 +124,8 @@ class PersonalData {
 		RegistrationView registration = this.erasure.find(id).orElseThrow(NotFoundException::new);
 		if (registration.newsOptIn()) {
 			this.erasure.stopNews(id, this.clock.instant());
-			this.audit.publishEvent(new Audited(REGISTRANT, NEWS_STOPPED, registration.eventId(), id, null, null));
+			this.audit
+				.publishEvent(new Audited(Audited.REGISTRANT, NEWS_STOPPED, registration.eventId(), id, null, null));
 		}
 	}
 

@@ -4,14 +4,24 @@ import java.util.Optional;
 
 import org.winformusic.events.registration.Changes.Locked;
 import org.winformusic.events.registration.RegistrationMessage.Type;
+import org.winformusic.events.shared.Audited;
 import org.winformusic.events.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What a registrant does with their manage link: look, cancel, edit. */
+/**
+ * What a registrant does with their manage link: look, cancel, edit. A cancel or an edit
+ * is in the registration's audit trail like a staff change, its actor
+ * {@link Audited#REGISTRANT}, written in the change's transaction.
+ */
 @Service
 public class SelfService {
+
+	static final String CANCELLED = "CANCELLED_BY_REGISTRANT";
+
+	static final String EDITED = "EDITED_BY_REGISTRANT";
 
 	private final ManageTokens tokens;
 
@@ -19,10 +29,14 @@ public class SelfService {
 
 	private final Changes changes;
 
-	SelfService(ManageTokens tokens, RegistrationDirectory directory, Changes changes) {
+	private final ApplicationEventPublisher audit;
+
+	SelfService(ManageTokens tokens, RegistrationDirectory directory, Changes changes,
+			ApplicationEventPublisher audit) {
 		this.tokens = tokens;
 		this.directory = directory;
 		this.changes = changes;
+		this.audit = audit;
 	}
 
 	/** The registration a manage token belongs to. */
@@ -47,10 +61,14 @@ public class SelfService {
 		return this.changes.run(() -> {
 			long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
 			Locked current = this.changes.lock(id);
-			if (current.status().active()) {
-				this.changes.end(current, RegistrationStatus.CANCELLED, Type.CANCELLED);
+			if (!current.status().active()) {
+				return this.changes.view(id);
 			}
-			return this.changes.view(id);
+			RegistrationView before = this.changes.view(id);
+			this.changes.end(current, RegistrationStatus.CANCELLED, Type.CANCELLED);
+			RegistrationView after = this.changes.view(id);
+			audit(CANCELLED, after, ChangeDetails.status(before, after));
+			return after;
 		});
 	}
 
@@ -73,8 +91,18 @@ public class SelfService {
 	public RegistrationView updateByToken(String token, CheckedForm form, Integer expectedVersion) {
 		return this.changes.run(() -> {
 			long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
-			return this.changes.edit(id, form, expectedVersion);
+			RegistrationView before = this.changes.view(id);
+			RegistrationView after = this.changes.edit(id, form, expectedVersion);
+			// The before and after values, as a staff edit records them.
+			audit(EDITED, after, ChangeDetails.fields(before, after));
+			return after;
 		});
+	}
+
+	/** The registrant's own change; no address is stored with it. */
+	private void audit(String action, RegistrationView registration, String details) {
+		this.audit.publishEvent(new Audited(Audited.REGISTRANT, action, registration.eventId(), registration.id(),
+				details.isEmpty() ? null : details, null));
 	}
 
 }

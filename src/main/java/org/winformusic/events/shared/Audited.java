@@ -13,13 +13,21 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * email or {@code token:<name>}), with the request's address; otherwise as given, e.g.
  * {@link #SYSTEM}
  * @param action what was done, e.g. {@code EVENT_UPDATED}
- * @param details a short description without personal data
+ * @param details a short description without personal data, but for the before and after
+ * values of edited fields, which the admin module clears when the registration's data is
+ * erased or expires
  * @param ip the client address when {@code actor} is given (null for none)
  */
 public record Audited(String actor, String action, Long eventId, Long registrationId, String details, String ip) {
 
 	/** The actor of actions nobody started (start-up, scheduled jobs). */
 	public static final String SYSTEM = "system";
+
+	/**
+	 * The actor of what registrants do themselves through their manage link (cancel,
+	 * edit, erase, stop news); no address is stored with it.
+	 */
+	public static final String REGISTRANT = "registrant";
 
 	/** How a request signed in with an export API token names its actor: "token:name". */
 	public static final String TOKEN_ACTOR_PREFIX = "token:";

@@ -27,6 +27,7 @@ import org.winformusic.events.registration.RegistrationSort;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -34,6 +35,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -48,6 +50,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @AdminTest
 class CheckInFollowsTheSeatTests {
+
+	private static final String CHECKED_IN_CONFIRMED = "registration_checked_in_confirmed_check";
 
 	@Autowired
 	MockMvc mvc;
@@ -181,6 +185,8 @@ class CheckInFollowsTheSeatTests {
 		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
 		transaction.executeWithoutResult((tx) -> {
 			tx.setRollbackOnly();
+			// The rows as they were before V29 made the database refuse them.
+			this.jdbc.sql("alter table registration drop constraint " + CHECKED_IN_CONFIRMED).update();
 			for (String status : new String[] { "CANCELLED", "DECLINED", "WAITLISTED", "PENDING" }) {
 				this.data.in(event).person("Old " + status).status(status).checkedInAt(in).create();
 			}
@@ -196,6 +202,63 @@ class CheckInFollowsTheSeatTests {
 				.sql("select count(*) from registration where status <> 'CONFIRMED'" + " and checked_in_at is not null")
 				.query(Long.class)
 				.single()).isZero();
+		});
+	}
+
+	/**
+	 * The database keeps the rule too: a check-in only while CONFIRMED, whatever writes
+	 * the row (a bug, a script, a hand-written statement).
+	 */
+	@Test
+	void theDatabaseRefusesACheckInOnARegistrationThatHoldsNoSeat() {
+		TestEvents.Created event = this.events.event().capacity(2).create();
+		long pending = this.data.in(event).person("Pia Pendiente").status("PENDING").create().id();
+		long seated = this.data.in(event).person("Rita Quedada").checkedInAt(AdminTest.REGISTERED).create().id();
+
+		assertThatThrownBy(() -> this.jdbc.sql("update registration set checked_in_at = now() where id = ?")
+			.param(pending)
+			.update()).isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining(CHECKED_IN_CONFIRMED);
+		assertThatThrownBy(
+				() -> this.jdbc.sql("update registration set status = 'CANCELLED', cancelled_at = now() where id = ?")
+					.param(seated)
+					.update())
+			.isInstanceOf(DataIntegrityViolationException.class)
+			.hasMessageContaining(CHECKED_IN_CONFIRMED);
+		assertThatThrownBy(() -> this.data.in(event)
+			.person("Walter Espera")
+			.status("WAITLISTED")
+			.checkedInAt(AdminTest.REGISTERED)
+			.create()).isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining(CHECKED_IN_CONFIRMED);
+		assertThat(this.data.status(seated)).isEqualTo("CONFIRMED");
+	}
+
+	/**
+	 * V29 migrates a database that still holds check-ins outside CONFIRMED: it clears
+	 * them as V26 did, then adds the constraint. Run in a transaction that is rolled
+	 * back.
+	 */
+	@Test
+	void theConstraintsMigrationFirstClearsTheCheckInsThatWouldBreakIt() throws Exception {
+		String migration = new ClassPathResource("db/migration/V29__checked_in_only_while_confirmed.sql")
+			.getContentAsString(StandardCharsets.UTF_8);
+		TestEvents.Created event = this.events.event().capacity(2).create();
+		Instant in = AdminTest.REGISTERED.plus(Duration.ofDays(1));
+		long confirmed = this.data.in(event).person("Rita Quedada").checkedInAt(in).create().id();
+		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+		transaction.executeWithoutResult((tx) -> {
+			tx.setRollbackOnly();
+			this.jdbc.sql("alter table registration drop constraint " + CHECKED_IN_CONFIRMED).update();
+			for (String status : new String[] { "CANCELLED", "DECLINED", "WAITLISTED", "PENDING" }) {
+				this.data.in(event).person("Old " + status).status(status).checkedInAt(in).create();
+			}
+
+			this.jdbc.sql(migration).update();
+
+			assertThat(checkedInListed(event)).containsExactly(confirmed);
+			assertThat(this.jdbc.sql("select count(*) from pg_constraint where conname = ?")
+				.param(CHECKED_IN_CONFIRMED)
+				.query(Long.class)
+				.single()).isOne();
 		});
 	}
 

@@ -85,7 +85,8 @@ class DashboardPlanTests {
 						  (array['INDEPENDENT_LABEL','DISTRIBUTOR','PUBLISHER','MANAGEMENT','BOOKING_PROMOTER','OTHER'])[1 + g % 6],
 						  (array['CMX','JAL','NLE','PUE','YUC','OAX','OUTSIDE_MX'])[1 + g % 7], 'Ciudad',
 						  (array['YES','MAYBE','NO'])[1 + g % 3], '2026-01', now(), 'es',
-						  now() - g * interval '1 minute', now(), case when g % 10 = 0 then now() end, 'persona ' || g,
+						  now() - g * interval '1 minute', now(), case when g % 10 = 0 and s.status = 'CONFIRMED' then now() end,
+						  'persona ' || g,
 						  case when s.status = 'WAITLISTED' then g end
 						from generate_series(1, :rows) g, lateral (select
 						  (array['CONFIRMED','CONFIRMED','WAITLISTED','CANCELLED','PENDING','DECLINED'])[1 + g % 6] as status) s

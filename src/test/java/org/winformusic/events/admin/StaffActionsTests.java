@@ -11,6 +11,7 @@ import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.admin.AdminTestConfiguration.SentMessages;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.ManageTokens;
+import org.winformusic.events.registration.RegistrationErasure;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,9 @@ class StaffActionsTests {
 
 	@Autowired
 	CheckinPasses passes;
+
+	@Autowired
+	RegistrationErasure erasure;
 
 	TestEvents events;
 
@@ -326,6 +330,69 @@ class StaffActionsTests {
 			.andExpect(flash().attribute("notice", Notice.ok("ux.notice.text", "Se reenvió 1 correo.")));
 		assertThat(outboxKinds(kept)).containsExactly("CONFIRMED");
 		assertThat(outboxRows(erased)).isZero();
+	}
+
+	/**
+	 * A registration anonymized by retention keeps its status, so approve and decline
+	 * still change it; it has no address left, so the preview says it gets no email and
+	 * the result counts it like the preview did.
+	 */
+	@Test
+	void theBulkApproveAndDeclinePreviewSaysAnErasedRegistrationGetsNoEmailAndApplyingAgrees() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(5).create();
+		long kept = pending(event, "Mara Correo");
+		long erased = pending(event, "Berta Anonimizada");
+		this.erasure.anonymize(java.util.List.of(erased), Instant.now());
+		String[] ids = { String.valueOf(kept), String.valueOf(erased) };
+
+		String spanish = bulkPreview(event, "APPROVE", ids, "es");
+		assertThat(spanish)
+			.contains("Se aprobará a 2 personas", "A una de ellas no le llegará ningún correo",
+					"Lugar confirmado (o “en lista de espera”", "Sin correo: se borraron sus datos personales",
+					"Registro #" + erased + " (datos borrados)", "Sí, aprobar a 2 personas", "value=\"" + erased + "\"")
+			.doesNotContain("a cada una le llegará un correo", "anonymized-" + erased);
+		assertThat(bulkPreview(event, "APPROVE", ids, "en")).contains("2 people will be approved",
+				"One of them gets no email", "No email: their personal data was erased",
+				"Registration #" + erased + " (data erased)");
+
+		this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", "APPROVE")
+				.param("ids", ids)
+				.param("confirmed", "true")
+				.param("lang", "es")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.ok("ux.notice.text", "Se aprobaron 2 registros.")));
+		assertThat(this.data.status(kept)).isEqualTo("CONFIRMED");
+		assertThat(this.data.status(erased)).isEqualTo("CONFIRMED");
+		assertThat(outboxKinds(kept)).containsExactly("CONFIRMED");
+		assertThat(outboxRows(erased)).isZero();
+
+		assertThat(bulkPreview(event, "DECLINE", ids, "en")).contains("2 people will be declined",
+				"One of them gets no email", "Registration declined", "No email: their personal data was erased");
+		this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", "DECLINE")
+				.param("ids", ids)
+				.param("confirmed", "true")
+				.param("lang", "en")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.ok("ux.notice.text", "2 registrations declined.")));
+		assertThat(outboxKinds(kept)).containsExactly("CONFIRMED", "DECLINED");
+		assertThat(outboxRows(erased)).isZero();
+	}
+
+	private String bulkPreview(TestEvents.Created event, String action, String[] ids, String lang) throws Exception {
+		return this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", action)
+				.param("ids", ids)
+				.param("lang", lang)
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 	}
 
 	@Test

@@ -66,7 +66,7 @@ class RegistrationListPlanTests {
 						  (array['INDEPENDENT_LABEL','DISTRIBUTOR','PUBLISHER','MANAGEMENT','BOOKING_PROMOTER','OTHER'])[1 + g % 6],
 						  (array['CMX','JAL','NLE','PUE','YUC','OAX','OUTSIDE_MX'])[1 + g % 7], 'Ciudad',
 						  (array['YES','MAYBE','NO'])[1 + g % 3], '2026-01', now(), 'es',
-						  now() - g * interval '1 minute', now(), case when g % 10 = 0 then now() end,
+						  now() - g * interval '1 minute', now(), case when g % 10 = 0 and g % 6 < 3 then now() end, -- checked in: confirmed ones only
 						  case when g % 6 = 3 then nextval('waitlist_seq') end,
 						  lower(n.name) || ' p' || g || '@example.test discos ' || lower(n.name)
 						from generate_series(1, :rows) g

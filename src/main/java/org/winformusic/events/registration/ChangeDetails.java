@@ -1,0 +1,57 @@
+package org.winformusic.events.registration;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a change did to a registration, in the audit trail's stable shape: one
+ * {@code name: before -> after} per line, which the admin module reads back in words. The
+ * same text whoever made the change, staff or the registrant through their link.
+ */
+public final class ChangeDetails {
+
+	private ChangeDetails() {
+	}
+
+	/**
+	 * "status: CONFIRMED -> CANCELLED"; when the change took a check-in away (leaving
+	 * CONFIRMED clears it), also when they had arrived ({@code checkedInAt=<instant>}),
+	 * so the log keeps it.
+	 */
+	public static String status(RegistrationView before, RegistrationView after) {
+		String details = "status: " + before.status() + " -> " + after.status();
+		if (before.checkedInAt() != null && after.checkedInAt() == null && before.status() != after.status()) {
+			details += "\ncheckedInAt=" + before.checkedInAt();
+		}
+		return details;
+	}
+
+	/**
+	 * "field: before -> after" for each edited field that changed, one per line; empty
+	 * when none did.
+	 */
+	public static String fields(RegistrationView before, RegistrationView after) {
+		Map<String, Object[]> fields = new LinkedHashMap<>();
+		fields.put("fullName", new Object[] { before.fullName(), after.fullName() });
+		fields.put("email", new Object[] { before.email(), after.email() });
+		fields.put("company", new Object[] { before.company(), after.company() });
+		fields.put("jobTitle", new Object[] { before.jobTitle(), after.jobTitle() });
+		fields.put("companyType", new Object[] { before.companyType(), after.companyType() });
+		fields.put("state", new Object[] { before.state(), after.state() });
+		fields.put("city", new Object[] { before.city(), after.city() });
+		fields.put("phone", new Object[] { before.phone(), after.phone() });
+		fields.put("associationInterest", new Object[] { before.associationInterest(), after.associationInterest() });
+		fields.put("referralSource", new Object[] { before.referralSource(), after.referralSource() });
+		fields.put("comments", new Object[] { before.comments(), after.comments() });
+		fields.put("newsOptIn", new Object[] { before.newsOptIn(), after.newsOptIn() });
+		StringBuilder text = new StringBuilder();
+		fields.forEach((name, values) -> {
+			if (!Objects.equals(values[0], values[1])) {
+				text.append(name).append(": ").append(values[0]).append(" -> ").append(values[1]).append('\n');
+			}
+		});
+		return text.toString().strip();
+	}
+
+}
