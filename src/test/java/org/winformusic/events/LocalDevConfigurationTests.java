@@ -42,11 +42,23 @@ class LocalDevConfigurationTests {
 
 	@Test
 	void localModeOnAnotherPortLinksEmailsToThatPort() throws IOException {
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources().addFirst(new ResourcePropertySource("classpath:application-local.properties"));
-		environment.getPropertySources().addFirst(new MapPropertySource("env", Map.of("server.port", "18093")));
+		StandardEnvironment environment = localMode(Map.of("server.port", "18093"));
 
 		assertThat(environment.getProperty("app.base-url")).isEqualTo("http://localhost:18093");
+	}
+
+	@Test
+	void localModeWithItsWellKnownAdminPasswordAnswersThisComputerOnly() throws IOException {
+		assertThat(localMode(Map.of()).getProperty("server.address")).isEqualTo("127.0.0.1");
+		assertThat(localMode(Map.of("server.address", "0.0.0.0")).getProperty("server.address")).isEqualTo("0.0.0.0");
+	}
+
+	/** The local profile's settings under what the environment sets. */
+	private static StandardEnvironment localMode(Map<String, Object> environmentVariables) throws IOException {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new ResourcePropertySource("classpath:application-local.properties"));
+		environment.getPropertySources().addFirst(new MapPropertySource("env", environmentVariables));
+		return environment;
 	}
 
 }
