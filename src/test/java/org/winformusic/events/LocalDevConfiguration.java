@@ -9,14 +9,13 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 
 /**
  * The local mode's database and mail server. PostgreSQL keeps its data in
@@ -25,8 +24,6 @@ import org.springframework.context.event.EventListener;
  */
 @TestConfiguration(proxyBeanMethods = false)
 class LocalDevConfiguration {
-
-	private static final Log logger = LogFactory.getLog(LocalDevConfiguration.class);
 
 	static final Path DATA_DIRECTORY = Path.of(".local-data", "postgres");
 
@@ -54,17 +51,23 @@ class LocalDevConfiguration {
 		return new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 	}
 
+	/**
+	 * Tells the person at the console where to go. Written to the console itself, not
+	 * logged: the test sources' {@code logback-test.xml}, which this mode shares, shows
+	 * only warnings on the console and sends INFO to {@code target/test-logs/}.
+	 */
 	@EventListener
 	void printWhereToGo(ApplicationReadyEvent event) {
-		var environment = event.getApplicationContext().getEnvironment();
+		Environment environment = event.getApplicationContext().getEnvironment();
 		String port = environment.getProperty("local.server.port", "8080");
-		logger.info(String.format(
+		System.out.printf(
 				"%n%n  WIN Events is running: http://localhost:%s/%n"
 						+ "  Admin login:  http://localhost:%s/admin/login  as %s / %s%n"
 						+ "  Mail: every message is caught by the local SMTP server; see /admin/outbox.%n"
-						+ "  Data: %s (delete it to start afresh)%n",
+						+ "  Data: %s (delete it to start afresh)%n%n",
 				port, port, environment.getProperty("app.admin-email"), environment.getProperty("app.admin-password"),
-				DATA_DIRECTORY.toAbsolutePath()));
+				DATA_DIRECTORY.toAbsolutePath());
+		System.out.flush();
 	}
 
 }

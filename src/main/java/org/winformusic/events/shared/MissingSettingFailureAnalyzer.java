@@ -4,13 +4,13 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns a missing production setting into Boot's short start-up report, not a stack
- * trace.
+ * Turns a missing or malformed production setting into Boot's short start-up report, not
+ * a stack trace.
  */
-class MissingSettingFailureAnalyzer extends AbstractFailureAnalyzer<RequiredSettingsCheck.MissingSettingException> {
+class MissingSettingFailureAnalyzer extends AbstractFailureAnalyzer<RequiredSettingsCheck.SettingException> {
 
 	@Override
-	protected FailureAnalysis analyze(Throwable rootFailure, RequiredSettingsCheck.MissingSettingException cause) {
+	protected FailureAnalysis analyze(Throwable rootFailure, RequiredSettingsCheck.SettingException cause) {
 		return new FailureAnalysis(cause.getMessage(), "Set " + cause.variable() + " (see README.md, Configuration).",
 				cause);
 	}

@@ -1,8 +1,11 @@
 package org.winformusic.events.shared;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -10,8 +13,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.util.StringUtils;
 
 /**
- * Stops a production start-up that lacks a setting it cannot work without, naming the
- * environment variable to set. The local mode (profile {@code local}) brings its own
+ * Stops a production start-up that lacks a setting it cannot work without, or holds one
+ * in a form it cannot use, naming the environment variable to set. A malformed value
+ * would otherwise end in a stack trace (a database URL that is not JDBC, a sender that is
+ * not an address) or, worse, start and send every email with broken links (a base URL
+ * without {@code https://}). The local mode (profile {@code local}) brings its own
  * database and mail server, so it is exempt; tests never run {@code main}.
  */
 public class RequiredSettingsCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
@@ -22,6 +28,19 @@ public class RequiredSettingsCheck implements ApplicationListener<ApplicationEnv
 		REQUIRED.put("spring.datasource.url", "SPRING_DATASOURCE_URL");
 		REQUIRED.put("spring.mail.host", "SPRING_MAIL_HOST");
 		REQUIRED.put("app.mail-from", "APP_MAIL_FROM");
+	}
+
+	private static final Map<String, Format> FORMATS = new LinkedHashMap<>();
+
+	static {
+		// The database URL may carry a password, so the message does not repeat it.
+		FORMATS.put("spring.datasource.url",
+				new Format("SPRING_DATASOURCE_URL", (value) -> value.strip().startsWith("jdbc:postgresql:"), false,
+						"a PostgreSQL JDBC URL such as jdbc:postgresql://db.example.org:5432/winevents"));
+		FORMATS.put("app.mail-from", new Format("APP_MAIL_FROM", (value) -> new MailFrom(value).address() != null, true,
+				"an email address such as events@example.org or WIN Events <events@example.org>"));
+		FORMATS.put("app.base-url", new Format("APP_BASE_URL", RequiredSettingsCheck::isWebAddress, true,
+				"the site's public address with its scheme, such as https://events.example.org"));
 	}
 
 	@Override
@@ -35,20 +54,63 @@ public class RequiredSettingsCheck implements ApplicationListener<ApplicationEnv
 				throw new MissingSettingException(variable, property);
 			}
 		});
+		FORMATS.forEach((property, format) -> {
+			String value = environment.getProperty(property);
+			if (value != null && !format.accepts().test(value)) {
+				throw new InvalidSettingException(format.variable(), property, format.showValue() ? value : null,
+						format.expected());
+			}
+		});
 	}
 
-	/** A required setting is missing; its message is the one line an operator needs. */
-	public static class MissingSettingException extends IllegalStateException {
+	private static boolean isWebAddress(String value) {
+		try {
+			URI uri = new URI(value.strip());
+			return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+					&& StringUtils.hasText(uri.getHost()) && uri.getRawQuery() == null && uri.getRawFragment() == null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+	private record Format(String variable, Predicate<String> accepts, boolean showValue, String expected) {
+
+	}
+
+	/**
+	 * A setting start-up cannot work with; its message is the one line an operator needs.
+	 */
+	public abstract static class SettingException extends IllegalStateException {
 
 		private final String variable;
 
-		MissingSettingException(String variable, String property) {
-			super("Missing required setting " + variable + " (property " + property + ").");
+		SettingException(String variable, String message) {
+			super(message);
 			this.variable = variable;
 		}
 
 		String variable() {
 			return this.variable;
+		}
+
+	}
+
+	/** A required setting is missing. */
+	public static class MissingSettingException extends SettingException {
+
+		MissingSettingException(String variable, String property) {
+			super(variable, "Missing required setting " + variable + " (property " + property + ").");
+		}
+
+	}
+
+	/** A setting is there but in a form the application cannot use. */
+	public static class InvalidSettingException extends SettingException {
+
+		InvalidSettingException(String variable, String property, String value, String expected) {
+			super(variable, "Setting " + variable + " (property " + property + ")"
+					+ ((value != null) ? " is '" + value.strip() + "'; it" : "") + " must be " + expected + ".");
 		}
 
 	}

@@ -1,16 +1,29 @@
 package org.winformusic.events.shared;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.EventsApplication;
 
+import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class RequiredSettingsCheckTests {
+
+	private static final Map<String, Object> PRODUCTION = Map.of("spring.datasource.url",
+			"jdbc:postgresql://127.0.0.1:1/none", "spring.mail.host", "localhost", "app.mail-from",
+			"WIN Events <events@example.org>");
 
 	@Test
 	void productionStartWithoutDatabaseUrlStopsNamingTheSetting() {
@@ -25,6 +38,56 @@ class RequiredSettingsCheckTests {
 				Map.of("spring.datasource.url", "jdbc:postgresql://127.0.0.1:1/none", "spring.mail.host", "localhost")))
 			.isInstanceOf(RequiredSettingsCheck.MissingSettingException.class)
 			.hasMessageContaining("APP_MAIL_FROM");
+	}
+
+	@Test
+	void senderWithoutAngleBracketsStopsStartUpWithOneLineNamingTheSetting() {
+		Throwable failure = catchThrowable(() -> start(with("app.mail-from", "WIN Events events@example.org")));
+
+		assertThat(failure).isInstanceOf(RequiredSettingsCheck.InvalidSettingException.class)
+			.hasMessage("Setting APP_MAIL_FROM (property app.mail-from) is 'WIN Events events@example.org'; it must be"
+					+ " an email address such as events@example.org or WIN Events <events@example.org>.");
+		assertThat(report(failure).getAction()).isEqualTo("Set APP_MAIL_FROM (see README.md, Configuration).");
+	}
+
+	@Test
+	void databaseUrlThatIsNotJdbcStopsStartUpWithoutRepeatingIt() {
+		Throwable failure = catchThrowable(
+				() -> start(with("spring.datasource.url", "postgres://winevents:s3cret@db.example.org/winevents")));
+
+		assertThat(failure).isInstanceOf(RequiredSettingsCheck.InvalidSettingException.class)
+			.hasMessage("Setting SPRING_DATASOURCE_URL (property spring.datasource.url) must be a PostgreSQL JDBC URL"
+					+ " such as jdbc:postgresql://db.example.org:5432/winevents.");
+		assertThat(report(failure).getDescription()).doesNotContain("s3cret");
+	}
+
+	@Test
+	void baseUrlWithoutSchemeStopsStartUpInsteadOfSendingBrokenLinks() {
+		assertThatThrownBy(() -> start(with("app.base-url", "events.example.org")))
+			.isInstanceOf(RequiredSettingsCheck.InvalidSettingException.class)
+			.hasMessageContaining("APP_BASE_URL")
+			.hasMessageContaining("https://events.example.org");
+	}
+
+	@Test
+	void wellFormedSettingsPassTheCheck() {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("test", with("app.base-url", "https://events.example.org/")));
+		ApplicationEnvironmentPreparedEvent event = new ApplicationEnvironmentPreparedEvent(
+				new DefaultBootstrapContext(), new SpringApplication(), new String[0], environment);
+
+		assertThatNoException().isThrownBy(() -> new RequiredSettingsCheck().onApplicationEvent(event));
+	}
+
+	private static Map<String, Object> with(String key, String value) {
+		Map<String, Object> properties = new HashMap<>(PRODUCTION);
+		properties.put(key, value);
+		return properties;
+	}
+
+	private static FailureAnalysis report(Throwable failure) {
+		return new MissingSettingFailureAnalyzer().analyze(failure);
 	}
 
 	private static void start(Map<String, Object> properties) {
