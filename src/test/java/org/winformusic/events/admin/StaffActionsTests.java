@@ -354,6 +354,13 @@ class StaffActionsTests {
 		assertThat(bulkPreview(event, "APPROVE", ids, "en")).contains("2 people will be approved",
 				"One of them gets no email", "No email: their personal data was erased",
 				"Registration #" + erased + " (data erased)");
+		String[] erasedAlone = { String.valueOf(erased) };
+		assertThat(bulkPreview(event, "APPROVE", erasedAlone, "es"))
+			.contains("Se aprobará a 1 persona", "No le llegará ningún correo: se borraron sus datos personales")
+			.doesNotContain("una de ellas");
+		assertThat(bulkPreview(event, "APPROVE", erasedAlone, "en"))
+			.contains("1 person will be approved", "They get no email: their personal data was erased")
+			.doesNotContain("One of them");
 
 		this.mvc
 			.perform(post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", "APPROVE")
