@@ -4,8 +4,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
@@ -18,9 +22,13 @@ import org.springframework.util.StringUtils;
  * would otherwise end in a stack trace (a database URL that is not JDBC, a sender that is
  * not an address) or, worse, start and send every email with broken links (a base URL
  * without {@code https://}). The local mode (profile {@code local}) brings its own
- * database and mail server, so it is exempt; tests never run {@code main}.
+ * database and mail server, so it is exempt; tests never run {@code main}. A base URL
+ * left at its default or pointing at this machine is allowed (a trial on one machine)
+ * with a warning in the log.
  */
 public class RequiredSettingsCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+
+	private static final Log logger = LogFactory.getLog(RequiredSettingsCheck.class);
 
 	private static final Map<String, String> REQUIRED = new LinkedHashMap<>();
 
@@ -61,6 +69,21 @@ public class RequiredSettingsCheck implements ApplicationListener<ApplicationEnv
 						format.expected());
 			}
 		});
+		String baseUrl = environment.getProperty("app.base-url");
+		if (baseUrl == null || isThisMachine(baseUrl)) {
+			// Allowed (a trial run on one machine), but every email would link there.
+			logger.warn("APP_BASE_URL is " + ((baseUrl != null) ? "'" + baseUrl.strip() + "'" : "not set")
+					+ ": the links in every email lead to "
+					+ ((baseUrl != null) ? "this machine" : "http://localhost:8080")
+					+ ", which registrants cannot open. Set it to the site's public address, such as"
+					+ " https://events.example.org.");
+		}
+	}
+
+	private static boolean isThisMachine(String value) {
+		String host = URI.create(value.strip()).getHost().toLowerCase(Locale.ROOT);
+		return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
+				|| host.equals("[::1]") || host.equals("0.0.0.0");
 	}
 
 	private static boolean isWebAddress(String value) {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.winformusic.events.EventsApplication;
 
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
@@ -11,6 +12,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -19,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+@ExtendWith(OutputCaptureExtension.class)
 class RequiredSettingsCheckTests {
 
 	private static final Map<String, Object> PRODUCTION = Map.of("spring.datasource.url",
@@ -78,6 +82,29 @@ class RequiredSettingsCheckTests {
 				new DefaultBootstrapContext(), new SpringApplication(), new String[0], environment);
 
 		assertThatNoException().isThrownBy(() -> new RequiredSettingsCheck().onApplicationEvent(event));
+	}
+
+	@Test
+	void aProductionStartWhoseEmailsWouldLinkToThisMachineSaysSoInTheLog(CapturedOutput output) {
+		check(PRODUCTION);
+		assertThat(output).contains("APP_BASE_URL is not set: the links in every email lead to http://localhost:8080");
+
+		check(with("app.base-url", "http://127.0.0.1:8080"));
+		assertThat(output).contains("APP_BASE_URL is 'http://127.0.0.1:8080': the links in every email lead to"
+				+ " this machine, which registrants cannot open.");
+	}
+
+	@Test
+	void aPublicBaseUrlStartsWithoutThatWarning(CapturedOutput output) {
+		check(with("app.base-url", "https://events.example.org"));
+		assertThat(output).doesNotContain("APP_BASE_URL");
+	}
+
+	private static void check(Map<String, Object> properties) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
+		new RequiredSettingsCheck().onApplicationEvent(new ApplicationEnvironmentPreparedEvent(
+				new DefaultBootstrapContext(), new SpringApplication(), new String[0], environment));
 	}
 
 	private static Map<String, Object> with(String key, String value) {
