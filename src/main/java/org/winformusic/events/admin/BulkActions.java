@@ -80,6 +80,24 @@ class BulkActions {
 		return rows;
 	}
 
+	/**
+	 * How many selected registrations of this event the preview of a resend leaves out
+	 * because their data was erased, so the page can say why nobody gets the email.
+	 */
+	int erasedLeftOut(long eventId, Action action, List<Long> ids) {
+		if (action != Action.RESEND) {
+			return 0;
+		}
+		int left = 0;
+		for (Long id : selected(ids)) {
+			if (this.directory.findWithPersonalData(id).isEmpty()
+					&& this.directory.find(id).filter((r) -> r.eventId() == eventId).isPresent()) {
+				left++;
+			}
+		}
+		return left;
+	}
+
 	private static Preview preview(Action action, RegistrationView r, boolean erased) {
 		RegistrationStatus status = r.status();
 		String email = switch (action) {

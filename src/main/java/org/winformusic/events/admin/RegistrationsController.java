@@ -139,6 +139,7 @@ class RegistrationsController {
 			model.addAttribute("changing", preview.stream().filter(BulkActions.Preview::changes).count());
 			model.addAttribute("unreachable",
 					preview.stream().filter((row) -> row.changes() && !row.emailed()).count());
+			model.addAttribute("erasedLeftOut", this.bulk.erasedLeftOut(event.id(), chosen, ids));
 			model.addAttribute("back", safeQuery(back).isEmpty() ? null : back);
 			return BULK_CONFIRM_VIEW;
 		}

@@ -77,6 +77,9 @@ class Event {
 
 	private Instant updatedAt;
 
+	/** Saves of the event, for the calendar files' SEQUENCE (V30). */
+	private int calendarRevision;
+
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.LAZY)
 	@JoinColumn(name = "event_id", nullable = false)
 	@OrderBy("position")
@@ -98,6 +101,14 @@ class Event {
 
 	void touch(Instant now) {
 		this.updatedAt = now;
+	}
+
+	/**
+	 * A saved change: calendar files sent from now on must outrank the entry people
+	 * already have, which may hold the old date, hours, venue or title.
+	 */
+	void reviseCalendar() {
+		this.calendarRevision++;
 	}
 
 	void describe(String titleEs, String titleEn, String summaryEs, String summaryEn, String descriptionEs,
@@ -270,7 +281,7 @@ class Event {
 				this.venueName, this.venueAddress, this.venueMapUrl, this.requiresApproval, this.registrationOpensAt,
 				this.registrationClosesAt, this.published, this.speakers.stream().map((s) -> s.toInfo(locale)).toList(),
 				this.partners.stream().map((p) -> p.toInfo(locale)).toList(), this.country,
-				Countries.name(this.country, locale));
+				Countries.name(this.country, locale), this.calendarRevision);
 	}
 
 }

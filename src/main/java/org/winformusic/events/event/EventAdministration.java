@@ -218,6 +218,7 @@ public class EventAdministration {
 		this.events.flush();
 		apply(event, form);
 		event.touch(this.clock.instant());
+		event.reviseCalendar();
 		this.questions.save(event.getId(), form.questions(), this.clock.instant());
 		this.catalog.evict();
 		this.publisher.publishEvent(Audited.byCurrentUser("EVENT_UPDATED", event.getId(), null, "slug=" + slug));

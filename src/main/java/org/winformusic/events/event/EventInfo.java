@@ -13,12 +13,25 @@ import java.util.List;
  * @param about paragraphs about the organiser and the regional network
  * @param country where the event takes place (ISO 3166-1 alpha-2)
  * @param countryName the country's name in this language
+ * @param calendarRevision how many times the event was saved since it was created: the
+ * calendar files' SEQUENCE grows with it
  */
 public record EventInfo(long id, String slug, String title, String summary, List<String> description,
 		List<String> agenda, List<String> about, Instant startsAt, Instant endsAt, ZoneId zone, String venueName,
 		String venueAddress, String venueMapUrl, boolean requiresApproval, Instant registrationOpensAt,
 		Instant registrationClosesAt, boolean published, List<SpeakerInfo> speakers, List<PartnerInfo> partners,
-		String country, String countryName) {
+		String country, String countryName, int calendarRevision) {
+
+	/** An event never edited since it was created. */
+	public EventInfo(long id, String slug, String title, String summary, List<String> description, List<String> agenda,
+			List<String> about, Instant startsAt, Instant endsAt, ZoneId zone, String venueName, String venueAddress,
+			String venueMapUrl, boolean requiresApproval, Instant registrationOpensAt, Instant registrationClosesAt,
+			boolean published, List<SpeakerInfo> speakers, List<PartnerInfo> partners, String country,
+			String countryName) {
+		this(id, slug, title, summary, description, agenda, about, startsAt, endsAt, zone, venueName, venueAddress,
+				venueMapUrl, requiresApproval, registrationOpensAt, registrationClosesAt, published, speakers, partners,
+				country, countryName, 0);
+	}
 
 	/**
 	 * The venue's address with the country, as pages, emails and calendar files show it

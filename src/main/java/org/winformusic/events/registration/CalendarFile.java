@@ -79,7 +79,7 @@ public final class CalendarFile {
 		calendar.setMethod(cancel ? Method.cancel() : Method.publish());
 		VEvent entry = new VEvent();
 		entry.setUid("registration-" + registration.id() + "@win-events");
-		entry.setSequence(sequence(registration.version(), cancel));
+		entry.setSequence(sequence(registration.version(), event.calendarRevision(), cancel));
 		entry.setDateTimeStamp(Date.from(registration.updatedAt()));
 		entry.setDateStart(Date.from(event.startsAt()));
 		entry.setDateEnd(Date.from(event.endsAt()));
@@ -116,7 +116,18 @@ public final class CalendarFile {
 	 * the outbox carries the number of the latest state.
 	 */
 	static int sequence(int version, boolean cancel) {
-		long sequence = SEQUENCE_BASE + 2L * Math.max(0, version) + (cancel ? 1 : 0);
+		return sequence(version, 0, cancel);
+	}
+
+	/**
+	 * The SEQUENCE of a registration's entry at {@code version} of an event saved
+	 * {@code eventRevision} times: organizers moving the event (date, hours, venue,
+	 * title) change no registration, yet the next file must outrank the entry people
+	 * have. Both numbers only grow, so their sum does too.
+	 */
+	static int sequence(int version, int eventRevision, boolean cancel) {
+		long changes = (long) Math.max(0, version) + Math.max(0, eventRevision);
+		long sequence = SEQUENCE_BASE + 2L * changes + (cancel ? 1 : 0);
 		return (int) Math.min(Integer.MAX_VALUE, sequence);
 	}
 

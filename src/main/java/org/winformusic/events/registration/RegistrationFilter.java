@@ -1,7 +1,10 @@
 package org.winformusic.events.registration;
 
+import java.net.IDN;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What staff filter the registrations of one event by, as {@link RegistrationQuery} reads
@@ -17,6 +20,9 @@ public record RegistrationFilter(String q, RegistrationStatus status, CompanyTyp
 
 	public static final RegistrationFilter ALL = new RegistrationFilter(null, null, null, null, null, null);
 
+	/** A domain label in its ASCII (IDNA) form, as in {@code ana@xn--diseo-rta.mx}. */
+	private static final Pattern ACE_LABEL = Pattern.compile("(?i)(?<![a-z0-9-])xn--[a-z0-9-]+");
+
 	/** A filter on the standard fields only (no answer to the event's own questions). */
 	public RegistrationFilter(String q, RegistrationStatus status, CompanyType companyType, String state,
 			AssociationInterest associationInterest, Boolean checkedIn) {
@@ -31,8 +37,30 @@ public record RegistrationFilter(String q, RegistrationStatus status, CompanyTyp
 		if (text == null) {
 			return "";
 		}
-		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+		String decomposed = Normalizer.normalize(unicodeLabels(text), Normalizer.Form.NFKD);
 		return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).strip();
+	}
+
+	/**
+	 * Domain labels typed in their ASCII form ({@code xn--diseo-rta}) in their Unicode
+	 * one ({@code diseño}): addresses are stored with the domain in Unicode
+	 * ({@link org.winformusic.events.shared.EmailAddresses#canonical}), and staff may
+	 * have the ASCII spelling from a bounce or a mail log. A label that is no valid IDNA
+	 * stays as typed.
+	 */
+	private static String unicodeLabels(String text) {
+		if (!text.toLowerCase(Locale.ROOT).contains("xn--")) {
+			return text;
+		}
+		Matcher label = ACE_LABEL.matcher(text);
+		StringBuilder out = new StringBuilder(text.length());
+		while (label.find()) {
+			String ascii = label.group().toLowerCase(Locale.ROOT);
+			String unicode = IDN.toUnicode(ascii, IDN.USE_STD3_ASCII_RULES);
+			label.appendReplacement(out, Matcher.quoteReplacement(unicode));
+		}
+		label.appendTail(out);
+		return out.toString();
 	}
 
 }

@@ -53,12 +53,13 @@ class RefusedRequests {
 				SecurityHeaders.write(response);
 			}
 			if (response.isError() && request.getContext() == null) {
-				if (request.getHeader(HttpHeaders.ACCEPT) == null) {
-					// Tomcat read no header of a request line too long to read: answer
-					// the browser that most likely followed the link with the page, not
-					// with the JSON Spring Boot gives clients that accept no HTML.
-					request.getCoyoteRequest().getMimeHeaders().addValue(HttpHeaders.ACCEPT).setString("text/html");
-				}
+				// Always the page, never the JSON Spring Boot gives clients that accept
+				// no HTML. Tomcat read no header of a request line too long to read, and
+				// the browser most likely followed a link; and the JSON answer decodes
+				// the path's last segment (its Content-Disposition check), which throws
+				// for a broken encoding such as /events/%ZZ: Tomcat's English page
+				// instead, and an ERROR with a stack trace for each such request.
+				request.getCoyoteRequest().getMimeHeaders().setValue(HttpHeaders.ACCEPT).setString("text/html");
 				request.getMappingData().context = this.application;
 			}
 			getNext().invoke(request, response);

@@ -118,6 +118,22 @@ class RegistrationListTests {
 		assertThat(names(text("100%_"))).isEmpty();
 	}
 
+	/**
+	 * An address with an accented domain is stored in its Unicode spelling; staff often
+	 * have its ASCII one (IDNA), from a bounce, a mail server's log or a mailbox that
+	 * shows it so: both find the person.
+	 */
+	@Test
+	void aSearchByTheAsciiSpellingOfAnAccentedDomainFindsTheAddress() {
+		this.data.in(this.event).person("Ana Diseño").email("ana@diseño.mx").company("Sello Uno").create();
+		assertThat(names(text("ana@diseño.mx"))).containsExactly("Ana Diseño");
+		assertThat(names(text("ana@xn--diseo-rta.mx"))).containsExactly("Ana Diseño");
+		assertThat(names(text("ANA@XN--DISEO-RTA.MX"))).containsExactly("Ana Diseño");
+		assertThat(names(text("xn--diseo-rta.mx"))).containsExactly("Ana Diseño");
+		assertThat(names(text("@xn--diseo-rta"))).containsExactly("Ana Diseño");
+		assertThat(names(text("xn--"))).isEmpty();
+	}
+
 	@Test
 	void aSearchFindsAnyPartOfTheTextAcrossWordsAndOnlyInItsOwnEvent() {
 		TestEvents.Created other = this.events.event().capacity(10).create();

@@ -389,6 +389,54 @@ class StaffActionsTests {
 		assertThat(outboxRows(erased)).isZero();
 	}
 
+	/**
+	 * When the selection changes nothing, the preview says why in words that fit how many
+	 * were selected: not "None of the 1 selected", and not "Nobody selected" to someone
+	 * who selected people whose data was erased.
+	 */
+	@Test
+	void aBulkPreviewThatChangesNothingSaysWhyForOneOrManySelected() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(5).create();
+		long cancelled = this.data.in(event)
+			.person("Ciro Cancelado")
+			.status("CANCELLED")
+			.createdAt(MONDAY)
+			.create()
+			.id();
+		long other = this.data.in(event).person("Olga Cancelada").status("CANCELLED").createdAt(MONDAY).create().id();
+		String[] one = { String.valueOf(cancelled) };
+		String[] two = { String.valueOf(cancelled), String.valueOf(other) };
+		assertThat(bulkPreview(event, "APPROVE", one, "es"))
+			.contains("El registro seleccionado no está por revisar, así que no se aprobará a nadie.")
+			.doesNotContain("de los 1 ");
+		assertThat(bulkPreview(event, "APPROVE", one, "en"))
+			.contains("The selected registration is not waiting for review, so nobody will be approved.")
+			.doesNotContain("of the 1 ");
+		assertThat(bulkPreview(event, "APPROVE", two, "en")).contains("None of the 2 selected is waiting for review");
+		assertThat(bulkPreview(event, "DECLINE", one, "es"))
+			.contains("El registro seleccionado ya está rechazado o cancelado: no hay nada que hacer.")
+			.doesNotContain("Los 1 ");
+		assertThat(bulkPreview(event, "DECLINE", one, "en"))
+			.contains("The selected registration is already declined or cancelled: nothing to do.")
+			.doesNotContain("All 1 ");
+		assertThat(bulkPreview(event, "DECLINE", two, "es"))
+			.contains("Los 2 registros seleccionados ya están rechazados o cancelados");
+
+		for (long id : new long[] { cancelled, other }) {
+			this.mvc.perform(post("/admin/privacy/registrations/" + id + "/erase").with(as("ADMIN")).with(csrf()))
+				.andExpect(redirectedUrl("/admin/registrations/" + id + "?erased"));
+		}
+		assertThat(bulkPreview(event, "RESEND", one, "es"))
+			.contains("A la persona seleccionada no se le puede reenviar el correo: se borraron sus datos personales")
+			.doesNotContain("No hay nadie seleccionado");
+		assertThat(bulkPreview(event, "RESEND", one, "en"))
+			.contains("The selected registration gets no email: its personal data was erased")
+			.doesNotContain("Nobody selected");
+		assertThat(bulkPreview(event, "RESEND", two, "es"))
+			.contains("A ninguna de las 2 personas seleccionadas se le puede reenviar el correo");
+		assertThat(bulkPreview(event, "RESEND", two, "en")).contains("None of the 2 selected gets an email");
+	}
+
 	private String bulkPreview(TestEvents.Created event, String action, String[] ids, String lang) throws Exception {
 		return this.mvc
 			.perform(post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", action)

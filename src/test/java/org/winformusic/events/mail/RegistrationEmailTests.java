@@ -3,6 +3,8 @@ package org.winformusic.events.mail;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.winformusic.events.QrCodes;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.event.EventAdministration;
+import org.winformusic.events.event.EventForm;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.PublicRegistrations;
 import org.winformusic.events.registration.RegistrationForm;
@@ -27,6 +31,7 @@ import org.winformusic.events.registration.RegistrationResult;
 import org.winformusic.events.registration.StaffRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +57,9 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 
 	@Autowired
 	CheckinPasses passes;
+
+	@Autowired
+	EventAdministration administration;
 
 	@Test
 	void aRegistrationThroughTheFormProducesExactlyOneConfirmationWhoseLinkOpensTheManagePage() throws Exception {
@@ -402,6 +410,45 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 		assertThat(sequences.get(1)).isGreaterThan(sequences.get(0));
 		assertThat(sequences.get(2)).isGreaterThan(sequences.get(1));
 		assertThat(sequences).allSatisfy((sequence) -> assertThat(sequence).isBetween(0L, (long) Integer.MAX_VALUE));
+	}
+
+	/**
+	 * Organizers move the event (the announcement gave no hours: the seed's are a guess).
+	 * The next email with a calendar file, a resend or the reminder, carries the new
+	 * time; a calendar applies it only over an entry with a lower SEQUENCE, so the number
+	 * must grow although the registration itself did not change.
+	 */
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void aRescheduledEventSendsCalendarFilesWithAHigherSequenceThanTheEntryPeopleHave() throws Exception {
+		String slug = inThirtyDays().capacity(5).create().slug();
+		String email = TestRegistrations.uniqueEmail("rescheduled");
+		RegistrationResult seated = this.registrations.register(slug, form("Rita Reagendada", email), Locale.ENGLISH);
+		this.sender.sendDueMessages();
+		VEvent before = Biweekly.parse(calendarFile(onlyMessageTo(email))).first().getEvents().get(0);
+
+		EventForm form = this.administration.formFor(slug).orElseThrow();
+		ZoneId zone = ZoneId.of(form.timeZone());
+		LocalDateTime start = LocalDateTime.ofInstant(before.getDateStart().getValue().toInstant(), zone)
+			.plusHours(2)
+			.truncatedTo(ChronoUnit.MINUTES);
+		String later = start.toString();
+		String end = start.plusHours(4).toString();
+		this.administration.update(slug,
+				new EventForm(form.slug(), form.titleEs(), form.titleEn(), form.summaryEs(), form.summaryEn(),
+						form.descriptionEs(), form.descriptionEn(), form.agendaEs(), form.agendaEn(), form.aboutEs(),
+						form.aboutEn(), later, end, form.timeZone(), form.country(), form.venueName(),
+						form.venueAddress(), form.venueMapUrl(), form.capacity(), form.requiresApproval(),
+						form.registrationOpensAt(), form.registrationClosesAt(), form.published(), form.speakers(),
+						form.partners(), form.retentionDays(), form.questions()));
+		greenMail.purgeEmailFromAllMailboxes();
+		this.staff.resend(seated.registrationId());
+		this.sender.sendDueMessages();
+		VEvent after = Biweekly.parse(calendarFile(onlyMessageTo(email))).first().getEvents().get(0);
+
+		assertThat(after.getDateStart().getValue().toInstant()).isEqualTo(start.atZone(zone).toInstant())
+			.isNotEqualTo(before.getDateStart().getValue().toInstant());
+		assertThat(after.getSequence().getValue()).isGreaterThan(before.getSequence().getValue());
 	}
 
 	@Test

@@ -76,6 +76,24 @@ class DataDownloadTests extends PersonalDataTestSupport {
 		assertThat(page).contains(subjects.get(0)).contains("Checked in").doesNotContain(other);
 	}
 
+	/**
+	 * An email that will never go out (skipped because it no longer applied, or failed)
+	 * has no subject, like one still waiting; the page must not say it is yet to be sent.
+	 */
+	@Test
+	void anEmailThatWillNeverBeSentIsNotShownAsNotSentYet() throws Exception {
+		String slug = event(Duration.ofDays(10), 5);
+		String token = register(slug, Person.marked(marker(), "+52 55 3434 5656"));
+		// Cancelled before the sender ran: the confirmation no longer applies.
+		this.mvc.perform(post("/r/" + token + "/cancel").with(csrf())).andExpect(status().is3xxRedirection());
+		this.sender.sendDueMessages();
+
+		assertThat(body(get("/r/" + token + "/data").param("lang", "es"))).contains("No enviado: ya no aplicaba")
+			.doesNotContain("(aún no se envía)");
+		assertThat(body(get("/r/" + token + "/data").param("lang", "en"))).contains("Not sent: no longer applied")
+			.doesNotContain("(not sent yet)");
+	}
+
 	@Test
 	void dataRightsPagesSpeakTheRegistrantsLanguageOnADeviceInTheOther() throws Exception {
 		String slug = event(Duration.ofDays(10), 5);

@@ -17,6 +17,13 @@ class CalendarFileTests {
 	}
 
 	@Test
+	void sequenceGrowsWhenTheEventIsSavedAlthoughTheRegistrationDidNotChange() {
+		assertThat(CalendarFile.sequence(3, 1, false)).isGreaterThan(CalendarFile.sequence(3, 0, true));
+		assertThat(CalendarFile.sequence(3, 0, false)).isEqualTo(CalendarFile.sequence(3, false));
+		assertThat(CalendarFile.sequence(Integer.MAX_VALUE, Integer.MAX_VALUE, true)).isEqualTo(Integer.MAX_VALUE);
+	}
+
+	@Test
 	void sequenceStartsAboveTheSecondsSince2024ThatOlderFilesCarriedAndStaysASigned32BitInteger() {
 		// Older files: seconds from 2024 to the registration's last change, plus one for
 		// a cancellation; until September 2055 below 10^9.

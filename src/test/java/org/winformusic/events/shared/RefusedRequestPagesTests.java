@@ -64,6 +64,27 @@ class RefusedRequestPagesTests {
 	}
 
 	@Test
+	void aBrokenPercentEncodingGetsTheSitesPageWhateverTheClientAcceptsAndLogsNoError() throws IOException {
+		// "%ZZ" is no encoding at all. Spring Boot's JSON answer, for a client that does
+		// not
+		// ask for HTML (a link checker, curl, a chat app's preview), decodes the path's
+		// last
+		// segment for its Content-Disposition check and threw: Tomcat's English page, and
+		// an ERROR with a stack trace in the log for every such request.
+		long mark = TestLog.mark();
+		SoftAssertions softly = new SoftAssertions();
+		for (String accept : new String[] { "*/*", "application/json", "text/html" }) {
+			for (String language : new String[] { "es-MX", "en" }) {
+				Response response = send("GET /events/%ZZ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: " + accept
+						+ "\r\nAccept-Language: " + language + "\r\nConnection: close\r\n\r\n");
+				expectSitePage(softly, "/events/%ZZ, Accept: " + accept + ", " + language, response, 400, language);
+			}
+		}
+		softly.assertThat(TestLog.since(mark)).as("log").doesNotContain("Invalid encoded sequence");
+		softly.assertAll();
+	}
+
+	@Test
 	void aRequestLineTooLongToReadGetsTheSpanishPageThatLinksToEnglish() throws IOException {
 		// A link with a query string above the header limit: Tomcat reads no header at
 		// all, so the page is in the site's first language and offers the other.

@@ -8,6 +8,7 @@ import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.SupportedLocales;
@@ -68,8 +69,9 @@ class PassController {
 		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
 		model.addAttribute("event", event);
 		// Cancelled or declined: the pass got someone in once, and must say it no longer
-		// does.
-		if (!registration.status().active()) {
+		// does. Waitlisted (a seat staff withdrew, too) or under review: not yet, since
+		// only a confirmed person is checked in.
+		if (registration.status() != RegistrationStatus.CONFIRMED) {
 			model.addAttribute("status", registration.status());
 			return VOID_PASS_VIEW;
 		}

@@ -137,6 +137,38 @@ class CheckinPassPageTests {
 			.doesNotContain("Muestra este pase", "data:image/svg", "Pase Prueba", "Discos Pase");
 	}
 
+	/**
+	 * Only a confirmed person is checked in (V29). Someone whose seat staff withdrew
+	 * (moved to the waitlist), or who is still under review, keeps the pass from an
+	 * earlier email or a screenshot: it must not tell them to show it at the entrance.
+	 */
+	@Test
+	void aWaitlistedOrPendingRegistrationsPassSaysItDoesNotGetThemInYet() throws Exception {
+		TestEvents.Created full = new TestEvents(this.jdbc).event().capacity(1).create();
+		long withdrawn = this.registrations.register(full.slug(), form("retirado@example.org"), Locale.ENGLISH)
+			.registrationId();
+		this.registrations.register(full.slug(), form("espera@example.org"), Locale.ENGLISH);
+		this.staff.moveToWaitlist(withdrawn);
+		String page = page(get("/p/" + this.passes.pass(withdrawn)).header("Accept-Language", "es-MX"));
+		assertThat(page).contains("This pass does not get you in yet",
+				"You are on the waitlist: there is no seat for you yet. If one frees up, we email you and this pass will get you in.",
+				"Test workshop")
+			.doesNotContain("Show this at the entrance", "The organizers scan this code", "data:image/svg");
+
+		TestEvents.Created reviewed = new TestEvents(this.jdbc).event().requiringApproval().capacity(5).create();
+		long pending = this.registrations
+			.register(reviewed.slug(), form("revision@example.org"), Locale.forLanguageTag("es"))
+			.registrationId();
+		assertThat(page(get("/p/" + this.passes.pass(pending)).header("Accept-Language", "en")))
+			.contains("Este pase todavía no te da acceso", "Tu registro está en revisión", "Taller de prueba")
+			.doesNotContain("Muestra este pase", "data:image/svg");
+	}
+
+	private static RegistrationForm form(String email) {
+		return new RegistrationForm("Pase Prueba", email, "Discos Pase", null, "INDEPENDENT_LABEL", "CMX",
+				"Ciudad de México", "55 1234 5678", "YES", null, null, true, false, null);
+	}
+
 	@Test
 	void staffScanningACancelledRegistrationsPassAreOfferedNoCheckIn() throws Exception {
 		RegistrationResult result = register(Locale.ENGLISH);
