@@ -11,7 +11,8 @@ class MissingSettingFailureAnalyzer extends AbstractFailureAnalyzer<RequiredSett
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, RequiredSettingsCheck.SettingException cause) {
-		return new FailureAnalysis(cause.getMessage(), "Set " + cause.variable() + " (see README.md, Configuration).",
+		String verb = (cause instanceof RequiredSettingsCheck.MissingSettingException) ? "Set " : "Correct ";
+		return new FailureAnalysis(cause.getMessage(), verb + cause.variable() + " (see README.md, Configuration).",
 				cause);
 	}
 

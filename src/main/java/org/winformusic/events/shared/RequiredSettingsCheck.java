@@ -1,5 +1,6 @@
 package org.winformusic.events.shared;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -29,6 +31,8 @@ import org.springframework.util.StringUtils;
 public class RequiredSettingsCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
 	private static final Log logger = LogFactory.getLog(RequiredSettingsCheck.class);
+
+	private static final Pattern LOOPBACK_IPV4 = Pattern.compile("127(\\.\\d{1,3}){3}");
 
 	private static final Map<String, String> REQUIRED = new LinkedHashMap<>();
 
@@ -81,8 +85,8 @@ public class RequiredSettingsCheck implements ApplicationListener<ApplicationEnv
 	}
 
 	private static boolean isThisMachine(String value) {
-		String host = URI.create(value.strip()).getHost().toLowerCase(Locale.ROOT);
-		return host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.")
+		String host = host(URI.create(value.strip())).toLowerCase(Locale.ROOT);
+		return host.equals("localhost") || host.endsWith(".localhost") || LOOPBACK_IPV4.matcher(host).matches()
 				|| host.equals("[::1]") || host.equals("0.0.0.0");
 	}
 
@@ -90,10 +94,35 @@ public class RequiredSettingsCheck implements ApplicationListener<ApplicationEnv
 		try {
 			URI uri = new URI(value.strip());
 			return ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
-					&& StringUtils.hasText(uri.getHost()) && uri.getRawQuery() == null && uri.getRawFragment() == null;
+					&& StringUtils.hasText(host(uri)) && uri.getRawQuery() == null && uri.getRawFragment() == null;
 		}
 		catch (URISyntaxException ex) {
 			return false;
+		}
+	}
+
+	/**
+	 * The address's host, in ASCII. {@link URI#getHost} is null for a host it does not
+	 * parse as a DNS name, such as an internationalized one ({@code eventos.diseño.mx})
+	 * or one with an underscore: those are read from the authority and converted (IDNA);
+	 * null when there is none or it has no ASCII form.
+	 */
+	private static String host(URI uri) {
+		if (uri.getHost() != null) {
+			return uri.getHost();
+		}
+		String authority = uri.getRawAuthority();
+		if (authority == null) {
+			return null;
+		}
+		String host = authority.substring(authority.lastIndexOf('@') + 1);
+		int port = host.lastIndexOf(':');
+		host = (port >= 0) ? host.substring(0, port) : host;
+		try {
+			return IDN.toASCII(host);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
 		}
 	}
 

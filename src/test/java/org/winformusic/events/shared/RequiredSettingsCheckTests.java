@@ -51,7 +51,7 @@ class RequiredSettingsCheckTests {
 		assertThat(failure).isInstanceOf(RequiredSettingsCheck.InvalidSettingException.class)
 			.hasMessage("Setting APP_MAIL_FROM (property app.mail-from) is 'WIN Events events@example.org'; it must be"
 					+ " an email address such as events@example.org or WIN Events <events@example.org>.");
-		assertThat(report(failure).getAction()).isEqualTo("Set APP_MAIL_FROM (see README.md, Configuration).");
+		assertThat(report(failure).getAction()).isEqualTo("Correct APP_MAIL_FROM (see README.md, Configuration).");
 	}
 
 	@Test
@@ -97,6 +97,14 @@ class RequiredSettingsCheckTests {
 	@Test
 	void aPublicBaseUrlStartsWithoutThatWarning(CapturedOutput output) {
 		check(with("app.base-url", "https://events.example.org"));
+		check(with("app.base-url", "https://127.example.org"));
+		assertThat(output).doesNotContain("APP_BASE_URL");
+	}
+
+	@Test
+	void aBaseUrlWithAnInternationalizedOrUnderscoredHostPassesTheCheck(CapturedOutput output) {
+		assertThatNoException().isThrownBy(() -> check(with("app.base-url", "https://eventos.diseño.mx")));
+		assertThatNoException().isThrownBy(() -> check(with("app.base-url", "https://registro_win.example.org:8443/")));
 		assertThat(output).doesNotContain("APP_BASE_URL");
 	}
 
