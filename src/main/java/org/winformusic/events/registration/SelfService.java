@@ -91,6 +91,9 @@ public class SelfService {
 	public RegistrationView updateByToken(String token, CheckedForm form, Integer expectedVersion) {
 		return this.changes.run(() -> {
 			long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
+			// Locked first, so that no other change lands between the values read as
+			// "before" and the edit.
+			this.changes.lock(id);
 			RegistrationView before = this.changes.view(id);
 			RegistrationView after = this.changes.edit(id, form, expectedVersion);
 			// The before and after values, as a staff edit records them.
