@@ -9,6 +9,7 @@ import org.winformusic.events.admin.PersonalDataTraces;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.mail.OutboxErasure;
+import org.winformusic.events.registration.ChangeDetails;
 import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationErasure;
@@ -174,7 +175,9 @@ class PersonalData {
 
 	private void eraseByStaff(RegistrationView registration) {
 		if (active(registration)) {
-			this.staffRegistrations.cancelByStaff(registration.id());
+			RegistrationView cancelled = this.staffRegistrations.cancelByStaff(registration.id());
+			this.audit.publishEvent(Audited.byCurrentUser("CANCELLED", registration.eventId(), registration.id(),
+					ChangeDetails.status(registration, cancelled)));
 		}
 		block(registration, Audited.currentActor(), null);
 	}

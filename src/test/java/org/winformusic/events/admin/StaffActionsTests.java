@@ -275,6 +275,7 @@ class StaffActionsTests {
 		this.mvc.perform(post("/admin/privacy/registrations/" + id + "/erase").with(as("ADMIN")).with(csrf()))
 			.andExpect(redirectedUrl(detail + "?erased"));
 		assertThat(outboxRows(id)).isZero();
+		assertThat(this.data.auditRows(id, "CANCELLED")).as("the staff member's cancel is in the trail").isOne();
 		int published = this.messages.typesFor(id).size();
 
 		this.mvc.perform(post(detail + "/resend").with(as("ORGANIZER")).with(csrf()))
@@ -358,6 +359,8 @@ class StaffActionsTests {
 		assertThat(bulkPreview(event, "APPROVE", erasedAlone, "es"))
 			.contains("Se aprobará a 1 persona", "No le llegará ningún correo: se borraron sus datos personales")
 			.doesNotContain("una de ellas");
+		assertThat(bulkPreview(event, "DECLINE", erasedAlone, "es"))
+			.contains("Se rechazará a 1 persona, que pierde su lugar o su puesto en la lista de espera.");
 		assertThat(bulkPreview(event, "APPROVE", erasedAlone, "en"))
 			.contains("1 person will be approved", "They get no email: their personal data was erased")
 			.doesNotContain("One of them");
