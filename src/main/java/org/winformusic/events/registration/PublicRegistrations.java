@@ -281,8 +281,8 @@ public class PublicRegistrations {
 	 * The registration holding an address in its one spelling
 	 * ({@link RegistrationValidator#address}). Rows stored before addresses were
 	 * canonicalized keep the domain as it was typed, perhaps in ASCII
-	 * ({@code xn--diseo-rta.mx}): no migration converts them (PostgreSQL has no IDNA), so
-	 * the ASCII spelling is looked for too.
+	 * ({@code xn--diseo-rta.mx}): no migration converts them (see README, "Registration
+	 * rules"), so the ASCII spelling is looked for too.
 	 */
 	private Optional<Long> registrationHoldingAddress(long eventId, String address) {
 		String ascii = EmailAddresses.ascii(address);
