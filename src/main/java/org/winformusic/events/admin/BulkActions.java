@@ -1,9 +1,9 @@
 package org.winformusic.events.admin;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationStatus;
@@ -69,15 +69,10 @@ class BulkActions {
 	 * out, so the result counts only those shown here.
 	 */
 	List<Preview> preview(long eventId, Action action, List<Long> ids) {
-		List<Preview> rows = new ArrayList<>();
-		for (Long id : selected(ids)) {
-			Optional<RegistrationView> reachable = this.directory.findWithPersonalData(id);
-			boolean erased = reachable.isEmpty();
-			Optional<RegistrationView> found = (erased && action != Action.RESEND) ? this.directory.find(id)
-					: reachable;
-			found.filter((r) -> r.eventId() == eventId).ifPresent((r) -> rows.add(preview(action, r, erased)));
-		}
-		return rows;
+		return selectedOf(eventId, ids).stream()
+			.filter((s) -> !(s.erased() && action == Action.RESEND))
+			.map((s) -> preview(action, s.registration(), s.erased()))
+			.toList();
 	}
 
 	/**
@@ -85,17 +80,22 @@ class BulkActions {
 	 * because their data was erased, so the page can say why nobody gets the email.
 	 */
 	int erasedLeftOut(long eventId, Action action, List<Long> ids) {
-		if (action != Action.RESEND) {
-			return 0;
-		}
-		int left = 0;
-		for (Long id : selected(ids)) {
-			if (this.directory.findWithPersonalData(id).isEmpty()
-					&& this.directory.find(id).filter((r) -> r.eventId() == eventId).isPresent()) {
-				left++;
-			}
-		}
-		return left;
+		return (action != Action.RESEND) ? 0 : (int) selectedOf(eventId, ids).stream().filter(Selected::erased).count();
+	}
+
+	/** The selected registrations of this event, in the order given: two queries. */
+	private List<Selected> selectedOf(long eventId, List<Long> ids) {
+		List<Long> chosen = selected(ids);
+		Map<Long, RegistrationView> found = this.directory.findAll(chosen);
+		Set<Long> erased = this.directory.erasedAmong(chosen);
+		return chosen.stream()
+			.map(found::get)
+			.filter((r) -> r != null && r.eventId() == eventId)
+			.map((r) -> new Selected(r, erased.contains(r.id())))
+			.toList();
+	}
+
+	private record Selected(RegistrationView registration, boolean erased) {
 	}
 
 	private static Preview preview(Action action, RegistrationView r, boolean erased) {

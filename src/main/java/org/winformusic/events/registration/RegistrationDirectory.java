@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +52,14 @@ public class RegistrationDirectory {
 		}
 		this.repository.findViews(ids).forEach((view) -> found.put(view.id(), view));
 		return found;
+	}
+
+	/**
+	 * Which of these registrations no longer hold their personal data (erased, or
+	 * anonymized after their event), in one query.
+	 */
+	public Set<Long> erasedAmong(Collection<Long> ids) {
+		return ids.isEmpty() ? Set.of() : Set.copyOf(this.repository.findAnonymizedIds(ids));
 	}
 
 }

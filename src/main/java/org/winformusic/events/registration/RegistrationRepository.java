@@ -37,6 +37,10 @@ interface RegistrationRepository extends Repository<Registration, Long> {
 	@Query(VIEW + " where r.id in :ids")
 	List<RegistrationView> findViews(Collection<Long> ids);
 
+	/** Which of these registrations were erased or anonymized. */
+	@Query("select r.id from Registration r where r.id in :ids and r.anonymizedAt is not null")
+	List<Long> findAnonymizedIds(Collection<Long> ids);
+
 	/**
 	 * Every registration of an address, not blocked ones, oldest first: {@code email} in
 	 * its one spelling, {@code ascii} its ASCII form, the spelling rows stored before

@@ -1,5 +1,6 @@
 package org.winformusic.events.registration.web;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,7 +21,10 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -82,6 +86,38 @@ class SqlStatementCountTests {
 			.hasSize(2)
 			.anySatisfy((sql) -> assertThat(sql).contains("from event\n"))
 			.anySatisfy((sql) -> assertThat(sql).contains("from event_seat"));
+	}
+
+	/**
+	 * The bulk action's preview reads the selected registrations in a fixed number of
+	 * statements, not one or two per selected row (up to 500 may be selected).
+	 */
+	@Test
+	void aBulkPreviewOfThirtyRegistrationsRunsNoMoreStatementsThanOfThree() throws Throwable {
+		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		TestEvents.Created event = new TestEvents(jdbc).event().capacity(50).create();
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			ids.add(String.valueOf(new TestRegistrations(jdbc).in(event).person("Bulk " + i).create().id()));
+		}
+
+		// A first preview loads the event's facts into their cache.
+		bulkPreviewStatements(event, ids.subList(0, 1));
+		int three = bulkPreviewStatements(event, ids.subList(0, 3));
+		int thirty = bulkPreviewStatements(event, ids);
+
+		assertThat(thirty).as("statements of a preview of 30 against 3").isPositive().isEqualTo(three);
+	}
+
+	private int bulkPreviewStatements(TestEvents.Created event, List<String> ids) throws Throwable {
+		return (int) prepared(() -> this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", "APPROVE")
+				.param("ids", ids.toArray(String[]::new))
+				.with(user("organizer@example.org").roles("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(status().isOk())).stream()
+			.filter((sql) -> !sql.toLowerCase(Locale.ROOT).contains("spring_session"))
+			.count();
 	}
 
 	/**
