@@ -1,5 +1,6 @@
 package org.winformusic.events.registration.web;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
@@ -31,6 +32,7 @@ import org.winformusic.events.shared.NotFoundException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -195,7 +197,10 @@ class ManageController {
 	ResponseEntity<byte[]> calendar(@PathVariable String token, Locale locale) {
 		RegistrationView registration = registration(token);
 		if (!holdsSeat(registration)) {
-			throw new NotFoundException();
+			// No seat, no calendar entry (an old email's link, after a cancel or a seat
+			// withdrawn): the manage page says where the registration stands; "this link
+			// is no longer valid" would have them think it was gone.
+			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/r/" + token)).build();
 		}
 		EventInfo event = this.catalog.findById(registration.eventId(), registration.locale())
 			.orElseThrow(NotFoundException::new);

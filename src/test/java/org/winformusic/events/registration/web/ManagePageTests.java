@@ -27,10 +27,12 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -142,12 +144,11 @@ class ManagePageTests {
 			assertThat(page(get(seat))).contains(seat + "/event.ics\"");
 		}
 		for (String noSeat : new String[] { waiting, pending, declined, cancelled }) {
-			String answer = body(
-					this.mvc.perform(get(noSeat + "/event.ics")).andExpect(status().isNotFound()).andReturn());
-			assertThat(answer).as(noSeat)
-				.contains(message("registration.linkInvalid.title", SPANISH))
-				.contains(message("registration.linkInvalid.text", SPANISH))
-				.doesNotContain("BEGIN:VCALENDAR");
+			// An old email's calendar link leads to the page that says where they stand.
+			this.mvc.perform(get(noSeat + "/event.ics"))
+				.andExpect(status().isSeeOther())
+				.andExpect(redirectedUrl(noSeat))
+				.andExpect(content().string(not(containsString("BEGIN:VCALENDAR"))));
 			assertThat(page(get(noSeat))).doesNotContain("event.ics", "calendar.google.com");
 		}
 	}
