@@ -206,7 +206,8 @@ public class EventAdministration {
 
 	/**
 	 * Updates an event's texts, dates, venue, speakers and partners (not slug or
-	 * capacity).
+	 * capacity). When the start, the end or the venue (name or address) changed,
+	 * publishes {@link EventMoved} so the people registered are told.
 	 */
 	@Transactional
 	public void update(String slug, EventForm form) {
@@ -216,12 +217,25 @@ public class EventAdministration {
 		event.replaceSpeakers(List.of());
 		event.replacePartners(List.of());
 		this.events.flush();
+		List<Object> before = whenAndWhere(event);
 		apply(event, form);
 		event.touch(this.clock.instant());
 		event.reviseCalendar();
 		this.questions.save(event.getId(), form.questions(), this.clock.instant());
 		this.catalog.evict();
 		this.publisher.publishEvent(Audited.byCurrentUser("EVENT_UPDATED", event.getId(), null, "slug=" + slug));
+		if (!before.equals(whenAndWhere(event))) {
+			this.publisher.publishEvent(new EventMoved(event.getId()));
+		}
+	}
+
+	/**
+	 * What registrants must hear about when it changes: the start, the end and the venue.
+	 * The time zone alone does not move the event (the instants stay); the map link only
+	 * points to the same place.
+	 */
+	private static List<Object> whenAndWhere(Event event) {
+		return List.of(event.getStartsAt(), event.getEndsAt(), event.venueName(), event.venueAddress());
 	}
 
 	private static void requireConsistent(Map<String, String> errors) {

@@ -145,6 +145,15 @@ public class EventCatalog {
 	}
 
 	/**
+	 * Any event by its id; with {@code readNow}, as it is now rather than as kept for a
+	 * few seconds: for the email telling people the event moved, which must not carry the
+	 * old time (another instance's cache may hold it for {@link #FRESHNESS}).
+	 */
+	public Optional<EventInfo> findById(long id, Locale locale, boolean readNow) {
+		return readNow ? this.events.findById(id).map((e) -> e.toInfo(locale)) : findById(id, locale);
+	}
+
+	/**
 	 * Forgets cached facts after an edit on this instance: now, and again when the edit's
 	 * transaction ends, so that facts read by another request before the edit committed
 	 * are not kept for {@link #FRESHNESS} after it.

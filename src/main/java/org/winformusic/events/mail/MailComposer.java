@@ -17,6 +17,7 @@ import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.CalendarFile;
 import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.RegistrationMessage;
+import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.AppProperties;
 import org.winformusic.events.shared.EmailAddresses;
@@ -112,9 +113,11 @@ class MailComposer {
 	private Composed compose(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event,
 			String manageLink, boolean withImage) {
 		Locale locale = registration.locale();
-		// Calendar actions only for someone who holds a seat; someone who lost it gets a
-		// file that takes the entry out of their calendar.
-		boolean withCalendar = carriesCheckinQr(kind);
+		// Calendar actions only for someone who holds a seat (a moved event's email moves
+		// the entry of those confirmed); someone who lost it gets a file that takes the
+		// entry out of their calendar.
+		boolean withCalendar = carriesCheckinQr(kind) || (kind == RegistrationMessage.Type.EVENT_CHANGED
+				&& registration.status() == RegistrationStatus.CONFIRMED);
 		boolean ended = endsRegistration(kind);
 		boolean withCheckinQr = carriesCheckinQr(kind);
 		String subject = Headers

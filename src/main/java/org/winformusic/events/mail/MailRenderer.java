@@ -1,6 +1,7 @@
 package org.winformusic.events.mail;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,9 @@ class MailRenderer {
 	 * Admission emails (confirmed, promoted, the event reminder) only while the seat is
 	 * held; every other status email only while that status holds (a withdrawn seat's
 	 * while waitlisted: promoted back meanwhile, they get the promotion instead); the
-	 * link reminder always (it shows the current state).
+	 * link reminder always (it shows the current state); a moved event's while the
+	 * registration holds a seat or waits (cancelled meanwhile, the news no longer
+	 * concerns them).
 	 */
 	static boolean stillApplies(Type kind, RegistrationStatus status) {
 		return switch (kind) {
@@ -55,6 +58,7 @@ class MailRenderer {
 			case DECLINED -> status == RegistrationStatus.DECLINED;
 			case CANCELLED -> status == RegistrationStatus.CANCELLED;
 			case LINK_REMINDER -> true;
+			case EVENT_CHANGED -> status.active();
 		};
 	}
 
@@ -83,18 +87,30 @@ class MailRenderer {
 		}
 		// Minted now, for the email about to leave: the raw token is never stored.
 		List<String> minted = this.tokens.issueAll(linkHolders);
+		Map<String, Optional<EventInfo>> readNow = new HashMap<>();
 		for (int i = 0; i < toCompose.size(); i++) {
 			int index = toCompose.get(i);
 			OutboxRepository.Claimed claimed = batch.get(index);
 			RegistrationView registration = found.get(claimed.registrationId());
-			prepared.set(index, compose(claimed, registration, minted.get(i)));
+			prepared.set(index, compose(claimed, registration, minted.get(i), readNow));
 		}
 		return prepared;
 	}
 
-	private Prepared compose(OutboxRepository.Claimed claimed, RegistrationView registration, String token) {
+	/**
+	 * @param readNow the events read as they are now in this batch, by id and language: a
+	 * moved event's email is composed from the event as it is now, never from facts
+	 * another instance may still keep from before the move (read once per batch, not per
+	 * email)
+	 */
+	private Prepared compose(OutboxRepository.Claimed claimed, RegistrationView registration, String token,
+			Map<String, Optional<EventInfo>> readNow) {
 		try {
-			EventInfo event = event(registration).orElse(null);
+			EventInfo event = ((kind(claimed.kind()) == Type.EVENT_CHANGED)
+					? readNow.computeIfAbsent(registration.eventId() + ":" + registration.locale().getLanguage(),
+							(key) -> this.events.findById(registration.eventId(), registration.locale(), true))
+					: event(registration))
+				.orElse(null);
 			if (event == null) {
 				return Prepared.skipped(claimed, OutboxRepository.GONE);
 			}

@@ -39,7 +39,13 @@ public record RegistrationMessage(long registrationId, long eventId, String loca
 		/** Asked for the manage link again (duplicate registration or lookup form). */
 		LINK_REMINDER,
 		/** The event is near: sent once to everyone confirmed. */
-		EVENT_REMINDER
+		EVENT_REMINDER,
+		/**
+		 * Organizers changed the event's date, hours or venue: sent to everyone who holds
+		 * a seat or waits (confirmed, waitlisted, pending), with the calendar file that
+		 * moves the entry for those confirmed.
+		 */
+		EVENT_CHANGED
 
 	}
 

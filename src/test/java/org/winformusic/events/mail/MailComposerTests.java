@@ -396,6 +396,30 @@ class MailComposerTests {
 		return URLDecoder.decode(value, StandardCharsets.UTF_8);
 	}
 
+	@Test
+	void aMovedEventsEmailMovesTheCalendarEntryOfThoseConfirmedAndTellsTheOthersTheyStillWait() throws IOException {
+		RegistrationView confirmed = registration(SupportedLocales.SPANISH, null);
+		MailComposer.Composed seated = this.composer.compose(RegistrationMessage.Type.EVENT_CHANGED, confirmed,
+				event(SupportedLocales.SPANISH), TOKEN);
+
+		assertThat(seated.text()).contains("Tu lugar sigue reservado", "lunes 20 de marzo de 2028, 10:00–14:00",
+				"PÚBLICO Roma", "https://calendar.google.com/");
+		assertThat(seated.checkinQrPng()).isNull();
+		assertThat(CalendarFile.method(seated.ics())).isEqualTo("PUBLISH");
+		VEvent entry = Biweekly.parse(seated.ics()).first().getEvents().get(0);
+		assertThat(entry.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2028-03-20T16:00:00Z"));
+
+		for (RegistrationStatus waiting : List.of(RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING)) {
+			MailComposer.Composed mail = this.composer.compose(RegistrationMessage.Type.EVENT_CHANGED,
+					withStatus(registration(Locale.ENGLISH, null), waiting, confirmed.updatedAt()),
+					event(Locale.ENGLISH), TOKEN);
+			assertThat(mail.ics()).as("no seat, no calendar entry").isNull();
+			assertThat(mail.text()).contains("Monday 20 March 2028, 10:00–14:00")
+				.contains((waiting == RegistrationStatus.WAITLISTED) ? "still on the waitlist" : "still reviewing")
+				.doesNotContain("https://calendar.google.com/", "still reserved");
+		}
+	}
+
 	static RegistrationView withStatus(RegistrationView r, RegistrationStatus status, Instant updatedAt) {
 		return new RegistrationView(r.id(), r.eventId(), status, r.fullName(), r.email(), r.company(), r.jobTitle(),
 				r.companyType(), r.state(), r.city(), r.phone(), r.associationInterest(), r.referralSource(),

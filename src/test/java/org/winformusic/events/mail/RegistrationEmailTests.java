@@ -441,6 +441,8 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 						form.venueAddress(), form.venueMapUrl(), form.capacity(), form.requiresApproval(),
 						form.registrationOpensAt(), form.registrationClosesAt(), form.published(), form.speakers(),
 						form.partners(), form.retentionDays(), form.questions()));
+		// The email telling them the event moved (EventChangedEmailTests) goes first.
+		this.sender.sendDueMessages();
 		greenMail.purgeEmailFromAllMailboxes();
 		this.staff.resend(seated.registrationId());
 		this.sender.sendDueMessages();

@@ -9,6 +9,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.event.EventMoved;
 import org.winformusic.events.registration.PublicRegistrations;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationResult;
@@ -126,6 +127,32 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 		assertThat(staffPage("/admin/outbox/" + skipped + "?lang=en")).contains("Seat withdrawn, moved to the waitlist",
 				"Not sent: by then the registration was confirmed.");
 		assertThat(staffPage("/admin/outbox/" + skipped + "?lang=es")).contains("Ya no tiene lugar confirmado");
+	}
+
+	@Test
+	void aMovedEventsEmailForSomeoneWhoCancelledBeforeItWentOutIsSkipped() throws Exception {
+		TestEvents.Created event = inThirtyDays().capacity(10).create();
+		String email = TestRegistrations.uniqueEmail("moved-then-gone");
+		RegistrationResult result = this.registrations.register(event.slug(), form("Lola Luego", email),
+				Locale.ENGLISH);
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		greenMail.purgeEmailFromAllMailboxes();
+		this.transactions.executeWithoutResult((tx) -> this.publisher.publishEvent(new EventMoved(event.id())));
+		this.selfService.cancelByToken(result.manageToken());
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+
+		assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(OutboxDeliveryTests::subjectOf))
+			.containsExactly("Registration cancelled: Test workshop");
+		assertThat(kindStatus(result.registrationId(), "EVENT_CHANGED")).isEqualTo("SKIPPED");
+		long skipped = this.jdbc
+			.sql("select id from outbox_message where registration_id = ? and kind = 'EVENT_CHANGED'")
+			.param(result.registrationId())
+			.query(Long.class)
+			.single();
+		assertThat(staffPage("/admin/outbox/" + skipped + "?lang=en")).contains("Change of date, time or venue",
+				"Not sent: by then the registration had been cancelled.");
+		assertThat(staffPage("/admin/outbox/" + skipped + "?lang=es")).contains("Cambio de fecha, horario o lugar");
 	}
 
 	@Test

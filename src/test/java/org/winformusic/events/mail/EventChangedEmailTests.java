@@ -1,0 +1,194 @@
+package org.winformusic.events.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import biweekly.Biweekly;
+import biweekly.component.VEvent;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.registration.PublicRegistrations;
+import org.winformusic.events.registration.RegistrationForm;
+import org.winformusic.events.registration.RegistrationResult;
+import org.winformusic.events.registration.RegistrationStatus;
+import org.winformusic.events.registration.StaffRegistrations;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Organizers move an event (its date, hours or venue) in the editor after people
+ * registered: everyone who holds a seat or waits is told, in their language, and those
+ * confirmed get the calendar file that moves their entry.
+ */
+class EventChangedEmailTests extends MailIntegrationTestSupport {
+
+	private static final ZoneId MEXICO_CITY = ZoneId.of("America/Mexico_City");
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	PublicRegistrations registrations;
+
+	@Autowired
+	StaffRegistrations staff;
+
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void movingTheStartTellsTheConfirmedWithTheMovedCalendarEntryAndTheWaitlistedWithoutOneButNotTheCancelled()
+			throws Exception {
+		String slug = "moved-" + System.nanoTime();
+		this.mvc.perform(editor(post("/admin/events/new"), slug)).andExpect(status().is3xxRedirection());
+		String seated = TestRegistrations.uniqueEmail("seated");
+		String waiting = TestRegistrations.uniqueEmail("waiting");
+		String gone = TestRegistrations.uniqueEmail("gone");
+		register(slug, "Sara Sentada", seated, RegistrationStatus.CONFIRMED);
+		register(slug, "Wendy Espera", waiting, RegistrationStatus.WAITLISTED);
+		this.staff.cancelByStaff(register(slug, "Carla Cancelada", gone, RegistrationStatus.WAITLISTED));
+		this.sender.sendDueMessages();
+		VEvent confirmed = Biweekly.parse(calendarFile(onlyMessageTo(seated))).first().getEvents().get(0);
+		greenMail.purgeEmailFromAllMailboxes();
+
+		this.mvc.perform(editor(post("/admin/events/" + slug + "/edit"), slug, "startsAt", "2028-05-10T12:00"))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+		MimeMessage moved = onlyMessageTo(seated);
+		assertThat(OutboxDeliveryTests.subjectOf(moved))
+			.isEqualTo("Cambio de fecha, horario o lugar: Taller que se mueve");
+		var parts = OutboxDeliveryTests.parts(moved);
+		String text = (String) parts.get("text/plain").getContent();
+		assertThat(text).contains("los organizadores cambiaron la fecha, el horario o el lugar",
+				"Cuándo: miércoles 10 de mayo de 2028, 12:00–14:00", "Dónde: Foro Roma, Ciudad de México",
+				"Tu lugar sigue reservado", "http://localhost:8080/r/");
+		assertThat((String) parts.get("text/html").getContent()).contains("miércoles 10 de mayo de 2028, 12:00–14:00");
+		assertThat(parts.get("text/calendar").getContentType()).contains("method=PUBLISH");
+		VEvent entry = Biweekly.parse(calendarFile(moved)).first().getEvents().get(0);
+		assertThat(entry.getUid().getValue()).isEqualTo(confirmed.getUid().getValue());
+		assertThat(entry.getDateStart().getValue().toInstant())
+			.isEqualTo(LocalDateTime.parse("2028-05-10T12:00").atZone(MEXICO_CITY).toInstant());
+		assertThat(entry.getSequence().getValue()).isGreaterThan(confirmed.getSequence().getValue());
+
+		MimeMessage toWaiting = onlyMessageTo(waiting);
+		String waitingText = (String) OutboxDeliveryTests.parts(toWaiting).get("text/plain").getContent();
+		assertThat(waitingText).contains("miércoles 10 de mayo de 2028, 12:00–14:00", "Sigues en la lista de espera")
+			.doesNotContain("Tu lugar sigue reservado");
+		assertThat(OutboxDeliveryTests.parts(toWaiting)).as("no seat, no calendar entry to move")
+			.containsOnlyKeys("text/plain", "text/html");
+		assertThat(messagesTo(gone)).isEmpty();
+	}
+
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void editingOnlyTheTextsTellsNobodyWhileMovingTheVenueTellsEveryoneWhoRegistered() throws Exception {
+		String slug = "retold-" + System.nanoTime();
+		this.mvc.perform(editor(post("/admin/events/new"), slug)).andExpect(status().is3xxRedirection());
+		String seated = TestRegistrations.uniqueEmail("seated");
+		String waiting = TestRegistrations.uniqueEmail("waiting");
+		register(slug, "Sara Sentada", seated, RegistrationStatus.CONFIRMED);
+		register(slug, "Wendy Espera", waiting, RegistrationStatus.WAITLISTED);
+		this.sender.sendDueMessages();
+		greenMail.purgeEmailFromAllMailboxes();
+
+		this.mvc
+			.perform(editor(post("/admin/events/" + slug + "/edit"), slug, "descriptionEs", "Otra descripción",
+					"agendaEs", "Bienvenida\nPanel\nCierre", "speakers[0].name", "Noemí Planas"))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(this.sender.sendDueMessages()).isZero();
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
+
+		this.mvc
+			.perform(editor(post("/admin/events/" + slug + "/edit"), slug, "venueName", "Casa Condesa", "venueAddress",
+					"Amsterdam 1, Condesa"))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+		for (String email : List.of(seated, waiting)) {
+			MimeMessage moved = onlyMessageTo(email);
+			assertThat(OutboxDeliveryTests.subjectOf(moved))
+				.isEqualTo("Cambio de fecha, horario o lugar: Taller que se mueve");
+			assertThat((String) OutboxDeliveryTests.parts(moved).get("text/plain").getContent())
+				.contains("Dónde: Casa Condesa, Amsterdam 1, Condesa");
+		}
+	}
+
+	private long register(String slug, String name, String email, RegistrationStatus expected) {
+		RegistrationResult result = this.registrations
+			.register(slug,
+					new RegistrationForm(name, email, "Discos Norte", null, "INDEPENDENT_LABEL", "CMX",
+							"Ciudad de México", null, "YES", null, null, true, false, null),
+					Locale.forLanguageTag("es"));
+		assertThat(result.status()).isEqualTo(expected);
+		return result.registrationId();
+	}
+
+	private static List<MimeMessage> messagesTo(String email) {
+		return Arrays.stream(greenMail.getReceivedMessages())
+			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(email))
+			.toList();
+	}
+
+	private static MimeMessage onlyMessageTo(String email) {
+		List<MimeMessage> messages = messagesTo(email);
+		assertThat(messages).hasSize(1);
+		return messages.get(0);
+	}
+
+	private static String calendarFile(MimeMessage message) throws Exception {
+		return new String(OutboxDeliveryTests.parts(message).get("text/calendar").getInputStream().readAllBytes(),
+				StandardCharsets.UTF_8);
+	}
+
+	/** The editor's form for a one-seat event in Mexico City, as the editor posts it. */
+	private static MockHttpServletRequestBuilder editor(MockHttpServletRequestBuilder request, String slug,
+			String... overrides) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("slug", slug);
+		fields.put("capacity", "1");
+		fields.put("titleEs", "Taller que se mueve");
+		fields.put("titleEn", "Workshop on the move");
+		fields.put("summaryEs", "Resumen");
+		fields.put("summaryEn", "Summary");
+		fields.put("descriptionEs", "Descripción");
+		fields.put("descriptionEn", "Description");
+		fields.put("agendaEs", "Bienvenida\nCierre");
+		fields.put("agendaEn", "Welcome\nClosing");
+		fields.put("aboutEs", "Sobre WIN");
+		fields.put("aboutEn", "About WIN");
+		fields.put("startsAt", "2028-05-10T10:00");
+		fields.put("endsAt", "2028-05-10T14:00");
+		fields.put("timeZone", MEXICO_CITY.getId());
+		fields.put("country", "MX");
+		fields.put("venueName", "Foro Roma");
+		fields.put("venueAddress", "Ciudad de México");
+		fields.put("venueMapUrl", "");
+		fields.put("published", "true");
+		fields.put("speakers[0].name", "Ana Pérez");
+		fields.put("speakers[0].roleEs", "Directora");
+		fields.put("speakers[0].roleEn", "Director");
+		fields.put("speakers[0].organization", "Asociación");
+		fields.put("speakers[0].country", "mx");
+		for (int i = 0; i + 1 < overrides.length; i += 2) {
+			fields.put(overrides[i], overrides[i + 1]);
+		}
+		fields.forEach(request::param);
+		return request.with(csrf());
+	}
+
+}
