@@ -206,8 +206,9 @@ public class EventAdministration {
 
 	/**
 	 * Updates an event's texts, dates, venue, speakers and partners (not slug or
-	 * capacity). When the start, the end or the venue (name or address) changed,
-	 * publishes {@link EventMoved} so the people registered are told.
+	 * capacity). When the start, the end or the venue (name or address) changed, and the
+	 * event (as saved) has not ended, publishes {@link EventMoved} so the people
+	 * registered are told.
 	 */
 	@Transactional
 	public void update(String slug, EventForm form) {
@@ -224,7 +225,8 @@ public class EventAdministration {
 		this.questions.save(event.getId(), form.questions(), this.clock.instant());
 		this.catalog.evict();
 		this.publisher.publishEvent(Audited.byCurrentUser("EVENT_UPDATED", event.getId(), null, "slug=" + slug));
-		if (!before.equals(whenAndWhere(event))) {
+		// An event that is over stays over (a correction after the fact tells nobody).
+		if (!before.equals(whenAndWhere(event)) && event.getEndsAt().isAfter(this.clock.instant())) {
 			this.publisher.publishEvent(new EventMoved(event.getId()));
 		}
 	}

@@ -1,6 +1,7 @@
 package org.winformusic.events.mail;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
@@ -126,6 +127,37 @@ class EventChangedEmailTests extends MailIntegrationTestSupport {
 			assertThat((String) OutboxDeliveryTests.parts(moved).get("text/plain").getContent())
 				.contains("Dónde: Casa Condesa, Amsterdam 1, Condesa");
 		}
+	}
+
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void correctingTheVenueOfAnEventThatIsOverTellsNobody() throws Exception {
+		String slug = "over-" + System.nanoTime();
+		this.mvc.perform(editor(post("/admin/events/new"), slug)).andExpect(status().is3xxRedirection());
+		register(slug, "Olga Pasada", TestRegistrations.uniqueEmail("over"), RegistrationStatus.CONFIRMED);
+		this.sender.sendDueMessages();
+		greenMail.purgeEmailFromAllMailboxes();
+		LocalDateTime start = LocalDateTime.now(MEXICO_CITY)
+			.minusDays(2)
+			.withHour(10)
+			.withMinute(0)
+			.withSecond(0)
+			.withNano(0);
+		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where slug = ?")
+			.params(Timestamp.from(start.atZone(MEXICO_CITY).toInstant()),
+					Timestamp.from(start.plusHours(4).atZone(MEXICO_CITY).toInstant()), slug)
+			.update();
+
+		this.mvc
+			.perform(editor(post("/admin/events/" + slug + "/edit"), slug, "startsAt", start.toString(), "endsAt",
+					start.plusHours(4).toString(), "venueName", "Foro Roma (sala 2)"))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(
+				this.jdbc.sql("select venue_name from event where slug = ?").param(slug).query(String.class).single())
+			.isEqualTo("Foro Roma (sala 2)");
+		assertThat(this.sender.sendDueMessages()).isZero();
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
 	}
 
 	private long register(String slug, String name, String email, RegistrationStatus expected) {
