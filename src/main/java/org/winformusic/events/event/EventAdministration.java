@@ -1,13 +1,8 @@
 package org.winformusic.events.event;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,16 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'ORGANIZER')")
 public class EventAdministration {
-
-	/**
-	 * Strict: 2027-02-30 is refused, not read as 2027-02-28 (the default resolver's
-	 * "smart" guess).
-	 */
-	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm")
-		.withResolverStyle(ResolverStyle.STRICT);
-
-	/** Only to tell an impossible date (2027-02-30) from text that is no date at all. */
-	private static final DateTimeFormatter LENIENT = LOCAL.withResolverStyle(ResolverStyle.LENIENT);
 
 	/**
 	 * Slugs that are fixed path segments of the admin and public URLs
@@ -132,20 +117,20 @@ public class EventAdministration {
 			errors.put("country", "country.error.unknown");
 		}
 		SpeakersAndPartners.check(form, errors);
-		ZoneId zone = zone(form.timeZone());
+		ZoneId zone = EventFormTimes.zone(form.timeZone());
 		if (zone == null) {
 			errors.put("timeZone", "eventadmin.error.timeZone");
 			return errors;
 		}
-		Instant start = dateTime(errors, "startsAt", form.startsAt(), zone);
-		Instant end = dateTime(errors, "endsAt", form.endsAt(), zone);
+		Instant start = EventFormTimes.instant(errors, "startsAt", form.startsAt(), zone);
+		Instant end = EventFormTimes.instant(errors, "endsAt", form.endsAt(), zone);
 		if (start != null && end != null && !end.isAfter(start)) {
 			errors.put("endsAt", "eventadmin.error.endBeforeStart");
 		}
 		Instant opens = blank(form.registrationOpensAt()) ? null
-				: dateTime(errors, "registrationOpensAt", form.registrationOpensAt(), zone);
+				: EventFormTimes.instant(errors, "registrationOpensAt", form.registrationOpensAt(), zone);
 		Instant closes = blank(form.registrationClosesAt()) ? null
-				: dateTime(errors, "registrationClosesAt", form.registrationClosesAt(), zone);
+				: EventFormTimes.instant(errors, "registrationClosesAt", form.registrationClosesAt(), zone);
 		if (opens != null && start != null && !opens.isBefore(start)) {
 			errors.put("registrationOpensAt", "eventadmin.error.opensAfterStart");
 		}
@@ -156,26 +141,6 @@ public class EventAdministration {
 			errors.put("registrationClosesAt", "eventadmin.error.closesAfterEnd");
 		}
 		return errors;
-	}
-
-	/** The instant in a date-time field, or null with the field's error. */
-	private static Instant dateTime(Map<String, String> errors, String field, String local, ZoneId zone) {
-		Instant instant = parse(local, zone);
-		if (instant == null) {
-			errors.put(field, impossibleDate(local) ? "eventadmin.error.noSuchDate" : "eventadmin.error.dateTime");
-		}
-		return instant;
-	}
-
-	/** Shaped like a date and time, but no such day or time exists (2027-02-30). */
-	private static boolean impossibleDate(String local) {
-		try {
-			LENIENT.parse(local.strip());
-			return true;
-		}
-		catch (RuntimeException ex) {
-			return false;
-		}
 	}
 
 	/**
@@ -247,13 +212,14 @@ public class EventAdministration {
 	}
 
 	private static void apply(Event event, EventForm form) {
-		ZoneId zone = zone(form.timeZone());
+		ZoneId zone = EventFormTimes.zone(form.timeZone());
 		event.describe(form.titleEs().strip(), form.titleEn().strip(), form.summaryEs().strip(),
 				form.summaryEn().strip(), form.descriptionEs().strip(), form.descriptionEn().strip(),
 				text(form.agendaEs()), text(form.agendaEn()), text(form.aboutEs()), text(form.aboutEn()));
-		event.schedule(parse(form.startsAt(), zone), parse(form.endsAt(), zone), zone.getId(),
-				blank(form.registrationOpensAt()) ? null : parse(form.registrationOpensAt(), zone),
-				blank(form.registrationClosesAt()) ? null : parse(form.registrationClosesAt(), zone));
+		event.schedule(EventFormTimes.parse(form.startsAt(), zone), EventFormTimes.parse(form.endsAt(), zone),
+				zone.getId(),
+				blank(form.registrationOpensAt()) ? null : EventFormTimes.parse(form.registrationOpensAt(), zone),
+				blank(form.registrationClosesAt()) ? null : EventFormTimes.parse(form.registrationClosesAt(), zone));
 		event.locate(form.venueName().strip(), form.venueAddress().strip(),
 				blank(form.venueMapUrl()) ? null : form.venueMapUrl().strip());
 		event.placeIn(Countries.posted(form.country()));
@@ -266,34 +232,14 @@ public class EventAdministration {
 	private EventForm toForm(Event e) {
 		ZoneId zone = e.zone();
 		return new EventForm(e.getSlug(), e.titleEs(), e.titleEn(), e.summaryEs(), e.summaryEn(), e.descriptionEs(),
-				e.descriptionEn(), e.agendaEs(), e.agendaEn(), e.aboutEs(), e.aboutEn(), format(e.getStartsAt(), zone),
-				format(e.getEndsAt(), zone), zone.getId(), e.country(), e.venueName(), e.venueAddress(),
-				e.venueMapUrl(), this.seats.availability(e.getId()).capacity(), e.requiresApproval(),
-				format(e.registrationOpensAt(), zone), format(e.registrationClosesAt(), zone), e.isPublished(),
+				e.descriptionEn(), e.agendaEs(), e.agendaEn(), e.aboutEs(), e.aboutEn(),
+				EventFormTimes.format(e.getStartsAt(), zone), EventFormTimes.format(e.getEndsAt(), zone), zone.getId(),
+				e.country(), e.venueName(), e.venueAddress(), e.venueMapUrl(),
+				this.seats.availability(e.getId()).capacity(), e.requiresApproval(),
+				EventFormTimes.format(e.registrationOpensAt(), zone),
+				EventFormTimes.format(e.registrationClosesAt(), zone), e.isPublished(),
 				SpeakersAndPartners.speakerRows(e.getSpeakers()), SpeakersAndPartners.partnerRows(e.getPartners()),
 				e.retentionDays(), List.of());
-	}
-
-	private static ZoneId zone(String id) {
-		try {
-			return (id == null) ? null : ZoneId.of(id.strip());
-		}
-		catch (DateTimeException ex) {
-			return null;
-		}
-	}
-
-	private static Instant parse(String local, ZoneId zone) {
-		try {
-			return (local == null) ? null : LocalDateTime.parse(local.strip(), LOCAL).atZone(zone).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
-	}
-
-	private static String format(Instant instant, ZoneId zone) {
-		return (instant != null) ? LOCAL.format(instant.atZone(zone)) : "";
 	}
 
 	private static boolean blank(String text) {

@@ -57,7 +57,7 @@ class MailConfiguration {
 	}
 
 	@Bean
-	MeterBinder outboxMetrics(OutboxRepository outbox) {
+	MeterBinder outboxMetrics(OutboxViews outbox) {
 		return (registry) -> {
 			Gauge.builder("winevents.outbox.pending", outbox, (o) -> o.stats().pending())
 				.description("Outbox messages waiting to be sent")
@@ -77,7 +77,7 @@ class MailConfiguration {
 	 * details, shown to staff only, say how far behind the sender is.
 	 */
 	@Bean
-	HealthIndicator outboxHealthIndicator(OutboxRepository outbox) {
+	HealthIndicator outboxHealthIndicator(OutboxViews outbox) {
 		return () -> {
 			OutboxStats stats = outbox.stats();
 			return Health.up()

@@ -17,14 +17,17 @@ public class Outbox {
 
 	private final OutboxRepository repository;
 
+	private final OutboxViews views;
+
 	private final MailSettings settings;
 
 	private final ApplicationEventPublisher publisher;
 
 	private final MailRenderer renderer;
 
-	Outbox(OutboxRepository repository, MailSettings settings, ApplicationEventPublisher publisher,
+	Outbox(OutboxRepository repository, OutboxViews views, MailSettings settings, ApplicationEventPublisher publisher,
 			MailRenderer renderer) {
+		this.views = views;
 		this.renderer = renderer;
 		this.publisher = publisher;
 		this.repository = repository;
@@ -40,14 +43,14 @@ public class Outbox {
 	@Transactional(readOnly = true)
 	public OutboxPage list(OutboxStatus status, int page) {
 		int safePage = Math.max(0, page);
-		long total = this.repository.count(status);
-		List<OutboxSummary> items = this.repository.page(status, safePage * PAGE_SIZE, PAGE_SIZE);
+		long total = this.views.count(status);
+		List<OutboxSummary> items = this.views.page(status, safePage * PAGE_SIZE, PAGE_SIZE);
 		return new OutboxPage(items, status, safePage, (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE), total);
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<OutboxMessage> find(long id) {
-		return this.repository.find(id);
+		return this.views.find(id);
 	}
 
 	/**
@@ -62,7 +65,7 @@ public class Outbox {
 
 	@Transactional(readOnly = true)
 	public OutboxStats stats() {
-		return this.repository.stats();
+		return this.views.stats();
 	}
 
 	/**
@@ -73,7 +76,7 @@ public class Outbox {
 	 */
 	@Transactional
 	public Resend resend(long id) {
-		OutboxMessage message = this.repository.find(id).orElse(null);
+		OutboxMessage message = this.views.find(id).orElse(null);
 		if (message == null) {
 			return Resend.NOT_FOUND;
 		}

@@ -1,7 +1,6 @@
 package org.winformusic.events.registration;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,7 +11,6 @@ import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.RegisteringEvent;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationValidator.ValidForm;
-import org.winformusic.events.shared.EmailAddresses;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.SupportedLocales;
 
@@ -83,12 +81,6 @@ public class PublicRegistrations {
 			select id, status from reg
 			""";
 
-	/** Manage links (the first included) one registration may be sent per hour. */
-	static final int LINKS_PER_HOUR = 5;
-
-	/** The window of {@link #LINKS_PER_HOUR}; housekeeping drops older link requests. */
-	static final Duration LINK_WINDOW = Duration.ofHours(1);
-
 	private final JdbcClient jdbc;
 
 	private final Changes changes;
@@ -109,9 +101,13 @@ public class PublicRegistrations {
 
 	private final EventCatalog catalog;
 
+	private final LinkReminders links;
+
 	PublicRegistrations(JdbcClient jdbc, Changes changes, RegistrationValidator validator, WaitlistPromoter promoter,
 			ApplicationEventPublisher events, MessageSource messages, Clock clock,
-			PlatformTransactionManager transactionManager, AnswerChecks answers, EventCatalog catalog) {
+			PlatformTransactionManager transactionManager, AnswerChecks answers, EventCatalog catalog,
+			LinkReminders links) {
+		this.links = links;
 		this.jdbc = jdbc;
 		this.changes = changes;
 		this.validator = validator;
@@ -231,8 +227,8 @@ public class PublicRegistrations {
 	 */
 	private RegistrationResult remindDuplicate(long eventId, String email) {
 		Long existing = this.transactions.execute((tx) -> {
-			Optional<Long> id = registrationHoldingAddress(eventId, email);
-			id.ifPresent(this::remindLink);
+			Optional<Long> id = this.links.holdingAddress(eventId, email);
+			id.ifPresent(this.links::remind);
 			return id.orElse(null);
 		});
 		return RegistrationResult.duplicate(existing);
@@ -247,51 +243,10 @@ public class PublicRegistrations {
 		this.changes.run(() -> {
 			String address = RegistrationValidator.address(email);
 			if (address != null) {
-				registrationHoldingAddress(eventId, address).ifPresent(this::remindLink);
+				this.links.holdingAddress(eventId, address).ifPresent(this.links::remind);
 			}
 			return null;
 		});
-	}
-
-	/**
-	 * Emails the manage link again, unless {@value #LINKS_PER_HOUR} links went to this
-	 * registration within the hour: the lookup form and duplicate registrations must not
-	 * become a way to flood someone's inbox.
-	 */
-	private void remindLink(long registrationId) {
-		// Counted at request time: the link itself is minted when the email is sent.
-		// The registration's first email (its link included) counts as one.
-		Instant now = this.clock.instant();
-		int recent = this.jdbc.sql("""
-				select (select count(*) from link_request where registration_id = :id and requested_at > :since)
-				     + (select count(*) from registration where id = :id and created_at > :since)""")
-			.param("id", registrationId)
-			.param("since", utc(now.minus(LINK_WINDOW)))
-			.query(Integer.class)
-			.single();
-		if (recent < LINKS_PER_HOUR) {
-			this.jdbc.sql("insert into link_request (registration_id, requested_at) values (?, ?)")
-				.params(registrationId, utc(now))
-				.update();
-			this.changes.publish(registrationId, Type.LINK_REMINDER);
-		}
-	}
-
-	/**
-	 * The registration holding an address in its one spelling
-	 * ({@link RegistrationValidator#address}). Rows stored before addresses were
-	 * canonicalized keep the domain as it was typed, perhaps in ASCII
-	 * ({@code xn--diseo-rta.mx}): no migration converts them (see README, "Registration
-	 * rules"), so the ASCII spelling is looked for too.
-	 */
-	private Optional<Long> registrationHoldingAddress(long eventId, String address) {
-		String ascii = EmailAddresses.ascii(address);
-		return this.jdbc
-			.sql("select id from registration where event_id = ? and lower(email) in (lower(?), lower(?)) and "
-					+ RegistrationStatus.HOLDS_ADDRESS_SQL + " order by id limit 1")
-			.params(eventId, address, (ascii != null) ? ascii : address)
-			.query(Long.class)
-			.optional();
 	}
 
 	private String privacyVersion() {

@@ -61,8 +61,7 @@ class TokenHousekeeping {
 	/** Deletes link requests outside the rate-limit window; returns how many. */
 	int dropExpiredLinkRequests() {
 		return this.jdbc.sql("delete from link_request where requested_at < ?")
-			.param(OffsetDateTime.ofInstant(this.clock.instant().minus(PublicRegistrations.LINK_WINDOW),
-					ZoneOffset.UTC))
+			.param(OffsetDateTime.ofInstant(this.clock.instant().minus(LinkReminders.LINK_WINDOW), ZoneOffset.UTC))
 			.update();
 	}
 

@@ -114,10 +114,10 @@ class RegistrationConcurrencyTests {
 			.registrationId();
 		assertThat(duplicates).extracting(RegistrationResult::registrationId).containsOnly(id);
 		// Duplicates email the link again, a few an hour
-		// (PublicRegistrations.LINKS_PER_HOUR); racing requests may each see the count
+		// (LinkReminders.LINKS_PER_HOUR); racing requests may each see the count
 		// below the cap, so only bounds are sure.
 		assertThat(this.messages.about(id)).filteredOn((m) -> m.type() == Type.LINK_REMINDER)
-			.hasSizeBetween(PublicRegistrations.LINKS_PER_HOUR - 1, 19);
+			.hasSizeBetween(LinkReminders.LINKS_PER_HOUR - 1, 19);
 	}
 
 	@Test

@@ -74,7 +74,7 @@ class TokenHousekeepingTests {
 			this.registrations.sendLink(eventId, "links@example.com");
 		}
 		// The registration's own email counts as the first of five.
-		assertThat(requests(result.registrationId())).isEqualTo(PublicRegistrations.LINKS_PER_HOUR - 1);
+		assertThat(requests(result.registrationId())).isEqualTo(LinkReminders.LINKS_PER_HOUR - 1);
 		assertThat(this.jdbc.sql("select count(*) from registration_token where registration_id = ?")
 			.param(result.registrationId())
 			.query(Long.class)

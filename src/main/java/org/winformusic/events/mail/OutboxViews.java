@@ -1,0 +1,94 @@
+package org.winformusic.events.mail;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code outbox_message} table as staff and monitoring read it: the backlog, the
+ * list, one message. The sender's claims and marks are {@link OutboxRepository}'s.
+ */
+@Repository
+class OutboxViews {
+
+	private static final String SUMMARY_COLUMNS = "id, kind, recipient, subject, status, attempts, next_attempt_at,"
+			+ " sent_at, last_error, created_at";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	OutboxViews(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	OutboxStats stats() {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		return this.jdbc.sql("""
+				select count(*) filter (where status = 'PENDING') as pending,
+				       count(*) filter (where status = 'SENDING') as sending,
+				       count(*) filter (where status = 'FAILED') as failed,
+				       min(next_attempt_at) filter (where status = 'PENDING' and next_attempt_at <= :now) as oldest_due
+				  from outbox_message""").param("now", now).query((rs, n) -> {
+			Timestamp oldest = rs.getTimestamp("oldest_due");
+			long age = (oldest != null) ? Math.max(0, Duration.between(oldest.toInstant(), now.toInstant()).toSeconds())
+					: 0;
+			return new OutboxStats(rs.getLong("pending"), rs.getLong("sending"), rs.getLong("failed"), age);
+		}).single();
+	}
+
+	List<OutboxSummary> page(OutboxStatus status, int offset, int limit) {
+		String where = (status != null) ? " where status = '" + status.name() + "'" : "";
+		return this.jdbc
+			.sql("select " + SUMMARY_COLUMNS + " from outbox_message" + where
+					+ " order by created_at desc, id desc offset :offset limit :limit")
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(OutboxViews::summary)
+			.list();
+	}
+
+	long count(OutboxStatus status) {
+		// An enum constant, never user text, goes into the SQL.
+		String where = (status != null) ? " where status = '" + status.name() + "'" : "";
+		return this.jdbc.sql("select count(*) from outbox_message" + where).query(Long.class).single();
+	}
+
+	Optional<OutboxMessage> find(long id) {
+		return this.jdbc.sql("select * from outbox_message where id = ?")
+			.param(id)
+			.query(OutboxViews::message)
+			.optional();
+	}
+
+	private static OutboxSummary summary(ResultSet rs, int row) throws SQLException {
+		return new OutboxSummary(rs.getLong("id"), rs.getString("kind"), rs.getString("recipient"),
+				rs.getString("subject"), OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
+				instant(rs, "next_attempt_at"), instant(rs, "sent_at"), rs.getString("last_error"),
+				instant(rs, "created_at"));
+	}
+
+	private static OutboxMessage message(ResultSet rs, int row) throws SQLException {
+		return new OutboxMessage(rs.getLong("id"), rs.getObject("registration_id", Long.class),
+				rs.getObject("event_id", Long.class), rs.getString("kind"), rs.getString("recipient"),
+				rs.getString("locale"), rs.getString("subject"), rs.getString("message_id"),
+				OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"), instant(rs, "next_attempt_at"),
+				instant(rs, "sent_at"), rs.getString("last_error"), rs.getObject("resent_from", Long.class),
+				instant(rs, "created_at"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.winformusic.events.registration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import org.winformusic.events.registration.RegistrationMessage.Type;
+import org.winformusic.events.shared.EmailAddresses;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The manage link sent again by email ("email me my link", or a second registration with
+ * the same address), within a limit per registration and hour. Runs inside the caller's
+ * transaction.
+ */
+@Component
+class LinkReminders {
+
+	/** Manage links (the first included) one registration may be sent per hour. */
+	static final int LINKS_PER_HOUR = 5;
+
+	/** The window of {@link #LINKS_PER_HOUR}; housekeeping drops older link requests. */
+	static final Duration LINK_WINDOW = Duration.ofHours(1);
+
+	private final JdbcClient jdbc;
+
+	private final Changes changes;
+
+	private final Clock clock;
+
+	LinkReminders(JdbcClient jdbc, Changes changes, Clock clock) {
+		this.jdbc = jdbc;
+		this.changes = changes;
+		this.clock = clock;
+	}
+
+	/**
+	 * Emails the manage link again, unless {@value #LINKS_PER_HOUR} links went to this
+	 * registration within the hour: the lookup form and duplicate registrations must not
+	 * become a way to flood someone's inbox.
+	 */
+	void remind(long registrationId) {
+		// Counted at request time: the link itself is minted when the email is sent.
+		// The registration's first email (its link included) counts as one.
+		Instant now = this.clock.instant();
+		int recent = this.jdbc.sql("""
+				select (select count(*) from link_request where registration_id = :id and requested_at > :since)
+				     + (select count(*) from registration where id = :id and created_at > :since)""")
+			.param("id", registrationId)
+			.param("since", utc(now.minus(LINK_WINDOW)))
+			.query(Integer.class)
+			.single();
+		if (recent < LINKS_PER_HOUR) {
+			this.jdbc.sql("insert into link_request (registration_id, requested_at) values (?, ?)")
+				.params(registrationId, utc(now))
+				.update();
+			this.changes.publish(registrationId, Type.LINK_REMINDER);
+		}
+	}
+
+	/**
+	 * The registration holding an address in its one spelling
+	 * ({@link RegistrationValidator#address}). Rows stored before addresses were
+	 * canonicalized keep the domain as it was typed, perhaps in ASCII
+	 * ({@code xn--diseo-rta.mx}): no migration converts them (see README, "Registration
+	 * rules"), so the ASCII spelling is looked for too.
+	 */
+	Optional<Long> holdingAddress(long eventId, String address) {
+		String ascii = EmailAddresses.ascii(address);
+		return this.jdbc
+			.sql("select id from registration where event_id = ? and lower(email) in (lower(?), lower(?)) and "
+					+ RegistrationStatus.HOLDS_ADDRESS_SQL + " order by id limit 1")
+			.params(eventId, address, (ascii != null) ? ascii : address)
+			.query(Long.class)
+			.optional();
+	}
+
+	private static OffsetDateTime utc(Instant instant) {
+		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+}
