@@ -4,17 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import biweekly.Biweekly;
 import biweekly.component.VEvent;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.event.web.EventAdministrationTests;
 import org.winformusic.events.registration.PublicRegistrations;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationResult;
@@ -27,7 +27,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -190,37 +189,11 @@ class EventChangedEmailTests extends MailIntegrationTestSupport {
 	/** The editor's form for a one-seat event in Mexico City, as the editor posts it. */
 	private static MockHttpServletRequestBuilder editor(MockHttpServletRequestBuilder request, String slug,
 			String... overrides) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("slug", slug);
-		fields.put("capacity", "1");
-		fields.put("titleEs", "Taller que se mueve");
-		fields.put("titleEn", "Workshop on the move");
-		fields.put("summaryEs", "Resumen");
-		fields.put("summaryEn", "Summary");
-		fields.put("descriptionEs", "Descripción");
-		fields.put("descriptionEn", "Description");
-		fields.put("agendaEs", "Bienvenida\nCierre");
-		fields.put("agendaEn", "Welcome\nClosing");
-		fields.put("aboutEs", "Sobre WIN");
-		fields.put("aboutEn", "About WIN");
-		fields.put("startsAt", "2028-05-10T10:00");
-		fields.put("endsAt", "2028-05-10T14:00");
-		fields.put("timeZone", MEXICO_CITY.getId());
-		fields.put("country", "MX");
-		fields.put("venueName", "Foro Roma");
-		fields.put("venueAddress", "Ciudad de México");
-		fields.put("venueMapUrl", "");
-		fields.put("published", "true");
-		fields.put("speakers[0].name", "Ana Pérez");
-		fields.put("speakers[0].roleEs", "Directora");
-		fields.put("speakers[0].roleEn", "Director");
-		fields.put("speakers[0].organization", "Asociación");
-		fields.put("speakers[0].country", "mx");
-		for (int i = 0; i + 1 < overrides.length; i += 2) {
-			fields.put(overrides[i], overrides[i + 1]);
-		}
-		fields.forEach(request::param);
-		return request.with(csrf());
+		List<String> fields = new ArrayList<>(List.of("slug", slug, "capacity", "1", "titleEs", "Taller que se mueve",
+				"titleEn", "Workshop on the move", "timeZone", MEXICO_CITY.getId(), "country", "MX", "venueName",
+				"Foro Roma", "venueAddress", "Ciudad de México", "speakers[0].country", "mx"));
+		fields.addAll(List.of(overrides));
+		return EventAdministrationTests.colombia(request, fields.toArray(String[]::new));
 	}
 
 }

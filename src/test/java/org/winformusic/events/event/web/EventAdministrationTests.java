@@ -26,7 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** WIN staff create the next workshop from the Mexico one and edit its page. */
 @IntegrationTest
 @AutoConfigureMockMvc
-class EventAdministrationTests {
+public class EventAdministrationTests {
 
 	@Autowired
 	MockMvc mvc;
@@ -262,7 +262,7 @@ class EventAdministrationTests {
 	}
 
 	/** The editor's form for a Colombian event, with one speaker and one partner. */
-	static MockHttpServletRequestBuilder colombia(MockHttpServletRequestBuilder request, String... overrides) {
+	public static MockHttpServletRequestBuilder colombia(MockHttpServletRequestBuilder request, String... overrides) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("slug", "colombia-workshop");
 		fields.put("capacity", "40");
