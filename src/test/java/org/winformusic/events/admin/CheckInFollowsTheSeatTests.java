@@ -182,14 +182,7 @@ class CheckInFollowsTheSeatTests {
 		TestEvents.Created event = this.events.event().capacity(2).create();
 		Instant in = AdminTest.REGISTERED.plus(Duration.ofDays(1));
 		long confirmed = this.data.in(event).person("Rita Quedada").checkedInAt(in).create().id();
-		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
-		transaction.executeWithoutResult((tx) -> {
-			tx.setRollbackOnly();
-			// The rows as they were before V29 made the database refuse them.
-			this.jdbc.sql("alter table registration drop constraint " + CHECKED_IN_CONFIRMED).update();
-			for (String status : new String[] { "CANCELLED", "DECLINED", "WAITLISTED", "PENDING" }) {
-				this.data.in(event).person("Old " + status).status(status).checkedInAt(in).create();
-			}
+		withOldCheckIns(event, in, () -> {
 			assertThat(checkedInListed(event)).hasSize(5);
 			assertThat(this.queries.counts(event.id()).checkedIn()).isOne();
 
@@ -244,14 +237,7 @@ class CheckInFollowsTheSeatTests {
 		TestEvents.Created event = this.events.event().capacity(2).create();
 		Instant in = AdminTest.REGISTERED.plus(Duration.ofDays(1));
 		long confirmed = this.data.in(event).person("Rita Quedada").checkedInAt(in).create().id();
-		TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
-		transaction.executeWithoutResult((tx) -> {
-			tx.setRollbackOnly();
-			this.jdbc.sql("alter table registration drop constraint " + CHECKED_IN_CONFIRMED).update();
-			for (String status : new String[] { "CANCELLED", "DECLINED", "WAITLISTED", "PENDING" }) {
-				this.data.in(event).person("Old " + status).status(status).checkedInAt(in).create();
-			}
-
+		withOldCheckIns(event, in, () -> {
 			this.jdbc.sql(migration).update();
 
 			assertThat(checkedInListed(event)).containsExactly(confirmed);
@@ -259,6 +245,22 @@ class CheckInFollowsTheSeatTests {
 				.param(CHECKED_IN_CONFIRMED)
 				.query(Long.class)
 				.single()).isOne();
+		});
+	}
+
+	/**
+	 * Runs {@code check} in a transaction that is rolled back, over the rows as they were
+	 * before V29 made the database refuse them: a checked-in cancelled, declined,
+	 * waitlisted and pending registration of the event.
+	 */
+	private void withOldCheckIns(TestEvents.Created event, Instant in, Runnable check) {
+		new TransactionTemplate(this.transactionManager).executeWithoutResult((tx) -> {
+			tx.setRollbackOnly();
+			this.jdbc.sql("alter table registration drop constraint " + CHECKED_IN_CONFIRMED).update();
+			for (String status : new String[] { "CANCELLED", "DECLINED", "WAITLISTED", "PENDING" }) {
+				this.data.in(event).person("Old " + status).status(status).checkedInAt(in).create();
+			}
+			check.run();
 		});
 	}
 
