@@ -1,6 +1,7 @@
 package org.winformusic.events.privacy;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -118,16 +119,39 @@ class PersonalData {
 		return registration.locale();
 	}
 
-	/** Opposition to news through the manage token; no confirmation email is sent. */
+	/**
+	 * Opposition to news through the manage token; no confirmation email is sent. News
+	 * are for a person, not for one registration: every registration of the same address
+	 * (any event) stops getting them, each in the audit log.
+	 */
 	@Transactional
 	public void stopNewsByToken(String token) {
 		long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
 		RegistrationView registration = this.erasure.find(id).orElseThrow(NotFoundException::new);
-		if (registration.newsOptIn()) {
-			this.erasure.stopNews(id, this.clock.instant());
-			this.audit
-				.publishEvent(new Audited(Audited.REGISTRANT, NEWS_STOPPED, registration.eventId(), id, null, null));
+		for (RegistrationView withNews : withNews(registration)) {
+			this.erasure.stopNews(withNews.id(), this.clock.instant());
+			this.audit.publishEvent(
+					new Audited(Audited.REGISTRANT, NEWS_STOPPED, withNews.eventId(), withNews.id(), null, null));
 		}
+	}
+
+	/**
+	 * Whether the address of this registration still gets news through any registration.
+	 */
+	@Transactional(readOnly = true)
+	public boolean getsNews(RegistrationView registration) {
+		return !withNews(registration).isEmpty();
+	}
+
+	private List<RegistrationView> withNews(RegistrationView registration) {
+		List<RegistrationView> same = new ArrayList<>(List.of(registration));
+		if (registration.email() != null) {
+			this.erasure.findByEmail(registration.email())
+				.stream()
+				.filter((other) -> other.id() != registration.id())
+				.forEach(same::add);
+		}
+		return same.stream().filter(RegistrationView::newsOptIn).toList();
 	}
 
 	/**

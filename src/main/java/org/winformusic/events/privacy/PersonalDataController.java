@@ -108,7 +108,7 @@ class PersonalDataController {
 	String confirmStopNews(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
 		RegistrationView registration = this.personalData.byToken(token);
 		RegistrantLanguage.apply(request, registration, locale);
-		model.addAttribute("newsOptIn", registration.newsOptIn());
+		model.addAttribute("newsOptIn", this.personalData.getsNews(registration));
 		model.addAttribute("token", token);
 		return NEWS_VIEW;
 	}

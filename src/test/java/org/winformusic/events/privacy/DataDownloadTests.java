@@ -156,6 +156,45 @@ class DataDownloadTests extends PersonalDataTestSupport {
 		assertThat(emailsTo(id)).isEqualTo(emails);
 	}
 
+	/**
+	 * News come from WIN to a person: "stop news" from one event's email stops them for
+	 * every registration of that address, and the page does not claim "you get no news"
+	 * while another registration still gets them.
+	 */
+	@Test
+	void stoppingNewsFromOneEventStopsThemForEveryRegistrationOfTheAddress() throws Exception {
+		String marker = marker();
+		Person person = Person.marked(marker, "+52 55 3333 6666");
+		String mexico = event(Duration.ofDays(10), 5);
+		String later = event(Duration.ofDays(40), 5);
+		String token = register(mexico, person);
+		register(later, person);
+		java.util.List<Long> ids = this.jdbc
+			.sql("select id from registration where lower(email) = lower(?) order by id")
+			.param(person.email())
+			.query(Long.class)
+			.list();
+		assertThat(ids).hasSize(2);
+		this.jdbc.sql("update registration set news_opt_in = false where id = ?").param(ids.get(0)).update();
+
+		// This registration gets no news, the other one does: the page still offers to
+		// stop
+		// them.
+		assertThat(body(get("/r/" + token + "/news/stop").param("lang", "en"))).contains("Stop news</button>")
+			.doesNotContain("You do not receive news");
+		this.mvc.perform(post("/r/" + token + "/news/stop").with(csrf()))
+			.andExpect(redirectedUrl("/r/" + token + "?newsStopped"));
+
+		assertThat(newsOptIn(ids.get(0))).isFalse();
+		assertThat(newsOptIn(ids.get(1))).isFalse();
+		assertThat(this.jdbc
+			.sql("select registration_id from audit_log where action = 'NEWS_STOPPED' and registration_id in (?, ?)")
+			.params(ids.get(0), ids.get(1))
+			.query(Long.class)
+			.list()).containsExactly(ids.get(1));
+		assertThat(body(get("/r/" + token + "/news/stop").param("lang", "en"))).contains("You do not receive news");
+	}
+
 	@Test
 	void emailsAsReceivedReplyToTheContactAndOfferAOneClickUnsubscribeThatWorksWithoutCookies() throws Exception {
 		String marker = marker();
