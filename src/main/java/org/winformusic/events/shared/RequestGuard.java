@@ -11,7 +11,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -204,35 +203,6 @@ class RequestGuard {
 			}
 		}
 		return false;
-	}
-
-	/** The request as the error page sees it: no parameters, no body. */
-	static final class WithoutParameters extends HttpServletRequestWrapper {
-
-		WithoutParameters(HttpServletRequest request) {
-			super(request);
-		}
-
-		@Override
-		public String getParameter(String name) {
-			return null;
-		}
-
-		@Override
-		public Map<String, String[]> getParameterMap() {
-			return Map.of();
-		}
-
-		@Override
-		public java.util.Enumeration<String> getParameterNames() {
-			return java.util.Collections.emptyEnumeration();
-		}
-
-		@Override
-		public String[] getParameterValues(String name) {
-			return null;
-		}
-
 	}
 
 }

@@ -1,16 +1,14 @@
 package org.winformusic.events.registration.web;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+
+import org.winformusic.events.shared.WithoutParameters;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -55,35 +53,6 @@ class RequestSizeLimit {
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		registration.addUrlPatterns("/*");
 		return registration;
-	}
-
-	/** The request as the error page sees it: no parameters, no body. */
-	static class WithoutParameters extends HttpServletRequestWrapper {
-
-		WithoutParameters(HttpServletRequest request) {
-			super(request);
-		}
-
-		@Override
-		public String getParameter(String name) {
-			return null;
-		}
-
-		@Override
-		public Map<String, String[]> getParameterMap() {
-			return Map.of();
-		}
-
-		@Override
-		public Enumeration<String> getParameterNames() {
-			return Collections.emptyEnumeration();
-		}
-
-		@Override
-		public String[] getParameterValues(String name) {
-			return null;
-		}
-
 	}
 
 }
