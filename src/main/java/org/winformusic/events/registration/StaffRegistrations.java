@@ -21,10 +21,13 @@ public class StaffRegistrations {
 
 	private final Seats seats;
 
-	StaffRegistrations(JdbcClient jdbc, Changes changes, Seats seats) {
+	private final CurrentStatusEmail statusEmail;
+
+	StaffRegistrations(JdbcClient jdbc, Changes changes, Seats seats, CurrentStatusEmail statusEmail) {
 		this.jdbc = jdbc;
 		this.changes = changes;
 		this.seats = seats;
+		this.statusEmail = statusEmail;
 	}
 
 	/** PENDING → CONFIRMED when a seat is free, else WAITLISTED; tells the registrant. */
@@ -133,7 +136,8 @@ public class StaffRegistrations {
 
 	/**
 	 * Sends the registrant the email of their current status again (with a fresh link,
-	 * made when it is sent).
+	 * made when it is sent): for someone waiting who held a seat, the withdrawn seat's
+	 * email that takes the entry out of their calendar ({@link CurrentStatusEmail}).
 	 * @return the kind of email queued
 	 * @throws RegistrationStateException (ERASED) when the registration's data was
 	 * erased: it has no address left and nothing is queued
@@ -144,13 +148,7 @@ public class StaffRegistrations {
 			if (current.erased()) {
 				throw new RegistrationStateException(Reason.ERASED, "Registration " + registrationId + " was erased");
 			}
-			Type type = switch (current.status()) {
-				case PENDING -> Type.RECEIVED_PENDING;
-				case CONFIRMED -> Type.CONFIRMED;
-				case WAITLISTED -> Type.WAITLISTED;
-				case DECLINED -> Type.DECLINED;
-				case CANCELLED -> Type.CANCELLED;
-			};
+			Type type = this.statusEmail.kindFor(registrationId, current.status());
 			this.changes.publish(registrationId, type);
 			return type;
 		});

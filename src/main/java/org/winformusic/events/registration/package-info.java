@@ -4,9 +4,10 @@
  * PublicRegistrations}, {@code SelfService}, {@code StaffRegistrations},
  * {@code CheckIns}, {@code RegistrationDirectory} (view records),
  * {@code RegistrationTallies}, {@code
- * RegistrationErasure}, {@code RegistrantLanguage}, {@code BehindManageLink}. Owns
- * {@code registration} and its answers, tokens, tallies and blocked data,
- * {@code event_seat} (capacity is the number of seat rows), {@code
+ * RegistrationErasure}, {@code RegistrantLanguage}, {@code BehindManageLink}, and
+ * {@code EmailHistory}, which the mail module implements. Owns {@code registration} and
+ * its answers, tokens, tallies and blocked data, {@code event_seat} (capacity is the
+ * number of seat rows), {@code
  * link_request}, {@code rate_limit_bucket} and {@code app_secret}.
  */
 @ApplicationModule(allowedDependencies = { "event", "shared" })

@@ -1,8 +1,5 @@
 package org.winformusic.events.registration.web;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 
+import org.winformusic.events.registration.AppSecrets;
 import org.winformusic.events.registration.RegistrationProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,21 +17,35 @@ import org.springframework.stereotype.Component;
 /**
  * Registration and lookup POSTs per client IP, in fixed 10-minute windows. Counters live
  * in PostgreSQL (one upsert per request) so the limit holds across instances; the IP is
- * stored only as a hash and only for the window.
+ * stored only for the window, and only as its HMAC-SHA256 under a random key of
+ * {@link AppSecrets} (the same on every instance). A plain hash would not hide it: there
+ * are only 2^32 IPv4 addresses, so whoever holds the rows could hash them all and match.
  */
 @Component
 class RateLimiter {
 
 	static final Duration WINDOW = Duration.ofMinutes(10);
 
+	/** The {@link AppSecrets} key of the bucket keys. */
+	static final String KEY_NAME = "rate-limit";
+
+	/**
+	 * Bucket keys are {@code ip-hmac:<hex>}; rows of the former plain SHA-256 scheme
+	 * ({@code ip:<hex>}) match none of them and simply expire.
+	 */
+	static final String KEY_PREFIX = "ip-hmac:";
+
 	private final JdbcClient jdbc;
+
+	private final AppSecrets secrets;
 
 	private final Clock clock;
 
 	private final RegistrationProperties properties;
 
-	RateLimiter(JdbcClient jdbc, Clock clock, RegistrationProperties properties) {
+	RateLimiter(JdbcClient jdbc, AppSecrets secrets, Clock clock, RegistrationProperties properties) {
 		this.jdbc = jdbc;
+		this.secrets = secrets;
 		this.clock = clock;
 		this.properties = properties;
 	}
@@ -72,15 +84,8 @@ class RateLimiter {
 			.update();
 	}
 
-	private static String key(String clientIp) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest(String.valueOf(clientIp).getBytes(StandardCharsets.UTF_8));
-			return "ip:" + HexFormat.of().formatHex(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+	private String key(String clientIp) {
+		return KEY_PREFIX + HexFormat.of().formatHex(this.secrets.mac(KEY_NAME, String.valueOf(clientIp)));
 	}
 
 }
