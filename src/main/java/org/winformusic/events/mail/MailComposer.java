@@ -119,6 +119,11 @@ class MailComposer {
 		boolean withCalendar = carriesCheckinQr(kind) || (kind == RegistrationMessage.Type.EVENT_CHANGED
 				&& registration.status() == RegistrationStatus.CONFIRMED);
 		boolean ended = endsRegistration(kind);
+		// Only an entry that was added is taken out: a cancelled or declined registration
+		// keeps the time it was confirmed, one that never held a seat (or whose seat was
+		// withdrawn, which took the entry out then) has none.
+		boolean removesEntry = kind == RegistrationMessage.Type.SEAT_WITHDRAWN
+				|| (ended && registration.confirmedAt() != null);
 		boolean withCheckinQr = carriesCheckinQr(kind);
 		String subject = Headers
 			.clean(this.messages.getMessage("mail.subject." + kind.name(), new Object[] { event.title() }, locale));
@@ -132,6 +137,7 @@ class MailComposer {
 		variables.put("manageLink", manageLink);
 		variables.put("withCalendar", withCalendar);
 		variables.put("ended", ended);
+		variables.put("heldSeat", removesEntry);
 		variables.put("withCheckinQr", withCheckinQr);
 		variables.put("kind", kind.name());
 		// The link reminder goes to any status: it says which, and offers no change to
@@ -154,7 +160,7 @@ class MailComposer {
 		String text = this.templates.process(template + ".txt", context);
 		String html = this.templates.process(template, context);
 		String ics = withCalendar ? CalendarFile.build(event, registration, eventLink, this.from)
-				: removesCalendarEntry(kind) ? CalendarFile.cancel(event, registration, eventLink, this.from) : null;
+				: removesEntry ? CalendarFile.cancel(event, registration, eventLink, this.from) : null;
 		byte[] qr = (withCheckinQr && withImage) ? this.checkinQr.png(registration.id()) : null;
 		return new Composed(subject, text, html, ics, qr, this.replyTo, (String) variables.get("newsStopLink"));
 	}
@@ -175,15 +181,6 @@ class MailComposer {
 	 */
 	static boolean endsRegistration(RegistrationMessage.Type kind) {
 		return kind == RegistrationMessage.Type.CANCELLED || kind == RegistrationMessage.Type.DECLINED;
-	}
-
-	/**
-	 * The kinds sent to someone who lost their seat, or never got one: they carry a file
-	 * that takes the entry out of a calendar. A withdrawn seat's registration goes on (on
-	 * the waitlist, with its manage link), but its calendar entry goes too.
-	 */
-	static boolean removesCalendarEntry(RegistrationMessage.Type kind) {
-		return endsRegistration(kind) || kind == RegistrationMessage.Type.SEAT_WITHDRAWN;
 	}
 
 	/**

@@ -267,6 +267,49 @@ class MailComposerTests {
 		assertThat(CalendarFile.method(confirmed.ics())).isEqualTo("PUBLISH");
 	}
 
+	/**
+	 * Someone who never held a seat (waiting, or pending review) and cancels or is
+	 * declined had no calendar entry and no seat: the email does not say their seat is
+	 * free for someone else, nor attach a file to remove an entry they never got.
+	 */
+	@ParameterizedTest(name = "{0} in {1}")
+	@MethodSource("endedWithoutASeatInBothLanguages")
+	void anEndedRegistrationThatNeverHeldASeatGetsNoCalendarRemoval(RegistrationMessage.Type kind, Locale locale) {
+		RegistrationView waiting = registration(locale, 3);
+		RegistrationView neverSeated = new RegistrationView(waiting.id(), waiting.eventId(), waiting.status(),
+				waiting.fullName(), waiting.email(), waiting.company(), waiting.jobTitle(), waiting.companyType(),
+				waiting.state(), waiting.city(), waiting.phone(), waiting.associationInterest(),
+				waiting.referralSource(), waiting.comments(), waiting.newsOptIn(), waiting.privacyConsentVersion(),
+				waiting.privacyConsentAt(), waiting.locale(), waiting.createdAt(), waiting.updatedAt(), null, null,
+				null, null, waiting.waitlistPosition(), waiting.version());
+		RegistrationView ended = withStatus(neverSeated, (kind == RegistrationMessage.Type.CANCELLED)
+				? RegistrationStatus.CANCELLED : RegistrationStatus.DECLINED, Instant.parse("2028-03-05T09:30:00Z"));
+
+		MailComposer.Composed mail = this.composer.compose(kind, ended, event(locale), TOKEN);
+
+		assertThat(mail.ics()).isNull();
+		boolean spanish = locale == SupportedLocales.SPANISH;
+		for (String body : List.of(mail.text(), mail.html())) {
+			assertThat(body).doesNotContain(spanish ? "event.ics para quitarlo" : "event.ics to remove it")
+				.doesNotContain(spanish ? "tu lugar quedó libre" : "your seat is free");
+		}
+		if (kind == RegistrationMessage.Type.CANCELLED) {
+			assertThat(mail.text())
+				.contains(spanish ? "Tu registro fue cancelado." : "Your registration has been cancelled.");
+		}
+		// Someone who held it is told both, as before.
+		MailComposer.Composed seated = this.composer.compose(kind,
+				withStatus(waiting, ended.status(), Instant.parse("2028-03-05T09:30:00Z")), event(locale), TOKEN);
+		assertThat(CalendarFile.method(seated.ics())).isEqualTo("CANCEL");
+		assertThat(seated.text()).contains(spanish ? "event.ics para quitarlo" : "event.ics to remove it");
+	}
+
+	static List<Arguments> endedWithoutASeatInBothLanguages() {
+		return java.util.stream.Stream.of(RegistrationMessage.Type.CANCELLED, RegistrationMessage.Type.DECLINED)
+			.flatMap((kind) -> SupportedLocales.ALL.stream().map((locale) -> Arguments.of(kind, locale)))
+			.toList();
+	}
+
 	@Test
 	void bothCalendarFilesNameTheSenderAsOrganizerSoClientsApplyTheCancellation() throws IOException {
 		RegistrationView confirmed = registration(SupportedLocales.SPANISH, null);
