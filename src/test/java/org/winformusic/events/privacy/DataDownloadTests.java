@@ -180,8 +180,11 @@ class DataDownloadTests extends PersonalDataTestSupport {
 		// This registration gets no news, the other one does: the page still offers to
 		// stop
 		// them.
+		// It asks; it does not say it is done before the button is pressed.
 		assertThat(body(get("/r/" + token + "/news/stop").param("lang", "en"))).contains("Stop news</button>")
-			.doesNotContain("You do not receive news");
+			.contains("Do you want to stop receiving news from WIN?")
+			.doesNotContain("You do not receive news")
+			.doesNotContain("You will no longer receive");
 		this.mvc.perform(post("/r/" + token + "/news/stop").with(csrf()))
 			.andExpect(redirectedUrl("/r/" + token + "?newsStopped"));
 
