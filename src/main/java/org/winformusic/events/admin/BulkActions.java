@@ -1,5 +1,7 @@
 package org.winformusic.events.admin;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -7,6 +9,7 @@ import java.util.Set;
 
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationStatus;
+import org.winformusic.events.registration.RegistrationTallies;
 import org.winformusic.events.registration.RegistrationView;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -27,24 +30,31 @@ class BulkActions {
 
 	private final RegistrationDirectory directory;
 
-	BulkActions(StaffActions actions, RegistrationDirectory directory) {
+	private final RegistrationTallies tallies;
+
+	BulkActions(StaffActions actions, RegistrationDirectory directory, RegistrationTallies tallies) {
 		this.actions = actions;
 		this.directory = directory;
+		this.tallies = tallies;
 	}
 
 	/**
-	 * @return how many registrations the action applied to
+	 * Applies the action to the selected registrations of this event in the order they
+	 * registered, so that when seats run out during an approval, those who came first get
+	 * them, whatever order the list was sorted in.
 	 */
-	public int apply(long eventId, Action action, List<Long> ids) {
+	public Applied apply(long eventId, Action action, List<Long> ids) {
 		int done = 0;
-		for (Long id : selected(ids)) {
-			RegistrationView registration = this.directory.find(id).orElse(null);
-			if (registration == null || registration.eventId() != eventId) {
-				continue;
-			}
+		int waitlisted = 0;
+		for (Selected selected : selectedOf(eventId, ids)) {
+			long id = selected.registration().id();
 			try {
 				switch (action) {
-					case APPROVE -> this.actions.approve(id);
+					case APPROVE -> {
+						if (this.actions.approve(id).status() == RegistrationStatus.WAITLISTED) {
+							waitlisted++;
+						}
+					}
 					case DECLINE -> this.actions.decline(id);
 					case RESEND -> this.actions.resend(id);
 				}
@@ -58,21 +68,41 @@ class BulkActions {
 				// count.
 			}
 		}
-		return done;
+		return new Applied(done, waitlisted);
+	}
+
+	/** How many changed, and of the approved how many went to the waitlist. */
+	record Applied(int done, int waitlisted) {
 	}
 
 	/**
 	 * Who is selected and what the action would do to each: the registrations of this
-	 * event among {@code ids}, in the order given. An erased (or anonymized) registration
-	 * has no address left and is never emailed: approve and decline still change it, and
-	 * its row says it gets no email; a resend, which would do nothing else, leaves it
-	 * out, so the result counts only those shown here.
+	 * event among {@code ids}, in the order they registered (the order an approval gives
+	 * out the free seats in: the first pending ones get a seat, the rest the waitlist).
+	 * An erased (or anonymized) registration has no address left and is never emailed:
+	 * approve and decline still change it, and its row says it gets no email; a resend,
+	 * which would do nothing else, leaves it out, so the result counts only those shown
+	 * here.
 	 */
 	List<Preview> preview(long eventId, Action action, List<Long> ids) {
-		return selectedOf(eventId, ids).stream()
-			.filter((s) -> !(s.erased() && action == Action.RESEND))
-			.map((s) -> preview(action, s.registration(), s.erased()))
-			.toList();
+		long free = (action == Action.APPROVE) ? freeSeats(eventId) : 0;
+		List<Preview> rows = new ArrayList<>();
+		for (Selected selected : selectedOf(eventId, ids)) {
+			if (selected.erased() && action == Action.RESEND) {
+				continue;
+			}
+			Preview row = preview(action, selected.registration(), selected.erased(), free > 0);
+			if (action == Action.APPROVE && row.changes()) {
+				free--;
+			}
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	private long freeSeats(long eventId) {
+		RegistrationTallies.Tally tally = this.tallies.of(eventId);
+		return Math.max(0, tally.seats() - tally.count(RegistrationStatus.CONFIRMED));
 	}
 
 	/**
@@ -83,7 +113,10 @@ class BulkActions {
 		return (action != Action.RESEND) ? 0 : (int) selectedOf(eventId, ids).stream().filter(Selected::erased).count();
 	}
 
-	/** The selected registrations of this event, in the order given: two queries. */
+	/**
+	 * The selected registrations of this event, in the order they registered: two
+	 * queries.
+	 */
 	private List<Selected> selectedOf(long eventId, List<Long> ids) {
 		List<Long> chosen = selected(ids);
 		Map<Long, RegistrationView> found = this.directory.findAll(chosen);
@@ -91,6 +124,7 @@ class BulkActions {
 		return chosen.stream()
 			.map(found::get)
 			.filter((r) -> r != null && r.eventId() == eventId)
+			.sorted(Comparator.comparing(RegistrationView::createdAt).thenComparingLong(RegistrationView::id))
 			.map((r) -> new Selected(r, erased.contains(r.id())))
 			.toList();
 	}
@@ -98,10 +132,10 @@ class BulkActions {
 	private record Selected(RegistrationView registration, boolean erased) {
 	}
 
-	private static Preview preview(Action action, RegistrationView r, boolean erased) {
+	private static Preview preview(Action action, RegistrationView r, boolean erased, boolean seatLeft) {
 		RegistrationStatus status = r.status();
 		String email = switch (action) {
-			case APPROVE -> (status == RegistrationStatus.PENDING) ? "APPROVE" : null;
+			case APPROVE -> (status != RegistrationStatus.PENDING) ? null : seatLeft ? "CONFIRMED" : "WAITLISTED";
 			case DECLINE -> status.active() ? "DECLINED" : null;
 			case RESEND -> switch (status) {
 				case PENDING -> "RECEIVED_PENDING";
@@ -124,6 +158,11 @@ class BulkActions {
 
 		public boolean changes() {
 			return this.emailKind != null;
+		}
+
+		/** An approval that finds no seat left: the registration goes on the waitlist. */
+		public boolean toWaitlist() {
+			return "WAITLISTED".equals(this.emailKind);
 		}
 
 		/** Changes and gets the email: it still has an address. */

@@ -140,12 +140,19 @@ class RegistrationsController {
 			model.addAttribute("unreachable",
 					preview.stream().filter((row) -> row.changes() && !row.emailed()).count());
 			model.addAttribute("erasedLeftOut", this.bulk.erasedLeftOut(event.id(), chosen, ids));
+			model.addAttribute("toWaitlist", (chosen != BulkActions.Action.APPROVE) ? 0
+					: preview.stream().filter(BulkActions.Preview::toWaitlist).count());
 			model.addAttribute("back", safeQuery(back).isEmpty() ? null : back);
 			return BULK_CONFIRM_VIEW;
 		}
-		int done = this.bulk.apply(event.id(), chosen, ids);
+		BulkActions.Applied applied = this.bulk.apply(event.id(), chosen, ids);
+		int done = applied.done();
 		int skipped = preview.size() - done;
 		String text = this.messages.getMessage("ux.bulk.done." + chosen.name(), new Object[] { done }, locale);
+		if (applied.waitlisted() > 0) {
+			text = text + " " + this.messages.getMessage("ux.bulk.done.APPROVE.waitlisted",
+					new Object[] { applied.waitlisted() }, locale);
+		}
 		if (skipped > 0) {
 			text = text + " "
 					+ this.messages.getMessage("ux.bulk.skipped." + chosen.name(), new Object[] { skipped }, locale);
