@@ -157,6 +157,18 @@ public class RegistrationValidator implements SmartValidator {
 	}
 
 	/**
+	 * Why a typed address cannot be one a registration holds, as a message key
+	 * ({@code registration.error.email.*}), or null when it could be.
+	 */
+	public static String emailProblem(String typed) {
+		String normalized = normalize(typed);
+		if (normalized == null) {
+			return "registration.error.email.required";
+		}
+		return (normalized.length() > EMAIL_MAX) ? "registration.error.email.invalid" : EmailRules.problem(normalized);
+	}
+
+	/**
 	 * The address with its domain corrected when the domain is a commonly misspelled one
 	 * ("did you mean …?"), else null. For an address the form accepts.
 	 */

@@ -171,12 +171,21 @@ class RegistrationController {
 			return tooManyRequests(response, model);
 		}
 		String email = request.getParameter("email");
-		// An address no form could hold (too long, control characters that PostgreSQL
-		// refuses) gets the same answer as an unknown one.
-		if (email != null && email.length() <= 254 && email.chars().noneMatch(Character::isISOControl)) {
-			this.registrations.sendLink(event.id(), email);
-		}
 		model.addAttribute("event", event);
+		// Whether an address is registered stays secret, but one that no registration
+		// could hold is a typing mistake worth saying (control characters, which
+		// PostgreSQL refuses, are not typed: they get the plain answer).
+		if (email != null && email.chars().anyMatch(Character::isISOControl)) {
+			model.addAttribute("sent", true);
+			return LOOKUP_VIEW;
+		}
+		String problem = RegistrationValidator.emailProblem(email);
+		if (problem != null) {
+			model.addAttribute("email", email);
+			model.addAttribute("emailError", problem);
+			return LOOKUP_VIEW;
+		}
+		this.registrations.sendLink(event.id(), email);
 		model.addAttribute("sent", true);
 		return LOOKUP_VIEW;
 	}

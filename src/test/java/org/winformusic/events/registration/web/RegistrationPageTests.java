@@ -541,6 +541,25 @@ class RegistrationPageTests {
 		assertThat(html).contains("If this address is registered for this event");
 	}
 
+	/**
+	 * Whether an address is registered stays secret, but an address no registration could
+	 * hold is a typing mistake: the visitor is told, keeps what they typed, and nothing
+	 * is looked up.
+	 */
+	@Test
+	void lookupOfSomethingThatIsNotAnAddressSaysSoAndKeepsWhatWasTyped() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		String spanish = page(
+				post("/events/" + event.slug() + "/lookup").with(csrf()).param("email", "ana perez en gmail"));
+		assertThat(spanish).contains(message("registration.error.email.invalid", Locale.forLanguageTag("es")))
+			.contains("value=\"ana perez en gmail\"", "aria-invalid=\"true\"")
+			.doesNotContain(message("registration.lookup.sent", Locale.forLanguageTag("es")));
+		String english = page(
+				post("/events/" + event.slug() + "/lookup").with(csrf()).param("email", " ").param("lang", "en"));
+		assertThat(english).contains(message("registration.error.email.required", Locale.ENGLISH))
+			.doesNotContain("If this address is registered for this event");
+	}
+
 	@Test
 	void lookupAnswersTheSameWhetherOrNotTheAddressIsRegistered() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
