@@ -139,6 +139,7 @@ class MailComposer {
 		variables.put("ended", ended);
 		variables.put("heldSeat", removesEntry);
 		variables.put("withCheckinQr", withCheckinQr);
+		variables.put("withImage", withImage);
 		variables.put("kind", kind.name());
 		// The link reminder goes to any status: it says which, and offers no change to
 		// a registration that can no longer be changed.
