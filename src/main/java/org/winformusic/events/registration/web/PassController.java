@@ -7,17 +7,16 @@ import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.CheckinQrCode;
+import org.winformusic.events.registration.RegistrantLanguage;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
-import org.winformusic.events.shared.SupportedLocales;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -55,17 +54,16 @@ class PassController {
 	}
 
 	@GetMapping("/p/{pass}")
-	String pass(@PathVariable String pass, HttpServletRequest request, Model model) {
+	String pass(@PathVariable String pass, HttpServletRequest request, Locale resolved, Model model) {
 		RegistrationView registration = this.passes.resolve(pass)
 			.flatMap(this.directory::findWithPersonalData)
 			.orElseThrow(NotFoundException::new);
 		if (request.isUserInRole("ADMIN") || request.isUserInRole("ORGANIZER") || request.isUserInRole("OPS")) {
 			return "redirect:/admin/checkin/pass/" + UriUtils.encodePathSegment(pass, "UTF-8");
 		}
-		// The registrant's language, not the viewer's: the page is shown at the door.
-		// A request attribute only: the viewer's language cookie stays as it was.
-		Locale locale = SupportedLocales.of(registration.locale().getLanguage());
-		request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, locale);
+		// The registrant's language, not the browser's (the page is shown at the door),
+		// unless the viewer chose one with the language switch.
+		Locale locale = RegistrantLanguage.apply(request, registration, resolved);
 		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
 		model.addAttribute("event", event);
 		// Cancelled or declined: the pass got someone in once, and must say it no longer

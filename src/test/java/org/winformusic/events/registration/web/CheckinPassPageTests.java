@@ -92,8 +92,12 @@ class CheckinPassPageTests {
 			.doesNotContain("Muestra este pase");
 
 		RegistrationResult spanish = register(Locale.forLanguageTag("es"));
-		assertThat(page(get("/p/" + this.passes.pass(spanish.registrationId())).header("Accept-Language", "en")))
+		String spanishPass = this.passes.pass(spanish.registrationId());
+		assertThat(page(get("/p/" + spanishPass).header("Accept-Language", "en")))
 			.contains("Muestra este pase en la entrada");
+		// The page's language switch works like on every other page.
+		assertThat(page(get("/p/" + spanishPass).param("lang", "en"))).contains("<html lang=\"en\"",
+				"Show this at the entrance");
 	}
 
 	@Test
