@@ -76,9 +76,10 @@ public class StaffRegistrations {
 	 * order people joined it); a freed seat goes to the first in the waitlist. The person
 	 * moved stays waiting: no seat stays free while someone waits
 	 * ({@link WaitlistPromoter}), so a move that would leave a seat free for them (more
-	 * free seats, theirs included, than people waiting ahead) is refused rather than
-	 * turned into a confirmation. Someone who held a seat is told it is withdrawn
-	 * (SEAT_WITHDRAWN: their calendar entry goes); a pending one gets the waitlist email.
+	 * free seats, the one they hold included, than people waiting ahead) is refused
+	 * rather than turned into a confirmation. Someone who held a seat is told it is
+	 * withdrawn (SEAT_WITHDRAWN: their calendar entry goes); a pending one gets the
+	 * waitlist email.
 	 * @throws RegistrationStateException (SEAT_FREE) when a seat would be free for them
 	 */
 	public RegistrationView moveToWaitlist(long registrationId) {
@@ -86,12 +87,19 @@ public class StaffRegistrations {
 			Locked current = this.changes.lock(registrationId);
 			Changes.require(current, RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING);
 			Seats.Count seats = this.seats.count(current.eventId());
-			int freeAfter = seats.total() - seats.held() + ((current.status() == RegistrationStatus.CONFIRMED) ? 1 : 0);
+			// Their own seat comes free only if they hold one: a confirmed row written
+			// without a seat (a script or a bulk load, the only way an event shows
+			// more confirmed people than seats) frees none.
 			long waitingAhead = this.jdbc
 				.sql("select count(*) from registration where event_id = ? and status = 'WAITLISTED'")
 				.param(current.eventId())
 				.query(Long.class)
 				.single();
+			boolean holdsSeat = this.jdbc.sql("select exists (select 1 from event_seat where registration_id = ?)")
+				.param(registrationId)
+				.query(Boolean.class)
+				.single();
+			int freeAfter = seats.total() - seats.held() + (holdsSeat ? 1 : 0);
 			if (freeAfter > waitingAhead) {
 				throw new RegistrationStateException(Reason.SEAT_FREE, "Registration " + registrationId + " would get "
 						+ "a free seat back: " + freeAfter + " free, " + waitingAhead + " waiting");
