@@ -163,6 +163,17 @@ class Changes {
 			.orElseThrow(NotFoundException::new);
 	}
 
+	/**
+	 * Locks a registration's row, then reads it: the "before" of a change in the same
+	 * transaction, which nothing can change until that transaction ends (read before the
+	 * lock, another change committed meanwhile would make the audit's from-values wrong).
+	 * The one way staff actions and the registrant's changes read it.
+	 */
+	RegistrationView lockedView(long id) {
+		lock(id);
+		return view(id);
+	}
+
 	static void require(Locked current, RegistrationStatus... allowed) {
 		if (!List.of(allowed).contains(current.status())) {
 			throw new RegistrationStateException(Reason.WRONG_STATUS,

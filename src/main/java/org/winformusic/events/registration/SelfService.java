@@ -64,6 +64,7 @@ public class SelfService {
 			if (!current.status().active()) {
 				return this.changes.view(id);
 			}
+			// Read under the lock: the audit's from-status is the one this cancel ends.
 			RegistrationView before = this.changes.view(id);
 			this.changes.end(current, RegistrationStatus.CANCELLED, Type.CANCELLED);
 			RegistrationView after = this.changes.view(id);

@@ -6,6 +6,8 @@ import org.winformusic.events.registration.RegistrationStateException.Reason;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What staff decide about registrations: status changes, edits, and an event's capacity.
@@ -25,6 +27,16 @@ public class StaffRegistrations {
 		this.jdbc = jdbc;
 		this.changes = changes;
 		this.seats = seats;
+	}
+
+	/**
+	 * Locks the registration's row until the caller's transaction ends and reads it: the
+	 * "before" of the changes that follow in that transaction, which nothing else can
+	 * change meanwhile (a staff action's audit records from-values as they were).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public RegistrationView lockForChange(long registrationId) {
+		return this.changes.lockedView(registrationId);
 	}
 
 	/** PENDING → CONFIRMED when a seat is free, else WAITLISTED; tells the registrant. */
