@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.winformusic.events.registration.ChangeDetails;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.CheckedForm;
+import org.winformusic.events.registration.EditResult;
 import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.CheckIns;
 import org.winformusic.events.registration.CheckIns.CheckIn;
@@ -108,14 +109,16 @@ class StaffActions {
 
 	/**
 	 * Edits the details as loaded at {@code expectedVersion}; the audit row holds the
-	 * before and after of changed fields.
+	 * before and after of changed fields. A save that changes nothing writes nothing, in
+	 * the history neither.
 	 */
 	@Transactional
-	public RegistrationView update(long id, CheckedForm form, Integer expectedVersion) {
-		RegistrationView before = find(id);
-		RegistrationView after = this.registrations.update(id, form, expectedVersion);
-		this.audit.recordForCurrentUser("EDITED", before.eventId(), id, ChangeDetails.fields(before, after));
-		return after;
+	public EditResult update(long id, CheckedForm form, Integer expectedVersion) {
+		EditResult edit = this.registrations.update(id, form, expectedVersion);
+		if (edit.changed()) {
+			this.audit.recordForCurrentUser("EDITED", edit.registration().eventId(), id, edit.details());
+		}
+		return edit;
 	}
 
 	/**

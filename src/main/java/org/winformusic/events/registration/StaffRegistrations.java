@@ -23,10 +23,13 @@ public class StaffRegistrations {
 
 	private final Seats seats;
 
-	StaffRegistrations(JdbcClient jdbc, Changes changes, Seats seats) {
+	private final Edits edits;
+
+	StaffRegistrations(JdbcClient jdbc, Changes changes, Seats seats, Edits edits) {
 		this.jdbc = jdbc;
 		this.changes = changes;
 		this.seats = seats;
+		this.edits = edits;
 	}
 
 	/**
@@ -181,18 +184,19 @@ public class StaffRegistrations {
 	 * @throws RegistrationStateException when the registration was cancelled or declined,
 	 * or (EMAIL_TAKEN) when another registration of the event holds the new address
 	 */
-	public RegistrationView update(long registrationId, CheckedForm form) {
+	public EditResult update(long registrationId, CheckedForm form) {
 		return update(registrationId, form, null);
 	}
 
 	/**
 	 * Staff edit of the details as loaded at {@code expectedVersion} (see
-	 * {@link EditableRegistration}).
+	 * {@link EditableRegistration}); a save that changes nothing writes nothing
+	 * ({@link EditResult#changed()}).
 	 * @throws org.springframework.dao.OptimisticLockingFailureException when the
 	 * registration changed since that version: nothing was saved
 	 */
-	public RegistrationView update(long registrationId, CheckedForm form, Integer expectedVersion) {
-		return this.changes.run(() -> this.changes.edit(registrationId, form, expectedVersion));
+	public EditResult update(long registrationId, CheckedForm form, Integer expectedVersion) {
+		return this.changes.run(() -> this.edits.edit(registrationId, form, expectedVersion));
 	}
 
 	/**

@@ -183,7 +183,8 @@ class RegistrationStaffOperationsTests {
 
 		RegistrationForm renamed = new RegistrationForm("José Peña", "EDIT@example.com", "Sello Ñ", null, "PUBLISHER",
 				"JAL", "Guadalajara", null, "MAYBE", null, null, null, true, null);
-		RegistrationView view = this.staff.update(id, TestForms.checkedEdit(this.validator, renamed, event.id()));
+		RegistrationView view = this.staff.update(id, TestForms.checkedEdit(this.validator, renamed, event.id()))
+			.registration();
 		assertThat(view.fullName()).isEqualTo("José Peña");
 		assertThat(this.jdbc.sql("select search_text from registration where id = ?")
 			.param(id)
