@@ -7,10 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.winformusic.events.registration.ChangeDetails;
 import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.shared.Audited;
@@ -33,6 +35,13 @@ class AuditWords {
 	 * role change starts with the staff user's id.
 	 */
 	private static final Pattern CHANGE = Pattern.compile("(?:user=(\\S+) )?([A-Za-z]+): (.*) -> (.*)");
+
+	/**
+	 * "answer.12: before -> after", a changed answer to the event's question 12
+	 * ({@link ChangeDetails#answers}).
+	 */
+	private static final Pattern ANSWER = Pattern
+		.compile(Pattern.quote(ChangeDetails.ANSWER) + "(\\d{1,18}): (.*) -> (.*)");
 
 	/** "type=CONFIRMED", the detail of a resent registration email. */
 	private static final Pattern EMAIL_TYPE = Pattern.compile("type=([A-Z_]+)");
@@ -135,6 +144,14 @@ class AuditWords {
 					? this.messages.getMessage("ux.audit.staffUser", new Object[] { change.group(1) }, locale) + " · "
 							+ text
 					: text;
+		}
+		Matcher answer = ANSWER.matcher(line);
+		if (answer.matches() && eventId != null) {
+			Optional<String> words = answer(eventId, Long.parseLong(answer.group(1)), answer.group(2), answer.group(3),
+					locale);
+			if (words.isPresent()) {
+				return words.get();
+			}
 		}
 		Matcher type = EMAIL_TYPE.matcher(line);
 		if (type.matches()) {
@@ -240,6 +257,18 @@ class AuditWords {
 			return this.messages.getMessage("ux.audit.empty", null, locale);
 		}
 		return word(prefix + value, value, locale);
+	}
+
+	/** "¿Vienes en grupo?: Sí → No"; empty when the event has no such question. */
+	private Optional<String> answer(long eventId, long questionId, String before, String after, Locale locale) {
+		return this.answers.changeInWords(eventId, questionId, before, after, locale)
+			.map((change) -> this.messages.getMessage("ux.audit.change",
+					new Object[] { change.label(), orEmpty(change.before(), locale), orEmpty(change.after(), locale) },
+					locale));
+	}
+
+	private String orEmpty(String value, Locale locale) {
+		return (value != null) ? value : this.messages.getMessage("ux.audit.empty", null, locale);
 	}
 
 	private String region(String country, String value, Locale locale) {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.EditResult;
 import org.winformusic.events.registration.EditableRegistration;
 import org.winformusic.events.registration.CheckedForm;
 import org.winformusic.events.registration.FormContext;
@@ -92,8 +93,10 @@ class EditRegistrationController {
 		CheckedForm checked = this.validator.check(form, FormContext.editing(event.id(), event.country()), result);
 		if (checked != null) {
 			try {
-				this.actions.update(id, checked, EditableRegistration.postedVersion(version));
-				redirect.addFlashAttribute("notice", Notice.ok("admin.edit.saved"));
+				EditResult edit = this.actions.update(id, checked, EditableRegistration.postedVersion(version));
+				// A save that changed nothing wrote nothing: say so, not "saved".
+				redirect.addFlashAttribute("notice",
+						Notice.ok(edit.changed() ? "admin.edit.saved" : "admin.edit.unchanged"));
 				return "redirect:/admin/registrations/" + registration.id();
 			}
 			catch (OptimisticLockingFailureException ex) {

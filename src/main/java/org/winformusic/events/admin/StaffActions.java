@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.winformusic.events.registration.ChangeDetails;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.CheckedForm;
+import org.winformusic.events.registration.EditResult;
 import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.CheckIns;
 import org.winformusic.events.registration.CheckIns.CheckIn;
@@ -25,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Every change staff make to registrations: the registration service call and its audit
  * row in one transaction (the email the change causes joins it too, through the
  * {@link RegistrationMessage} the registration service publishes), so either all of it
- * happens or none.
+ * happens or none. The "before" of a status change is read under the registration's row
+ * lock ({@link StaffRegistrations#lockForChange}), held until the change commits, so the
+ * audit's from-status is the one the change moved from.
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'ORGANIZER')")
@@ -55,25 +58,25 @@ class StaffActions {
 
 	@Transactional
 	public RegistrationView approve(long id) {
-		RegistrationView before = find(id);
+		RegistrationView before = this.registrations.lockForChange(id);
 		return audited("APPROVED", before, this.registrations.approve(id));
 	}
 
 	@Transactional
 	public RegistrationView decline(long id) {
-		RegistrationView before = find(id);
+		RegistrationView before = this.registrations.lockForChange(id);
 		return audited("DECLINED", before, this.registrations.decline(id));
 	}
 
 	@Transactional
 	public RegistrationView cancel(long id) {
-		RegistrationView before = find(id);
+		RegistrationView before = this.registrations.lockForChange(id);
 		return audited("CANCELLED", before, this.registrations.cancelByStaff(id));
 	}
 
 	@Transactional
 	public RegistrationView moveToWaitlist(long id) {
-		RegistrationView before = find(id);
+		RegistrationView before = this.registrations.lockForChange(id);
 		return audited("MOVED_TO_WAITLIST", before, this.registrations.moveToWaitlist(id));
 	}
 
@@ -83,7 +86,7 @@ class StaffActions {
 		if (exceedCapacity && !isAdmin()) {
 			throw new AccessDeniedException("exceeding capacity needs ADMIN");
 		}
-		RegistrationView before = find(id);
+		RegistrationView before = this.registrations.lockForChange(id);
 		return audited(exceedCapacity ? "CONFIRMED_OVER_CAPACITY" : "CONFIRMED", before,
 				this.registrations.confirm(id, exceedCapacity));
 	}
@@ -100,20 +103,22 @@ class StaffActions {
 
 	@Transactional
 	public RegistrationView undoCheckIn(long id) {
-		RegistrationView before = find(id);
+		RegistrationView before = this.registrations.lockForChange(id);
 		return audited("CHECK_IN_UNDONE", before, this.checkIns.undoCheckIn(id));
 	}
 
 	/**
 	 * Edits the details as loaded at {@code expectedVersion}; the audit row holds the
-	 * before and after of changed fields.
+	 * before and after of changed fields. A save that changes nothing writes nothing, in
+	 * the history neither.
 	 */
 	@Transactional
-	public RegistrationView update(long id, CheckedForm form, Integer expectedVersion) {
-		RegistrationView before = find(id);
-		RegistrationView after = this.registrations.update(id, form, expectedVersion);
-		this.audit.recordForCurrentUser("EDITED", before.eventId(), id, ChangeDetails.fields(before, after));
-		return after;
+	public EditResult update(long id, CheckedForm form, Integer expectedVersion) {
+		EditResult edit = this.registrations.update(id, form, expectedVersion);
+		if (edit.changed()) {
+			this.audit.recordForCurrentUser("EDITED", edit.registration().eventId(), id, edit.details());
+		}
+		return edit;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package org.winformusic.events.registration;
 
+import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -147,6 +148,32 @@ class AnswerChecks {
 						""").params(registrationId, questionId, choices).update();
 			}
 		});
+	}
+
+	/**
+	 * The registration's stored answers to the questions that were checked, by question
+	 * id, in the shape of {@link CheckedAnswers#asStored}: the text, {@code true}/
+	 * {@code false}, or the chosen choice ids in ascending order separated by commas;
+	 * unanswered questions are absent.
+	 */
+	Map<Long, String> stored(long registrationId, CheckedAnswers checked) {
+		Map<Long, String> values = new LinkedHashMap<>();
+		if (checked.questions().isEmpty()) {
+			return values;
+		}
+		this.jdbc.sql("""
+				select question_id, coalesce(text_value, yes_no::text) as v from registration_answer
+				 where registration_id = :id and question_id = any(:questions)
+				union all
+				select question_id, string_agg(choice_id::text, ',' order by choice_id) from registration_answer_choice
+				 where registration_id = :id and question_id = any(:questions) group by question_id
+				""")
+			.param("id", registrationId)
+			.param("questions", checked.questions().stream().mapToLong(EventQuestion::id).toArray())
+			.query((ResultSet rs) -> {
+				values.put(rs.getLong("question_id"), rs.getString("v"));
+			});
+		return values;
 	}
 
 	private void deleteAnswers(long registrationId, long[] questionIds) {

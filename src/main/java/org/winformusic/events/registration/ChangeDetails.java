@@ -1,15 +1,21 @@
 package org.winformusic.events.registration;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * What a change did to a registration, in the audit trail's stable shape: one
  * {@code name: before -> after} per line, which the admin module reads back in words. The
- * same text whoever made the change, staff or the registrant through their link.
+ * same text whoever made the change, staff or the registrant through their link. A value
+ * that spans lines (comments, a long answer) is written on one, its line breaks as
+ * spaces, so that each line stays one change.
  */
 public final class ChangeDetails {
+
+	/** What the line of a changed answer starts with, before the question's id. */
+	public static final String ANSWER = "answer.";
 
 	private ChangeDetails() {
 	}
@@ -46,12 +52,32 @@ public final class ChangeDetails {
 		fields.put("comments", new Object[] { before.comments(), after.comments() });
 		fields.put("newsOptIn", new Object[] { before.newsOptIn(), after.newsOptIn() });
 		StringBuilder text = new StringBuilder();
-		fields.forEach((name, values) -> {
-			if (!Objects.equals(values[0], values[1])) {
-				text.append(name).append(": ").append(values[0]).append(" -> ").append(values[1]).append('\n');
-			}
-		});
+		fields.forEach((name, values) -> line(text, name, values[0], values[1]));
 		return text.toString().strip();
+	}
+
+	/**
+	 * "answer.12: before -> after" for each of these questions (by id, in form order)
+	 * whose answer changed, one per line; an answer as the form posts it (the text,
+	 * {@code true}/{@code false}, or the chosen choice ids separated by commas), null
+	 * when unanswered. Empty when none did.
+	 */
+	static String answers(List<Long> questionIds, Map<Long, String> before, Map<Long, String> after) {
+		StringBuilder text = new StringBuilder();
+		for (Long id : questionIds) {
+			line(text, ANSWER + id, before.get(id), after.get(id));
+		}
+		return text.toString().strip();
+	}
+
+	private static void line(StringBuilder text, String name, Object before, Object after) {
+		if (!Objects.equals(before, after)) {
+			text.append(name).append(": ").append(oneLine(before)).append(" -> ").append(oneLine(after)).append('\n');
+		}
+	}
+
+	private static String oneLine(Object value) {
+		return String.valueOf(value).replaceAll("\\s*\\R\\s*", " ");
 	}
 
 }

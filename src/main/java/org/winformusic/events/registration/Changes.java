@@ -1,6 +1,5 @@
 package org.winformusic.events.registration;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,11 +15,7 @@ import org.winformusic.events.registration.RegistrationStateException.Reason;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -60,13 +55,8 @@ class Changes {
 
 	private final TransactionTemplate transactions;
 
-	private final AnswerChecks answers;
-
-	private final RegistrationRepository repository;
-
 	Changes(JdbcClient jdbc, Seats seats, WaitlistPromoter promoter, RegistrationDirectory directory,
-			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager,
-			AnswerChecks answers, RegistrationRepository repository) {
+			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.seats = seats;
 		this.promoter = promoter;
@@ -74,8 +64,6 @@ class Changes {
 		this.events = events;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.answers = answers;
-		this.repository = repository;
 	}
 
 	/**
@@ -163,6 +151,17 @@ class Changes {
 			.orElseThrow(NotFoundException::new);
 	}
 
+	/**
+	 * Locks a registration's row, then reads it: the "before" of a change in the same
+	 * transaction, which nothing can change until that transaction ends (read before the
+	 * lock, another change committed meanwhile would make the audit's from-values wrong).
+	 * The one way staff actions and the registrant's changes read it.
+	 */
+	RegistrationView lockedView(long id) {
+		lock(id);
+		return view(id);
+	}
+
 	static void require(Locked current, RegistrationStatus... allowed) {
 		if (!List.of(allowed).contains(current.status())) {
 			throw new RegistrationStateException(Reason.WRONG_STATUS,
@@ -219,52 +218,6 @@ class Changes {
 
 	OffsetDateTime now() {
 		return OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
-	}
-
-	/**
-	 * Edits the details with a form checked against the registration's event, through the
-	 * entity, its row locked like {@link #lock} does: the save is refused when anything
-	 * changed the registration since the form was loaded at {@code expectedVersion}
-	 * (null: no form version to check).
-	 * @throws RegistrationStateException when the registration was cancelled or declined,
-	 * or (EMAIL_TAKEN) when another registration of the event holds the new address
-	 * @throws OptimisticLockingFailureException when someone else changed it meanwhile
-	 */
-	RegistrationView edit(long registrationId, CheckedForm form, Integer expectedVersion) {
-		Registration registration = this.repository.findLockedById(registrationId).orElseThrow(NotFoundException::new);
-		if (form.eventId() != registration.eventId()) {
-			throw new IllegalArgumentException("The form was checked for another event");
-		}
-		if (expectedVersion != null && expectedVersion != registration.version()) {
-			throw new ObjectOptimisticLockingFailureException(Registration.class, registrationId);
-		}
-		if (!registration.status().active()) {
-			throw new RegistrationStateException(Reason.WRONG_STATUS,
-					"Registration " + registrationId + " is " + registration.status());
-		}
-		registration.edit(form.values(), this.clock.instant());
-		try {
-			this.repository.saveAndFlush(registration);
-		}
-		catch (DataIntegrityViolationException ex) {
-			if (!isUniqueViolation(ex)) {
-				throw ex;
-			}
-			throw new RegistrationStateException(Reason.EMAIL_TAKEN,
-					"Another registration of the event holds the address of registration " + registrationId);
-		}
-		this.answers.store(registrationId, form.answers(), true);
-		return view(registrationId);
-	}
-
-	/** The one-active-registration-per-address index refused the write. */
-	private static boolean isUniqueViolation(DataIntegrityViolationException ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-				return true;
-			}
-		}
-		return ex instanceof DuplicateKeyException;
 	}
 
 	/**

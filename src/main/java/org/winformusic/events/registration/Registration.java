@@ -116,6 +116,16 @@ class Registration {
 		this.updatedAt = now;
 	}
 
+	/**
+	 * Whether the details a registrant gives are already these: saving them would change
+	 * nothing stored.
+	 */
+	boolean holds(ValidForm valid) {
+		return valid.equals(new ValidForm(this.fullName, this.email, this.company, this.jobTitle, this.companyType,
+				this.state, this.city, this.phone, this.associationInterest, this.referralSource, this.comments,
+				this.newsOptIn));
+	}
+
 	long id() {
 		return this.id;
 	}

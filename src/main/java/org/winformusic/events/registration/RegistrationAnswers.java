@@ -158,6 +158,33 @@ public class RegistrationAnswers {
 		return new ExportColumns(all, all.stream().map((q) -> q.label(locale)).toList(), locale, this);
 	}
 
+	/**
+	 * A changed answer as the history shows it: the question's label and both answers in
+	 * words (null when unanswered), from the values of its audit line
+	 * ({@link ChangeDetails#answers}); empty when the event has no such question.
+	 */
+	public Optional<AnswerChange> changeInWords(long eventId, long questionId, String before, String after,
+			Locale locale) {
+		return this.questions.all(eventId)
+			.stream()
+			.filter((q) -> q.id() == questionId)
+			.findFirst()
+			.map((q) -> new AnswerChange(q.label(locale), answered(before) ? inWords(q, before, locale) : null,
+					answered(after) ? inWords(q, after, locale) : null));
+	}
+
+	/** An audit line's value: "null" stands for no answer. */
+	private static boolean answered(String value) {
+		return value != null && !value.equals("null");
+	}
+
+	/**
+	 * An answer stored as one value (the chosen choice ids separated by commas) in words.
+	 */
+	private String inWords(EventQuestion question, String value, Locale locale) {
+		return display(question, question.kind().hasChoices() ? List.of(value.split(",")) : List.of(value), locale);
+	}
+
 	private String display(EventQuestion question, List<String> values, Locale locale) {
 		return switch (question.kind()) {
 			case YES_NO -> this.messages.getMessage("questions.answer." + values.get(0), null, locale);
@@ -183,6 +210,10 @@ public class RegistrationAnswers {
 	 * @param removed whether the question was removed from the form since
 	 */
 	public record AnswerView(long questionId, String label, String value, boolean removed) {
+	}
+
+	/** A changed answer in words: the question, and the answer before and after it. */
+	public record AnswerChange(String label, String before, String after) {
 	}
 
 	/**
@@ -251,8 +282,7 @@ public class RegistrationAnswers {
 				EventQuestion question = this.questions.get(i);
 				String value = byQuestion.get(question.id());
 				if (value != null) {
-					List<String> parts = question.kind().hasChoices() ? List.of(value.split(",")) : List.of(value);
-					row[i] = this.answers.display(question, parts, this.locale);
+					row[i] = this.answers.inWords(question, value, this.locale);
 				}
 			}
 			return row;

@@ -29,13 +29,16 @@ public class SelfService {
 
 	private final Changes changes;
 
+	private final Edits edits;
+
 	private final ApplicationEventPublisher audit;
 
-	SelfService(ManageTokens tokens, RegistrationDirectory directory, Changes changes,
+	SelfService(ManageTokens tokens, RegistrationDirectory directory, Changes changes, Edits edits,
 			ApplicationEventPublisher audit) {
 		this.tokens = tokens;
 		this.directory = directory;
 		this.changes = changes;
+		this.edits = edits;
 		this.audit = audit;
 	}
 
@@ -64,6 +67,7 @@ public class SelfService {
 			if (!current.status().active()) {
 				return this.changes.view(id);
 			}
+			// Read under the lock: the audit's from-status is the one this cancel ends.
 			RegistrationView before = this.changes.view(id);
 			this.changes.end(current, RegistrationStatus.CANCELLED, Type.CANCELLED);
 			RegistrationView after = this.changes.view(id);
@@ -78,27 +82,26 @@ public class SelfService {
 	 * @throws RegistrationStateException when the registration was cancelled or declined,
 	 * or (EMAIL_TAKEN) when another registration of the event holds the new address
 	 */
-	public RegistrationView updateByToken(String token, CheckedForm form) {
+	public EditResult updateByToken(String token, CheckedForm form) {
 		return updateByToken(token, form, null);
 	}
 
 	/**
-	 * Self-service edit of the details as the form loaded them at {@code expectedVersion}
-	 * (see {@link EditableRegistration}).
+	 * Self-service edit of the details and answers as the form loaded them at
+	 * {@code expectedVersion} (see {@link EditableRegistration}). A save that changes
+	 * nothing writes nothing and is not in the history ({@link Edits}).
 	 * @throws org.springframework.dao.OptimisticLockingFailureException when the
 	 * registration changed since that version: nothing was saved
 	 */
-	public RegistrationView updateByToken(String token, CheckedForm form, Integer expectedVersion) {
+	public EditResult updateByToken(String token, CheckedForm form, Integer expectedVersion) {
 		return this.changes.run(() -> {
 			long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
-			// Locked first, so that no other change lands between the values read as
-			// "before" and the edit.
-			this.changes.lock(id);
-			RegistrationView before = this.changes.view(id);
-			RegistrationView after = this.changes.edit(id, form, expectedVersion);
-			// The before and after values, as a staff edit records them.
-			audit(EDITED, after, ChangeDetails.fields(before, after));
-			return after;
+			EditResult edit = this.edits.edit(id, form, expectedVersion);
+			if (edit.changed()) {
+				// The before and after values, as a staff edit records them.
+				audit(EDITED, edit.registration(), edit.details());
+			}
+			return edit;
 		});
 	}
 

@@ -6,6 +6,8 @@ import org.winformusic.events.registration.RegistrationStateException.Reason;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What staff decide about registrations: status changes, edits, and an event's capacity.
@@ -23,11 +25,24 @@ public class StaffRegistrations {
 
 	private final CurrentStatusEmail statusEmail;
 
-	StaffRegistrations(JdbcClient jdbc, Changes changes, Seats seats, CurrentStatusEmail statusEmail) {
+	private final Edits edits;
+
+	StaffRegistrations(JdbcClient jdbc, Changes changes, Seats seats, CurrentStatusEmail statusEmail, Edits edits) {
 		this.jdbc = jdbc;
 		this.changes = changes;
 		this.seats = seats;
 		this.statusEmail = statusEmail;
+		this.edits = edits;
+	}
+
+	/**
+	 * Locks the registration's row until the caller's transaction ends and reads it: the
+	 * "before" of the changes that follow in that transaction, which nothing else can
+	 * change meanwhile (a staff action's audit records from-values as they were).
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public RegistrationView lockForChange(long registrationId) {
+		return this.changes.lockedView(registrationId);
 	}
 
 	/** PENDING → CONFIRMED when a seat is free, else WAITLISTED; tells the registrant. */
@@ -79,9 +94,10 @@ public class StaffRegistrations {
 	 * order people joined it); a freed seat goes to the first in the waitlist. The person
 	 * moved stays waiting: no seat stays free while someone waits
 	 * ({@link WaitlistPromoter}), so a move that would leave a seat free for them (more
-	 * free seats, theirs included, than people waiting ahead) is refused rather than
-	 * turned into a confirmation. Someone who held a seat is told it is withdrawn
-	 * (SEAT_WITHDRAWN: their calendar entry goes); a pending one gets the waitlist email.
+	 * free seats, the one they hold included, than people waiting ahead) is refused
+	 * rather than turned into a confirmation. Someone who held a seat is told it is
+	 * withdrawn (SEAT_WITHDRAWN: their calendar entry goes); a pending one gets the
+	 * waitlist email.
 	 * @throws RegistrationStateException (SEAT_FREE) when a seat would be free for them
 	 */
 	public RegistrationView moveToWaitlist(long registrationId) {
@@ -89,12 +105,19 @@ public class StaffRegistrations {
 			Locked current = this.changes.lock(registrationId);
 			Changes.require(current, RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING);
 			Seats.Count seats = this.seats.count(current.eventId());
-			int freeAfter = seats.total() - seats.held() + ((current.status() == RegistrationStatus.CONFIRMED) ? 1 : 0);
+			// Their own seat comes free only if they hold one: a confirmed row written
+			// without a seat (a script or a bulk load, the only way an event shows
+			// more confirmed people than seats) frees none.
 			long waitingAhead = this.jdbc
 				.sql("select count(*) from registration where event_id = ? and status = 'WAITLISTED'")
 				.param(current.eventId())
 				.query(Long.class)
 				.single();
+			boolean holdsSeat = this.jdbc.sql("select exists (select 1 from event_seat where registration_id = ?)")
+				.param(registrationId)
+				.query(Boolean.class)
+				.single();
+			int freeAfter = seats.total() - seats.held() + (holdsSeat ? 1 : 0);
 			if (freeAfter > waitingAhead) {
 				throw new RegistrationStateException(Reason.SEAT_FREE, "Registration " + registrationId + " would get "
 						+ "a free seat back: " + freeAfter + " free, " + waitingAhead + " waiting");
@@ -159,18 +182,19 @@ public class StaffRegistrations {
 	 * @throws RegistrationStateException when the registration was cancelled or declined,
 	 * or (EMAIL_TAKEN) when another registration of the event holds the new address
 	 */
-	public RegistrationView update(long registrationId, CheckedForm form) {
+	public EditResult update(long registrationId, CheckedForm form) {
 		return update(registrationId, form, null);
 	}
 
 	/**
 	 * Staff edit of the details as loaded at {@code expectedVersion} (see
-	 * {@link EditableRegistration}).
+	 * {@link EditableRegistration}); a save that changes nothing writes nothing
+	 * ({@link EditResult#changed()}).
 	 * @throws org.springframework.dao.OptimisticLockingFailureException when the
 	 * registration changed since that version: nothing was saved
 	 */
-	public RegistrationView update(long registrationId, CheckedForm form, Integer expectedVersion) {
-		return this.changes.run(() -> this.changes.edit(registrationId, form, expectedVersion));
+	public EditResult update(long registrationId, CheckedForm form, Integer expectedVersion) {
+		return this.changes.run(() -> this.edits.edit(registrationId, form, expectedVersion));
 	}
 
 	/**

@@ -77,6 +77,11 @@ class RegistrationJourneyBrowserTests extends BrowserTest {
 		String ics = Files.readString(download.path());
 		assertThat(ics).contains("BEGIN:VCALENDAR").contains("Hoja de ruta para crear una asociación");
 
+		// Saved as shown: nothing changed, and the page says so.
+		fromEmail.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cambiar mis datos")).click();
+		fromEmail.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar cambios")).click();
+		assertThat(fromEmail.locator("main")).containsText("No hubo cambios: tus datos ya estaban así");
+		assertThat(fromEmail.locator("main")).not().containsText("Tus cambios están guardados.");
 		fromEmail.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cambiar mis datos")).click();
 		fromEmail.locator("#company").fill("Discos Colibrí y Asociados");
 		fromEmail.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar cambios")).click();

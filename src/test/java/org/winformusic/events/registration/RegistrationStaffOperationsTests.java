@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationStateException.Reason;
 
@@ -101,6 +102,65 @@ class RegistrationStaffOperationsTests {
 		assertThat(this.selfService.findByToken(seated.manageToken()).orElseThrow().waitlistPosition()).isEqualTo(1);
 	}
 
+	/**
+	 * Guards the report "a move to the waitlist is refused although the event has more
+	 * confirmed people than its (lowered) capacity": no staff path leaves an event so.
+	 * Capacity is the number of seat rows, each confirmed person holds one, lowering it
+	 * below them is refused and confirming over it adds the seat taken. A move is refused
+	 * only when the seat it frees would go straight back to the person moved.
+	 */
+	@Test
+	void noStaffPathLeavesMoreConfirmedThanSeatsAndAMoveIsRefusedOnlyWhenTheSeatWouldComeStraightBack() {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(2).create();
+		long ana = register(event, "guard-ana@example.com").registrationId();
+		register(event, "guard-beto@example.com");
+		long carla = register(event, "guard-carla@example.com").registrationId();
+		assertThat(confirmedAndSeats(event)).isEqualTo("2 confirmed, 2 seats");
+
+		assertThatThrownBy(() -> this.staff.changeCapacity(event.id(), 1)).isInstanceOfSatisfying(
+				RegistrationStateException.class,
+				(ex) -> assertThat(ex.reason()).isEqualTo(Reason.CAPACITY_BELOW_HELD_SEATS));
+		this.staff.confirm(carla, true);
+		assertThat(confirmedAndSeats(event)).isEqualTo("3 confirmed, 3 seats");
+		assertThatThrownBy(() -> this.staff.changeCapacity(event.id(), 2)).isInstanceOfSatisfying(
+				RegistrationStateException.class,
+				(ex) -> assertThat(ex.reason()).isEqualTo(Reason.CAPACITY_BELOW_HELD_SEATS));
+		assertThat(confirmedAndSeats(event)).isEqualTo("3 confirmed, 3 seats");
+
+		// Nobody waits: the freed seat would confirm Ana again at once.
+		assertThatThrownBy(() -> this.staff.moveToWaitlist(ana)).isInstanceOfSatisfying(
+				RegistrationStateException.class, (ex) -> assertThat(ex.reason()).isEqualTo(Reason.SEAT_FREE));
+
+		// Someone waits: the move leaves no seat free for Ana, so it is made.
+		RegistrationResult dora = register(event, "guard-dora@example.com");
+		assertThat(dora.status()).isEqualTo(RegistrationStatus.WAITLISTED);
+		assertThat(this.staff.moveToWaitlist(ana).status()).isEqualTo(RegistrationStatus.WAITLISTED);
+		assertThat(this.selfService.findByToken(dora.manageToken()).orElseThrow().status())
+			.isEqualTo(RegistrationStatus.CONFIRMED);
+		assertThat(confirmedAndSeats(event)).isEqualTo("3 confirmed, 3 seats");
+	}
+
+	/**
+	 * Only rows written outside the application (a script or bulk load, as
+	 * {@link TestRegistrations#confirmedCrowd} writes them) make an event show more
+	 * confirmed people than seats. Moving one of them who holds no seat frees none, so
+	 * the move is made instead of refused as if a seat would come free.
+	 */
+	@Test
+	void aConfirmedPersonWithoutASeatIsMovedToTheWaitlistOfAnEventWithMoreConfirmedThanSeats() {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(1).create();
+		long seated = register(event, "seatless-first@example.com").registrationId();
+		long seatless = new TestRegistrations(this.jdbc).in(event).person("Sin Asiento").create().id();
+		assertThat(confirmedAndSeats(event)).isEqualTo("2 confirmed, 1 seats");
+
+		assertThat(this.staff.moveToWaitlist(seatless).status()).isEqualTo(RegistrationStatus.WAITLISTED);
+
+		assertThat(new TestRegistrations(this.jdbc).status(seated)).isEqualTo("CONFIRMED");
+		assertThat(confirmedAndSeats(event)).isEqualTo("1 confirmed, 1 seats");
+		assertThat(this.messages.about(seatless)).extracting(RegistrationMessage::type)
+			.containsExactly(Type.SEAT_WITHDRAWN);
+	}
+
 	@Test
 	void checkInIsIdempotentAndCanBeUndone() {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(3).create();
@@ -123,7 +183,8 @@ class RegistrationStaffOperationsTests {
 
 		RegistrationForm renamed = new RegistrationForm("José Peña", "EDIT@example.com", "Sello Ñ", null, "PUBLISHER",
 				"JAL", "Guadalajara", null, "MAYBE", null, null, null, true, null);
-		RegistrationView view = this.staff.update(id, TestForms.checkedEdit(this.validator, renamed, event.id()));
+		RegistrationView view = this.staff.update(id, TestForms.checkedEdit(this.validator, renamed, event.id()))
+			.registration();
 		assertThat(view.fullName()).isEqualTo("José Peña");
 		assertThat(this.jdbc.sql("select search_text from registration where id = ?")
 			.param(id)
@@ -155,6 +216,13 @@ class RegistrationStaffOperationsTests {
 		assertThat(this.messages.about(registered.registrationId())).extracting(RegistrationMessage::type)
 			.containsExactly(Type.CONFIRMED, Type.LINK_REMINDER, Type.LINK_REMINDER, Type.LINK_REMINDER,
 					Type.LINK_REMINDER);
+	}
+
+	private String confirmedAndSeats(TestEvents.Created event) {
+		return this.jdbc.sql("""
+				select (select count(*) from registration where event_id = :event and status = 'CONFIRMED')
+				       || ' confirmed, ' || (select count(*) from event_seat where event_id = :event) || ' seats'
+				""").param("event", event.id()).query(String.class).single();
 	}
 
 	private RegistrationResult register(TestEvents.Created event, String email) {

@@ -13,6 +13,7 @@ import org.winformusic.events.registration.BehindManageLink;
 import org.winformusic.events.registration.CalendarFile;
 import org.winformusic.events.registration.CheckedForm;
 import org.winformusic.events.registration.CheckinQrCode;
+import org.winformusic.events.registration.EditResult;
 import org.winformusic.events.registration.EditableRegistration;
 import org.winformusic.events.registration.FormContext;
 import org.winformusic.events.registration.RegistrationAnswers;
@@ -165,8 +166,11 @@ class ManageController {
 		CheckedForm checked = this.validator.check(form, FormContext.editing(event.id(), event.country()), result);
 		if (checked != null) {
 			try {
-				this.registrations.updateByToken(token, checked, EditableRegistration.postedVersion(version));
-				return redirect(token) + "?saved";
+				EditResult edit = this.registrations.updateByToken(token, checked,
+						EditableRegistration.postedVersion(version));
+				// A save that changed nothing wrote nothing: the page says so, not
+				// "saved".
+				return redirect(token) + (edit.changed() ? "?saved" : "?unchanged");
 			}
 			catch (OptimisticLockingFailureException ex) {
 				EditableRegistration current = this.registrations.findForEditByToken(token)

@@ -1,0 +1,101 @@
+package org.winformusic.events.registration;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+
+import org.winformusic.events.event.EventQuestion;
+import org.winformusic.events.registration.RegistrationStateException.Reason;
+import org.winformusic.events.shared.NotFoundException;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * An edit of a registration's details and of its answers to the event's own questions,
+ * shared by {@link SelfService} and {@link StaffRegistrations}; runs in the caller's
+ * change ({@link Changes#run}).
+ *
+ * <p>
+ * A save that changes nothing stored (the same fields, the same answers) writes nothing:
+ * the version stays, so an edit form open elsewhere still saves, and the result says so
+ * (no audit entry, no "edited" line with nothing in it).
+ */
+@Component
+class Edits {
+
+	private final RegistrationRepository repository;
+
+	private final AnswerChecks answers;
+
+	private final RegistrationDirectory directory;
+
+	private final Clock clock;
+
+	Edits(RegistrationRepository repository, AnswerChecks answers, RegistrationDirectory directory, Clock clock) {
+		this.repository = repository;
+		this.answers = answers;
+		this.directory = directory;
+		this.clock = clock;
+	}
+
+	/**
+	 * Edits the details with a form checked against the registration's event, through the
+	 * entity, its row locked like {@link Changes#lock} does: the save is refused when
+	 * anything changed the registration since the form was loaded at
+	 * {@code expectedVersion} (null: no form version to check). The before values are
+	 * read under that lock, so the result's details name what this save changed.
+	 * @throws RegistrationStateException when the registration was cancelled or declined,
+	 * or (EMAIL_TAKEN) when another registration of the event holds the new address
+	 * @throws org.springframework.dao.OptimisticLockingFailureException when someone else
+	 * changed it meanwhile
+	 */
+	EditResult edit(long registrationId, CheckedForm form, Integer expectedVersion) {
+		Registration registration = this.repository.findLockedById(registrationId).orElseThrow(NotFoundException::new);
+		if (form.eventId() != registration.eventId()) {
+			throw new IllegalArgumentException("The form was checked for another event");
+		}
+		if (expectedVersion != null && expectedVersion != registration.version()) {
+			throw new ObjectOptimisticLockingFailureException(Registration.class, registrationId);
+		}
+		if (!registration.status().active()) {
+			throw new RegistrationStateException(Reason.WRONG_STATUS,
+					"Registration " + registrationId + " is " + registration.status());
+		}
+		RegistrationView before = registration.view();
+		Map<Long, String> answersBefore = this.answers.stored(registrationId, form.answers());
+		Map<Long, String> answersAfter = form.answers().asStored();
+		if (registration.holds(form.values()) && answersBefore.equals(answersAfter)) {
+			return new EditResult(before, "");
+		}
+		registration.edit(form.values(), this.clock.instant());
+		try {
+			this.repository.saveAndFlush(registration);
+		}
+		catch (DataIntegrityViolationException ex) {
+			if (!isUniqueViolation(ex)) {
+				throw ex;
+			}
+			throw new RegistrationStateException(Reason.EMAIL_TAKEN,
+					"Another registration of the event holds the address of registration " + registrationId);
+		}
+		this.answers.store(registrationId, form.answers(), true);
+		RegistrationView after = this.directory.find(registrationId).orElseThrow(NotFoundException::new);
+		String details = ChangeDetails.fields(before, after) + "\n" + ChangeDetails
+			.answers(form.answers().questions().stream().map(EventQuestion::id).toList(), answersBefore, answersAfter);
+		return new EditResult(after, details.strip());
+	}
+
+	/** The one-active-registration-per-address index refused the write. */
+	private static boolean isUniqueViolation(DataIntegrityViolationException ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+				return true;
+			}
+		}
+		return ex instanceof DuplicateKeyException;
+	}
+
+}
