@@ -14,6 +14,7 @@ import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationQuery;
 import org.winformusic.events.registration.RegistrationRow;
 import org.winformusic.events.registration.RegistrationSort;
+import org.winformusic.events.registration.RegistrationErasure;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.shared.EventTimes;
 
@@ -70,7 +71,13 @@ final class RegistrationListViews {
 			ZoneId zone = event.zone();
 			return rows.stream().map((row) -> {
 				String checkedIn = row.checkedIn() ? times.time(row.checkedInAt(), zone) : "—";
-				return new ListedRegistration(row.id(), row.fullName(), row.email(), row.company(),
+				// An erased registration has no address: words, not its placeholder.
+				boolean erased = RegistrationErasure.isErasedAddress(row.email());
+				String email = erased ? words.computeIfAbsent("admin.field.email.erased",
+						(key) -> messages.getMessage(key, null, locale)) : row.email();
+				String who = erased ? messages.getMessage("ux.bulk.erased", new Object[] { row.id() }, locale)
+						: row.fullName();
+				return new ListedRegistration(row.id(), row.fullName(), email, row.company(),
 						words.computeIfAbsent("registration.companyType." + row.companyType(),
 								(key) -> messages.getMessage(key, null, locale)),
 						words.computeIfAbsent(
@@ -81,8 +88,7 @@ final class RegistrationListViews {
 						REGISTERED.format(row.createdAt().atZone(zone)),
 						words.computeIfAbsent("registration.interest." + row.associationInterest(),
 								(key) -> messages.getMessage(key, null, locale)),
-						checkedIn,
-						messages.getMessage("admin.bulk.selectOne", new Object[] { row.fullName() }, locale));
+						checkedIn, messages.getMessage("admin.bulk.selectOne", new Object[] { who }, locale));
 			}).toList();
 		}
 

@@ -182,6 +182,15 @@ public class RegistrationErasure {
 	}
 
 	/**
+	 * Whether an address is the placeholder an erased or anonymized registration holds
+	 * instead of one ({@code anonymized-<id>@invalid}): pages and exports show no
+	 * address.
+	 */
+	public static boolean isErasedAddress(String email) {
+		return email != null && email.startsWith("anonymized-") && email.endsWith("@invalid");
+	}
+
+	/**
 	 * Opposition to news: turns {@code newsOptIn} off. No confirmation is asked or sent.
 	 * @return false for an unknown registration
 	 */
