@@ -82,6 +82,41 @@ class DoorSearchBrowserTests extends BrowserTest {
 		assertThat(redirectedTo).noneMatch(DoorSearchBrowserTests::holdsTheName);
 	}
 
+	/**
+	 * The phone's copy holds no emails: a search by email goes to the server, whose
+	 * answer stays on screen once the copy has loaded, and checks the person in by form
+	 * post; the address in no URL either.
+	 */
+	@Test
+	void withTheScriptASearchByEmailShowsTheServersAnswerAndChecksInFromIt() {
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-by-email").capacity(10).create();
+		TestRegistrations.register(this.registrations, "door-by-email", "Ana Núñez", "ana.nunez@example.org",
+				"Discos Norte");
+		TestRegistrations.register(this.registrations, "door-by-email", "Beto Ruiz", "beto.ruiz@example.org",
+				"Sello Sur");
+		String organizer = TestStaff.create(this.jdbc, "door-by-email@win.test", "Elsa", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		List<String> requested = new CopyOnWriteArrayList<>();
+		phone.onRequest((request) -> requested.add(request.method() + " " + request.url()));
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-by-email/checkin"));
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+
+		phone.locator("#q").fill("ana.nunez@example.org");
+		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buscar")).click();
+		// The copy is loaded again on the new page, and searched: the server's answer
+		// stays.
+		assertThat(phone.locator("#door-tools")).isVisible();
+		assertThat(phone.locator("#door-state")).containsText("lista de hace 0 min");
+		Locator ana = phone.locator(".door__person");
+		assertThat(ana).hasCount(1);
+		assertThat(ana).containsText("Ana Núñez");
+		ana.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Registrar llegada")).click();
+		assertThat(phone.locator(".admin-notice")).hasText("Llegada registrada: Ana Núñez.");
+		assertThat(ana.locator(".door__alert--done")).containsText("Llegada registrada a las");
+		assertThat(requested).noneMatch(DoorSearchBrowserTests::holdsTheName);
+	}
+
 	private void register(String name, String email, String company) {
 		TestRegistrations.register(this.registrations, "door-no-script", name, email, company);
 	}
