@@ -35,6 +35,9 @@
   // them (a new search, a scan, another phone's earlier time) is a repeat and says so loudly.
   var fresh = Number(d.freshId) || null;
   var scanned = null;
+  // The search the server answered on this page (the copy holds no emails): its answer
+  // stands while the copy finds nobody for the same text.
+  var serverSearch = results.dataset.search === undefined ? null : results.dataset.search;
   var timeFormat = new Intl.DateTimeFormat(d.lang, { timeZone: d.zone, hour: '2-digit', minute: '2-digit', hour12: false });
 
   function read(key) {
@@ -241,7 +244,12 @@
       // The person of the pass just scanned stays on screen through check-in and undo.
       render([person(scanned)].filter(Boolean));
     } else {
-      render(query || letter ? matches(query) : null);
+      var list = query || letter ? matches(query) : null;
+      if (list && !list.length && !letter && query === serverSearch) {
+        showState();
+        return;
+      }
+      render(list);
     }
     showState();
   }
@@ -400,6 +408,7 @@
     flash = null;
     fresh = null;
     scanned = null;
+    serverSearch = null;
     // Typing searches everyone, whatever initial was picked before.
     if (letter) {
       letter = null;

@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Door check-in on a phone: search the confirmed people of an event and check one in with
@@ -44,6 +43,11 @@ class CheckinController {
 	private static final String OLD_CODE_VIEW = "admin/checkin-old-code";
 
 	static final int MAX_RESULTS = 25;
+
+	/**
+	 * The search text's name: the form field, and the flash attribute that carries it.
+	 */
+	private static final String SEARCH = "q";
 
 	private final EventCatalog catalog;
 
@@ -73,15 +77,17 @@ class CheckinController {
 		this.actions = actions;
 	}
 
+	/**
+	 * The door page. A search reaches it as a flash attribute (after the search form's
+	 * post, or a check-in), never in the address: a name or door code in a URL would stay
+	 * in the browser's history and in proxies' access logs.
+	 */
 	@GetMapping("/admin/events/{slug}/checkin")
-	String door(@PathVariable String slug, @RequestParam(required = false) String q, Locale locale, Model model) {
+	String door(@PathVariable String slug, Locale locale, Model model) {
 		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
-		String text = (q == null) ? "" : q.strip();
-		if (text.length() > 200) {
-			text = text.substring(0, 200);
-		}
+		String text = searchText(model.getAttribute(SEARCH));
 		model.addAttribute("event", event);
-		model.addAttribute("q", text);
+		model.addAttribute(SEARCH, text);
 		model.addAttribute("counts", this.queries.counts(event.id()));
 		model.addAttribute("doorManifest", "/admin/events/" + event.slug() + "/checkin/manifest.webmanifest");
 		if (!text.isEmpty()) {
@@ -100,6 +106,25 @@ class CheckinController {
 		return DOOR_VIEW;
 	}
 
+	/** The search form (without JavaScript): posted, then shown by {@link #door}. */
+	@PostMapping("/admin/events/{slug}/checkin")
+	String search(@PathVariable String slug, @RequestParam(required = false) String q, Locale locale,
+			RedirectAttributes redirect) {
+		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
+		return backToDoor(event, q, redirect);
+	}
+
+	/**
+	 * A link from before the search form posted ({@code ?q=}, in a bookmark or the
+	 * history) still shows its results, through the same redirect as a posted search: the
+	 * address bar, and any link copied from it, lose the name.
+	 */
+	@GetMapping(path = "/admin/events/{slug}/checkin", params = SEARCH)
+	String searchFromAnOldLink(@PathVariable String slug, @RequestParam String q, Locale locale,
+			RedirectAttributes redirect) {
+		return search(slug, q, locale, redirect);
+	}
+
 	@PostMapping("/admin/events/{slug}/checkin/{id}")
 	String checkInAtDoor(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String q,
 			Locale locale, RedirectAttributes redirect) {
@@ -108,8 +133,7 @@ class CheckinController {
 			.filter((r) -> r.eventId() == event.id())
 			.orElseThrow(NotFoundException::new);
 		checkIn(registration, locale, redirect);
-		String query = (q == null || q.isBlank()) ? "" : "?q=" + UriUtils.encodeQueryParam(q.strip(), "UTF-8");
-		return "redirect:/admin/events/" + slug + "/checkin" + query;
+		return backToDoor(event, q, redirect);
 	}
 
 	@PostMapping("/admin/events/{slug}/checkin/{id}/undo")
@@ -121,8 +145,25 @@ class CheckinController {
 			.orElseThrow(NotFoundException::new);
 		this.actions.undoCheckIn(registration.id());
 		redirect.addFlashAttribute("notice", Notice.ok("door.undone", registration.fullName()));
-		String query = (q == null || q.isBlank()) ? "" : "?q=" + UriUtils.encodeQueryParam(q.strip(), "UTF-8");
-		return "redirect:/admin/events/" + slug + "/checkin" + query;
+		return backToDoor(event, q, redirect);
+	}
+
+	/**
+	 * Back to the door page with the search carried in the session (a flash attribute),
+	 * so the volunteer sees the same results again and no URL holds the name.
+	 */
+	private static String backToDoor(EventInfo event, String q, RedirectAttributes redirect) {
+		String text = searchText(q);
+		if (!text.isEmpty()) {
+			redirect.addFlashAttribute(SEARCH, text);
+		}
+		return "redirect:/admin/events/" + event.slug() + "/checkin";
+	}
+
+	/** The search text as searched: trimmed, at most 200 characters. */
+	private static String searchText(Object q) {
+		String text = (q instanceof String typed) ? typed.strip() : "";
+		return (text.length() > 200) ? text.substring(0, 200) : text;
 	}
 
 	/** The person's card, reached by scanning their check-in pass ({@code /p/{pass}}). */

@@ -31,7 +31,7 @@ class PeopleLabels {
 
 	private static final Set<ExportColumn> TIMES = EnumSet.of(ExportColumn.PRIVACY_CONSENT_AT,
 			ExportColumn.REGISTERED_AT, ExportColumn.CONFIRMED_AT, ExportColumn.CANCELLED_AT,
-			ExportColumn.CHECKED_IN_AT);
+			ExportColumn.CHECKED_IN_AT, ExportColumn.DECLINED_AT);
 
 	private final MessageSource messages;
 

@@ -91,7 +91,8 @@ class RegistrationExport {
 				r.referralSource(), r.comments(), r.locale().toLanguageTag(), Boolean.toString(r.newsOptIn()),
 				r.privacyConsentVersion(), time(r.privacyConsentAt(), zone), time(r.createdAt(), zone),
 				time(r.confirmedAt(), zone), time(r.cancelledAt(), zone), time(r.checkedInAt(), zone),
-				(r.waitlistPosition() != null) ? Integer.toString(r.waitlistPosition()) : null };
+				(r.waitlistPosition() != null) ? Integer.toString(r.waitlistPosition()) : null,
+				time(r.declinedAt(), zone) };
 	}
 
 	private static String[] concat(String[] standard, String[] answers) {
@@ -104,7 +105,7 @@ class RegistrationExport {
 	}
 
 	/**
-	 * {@link #TIME}'s text, put together by hand: an export formats five times a row, and
+	 * {@link #TIME}'s text, put together by hand: an export formats six times a row, and
 	 * the pattern formatter was a tenth of a large export's time. An offset with seconds
 	 * (local mean time, before 1920) or a year of other than four digits goes through
 	 * {@link #TIME}.

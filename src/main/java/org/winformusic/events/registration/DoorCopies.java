@@ -19,11 +19,11 @@ public class DoorCopies {
 
 	private final JdbcClient jdbc;
 
-	private final CheckinPasses passes;
+	private final DoorCodeIndex codes;
 
 	DoorCopies(JdbcClient jdbc, CheckinPasses passes) {
 		this.jdbc = jdbc;
-		this.passes = passes;
+		this.codes = new DoorCodeIndex(passes::code);
 	}
 
 	public List<Person> people(long eventId) {
@@ -41,8 +41,7 @@ public class DoorCopies {
 			Timestamp in = rs.getTimestamp("checked_in_at");
 			long active = rs.getLong("active_id");
 			return new Person(id, rs.getString("full_name"), rs.getString("company"), rs.getString("status"),
-					this.passes.code(id), (in == null) ? null : in.toInstant().toString(),
-					rs.wasNull() ? null : active);
+					this.codes.code(id), (in == null) ? null : in.toInstant().toString(), rs.wasNull() ? null : active);
 		}).list();
 	}
 
@@ -50,30 +49,30 @@ public class DoorCopies {
 	 * The registration of the copy ({@link #people}: not declined, not anonymized) whose
 	 * door code was typed (any case, dashes and spaces ignored), as a row of the list:
 	 * the door page's search without JavaScript finds by code what the phone's copy
-	 * finds. The code is derived from the id, not stored, so the event's ids are checked
-	 * one by one; only a text that could be a code (8 characters of its alphabet) costs
-	 * that.
+	 * finds. The code is derived from the id, not stored: {@link DoorCodeIndex} knows
+	 * which ids have it, covering every id up to the highest in the table (an index
+	 * probe); the candidates are then checked against this event and the exclusions, as
+	 * they stand now. Only a text that could be a code (8 characters of its alphabet) is
+	 * looked up. Of two registrations of the event with the same code (40 bits: very
+	 * unlikely), the older one.
 	 */
 	public Optional<RegistrationRow> byCode(long eventId, String typed) {
 		String code = CheckinPasses.normalizedCode(typed);
 		if (!CheckinPasses.couldBeCode(code)) {
 			return Optional.empty();
 		}
+		long highest = this.jdbc.sql("select coalesce(max(id), 0) from registration").query(Long.class).single();
+		List<Long> ids = this.codes.ids(code, highest);
+		if (ids.isEmpty()) {
+			return Optional.empty();
+		}
 		return this.jdbc.sql("""
-				select id from registration
-				where event_id = ? and anonymized_at is null and status <> 'DECLINED'
-				""")
-			.param(eventId)
-			.query(Long.class)
-			.list()
-			.stream()
-			.filter((id) -> this.passes.code(id).equals(code))
-			.findFirst()
-			.flatMap((id) -> this.jdbc.sql("""
-					select id, full_name, email, company, company_type, state, city, association_interest, status,
-					  created_at, checked_in_at
-					from registration where id = ?
-					""").param(id).query(RegistrationSearch::row).optional());
+				select id, full_name, email, company, company_type, state, city, association_interest, status,
+				  created_at, checked_in_at
+				from registration
+				where id in (:ids) and event_id = :event and anonymized_at is null and status <> 'DECLINED'
+				order by id limit 1
+				""").param("ids", ids).param("event", eventId).query(RegistrationSearch::row).optional();
 	}
 
 	/** The newer confirmed registration of the same email at the same event, if any. */

@@ -126,7 +126,7 @@ class TemplateExpressionsCompileTests {
 		String first = "/admin/events/" + event.slug();
 		List<String> pages = List.of(first, "/admin", "/admin/events/" + event.slug() + "/registrations?q=jose",
 				"/admin/registrations/" + id, "/admin/registrations/" + id + "/edit",
-				"/admin/events/" + event.slug() + "/checkin?q=jose", "/admin/outbox", "/admin/audit", "/admin/users",
+				"/admin/events/" + event.slug() + "/checkin", "/admin/outbox", "/admin/audit", "/admin/users",
 				"/admin/events/" + event.slug() + "/edit", "/admin/privacy");
 		for (String page : pages) {
 			this.mvc

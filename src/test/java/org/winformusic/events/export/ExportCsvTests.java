@@ -1,5 +1,6 @@
 package org.winformusic.events.export;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,8 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
@@ -43,7 +46,7 @@ class ExportCsvTests {
 			"Company or label", "Role", "Company type", "State", "City", "Phone", "Interest in the association",
 			"How they heard", "Accessibility needs or comments", "Language", "News opt-in", "Privacy consent version",
 			"Privacy consent time", "Registered at", "Confirmed at", "Cancelled at", "Checked in at",
-			"Waitlist position");
+			"Waitlist position", "Declined at");
 
 	@Autowired
 	MockMvc mvc;
@@ -91,17 +94,66 @@ class ExportCsvTests {
 		assertThat(records.get(1).toList()).containsExactly(Long.toString(plain), "CONFIRMED", "Ana Pérez",
 				records.get(1).get(3), "Discos Roma", "Directora", "INDEPENDENT_LABEL", "CMX", "Ciudad de México",
 				"55 1234 5678", "YES", "", "", "es", "false", "2028-01", "2028-03-01T10:15:00-06:00",
-				"2028-03-01T10:15:00-06:00", "2028-03-01T10:15:30-06:00", "", "", "");
+				"2028-03-01T10:15:00-06:00", "2028-03-01T10:15:30-06:00", "", "", "", "");
 		assertThat(records.get(2).toList()).containsExactly(Long.toString(tricky), "CONFIRMED",
 				"José Peña Ñúñez 🎶 مرحبا \"Pepe\", el de \"Discos\"", records.get(2).get(3),
 				"Sello, \"Quotes\" & Co.\r\nSegunda línea", "Director; A&R", "PUBLISHER", "OUTSIDE_MX",
 				"Ciudad de México", "", "MAYBE", "Instagram",
 				"Necesito rampa.\nY un intérprete de LSM.\r\n— gracias 🙏", "en", "true", "2028-01",
 				"2028-03-01T10:15:00-06:00", "2028-03-01T10:15:00-06:00", "2028-03-01T10:15:30-06:00", "",
-				"2028-04-01T10:05:09-06:00", "");
+				"2028-04-01T10:05:09-06:00", "", "");
 		assertThat(records.get(3).get(0)).isEqualTo(Long.toString(cancelled));
 		assertThat(records.get(3).get(1)).isEqualTo("CANCELLED");
 		assertThat(records.get(3).get(19)).isEqualTo("2028-03-04T18:30:00-06:00");
+	}
+
+	@Test
+	void aDeclinedRegistrationShowsWhenItWasDeclinedInTheLastStandardColumnOfEveryFormat() throws Exception {
+		TestRegistrations data = data();
+		TestEvents events = new TestEvents(this.jdbc);
+		String slug = events.event().slugPrefix("declined").withoutSeats().create().slug();
+		// A question of the event's own: its column stays after every standard one.
+		events.question(events.id(slug), "SHORT_TEXT", "Sello", "Label", false);
+		long confirmed = data.in(slug).fullName("Ana Confirmada").create().id();
+		long declined = data.in(slug).fullName("Beto Rechazado").status("DECLINED").confirmedAt(null).create().id();
+		this.jdbc.sql("update registration set declined_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(Instant.parse("2028-03-05T00:30:00Z")), declined)
+			.update();
+		int column = ENGLISH_HEADERS.size() - 1;
+
+		List<CSVRecord> exact = parse(export(slug, "lang=en"));
+		assertThat(exact.get(0).get(column)).isEqualTo("Declined at");
+		assertThat(exact.get(0).get(column + 1)).isEqualTo("Label");
+		assertThat(exact.get(1).get(0)).isEqualTo(Long.toString(confirmed));
+		assertThat(exact.get(1).get(column)).isEmpty();
+		assertThat(exact.get(2).get(0)).isEqualTo(Long.toString(declined));
+		assertThat(exact.get(2).get(column)).isEqualTo("2028-03-04T18:30:00-06:00");
+		assertThat(parse(export(slug, "lang=es")).get(0).get(column)).isEqualTo("Fecha de rechazo");
+
+		List<CSVRecord> people = parse(export(slug, "people.csv", "lang=en"));
+		assertThat(people.get(0).get(column)).isEqualTo("Declined at (Mexico City time)");
+		assertThat(people.get(1).get(column)).isEmpty();
+		assertThat(people.get(2).get(column)).isEqualTo("4 Mar 2028, 18:30");
+		assertThat(parse(export(slug, "people.csv", "lang=es")).get(0).get(column))
+			.isEqualTo("Fecha de rechazo (hora de la Ciudad de México)");
+
+		Map<String, String> xlsxFiles = Map.of("registrations.xlsx", "2028-03-04T18:30:00-06:00", "people.xlsx",
+				"4 Mar 2028, 18:30");
+		for (Map.Entry<String, String> file : xlsxFiles.entrySet()) {
+			byte[] xlsx = this.mvc.perform(get("/admin/events/" + slug + "/" + file.getKey() + "?lang=en"))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsByteArray();
+			try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+				Sheet sheet = workbook.getSheetAt(0);
+				assertThat(sheet.getRow(0).getCell(column).getStringCellValue()).as(file.getKey())
+					.startsWith("Declined at");
+				assertThat(sheet.getRow(1).getCell(column).getStringCellValue()).as(file.getKey()).isEmpty();
+				assertThat(sheet.getRow(2).getCell(column).getStringCellValue()).as(file.getKey())
+					.isEqualTo(file.getValue());
+			}
+		}
 	}
 
 	@Test

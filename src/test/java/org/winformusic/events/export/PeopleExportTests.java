@@ -117,11 +117,12 @@ class PeopleExportTests {
 				"How they heard", "Accessibility needs or comments", "Language", "News opt-in",
 				"Privacy consent version", "Privacy consent time (Mexico City time)",
 				"Registered at (Mexico City time)", "Confirmed at (Mexico City time)",
-				"Cancelled at (Mexico City time)", "Checked in at (Mexico City time)", "Waitlist position");
+				"Cancelled at (Mexico City time)", "Checked in at (Mexico City time)", "Waitlist position",
+				"Declined at (Mexico City time)");
 		assertThat(records.get(1).toList()).containsExactly(Long.toString(id), "Confirmed", "Ana Pérez", email,
 				"Discos Roma", "Directora", "Publisher", "Outside Mexico", "Ciudad de México", "55 1234 5678", "No", "",
 				"", "English", "No", "2028-01", "1 Mar 2028, 10:15", "1 Mar 2028, 10:15", "1 Mar 2028, 10:15", "", "",
-				"");
+				"", "");
 	}
 
 	@Test

@@ -170,7 +170,8 @@ class QuestionAnswersTests {
 
 		this.jdbc.sql("update event_question set removed_at = now() where id = ?").param(this.website).update();
 		List<String> csv = page(get(list + ".csv").with(STAFF).param("lang", "en")).lines().toList();
-		assertThat(csv.get(0)).endsWith(",Waitlist position,What interests you most?,What is your website?");
+		assertThat(csv.get(0))
+			.endsWith(",Waitlist position,Declined at,What interests you most?,What is your website?");
 		assertThat(csv)
 			.anySatisfy((line) -> assertThat(line).contains(rights).endsWith(",Rights,https://derechos.example.org"));
 		assertThat(csv).anySatisfy((line) -> assertThat(line).contains(distribution).endsWith(",Distribution,"));

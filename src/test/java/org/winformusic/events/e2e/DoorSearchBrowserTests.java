@@ -1,0 +1,133 @@
+package org.winformusic.events.e2e;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.TestStaff;
+import org.winformusic.events.admin.StaffRole;
+import org.winformusic.events.registration.PublicRegistrations;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The door page where its script did not load (an old phone, a blocked file): the search
+ * form and one form post per check-in or undo, and the searched name in no address the
+ * browser requests or is redirected to.
+ */
+class DoorSearchBrowserTests extends BrowserTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PublicRegistrations registrations;
+
+	@Test
+	void withoutTheDoorScriptASearchACheckInAndAnUndoPutTheNameInNoUrl() {
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-no-script").capacity(10).create();
+		register("Ana Núñez", "ana.nunez@example.org", "Discos Norte");
+		register("Beto Núñez", "beto.nunez@example.org", "Sello Sur");
+		register("Carla Ruiz", "carla.ruiz@example.org", "Editora Centro");
+		String organizer = TestStaff.create(this.jdbc, "door-no-script@win.test", "Nora", StaffRole.ORGANIZER);
+		String door = url("/admin/events/door-no-script/checkin");
+
+		Page phone = open(PHONE, "es-MX");
+		phone.context().route("**/js/checkin-*.js", Route::abort);
+		List<String> requested = new CopyOnWriteArrayList<>();
+		List<String> redirectedTo = new CopyOnWriteArrayList<>();
+		phone.onRequest((request) -> requested.add(request.method() + " " + request.url()));
+		phone.onResponse((response) -> {
+			String location = response.headerValue("location");
+			if (location != null) {
+				redirectedTo.add(location);
+			}
+		});
+		logIn(phone, organizer);
+		phone.navigate(door);
+
+		phone.locator("#q").fill("Núñez");
+		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buscar")).click();
+		Locator people = phone.locator(".door__person");
+		assertThat(people).hasCount(2);
+		Locator ana = people.filter(new Locator.FilterOptions().setHasText("Ana Núñez"));
+		ana.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Registrar llegada")).click();
+		assertThat(phone.locator(".admin-notice")).hasText("Llegada registrada: Ana Núñez.");
+		// The same results again, the search still in the box.
+		assertThat(people).hasCount(2);
+		assertThat(phone.locator("#q")).hasValue("Núñez");
+		assertThat(ana.locator(".door__alert--done")).containsText("Llegada registrada a las");
+		ana.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deshacer llegada")).click();
+		assertThat(phone.locator(".admin-notice")).hasText("Llegada deshecha: Ana Núñez");
+		assertThat(people).hasCount(2);
+		assertThat(phone.url()).isEqualTo(door);
+
+		assertThat(requested).anyMatch((r) -> r.equals("POST " + door));
+		assertThat(redirectedTo).hasSizeGreaterThanOrEqualTo(3);
+		assertThat(requested).noneMatch(DoorSearchBrowserTests::holdsTheName);
+		assertThat(redirectedTo).noneMatch(DoorSearchBrowserTests::holdsTheName);
+	}
+
+	/**
+	 * The phone's copy holds no emails: a search by email goes to the server, whose
+	 * answer stays on screen once the copy has loaded, and checks the person in by form
+	 * post; the address in no URL either.
+	 */
+	@Test
+	void withTheScriptASearchByEmailShowsTheServersAnswerAndChecksInFromIt() {
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-by-email").capacity(10).create();
+		TestRegistrations.register(this.registrations, "door-by-email", "Ana Núñez", "ana.nunez@example.org",
+				"Discos Norte");
+		TestRegistrations.register(this.registrations, "door-by-email", "Beto Ruiz", "beto.ruiz@example.org",
+				"Sello Sur");
+		String organizer = TestStaff.create(this.jdbc, "door-by-email@win.test", "Elsa", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		List<String> requested = new CopyOnWriteArrayList<>();
+		phone.onRequest((request) -> requested.add(request.method() + " " + request.url()));
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-by-email/checkin"));
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+
+		phone.locator("#q").fill("ana.nunez@example.org");
+		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buscar")).click();
+		// The copy is loaded again on the new page, and searched: the server's answer
+		// stays.
+		assertThat(phone.locator("#door-tools")).isVisible();
+		assertThat(phone.locator("#door-state")).containsText("lista de hace 0 min");
+		Locator ana = phone.locator(".door__person");
+		assertThat(ana).hasCount(1);
+		assertThat(ana).containsText("Ana Núñez");
+		ana.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Registrar llegada")).click();
+		assertThat(phone.locator(".admin-notice")).hasText("Llegada registrada: Ana Núñez.");
+		assertThat(ana.locator(".door__alert--done")).containsText("Llegada registrada a las");
+		assertThat(requested).noneMatch(DoorSearchBrowserTests::holdsTheName);
+	}
+
+	private void register(String name, String email, String company) {
+		TestRegistrations.register(this.registrations, "door-no-script", name, email, company);
+	}
+
+	/** "Núñez" in any spelling: as typed, without accents, percent-encoded. */
+	private static boolean holdsTheName(String url) {
+		String decoded = URLDecoder.decode(url, StandardCharsets.UTF_8);
+		return Normalizer.normalize(decoded, Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(Locale.ROOT)
+			.contains("nunez");
+	}
+
+}
