@@ -26,9 +26,11 @@ public class RegistrationStream {
 
 	// The columns of RegistrationView, in the order view reads them by position; the
 	// waitlist position counted over the whole waitlist of the event before the filter
-	// applies (Waitlist), once per export.
+	// applies (Waitlist), once per export. An erased registration has no address: its
+	// placeholder (RegistrationErasure) is not one to import anywhere.
 	private static final String QUERY = """
-			select r.id, r.event_id, r.status, r.full_name, r.email, r.company, r.job_title, r.company_type,
+			select r.id, r.event_id, r.status, r.full_name,
+			       case when r.anonymized_at is null then r.email end as email, r.company, r.job_title, r.company_type,
 			       r.state, r.city, r.phone, r.association_interest, r.referral_source, r.comments, r.locale,
 			       r.news_opt_in, r.privacy_consent_version, r.privacy_consent_at, r.created_at, r.updated_at,
 			       r.confirmed_at, r.cancelled_at, r.declined_at, r.checked_in_at,

@@ -156,6 +156,27 @@ class ExportCsvTests {
 		}
 	}
 
+	/**
+	 * An erased registration stays in the export for the counts (status, dates, state),
+	 * with no address: its placeholder is nothing to import into a mailing list.
+	 */
+	@Test
+	void anErasedRegistrationHasNoAddressInEitherCsv() throws Exception {
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("erased").withoutSeats().create().slug();
+		long erased = data().in(slug).fullName("Berta Borrada").create().id();
+		this.jdbc.sql("""
+				update registration set full_name = '—', email = 'anonymized-' || id || '@invalid',
+				  anonymized_at = now() where id = ?
+				""").param(erased).update();
+
+		List<CSVRecord> exact = parse(export(slug, "lang=en"));
+		assertThat(exact.get(1).get(0)).isEqualTo(Long.toString(erased));
+		assertThat(exact.get(1).get(3)).isEmpty();
+		List<CSVRecord> people = parse(export(slug, "people.csv", "lang=en"));
+		assertThat(people.get(1).get(3)).isEmpty();
+		assertThat(export(slug, "lang=en") + export(slug, "people.csv", "lang=en")).doesNotContain("@invalid");
+	}
+
 	@Test
 	void headersFollowTheRequestersLanguageSpanishByDefault() throws Exception {
 		String slug = new TestEvents(this.jdbc).event().slugPrefix("spanish").withoutSeats().create().slug();
