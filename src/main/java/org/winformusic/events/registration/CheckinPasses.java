@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * at once. A stored hash cannot be drawn again, and storing the raw pass would put a
  * secret back in the database. Forging a pass means guessing a 128-bit MAC; verification
  * recomputes it and compares in constant time. Revoking every pass at once means deleting
- * the key row (all printed badges then stop working).
+ * the key row with every instance stopped (each keeps the key it read; all printed badges
+ * then stop working).
  */
 @Component
 public class CheckinPasses {
