@@ -182,7 +182,9 @@ public class EventAdministration {
 
 	/**
 	 * Updates an event's texts, dates, venue, speakers and partners (not slug or
-	 * capacity). When the start, the end or the venue (name or address) changed, and the
+	 * capacity), and records in the audit trail what changed ({@link EventChanges}); a
+	 * save that changes nothing records nothing and leaves the calendar files' revision
+	 * as it was. When the start, the end or the venue (name or address) changed, and the
 	 * event (as saved) has not ended, publishes {@link EventMoved} so the people
 	 * registered are told.
 	 */
@@ -190,17 +192,23 @@ public class EventAdministration {
 	public void update(String slug, EventForm form) {
 		requireConsistent(checkChange(slug, form));
 		Event event = this.events.findBySlug(slug).orElseThrow(() -> new IllegalArgumentException("no such event"));
+		EventForm saved = toForm(event).withQuestions(this.questions.rows(event.getId()));
+		List<Object> before = whenAndWhere(event);
 		// Positions are unique per event: remove the old rows before the new ones go in.
 		event.replaceSpeakers(List.of());
 		event.replacePartners(List.of());
 		this.events.flush();
-		List<Object> before = whenAndWhere(event);
 		apply(event, form);
+		this.questions.save(event.getId(), form.questions(), this.clock.instant());
+		String changes = EventChanges.between(saved, toForm(event).withQuestions(this.questions.rows(event.getId())));
+		if (changes.isEmpty()) {
+			return;
+		}
 		event.touch(this.clock.instant());
 		event.reviseCalendar();
-		this.questions.save(event.getId(), form.questions(), this.clock.instant());
 		this.catalog.evict();
-		this.publisher.publishEvent(Audited.byCurrentUser("EVENT_UPDATED", event.getId(), null, "slug=" + slug));
+		this.publisher
+			.publishEvent(Audited.byCurrentUser("EVENT_UPDATED", event.getId(), null, "slug=" + slug + "\n" + changes));
 		// An event that is over stays over (a correction after the fact tells nobody).
 		if (!before.equals(whenAndWhere(event)) && event.getEndsAt().isAfter(this.clock.instant())) {
 			this.publisher.publishEvent(new EventMoved(event.getId()));
