@@ -81,11 +81,14 @@ class AuditWords {
 
 	private final RegistrationAnswers answers;
 
+	private final EventFieldWords eventFields;
+
 	AuditWords(MessageSource messages, Regions regions, EventTimes times, RegistrationAnswers answers) {
 		this.messages = messages;
 		this.regions = regions;
 		this.times = times;
 		this.answers = answers;
+		this.eventFields = new EventFieldWords(messages, times);
 	}
 
 	/**
@@ -216,6 +219,9 @@ class AuditWords {
 		return switch (name) {
 			case "format" -> word("ux.audit.format." + value, value, locale);
 			case "q" -> this.messages.getMessage("ux.audit.search", new Object[] { value }, locale);
+			// An event edit that changed a field in a way its summary does not show.
+			case "changed" ->
+				this.messages.getMessage("ux.audit.changed", new Object[] { field(value, country, locale) }, locale);
 			default -> null;
 		};
 	}
@@ -239,6 +245,10 @@ class AuditWords {
 	private String fieldValue(String field, String value, String country, Locale locale) {
 		if (field.equals("state") && country != null) {
 			return region(country, value, locale);
+		}
+		String event = this.eventFields.value(field, value, locale);
+		if (event != null) {
+			return event;
 		}
 		String prefix = switch (field) {
 			case "status" -> "admin.status.";

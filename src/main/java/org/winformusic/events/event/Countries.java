@@ -19,6 +19,13 @@ public final class Countries {
 
 	private static final Set<String> CODES = Set.of(Locale.getISOCountries());
 
+	/**
+	 * Latin America: the countries of the Americas whose language is Spanish, Portuguese
+	 * or French (Puerto Rico included), where WIN's LatAm Network works.
+	 */
+	private static final Set<String> LATIN_AMERICA = Set.of("AR", "BO", "BR", "CL", "CO", "CR", "CU", "DO", "EC", "GT",
+			"HN", "HT", "MX", "NI", "PA", "PE", "PR", "PY", "SV", "UY", "VE");
+
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
 	/** {@link #plainNames} by code: every email and calendar file asks (venue lines). */
@@ -38,6 +45,11 @@ public final class Countries {
 	 */
 	static String posted(String code) {
 		return (code == null || code.isBlank()) ? "MX" : code.strip().toUpperCase(Locale.ROOT);
+	}
+
+	/** Whether the country is in Latin America (the LatAm Network's region). */
+	public static boolean inLatinAmerica(String code) {
+		return code != null && LATIN_AMERICA.contains(code);
 	}
 
 	/** "Colombia" for {@code CO}; null for an unknown code. */

@@ -33,6 +33,12 @@ public class EventAdministration {
 	static final Set<String> RESERVED_SLUGS = Set.of("new", "edit", "capacity", "registrations", "checkin", "register",
 			"lookup", "bulk", "sync", "pass", "undo", "badges", "door-list", "people");
 
+	/**
+	 * The error of a zone that is none of the country's, unconfirmed: its message names
+	 * both (see the editor's controller for its arguments).
+	 */
+	public static final String ZONE_ELSEWHERE = "eventadmin.error.zoneElsewhere";
+
 	private final EventRepository events;
 
 	private final EventSeats seats;
@@ -70,7 +76,7 @@ public class EventAdministration {
 		return formFor(slug).map((f) -> new EventForm("", f.titleEs(), f.titleEn(), f.summaryEs(), f.summaryEn(),
 				f.descriptionEs(), f.descriptionEn(), f.agendaEs(), f.agendaEn(), f.aboutEs(), f.aboutEn(), "", "",
 				f.timeZone(), f.country(), "", "", "", f.capacity(), f.requiresApproval(), "", "", false, f.speakers(),
-				f.partners(), f.retentionDays(), QuestionRow.copies(f.questions())));
+				f.partners(), f.retentionDays(), QuestionRow.copies(f.questions()), f.zoneConfirmed()));
 	}
 
 	/**
@@ -105,10 +111,12 @@ public class EventAdministration {
 	}
 
 	/**
-	 * Checks what Bean Validation cannot: time zone, dates, speakers' countries. The
-	 * registration window, when given, opens before the event starts and before it
-	 * closes, and closes no later than the event ends (registering during the event, for
-	 * people at the door, is allowed).
+	 * Checks what Bean Validation cannot: time zone, dates, speakers' countries. The zone
+	 * is one of the country's unless the organizer confirmed it (an online event, a venue
+	 * across a border): a zone left as it was for another country puts every time of the
+	 * event, its calendar files and links hours off. The registration window, when given,
+	 * opens before the event starts and before it closes, and closes no later than the
+	 * event ends (registering during the event, for people at the door, is allowed).
 	 * @return field name → message key, empty when the form is consistent
 	 */
 	public Map<String, String> check(EventForm form) {
@@ -121,6 +129,9 @@ public class EventAdministration {
 		if (zone == null) {
 			errors.put("timeZone", "eventadmin.error.timeZone");
 			return errors;
+		}
+		if (form.zoneOutsideCountry() && !form.zoneConfirmedHere()) {
+			errors.put("timeZone", ZONE_ELSEWHERE);
 		}
 		Instant start = EventFormTimes.instant(errors, "startsAt", form.startsAt(), zone);
 		Instant end = EventFormTimes.instant(errors, "endsAt", form.endsAt(), zone);
@@ -171,7 +182,9 @@ public class EventAdministration {
 
 	/**
 	 * Updates an event's texts, dates, venue, speakers and partners (not slug or
-	 * capacity). When the start, the end or the venue (name or address) changed, and the
+	 * capacity), and records in the audit trail what changed ({@link EventChanges}); a
+	 * save that changes nothing records nothing and leaves the calendar files' revision
+	 * as it was. When the start, the end or the venue (name or address) changed, and the
 	 * event (as saved) has not ended, publishes {@link EventMoved} so the people
 	 * registered are told.
 	 */
@@ -179,17 +192,23 @@ public class EventAdministration {
 	public void update(String slug, EventForm form) {
 		requireConsistent(checkChange(slug, form));
 		Event event = this.events.findBySlug(slug).orElseThrow(() -> new IllegalArgumentException("no such event"));
+		EventForm saved = toForm(event).withQuestions(this.questions.rows(event.getId()));
+		List<Object> before = whenAndWhere(event);
 		// Positions are unique per event: remove the old rows before the new ones go in.
 		event.replaceSpeakers(List.of());
 		event.replacePartners(List.of());
 		this.events.flush();
-		List<Object> before = whenAndWhere(event);
 		apply(event, form);
+		this.questions.save(event.getId(), form.questions(), this.clock.instant());
+		String changes = EventChanges.between(saved, toForm(event).withQuestions(this.questions.rows(event.getId())));
+		if (changes.isEmpty()) {
+			return;
+		}
 		event.touch(this.clock.instant());
 		event.reviseCalendar();
-		this.questions.save(event.getId(), form.questions(), this.clock.instant());
 		this.catalog.evict();
-		this.publisher.publishEvent(Audited.byCurrentUser("EVENT_UPDATED", event.getId(), null, "slug=" + slug));
+		this.publisher
+			.publishEvent(Audited.byCurrentUser("EVENT_UPDATED", event.getId(), null, "slug=" + slug + "\n" + changes));
 		// An event that is over stays over (a correction after the fact tells nobody).
 		if (!before.equals(whenAndWhere(event)) && event.getEndsAt().isAfter(this.clock.instant())) {
 			this.publisher.publishEvent(new EventMoved(event.getId()));
@@ -239,7 +258,16 @@ public class EventAdministration {
 				EventFormTimes.format(e.registrationOpensAt(), zone),
 				EventFormTimes.format(e.registrationClosesAt(), zone), e.isPublished(),
 				SpeakersAndPartners.speakerRows(e.getSpeakers()), SpeakersAndPartners.partnerRows(e.getPartners()),
-				e.retentionDays(), List.of());
+				e.retentionDays(), List.of(), savedZoneConfirmation(e));
+	}
+
+	/**
+	 * A saved zone that is none of the country's was confirmed when it was saved: the
+	 * form comes with the box ticked, for this country and zone only.
+	 */
+	private static String savedZoneConfirmation(Event e) {
+		return CountryZones.belongs(e.zone(), e.country()) ? null
+				: CountryZones.confirmation(e.country(), e.zone().getId());
 	}
 
 	private static boolean blank(String text) {

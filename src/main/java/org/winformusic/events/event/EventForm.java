@@ -1,5 +1,6 @@
 package org.winformusic.events.event;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,7 +21,10 @@ import org.winformusic.events.shared.SingleLine;
  * {@code partners[1].url} and so on. The country (ISO 3166-1 alpha-2) decides the regions
  * and the phone numbers of the registration form. Capacity is set here when the event is
  * created; afterwards it changes on the event's dashboard, which also promotes the
- * waitlist. {@code questions} are the event's own form questions, as rows.
+ * waitlist. {@code questions} are the event's own form questions, as rows. A zone that is
+ * none of the country's is refused unless {@code zoneConfirmed} holds
+ * {@link CountryZones#confirmation} of that country and zone (an online event, a venue
+ * across a border).
  */
 public record EventForm(
 		@NotBlank(message = "{eventadmin.error.required}") @Size(max = 80,
@@ -58,7 +62,7 @@ public record EventForm(
 		@Size(max = 60, message = "{editor.error.tooManyRows}") @Valid List<PartnerRow> partners,
 		@Min(value = 1, message = "{rights.event.retentionDays.invalid}") @Max(value = 3650,
 				message = "{rights.event.retentionDays.invalid}") Integer retentionDays,
-		List<QuestionRow> questions) {
+		List<QuestionRow> questions, String zoneConfirmed) {
 
 	/**
 	 * No rows is an empty list, never null; a gap in the posted indexes (a row the binder
@@ -70,10 +74,44 @@ public record EventForm(
 		questions = QuestionRow.present(questions);
 	}
 
-	/** An empty form with sensible defaults for a new event. */
+	/**
+	 * An empty form with sensible defaults for a new event: in Mexico, in its main time
+	 * zone.
+	 */
 	public static EventForm blank() {
-		return new EventForm("", "", "", "", "", "", "", "", "", "", "", "", "", "America/Mexico_City", "MX", "", "",
-				"", 60, false, "", "", false, List.of(), List.of(), null, List.of());
+		String zone = CountryZones.main("MX").map(ZoneId::getId).orElse("America/Mexico_City");
+		return new EventForm("", "", "", "", "", "", "", "", "", "", "", "", "", zone, "MX", "", "", "", 60, false, "",
+				"", false, List.of(), List.of(), null, List.of(), null);
+	}
+
+	/** The country's code as the event gets it (Mexico when none was posted). */
+	public String countryCode() {
+		return Countries.posted(this.country);
+	}
+
+	/**
+	 * What the "the event really is in this zone" box posts for this form's country and
+	 * zone ({@link CountryZones#confirmation}).
+	 */
+	public String zoneConfirmation() {
+		ZoneId zone = EventFormTimes.zone(this.timeZone);
+		return CountryZones.confirmation(Countries.posted(this.country),
+				(zone != null) ? zone.getId() : String.valueOf(this.timeZone).strip());
+	}
+
+	/**
+	 * Whether the zone is a known one that is none of the known country's, which the
+	 * organizer must confirm.
+	 */
+	public boolean zoneOutsideCountry() {
+		ZoneId zone = EventFormTimes.zone(this.timeZone);
+		String code = Countries.posted(this.country);
+		return zone != null && Countries.known(code) && !CountryZones.belongs(zone, code);
+	}
+
+	/** Whether the organizer confirmed this form's zone for this form's country. */
+	boolean zoneConfirmedHere() {
+		return zoneConfirmation().equals(this.zoneConfirmed);
 	}
 
 	/** The same form with other speaker and partner rows. */
@@ -82,7 +120,7 @@ public record EventForm(
 				this.descriptionEn, this.agendaEs, this.agendaEn, this.aboutEs, this.aboutEn, this.startsAt,
 				this.endsAt, this.timeZone, this.country, this.venueName, this.venueAddress, this.venueMapUrl,
 				this.capacity, this.requiresApproval, this.registrationOpensAt, this.registrationClosesAt,
-				this.published, speakers, partners, this.retentionDays, this.questions);
+				this.published, speakers, partners, this.retentionDays, this.questions, this.zoneConfirmed);
 	}
 
 	/** This form with other question rows. */
@@ -91,7 +129,7 @@ public record EventForm(
 				this.descriptionEn, this.agendaEs, this.agendaEn, this.aboutEs, this.aboutEn, this.startsAt,
 				this.endsAt, this.timeZone, this.country, this.venueName, this.venueAddress, this.venueMapUrl,
 				this.capacity, this.requiresApproval, this.registrationOpensAt, this.registrationClosesAt,
-				this.published, this.speakers, this.partners, this.retentionDays, rows);
+				this.published, this.speakers, this.partners, this.retentionDays, rows, this.zoneConfirmed);
 	}
 
 	private static <T> List<T> rows(List<T> rows) {

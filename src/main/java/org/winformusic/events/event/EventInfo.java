@@ -46,6 +46,14 @@ public record EventInfo(long id, String slug, String title, String summary, List
 		return this.venueAddress + ", " + this.countryName;
 	}
 
+	/**
+	 * Whether the event is in Latin America, where WIN's LatAm Network works: its pages
+	 * name the network only there.
+	 */
+	public boolean latinAmerican() {
+		return Countries.inLatinAmerica(this.country);
+	}
+
 	/** Where the event's registration window stands at {@code now}. */
 	public RegistrationWindow registrationWindow(Instant now) {
 		return window(this.published, this.registrationOpensAt, this.registrationClosesAt, this.startsAt, now);

@@ -1,5 +1,7 @@
 package org.winformusic.events.event.web;
 
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -7,10 +9,12 @@ import java.util.regex.Pattern;
 import jakarta.validation.Valid;
 
 import org.winformusic.events.event.Countries;
+import org.winformusic.events.event.CountryZones;
 import org.winformusic.events.event.EventAdministration;
 import org.winformusic.events.event.EventForm;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.BoundForms;
+import org.winformusic.events.shared.EventTimes;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -45,8 +49,11 @@ class EventAdminController {
 
 	private final EventAdministration administration;
 
-	EventAdminController(EventAdministration administration) {
+	private final EventTimes times;
+
+	EventAdminController(EventAdministration administration, EventTimes times) {
 		this.administration = administration;
+		this.times = times;
 	}
 
 	/**
@@ -74,6 +81,15 @@ class EventAdminController {
 		return Countries.options(locale);
 	}
 
+	/**
+	 * Each country's time zones, main zone first, for the script that moves the zone with
+	 * the country.
+	 */
+	@ModelAttribute("countryZones")
+	String countryZones() {
+		return CountryZones.json();
+	}
+
 	@GetMapping("/admin/events/new")
 	String newEvent(@RequestParam(required = false) String from, Model model) {
 		EventForm form = (from != null) ? this.administration.copyOf(from).orElseThrow(NotFoundException::new)
@@ -85,14 +101,15 @@ class EventAdminController {
 
 	@PostMapping("/admin/events/new")
 	String create(@Valid @ModelAttribute("form") EventForm form, BindingResult binding,
-			@RequestParam(name = "_row", required = false) String row, Model model, RedirectAttributes redirect) {
+			@RequestParam(name = "_row", required = false) String row, Model model, RedirectAttributes redirect,
+			Locale locale) {
 		model.addAttribute("creating", true);
 		requireForm(form);
 		BindingResult result = BoundForms.keep(model, "form", form, binding);
 		if (row != null) {
 			return changeRows(form, row, model);
 		}
-		if (!valid(this.administration.checkNew(form), result)) {
+		if (!valid(this.administration.checkNew(form), form, result, locale)) {
 			return FORM_VIEW;
 		}
 		try {
@@ -115,7 +132,8 @@ class EventAdminController {
 
 	@PostMapping("/admin/events/{slug}/edit")
 	String update(@PathVariable String slug, @Valid @ModelAttribute("form") EventForm form, BindingResult binding,
-			@RequestParam(name = "_row", required = false) String row, Model model, RedirectAttributes redirect) {
+			@RequestParam(name = "_row", required = false) String row, Model model, RedirectAttributes redirect,
+			Locale locale) {
 		EventForm current = this.administration.formFor(slug).orElseThrow(NotFoundException::new);
 		model.addAttribute("creating", false);
 		requireForm(form);
@@ -125,7 +143,7 @@ class EventAdminController {
 		if (row != null) {
 			return changeRows(edited, row, model);
 		}
-		if (!valid(this.administration.checkChange(slug, edited), result)) {
+		if (!valid(this.administration.checkChange(slug, edited), edited, result, locale)) {
 			return FORM_VIEW;
 		}
 		this.administration.update(slug, edited);
@@ -160,13 +178,31 @@ class EventAdminController {
 		}
 	}
 
-	private static boolean valid(Map<String, String> errors, BindingResult result) {
+	private boolean valid(Map<String, String> errors, EventForm form, BindingResult result, Locale locale) {
 		errors.forEach((field, code) -> {
-			if (!result.hasFieldErrors(field)) {
+			if (result.hasFieldErrors(field)) {
+				return;
+			}
+			if (code.equals(EventAdministration.ZONE_ELSEWHERE)) {
+				result.rejectValue(field, code, zoneElsewhere(form, locale), null);
+			}
+			else {
 				result.rejectValue(field, code);
 			}
 		});
 		return !result.hasErrors();
+	}
+
+	/**
+	 * What the message of a zone outside the country names: the zone (id and words), the
+	 * country, the country's main zone (id and words) and how many zones it has.
+	 */
+	private Object[] zoneElsewhere(EventForm form, Locale locale) {
+		ZoneId zone = ZoneId.of(form.timeZone().strip());
+		String country = form.countryCode();
+		List<ZoneId> zones = CountryZones.of(country);
+		return new Object[] { zone.getId(), this.times.zoneName(zone, locale), Countries.name(country, locale),
+				zones.get(0).getId(), this.times.zoneName(zones.get(0), locale), zones.size() };
 	}
 
 	private static EventForm withIdentity(EventForm f, EventForm current) {
@@ -175,7 +211,7 @@ class EventAdminController {
 				f.timeZone(), (f.country() == null || f.country().isBlank()) ? current.country() : f.country(),
 				f.venueName(), f.venueAddress(), f.venueMapUrl(), current.capacity(), f.requiresApproval(),
 				f.registrationOpensAt(), f.registrationClosesAt(), f.published(), f.speakers(), f.partners(),
-				f.retentionDays(), f.questions());
+				f.retentionDays(), f.questions(), f.zoneConfirmed());
 	}
 
 }
