@@ -35,10 +35,13 @@ class StaffUsersController {
 
 	private final StaffUsers users;
 
+	private final StaffPasswords passwords;
+
 	private final MessageSource messages;
 
-	StaffUsersController(StaffUsers users, MessageSource messages) {
+	StaffUsersController(StaffUsers users, StaffPasswords passwords, MessageSource messages) {
 		this.users = users;
+		this.passwords = passwords;
 		this.messages = messages;
 	}
 
@@ -122,7 +125,7 @@ class StaffUsersController {
 		if (!result.hasFieldErrors("newPassword") && form.newPassword().equals(form.currentPassword())) {
 			result.rejectValue("newPassword", "admin.profile.sameAsCurrent");
 		}
-		if (!result.hasErrors() && !this.users.changeOwnPassword(authentication.getName(),
+		if (!result.hasErrors() && !this.passwords.changeOwn(authentication.getName(),
 				String.valueOf(form.currentPassword()), form.newPassword())) {
 			result.rejectValue("currentPassword", "admin.profile.wrongCurrent");
 		}
