@@ -5,14 +5,18 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.winformusic.events.shared.NotFoundException;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff passwords: one-time passwords and a staff member changing their own. A one-time
- * password is returned to be shown once and is never stored in clear, logged or audited.
+ * Staff passwords: one-time passwords, a staff member changing their own, and an ADMIN
+ * setting a new one-time password for someone who lost theirs. A one-time password is
+ * returned to be shown once and is never stored in clear, logged or audited.
  */
 @Service
 class StaffPasswords {
@@ -30,15 +34,50 @@ class StaffPasswords {
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final StaffSessions sessions;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	StaffPasswords(JdbcClient jdbc, PasswordEncoder passwordEncoder, AuditLog audit, Clock clock) {
+	StaffPasswords(JdbcClient jdbc, PasswordEncoder passwordEncoder, StaffSessions sessions, AuditLog audit,
+			Clock clock) {
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
+		this.sessions = sessions;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	/**
+	 * Replaces another staff member's password with a new one-time password and ends
+	 * their sessions, so whoever holds the old password or a session is out. An admin
+	 * changes their own password on their profile, with the current one, instead.
+	 * @return the account's email and its new one-time password, to be shown once
+	 */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional
+	public OneTimePassword reset(long id, String currentEmail) {
+		String email = emailOf(id);
+		if (email.equalsIgnoreCase(currentEmail)) {
+			throw new StaffUsers.RefusedChange("admin.users.notYourOwnPassword");
+		}
+		String password = oneTimePassword();
+		setPassword(email, password);
+		this.sessions.endAll(email);
+		this.audit.recordForCurrentUser("STAFF_USER_PASSWORD_RESET", null, null, "user=" + id + " email=" + email);
+		return new OneTimePassword(email, password);
+	}
+
+	/** The login name of another account, for the confirmation page of a reset. */
+	@PreAuthorize("hasRole('ADMIN')")
+	@Transactional(readOnly = true)
+	public String emailOf(long id) {
+		return this.jdbc.sql("select email from staff_user where id = ?")
+			.param(id)
+			.query(String.class)
+			.optional()
+			.orElseThrow(NotFoundException::new);
 	}
 
 	/**
@@ -75,6 +114,16 @@ class StaffPasswords {
 			password.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
 		}
 		return password.toString();
+	}
+
+	/** A new one-time password for the account {@code email}; kept out of toString. */
+	record OneTimePassword(String email, String password) {
+
+		@Override
+		public String toString() {
+			return "OneTimePassword[email=" + this.email + "]";
+		}
+
 	}
 
 }

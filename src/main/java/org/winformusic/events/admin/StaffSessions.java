@@ -5,8 +5,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends a staff member's sessions everywhere. A session keeps the roles it was granted at
- * login, so a disabled or demoted account must not keep one. Sessions live in PostgreSQL,
- * so this reaches every instance. Runs in the caller's transaction.
+ * login, so a disabled or demoted account must not keep one; nor may an account whose
+ * password an admin has just replaced. Sessions live in PostgreSQL, so this reaches every
+ * instance. Runs in the caller's transaction.
  */
 @Component
 class StaffSessions {
