@@ -180,6 +180,16 @@ class StaffPasswordResetTests {
 		this.mvc.perform(get("/admin").cookie(admin)).andExpect(status().isOk());
 	}
 
+	@Test
+	void theLoginPageTellsWhoToAskForANewPassword() throws Exception {
+		this.mvc.perform(get("/admin/login").param("lang", "es"))
+			.andExpect(content().string(containsString(
+					"¿Olvidaste tu contraseña? Pídele a alguien con rol de Administración en WIN Events que te genere una nueva contraseña de un solo uso.")));
+		this.mvc.perform(get("/admin/login").param("lang", "en"))
+			.andExpect(content().string(containsString(
+					"Forgot your password? Ask an administrator of WIN Events to set a new one-time password for you.")));
+	}
+
 	private String create(Cookie admin, String email, StaffRole role) throws Exception {
 		MvcResult created = this.mvc
 			.perform(post("/admin/users").cookie(admin)
