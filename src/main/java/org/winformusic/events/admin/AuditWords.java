@@ -49,8 +49,11 @@ class AuditWords {
 	/** "outbox=12 CONFIRMED COPIED", the detail of an email resent from the outbox. */
 	private static final Pattern OUTBOX = Pattern.compile("outbox=(\\d+) ([A-Z_]+) ([A-Z_]+)");
 
-	/** "user=3 role=ADMIN", or "user=3". */
-	private static final Pattern STAFF_USER = Pattern.compile("user=(\\S+)(?: role=([A-Z_]+))?");
+	/**
+	 * "user=3 role=ADMIN", "user=3", or "user=3 email=ana@win.test" (a password reset
+	 * names whose it was).
+	 */
+	private static final Pattern STAFF_USER = Pattern.compile("user=(\\S+)(?: role=([A-Z_]+)| email=(\\S+))?");
 
 	/**
 	 * Where "name=value" pairs part: "format=CSV, rows=7, status=CONFIRMED" (an export),
@@ -170,6 +173,10 @@ class AuditWords {
 		}
 		Matcher user = STAFF_USER.matcher(line);
 		if (user.matches()) {
+			if (user.group(3) != null) {
+				return this.messages.getMessage("ux.audit.staffUserEmail",
+						new Object[] { user.group(1), user.group(3) }, locale);
+			}
 			String who = this.messages.getMessage("ux.audit.staffUser", new Object[] { user.group(1) }, locale);
 			return (user.group(2) != null) ? who + " · " + word("admin.role." + user.group(2), user.group(2), locale)
 					: who;

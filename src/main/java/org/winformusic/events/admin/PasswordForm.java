@@ -8,8 +8,8 @@ import jakarta.validation.constraints.Size;
  * shows these values again.
  */
 record PasswordForm(String currentPassword,
-		@NotNull(message = "{admin.profile.tooShort}") @Size(min = StaffUsers.MIN_PASSWORD_LENGTH,
-				message = "{admin.profile.tooShort}") @Size(max = StaffUsers.MAX_PASSWORD_LENGTH,
+		@NotNull(message = "{admin.profile.tooShort}") @Size(min = StaffPasswords.MIN_PASSWORD_LENGTH,
+				message = "{admin.profile.tooShort}") @Size(max = StaffPasswords.MAX_PASSWORD_LENGTH,
 						message = "{staffforms.profile.tooLong}") String newPassword,
 		String confirmPassword) {
 

@@ -1,6 +1,5 @@
 package org.winformusic.events.admin;
 
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,21 +22,12 @@ import org.springframework.util.StringUtils;
 
 /**
  * Staff accounts: the first ADMIN from the environment, creation with a one-time
- * password, role changes, disabling, and password changes.
+ * password, role changes and disabling. Passwords are {@link StaffPasswords}' concern.
  */
 @Service
 class StaffUsers {
 
 	private static final Log logger = LogFactory.getLog(StaffUsers.class);
-
-	static final int MIN_PASSWORD_LENGTH = 12;
-
-	/** The most a password may have, in characters (bcrypt sees a pre-hash of it). */
-	static final int MAX_PASSWORD_LENGTH = 200;
-
-	private static final String PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	/**
 	 * The advisory lock that serializes changes to who is an enabled ADMIN: the first
@@ -54,14 +44,17 @@ class StaffUsers {
 
 	private final AuditLog audit;
 
+	private final StaffSessions sessions;
+
 	private final Clock clock;
 
 	StaffUsers(JdbcClient jdbc, PasswordEncoder passwordEncoder, AdminProperties properties, AuditLog audit,
-			Clock clock) {
+			StaffSessions sessions, Clock clock) {
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.properties = properties;
 		this.audit = audit;
+		this.sessions = sessions;
 		this.clock = clock;
 	}
 
@@ -113,14 +106,6 @@ class StaffUsers {
 			.optional();
 	}
 
-	@Transactional(readOnly = true)
-	Optional<String> passwordHash(String email) {
-		return this.jdbc.sql("select password_hash from staff_user where lower(email) = lower(?)")
-			.param(email)
-			.query(String.class)
-			.optional();
-	}
-
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional(readOnly = true)
 	public List<StaffUser> list() {
@@ -134,7 +119,7 @@ class StaffUsers {
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
 	public String create(String email, String displayName, StaffRole role) {
-		String password = oneTimePassword();
+		String password = StaffPasswords.oneTimePassword();
 		Instant now = this.clock.instant();
 		Long id = this.jdbc
 			.sql("""
@@ -168,7 +153,7 @@ class StaffUsers {
 			requireAnotherEnabledAdmin(user);
 		}
 		this.jdbc.sql("update staff_user set role = ? where id = ?").params(role.name(), id).update();
-		endSessions(user.email());
+		this.sessions.endAll(user.email());
 		this.audit.recordForCurrentUser("STAFF_USER_ROLE_CHANGED", null, null,
 				"user=" + id + " role: " + user.role() + " -> " + role);
 	}
@@ -190,7 +175,7 @@ class StaffUsers {
 		}
 		this.jdbc.sql("update staff_user set enabled = ? where id = ?").params(enabled, id).update();
 		if (!enabled) {
-			endSessions(user.email());
+			this.sessions.endAll(user.email());
 		}
 		this.audit.recordForCurrentUser(enabled ? "STAFF_USER_ENABLED" : "STAFF_USER_DISABLED", null, null,
 				"user=" + id);
@@ -218,46 +203,12 @@ class StaffUsers {
 		}
 	}
 
-	/**
-	 * Changes one's own password.
-	 * @return false when the current password is wrong
-	 */
-	@Transactional
-	public boolean changeOwnPassword(String email, String currentPassword, String newPassword) {
-		String hash = passwordHash(email).orElse(null);
-		if (hash == null || !this.passwordEncoder.matches(currentPassword, hash)) {
-			return false;
-		}
-		this.jdbc.sql("update staff_user set password_hash = ?, password_changed_at = ? where lower(email) = lower(?)")
-			.params(this.passwordEncoder.encode(newPassword), Timestamp.from(this.clock.instant()), email)
-			.update();
-		this.audit.recordForCurrentUser("PASSWORD_CHANGED", null, null, null);
-		return true;
-	}
-
-	/**
-	 * Logs a user out everywhere: a session keeps the roles it was granted at login, so a
-	 * disabled or demoted account must not keep one. Sessions live in PostgreSQL, so this
-	 * reaches every instance.
-	 */
-	private void endSessions(String email) {
-		this.jdbc.sql("delete from spring_session where lower(principal_name) = lower(?)").param(email).update();
-	}
-
 	private StaffUser find(long id) {
 		return this.jdbc.sql("select * from staff_user where id = ?")
 			.param(id)
 			.query(StaffUsers::staffUser)
 			.optional()
 			.orElseThrow(org.winformusic.events.shared.NotFoundException::new);
-	}
-
-	static String oneTimePassword() {
-		StringBuilder password = new StringBuilder();
-		for (int i = 0; i < 16; i++) {
-			password.append(PASSWORD_ALPHABET.charAt(RANDOM.nextInt(PASSWORD_ALPHABET.length())));
-		}
-		return password.toString();
 	}
 
 	private static StaffUser staffUser(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
@@ -280,7 +231,8 @@ class StaffUsers {
 
 	/**
 	 * A change to the staff accounts that is refused: the email is taken, an admin's own
-	 * role or account, the last enabled ADMIN. {@code messageKey} tells the admin why.
+	 * role, account or password (a reset), the last enabled ADMIN. {@code messageKey}
+	 * tells the admin why.
 	 */
 	static class RefusedChange extends RuntimeException {
 

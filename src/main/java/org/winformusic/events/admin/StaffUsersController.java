@@ -22,9 +22,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Staff users (ADMIN only): list, create with a one-time password shown once, change
- * role, disable; and every user's own profile, where they change their password. The
- * create and password forms are records bound and validated like the event editor: a
- * problem is shown next to its field, the other typed values kept (never a password).
+ * role, disable, set a new one-time password for someone who lost theirs; and every
+ * user's own profile, where they change their password. The create and password forms are
+ * records bound and validated like the event editor: a problem is shown next to its
+ * field, the other typed values kept (never a password).
  */
 @Controller
 class StaffUsersController {
@@ -33,12 +34,17 @@ class StaffUsersController {
 
 	private static final String PROFILE_VIEW = "admin/profile";
 
+	private static final String PASSWORD_RESET_VIEW = "admin/users-password";
+
 	private final StaffUsers users;
+
+	private final StaffPasswords passwords;
 
 	private final MessageSource messages;
 
-	StaffUsersController(StaffUsers users, MessageSource messages) {
+	StaffUsersController(StaffUsers users, StaffPasswords passwords, MessageSource messages) {
 		this.users = users;
+		this.passwords = passwords;
 		this.messages = messages;
 	}
 
@@ -104,6 +110,38 @@ class StaffUsersController {
 		return "redirect:/admin/users";
 	}
 
+	/**
+	 * "Set a new one-time password?" for someone who lost theirs: their current password
+	 * stops working and they are signed out. Not for one's own account (the profile
+	 * page).
+	 */
+	@GetMapping("/admin/users/{id}/password")
+	String confirmPasswordReset(@PathVariable long id, Authentication authentication, Model model,
+			RedirectAttributes redirect) {
+		String email = this.passwords.emailOf(id);
+		if (email.equalsIgnoreCase(authentication.getName())) {
+			redirect.addFlashAttribute("notice", Notice.bad("admin.users.notYourOwnPassword"));
+			return "redirect:/admin/users";
+		}
+		model.addAttribute("userId", id);
+		model.addAttribute("email", email);
+		return PASSWORD_RESET_VIEW;
+	}
+
+	@PostMapping("/admin/users/{id}/password")
+	String resetPassword(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
+		try {
+			StaffPasswords.OneTimePassword reset = this.passwords.reset(id, authentication.getName());
+			// Shown once on the next page, exactly like a new account's.
+			redirect.addFlashAttribute("oneTimePassword", reset.password());
+			redirect.addFlashAttribute("resetEmail", reset.email());
+		}
+		catch (StaffUsers.RefusedChange ex) {
+			redirect.addFlashAttribute("notice", Notice.bad(ex.messageKey()));
+		}
+		return "redirect:/admin/users";
+	}
+
 	@GetMapping("/admin/profile")
 	String profile(Authentication authentication, Model model) {
 		model.addAttribute("form", PasswordForm.blank());
@@ -122,7 +160,7 @@ class StaffUsersController {
 		if (!result.hasFieldErrors("newPassword") && form.newPassword().equals(form.currentPassword())) {
 			result.rejectValue("newPassword", "admin.profile.sameAsCurrent");
 		}
-		if (!result.hasErrors() && !this.users.changeOwnPassword(authentication.getName(),
+		if (!result.hasErrors() && !this.passwords.changeOwn(authentication.getName(),
 				String.valueOf(form.currentPassword()), form.newPassword())) {
 			result.rejectValue("currentPassword", "admin.profile.wrongCurrent");
 		}

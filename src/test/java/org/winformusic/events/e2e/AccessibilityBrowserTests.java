@@ -98,6 +98,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 		}
 		this.checkIns.checkIn(first.registrationId());
 		String admin = TestStaff.create(this.jdbc, "ada@win.test", "Ada", StaffRole.ADMIN);
+		String organizer = TestStaff.create(this.jdbc, "olga@win.test", "Olga", StaffRole.ORGANIZER);
 		MailCatcher.awaitMessage("eduardo@example.org", "Tu registro está confirmado");
 		long messageId = this.jdbc.sql("select min(id) from outbox_message where registration_id = ?")
 			.param(first.registrationId())
@@ -132,6 +133,7 @@ class AccessibilityBrowserTests extends BrowserTest {
 			visit(page, "/admin/outbox", "outbox-" + width);
 			visit(page, "/admin/outbox/" + messageId, null);
 			visit(page, "/admin/users", null);
+			visit(page, "/admin/users/" + staffId(organizer) + "/password", null);
 			visit(page, "/admin/audit", null);
 			visit(page, "/admin/profile", null);
 			page.locator("#currentPassword").fill("not my password");
@@ -150,6 +152,10 @@ class AccessibilityBrowserTests extends BrowserTest {
 			assertThat(page.locator(".error-summary")).isVisible();
 			assertAccessible(page);
 		}
+	}
+
+	private long staffId(String email) {
+		return this.jdbc.sql("select id from staff_user where email = ?").param(email).query(Long.class).single();
 	}
 
 	private void visit(Page page, String path, String screenshot) {
