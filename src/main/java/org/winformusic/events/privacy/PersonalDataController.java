@@ -65,6 +65,7 @@ class PersonalDataController {
 		EventInfo event = this.catalog.findById(registration.eventId(), pageLocale).orElseThrow(NotFoundException::new);
 		model.addAttribute("zone", event.zone());
 		model.addAttribute("country", event.country());
+		model.addAttribute("latinAmerican", event.latinAmerican());
 		model.addAttribute("token", token);
 		return DATA_VIEW;
 	}
