@@ -74,6 +74,8 @@ class DataDownloadTests extends PersonalDataTestSupport {
 		// The number as Mexicans write it (the download above holds it as stored).
 		assertThat(page).contains("55 2468 1357");
 		assertThat(page).contains(subjects.get(0)).contains("Checked in").doesNotContain(other);
+		// The consent as the form worded it for an event in Mexico.
+		assertThat(page).contains("Send me news from WIN and the LatAm Network.");
 	}
 
 	/**
