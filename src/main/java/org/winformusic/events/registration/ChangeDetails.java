@@ -76,8 +76,12 @@ public final class ChangeDetails {
 		}
 	}
 
+	/**
+	 * One line, with no "->" left inside (it separates before from after when the audit
+	 * page reads the line back).
+	 */
 	private static String oneLine(Object value) {
-		return String.valueOf(value).replaceAll("\\s*\\R\\s*", " ");
+		return String.valueOf(value).replaceAll("\\s*\\R\\s*", " ").replace("->", "→");
 	}
 
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * resend sends it. The status alone does not say it for someone waiting: one who held a
  * seat (it was withdrawn) has a calendar entry from their confirmation, and gets the
  * withdrawn seat's email, whose file takes it out; the plain waitlist email has none.
- * Cancelled and declined emails always carry that file.
+ * Cancelled and declined emails carry that file for whoever held a seat when it ended.
  */
 @Component
 class CurrentStatusEmail {

@@ -60,7 +60,7 @@ class BulkApprovalTests {
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(preview).contains("Se aprobará a 3 personas",
-				"No alcanzan los lugares libres: quien se registró al último queda en lista de espera.");
+				"No alcanzan los lugares libres: la última persona en registrarse queda en lista de espera.");
 		// Rows in the order they registered: two seats, then the waitlist.
 		assertThat(preview.indexOf("Ana Primera")).isLessThan(preview.indexOf("Beto Segundo"));
 		assertThat(preview.indexOf("Beto Segundo")).isLessThan(preview.indexOf("Carla Tercera"));

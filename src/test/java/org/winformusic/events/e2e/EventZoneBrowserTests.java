@@ -87,8 +87,8 @@ class EventZoneBrowserTests extends BrowserTest {
 		page.locator("form.form button[type=submit]").first().click();
 
 		assertThat(page.locator("#timeZone-error")).containsText(
-				"America/Mexico_City (hora de la Ciudad de México) no es una zona horaria de España. La principal de"
-						+ " España es Europe/Madrid (hora de Madrid)");
+				"America/Mexico_City (hora de la Ciudad de México) no es una zona horaria de España. La zona horaria"
+						+ " principal de España es Europe/Madrid (hora de Madrid)");
 		assertThat(page.locator("#zoneConfirmed")).not().isChecked();
 		assertThat(page.locator("#venueAddress")).hasValue("Madrid");
 		assertAccessible(page);

@@ -106,9 +106,8 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 			.andExpect(header().string("Content-Security-Policy", not(containsString("script-src"))))
 			.andExpect(content().contentTypeCompatibleWith("text/html"))
 			.andExpect(content().string(containsString("<table role=\"presentation\"")))
-			// No pass is drawn for staff's copy: a box says where the QR code goes
-			// instead
-			// of a broken image (cid: does not load in a browser).
+			// No pass is drawn for staff's copy: a box says where the QR code
+			// goes instead of a broken image (cid: does not load in a browser).
 			.andExpect(content().string(not(containsString("cid:checkin-qr"))))
 			.andExpect(content().string(containsString("El código QR del pase de entrada de esta persona")))
 			.andExpect(content().string(not(containsString("data:image/png"))));

@@ -180,9 +180,7 @@ class DataDownloadTests extends PersonalDataTestSupport {
 		this.jdbc.sql("update registration set news_opt_in = false where id = ?").param(ids.get(0)).update();
 
 		// This registration gets no news, the other one does: the page still offers to
-		// stop
-		// them.
-		// It asks; it does not say it is done before the button is pressed.
+		// stop them. It asks; it does not say it is done before the button is pressed.
 		assertThat(body(get("/r/" + token + "/news/stop").param("lang", "en"))).contains("Stop news</button>")
 			.contains("Do you want to stop receiving news from WIN?")
 			.doesNotContain("You do not receive news")

@@ -42,7 +42,7 @@ class EventZoneTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("id=\"timeZone-error\">America/Mexico_City (hora de la Ciudad de México) no es una"
-				+ " zona horaria de España. La principal de España es Europe/Madrid (hora de Madrid): escríbela, o marca"
+				+ " zona horaria de España. La zona horaria principal de España es Europe/Madrid (hora de Madrid): escríbela, o marca"
 				+ " la casilla de abajo si el evento de verdad es en America/Mexico_City (por ejemplo, si es en línea).")
 			.contains("name=\"zoneConfirmed\" value=\"ES America/Mexico_City\"")
 			.contains("El evento de verdad es en America/Mexico_City, una zona horaria fuera de España")
@@ -63,7 +63,8 @@ class EventZoneTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(colombian).contains("no es una zona horaria de Colombia. La de Colombia es America/Bogota");
+		assertThat(colombian)
+			.contains("no es una zona horaria de Colombia. La zona horaria de Colombia es America/Bogota");
 
 		this.mvc
 			.perform(colombia(post("/admin/events/new"), "slug", "madrid-zone", "country", "ES", "timeZone",
