@@ -187,9 +187,10 @@ public class EventAdministration {
 	 * as it was. When the start, the end or the venue (name or address) changed, and the
 	 * event (as saved) has not ended, publishes {@link EventMoved} so the people
 	 * registered are told.
+	 * @return whether anything changed
 	 */
 	@Transactional
-	public void update(String slug, EventForm form) {
+	public boolean update(String slug, EventForm form) {
 		requireConsistent(checkChange(slug, form));
 		Event event = this.events.findBySlug(slug).orElseThrow(() -> new IllegalArgumentException("no such event"));
 		EventForm saved = toForm(event).withQuestions(this.questions.rows(event.getId()));
@@ -202,7 +203,7 @@ public class EventAdministration {
 		this.questions.save(event.getId(), form.questions(), this.clock.instant());
 		String changes = EventChanges.between(saved, toForm(event).withQuestions(this.questions.rows(event.getId())));
 		if (changes.isEmpty()) {
-			return;
+			return false;
 		}
 		event.touch(this.clock.instant());
 		event.reviseCalendar();
@@ -213,6 +214,7 @@ public class EventAdministration {
 		if (!before.equals(whenAndWhere(event)) && event.getEndsAt().isAfter(this.clock.instant())) {
 			this.publisher.publishEvent(new EventMoved(event.getId()));
 		}
+		return true;
 	}
 
 	/**

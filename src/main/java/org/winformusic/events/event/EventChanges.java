@@ -76,9 +76,14 @@ final class EventChanges {
 	}
 
 	private void text(String field, Object before, Object after) {
+		if (Objects.equals(exact(before), exact(after))) {
+			return;
+		}
 		String was = plain(before);
 		String is = plain(after);
 		if (Objects.equals(was, is)) {
+			// Only line breaks or spaces changed (a new paragraph): saved, so recorded.
+			this.lines.append("changed=").append(field).append('\n');
 			return;
 		}
 		if (was == null || is == null || (was.length() <= EXCERPT && is.length() <= EXCERPT)) {
@@ -112,6 +117,11 @@ final class EventChanges {
 
 	private void line(String field, String before, String after) {
 		this.lines.append(field).append(": ").append(before).append(" -> ").append(after).append('\n');
+	}
+
+	/** The value as stored, null for nothing: what decides whether it changed. */
+	private static String exact(Object value) {
+		return (value == null || value.toString().isBlank()) ? null : value.toString();
 	}
 
 	/**

@@ -146,8 +146,7 @@ class EventAdminController {
 		if (!valid(this.administration.checkChange(slug, edited), edited, result, locale)) {
 			return FORM_VIEW;
 		}
-		this.administration.update(slug, edited);
-		redirect.addFlashAttribute("saved", true);
+		redirect.addFlashAttribute(this.administration.update(slug, edited) ? "saved" : "unchanged", true);
 		return "redirect:/admin/events/" + slug + "/edit";
 	}
 

@@ -13,9 +13,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.winformusic.events.event.web.EventAdministrationTests.colombia;
@@ -78,10 +80,40 @@ class EventEditAuditTests {
 				"Los organizadores aprueban cada registro: no → sí", "Ponentes: Ana Pérez → Ana Pérez, Luis Gómez");
 		assertThat(audit).doesNotContain("->", "titleEs", "startsAt", "requiresApproval", "true", "Europe/Madrid ->");
 
-		// The same form again: nothing changed, nothing recorded.
+		// The same form again: nothing changed, nothing recorded, and the editor says so.
 		this.mvc.perform(as(colombia(post("/admin/events/audit-taller/edit"), edit)))
-			.andExpect(redirectedUrl("/admin/events/audit-taller/edit"));
+			.andExpect(redirectedUrl("/admin/events/audit-taller/edit"))
+			.andExpect(flash().attribute("unchanged", true))
+			.andExpect(flash().attribute("saved", nullValue()));
 		assertThat(details(id)).hasSize(2);
+	}
+
+	/**
+	 * A new paragraph (a line break made a blank line) reads the same on one line, but it
+	 * is a change: saved, recorded, and the public page shows it.
+	 */
+	@Test
+	void aNewParagraphIsAChangeThatIsRecordedAndShown() throws Exception {
+		String oneParagraph = "Primera parte del taller.\nSegunda parte del taller.";
+		this.mvc
+			.perform(as(colombia(post("/admin/events/new"), "slug", "audit-paragraph", "descriptionEs", oneParagraph,
+					"published", "true")))
+			.andExpect(status().is3xxRedirection());
+		long id = new TestEvents(this.jdbc).id("audit-paragraph");
+		this.mvc.perform(get("/events/audit-paragraph").param("lang", "es")).andExpect(status().isOk());
+
+		this.mvc
+			.perform(as(colombia(post("/admin/events/audit-paragraph/edit"), "descriptionEs",
+					oneParagraph.replace("\n", "\n\n"), "published", "true")))
+			.andExpect(flash().attribute("saved", true));
+
+		assertThat(details(id)).hasSize(2);
+		assertThat(details(id).get(1)).isEqualTo("slug=audit-paragraph\nchanged=descriptionEs");
+		assertThat(this.mvc.perform(get("/events/audit-paragraph").param("lang", "es"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+			.containsPattern("Primera parte del taller\\.</p>\\s*<p[^>]*>Segunda parte del taller\\.");
 	}
 
 	@Test
