@@ -82,16 +82,16 @@ class AuditWords {
 
 	private final EventTimes times;
 
-	private final RegistrationAnswers answers;
-
 	private final EventFieldWords eventFields;
+
+	private final QuestionWords questions;
 
 	AuditWords(MessageSource messages, Regions regions, EventTimes times, RegistrationAnswers answers) {
 		this.messages = messages;
 		this.regions = regions;
 		this.times = times;
-		this.answers = answers;
 		this.eventFields = new EventFieldWords(messages, times);
+		this.questions = new QuestionWords(messages, answers);
 	}
 
 	/**
@@ -153,8 +153,8 @@ class AuditWords {
 		}
 		Matcher answer = ANSWER.matcher(line);
 		if (answer.matches() && eventId != null) {
-			Optional<String> words = answer(eventId, Long.parseLong(answer.group(1)), answer.group(2), answer.group(3),
-					locale);
+			Optional<String> words = this.questions.answer(eventId, Long.parseLong(answer.group(1)), answer.group(2),
+					answer.group(3), locale);
 			if (words.isPresent()) {
 				return words.get();
 			}
@@ -220,8 +220,8 @@ class AuditWords {
 			return this.messages.getMessage("ux.audit." + name, new Object[] { Long.valueOf(value) }, locale);
 		}
 		if (FILTERS.contains(name)) {
-			return field(name, country, locale) + ": " + (name.equals("choice") ? choice(eventId, value, locale)
-					: fieldValue(name, value, country, locale));
+			return field(name, country, locale) + ": " + (name.equals("choice")
+					? this.questions.choice(eventId, value, locale) : fieldValue(name, value, country, locale));
 		}
 		return switch (name) {
 			case "format" -> word("ux.audit.format." + value, value, locale);
@@ -231,14 +231,6 @@ class AuditWords {
 				this.messages.getMessage("ux.audit.changed", new Object[] { field(value, country, locale) }, locale);
 			default -> null;
 		};
-	}
-
-	/** A choice by its label and question; "#12" when the event has no such choice. */
-	private String choice(Long eventId, String value, Locale locale) {
-		if (eventId == null || !value.matches("\\d{1,18}")) {
-			return "#" + value;
-		}
-		return this.answers.choiceInWords(eventId, Long.parseLong(value), locale).orElse("#" + value);
 	}
 
 	/** A field's name: "Situación"; a region by the event's country ("Departamento"). */
@@ -274,18 +266,6 @@ class AuditWords {
 			return this.messages.getMessage("ux.audit.empty", null, locale);
 		}
 		return word(prefix + value, value, locale);
-	}
-
-	/** "¿Vienes en grupo?: Sí → No"; empty when the event has no such question. */
-	private Optional<String> answer(long eventId, long questionId, String before, String after, Locale locale) {
-		return this.answers.changeInWords(eventId, questionId, before, after, locale)
-			.map((change) -> this.messages.getMessage("ux.audit.change",
-					new Object[] { change.label(), orEmpty(change.before(), locale), orEmpty(change.after(), locale) },
-					locale));
-	}
-
-	private String orEmpty(String value, Locale locale) {
-		return (value != null) ? value : this.messages.getMessage("ux.audit.empty", null, locale);
 	}
 
 	private String region(String country, String value, Locale locale) {
