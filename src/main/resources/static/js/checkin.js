@@ -15,7 +15,9 @@
   var COPY_KEY = 'door-copy:' + d.slug;
   var QUEUE_KEY = 'door-queue:' + d.slug;
   var REFRESH_MS = 60000;
-  var MAX_SHOWN = 40;
+  // A list shows this many cards, then a button for as many more (a long "All" on a phone).
+  var PAGE = 40;
+  var shown = PAGE;
   var canAct = d.canAct === 'true';
   var form = root.querySelector('form.door__search');
   var input = form.querySelector('input[name="q"]');
@@ -140,7 +142,7 @@
     }
     var words = normalize(query).split(/\s+/).filter(Boolean);
     return copy.people.filter(function (p) {
-      if (letter && initial(p.name) !== letter) {
+      if (letter && filedUnder(p) !== letter) {
         return false;
       }
       var haystack = normalize(p.name + ' ' + p.company);
@@ -148,8 +150,13 @@
     });
   }
 
-  function initial(name) {
-    var first = (name || '?').trim().charAt(0).toUpperCase();
+  // The printed door list's letter, which the server sends with each person (family name
+  // first, see PersonName); a copy kept from before it did has the name's first letter.
+  function filedUnder(p) {
+    if (p.initial) {
+      return p.initial;
+    }
+    var first = (p.name || '?').trim().charAt(0).toUpperCase();
     return first === 'Ñ' ? 'Ñ' : normalize(first).toUpperCase() || '?';
   }
 
@@ -225,10 +232,23 @@
         box.appendChild(el('p', 'muted', d.msgNoMatch));
       }
       var ul = el('ul', 'door__results');
-      list.slice(0, MAX_SHOWN).forEach(function (p) { ul.appendChild(card(p)); });
+      list.slice(0, shown).forEach(function (p) { ul.appendChild(card(p)); });
       box.appendChild(ul);
-      if (list.length > MAX_SHOWN) {
-        box.appendChild(el('p', 'muted', text(d.msgMore, list.length - MAX_SHOWN)));
+      if (list.length > shown) {
+        if (input.value.trim()) {
+          box.appendChild(el('p', 'muted', text(d.msgMore, list.length - shown)));
+        }
+        box.appendChild(button(text(d.msgShowMore, list.length - shown), 'button button--secondary door__more', function () {
+          var next = shown;
+          shown += PAGE;
+          search();
+          // The next card, not the top of the page: the volunteer reads on from there.
+          var first = results.querySelectorAll('.door__person')[next];
+          if (first) {
+            first.setAttribute('tabindex', '-1');
+            first.focus();
+          }
+        }));
       }
     }
     results.replaceWith(box);
@@ -244,7 +264,8 @@
       // The person of the pass just scanned stays on screen through check-in and undo.
       render([person(scanned)].filter(Boolean));
     } else {
-      var list = query || letter ? matches(query) : null;
+      // Nothing typed and no letter: "All", everyone in the printed list's order.
+      var list = query || letter ? matches(query) : copy.people;
       if (list && !list.length && !letter && query === serverSearch) {
         showState();
         return;
@@ -258,13 +279,21 @@
     if (!copy) {
       return;
     }
-    var seen = {};
-    copy.people.forEach(function (p) { seen[initial(p.name)] = true; });
-    var letters = Object.keys(seen).sort(function (a, b) { return a.localeCompare(b, 'es'); });
+    // In the order the copy comes in, the printed list's; an older copy's sorted here.
+    var letters = [];
+    copy.people.forEach(function (p) {
+      if (letters.indexOf(filedUnder(p)) < 0) {
+        letters.push(filedUnder(p));
+      }
+    });
+    if (copy.people.length && !copy.people[0].initial) {
+      letters.sort(function (a, b) { return a.localeCompare(b, 'es'); });
+    }
     lettersNav.textContent = '';
     [null].concat(letters).forEach(function (l) {
       var b = button(l || d.msgAll, 'door__letter', function () {
         letter = l;
+        shown = PAGE;
         flash = null;
         fresh = null;
         scanned = null;
@@ -405,6 +434,7 @@
     }
   });
   input.addEventListener('input', function () {
+    shown = PAGE;
     flash = null;
     fresh = null;
     scanned = null;
@@ -424,9 +454,7 @@
     overlayQueue();
     tools.hidden = false;
     renderLetters();
-    if (input.value.trim()) {
-      search();
-    }
+    search();
   }
   showState();
   sync().then(refresh);
@@ -493,6 +521,7 @@
       scanButton.textContent = d.msgScan;
     };
     var found = function (value) {
+      shown = PAGE;
       fresh = null;
       scanned = null;
       var pass = /\/p\/([A-Za-z0-9_-]{20,40})/.exec(value);

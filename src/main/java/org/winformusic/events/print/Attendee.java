@@ -3,6 +3,7 @@ package org.winformusic.events.print;
 import java.util.Comparator;
 
 import org.winformusic.events.registration.RegistrationStatus;
+import org.winformusic.events.shared.PersonName;
 
 /** One person on a badge or a door-list row. */
 record Attendee(long id, String fullName, String company, String jobTitle, RegistrationStatus status, PersonName name) {

@@ -2,17 +2,20 @@ package org.winformusic.events.registration;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+
+import org.winformusic.events.shared.PersonName;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * What a door phone keeps of an event (the admin module's door page and its sync): for
- * each registration its name, company, status, door code and arrival time, and for a
- * cancelled one the newer active registration of the same email (its id only: the email
- * itself never leaves the server).
+ * each registration its name and the door list's letter for it, company, status, door
+ * code and arrival time, and for a cancelled one the newer active registration of the
+ * same email (its id only: the email itself never leaves the server).
  */
 @Component
 public class DoorCopies {
@@ -26,7 +29,16 @@ public class DoorCopies {
 		this.codes = new DoorCodeIndex(passes::code);
 	}
 
+	/**
+	 * Everyone of the event the door may see, in the order of the printed door list and
+	 * each with the letter that list files them under ({@link PersonName}: family name
+	 * first, Spanish collation), so a volunteer finds a person under the same letter on
+	 * paper and on the phone. Sorted here, not in SQL, for the same collation as the
+	 * paper.
+	 */
 	public List<Person> people(long eventId) {
+		Comparator<Filed> printedOrder = Comparator.comparing(Filed::name, PersonName.spanishOrder())
+			.thenComparingLong((filed) -> filed.person().id());
 		return this.jdbc.sql("""
 				select r.id, r.full_name, r.company, r.status, r.checked_in_at,
 				  (select a.id from registration a
@@ -35,14 +47,20 @@ public class DoorCopies {
 				    order by a.created_at desc limit 1) as active_id
 				from registration r
 				where r.event_id = ? and r.anonymized_at is null and r.status <> 'DECLINED'
-				order by lower(r.full_name), r.id
 				""").param(eventId).query((rs, n) -> {
 			long id = rs.getLong("id");
+			String fullName = rs.getString("full_name");
+			PersonName name = PersonName.of(fullName);
 			Timestamp in = rs.getTimestamp("checked_in_at");
 			long active = rs.getLong("active_id");
-			return new Person(id, rs.getString("full_name"), rs.getString("company"), rs.getString("status"),
-					this.codes.code(id), (in == null) ? null : in.toInstant().toString(), rs.wasNull() ? null : active);
-		}).list();
+			Long activeId = rs.wasNull() ? null : active;
+			return new Filed(name,
+					new Person(id, fullName, name.initial(), rs.getString("company"), rs.getString("status"),
+							this.codes.code(id), (in == null) ? null : in.toInstant().toString(), activeId));
+		}).list().stream().sorted(printedOrder).map(Filed::person).toList();
+	}
+
+	private record Filed(PersonName name, Person person) {
 	}
 
 	/**
@@ -96,9 +114,12 @@ public class DoorCopies {
 			.update();
 	}
 
-	/** One registration on the phone; {@code activeId} only for a cancelled one. */
-	public record Person(long id, String name, String company, String status, String code, String checkedInAt,
-			Long activeId) {
+	/**
+	 * One registration on the phone: {@code initial} is the door list's letter for the
+	 * name ("#" for none); {@code activeId} only for a cancelled one.
+	 */
+	public record Person(long id, String name, String initial, String company, String status, String code,
+			String checkedInAt, Long activeId) {
 	}
 
 }

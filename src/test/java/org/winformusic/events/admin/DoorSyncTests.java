@@ -85,6 +85,22 @@ class DoorSyncTests {
 			.andExpect((result) -> assertThat(result.getResponse().getStatus()).isIn(302, 401, 403));
 	}
 
+	/**
+	 * The phone lists and groups people as the printed door list does: by family name
+	 * (particles aside, the last two of three names), Spanish order, Ñ after N.
+	 */
+	@Test
+	void theCopyListsPeopleInThePrintedDoorListsOrderWithItsLetters() throws Exception {
+		for (String name : new String[] { "José Ñandú Pérez", "Ana Zapata", "Juan de la Fuente", "Beto Ávila" }) {
+			this.data.in(this.event).person(name).create();
+		}
+		this.mvc.perform(get(copyUrl()).with(user("o@win.test").roles("OPS")))
+			.andExpect(jsonPath("$.people[*].name").value(org.hamcrest.Matchers.contains("Beto Ávila",
+					"Juan de la Fuente", "Ana Núñez", "José Ñandú Pérez", "Luis Ortega", "Ana Zapata")))
+			.andExpect(jsonPath("$.people[*].initial")
+				.value(org.hamcrest.Matchers.contains("A", "F", "N", "Ñ", "O", "Z")));
+	}
+
 	@Test
 	void theFirstArrivalTimeIsKeptAndADuplicateIsAnsweredIdempotently() throws Exception {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);

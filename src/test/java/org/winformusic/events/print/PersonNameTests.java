@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.shared.PersonName;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.winformusic.events.print;
+package org.winformusic.events.shared;
 
 import java.text.Collator;
 import java.text.Normalizer;
@@ -25,15 +25,18 @@ import java.util.Set;
  * uses the family name without its leading particles ("de la Fuente" under F), then the
  * given names, with Spanish collation: accents do not count ("Núñez" sorts with N), and Ñ
  * is a letter after N.
+ * <p>
+ * Shared by the printed door list and badges (print) and the door phone's copy
+ * (registration), so both file a person under the same letter in the same order.
  */
-record PersonName(String given, String family) {
+public record PersonName(String given, String family) {
 
-	static final Locale SPANISH = Locale.forLanguageTag("es");
+	private static final Locale SPANISH = Locale.forLanguageTag("es");
 
 	private static final Set<String> PARTICLES = Set.of("de", "del", "la", "las", "los", "y", "e", "da", "das", "do",
 			"dos", "di", "du", "van", "von", "der", "den", "le", "mc");
 
-	static PersonName of(String fullName) {
+	public static PersonName of(String fullName) {
 		String[] words = Normalizer.normalize(fullName, Normalizer.Form.NFC).strip().split("\\s+");
 		List<String> parts = new ArrayList<>();
 		StringBuilder particles = new StringBuilder();
@@ -54,12 +57,12 @@ record PersonName(String given, String family) {
 	}
 
 	/** "Pérez López, María José": how the door list shows a name. */
-	String familyFirst() {
+	public String familyFirst() {
 		return this.given.isEmpty() ? this.family : this.family + ", " + this.given;
 	}
 
 	/** The family name without leading particles, then the given names. */
-	String sortKey() {
+	public String sortKey() {
 		String[] words = this.family.split(" ");
 		int first = 0;
 		while (first < words.length - 1 && PARTICLES.contains(words[first].toLowerCase(SPANISH))) {
@@ -74,7 +77,7 @@ record PersonName(String given, String family) {
 	 * key without its accent ("Ávila" under A), except Ñ, which is a letter of its own.
 	 * Names that start with no letter go under "#".
 	 */
-	String initial() {
+	public String initial() {
 		String key = sortKey().strip();
 		if (key.isEmpty()) {
 			return "#";
@@ -93,7 +96,7 @@ record PersonName(String given, String family) {
 	 * filed under "#" first, together: the collator alone puts digits before A but
 	 * symbols such as a full-width "＝" after Z, which made two "#" groups.
 	 */
-	static Comparator<PersonName> spanishOrder() {
+	public static Comparator<PersonName> spanishOrder() {
 		Collator collator = Collator.getInstance(SPANISH);
 		collator.setStrength(Collator.TERTIARY);
 		return Comparator.comparing((PersonName name) -> !name.initial().equals("#"))
