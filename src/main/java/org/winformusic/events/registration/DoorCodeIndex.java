@@ -61,15 +61,6 @@ final class DoorCodeIndex {
 		return ids;
 	}
 
-	/**
-	 * The code of an id: from the index when covered, otherwise computed (without
-	 * extending the index: the door copy of a small event would otherwise index a large
-	 * table).
-	 */
-	synchronized String code(long id) {
-		return (id >= 1 && id <= this.highest) ? unpack(this.codes[(int) id]) : this.codeOf.apply(id);
-	}
-
 	/** Every id up to this one is indexed. */
 	synchronized int highest() {
 		return this.highest;

@@ -22,10 +22,13 @@ public class DoorCopies {
 
 	private final JdbcClient jdbc;
 
+	private final CheckinPasses passes;
+
 	private final DoorCodeIndex codes;
 
 	DoorCopies(JdbcClient jdbc, CheckinPasses passes) {
 		this.jdbc = jdbc;
+		this.passes = passes;
 		this.codes = new DoorCodeIndex(passes::code);
 	}
 
@@ -56,7 +59,7 @@ public class DoorCopies {
 			Long activeId = rs.wasNull() ? null : active;
 			return new Filed(name,
 					new Person(id, fullName, name.initial(), rs.getString("company"), rs.getString("status"),
-							this.codes.code(id), (in == null) ? null : in.toInstant().toString(), activeId));
+							this.passes.code(id), (in == null) ? null : in.toInstant().toString(), activeId));
 		}).list().stream().sorted(printedOrder).map(Filed::person).toList();
 	}
 
