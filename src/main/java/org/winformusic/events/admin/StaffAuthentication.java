@@ -55,10 +55,12 @@ class StaffAuthentication implements UserDetailsService {
 	public UserDetails loadUserByUsername(String username) {
 		StaffUsers.StaffUser user = this.users.findByEmail(username)
 			.orElseThrow(() -> new UsernameNotFoundException("unknown"));
+		// A password an admin has seen opens the profile only, not the role.
+		String authority = user.mustChangePassword() ? OwnPasswordFirst.AUTHORITY : user.role().authority();
 		return User.withUsername(user.email())
 			.password(user.passwordHash())
 			.disabled(!user.enabled())
-			.authorities(List.of(new SimpleGrantedAuthority(user.role().authority())))
+			.authorities(List.of(new SimpleGrantedAuthority(authority)))
 			.build();
 	}
 

@@ -51,8 +51,10 @@ class StaffPasswords {
 
 	/**
 	 * Replaces another staff member's password with a new one-time password and ends
-	 * their sessions, so whoever holds the old password or a session is out. An admin
-	 * changes their own password on their profile, with the current one, instead.
+	 * their sessions, so whoever holds the old password or a session is out. The account
+	 * must then choose its own password before anything else ({@link OwnPasswordFirst});
+	 * ending the sessions also ends any granted before the flag was set. An admin changes
+	 * their own password on their profile, with the current one, instead.
 	 * @return the account's email and its new one-time password, to be shown once
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
@@ -63,7 +65,7 @@ class StaffPasswords {
 			throw new StaffUsers.RefusedChange("admin.users.notYourOwnPassword");
 		}
 		String password = oneTimePassword();
-		setPassword(email, password);
+		setPassword(email, password, true);
 		this.sessions.endAll(email);
 		this.audit.recordForCurrentUser("STAFF_USER_PASSWORD_RESET", null, null, "user=" + id + " email=" + email);
 		return new OneTimePassword(email, password);
@@ -81,7 +83,8 @@ class StaffPasswords {
 	}
 
 	/**
-	 * Changes one's own password.
+	 * Changes one's own password: one the owner chose, so no longer one an admin has
+	 * seen, and the must-change flag goes.
 	 * @return false when the current password is wrong
 	 */
 	@Transactional
@@ -90,21 +93,28 @@ class StaffPasswords {
 		if (hash == null || !this.passwordEncoder.matches(currentPassword, hash)) {
 			return false;
 		}
-		setPassword(email, newPassword);
+		setPassword(email, newPassword, false);
 		this.audit.recordForCurrentUser("PASSWORD_CHANGED", null, null, null);
 		return true;
 	}
 
+	/**
+	 * Locked until the change commits: a reset at the same moment then comes after it and
+	 * wins, flag and all, instead of being overwritten by the owner's change.
+	 */
 	private Optional<String> passwordHash(String email) {
-		return this.jdbc.sql("select password_hash from staff_user where lower(email) = lower(?)")
+		return this.jdbc.sql("select password_hash from staff_user where lower(email) = lower(?) for update")
 			.param(email)
 			.query(String.class)
 			.optional();
 	}
 
-	private void setPassword(String email, String password) {
-		this.jdbc.sql("update staff_user set password_hash = ?, password_changed_at = ? where lower(email) = lower(?)")
-			.params(this.passwordEncoder.encode(password), Timestamp.from(this.clock.instant()), email)
+	private void setPassword(String email, String password, boolean mustChange) {
+		this.jdbc.sql("""
+				update staff_user set password_hash = ?, password_changed_at = ?, must_change_password = ?
+				 where lower(email) = lower(?)
+				""")
+			.params(this.passwordEncoder.encode(password), Timestamp.from(this.clock.instant()), mustChange, email)
 			.update();
 	}
 

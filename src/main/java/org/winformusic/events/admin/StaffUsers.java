@@ -61,7 +61,8 @@ class StaffUsers {
 	/**
 	 * Creates the first ADMIN from {@code app.admin-email} / {@code app.admin-password}
 	 * when no staff user exists. Safe when several instances start at once: the insert is
-	 * conditional and a concurrent duplicate is ignored by the unique index.
+	 * conditional and a concurrent duplicate is ignored by the unique index. Not flagged
+	 * to change its password: the operator chose it, no admin was shown it.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@Transactional
@@ -114,7 +115,8 @@ class StaffUsers {
 
 	/**
 	 * Creates a staff user and returns the one-time password to hand over (shown once,
-	 * never stored in clear).
+	 * never stored in clear). The admin has seen it, so the account must choose its own
+	 * before anything else (see {@link OwnPasswordFirst}).
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
@@ -123,8 +125,9 @@ class StaffUsers {
 		Instant now = this.clock.instant();
 		Long id = this.jdbc
 			.sql("""
-					insert into staff_user (email, display_name, password_hash, role, enabled, created_at, password_changed_at)
-					values (?, ?, ?, ?, true, ?, ?)
+					insert into staff_user (email, display_name, password_hash, role, enabled, created_at, password_changed_at,
+					                        must_change_password)
+					values (?, ?, ?, ?, true, ?, ?, true)
 					on conflict do nothing
 					returning id
 					""")
@@ -215,12 +218,15 @@ class StaffUsers {
 		return new StaffUser(rs.getLong("id"), rs.getString("email"), rs.getString("display_name"),
 				StaffRole.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("password_changed_at").toInstant(),
-				rs.getString("password_hash"));
+				rs.getString("password_hash"), rs.getBoolean("must_change_password"));
 	}
 
-	/** A staff account. The hash never leaves this package. */
+	/**
+	 * A staff account. The hash never leaves this package. {@code mustChangePassword}:
+	 * its password is one an admin has seen (see {@link OwnPasswordFirst}).
+	 */
 	public record StaffUser(long id, String email, String displayName, StaffRole role, boolean enabled,
-			Instant createdAt, Instant passwordChangedAt, String passwordHash) {
+			Instant createdAt, Instant passwordChangedAt, String passwordHash, boolean mustChangePassword) {
 
 		@Override
 		public String toString() {

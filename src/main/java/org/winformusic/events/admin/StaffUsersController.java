@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.winformusic.events.shared.BoundForms;
@@ -42,10 +44,14 @@ class StaffUsersController {
 
 	private final MessageSource messages;
 
-	StaffUsersController(StaffUsers users, StaffPasswords passwords, MessageSource messages) {
+	private final OwnPasswordFirst ownPasswordFirst;
+
+	StaffUsersController(StaffUsers users, StaffPasswords passwords, MessageSource messages,
+			OwnPasswordFirst ownPasswordFirst) {
 		this.users = users;
 		this.passwords = passwords;
 		this.messages = messages;
+		this.ownPasswordFirst = ownPasswordFirst;
 	}
 
 	@GetMapping("/admin/users")
@@ -150,7 +156,8 @@ class StaffUsersController {
 
 	@PostMapping("/admin/profile")
 	String changePassword(@Valid @ModelAttribute("form") PasswordForm form, BindingResult binding,
-			Authentication authentication, Model model, RedirectAttributes redirect) {
+			Authentication authentication, Model model, RedirectAttributes redirect, HttpServletRequest request,
+			HttpServletResponse response) {
 		BindingResult result = BoundForms.keep(model, "form", form, binding);
 		if (!result.hasFieldErrors("newPassword") && !result.hasFieldErrors("confirmPassword")
 				&& !form.newPassword().equals(form.confirmPassword())) {
@@ -167,6 +174,8 @@ class StaffUsersController {
 		if (result.hasErrors()) {
 			return profilePage(authentication, model);
 		}
+		// A password of their own now: the session gets its role (the flag is gone).
+		this.ownPasswordFirst.release(request, response, authentication);
 		redirect.addFlashAttribute("notice", Notice.ok("admin.profile.changed"));
 		return "redirect:/admin/profile";
 	}
@@ -184,6 +193,7 @@ class StaffUsersController {
 
 	private String profilePage(Authentication authentication, Model model) {
 		model.addAttribute("me", this.users.findByEmail(authentication.getName()).orElseThrow());
+		model.addAttribute("ownPasswordFirst", OwnPasswordFirst.pending(authentication));
 		return PROFILE_VIEW;
 	}
 

@@ -47,6 +47,9 @@ class WebSecurityConfiguration {
 
 	static final String[] ACTORS = { "ADMIN", "ORGANIZER" };
 
+	/** Every staff login, including one that must choose its own password first. */
+	static final String[] ANY_LOGIN = { "ROLE_ADMIN", "ROLE_ORGANIZER", "ROLE_OPS", OwnPasswordFirst.AUTHORITY };
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PrehashedBcrypt.delegating();
@@ -75,6 +78,10 @@ class WebSecurityConfiguration {
 			.hasAnyRole(STAFF)
 			.requestMatchers("/admin/login")
 			.permitAll()
+			// A login with a password an admin has seen reaches only these (see
+			// OwnPasswordFirst): not even the API tokens under the profile.
+			.requestMatchers(OwnPasswordFirst.PROFILE, "/admin/logout")
+			.hasAnyAuthority(ANY_LOGIN)
 			.requestMatchers("/admin/users/**", "/admin/audit/**", "/admin/privacy", "/admin/privacy/**")
 			.hasRole("ADMIN")
 			// Anyone logged in may change their own password and log out.
@@ -100,11 +107,13 @@ class WebSecurityConfiguration {
 		// manage token in its path is the secret a forged request would need anyway.
 		http.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
 			.ignoringRequestMatchers("/r/*/news/stop"));
-		http.requestCache((cache) -> cache.requestCache(new CookieRequestCache()));
-		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new StaffEntryPoint()));
+		CookieRequestCache requestCache = new CookieRequestCache();
+		http.requestCache((cache) -> cache.requestCache(requestCache));
+		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new StaffEntryPoint())
+			.accessDeniedHandler(OwnPasswordFirst.accessDenied()));
 		http.formLogin((login) -> login.loginPage("/admin/login")
 			.failureHandler(new KeepEmailOnFailure())
-			.defaultSuccessUrl("/admin", false)
+			.successHandler(OwnPasswordFirst.loginSuccess(requestCache))
 			.permitAll());
 		// Clear-Site-Data "storage": a door phone's offline copy of names, its service
 		// worker and caches go with the session. Written on every logout, unlike Spring

@@ -87,7 +87,9 @@ class StaffUsersTests {
 			.andReturn();
 		String oneTimePassword = (String) created.getFlashMap().get("oneTimePassword");
 		assertThat(oneTimePassword).hasSizeGreaterThanOrEqualTo(12);
-		Cookie organizer = login("new.organizer@win.test", oneTimePassword);
+		Cookie organizer = chooseOwnPassword(loginWithOneTimePassword("new.organizer@win.test", oneTimePassword),
+				oneTimePassword, "organizer's own password");
+		this.mvc.perform(get("/admin").cookie(organizer)).andExpect(status().isOk());
 		this.mvc.perform(get("/admin/users").cookie(organizer)).andExpect(status().isForbidden());
 
 		long id = this.jdbc.sql("select id from staff_user where email = 'new.organizer@win.test'")
@@ -98,7 +100,7 @@ class StaffUsersTests {
 		// The role change ends the organizer's session: the old role cannot linger in it.
 		this.mvc.perform(get("/admin").cookie(organizer).accept(MediaType.TEXT_HTML))
 			.andExpect(redirectedUrl("/admin/login"));
-		Cookie ops = login("new.organizer@win.test", oneTimePassword);
+		Cookie ops = login("new.organizer@win.test", "organizer's own password");
 		this.mvc.perform(get("/admin").cookie(ops)).andExpect(status().isOk());
 		this.mvc.perform(post("/admin/users/" + id + "/enabled").cookie(admin).with(csrf()).param("enabled", "false"))
 			.andExpect(redirectedUrl("/admin/users"));
@@ -108,7 +110,7 @@ class StaffUsersTests {
 		this.mvc
 			.perform(post("/admin/login").with(csrf())
 				.param("username", "new.organizer@win.test")
-				.param("password", oneTimePassword))
+				.param("password", "organizer's own password"))
 			.andExpect(redirectedUrl("/admin/login?error"));
 		assertThat(this.jdbc.sql("select action from audit_log where details like ? order by id")
 			.param("user=" + id + "%")
@@ -212,7 +214,7 @@ class StaffUsersTests {
 				.param("role", "OPS"))
 			.andReturn();
 		String first = (String) created.getFlashMap().get("oneTimePassword");
-		Cookie ops = login("ops.person@win.test", first);
+		Cookie ops = loginWithOneTimePassword("ops.person@win.test", first);
 		this.mvc
 			.perform(post("/admin/profile").cookie(ops)
 				.with(csrf())
@@ -252,7 +254,7 @@ class StaffUsersTests {
 				.param("role", "OPS"))
 			.andReturn();
 		String first = (String) created.getFlashMap().get("oneTimePassword");
-		Cookie ops = login("same.password@win.test", first);
+		Cookie ops = loginWithOneTimePassword("same.password@win.test", first);
 		String hash = passwordHash("same.password@win.test");
 		this.mvc
 			.perform(post("/admin/profile").cookie(ops)
@@ -298,7 +300,7 @@ class StaffUsersTests {
 				.param("role", "OPS"))
 			.andReturn();
 		String first = (String) created.getFlashMap().get("oneTimePassword");
-		Cookie ops = login("long.password@win.test", first);
+		Cookie ops = loginWithOneTimePassword("long.password@win.test", first);
 		// 40 accented letters are 80 bytes in UTF-8; two passwords that differ only after
 		// byte 72 must stay different, and the longest the form accepts (200) must work.
 		String accented = "é".repeat(40);
@@ -359,6 +361,29 @@ class StaffUsersTests {
 		MvcResult result = this.mvc
 			.perform(post("/admin/login").with(csrf()).param("username", email).param("password", password))
 			.andExpect(redirectedUrl("/admin"))
+			.andReturn();
+		return result.getResponse().getCookie("SESSION");
+	}
+
+	/** A one-time password an admin has seen leads to the profile, not the dashboard. */
+	Cookie loginWithOneTimePassword(String email, String password) throws Exception {
+		MvcResult result = this.mvc
+			.perform(post("/admin/login").with(csrf()).param("username", email).param("password", password))
+			.andExpect(redirectedUrl("/admin/profile"))
+			.andReturn();
+		return result.getResponse().getCookie("SESSION");
+	}
+
+	/** Changes the password on the profile; the session goes on under a new id. */
+	Cookie chooseOwnPassword(Cookie session, String current, String chosen) throws Exception {
+		MvcResult result = this.mvc
+			.perform(post("/admin/profile").cookie(session)
+				.with(csrf())
+				.param("currentPassword", current)
+				.param("newPassword", chosen)
+				.param("confirmPassword", chosen))
+			.andExpect(redirectedUrl("/admin/profile"))
+			.andExpect(flash().attribute("notice", Notice.ok("admin.profile.changed")))
 			.andReturn();
 		return result.getResponse().getCookie("SESSION");
 	}
