@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
  * stored only for the window, and only as its HMAC-SHA256 under a random key of
  * {@link AppSecrets} (the same on every instance). A plain hash would not hide it: there
  * are only 2^32 IPv4 addresses, so whoever holds the rows could hash them all and match.
+ * The key is in the same database: a full dump (key and rows) still allows that for the
+ * rows' 20 minutes; the rows alone do not.
  */
 @Component
 class RateLimiter {
