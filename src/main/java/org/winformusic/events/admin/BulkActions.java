@@ -11,6 +11,7 @@ import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationTallies;
 import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.registration.StaffRegistrations;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Component;
@@ -32,8 +33,12 @@ class BulkActions {
 
 	private final RegistrationTallies tallies;
 
-	BulkActions(StaffActions actions, RegistrationDirectory directory, RegistrationTallies tallies) {
+	private final StaffRegistrations registrations;
+
+	BulkActions(StaffActions actions, RegistrationDirectory directory, RegistrationTallies tallies,
+			StaffRegistrations registrations) {
 		this.actions = actions;
+		this.registrations = registrations;
 		this.directory = directory;
 		this.tallies = tallies;
 	}
@@ -91,7 +96,11 @@ class BulkActions {
 			if (selected.erased() && action == Action.RESEND) {
 				continue;
 			}
-			Preview row = preview(action, selected.registration(), selected.erased(), free > 0);
+			// What a resend sends is not the status's name for someone whose seat was
+			// withdrawn: the withdrawn seat's email, as the resend itself decides.
+			String resent = (action == Action.RESEND) ? this.registrations.resendKind(selected.registration()).name()
+					: null;
+			Preview row = preview(action, selected.registration(), selected.erased(), free > 0, resent);
 			if (action == Action.APPROVE && row.changes()) {
 				free--;
 			}
@@ -132,15 +141,12 @@ class BulkActions {
 	private record Selected(RegistrationView registration, boolean erased) {
 	}
 
-	private static Preview preview(Action action, RegistrationView r, boolean erased, boolean seatLeft) {
+	private static Preview preview(Action action, RegistrationView r, boolean erased, boolean seatLeft, String resent) {
 		RegistrationStatus status = r.status();
 		String email = switch (action) {
 			case APPROVE -> (status != RegistrationStatus.PENDING) ? null : seatLeft ? "CONFIRMED" : "WAITLISTED";
 			case DECLINE -> status.active() ? "DECLINED" : null;
-			case RESEND -> switch (status) {
-				case PENDING -> "RECEIVED_PENDING";
-				default -> status.name();
-			};
+			case RESEND -> resent;
 		};
 		return new Preview(r.id(), r.fullName(), r.email(), status.name(), email, erased);
 	}

@@ -178,6 +178,15 @@ public class StaffRegistrations {
 	}
 
 	/**
+	 * The kind of email {@link #resend} would queue for the registration now (a bulk
+	 * resend's preview names it).
+	 */
+	@Transactional(readOnly = true)
+	public Type resendKind(RegistrationView registration) {
+		return this.statusEmail.kindFor(registration.id(), registration.status());
+	}
+
+	/**
 	 * Staff edit of the details, with a form checked against the registration's event.
 	 * @throws RegistrationStateException when the registration was cancelled or declined,
 	 * or (EMAIL_TAKEN) when another registration of the event holds the new address

@@ -57,6 +57,17 @@ class StaffResendEmailTests extends MailIntegrationTestSupport {
 		this.sender.sendDueMessages();
 		greenMail.purgeEmailFromAllMailboxes();
 
+		// A bulk resend's preview names the email that goes, not the plain waitlist one.
+		String preview = this.mvc
+			.perform(post("/admin/events/" + slug + "/registrations/bulk").param("action", "RESEND")
+				.param("ids", String.valueOf(seated))
+				.param("lang", "en")
+				.with(csrf())
+				.with(user("organizer@win.test").roles("ORGANIZER")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(preview).contains("Seat withdrawn, on the waitlist (removes the calendar entry)");
 		resend(seated);
 
 		MimeMessage resent = onlyMessageTo(moved);
