@@ -131,8 +131,9 @@ class EditRegistrationController {
 	private String showCurrent(long id, Locale locale, Model model) {
 		EditableRegistration current = this.directory.findForEdit(id).orElseThrow(NotFoundException::new);
 		model.addAttribute("version", current.version());
-		RegistrationForm form = RegistrationForm.of(current.registration());
-		return show(current.registration(), event(current.registration(), locale), form,
+		EventInfo event = event(current.registration(), locale);
+		RegistrationForm form = RegistrationForm.of(current.registration(), event.country());
+		return show(current.registration(), event, form,
 				new BeanPropertyBindingResult(form, RegistrationFormBinding.NAME), locale, model);
 	}
 

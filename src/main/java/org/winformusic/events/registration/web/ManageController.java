@@ -221,10 +221,11 @@ class ManageController {
 			Locale locale) {
 		RegistrationView registration = current.registration();
 		model.addAttribute("version", current.version());
-		RegistrationForm form = RegistrationForm.of(registration)
-			.withAnswers(this.answers.formValues(registration.id()));
 		Locale pageLocale = RegistrantLanguage.apply(request, registration, locale);
-		return showEdit(model, token, registration, event(registration, pageLocale), form,
+		EventInfo event = event(registration, pageLocale);
+		RegistrationForm form = RegistrationForm.of(registration, event.country())
+			.withAnswers(this.answers.formValues(registration.id()));
+		return showEdit(model, token, registration, event, form,
 				new BeanPropertyBindingResult(form, RegistrationFormBinding.NAME), pageLocale);
 	}
 
