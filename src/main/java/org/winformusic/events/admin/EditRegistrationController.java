@@ -95,9 +95,10 @@ class EditRegistrationController {
 		if (checked != null) {
 			try {
 				EditResult edit = this.actions.update(id, checked, EditableRegistration.postedVersion(version));
-				// A save that changed nothing wrote nothing: say so, not "saved".
-				redirect.addFlashAttribute("notice",
-						Notice.ok(edit.changed() ? "admin.edit.saved" : "admin.edit.unchanged"));
+				// A save that changed nothing wrote nothing: say so, not "saved"; a new
+				// address was sent the link, the old one a notice.
+				redirect.addFlashAttribute("notice", Notice.ok(edit.emailChanged() ? "admin.edit.savedEmail"
+						: edit.changed() ? "admin.edit.saved" : "admin.edit.unchanged"));
 				return "redirect:/admin/registrations/" + registration.id();
 			}
 			catch (EditConflictException ex) {

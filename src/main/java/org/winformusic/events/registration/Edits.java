@@ -8,9 +8,11 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.winformusic.events.event.EventQuestion;
+import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationStateException.Reason;
 import org.winformusic.events.shared.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -37,11 +39,15 @@ class Edits {
 
 	private final Clock clock;
 
-	Edits(RegistrationRepository repository, AnswerChecks answers, RegistrationDirectory directory, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	Edits(RegistrationRepository repository, AnswerChecks answers, RegistrationDirectory directory, Clock clock,
+			ApplicationEventPublisher events) {
 		this.repository = repository;
 		this.answers = answers;
 		this.directory = directory;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	/**
@@ -75,7 +81,7 @@ class Edits {
 			}
 		}
 		if (differing.isEmpty()) {
-			return new EditResult(before, "");
+			return new EditResult(before, "", null);
 		}
 		if (expectedVersion != null && expectedVersion != registration.version()) {
 			throw new EditConflictException(new EditableRegistration(before, registration.version()), differing);
@@ -95,7 +101,25 @@ class Edits {
 		RegistrationView after = this.directory.find(registrationId).orElseThrow(NotFoundException::new);
 		String details = ChangeDetails.fields(before, after) + "\n" + ChangeDetails
 			.answers(form.answers().questions().stream().map(EventQuestion::id).toList(), answersBefore, answersAfter);
-		return new EditResult(after, details.strip());
+		boolean newAddress = !before.email().equalsIgnoreCase(after.email());
+		if (newAddress) {
+			tellBothAddresses(before, after);
+		}
+		return new EditResult(after, details.strip(), newAddress ? before.email() : null);
+	}
+
+	/**
+	 * A changed address is confirmed where it leads: the new one gets the personal link
+	 * (a typo shows when nothing arrives, and the manage page names where it went), the
+	 * old one is told of the change without any link. Queued in this change's
+	 * transaction, like every email.
+	 */
+	private void tellBothAddresses(RegistrationView before, RegistrationView after) {
+		String language = after.locale().getLanguage();
+		this.events.publishEvent(
+				new RegistrationMessage(after.id(), after.eventId(), language, Type.EMAIL_CHANGED, after.email()));
+		this.events.publishEvent(
+				new RegistrationMessage(after.id(), after.eventId(), language, Type.EMAIL_CHANGED_OLD, before.email()));
 	}
 
 	/** The one-active-registration-per-address index refused the write. */

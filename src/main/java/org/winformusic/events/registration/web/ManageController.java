@@ -169,8 +169,9 @@ class ManageController {
 				EditResult edit = this.registrations.updateByToken(token, checked,
 						EditableRegistration.postedVersion(version));
 				// A save that changed nothing wrote nothing: the page says so, not
-				// "saved".
-				return redirect(token) + (edit.changed() ? "?saved" : "?unchanged");
+				// "saved"; a new address is named with where its confirmation went.
+				return redirect(token)
+						+ (edit.emailChanged() ? "?saved&emailChanged" : edit.changed() ? "?saved" : "?unchanged");
 			}
 			catch (EditConflictException ex) {
 				// Someone saved first: what this person typed stays, with what is saved
