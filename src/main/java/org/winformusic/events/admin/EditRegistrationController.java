@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.EditConflictException;
 import org.winformusic.events.registration.EditResult;
 import org.winformusic.events.registration.EditableRegistration;
 import org.winformusic.events.registration.CheckedForm;
@@ -19,7 +20,6 @@ import org.winformusic.events.registration.RegistrationValidator;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -75,8 +75,9 @@ class EditRegistrationController {
 
 	/**
 	 * Saves the details; {@code version} (a hidden input, outside the form record) is the
-	 * version the form was loaded at: a save over a newer one shows the current details
-	 * instead, saying why.
+	 * version the form was loaded at: a save over a newer one that would change something
+	 * shows the form again as it was typed, with what is saved now next to each field
+	 * that differs, and the current version (saving it again replaces what is saved now).
 	 */
 	@PostMapping("/admin/registrations/{id}/edit")
 	String save(@PathVariable long id, @RequestParam(name = "version", required = false) String version,
@@ -94,17 +95,17 @@ class EditRegistrationController {
 		if (checked != null) {
 			try {
 				EditResult edit = this.actions.update(id, checked, EditableRegistration.postedVersion(version));
-				// A save that changed nothing wrote nothing: say so, not "saved".
-				redirect.addFlashAttribute("notice",
-						Notice.ok(edit.changed() ? "admin.edit.saved" : "admin.edit.unchanged"));
+				// A save that changed nothing wrote nothing: say so, not "saved"; a new
+				// address was sent the link, the old one a notice.
+				redirect.addFlashAttribute("notice", Notice.ok(edit.emailChanged() ? "admin.edit.savedEmail"
+						: edit.changed() ? "admin.edit.saved" : "admin.edit.unchanged"));
 				return "redirect:/admin/registrations/" + registration.id();
 			}
-			catch (OptimisticLockingFailureException ex) {
-				if (!find(id).status().active()) {
-					return ended(id, redirect);
-				}
-				model.addAttribute("stale", true);
-				return showCurrent(id, locale, model);
+			catch (EditConflictException ex) {
+				// Someone saved first: what staff typed stays, with what is saved now
+				// next to each field that differs, and the version to save over.
+				this.fields.showSaved(model, ex, event.country(), locale);
+				registration = ex.current().registration();
 			}
 			catch (RegistrationStateException ex) {
 				if (ex.reason() != RegistrationStateException.Reason.EMAIL_TAKEN) {
@@ -131,8 +132,9 @@ class EditRegistrationController {
 	private String showCurrent(long id, Locale locale, Model model) {
 		EditableRegistration current = this.directory.findForEdit(id).orElseThrow(NotFoundException::new);
 		model.addAttribute("version", current.version());
-		RegistrationForm form = RegistrationForm.of(current.registration());
-		return show(current.registration(), event(current.registration(), locale), form,
+		EventInfo event = event(current.registration(), locale);
+		RegistrationForm form = RegistrationForm.of(current.registration(), event.country());
+		return show(current.registration(), event, form,
 				new BeanPropertyBindingResult(form, RegistrationFormBinding.NAME), locale, model);
 	}
 

@@ -96,7 +96,10 @@ class MailComposer {
 		return resolver;
 	}
 
-	/** The email telling {@code registration} about {@code kind}, with a live link. */
+	/**
+	 * The email telling {@code registration} about {@code kind}, with a live link (none
+	 * for a kind that carries no link: {@link #carriesManageLink}).
+	 */
 	Composed compose(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event,
 			String manageToken) {
 		return compose(kind, registration, event, this.app.link("/r/" + manageToken), true);
@@ -110,8 +113,9 @@ class MailComposer {
 		return compose(kind, registration, event, this.app.link("/r/" + LINK_PLACEHOLDER), false);
 	}
 
-	private Composed compose(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event,
-			String manageLink, boolean withImage) {
+	private Composed compose(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event, String link,
+			boolean withImage) {
+		String manageLink = carriesManageLink(kind) ? link : null;
 		Locale locale = registration.locale();
 		// Calendar actions only for someone who holds a seat (a moved event's email moves
 		// the entry of those confirmed); someone who lost it gets a file that takes the
@@ -135,6 +139,7 @@ class MailComposer {
 		variables.put("event", event);
 		variables.put("when", this.times.range(event.startsAt(), event.endsAt(), event.zone(), locale));
 		variables.put("manageLink", manageLink);
+		variables.put("withManageLink", manageLink != null && !ended);
 		variables.put("withCalendar", withCalendar);
 		variables.put("ended", ended);
 		variables.put("heldSeat", removesEntry);
@@ -152,7 +157,8 @@ class MailComposer {
 		variables.put("writeToUs", this.messages.getMessage(writeToUsKey(), null, locale));
 		variables.put("googleCalendarLink", withCalendar ? googleCalendarLink(event, eventLink) : null);
 		// The one-click opt-out works with the same personal token as the manage link.
-		variables.put("newsStopLink", registration.newsOptIn() ? manageLink + "/news/stop" : null);
+		variables.put("newsStopLink",
+				(registration.newsOptIn() && manageLink != null) ? manageLink + "/news/stop" : null);
 		context.setVariables(variables);
 		if (registration.waitlistPosition() != null) {
 			context.setVariable("position", registration.waitlistPosition());
@@ -182,6 +188,16 @@ class MailComposer {
 	 */
 	static boolean endsRegistration(RegistrationMessage.Type kind) {
 		return kind == RegistrationMessage.Type.CANCELLED || kind == RegistrationMessage.Type.DECLINED;
+	}
+
+	/**
+	 * Whether a live link may be in the email (the personal one, the news opt-out that
+	 * works with the same token): not in the notice to an address the registration no
+	 * longer has. An ended registration's email shows no personal link either, but keeps
+	 * the opt-out.
+	 */
+	static boolean carriesManageLink(RegistrationMessage.Type kind) {
+		return kind != RegistrationMessage.Type.EMAIL_CHANGED_OLD;
 	}
 
 	/**

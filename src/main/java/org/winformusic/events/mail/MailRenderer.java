@@ -2,6 +2,7 @@ package org.winformusic.events.mail;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,11 +35,15 @@ class MailRenderer {
 
 	private final MailComposer composer;
 
-	MailRenderer(RegistrationDirectory registrations, EventCatalog events, ManageTokens tokens, MailComposer composer) {
+	private final OutboxRepository outbox;
+
+	MailRenderer(RegistrationDirectory registrations, EventCatalog events, ManageTokens tokens, MailComposer composer,
+			OutboxRepository outbox) {
 		this.registrations = registrations;
 		this.events = events;
 		this.tokens = tokens;
 		this.composer = composer;
+		this.outbox = outbox;
 	}
 
 	/**
@@ -57,9 +62,34 @@ class MailRenderer {
 			case RECEIVED_PENDING -> status == RegistrationStatus.PENDING;
 			case DECLINED -> status == RegistrationStatus.DECLINED;
 			case CANCELLED -> status == RegistrationStatus.CANCELLED;
-			case LINK_REMINDER -> true;
-			case EVENT_CHANGED -> status.active();
+			case LINK_REMINDER, EMAIL_CHANGED_OLD -> true;
+			case EVENT_CHANGED, EMAIL_CHANGED -> status.active();
 		};
+	}
+
+	/**
+	 * Why a message about a changed address no longer applies, or null when it does: the
+	 * new address's while the registration still holds it; the old address's while the
+	 * registration does not hold it again, and only if an email of the registration went
+	 * there before (an address nothing was sent to, a typo fixed at once, has nothing to
+	 * correct).
+	 */
+	private String addressNoLongerApplies(OutboxRepository.Claimed claimed, Type kind, RegistrationView registration) {
+		if (kind != Type.EMAIL_CHANGED && kind != Type.EMAIL_CHANGED_OLD) {
+			return null;
+		}
+		String address = claimed.address();
+		if (kind == Type.EMAIL_CHANGED) {
+			return (address == null || address.equalsIgnoreCase(registration.email())) ? null
+					: OutboxRepository.ADDRESS_CHANGED;
+		}
+		if (address == null) {
+			return OutboxRepository.GONE;
+		}
+		if (address.equalsIgnoreCase(registration.email())) {
+			return OutboxRepository.ADDRESS_CHANGED;
+		}
+		return this.outbox.wasSentTo(registration.id(), address) ? null : OutboxRepository.ADDRESS_UNUSED;
 	}
 
 	/** Each claimed message composed, skipped, or failed (in the batch's order). */
@@ -73,26 +103,30 @@ class MailRenderer {
 			RegistrationView registration = (claimed.registrationId() != null) ? found.get(claimed.registrationId())
 					: null;
 			Type kind = kind(claimed.kind());
-			if (registration == null || kind == null) {
-				prepared.add(Prepared.skipped(claimed, OutboxRepository.GONE));
-			}
-			else if (!stillApplies(kind, registration.status())) {
-				prepared.add(Prepared.skipped(claimed, registration.status().name()));
+			String skipReason = (registration == null || kind == null) ? OutboxRepository.GONE
+					: !stillApplies(kind, registration.status()) ? registration.status().name()
+							: addressNoLongerApplies(claimed, kind, registration);
+			if (skipReason != null) {
+				prepared.add(Prepared.skipped(claimed, skipReason));
 			}
 			else {
 				toCompose.add(prepared.size());
-				linkHolders.add(registration.id());
+				// The old address of a changed one gets no link: it is not the
+				// registration's any more.
+				if (kind != Type.EMAIL_CHANGED_OLD) {
+					linkHolders.add(registration.id());
+				}
 				prepared.add(null);
 			}
 		}
 		// Minted now, for the email about to leave: the raw token is never stored.
-		List<String> minted = this.tokens.issueAll(linkHolders);
+		Iterator<String> minted = this.tokens.issueAll(linkHolders).iterator();
 		Map<String, Optional<EventInfo>> readNow = new HashMap<>();
-		for (int i = 0; i < toCompose.size(); i++) {
-			int index = toCompose.get(i);
+		for (int index : toCompose) {
 			OutboxRepository.Claimed claimed = batch.get(index);
 			RegistrationView registration = found.get(claimed.registrationId());
-			prepared.set(index, compose(claimed, registration, minted.get(i), readNow));
+			String token = (kind(claimed.kind()) != Type.EMAIL_CHANGED_OLD) ? minted.next() : null;
+			prepared.set(index, compose(claimed, registration, token, readNow));
 		}
 		return prepared;
 	}
@@ -115,11 +149,19 @@ class MailRenderer {
 				return Prepared.skipped(claimed, OutboxRepository.GONE);
 			}
 			MailComposer.Composed mail = this.composer.compose(kind(claimed.kind()), registration, event, token);
-			return new Prepared(claimed, registration.email(), mail, null, null);
+			return new Prepared(claimed, recipient(claimed, registration), mail, null, null);
 		}
 		catch (RuntimeException ex) {
-			return new Prepared(claimed, registration.email(), null, null, ex.getClass().getSimpleName());
+			return new Prepared(claimed, recipient(claimed, registration), null, null, ex.getClass().getSimpleName());
 		}
+	}
+
+	/**
+	 * The registration's address as it is now; for the old address's notice of a change,
+	 * the address stored with it.
+	 */
+	private static String recipient(OutboxRepository.Claimed claimed, RegistrationView registration) {
+		return (kind(claimed.kind()) == Type.EMAIL_CHANGED_OLD) ? claimed.address() : registration.email();
 	}
 
 	/**

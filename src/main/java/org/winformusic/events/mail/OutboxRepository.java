@@ -27,6 +27,18 @@ class OutboxRepository {
 	/** The skip reason of a message whose registration no longer exists. */
 	static final String GONE = "GONE";
 
+	/**
+	 * The skip reason of a changed-address message whose address the registration no
+	 * longer holds (changed again), or holds again (changed back: nothing to tell).
+	 */
+	static final String ADDRESS_CHANGED = "ADDRESS_CHANGED";
+
+	/**
+	 * The skip reason of an old address's notice when no email of the registration ever
+	 * went to that address: there is nothing to correct there.
+	 */
+	static final String ADDRESS_UNUSED = "ADDRESS_UNUSED";
+
 	/** The kinds of message this build composes, by name. */
 	private static final List<String> KNOWN_KINDS = Arrays.stream(RegistrationMessage.Type.values())
 		.map(Enum::name)
@@ -47,7 +59,9 @@ class OutboxRepository {
 
 	/**
 	 * Queues a message due now, in the caller's transaction: one insert, nothing
-	 * rendered.
+	 * rendered. The recipient is left to the sender (the registration's address then),
+	 * except for a message about a changed address, which keeps the address it is about
+	 * ({@link RegistrationMessage#address()}).
 	 * @return false when (with {@code once}) a unique index says the message exists
 	 * already (the event reminder)
 	 */
@@ -55,17 +69,31 @@ class OutboxRepository {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		return this.jdbc
 			.sql("""
-					insert into outbox_message (registration_id, event_id, kind, locale, message_id, status, attempts,
-					       next_attempt_at, created_at)
-					values (:registrationId, :eventId, :kind, :locale, :messageId, 'PENDING', 0, :now, :now)"""
+					insert into outbox_message (registration_id, event_id, kind, recipient, locale, message_id, status,
+					       attempts, next_attempt_at, created_at)
+					values (:registrationId, :eventId, :kind, :recipient, :locale, :messageId, 'PENDING', 0, :now, :now)"""
 					+ (once ? " on conflict do nothing" : ""))
 			.param("registrationId", message.registrationId())
 			.param("eventId", message.eventId())
 			.param("kind", message.type().name())
+			.param("recipient", message.address(), Types.VARCHAR)
 			.param("locale", message.locale())
 			.param("messageId", newMessageId())
 			.param("now", now)
 			.update() == 1;
+	}
+
+	/**
+	 * Whether an email of the registration went out to {@code address} (a changed address
+	 * is told of the change only if it was written to before).
+	 */
+	boolean wasSentTo(long registrationId, String address) {
+		return this.jdbc.sql("""
+				select exists (select 1 from outbox_message
+				                where registration_id = ? and status = 'SENT' and lower(recipient) = lower(?))""")
+			.params(registrationId, address)
+			.query(Boolean.class)
+			.single();
 	}
 
 	/** Puts messages left in SENDING by a crashed or stalled sender back in the queue. */
@@ -123,13 +151,13 @@ class OutboxRepository {
 				   set status = 'SENDING', locked_at = :now, locked_by = :instance, attempts = o.attempts + 1
 				  from due
 				 where o.id = due.id
-				returning o.id, o.registration_id, o.kind, o.message_id, o.attempts""")
+				returning o.id, o.registration_id, o.kind, o.message_id, o.attempts, o.recipient""")
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("limit", limit)
 			.param("instance", instance)
 			.param("kinds", KNOWN_KINDS)
 			.query((rs, n) -> new Claimed(rs.getLong("id"), rs.getObject("registration_id", Long.class),
-					rs.getString("kind"), rs.getString("message_id"), rs.getInt("attempts")))
+					rs.getString("kind"), rs.getString("message_id"), rs.getInt("attempts"), rs.getString("recipient")))
 			.list();
 	}
 
@@ -190,11 +218,13 @@ class OutboxRepository {
 
 	/**
 	 * Not sent because it no longer applied; {@code reason} is the registration's status
-	 * then, or {@link #GONE}.
+	 * then, {@link #GONE}, {@link #ADDRESS_CHANGED} or {@link #ADDRESS_UNUSED}. A
+	 * changed-address message forgets the address it was about: nothing went there.
 	 */
 	void markSkipped(long id, String instance, String reason) {
 		this.jdbc.sql("""
-				update outbox_message set status = 'SKIPPED', locked_at = null, last_error = :reason
+				update outbox_message set status = 'SKIPPED', locked_at = null, last_error = :reason,
+				       recipient = case when kind in ('EMAIL_CHANGED', 'EMAIL_CHANGED_OLD') then null else recipient end
 				 where id = :id and status = 'SENDING' and locked_by = :instance""")
 			.param("reason", reason)
 			.param("id", id)
@@ -215,14 +245,17 @@ class OutboxRepository {
 
 	/**
 	 * A copy of a sent (or skipped) message, due now, under a new Message-ID; composed
-	 * afresh when it is sent, like any message.
+	 * afresh when it is sent, like any message. A message about a changed address keeps
+	 * the address it is about.
 	 */
 	Optional<Long> copyOfSent(long id) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		return this.jdbc.sql("""
-				insert into outbox_message (registration_id, event_id, kind, locale, message_id, status, attempts,
-				       next_attempt_at, resent_from, created_at)
-				select registration_id, event_id, kind, locale, :messageId, 'PENDING', 0, :now, id, :now
+				insert into outbox_message (registration_id, event_id, kind, recipient, locale, message_id, status,
+				       attempts, next_attempt_at, resent_from, created_at)
+				select registration_id, event_id, kind,
+				       case when kind in ('EMAIL_CHANGED', 'EMAIL_CHANGED_OLD') then recipient end, locale, :messageId,
+				       'PENDING', 0, :now, id, :now
 				  from outbox_message where id = :id and status in ('SENT', 'SKIPPED') and registration_id is not null
 				returning id""")
 			.param("messageId", newMessageId())
@@ -232,8 +265,12 @@ class OutboxRepository {
 			.optional();
 	}
 
-	/** A message claimed for sending: what must be sent, composed by the sender. */
-	record Claimed(long id, Long registrationId, String kind, String messageId, int attempts) {
+	/**
+	 * A message claimed for sending: what must be sent, composed by the sender.
+	 * {@code address} is the stored recipient: the address a changed-address message is
+	 * about; for other kinds only the address an earlier attempt used, never read.
+	 */
+	record Claimed(long id, Long registrationId, String kind, String messageId, int attempts, String address) {
 	}
 
 	/** What a message went out with. */

@@ -11,12 +11,15 @@ public final class CheckedForm {
 
 	private final long eventId;
 
+	private final String country;
+
 	private final ValidForm values;
 
 	private final CheckedAnswers answers;
 
-	CheckedForm(long eventId, ValidForm values, CheckedAnswers answers) {
+	CheckedForm(long eventId, String country, ValidForm values, CheckedAnswers answers) {
 		this.eventId = eventId;
+		this.country = country;
 		this.values = values;
 		this.answers = answers;
 	}
@@ -24,6 +27,11 @@ public final class CheckedForm {
 	/** The event the form was checked against. */
 	public long eventId() {
 		return this.eventId;
+	}
+
+	/** The event's country, which the phone was read for. */
+	String country() {
+		return this.country;
 	}
 
 	ValidForm values() {

@@ -3,8 +3,7 @@ package org.winformusic.events.registration;
 /**
  * A registration as an edit form shows it, with the version it was read at: the form
  * sends the version back, and a save over a newer one is refused
- * ({@code OptimisticLockingFailureException}) instead of overwriting someone else's
- * change.
+ * ({@link EditConflictException}) instead of overwriting someone else's change unseen.
  */
 public record EditableRegistration(RegistrationView registration, int version) {
 

@@ -62,8 +62,30 @@ public class PhoneNumbers {
 		if (number == null || !UTIL.isValidNumber(number)) {
 			return stored;
 		}
+		return format(number, country);
+	}
+
+	/** National for a number of the event's country, international for any other. */
+	private static String format(PhoneNumber number, String country) {
 		boolean home = country != null && country.equals(UTIL.getRegionCodeForNumber(number));
 		return UTIL.format(number, home ? PhoneNumberFormat.NATIONAL : PhoneNumberFormat.INTERNATIONAL);
+	}
+
+	/**
+	 * A stored number as an edit form shows it: as people of {@code country} write it
+	 * ({@link #display}), when that reads back to exactly the stored number, so that a
+	 * form saved unchanged stores what it stored; otherwise as stored.
+	 */
+	public static String asTyped(String stored, String country) {
+		if (stored == null || stored.isBlank()) {
+			return stored;
+		}
+		PhoneNumber number = parse(stored, country);
+		if (number == null || !UTIL.isValidNumber(number)) {
+			return stored;
+		}
+		String shown = format(number, country);
+		return stored.equals(normalize(shown, country)) ? shown : stored;
 	}
 
 	/**

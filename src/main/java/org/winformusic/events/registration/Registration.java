@@ -1,7 +1,10 @@
 package org.winformusic.events.registration;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -117,13 +120,40 @@ class Registration {
 	}
 
 	/**
-	 * Whether the details a registrant gives are already these: saving them would change
-	 * nothing stored.
+	 * The details a registrant gives whose stored value is not the one in {@code valid},
+	 * by their form field names, in form order; none when saving them would change
+	 * nothing. A phone stored as typed before numbers were stored in E.164 is the number
+	 * it reads as in the event's {@code country}.
 	 */
-	boolean holds(ValidForm valid) {
-		return valid.equals(new ValidForm(this.fullName, this.email, this.company, this.jobTitle, this.companyType,
-				this.state, this.city, this.phone, this.associationInterest, this.referralSource, this.comments,
-				this.newsOptIn));
+	List<String> differences(ValidForm valid, String country) {
+		ValidForm stored = stored();
+		List<String> fields = new ArrayList<>();
+		differs(fields, "fullName", stored.fullName(), valid.fullName());
+		differs(fields, "email", stored.email(), valid.email());
+		differs(fields, "company", stored.company(), valid.company());
+		differs(fields, "jobTitle", stored.jobTitle(), valid.jobTitle());
+		differs(fields, "companyType", stored.companyType(), valid.companyType());
+		differs(fields, "state", stored.state(), valid.state());
+		differs(fields, "city", stored.city(), valid.city());
+		boolean typedBefore = stored.phone() != null && valid.phone() != null
+				&& valid.phone().equals(PhoneNumbers.normalize(stored.phone(), country));
+		differs(fields, "phone", typedBefore ? valid.phone() : stored.phone(), valid.phone());
+		differs(fields, "associationInterest", stored.associationInterest(), valid.associationInterest());
+		differs(fields, "referralSource", stored.referralSource(), valid.referralSource());
+		differs(fields, "comments", stored.comments(), valid.comments());
+		differs(fields, "newsOptIn", stored.newsOptIn(), valid.newsOptIn());
+		return fields;
+	}
+
+	private static void differs(List<String> fields, String name, Object stored, Object posted) {
+		if (!Objects.equals(stored, posted)) {
+			fields.add(name);
+		}
+	}
+
+	private ValidForm stored() {
+		return new ValidForm(this.fullName, this.email, this.company, this.jobTitle, this.companyType, this.state,
+				this.city, this.phone, this.associationInterest, this.referralSource, this.comments, this.newsOptIn);
 	}
 
 	long id() {

@@ -15,9 +15,10 @@ import org.springframework.validation.FieldError;
 /**
  * The model the field fragments of {@code registration/fields.html} render, for the
  * public form, the registrant's edit and the staff edit: the form's values, its problems
- * (one message per field, the first, in page order, for the fields and the error summary)
- * and the choices (the regions of the event's country; none when its region is free
- * text).
+ * (one message per field, the first, in page order, for the fields and the error
+ * summary), the choices (the regions of the event's country; none when its region is free
+ * text) and, after a save refused because someone else saved first, what each differing
+ * field holds now.
  */
 @Component
 public class RegistrationFields {
@@ -38,9 +39,12 @@ public class RegistrationFields {
 
 	private final Regions regions;
 
-	RegistrationFields(MessageSource messages, Regions regions) {
+	private final RegistrationAnswers answers;
+
+	RegistrationFields(MessageSource messages, Regions regions, RegistrationAnswers answers) {
 		this.messages = messages;
 		this.regions = regions;
+		this.answers = answers;
 	}
 
 	/** Adds the values, the problems of {@code result} and the choices to the model. */
@@ -75,6 +79,70 @@ public class RegistrationFields {
 		model.addAttribute("interests", Arrays.stream(AssociationInterest.values()).map(Enum::name).toList());
 	}
 
+	/**
+	 * For a save refused because someone else saved first: the form keeps what was typed
+	 * (see {@link #prepare}), takes the current version, and each field that holds
+	 * something else than what is saved now says what that is ({@code saved}: field name
+	 * to label and value, in form order, for the fields and the list on top).
+	 */
+	public void showSaved(Model model, EditConflictException conflict, String country, Locale locale) {
+		RegistrationView current = conflict.current().registration();
+		Map<String, RegistrationAnswers.AnswerView> answered = new LinkedHashMap<>();
+		if (conflict.differing().stream().anyMatch((field) -> field.startsWith("q"))) {
+			this.answers.of(current.id(), current.eventId(), locale, false)
+				.forEach((answer) -> answered.put("q" + answer.questionId(), answer));
+		}
+		Map<String, SavedValue> saved = new LinkedHashMap<>();
+		for (String field : conflict.differing()) {
+			RegistrationAnswers.AnswerView answer = answered.get(field);
+			if (answer != null) {
+				saved.put(field, new SavedValue(answer.label(), orEmpty(answer.value(), locale)));
+			}
+			else if (!field.startsWith("q")) {
+				saved.put(field, new SavedValue(label(field, country, locale),
+						orEmpty(savedValue(field, current, country, locale), locale)));
+			}
+		}
+		model.addAttribute("version", conflict.current().version());
+		model.addAttribute("stale", true);
+		model.addAttribute("saved", saved);
+	}
+
+	private String label(String field, String country, Locale locale) {
+		return switch (field) {
+			case "state" -> this.regions.fieldLabel(country, locale);
+			case "associationInterest" -> this.regions.interestQuestion(country, locale);
+			default -> this.messages.getMessage("registration.field." + field, null, locale);
+		};
+	}
+
+	/** A saved value as the form shows it: a choice by its name, the phone as typed. */
+	private String savedValue(String field, RegistrationView current, String country, Locale locale) {
+		return switch (field) {
+			case "fullName" -> current.fullName();
+			case "email" -> current.email();
+			case "company" -> current.company();
+			case "jobTitle" -> current.jobTitle();
+			case "companyType" -> message("registration.companyType." + current.companyType(), locale);
+			case "state" -> this.regions.label(country, current.state(), locale);
+			case "city" -> current.city();
+			case "phone" -> PhoneNumbers.asTyped(current.phone(), country);
+			case "associationInterest" -> message("registration.interest." + current.associationInterest(), locale);
+			case "referralSource" -> current.referralSource();
+			case "comments" -> current.comments();
+			case "newsOptIn" -> message("registration.edit.saved.checkbox." + current.newsOptIn(), locale);
+			default -> throw new IllegalArgumentException("Not a form field: " + field);
+		};
+	}
+
+	private String orEmpty(String value, Locale locale) {
+		return (value == null || value.isBlank()) ? message("registration.edit.saved.empty", locale) : value;
+	}
+
+	private String message(String key, Locale locale) {
+		return this.messages.getMessage(key, null, locale);
+	}
+
 	/** Puts the first problem of {@code field}, if any, into {@code errors}. */
 	public void addError(Map<String, String> errors, String field, BindingResult result, Locale locale) {
 		FieldError error = result.getFieldError(field);
@@ -85,6 +153,10 @@ public class RegistrationFields {
 
 	/** A choice in a select. */
 	public record Option(String value, String label) {
+	}
+
+	/** What a field holds now that someone else saved it: its label and its value. */
+	public record SavedValue(String label, String value) {
 	}
 
 }

@@ -10,8 +10,18 @@ package org.winformusic.events.registration;
  * @param eventId the registration's event
  * @param locale the registrant's language ({@code es}, {@code en})
  * @param type what happened
+ * @param address null for most messages, which go to the registration's address as it is
+ * when they are sent; for the changed-address ones, the address the message is about,
+ * stored with it: the one it goes to ({@link Type#EMAIL_CHANGED_OLD}, no longer the
+ * registration's), or the one the registration must still hold when it is sent
+ * ({@link Type#EMAIL_CHANGED})
  */
-public record RegistrationMessage(long registrationId, long eventId, String locale, Type type) {
+public record RegistrationMessage(long registrationId, long eventId, String locale, Type type, String address) {
+
+	/** A message to the registration's address as it is when it is sent. */
+	public RegistrationMessage(long registrationId, long eventId, String locale, Type type) {
+		this(registrationId, eventId, locale, type, null);
+	}
 
 	/** What the registrant is told. */
 	public enum Type {
@@ -45,7 +55,19 @@ public record RegistrationMessage(long registrationId, long eventId, String loca
 		 * a seat or waits (confirmed, waitlisted, pending), with the calendar file that
 		 * moves the entry for those confirmed.
 		 */
-		EVENT_CHANGED
+		EVENT_CHANGED,
+		/**
+		 * The registration's email address was changed (by the registrant or staff): sent
+		 * to the new address, with the personal link, while the registration holds it and
+		 * is active.
+		 */
+		EMAIL_CHANGED,
+		/**
+		 * The same change told to the old address, without any link: it is no longer the
+		 * registration's, so it is stored with the message. Not sent when the address was
+		 * changed back, nor to an address no email of the registration ever went to.
+		 */
+		EMAIL_CHANGED_OLD
 
 	}
 

@@ -142,8 +142,10 @@ public class RegistrationValidator implements SmartValidator {
 		}
 		// One spelling per mailbox, so the unique index and the lookups by address see
 		// ana@xn--diseo-rta.mx and ana@diseño.mx as the address they are.
-		return new CheckedForm(context.eventId(), new ValidForm(fullName, EmailAddresses.canonical(email), company,
-				jobTitle, companyType, state, city, phone, interest, referralSource, comments, newsOptIn), answers);
+		return new CheckedForm(
+				context.eventId(), context.country(), new ValidForm(fullName, EmailAddresses.canonical(email), company,
+						jobTitle, companyType, state, city, phone, interest, referralSource, comments, newsOptIn),
+				answers);
 	}
 
 	/**

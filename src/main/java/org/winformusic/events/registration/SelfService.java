@@ -90,8 +90,8 @@ public class SelfService {
 	 * Self-service edit of the details and answers as the form loaded them at
 	 * {@code expectedVersion} (see {@link EditableRegistration}). A save that changes
 	 * nothing writes nothing and is not in the history ({@link Edits}).
-	 * @throws org.springframework.dao.OptimisticLockingFailureException when the
-	 * registration changed since that version: nothing was saved
+	 * @throws EditConflictException when the registration changed since that version and
+	 * the form holds something else than what is saved now: nothing was saved
 	 */
 	public EditResult updateByToken(String token, CheckedForm form, Integer expectedVersion) {
 		return this.changes.run(() -> {

@@ -199,8 +199,8 @@ public class StaffRegistrations {
 	 * Staff edit of the details as loaded at {@code expectedVersion} (see
 	 * {@link EditableRegistration}); a save that changes nothing writes nothing
 	 * ({@link EditResult#changed()}).
-	 * @throws org.springframework.dao.OptimisticLockingFailureException when the
-	 * registration changed since that version: nothing was saved
+	 * @throws EditConflictException when the registration changed since that version and
+	 * the form holds something else than what is saved now: nothing was saved
 	 */
 	public EditResult update(long registrationId, CheckedForm form, Integer expectedVersion) {
 		return this.changes.run(() -> this.edits.edit(registrationId, form, expectedVersion));

@@ -1,7 +1,10 @@
 package org.winformusic.events.admin;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -31,12 +35,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Two people editing one registration (two staff, or staff and the registrant): each edit
- * form carries the version it was loaded at, and a save over a newer version shows the
- * current details with a message instead of overwriting the other person's change.
+ * Two people editing one registration (two staff, staff and the registrant, or the
+ * registrant in two tabs): each edit form carries the version it was loaded at, and a
+ * save over a newer version is not stored unseen. The form comes back as it was typed,
+ * with what is saved now next to each field that differs and the current version, so that
+ * saving it again is one click; a stale form that holds just what is saved now has
+ * nothing to save.
  */
 @AdminTest
 class EditConflictTests {
+
+	private static final Locale SPANISH = Locale.forLanguageTag("es");
 
 	private static final Pattern VERSION = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
 
@@ -69,24 +78,108 @@ class EditConflictTests {
 	}
 
 	@Test
-	void theSecondOfTwoStaffSavingOneRegistrationIsToldAndTheFirstOnesChangeStays() throws Exception {
+	void theSecondOfTwoStaffSavingOneRegistrationKeepsWhatTheyTypedAndSeesWhatTheFirstSaved() throws Exception {
 		long id = this.data.in(this.event).person("Rosa Doble").createdAt(AdminTest.REGISTERED).create().id();
 		String organizerForm = page(get(edit(id)).with(as("ORGANIZER")));
 		String adminForm = page(get(edit(id)).with(as("ADMIN")));
 
-		this.mvc.perform(save(id, version(organizerForm), "Monterrey").with(as("ORGANIZER")))
+		this.mvc.perform(FormAsShown.submitted(organizerForm, post(edit(id)).with(csrf()).with(as("ORGANIZER")),
+				Map.of("city", List.of("Monterrey"))))
 			.andExpect(redirectedUrl("/admin/registrations/" + id));
-		String refused = page(save(id, version(adminForm), "Puebla").with(as("ADMIN")));
+		String refused = page(FormAsShown.submitted(adminForm, post(edit(id)).with(csrf()).with(as("ADMIN")),
+				Map.of("city", List.of("Puebla"), "company", List.of("Discos Puebla"))));
 
-		assertThat(refused).contains(message("admin.edit.stale", Locale.forLanguageTag("es")))
-			.contains("value=\"Monterrey\"")
-			.doesNotContain("value=\"Puebla\"");
+		assertThat(refused).contains(message("admin.edit.stale", SPANISH))
+			.contains("value=\"Puebla\"", "value=\"Discos Puebla\"")
+			.doesNotContain("value=\"Monterrey\"");
+		assertThat(text(refused)).contains("Guardado ahora: Monterrey", "Guardado ahora: Discos Rosa Doble")
+			.doesNotContain("Guardado ahora: Rosa Doble");
+		assertThat(staleList(refused)).containsExactly("Empresa o sello", "Ciudad");
 		assertThat(city(id)).isEqualTo("Monterrey");
 		assertThat(this.data.auditRows(id, "EDITED")).isOne();
-		// The form now carries the current version: saving it again works.
-		this.mvc.perform(save(id, version(refused), "Puebla").with(as("ADMIN")))
+		// The form now carries the current version: saving it again as shown works.
+		this.mvc.perform(FormAsShown.submitted(refused, post(edit(id)).with(csrf()).with(as("ADMIN"))))
 			.andExpect(redirectedUrl("/admin/registrations/" + id));
 		assertThat(city(id)).isEqualTo("Puebla");
+		assertThat(this.data.auditRows(id, "EDITED")).isEqualTo(2);
+	}
+
+	@Test
+	void aRegistrantsSecondTabKeepsWhatTheyTypedSaysWhatIsSavedNowAndSavesAgainInOneClick() throws Exception {
+		long website = new TestEvents(this.jdbc).question(this.event.id(), "SHORT_TEXT", "¿Tu sitio web?",
+				"Your website?", false);
+		TestRegistrations.Registration ana = this.data.in(this.event)
+			.person("Ana Primera")
+			.phone("+525512345678")
+			.create();
+		String manage = "/r/" + this.tokens.issue(ana.id());
+		String firstTab = page(get(manage + "/edit"));
+		String secondTab = page(get(manage + "/edit"));
+		this.mvc
+			.perform(FormAsShown.submitted(firstTab, post(manage + "/edit").with(csrf()),
+					Map.of("fullName", List.of("Ana Segunda"), "q" + website, List.of("https://ana.example.org"))))
+			.andExpect(redirectedUrl(manage + "?saved"));
+
+		String refused = page(FormAsShown.submitted(secondTab, post(manage + "/edit").with(csrf()),
+				Map.of("city", List.of("Guadalajara"), "state", List.of("JAL"))));
+
+		assertThat(refused).contains(message("registration.edit.stale", SPANISH))
+			.contains("value=\"Guadalajara\"", "value=\"Ana Primera\"", "value=\"55 1234 5678\"")
+			.containsPattern("<option value=\"JAL\"[^>]*selected");
+		assertThat(text(refused))
+			.contains("Guardado ahora: Ana Segunda", "Guardado ahora: https://ana.example.org",
+					"Guardado ahora: Ciudad de México")
+			.doesNotContain("Guardado ahora: Discos Ana Primera")
+			.doesNotContain("Guardado ahora: 55 1234 5678");
+		assertThat(staleList(refused)).containsExactly("Nombre completo", "Estado", "Ciudad", "¿Tu sitio web?");
+		// Each note is read with its field.
+		assertThat(refused).containsPattern("id=\"city\"[^>]*aria-describedby=\"city-saved\"");
+		assertThat(fullName(ana.id())).isEqualTo("Ana Segunda");
+		assertThat(city(ana.id())).isEqualTo("Ciudad de México");
+
+		this.mvc.perform(FormAsShown.submitted(refused, post(manage + "/edit").with(csrf())))
+			.andExpect(redirectedUrl(manage + "?saved"));
+		assertThat(city(ana.id())).isEqualTo("Guadalajara");
+		assertThat(fullName(ana.id())).isEqualTo("Ana Primera");
+		assertThat(this.data.auditRows(ana.id(), "EDITED_BY_REGISTRANT")).isEqualTo(2);
+		assertThat(text(page(get(manage + "/edit").param("lang", "en")))).doesNotContain("Saved now");
+	}
+
+	@Test
+	void theConflictIsExplainedInEnglishTooAndSavedChoicesAndEmptyFieldsReadAsWords() throws Exception {
+		TestRegistrations.Registration ana = this.data.in(this.event).person("Ana Inglés").create();
+		String manage = "/r/" + this.tokens.issue(ana.id());
+		String stale = page(get(manage + "/edit"));
+		this.staff.update(ana.id(),
+				TestForms.checkedEdit(
+						this.validator, new RegistrationForm("Ana Inglés", ana.email(), "Discos Roma", null,
+								"PUBLISHER", "CMX", "Ciudad de México", null, "MAYBE", null, null, true, true, null),
+						this.event.id()));
+
+		String refused = page(FormAsShown.submitted(stale, post(manage + "/edit").with(csrf()).param("lang", "en"),
+				Map.of("city", List.of("Toluca"))));
+
+		assertThat(refused).contains(message("registration.edit.stale", Locale.ENGLISH));
+		assertThat(text(refused)).contains("Saved now: Publisher", "Saved now: (empty)", "Saved now: Maybe",
+				"Saved now: checked", "Saved now: Ciudad de México");
+	}
+
+	@Test
+	void aStaleFormThatHoldsWhatIsSavedNowHasNothingToSave() throws Exception {
+		TestRegistrations.Registration ana = this.data.in(this.event).person("Ana Igual").create();
+		String manage = "/r/" + this.tokens.issue(ana.id());
+		String firstTab = page(get(manage + "/edit"));
+		String secondTab = page(get(manage + "/edit"));
+		this.mvc
+			.perform(FormAsShown.submitted(firstTab, post(manage + "/edit").with(csrf()),
+					Map.of("fullName", List.of("Ana Misma"))))
+			.andExpect(redirectedUrl(manage + "?saved"));
+
+		this.mvc
+			.perform(FormAsShown.submitted(secondTab, post(manage + "/edit").with(csrf()),
+					Map.of("fullName", List.of("Ana Misma"))))
+			.andExpect(redirectedUrl(manage + "?unchanged"));
+		assertThat(this.data.auditRows(ana.id(), "EDITED_BY_REGISTRANT")).isOne();
 	}
 
 	@Test
@@ -98,7 +191,8 @@ class EditConflictTests {
 
 		String refused = page(save(id, version(form), "Mérida").param("lang", "en").with(as("ORGANIZER")));
 
-		assertThat(refused).contains(message("admin.edit.stale", Locale.ENGLISH)).contains("value=\"Ciudad");
+		assertThat(refused).contains(message("admin.edit.stale", Locale.ENGLISH)).contains("value=\"Mérida\"");
+		assertThat(text(refused)).contains("Saved now: Ciudad de México");
 		assertThat(city(id)).isNotEqualTo("Mérida");
 		assertThat(this.jdbc.sql("select checked_in_at is not null from registration where id = ?")
 			.param(id)
@@ -110,7 +204,7 @@ class EditConflictTests {
 	void aVersionThatIsNotANumberIsTreatedAsStaleNotAnError() throws Exception {
 		long id = this.data.in(this.event).person("Lalo Raro").createdAt(AdminTest.REGISTERED).create().id();
 		String refused = page(save(id, "x'1", "Toluca").with(as("ORGANIZER")));
-		assertThat(refused).contains(message("admin.edit.stale", Locale.forLanguageTag("es")));
+		assertThat(refused).contains(message("admin.edit.stale", SPANISH)).contains("value=\"Toluca\"");
 		assertThat(city(id)).isNotEqualTo("Toluca");
 	}
 
@@ -124,10 +218,10 @@ class EditConflictTests {
 		String form = page(get(edit(id)).with(as("ORGANIZER")));
 
 		String refused = page(save(id, version(form), "Puebla", other.email()).with(as("ORGANIZER")));
-		assertThat(refused).contains(message("admin.edit.emailTaken", Locale.forLanguageTag("es")))
+		assertThat(refused).contains(message("admin.edit.emailTaken", SPANISH))
 			.contains("Otro registro de este evento ya usa este correo")
 			.doesNotContain("Enviarme mi enlace")
-			.doesNotContain(message("registration.error.email.taken", Locale.forLanguageTag("es")));
+			.doesNotContain(message("registration.error.email.taken", SPANISH));
 		String english = page(
 				save(id, version(form), "Puebla", other.email()).param("lang", "en").with(as("ORGANIZER")));
 		assertThat(english).contains("Another registration of this event already uses this email")
@@ -136,7 +230,8 @@ class EditConflictTests {
 	}
 
 	@Test
-	void aRegistrantSavingOverTheOrganizersChangeIsToldAndTheOrganizersChangeStays() throws Exception {
+	void aRegistrantSavingOverTheOrganizersChangeSeesItAndTheOrganizersChangeStaysUntilTheySaveAgain()
+			throws Exception {
 		TestRegistrations.Registration ana = this.data.in(this.event).person("Ana Vieja").create();
 		String manage = "/r/" + this.tokens.issue(ana.id());
 		String form = page(get(manage + "/edit"));
@@ -149,13 +244,32 @@ class EditConflictTests {
 
 		String refused = page(saveByRegistrant(manage, version(form), "Ana Tecleada"));
 
-		assertThat(refused).contains(message("registration.edit.stale", Locale.forLanguageTag("es")))
-			.contains("value=\"Ana Nueva\"")
-			.doesNotContain("value=\"Ana Tecleada\"");
+		assertThat(refused).contains(message("registration.edit.stale", SPANISH))
+			.contains("value=\"Ana Tecleada\"")
+			.doesNotContain("value=\"Ana Nueva\"");
+		assertThat(text(refused)).contains("Guardado ahora: Ana Nueva");
 		assertThat(fullName(ana.id())).isEqualTo("Ana Nueva");
 		this.mvc.perform(saveByRegistrant(manage, version(refused), "Ana Tecleada"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(fullName(ana.id())).isEqualTo("Ana Tecleada");
+	}
+
+	/** The fields the conflict box lists, by their labels. */
+	private static List<String> staleList(String html) {
+		Matcher box = Pattern.compile("(?s)aria-labelledby=\"stale-title\">(.*?)</div>").matcher(html);
+		assertThat(box.find()).as("the conflict box").isTrue();
+		List<String> labels = new ArrayList<>();
+		Matcher link = Pattern.compile("<a href=\"#[^\"]+\">([^<]+)</a>").matcher(box.group(1));
+		while (link.find()) {
+			labels.add(HtmlUtils.htmlUnescape(link.group(1)));
+		}
+		return labels;
+	}
+
+	/** What a reader sees: the page without its tags. */
+	private static String text(String html) {
+		return HtmlUtils.htmlUnescape(html.replaceAll("(?s)<head>.*?</head>", "").replaceAll("(?s)<[^>]+>", " "))
+			.replaceAll("\\s+", " ");
 	}
 
 	private MockHttpServletRequestBuilder saveByRegistrant(String manage, String version, String fullName) {

@@ -76,6 +76,8 @@ class UnchangedSaveTests {
 		String edit = "/admin/registrations/" + id + "/edit";
 		String organizerForm = page(get(edit).with(as("ORGANIZER")));
 		String adminForm = page(get(edit).with(as("ADMIN")));
+		// The phone as people write it, as the detail page shows it; saved as it was.
+		assertThat(organizerForm).contains("value=\"55 1234 5678\"").doesNotContain("+525512345678");
 		String before = stored(id);
 
 		Cookie session = saveUnchanged(edit, organizerForm);
@@ -144,6 +146,7 @@ class UnchangedSaveTests {
 		String manage = "/r/" + this.tokens.issue(id);
 		String form = page(get(manage + "/edit"));
 		String secondWindow = page(get(manage + "/edit"));
+		assertThat(form).contains("value=\"55 1234 5678\"").doesNotContain("+525512345678");
 		String before = stored(id);
 
 		this.mvc.perform(FormAsShown.submitted(form, post(manage + "/edit").with(csrf())))
@@ -178,6 +181,36 @@ class UnchangedSaveTests {
 			.contains("What interests you?: Touring, Distribution → Rights", "Are you coming as a group?: Yes → No");
 	}
 
+	@Test
+	void aPhoneOfAnotherCountryWithAnExtensionOrTypedFreelyIsShownAsWrittenAndSavedBackUnchanged() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		// Another country's number, an extension, and one stored as typed before numbers
+		// were stored in E.164 (a save that changes nothing leaves it so).
+		Map<String, String> shown = Map.of("+573001234567", "+57 300 1234567", "+525512345678 ext. 12",
+				"55 1234 5678 ext. 12", "55 1234 5678", "55 1234 5678");
+		for (String phone : shown.keySet()) {
+			long id = this.data.in(event)
+				.person("Pablo Fono")
+				.phone(phone)
+				.createdAt(AdminTest.REGISTERED)
+				.create()
+				.id();
+			String manage = "/r/" + this.tokens.issue(id);
+			String form = page(get(manage + "/edit"));
+			assertThat(form).contains("value=\"" + shown.get(phone) + "\"");
+			String before = stored(id);
+
+			this.mvc.perform(FormAsShown.submitted(form, post(manage + "/edit").with(csrf())))
+				.andExpect(redirectedUrl(manage + "?unchanged"));
+			String edit = "/admin/registrations/" + id + "/edit";
+			saveUnchanged(edit, page(get(edit).with(as("ORGANIZER"))));
+
+			assertThat(stored(id)).contains(phone).isEqualTo(before);
+			assertThat(this.data.auditRows(id, "EDITED_BY_REGISTRANT")).isZero();
+			assertThat(this.data.auditRows(id, "EDITED")).isZero();
+		}
+	}
+
 	/** Saves the staff form as shown; returns the session the notice is in. */
 	private Cookie saveUnchanged(String edit, String form) throws Exception {
 		return this.mvc.perform(FormAsShown.submitted(form, post(edit).with(csrf()).with(as("ORGANIZER"))))
@@ -190,15 +223,19 @@ class UnchangedSaveTests {
 
 	/** What a save writes: the version, the time and the answers. */
 	private String stored(long id) {
-		return this.jdbc.sql("""
-				select r.version || ' ' || r.updated_at || ' ' || r.full_name || ' ' || r.news_opt_in || ' '
-				       || coalesce((select string_agg(a.question_id || '=' || coalesce(a.text_value, a.yes_no::text),
-				                                      ';' order by a.question_id)
-				                      from registration_answer a where a.registration_id = r.id), '') || ' '
-				       || coalesce((select string_agg(c.question_id || '=' || c.choice_id, ';' order by c.choice_id)
-				                      from registration_answer_choice c where c.registration_id = r.id), '')
-				  from registration r where r.id = ?
-				""").param(id).query(String.class).single();
+		return this.jdbc
+			.sql("""
+					select r.version || ' ' || r.updated_at || ' ' || r.full_name || ' ' || r.phone || ' ' || r.news_opt_in || ' '
+					       || coalesce((select string_agg(a.question_id || '=' || coalesce(a.text_value, a.yes_no::text),
+					                                      ';' order by a.question_id)
+					                      from registration_answer a where a.registration_id = r.id), '') || ' '
+					       || coalesce((select string_agg(c.question_id || '=' || c.choice_id, ';' order by c.choice_id)
+					                      from registration_answer_choice c where c.registration_id = r.id), '')
+					  from registration r where r.id = ?
+					""")
+			.param(id)
+			.query(String.class)
+			.single();
 	}
 
 	private String page(MockHttpServletRequestBuilder request) throws Exception {

@@ -90,15 +90,18 @@ class MailComposerTests {
 		String when = (locale == SupportedLocales.SPANISH) ? "lunes 20 de marzo de 2028, 10:00–14:00"
 				: "Monday 20 March 2028, 10:00–14:00";
 		boolean ended = kind == RegistrationMessage.Type.CANCELLED || kind == RegistrationMessage.Type.DECLINED;
+		// The old address of a changed one is no longer the registration's: no link.
+		boolean linked = !ended && kind != RegistrationMessage.Type.EMAIL_CHANGED_OLD;
 		for (String body : List.of(mail.text(), mail.html())) {
 			assertThat(body).contains(title, when, "Ana Pérez", "https://maps.example.org/roma");
 			// Every email: WIN's contact, the event's page, the privacy notice.
 			assertThat(body).contains("WIN — Worldwide Independent Network", "privacidad@winformusic.example",
 					"https://events.example.org/events/test-event", "https://events.example.org/privacy");
 			// Someone whose registration ended is told what they can still do instead.
-			assertThat(body.contains(link)).isEqualTo(!ended);
+			assertThat(body.contains(link)).isEqualTo(linked);
+			assertThat(body.contains(TOKEN)).isEqualTo(linked);
 		}
-		assertThat(mail.html().contains("href=\"" + link + "\"")).isEqualTo(!ended);
+		assertThat(mail.html().contains("href=\"" + link + "\"")).isEqualTo(linked);
 		// The long personal link is a button, never raw text that widens a phone screen.
 		assertThat(mail.html()).doesNotContain(">" + link).contains("lang=\"" + locale.getLanguage() + "\"");
 		assertThat(mail.text()).doesNotContain("<p").doesNotContain("&amp;");
@@ -373,6 +376,13 @@ class MailComposerTests {
 			MailComposer.Composed with = this.composer.compose(kind, subscribed, event(SupportedLocales.SPANISH),
 					TOKEN);
 			MailComposer.Composed without = this.composer.compose(kind, base, event(SupportedLocales.SPANISH), TOKEN);
+			if (kind == RegistrationMessage.Type.EMAIL_CHANGED_OLD) {
+				// An address that is no longer the registration's gets no link at all.
+				assertThat(with.html() + with.text() + without.html() + without.text()).doesNotContain("/news/stop")
+					.doesNotContain(TOKEN);
+				assertThat(with.newsStopLink()).isNull();
+				continue;
+			}
 
 			assertThat(with.html()).contains("href=\"" + stop + "\"", "Ya no quiero recibir noticias de WIN");
 			assertThat(with.text()).contains(stop);

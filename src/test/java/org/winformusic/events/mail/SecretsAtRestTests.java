@@ -3,6 +3,7 @@ package org.winformusic.events.mail;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -81,16 +82,49 @@ class SecretsAtRestTests extends MailIntegrationTestSupport {
 		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
 		tokens.addAll(emailedTokens());
 
-		// The registration redirect, the confirmation, the lookup and two resends.
-		assertThat(tokens).doesNotHaveDuplicates().hasSize(5);
+		// A new address: its email carries a link, the old address's notice none, and
+		// the old address stored with that notice is no secret.
+		String moved = TestRegistrations.uniqueEmail("secret-moved");
+		this.mvc
+			.perform(post(location + "/edit").with(csrf())
+				.param("fullName", "Ana Secreta")
+				.param("email", moved)
+				.param("company", "Discos Norte")
+				.param("companyType", "INDEPENDENT_LABEL")
+				.param("state", "CMX")
+				.param("city", "Ciudad de México")
+				.param("associationInterest", "YES"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+		MimeMessage notice = Arrays.stream(greenMail.getReceivedMessages())
+			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(email))
+			.findFirst()
+			.orElseThrow();
+		assertThat((String) OutboxDeliveryTests.parts(notice).get("text/plain").getContent()).doesNotContain("/r/");
+		tokens.addAll(emailedTokens(moved));
+
+		// The registration redirect, the confirmation, the lookup, two resends and the
+		// new address's email.
+		assertThat(tokens).doesNotHaveDuplicates().hasSize(6);
 		tokens.forEach((token) -> assertThat(this.tokens.resolve(token)).contains(id));
 		assertNoTokenStored(tokens);
 	}
 
 	/** The manage tokens of every email received so far. */
 	private List<String> emailedTokens() throws Exception {
+		return emailedTokens(null);
+	}
+
+	/**
+	 * The manage tokens of every email received so far (only those to {@code to}, when
+	 * given), then empties the mailboxes.
+	 */
+	private List<String> emailedTokens(String to) throws Exception {
 		List<String> found = new ArrayList<>();
 		for (MimeMessage message : greenMail.getReceivedMessages()) {
+			if (to != null && !OutboxDeliveryTests.recipients(message).contains(to)) {
+				continue;
+			}
 			String link = OutboxDeliveryTests
 				.manageLink((String) OutboxDeliveryTests.parts(message).get("text/plain").getContent());
 			found.add(link.substring(link.lastIndexOf('/') + 1));

@@ -156,6 +156,31 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 	}
 
 	@Test
+	void aNewAddressesEmailForSomeoneWhoCancelledBeforeItWentOutIsSkippedButTheOldAddressIsStillTold()
+			throws Exception {
+		String old = TestRegistrations.uniqueEmail("moved-away");
+		String typed = TestRegistrations.uniqueEmail("moved-to");
+		RegistrationResult result = this.registrations.register(freshEvent(), form("Flor Fuga", old), Locale.ENGLISH);
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		greenMail.purgeEmailFromAllMailboxes();
+		long eventId = this.jdbc.sql("select event_id from registration where id = ?")
+			.param(result.registrationId())
+			.query(Long.class)
+			.single();
+		this.selfService.updateByToken(result.manageToken(),
+				TestForms.checkedEdit(this.validator, form("Flor Fuga", typed), eventId));
+		this.selfService.cancelByToken(result.manageToken());
+
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+
+		assertThat(Arrays.stream(greenMail.getReceivedMessages())
+			.map((m) -> OutboxDeliveryTests.recipients(m).get(0) + " " + OutboxDeliveryTests.subjectOf(m)))
+			.containsExactlyInAnyOrder(typed + " Registration cancelled: Test workshop",
+					old + " Email address changed on your registration: Test workshop");
+		assertThat(kindStatus(result.registrationId(), "EMAIL_CHANGED")).isEqualTo("SKIPPED");
+	}
+
+	@Test
 	void anEmailSaysWhatIsTrueWhenItIsSentNotWhenItWasQueued() throws Exception {
 		String email = TestRegistrations.uniqueEmail("renamed");
 		RegistrationResult result = this.registrations.register(freshEvent(), form("Nombre Viejo", email),

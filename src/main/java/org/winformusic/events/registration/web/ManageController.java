@@ -13,6 +13,7 @@ import org.winformusic.events.registration.BehindManageLink;
 import org.winformusic.events.registration.CalendarFile;
 import org.winformusic.events.registration.CheckedForm;
 import org.winformusic.events.registration.CheckinQrCode;
+import org.winformusic.events.registration.EditConflictException;
 import org.winformusic.events.registration.EditResult;
 import org.winformusic.events.registration.EditableRegistration;
 import org.winformusic.events.registration.FormContext;
@@ -30,7 +31,6 @@ import org.winformusic.events.shared.AppProperties;
 import org.winformusic.events.shared.MailFrom;
 import org.winformusic.events.shared.NotFoundException;
 
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -169,17 +169,15 @@ class ManageController {
 				EditResult edit = this.registrations.updateByToken(token, checked,
 						EditableRegistration.postedVersion(version));
 				// A save that changed nothing wrote nothing: the page says so, not
-				// "saved".
-				return redirect(token) + (edit.changed() ? "?saved" : "?unchanged");
+				// "saved"; a new address is named with where its confirmation went.
+				return redirect(token)
+						+ (edit.emailChanged() ? "?saved&emailChanged" : edit.changed() ? "?saved" : "?unchanged");
 			}
-			catch (OptimisticLockingFailureException ex) {
-				EditableRegistration current = this.registrations.findForEditByToken(token)
-					.orElseThrow(NotFoundException::new);
-				if (!active(current.registration())) {
-					return redirect(token);
-				}
-				model.addAttribute("stale", true);
-				return showCurrent(model, token, current, request, locale);
+			catch (EditConflictException ex) {
+				// Someone saved first: what this person typed stays, with what is saved
+				// now next to each field that differs, and the version to save over.
+				this.fields.showSaved(model, ex, event.country(), pageLocale);
+				registration = ex.current().registration();
 			}
 			catch (RegistrationStateException ex) {
 				if (ex.reason() != RegistrationStateException.Reason.EMAIL_TAKEN) {
@@ -221,10 +219,11 @@ class ManageController {
 			Locale locale) {
 		RegistrationView registration = current.registration();
 		model.addAttribute("version", current.version());
-		RegistrationForm form = RegistrationForm.of(registration)
-			.withAnswers(this.answers.formValues(registration.id()));
 		Locale pageLocale = RegistrantLanguage.apply(request, registration, locale);
-		return showEdit(model, token, registration, event(registration, pageLocale), form,
+		EventInfo event = event(registration, pageLocale);
+		RegistrationForm form = RegistrationForm.of(registration, event.country())
+			.withAnswers(this.answers.formValues(registration.id()));
+		return showEdit(model, token, registration, event, form,
 				new BeanPropertyBindingResult(form, RegistrationFormBinding.NAME), pageLocale);
 	}
 
