@@ -94,7 +94,9 @@ class ManagePageTests {
 			.contains("&amp;details=Summary%0A%0Ahttp%3A%2F%2Flocalhost%3A8080%2Fevents%2F" + event.slug())
 			.doesNotContainPattern("calendar\\.google\\.com[^\"]*%2Fr%2F")
 			.contains(message("manage.change.text", Locale.ENGLISH), "href=\"/events/" + event.slug() + "/lookup\"")
-			.contains("Your entry code", "/data\"", "/erase\"");
+			.contains("Your entry code", "/data\"", "/erase\"")
+			// The news consent as the form worded it for an event in Mexico.
+			.contains(message("registration.field.newsOptIn.latam", Locale.ENGLISH));
 
 		String later = page(get(location.replace("?new", "")));
 		assertThat(later)
