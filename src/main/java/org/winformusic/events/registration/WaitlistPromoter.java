@@ -75,6 +75,14 @@ class WaitlistPromoter {
 	 */
 	List<Long> promote(long eventId) {
 		return this.newTransaction.execute((tx) -> {
+			// One promoter of an event at a time, each reading what the one before it
+			// committed: two at once could each lock part of the other's rows (one the
+			// first waiting, the other the free seats) and seat later people first.
+			// Registrations claiming a seat never take this lock.
+			this.jdbc.sql("select pg_advisory_xact_lock(hashtextextended('waitlist promotion ' || ?, 0))")
+				.param(eventId)
+				.query()
+				.singleRow();
 			List<Seats.Promoted> promoted = this.seats.promoteWaitlist(eventId,
 					OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 			for (Seats.Promoted registration : promoted) {
