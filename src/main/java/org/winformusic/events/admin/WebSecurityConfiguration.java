@@ -29,7 +29,6 @@ import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -128,17 +127,6 @@ class WebSecurityConfiguration {
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 			.frameOptions((frame) -> frame.deny()));
 		return http.build();
-	}
-
-	/**
-	 * A failed or throttled login goes back to the login page without creating a session:
-	 * the default handler stores the exception in a new session, so every wrong password
-	 * (anyone's) would write a stored session row.
-	 */
-	private static SimpleUrlAuthenticationFailureHandler loginFailure() {
-		SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler("/admin/login?error");
-		handler.setAllowSessionCreation(false);
-		return handler;
 	}
 
 	/**

@@ -24,18 +24,14 @@ class OutboxHistory implements EmailHistory {
 
 	@Override
 	public Set<Type> kindsQueued(long registrationId) {
+		// A kind a newer release queued is not one this release knows.
 		Set<Type> kinds = EnumSet.noneOf(Type.class);
-		for (String kind : this.jdbc.sql("select distinct kind from outbox_message where registration_id = ?")
-			.param(registrationId)
+		this.jdbc.sql("select distinct kind from outbox_message where registration_id = :id and kind in (:kinds)")
+			.param("id", registrationId)
+			.param("kinds", OutboxRepository.KNOWN_KINDS)
 			.query(String.class)
-			.list()) {
-			// A kind a newer release queued is not one this release knows.
-			for (Type type : Type.values()) {
-				if (type.name().equals(kind)) {
-					kinds.add(type);
-				}
-			}
-		}
+			.list()
+			.forEach((kind) -> kinds.add(Type.valueOf(kind)));
 		return kinds;
 	}
 

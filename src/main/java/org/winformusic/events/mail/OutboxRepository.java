@@ -40,9 +40,7 @@ class OutboxRepository {
 	static final String ADDRESS_UNUSED = "ADDRESS_UNUSED";
 
 	/** The kinds of message this build composes, by name. */
-	private static final List<String> KNOWN_KINDS = Arrays.stream(RegistrationMessage.Type.values())
-		.map(Enum::name)
-		.toList();
+	static final List<String> KNOWN_KINDS = Arrays.stream(RegistrationMessage.Type.values()).map(Enum::name).toList();
 
 	private final JdbcClient jdbc;
 
