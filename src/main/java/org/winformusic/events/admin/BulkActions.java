@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationTallies;
 import org.winformusic.events.registration.RegistrationView;
@@ -91,15 +92,18 @@ class BulkActions {
 	 */
 	List<Preview> preview(long eventId, Action action, List<Long> ids) {
 		long free = (action == Action.APPROVE) ? freeSeats(eventId) : 0;
+		List<Selected> chosen = selectedOf(eventId, ids);
+		// What a resend sends is not the status's name for someone whose seat was
+		// withdrawn: the withdrawn seat's email, as the resend itself decides.
+		Map<Long, Type> resends = (action == Action.RESEND)
+				? this.registrations.resendKinds(chosen.stream().map(Selected::registration).toList()) : Map.of();
 		List<Preview> rows = new ArrayList<>();
-		for (Selected selected : selectedOf(eventId, ids)) {
+		for (Selected selected : chosen) {
 			if (selected.erased() && action == Action.RESEND) {
 				continue;
 			}
-			// What a resend sends is not the status's name for someone whose seat was
-			// withdrawn: the withdrawn seat's email, as the resend itself decides.
-			String resent = (action == Action.RESEND) ? this.registrations.resendKind(selected.registration()).name()
-					: null;
+			Type resend = resends.get(selected.registration().id());
+			String resent = (resend != null) ? resend.name() : null;
 			Preview row = preview(action, selected.registration(), selected.erased(), free > 0, resent);
 			if (action == Action.APPROVE && row.changes()) {
 				free--;

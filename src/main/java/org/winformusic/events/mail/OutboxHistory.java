@@ -1,6 +1,9 @@
 package org.winformusic.events.mail;
 
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.winformusic.events.registration.EmailHistory;
@@ -23,15 +26,21 @@ class OutboxHistory implements EmailHistory {
 	}
 
 	@Override
-	public Set<Type> kindsQueued(long registrationId) {
+	public Map<Long, Set<Type>> kindsQueued(Collection<Long> registrationIds) {
+		Map<Long, Set<Type>> kinds = new HashMap<>();
+		if (registrationIds.isEmpty()) {
+			return kinds;
+		}
 		// A kind a newer release queued is not one this release knows.
-		Set<Type> kinds = EnumSet.noneOf(Type.class);
-		this.jdbc.sql("select distinct kind from outbox_message where registration_id = :id and kind in (:kinds)")
-			.param("id", registrationId)
+		this.jdbc
+			.sql("select distinct registration_id, kind from outbox_message"
+					+ " where registration_id in (:ids) and kind in (:kinds)")
+			.param("ids", registrationIds)
 			.param("kinds", OutboxRepository.KNOWN_KINDS)
-			.query(String.class)
+			.query((row, n) -> Map.entry(row.getLong(1), Type.valueOf(row.getString(2))))
 			.list()
-			.forEach((kind) -> kinds.add(Type.valueOf(kind)));
+			.forEach((queued) -> kinds.computeIfAbsent(queued.getKey(), (id) -> EnumSet.noneOf(Type.class))
+				.add(queued.getValue()));
 		return kinds;
 	}
 

@@ -1,6 +1,10 @@
 package org.winformusic.events.registration;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.winformusic.events.registration.RegistrationMessage.Type;
 
@@ -23,10 +27,30 @@ class CurrentStatusEmail {
 	}
 
 	Type kindFor(long registrationId, RegistrationStatus status) {
+		return kindFor(status,
+				status == RegistrationStatus.WAITLISTED && heldASeat(this.history.kindsQueued(registrationId)));
+	}
+
+	/**
+	 * The same for several registrations, by id, reading the outbox once for all those
+	 * waiting.
+	 */
+	Map<Long, Type> kindsFor(Collection<RegistrationView> registrations) {
+		List<Long> waiting = registrations.stream()
+			.filter((r) -> r.status() == RegistrationStatus.WAITLISTED)
+			.map(RegistrationView::id)
+			.toList();
+		Map<Long, Set<Type>> queued = waiting.isEmpty() ? Map.of() : this.history.kindsQueued(waiting);
+		return registrations.stream()
+			.collect(Collectors.toMap(RegistrationView::id,
+					(r) -> kindFor(r.status(), heldASeat(queued.getOrDefault(r.id(), Set.of()))), (a, b) -> a));
+	}
+
+	private static Type kindFor(RegistrationStatus status, boolean heldASeat) {
 		return switch (status) {
 			case PENDING -> Type.RECEIVED_PENDING;
 			case CONFIRMED -> Type.CONFIRMED;
-			case WAITLISTED -> heldASeat(registrationId) ? Type.SEAT_WITHDRAWN : Type.WAITLISTED;
+			case WAITLISTED -> heldASeat ? Type.SEAT_WITHDRAWN : Type.WAITLISTED;
 			case DECLINED -> Type.DECLINED;
 			case CANCELLED -> Type.CANCELLED;
 		};
@@ -37,8 +61,7 @@ class CurrentStatusEmail {
 	 * confirmation or the promotion, and the only way from a seat to the waitlist is a
 	 * withdrawal. Its own row cannot say (the waitlist clears {@code confirmed_at}).
 	 */
-	private boolean heldASeat(long registrationId) {
-		Set<Type> queued = this.history.kindsQueued(registrationId);
+	private static boolean heldASeat(Set<Type> queued) {
 		return queued.contains(Type.CONFIRMED) || queued.contains(Type.PROMOTED)
 				|| queued.contains(Type.SEAT_WITHDRAWN);
 	}

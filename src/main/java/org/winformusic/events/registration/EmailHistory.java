@@ -1,5 +1,7 @@
 package org.winformusic.events.registration;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,6 +15,14 @@ public interface EmailHistory {
 	 * The kinds of the emails ever queued for a registration, whether sent, waiting,
 	 * skipped or failed; empty when none.
 	 */
-	Set<RegistrationMessage.Type> kindsQueued(long registrationId);
+	default Set<RegistrationMessage.Type> kindsQueued(long registrationId) {
+		return kindsQueued(Set.of(registrationId)).getOrDefault(registrationId, Set.of());
+	}
+
+	/**
+	 * The same for several registrations in one read: those with no email queued are
+	 * absent from the map.
+	 */
+	Map<Long, Set<RegistrationMessage.Type>> kindsQueued(Collection<Long> registrationIds);
 
 }

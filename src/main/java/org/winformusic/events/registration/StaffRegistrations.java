@@ -1,5 +1,8 @@
 package org.winformusic.events.registration;
 
+import java.util.Collection;
+import java.util.Map;
+
 import org.winformusic.events.registration.Changes.Locked;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationStateException.Reason;
@@ -178,12 +181,12 @@ public class StaffRegistrations {
 	}
 
 	/**
-	 * The kind of email {@link #resend} would queue for the registration now (a bulk
-	 * resend's preview names it).
+	 * The kind of email {@link #resend} would queue now for each of these registrations,
+	 * by id (a bulk resend's preview names it).
 	 */
 	@Transactional(readOnly = true)
-	public Type resendKind(RegistrationView registration) {
-		return this.statusEmail.kindFor(registration.id(), registration.status());
+	public Map<Long, Type> resendKinds(Collection<RegistrationView> registrations) {
+		return this.statusEmail.kindsFor(registrations);
 	}
 
 	/**

@@ -109,9 +109,34 @@ class SqlStatementCountTests {
 		assertThat(thirty).as("statements of a preview of 30 against 3").isPositive().isEqualTo(three);
 	}
 
+	/**
+	 * A resend's preview names the email each waiting person would get (the withdrawn
+	 * seat's for those who held one), read from the outbox once for all of them.
+	 */
+	@Test
+	void aBulkResendPreviewOfThirtyWaitingRegistrationsRunsNoMoreStatementsThanOfThree() throws Throwable {
+		JdbcClient jdbc = JdbcClient.create(this.dataSource);
+		TestEvents.Created event = new TestEvents(jdbc).event().capacity(1).create();
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			ids.add(String.valueOf(
+					new TestRegistrations(jdbc).in(event).person("Espera " + i).status("WAITLISTED").create().id()));
+		}
+
+		bulkPreviewStatements(event, "RESEND", ids.subList(0, 1));
+		int three = bulkPreviewStatements(event, "RESEND", ids.subList(0, 3));
+		int thirty = bulkPreviewStatements(event, "RESEND", ids);
+
+		assertThat(thirty).as("statements of a resend preview of 30 waiting against 3").isPositive().isEqualTo(three);
+	}
+
 	private int bulkPreviewStatements(TestEvents.Created event, List<String> ids) throws Throwable {
+		return bulkPreviewStatements(event, "APPROVE", ids);
+	}
+
+	private int bulkPreviewStatements(TestEvents.Created event, String action, List<String> ids) throws Throwable {
 		return (int) prepared(() -> this.mvc
-			.perform(post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", "APPROVE")
+			.perform(post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", action)
 				.param("ids", ids.toArray(String[]::new))
 				.with(user("organizer@example.org").roles("ORGANIZER"))
 				.with(csrf()))
