@@ -38,21 +38,64 @@
   });
   window.addEventListener('pageshow', function () { sending = false; });
 
-  // Switching language on a form keeps what was typed: the form is posted again with the
-  // new language and "languageOnly", and the server shows it again without storing anything.
+  // Switching language on a form keeps what was typed: the values go to this tab's
+  // sessionStorage, the language link is followed as a plain GET (so the browser's Back
+  // never offers to send a form again), and the page in the new language takes them back
+  // and deletes them at once. The form stamp goes along, so the form keeps the time it was
+  // first shown; the CSRF token and the trap field are the new page's own.
   var form = document.querySelector('form[data-keep-on-language]');
   if (form) {
+    var key = 'keep-on-language:' + form.getAttribute('action');
+    var skipped = ['_csrf', 'website', 'emailConfirmed'];
+    var kept = null;
+    try {
+      kept = JSON.parse(window.sessionStorage.getItem(key));
+      window.sessionStorage.removeItem(key);
+    } catch (ignored) {
+      // No storage (private mode, blocked): the switch just shows a blank form.
+    }
+    if (kept) {
+      Array.prototype.forEach.call(form.elements, function (field) {
+        if (!field.name || skipped.indexOf(field.name) >= 0 || !(field.name in kept)) {
+          return;
+        }
+        var values = kept[field.name];
+        if (field.type === 'checkbox' || field.type === 'radio') {
+          field.checked = values.indexOf(field.value) >= 0;
+        } else if (field.tagName === 'SELECT' && field.multiple) {
+          Array.prototype.forEach.call(field.options, function (option) {
+            option.selected = values.indexOf(option.value) >= 0;
+          });
+        } else {
+          field.value = values[0];
+        }
+      });
+    }
     document.querySelectorAll('.lang a[hreflang]').forEach(function (link) {
-      link.addEventListener('click', function (event) {
-        event.preventDefault();
-        [['lang', link.getAttribute('hreflang')], ['languageOnly', 'true']].forEach(function (pair) {
-          var input = document.createElement('input');
-          input.type = 'hidden';
-          input.name = pair[0];
-          input.value = pair[1];
-          form.appendChild(input);
+      link.addEventListener('click', function () {
+        var values = {};
+        Array.prototype.forEach.call(form.elements, function (field) {
+          if (!field.name || skipped.indexOf(field.name) >= 0) {
+            return;
+          }
+          values[field.name] = values[field.name] || [];
+          if (field.type === 'checkbox' || field.type === 'radio') {
+            if (field.checked) {
+              values[field.name].push(field.value);
+            }
+          } else if (field.tagName === 'SELECT' && field.multiple) {
+            Array.prototype.forEach.call(field.selectedOptions, function (option) {
+              values[field.name].push(option.value);
+            });
+          } else {
+            values[field.name].push(field.value);
+          }
         });
-        form.submit();
+        try {
+          window.sessionStorage.setItem(key, JSON.stringify(values));
+        } catch (ignored) {
+          // As above: the link still switches the language.
+        }
       });
     });
   }

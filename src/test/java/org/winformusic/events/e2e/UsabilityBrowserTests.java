@@ -93,6 +93,9 @@ class UsabilityBrowserTests extends BrowserTest {
 		// The switch keeps what was typed once js/form.js (deferred) has run: the page's
 		// load event comes after it; clicking before would follow the plain link.
 		page.waitForLoadState(LoadState.LOAD);
+		page.locator("#companyType").selectOption("INDEPENDENT_LABEL");
+		page.locator("#associationInterest-MAYBE").check();
+		String stamp = page.locator("input[name=formStamp]").inputValue();
 
 		page.locator(".lang a[hreflang=en]").click();
 		assertThat(page.locator("html")).hasAttribute("lang", "en");
@@ -101,6 +104,15 @@ class UsabilityBrowserTests extends BrowserTest {
 		assertThat(page.locator("#email")).hasValue("bruno@example.org");
 		assertThat(page.locator("#company")).hasValue("Sello Lunar");
 		assertThat(page.locator("#comments")).hasValue("Llego en silla de ruedas.");
+		assertThat(page.locator("#companyType")).hasValue("INDEPENDENT_LABEL");
+		assertThat(page.locator("#associationInterest-MAYBE")).isChecked();
+		// The form keeps the time it was first shown (a quick registration after the
+		// switch is not taken for a robot's).
+		assertThat(page.locator("input[name=formStamp]")).hasValue(stamp);
+		// Reached by a plain GET, so Back never asks to send a form again; the values
+		// left in the tab's storage only for the switch.
+		assertThat(page.url()).endsWith("/events/ux-language/register?lang=en");
+		assertThat(page.evaluate("window.sessionStorage.length")).isEqualTo(0);
 		assertThat(this.jdbc.sql("select count(*) from registration where email = 'bruno@example.org'")
 			.query(Long.class)
 			.single()).isZero();

@@ -39,9 +39,10 @@ class FormStamps {
 	}
 
 	/**
-	 * The stamp for a form shown again after it was posted (with problems to fix, or in
-	 * another language): the one it was first shown with, when that is genuine, so the
-	 * time the visitor has spent on it keeps counting; a new one otherwise.
+	 * The stamp for a form shown again after it was posted (with problems to fix): the
+	 * one it was first shown with, when that is genuine, so the time the visitor has
+	 * spent on it keeps counting; a new one otherwise. (A language switch keeps it in the
+	 * browser, {@code js/form.js}.)
 	 */
 	String again(String posted) {
 		return (shownAt(posted) != null) ? posted : stamp();

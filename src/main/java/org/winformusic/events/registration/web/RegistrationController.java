@@ -113,21 +113,15 @@ class RegistrationController {
 	 * must be shown.
 	 */
 	@PostMapping("/events/{slug}/register")
-	String register(@PathVariable String slug, @RequestParam(required = false) String languageOnly,
-			@RequestParam(required = false) String formStamp, @RequestParam(required = false) String emailConfirmed,
-			HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+	String register(@PathVariable String slug, @RequestParam(required = false) String formStamp,
+			@RequestParam(required = false) String emailConfirmed, HttpServletRequest request,
+			HttpServletResponse response, Locale locale, Model model) {
 		if (!this.rateLimiter.allow(request.getRemoteAddr())) {
 			return tooManyRequests(response, model);
 		}
 		RegistrationFormBinding.Posted posted = RegistrationFormBinding.registrant(request, model);
 		RegistrationForm form = posted.form();
 		BindingResult result = posted.result();
-		if (languageOnly != null) {
-			// The visitor switched language on a filled-in form (js/form.js posts it
-			// again): the same form in the new language, values kept, nothing stored.
-			return showForm(model, event(slug, locale), form, noProblems(form), null, locale,
-					this.stamps.again(formStamp));
-		}
 		if (form.website() != null || result.hasFieldErrors("website") || this.stamps.tooFast(formStamp)) {
 			return RECEIVED_VIEW;
 		}

@@ -82,21 +82,7 @@ class AbusePageTests {
 		assertThat(stampOf(withProblem)).isEqualTo(shown);
 		this.mvc.perform(form(event.slug(), "10.0.2.1", "quick@example.com").param("formStamp", stampOf(withProblem)))
 			.andExpect(status().is3xxRedirection());
-		// The language switched on a filled-in form: the same.
-		String english = page(form(event.slug(), "10.0.2.2", "switch@example.com").param("formStamp", shown)
-			.param("lang", "en")
-			.param("languageOnly", "true"));
-		assertThat(stampOf(english)).isEqualTo(shown);
-		this.mvc.perform(form(event.slug(), "10.0.2.2", "switch@example.com").param("formStamp", stampOf(english)))
-			.andExpect(status().is3xxRedirection());
-		assertThat(registrations(event)).isEqualTo(2);
-
-		// A stamp that is not genuine is not carried: the form shown again gets a new
-		// one.
-		String forged = (this.clock.instant().getEpochSecond() - 60) + ".AAAA";
-		String again = page(form(event.slug(), "10.0.2.3", "switch@example.com").param("formStamp", forged)
-			.param("languageOnly", "true"));
-		assertThat(stampOf(again)).isNotEqualTo(forged).contains(".");
+		assertThat(registrations(event)).isOne();
 	}
 
 	private static String stampOf(String html) {
