@@ -65,8 +65,10 @@ final class PdfText {
 	}
 
 	/**
-	 * {@code text} in NFC with every character the font cannot draw (an emoji, a control
-	 * character) replaced, so drawing never fails on what a registrant typed.
+	 * {@code text} in NFC with every character the font cannot draw left out (an emoji
+	 * and what builds one: skin tones, flags, variation selectors) or, for a letter of a
+	 * script the font lacks, replaced by {@code ?}, and control characters made spaces,
+	 * so drawing never fails on what a registrant typed.
 	 */
 	static String printable(PDFont font, String text) {
 		if (text == null) {
@@ -83,10 +85,22 @@ final class PdfText {
 			}
 			else {
 				String character = new String(Character.toChars(cp));
-				out.append(canDraw(font, character) ? character : "?");
+				if (canDraw(font, character)) {
+					out.append(character);
+				}
+				else if (!decoration(cp)) {
+					out.append('?');
+				}
 			}
 		});
 		return out.toString().replaceAll(" {2,}", " ").strip();
+	}
+
+	/** Symbols and the marks that modify them: an emoji's parts. */
+	private static boolean decoration(int cp) {
+		int type = Character.getType(cp);
+		return type == Character.OTHER_SYMBOL || type == Character.MODIFIER_SYMBOL || type == Character.NON_SPACING_MARK
+				|| type == Character.ENCLOSING_MARK;
 	}
 
 	private static boolean canDraw(PDFont font, String character) {

@@ -29,22 +29,23 @@ public class PhoneNumbers {
 	private static final int MEXICO = 52;
 
 	/**
-	 * Mexican mobile numbers as they were dialled until 2019: {@code 044}/{@code 045}
-	 * before the ten digits, or {@code 1} after {@code +52}. People still type them.
+	 * Mexican numbers as they were dialled until 2019: mobiles with
+	 * {@code 044}/{@code 045} before the ten digits, or {@code 1} after {@code +52}; long
+	 * distance and toll-free with {@code 01}. People still type them.
 	 */
-	private static final Pattern MEXICAN_MOBILE_PREFIX = Pattern.compile("(?:04[45]|1)(\\d{10})");
+	private static final Pattern MEXICAN_OLD_PREFIX = Pattern.compile("(?:01|04[45]|1)(\\d{10})");
 
 	/**
 	 * The number in E.164 (with " ext. 123" when an extension was typed), or null when it
 	 * is not a valid number for {@code country} nor with its own country prefix. A
-	 * Mexican mobile typed with its old prefix ({@code 044 55 1234 5678},
-	 * {@code +52 1 55 1234
-	 * 5678}) is read without it: libphonenumber does not drop it.
+	 * Mexican number typed with its old prefix ({@code 044 55 1234 5678},
+	 * {@code +52 1 55 1234 5678}, {@code 01 55 1234 5678}) is read without it:
+	 * libphonenumber does not drop it.
 	 */
 	static String normalize(String input, String country) {
 		PhoneNumber number = parse(input, country);
 		if (number != null && !UTIL.isValidNumber(number)) {
-			number = withoutMexicanMobilePrefix(number);
+			number = withoutOldMexicanPrefix(number);
 		}
 		if (number == null || !UTIL.isValidNumber(number)) {
 			return null;
@@ -97,11 +98,11 @@ public class PhoneNumbers {
 		return (example != null) ? UTIL.format(example, PhoneNumberFormat.NATIONAL) : null;
 	}
 
-	private static PhoneNumber withoutMexicanMobilePrefix(PhoneNumber number) {
+	private static PhoneNumber withoutOldMexicanPrefix(PhoneNumber number) {
 		if (number.getCountryCode() != MEXICO) {
 			return number;
 		}
-		Matcher legacy = MEXICAN_MOBILE_PREFIX.matcher(UTIL.getNationalSignificantNumber(number));
+		Matcher legacy = MEXICAN_OLD_PREFIX.matcher(UTIL.getNationalSignificantNumber(number));
 		if (!legacy.matches()) {
 			return number;
 		}

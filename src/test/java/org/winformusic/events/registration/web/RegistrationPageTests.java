@@ -386,7 +386,7 @@ class RegistrationPageTests {
 	void aMexicanMobileTypedWithItsOldPrefixIsStoredWithoutIt() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		for (String phone : List.of("044 55 1234 5678", "045 55 1234 5678", "+52 1 55 1234 5678",
-				"+52 1 (55) 1234-5678")) {
+				"+52 1 (55) 1234-5678", "01 55 1234 5678", "01 (55) 1234-5678")) {
 			String email = email();
 			this.mvc.perform(valid(event.slug(), email).with(set("phone", phone)))
 				.andExpect(status().is3xxRedirection());
@@ -395,6 +395,14 @@ class RegistrationPageTests {
 				.query(String.class)
 				.single()).as(phone).isEqualTo("+525512345678");
 		}
+		// The long-distance prefix of landlines and toll-free numbers until 2019, too.
+		String email = email();
+		this.mvc.perform(valid(event.slug(), email).with(set("phone", "01 800 123 4567")))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.jdbc.sql("select phone from registration where email = ?")
+			.param(email)
+			.query(String.class)
+			.single()).isEqualTo("+528001234567");
 	}
 
 	@Test
