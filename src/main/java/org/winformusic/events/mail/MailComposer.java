@@ -16,6 +16,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.CalendarFile;
 import org.winformusic.events.registration.CheckinQrCode;
+import org.winformusic.events.registration.EmailChanges;
 import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
@@ -97,12 +98,12 @@ class MailComposer {
 	}
 
 	/**
-	 * The email telling {@code registration} about {@code kind}, with a live link (none
-	 * for a kind that carries no link: {@link #carriesManageLink}).
+	 * The email telling {@code registration} about {@code kind}, with a live link: the
+	 * manage link of {@code token}, or (a new address asked for) the confirmation link of
+	 * {@code token}; none for a kind that carries no link ({@link #carriesManageLink}).
 	 */
-	Composed compose(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event,
-			String manageToken) {
-		return compose(kind, registration, event, this.app.link("/r/" + manageToken), true);
+	Composed compose(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event, String token) {
+		return compose(kind, registration, event, token, true);
 	}
 
 	/**
@@ -110,12 +111,14 @@ class MailComposer {
 	 * is drawn. Nothing live is in it.
 	 */
 	Composed preview(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event) {
-		return compose(kind, registration, event, this.app.link("/r/" + LINK_PLACEHOLDER), false);
+		return compose(kind, registration, event, LINK_PLACEHOLDER, false);
 	}
 
-	private Composed compose(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event, String link,
-			boolean withImage) {
-		String manageLink = carriesManageLink(kind) ? link : null;
+	private Composed compose(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event,
+			String token, boolean withImage) {
+		String manageLink = carriesManageLink(kind) ? this.app.link("/r/" + token) : null;
+		String confirmLink = (kind == RegistrationMessage.Type.EMAIL_CONFIRM)
+				? this.app.link(EmailChanges.CONFIRM_PATH + token) : null;
 		Locale locale = registration.locale();
 		// Calendar actions only for someone who holds a seat (a moved event's email moves
 		// the entry of those confirmed); someone who lost it gets a file that takes the
@@ -139,6 +142,7 @@ class MailComposer {
 		variables.put("event", event);
 		variables.put("when", this.times.range(event.startsAt(), event.endsAt(), event.zone(), locale));
 		variables.put("manageLink", manageLink);
+		variables.put("confirmLink", confirmLink);
 		variables.put("withManageLink", manageLink != null && !ended);
 		variables.put("withCalendar", withCalendar);
 		variables.put("ended", ended);
@@ -193,11 +197,11 @@ class MailComposer {
 	/**
 	 * Whether a live link may be in the email (the personal one, the news opt-out that
 	 * works with the same token): not in the notice to an address the registration no
-	 * longer has. An ended registration's email shows no personal link either, but keeps
-	 * the opt-out.
+	 * longer has, nor in the confirmation sent to one it does not have yet. An ended
+	 * registration's email shows no personal link either, but keeps the opt-out.
 	 */
 	static boolean carriesManageLink(RegistrationMessage.Type kind) {
-		return kind != RegistrationMessage.Type.EMAIL_CHANGED_OLD;
+		return kind != RegistrationMessage.Type.EMAIL_CHANGED_OLD && kind != RegistrationMessage.Type.EMAIL_CONFIRM;
 	}
 
 	/**

@@ -2,13 +2,13 @@ package org.winformusic.events.mail;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.EmailChanges;
 import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationMessage.Type;
@@ -33,15 +33,18 @@ class MailRenderer {
 
 	private final ManageTokens tokens;
 
+	private final EmailChanges emailChanges;
+
 	private final MailComposer composer;
 
 	private final OutboxRepository outbox;
 
-	MailRenderer(RegistrationDirectory registrations, EventCatalog events, ManageTokens tokens, MailComposer composer,
-			OutboxRepository outbox) {
+	MailRenderer(RegistrationDirectory registrations, EventCatalog events, ManageTokens tokens,
+			EmailChanges emailChanges, MailComposer composer, OutboxRepository outbox) {
 		this.registrations = registrations;
 		this.events = events;
 		this.tokens = tokens;
+		this.emailChanges = emailChanges;
 		this.composer = composer;
 		this.outbox = outbox;
 	}
@@ -51,9 +54,9 @@ class MailRenderer {
 	 * Admission emails (confirmed, promoted, the event reminder) only while the seat is
 	 * held; every other status email only while that status holds (a withdrawn seat's
 	 * while waitlisted: promoted back meanwhile, they get the promotion instead); the
-	 * link reminder always (it shows the current state); a moved event's while the
-	 * registration holds a seat or waits (cancelled meanwhile, the news no longer
-	 * concerns them).
+	 * link reminder always (it shows the current state); a moved event's, and a new
+	 * address's, while the registration holds a seat or waits (cancelled meanwhile, the
+	 * news no longer concerns them).
 	 */
 	static boolean stillApplies(Type kind, RegistrationStatus status) {
 		return switch (kind) {
@@ -63,7 +66,7 @@ class MailRenderer {
 			case DECLINED -> status == RegistrationStatus.DECLINED;
 			case CANCELLED -> status == RegistrationStatus.CANCELLED;
 			case LINK_REMINDER, EMAIL_CHANGED_OLD -> true;
-			case EVENT_CHANGED, EMAIL_CHANGED -> status.active();
+			case EVENT_CHANGED, EMAIL_CHANGED, EMAIL_CONFIRM -> status.active();
 		};
 	}
 
@@ -92,13 +95,20 @@ class MailRenderer {
 		return this.outbox.wasSentTo(registration.id(), address) ? null : OutboxRepository.ADDRESS_UNUSED;
 	}
 
-	/** Each claimed message composed, skipped, or failed (in the batch's order). */
-	List<Prepared> prepare(List<OutboxRepository.Claimed> batch) {
+	/**
+	 * Each claimed message composed, skipped, or failed (in the batch's order). Its link
+	 * is minted now, for the email about to leave: a confirmation link only while its
+	 * change of address waits; a manage link only while the registration still has the
+	 * address the email goes to. When that address changed meanwhile (every earlier link
+	 * was revoked), the message goes back to the queue, released for {@code instance}
+	 * which claimed it, to be composed again for the new address; it is not in the list.
+	 */
+	List<Prepared> prepare(List<OutboxRepository.Claimed> batch, String instance) {
 		Map<Long, RegistrationView> found = this.registrations
 			.findAll(batch.stream().map(OutboxRepository.Claimed::registrationId).filter((id) -> id != null).toList());
 		List<Prepared> prepared = new ArrayList<>(batch.size());
-		List<Integer> toCompose = new ArrayList<>();
-		List<Long> linkHolders = new ArrayList<>();
+		Map<Integer, String> tokens = new HashMap<>();
+		List<Integer> linkHolders = new ArrayList<>();
 		for (OutboxRepository.Claimed claimed : batch) {
 			RegistrationView registration = (claimed.registrationId() != null) ? found.get(claimed.registrationId())
 					: null;
@@ -106,29 +116,42 @@ class MailRenderer {
 			String skipReason = (registration == null || kind == null) ? OutboxRepository.GONE
 					: !stillApplies(kind, registration.status()) ? registration.status().name()
 							: addressNoLongerApplies(claimed, kind, registration);
-			if (skipReason != null) {
-				prepared.add(Prepared.skipped(claimed, skipReason));
+			if (skipReason == null && kind == Type.EMAIL_CONFIRM) {
+				String token = this.emailChanges.issueConfirmToken(registration.id(), claimed.address()).orElse(null);
+				skipReason = (token != null) ? null : OutboxRepository.CHANGE_WITHDRAWN;
+				tokens.put(prepared.size(), token);
+			}
+			else if (skipReason == null && MailComposer.carriesManageLink(kind)) {
+				linkHolders.add(prepared.size());
+			}
+			prepared.add((skipReason != null) ? Prepared.skipped(claimed, skipReason) : null);
+		}
+		List<String> minted = this.tokens.issueAll(
+				linkHolders.stream().map((index) -> found.get(batch.get(index).registrationId()).id()).toList(),
+				linkHolders.stream().map((index) -> found.get(batch.get(index).registrationId()).email()).toList());
+		for (int i = 0; i < linkHolders.size(); i++) {
+			tokens.put(linkHolders.get(i), minted.get(i));
+		}
+		Map<String, Optional<EventInfo>> readNow = new HashMap<>();
+		List<Long> again = new ArrayList<>();
+		for (int index = 0; index < batch.size(); index++) {
+			if (prepared.get(index) != null) {
+				continue;
+			}
+			OutboxRepository.Claimed claimed = batch.get(index);
+			String token = tokens.get(index);
+			boolean needsToken = tokens.containsKey(index);
+			if (needsToken && token == null) {
+				again.add(claimed.id());
 			}
 			else {
-				toCompose.add(prepared.size());
-				// The old address of a changed one gets no link: it is not the
-				// registration's any more.
-				if (kind != Type.EMAIL_CHANGED_OLD) {
-					linkHolders.add(registration.id());
-				}
-				prepared.add(null);
+				prepared.set(index, compose(claimed, found.get(claimed.registrationId()), token, readNow));
 			}
 		}
-		// Minted now, for the email about to leave: the raw token is never stored.
-		Iterator<String> minted = this.tokens.issueAll(linkHolders).iterator();
-		Map<String, Optional<EventInfo>> readNow = new HashMap<>();
-		for (int index : toCompose) {
-			OutboxRepository.Claimed claimed = batch.get(index);
-			RegistrationView registration = found.get(claimed.registrationId());
-			String token = (kind(claimed.kind()) != Type.EMAIL_CHANGED_OLD) ? minted.next() : null;
-			prepared.set(index, compose(claimed, registration, token, readNow));
+		if (!again.isEmpty()) {
+			this.outbox.release(instance, again);
 		}
-		return prepared;
+		return prepared.stream().filter((ready) -> ready != null).toList();
 	}
 
 	/**
@@ -158,10 +181,12 @@ class MailRenderer {
 
 	/**
 	 * The registration's address as it is now; for the old address's notice of a change,
-	 * the address stored with it.
+	 * and for the new address's confirmation, the address stored with it.
 	 */
 	private static String recipient(OutboxRepository.Claimed claimed, RegistrationView registration) {
-		return (kind(claimed.kind()) == Type.EMAIL_CHANGED_OLD) ? claimed.address() : registration.email();
+		Type kind = kind(claimed.kind());
+		return (kind == Type.EMAIL_CHANGED_OLD || kind == Type.EMAIL_CONFIRM) ? claimed.address()
+				: registration.email();
 	}
 
 	/**

@@ -39,6 +39,12 @@ class OutboxRepository {
 	 */
 	static final String ADDRESS_UNUSED = "ADDRESS_UNUSED";
 
+	/**
+	 * The skip reason of a new address's confirmation whose change no longer waits: a
+	 * newer request replaced it, or it was cancelled or expired, before it went out.
+	 */
+	static final String CHANGE_WITHDRAWN = "CHANGE_WITHDRAWN";
+
 	/** The kinds of message this build composes, by name. */
 	static final List<String> KNOWN_KINDS = Arrays.stream(RegistrationMessage.Type.values()).map(Enum::name).toList();
 
@@ -216,14 +222,16 @@ class OutboxRepository {
 
 	/**
 	 * Not sent because it no longer applied; {@code reason} is the registration's status
-	 * then, {@link #GONE}, {@link #ADDRESS_CHANGED} or {@link #ADDRESS_UNUSED}. A
-	 * changed-address message forgets the address it was about: nothing went there.
+	 * then, {@link #GONE}, {@link #ADDRESS_CHANGED}, {@link #ADDRESS_UNUSED} or
+	 * {@link #CHANGE_WITHDRAWN}. A changed-address message forgets the address it was
+	 * about: nothing went there.
 	 */
 	void markSkipped(long id, String instance, String reason) {
-		this.jdbc.sql("""
-				update outbox_message set status = 'SKIPPED', locked_at = null, last_error = :reason,
-				       recipient = case when kind in ('EMAIL_CHANGED', 'EMAIL_CHANGED_OLD') then null else recipient end
-				 where id = :id and status = 'SENDING' and locked_by = :instance""")
+		this.jdbc
+			.sql("""
+					update outbox_message set status = 'SKIPPED', locked_at = null, last_error = :reason,
+					       recipient = case when kind in ('EMAIL_CHANGED', 'EMAIL_CHANGED_OLD', 'EMAIL_CONFIRM') then null else recipient end
+					 where id = :id and status = 'SENDING' and locked_by = :instance""")
 			.param("reason", reason)
 			.param("id", id)
 			.param("instance", instance)
@@ -248,14 +256,15 @@ class OutboxRepository {
 	 */
 	Optional<Long> copyOfSent(long id) {
 		Timestamp now = Timestamp.from(this.clock.instant());
-		return this.jdbc.sql("""
-				insert into outbox_message (registration_id, event_id, kind, recipient, locale, message_id, status,
-				       attempts, next_attempt_at, resent_from, created_at)
-				select registration_id, event_id, kind,
-				       case when kind in ('EMAIL_CHANGED', 'EMAIL_CHANGED_OLD') then recipient end, locale, :messageId,
-				       'PENDING', 0, :now, id, :now
-				  from outbox_message where id = :id and status in ('SENT', 'SKIPPED') and registration_id is not null
-				returning id""")
+		return this.jdbc
+			.sql("""
+					insert into outbox_message (registration_id, event_id, kind, recipient, locale, message_id, status,
+					       attempts, next_attempt_at, resent_from, created_at)
+					select registration_id, event_id, kind,
+					       case when kind in ('EMAIL_CHANGED', 'EMAIL_CHANGED_OLD', 'EMAIL_CONFIRM') then recipient end, locale, :messageId,
+					       'PENDING', 0, :now, id, :now
+					  from outbox_message where id = :id and status in ('SENT', 'SKIPPED') and registration_id is not null
+					returning id""")
 			.param("messageId", newMessageId())
 			.param("now", now)
 			.param("id", id)

@@ -210,7 +210,7 @@ class OutboxSender implements DisposableBean, SmartLifecycle {
 
 	private int deliver(List<OutboxRepository.Claimed> batch) {
 		Map<MimeMessage, MailRenderer.Prepared> messages = new LinkedHashMap<>();
-		for (MailRenderer.Prepared prepared : this.renderer.prepare(batch)) {
+		for (MailRenderer.Prepared prepared : this.renderer.prepare(batch, this.instance)) {
 			if (prepared.skipReason() != null) {
 				this.outbox.markSkipped(prepared.claimed().id(), this.instance, prepared.skipReason());
 				continue;

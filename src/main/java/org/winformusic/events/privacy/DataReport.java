@@ -8,14 +8,21 @@ import org.winformusic.events.registration.RegistrationView;
 
 /**
  * Everything held about one registration, as its registrant downloads it: the fields and
- * consent (in {@code registration}), the answers to the event's own questions, the
- * history, and the emails sent. Nothing about anyone else: the history leaves out which
- * staff member acted.
+ * consent (in {@code registration}), the answers to the event's own questions, a change
+ * of address waiting for confirmation, the history, and the emails sent. Nothing about
+ * anyone else: the history leaves out which staff member acted.
  *
  * @param eventTitle the event's title in the reader's language
+ * @param pendingEmailChange the change of address waiting for confirmation, or null
  */
 record DataReport(Instant generatedAt, String eventSlug, String eventTitle, RegistrationView registration,
-		List<AnswerView> answers, List<HistoryItem> history, List<Email> emails) {
+		List<AnswerView> answers, PendingEmailChange pendingEmailChange, List<HistoryItem> history,
+		List<Email> emails) {
+
+	/** An address asked for, not the registration's until its link is confirmed. */
+	public record PendingEmailChange(String address, Instant requestedAt) {
+
+	}
 
 	/** One recorded change (an audit action code, e.g. CHECKED_IN). */
 	public record HistoryItem(Instant at, String action) {

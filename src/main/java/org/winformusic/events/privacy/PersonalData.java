@@ -99,8 +99,11 @@ class PersonalData {
 			.map((email) -> new DataReport.Email(email.kind(), email.subject(), email.status(), email.createdAt(),
 					email.sentAt()))
 			.toList();
+		DataReport.PendingEmailChange pending = this.selfService.waitingEmailChange(registration)
+			.map((waiting) -> new DataReport.PendingEmailChange(waiting.newEmail(), waiting.requestedAt()))
+			.orElse(null);
 		return new DataReport(this.clock.instant(), event.slug(), event.title(), registration,
-				this.answers.of(registration.id(), registration.eventId(), locale, true), history, emails);
+				this.answers.of(registration.id(), registration.eventId(), locale, true), pending, history, emails);
 	}
 
 	/**

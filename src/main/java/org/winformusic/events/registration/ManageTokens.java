@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.sql.Timestamp;
 
@@ -49,30 +52,54 @@ public class ManageTokens {
 
 	/**
 	 * Mints one new token per entry (a registration may appear more than once) in one
-	 * statement, for the outbox sender's batch; returns the raw values in the same order,
-	 * never stored.
+	 * statement, for the outbox sender's batch: the token of an email about to go to
+	 * {@code addresses[i]}, minted only while registration {@code registrationIds[i]}
+	 * still has that address. Returns the raw values in the same order, never stored,
+	 * null where the address changed meanwhile (that email must be composed again).
 	 */
-	public List<String> issueAll(List<Long> registrationIds) {
+	public List<String> issueAll(List<Long> registrationIds, List<String> addresses) {
 		List<String> issued = new ArrayList<>(registrationIds.size());
 		if (registrationIds.isEmpty()) {
 			return issued;
 		}
 		long[] ids = new long[registrationIds.size()];
 		byte[][] hashes = new byte[ids.length][];
-		int i = 0;
-		for (long id : registrationIds) {
+		String[] emails = addresses.toArray(new String[0]);
+		for (int i = 0; i < ids.length; i++) {
 			String token = newToken();
 			issued.add(token);
-			ids[i] = id;
+			ids[i] = registrationIds.get(i);
 			hashes[i] = hash(token);
-			i++;
 		}
-		this.jdbc.sql("""
+		// SQL: FOR SHARE orders this with a change of address, which locks the row for
+		// update and revokes every token: after it commits, the address no longer matches
+		// (the condition is checked again on the row as changed) and no token is minted
+		// for an email to the old address.
+		Set<String> minted = new HashSet<>(this.jdbc.sql("""
 				insert into registration_token (token_hash, registration_id, created_at)
-				select h, r, ? from unnest(?::bytea[], ?::bigint[]) as t (h, r)""")
-			.params(Timestamp.from(this.clock.instant()), hashes, ids)
-			.update();
+				select t.h, t.r, ? from unnest(?::bytea[], ?::bigint[], ?::varchar[]) as t (h, r, e)
+				  join registration g on g.id = t.r and lower(g.email) = lower(t.e)
+				   for share of g
+				returning encode(token_hash, 'hex')""")
+			.params(Timestamp.from(this.clock.instant()), hashes, ids, emails)
+			.query(String.class)
+			.list());
+		for (int i = 0; i < ids.length; i++) {
+			if (!minted.contains(HexFormat.of().formatHex(hashes[i]))) {
+				issued.set(i, null);
+			}
+		}
 		return issued;
+	}
+
+	/**
+	 * Every manage link of the registration stops working (its address changed: the links
+	 * that went to the old one must not keep control). In the caller's transaction, which
+	 * holds the registration's row lock: an email composed for the old address meanwhile
+	 * gets no token ({@link #issueAll}).
+	 */
+	public void revokeAll(long registrationId) {
+		this.jdbc.sql("delete from registration_token where registration_id = ?").param(registrationId).update();
 	}
 
 	/** The registration a token belongs to, if the token is well-formed and known. */

@@ -119,6 +119,18 @@ class Registration {
 		this.updatedAt = now;
 	}
 
+	/** A new address, the other details as they are (a confirmed change of address). */
+	void changeEmail(String address, Instant now) {
+		edit(withEmail(stored(), address), now);
+	}
+
+	/** The same values with another address. */
+	static ValidForm withEmail(ValidForm values, String address) {
+		return new ValidForm(values.fullName(), address, values.company(), values.jobTitle(), values.companyType(),
+				values.state(), values.city(), values.phone(), values.associationInterest(), values.referralSource(),
+				values.comments(), values.newsOptIn());
+	}
+
 	/**
 	 * The details a registrant gives whose stored value is not the one in {@code valid},
 	 * by their form field names, in form order; none when saving them would change

@@ -39,10 +39,14 @@ public class RegistrationErasure {
 
 	private final RegistrationRepository repository;
 
-	RegistrationErasure(JdbcClient jdbc, RegistrationDirectory directory, RegistrationRepository repository) {
+	private final EmailChanges emailChanges;
+
+	RegistrationErasure(JdbcClient jdbc, RegistrationDirectory directory, RegistrationRepository repository,
+			EmailChanges emailChanges) {
 		this.jdbc = jdbc;
 		this.directory = directory;
 		this.repository = repository;
+		this.emailChanges = emailChanges;
 	}
 
 	/**
@@ -103,7 +107,8 @@ public class RegistrationErasure {
 
 	/**
 	 * Overwrites the personal fields of these registrations (see the class comment) and
-	 * drops their manage links.
+	 * drops their manage links and their changes of address (the addresses asked for, and
+	 * the confirmation links).
 	 */
 	@Transactional
 	public void anonymize(List<Long> registrationIds, Instant now) {
@@ -122,6 +127,7 @@ public class RegistrationErasure {
 		this.jdbc.sql("delete from registration_token where registration_id in (:ids)")
 			.param("ids", registrationIds)
 			.update();
+		this.emailChanges.deleteFor(registrationIds);
 	}
 
 	/**

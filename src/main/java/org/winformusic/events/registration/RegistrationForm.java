@@ -24,6 +24,13 @@ public record RegistrationForm(String fullName, String email, String company, St
 				comments, privacyConsent, newsOptIn, website, null);
 	}
 
+	/** The same form with another address in its email field. */
+	public RegistrationForm withEmail(String address) {
+		return new RegistrationForm(this.fullName, address, this.company, this.jobTitle, this.companyType, this.state,
+				this.city, this.phone, this.associationInterest, this.referralSource, this.comments,
+				this.privacyConsent, this.newsOptIn, this.website, this.answers);
+	}
+
 	/** This form with the answers to the event's questions, by question id. */
 	public RegistrationForm withAnswers(Map<Long, List<String>> posted) {
 		return new RegistrationForm(this.fullName, this.email, this.company, this.jobTitle, this.companyType,

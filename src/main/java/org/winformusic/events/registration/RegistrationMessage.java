@@ -13,8 +13,8 @@ package org.winformusic.events.registration;
  * @param address null for most messages, which go to the registration's address as it is
  * when they are sent; for the changed-address ones, the address the message is about,
  * stored with it: the one it goes to ({@link Type#EMAIL_CHANGED_OLD}, no longer the
- * registration's), or the one the registration must still hold when it is sent
- * ({@link Type#EMAIL_CHANGED})
+ * registration's; {@link Type#EMAIL_CONFIRM}, not the registration's yet), or the one the
+ * registration must still hold when it is sent ({@link Type#EMAIL_CHANGED})
  */
 public record RegistrationMessage(long registrationId, long eventId, String locale, Type type, String address) {
 
@@ -57,9 +57,9 @@ public record RegistrationMessage(long registrationId, long eventId, String loca
 		 */
 		EVENT_CHANGED,
 		/**
-		 * The registration's email address was changed (by the registrant or staff): sent
-		 * to the new address, with the personal link, while the registration holds it and
-		 * is active.
+		 * Staff changed the registration's email address: sent to the new address, with
+		 * the personal link (every earlier one stopped working), while the registration
+		 * holds it and is active.
 		 */
 		EMAIL_CHANGED,
 		/**
@@ -67,7 +67,14 @@ public record RegistrationMessage(long registrationId, long eventId, String loca
 		 * registration's, so it is stored with the message. Not sent when the address was
 		 * changed back, nor to an address no email of the registration ever went to.
 		 */
-		EMAIL_CHANGED_OLD
+		EMAIL_CHANGED_OLD,
+		/**
+		 * The registrant asked to change the registration's address: sent to the address
+		 * asked for, stored with it, with the link that confirms the change (no manage
+		 * link). Not sent when that request was replaced, cancelled or expired before it
+		 * went out ({@link EmailChanges}).
+		 */
+		EMAIL_CONFIRM
 
 	}
 

@@ -44,7 +44,13 @@ public class RegistrationStateException extends RuntimeException {
 		 * An edit gave the address of another registration of the event that holds it
 		 * (the unique index on event and address): the form says so next to the email.
 		 */
-		EMAIL_TAKEN
+		EMAIL_TAKEN,
+		/**
+		 * The registrant asked for too many changes of address within an hour (each
+		 * emails the address typed): the form says so next to the email, whatever the
+		 * address.
+		 */
+		EMAIL_CHANGES_LIMIT
 
 	}
 

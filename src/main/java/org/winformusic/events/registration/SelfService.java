@@ -1,8 +1,10 @@
 package org.winformusic.events.registration;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import org.winformusic.events.registration.Changes.Locked;
+import org.winformusic.events.registration.EmailChangeOutcome.Outcome;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.shared.Audited;
 import org.winformusic.events.shared.NotFoundException;
@@ -12,8 +14,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a registrant does with their manage link: look, cancel, edit. A cancel or an edit
- * is in the registration's audit trail like a staff change, its actor
+ * What a registrant does with their manage link: look, cancel, edit, ask for a change of
+ * address; and what the owner of that new address does with the confirmation link it was
+ * sent ({@link EmailChanges}). A cancel, an edit or a confirmed change of address is in
+ * the registration's audit trail like a staff change, its actor
  * {@link Audited#REGISTRANT}, written in the change's transaction.
  */
 @Service
@@ -31,15 +35,21 @@ public class SelfService {
 
 	private final Edits edits;
 
-	private final ApplicationEventPublisher audit;
+	private final EmailChanges emailChanges;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
 
 	SelfService(ManageTokens tokens, RegistrationDirectory directory, Changes changes, Edits edits,
-			ApplicationEventPublisher audit) {
+			EmailChanges emailChanges, ApplicationEventPublisher events, Clock clock) {
 		this.tokens = tokens;
 		this.directory = directory;
 		this.changes = changes;
 		this.edits = edits;
-		this.audit = audit;
+		this.emailChanges = emailChanges;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	/** The registration a manage token belongs to. */
@@ -80,23 +90,26 @@ public class SelfService {
 	 * Self-service edit, with a form checked against the registration's event (consent is
 	 * not asked again).
 	 * @throws RegistrationStateException when the registration was cancelled or declined,
-	 * or (EMAIL_TAKEN) when another registration of the event holds the new address
+	 * or (EMAIL_CHANGES_LIMIT) after too many changes of address this hour
 	 */
 	public EditResult updateByToken(String token, CheckedForm form) {
-		return updateByToken(token, form, null);
+		return updateByToken(token, form, null, null);
 	}
 
 	/**
 	 * Self-service edit of the details and answers as the form loaded them at
 	 * {@code expectedVersion} (see {@link EditableRegistration}). A save that changes
-	 * nothing writes nothing and is not in the history ({@link Edits}).
+	 * nothing writes nothing and is not in the history ({@link Edits}). Another address
+	 * than the registration's asks for a change that its owner must confirm
+	 * ({@link Edits#editOwn}, where {@code emailShown} is explained); the answer is the
+	 * same whether or not another registration of the event holds it.
 	 * @throws EditConflictException when the registration changed since that version and
 	 * the form holds something else than what is saved now: nothing was saved
 	 */
-	public EditResult updateByToken(String token, CheckedForm form, Integer expectedVersion) {
+	public EditResult updateByToken(String token, CheckedForm form, Integer expectedVersion, String emailShown) {
 		return this.changes.run(() -> {
 			long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
-			EditResult edit = this.edits.edit(id, form, expectedVersion);
+			EditResult edit = this.edits.editOwn(id, form, expectedVersion, emailShown);
 			if (edit.changed()) {
 				// The before and after values, as a staff edit records them.
 				audit(EDITED, edit.registration(), edit.details());
@@ -105,9 +118,103 @@ public class SelfService {
 		});
 	}
 
+	/**
+	 * The change of address waiting for confirmation, shown on the manage page while the
+	 * registration is active.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<EmailChanges.Waiting> waitingEmailChange(RegistrationView registration) {
+		return registration.status().active() ? this.emailChanges.waiting(registration.id()) : Optional.empty();
+	}
+
+	/**
+	 * Cancels the change of address waiting for confirmation: its link says so from now.
+	 * @return whether one was waiting
+	 * @throws NotFoundException for an unknown token
+	 */
+	public boolean cancelEmailChangeByToken(String token) {
+		return this.changes.run(() -> {
+			long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
+			this.changes.lock(id);
+			return this.emailChanges.end(id, EmailChanges.State.CANCELLED);
+		});
+	}
+
+	/**
+	 * What a confirmation link would do now, for the page that asks to confirm (a mail
+	 * scanner's GET changes nothing).
+	 * @throws NotFoundException for a link that leads nowhere (never existed, or its
+	 * change expired long ago or went with the registration's data)
+	 */
+	@Transactional(readOnly = true)
+	public EmailChangeOutcome checkEmailChange(String confirmToken) {
+		EmailChanges.Change change = this.emailChanges.find(confirmToken).orElseThrow(NotFoundException::new);
+		RegistrationView registration = this.changes.view(change.registrationId());
+		return new EmailChangeOutcome(outcome(change, registration), change.newEmail(), registration, null);
+	}
+
+	/**
+	 * Confirms a change of address with its link: the registration takes the new address
+	 * (in the audit trail as the registrant's edit), every earlier manage link stops
+	 * working, the change ends, and the old address is told without any link. The
+	 * registration's row lock orders two clicks at once: the second finds the change
+	 * confirmed. Another registration of the event holding the address changes nothing.
+	 * @return the outcome; after {@link EmailChangeOutcome.Outcome#CONFIRMED} with a new
+	 * manage token for the confirming browser, never stored
+	 * @throws NotFoundException for a link that leads nowhere
+	 */
+	public EmailChangeOutcome confirmEmailChange(String confirmToken) {
+		EmailChanges.Change found = this.emailChanges.find(confirmToken).orElseThrow(NotFoundException::new);
+		try {
+			return this.changes.run(() -> confirm(found));
+		}
+		catch (RegistrationStateException ex) {
+			if (ex.reason() != RegistrationStateException.Reason.EMAIL_TAKEN) {
+				throw ex;
+			}
+			// Taken between the check and the write: rolled back, nothing changed.
+			return new EmailChangeOutcome(Outcome.TAKEN, found.newEmail(), this.changes.view(found.registrationId()),
+					null);
+		}
+	}
+
+	private EmailChangeOutcome confirm(EmailChanges.Change found) {
+		long id = found.registrationId();
+		this.changes.lock(id);
+		EmailChanges.Change change = this.emailChanges.lock(found.id());
+		RegistrationView before = this.changes.view(id);
+		Outcome outcome = outcome(change, before);
+		if (outcome == Outcome.READY
+				&& this.emailChanges.heldByAnother(before.eventId(), change.newEmail(), before.id())) {
+			outcome = Outcome.TAKEN;
+		}
+		if (outcome != Outcome.READY) {
+			return new EmailChangeOutcome(outcome, change.newEmail(), before, null);
+		}
+		RegistrationView after = this.edits.changeAddress(id, change.newEmail());
+		this.emailChanges.confirmed(change.id());
+		this.tokens.revokeAll(id);
+		String manageToken = this.tokens.issue(id);
+		this.events.publishEvent(new RegistrationMessage(id, after.eventId(), after.locale().getLanguage(),
+				Type.EMAIL_CHANGED_OLD, before.email()));
+		audit(EDITED, after, ChangeDetails.fields(before, after));
+		return new EmailChangeOutcome(Outcome.CONFIRMED, change.newEmail(), after, manageToken);
+	}
+
+	/** What a confirmation link of {@code change} does now, uniqueness aside. */
+	private Outcome outcome(EmailChanges.Change change, RegistrationView registration) {
+		return switch (change.state()) {
+			case CONFIRMED -> Outcome.ALREADY_CONFIRMED;
+			case SUPERSEDED -> Outcome.SUPERSEDED;
+			case CANCELLED -> Outcome.CANCELLED;
+			case PENDING -> !registration.status().active() ? Outcome.ENDED
+					: !change.expiresAt().isAfter(this.clock.instant()) ? Outcome.EXPIRED : Outcome.READY;
+		};
+	}
+
 	/** The registrant's own change; no address is stored with it. */
 	private void audit(String action, RegistrationView registration, String details) {
-		this.audit.publishEvent(new Audited(Audited.REGISTRANT, action, registration.eventId(), registration.id(),
+		this.events.publishEvent(new Audited(Audited.REGISTRANT, action, registration.eventId(), registration.id(),
 				details.isEmpty() ? null : details, null));
 	}
 

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the registration feature's secrets and counters from piling up: each registration
  * keeps only its newest {@code app.manage-links-kept} manage-link tokens (every email
- * mints one, so an old email's link stops working once enough newer ones were sent), and
- * "email me my link" requests go once they are older than the hour they are counted in.
- * Safe on several instances at once: both are plain deletes of rows nobody needs.
+ * mints one, so an old email's link stops working once enough newer ones were sent),
+ * "email me my link" requests go once they are older than the hour they are counted in,
+ * and changes of address (the address asked for, the confirmation links) once their links
+ * expired. Safe on several instances at once: all are plain deletes of rows nobody needs.
  */
 @Component
 class TokenHousekeeping {
@@ -29,19 +30,23 @@ class TokenHousekeeping {
 
 	private final Clock clock;
 
-	TokenHousekeeping(JdbcClient jdbc, RegistrationProperties properties, Clock clock) {
+	private final EmailChanges emailChanges;
+
+	TokenHousekeeping(JdbcClient jdbc, RegistrationProperties properties, Clock clock, EmailChanges emailChanges) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
+		this.emailChanges = emailChanges;
 	}
 
 	@Scheduled(cron = "${app.housekeeping-cron:0 41 * * * *}")
 	void run() {
 		int tokens = dropOlderTokens();
 		int requests = dropExpiredLinkRequests();
-		if (tokens + requests > 0) {
-			logger.info("Housekeeping removed " + tokens + " old manage-link token(s) and " + requests
-					+ " expired link request(s)");
+		int changes = this.emailChanges.dropExpired();
+		if (tokens + requests + changes > 0) {
+			logger.info("Housekeeping removed " + tokens + " old manage-link token(s), " + requests
+					+ " expired link request(s) and " + changes + " expired change(s) of address");
 		}
 	}
 

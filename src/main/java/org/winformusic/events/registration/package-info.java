@@ -4,10 +4,11 @@
  * PublicRegistrations}, {@code SelfService}, {@code StaffRegistrations},
  * {@code CheckIns}, {@code RegistrationDirectory} (view records),
  * {@code RegistrationTallies}, {@code
- * RegistrationErasure}, {@code RegistrantLanguage}, {@code BehindManageLink}, and
+ * RegistrationErasure}, {@code RegistrantLanguage}, {@code BehindManageLink},
+ * {@code EmailChanges} (whose confirmation links the mail module mints), and
  * {@code EmailHistory}, which the mail module implements. Owns {@code registration} and
  * its answers, tokens, tallies and blocked data, {@code event_seat} (capacity is the
- * number of seat rows), {@code
+ * number of seat rows), {@code email_change} and its tokens, {@code
  * link_request}, {@code rate_limit_bucket} and {@code app_secret}.
  */
 @ApplicationModule(allowedDependencies = { "event", "shared" })

@@ -1,9 +1,5 @@
 package org.winformusic.events.mail;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,299 +7,294 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
-import org.winformusic.events.registration.PublicRegistrations;
-import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationResult;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A changed email address is confirmed where it leads: the new address gets an email with
- * the personal link, the old one a short notice without any link (it is no longer the
- * registration's), whoever changed it, the registrant or staff. Composed when sent like
- * every email: an address changed again, or back, before anything went out gets only what
- * is true then, and an address nothing was ever sent to is not told.
+ * A registrant's new email address changes nothing until the owner of that address
+ * confirms it with the link sent there; then the address changes and every earlier manage
+ * link stops working, so whoever still reads the old inbox loses control, and the old
+ * address is told without any link. The edit form answers the same whether or not another
+ * registration of the event holds the address; its owner is told when confirming. Staff
+ * change it at once, and old links stop working too.
  */
-class EmailChangeTests extends MailIntegrationTestSupport {
-
-	@Autowired
-	PublicRegistrations registrations;
-
-	@Autowired
-	MockMvc mvc;
+class EmailChangeTests extends EmailChangeTestSupport {
 
 	@Test
-	void theRegistrantsNewAddressGetsTheLinkAndTheOldOneANoticeWithoutIt() throws Exception {
+	void aNewAddressChangesNothingUntilConfirmedThenEveryEarlierLinkStopsWorking() throws Exception {
 		String old = TestRegistrations.uniqueEmail("old-address");
 		String typed = TestRegistrations.uniqueEmail("new-address");
 		RegistrationResult result = this.registrations.register(freshEvent(), form("Ana Mudanza", old),
 				Locale.forLanguageTag("es"));
-		assertThat(this.sender.sendDueMessages()).as("the confirmation, to the first address").isEqualTo(1);
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		String emailed = OutboxDeliveryTests.manageLink(plainText(to(old))).replace("http://localhost:8080", "");
 		greenMail.purgeEmailFromAllMailboxes();
 		String manage = "/r/" + result.manageToken();
 
-		this.mvc.perform(edit(manage, "Ana Mudanza", typed)).andExpect(redirectedUrl(manage + "?saved&emailChanged"));
+		this.mvc.perform(edit(manage, "Ana Mudanza", typed)).andExpect(redirectedUrl(manage + "?emailPending"));
 
-		// The page says where the confirmation went, so a typo shows at once.
-		assertThat(text(page(get(manage).param("saved", "").param("emailChanged", "")))).contains(
-				"Tus cambios están guardados. Enviamos tu enlace personal a " + typed
-						+ " para confirmar el nuevo correo; si no te llega, revisa que esté bien escrito.",
-				"Ya no escribiremos a tu dirección anterior.");
-		assertThat(text(page(get(manage).param("saved", "").param("emailChanged", "").param("lang", "en"))))
-			.contains("We sent your personal link to " + typed + " to confirm the new address");
-		assertThat(this.jdbc.sql("select recipient from outbox_message where registration_id = ? and kind = ?")
-			.params(result.registrationId(), "EMAIL_CHANGED_OLD")
-			.query(String.class)
-			.single()).as("the old address is kept with its notice").isEqualTo(old);
+		assertThat(storedEmail(result.registrationId())).isEqualTo(old);
+		assertThat(page(manage + "?emailPending", "es").text()).contains(
+				"Falta un paso: para cambiar tu correo, abre el enlace que enviamos a " + typed,
+				"Cambio de correo pendiente de confirmar",
+				"Mientras tanto, tu registro se queda con " + old + " y ahí te seguimos escribiendo.");
+		assertThat(page(manage, "en").text()).contains("We sent a link to " + typed);
 
-		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
-
+		assertThat(this.sender.sendDueMessages()).as("only the new address's confirmation").isEqualTo(1);
 		MimeMessage confirmation = to(typed);
-		assertThat(OutboxDeliveryTests.subjectOf(confirmation)).isEqualTo("Actualizamos tu correo: Taller de prueba");
-		String text = plainText(confirmation);
-		assertThat(text).contains("Hola, Ana Mudanza:",
-				"Este es ahora el correo de tu registro: a partir de ahora te escribiremos aquí.",
-				"Tu registro está confirmado: tu lugar está apartado.",
+		assertThat(OutboxDeliveryTests.subjectOf(confirmation)).isEqualTo("Confirma tu nuevo correo: Taller de prueba");
+		assertThat(plainText(confirmation)).contains("Hola, Ana Mudanza:",
+				"Pediste usar esta dirección para tu registro.", "El enlace funciona una sola vez, durante 48 horas.",
 				"seguramente alguien escribió tu correo por error");
-		String token = OutboxDeliveryTests.manageLink(text).replaceFirst(".*/", "");
-		assertThat(this.tokens.resolve(token)).contains(result.registrationId());
+		for (String part : List.of(plainText(confirmation), html(confirmation))) {
+			assertThat(part).as("no manage link in it: the address is not the registration's yet")
+				.doesNotContain("/r/");
+		}
+		String link = confirmPath(typed);
+		greenMail.purgeEmailFromAllMailboxes();
 
+		// A mail scanner opening the link changes nothing.
+		Answer asked = page(link, "es");
+		assertThat(asked.status()).isEqualTo(200);
+		assertThat(asked.text()).contains("Confirma tu nuevo correo",
+				"¿Usar " + typed + " como el correo de este registro?", "Sí, usar este correo");
+		assertThat(storedEmail(result.registrationId())).isEqualTo(old);
+
+		Answer confirmed = confirm(link);
+		assertThat(confirmed.redirect()).matches("/r/[A-Za-z0-9_-]{43}\\?emailConfirmed");
+		assertThat(storedEmail(result.registrationId())).isEqualTo(typed);
+		String fresh = confirmed.redirect().replace("?emailConfirmed", "");
+		assertThat(page(confirmed.redirect(), "es").text())
+			.contains("Listo: " + typed + " es ahora el correo de tu registro");
+
+		for (String earlier : List.of(manage, emailed)) {
+			assertThat(page(earlier, "es").status()).as(earlier).isEqualTo(404);
+			assertThat(page(earlier, "es").text()).contains("Este enlace ya no es válido");
+			assertThat(page(earlier + "/edit", "es").status()).isEqualTo(404);
+			assertThat(page(earlier + "/erase", "es").status()).isEqualTo(404);
+			assertThat(answer(post(earlier + "/cancel").with(csrf())).status()).isEqualTo(404);
+		}
+		assertThat(page(fresh, "es").status()).isEqualTo(200);
+		assertThat(this.jdbc.sql("select status from registration where id = ?")
+			.param(result.registrationId())
+			.query(String.class)
+			.single()).isEqualTo("CONFIRMED");
+
+		assertThat(this.sender.sendDueMessages()).as("the old address's notice, nothing else").isEqualTo(1);
 		MimeMessage notice = to(old);
 		assertThat(OutboxDeliveryTests.subjectOf(notice))
 			.isEqualTo("Cambió el correo de tu registro: Taller de prueba");
-		String noticeText = plainText(notice);
-		String noticeHtml = (String) OutboxDeliveryTests.parts(notice).get("text/html").getContent();
-		assertThat(noticeText).contains("Se cambió el correo electrónico de tu registro a este evento.",
-				"A partir de ahora escribiremos a la nueva dirección y ya no a esta.",
-				"Si tú no hiciste este cambio, avísale de inmediato al equipo organizador.");
-		for (String part : List.of(noticeText, noticeHtml)) {
-			assertThat(part).as("no link to the registration, and not the new address")
-				.doesNotContain("/r/")
-				.doesNotContain(token)
-				.doesNotContain(typed);
+		assertThat(plainText(notice)).contains("Se cambió el correo electrónico de tu registro a este evento.",
+				"Los enlaces personales que llegaron a esta dirección para ver, cambiar o cancelar el registro ya no funcionan");
+		for (String part : List.of(plainText(notice), html(notice))) {
+			assertThat(part).doesNotContain("/r/").doesNotContain("/email-change/").doesNotContain(typed);
 		}
-		assertThat(notice.getHeader("List-Unsubscribe")).isNull();
-		assertThat(greenMail.getReceivedMessages()).hasSize(2);
-		assertThat(this.jdbc.sql("""
-				select kind || ' ' || status || ' ' || recipient from outbox_message
-				 where registration_id = ? and kind like 'EMAIL%' order by kind""")
+		assertThat(addressMessages(result.registrationId())).containsExactly("EMAIL_CONFIRM SENT - " + typed,
+				"EMAIL_CHANGED_OLD SENT - " + old);
+		assertThat(this.jdbc.sql("select action || ' ' || details from audit_log where registration_id = ?")
 			.param(result.registrationId())
 			.query(String.class)
-			.list()).containsExactly("EMAIL_CHANGED SENT " + typed, "EMAIL_CHANGED_OLD SENT " + old);
-		long noticeId = this.jdbc
-			.sql("select id from outbox_message where registration_id = ? and kind = 'EMAIL_CHANGED_OLD'")
-			.param(result.registrationId())
-			.query(Long.class)
-			.single();
-		assertThat(text(staffPage("/admin/outbox/" + noticeId + "?lang=es")))
-			.contains("Cambio de correo, aviso a la dirección anterior", old)
-			.doesNotContain("http://localhost:8080/r/");
-		long confirmationId = this.jdbc
-			.sql("select id from outbox_message where registration_id = ? and kind = 'EMAIL_CHANGED'")
-			.param(result.registrationId())
-			.query(Long.class)
-			.single();
-		assertThat(text(staffPage("/admin/outbox/" + confirmationId + "?lang=en")))
-			.contains("New email address, with the personal link", typed);
+			.list()).containsExactly("EDITED_BY_REGISTRANT email: " + old + " -> " + typed);
 	}
 
 	@Test
-	void aStaffChangeIsConfirmedTheSameWayInTheRegistrantsLanguage() throws Exception {
+	void theEditAnswersTheSameForAnAddressAnotherRegistrationHoldsAsForAFreeOne() throws Exception {
+		String slug = freshEvent();
+		String held = TestRegistrations.uniqueEmail("held");
+		String free = TestRegistrations.uniqueEmail("free");
+		this.registrations.register(slug, form("Beto Dueño", held), Locale.forLanguageTag("es"));
+		RegistrationResult probing = this.registrations.register(slug,
+				form("Eva Prueba", TestRegistrations.uniqueEmail("one")), Locale.forLanguageTag("es"));
+		RegistrationResult other = this.registrations.register(slug,
+				form("Eva Prueba", TestRegistrations.uniqueEmail("two")), Locale.forLanguageTag("es"));
+
+		String[] answers = new String[2];
+		int i = 0;
+		for (RegistrationResult registrant : List.of(probing, other)) {
+			String manage = "/r/" + registrant.manageToken();
+			String typed = (registrant == probing) ? held : free;
+			MvcResult saved = this.mvc.perform(edit(manage, "Eva Prueba", typed)).andReturn();
+			assertThat(saved.getResponse().getStatus()).isEqualTo(302);
+			String shown = page(saved.getResponse().getRedirectedUrl(), "es").text();
+			answers[i++] = saved.getResponse().getRedirectedUrl().replace(registrant.manageToken(), "TOKEN") + " "
+					+ shown.replace(typed, "TYPED").replace(storedEmail(registrant.registrationId()), "OWN");
+		}
+
+		assertThat(answers[0]).contains("Falta un paso").isEqualTo(answers[1]);
+		assertThat(storedEmail(probing.registrationId())).isNotEqualTo(held);
+	}
+
+	@Test
+	void confirmingAnAddressAnotherRegistrationHoldsSaysSoAndChangesNothing() throws Exception {
+		String slug = freshEvent();
+		String held = TestRegistrations.uniqueEmail("taken");
+		this.registrations.register(slug, form("Beto Dueño", held), Locale.ENGLISH);
+		String own = TestRegistrations.uniqueEmail("mine");
+		RegistrationResult result = this.registrations.register(slug, form("Caro Cambio", own), Locale.ENGLISH);
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+		greenMail.purgeEmailFromAllMailboxes();
+		String manage = "/r/" + result.manageToken();
+		this.mvc.perform(edit(manage, "Caro Cambio", held)).andExpect(redirectedUrl(manage + "?emailPending"));
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		String link = confirmPath(held);
+
+		assertThat(page(link, "en").text()).contains("Use " + held + " as the email address of this registration?");
+		Answer refused = confirm(link);
+
+		assertThat(refused.status()).isEqualTo(409);
+		assertThat(refused.text()).contains("This address already has a registration",
+				held + " already has a registration for this event", "nothing changed", "cancel it with its own link",
+				"Email me my link");
+		assertThat(storedEmail(result.registrationId())).isEqualTo(own);
+		assertThat(page(manage, "en").status()).as("the registrant's link still works").isEqualTo(200);
+		assertThat(page(manage, "en").text()).contains("Email change waiting for confirmation");
+		assertThat(addressMessages(result.registrationId())).containsExactly("EMAIL_CONFIRM SENT - " + held);
+	}
+
+	@Test
+	void aChangeBackToTheCurrentAddressIsNoChangeAndSendsNothing() throws Exception {
+		String first = TestRegistrations.uniqueEmail("kept");
+		String typo = TestRegistrations.uniqueEmail("typo");
+		RegistrationResult result = registered("Dora Vuelta", first, Locale.forLanguageTag("es"));
+		String manage = "/r/" + result.manageToken();
+		this.mvc.perform(edit(manage, "Dora Vuelta", typo, first)).andExpect(redirectedUrl(manage + "?emailPending"));
+
+		// The form shows the address waiting, and what typing the current one does.
+		Answer form = page(manage + "/edit", "es");
+		assertThat(form.text()).contains("El campo de correo muestra " + typo, "la dirección que falta confirmar");
+		this.mvc.perform(edit(manage, "Dora Vuelta", first, typo)).andExpect(redirectedUrl(manage + "?emailKept"));
+
+		assertThat(page(manage + "?emailKept", "es").text())
+			.contains("Cancelamos el cambio de correo: tu registro se queda con " + first)
+			.doesNotContain("Cambio de correo pendiente de confirmar");
+		assertThat(this.sender.sendDueMessages()).isZero();
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
+		assertThat(addressMessages(result.registrationId()))
+			.containsExactly("EMAIL_CONFIRM SKIPPED CHANGE_WITHDRAWN -");
+		assertThat(storedEmail(result.registrationId())).isEqualTo(first);
+	}
+
+	@Test
+	void savingOtherDetailsLeavesAWaitingChangeAsItIs() throws Exception {
+		String first = TestRegistrations.uniqueEmail("stays");
+		String next = TestRegistrations.uniqueEmail("next");
+		RegistrationResult result = registered("Iris Antes", first, Locale.ENGLISH);
+		String manage = "/r/" + result.manageToken();
+		this.mvc.perform(edit(manage, "Iris Antes", next)).andExpect(redirectedUrl(manage + "?emailPending"));
+
+		// A form loaded while the change waits shows it; one loaded before shows the
+		// current address: saving either as it is keeps the change waiting.
+		this.mvc.perform(edit(manage, "Iris Después", next, next)).andExpect(redirectedUrl(manage + "?saved"));
+		this.mvc.perform(edit(manage, "Iris Luego", first, first)).andExpect(redirectedUrl(manage + "?saved"));
+
+		assertThat(page(manage, "en").text()).contains("Email change waiting for confirmation", "Iris Luego");
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		assertThat(addressMessages(result.registrationId())).containsExactly("EMAIL_CONFIRM SENT - " + next);
+	}
+
+	@Test
+	void aStaffChangeTakesEffectAtOnceAndEarlierLinksStopWorking() throws Exception {
 		String old = TestRegistrations.uniqueEmail("staff-old");
 		String typed = TestRegistrations.uniqueEmail("staff-new");
-		RegistrationResult result = this.registrations.register(freshEvent(), form("Bea Staff", old), Locale.ENGLISH);
-		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
-		greenMail.purgeEmailFromAllMailboxes();
+		RegistrationResult result = registered("Bea Staff", old, Locale.ENGLISH);
+		String manage = "/r/" + result.manageToken();
 		String edit = "/admin/registrations/" + result.registrationId() + "/edit";
 
-		assertThat(staffSave(edit, "Bea Staff", typed)).contains(
-				"Datos guardados. A la nueva dirección le llega un correo con el enlace personal, y a la anterior un aviso del cambio");
-		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+		MvcResult saved = this.mvc.perform(fields(post(edit), "Bea Staff", typed).with(csrf()).with(organizer()))
+			.andExpect(redirectedUrl("/admin/registrations/" + result.registrationId()))
+			.andReturn();
 
+		assertThat(storedEmail(result.registrationId())).isEqualTo(typed);
+		assertThat(page(manage, "en").status()).as("the link the old address had").isEqualTo(404);
+		assertThat(text(this.mvc
+			.perform(get("/admin/registrations/" + result.registrationId()).param("lang", "en")
+				.cookie(saved.getResponse().getCookie("SESSION"))
+				.with(organizer()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString())).contains("The new address gets an email with a new personal link");
+		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+		String link = OutboxDeliveryTests.manageLink(plainText(to(typed))).replace("http://localhost:8080", "");
 		assertThat(OutboxDeliveryTests.subjectOf(to(typed))).isEqualTo("Email address updated: Test workshop");
-		assertThat(plainText(to(typed))).contains("This is now the email address of your registration")
-			.contains("http://localhost:8080/r/");
-		assertThat(OutboxDeliveryTests.subjectOf(to(old)))
-			.isEqualTo("Email address changed on your registration: Test workshop");
+		assertThat(page(link, "en").status()).isEqualTo(200);
 		assertThat(plainText(to(old)))
 			.contains("The email address of your registration for this event has been changed")
 			.doesNotContain("/r/")
 			.doesNotContain(typed);
 
-		// A save that changes something else only says "saved".
-		assertThat(staffSave(edit, "Bea Otra", typed)).contains("Datos guardados.")
-			.doesNotContain("A la nueva dirección");
-		assertThat(this.jdbc.sql("select count(*) from outbox_message where registration_id = ? and kind like 'EMAIL%'")
-			.param(result.registrationId())
-			.query(Long.class)
-			.single()).isEqualTo(2);
-	}
-
-	@Test
-	void aTypoFixedBeforeAnythingWentOutReachesOnlyTheAddressThatIsRightNow() throws Exception {
-		String first = TestRegistrations.uniqueEmail("first");
-		String typo = TestRegistrations.uniqueEmail("typo");
-		String right = TestRegistrations.uniqueEmail("right");
-		RegistrationResult result = this.registrations.register(freshEvent(), form("Caro Prisa", first),
-				Locale.ENGLISH);
-		String manage = "/r/" + result.manageToken();
-		this.mvc.perform(edit(manage, "Caro Prisa", typo)).andExpect(redirectedUrl(manage + "?saved&emailChanged"));
-		this.mvc.perform(edit(manage, "Caro Prisa", right)).andExpect(redirectedUrl(manage + "?saved&emailChanged"));
-
-		assertThat(this.sender.sendDueMessages()).as("the confirmation and the new address's email").isEqualTo(2);
-
-		assertThat(Arrays.stream(greenMail.getReceivedMessages())
-			.flatMap((m) -> OutboxDeliveryTests.recipients(m).stream())).containsOnly(right);
-		assertThat(this.jdbc.sql("""
-				select kind || ' ' || status || ' ' || coalesce(last_error, '-') || ' ' || coalesce(recipient, '-')
-				  from outbox_message where registration_id = ? and kind like 'EMAIL%' order by id""")
-			.param(result.registrationId())
-			.query(String.class)
-			.list()).containsExactly("EMAIL_CHANGED SKIPPED ADDRESS_CHANGED -",
-					"EMAIL_CHANGED_OLD SKIPPED ADDRESS_UNUSED -", "EMAIL_CHANGED SENT - " + right,
-					"EMAIL_CHANGED_OLD SKIPPED ADDRESS_UNUSED -");
-		long skipped = this.jdbc
-			.sql("select min(id) from outbox_message where registration_id = ? and kind = 'EMAIL_CHANGED'")
-			.param(result.registrationId())
-			.query(Long.class)
-			.single();
-		assertThat(staffPage("/admin/outbox/" + skipped + "?lang=en"))
-			.contains("Not sent: by then the email address of the registration had changed again.");
-		assertThat(staffPage("/admin/outbox?lang=es")).contains(
-				"No enviado: a esa dirección nunca se le envió nada de este registro, así que no había nada que avisarle.");
-	}
-
-	@Test
-	void anAddressChangedAndChangedBackBeforeSendingIsNotToldOfAChangeThatDidNotLast() throws Exception {
-		String first = TestRegistrations.uniqueEmail("kept");
-		String other = TestRegistrations.uniqueEmail("briefly");
-		RegistrationResult result = this.registrations.register(freshEvent(), form("Dora Vuelta", first),
-				Locale.ENGLISH);
-		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
-		greenMail.purgeEmailFromAllMailboxes();
-		String manage = "/r/" + result.manageToken();
-		this.mvc.perform(edit(manage, "Dora Vuelta", other)).andExpect(status().is3xxRedirection());
-		this.mvc.perform(edit(manage, "Dora Vuelta", first)).andExpect(status().is3xxRedirection());
-
-		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
-
-		assertThat(greenMail.getReceivedMessages()).singleElement()
-			.satisfies((m) -> assertThat(OutboxDeliveryTests.recipients(m)).containsExactly(first))
-			.satisfies((m) -> assertThat(OutboxDeliveryTests.subjectOf(m)).startsWith("Email address updated"));
-	}
-
-	@Test
-	void aStaffResendOfTheOldAddressesNoticeGoesToThatAddressAgainWithoutALink() throws Exception {
-		String old = TestRegistrations.uniqueEmail("resend-old");
-		String typed = TestRegistrations.uniqueEmail("resend-new");
-		RegistrationResult result = this.registrations.register(freshEvent(), form("Eva Otra", old), Locale.ENGLISH);
-		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
-		this.mvc.perform(edit("/r/" + result.manageToken(), "Eva Otra", typed)).andExpect(status().is3xxRedirection());
-		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
-		greenMail.purgeEmailFromAllMailboxes();
-		long notice = this.jdbc
-			.sql("select id from outbox_message where registration_id = ? and kind = 'EMAIL_CHANGED_OLD'")
-			.param(result.registrationId())
-			.query(Long.class)
-			.single();
-
-		this.mvc.perform(post("/admin/outbox/" + notice + "/resend").with(csrf()).with(organizer()))
+		// A staff save that changes something else leaves the links alone.
+		this.mvc.perform(fields(post(edit), "Bea Otra", typed).with(csrf()).with(organizer()))
 			.andExpect(status().is3xxRedirection());
+		assertThat(page(link, "en").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aStaffChangeEndsTheChangeTheRegistrantAskedFor() throws Exception {
+		String asked = TestRegistrations.uniqueEmail("asked-before");
+		RegistrationResult result = registered("Bea Staff", TestRegistrations.uniqueEmail("asked-old"), Locale.ENGLISH);
+		String manage = "/r/" + result.manageToken();
+		this.mvc.perform(edit(manage, "Bea Staff", asked)).andExpect(redirectedUrl(manage + "?emailPending"));
 		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		String askedLink = confirmPath(asked);
 
-		assertThat(greenMail.getReceivedMessages()).singleElement()
-			.satisfies((m) -> assertThat(OutboxDeliveryTests.recipients(m)).containsExactly(old))
-			.satisfies((m) -> assertThat(plainText(m)).doesNotContain("/r/"));
+		this.mvc
+			.perform(fields(post("/admin/registrations/" + result.registrationId() + "/edit"), "Bea Staff",
+					TestRegistrations.uniqueEmail("staff-set"))
+				.with(csrf())
+				.with(organizer()))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(page(askedLink, "en").status()).isEqualTo(410);
+		assertThat(page(askedLink, "en").text()).contains("a newer change of email address was requested");
+		assertThat(confirm(askedLink).status()).isEqualTo(410);
+		assertThat(storedEmail(result.registrationId())).isNotEqualTo(asked);
 	}
 
-	/** A staff save, and the page it leads to as that browser sees it (in Spanish). */
-	private String staffSave(String edit, String name, String email) throws Exception {
-		MvcResult saved = this.mvc.perform(fields(post(edit), name, email).with(csrf()).with(organizer()))
-			.andExpect(redirectedUrl(edit.replace("/edit", "")))
-			.andReturn();
-		return text(page(get(edit.replace("/edit", "")).param("lang", "es")
-			.cookie(saved.getResponse().getCookie("SESSION"))
-			.with(organizer())));
-	}
-
-	private MockHttpServletRequestBuilder edit(String manage, String name, String email) {
-		return fields(post(manage + "/edit"), name, email).with(csrf());
-	}
-
-	private static MockHttpServletRequestBuilder fields(MockHttpServletRequestBuilder request, String name,
-			String email) {
-		return request.param("fullName", name)
-			.param("email", email)
-			.param("company", "Discos Norte")
-			.param("companyType", "INDEPENDENT_LABEL")
-			.param("state", "CMX")
-			.param("city", "Ciudad de México")
-			.param("associationInterest", "YES");
-	}
-
-	private static MimeMessage to(String address) {
-		List<MimeMessage> found = Arrays.stream(greenMail.getReceivedMessages())
-			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(address))
-			.toList();
-		assertThat(found).as("emails to " + address).hasSize(1);
-		return found.get(0);
-	}
-
-	private static String plainText(MimeMessage message) {
-		try {
-			return (String) OutboxDeliveryTests.parts(message).get("text/plain").getContent();
+	@Test
+	void aRegistrantAsksForAFewChangesAnHourNotAFlood() throws Exception {
+		RegistrationResult result = registered("Flo Muchas", TestRegistrations.uniqueEmail("many"), Locale.ENGLISH);
+		String manage = "/r/" + result.manageToken();
+		for (int i = 0; i < 5; i++) {
+			this.mvc.perform(edit(manage, "Flo Muchas", TestRegistrations.uniqueEmail("try" + i)))
+				.andExpect(redirectedUrl(manage + "?emailPending"));
 		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
+
+		Answer refused = answer(edit(manage, "Flo Muchas", TestRegistrations.uniqueEmail("sixth")).param("lang", "en"));
+
+		assertThat(refused.status()).isEqualTo(200);
+		assertThat(refused.text()).contains("You asked to change your email address several times within the hour");
+		assertThat(this.jdbc.sql("select count(*) from outbox_message where registration_id = ? and kind = ?")
+			.params(result.registrationId(), "EMAIL_CONFIRM")
+			.query(Long.class)
+			.single()).isEqualTo(5);
 	}
 
-	private String page(MockHttpServletRequestBuilder request) throws Exception {
-		return this.mvc.perform(request)
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private String staffPage(String path) throws Exception {
-		return page(get(path).with(organizer()));
-	}
-
-	private static org.springframework.test.web.servlet.request.RequestPostProcessor organizer() {
-		return user("org@win.test").roles("ORGANIZER");
-	}
-
-	/** What a reader sees: the page without its tags. */
-	private static String text(String html) {
-		return HtmlUtils.htmlUnescape(html.replaceAll("(?s)<head>.*?</head>", "").replaceAll("(?s)<[^>]+>", " "))
-			.replaceAll("\\s+", " ");
-	}
-
-	/** An event of this test's own, a month away. */
-	private String freshEvent() {
-		return new TestEvents(this.jdbc).event()
-			.startsAt(Instant.now().plus(Duration.ofDays(30)))
-			.capacity(10)
+	@Test
+	void anEmailComposedForAnAddressTheRegistrationNoLongerHasGetsNoManageLink() {
+		String old = TestRegistrations.uniqueEmail("composed-old");
+		long id = new TestRegistrations(this.jdbc).in(new TestEvents(this.jdbc).mexicoWorkshopId())
+			.email(old)
 			.create()
-			.slug();
-	}
+			.id();
+		this.jdbc.sql("update registration set email = ? where id = ?")
+			.params(TestRegistrations.uniqueEmail("composed-new"), id)
+			.update();
 
-	private static RegistrationForm form(String name, String email) {
-		return new RegistrationForm(name, email, "Discos Norte", null, "INDEPENDENT_LABEL", "CMX", "Ciudad de México",
-				null, "YES", null, null, true, false, null);
+		List<String> minted = this.tokens.issueAll(List.of(id), List.of(old));
+
+		assertThat(minted).containsExactly((String) null);
+		assertThat(this.jdbc.sql("select count(*) from registration_token where registration_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 }

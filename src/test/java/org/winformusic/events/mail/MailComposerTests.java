@@ -90,8 +90,11 @@ class MailComposerTests {
 		String when = (locale == SupportedLocales.SPANISH) ? "lunes 20 de marzo de 2028, 10:00–14:00"
 				: "Monday 20 March 2028, 10:00–14:00";
 		boolean ended = kind == RegistrationMessage.Type.CANCELLED || kind == RegistrationMessage.Type.DECLINED;
-		// The old address of a changed one is no longer the registration's: no link.
-		boolean linked = !ended && kind != RegistrationMessage.Type.EMAIL_CHANGED_OLD;
+		// The old address of a changed one is no longer the registration's, and a new
+		// one waiting for confirmation is not yet: no manage link. The new one gets the
+		// link that confirms it instead.
+		boolean confirms = kind == RegistrationMessage.Type.EMAIL_CONFIRM;
+		boolean linked = !ended && kind != RegistrationMessage.Type.EMAIL_CHANGED_OLD && !confirms;
 		for (String body : List.of(mail.text(), mail.html())) {
 			assertThat(body).contains(title, when, "Ana Pérez", "https://maps.example.org/roma");
 			// Every email: WIN's contact, the event's page, the privacy notice.
@@ -99,7 +102,8 @@ class MailComposerTests {
 					"https://events.example.org/events/test-event", "https://events.example.org/privacy");
 			// Someone whose registration ended is told what they can still do instead.
 			assertThat(body.contains(link)).isEqualTo(linked);
-			assertThat(body.contains(TOKEN)).isEqualTo(linked);
+			assertThat(body.contains(TOKEN)).isEqualTo(linked || confirms);
+			assertThat(body.contains("https://events.example.org/email-change/" + TOKEN)).isEqualTo(confirms);
 		}
 		assertThat(mail.html().contains("href=\"" + link + "\"")).isEqualTo(linked);
 		// The long personal link is a button, never raw text that widens a phone screen.
@@ -110,7 +114,7 @@ class MailComposerTests {
 		// "already registered".
 		assertThat(mail.text().contains(alsoText)).isEqualTo(kind == RegistrationMessage.Type.CANCELLED);
 		assertThat(mail.text().contains("see, change or cancel") || mail.text().contains("ver, cambiar o cancelar"))
-			.isEqualTo(!ended);
+			.isEqualTo(!ended && !confirms);
 		boolean seat = kind == RegistrationMessage.Type.CONFIRMED || kind == RegistrationMessage.Type.PROMOTED
 				|| kind == RegistrationMessage.Type.EVENT_REMINDER;
 		assertThat(mail.html().contains("https://calendar.google.com/")).as("Google Calendar link").isEqualTo(seat);
@@ -376,10 +380,11 @@ class MailComposerTests {
 			MailComposer.Composed with = this.composer.compose(kind, subscribed, event(SupportedLocales.SPANISH),
 					TOKEN);
 			MailComposer.Composed without = this.composer.compose(kind, base, event(SupportedLocales.SPANISH), TOKEN);
-			if (kind == RegistrationMessage.Type.EMAIL_CHANGED_OLD) {
-				// An address that is no longer the registration's gets no link at all.
+			if (kind == RegistrationMessage.Type.EMAIL_CHANGED_OLD || kind == RegistrationMessage.Type.EMAIL_CONFIRM) {
+				// An address that is no longer the registration's, or not yet, gets no
+				// personal link at all.
 				assertThat(with.html() + with.text() + without.html() + without.text()).doesNotContain("/news/stop")
-					.doesNotContain(TOKEN);
+					.doesNotContain("/r/" + TOKEN);
 				assertThat(with.newsStopLink()).isNull();
 				continue;
 			}

@@ -23,9 +23,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * No live manage token is kept anywhere in the database: not in the outbox, not in a
- * rendered body, not in any other table. The raw token exists only in the visitor's
- * redirect and in the emails that left.
+ * No live manage token, nor the token of a link that confirms a new email address, is
+ * kept anywhere in the database: not in the outbox, not in a rendered body, not in any
+ * other table. The raw token exists only in the visitor's redirect and in the emails that
+ * left.
  */
 class SecretsAtRestTests extends MailIntegrationTestSupport {
 
@@ -82,8 +83,15 @@ class SecretsAtRestTests extends MailIntegrationTestSupport {
 		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
 		tokens.addAll(emailedTokens());
 
-		// A new address: its email carries a link, the old address's notice none, and
-		// the old address stored with that notice is no secret.
+		// The registration redirect, the confirmation, the lookup and two resends.
+		assertThat(tokens).doesNotHaveDuplicates().hasSize(5);
+		tokens.forEach((token) -> assertThat(this.tokens.resolve(token)).contains(id));
+		assertNoTokenStored(tokens);
+
+		// A new address: the email sent there carries a confirmation link of its own,
+		// stored no more than a manage link; confirming it gives the browser a new manage
+		// link (every earlier one stops working), and the old address a notice without
+		// any link.
 		String moved = TestRegistrations.uniqueEmail("secret-moved");
 		this.mvc
 			.perform(post(location + "/edit").with(csrf())
@@ -95,19 +103,38 @@ class SecretsAtRestTests extends MailIntegrationTestSupport {
 				.param("city", "Ciudad de México")
 				.param("associationInterest", "YES"))
 			.andExpect(status().is3xxRedirection());
-		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		String confirmation = (String) OutboxDeliveryTests.parts(greenMail.getReceivedMessages()[0])
+			.get("text/plain")
+			.getContent();
+		String confirmToken = confirmation.lines()
+			.filter((line) -> line.startsWith("http://localhost:8080/email-change/"))
+			.findFirst()
+			.orElseThrow()
+			.replace("http://localhost:8080/email-change/", "");
+		greenMail.purgeEmailFromAllMailboxes();
+		List<String> secrets = new ArrayList<>(tokens);
+		secrets.add(confirmToken);
+		assertNoTokenStored(secrets);
+
+		String changed = this.mvc.perform(post("/email-change/" + confirmToken).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String fresh = changed.replace("/r/", "").replace("?emailConfirmed", "");
+		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
 		MimeMessage notice = Arrays.stream(greenMail.getReceivedMessages())
 			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(email))
 			.findFirst()
 			.orElseThrow();
 		assertThat((String) OutboxDeliveryTests.parts(notice).get("text/plain").getContent()).doesNotContain("/r/");
-		tokens.addAll(emailedTokens(moved));
 
-		// The registration redirect, the confirmation, the lookup, two resends and the
-		// new address's email.
-		assertThat(tokens).doesNotHaveDuplicates().hasSize(6);
-		tokens.forEach((token) -> assertThat(this.tokens.resolve(token)).contains(id));
-		assertNoTokenStored(tokens);
+		tokens.forEach((token) -> assertThat(this.tokens.resolve(token)).isEmpty());
+		assertThat(this.tokens.resolve(fresh)).contains(id);
+		secrets.add(fresh);
+		assertThat(secrets).doesNotHaveDuplicates();
+		assertNoTokenStored(secrets);
 	}
 
 	/** The manage tokens of every email received so far. */
@@ -158,7 +185,7 @@ class SecretsAtRestTests extends MailIntegrationTestSupport {
 				   and c.data_type in ('text', 'character varying', 'character', 'bytea', 'json', 'jsonb')
 				 group by c.table_name""").query().listOfRows();
 		assertThat(columns).extracting((row) -> row.get("table_name"))
-			.contains("outbox_message", "registration", "registration_token");
+			.contains("outbox_message", "registration", "registration_token", "email_change", "email_change_token");
 		StringBuilder dump = new StringBuilder();
 		for (Map<String, Object> column : columns) {
 			String table = (String) column.get("table_name");

@@ -36,6 +36,9 @@ class TokenHousekeepingTests {
 	@Autowired
 	TokenHousekeeping housekeeping;
 
+	@Autowired
+	EmailChanges emailChanges;
+
 	@Test
 	void aRegistrationKeepsItsFiveNewestLinksAndOlderOnesStopWorking() {
 		RegistrationResult result = register("keep@example.com");
@@ -93,6 +96,35 @@ class TokenHousekeepingTests {
 
 		this.registrations.sendLink(eventId, "links@example.com");
 		assertThat(requests(result.registrationId())).as("a new hour, a new link").isEqualTo(1);
+	}
+
+	@Test
+	void aChangeOfAddressGoesOnceItsLinkExpiredWithTheLinksSentForIt() {
+		RegistrationResult result = register("moving@example.com");
+		long id = result.registrationId();
+		for (String address : new String[] { "expired@example.com", "waiting@example.com" }) {
+			this.jdbc.sql("""
+					update email_change set state = 'SUPERSEDED' where registration_id = ? and state = 'PENDING'""")
+				.param(id)
+				.update();
+			this.jdbc.sql("""
+					insert into email_change (registration_id, new_email, state, requested_at, expires_at)
+					values (?, ?, 'PENDING', now(), now() + interval '48 hours')""").params(id, address).update();
+			assertThat(this.emailChanges.issueConfirmToken(id, address)).isPresent();
+		}
+		this.jdbc.sql("update email_change set expires_at = now() - interval '1 minute' where new_email = ?")
+			.param("expired@example.com")
+			.update();
+
+		this.housekeeping.run();
+
+		assertThat(this.jdbc.sql("select new_email from email_change where registration_id = ?")
+			.param(id)
+			.query(String.class)
+			.list()).containsExactly("waiting@example.com");
+		assertThat(this.jdbc.sql("""
+				select count(*) from email_change_token t join email_change c on c.id = t.change_id
+				 where c.registration_id = ?""").param(id).query(Long.class).single()).isOne();
 	}
 
 	private long requests(long registrationId) {

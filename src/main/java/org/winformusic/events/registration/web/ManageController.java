@@ -16,6 +16,7 @@ import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.EditConflictException;
 import org.winformusic.events.registration.EditResult;
 import org.winformusic.events.registration.EditableRegistration;
+import org.winformusic.events.registration.EmailChanges;
 import org.winformusic.events.registration.FormContext;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationFields;
@@ -112,6 +113,7 @@ class ManageController {
 		model.addAttribute("active", active(registration));
 		model.addAttribute("justRegistered", request.getParameterMap().containsKey("new") && active(registration));
 		model.addAttribute("answers", this.answers.of(registration.id(), registration.eventId(), pageLocale, false));
+		model.addAttribute("pendingEmail", this.registrations.waitingEmailChange(registration).orElse(null));
 		if (holdsSeat(registration)) {
 			model.addAttribute("qrCode", this.qrCode.dataUri(registration.id()));
 			model.addAttribute("googleCalendarUrl",
@@ -158,6 +160,9 @@ class ManageController {
 		// The version the form was loaded at (a hidden input, outside the form record).
 		String version = request.getParameter("version");
 		model.addAttribute("version", version);
+		// The address the form was loaded with (see SelfService#updateByToken).
+		String emailShown = request.getParameter("emailShown");
+		model.addAttribute("emailShown", emailShown);
 		Locale pageLocale = RegistrantLanguage.apply(request, registration, locale);
 		EventInfo event = event(registration, pageLocale);
 		RegistrationFormBinding.Posted posted = RegistrationFormBinding.registrant(request, model);
@@ -167,11 +172,8 @@ class ManageController {
 		if (checked != null) {
 			try {
 				EditResult edit = this.registrations.updateByToken(token, checked,
-						EditableRegistration.postedVersion(version));
-				// A save that changed nothing wrote nothing: the page says so, not
-				// "saved"; a new address is named with where its confirmation went.
-				return redirect(token)
-						+ (edit.emailChanged() ? "?saved&emailChanged" : edit.changed() ? "?saved" : "?unchanged");
+						EditableRegistration.postedVersion(version), emailShown);
+				return redirect(token) + saved(edit);
 			}
 			catch (EditConflictException ex) {
 				// Someone saved first: what this person typed stays, with what is saved
@@ -180,10 +182,10 @@ class ManageController {
 				registration = ex.current().registration();
 			}
 			catch (RegistrationStateException ex) {
-				if (ex.reason() != RegistrationStateException.Reason.EMAIL_TAKEN) {
+				if (ex.reason() != RegistrationStateException.Reason.EMAIL_CHANGES_LIMIT) {
 					return redirect(token);
 				}
-				result.rejectValue("email", "registration.error.email.taken");
+				result.rejectValue("email", "registration.error.email.limit");
 			}
 		}
 		return showEdit(model, token, registration, event, form, result, pageLocale);
@@ -221,7 +223,14 @@ class ManageController {
 		model.addAttribute("version", current.version());
 		Locale pageLocale = RegistrantLanguage.apply(request, registration, locale);
 		EventInfo event = event(registration, pageLocale);
+		// A change of address waiting for confirmation is what the email field shows:
+		// typing the registration's address back cancels it.
+		EmailChanges.Waiting waiting = this.registrations.waitingEmailChange(registration).orElse(null);
+		String shown = (waiting != null) ? waiting.newEmail() : registration.email();
+		model.addAttribute("pendingEmail", waiting);
+		model.addAttribute("emailShown", shown);
 		RegistrationForm form = RegistrationForm.of(registration, event.country())
+			.withEmail(shown)
 			.withAnswers(this.answers.formValues(registration.id()));
 		return showEdit(model, token, registration, event, form,
 				new BeanPropertyBindingResult(form, RegistrationFormBinding.NAME), pageLocale);
@@ -232,9 +241,26 @@ class ManageController {
 		model.addAttribute("registration", registration);
 		model.addAttribute("event", event);
 		model.addAttribute("token", token);
+		if (!model.containsAttribute("pendingEmail")) {
+			model.addAttribute("pendingEmail", this.registrations.waitingEmailChange(registration).orElse(null));
+		}
 		this.fields.prepare(model, form, result, event.country(), locale);
 		this.questions.prepare(model, registration.eventId(), form, result, locale);
 		return EDIT_VIEW;
+	}
+
+	/**
+	 * What the manage page says after a save: a save that changed nothing wrote nothing
+	 * ("unchanged", not "saved"); a new address waits for the link sent there, whether or
+	 * not another registration of the event holds it; the address typed back cancelled
+	 * the change that waited.
+	 */
+	private static String saved(EditResult edit) {
+		String notice = edit.emailChangeRequested() ? "emailPending" : edit.emailChangeCancelled() ? "emailKept" : null;
+		if (notice == null) {
+			return edit.changed() ? "?saved" : "?unchanged";
+		}
+		return edit.changed() ? "?saved&" + notice : "?" + notice;
 	}
 
 	/**
