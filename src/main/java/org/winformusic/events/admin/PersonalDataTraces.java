@@ -1,6 +1,7 @@
 package org.winformusic.events.admin;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +44,31 @@ public class PersonalDataTraces {
 		}
 		this.jdbc.sql("delete from staff_note where registration_id in (:ids)").param("ids", registrationIds).update();
 		this.jdbc.sql("update audit_log set details = null where registration_id in (:ids) and details is not null")
+			.param("ids", registrationIds)
+			.update();
+	}
+
+	/**
+	 * The registrations that have staff notes, for the retention job's sweep of notes
+	 * left on erased registrations (staff write few notes: the list stays short).
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> registrationsWithNotes() {
+		return this.jdbc.sql("select distinct registration_id from staff_note order by registration_id")
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Deletes the staff notes on these registrations.
+	 * @return how many were deleted
+	 */
+	@Transactional
+	public int deleteNotes(Collection<Long> registrationIds) {
+		if (registrationIds.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("delete from staff_note where registration_id in (:ids)")
 			.param("ids", registrationIds)
 			.update();
 	}
