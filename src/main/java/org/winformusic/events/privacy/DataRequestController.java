@@ -45,9 +45,12 @@ class DataRequestController {
 
 	private final EventCatalog catalog;
 
-	DataRequestController(PersonalData personalData, EventCatalog catalog) {
+	private final DataReportFiles files;
+
+	DataRequestController(PersonalData personalData, EventCatalog catalog, DataReportFiles files) {
 		this.personalData = personalData;
 		this.catalog = catalog;
+		this.files = files;
 	}
 
 	@ModelAttribute
@@ -82,12 +85,12 @@ class DataRequestController {
 	}
 
 	@PostMapping(path = "/admin/privacy/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<List<DataReport>> export(@RequestParam(defaultValue = "") String email, Locale locale) {
+	ResponseEntity<byte[]> export(@RequestParam(defaultValue = "") String email, Locale locale) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("data-request.json").build().toString())
-			.body(this.personalData.exportForRequest(email, locale));
+			.body(this.files.writeAll(this.personalData.exportForRequest(email, locale)));
 	}
 
 	/**

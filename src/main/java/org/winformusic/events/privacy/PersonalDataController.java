@@ -11,6 +11,7 @@ import org.winformusic.events.registration.RegistrantLanguage;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,9 +46,16 @@ class PersonalDataController {
 
 	private final EventCatalog catalog;
 
-	PersonalDataController(PersonalData personalData, EventCatalog catalog) {
+	private final DataReportFiles files;
+
+	private final MessageSource messages;
+
+	PersonalDataController(PersonalData personalData, EventCatalog catalog, DataReportFiles files,
+			MessageSource messages) {
 		this.personalData = personalData;
 		this.catalog = catalog;
+		this.files = files;
+		this.messages = messages;
 	}
 
 	@ModelAttribute
@@ -70,16 +78,21 @@ class PersonalDataController {
 		return DATA_VIEW;
 	}
 
-	/** The file holds texts too (the event's title, the questions' labels). */
+	/**
+	 * The file holds texts too (the event's title, the questions' labels), and is named
+	 * in that language: {@code mis-datos-<event>.json}.
+	 */
 	@GetMapping(path = "/r/{token}/data.json", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<DataReport> dataFile(@PathVariable String token, HttpServletRequest request, Locale locale) {
+	ResponseEntity<byte[]> dataFile(@PathVariable String token, HttpServletRequest request, Locale locale) {
 		RegistrationView registration = this.personalData.byToken(token);
 		Locale fileLocale = RegistrantLanguage.apply(request, registration, locale);
+		DataReport report = this.personalData.report(registration, fileLocale);
+		String name = this.messages.getMessage("privacy.data.fileName", new Object[] { report.eventSlug() },
+				fileLocale);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("my-data.json").build().toString())
-			.body(this.personalData.report(registration, fileLocale));
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(this.files.write(report));
 	}
 
 	@GetMapping("/r/{token}/erase")
