@@ -87,6 +87,25 @@ class PersonalData {
 	}
 
 	/**
+	 * The other registrations of this registration's address (other events, or an earlier
+	 * one of the same event) that still hold personal data, oldest first, so the erase
+	 * page can say that erasing this one leaves them and name their events. Their events
+	 * are what the address's inbox already got emails about; but the link the registering
+	 * browser got proves no inbox (anyone can type any address), so for that link the
+	 * answer is empty: unknown.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<List<RegistrationView>> othersOfAddress(RegistrationView registration, String token) {
+		if (this.tokens.mintedWhenRegistering(token) || registration.email() == null) {
+			return Optional.empty();
+		}
+		return Optional.of(this.erasure.findByEmail(registration.email())
+			.stream()
+			.filter((other) -> other.id() != registration.id())
+			.toList());
+	}
+
+	/**
 	 * Self-service erasure: cancels (the seat goes to the waitlist) and blocks at once.
 	 * The manage link stops working. Returns the language the person registered in, for
 	 * the page that says it is done.

@@ -1,6 +1,9 @@
 package org.winformusic.events.privacy;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -95,6 +98,12 @@ class PersonalDataController {
 			.body(this.files.write(report));
 	}
 
+	/**
+	 * Erasing is per registration: the page names the events of the address's other
+	 * registrations, which it leaves, and how to erase them (their own links). It does
+	 * not erase them from here: each one's link, from that event's emails, is what shows
+	 * the address is the visitor's.
+	 */
 	@GetMapping("/r/{token}/erase")
 	String confirmErase(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
 		RegistrationView registration = this.personalData.byToken(token);
@@ -102,6 +111,16 @@ class PersonalDataController {
 		model.addAttribute("registration", registration);
 		model.addAttribute("event",
 				this.catalog.findById(registration.eventId(), pageLocale).orElseThrow(NotFoundException::new));
+		Optional<List<RegistrationView>> others = this.personalData.othersOfAddress(registration, token);
+		model.addAttribute("othersUnknown", others.isEmpty());
+		model.addAttribute("otherEvents",
+				others.orElse(List.of())
+					.stream()
+					.map(RegistrationView::eventId)
+					.distinct()
+					.flatMap((id) -> this.catalog.findById(id, pageLocale).stream())
+					.sorted(Comparator.comparing(EventInfo::startsAt))
+					.toList());
 		model.addAttribute("token", token);
 		return ERASE_VIEW;
 	}
