@@ -73,12 +73,13 @@ class DataReports {
 	 * "Dejaste de recibir noticias de WIN y de la Red LatAm": where the event is in Latin
 	 * America, its news came from the LatAm Network too.
 	 */
-	String newsFrom(EventInfo event, Locale locale) {
-		return word(event.latinAmerican() ? "rights.news.from.latam" : "rights.news.from", locale);
+	static String newsFrom(MessageSource messages, EventInfo event, Locale locale) {
+		return messages.getMessage(event.latinAmerican() ? "rights.news.from.latam" : "rights.news.from", null, locale);
 	}
 
 	private String historyWords(String action, EventInfo event, Locale locale) {
-		Object[] arguments = PersonalData.NEWS_STOPPED.equals(action) ? new Object[] { newsFrom(event, locale) } : null;
+		Object[] arguments = PersonalData.NEWS_STOPPED.equals(action)
+				? new Object[] { newsFrom(this.messages, event, locale) } : null;
 		String words = this.messages.getMessage("privacy.history." + action, arguments, null, locale);
 		return (words != null) ? words : word("privacy.history.other", locale);
 	}

@@ -140,7 +140,9 @@ class PersonalDataController {
 	@GetMapping("/r/{token}/news/stop")
 	String confirmStopNews(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
 		RegistrationView registration = this.personalData.byToken(token);
-		RegistrantLanguage.apply(request, registration, locale);
+		Locale pageLocale = RegistrantLanguage.apply(request, registration, locale);
+		EventInfo event = this.catalog.findById(registration.eventId(), pageLocale).orElseThrow(NotFoundException::new);
+		model.addAttribute("newsFrom", DataReports.newsFrom(this.messages, event, pageLocale));
 		model.addAttribute("newsOptIn", this.personalData.getsNews(registration));
 		model.addAttribute("token", token);
 		return NEWS_VIEW;
