@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
@@ -21,13 +22,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** The audit log (ADMIN): filter by actor, action, event and day (UTC); newest first. */
+/**
+ * The audit log (ADMIN): filter by actor, action, event and day (UTC); newest first. An
+ * entry about an event shows its time in that event's zone, named, as the rest of the
+ * admin pages do; one about no event (a login, a staff account) in UTC, named too.
+ */
 @Controller
 class AuditController {
 
 	private static final String VIEW = "admin/audit";
 
 	static final int PAGE_SIZE = 50;
+
+	/** The zone of entries about no event; Java names it "Coordinated Universal Time". */
+	static final ZoneId UTC = ZoneId.of("Etc/UTC");
 
 	private final AuditLog audit;
 
@@ -60,6 +68,10 @@ class AuditController {
 		Map<Long, EventInfo> events = events(entries, locale);
 		model.addAttribute("eventTitles", byId(events, EventInfo::title));
 		model.addAttribute("eventCountries", byId(events, EventInfo::country));
+		Map<Long, ZoneId> zones = new HashMap<>();
+		events.forEach((id, info) -> zones.put(id, info.zone()));
+		model.addAttribute("eventZones", zones);
+		model.addAttribute("utc", UTC);
 		model.addAttribute("actions", this.audit.actions());
 		model.addAttribute("query", (base != null) ? base + "&" : "");
 		model.addAttribute("actor", actor);

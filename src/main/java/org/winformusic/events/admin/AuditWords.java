@@ -124,8 +124,8 @@ class AuditWords {
 	}
 
 	/**
-	 * The details in words, a time in them in {@code zone}: the event's next to a
-	 * registration, UTC (and said so) in the audit log, which spans events.
+	 * The details in words, a time in them in {@code zone}: the event's (next to a
+	 * registration, and for an entry about an event in the audit log), else UTC, said so.
 	 */
 	public String details(String details, Long eventId, String country, ZoneId zone, Locale locale) {
 		if (details == null || details.isBlank()) {
@@ -280,7 +280,7 @@ class AuditWords {
 	private String time(String instant, ZoneId zone, Locale locale) {
 		try {
 			String time = this.times.dateTime(Instant.parse(instant), zone, locale);
-			return zone.equals(ZoneOffset.UTC) ? time + " UTC" : time;
+			return zone.normalized().equals(ZoneOffset.UTC) ? time + " UTC" : time;
 		}
 		catch (DateTimeParseException ex) {
 			return null;

@@ -1,7 +1,10 @@
 package org.winformusic.events.admin;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -9,26 +12,50 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What the admin tables hold about one registrant, for their access and erasure rights:
- * the registration's history in the audit log (without who did it: staff addresses are
- * not the registrant's data), and removing the staff notes and the audit entries'
- * before/after values when the registration's data is erased or expires. The entries
- * themselves stay: they prove what was done, and when.
+ * the registration's history in the audit log with its before/after values (without who
+ * did it: staff addresses are not the registrant's data), the staff notes (without their
+ * author), and removing the staff notes and the audit entries' before/after values when
+ * the registration's data is erased or expires. The entries themselves stay: they prove
+ * what was done, and when.
  */
 @Component
 public class PersonalDataTraces {
 
 	private final JdbcClient jdbc;
 
-	PersonalDataTraces(JdbcClient jdbc) {
+	private final AuditWords words;
+
+	PersonalDataTraces(JdbcClient jdbc, AuditWords words) {
 		this.jdbc = jdbc;
+		this.words = words;
 	}
 
-	/** The registration's history, oldest first. */
+	/**
+	 * The registration's history, oldest first, with what each entry changed in the
+	 * reader's words (the before and after values staff see, a time in {@code zone}); the
+	 * region and question words are those of the event.
+	 */
 	@Transactional(readOnly = true)
-	public List<HistoryEntry> historyOf(long registrationId) {
-		return this.jdbc.sql("select at, action from audit_log where registration_id = ? order by at, id")
+	public List<HistoryEntry> historyOf(long registrationId, long eventId, String country, ZoneId zone, Locale locale) {
+		return this.jdbc.sql("select at, action, details from audit_log where registration_id = ? order by at, id")
 			.param(registrationId)
-			.query((rs, n) -> new HistoryEntry(rs.getTimestamp("at").toInstant(), rs.getString("action")))
+			.query((rs, n) -> new HistoryEntry(rs.getTimestamp("at").toInstant(), rs.getString("action"),
+					changes(rs.getString("details"), eventId, country, zone, locale)))
+			.list();
+	}
+
+	private List<String> changes(String details, long eventId, String country, ZoneId zone, Locale locale) {
+		String words = this.words.details(details, eventId, country, zone, locale);
+		return words.isEmpty() ? List.of() : List.of(words.split("\n"));
+	}
+
+	/** The staff notes on the registration, oldest first, without who wrote them. */
+	@Transactional(readOnly = true)
+	public List<NoteEntry> notesOf(long registrationId) {
+		return this.jdbc
+			.sql("select created_at, body from staff_note where registration_id = ? order by created_at, id")
+			.param(registrationId)
+			.query((rs, n) -> new NoteEntry(rs.getTimestamp("created_at").toInstant(), rs.getString("body")))
 			.list();
 	}
 
@@ -48,11 +75,42 @@ public class PersonalDataTraces {
 	}
 
 	/**
+	 * The registrations that have staff notes, for the retention job's sweep of notes
+	 * left on erased registrations (staff write few notes: the list stays short).
+	 */
+	@Transactional(readOnly = true)
+	public List<Long> registrationsWithNotes() {
+		return this.jdbc.sql("select distinct registration_id from staff_note order by registration_id")
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Deletes the staff notes on these registrations.
+	 * @return how many were deleted
+	 */
+	@Transactional
+	public int deleteNotes(Collection<Long> registrationIds) {
+		if (registrationIds.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("delete from staff_note where registration_id in (:ids)")
+			.param("ids", registrationIds)
+			.update();
+	}
+
+	/**
 	 * One recorded change of a registration.
 	 *
 	 * @param action the audit action code (APPROVED, CHECKED_IN, ...)
+	 * @param changes what it changed, one line each, in words ("Correo: ana@… → …")
 	 */
-	public record HistoryEntry(Instant at, String action) {
+	public record HistoryEntry(Instant at, String action, List<String> changes) {
+
+	}
+
+	/** A staff note: when, and what it says. */
+	public record NoteEntry(Instant at, String text) {
 
 	}
 

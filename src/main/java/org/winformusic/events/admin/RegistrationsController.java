@@ -170,17 +170,19 @@ class RegistrationsController {
 
 	/**
 	 * A staff note, written on the detail page: saved and back to the page, or the page
-	 * again with the problem next to the note.
+	 * again with the problem next to the note; refused, with the reason, on a
+	 * registration whose personal data was erased.
 	 */
 	@PostMapping("/admin/registrations/{id}/notes")
 	String addNote(@PathVariable long id, @Valid @ModelAttribute("note") NoteForm note, BindingResult result,
 			Locale locale, Model model, RedirectAttributes redirect) {
-		if (BoundForms.keep(model, "note", note, result).hasErrors()) {
+		boolean refused = this.erasure.isErased(id);
+		if (!refused && BoundForms.keep(model, "note", note, result).hasErrors()) {
 			return detailPage(id, locale, model);
 		}
 		this.directory.find(id).orElseThrow(NotFoundException::new);
-		this.actions.addNote(id, note.body().strip());
-		redirect.addFlashAttribute("notice", Notice.ok("admin.note.added"));
+		refused = refused || !this.actions.addNote(id, note.body().strip());
+		redirect.addFlashAttribute("notice", refused ? Notice.bad("admin.note.erased") : Notice.ok("admin.note.added"));
 		return "redirect:/admin/registrations/" + id;
 	}
 
@@ -189,11 +191,14 @@ class RegistrationsController {
 		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
 		model.addAttribute("registration", registration);
 		model.addAttribute("event", event);
-		model.addAttribute("notes", this.queries.notes(id));
+		boolean erased = this.erasure.isErased(id);
+		// Notes are personal data: none on an erased registration (the retention job
+		// deletes any left).
+		model.addAttribute("notes", erased ? List.of() : this.queries.notes(id));
 		model.addAttribute("emails", this.queries.emails(id));
 		model.addAttribute("trail", this.audit.forRegistration(id));
 		model.addAttribute("full", this.catalog.availability(event.id()).full());
-		model.addAttribute("erased", this.erasure.isErased(id));
+		model.addAttribute("erased", erased);
 		model.addAttribute("answers", this.answers.of(id, event.id(), locale, true));
 		return DETAIL_VIEW;
 	}

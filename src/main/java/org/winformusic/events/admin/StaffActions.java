@@ -2,6 +2,7 @@ package org.winformusic.events.admin;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.List;
 
 import org.winformusic.events.registration.ChangeDetails;
 import org.winformusic.events.registration.RegistrationDirectory;
@@ -132,13 +133,25 @@ class StaffActions {
 		this.audit.recordForCurrentUser("EMAIL_RESENT", registration.eventId(), id, "type=" + type);
 	}
 
+	/**
+	 * A staff note on a registration. A note about a person is their personal data: on a
+	 * registration whose data was erased or anonymized it is refused and nothing is
+	 * stored.
+	 * @return false when refused
+	 */
 	@Transactional
-	public void addNote(long id, String body) {
-		RegistrationView registration = find(id);
+	public boolean addNote(long id, String body) {
+		// Under the row lock an erasure takes too: either it committed first (and the
+		// note is refused) or it waits and then deletes this note with the others.
+		RegistrationView registration = this.registrations.lockForChange(id);
+		if (!this.directory.erasedAmong(List.of(id)).isEmpty()) {
+			return false;
+		}
 		this.jdbc.sql("insert into staff_note (registration_id, author, body, created_at) values (?, ?, ?, ?)")
 			.params(id, Audited.currentActor(), body, Timestamp.from(this.clock.instant()))
 			.update();
 		this.audit.recordForCurrentUser("NOTE_ADDED", registration.eventId(), id, null);
+		return true;
 	}
 
 	@Transactional

@@ -1,7 +1,10 @@
 package org.winformusic.events.mail;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.winformusic.events.shared.Audited;
 
@@ -106,6 +109,11 @@ public class Outbox {
 
 		public boolean hasNext() {
 			return this.page + 1 < this.totalPages;
+		}
+
+		/** The events the page's emails are about. */
+		public Set<Long> eventIds() {
+			return this.items.stream().map(OutboxSummary::eventId).filter(Objects::nonNull).collect(Collectors.toSet());
 		}
 
 	}

@@ -25,11 +25,14 @@ public class OutboxErasure {
 		this.jdbc = jdbc;
 	}
 
-	/** The emails of a registration, oldest first. The subject is null until sent. */
+	/**
+	 * The emails of a registration, oldest first, each with the address it went to (an
+	 * old one too, after a change). The subject is null until sent.
+	 */
 	@Transactional(readOnly = true)
 	public List<SentEmail> emailsOf(long registrationId) {
 		return this.jdbc.sql("""
-				select id, kind, subject, status, created_at, sent_at from outbox_message
+				select id, kind, recipient, subject, status, created_at, sent_at from outbox_message
 				 where registration_id = ? order by created_at, id
 				""").param(registrationId).query(OutboxErasure::email).list();
 	}
@@ -51,8 +54,9 @@ public class OutboxErasure {
 
 	private static SentEmail email(ResultSet rs, int row) throws SQLException {
 		Timestamp sent = rs.getTimestamp("sent_at");
-		return new SentEmail(rs.getLong("id"), rs.getString("kind"), rs.getString("subject"), rs.getString("status"),
-				rs.getTimestamp("created_at").toInstant(), (sent != null) ? sent.toInstant() : null);
+		return new SentEmail(rs.getLong("id"), rs.getString("kind"), rs.getString("recipient"), rs.getString("subject"),
+				rs.getString("status"), rs.getTimestamp("created_at").toInstant(),
+				(sent != null) ? sent.toInstant() : null);
 	}
 
 	/**
@@ -60,10 +64,12 @@ public class OutboxErasure {
 	 *
 	 * @param id the message, as {@code /admin/outbox/{id}} shows it
 	 * @param kind the message type ({@code mail.kind.*} names it)
+	 * @param recipient the address it was (or is to be) sent to
 	 * @param subject as sent, or null before sending
 	 * @param status PENDING, SENDING, SENT or FAILED ({@code mail.status.*} names it)
 	 */
-	public record SentEmail(long id, String kind, String subject, String status, Instant createdAt, Instant sentAt) {
+	public record SentEmail(long id, String kind, String recipient, String subject, String status, Instant createdAt,
+			Instant sentAt) {
 
 	}
 

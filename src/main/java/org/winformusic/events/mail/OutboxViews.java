@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OutboxViews {
 
-	private static final String SUMMARY_COLUMNS = "id, kind, recipient, subject, status, attempts, next_attempt_at,"
+	private static final String SUMMARY_COLUMNS = "id, event_id, kind, recipient, subject, status, attempts, next_attempt_at,"
 			+ " sent_at, last_error, created_at";
 
 	private final JdbcClient jdbc;
@@ -71,10 +71,10 @@ class OutboxViews {
 	}
 
 	private static OutboxSummary summary(ResultSet rs, int row) throws SQLException {
-		return new OutboxSummary(rs.getLong("id"), rs.getString("kind"), rs.getString("recipient"),
-				rs.getString("subject"), OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-				instant(rs, "next_attempt_at"), instant(rs, "sent_at"), rs.getString("last_error"),
-				instant(rs, "created_at"));
+		return new OutboxSummary(rs.getLong("id"), rs.getObject("event_id", Long.class), rs.getString("kind"),
+				rs.getString("recipient"), rs.getString("subject"), OutboxStatus.valueOf(rs.getString("status")),
+				rs.getInt("attempts"), instant(rs, "next_attempt_at"), instant(rs, "sent_at"),
+				rs.getString("last_error"), instant(rs, "created_at"));
 	}
 
 	private static OutboxMessage message(ResultSet rs, int row) throws SQLException {

@@ -1,6 +1,6 @@
 package org.winformusic.events.privacy;
 
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.SingleLine;
@@ -45,9 +46,12 @@ class DataRequestController {
 
 	private final EventCatalog catalog;
 
-	DataRequestController(PersonalData personalData, EventCatalog catalog) {
+	private final DataReportFiles files;
+
+	DataRequestController(PersonalData personalData, EventCatalog catalog, DataReportFiles files) {
 		this.personalData = personalData;
 		this.catalog = catalog;
+		this.files = files;
 	}
 
 	@ModelAttribute
@@ -76,18 +80,27 @@ class DataRequestController {
 		List<RegistrationView> found = this.personalData.findForRequest(email);
 		model.addAttribute("email", email);
 		model.addAttribute("found", found);
-		model.addAttribute("eventTitles", eventTitles(found, locale));
-		model.addAttribute("utc", ZoneOffset.UTC);
+		Map<Long, EventInfo> events = events(found, locale);
+		Map<Long, String> titles = new HashMap<>();
+		Map<Long, ZoneId> zones = new HashMap<>();
+		events.forEach((id, event) -> {
+			titles.put(id, event.title());
+			zones.put(id, event.zone());
+		});
+		model.addAttribute("eventTitles", titles);
+		// Each registration's time in its event's zone, as the rest of the admin pages.
+		model.addAttribute("eventZones", zones);
+		model.addAttribute("utc", ZoneId.of("Etc/UTC"));
 		return REQUEST_VIEW;
 	}
 
 	@PostMapping(path = "/admin/privacy/export.json", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<List<DataReport>> export(@RequestParam(defaultValue = "") String email, Locale locale) {
+	ResponseEntity<byte[]> export(@RequestParam(defaultValue = "") String email, Locale locale) {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("data-request.json").build().toString())
-			.body(this.personalData.exportForRequest(email, locale));
+			.body(this.files.writeAll(this.personalData.exportForRequest(email, locale)));
 	}
 
 	/**
@@ -121,14 +134,14 @@ class DataRequestController {
 		return "redirect:/admin/registrations/" + id + "?erased";
 	}
 
-	/** The names of the events the registrations found belong to, by event id. */
-	private Map<Long, String> eventTitles(List<RegistrationView> found, Locale locale) {
-		Map<Long, String> titles = new HashMap<>();
+	/** The events the registrations found belong to, by event id. */
+	private Map<Long, EventInfo> events(List<RegistrationView> found, Locale locale) {
+		Map<Long, EventInfo> events = new HashMap<>();
 		found.stream()
 			.map(RegistrationView::eventId)
 			.distinct()
-			.forEach((id) -> this.catalog.findById(id, locale).ifPresent((event) -> titles.put(id, event.title())));
-		return titles;
+			.forEach((id) -> this.catalog.findById(id, locale).ifPresent((event) -> events.put(id, event)));
+		return events;
 	}
 
 	/** The address a data request came from, as staff type it. */

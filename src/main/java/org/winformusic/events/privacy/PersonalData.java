@@ -7,12 +7,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.winformusic.events.admin.PersonalDataTraces;
-import org.winformusic.events.event.EventCatalog;
-import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.mail.OutboxErasure;
 import org.winformusic.events.registration.ChangeDetails;
 import org.winformusic.events.registration.ManageTokens;
-import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationErasure;
 import org.winformusic.events.registration.SelfService;
 import org.winformusic.events.registration.StaffRegistrations;
@@ -56,15 +53,13 @@ class PersonalData {
 
 	private final ApplicationEventPublisher audit;
 
-	private final EventCatalog catalog;
-
 	private final Clock clock;
 
-	private final RegistrationAnswers answers;
+	private final DataReports reports;
 
 	PersonalData(SelfService selfService, StaffRegistrations staffRegistrations, RegistrationErasure erasure,
 			ManageTokens tokens, OutboxErasure outbox, PersonalDataTraces traces, ApplicationEventPublisher audit,
-			EventCatalog catalog, Clock clock, RegistrationAnswers answers) {
+			Clock clock, DataReports reports) {
 		this.selfService = selfService;
 		this.staffRegistrations = staffRegistrations;
 		this.erasure = erasure;
@@ -72,9 +67,8 @@ class PersonalData {
 		this.outbox = outbox;
 		this.traces = traces;
 		this.audit = audit;
-		this.catalog = catalog;
 		this.clock = clock;
-		this.answers = answers;
+		this.reports = reports;
 	}
 
 	/** The registration behind a manage token, or 404. */
@@ -89,21 +83,26 @@ class PersonalData {
 	 */
 	@Transactional(readOnly = true)
 	public DataReport report(RegistrationView registration, Locale locale) {
-		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
-		List<DataReport.HistoryItem> history = this.traces.historyOf(registration.id())
+		return this.reports.of(registration, locale);
+	}
+
+	/**
+	 * The other registrations of this registration's address (other events, or an earlier
+	 * one of the same event) that still hold personal data, oldest first, so the erase
+	 * page can say that erasing this one leaves them and name their events. Their events
+	 * are what the address's inbox already got emails about; but the link the registering
+	 * browser got proves no inbox (anyone can type any address), so for that link the
+	 * answer is empty: unknown.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<List<RegistrationView>> othersOfAddress(RegistrationView registration, String token) {
+		if (this.tokens.mintedWhenRegistering(token) || registration.email() == null) {
+			return Optional.empty();
+		}
+		return Optional.of(this.erasure.findByEmail(registration.email())
 			.stream()
-			.map((entry) -> new DataReport.HistoryItem(entry.at(), entry.action()))
-			.toList();
-		List<DataReport.Email> emails = this.outbox.emailsOf(registration.id())
-			.stream()
-			.map((email) -> new DataReport.Email(email.kind(), email.subject(), email.status(), email.createdAt(),
-					email.sentAt()))
-			.toList();
-		DataReport.PendingEmailChange pending = this.selfService.waitingEmailChange(registration)
-			.map((waiting) -> new DataReport.PendingEmailChange(waiting.newEmail(), waiting.requestedAt()))
-			.orElse(null);
-		return new DataReport(this.clock.instant(), event.slug(), event.title(), registration,
-				this.answers.of(registration.id(), registration.eventId(), locale, true), pending, history, emails);
+			.filter((other) -> other.id() != registration.id())
+			.toList());
 	}
 
 	/**

@@ -1,6 +1,9 @@
 package org.winformusic.events.privacy;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,6 +14,7 @@ import org.winformusic.events.registration.RegistrantLanguage;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -45,9 +49,16 @@ class PersonalDataController {
 
 	private final EventCatalog catalog;
 
-	PersonalDataController(PersonalData personalData, EventCatalog catalog) {
+	private final DataReportFiles files;
+
+	private final MessageSource messages;
+
+	PersonalDataController(PersonalData personalData, EventCatalog catalog, DataReportFiles files,
+			MessageSource messages) {
 		this.personalData = personalData;
 		this.catalog = catalog;
+		this.files = files;
+		this.messages = messages;
 	}
 
 	@ModelAttribute
@@ -70,18 +81,29 @@ class PersonalDataController {
 		return DATA_VIEW;
 	}
 
-	/** The file holds texts too (the event's title, the questions' labels). */
+	/**
+	 * The file holds texts too (the event's title, the questions' labels), and is named
+	 * in that language: {@code mis-datos-<event>.json}.
+	 */
 	@GetMapping(path = "/r/{token}/data.json", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<DataReport> dataFile(@PathVariable String token, HttpServletRequest request, Locale locale) {
+	ResponseEntity<byte[]> dataFile(@PathVariable String token, HttpServletRequest request, Locale locale) {
 		RegistrationView registration = this.personalData.byToken(token);
 		Locale fileLocale = RegistrantLanguage.apply(request, registration, locale);
+		DataReport report = this.personalData.report(registration, fileLocale);
+		String name = this.messages.getMessage("privacy.data.fileName", new Object[] { report.eventSlug() },
+				fileLocale);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_JSON)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("my-data.json").build().toString())
-			.body(this.personalData.report(registration, fileLocale));
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body(this.files.write(report));
 	}
 
+	/**
+	 * Erasing is per registration: the page names the events of the address's other
+	 * registrations, which it leaves, and how to erase them (their own links). It does
+	 * not erase them from here: each one's link, from that event's emails, is what shows
+	 * the address is the visitor's.
+	 */
 	@GetMapping("/r/{token}/erase")
 	String confirmErase(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
 		RegistrationView registration = this.personalData.byToken(token);
@@ -89,6 +111,16 @@ class PersonalDataController {
 		model.addAttribute("registration", registration);
 		model.addAttribute("event",
 				this.catalog.findById(registration.eventId(), pageLocale).orElseThrow(NotFoundException::new));
+		Optional<List<RegistrationView>> others = this.personalData.othersOfAddress(registration, token);
+		model.addAttribute("othersUnknown", others.isEmpty());
+		model.addAttribute("otherEvents",
+				others.orElse(List.of())
+					.stream()
+					.map(RegistrationView::eventId)
+					.distinct()
+					.flatMap((id) -> this.catalog.findById(id, pageLocale).stream())
+					.sorted(Comparator.comparing(EventInfo::startsAt))
+					.toList());
 		model.addAttribute("token", token);
 		return ERASE_VIEW;
 	}
@@ -108,7 +140,9 @@ class PersonalDataController {
 	@GetMapping("/r/{token}/news/stop")
 	String confirmStopNews(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
 		RegistrationView registration = this.personalData.byToken(token);
-		RegistrantLanguage.apply(request, registration, locale);
+		Locale pageLocale = RegistrantLanguage.apply(request, registration, locale);
+		EventInfo event = this.catalog.findById(registration.eventId(), pageLocale).orElseThrow(NotFoundException::new);
+		model.addAttribute("newsFrom", DataReports.newsFrom(this.messages, event, pageLocale));
 		model.addAttribute("newsOptIn", this.personalData.getsNews(registration));
 		model.addAttribute("token", token);
 		return NEWS_VIEW;

@@ -9,6 +9,7 @@ import org.apache.commons.logging.LogFactory;
 import org.winformusic.events.admin.PersonalDataTraces;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.mail.OutboxErasure;
+import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationErasure;
 import org.winformusic.events.shared.Audited;
 
@@ -26,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ended;</li>
  * <li>anonymizes every registration of an event that ended more than its retention period
  * ago, and removes what those registrations left elsewhere: outbox messages, manage
- * links, staff notes, audit entries' before/after values.</li>
+ * links, staff notes, audit entries' before/after values;</li>
+ * <li>deletes staff notes still left on erased or anonymized registrations (one saved
+ * while the erasure was under way, or before notes on them were refused).</li>
  * </ul>
  * It runs a minute after start-up (so a restarted instance catches up) and then hourly.
  * Several instances may run it at once: a batch takes a transaction-scoped advisory lock,
@@ -45,6 +48,8 @@ class RetentionJob {
 
 	private final RegistrationErasure erasure;
 
+	private final RegistrationDirectory directory;
+
 	private final EventCatalog catalog;
 
 	private final OutboxErasure outbox;
@@ -61,10 +66,11 @@ class RetentionJob {
 
 	private final TransactionTemplate transactions;
 
-	RetentionJob(RegistrationErasure erasure, EventCatalog catalog, OutboxErasure outbox, PersonalDataTraces traces,
-			ApplicationEventPublisher audit, PrivacyProperties properties, JdbcClient jdbc, Clock clock,
-			PlatformTransactionManager transactionManager) {
+	RetentionJob(RegistrationErasure erasure, RegistrationDirectory directory, EventCatalog catalog,
+			OutboxErasure outbox, PersonalDataTraces traces, ApplicationEventPublisher audit,
+			PrivacyProperties properties, JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
 		this.erasure = erasure;
+		this.directory = directory;
 		this.catalog = catalog;
 		this.outbox = outbox;
 		this.traces = traces;
@@ -119,6 +125,11 @@ class RetentionJob {
 		this.erasure.anonymize(expired, now);
 		this.outbox.deleteFor(expired);
 		this.traces.forget(expired);
+		int notes = this.traces.deleteNotes(this.directory.erasedAmong(this.traces.registrationsWithNotes()));
+		if (notes > 0) {
+			// A count only: never which registrations.
+			logger.info("Retention: " + notes + " staff notes left on erased registrations deleted");
+		}
 		if (!suppressed.isEmpty() || !expired.isEmpty()) {
 			this.audit.publishEvent(new Audited(Audited.SYSTEM, "RETENTION_APPLIED", null, null,
 					"suppressed=" + suppressed.size() + " anonymized=" + expired.size(), null));

@@ -115,6 +115,26 @@ public class ManageTokens {
 	}
 
 	/**
+	 * Whether a token is the one the registering request handed to the browser that
+	 * registered (minted with the registration, at its very instant), not one an email
+	 * carried: holding it proves nothing about the address's inbox, since anybody can
+	 * type any address into the form.
+	 */
+	@Transactional(readOnly = true)
+	public boolean mintedWhenRegistering(String token) {
+		if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+			return false;
+		}
+		return this.jdbc.sql("""
+				select t.created_at = r.created_at from registration_token t
+				  join registration r on r.id = t.registration_id where t.token_hash = ?""")
+			.param(hash(token))
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/**
 	 * A new raw token that nobody stored yet: the registering statement inserts its hash
 	 * itself, saving a round trip on the hot path.
 	 */

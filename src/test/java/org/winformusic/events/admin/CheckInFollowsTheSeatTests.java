@@ -140,7 +140,7 @@ class CheckInFollowsTheSeatTests {
 	}
 
 	@Test
-	void theAuditLogSaysWhenTheyHadArrivedInUtcLikeTheRestOfIt() throws Exception {
+	void theAuditLogSaysWhenTheyHadArrivedInTheEventsZoneLikeTheRestOfItsRow() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(3).create();
 		long id = this.data.in(event).person("Lola Log").status("CANCELLED").create().id();
 		this.jdbc.sql("""
@@ -149,10 +149,12 @@ class CheckInFollowsTheSeatTests {
 				        'status: CONFIRMED -> CANCELLED' || chr(10) || 'checkedInAt=2028-03-01T16:55:00Z')
 				""").params(event.id(), id).update();
 		assertThat(page("/admin/audit?lang=es&actor=arrival@words.test"))
-			.contains("Situación: Confirmado → Cancelado", "Había llegado el miércoles 1 de marzo de 2028, 16:55 UTC")
-			.doesNotContain("checkedInAt");
+			.contains("Situación: Confirmado → Cancelado", "Había llegado el miércoles 1 de marzo de 2028, 10:55",
+					"hora de la Ciudad de México")
+			.doesNotContain("checkedInAt")
+			.doesNotContain("16:55");
 		assertThat(page("/admin/audit?lang=en&actor=arrival@words.test"))
-			.contains("Had checked in on Wednesday 1 March 2028, 16:55 UTC");
+			.contains("Had checked in on Wednesday 1 March 2028, 10:55", "Mexico City time");
 	}
 
 	@Test

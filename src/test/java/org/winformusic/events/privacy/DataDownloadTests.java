@@ -102,10 +102,10 @@ class DataDownloadTests extends PersonalDataTestSupport {
 		String english = register(slug, Person.marked(marker(), "+52 55 3131 4141"), "en-US,en;q=0.9");
 		String spanish = register(slug, Person.marked(marker(), "+52 55 3232 4242"), "es-MX,es;q=0.9");
 
-		assertSpeaks(english, "es-MX,es;q=0.9", "en", "Your data", "Delete my data", "Stop news from WIN",
-				"Privacy workshop");
+		assertSpeaks(english, "es-MX,es;q=0.9", "en", "Your data", "Delete my data",
+				"Stop news from WIN and the LatAm Network", "Privacy workshop");
 		assertSpeaks(spanish, "en-US,en;q=0.9", "es", "Tus datos", "Borrar mis datos",
-				"Dejar de recibir noticias de WIN", "Taller de privacidad");
+				"Dejar de recibir noticias de WIN y de la Red LatAm", "Taller de privacidad");
 
 		// An explicit choice on this browser still wins, and the registrant's language is
 		// never stored in its cookie.
@@ -182,7 +182,7 @@ class DataDownloadTests extends PersonalDataTestSupport {
 		// This registration gets no news, the other one does: the page still offers to
 		// stop them. It asks; it does not say it is done before the button is pressed.
 		assertThat(body(get("/r/" + token + "/news/stop").param("lang", "en"))).contains("Stop news</button>")
-			.contains("Do you want to stop receiving news from WIN?")
+			.contains("Do you want to stop receiving news from WIN and the LatAm Network?")
 			.doesNotContain("You do not receive news")
 			.doesNotContain("You will no longer receive");
 		this.mvc.perform(post("/r/" + token + "/news/stop").with(csrf()))

@@ -1,10 +1,15 @@
 package org.winformusic.events.mail.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.mail.Outbox;
 import org.winformusic.events.mail.OutboxMessage;
 import org.winformusic.events.mail.OutboxStatus;
@@ -25,7 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The staff outbox pages: every email with its status, one message (what was sent, and
  * the email composed on demand without a live link), and resending. Any staff role may
- * look; only organizers and admins may resend.
+ * look; only organizers and admins may resend. An email about an event shows its times in
+ * that event's zone, named, as the rest of the admin pages do; one about no event in UTC,
+ * named too.
  */
 @Controller
 class OutboxController {
@@ -40,33 +47,47 @@ class OutboxController {
 	 */
 	static final String HTML_PART_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
+	static final ZoneId UTC = ZoneId.of("Etc/UTC");
+
 	private final Outbox outbox;
 
-	OutboxController(Outbox outbox) {
+	private final EventCatalog catalog;
+
+	OutboxController(Outbox outbox, EventCatalog catalog) {
 		this.outbox = outbox;
+		this.catalog = catalog;
 	}
 
 	@GetMapping("/admin/outbox")
 	String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") String page,
-			Model model) {
+			Locale locale, Model model) {
 		OutboxStatus filter = parseStatus(status);
-		model.addAttribute("outbox", this.outbox.list(filter, parsePage(page)));
+		Outbox.OutboxPage list = this.outbox.list(filter, parsePage(page));
+		model.addAttribute("outbox", list);
 		model.addAttribute("stats", this.outbox.stats());
 		model.addAttribute("statuses", OutboxStatus.values());
 		model.addAttribute("status", filter);
-		model.addAttribute("utc", ZoneOffset.UTC);
+		Map<Long, ZoneId> zones = new HashMap<>();
+		list.eventIds().forEach((eventId) -> zones.put(eventId, zone(eventId, locale)));
+		model.addAttribute("zones", zones);
+		model.addAttribute("utc", UTC);
 		return LIST_VIEW;
 	}
 
 	@GetMapping("/admin/outbox/{id}")
-	String message(@PathVariable String id, Model model, HttpServletRequest request) {
+	String message(@PathVariable String id, Locale locale, Model model, HttpServletRequest request) {
 		OutboxMessage message = find(id);
 		model.addAttribute("message", message);
 		model.addAttribute("preview", this.outbox.preview(message).orElse(null));
 		model.addAttribute("canResend", canResend(request));
 		model.addAttribute("from", this.outbox.from());
-		model.addAttribute("utc", ZoneOffset.UTC);
+		model.addAttribute("zone", (message.eventId() != null) ? zone(message.eventId(), locale) : UTC);
 		return MESSAGE_VIEW;
+	}
+
+	/** The event's zone; UTC for an event that no longer exists. */
+	private ZoneId zone(long eventId, Locale locale) {
+		return this.catalog.findById(eventId, locale).map(EventInfo::zone).orElse(UTC);
 	}
 
 	@GetMapping("/admin/outbox/{id}/html")

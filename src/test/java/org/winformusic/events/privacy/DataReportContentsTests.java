@@ -1,0 +1,113 @@
+package org.winformusic.events.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.registration.ManageTokens;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The access right gives the person every piece of personal data held, in words they can
+ * read: the text of the staff notes, what each change changed (the old address, phone and
+ * company staff see in the history), and which address each email went to, an old one
+ * included; the file's times in the event's zone, the file named in the page's language.
+ */
+class DataReportContentsTests extends PersonalDataTestSupport {
+
+	@Autowired
+	ManageTokens tokens;
+
+	@Test
+	void theReportHoldsTheNotesTextWhatEachChangeChangedAndWhereEachEmailWent() throws Exception {
+		String marker = marker();
+		String slug = event(Duration.ofDays(10), 5);
+		Person person = Person.marked(marker, "+52 55 2468 1357");
+		String token = register(slug, person);
+		long id = registrationId(person.email());
+		this.sender.sendDueMessages();
+		String note = "Pidió factura a nombre de " + marker;
+		act(post("/admin/registrations/" + id + "/notes").param("body", note));
+		String newEmail = "nueva." + marker + "@example.org";
+		String newCompany = "Nuevo Sello " + marker;
+		act(post("/admin/registrations/" + id + "/edit").param("fullName", person.fullName())
+			.param("email", newEmail)
+			.param("company", newCompany)
+			.param("jobTitle", person.jobTitle())
+			.param("companyType", "DISTRIBUTOR")
+			.param("state", person.state())
+			.param("city", person.city())
+			.param("phone", "+525511112222")
+			.param("associationInterest", person.interest())
+			.param("referralSource", person.referralSource())
+			.param("comments", person.comments())
+			.param("newsOptIn", "true"));
+		this.sender.sendDueMessages();
+		// The staff change of address ended the old links; the new address's email holds
+		// a new one.
+		assertThat(this.mvc.perform(get("/r/" + token + "/data")).andReturn().getResponse().getStatus()).isEqualTo(404);
+		token = this.tokens.issue(id);
+
+		String page = body(get("/r/" + token + "/data").param("lang", "es"));
+		assertThat(page).contains("Los organizadores corrigieron tus datos")
+			.contains("Correo: " + person.email() + " → " + newEmail)
+			.contains("Empresa o sello: " + person.company() + " → " + newCompany)
+			.contains("Teléfono: " + person.phone() + " → +525511112222")
+			.contains("Tipo de empresa: Editorial musical → Distribuidora")
+			.contains("Notas de los organizadores")
+			.contains(note)
+			// The confirmation and the notice of the change went to the old address, the
+			// new link to the new one.
+			.contains("<dt>Para</dt><dd>" + person.email() + "</dd>")
+			.contains("<dt>Para</dt><dd>" + newEmail + "</dd>")
+			.doesNotContain("privacy-admin@win.test");
+
+		MvcResult file = this.mvc.perform(get("/r/" + token + "/data.json").param("lang", "es")).andReturn();
+		assertThat(file.getResponse().getHeader("Content-Disposition"))
+			.isEqualTo("attachment; filename=\"mis-datos-" + slug + ".json\"");
+		JsonNode report = JsonMapper.builder()
+			.build()
+			.readTree(file.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(report.get("timeZone").asString()).isEqualTo("America/Mexico_City");
+		// Mexico City keeps UTC-6 all year.
+		assertThat(report.get("generatedAt").asString()).endsWith("-06:00");
+		assertThat(report.get("registration").get("createdAt").asString()).endsWith("-06:00");
+		assertThat(report.get("notes").get(0).get("text").asString()).isEqualTo(note);
+		assertThat(report.get("notes").get(0).get("at").asString()).endsWith("-06:00");
+		assertThat(report.toString()).doesNotContain("privacy-admin@win.test");
+		List<String> changes = new ArrayList<>();
+		for (JsonNode item : report.get("history")) {
+			if (item.get("action").asString().equals("EDITED")) {
+				assertThat(item.get("what").asString()).isEqualTo("Los organizadores corrigieron tus datos");
+				item.get("changes").forEach((change) -> changes.add(change.asString()));
+			}
+		}
+		assertThat(changes).contains("Correo: " + person.email() + " → " + newEmail,
+				"Teléfono: " + person.phone() + " → +525511112222");
+		List<String> sent = new ArrayList<>();
+		for (JsonNode email : report.get("emails")) {
+			sent.add(email.get("kind").asString() + " " + email.get("what").asString() + " → "
+					+ email.get("to").asString() + " (" + email.get("statusText").asString() + ")");
+		}
+		assertThat(sent).contains("CONFIRMED Confirmación → " + person.email() + " (Enviado)",
+				"EMAIL_CHANGED_OLD Cambio de correo, aviso a la dirección anterior → " + person.email() + " (Enviado)",
+				"EMAIL_CHANGED Correo nuevo, con el enlace personal → " + newEmail + " (Enviado)");
+
+		MvcResult english = this.mvc.perform(get("/r/" + token + "/data.json").param("lang", "en")).andReturn();
+		assertThat(english.getResponse().getHeader("Content-Disposition"))
+			.isEqualTo("attachment; filename=\"my-data-" + slug + ".json\"");
+		assertThat(body(get("/r/" + token + "/data").param("lang", "es")))
+			.contains("download=\"mis-datos-" + slug + ".json\"");
+	}
+
+}

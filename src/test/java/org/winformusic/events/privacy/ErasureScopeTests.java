@@ -1,0 +1,137 @@
+package org.winformusic.events.privacy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Locale;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.shared.EventTimes;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+/**
+ * "Delete my data" erases one registration, and its page says so: when the same address
+ * holds registrations for other events, it names those events (title and date, what the
+ * address's inbox was told already) and how to erase them, and erasing leaves them as
+ * they were. The link the registering browser got proves no inbox, so that link's page
+ * names no other event.
+ */
+class ErasureScopeTests extends PersonalDataTestSupport {
+
+	@Autowired
+	EventTimes times;
+
+	@Test
+	void theErasePageNamesTheAddresssOtherEventsAndErasingLeavesThem() throws Exception {
+		String marker = marker();
+		Person person = Person.marked(marker, "+52 55 6161 7171");
+		Person elsewhere = new Person(person.fullName(), person.email(), "Otra Empresa " + marker, null, "OTHER", "NLE",
+				"Monterrey", null, "NO", null, null);
+		String here = event("Taller de aquí " + marker, Duration.ofDays(20));
+		String there = event("Encuentro en Monterrey " + marker, Duration.ofDays(60));
+		register(here, person);
+		register(there, elsewhere);
+		// The emails go out a moment later, as the sender does.
+		this.clock.advance(Duration.ofSeconds(5));
+		this.sender.sendDueMessages();
+		String token = tokenEmailedFor("Taller de aquí " + marker, person.email());
+
+		String page = body(get("/r/" + token + "/erase").param("lang", "es"));
+		assertThat(page).contains("se borrarán los datos de este registro")
+			.contains("Tus otros registros con este correo")
+			.contains("Encuentro en Monterrey " + marker)
+			.contains(this.times.date(startOf(there), ZoneId.of("America/Mexico_City"), Locale.forLanguageTag("es")))
+			.contains("href=\"/events/" + there + "/lookup\"")
+			// Nothing of the other registration itself.
+			.doesNotContain("Otra Empresa " + marker);
+		assertThat(page).doesNotContain("Esto borra solo este registro. Si usaste este correo");
+
+		this.mvc.perform(post("/r/" + token + "/erase").with(csrf()))
+			.andExpect(redirectedUrl("/privacy/erased?language=es"));
+		assertThat(whereStored("Otra Empresa " + marker)).contains("registration.company");
+		assertThat(this.jdbc.sql("""
+				select count(*) from registration r join event e on e.id = r.event_id
+				 where e.slug = ? and r.status = 'CONFIRMED' and r.blocked_at is null and lower(r.email) = lower(?)
+				""").params(there, person.email()).query(Long.class).single()).isOne();
+		assertThat(body(get("/privacy/erased").param("language", "es")))
+			.contains("Si usaste el mismo correo para registrarte a otros eventos, esos registros no cambiaron.");
+	}
+
+	@Test
+	void theLinkTheRegisteringBrowserGotNamesNoOtherEvent() throws Exception {
+		String marker = marker();
+		Person person = Person.marked(marker, "+52 55 6262 7272");
+		String earlier = event("Taller anterior " + marker, Duration.ofDays(5));
+		register(earlier, person);
+		// Anyone may type this address into another event's form.
+		String typed = register(event("Taller nuevo " + marker, Duration.ofDays(25)), person);
+
+		String page = body(get("/r/" + typed + "/erase").param("lang", "es"));
+		assertThat(page).contains("se borrarán los datos de este registro")
+			.contains("Esto borra solo este registro. Si usaste este correo para registrarte a otros eventos de WIN")
+			.doesNotContain("Taller anterior " + marker)
+			.doesNotContain("Tus otros registros con este correo");
+	}
+
+	@Test
+	void anAddressWithOneRegistrationIsToldNothingAboutOthers() throws Exception {
+		String marker = marker();
+		Person person = Person.marked(marker, "+52 55 6363 7373");
+		register(event("Taller único " + marker, Duration.ofDays(15)), person);
+		this.clock.advance(Duration.ofSeconds(5));
+		this.sender.sendDueMessages();
+		String token = tokenEmailedFor("Taller único " + marker, person.email());
+
+		assertThat(body(get("/r/" + token + "/erase").param("lang", "en")))
+			.contains("the data of this registration deleted")
+			.doesNotContain("Your other registrations with this address")
+			.doesNotContain("This deletes only this registration. If you used this address");
+	}
+
+	private Instant startOf(String slug) {
+		return this.jdbc.sql("select starts_at from event where slug = ?")
+			.param(slug)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+	}
+
+	private String event(String title, Duration startsIn) {
+		Instant starts = this.clock.instant().plus(startsIn);
+		return new TestEvents(this.jdbc).event()
+			.slugPrefix("scope")
+			.title(title, title)
+			.startsAt(starts)
+			.capacity(5)
+			.create()
+			.slug();
+	}
+
+	/**
+	 * The manage token of the email about {@code title} sent to {@code address}: the
+	 * one-click opt-out header carries the same token as the email's manage link.
+	 */
+	private static String tokenEmailedFor(String title, String address) throws MessagingException {
+		for (MimeMessage message : greenMail.getReceivedMessages()) {
+			boolean to = Arrays.stream(message.getAllRecipients()).anyMatch((r) -> r.toString().equals(address));
+			String[] unsubscribe = message.getHeader("List-Unsubscribe");
+			if (to && message.getSubject().contains(title) && unsubscribe != null) {
+				String link = unsubscribe[0];
+				return link.substring(link.indexOf("/r/") + 3, link.indexOf("/news/stop"));
+			}
+		}
+		throw new IllegalStateException("no email about " + title);
+	}
+
+}
