@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.event.EventInfo.RegistrationWindow;
@@ -23,6 +24,7 @@ import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrantLanguage;
 import org.winformusic.events.registration.RegistrationFormBinding;
 import org.winformusic.events.registration.RegistrationStateException;
+import org.winformusic.events.registration.RegistrationStateException.Reason;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationValidator;
 import org.winformusic.events.registration.RegistrationView;
@@ -49,7 +51,9 @@ import org.springframework.web.util.UriUtils;
  * The registrant's manage page behind the token link: status, details, calendar file,
  * edit and cancel. An unknown or tampered token gets the ordinary 404 page. These pages
  * speak the language the person registered in unless this browser chose one
- * ({@link RegistrantLanguage}).
+ * ({@link RegistrantLanguage}). Once the event has ended the page is a record (no cancel,
+ * edit, calendar or entry code; the data rights stay); once checked in, there is nothing
+ * to cancel ({@link RefusedChanges}).
  */
 @Controller
 @BehindManageLink
@@ -81,10 +85,13 @@ class ManageController {
 
 	private final MailFrom from;
 
+	private final RefusedChanges refusals;
+
 	ManageController(SelfService registrations, EventCatalog catalog, RegistrationFields fields,
 			RegistrationValidator validator, AppProperties app, CheckinQrCode qrCode, Clock clock,
-			QuestionFields questions, RegistrationAnswers answers, MailFrom from) {
+			QuestionFields questions, RegistrationAnswers answers, MailFrom from, RefusedChanges refusals) {
 		this.from = from;
+		this.refusals = refusals;
 		this.registrations = registrations;
 		this.catalog = catalog;
 		this.fields = fields;
@@ -112,8 +119,13 @@ class ManageController {
 		model.addAttribute("active", active(registration));
 		model.addAttribute("justRegistered", request.getParameterMap().containsKey("new") && active(registration));
 		model.addAttribute("answers", this.answers.of(registration.id(), registration.eventId(), pageLocale, false));
-		if (holdsSeat(registration)) {
-			model.addAttribute("qrCode", this.qrCode.dataUri(registration.id()));
+		boolean over = this.refusals.over(event);
+		model.addAttribute("over", over);
+		if (holdsSeat(registration) && !over) {
+			// The entry code is spent once they are in; the calendar entry stays theirs.
+			if (registration.checkedInAt() == null) {
+				model.addAttribute("qrCode", this.qrCode.dataUri(registration.id()));
+			}
 			model.addAttribute("googleCalendarUrl",
 					GoogleCalendarLink.of(event, this.app.link("/events/" + event.slug())));
 		}
@@ -131,15 +143,28 @@ class ManageController {
 		if (!active(registration)) {
 			return redirect(token);
 		}
+		EventInfo event = event(registration, RegistrantLanguage.apply(request, registration, locale));
+		Reason refused = this.refusals.cancelRefused(registration, event);
+		if (refused != null) {
+			return this.refusals.page(token, refused, request, locale, model);
+		}
 		model.addAttribute("registration", registration);
-		model.addAttribute("event", event(registration, RegistrantLanguage.apply(request, registration, locale)));
+		model.addAttribute("event", event);
 		model.addAttribute("token", token);
 		return CANCEL_VIEW;
 	}
 
 	@PostMapping("/r/{token}/cancel")
-	String cancel(@PathVariable String token) {
-		this.registrations.cancelByToken(token);
+	String cancel(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Locale locale,
+			Model model) {
+		try {
+			this.registrations.cancelByToken(token);
+		}
+		catch (RegistrationStateException ex) {
+			// Checked in, or the event is over (ARRIVED, EVENT_OVER): nothing changed.
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return this.refusals.page(token, ex.reason(), request, locale, model);
+		}
 		return redirect(token) + "?cancelled";
 	}
 
@@ -149,12 +174,21 @@ class ManageController {
 		if (!active(current.registration())) {
 			return redirect(token);
 		}
+		if (this.refusals.over(event(current.registration(), locale))) {
+			return this.refusals.page(token, Reason.EVENT_OVER, request, locale, model);
+		}
 		return showCurrent(model, token, current, request, locale);
 	}
 
 	@PostMapping("/r/{token}/edit")
-	String edit(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
+	String edit(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Locale locale,
+			Model model) {
 		RegistrationView registration = registration(token);
+		if (this.refusals.over(event(registration, locale))) {
+			// Refused by the service too, should the end come while this one runs.
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return this.refusals.page(token, Reason.EVENT_OVER, request, locale, model);
+		}
 		// The version the form was loaded at (a hidden input, outside the form record).
 		String version = request.getParameter("version");
 		model.addAttribute("version", version);
