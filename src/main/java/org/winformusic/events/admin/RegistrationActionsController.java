@@ -124,11 +124,13 @@ class RegistrationActionsController {
 					: Notice.ok("admin.action.waitlisted"));
 		}
 		catch (RegistrationStateException ex) {
-			redirect.addFlashAttribute("notice",
-					(ex.reason() != RegistrationStateException.Reason.SEAT_FREE) ? Notice.bad("admin.action.notAllowed")
-							: (registration.status() == RegistrationStatus.PENDING)
-									? Notice.warn("admin.action.waitlistSeatFree")
-									: Notice.warn("admin.action.waitlistNobodyWaits"));
+			redirect.addFlashAttribute("notice", switch (ex.reason()) {
+				case SEAT_FREE ->
+					(registration.status() == RegistrationStatus.PENDING) ? Notice.warn("admin.action.waitlistSeatFree")
+							: Notice.warn("admin.action.waitlistNobodyWaits");
+				case ARRIVED -> Notice.warn("admin.action.arrived");
+				default -> Notice.bad("admin.action.notAllowed");
+			});
 		}
 		return "redirect:/admin/registrations/" + id;
 	}
@@ -180,12 +182,13 @@ class RegistrationActionsController {
 		}
 		catch (RegistrationStateException ex) {
 			// The registration service refuses a change its current status does not
-			// allow.
-			redirect.addFlashAttribute("notice", Notice.bad(switch (ex.reason()) {
-				case NO_FREE_SEAT -> "admin.action.full";
-				case ERASED -> "admin.action.erased";
-				default -> "admin.action.notAllowed";
-			}));
+			// allow; an arrival is not taken away by a cancel or decline.
+			redirect.addFlashAttribute("notice", (ex.reason() == RegistrationStateException.Reason.ARRIVED)
+					? Notice.warn("admin.action.arrived") : Notice.bad(switch (ex.reason()) {
+						case NO_FREE_SEAT -> "admin.action.full";
+						case ERASED -> "admin.action.erased";
+						default -> "admin.action.notAllowed";
+					}));
 		}
 		return "redirect:/admin/registrations/" + id;
 	}

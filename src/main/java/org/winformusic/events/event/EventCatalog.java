@@ -98,6 +98,20 @@ public class EventCatalog {
 	}
 
 	/**
+	 * Whether the event has ended by now, read exactly (no cache): after its end a freed
+	 * seat promotes nobody and its registrants' own cancels and edits are refused. False
+	 * for no such event.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public boolean ended(long eventId) {
+		return this.jdbc.sql("select ends_at <= ? from event where id = ?")
+			.params(Timestamp.from(this.clock.instant()), eventId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/**
 	 * What a published event's public pages show changes with, besides their language:
 	 * the event row's last change (every edit touches it, questions included), its seats,
 	 * and which of its registration times have passed. With {@code exactSeats} the number

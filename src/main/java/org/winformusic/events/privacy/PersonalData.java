@@ -115,7 +115,7 @@ class PersonalData {
 		long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
 		RegistrationView registration = this.erasure.find(id).orElseThrow(NotFoundException::new);
 		if (active(registration)) {
-			this.selfService.cancelByToken(token);
+			this.selfService.cancelToErase(token);
 		}
 		block(registration, Audited.REGISTRANT, null);
 		return registration.locale();
@@ -201,7 +201,7 @@ class PersonalData {
 
 	private void eraseByStaff(RegistrationView registration) {
 		if (active(registration)) {
-			RegistrationView cancelled = this.staffRegistrations.cancelByStaff(registration.id());
+			RegistrationView cancelled = this.staffRegistrations.cancelToErase(registration.id());
 			this.audit.publishEvent(Audited.byCurrentUser("CANCELLED", registration.eventId(), registration.id(),
 					ChangeDetails.status(registration, cancelled)));
 		}

@@ -21,13 +21,13 @@ public final class ChangeDetails {
 	}
 
 	/**
-	 * "status: CONFIRMED -> CANCELLED"; when the change took a check-in away (leaving
-	 * CONFIRMED clears it), also when they had arrived ({@code checkedInAt=<instant>}),
-	 * so the log keeps it.
+	 * "status: CONFIRMED -> CANCELLED"; when the change took a check-in away (an undone
+	 * check-in, or an erasure: leaving CONFIRMED clears it), also when they had arrived
+	 * ({@code checkedInAt=<instant>}), so the log keeps it.
 	 */
 	public static String status(RegistrationView before, RegistrationView after) {
 		String details = "status: " + before.status() + " -> " + after.status();
-		if (before.checkedInAt() != null && after.checkedInAt() == null && before.status() != after.status()) {
+		if (before.checkedInAt() != null && after.checkedInAt() == null) {
 			details += "\ncheckedInAt=" + before.checkedInAt();
 		}
 		return details;

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationStateException.Reason;
 import org.winformusic.events.shared.NotFoundException;
@@ -51,17 +52,21 @@ class Changes {
 
 	private final ApplicationEventPublisher events;
 
+	private final EventCatalog catalog;
+
 	private final Clock clock;
 
 	private final TransactionTemplate transactions;
 
 	Changes(JdbcClient jdbc, Seats seats, WaitlistPromoter promoter, RegistrationDirectory directory,
-			ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactionManager) {
+			ApplicationEventPublisher events, EventCatalog catalog, Clock clock,
+			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.seats = seats;
 		this.promoter = promoter;
 		this.directory = directory;
 		this.events = events;
+		this.catalog = catalog;
 		this.clock = clock;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
@@ -166,6 +171,30 @@ class Changes {
 		if (!List.of(allowed).contains(current.status())) {
 			throw new RegistrationStateException(Reason.WRONG_STATUS,
 					"Registration " + current.id() + " is " + current.status());
+		}
+	}
+
+	/**
+	 * Once its event has ended a registration is a record of it: its registrant can no
+	 * longer cancel or edit it (their data rights stay).
+	 * @throws RegistrationStateException (EVENT_OVER) after the event's end
+	 */
+	void requireBeforeTheEnd(Locked current) {
+		if (this.catalog.ended(current.eventId())) {
+			throw new RegistrationStateException(Reason.EVENT_OVER,
+					"The event of registration " + current.id() + " has ended");
+		}
+	}
+
+	/**
+	 * A checked-in person attended: a change that would take the arrival away with the
+	 * seat (cancel, decline, move to the waitlist) is refused; staff undo a mistaken
+	 * check-in first, which the audit log records.
+	 * @throws RegistrationStateException (ARRIVED) when they were checked in
+	 */
+	static void requireNotArrived(Locked current) {
+		if (current.checkedIn()) {
+			throw new RegistrationStateException(Reason.ARRIVED, "Registration " + current.id() + " was checked in");
 		}
 	}
 

@@ -25,6 +25,18 @@ public class RegistrationStateException extends RuntimeException {
 
 		/** The operation does not apply to the registration's current status. */
 		WRONG_STATUS,
+		/**
+		 * The person was checked in: they attended, and the arrival stays on record.
+		 * Their own cancel is refused (there is nothing to cancel), and so are a staff
+		 * cancel, decline or move, which would take the arrival away with the seat: staff
+		 * undo the check-in first when it was a mistake.
+		 */
+		ARRIVED,
+		/**
+		 * The event has ended: the registration is a record of it, which its registrant
+		 * can no longer cancel or edit.
+		 */
+		EVENT_OVER,
 		/** No seat is free and the operation may not add one. */
 		NO_FREE_SEAT,
 		/**

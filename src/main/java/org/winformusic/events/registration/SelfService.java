@@ -68,14 +68,34 @@ public class SelfService {
 
 	/**
 	 * Self-service cancel. A registration that is already cancelled or declined stays so.
+	 * Refused once the person was checked in (they attended: the arrival stays) and once
+	 * the event has ended (the registration is a record of it); nothing changes then.
 	 * @throws NotFoundException for an unknown token
+	 * @throws RegistrationStateException (ARRIVED or EVENT_OVER) when refused
 	 */
 	public RegistrationView cancelByToken(String token) {
+		return cancel(token, true);
+	}
+
+	/**
+	 * The cancel that comes with the registrant's erasure of their data: whatever
+	 * happened, the registration ends (an arrival goes with it, the audit log keeps it).
+	 * @throws NotFoundException for an unknown token
+	 */
+	public RegistrationView cancelToErase(String token) {
+		return cancel(token, false);
+	}
+
+	private RegistrationView cancel(String token, boolean refuseAfterAttending) {
 		return this.changes.run(() -> {
 			long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
 			Locked current = this.changes.lock(id);
 			if (!current.status().active()) {
 				return this.changes.view(id);
+			}
+			if (refuseAfterAttending) {
+				this.changes.requireBeforeTheEnd(current);
+				Changes.requireNotArrived(current);
 			}
 			// Read under the lock: the audit's from-status is the one this cancel ends.
 			RegistrationView before = this.changes.view(id);
@@ -105,10 +125,12 @@ public class SelfService {
 	 * same whether or not another registration of the event holds it.
 	 * @throws EditConflictException when the registration changed since that version and
 	 * the form holds something else than what is saved now: nothing was saved
+	 * @throws RegistrationStateException (EVENT_OVER) once the event has ended
 	 */
 	public EditResult updateByToken(String token, CheckedForm form, Integer expectedVersion, String emailShown) {
 		return this.changes.run(() -> {
 			long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
+			this.changes.requireBeforeTheEnd(this.changes.lock(id));
 			EditResult edit = this.edits.editOwn(id, form, expectedVersion, emailShown);
 			if (edit.changed()) {
 				// The before and after values, as a staff edit records them.

@@ -69,24 +69,39 @@ public class StaffRegistrations {
 	/**
 	 * Any active status → DECLINED; frees a held seat (promoting the waitlist); tells the
 	 * registrant.
+	 * @throws RegistrationStateException (ARRIVED) when they were checked in: undo a
+	 * mistaken check-in first
 	 */
 	public RegistrationView decline(long registrationId) {
-		return end(registrationId, RegistrationStatus.DECLINED, Type.DECLINED);
+		return end(registrationId, RegistrationStatus.DECLINED, Type.DECLINED, true);
 	}
 
 	/**
 	 * Staff cancel: → CANCELLED; frees a held seat (promoting the waitlist); tells the
 	 * registrant.
+	 * @throws RegistrationStateException (ARRIVED) when they were checked in: undo a
+	 * mistaken check-in first
 	 */
 	public RegistrationView cancelByStaff(long registrationId) {
-		return end(registrationId, RegistrationStatus.CANCELLED, Type.CANCELLED);
+		return end(registrationId, RegistrationStatus.CANCELLED, Type.CANCELLED, true);
 	}
 
-	private RegistrationView end(long registrationId, RegistrationStatus status, Type message) {
+	/**
+	 * The cancel that comes with a staff erasure of the registration's data: whatever
+	 * happened, it ends (an arrival goes with the seat; the audit log keeps it).
+	 */
+	public RegistrationView cancelToErase(long registrationId) {
+		return end(registrationId, RegistrationStatus.CANCELLED, Type.CANCELLED, false);
+	}
+
+	private RegistrationView end(long registrationId, RegistrationStatus status, Type message, boolean keepArrival) {
 		return this.changes.run(() -> {
 			Locked current = this.changes.lock(registrationId);
 			Changes.require(current, RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED,
 					RegistrationStatus.WAITLISTED);
+			if (keepArrival) {
+				Changes.requireNotArrived(current);
+			}
 			this.changes.end(current, status, message);
 			return this.changes.view(registrationId);
 		});
@@ -101,12 +116,14 @@ public class StaffRegistrations {
 	 * rather than turned into a confirmation. Someone who held a seat is told it is
 	 * withdrawn (SEAT_WITHDRAWN: their calendar entry goes); a pending one gets the
 	 * waitlist email.
-	 * @throws RegistrationStateException (SEAT_FREE) when a seat would be free for them
+	 * @throws RegistrationStateException (SEAT_FREE) when a seat would be free for them,
+	 * (ARRIVED) when they were checked in
 	 */
 	public RegistrationView moveToWaitlist(long registrationId) {
 		return this.changes.run(() -> {
 			Locked current = this.changes.lock(registrationId);
 			Changes.require(current, RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING);
+			Changes.requireNotArrived(current);
 			Seats.Count seats = this.seats.count(current.eventId());
 			// Their own seat comes free only if they hold one: a confirmed row written
 			// without a seat (a script or a bulk load, the only way an event shows

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.winformusic.events.event.EventCatalog;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
@@ -28,6 +29,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link Changes#requestPromotion}); a periodic sweep catches anything missed (for
  * example an instance that died in between). The pairing itself is
  * {@link Seats#promoteWaitlist}.
+ *
+ * <p>
+ * Until the event ends: a seat freed while it runs (someone who will not come after all)
+ * still goes to the first person waiting, who can still come for the rest of it, and the
+ * door lets them in as confirmed. After its end a free seat is no use to anyone, so
+ * nobody is promoted and nobody is told "a seat is yours"; the waiting stay waiting, and
+ * their manage page says the event took place.
  */
 @Component
 class WaitlistPromoter {
@@ -40,15 +48,18 @@ class WaitlistPromoter {
 
 	private final ApplicationEventPublisher events;
 
+	private final EventCatalog catalog;
+
 	private final Clock clock;
 
 	private final TransactionTemplate newTransaction;
 
-	WaitlistPromoter(JdbcClient jdbc, Seats seats, ApplicationEventPublisher events, Clock clock,
+	WaitlistPromoter(JdbcClient jdbc, Seats seats, ApplicationEventPublisher events, EventCatalog catalog, Clock clock,
 			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.seats = seats;
 		this.events = events;
+		this.catalog = catalog;
 		this.clock = clock;
 		this.newTransaction = new TransactionTemplate(transactionManager);
 		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -70,11 +81,14 @@ class WaitlistPromoter {
 
 	/**
 	 * Gives free seats of an event to the oldest waitlisted registrations, each told by a
-	 * PROMOTED message. Runs in a transaction of its own.
+	 * PROMOTED message; none once the event has ended. Runs in a transaction of its own.
 	 * @return the registrations promoted, in waitlist order
 	 */
 	List<Long> promote(long eventId) {
 		return this.newTransaction.execute((tx) -> {
+			if (this.catalog.ended(eventId)) {
+				return List.of();
+			}
 			// One promoter of an event at a time, each reading what the one before it
 			// committed: two at once could each lock part of the other's rows (one the
 			// first waiting, the other the free seats) and seat later people first.
@@ -96,7 +110,10 @@ class WaitlistPromoter {
 		});
 	}
 
-	/** The safety net: every event with a free seat and someone waiting. */
+	/**
+	 * The safety net: every event with a free seat and someone waiting ({@link #promote}
+	 * skips the ones that have ended).
+	 */
 	@Scheduled(initialDelayString = "${app.waitlist-sweep-millis:30000}",
 			fixedDelayString = "${app.waitlist-sweep-millis:30000}")
 	void sweep() {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -26,6 +27,7 @@ import org.winformusic.events.registration.RegistrationSearch;
 import org.winformusic.events.registration.RegistrationSort;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,10 +45,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * A check-in belongs to a confirmed seat: whichever way a checked-in person leaves
- * CONFIRMED, the registrations list's "checked in" filter, the dashboard's "arrived", the
- * door phone's copy, the CSV export and the printed door list all stop counting them, and
- * the registration's history still says they had arrived.
+ * A check-in belongs to a confirmed seat, and an arrival is never taken away as a side
+ * effect: the person cannot cancel once checked in, staff cannot cancel, decline or move
+ * them until they undo the check-in. Whichever way a checked-in person then leaves
+ * CONFIRMED (after an undone check-in, or an erasure), the registrations list's "checked
+ * in" filter, the dashboard's "arrived", the door phone's copy, the CSV export and the
+ * printed door list all stop counting them, and the registration's history still says
+ * they had arrived.
  */
 @AdminTest
 class CheckInFollowsTheSeatTests {
@@ -71,6 +76,9 @@ class CheckInFollowsTheSeatTests {
 	@Autowired
 	RegistrationSearch search;
 
+	@Autowired
+	MessageSource messages;
+
 	TestEvents events;
 
 	TestRegistrations data;
@@ -82,61 +90,59 @@ class CheckInFollowsTheSeatTests {
 	}
 
 	@Test
-	void aRegistrantWhoCancelsAfterArrivingIsNoLongerCountedAsCheckedInAnywhere() throws Exception {
+	void aRegistrantWhoArrivedCannotCancelAndIsStillCountedAsCheckedInEverywhere() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(3).create();
 		long stays = arrived(event, "Rita Quedada");
-		long leaves = arrived(event, "Ana Llegada");
+		long came = arrived(event, "Ana Llegada");
 
-		this.mvc.perform(post("/r/" + this.tokens.issue(leaves) + "/cancel").with(csrf()))
-			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(post("/r/" + this.tokens.issue(came) + "/cancel").with(csrf()))
+			.andExpect(status().isConflict());
 
-		assertThat(this.data.status(leaves)).isEqualTo("CANCELLED");
-		assertCheckedInEverywhereAre(event, List.of(stays), "Quedada", "Llegada");
+		assertThat(this.data.status(came)).isEqualTo("CONFIRMED");
+		assertCheckedInEverywhereAre(event, List.of(stays, came), "Llegada");
 	}
 
 	@Test
-	void staffCancelDeclineAndMoveToTheWaitlistTakeTheCheckInAwayAndTheHistoryKeepsTheArrival() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(4).create();
+	void staffCannotCancelDeclineOrMoveSomeoneWhoArrivedUntilTheCheckInIsUndoneWhichTheHistoryRecords()
+			throws Exception {
+		TestEvents.Created event = this.events.event().capacity(2).create();
 		long stays = arrived(event, "Rita Quedada");
-		long cancelled = arrived(event, "Carla Cancelada");
-		long declined = arrived(event, "Beto Rechazado");
-		long moved = arrived(event, "Mario Movido");
-		// Someone waits, so the seat Mario leaves goes to them (a move that would leave a
-		// seat free for Mario is refused: he moves first, before seats are freed).
-		long waiting = this.data.in(event)
-			.person("Wen Espera")
-			.status("WAITLISTED")
-			.createdAt(AdminTest.REGISTERED)
-			.create()
-			.id();
-		String cancelledAt = arrivalTime(event, cancelled);
+		long came = arrived(event, "Carla Llegada");
+		// Someone waits: a move to the waitlist would not be refused for a free seat.
+		this.data.in(event).person("Wen Espera").status("WAITLISTED").createdAt(AdminTest.REGISTERED).create();
+		String arrivedAt = arrivalTime(event, came);
 
-		act(moved, "waitlist");
-		assertThat(this.data.status(moved)).isEqualTo("WAITLISTED");
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(this.data.status(waiting)).isEqualTo("CONFIRMED"));
-		act(cancelled, "cancel");
-		act(declined, "decline");
+		String detail = page("/admin/registrations/" + came + "?lang=es");
+		assertThat(detail).contains(message("ux.detail.arrivedHint"))
+			.doesNotContain("/confirm-action/cancel\"", "/confirm-action/decline\"", "/confirm-action/waitlist\"")
+			.contains("/confirm-action/undo-checkin\"");
+		for (String action : new String[] { "cancel", "decline", "waitlist" }) {
+			Notice notice = act(came, action);
+			assertThat(notice.kind()).as(action).isEqualTo(Notice.Kind.warn);
+			assertThat(notice.key()).as(action).isEqualTo("admin.action.arrived");
+		}
+		assertThat(this.data.status(came)).isEqualTo("CONFIRMED");
+		assertCheckedInEverywhereAre(event, List.of(stays, came), "Llegada");
+		assertThat(this.jdbc.sql("select count(*) from audit_log where registration_id = ? and action <> 'CHECKED_IN'")
+			.param(came)
+			.query(Long.class)
+			.single()).isZero();
 
-		assertThat(this.data.status(cancelled)).isEqualTo("CANCELLED");
-		assertThat(this.data.status(declined)).isEqualTo("DECLINED");
-		// The seats freed may give Mario a seat again: a new seat, not yet arrived.
-		assertCheckedInEverywhereAre(event, List.of(stays), "Quedada", "Cancelada", "Rechazado", "Movido");
-
-		// The log keeps that they had arrived: the check-in entry, and the status change
-		// says when, in the event's time on the registration's page.
-		assertThat(this.data.auditRows(cancelled, "CHECKED_IN")).isOne();
-		assertThat(this.jdbc.sql("select details from audit_log where registration_id = ? and action = 'CANCELLED'")
-			.param(cancelled)
-			.query(String.class)
-			.single()).startsWith("status: CONFIRMED -> CANCELLED\ncheckedInAt=");
-		String history = page("/admin/registrations/" + cancelled + "?lang=es");
-		assertThat(history).containsPattern("Había llegado el \\S+ \\d+ de \\S+ de \\d{4}, " + cancelledAt)
-			.contains("Registró su llegada")
-			.doesNotContain("checkedInAt");
-		assertThat(page("/admin/registrations/" + cancelled + "?lang=en"))
-			.containsPattern("Had checked in on \\S+ \\d+ \\S+ \\d{4}, " + cancelledAt);
+		// A mistaken check-in is undone on purpose: the history says when they had
+		// arrived; then the registration is cancelled like any other.
+		assertThat(act(came, "undo-checkin").kind()).isEqualTo(Notice.Kind.ok);
+		assertThat(
+				this.jdbc.sql("select details from audit_log where registration_id = ? and action = 'CHECK_IN_UNDONE'")
+					.param(came)
+					.query(String.class)
+					.single())
+			.contains("checkedInAt=");
+		assertThat(page("/admin/registrations/" + came + "?lang=es"))
+			.containsPattern("Había llegado el \\S+ \\d+ de \\S+ de \\d{4}, " + arrivedAt);
+		assertThat(act(came, "cancel").kind()).isEqualTo(Notice.Kind.ok);
+		assertThat(this.data.status(came)).isEqualTo("CANCELLED");
+		assertCheckedInEverywhereAre(event, List.of(stays), "Quedada", "Llegada");
+		assertThat(this.data.auditRows(came, "CHECKED_IN")).isOne();
 	}
 
 	@Test
@@ -337,14 +343,20 @@ class CheckInFollowsTheSeatTests {
 		return DateTimeFormatter.ofPattern("HH:mm").format(at.atZone(zone));
 	}
 
-	private void act(long id, String action) throws Exception {
-		Notice notice = (Notice) this.mvc
+	private Notice act(long id, String action) throws Exception {
+		return (Notice) this.mvc
 			.perform(post("/admin/registrations/" + id + "/" + action).with(as("ORGANIZER")).with(csrf()))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getFlashMap()
 			.get("notice");
-		assertThat(notice.kind()).as(notice.key()).isEqualTo(Notice.Kind.ok);
+	}
+
+	private String message(String key) {
+		return this.messages.getMessage(key, null, Locale.forLanguageTag("es"))
+			.replace("&", "&amp;")
+			.replace("\"", "&quot;")
+			.replace("'", "&#39;");
 	}
 
 	private String page(String path) throws Exception {

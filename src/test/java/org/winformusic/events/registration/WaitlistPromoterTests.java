@@ -36,7 +36,7 @@ class WaitlistPromoterTests {
 
 	};
 
-	final WaitlistPromoter promoter = new WaitlistPromoter(null, null, null, Clock.systemUTC(), EXHAUSTED);
+	final WaitlistPromoter promoter = new WaitlistPromoter(null, null, null, null, Clock.systemUTC(), EXHAUSTED);
 
 	@Test
 	void afterRegisteringAMissingConnectionLeavesThePromotionToTheSweep() {

@@ -1,16 +1,14 @@
 package org.winformusic.events.registration.web;
 
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.event.EventInfo.RegistrationWindow;
 import org.winformusic.events.registration.BehindManageLink;
-import org.winformusic.events.registration.CalendarFile;
 import org.winformusic.events.registration.CheckedForm;
 import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.EditConflictException;
@@ -24,19 +22,15 @@ import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrantLanguage;
 import org.winformusic.events.registration.RegistrationFormBinding;
 import org.winformusic.events.registration.RegistrationStateException;
+import org.winformusic.events.registration.RegistrationStateException.Reason;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationValidator;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.registration.SelfService;
 import org.winformusic.events.shared.AppProperties;
-import org.winformusic.events.shared.MailFrom;
 import org.winformusic.events.shared.NotFoundException;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -50,7 +44,9 @@ import org.springframework.web.util.UriUtils;
  * The registrant's manage page behind the token link: status, details, calendar file,
  * edit and cancel. An unknown or tampered token gets the ordinary 404 page. These pages
  * speak the language the person registered in unless this browser chose one
- * ({@link RegistrantLanguage}).
+ * ({@link RegistrantLanguage}). Once the event has ended the page is a record (no cancel,
+ * edit, calendar or entry code; the data rights stay); once checked in, there is nothing
+ * to cancel ({@link RefusedChanges}).
  */
 @Controller
 @BehindManageLink
@@ -80,12 +76,12 @@ class ManageController {
 
 	private final RegistrationAnswers answers;
 
-	private final MailFrom from;
+	private final RefusedChanges refusals;
 
 	ManageController(SelfService registrations, EventCatalog catalog, RegistrationFields fields,
 			RegistrationValidator validator, AppProperties app, CheckinQrCode qrCode, Clock clock,
-			QuestionFields questions, RegistrationAnswers answers, MailFrom from) {
-		this.from = from;
+			QuestionFields questions, RegistrationAnswers answers, RefusedChanges refusals) {
+		this.refusals = refusals;
 		this.registrations = registrations;
 		this.catalog = catalog;
 		this.fields = fields;
@@ -114,8 +110,13 @@ class ManageController {
 		model.addAttribute("justRegistered", request.getParameterMap().containsKey("new") && active(registration));
 		model.addAttribute("answers", this.answers.of(registration.id(), registration.eventId(), pageLocale, false));
 		model.addAttribute("pendingEmail", this.registrations.waitingEmailChange(registration).orElse(null));
-		if (holdsSeat(registration)) {
-			model.addAttribute("qrCode", this.qrCode.dataUri(registration.id()));
+		boolean over = this.refusals.over(event);
+		model.addAttribute("over", over);
+		if (holdsSeat(registration) && !over) {
+			// The entry code is spent once they are in; the calendar entry stays theirs.
+			if (registration.checkedInAt() == null) {
+				model.addAttribute("qrCode", this.qrCode.dataUri(registration.id()));
+			}
 			model.addAttribute("googleCalendarUrl",
 					GoogleCalendarLink.of(event, this.app.link("/events/" + event.slug())));
 		}
@@ -133,15 +134,28 @@ class ManageController {
 		if (!active(registration)) {
 			return redirect(token);
 		}
+		EventInfo event = event(registration, RegistrantLanguage.apply(request, registration, locale));
+		Reason refused = this.refusals.cancelRefused(registration, event);
+		if (refused != null) {
+			return this.refusals.page(token, refused, request, locale, model);
+		}
 		model.addAttribute("registration", registration);
-		model.addAttribute("event", event(registration, RegistrantLanguage.apply(request, registration, locale)));
+		model.addAttribute("event", event);
 		model.addAttribute("token", token);
 		return CANCEL_VIEW;
 	}
 
 	@PostMapping("/r/{token}/cancel")
-	String cancel(@PathVariable String token) {
-		this.registrations.cancelByToken(token);
+	String cancel(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Locale locale,
+			Model model) {
+		try {
+			this.registrations.cancelByToken(token);
+		}
+		catch (RegistrationStateException ex) {
+			// Checked in, or the event is over (ARRIVED, EVENT_OVER): nothing changed.
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return this.refusals.page(token, ex.reason(), request, locale, model);
+		}
 		return redirect(token) + "?cancelled";
 	}
 
@@ -151,12 +165,21 @@ class ManageController {
 		if (!active(current.registration())) {
 			return redirect(token);
 		}
+		if (this.refusals.over(event(current.registration(), locale))) {
+			return this.refusals.page(token, Reason.EVENT_OVER, request, locale, model);
+		}
 		return showCurrent(model, token, current, request, locale);
 	}
 
 	@PostMapping("/r/{token}/edit")
-	String edit(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
+	String edit(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Locale locale,
+			Model model) {
 		RegistrationView registration = registration(token);
+		if (this.refusals.over(event(registration, locale))) {
+			// Refused by the service too, should the end come while this one runs.
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return this.refusals.page(token, Reason.EVENT_OVER, request, locale, model);
+		}
 		// The version the form was loaded at (a hidden input, outside the form record).
 		String version = request.getParameter("version");
 		model.addAttribute("version", version);
@@ -189,31 +212,6 @@ class ManageController {
 			}
 		}
 		return showEdit(model, token, registration, event, form, result, pageLocale);
-	}
-
-	/**
-	 * The calendar file, for someone who holds a seat only (checked in or not): the
-	 * waitlisted and pending have no date to keep yet, and an ended registration's entry
-	 * is removed by the file its email carried. Everyone else gets the page of an unknown
-	 * link.
-	 */
-	@GetMapping("/r/{token}/event.ics")
-	ResponseEntity<byte[]> calendar(@PathVariable String token, Locale locale) {
-		RegistrationView registration = registration(token);
-		if (!holdsSeat(registration)) {
-			// No seat, no calendar entry (an old email's link, after a cancel or a seat
-			// withdrawn): the manage page says where the registration stands; "this link
-			// is no longer valid" would have them think it was gone.
-			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/r/" + token)).build();
-		}
-		EventInfo event = this.catalog.findById(registration.eventId(), registration.locale())
-			.orElseThrow(NotFoundException::new);
-		String ics = CalendarFile.build(event, registration, this.app.link("/events/" + event.slug()), this.from);
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "calendar", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("event.ics").build().toString())
-			.body(ics.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/** The edit form with the current details and the version they have. */
@@ -266,7 +264,7 @@ class ManageController {
 	/**
 	 * Who gets the calendar actions and the entry code: a checked-in person is confirmed.
 	 */
-	private static boolean holdsSeat(RegistrationView registration) {
+	static boolean holdsSeat(RegistrationView registration) {
 		return registration.status() == RegistrationStatus.CONFIRMED;
 	}
 

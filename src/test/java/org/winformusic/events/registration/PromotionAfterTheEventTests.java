@@ -1,0 +1,101 @@
+package org.winformusic.events.registration;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A freed seat goes to the first person waiting until the event ends (they may still come
+ * for the rest of it); after its end nobody is promoted and nobody is told "a seat freed
+ * up and it is yours": not after a cancel, not after a capacity increase, not by the
+ * sweep.
+ */
+@IntegrationTest
+@Import(RecordedMessages.class)
+class PromotionAfterTheEventTests {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	StaffRegistrations staff;
+
+	@Autowired
+	WaitlistPromoter promoter;
+
+	@Autowired
+	RecordedMessages recorded;
+
+	TestEvents events;
+
+	TestRegistrations data;
+
+	@BeforeEach
+	void setUp() {
+		this.events = new TestEvents(this.jdbc);
+		this.data = new TestRegistrations(this.jdbc);
+	}
+
+	@Test
+	void afterTheEndAFreedSeatPromotesNobodyAndNoSeatIsYoursEmailIsQueued() {
+		// Started six hours ago, ended two hours ago.
+		TestEvents.Created event = this.events.event()
+			.startsAt(Instant.now().minus(6, ChronoUnit.HOURS))
+			.capacity(1)
+			.create();
+		long seated = this.data.in(event).person("Sergio Sentado").create().id();
+		long waiting = this.data.in(event).person("Wendy Espera").status("WAITLISTED").create().id();
+
+		this.staff.cancelByStaff(seated);
+		assertNotPromoted(waiting);
+
+		this.staff.changeCapacity(event.id(), 3);
+		assertNotPromoted(waiting);
+
+		this.promoter.sweep();
+		assertThat(this.promoter.promote(event.id())).isEmpty();
+		assertNotPromoted(waiting);
+	}
+
+	@Test
+	void whileTheEventRunsAFreedSeatStillGoesToTheFirstPersonWaiting() {
+		// Started an hour ago, ends in three.
+		TestEvents.Created event = this.events.event()
+			.startsAt(Instant.now().minus(1, ChronoUnit.HOURS))
+			.capacity(1)
+			.create();
+		long seated = this.data.in(event).person("Sergio Sentado").create().id();
+		long waiting = this.data.in(event).person("Wendy Espera").status("WAITLISTED").create().id();
+
+		this.staff.cancelByStaff(seated);
+
+		assertThat(this.data.status(waiting)).isEqualTo("CONFIRMED");
+		assertThat(types(waiting)).containsExactly(RegistrationMessage.Type.PROMOTED);
+	}
+
+	private void assertNotPromoted(long waiting) {
+		assertThat(this.data.status(waiting)).isEqualTo("WAITLISTED");
+		assertThat(types(waiting)).doesNotContain(RegistrationMessage.Type.PROMOTED);
+		assertThat(this.jdbc.sql("select count(*) from outbox_message where registration_id = ? and kind = 'PROMOTED'")
+			.param(waiting)
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private List<RegistrationMessage.Type> types(long id) {
+		return this.recorded.about(id).stream().map(RegistrationMessage::type).toList();
+	}
+
+}
