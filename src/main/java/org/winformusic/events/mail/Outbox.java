@@ -73,9 +73,11 @@ public class Outbox {
 
 	/**
 	 * Sends a message again. A message that never arrived (pending or failed) is queued
-	 * again as it is, with its Message-ID and a fresh count of attempts; a sent (or
-	 * skipped) one is copied under a new Message-ID, so the recipient's mailbox does not
-	 * drop it as a duplicate.
+	 * again as it is, with its Message-ID and a fresh count of attempts; a sent one is
+	 * copied under a new Message-ID, so the recipient's mailbox does not drop it as a
+	 * duplicate. A skipped one stays as it is: it no longer fitted the registration when
+	 * its turn came, and a copy would be skipped for the same reason (the registration's
+	 * own "resend" sends the email of where it stands now).
 	 */
 	@Transactional
 	public Resend resend(long id) {
@@ -85,10 +87,11 @@ public class Outbox {
 		}
 		Resend outcome = switch (message.status()) {
 			case PENDING, FAILED -> this.repository.requeue(id) ? Resend.REQUEUED : Resend.BUSY;
-			case SENT, SKIPPED -> this.repository.copyOfSent(id).isPresent() ? Resend.COPIED : Resend.BUSY;
+			case SENT -> this.repository.copyOfSent(id).isPresent() ? Resend.COPIED : Resend.BUSY;
+			case SKIPPED -> Resend.NO_LONGER_APPLIES;
 			case SENDING -> Resend.BUSY;
 		};
-		if (outcome != Resend.BUSY) {
+		if (outcome == Resend.REQUEUED || outcome == Resend.COPIED) {
 			this.publisher.publishEvent(Audited.byCurrentUser("EMAIL_RESENT", message.eventId(),
 					message.registrationId(), "outbox=" + id + " " + message.kind() + " " + outcome));
 		}
@@ -135,6 +138,8 @@ public class Outbox {
 		COPIED,
 		/** Being sent right now: try again in a moment. */
 		BUSY,
+		/** Skipped because it no longer fitted the registration: nothing queued. */
+		NO_LONGER_APPLIES,
 		/** No such message. */
 		NOT_FOUND
 

@@ -19,6 +19,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -172,6 +173,35 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 		String copyLink = OutboxDeliveryTests
 			.manageLink((String) OutboxDeliveryTests.parts(received[1]).get("text/plain").getContent());
 		assertThat(copyLink).as("each email mints its own manage link").isNotEqualTo(firstLink);
+	}
+
+	@Test
+	void aSkippedMessageIsNotResentAndThePageSaysWhereToSendTheCurrentOne() throws Exception {
+		long registration = confirm("Saltada", TestRegistrations.uniqueEmail("skipped"), "es");
+		// Cancelled before the confirmation's turn came: the sender skips it.
+		this.jdbc.sql("update registration set status = 'CANCELLED' where id = ?").param(registration).update();
+		this.sender.sendDueMessages();
+		long id = messageId(registration);
+		assertThat(outboxStatus(registration)).isEqualTo("SKIPPED");
+
+		this.mvc.perform(get("/admin/outbox/{id}", id).param("lang", "es").with(user("org").roles("ORGANIZER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("/resend"))))
+			.andExpect(content().string(containsString("no se puede volver a enviar")))
+			.andExpect(content().string(containsString("/admin/registrations/" + registration)));
+		this.mvc
+			.perform(post("/admin/outbox/{id}/resend", id).param("lang", "es")
+				.with(csrf())
+				.with(user("org").roles("ORGANIZER")))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("resend", "NO_LONGER_APPLIES"));
+
+		assertThat(this.jdbc.sql("select count(*) from outbox_message where registration_id = ?")
+			.param(registration)
+			.query(Long.class)
+			.single()).as("nothing queued").isOne();
+		assertThat(this.sender.sendDueMessages()).isZero();
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
 	}
 
 	@Test
