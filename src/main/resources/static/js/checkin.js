@@ -123,6 +123,9 @@
   }
 
   function showSession() {
+    if (!sessionBox) {
+      return;
+    }
     sessionBox.hidden = !signedOut;
     if (!signedOut) {
       return;

@@ -69,6 +69,7 @@ class DoorSessionBrowserTests extends BrowserTest {
 		assertThat(held.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions()
 			.setName("Cerrar sesión de todos modos (se pierden las llegadas sin enviar)"))).isVisible();
 		assertThat(phone).hasURL(door);
+		screenshotOfWindow(phone, "checkin-session-ended-390");
 		assertThat(checkedInAt(jorge)).isNull();
 		assertThat(queueLength(phone)).isEqualTo(1);
 
@@ -79,6 +80,29 @@ class DoorSessionBrowserTests extends BrowserTest {
 		assertThat(phone.locator("#door-state")).containsText("0 llegadas por enviar");
 		assertThat(phone.locator("#door-state")).containsText("En línea");
 		assertThat(phone.locator("#door-session")).isHidden();
+		assertThat(checkedInAt(jorge)).isNotNull();
+	}
+
+	/**
+	 * Signing out while offline with an arrival unsent is held back; once the phone is
+	 * back online the arrival is sent and the logout goes on by itself.
+	 */
+	@Test
+	void aLogoutHeldBackForUnsentArrivalsGoesOnOnceTheyAreSent() throws Exception {
+		long jorge = todaysEvent("door-leave", "Jorge Ruiz");
+		String organizer = TestStaff.create(this.jdbc, "door-leave@win.test", "Lalo", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-leave/checkin"));
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+		phone.context().setOffline(true);
+		assertThat(phone.locator("#door-state")).containsText("Sin conexión");
+		checkIn(phone, "jorge", "Jorge Ruiz");
+		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cerrar sesión")).click();
+		assertThat(phone.locator("#door-leave")).containsText("1 llegada aún no se envía");
+
+		phone.context().setOffline(false);
+		phone.waitForURL((address) -> address.contains("/admin/login"));
 		assertThat(checkedInAt(jorge)).isNotNull();
 	}
 
