@@ -127,11 +127,14 @@
       return;
     }
     sessionBox.hidden = !signedOut;
-    if (!signedOut) {
+    var words = signedOut ? count(d.msgSessionEnded, d.msgSessionEndedOne, d.msgSessionEndedMany) : '';
+    // Rewritten only when the words change: an alert is read out each time it is.
+    if (!signedOut || sessionBox.dataset.words === words) {
       return;
     }
+    sessionBox.dataset.words = words;
     sessionBox.textContent = '';
-    sessionBox.appendChild(el('p', null, count(d.msgSessionEnded, d.msgSessionEndedOne, d.msgSessionEndedMany)));
+    sessionBox.appendChild(el('p', null, words));
     var link = el('a', 'button', d.msgSignIn);
     // The door page itself: the server sends a signed-out visitor to the login page and,
     // after it, back here, where the queue is sent.
@@ -151,8 +154,13 @@
       logoutForm.submit();
       return;
     }
+    var words = count('', d.msgLeaveOne, d.msgLeaveMany);
+    if (leaveBox.dataset.words === words) {
+      return;
+    }
+    leaveBox.dataset.words = words;
     leaveBox.textContent = '';
-    leaveBox.appendChild(el('p', null, count('', d.msgLeaveOne, d.msgLeaveMany)));
+    leaveBox.appendChild(el('p', null, words));
     leaveBox.appendChild(button(d.msgLeaveAnyway, 'button button--secondary', function () {
       leaving = true;
       logoutForm.submit();
