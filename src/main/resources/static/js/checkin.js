@@ -4,7 +4,12 @@
 // arrival times; refreshed every minute while online), searches that copy as the volunteer
 // types, checks in and undoes on the phone at once, queues those actions and sends them
 // in a batch whenever the server answers. The server keeps the first arrival time and
-// reports back a check-in of a registration cancelled meanwhile.
+// reports back a check-in of a registration cancelled meanwhile. Each check-in carries a
+// random key of its own: the server remembers the key of the arrival it keeps, so the phone
+// whose check-in was not the first one (another phone's, even one that synced later with an
+// earlier time) says loudly that the person was already in. When the staff session ends the
+// queue stays on the phone and the page says so, with a way to sign in again; signing out
+// with check-ins still unsent is held back (logout clears this site's storage).
 (function () {
   'use strict';
   var root = document.getElementById('door');
@@ -14,6 +19,8 @@
   var d = root.dataset;
   var COPY_KEY = 'door-copy:' + d.slug;
   var QUEUE_KEY = 'door-queue:' + d.slug;
+  // The key of each arrival this phone recorded and the server took as the one it keeps.
+  var MINE_KEY = 'door-mine:' + d.slug;
   var REFRESH_MS = 60000;
   // A list shows this many cards, then a button for as many more (a long "All" on a phone).
   var PAGE = 40;
@@ -30,7 +37,15 @@
   var video = document.getElementById('door-video');
   var copy = read(COPY_KEY);
   var queue = read(QUEUE_KEY) || [];
+  var mine = read(MINE_KEY) || {};
   var syncing = false;
+  // The server answered 401/403: the staff session is over, the queue waits for a new one.
+  var signedOut = false;
+  var sessionBox = document.getElementById('door-session');
+  var logoutForm = document.querySelector('form.logout-form');
+  var leaveBox = document.getElementById('door-leave');
+  var holdingLogout = false;
+  var leaving = false;
   var letter = null;
   var flash = null;
   // The person this phone has just checked in: their card says so calmly; any later sight of
@@ -103,8 +118,61 @@
     return navigator.onLine !== false;
   }
 
+  function count(zero, one, many) {
+    return queue.length === 0 ? zero : (queue.length === 1 ? one : text(many, queue.length));
+  }
+
+  function showSession() {
+    if (!sessionBox) {
+      return;
+    }
+    sessionBox.hidden = !signedOut;
+    var words = signedOut ? count(d.msgSessionEnded, d.msgSessionEndedOne, d.msgSessionEndedMany) : '';
+    // Rewritten only when the words change: an alert is read out each time it is.
+    if (!signedOut || sessionBox.dataset.words === words) {
+      return;
+    }
+    sessionBox.dataset.words = words;
+    sessionBox.textContent = '';
+    sessionBox.appendChild(el('p', null, words));
+    var link = el('a', 'button', d.msgSignIn);
+    // The door page itself: the server sends a signed-out visitor to the login page and,
+    // after it, back here, where the queue is sent.
+    link.href = d.swScope;
+    sessionBox.appendChild(el('p')).appendChild(link);
+  }
+
+  // Logging out clears this site's storage (the queue with it): held back while check-ins
+  // wait, and let through once they are sent or when the volunteer says so.
+  function showLeave() {
+    leaveBox.hidden = !holdingLogout;
+    if (!holdingLogout) {
+      return;
+    }
+    if (!queue.length && !leaving) {
+      leaving = true;
+      logoutForm.submit();
+      return;
+    }
+    var words = count('', d.msgLeaveOne, d.msgLeaveMany);
+    if (leaveBox.dataset.words === words) {
+      return;
+    }
+    leaveBox.dataset.words = words;
+    leaveBox.textContent = '';
+    leaveBox.appendChild(el('p', null, words));
+    leaveBox.appendChild(button(d.msgLeaveAnyway, 'button button--secondary', function () {
+      leaving = true;
+      logoutForm.submit();
+    }));
+  }
+
   function showState() {
-    var parts = [online() ? d.msgOnline : d.msgOffline];
+    showSession();
+    if (logoutForm && leaveBox) {
+      showLeave();
+    }
+    var parts = [signedOut ? d.msgSignedOut : (online() ? d.msgOnline : d.msgOffline)];
     if (copy) {
       var minutes = Math.max(0, Math.floor((Date.now() - Date.parse(copy.fetchedAt)) / 60000));
       parts.push(text(d.msgAge, minutes));
@@ -113,7 +181,7 @@
     }
     parts.push(text(queue.length === 1 ? d.msgWaitingOne : d.msgWaiting, queue.length));
     stateLine.textContent = parts.join(' · ');
-    stateLine.className = 'door__state ' + (online() ? 'door__state--online' : 'door__state--offline');
+    stateLine.className = 'door__state ' + (online() && !signedOut ? 'door__state--online' : 'door__state--offline');
     stateLine.hidden = false;
     if (copy) {
       var confirmed = 0;
@@ -308,6 +376,51 @@
   function save() {
     write(COPY_KEY, copy);
     write(QUEUE_KEY, queue);
+    write(MINE_KEY, mine);
+  }
+
+  // Random enough that two phones never pick the same (crypto.randomUUID needs HTTPS).
+  function newKey() {
+    var bytes = new Uint8Array(16);
+    if (window.crypto && window.crypto.getRandomValues) {
+      window.crypto.getRandomValues(bytes);
+    } else {
+      for (var i = 0; i < bytes.length; i++) {
+        bytes[i] = Math.floor(Math.random() * 256);
+      }
+    }
+    return Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1); }).join('');
+  }
+
+  function alreadyIn(p, at) {
+    p.checkedInAt = at;
+    fresh = (fresh === p.id) ? null : fresh;
+    delete mine[p.id];
+    flash = { kind: 'bad', text: p.name + ': ' + text(d.msgInAt, timeFormat.format(new Date(at))) };
+  }
+
+  function queued(id) {
+    return queue.some(function (action) { return action.id === id; });
+  }
+
+  // An arrival this phone was told was the one kept, now another check-in's (a phone that
+  // synced later with an earlier time): a repeat after all, and said so.
+  function checkMine() {
+    if (!copy.arrivalKeys) {
+      return;
+    }
+    Object.keys(mine).forEach(function (key) {
+      var id = Number(key);
+      var p = person(id);
+      if (queued(id)) {
+        return;
+      }
+      if (!p || !p.checkedInAt) {
+        delete mine[key];
+      } else if (copy.arrivalKeys[key] !== mine[key]) {
+        alreadyIn(p, p.checkedInAt);
+      }
+    });
   }
 
   function checkIn(id) {
@@ -317,7 +430,8 @@
       return;
     }
     p.checkedInAt = new Date().toISOString();
-    queue.push({ id: id, type: 'in', at: p.checkedInAt });
+    mine[id] = newKey();
+    queue.push({ id: id, type: 'in', at: p.checkedInAt, key: mine[id] });
     fresh = id;
     flash = { kind: 'ok', text: text(d.msgDone, p.name) };
     save();
@@ -343,6 +457,7 @@
       queue.push({ id: id, type: 'undo', at: new Date().toISOString() });
     }
     p.checkedInAt = null;
+    delete mine[id];
     fresh = null;
     flash = { kind: 'ok', text: text(d.msgUndone, p.name) };
     save();
@@ -354,20 +469,31 @@
     return response.ok && (response.headers.get('Content-Type') || '').indexOf('json') >= 0;
   }
 
+  function refused(response) {
+    return response.status === 401 || response.status === 403;
+  }
+
   function refresh() {
     if (!online()) {
       showState();
       return Promise.resolve();
     }
     return window.fetch(d.copyUrl, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } })
-      .then(function (response) { return isJson(response) ? response.json() : null; })
+      .then(function (response) {
+        if (refused(response)) {
+          signedOut = true;
+        }
+        return isJson(response) ? response.json() : null;
+      })
       .then(function (latest) {
         if (!latest || expired(latest)) {
           return;
         }
+        signedOut = false;
         latest.fetchedAt = new Date().toISOString();
         copy = latest;
         overlayQueue();
+        checkMine();
         save();
         tools.hidden = false;
         renderLetters();
@@ -377,12 +503,15 @@
       .then(showState);
   }
 
-  function sync() {
+  // retry: sent again after a 403 with the token of a fresh copy (signing in again gives a
+  // new CSRF token); a second refusal means the session is over.
+  function sync(retry) {
     if (syncing || !queue.length || !online() || !copy || !copy.csrfHeader) {
       showState();
       return Promise.resolve();
     }
     syncing = true;
+    var stale = false;
     var batch = queue.slice(0, 500);
     var headers = { Accept: 'application/json' };
     headers[copy.csrfHeader] = copy.csrfToken;
@@ -391,11 +520,19 @@
       method: 'POST', credentials: 'same-origin', headers: headers,
       body: new URLSearchParams({ batch: JSON.stringify({ actions: batch }) })
     })
-      .then(function (response) { return isJson(response) ? response.json() : null; })
+      .then(function (response) {
+        if (response.status === 401 || (response.status === 403 && retry)) {
+          signedOut = true;
+        } else if (response.status === 403) {
+          stale = true;
+        }
+        return isJson(response) ? response.json() : null;
+      })
       .then(function (answer) {
         if (!answer) {
           return false;
         }
+        signedOut = false;
         queue = queue.slice(batch.length);
         var rejected = answer.results.filter(function (r) { return r.outcome === 'NOT_CONFIRMED'; });
         rejected.forEach(function (r) {
@@ -406,14 +543,12 @@
             flash = { kind: 'bad', text: text(d.msgRejected, p.name) };
           }
         });
-        // Another phone got there first: say so, loudly, with the first time.
-        answer.results.forEach(function (r, i) {
+        // Another check-in is the one kept (another phone's, whatever its time): say so,
+        // loudly, with the time kept.
+        answer.results.forEach(function (r) {
           var p = person(r.id);
-          var ours = batch[i] && Date.parse(batch[i].at);
-          if (r.outcome === 'ALREADY' && p && r.checkedInAt && Date.parse(r.checkedInAt) < ours) {
-            p.checkedInAt = r.checkedInAt;
-            fresh = (fresh === p.id) ? null : fresh;
-            flash = { kind: 'bad', text: p.name + ': ' + text(d.msgInAt, timeFormat.format(new Date(r.checkedInAt))) };
+          if (r.outcome === 'ALREADY' && p && r.checkedInAt) {
+            alreadyIn(p, r.checkedInAt);
           }
         });
         save();
@@ -422,6 +557,9 @@
       .catch(function () { return false; })
       .then(function (sent) {
         syncing = false;
+        if (stale) {
+          return refresh().then(function () { return signedOut ? showState() : sync(true); });
+        }
         return sent ? refresh() : showState();
       });
   }
@@ -446,6 +584,19 @@
     }
     search();
   });
+  if (logoutForm && leaveBox) {
+    logoutForm.addEventListener('submit', function (event) {
+      if (leaving || !queue.length) {
+        return;
+      }
+      event.preventDefault();
+      holdingLogout = true;
+      showState();
+      leaveBox.scrollIntoView();
+      // Sent now if the session and the network allow: the logout then goes on by itself.
+      sync();
+    });
+  }
   window.addEventListener('online', function () { sync().then(refresh); });
   window.addEventListener('offline', showState);
   window.setInterval(function () { sync().then(refresh); }, REFRESH_MS);

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.winformusic.events.registration.DoorCopies;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.registration.CheckIns;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.shared.NotFoundException;
@@ -52,12 +53,15 @@ class DoorController {
 
 	private final CheckinPasses passes;
 
+	private final CheckIns checkIns;
+
 	private final RegistrationDirectory directory;
 
 	private final Clock clock;
 
-	DoorController(EventCatalog catalog, DoorCopies copies, DoorSync sync, CheckinPasses passes,
+	DoorController(EventCatalog catalog, DoorCopies copies, DoorSync sync, CheckinPasses passes, CheckIns checkIns,
 			RegistrationDirectory directory, Clock clock) {
+		this.checkIns = checkIns;
 		this.catalog = catalog;
 		this.copies = copies;
 		this.sync = sync;
@@ -72,7 +76,8 @@ class DoorController {
 		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
 		Copy copy = new Copy(event.slug(), event.zone().getId(), this.clock.instant().toString(),
 				event.endsAt().plus(KEEP_AFTER_EVENT).toString(), (csrf == null) ? null : csrf.getHeaderName(),
-				(csrf == null) ? null : csrf.getToken(), this.copies.people(event.id()));
+				(csrf == null) ? null : csrf.getToken(), this.copies.people(event.id()),
+				this.checkIns.arrivalKeys(event.id()));
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(copy);
 	}
 
@@ -84,12 +89,12 @@ class DoorController {
 		if (actions == null) {
 			return ResponseEntity.badRequest()
 				.cacheControl(CacheControl.noStore())
-				.body(Map.of("error", "expected {\"actions\": [{\"id\", \"type\", \"at\"}]}, at most "
+				.body(Map.of("error", "expected {\"actions\": [{\"id\", \"type\", \"at\", \"key\"}]}, at most "
 						+ DoorSync.MAX_ACTIONS + " actions"));
 		}
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.body(Map.of("results", this.sync.apply(event.id(), actions), "serverTime",
+			.body(Map.of("results", this.sync.apply(event.id(), event.startsAt(), actions), "serverTime",
 					this.clock.instant().toString()));
 	}
 
@@ -115,7 +120,7 @@ class DoorController {
 		for (JsonNode node : list.values()) {
 			JsonNode id = node.path("id");
 			actions.add(new DoorSync.Action(id.isIntegralNumber() ? id.asLong() : null, text(node.path("type")),
-					text(node.path("at"))));
+					text(node.path("at")), text(node.path("key"))));
 		}
 		return actions;
 	}
@@ -151,9 +156,13 @@ class DoorController {
 		return this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
 	}
 
-	/** What a phone keeps: the event's zone and when the copy was made and expires. */
+	/**
+	 * What a phone keeps: the event's zone and when the copy was made and expires; for
+	 * each arrival a phone recorded, that check-in's key, so the phone tells its own
+	 * arrival from another phone's earlier one.
+	 */
 	record Copy(String event, String zone, String generatedAt, String expiresAt, String csrfHeader, String csrfToken,
-			List<DoorCopies.Person> people) {
+			List<DoorCopies.Person> people, Map<Long, String> arrivalKeys) {
 	}
 
 }

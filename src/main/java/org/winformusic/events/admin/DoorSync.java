@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.winformusic.events.registration.DoorCopies;
+import org.winformusic.events.registration.CheckIns.PhoneCheckIn;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.registration.RegistrationStatus;
@@ -28,9 +28,11 @@ import org.springframework.stereotype.Service;
 class DoorSync {
 
 	/**
-	 * A phone's clock may be off; an arrival older than this before now is taken as now.
+	 * A phone's clock may be off: an arrival it dates earlier than this before the event
+	 * starts (before a workshop's doors open; a clock hours off, a wrong zone) is taken
+	 * as now.
 	 */
-	private static final Duration MAX_AGE = Duration.ofDays(2);
+	static final Duration EARLIEST_BEFORE_START = Duration.ofHours(2);
 
 	static final int MAX_ACTIONS = 500;
 
@@ -38,26 +40,23 @@ class DoorSync {
 
 	private final RegistrationDirectory directory;
 
-	private final DoorCopies copies;
-
 	private final Clock clock;
 
-	DoorSync(StaffActions actions, RegistrationDirectory directory, DoorCopies copies, Clock clock) {
+	DoorSync(StaffActions actions, RegistrationDirectory directory, Clock clock) {
 		this.actions = actions;
 		this.directory = directory;
-		this.copies = copies;
 		this.clock = clock;
 	}
 
-	List<Result> apply(long eventId, List<Action> batch) {
+	List<Result> apply(long eventId, Instant startsAt, List<Action> batch) {
 		List<Result> results = new ArrayList<>();
 		for (Action action : batch) {
-			results.add(applyOne(eventId, action));
+			results.add(applyOne(eventId, startsAt, action));
 		}
 		return results;
 	}
 
-	Result applyOne(long eventId, Action action) {
+	Result applyOne(long eventId, Instant startsAt, Action action) {
 		if (action == null || action.id() == null || action.type() == null) {
 			return new Result(null, null, Outcome.INVALID, null, null);
 		}
@@ -77,22 +76,24 @@ class DoorSync {
 			return result(action, Outcome.NOT_CONFIRMED, registration);
 		}
 		try {
-			boolean already = this.actions.checkIn(registration.id()).alreadyCheckedIn();
-			this.copies.keepEarliest(registration.id(), phoneTime(action.at()));
-			RegistrationView after = this.directory.find(registration.id()).orElseThrow();
-			return result(action, already ? Outcome.ALREADY : Outcome.DONE, after);
+			PhoneCheckIn done = this.actions.checkInFromPhone(registration.id(), phoneTime(action.at(), startsAt),
+					key(action.key()));
+			return result(action, done.kept().ours() ? Outcome.DONE : Outcome.ALREADY, done.registration());
 		}
 		catch (RegistrationStateException ex) {
 			return result(action, Outcome.NOT_CONFIRMED, this.directory.find(registration.id()).orElseThrow());
 		}
 	}
 
-	/** When the phone saw it, within reason: never in the future, never days ago. */
-	private Instant phoneTime(String at) {
+	/**
+	 * When the phone saw it, within reason: never after the server's now, never more than
+	 * {@link #EARLIEST_BEFORE_START} before the event starts; otherwise now.
+	 */
+	private Instant phoneTime(String at, Instant startsAt) {
 		Instant now = this.clock.instant();
 		try {
 			Instant phone = Instant.parse(at);
-			return (phone.isAfter(now) || phone.isBefore(now.minus(MAX_AGE))) ? now : phone;
+			return (phone.isAfter(now) || phone.isBefore(startsAt.minus(EARLIEST_BEFORE_START))) ? now : phone;
 		}
 		catch (DateTimeParseException | NullPointerException ex) {
 			return now;
@@ -105,11 +106,17 @@ class DoorSync {
 				(in == null) ? null : in.toString());
 	}
 
+	/** A phone's id for its check-in: up to 64 letters, digits and dashes, or none. */
+	private static String key(String key) {
+		return (key != null && key.matches("[A-Za-z0-9-]{1,64}")) ? key : null;
+	}
+
 	/**
 	 * {@code type} is {@code in} or {@code undo}; {@code at} the phone's ISO-8601
-	 * instant.
+	 * instant; {@code key} the random id the phone gave a check-in (DONE answers that the
+	 * arrival stored is this one, ALREADY that another check-in's is).
 	 */
-	record Action(Long id, String type, String at) {
+	record Action(Long id, String type, String at, String key) {
 	}
 
 	record Result(Long id, String type, Outcome outcome, String status, String checkedInAt) {

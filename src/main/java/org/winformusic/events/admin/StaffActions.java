@@ -2,6 +2,7 @@ package org.winformusic.events.admin;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import org.winformusic.events.registration.ChangeDetails;
@@ -11,6 +12,7 @@ import org.winformusic.events.registration.EditResult;
 import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.CheckIns;
 import org.winformusic.events.registration.CheckIns.CheckIn;
+import org.winformusic.events.registration.CheckIns.PhoneCheckIn;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.registration.StaffRegistrations;
 import org.winformusic.events.shared.Audited;
@@ -98,6 +100,25 @@ class StaffActions {
 		CheckIn result = this.checkIns.checkIn(id);
 		if (!result.alreadyCheckedIn()) {
 			this.audit.recordForCurrentUser("CHECKED_IN", before.eventId(), id, null);
+		}
+		return result;
+	}
+
+	/**
+	 * A door phone's check-in ({@link CheckIns#checkInFromPhone}). The audit names who
+	 * recorded the arrival that is stored: a first arrival as CHECKED_IN; an earlier time
+	 * that replaces another phone's as CHECK_IN_EARLIER with the time kept.
+	 */
+	@Transactional
+	public PhoneCheckIn checkInFromPhone(long id, Instant at, String key) {
+		RegistrationView before = find(id);
+		PhoneCheckIn result = this.checkIns.checkInFromPhone(id, at, key);
+		switch (result.kept()) {
+			case NEW -> this.audit.recordForCurrentUser("CHECKED_IN", before.eventId(), id, null);
+			case EARLIER -> this.audit.recordForCurrentUser("CHECK_IN_EARLIER", before.eventId(), id,
+					"checkedInAt=" + result.registration().checkedInAt());
+			default -> {
+			}
 		}
 		return result;
 	}

@@ -22,13 +22,18 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
@@ -45,6 +50,14 @@ class WebSecurityConfiguration {
 	static final String[] STAFF = { "ADMIN", "ORGANIZER", "OPS" };
 
 	static final String[] ACTORS = { "ADMIN", "ORGANIZER" };
+
+	/** Pages for admins only (the 403 page names the role a refusal asks for). */
+	static final String[] ADMIN_PAGES = { "/admin/users/**", "/admin/audit/**", "/admin/privacy", "/admin/privacy/**" };
+
+	/**
+	 * The request attribute that tells the 403 page which roles the refused page is for.
+	 */
+	static final String REFUSED_FOR = "errorRefusedFor";
 
 	/** Every staff login, including one that must choose its own password first. */
 	static final String[] ANY_LOGIN = { "ROLE_ADMIN", "ROLE_ORGANIZER", "ROLE_OPS", OwnPasswordFirst.AUTHORITY };
@@ -81,7 +94,7 @@ class WebSecurityConfiguration {
 			// OwnPasswordFirst): not even the API tokens under the profile.
 			.requestMatchers(OwnPasswordFirst.PROFILE, "/admin/logout")
 			.hasAnyAuthority(ANY_LOGIN)
-			.requestMatchers("/admin/users/**", "/admin/audit/**", "/admin/privacy", "/admin/privacy/**")
+			.requestMatchers(ADMIN_PAGES)
 			.hasRole("ADMIN")
 			// Anyone logged in may change their own password and log out.
 			.requestMatchers(HttpMethod.POST, "/admin/profile", "/admin/profile/**", "/admin/logout")
@@ -107,9 +120,10 @@ class WebSecurityConfiguration {
 		http.csrf((csrf) -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
 			.ignoringRequestMatchers("/r/*/news/stop"));
 		CookieRequestCache requestCache = new CookieRequestCache();
+		requestCache.setRequestMatcher(WebSecurityConfiguration::pageNavigation);
 		http.requestCache((cache) -> cache.requestCache(requestCache));
 		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new StaffEntryPoint())
-			.accessDeniedHandler(OwnPasswordFirst.accessDenied()));
+			.accessDeniedHandler(refusal(OwnPasswordFirst.accessDenied())));
 		http.formLogin((login) -> login.loginPage("/admin/login")
 			.failureHandler(new KeepEmailOnFailure())
 			.successHandler(OwnPasswordFirst.loginSuccess(requestCache))
@@ -130,26 +144,59 @@ class WebSecurityConfiguration {
 	}
 
 	/**
+	 * Whether a request that needs a login is the page to come back to after it: a page
+	 * the browser navigated to (GET, asking for HTML, not a script's fetch or XHR, not a
+	 * {@code .json} address). A door phone's background refresh or sync is answered 401
+	 * without being kept, or the volunteer would land on raw JSON or a 405 after signing
+	 * in again.
+	 */
+	static boolean pageNavigation(HttpServletRequest request) {
+		String mode = request.getHeader("Sec-Fetch-Mode");
+		return HttpMethod.GET.matches(request.getMethod()) && (mode == null || "navigate".equals(mode))
+				&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+				&& !request.getRequestURI().endsWith(".json") && HTML.matches(request);
+	}
+
+	private static final MediaTypeRequestMatcher HTML = html();
+
+	private static MediaTypeRequestMatcher html() {
+		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML,
+				MediaType.APPLICATION_XHTML_XML);
+		html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+		return html;
+	}
+
+	/**
+	 * A staff member's role refused (not a CSRF failure, which keeps the "form may have
+	 * expired" page): the 403 page says which roles the page is for and leads to the
+	 * dashboard.
+	 */
+	private static AccessDeniedHandler refusal(AccessDeniedHandler forbidden) {
+		RequestMatcher adminPages = new OrRequestMatcher(java.util.Arrays.stream(ADMIN_PAGES)
+			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
+			.toList());
+		return (request, response, denied) -> {
+			if (!(denied instanceof CsrfException)) {
+				request.setAttribute(REFUSED_FOR, adminPages.matches(request) ? "ADMIN" : "ORGANIZER");
+			}
+			forbidden.handle(request, response, denied);
+		};
+	}
+
+	/**
 	 * Browsers (asking for HTML) are sent to the login page; scripts and API clients get
 	 * a plain 401.
 	 */
 	static final class StaffEntryPoint implements AuthenticationEntryPoint {
 
-		private final MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML,
-				MediaType.APPLICATION_XHTML_XML);
-
 		private final AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/admin/login");
 
 		private final AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
 
-		StaffEntryPoint() {
-			this.html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
-		}
-
 		@Override
 		public void commence(HttpServletRequest request, HttpServletResponse response,
 				AuthenticationException exception) throws IOException, jakarta.servlet.ServletException {
-			if (this.html.matches(request)) {
+			if (HTML.matches(request)) {
 				this.login.commence(request, response, exception);
 			}
 			else {

@@ -1,5 +1,11 @@
 package org.winformusic.events.registration;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+
 import org.winformusic.events.registration.Changes.Locked;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +41,7 @@ public class CheckIns {
 			}
 			// SQL: a set-based change under the row lock, like the status changes.
 			this.jdbc.sql(
-					"update registration set checked_in_at = :now, updated_at = :now, version = version + 1 where id = :id")
+					"update registration set checked_in_at = :now, checkin_key = null, updated_at = :now, version = version + 1 where id = :id")
 				.param("now", this.changes.now())
 				.param("id", registrationId)
 				.update();
@@ -48,12 +54,93 @@ public class CheckIns {
 			this.changes.lock(registrationId);
 			// SQL: a set-based change under the row lock, like the status changes.
 			this.jdbc.sql(
-					"update registration set checked_in_at = null, updated_at = :now, version = version + 1 where id = :id")
+					"update registration set checked_in_at = null, checkin_key = null, updated_at = :now, version = version + 1 where id = :id")
 				.param("now", this.changes.now())
 				.param("id", registrationId)
 				.update();
 			return this.changes.view(registrationId);
 		});
+	}
+
+	/**
+	 * A check-in a door phone queued: {@code at} is when the phone saw the person
+	 * (already bounded by the caller), {@code key} the random id the phone gave this
+	 * check-in. The earliest time is kept, and with it the key of the check-in that
+	 * reported it, so a phone can tell its own arrival from another phone's. Sending the
+	 * same check-in again (an answer lost on the way) is answered as the first time.
+	 * @throws RegistrationStateException (WRONG_STATUS) when it is not confirmed
+	 */
+	public PhoneCheckIn checkInFromPhone(long registrationId, Instant phoneTime, String key) {
+		// As the database keeps it (microseconds), so the same time compares equal.
+		Instant at = phoneTime.truncatedTo(ChronoUnit.MICROS);
+		return this.changes.run(() -> {
+			Locked current = this.changes.lock(registrationId);
+			Changes.require(current, RegistrationStatus.CONFIRMED);
+			Stored stored = this.jdbc.sql("select checked_in_at, checkin_key from registration where id = ?")
+				.param(registrationId)
+				.query((rs, n) -> new Stored(rs.getTimestamp("checked_in_at"), rs.getString("checkin_key")))
+				.single();
+			Kept kept;
+			if (stored.at() == null) {
+				kept = Kept.NEW;
+			}
+			else if (key != null && key.equals(stored.key())) {
+				return new PhoneCheckIn(this.changes.view(registrationId), Kept.SAME);
+			}
+			else if (at.isBefore(stored.at().toInstant())) {
+				kept = Kept.EARLIER;
+			}
+			else {
+				return new PhoneCheckIn(this.changes.view(registrationId), Kept.OTHER);
+			}
+			// SQL: a set-based change under the row lock, like the status changes.
+			this.jdbc.sql("""
+					update registration set checked_in_at = :at, checkin_key = :key, updated_at = :now,
+					  version = version + 1 where id = :id""")
+				.param("at", Timestamp.from(at))
+				.param("key", key)
+				.param("now", this.changes.now())
+				.param("id", registrationId)
+				.update();
+			return new PhoneCheckIn(this.changes.view(registrationId), kept);
+		});
+	}
+
+	/**
+	 * Whose check-in each arrival of the event is: registration id to the key a phone
+	 * gave it (arrivals from a page have none and are left out).
+	 */
+	public Map<Long, String> arrivalKeys(long eventId) {
+		Map<Long, String> keys = new HashMap<>();
+		this.jdbc.sql("""
+				select id, checkin_key from registration
+				where event_id = ? and checked_in_at is not null and checkin_key is not null
+				""").param(eventId).query((java.sql.ResultSet rs) -> {
+			keys.put(rs.getLong("id"), rs.getString("checkin_key"));
+		});
+		return keys;
+	}
+
+	private record Stored(Timestamp at, String key) {
+	}
+
+	/**
+	 * Whether a phone's check-in is the arrival now stored: {@code NEW} (nobody was in),
+	 * {@code EARLIER} (it replaced a later time), {@code SAME} (sent again) or not,
+	 * {@code OTHER} (someone else's earlier or equal time stands).
+	 */
+	public enum Kept {
+
+		NEW, EARLIER, SAME, OTHER;
+
+		public boolean ours() {
+			return this != OTHER;
+		}
+
+	}
+
+	/** The outcome of a phone's check-in. */
+	public record PhoneCheckIn(RegistrationView registration, Kept kept) {
 	}
 
 	/**

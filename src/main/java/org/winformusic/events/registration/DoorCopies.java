@@ -1,7 +1,6 @@
 package org.winformusic.events.registration;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -104,17 +103,6 @@ public class DoorCopies {
 				where r.id = ? and a.status = 'CONFIRMED' and a.anonymized_at is null
 				order by a.created_at desc limit 1
 				""").param(registrationId).query(Long.class).optional();
-	}
-
-	/**
-	 * Moves an arrival back to the time a phone saw it, when that is earlier: two phones
-	 * at one door both report the person, and the first sighting is when they arrived.
-	 */
-	public void keepEarliest(long registrationId, Instant at) {
-		this.jdbc
-			.sql("update registration set checked_in_at = ?, version = version + 1 where id = ? and checked_in_at > ?")
-			.params(Timestamp.from(at), registrationId, Timestamp.from(at))
-			.update();
 	}
 
 	/**

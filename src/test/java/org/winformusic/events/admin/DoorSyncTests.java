@@ -59,6 +59,8 @@ class DoorSyncTests {
 
 	TestRegistrations.Registration luis;
 
+	TestEvents.Created today;
+
 	@BeforeEach
 	void seed() {
 		this.events = new TestEvents(this.jdbc);
@@ -104,20 +106,65 @@ class DoorSyncTests {
 	@Test
 	void theFirstArrivalTimeIsKeptAndADuplicateIsAnsweredIdempotently() throws Exception {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
-		Instant phoneA = now.minus(10, ChronoUnit.MINUTES);
-		// The second phone, online, checks Ana in now; the first, offline, saw her ten
-		// minutes ago.
-		sync(action(this.ana.id(), "in", now)).andExpect(jsonPath("$.results[0].outcome").value("DONE"));
-		sync(action(this.ana.id(), "in", phoneA)).andExpect(jsonPath("$.results[0].outcome").value("ALREADY"))
-			.andExpect(jsonPath("$.results[0].checkedInAt").value(phoneA.toString()));
-		sync(action(this.ana.id(), "in", now)).andExpect(jsonPath("$.results[0].outcome").value("ALREADY"))
-			.andExpect(jsonPath("$.results[0].checkedInAt").value(phoneA.toString()));
-		assertThat(checkedInAt(this.ana.id())).isEqualTo(phoneA);
-		assertThat(this.data.auditRows(this.ana.id(), "CHECKED_IN")).isEqualTo(1);
-		// A phone clock in the future counts as now, not as a later arrival.
-		sync(action(this.luis.id(), "in", now.plus(3, ChronoUnit.HOURS)))
+		TestRegistrations.Registration jorge = today("Jorge Ruiz");
+		TestRegistrations.Registration rosa = today("Rosa Leal");
+		Instant phoneB = now.minus(21, ChronoUnit.SECONDS);
+		// Phone A, online, checks Jorge in now; phone B, offline, saw him 21 s earlier
+		// and syncs later. Each check-in carries the key its phone gave it.
+		sync("a@win.test", action(jorge.id(), "in", now, "phone-a-1"))
 			.andExpect(jsonPath("$.results[0].outcome").value("DONE"));
-		assertThat(checkedInAt(this.luis.id())).isBefore(now.plus(1, ChronoUnit.HOURS));
+		// B's earlier time is kept, and with it B's check-in: B is told DONE.
+		sync("b@win.test", action(jorge.id(), "in", phoneB, "phone-b-1"))
+			.andExpect(jsonPath("$.results[0].outcome").value("DONE"))
+			.andExpect(jsonPath("$.results[0].checkedInAt").value(phoneB.toString()));
+		// A's check-in is no longer the one kept: sent again, it is a repeat.
+		sync("a@win.test", action(jorge.id(), "in", now, "phone-a-1"))
+			.andExpect(jsonPath("$.results[0].outcome").value("ALREADY"))
+			.andExpect(jsonPath("$.results[0].checkedInAt").value(phoneB.toString()));
+		// B's answer was lost and B sends the same check-in again: still B's.
+		sync("b@win.test", action(jorge.id(), "in", phoneB, "phone-b-1"))
+			.andExpect(jsonPath("$.results[0].outcome").value("DONE"));
+		// The same second from a third tap, or a phone without keys: a repeat.
+		sync("a@win.test", action(jorge.id(), "in", phoneB, "phone-a-2") + "," + action(jorge.id(), "in", phoneB))
+			.andExpect(jsonPath("$.results[0].outcome").value("ALREADY"))
+			.andExpect(jsonPath("$.results[1].outcome").value("ALREADY"));
+		assertThat(checkedInAt(jorge.id())).isEqualTo(phoneB);
+		// The copy says whose check-in each arrival is, so phone A learns it was a
+		// repeat.
+		this.mvc.perform(get(doorUrl(this.today.slug())).with(user("o@win.test").roles("OPS")))
+			.andExpect(jsonPath("$.arrivalKeys['" + jorge.id() + "']").value("phone-b-1"));
+		// The audit says who recorded the arrival kept: A first, then B with an earlier
+		// time.
+		assertThat(auditActors(jorge.id())).containsExactly("CHECKED_IN a@win.test", "CHECK_IN_EARLIER b@win.test");
+		// A phone clock in the future counts as now, not as a later arrival.
+		sync("a@win.test", action(rosa.id(), "in", now.plus(3, ChronoUnit.HOURS), "phone-a-3"))
+			.andExpect(jsonPath("$.results[0].outcome").value("DONE"));
+		assertThat(checkedInAt(rosa.id())).isBefore(now.plus(1, ChronoUnit.HOURS));
+	}
+
+	/**
+	 * A phone clock hours behind (or in another zone) would date an arrival before the
+	 * event's doors open: more than two hours before the start is taken as now, and never
+	 * replaces a time already kept.
+	 */
+	@Test
+	void aPhoneTimeMoreThanTwoHoursBeforeTheStartIsTakenAsNow() throws Exception {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		Instant start = now.plus(30, ChronoUnit.MINUTES);
+		TestRegistrations.Registration jorge = today("Jorge Ruiz");
+		TestRegistrations.Registration rosa = today("Rosa Leal");
+		sync("a@win.test", action(jorge.id(), "in", start.minus(3, ChronoUnit.HOURS), "k1"))
+			.andExpect(jsonPath("$.results[0].outcome").value("DONE"));
+		assertThat(checkedInAt(jorge.id())).isAfterOrEqualTo(now);
+		sync("b@win.test", action(jorge.id(), "in", start.minus(150, ChronoUnit.MINUTES), "k2"))
+			.andExpect(jsonPath("$.results[0].outcome").value("ALREADY"));
+		assertThat(checkedInAt(jorge.id())).isAfterOrEqualTo(now);
+		// An hour and a half before the start: doors may be open, the phone's time
+		// stands.
+		Instant early = start.minus(90, ChronoUnit.MINUTES);
+		sync("a@win.test", action(rosa.id(), "in", early, "k3"))
+			.andExpect(jsonPath("$.results[0].outcome").value("DONE"));
+		assertThat(checkedInAt(rosa.id())).isEqualTo(early);
 	}
 
 	@Test
@@ -296,12 +343,45 @@ class DoorSyncTests {
 		return "{\"id\":" + id + ",\"type\":\"" + type + "\",\"at\":\"" + at + "\"}";
 	}
 
+	private static String action(long id, String type, Instant at, String key) {
+		return "{\"id\":" + id + ",\"type\":\"" + type + "\",\"at\":\"" + at + "\",\"key\":\"" + key + "\"}";
+	}
+
 	private org.springframework.test.web.servlet.ResultActions sync(String actions) throws Exception {
-		MockHttpServletRequestBuilder request = post(syncUrl()).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+		return sync(syncUrl(), "o@win.test", actions);
+	}
+
+	/** A phone of the volunteer {@code who} syncs with today's event. */
+	private org.springframework.test.web.servlet.ResultActions sync(String who, String actions) throws Exception {
+		return sync("/admin/events/" + this.today.slug() + "/checkin/sync", who, actions);
+	}
+
+	private org.springframework.test.web.servlet.ResultActions sync(String url, String who, String actions)
+			throws Exception {
+		MockHttpServletRequestBuilder request = post(url).contentType(MediaType.APPLICATION_FORM_URLENCODED)
 			.param("batch", "{\"actions\":[" + actions + "]}")
 			.with(csrf())
-			.with(user("o@win.test").roles("ORGANIZER"));
+			.with(user(who).roles("ORGANIZER"));
 		return this.mvc.perform(request).andExpect(status().isOk());
+	}
+
+	/** An event starting half an hour from now, with someone registered. */
+	private TestRegistrations.Registration today(String name) {
+		if (this.today == null) {
+			this.today = this.events.event().startsAt(this.clock.instant().plus(30, ChronoUnit.MINUTES)).create();
+		}
+		return this.data.in(this.today).person(name).createdAt(AdminTest.REGISTERED).create();
+	}
+
+	private static String doorUrl(String slug) {
+		return "/admin/events/" + slug + "/checkin/door.json";
+	}
+
+	private java.util.List<String> auditActors(long id) {
+		return this.jdbc.sql("select action || ' ' || actor from audit_log where registration_id = ? order by id")
+			.param(id)
+			.query(String.class)
+			.list();
 	}
 
 	private Instant checkedInAt(long id) {
