@@ -91,6 +91,10 @@ class DoorRoleTests {
 		assertThat(this.jdbc.sql("select role from staff_user where email = 'new.door@win.test'")
 			.query(String.class)
 			.single()).isEqualTo("DOOR");
+		// The audit log names the role in words too.
+		this.mvc.perform(get("/admin/audit").cookie(admin).param("lang", "en"))
+			.andExpect(content().string(containsString("Door (check-in only)")))
+			.andExpect(content().string(not(containsString("role=DOOR"))));
 	}
 
 	@Test
