@@ -16,6 +16,21 @@ class AdminModel {
 		return has(authentication, StaffRole.ADMIN) || has(authentication, StaffRole.ORGANIZER);
 	}
 
+	/** Checks people in at the door: the actors, and DOOR. */
+	@ModelAttribute("canCheckIn")
+	boolean canCheckIn(Authentication authentication) {
+		return canAct(authentication) || has(authentication, StaffRole.DOOR);
+	}
+
+	/**
+	 * Reads the admin pages beyond the door's (registrations, outbox, dashboards): every
+	 * role but DOOR.
+	 */
+	@ModelAttribute("canRead")
+	boolean canRead(Authentication authentication) {
+		return canAct(authentication) || has(authentication, StaffRole.OPS);
+	}
+
 	@ModelAttribute("isAdmin")
 	boolean isAdmin(Authentication authentication) {
 		return has(authentication, StaffRole.ADMIN);

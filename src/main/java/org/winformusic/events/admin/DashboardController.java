@@ -11,6 +11,7 @@ import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,8 @@ class DashboardController {
 	private static final String EVENTS_VIEW = "admin/index";
 
 	private static final String EVENT_VIEW = "admin/event";
+
+	private static final String DOOR_EVENTS_VIEW = "admin/door-events";
 
 	static final int MAX_CAPACITY = 100_000;
 
@@ -49,9 +52,11 @@ class DashboardController {
 	}
 
 	@GetMapping("/admin")
-	String events(@RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
+	String events(@RequestParam(defaultValue = "0") int page, Authentication authentication, Locale locale,
+			Model model) {
 		model.addAttribute("events", this.queries.events(locale, page));
-		return EVENTS_VIEW;
+		// A door volunteer gets the events and their door pages, no counts or dashboards.
+		return AdminModel.has(authentication, StaffRole.DOOR) ? DOOR_EVENTS_VIEW : EVENTS_VIEW;
 	}
 
 	@GetMapping("/admin/events/{slug}")

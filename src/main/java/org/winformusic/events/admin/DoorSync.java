@@ -24,7 +24,7 @@ import org.springframework.stereotype.Service;
  * sync.
  */
 @Service
-@PreAuthorize("hasAnyRole('ADMIN', 'ORGANIZER')")
+@PreAuthorize("hasAnyRole('ADMIN', 'ORGANIZER', 'DOOR')")
 class DoorSync {
 
 	/**

@@ -95,6 +95,7 @@ class StaffActions {
 	}
 
 	@Transactional
+	@PreAuthorize("hasAnyRole('ADMIN', 'ORGANIZER', 'DOOR')")
 	public CheckIn checkIn(long id) {
 		RegistrationView before = find(id);
 		CheckIn result = this.checkIns.checkIn(id);
@@ -124,6 +125,7 @@ class StaffActions {
 	}
 
 	@Transactional
+	@PreAuthorize("hasAnyRole('ADMIN', 'ORGANIZER', 'DOOR')")
 	public RegistrationView undoCheckIn(long id) {
 		RegistrationView before = this.registrations.lockForChange(id);
 		return audited("CHECK_IN_UNDONE", before, this.checkIns.undoCheckIn(id));

@@ -47,6 +47,7 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 @EnableConfigurationProperties(AdminProperties.class)
 class WebSecurityConfiguration {
 
+	/** The roles that read the admin pages: not DOOR, which sees the door pages only. */
 	static final String[] STAFF = { "ADMIN", "ORGANIZER", "OPS" };
 
 	static final String[] ACTORS = { "ADMIN", "ORGANIZER" };
@@ -59,8 +60,15 @@ class WebSecurityConfiguration {
 	 */
 	static final String REFUSED_FOR = "errorRefusedFor";
 
+	/** Every role: the landing page, the door pages, one's own password. */
+	static final String[] EVERYONE = { "ADMIN", "ORGANIZER", "OPS", "DOOR" };
+
+	/** Who checks people in (and undoes it) at the door. */
+	static final String[] DOOR_ACTORS = { "ADMIN", "ORGANIZER", "DOOR" };
+
 	/** Every staff login, including one that must choose its own password first. */
-	static final String[] ANY_LOGIN = { "ROLE_ADMIN", "ROLE_ORGANIZER", "ROLE_OPS", OwnPasswordFirst.AUTHORITY };
+	static final String[] ANY_LOGIN = { "ROLE_ADMIN", "ROLE_ORGANIZER", "ROLE_OPS", "ROLE_DOOR",
+			OwnPasswordFirst.AUTHORITY };
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -96,13 +104,24 @@ class WebSecurityConfiguration {
 			.hasAnyAuthority(ANY_LOGIN)
 			.requestMatchers(ADMIN_PAGES)
 			.hasRole("ADMIN")
-			// Anyone logged in may change their own password and log out.
-			.requestMatchers(HttpMethod.POST, "/admin/profile", "/admin/profile/**", "/admin/logout")
+			// Anyone logged in may change their own password and log out; API tokens
+			// (under the profile) open the export, which DOOR does not read.
+			.requestMatchers(HttpMethod.POST, "/admin/profile", "/admin/logout")
+			.hasAnyRole(EVERYONE)
+			.requestMatchers(HttpMethod.POST, "/admin/profile/**")
 			.hasAnyRole(STAFF)
 			// The door search posts (no name in an address) and changes nothing: ops look
 			// too.
 			.requestMatchers(HttpMethod.POST, "/admin/events/*/checkin")
-			.hasAnyRole(STAFF)
+			.hasAnyRole(EVERYONE)
+			// Check in, undo, the offline copy's sync, a scanned pass.
+			.requestMatchers(HttpMethod.POST, "/admin/events/*/checkin/**", "/admin/checkin/pass/*")
+			.hasAnyRole(DOOR_ACTORS)
+			// The door pages and the landing page (for DOOR, the events' door links):
+			// everything else refuses DOOR, so a page added later does too.
+			.requestMatchers(HttpMethod.GET, "/admin", "/admin/events/*/checkin", "/admin/events/*/checkin/**",
+					"/admin/checkin/**")
+			.hasAnyRole(EVERYONE)
 			// Every other change (and the pages that lead to one) needs an organizer.
 			.requestMatchers(HttpMethod.POST, "/admin/**")
 			.hasAnyRole(ACTORS)

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -15,13 +17,21 @@ import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.MovableClock;
+import org.winformusic.events.TestStaff;
+import org.winformusic.events.registration.CheckinPasses;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -53,6 +63,13 @@ class AdminSecurityTests {
 
 	@Autowired
 	MovableClock clock;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	CheckinPasses passes;
 
 	TestEvents events;
 
@@ -127,6 +144,72 @@ class AdminSecurityTests {
 			this.mvc.perform(get(page).with(user("ops@win.test").roles("OPS"))).andExpect(status().isForbidden());
 		}
 		assertThat(this.data.status(ana.id())).isEqualTo("PENDING");
+	}
+
+	/**
+	 * The door pages a DOOR volunteer may use: every other admin address refuses them, so
+	 * a page added later does too (add it here only if the door needs it).
+	 */
+	static final Set<String> DOOR_PAGES = Set.of("GET /admin", "GET /admin/events/{slug}/checkin",
+			"POST /admin/events/{slug}/checkin", "POST /admin/events/{slug}/checkin/{id}",
+			"POST /admin/events/{slug}/checkin/{id}/undo", "GET /admin/events/{slug}/checkin/door.json",
+			"POST /admin/events/{slug}/checkin/sync", "GET /admin/events/{slug}/checkin/pass/{pass}",
+			"GET /admin/events/{slug}/checkin/manifest.webmanifest", "GET /admin/checkin/pass/{pass}",
+			"POST /admin/checkin/pass/{pass}", "GET /admin/checkin/{token}", "GET /admin/profile",
+			"POST /admin/profile", "GET /admin/login", "GET /admin/logout");
+
+	@Test
+	void doorVolunteersAreRefusedEveryAdminAddressButTheDoorPages() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		TestRegistrations.Registration ana = this.data.in(event)
+			.person("Ana Portera")
+			.createdAt(AdminTest.REGISTERED)
+			.create();
+		String door = TestStaff.create(this.jdbc, "door.everything@win.test", "Puerta", StaffRole.DOOR);
+		Map<String, String> values = Map.of("slug", event.slug(), "id", String.valueOf(ana.id()), "pass",
+				this.passes.pass(ana.id()), "token", "x".repeat(43), "action", "decline");
+		Set<String> allowed = new TreeSet<>();
+		Set<String> refused = new TreeSet<>();
+		for (RequestMappingInfo info : this.mappings.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			for (String pattern : info.getPatternValues()) {
+				if (!pattern.startsWith("/admin")) {
+					continue;
+				}
+				for (RequestMethod method : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+					String url = pattern;
+					for (Map.Entry<String, String> value : values.entrySet()) {
+						url = url.replace("{" + value.getKey() + "}", value.getValue());
+					}
+					assertThat(url).as(pattern).doesNotContain("{");
+					MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(method.asHttpMethod(), url)
+						.with(user(door).roles("DOOR"))
+						.with(csrf())
+						.accept(MediaType.TEXT_HTML);
+					MvcResult result = this.mvc.perform(request).andReturn();
+					String page = method + " " + pattern;
+					if (result.getResponse().getStatus() == 403) {
+						refused.add(page);
+						assertThat(result.getResponse().getContentAsString()).as(page)
+							.doesNotContain("Ana Portera")
+							.doesNotContain(ana.email());
+					}
+					else {
+						allowed.add(page);
+					}
+				}
+			}
+		}
+		assertThat(allowed).isEqualTo(new TreeSet<>(DOOR_PAGES));
+		assertThat(refused).contains("GET /admin/events/{slug}", "GET /admin/events/{slug}/registrations",
+				"GET /admin/events/{slug}/registrations.csv", "GET /admin/events/{slug}/people.xlsx",
+				"GET /admin/registrations/{id}", "POST /admin/registrations/{id}/decline", "GET /admin/outbox",
+				"GET /admin/events/new", "POST /admin/events/{slug}/edit", "GET /admin/profile/tokens",
+				"POST /admin/profile/tokens", "GET /admin/audit", "GET /admin/users", "GET /admin/privacy");
+		for (String endpoint : List.of("/actuator/info", "/actuator/metrics")) {
+			this.mvc.perform(get(endpoint).with(user(door).roles("DOOR"))).andExpect(status().isForbidden());
+		}
+		assertThat(this.data.status(ana.id())).isEqualTo("CONFIRMED");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import com.google.zxing.BarcodeFormat;
@@ -24,6 +25,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.TestStaff;
@@ -97,15 +100,17 @@ class DoorPhoneBrowserTests extends BrowserTest {
 		}
 	}
 
-	@Test
-	void theDoorPageReopensWithoutANetworkFromItsServiceWorkerWithThePhonesCopy() throws Exception {
-		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-reload").capacity(10).create();
-		long rosa = TestRegistrations
-			.register(this.registrations, "door-reload", "Rosa Muñoz", "rosa@example.org", "Discos")
+	/** An organizer's phone, and a door volunteer's (DOOR: the door pages only). */
+	@ParameterizedTest
+	@EnumSource(value = StaffRole.class, names = { "ORGANIZER", "DOOR" })
+	void theDoorPageReopensWithoutANetworkFromItsServiceWorkerWithThePhonesCopy(StaffRole role) throws Exception {
+		String slug = "door-reload-" + role.name().toLowerCase(Locale.ROOT);
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug(slug).capacity(10).create();
+		long rosa = TestRegistrations.register(this.registrations, slug, "Rosa Muñoz", "rosa@example.org", "Discos")
 			.registrationId();
-		TestRegistrations.register(this.registrations, "door-reload", "Tomás Gil", "tomas@example.org", "Sello Río");
-		String organizer = TestStaff.create(this.jdbc, "door-reload@win.test", "Irene", StaffRole.ORGANIZER);
-		String door = "/admin/events/door-reload/checkin";
+		TestRegistrations.register(this.registrations, slug, "Tomás Gil", "tomas@example.org", "Sello Río");
+		String organizer = TestStaff.create(this.jdbc, slug + "@win.test", "Irene", role);
+		String door = "/admin/events/" + slug + "/checkin";
 
 		try (Playwright playwright = playwright(); Browser chromium = chromium(playwright)) {
 			BrowserContext context = phone(chromium);

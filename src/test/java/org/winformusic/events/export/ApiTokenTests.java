@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -165,6 +166,23 @@ class ApiTokenTests {
 		this.mvc.perform(bearer(get(url), token))
 			.andExpect(status().isUnauthorized())
 			.andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
+	}
+
+	@Test
+	void aDoorVolunteerGetsNoTokenAndATokenWhoseOwnerBecameOneExportsNothing() throws Exception {
+		String owner = TestStaff.withoutPassword(this.jdbc, StaffRole.OPS);
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("token-door").withoutSeats().create().slug();
+		String token = this.tokens.create(this.tokens.owner(owner).orElseThrow(), "crm", StaffRole.OPS, null);
+		String url = "/admin/events/" + slug + "/people.csv";
+		this.mvc.perform(bearer(get(url), token)).andExpect(status().isOk());
+
+		this.jdbc.sql("update staff_user set role = 'DOOR' where email = ?").param(owner).update();
+		this.mvc.perform(bearer(get(url), token)).andExpect(status().isForbidden());
+		ApiTokens.Owner door = this.tokens.owner(owner).orElseThrow();
+		for (StaffRole role : StaffRole.values()) {
+			assertThatThrownBy(() -> this.tokens.create(door, "door phone", role, null))
+				.isInstanceOf(IllegalArgumentException.class);
+		}
 	}
 
 	@Test

@@ -58,7 +58,8 @@ class PassController {
 		RegistrationView registration = this.passes.resolve(pass)
 			.flatMap(this.directory::findWithPersonalData)
 			.orElseThrow(NotFoundException::new);
-		if (request.isUserInRole("ADMIN") || request.isUserInRole("ORGANIZER") || request.isUserInRole("OPS")) {
+		if (request.isUserInRole("ADMIN") || request.isUserInRole("ORGANIZER") || request.isUserInRole("OPS")
+				|| request.isUserInRole("DOOR")) {
 			return "redirect:/admin/checkin/pass/" + UriUtils.encodePathSegment(pass, "UTF-8");
 		}
 		// The registrant's language, not the browser's (the page is shown at the door),
