@@ -166,6 +166,31 @@ class PrintoutsTests {
 	}
 
 	@Test
+	void eachBadgePrintsItsDoorCodeUnderTheQrCodeAsTheDoorListPrintsIt() throws Exception {
+		String slug = event("Taller código");
+		long id = this.data.in(slug).fullName("Renata Ibáñez Ortega").company("Discos Ñandú").create().id();
+		String code = this.passes.code(id);
+
+		// The first badge of the A4 sheet is the cell at 15, 40.5 mm; its QR code is the
+		// right-hand column above 30 + 18 mm. The code is what stands under it.
+		byte[] sheet = pdf("/admin/events/" + slug + "/badges.pdf");
+		float qrLeft = PdfText.mm(15 + 90 - PrintLayout.Badge.PADDING - PrintLayout.Badge.QR_SIZE);
+		float qrBottom = PdfText.mm(40.5f + PrintLayout.Badge.QR_TOP + PrintLayout.Badge.QR_SIZE);
+		StringBuilder underQr = new StringBuilder();
+		for (TextPosition character : PdfPages.characters(sheet)) {
+			if (character.getXDirAdj() >= qrLeft && character.getYDirAdj() > qrBottom
+					&& character.getYDirAdj() < PdfText.mm(40.5f + 54)) {
+				underQr.append(character.getUnicode());
+				assertThat(character.getFont().getName()).contains("LiberationMono");
+			}
+		}
+		assertThat(underQr.toString()).isEqualTo(code);
+		assertThat(PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf"))).contains(code);
+		// Smaller, the QR code still reads.
+		assertThat(QrCodes.decode(PdfPages.render(sheet, 0, 300))).isEqualTo(this.passes.link(id));
+	}
+
+	@Test
 	void longNamesAndCompaniesStayInsideTheBadge() throws Exception {
 		String slug = event("Taller con un título larguísimo que no cabe en una línea de un gafete");
 		String name = "María de los Ángeles Guadalupe Concepción Hernández de la Garza y Villaseñor Altamirano Peña";
