@@ -15,6 +15,7 @@ import org.winformusic.events.QrCodes;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.registration.RegistrationErasure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -51,6 +52,9 @@ class PrintoutsTests {
 
 	@Autowired
 	PassLinks passes;
+
+	@Autowired
+	RegistrationErasure erasure;
 
 	TestEvents events;
 
@@ -317,6 +321,30 @@ class PrintoutsTests {
 		String english = PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf?lang=en"));
 		assertThat(english).contains("Door list").contains("Waitlisted").contains("Mexico City time");
 		save(pdf, "door-list.pdf");
+	}
+
+	@Test
+	void aDoorListFilteredByStatusLeavesErasedPeopleOutAndItsCountsAddUp() throws Exception {
+		String slug = event("Cancelados");
+		this.data.in(slug).fullName("Carla Cancelada").company("Sello Uno").status("CANCELLED").create();
+		long erased = this.data.in(slug)
+			.fullName("Berta Borrada")
+			.company("Sello Dos")
+			.status("CANCELLED")
+			.create()
+			.id();
+		this.erasure.anonymize(List.of(erased), Instant.now());
+		this.data.in(slug).fullName("Eva Núñez").company("Sello Tres").create();
+
+		String text = PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf?status=CANCELLED&lang=es"));
+		assertThat(text).contains("Cancelados: 1 · Total: 1")
+			.contains("Cancelada, Carla")
+			.doesNotContain("—")
+			.doesNotContain(this.passes.code(erased))
+			.doesNotContain("Confirmados")
+			.doesNotContain("Núñez");
+		assertThat(PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf?lang=en")))
+			.contains("Confirmed: 1 · Waitlisted: 0 · Pending review: 0 · Total: 1");
 	}
 
 	@Test
