@@ -133,7 +133,7 @@ class CheckInFollowsTheSeatTests {
 			.single()).startsWith("status: CONFIRMED -> CANCELLED\ncheckedInAt=");
 		String history = page("/admin/registrations/" + cancelled + "?lang=es");
 		assertThat(history).containsPattern("Había llegado el \\S+ \\d+ de \\S+ de \\d{4}, " + cancelledAt)
-			.contains("Registró su llegada")
+			.contains("Registró la llegada de la persona")
 			.doesNotContain("checkedInAt");
 		assertThat(page("/admin/registrations/" + cancelled + "?lang=en"))
 			.containsPattern("Had checked in on \\S+ \\d+ \\S+ \\d{4}, " + cancelledAt);
