@@ -162,6 +162,11 @@ class AdminQueries {
 
 	public record Counts(long confirmed, long waitlisted, long pending, long cancelled, long declined, long checkedIn) {
 
+		/** Confirmed people who have not arrived yet (the door's "still to come"). */
+		public long notArrived() {
+			return Math.max(0, this.confirmed - this.checkedIn);
+		}
+
 	}
 
 	record DayCount(LocalDate day, long count) {

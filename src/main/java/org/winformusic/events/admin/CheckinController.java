@@ -1,5 +1,6 @@
 package org.winformusic.events.admin;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -10,6 +11,7 @@ import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.registration.RegistrationQuery;
+import org.winformusic.events.registration.RegistrationRow;
 import org.winformusic.events.registration.RegistrationSearch;
 import org.winformusic.events.registration.RegistrationSort;
 import org.winformusic.events.registration.CheckIns.CheckIn;
@@ -18,7 +20,9 @@ import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.EventTimes;
 import org.winformusic.events.shared.NotFoundException;
+import org.winformusic.events.shared.PersonName;
 
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Controller;
@@ -43,6 +47,12 @@ class CheckinController {
 	private static final String OLD_CODE_VIEW = "admin/checkin-old-code";
 
 	static final int MAX_RESULTS = 25;
+
+	/**
+	 * How many matches are put in the printed list's order before the first
+	 * {@link #MAX_RESULTS} are shown; past that many the page says "type more" anyway.
+	 */
+	private static final int SORTED_MATCHES = 200;
 
 	/**
 	 * The search text's name: the form field, and the flash attribute that carries it.
@@ -101,9 +111,22 @@ class CheckinController {
 			// nobody.
 			RegistrationQuery query = new RegistrationQuery(new RegistrationFilter(text, null, null, null, null, null),
 					RegistrationSort.of("name", "asc"));
-			model.addAttribute("results", this.search.search(event.id(), query, 0, MAX_RESULTS));
+			model.addAttribute("results", inPrintedOrder(this.search.search(event.id(), query, 0, SORTED_MATCHES)));
 		}
 		return DOOR_VIEW;
+	}
+
+	/**
+	 * The matches in the order of the printed door list and the phone's copy (family
+	 * name, word by word, Spanish collation: {@link PersonName}), not the database's byte
+	 * order of full names, which put "Marisol" before "María José".
+	 */
+	private static Page<RegistrationRow> inPrintedOrder(Page<RegistrationRow> matches) {
+		Comparator<RegistrationRow> printed = Comparator
+			.comparing((RegistrationRow row) -> PersonName.of(row.fullName()), PersonName.spanishOrder())
+			.thenComparingLong(RegistrationRow::id);
+		List<RegistrationRow> rows = matches.getContent().stream().sorted(printed).limit(MAX_RESULTS).toList();
+		return new PageImpl<>(rows, PageRequest.of(0, MAX_RESULTS), matches.getTotalElements());
 	}
 
 	/** The search form (without JavaScript): posted, then shown by {@link #door}. */

@@ -124,11 +124,18 @@ class StaffActions {
 		return result;
 	}
 
+	/**
+	 * The log keeps when they had arrived ({@code checkedInAt=<instant>}, read as "Había
+	 * llegado el ..."): the status does not change, so a status line would say nothing.
+	 */
 	@Transactional
 	@PreAuthorize("hasAnyRole('ADMIN', 'ORGANIZER', 'DOOR')")
 	public RegistrationView undoCheckIn(long id) {
 		RegistrationView before = this.registrations.lockForChange(id);
-		return audited("CHECK_IN_UNDONE", before, this.checkIns.undoCheckIn(id));
+		RegistrationView after = this.checkIns.undoCheckIn(id);
+		this.audit.recordForCurrentUser("CHECK_IN_UNDONE", before.eventId(), id,
+				(before.checkedInAt() != null) ? "checkedInAt=" + before.checkedInAt() : null);
+		return after;
 	}
 
 	/**

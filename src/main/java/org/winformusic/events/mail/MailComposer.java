@@ -149,6 +149,7 @@ class MailComposer {
 		variables.put("heldSeat", removesEntry);
 		variables.put("withCheckinQr", withCheckinQr);
 		variables.put("withImage", withImage);
+		variables.put("doorCode", (withCheckinQr && withImage) ? this.checkinQr.doorCode(registration.id()) : null);
 		variables.put("kind", kind.name());
 		// The link reminder goes to any status: it says which, and offers no change to
 		// a registration that can no longer be changed.

@@ -20,8 +20,8 @@ import static org.winformusic.events.print.PdfText.mm;
 
 /**
  * Draws name badges: the name large, company and role below, the event's title and date
- * small, and the person's check-in pass as a QR code. Measures come from
- * {@link PrintLayout}.
+ * small, and the person's check-in pass as a QR code with the door code under it (typed
+ * when the camera cannot scan). Measures come from {@link PrintLayout}.
  */
 @Component
 class BadgePdf {
@@ -149,8 +149,14 @@ class BadgePdf {
 		PdfText.lines(content, fonts.bold(), name, PrintLayout.INK, padding, firstBaseline);
 
 		float qrSize = mm(Badge.QR_SIZE);
-		QrDrawing.draw(content, this.passes.link(person.id()), width - padding - qrSize, top(Badge.QR_TOP) - qrSize,
-				qrSize, Badge.QR_QUIET_MODULES);
+		float qrLeft = width - padding - qrSize;
+		QrDrawing.draw(content, this.passes.link(person.id()), qrLeft, top(Badge.QR_TOP) - qrSize, qrSize,
+				Badge.QR_QUIET_MODULES);
+		// As the door list prints it, so the volunteer reads the same code on both.
+		String code = this.passes.code(person.id());
+		float codeWidth = PdfText.width(fonts.mono(), Badge.CODE_SIZE, code);
+		PdfText.show(content, fonts.mono(), Badge.CODE_SIZE, PrintLayout.INK, qrLeft + (qrSize - codeWidth) / 2,
+				top(Badge.CODE_BASELINE), code);
 
 		float textWidth = inner - qrSize - mm(Badge.QR_GAP);
 		Fitted company = PdfText.fit(fonts.regular(), PdfText.printable(fonts.regular(), person.company()), textWidth,

@@ -64,7 +64,8 @@ final class PrintLayout {
 
 		static final int NAME_MAX_LINES = 4;
 
-		static final float QR_SIZE = 20;
+		/** Small enough that the door code fits under it, inside the padding. */
+		static final float QR_SIZE = 18;
 
 		static final float QR_TOP = 30;
 
@@ -72,6 +73,14 @@ final class PrintLayout {
 		static final int QR_QUIET_MODULES = 1;
 
 		static final float QR_GAP = 3;
+
+		/**
+		 * The door code under the QR code, centred on it, in the mono font: what a
+		 * volunteer types when the camera cannot scan.
+		 */
+		static final float CODE_BASELINE = 51.5f;
+
+		static final float CODE_SIZE = 9;
 
 		static final float COMPANY_TOP = 32;
 

@@ -3,6 +3,7 @@ package org.winformusic.events.print;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -35,6 +36,11 @@ class Printouts {
 	/** The door list, unless a status is asked for: everyone who may still turn up. */
 	static final Set<RegistrationStatus> DOOR_STATUSES = EnumSet.of(RegistrationStatus.CONFIRMED,
 			RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING);
+
+	/** The door list header's counts, in this order. */
+	private static final List<RegistrationStatus> COUNT_ORDER = List.of(RegistrationStatus.CONFIRMED,
+			RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING, RegistrationStatus.CANCELLED,
+			RegistrationStatus.DECLINED);
 
 	private final Attendees attendees;
 
@@ -81,9 +87,7 @@ class Printouts {
 				event.title(),
 				message("door.list.heading", locale) + " · "
 						+ this.times.range(event.startsAt(), event.endsAt(), event.zone(), locale),
-				message("door.list.counts", locale, count(people, RegistrationStatus.CONFIRMED),
-						count(people, RegistrationStatus.WAITLISTED), count(people, RegistrationStatus.PENDING),
-						people.size()),
+				counts(people, (filter.status() != null) ? EnumSet.of(filter.status()) : DOOR_STATUSES, locale),
 				printed, message("door.list.name", locale), message("door.list.company", locale),
 				message("door.list.status", locale), message("door.list.code", locale),
 				message("door.list.nobody", locale), statuses);
@@ -91,8 +95,21 @@ class Printouts {
 		logger.info("Printed the door list of event " + event.slug() + " with " + people.size() + " rows");
 	}
 
-	private static long count(List<Attendee> people, RegistrationStatus status) {
-		return people.stream().filter((person) -> person.status() == status).count();
+	/**
+	 * "Confirmados: 40 · En lista de espera: 3 · Pendientes de revisión: 2 · Total: 45":
+	 * the statuses the list can hold (a status filter's alone), so the counts add up to
+	 * the total.
+	 */
+	private String counts(List<Attendee> people, Set<RegistrationStatus> listed, Locale locale) {
+		List<String> counts = new ArrayList<>();
+		for (RegistrationStatus status : COUNT_ORDER) {
+			if (listed.contains(status)) {
+				long count = people.stream().filter((person) -> person.status() == status).count();
+				counts.add(message("door.list.count." + status.name(), locale, count));
+			}
+		}
+		counts.add(message("door.list.total", locale, people.size()));
+		return String.join(" · ", counts);
 	}
 
 	private String message(String code, Locale locale, Object... arguments) {

@@ -42,6 +42,14 @@ public class CheckinQrCode {
 		this.passes = passes;
 	}
 
+	/**
+	 * The door code that goes under the QR code ({@link CheckinPasses#code}): typed by a
+	 * volunteer when the camera cannot scan.
+	 */
+	public String doorCode(long registrationId) {
+		return this.passes.code(registrationId);
+	}
+
 	/** The code as an SVG document (black modules on white, one path). */
 	public String svg(long registrationId) {
 		BitMatrix matrix = encode(this.passes.link(registrationId));

@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Everyone of an event that an admin list filter selects, unpaged and unsorted, for the
  * printouts (badges, door list). The condition is the list's and the export's
- * ({@link RegistrationFilterSql}), so a printout holds the rows the list shows.
+ * ({@link RegistrationFilterSql}), so a printout holds the rows the list shows, less the
+ * erased ones: a row of "—" greets nobody at the door.
  */
 @Component
 @Transactional(readOnly = true)
@@ -35,7 +36,7 @@ public class FilteredPeople {
 		return this.jdbc.sql("""
 				select r.id, r.full_name, r.company, r.job_title, r.status
 				  from registration r
-				 where r.event_id = :eventId and r.status in (:statuses) and (%s)
+				 where r.event_id = :eventId and r.status in (:statuses) and r.anonymized_at is null and (%s)
 				""".formatted(where.condition()))
 			.param("eventId", eventId)
 			.param("statuses", statuses)

@@ -23,8 +23,8 @@ import java.util.Set;
  * The rule misreads a double given name with one surname ("María José Pérez" sorts under
  * "José Pérez"); staff who mind can write the name that way on the registration. Sorting
  * uses the family name without its leading particles ("de la Fuente" under F), then the
- * given names, with Spanish collation: accents do not count ("Núñez" sorts with N), and Ñ
- * is a letter after N.
+ * given names, word by word, with Spanish collation: accents do not count ("Núñez" sorts
+ * with N), and Ñ is a letter after N.
  * <p>
  * Shared by the printed door list and badges (print) and the door phone's copy
  * (registration), so both file a person under the same letter in the same order.
@@ -63,13 +63,16 @@ public record PersonName(String given, String family) {
 
 	/** The family name without leading particles, then the given names. */
 	public String sortKey() {
+		return filedFamily() + " " + this.given;
+	}
+
+	private String filedFamily() {
 		String[] words = this.family.split(" ");
 		int first = 0;
 		while (first < words.length - 1 && PARTICLES.contains(words[first].toLowerCase(SPANISH))) {
 			first++;
 		}
-		String family = String.join(" ", java.util.Arrays.copyOfRange(words, first, words.length));
-		return family + " " + this.given;
+		return String.join(" ", java.util.Arrays.copyOfRange(words, first, words.length));
 	}
 
 	/**
@@ -99,8 +102,30 @@ public record PersonName(String given, String family) {
 	public static Comparator<PersonName> spanishOrder() {
 		Collator collator = Collator.getInstance(SPANISH);
 		collator.setStrength(Collator.TERTIARY);
+		Comparator<String> wordByWord = wordByWord(collator);
 		return Comparator.comparing((PersonName name) -> !name.initial().equals("#"))
-			.thenComparing(PersonName::sortKey, collator);
+			.thenComparing(PersonName::filedFamily, wordByWord)
+			.thenComparing(PersonName::given, wordByWord);
+	}
+
+	/**
+	 * Word by word, as a reader runs down a list: the collator alone ignores spaces,
+	 * which put "Peñaloza" between "Peña, Jorge" and "Peña Ramírez" ("PeñaJ" < "Peñal" <
+	 * "PeñaR"). A name that is the start of another comes first ("Peña" before "Peña
+	 * Ramírez", "Ángel" before "Ángeles").
+	 */
+	private static Comparator<String> wordByWord(Collator collator) {
+		return (a, b) -> {
+			String[] left = a.strip().split("\\s+");
+			String[] right = b.strip().split("\\s+");
+			for (int i = 0; i < Math.min(left.length, right.length); i++) {
+				int order = collator.compare(left[i], right[i]);
+				if (order != 0) {
+					return order;
+				}
+			}
+			return Integer.compare(left.length, right.length);
+		};
 	}
 
 }

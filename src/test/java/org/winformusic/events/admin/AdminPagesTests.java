@@ -93,6 +93,19 @@ class AdminPagesTests {
 	}
 
 	@Test
+	void theDashboardSaysHowManyOfTheConfirmedArrivedAndHowManyAreStillToCome() throws Exception {
+		this.data.in(this.event).person("Ana Llegó").checkedInAt(Instant.parse("2026-11-05T16:00:00Z")).create();
+		this.data.in(this.event).person("Luis Tarde").create();
+		String body = page("/admin/events/" + this.event.slug() + "?lang=es", "ADMIN");
+		// 3 confirmed (José, Ana, Luis), 1 of them arrived, 2 still to come.
+		assertThat(body)
+			.containsPattern("stat__value\">1 / 3</span>\\s*<span class=\"stat__label\">llegaron / confirmados<")
+			.containsPattern("stat__value\">2</span>\\s*<span class=\"stat__label\">Confirmados que aún no llegan<");
+		assertThat(page("/admin/events/" + this.event.slug() + "?lang=en", "ADMIN")).contains("arrived / confirmed")
+			.contains("Confirmed, not arrived yet");
+	}
+
+	@Test
 	void detailShowsEveryFieldAndOnlyTheActionsTheViewerMayUse() throws Exception {
 		String admin = page("/admin/registrations/" + this.jose.id() + "?lang=es", "ADMIN");
 		assertThat(admin).contains("José Peña")

@@ -89,8 +89,9 @@ class AdminWordsTests {
 			.update();
 
 		String audit = text(page("/admin/audit?lang=es&actor=win.test", "ADMIN"));
-		assertThat(audit).contains("Aprobado", "Situación: Por revisar → Confirmado", "Registró su llegada",
-				"Cupo: 5 → 6", "Cupo cambiado", "Intento de acceso fallido", "Taller " + this.event.slug(), "UTC");
+		assertThat(audit).contains("Aprobado", "Situación: Por revisar → Confirmado",
+				"Registró la llegada de la persona", "Cupo: 5 → 6", "Cupo cambiado", "Intento de acceso fallido",
+				"Taller " + this.event.slug(), "UTC");
 		assertThat(audit).doesNotContain(RAW_CODES).doesNotContain("evento " + this.event.id());
 
 		String history = text(page("/admin/registrations/" + this.pending.id() + "?lang=es", "ADMIN"));
@@ -100,6 +101,68 @@ class AdminWordsTests {
 
 		String english = text(page("/admin/registrations/" + this.pending.id() + "?lang=en", "ADMIN"));
 		assertThat(english).contains("When (Mexico City time)", "Approved", "Status: Pending review → Confirmed");
+	}
+
+	@Test
+	void anUndoneArrivalSaysWhenThePersonHadArrivedInTheEventsZoneAndACheckInIsNotTheVolunteersOwn() throws Exception {
+		// 16:55 UTC is 10:55 in Mexico City, the event's zone.
+		TestRegistrations.Registration arrived = this.data.in(this.event)
+			.person("Lupita Llegó")
+			.checkedInAt(Instant.parse("2028-03-20T16:55:00Z"))
+			.create();
+		this.mvc
+			.perform(post("/admin/events/" + this.event.slug() + "/checkin/" + arrived.id() + "/undo").with(csrf())
+				.with(user("door@win.test").roles("ORGANIZER")))
+			.andExpect(status().is3xxRedirection());
+
+		String history = text(page("/admin/registrations/" + arrived.id() + "?lang=es", "ADMIN"));
+		assertThat(history)
+			.contains("Deshizo la llegada de la persona", "Había llegado el lunes 20 de marzo de 2028, 10:55")
+			.doesNotContain("Situación: Confirmado → Confirmado");
+		String english = text(page("/admin/registrations/" + arrived.id() + "?lang=en", "ADMIN"));
+		assertThat(english).contains("Undid the arrival", "Had checked in on Monday 20 March 2028, 10:55");
+
+		this.mvc
+			.perform(post("/admin/events/" + this.event.slug() + "/checkin/" + arrived.id()).with(csrf())
+				.with(user("door@win.test").roles("ORGANIZER")))
+			.andExpect(status().is3xxRedirection());
+		assertThat(text(page("/admin/registrations/" + arrived.id() + "?lang=en", "ADMIN")))
+			.contains("Marked as arrived");
+	}
+
+	@Test
+	void aNewStaffAccountsNoticeSpeaksOfOnePerson() throws Exception {
+		var admin = user("admin@win.test").roles("ADMIN");
+		var created = this.mvc
+			.perform(post("/admin/users").with(csrf())
+				.with(admin)
+				.param("email", "una.persona@win.test")
+				.param("displayName", "Una Persona")
+				.param("role", "OPS"))
+			.andExpect(redirectedUrl("/admin/users"))
+			.andReturn();
+		String users = text(this.mvc
+			.perform(get("/admin/users?lang=es").cookie(created.getResponse().getCookie("SESSION")).with(admin))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString());
+		assertThat(users).contains("Cuando entre con ella, tendrá que elegir su propia contraseña")
+			.doesNotContain("entren")
+			.doesNotContain("tendrán");
+	}
+
+	/**
+	 * A check-in the phone queued is refused when the registration is no longer
+	 * confirmed: cancelled, but also moved to the waitlist, declined or back to review.
+	 * The phone's message must not say "cancelled" for all of them.
+	 */
+	@Test
+	void theDoorsRefusedCheckInMessageFitsEveryStatusThatIsNotConfirmed() throws Exception {
+		String door = page("/admin/events/" + this.event.slug() + "/checkin?lang=es", "ORGANIZER");
+		Matcher rejected = Pattern.compile("data-msg-rejected=\"([^\"]*)\"").matcher(door);
+		assertThat(rejected.find()).isTrue();
+		assertThat(rejected.group(1)).contains("ya no tiene un lugar confirmado").doesNotContain("cancel");
 	}
 
 	@Test

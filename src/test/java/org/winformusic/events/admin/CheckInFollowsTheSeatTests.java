@@ -138,7 +138,9 @@ class CheckInFollowsTheSeatTests {
 					.single())
 			.contains("checkedInAt=");
 		assertThat(page("/admin/registrations/" + came + "?lang=es"))
-			.containsPattern("Había llegado el \\S+ \\d+ de \\S+ de \\d{4}, " + arrivedAt);
+			.containsPattern("Había llegado el \\S+ \\d+ de \\S+ de \\d{4}, " + arrivedAt)
+			.contains("Registró la llegada de la persona", "Deshizo la llegada de la persona")
+			.doesNotContain("checkedInAt", "Confirmado → Confirmado");
 		assertThat(act(came, "cancel").kind()).isEqualTo(Notice.Kind.ok);
 		assertThat(this.data.status(came)).isEqualTo("CANCELLED");
 		assertCheckedInEverywhereAre(event, List.of(stays), "Quedada", "Llegada");

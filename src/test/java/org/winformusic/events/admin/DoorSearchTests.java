@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.registration.CheckinPasses;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +47,9 @@ class DoorSearchTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	CheckinPasses passes;
 
 	TestEvents.Created event;
 
@@ -101,6 +105,23 @@ class DoorSearchTests {
 			.andReturn();
 		results = follow(undone, session);
 		assertThat(results).contains("Llegada deshecha: Ana Núñez").contains("Beto Núñez");
+	}
+
+	@Test
+	void resultsComeInThePrintedListsOrderWithTheDoorCodeAndAStatusLineThatReads() throws Exception {
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		TestRegistrations.Registration marisol = data.in(this.event).person("Marisol Zamora").create();
+		data.in(this.event).person("María José Acosta Ríos").create();
+		data.in(this.event).person("Mario Ñúñez").create();
+		data.in(this.event).person("Marco Nava").status("CANCELLED").create();
+
+		String results = DoorSearches.results(this.mvc, this.event.slug(), "Mar", "ORGANIZER", "es");
+		assertThat(results).containsSubsequence("María José Acosta Ríos", "Marco Nava", "Mario Ñúñez",
+				"Marisol Zamora");
+		assertThat(results).contains(">" + this.passes.code(marisol.id()) + "<").doesNotContain(marisol.email());
+		assertThat(results).contains("Cancelado: no le dejes pasar sin consultar a la organización.");
+		assertThat(DoorSearches.results(this.mvc, this.event.slug(), "Marco", "ORGANIZER", "en"))
+			.contains("Cancelled: do not let them in without asking an organizer.");
 	}
 
 	@Test

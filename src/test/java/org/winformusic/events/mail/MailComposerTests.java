@@ -204,6 +204,22 @@ class MailComposerTests {
 	}
 
 	@Test
+	void theEmailWithTheQrCodeAlsoGivesTheDoorCodeToTypeInBothPartsButTheStaffPreviewDoesNot() {
+		String code = PASSES.code(42);
+		MailComposer.Composed spanish = this.composer.compose(RegistrationMessage.Type.CONFIRMED,
+				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);
+		assertThat(spanish.text()).contains("Código de entrada (por si no se puede escanear el QR): " + code);
+		assertThat(spanish.html()).containsPattern("cid:checkin-qr[\\s\\S]*Código de entrada[\\s\\S]*>" + code + "<");
+		MailComposer.Composed english = this.composer.compose(RegistrationMessage.Type.CONFIRMED,
+				registration(Locale.ENGLISH, null), event(Locale.ENGLISH), TOKEN);
+		assertThat(english.text()).contains("Door code (if the QR code cannot be scanned): " + code);
+
+		MailComposer.Composed preview = this.composer.preview(RegistrationMessage.Type.CONFIRMED,
+				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH));
+		assertThat(preview.text() + preview.html()).doesNotContain(code);
+	}
+
+	@Test
 	void calendarFileParsesBackWithAStableUidUtcTimesVenueAndTheEventPageButNoPersonalLink() throws IOException {
 		MailComposer.Composed mail = this.composer.compose(RegistrationMessage.Type.CONFIRMED,
 				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);

@@ -37,6 +37,20 @@ class PersonNameTests {
 	}
 
 	@Test
+	void namesSortWordByWordSoAShorterFamilyNameComesBeforeOneThatStartsWithIt() {
+		List<String> expected = List.of("Luis Ángel Muñoz", "Sofía Ángeles Ramos", "Jorge Peña", "Zacarías Peña",
+				"Ana Sofía Peña Ramírez", "Rodrigo Peñaloza");
+		List<String> shuffled = new ArrayList<>(expected);
+		Collections.shuffle(shuffled, new Random(3));
+		List<String> sorted = shuffled.stream()
+			.map((name) -> new Attendee(shuffled.indexOf(name), name, "", null, null))
+			.sorted(Attendee.alphabetical())
+			.map(Attendee::fullName)
+			.toList();
+		assertThat(sorted).containsExactlyElementsOf(expected);
+	}
+
+	@Test
 	void namesFiledUnderNoLetterComeFirstInOneGroup() {
 		List<String> sorted = List.of("Ana Zeta", "Uno ＝1+1", "Luis Ávila", "Dos 2Pac", "Tres _Guion")
 			.stream()

@@ -15,6 +15,7 @@ import org.winformusic.events.QrCodes;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.registration.RegistrationErasure;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -51,6 +52,9 @@ class PrintoutsTests {
 
 	@Autowired
 	PassLinks passes;
+
+	@Autowired
+	RegistrationErasure erasure;
 
 	TestEvents events;
 
@@ -163,6 +167,31 @@ class PrintoutsTests {
 		BufferedImage cell = page.getSubimage((int) (15 * dotsPerMm), (int) (40.5 * dotsPerMm), (int) (90 * dotsPerMm),
 				(int) (54 * dotsPerMm));
 		assertThat(QrCodes.decode(cell)).isEqualTo(expected).doesNotContain("/r/");
+	}
+
+	@Test
+	void eachBadgePrintsItsDoorCodeUnderTheQrCodeAsTheDoorListPrintsIt() throws Exception {
+		String slug = event("Taller código");
+		long id = this.data.in(slug).fullName("Renata Ibáñez Ortega").company("Discos Ñandú").create().id();
+		String code = this.passes.code(id);
+
+		// The first badge of the A4 sheet is the cell at 15, 40.5 mm; its QR code is the
+		// right-hand column above 30 + 18 mm. The code is what stands under it.
+		byte[] sheet = pdf("/admin/events/" + slug + "/badges.pdf");
+		float qrLeft = PdfText.mm(15 + 90 - PrintLayout.Badge.PADDING - PrintLayout.Badge.QR_SIZE);
+		float qrBottom = PdfText.mm(40.5f + PrintLayout.Badge.QR_TOP + PrintLayout.Badge.QR_SIZE);
+		StringBuilder underQr = new StringBuilder();
+		for (TextPosition character : PdfPages.characters(sheet)) {
+			if (character.getXDirAdj() >= qrLeft && character.getYDirAdj() > qrBottom
+					&& character.getYDirAdj() < PdfText.mm(40.5f + 54)) {
+				underQr.append(character.getUnicode());
+				assertThat(character.getFont().getName()).contains("LiberationMono");
+			}
+		}
+		assertThat(underQr.toString()).isEqualTo(code);
+		assertThat(PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf"))).contains(code);
+		// Smaller, the QR code still reads.
+		assertThat(QrCodes.decode(PdfPages.render(sheet, 0, 300))).isEqualTo(this.passes.link(id));
 	}
 
 	@Test
@@ -292,6 +321,30 @@ class PrintoutsTests {
 		String english = PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf?lang=en"));
 		assertThat(english).contains("Door list").contains("Waitlisted").contains("Mexico City time");
 		save(pdf, "door-list.pdf");
+	}
+
+	@Test
+	void aDoorListFilteredByStatusLeavesErasedPeopleOutAndItsCountsAddUp() throws Exception {
+		String slug = event("Cancelados");
+		this.data.in(slug).fullName("Carla Cancelada").company("Sello Uno").status("CANCELLED").create();
+		long erased = this.data.in(slug)
+			.fullName("Berta Borrada")
+			.company("Sello Dos")
+			.status("CANCELLED")
+			.create()
+			.id();
+		this.erasure.anonymize(List.of(erased), Instant.now());
+		this.data.in(slug).fullName("Eva Núñez").company("Sello Tres").create();
+
+		String text = PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf?status=CANCELLED&lang=es"));
+		assertThat(text).contains("Cancelados: 1 · Total: 1")
+			.contains("Cancelada, Carla")
+			.doesNotContain("—")
+			.doesNotContain(this.passes.code(erased))
+			.doesNotContain("Confirmados")
+			.doesNotContain("Núñez");
+		assertThat(PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf?lang=en")))
+			.contains("Confirmed: 1 · Waitlisted: 0 · Pending review: 0 · Total: 1");
 	}
 
 	@Test

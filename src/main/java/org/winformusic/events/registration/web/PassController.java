@@ -23,7 +23,8 @@ import org.springframework.web.util.UriUtils;
  * Where the check-in QR code leads ({@code /p/{pass}}). Signed-in staff go on to the
  * person's check-in card; anyone else (the attendee scanning their own code, or whoever
  * sees a screenshot) gets "show this at the entrance" in the registrant's language, with
- * name, company, status, event and the code itself: nothing that changes anything.
+ * name, company, status, event, the QR code and the door code a volunteer types when the
+ * camera cannot scan: nothing that changes anything.
  *
  * <p>
  * A pass whose registration was cancelled or declined says, in the registrant's language,

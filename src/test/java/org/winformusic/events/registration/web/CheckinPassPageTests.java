@@ -72,6 +72,19 @@ class CheckinPassPageTests {
 	}
 
 	@Test
+	void thePassPageAndTheManagePageShowTheDoorCodeToTypeUnderTheQrCode() throws Exception {
+		RegistrationResult result = register(Locale.forLanguageTag("es"));
+		String code = this.passes.code(result.registrationId());
+		Pattern underQr = Pattern.compile("<img class=\"qr\"[^>]*>\\s*<p class=\"door-code\">\\s*"
+				+ "<span class=\"door-code__label\">Código de entrada</span>\\s*"
+				+ "<strong class=\"door-code__value\" translate=\"no\">" + code + "</strong>");
+		assertThat(page(get("/p/" + this.passes.pass(result.registrationId())))).containsPattern(underQr);
+		assertThat(page(get("/r/" + result.manageToken()))).containsPattern(underQr);
+		assertThat(page(get("/p/" + this.passes.pass(result.registrationId())).param("lang", "en")))
+			.contains("<span class=\"door-code__label\">Door code</span>");
+	}
+
+	@Test
 	void anAnonymousScanShowsTheEntrancePageInTheRegistrantsLanguageWithNothingButNameCompanyAndStatus()
 			throws Exception {
 		RegistrationResult result = register(Locale.ENGLISH);
