@@ -149,7 +149,8 @@ class BulkActions {
 		RegistrationStatus status = r.status();
 		String email = switch (action) {
 			case APPROVE -> (status != RegistrationStatus.PENDING) ? null : seatLeft ? "CONFIRMED" : "WAITLISTED";
-			case DECLINE -> status.active() ? "DECLINED" : null;
+			// Someone who arrived is not declined (undo the check-in first).
+			case DECLINE -> (status.active() && r.checkedInAt() == null) ? "DECLINED" : null;
 			case RESEND -> resent;
 		};
 		return new Preview(r.id(), r.fullName(), r.email(), status.name(), email, erased);

@@ -196,7 +196,11 @@ class WebSecurityConfiguration {
 			.toList());
 		return (request, response, denied) -> {
 			if (!(denied instanceof CsrfException)) {
-				request.setAttribute(REFUSED_FOR, adminPages.matches(request) ? "ADMIN" : "ORGANIZER");
+				// Admin pages; changes (organizers and admins); other pages every role
+				// but
+				// the door's may read.
+				request.setAttribute(REFUSED_FOR, adminPages.matches(request) ? "ADMIN"
+						: "GET".equals(request.getMethod()) ? "STAFF" : "ORGANIZER");
 			}
 			forbidden.handle(request, response, denied);
 		};

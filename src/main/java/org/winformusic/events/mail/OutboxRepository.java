@@ -250,9 +250,9 @@ class OutboxRepository {
 	}
 
 	/**
-	 * A copy of a sent (or skipped) message, due now, under a new Message-ID; composed
-	 * afresh when it is sent, like any message. A message about a changed address keeps
-	 * the address it is about.
+	 * A copy of a sent message, due now, under a new Message-ID; composed afresh when it
+	 * is sent, like any message. A message about a changed address keeps the address it
+	 * is about.
 	 */
 	Optional<Long> copyOfSent(long id) {
 		Timestamp now = Timestamp.from(this.clock.instant());
@@ -263,7 +263,7 @@ class OutboxRepository {
 					select registration_id, event_id, kind,
 					       case when kind in ('EMAIL_CHANGED', 'EMAIL_CHANGED_OLD', 'EMAIL_CONFIRM') then recipient end, locale, :messageId,
 					       'PENDING', 0, :now, id, :now
-					  from outbox_message where id = :id and status in ('SENT', 'SKIPPED') and registration_id is not null
+					  from outbox_message where id = :id and status = 'SENT' and registration_id is not null
 					returning id""")
 			.param("messageId", newMessageId())
 			.param("now", now)

@@ -180,10 +180,15 @@ class Changes {
 	 * @throws RegistrationStateException (EVENT_OVER) after the event's end
 	 */
 	void requireBeforeTheEnd(Locked current) {
-		if (this.catalog.ended(current.eventId())) {
+		if (eventEnded(current.eventId())) {
 			throw new RegistrationStateException(Reason.EVENT_OVER,
 					"The event of registration " + current.id() + " has ended");
 		}
+	}
+
+	/** Whether the event has ended (read exactly, not from a cache). */
+	boolean eventEnded(long eventId) {
+		return this.catalog.ended(eventId);
 	}
 
 	/**

@@ -29,6 +29,11 @@ public record EmailChangeOutcome(Outcome outcome, String newEmail, RegistrationV
 		/** The registration was cancelled or declined meanwhile: nothing to change. */
 		ENDED,
 		/**
+		 * The event has ended: the registration is a record, its details no longer
+		 * change.
+		 */
+		EVENT_OVER,
+		/**
 		 * Another registration of the event holds the new address: nothing changed, the
 		 * change still waits (it can be confirmed once that one is cancelled).
 		 */

@@ -230,7 +230,8 @@ public class SelfService {
 			case SUPERSEDED -> Outcome.SUPERSEDED;
 			case CANCELLED -> Outcome.CANCELLED;
 			case PENDING -> !registration.status().active() ? Outcome.ENDED
-					: !change.expiresAt().isAfter(this.clock.instant()) ? Outcome.EXPIRED : Outcome.READY;
+					: this.changes.eventEnded(registration.eventId()) ? Outcome.EVENT_OVER
+							: !change.expiresAt().isAfter(this.clock.instant()) ? Outcome.EXPIRED : Outcome.READY;
 		};
 	}
 

@@ -77,8 +77,32 @@ class BulkApprovalTests {
 		assertThat(data.status(third)).isEqualTo("WAITLISTED");
 	}
 
+	@Test
+	void aDeclinePreviewLeavesOutSomeoneWhoHasArrived() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		long arrived = data.in(event).person("Rosa Llegada").checkedInAt(Instant.now()).create().id();
+		long waiting = data.in(event).person("Tomás Espera").create().id();
+		String[] both = { String.valueOf(arrived), String.valueOf(waiting) };
+
+		String preview = this.mvc.perform(bulk(event, "DECLINE", both).param("lang", "es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		// The decline itself refuses someone who arrived (undo the check-in first).
+		assertThat(preview).contains("Se rechazará a 1 persona,");
+		this.mvc.perform(bulk(event, "DECLINE", both).param("confirmed", "true"));
+		assertThat(data.status(arrived)).isEqualTo("CONFIRMED");
+		assertThat(data.status(waiting)).isEqualTo("DECLINED");
+	}
+
 	private static MockHttpServletRequestBuilder bulk(TestEvents.Created event, String[] ids) {
-		return post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", "APPROVE")
+		return bulk(event, "APPROVE", ids);
+	}
+
+	private static MockHttpServletRequestBuilder bulk(TestEvents.Created event, String action, String[] ids) {
+		return post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", action)
 			.param("ids", ids)
 			.with(user("organizer@win.test").roles("ORGANIZER"))
 			.with(csrf());

@@ -56,7 +56,12 @@ class DoorRoleTests {
 
 	@BeforeEach
 	void setUp() {
-		this.event = new TestEvents(this.jdbc).event().capacity(5).create();
+		// Far ahead, so that it is on the first page of the events (newest first) however
+		// many events other tests left.
+		this.event = new TestEvents(this.jdbc).event()
+			.startsAt(java.time.Instant.now().plus(java.time.Duration.ofDays(365 * 30)))
+			.capacity(5)
+			.create();
 		this.ana = new TestRegistrations(this.jdbc).in(this.event)
 			.person("Ana Entrada")
 			.createdAt(AdminTest.REGISTERED)

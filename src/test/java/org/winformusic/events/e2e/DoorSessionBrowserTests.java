@@ -211,6 +211,16 @@ class DoorSessionBrowserTests extends BrowserTest {
 		assertThat(expired.status()).isEqualTo(403);
 		assertThat(expired.text()).contains("Es posible que el formulario haya caducado")
 			.doesNotContain("no es para tu rol");
+
+		// A door volunteer on a page every other role reads is not told it is for
+		// organizers only.
+		String volunteer = TestStaff.create(this.jdbc, "door-only@win.test", "Vero", StaffRole.DOOR);
+		Page door = open(PHONE, "es-MX");
+		logIn(door, volunteer);
+		door.navigate(url("/admin/outbox"));
+		assertThat(door.locator("h1")).hasText("Esta página no es para tu rol");
+		assertThat(door.locator("main"))
+			.containsText("para los roles Administración, Organización y Operaciones. El rol Entrada solo abre");
 	}
 
 	private void checkIn(Page page, String query, String name) {

@@ -80,6 +80,25 @@ class EmailChangeLinkTests extends EmailChangeTestSupport {
 	}
 
 	@Test
+	void aChangeAskedBeforeTheEventEndedCannotBeConfirmedAfterIt() throws Exception {
+		String old = TestRegistrations.uniqueEmail("before-end");
+		RegistrationResult result = registered("Gabi Enlaces", old, Locale.ENGLISH);
+		String manage = "/r/" + result.manageToken();
+		String link = request(manage, TestRegistrations.uniqueEmail("after-end"));
+		this.jdbc.sql("""
+				update event set starts_at = now() - interval '2 days', ends_at = now() - interval '1 day'
+				 where id = (select event_id from registration where id = ?)""")
+			.param(result.registrationId())
+			.update();
+
+		for (Answer tooLate : List.of(page(link, "en"), confirm(link))) {
+			assertThat(tooLate.status()).isEqualTo(410);
+			assertThat(tooLate.text()).contains("This event has taken place", "Nothing changed.");
+		}
+		assertThat(storedEmail(result.registrationId())).isEqualTo(old);
+	}
+
+	@Test
 	void twoClicksAtOnceChangeTheAddressOnceAndTheOtherGetsAClearPage() throws Exception {
 		String typed = TestRegistrations.uniqueEmail("double-new");
 		RegistrationResult result = registered("Gabi Enlaces", TestRegistrations.uniqueEmail("double-old"),

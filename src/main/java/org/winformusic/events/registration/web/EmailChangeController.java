@@ -113,7 +113,7 @@ class EmailChangeController {
 		return switch (outcome) {
 			case READY, CONFIRMED, ALREADY_CONFIRMED -> HttpStatus.OK;
 			case TAKEN -> HttpStatus.CONFLICT;
-			case SUPERSEDED, CANCELLED, EXPIRED, ENDED -> HttpStatus.GONE;
+			case SUPERSEDED, CANCELLED, EXPIRED, ENDED, EVENT_OVER -> HttpStatus.GONE;
 		};
 	}
 
