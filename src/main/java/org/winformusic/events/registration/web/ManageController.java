@@ -205,7 +205,12 @@ class ManageController {
 				registration = ex.current().registration();
 			}
 			catch (RegistrationStateException ex) {
-				if (ex.reason() != RegistrationStateException.Reason.EMAIL_CHANGES_LIMIT) {
+				if (ex.reason() == Reason.EVENT_OVER) {
+					// The end came while this request ran: the same page as above.
+					response.setStatus(HttpStatus.CONFLICT.value());
+					return this.refusals.page(token, Reason.EVENT_OVER, request, locale, model);
+				}
+				if (ex.reason() != Reason.EMAIL_CHANGES_LIMIT) {
 					return redirect(token);
 				}
 				result.rejectValue("email", "registration.error.email.limit");
