@@ -12,6 +12,7 @@ import java.util.function.Function;
 
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.shared.EventTimes;
 
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
@@ -33,9 +34,6 @@ class AuditController {
 	private static final String VIEW = "admin/audit";
 
 	static final int PAGE_SIZE = 50;
-
-	/** The zone of entries about no event; Java names it "Coordinated Universal Time". */
-	static final ZoneId UTC = ZoneId.of("Etc/UTC");
 
 	private final AuditLog audit;
 
@@ -71,7 +69,7 @@ class AuditController {
 		Map<Long, ZoneId> zones = new HashMap<>();
 		events.forEach((id, info) -> zones.put(id, info.zone()));
 		model.addAttribute("eventZones", zones);
-		model.addAttribute("utc", UTC);
+		model.addAttribute("utc", EventTimes.NO_EVENT);
 		model.addAttribute("actions", this.audit.actions());
 		model.addAttribute("query", (base != null) ? base + "&" : "");
 		model.addAttribute("actor", actor);

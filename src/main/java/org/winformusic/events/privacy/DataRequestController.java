@@ -11,6 +11,7 @@ import jakarta.validation.Valid;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.shared.EventTimes;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.SingleLine;
 import org.winformusic.events.shared.BoundForms;
@@ -90,7 +91,7 @@ class DataRequestController {
 		model.addAttribute("eventTitles", titles);
 		// Each registration's time in its event's zone, as the rest of the admin pages.
 		model.addAttribute("eventZones", zones);
-		model.addAttribute("utc", ZoneId.of("Etc/UTC"));
+		model.addAttribute("utc", EventTimes.NO_EVENT);
 		return REQUEST_VIEW;
 	}
 

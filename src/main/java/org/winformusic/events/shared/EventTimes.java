@@ -18,6 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class EventTimes {
 
+	/**
+	 * The zone staff pages show a time in when it belongs to no event (an audit entry, an
+	 * email or a data request about none); named "Coordinated Universal Time" by Java.
+	 */
+	public static final ZoneId NO_EVENT = ZoneId.of("Etc/UTC");
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
 	private final MessageSource messages;

@@ -13,6 +13,7 @@ import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.mail.Outbox;
 import org.winformusic.events.mail.OutboxMessage;
 import org.winformusic.events.mail.OutboxStatus;
+import org.winformusic.events.shared.EventTimes;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.http.HttpHeaders;
@@ -31,8 +32,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The staff outbox pages: every email with its status, one message (what was sent, and
  * the email composed on demand without a live link), and resending. Any staff role may
  * look; only organizers and admins may resend. An email about an event shows its times in
- * that event's zone, named, as the rest of the admin pages do; one about no event in UTC,
- * named too.
+ * that event's zone, named, as the rest of the admin pages do; one about no event in UTC
+ * ({@link EventTimes#NO_EVENT}), named too.
  */
 @Controller
 class OutboxController {
@@ -46,8 +47,6 @@ class OutboxController {
 	 * same-origin access, whatever the email contains.
 	 */
 	static final String HTML_PART_POLICY = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-
-	static final ZoneId UTC = ZoneId.of("Etc/UTC");
 
 	private final Outbox outbox;
 
@@ -70,7 +69,7 @@ class OutboxController {
 		Map<Long, ZoneId> zones = new HashMap<>();
 		list.eventIds().forEach((eventId) -> zones.put(eventId, zone(eventId, locale)));
 		model.addAttribute("zones", zones);
-		model.addAttribute("utc", UTC);
+		model.addAttribute("utc", EventTimes.NO_EVENT);
 		return LIST_VIEW;
 	}
 
@@ -81,13 +80,13 @@ class OutboxController {
 		model.addAttribute("preview", this.outbox.preview(message).orElse(null));
 		model.addAttribute("canResend", canResend(request));
 		model.addAttribute("from", this.outbox.from());
-		model.addAttribute("zone", (message.eventId() != null) ? zone(message.eventId(), locale) : UTC);
+		model.addAttribute("zone", (message.eventId() != null) ? zone(message.eventId(), locale) : EventTimes.NO_EVENT);
 		return MESSAGE_VIEW;
 	}
 
 	/** The event's zone; UTC for an event that no longer exists. */
 	private ZoneId zone(long eventId, Locale locale) {
-		return this.catalog.findById(eventId, locale).map(EventInfo::zone).orElse(UTC);
+		return this.catalog.findById(eventId, locale).map(EventInfo::zone).orElse(EventTimes.NO_EVENT);
 	}
 
 	@GetMapping("/admin/outbox/{id}/html")
