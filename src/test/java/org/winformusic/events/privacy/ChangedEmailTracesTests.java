@@ -137,19 +137,7 @@ class ChangedEmailTracesTests extends PersonalDataTestSupport {
 	}
 
 	private MockHttpServletRequestBuilder edit(String token, Person person, String email) {
-		return post("/r/" + token + "/edit").with(csrf())
-			.param("fullName", person.fullName())
-			.param("email", email)
-			.param("company", person.company())
-			.param("jobTitle", person.jobTitle())
-			.param("companyType", person.companyType())
-			.param("state", person.state())
-			.param("city", person.city())
-			.param("phone", person.phone())
-			.param("associationInterest", person.interest())
-			.param("referralSource", person.referralSource())
-			.param("comments", person.comments())
-			.param("newsOptIn", "true");
+		return post("/r/" + token + "/edit").with(csrf()).with(fieldsOf(person, email));
 	}
 
 }

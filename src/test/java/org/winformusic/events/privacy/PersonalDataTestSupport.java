@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -125,24 +126,35 @@ abstract class PersonalDataTestSupport {
 		return register(slug, person, "es-MX,es;q=0.9");
 	}
 
+	/**
+	 * The registration form's fields filled with {@code person}'s details and
+	 * {@code email}, news wanted: what the registration and the edit form post.
+	 */
+	static RequestPostProcessor fieldsOf(Person person, String email) {
+		return (request) -> {
+			request.addParameter("fullName", person.fullName());
+			request.addParameter("email", email);
+			request.addParameter("company", person.company());
+			request.addParameter("jobTitle", person.jobTitle());
+			request.addParameter("companyType", person.companyType());
+			request.addParameter("state", person.state());
+			request.addParameter("city", person.city());
+			request.addParameter("phone", person.phone());
+			request.addParameter("associationInterest", person.interest());
+			request.addParameter("referralSource", person.referralSource());
+			request.addParameter("comments", person.comments());
+			request.addParameter("newsOptIn", "true");
+			return request;
+		};
+	}
+
 	/** The same from a browser whose language is {@code acceptLanguage}. */
 	String register(String slug, Person person, String acceptLanguage) throws Exception {
 		String manage = this.mvc
 			.perform(post("/events/" + slug + "/register").with(csrf())
 				.header("Accept-Language", acceptLanguage)
-				.param("fullName", person.fullName())
-				.param("email", person.email())
-				.param("company", person.company())
-				.param("jobTitle", person.jobTitle())
-				.param("companyType", person.companyType())
-				.param("state", person.state())
-				.param("city", person.city())
-				.param("phone", person.phone())
-				.param("associationInterest", person.interest())
-				.param("referralSource", person.referralSource())
-				.param("comments", person.comments())
-				.param("privacyConsent", "true")
-				.param("newsOptIn", "true"))
+				.with(fieldsOf(person, person.email()))
+				.param("privacyConsent", "true"))
 			.andReturn()
 			.getResponse()
 			.getRedirectedUrl();
