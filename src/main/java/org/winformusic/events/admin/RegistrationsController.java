@@ -23,6 +23,7 @@ import org.winformusic.events.registration.RegistrationQuery;
 import org.winformusic.events.registration.RegistrationSearch;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
+import org.winformusic.events.registration.SelfService;
 import org.winformusic.events.shared.BoundForms;
 import org.winformusic.events.shared.EventTimes;
 import org.winformusic.events.shared.NotFoundException;
@@ -78,10 +79,14 @@ class RegistrationsController {
 
 	private final RegistrationErasure erasure;
 
+	private final SelfService selfService;
+
 	RegistrationsController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
 			AdminQueries queries, AuditLog audit, BulkActions bulk, MessageSource messages, Regions regions,
-			RegistrationAnswers answers, StaffActions actions, EventTimes times, RegistrationErasure erasure) {
+			RegistrationAnswers answers, StaffActions actions, EventTimes times, RegistrationErasure erasure,
+			SelfService selfService) {
 		this.erasure = erasure;
+		this.selfService = selfService;
 		this.actions = actions;
 		this.times = times;
 		this.messages = messages;
@@ -200,6 +205,10 @@ class RegistrationsController {
 		model.addAttribute("full", this.catalog.availability(event.id()).full());
 		model.addAttribute("erased", erased);
 		model.addAttribute("answers", this.answers.of(id, event.id(), locale, true));
+		// The change of address the registrant asked for, while its link still works:
+		// staff
+		// who edit the address meanwhile end it.
+		model.addAttribute("pendingEmail", this.selfService.waitingEmailChange(registration).orElse(null));
 		return DETAIL_VIEW;
 	}
 

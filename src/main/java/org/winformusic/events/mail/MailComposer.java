@@ -138,7 +138,11 @@ class MailComposer {
 		Context context = new Context(locale);
 		Map<String, Object> variables = new HashMap<>();
 		variables.put("subject", subject);
-		variables.put("name", Headers.clean(registration.fullName()));
+		// The confirmation of a new address goes where whoever holds the manage link
+		// chose: it carries no text the registrant typed, not even the name, so it cannot
+		// carry a message of theirs to any address.
+		variables.put("name",
+				(kind == RegistrationMessage.Type.EMAIL_CONFIRM) ? null : Headers.clean(registration.fullName()));
 		variables.put("event", event);
 		variables.put("when", this.times.range(event.startsAt(), event.endsAt(), event.zone(), locale));
 		variables.put("manageLink", manageLink);

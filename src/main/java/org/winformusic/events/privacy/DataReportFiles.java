@@ -24,14 +24,23 @@ import org.springframework.stereotype.Component;
 @Component
 class DataReportFiles {
 
+	/** The attribute of a write that names the zone its times are written in. */
+	private static final String ZONE = "data-report-zone";
+
+	/**
+	 * The application's mapper with the times serializer, built once: the zone changes
+	 * from one report to the next, so it travels with each write, not in the mapper.
+	 */
 	private final JsonMapper json;
 
 	DataReportFiles(JsonMapper json) {
-		this.json = json;
+		SimpleModule inZone = new SimpleModule("data-report-times");
+		inZone.addSerializer(Instant.class, new InZone());
+		this.json = json.rebuild().addModule(inZone).build();
 	}
 
 	byte[] write(DataReport report) {
-		return mapper(ZoneId.of(report.timeZone())).writeValueAsBytes(report);
+		return this.json.writer().withAttribute(ZONE, ZoneId.of(report.timeZone())).writeValueAsBytes(report);
 	}
 
 	/** Several reports (a staff export), each one's times in its own event's zone. */
@@ -48,25 +57,18 @@ class DataReportFiles {
 		return file.toByteArray();
 	}
 
-	private JsonMapper mapper(ZoneId zone) {
-		SimpleModule inZone = new SimpleModule("data-report-times");
-		inZone.addSerializer(Instant.class, new InZone(zone));
-		return this.json.rebuild().addModule(inZone).build();
-	}
-
+	/** An instant in the zone of the write's {@link #ZONE} attribute. */
 	private static final class InZone extends StdSerializer<Instant> {
 
-		private final ZoneId zone;
-
-		InZone(ZoneId zone) {
+		InZone() {
 			super(Instant.class);
-			this.zone = zone;
 		}
 
 		@Override
 		public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
+			ZoneId zone = (ZoneId) context.getAttribute(ZONE);
 			generator.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME
-				.format(value.truncatedTo(ChronoUnit.SECONDS).atZone(this.zone).toOffsetDateTime()));
+				.format(value.truncatedTo(ChronoUnit.SECONDS).atZone(zone).toOffsetDateTime()));
 		}
 
 	}

@@ -27,11 +27,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ended;</li>
  * <li>anonymizes every registration of an event that ended more than its retention period
  * ago, and removes what those registrations left elsewhere: outbox messages, manage
- * links, staff notes, audit entries' before/after values;</li>
- * <li>deletes staff notes still left on erased or anonymized registrations (one saved
- * while the erasure was under way, or before notes on them were refused).</li>
+ * links, staff notes, audit entries' before/after values.</li>
  * </ul>
- * It runs a minute after start-up (so a restarted instance catches up) and then hourly.
+ * and then, once, deletes staff notes still left on erased or anonymized registrations
+ * (one saved while the erasure was under way, or before notes on them were refused). It
+ * runs a minute after start-up (so a restarted instance catches up) and then hourly.
  * Several instances may run it at once: a batch takes a transaction-scoped advisory lock,
  * and an instance that does not get it leaves the work to the one that did. Login
  * attempts and rate-limit counters are dropped after their windows by their own features.
@@ -105,6 +105,8 @@ class RetentionJob {
 				break;
 			}
 		}
+		// Once a run, after the batches: what they anonymized is swept with the rest.
+		this.transactions.executeWithoutResult((tx) -> sweepNotes());
 		if (suppressed > 0 || anonymized > 0) {
 			// Counts only: never which registrations.
 			logger.info("Retention: " + suppressed + " blocked registrations suppressed, " + anonymized
@@ -114,8 +116,7 @@ class RetentionJob {
 	}
 
 	private Result batch() {
-		boolean locked = this.jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single();
-		if (!locked) {
+		if (!locked()) {
 			return new Result(0, 0);
 		}
 		Instant now = this.clock.instant();
@@ -125,16 +126,31 @@ class RetentionJob {
 		this.erasure.anonymize(expired, now);
 		this.outbox.deleteFor(expired);
 		this.traces.forget(expired);
-		int notes = this.traces.deleteNotes(this.directory.erasedAmong(this.traces.registrationsWithNotes()));
-		if (notes > 0) {
-			// A count only: never which registrations.
-			logger.info("Retention: " + notes + " staff notes left on erased registrations deleted");
-		}
 		if (!suppressed.isEmpty() || !expired.isEmpty()) {
 			this.audit.publishEvent(new Audited(Audited.SYSTEM, "RETENTION_APPLIED", null, null,
 					"suppressed=" + suppressed.size() + " anonymized=" + expired.size(), null));
 		}
 		return new Result(suppressed.size(), expired.size());
+	}
+
+	/** Deletes the staff notes still left on erased or anonymized registrations. */
+	private void sweepNotes() {
+		if (!locked()) {
+			return;
+		}
+		int notes = this.traces.deleteNotes(this.directory.erasedAmong(this.traces.registrationsWithNotes()));
+		if (notes > 0) {
+			// A count only: never which registrations.
+			logger.info("Retention: " + notes + " staff notes left on erased registrations deleted");
+		}
+	}
+
+	/**
+	 * Whether this transaction holds the job's lock; an instance that does not leaves the
+	 * work to the one that does.
+	 */
+	private boolean locked() {
+		return this.jdbc.sql("select pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single();
 	}
 
 	/** Registrations suppressed (blocked copies deleted) and anonymized by one run. */
