@@ -38,7 +38,10 @@ public final class QrCodes {
 
 	/** The text of the code in an image (a PNG read, a PDF page rendered). */
 	public static String decode(BufferedImage image) {
-		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new ImageLuminance(image)));
+		return decode(new BinaryBitmap(new HybridBinarizer(new ImageLuminance(image))));
+	}
+
+	private static String decode(BinaryBitmap bitmap) {
 		try {
 			return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
 		}
@@ -56,28 +59,31 @@ public final class QrCodes {
 	}
 
 	/** The text of the code in our SVG: its modules drawn back into pixels. */
-	public static String decodeSvg(String svg) throws ReaderException {
+	public static String decodeSvg(String svg) {
 		Matcher size = SVG_SIZE.matcher(svg);
 		if (!size.find()) {
 			throw new AssertionError("not a QR code SVG");
 		}
-		int modules = Integer.parseInt(size.group(1));
+		// The page shows the image on a white card with padding: two more modules of
+		// quiet
+		// zone around the SVG's own two, the four the QR standard asks for.
+		int border = 2;
+		int modules = Integer.parseInt(size.group(1)) + 2 * border;
 		int scale = 4;
 		int width = modules * scale;
 		int[] pixels = new int[width * width];
 		java.util.Arrays.fill(pixels, 0xFFFFFF);
 		Matcher module = SVG_MODULE.matcher(svg);
 		while (module.find()) {
-			int x = Integer.parseInt(module.group(1));
-			int y = Integer.parseInt(module.group(2));
+			int x = Integer.parseInt(module.group(1)) + border;
+			int y = Integer.parseInt(module.group(2)) + border;
 			for (int dy = 0; dy < scale; dy++) {
 				for (int dx = 0; dx < scale; dx++) {
 					pixels[(y * scale + dy) * width + x * scale + dx] = 0;
 				}
 			}
 		}
-		BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, width, pixels)));
-		return new QRCodeReader().decode(bitmap).getText();
+		return decode(new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, width, pixels))));
 	}
 
 	/**

@@ -205,9 +205,8 @@ class RegistrationsController {
 		model.addAttribute("full", this.catalog.availability(event.id()).full());
 		model.addAttribute("erased", erased);
 		model.addAttribute("answers", this.answers.of(id, event.id(), locale, true));
-		// The change of address the registrant asked for, while its link still works:
-		// staff
-		// who edit the address meanwhile end it.
+		// The change of address the registrant asked for, while its link still works
+		// (staff who edit the address meanwhile end it).
 		model.addAttribute("pendingEmail", this.selfService.waitingEmailChange(registration).orElse(null));
 		return DETAIL_VIEW;
 	}
