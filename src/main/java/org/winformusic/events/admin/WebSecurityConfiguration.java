@@ -117,6 +117,9 @@ class WebSecurityConfiguration {
 			// Check in, undo, the offline copy's sync, a scanned pass.
 			.requestMatchers(HttpMethod.POST, "/admin/events/*/checkin/**", "/admin/checkin/pass/*")
 			.hasAnyRole(DOOR_ACTORS)
+			// Adding a walk-in at the door: those who check people in, not ops.
+			.requestMatchers("/admin/events/*/checkin/walk-in")
+			.hasAnyRole(DOOR_ACTORS)
 			// The door pages and the landing page (for DOOR, the events' door links):
 			// everything else refuses DOOR, so a page added later does too.
 			.requestMatchers(HttpMethod.GET, "/admin", "/admin/events/*/checkin", "/admin/events/*/checkin/**",

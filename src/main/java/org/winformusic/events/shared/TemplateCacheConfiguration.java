@@ -24,7 +24,7 @@ class TemplateCacheConfiguration {
 	 * the cache stops growing; the bound stays for expressions built at run time
 	 * ({@code __${...}__}).
 	 */
-	static final int EXPRESSION_CACHE_SIZE = 5_000;
+	static final int EXPRESSION_CACHE_SIZE = 6_000;
 
 	@Bean
 	static BeanPostProcessor templateExpressionCacheSize() {

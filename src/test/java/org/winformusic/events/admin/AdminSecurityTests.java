@@ -154,7 +154,8 @@ class AdminSecurityTests {
 			"POST /admin/events/{slug}/checkin", "POST /admin/events/{slug}/checkin/{id}",
 			"POST /admin/events/{slug}/checkin/{id}/undo", "GET /admin/events/{slug}/checkin/door.json",
 			"POST /admin/events/{slug}/checkin/sync", "GET /admin/events/{slug}/checkin/pass/{pass}",
-			"GET /admin/events/{slug}/checkin/manifest.webmanifest", "GET /admin/checkin/pass/{pass}",
+			"GET /admin/events/{slug}/checkin/manifest.webmanifest", "GET /admin/events/{slug}/checkin/walk-in",
+			"POST /admin/events/{slug}/checkin/walk-in", "GET /admin/checkin/pass/{pass}",
 			"POST /admin/checkin/pass/{pass}", "GET /admin/checkin/{token}", "GET /admin/profile",
 			"POST /admin/profile", "GET /admin/login", "GET /admin/logout");
 
