@@ -80,8 +80,7 @@ class ConfirmAfterTheEndTests {
 		// Staff read words, in their language, not a code.
 		assertThat(this.words.getMessage("admin.action.over", null, Locale.forLanguageTag("es")))
 			.startsWith("Este evento ya terminó");
-		assertThat(this.words.getMessage("admin.action.over", null, Locale.ENGLISH))
-			.startsWith("This event has ended");
+		assertThat(this.words.getMessage("admin.action.over", null, Locale.ENGLISH)).startsWith("This event has ended");
 	}
 
 	private void refused(long id, String action, String role) throws Exception {
