@@ -1,5 +1,6 @@
 package org.winformusic.events.admin;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -81,6 +83,25 @@ class ConfirmAfterTheEndTests {
 		assertThat(this.words.getMessage("admin.action.over", null, Locale.forLanguageTag("es")))
 			.startsWith("Este evento ya terminó");
 		assertThat(this.words.getMessage("admin.action.over", null, Locale.ENGLISH)).startsWith("This event has ended");
+	}
+
+	@Test
+	void afterTheEndTheDetailPageOffersNoConfirmOrApproveAndSaysWhy() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().minus(6, ChronoUnit.HOURS))
+			.capacity(0)
+			.create();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		long waiting = data.in(event).person("Wendy Espera").status("WAITLISTED").create().id();
+		long pending = data.in(event).person("Pablo Pendiente").status("PENDING").create().id();
+		for (long id : new long[] { waiting, pending }) {
+			String detail = this.mvc.perform(get("/admin/registrations/" + id).param("lang", "en").with(as("ADMIN")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(detail).contains("This event has ended: nobody is confirmed or approved any more.")
+				.doesNotContain(id + "/confirm\"", id + "/approve\"", "confirm-action/confirm-over");
+		}
 	}
 
 	private void refused(long id, String action, String role) throws Exception {
