@@ -199,7 +199,17 @@
   }
 
   function statusWord(status) {
-    return d['status' + status.charAt(0) + status.slice(1).toLowerCase()] || status;
+    return d['status' + capitalized(status)] || status;
+  }
+
+  // Why a queued check-in was refused, in the words of the status it has now (waitlisted,
+  // under review, declined, cancelled): the server's answer carries that status.
+  function rejectedWords(status) {
+    return d['msgRejected' + capitalized(status)] || '{0}: ' + statusWord(status) + ', ' + d.msgNotConfirmed;
+  }
+
+  function capitalized(status) {
+    return status.charAt(0) + status.slice(1).toLowerCase();
   }
 
   function matches(query) {
@@ -540,7 +550,7 @@
           if (p) {
             p.status = r.status;
             p.checkedInAt = r.checkedInAt;
-            flash = { kind: 'bad', text: text(d.msgRejected, p.name) };
+            flash = { kind: 'bad', text: text(rejectedWords(r.status), p.name) };
           }
         });
         // Another check-in is the one kept (another phone's, whatever its time): say so,

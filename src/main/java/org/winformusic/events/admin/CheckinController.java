@@ -1,5 +1,7 @@
 package org.winformusic.events.admin;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +23,8 @@ import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.EventTimes;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.PersonName;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -75,8 +79,12 @@ class CheckinController {
 
 	private final DoorCopies copies;
 
+	private final Clock clock;
+
 	CheckinController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
-			CheckinPasses passes, AdminQueries queries, StaffActions actions, EventTimes times, DoorCopies copies) {
+			CheckinPasses passes, AdminQueries queries, StaffActions actions, EventTimes times, DoorCopies copies,
+			Clock clock) {
+		this.clock = clock;
 		this.copies = copies;
 		this.times = times;
 		this.catalog = catalog;
@@ -189,14 +197,24 @@ class CheckinController {
 		return (text.length() > 200) ? text.substring(0, 200) : text;
 	}
 
-	/** The person's card, reached by scanning their check-in pass ({@code /p/{pass}}). */
+	/**
+	 * The person's card, reached by scanning their check-in pass ({@code /p/{pass}}).
+	 * After the event's end it says so and offers no check-in; the undo of a mistaken
+	 * check-in stays for an ADMIN until the end of the event's last day (in its zone),
+	 * when the mistake is still fresh, and after that on the detail page only.
+	 */
 	@GetMapping("/admin/checkin/pass/{pass}")
-	String card(@PathVariable String pass, Locale locale, Model model) {
+	String card(@PathVariable String pass, HttpServletRequest request, Locale locale, Model model) {
 		RegistrationView registration = byPass(pass);
 		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
 		model.addAttribute("registration", registration);
 		model.addAttribute("event", event);
 		model.addAttribute("pass", pass);
+		boolean over = this.catalog.ended(event.id());
+		model.addAttribute("over", over);
+		model.addAttribute("canUndo",
+				!over || (request.isUserInRole("ADMIN") && LocalDate.ofInstant(this.clock.instant(), event.zone())
+					.equals(LocalDate.ofInstant(event.endsAt(), event.zone()))));
 		if (registration.status() != RegistrationStatus.CONFIRMED) {
 			this.copies.newerActive(registration.id())
 				.flatMap(this.directory::find)
@@ -208,7 +226,14 @@ class CheckinController {
 	@PostMapping("/admin/checkin/pass/{pass}")
 	String checkInByPass(@PathVariable String pass, Locale locale, RedirectAttributes redirect) {
 		RegistrationView registration = byPass(pass);
-		checkIn(registration, locale, redirect);
+		// A card opened before the end and tapped after it: nobody arrives at an event
+		// that is over (a phone's queue, recorded during the event, still syncs).
+		if (this.catalog.ended(registration.eventId())) {
+			redirect.addFlashAttribute("notice", Notice.bad("admin.checkin.overRefused"));
+		}
+		else {
+			checkIn(registration, locale, redirect);
+		}
 		redirect.addAttribute("pass", pass);
 		return "redirect:/admin/checkin/pass/{pass}";
 	}

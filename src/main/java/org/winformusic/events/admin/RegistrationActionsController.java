@@ -137,12 +137,17 @@ class RegistrationActionsController {
 
 	/**
 	 * Confirms from the waitlist or pending. When no seat is free, an ADMIN is sent to a
-	 * warning page that confirms over capacity; others are told there is no seat.
+	 * warning page that confirms over capacity; others are told there is no seat. After
+	 * the event's end nobody is confirmed (the service refuses it too), full or not.
 	 */
 	@PostMapping("/admin/registrations/{id}/confirm")
 	String confirm(@PathVariable long id, @RequestParam(defaultValue = "false") boolean exceedCapacity,
 			RedirectAttributes redirect) {
 		RegistrationView registration = find(id);
+		if (this.catalog.ended(registration.eventId())) {
+			redirect.addFlashAttribute("notice", Notice.bad("admin.action.over"));
+			return "redirect:/admin/registrations/" + id;
+		}
 		if (!exceedCapacity && this.catalog.availability(registration.eventId()).full()) {
 			redirect.addFlashAttribute("notice", Notice.warn("admin.action.full"));
 			return "redirect:/admin/registrations/" + id;
@@ -182,11 +187,13 @@ class RegistrationActionsController {
 		}
 		catch (RegistrationStateException ex) {
 			// The registration service refuses a change its current status does not
-			// allow; an arrival is not taken away by a cancel or decline.
+			// allow; an arrival is not taken away by a cancel or decline; nobody is
+			// confirmed or approved once the event is over.
 			redirect.addFlashAttribute("notice", (ex.reason() == RegistrationStateException.Reason.ARRIVED)
 					? Notice.warn("admin.action.arrived") : Notice.bad(switch (ex.reason()) {
 						case NO_FREE_SEAT -> "admin.action.full";
 						case ERASED -> "admin.action.erased";
+						case EVENT_OVER -> "admin.action.over";
 						default -> "admin.action.notAllowed";
 					}));
 		}

@@ -203,6 +203,8 @@ class RegistrationsController {
 		model.addAttribute("emails", this.queries.emails(id));
 		model.addAttribute("trail", this.audit.forRegistration(id));
 		model.addAttribute("full", this.catalog.availability(event.id()).full());
+		// After the end nobody is confirmed or approved (StaffRegistrations refuses it).
+		model.addAttribute("over", this.catalog.ended(event.id()));
 		model.addAttribute("erased", erased);
 		model.addAttribute("answers", this.answers.of(id, event.id(), locale, true));
 		// The change of address the registrant asked for, while its link still works

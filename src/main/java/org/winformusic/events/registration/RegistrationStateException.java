@@ -34,7 +34,7 @@ public class RegistrationStateException extends RuntimeException {
 		ARRIVED,
 		/**
 		 * The event has ended: the registration is a record of it, which its registrant
-		 * can no longer cancel or edit.
+		 * can no longer cancel or edit, and staff can no longer confirm or approve.
 		 */
 		EVENT_OVER,
 		/** No seat is free and the operation may not add one. */

@@ -48,11 +48,16 @@ public class StaffRegistrations {
 		return this.changes.lockedView(registrationId);
 	}
 
-	/** PENDING → CONFIRMED when a seat is free, else WAITLISTED; tells the registrant. */
+	/**
+	 * PENDING → CONFIRMED when a seat is free, else WAITLISTED; tells the registrant.
+	 * @throws RegistrationStateException (EVENT_OVER) after the event's end: a seat, or a
+	 * place in the waitlist, of an event that is over is no news to send
+	 */
 	public RegistrationView approve(long registrationId) {
 		return this.changes.run(() -> {
 			Locked current = this.changes.lock(registrationId);
 			Changes.require(current, RegistrationStatus.PENDING);
+			this.changes.requireBeforeTheEnd(current);
 			if (this.seats.claim(registrationId, current.eventId())) {
 				this.changes.setStatus(registrationId, RegistrationStatus.CONFIRMED);
 				this.changes.publish(registrationId, Type.CONFIRMED);
@@ -155,12 +160,14 @@ public class StaffRegistrations {
 	 * WAITLISTED or PENDING → CONFIRMED. Without a free seat this fails unless
 	 * {@code exceedCapacity}, which adds one seat to the event (capacity + 1).
 	 * @throws RegistrationStateException (NO_FREE_SEAT) when the event is full and
-	 * {@code exceedCapacity} is false
+	 * {@code exceedCapacity} is false, (EVENT_OVER) after the event's end ("a seat is
+	 * yours" for an event that is over)
 	 */
 	public RegistrationView confirm(long registrationId, boolean exceedCapacity) {
 		return this.changes.run(() -> {
 			Locked current = this.changes.lock(registrationId);
 			Changes.require(current, RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING);
+			this.changes.requireBeforeTheEnd(current);
 			if (!this.seats.claim(registrationId, current.eventId())) {
 				if (!exceedCapacity) {
 					throw new RegistrationStateException(Reason.NO_FREE_SEAT,

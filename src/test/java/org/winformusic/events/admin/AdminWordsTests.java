@@ -155,14 +155,26 @@ class AdminWordsTests {
 	/**
 	 * A check-in the phone queued is refused when the registration is no longer
 	 * confirmed: cancelled, but also moved to the waitlist, declined or back to review.
-	 * The phone's message must not say "cancelled" for all of them.
+	 * The phone says which, each in its own sentence: only the cancelled one says
+	 * "cancelled"; the door page carries the words of every status (and the status word
+	 * of a declined one, which the phone's copy may learn from such an answer).
 	 */
 	@Test
 	void theDoorsRefusedCheckInMessageFitsEveryStatusThatIsNotConfirmed() throws Exception {
 		String door = page("/admin/events/" + this.event.slug() + "/checkin?lang=es", "ORGANIZER");
-		Matcher rejected = Pattern.compile("data-msg-rejected=\"([^\"]*)\"").matcher(door);
-		assertThat(rejected.find()).isTrue();
-		assertThat(rejected.group(1)).contains("ya no tiene un lugar confirmado").doesNotContain("cancel");
+		java.util.Map<String, String> said = new java.util.HashMap<>();
+		for (String status : new String[] { "waitlisted", "pending", "declined", "cancelled" }) {
+			Matcher rejected = Pattern.compile("data-msg-rejected-" + status + "=\"([^\"]*)\"").matcher(door);
+			assertThat(rejected.find()).as(status).isTrue();
+			assertThat(rejected.group(1)).as(status).startsWith("No se registró la llegada: ").contains("{0}");
+			said.put(status, rejected.group(1));
+		}
+		assertThat(said.values()).doesNotHaveDuplicates();
+		assertThat(said.get("waitlisted")).contains("lista de espera").doesNotContain("cancel");
+		assertThat(said.get("pending")).contains("revisión").doesNotContain("cancel");
+		assertThat(said.get("declined")).contains("rechazó").doesNotContain("cancel");
+		assertThat(said.get("cancelled")).contains("se canceló");
+		assertThat(door).contains("data-status-declined=\"Rechazado\"");
 	}
 
 	@Test

@@ -134,6 +134,61 @@ class DoorOfflineBrowserTests extends BrowserTest {
 		}
 	}
 
+	/**
+	 * A check-in the phone kept while offline is refused when the registration changed
+	 * meanwhile; the phone says what it is now, each status in its own words (not
+	 * "cancelled" for someone moved to the waitlist), and shows the status as a word.
+	 */
+	@Test
+	void aQueuedCheckInRefusedBecauseTheRegistrationChangedSaysWhatItIsNow() throws Exception {
+		long event = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-refused").capacity(10).create().id();
+		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
+			.params(Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)),
+					Timestamp.from(Instant.now().plus(6, ChronoUnit.HOURS)), event)
+			.update();
+		long wendy = register("door-refused", "Wendy Ruiz", "wendy@example.org", "Discos Norte");
+		long diego = register("door-refused", "Diego Lara", "diego@example.org", "Sello Sur");
+		String organizer = TestStaff.create(this.jdbc, "door-refused@win.test", "Rita", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-refused/checkin"));
+		Locator state = phone.locator("#door-state");
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+
+		phone.context().setOffline(true);
+		assertThat(state).containsText("Sin conexión");
+		checkInBySearch(phone, "wendy", "Wendy Ruiz");
+		// Meanwhile an organizer withdrew her seat: she waits again.
+		this.jdbc.sql("""
+				update registration set status = 'WAITLISTED', confirmed_at = null,
+				  waitlist_seq = nextval('waitlist_seq') where id = ?""").param(wendy).update();
+		this.jdbc.sql("update event_seat set registration_id = null where registration_id = ?").param(wendy).update();
+		phone.context().setOffline(false);
+		assertThat(state).containsText("0 llegadas por enviar");
+		assertThat(phone.locator("#door-results .notice--bad"))
+			.hasText("No se registró la llegada: Wendy Ruiz ahora está en lista de espera (se le retiró el lugar "
+					+ "mientras tanto). No le dejes pasar sin consultar a la organización.");
+		Locator wendyCard = phone.locator(".door__person", new Page.LocatorOptions().setHasText("Wendy Ruiz"));
+		assertThat(wendyCard.locator(".door__alert--stop")).containsText("En lista de espera:");
+		assertThat(checkedInAt(wendy)).isNull();
+
+		phone.context().setOffline(true);
+		assertThat(state).containsText("Sin conexión");
+		checkInBySearch(phone, "diego", "Diego Lara");
+		this.jdbc.sql("""
+				update registration set status = 'DECLINED', confirmed_at = null, declined_at = now()
+				where id = ?""").param(diego).update();
+		this.jdbc.sql("update event_seat set registration_id = null where registration_id = ?").param(diego).update();
+		phone.context().setOffline(false);
+		assertThat(state).containsText("0 llegadas por enviar");
+		assertThat(phone.locator("#door-results .notice--bad"))
+			.hasText("No se registró la llegada: la organización rechazó el registro de Diego Lara mientras tanto. "
+					+ "No le dejes pasar sin consultar a la organización.");
+		// A declined registration leaves the phone's copy: no card, no raw status.
+		assertThat(phone.locator("#door-results")).not().containsText("DECLINED");
+		assertThat(checkedInAt(diego)).isNull();
+	}
+
 	private void checkInBySearch(Page page, String query, String name) {
 		page.locator("#q").fill(query);
 		Locator card = page.locator(".door__person", new Page.LocatorOptions().setHasText(name));

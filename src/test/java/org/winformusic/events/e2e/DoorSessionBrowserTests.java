@@ -107,6 +107,46 @@ class DoorSessionBrowserTests extends BrowserTest {
 	}
 
 	/**
+	 * The logout page opened in another tab of the browser whose door page holds an
+	 * unsent check-in: logging out would delete it with the site's storage, so the page
+	 * says so, links the door page, and logs out only on "sign out anyway".
+	 */
+	@Test
+	void theLogoutPageOfAnotherTabHoldsBackWhileTheBrowserKeepsUnsentCheckIns() throws Exception {
+		todaysEvent("door-tab", "Jorge Ruiz");
+		String organizer = TestStaff.create(this.jdbc, "door-tab@win.test", "Tere", StaffRole.ORGANIZER);
+		Page door = open(PHONE, "es-MX");
+		logIn(door, organizer);
+		door.navigate(url("/admin/events/door-tab/checkin"));
+		assertThat(door.locator(".door__letter")).not().hasCount(0);
+		door.context().setOffline(true);
+		assertThat(door.locator("#door-state")).containsText("Sin conexión");
+		checkIn(door, "jorge", "Jorge Ruiz");
+		Page other = door.context().newPage();
+		door.close();
+		other.context().setOffline(false);
+
+		other.navigate(url("/admin/logout"));
+		Locator warning = other.locator("#logout-queue");
+		assertThat(warning).isVisible();
+		assertThat(warning).hasAttribute("role", "alert");
+		assertThat(warning).containsText("Este navegador todavía guarda 1 llegada de la página de la entrada");
+		assertThat(warning.getByRole(AriaRole.LINK,
+				new Locator.GetByRoleOptions().setName("Abrir la página de la entrada (door-tab)")))
+			.hasAttribute("href", "/admin/events/door-tab/checkin");
+		other.locator("main form button[type=submit]").click();
+		assertThat(other).hasURL(url("/admin/logout"));
+		assertThat(queueLength(other)).isEqualTo(1);
+
+		warning
+			.getByRole(AriaRole.BUTTON,
+					new Locator.GetByRoleOptions()
+						.setName("Cerrar sesión de todos modos (se pierden las llegadas sin enviar)"))
+			.click();
+		other.waitForURL((address) -> address.contains("/admin/login"));
+	}
+
+	/**
 	 * Only a page the browser navigated to is the page to return to after a login: the
 	 * door script's background requests, refused while signed out, are not.
 	 */

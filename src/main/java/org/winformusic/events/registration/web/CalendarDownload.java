@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The calendar file behind the manage link, for someone who holds a seat only (checked in
- * or not): the waitlisted and pending have no date to keep yet, and an ended
- * registration's entry is removed by the file its email carried.
+ * or not) and only until the event's end: the waitlisted and pending have no date to keep
+ * yet, an ended registration's entry is removed by the file its email carried, and an
+ * event that is over has no date left to keep.
  */
 @Controller
 @BehindManageLink
@@ -49,10 +50,11 @@ class CalendarDownload {
 	@GetMapping("/r/{token}/event.ics")
 	ResponseEntity<byte[]> calendar(@PathVariable String token) {
 		RegistrationView registration = this.registrations.findByToken(token).orElseThrow(NotFoundException::new);
-		if (!ManageController.holdsSeat(registration)) {
+		if (!ManageController.holdsSeat(registration) || this.catalog.ended(registration.eventId())) {
 			// No seat, no calendar entry (an old email's link, after a cancel or a seat
-			// withdrawn): the manage page says where the registration stands; "this link
-			// is no longer valid" would have them think it was gone.
+			// withdrawn), and none for an event that is over: the manage page says where
+			// the registration stands (after the end, the record of it); "this link is no
+			// longer valid" would have them think it was gone.
 			return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/r/" + token)).build();
 		}
 		EventInfo event = this.catalog.findById(registration.eventId(), registration.locale())

@@ -28,9 +28,11 @@ import org.springframework.web.util.UriUtils;
  *
  * <p>
  * A pass whose registration was cancelled or declined says, in the registrant's language,
- * that it no longer gets anyone in: no code, no name. A pass whose registration was
- * erased (or anonymized after its event) answers as an unknown pass does, so it tells
- * nobody the registration existed.
+ * that it no longer gets anyone in: no code, no name. Once the event has ended, every
+ * pass says so, with the event's name and date and, for someone checked in, when they
+ * arrived: nothing to show at an entrance. A pass whose registration was erased (or
+ * anonymized after its event) answers as an unknown pass does, so it tells nobody the
+ * registration existed.
  */
 @Controller
 class PassController {
@@ -38,6 +40,8 @@ class PassController {
 	private static final String PASS_VIEW = "registration/pass";
 
 	private static final String VOID_PASS_VIEW = "registration/pass-void";
+
+	private static final String OVER_PASS_VIEW = "registration/pass-over";
 
 	private final CheckinPasses passes;
 
@@ -68,6 +72,12 @@ class PassController {
 		Locale locale = RegistrantLanguage.apply(request, registration, resolved);
 		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
 		model.addAttribute("event", event);
+		// After the end the pass is a souvenir, whatever the status: the event took
+		// place, and for someone checked in, when they arrived. Nothing to show anyone.
+		if (this.catalog.ended(event.id())) {
+			model.addAttribute("arrivedAt", registration.checkedInAt());
+			return OVER_PASS_VIEW;
+		}
 		// Cancelled or declined: the pass got someone in once, and must say it no longer
 		// does. Waitlisted (a seat staff withdrew, too) or under review: not yet, since
 		// only a confirmed person is checked in.

@@ -196,6 +196,37 @@ class AttendedManagePageTests {
 			.doesNotContain(message("manage.next.WAITLISTED", SPANISH), "/cancel\"", "/edit\"");
 	}
 
+	/**
+	 * An old email's calendar link after the end gives no calendar file for an event that
+	 * is over: it leads to the manage page, the record of the registration, in the
+	 * registrant's language.
+	 */
+	@Test
+	void afterTheEndTheCalendarLinkLeadsToTheRecordInsteadOfAFile() throws Exception {
+		TestEvents.Created event = ended();
+		long came = this.data.in(event)
+			.person("Mariana Vino")
+			.checkedInAt(Instant.now().minus(5, ChronoUnit.HOURS))
+			.create()
+			.id();
+		long missed = this.data.in(event).person("Pedro Nollegó").locale("en").create().id();
+		for (long id : new long[] { came, missed }) {
+			String link = "/r/" + this.tokens.issue(id);
+			org.springframework.mock.web.MockHttpServletResponse answer = this.mvc
+				.perform(get(link + "/event.ics").header("Accept-Language", "es-MX"))
+				.andReturn()
+				.getResponse();
+			assertThat(answer.getStatus()).isEqualTo(303);
+			assertThat(answer.getHeader("Location")).isEqualTo(link);
+			assertThat(answer.getContentType()).isNull();
+			assertThat(answer.getContentAsString()).doesNotContain("BEGIN:VCALENDAR");
+			Locale language = (id == came) ? SPANISH : Locale.ENGLISH;
+			assertThat(page(get(link).header("Accept-Language", "es-MX")))
+				.contains(message("manage.over.lead", language))
+				.doesNotContain("event.ics");
+		}
+	}
+
 	/** An event that started six hours ago and ended two hours ago. */
 	private TestEvents.Created ended() {
 		return this.events.event().startsAt(Instant.now().minus(6, ChronoUnit.HOURS)).capacity(3).create();

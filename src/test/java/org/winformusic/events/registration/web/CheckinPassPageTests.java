@@ -1,6 +1,10 @@
 package org.winformusic.events.registration.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -10,12 +14,14 @@ import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.QrCodes;
 import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.privacy.ErasureTestAccess;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.PublicRegistrations;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationResult;
 import org.winformusic.events.registration.StaffRegistrations;
+import org.winformusic.events.shared.EventTimes;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -57,6 +63,9 @@ class CheckinPassPageTests {
 
 	@Autowired
 	ApplicationContext context;
+
+	@Autowired
+	EventTimes times;
 
 	@Test
 	void theManagePageQrCodeCarriesThePassNotTheManageToken() throws Exception {
@@ -179,6 +188,109 @@ class CheckinPassPageTests {
 		assertThat(page(get("/p/" + this.passes.pass(pending)).header("Accept-Language", "en")))
 			.contains("Este pase todavía no te da acceso", "Tu registro está en revisión", "Taller de prueba")
 			.doesNotContain("Muestra este pase", "data:image/svg");
+	}
+
+	/**
+	 * After the event's end a pass is no entrance pass any more: it says, in the
+	 * registrant's language, that the event ended (name and date) and, for someone
+	 * checked in, when they arrived; no QR code, door code or "show this".
+	 */
+	@Test
+	void afterTheEndThePassSaysTheEventEndedAndWhenTheyArrivedInTheRegistrantsLanguage() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().minus(6, ChronoUnit.HOURS))
+			.capacity(5)
+			.create();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		Instant arrived = Instant.now().minus(5, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+		long came = data.in(event).person("Mariana Vino").checkedInAt(arrived).create().id();
+		long missed = data.in(event).person("Pedro Nollegó").locale("en").create().id();
+		long waited = data.in(event).person("Wendy Espera").locale("en").status("WAITLISTED").create().id();
+		Instant endsAt = Instant.now().minus(2, ChronoUnit.HOURS);
+		ZoneId zone = ZoneId.of("America/Mexico_City");
+
+		String cameEs = page(get("/p/" + this.passes.pass(came)).header("Accept-Language", "en"));
+		assertThat(cameEs)
+			.contains("<h1>Este evento ya terminó</h1>", "Taller de prueba",
+					"Terminó el " + this.times.date(endsAt, zone, Locale.forLanguageTag("es")) + ".",
+					"Asististe: llegaste a las " + this.times.time(arrived, zone) + ".")
+			.doesNotContain("Muestra este pase", "Show this", "data:image/svg", "door-code", "Mariana Vino");
+
+		String missedEn = page(get("/p/" + this.passes.pass(missed)).header("Accept-Language", "es-MX"));
+		assertThat(missedEn)
+			.contains("<h1>This event has ended</h1>", "Test workshop",
+					"It ended on " + this.times.date(endsAt, zone, Locale.ENGLISH) + ". This pass is no longer needed.")
+			.doesNotContain("You attended", "Show this at the entrance", "The organizers scan this code",
+					"data:image/svg", "door-code");
+
+		// No "if a seat frees up, this pass will get you in" once it is over.
+		assertThat(page(get("/p/" + this.passes.pass(waited)))).contains("<h1>This event has ended</h1>")
+			.doesNotContain("If one frees up", "does not get you in yet", "data:image/svg");
+	}
+
+	/**
+	 * Staff scanning a pass after the end read that the event ended, with the arrival if
+	 * there was one, and are offered no check-in; a check-in posted anyway is refused.
+	 * Only an ADMIN, and only on the day the event ended, may still undo a mistaken
+	 * check-in from the card.
+	 */
+	@Test
+	void staffScanningAfterTheEndReadThatItEndedAndAreOfferedNoCheckIn() throws Exception {
+		ZoneId zone = ZoneId.of("America/Mexico_City");
+		TestEvents.Created event = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().minus(4, ChronoUnit.HOURS).minus(1, ChronoUnit.MINUTES))
+			.capacity(5)
+			.create();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		long missed = data.in(event).person("Pedro Nollegó").create().id();
+		Instant arrived = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+		long came = data.in(event).person("Mariana Vino").checkedInAt(arrived).create().id();
+		Instant endsAt = this.jdbc.sql("select ends_at from event where id = ?")
+			.param(event.id())
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+		String missedPass = this.passes.pass(missed);
+
+		String card = page(
+				get("/admin/checkin/pass/" + missedPass).param("lang", "en").with(user("door@win.test").roles("DOOR")));
+		assertThat(card)
+			.contains("Pedro Nollegó",
+					"This event ended on " + this.times.date(endsAt, zone, Locale.ENGLISH)
+							+ ": nobody is checked in any more.")
+			.doesNotContain("action=\"/admin/checkin/pass/" + missedPass + "\"", "not confirmed");
+		Object notice = this.mvc
+			.perform(post("/admin/checkin/pass/" + missedPass).with(csrf()).with(user("door@win.test").roles("DOOR")))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getFlashMap()
+			.get("notice");
+		assertThat(String.valueOf(notice)).contains("admin.checkin.overRefused");
+		assertThat(checkedIn(missed)).isFalse();
+
+		String undo = "/checkin/" + came + "/undo\"";
+		String cameCard = page(get("/admin/checkin/pass/" + this.passes.pass(came)).param("lang", "en")
+			.with(user("organizer@win.test").roles("ORGANIZER")));
+		assertThat(cameCard).contains("Checked in at " + this.times.time(arrived, zone))
+			.doesNotContain("ALREADY IN", undo);
+		boolean endDay = LocalDate.now(zone).equals(LocalDate.ofInstant(endsAt, zone));
+		String adminCard = page(get("/admin/checkin/pass/" + this.passes.pass(came)).param("lang", "en")
+			.with(user("admin@win.test").roles("ADMIN")));
+		assertThat(adminCard.contains(undo)).isEqualTo(endDay);
+
+		// Days later, nobody undoes an arrival from the card.
+		TestEvents.Created past = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().minus(3, ChronoUnit.DAYS))
+			.capacity(5)
+			.create();
+		long longAgo = data.in(past)
+			.person("Luz Antigua")
+			.checkedInAt(Instant.now().minus(3, ChronoUnit.DAYS))
+			.create()
+			.id();
+		assertThat(page(get("/admin/checkin/pass/" + this.passes.pass(longAgo)).param("lang", "en")
+			.with(user("admin@win.test").roles("ADMIN")))).contains("This event ended on")
+			.doesNotContain("/checkin/" + longAgo + "/undo\"");
 	}
 
 	private static RegistrationForm form(String email) {

@@ -1,0 +1,117 @@
+package org.winformusic.events.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.admin.AdminTestConfiguration.SentMessages;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+/**
+ * After its event's end, a person still waiting or under review is not confirmed or
+ * approved by staff: that would email them "a seat is yours" for an event that is over.
+ * The detail page says why in words and nothing changes: no status, audit row or email.
+ */
+@AdminTest
+class ConfirmAfterTheEndTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	SentMessages messages;
+
+	@Autowired
+	MessageSource words;
+
+	@Test
+	void confirmingOrApprovingAfterTheEndIsRefusedWithAMessageAndSendsNothing() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().minus(6, ChronoUnit.HOURS))
+			.capacity(5)
+			.create();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		long waiting = data.in(event).person("Wendy Espera").status("WAITLISTED").create().id();
+		long pending = data.in(event).person("Pablo Pendiente").status("PENDING").create().id();
+
+		refused(waiting, "/confirm", "ORGANIZER");
+		refused(waiting, "/confirm?exceedCapacity=true", "ADMIN");
+		refused(pending, "/confirm", "ORGANIZER");
+		refused(pending, "/approve", "ORGANIZER");
+		// From a pending row of the list: back to the list, with the same words.
+		this.mvc
+			.perform(post("/admin/registrations/" + pending + "/approve").param("list", "status=PENDING")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/events/" + event.slug() + "/registrations?status=PENDING"))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.action.over")));
+
+		assertThat(data.status(waiting)).isEqualTo("WAITLISTED");
+		assertThat(data.status(pending)).isEqualTo("PENDING");
+		for (long id : new long[] { waiting, pending }) {
+			assertThat(this.messages.typesFor(id)).isEmpty();
+			assertThat(this.jdbc.sql("select count(*) from outbox_message where registration_id = ?")
+				.param(id)
+				.query(Long.class)
+				.single()).isZero();
+			assertThat(data.auditRows(id, "CONFIRMED") + data.auditRows(id, "APPROVED")
+					+ data.auditRows(id, "CONFIRMED_OVER_CAPACITY"))
+				.isZero();
+		}
+
+		// Staff read words, in their language, not a code.
+		assertThat(this.words.getMessage("admin.action.over", null, Locale.forLanguageTag("es")))
+			.startsWith("Este evento ya terminó");
+		assertThat(this.words.getMessage("admin.action.over", null, Locale.ENGLISH)).startsWith("This event has ended");
+	}
+
+	@Test
+	void afterTheEndTheDetailPageOffersNoConfirmOrApproveAndSaysWhy() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().minus(6, ChronoUnit.HOURS))
+			.capacity(0)
+			.create();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		long waiting = data.in(event).person("Wendy Espera").status("WAITLISTED").create().id();
+		long pending = data.in(event).person("Pablo Pendiente").status("PENDING").create().id();
+		for (long id : new long[] { waiting, pending }) {
+			String detail = this.mvc.perform(get("/admin/registrations/" + id).param("lang", "en").with(as("ADMIN")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(detail).contains("This event has ended: nobody is confirmed or approved any more.")
+				.doesNotContain(id + "/confirm\"", id + "/approve\"", "confirm-action/confirm-over");
+		}
+	}
+
+	private void refused(long id, String action, String role) throws Exception {
+		this.mvc.perform(post("/admin/registrations/" + id + action).with(as(role)).with(csrf()))
+			.andExpect(redirectedUrl("/admin/registrations/" + id))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.action.over")));
+	}
+
+	private static RequestPostProcessor as(String role) {
+		return user(role.toLowerCase(Locale.ROOT) + "@win.test").roles(role);
+	}
+
+}
