@@ -129,6 +129,7 @@ class RegistrationActionsController {
 					(registration.status() == RegistrationStatus.PENDING) ? Notice.warn("admin.action.waitlistSeatFree")
 							: Notice.warn("admin.action.waitlistNobodyWaits");
 				case ARRIVED -> Notice.warn("admin.action.arrived");
+				case EVENT_OVER -> Notice.bad("admin.action.over");
 				default -> Notice.bad("admin.action.notAllowed");
 			});
 		}
@@ -187,8 +188,9 @@ class RegistrationActionsController {
 		}
 		catch (RegistrationStateException ex) {
 			// The registration service refuses a change its current status does not
-			// allow; an arrival is not taken away by a cancel or decline; nobody is
-			// confirmed or approved once the event is over.
+			// allow; an arrival is not taken away by a cancel or decline; once the event
+			// is over its registrations are a record (no confirm, approve, decline or
+			// cancel).
 			redirect.addFlashAttribute("notice", (ex.reason() == RegistrationStateException.Reason.ARRIVED)
 					? Notice.warn("admin.action.arrived") : Notice.bad(switch (ex.reason()) {
 						case NO_FREE_SEAT -> "admin.action.full";

@@ -176,8 +176,9 @@ class Changes {
 
 	/**
 	 * Once its event has ended a registration is a record of it: its registrant can no
-	 * longer cancel or edit it (their data rights stay), and staff can no longer confirm
-	 * or approve it (a "seat is yours" email for an event that is over).
+	 * longer cancel or edit it (their data rights stay), and staff can no longer confirm,
+	 * approve, decline, cancel or move it (each an email about an event that is over; an
+	 * erasure still cancels).
 	 * @throws RegistrationStateException (EVENT_OVER) after the event's end
 	 */
 	void requireBeforeTheEnd(Locked current) {

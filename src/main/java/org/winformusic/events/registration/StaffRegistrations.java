@@ -75,7 +75,8 @@ public class StaffRegistrations {
 	 * Any active status → DECLINED; frees a held seat (promoting the waitlist); tells the
 	 * registrant.
 	 * @throws RegistrationStateException (ARRIVED) when they were checked in: undo a
-	 * mistaken check-in first
+	 * mistaken check-in first; (EVENT_OVER) after the event's end, when the registrations
+	 * are the record of who came
 	 */
 	public RegistrationView decline(long registrationId) {
 		return end(registrationId, RegistrationStatus.DECLINED, Type.DECLINED, true);
@@ -85,7 +86,7 @@ public class StaffRegistrations {
 	 * Staff cancel: → CANCELLED; frees a held seat (promoting the waitlist); tells the
 	 * registrant.
 	 * @throws RegistrationStateException (ARRIVED) when they were checked in: undo a
-	 * mistaken check-in first
+	 * mistaken check-in first; (EVENT_OVER) after the event's end
 	 */
 	public RegistrationView cancelByStaff(long registrationId) {
 		return end(registrationId, RegistrationStatus.CANCELLED, Type.CANCELLED, true);
@@ -93,19 +94,26 @@ public class StaffRegistrations {
 
 	/**
 	 * The cancel that comes with a staff erasure of the registration's data: whatever
-	 * happened, it ends (an arrival goes with the seat; the audit log keeps it).
+	 * happened and whenever, it ends (an arrival goes with the seat; the audit log keeps
+	 * it).
 	 */
 	public RegistrationView cancelToErase(long registrationId) {
 		return end(registrationId, RegistrationStatus.CANCELLED, Type.CANCELLED, false);
 	}
 
-	private RegistrationView end(long registrationId, RegistrationStatus status, Type message, boolean keepArrival) {
+	/**
+	 * @param asRecorded whether the change must leave the record alone: refused for
+	 * someone who arrived, and after the event's end (a staff decline or cancel; not an
+	 * erasure)
+	 */
+	private RegistrationView end(long registrationId, RegistrationStatus status, Type message, boolean asRecorded) {
 		return this.changes.run(() -> {
 			Locked current = this.changes.lock(registrationId);
 			Changes.require(current, RegistrationStatus.PENDING, RegistrationStatus.CONFIRMED,
 					RegistrationStatus.WAITLISTED);
-			if (keepArrival) {
+			if (asRecorded) {
 				Changes.requireNotArrived(current);
+				this.changes.requireBeforeTheEnd(current);
 			}
 			this.changes.end(current, status, message);
 			return this.changes.view(registrationId);
@@ -122,13 +130,14 @@ public class StaffRegistrations {
 	 * withdrawn (SEAT_WITHDRAWN: their calendar entry goes); a pending one gets the
 	 * waitlist email.
 	 * @throws RegistrationStateException (SEAT_FREE) when a seat would be free for them,
-	 * (ARRIVED) when they were checked in
+	 * (ARRIVED) when they were checked in, (EVENT_OVER) after the event's end
 	 */
 	public RegistrationView moveToWaitlist(long registrationId) {
 		return this.changes.run(() -> {
 			Locked current = this.changes.lock(registrationId);
 			Changes.require(current, RegistrationStatus.CONFIRMED, RegistrationStatus.PENDING);
 			Changes.requireNotArrived(current);
+			this.changes.requireBeforeTheEnd(current);
 			Seats.Count seats = this.seats.count(current.eventId());
 			// Their own seat comes free only if they hold one: a confirmed row written
 			// without a seat (a script or a bulk load, the only way an event shows

@@ -9,12 +9,14 @@ import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.registration.RegistrationStateException.Reason;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A freed seat goes to the first person waiting until the event ends (they may still come
@@ -58,7 +60,12 @@ class PromotionAfterTheEventTests {
 		long seated = this.data.in(event).person("Sergio Sentado").create().id();
 		long waiting = this.data.in(event).person("Wendy Espera").status("WAITLISTED").create().id();
 
-		this.staff.cancelByStaff(seated);
+		// After the end staff no longer cancel (the registrations are the record); an
+		// erasure still frees the seat.
+		assertThatThrownBy(() -> this.staff.cancelByStaff(seated)).isInstanceOfSatisfying(
+				RegistrationStateException.class, (ex) -> assertThat(ex.reason()).isEqualTo(Reason.EVENT_OVER));
+		assertThat(this.data.status(seated)).isEqualTo("CONFIRMED");
+		this.staff.cancelToErase(seated);
 		assertNotPromoted(waiting);
 
 		this.staff.changeCapacity(event.id(), 3);

@@ -25,12 +25,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
- * After its event's end, a person still waiting or under review is not confirmed or
- * approved by staff: that would email them "a seat is yours" for an event that is over.
- * The detail page says why in words and nothing changes: no status, audit row or email.
+ * After its event's end, its registrations are the record of who came: staff do not
+ * confirm or approve (that would email "a seat is yours" for an event that is over), nor
+ * decline, cancel or move anyone to the waitlist ("your seat was withdrawn",
+ * "cancelled"). The detail page says why in words and nothing changes: no status, audit
+ * row or email.
  */
 @AdminTest
-class ConfirmAfterTheEndTests {
+class StaffChangesAfterTheEndTests {
 
 	@Autowired
 	MockMvc mvc;
@@ -53,8 +55,14 @@ class ConfirmAfterTheEndTests {
 		TestRegistrations data = new TestRegistrations(this.jdbc);
 		long waiting = data.in(event).person("Wendy Espera").status("WAITLISTED").create().id();
 		long pending = data.in(event).person("Pablo Pendiente").status("PENDING").create().id();
+		long seated = data.in(event).person("Sergio Sentado").create().id();
 
 		refused(waiting, "/confirm", "ORGANIZER");
+		refused(seated, "/decline", "ORGANIZER");
+		refused(seated, "/cancel", "ADMIN");
+		refused(seated, "/waitlist", "ORGANIZER");
+		refused(waiting, "/decline", "ORGANIZER");
+		refused(pending, "/cancel", "ORGANIZER");
 		refused(waiting, "/confirm?exceedCapacity=true", "ADMIN");
 		refused(pending, "/confirm", "ORGANIZER");
 		refused(pending, "/approve", "ORGANIZER");
@@ -68,14 +76,16 @@ class ConfirmAfterTheEndTests {
 
 		assertThat(data.status(waiting)).isEqualTo("WAITLISTED");
 		assertThat(data.status(pending)).isEqualTo("PENDING");
-		for (long id : new long[] { waiting, pending }) {
+		assertThat(data.status(seated)).isEqualTo("CONFIRMED");
+		for (long id : new long[] { waiting, pending, seated }) {
 			assertThat(this.messages.typesFor(id)).isEmpty();
 			assertThat(this.jdbc.sql("select count(*) from outbox_message where registration_id = ?")
 				.param(id)
 				.query(Long.class)
 				.single()).isZero();
 			assertThat(data.auditRows(id, "CONFIRMED") + data.auditRows(id, "APPROVED")
-					+ data.auditRows(id, "CONFIRMED_OVER_CAPACITY"))
+					+ data.auditRows(id, "CONFIRMED_OVER_CAPACITY") + data.auditRows(id, "DECLINED")
+					+ data.auditRows(id, "CANCELLED") + data.auditRows(id, "MOVED_TO_WAITLIST"))
 				.isZero();
 		}
 
@@ -86,7 +96,7 @@ class ConfirmAfterTheEndTests {
 	}
 
 	@Test
-	void afterTheEndTheDetailPageOffersNoConfirmOrApproveAndSaysWhy() throws Exception {
+	void afterTheEndTheDetailPageOffersNoStatusChangeAndSaysWhy() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).event()
 			.startsAt(Instant.now().minus(6, ChronoUnit.HOURS))
 			.capacity(0)
@@ -94,13 +104,15 @@ class ConfirmAfterTheEndTests {
 		TestRegistrations data = new TestRegistrations(this.jdbc);
 		long waiting = data.in(event).person("Wendy Espera").status("WAITLISTED").create().id();
 		long pending = data.in(event).person("Pablo Pendiente").status("PENDING").create().id();
-		for (long id : new long[] { waiting, pending }) {
+		long seated = data.in(event).person("Sergio Sentado").create().id();
+		for (long id : new long[] { waiting, pending, seated }) {
 			String detail = this.mvc.perform(get("/admin/registrations/" + id).param("lang", "en").with(as("ADMIN")))
 				.andReturn()
 				.getResponse()
 				.getContentAsString(StandardCharsets.UTF_8);
-			assertThat(detail).contains("This event has ended: nobody is confirmed or approved any more.")
-				.doesNotContain(id + "/confirm\"", id + "/approve\"", "confirm-action/confirm-over");
+			assertThat(detail).contains("This event has ended: its registrations are now the record of who came")
+				.doesNotContain(id + "/confirm\"", id + "/approve\"", "confirm-action/confirm-over",
+						"confirm-action/decline", "confirm-action/cancel", "confirm-action/waitlist");
 		}
 	}
 
