@@ -12,9 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -187,30 +184,6 @@ public class EventCatalog {
 	/** Published events that have not ended, soonest first. */
 	public List<EventInfo> upcoming(Locale locale) {
 		return this.events.findUpcomingPublished(this.clock.instant()).stream().map((e) -> e.toInfo(locale)).toList();
-	}
-
-	/**
-	 * One page of all events, published or not, newest first: what the staff's list of
-	 * events shows, without speakers, partners or texts. A page past the last is the
-	 * last.
-	 */
-	public Page<Listed> all(Locale locale, int page, int size) {
-		long total = this.jdbc.sql("select count(*) from event").query(Long.class).single();
-		int number = (int) Math.min(Math.max(page, 0), Math.max(0, (total - 1) / size));
-		String title = "es".equals(locale.getLanguage()) ? "title_es" : "title_en";
-		List<Listed> events = this.jdbc
-			.sql("select id, slug, " + title + " as title, starts_at, time_zone, published from event"
-					+ " order by starts_at desc, id desc limit ? offset ?")
-			.params(size, (long) number * size)
-			.query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
-					rs.getTimestamp("starts_at").toInstant(), ZoneId.of(rs.getString("time_zone")),
-					rs.getBoolean("published")))
-			.list();
-		return new PageImpl<>(events, PageRequest.of(number, size), total);
-	}
-
-	/** An event in the staff's list of events. */
-	public record Listed(long id, String slug, String title, Instant startsAt, ZoneId zone, boolean published) {
 	}
 
 	/** Events, published or not, that start after {@code from} and by {@code until}. */
