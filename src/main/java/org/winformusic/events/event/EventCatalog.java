@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -106,6 +109,22 @@ public class EventCatalog {
 			.query(Boolean.class)
 			.optional()
 			.orElse(false);
+	}
+
+	/**
+	 * Of these events, the ones that have ended by now, read exactly in one query: for
+	 * work that has nothing to do once an event is over (the waitlist sweep).
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Set<Long> endedAmong(Collection<Long> eventIds) {
+		if (eventIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("select id from event where id = any(:ids) and ends_at <= :now")
+			.param("ids", eventIds.stream().mapToLong(Long::longValue).toArray())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.list());
 	}
 
 	/**
