@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventLists;
 import org.winformusic.events.mail.OutboxErasure;
 import org.winformusic.events.mail.OutboxErasure.SentEmail;
 import org.winformusic.events.registration.AssociationInterest;
@@ -47,17 +47,17 @@ class AdminQueries {
 
 	private final RegistrationTallies tallies;
 
-	private final EventCatalog catalog;
+	private final EventLists lists;
 
 	private final OutboxErasure outbox;
 
 	private final EventTimes times;
 
-	AdminQueries(JdbcClient jdbc, RegistrationTallies tallies, EventCatalog catalog, OutboxErasure outbox,
+	AdminQueries(JdbcClient jdbc, RegistrationTallies tallies, EventLists lists, OutboxErasure outbox,
 			EventTimes times) {
 		this.jdbc = jdbc;
 		this.tallies = tallies;
-		this.catalog = catalog;
+		this.lists = lists;
 		this.outbox = outbox;
 		this.times = times;
 	}
@@ -68,14 +68,23 @@ class AdminQueries {
 	 * cost of the page does not grow with the size of the events.
 	 */
 	Page<EventSummary> events(Locale locale, int page) {
-		Page<EventCatalog.Listed> events = this.catalog.all(locale, page, EVENTS_PER_PAGE);
-		List<Long> ids = events.map(EventCatalog.Listed::id).getContent();
+		Page<EventLists.Listed> events = this.lists.all(locale, page, EVENTS_PER_PAGE);
+		List<Long> ids = events.map(EventLists.Listed::id).getContent();
 		Map<Long, Tally> tallies = this.tallies.listed(ids);
 		return events.map((e) -> {
 			Tally tally = tallies.get(e.id());
 			return new EventSummary(e.id(), e.slug(), e.title(), this.times.date(e.startsAt(), e.zone(), locale),
 					e.published(), Math.toIntExact(tally.seats()), counts(tally));
 		});
+	}
+
+	/**
+	 * One page of the events in the order the door looks for theirs (today's first, see
+	 * {@link EventLists#forTheDoor}), each with its date only: no counts.
+	 */
+	Page<DoorEvent> doorEvents(Locale locale, int page) {
+		return this.lists.forTheDoor(locale, page, EVENTS_PER_PAGE)
+			.map((e) -> new DoorEvent(e.slug(), e.title(), this.times.date(e.startsAt(), e.zone(), locale)));
 	}
 
 	Counts counts(long eventId) {
@@ -157,6 +166,11 @@ class AdminQueries {
 	 */
 	public record EventSummary(long id, String slug, String title, String date, boolean published, int capacity,
 			Counts counts) {
+
+	}
+
+	/** An event on the door's landing page, its date in its own zone. */
+	public record DoorEvent(String slug, String title, String date) {
 
 	}
 

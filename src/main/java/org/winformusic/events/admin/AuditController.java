@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
@@ -66,9 +65,7 @@ class AuditController {
 		Map<Long, EventInfo> events = events(entries, locale);
 		model.addAttribute("eventTitles", byId(events, EventInfo::title));
 		model.addAttribute("eventCountries", byId(events, EventInfo::country));
-		Map<Long, ZoneId> zones = new HashMap<>();
-		events.forEach((id, info) -> zones.put(id, info.zone()));
-		model.addAttribute("eventZones", zones);
+		model.addAttribute("eventZones", this.catalog.zonesOf(events.keySet()));
 		model.addAttribute("utc", EventTimes.NO_EVENT);
 		model.addAttribute("actions", this.audit.actions());
 		model.addAttribute("query", (base != null) ? base + "&" : "");

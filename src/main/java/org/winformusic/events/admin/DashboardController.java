@@ -54,9 +54,14 @@ class DashboardController {
 	@GetMapping("/admin")
 	String events(@RequestParam(defaultValue = "0") int page, Authentication authentication, Locale locale,
 			Model model) {
+		// A door volunteer gets the events and their door pages, today's first, no counts
+		// or dashboards.
+		if (AdminModel.has(authentication, StaffRole.DOOR)) {
+			model.addAttribute("events", this.queries.doorEvents(locale, page));
+			return DOOR_EVENTS_VIEW;
+		}
 		model.addAttribute("events", this.queries.events(locale, page));
-		// A door volunteer gets the events and their door pages, no counts or dashboards.
-		return AdminModel.has(authentication, StaffRole.DOOR) ? DOOR_EVENTS_VIEW : EVENTS_VIEW;
+		return EVENTS_VIEW;
 	}
 
 	@GetMapping("/admin/events/{slug}")

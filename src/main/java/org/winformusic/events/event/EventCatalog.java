@@ -8,13 +8,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -112,6 +114,40 @@ public class EventCatalog {
 	}
 
 	/**
+	 * Of these events, the ones that have ended by now, read exactly in one query: for
+	 * work that has nothing to do once an event is over (the waitlist sweep).
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Set<Long> endedAmong(Collection<Long> eventIds) {
+		if (eventIds.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("select id from event where id = any(:ids) and ends_at <= :now")
+			.param("ids", eventIds.stream().mapToLong(Long::longValue).toArray())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query(Long.class)
+			.list());
+	}
+
+	/**
+	 * The time zone of each of these events, in one query: for staff pages that show rows
+	 * of many events, each time in its event's zone. An id of no event is left out; pages
+	 * show such times in {@link org.winformusic.events.shared.EventTimes#NO_EVENT}.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public Map<Long, ZoneId> zonesOf(Collection<Long> eventIds) {
+		Map<Long, ZoneId> zones = new HashMap<>();
+		if (!eventIds.isEmpty()) {
+			this.jdbc.sql("select id, time_zone from event where id = any(:ids)")
+				.param("ids", eventIds.stream().mapToLong(Long::longValue).toArray())
+				.query((rs) -> {
+					zones.put(rs.getLong("id"), ZoneId.of(rs.getString("time_zone")));
+				});
+		}
+		return zones;
+	}
+
+	/**
 	 * What a published event's public pages show changes with, besides their language:
 	 * the event row's last change (every edit touches it, questions included), its seats,
 	 * and which of its registration times have passed. With {@code exactSeats} the number
@@ -187,30 +223,6 @@ public class EventCatalog {
 	/** Published events that have not ended, soonest first. */
 	public List<EventInfo> upcoming(Locale locale) {
 		return this.events.findUpcomingPublished(this.clock.instant()).stream().map((e) -> e.toInfo(locale)).toList();
-	}
-
-	/**
-	 * One page of all events, published or not, newest first: what the staff's list of
-	 * events shows, without speakers, partners or texts. A page past the last is the
-	 * last.
-	 */
-	public Page<Listed> all(Locale locale, int page, int size) {
-		long total = this.jdbc.sql("select count(*) from event").query(Long.class).single();
-		int number = (int) Math.min(Math.max(page, 0), Math.max(0, (total - 1) / size));
-		String title = "es".equals(locale.getLanguage()) ? "title_es" : "title_en";
-		List<Listed> events = this.jdbc
-			.sql("select id, slug, " + title + " as title, starts_at, time_zone, published from event"
-					+ " order by starts_at desc, id desc limit ? offset ?")
-			.params(size, (long) number * size)
-			.query((rs, n) -> new Listed(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
-					rs.getTimestamp("starts_at").toInstant(), ZoneId.of(rs.getString("time_zone")),
-					rs.getBoolean("published")))
-			.list();
-		return new PageImpl<>(events, PageRequest.of(number, size), total);
-	}
-
-	/** An event in the staff's list of events. */
-	public record Listed(long id, String slug, String title, Instant startsAt, ZoneId zone, boolean published) {
 	}
 
 	/** Events, published or not, that start after {@code from} and by {@code until}. */

@@ -1,6 +1,5 @@
 package org.winformusic.events.privacy;
 
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,14 +82,10 @@ class DataRequestController {
 		model.addAttribute("found", found);
 		Map<Long, EventInfo> events = events(found, locale);
 		Map<Long, String> titles = new HashMap<>();
-		Map<Long, ZoneId> zones = new HashMap<>();
-		events.forEach((id, event) -> {
-			titles.put(id, event.title());
-			zones.put(id, event.zone());
-		});
+		events.forEach((id, event) -> titles.put(id, event.title()));
 		model.addAttribute("eventTitles", titles);
 		// Each registration's time in its event's zone, as the rest of the admin pages.
-		model.addAttribute("eventZones", zones);
+		model.addAttribute("eventZones", this.catalog.zonesOf(events.keySet()));
 		model.addAttribute("utc", EventTimes.NO_EVENT);
 		return REQUEST_VIEW;
 	}

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -111,18 +112,22 @@ class WaitlistPromoter {
 	}
 
 	/**
-	 * The safety net: every event with a free seat and someone waiting ({@link #promote}
-	 * skips the ones that have ended).
+	 * The safety net: every event with a free seat and someone waiting, except the ones
+	 * that have ended (nobody is promoted after the end, and without this each of them
+	 * would cost a transaction every sweep, for ever).
+	 * @return the events visited
 	 */
 	@Scheduled(initialDelayString = "${app.waitlist-sweep-millis:30000}",
 			fixedDelayString = "${app.waitlist-sweep-millis:30000}")
-	void sweep() {
-		List<Long> eventIds = this.jdbc.sql("""
+	List<Long> sweep() {
+		List<Long> waiting = this.jdbc.sql("""
 				select distinct r.event_id from registration r
 				 where r.status = 'WAITLISTED'
 				   and exists (select 1 from event_seat s where s.event_id = r.event_id and s.registration_id is null)
 				""").query(Long.class).list();
-		for (Long eventId : eventIds) {
+		Set<Long> ended = this.catalog.endedAmong(waiting);
+		List<Long> visited = waiting.stream().filter((eventId) -> !ended.contains(eventId)).toList();
+		for (Long eventId : visited) {
 			try {
 				promote(eventId);
 			}
@@ -130,6 +135,7 @@ class WaitlistPromoter {
 				logger.warn("Waitlist sweep failed for event " + eventId, ex);
 			}
 		}
+		return visited;
 	}
 
 }

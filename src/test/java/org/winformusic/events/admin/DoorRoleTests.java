@@ -1,5 +1,14 @@
 package org.winformusic.events.admin;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +20,7 @@ import org.winformusic.events.registration.CheckinPasses;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -57,13 +67,7 @@ class DoorRoleTests {
 
 	@BeforeEach
 	void setUp() {
-		// After every other test's events (newest first, EventListPagingTests's
-		// included),
-		// so that it is on the first page of the landing whatever ran before.
-		this.event = new TestEvents(this.jdbc).event()
-			.startsAt(EventListPagingTests.FAR.plus(java.time.Duration.ofDays(365 * 1000)))
-			.capacity(5)
-			.create();
+		this.event = new TestEvents(this.jdbc).event().capacity(5).create();
 		this.ana = new TestRegistrations(this.jdbc).in(this.event)
 			.person("Ana Entrada")
 			.createdAt(AdminTest.REGISTERED)
@@ -127,6 +131,55 @@ class DoorRoleTests {
 				.andExpect(status().isForbidden())
 				.andExpect(content().string(not(containsString("Ana Entrada"))));
 		}
+	}
+
+	@Test
+	void theLandingListsTodaysEventsFirstThenTheComingOnesSoonestFirstThenThePastOnesLatestFirst() throws Exception {
+		Instant now = this.clock.instant();
+		ZoneId mexico = ZoneId.of("America/Mexico_City");
+		ZoneId honolulu = ZoneId.of("Pacific/Honolulu");
+		LocalDate todayInMexico = LocalDate.ofInstant(now, mexico);
+		// Each lasts four hours.
+		String endedAnHourAgo = doorEvent(now.minus(Duration.ofHours(5)), mexico);
+		String running = doorEvent(now.minus(Duration.ofHours(1)), mexico);
+		// Today where it takes place, though already tomorrow in UTC and in Mexico City.
+		String tonightInHonolulu = doorEvent(
+				LocalDate.ofInstant(now, honolulu).atTime(23, 0).atZone(honolulu).toInstant(), honolulu);
+		String tomorrow = doorEvent(todayInMexico.plusDays(1).atTime(10, 0).atZone(mexico).toInstant(), mexico);
+		String nextWeek = doorEvent(now.plus(Duration.ofDays(7)), mexico);
+		String endedLongerAgo = doorEvent(now.minus(Duration.ofHours(9)), mexico);
+		String lastWeek = doorEvent(now.minus(Duration.ofDays(7)), mexico);
+		String lastYear = doorEvent(now.minus(Duration.ofDays(365)), mexico);
+
+		List<String> landing = doorLanding(login(this.door, TestStaff.PASSWORD));
+
+		assertThat(landing).containsSubsequence(endedAnHourAgo, running, tonightInHonolulu, tomorrow, nextWeek,
+				endedLongerAgo, lastWeek, lastYear);
+	}
+
+	/** A test event starting at {@code start} in {@code zone}; its slug. */
+	private String doorEvent(Instant start, ZoneId zone) {
+		TestEvents.Created created = new TestEvents(this.jdbc).event().slugPrefix("door").startsAt(start).create();
+		this.jdbc.sql("update event set time_zone = ? where id = ?").params(zone.getId(), created.id()).update();
+		return created.slug();
+	}
+
+	/** The slugs of the door pages the landing links, every page of it, in order. */
+	private List<String> doorLanding(Cookie session) throws Exception {
+		List<String> slugs = new ArrayList<>();
+		Pattern link = Pattern.compile("href=\"/admin/events/([^\"/]+)/checkin\"");
+		int pages = 1;
+		for (int page = 0; page < pages; page++) {
+			MvcResult result = this.mvc.perform(get("/admin").cookie(session).param("page", String.valueOf(page)))
+				.andExpect(status().isOk())
+				.andReturn();
+			pages = ((Page<?>) result.getModelAndView().getModel().get("events")).getTotalPages();
+			Matcher found = link.matcher(result.getResponse().getContentAsString());
+			while (found.find()) {
+				slugs.add(found.group(1));
+			}
+		}
+		return slugs;
 	}
 
 	@Test

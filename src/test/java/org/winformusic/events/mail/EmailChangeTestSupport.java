@@ -3,7 +3,6 @@ package org.winformusic.events.mail;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -76,24 +75,6 @@ abstract class EmailChangeTestSupport extends MailIntegrationTestSupport {
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no confirmation link in:\n" + text))
 			.replace("http://localhost:8080", "");
-	}
-
-	/**
-	 * The emails received by {@code address}. Tests count these, not all that the sender
-	 * sent: the application's jobs may queue emails for other tests' registrations at any
-	 * time.
-	 */
-	static List<MimeMessage> receivedBy(String address) {
-		return Arrays.stream(greenMail.getReceivedMessages())
-			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(address))
-			.toList();
-	}
-
-	/** The one email received by {@code address}. */
-	static MimeMessage to(String address) {
-		List<MimeMessage> found = receivedBy(address);
-		assertThat(found).as("emails to " + address).hasSize(1);
-		return found.get(0);
 	}
 
 	static String plainText(MimeMessage message) {

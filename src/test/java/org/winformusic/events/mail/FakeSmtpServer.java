@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A tiny SMTP server on 127.0.0.1 whose replies are scripted, for the failures GreenMail
- * cannot produce (451, 550). One connection at a time; every read times out.
+ * cannot produce (451, 550). One connection at a time; every read times out. With
+ * {@link #onlyFor}, the scripts and the counts of messages (all but {@link #connections})
+ * concern only the messages to one address: the application's jobs may queue other emails
+ * at any time, which the sender under test then sends here too.
  */
 final class FakeSmtpServer implements AutoCloseable {
 
@@ -32,8 +35,12 @@ final class FakeSmtpServer implements AutoCloseable {
 
 	final AtomicInteger dataAttempts = new AtomicInteger();
 
+	final AtomicInteger rcptAttempts = new AtomicInteger();
+
 	/** Message-IDs of accepted messages, with how often each was accepted. */
 	final java.util.Map<String, Integer> acceptedIds = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private volatile String onlyFor;
 
 	private final long delayMillis;
 
@@ -58,6 +65,15 @@ final class FakeSmtpServer implements AutoCloseable {
 
 	int port() {
 		return this.socket.getLocalPort();
+	}
+
+	/**
+	 * Scripts and counts only the messages to {@code address}; others are accepted and
+	 * not counted.
+	 */
+	FakeSmtpServer onlyFor(String address) {
+		this.onlyFor = address;
+		return this;
 	}
 
 	/** Replies to the next RCPT TO commands, in order; then 250. */
@@ -113,6 +129,7 @@ final class FakeSmtpServer implements AutoCloseable {
 		BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
 		OutputStream out = client.getOutputStream();
 		reply(out, "220 fake.test ESMTP");
+		boolean scripted = true;
 		for (int commands = 0; commands < 10_000; commands++) {
 			String line = in.readLine();
 			if (line == null) {
@@ -123,7 +140,12 @@ final class FakeSmtpServer implements AutoCloseable {
 				reply(out, "250 fake.test");
 			}
 			else if (command.startsWith("RCPT")) {
-				reply(out, next(this.rcptReplies));
+				String only = this.onlyFor;
+				scripted = only == null || line.toLowerCase().contains("<" + only.toLowerCase() + ">");
+				if (scripted) {
+					this.rcptAttempts.incrementAndGet();
+				}
+				reply(out, scripted ? next(this.rcptReplies) : "250 2.1.5 OK");
 			}
 			else if (command.startsWith("DATA")) {
 				reply(out, "354 go ahead");
@@ -136,6 +158,10 @@ final class FakeSmtpServer implements AutoCloseable {
 					if (messageId == null && data.regionMatches(true, 0, "Message-ID:", 0, 11)) {
 						messageId = data.substring(11).trim();
 					}
+				}
+				if (!scripted) {
+					reply(out, "250 2.0.0 OK");
+					continue;
 				}
 				this.dataAttempts.incrementAndGet();
 				pause();

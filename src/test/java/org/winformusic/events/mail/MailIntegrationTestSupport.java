@@ -2,11 +2,14 @@ package org.winformusic.events.mail;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 
 import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
@@ -23,6 +26,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One application context for the mail tests, its SMTP server a GreenMail on a free
@@ -135,6 +140,24 @@ abstract class MailIntegrationTestSupport {
 			.param(registrationId)
 			.query(String.class)
 			.single();
+	}
+
+	/**
+	 * The emails received by {@code address}. Tests count these, not all that the sender
+	 * sent: the application's jobs may queue emails for other tests' registrations at any
+	 * time, and the next drain sends them too.
+	 */
+	static List<MimeMessage> receivedBy(String address) {
+		return Arrays.stream(greenMail.getReceivedMessages())
+			.filter((m) -> OutboxDeliveryTests.recipients(m).contains(address))
+			.toList();
+	}
+
+	/** The one email received by {@code address}. */
+	static MimeMessage to(String address) {
+		List<MimeMessage> found = receivedBy(address);
+		assertThat(found).as("emails to " + address).hasSize(1);
+		return found.get(0);
 	}
 
 	/** Makes every waiting message due now, instead of sleeping through the backoff. */

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +70,11 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 		String email = TestRegistrations.uniqueEmail("ana");
 		long id = confirm("Ana Pérez", email, "es");
 
-		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
-		assertThat(this.sender.sendDueMessages()).isZero();
+		this.sender.sendDueMessages();
+		this.sender.sendDueMessages();
 
-		MimeMessage[] received = greenMail.getReceivedMessages();
-		assertThat(received).hasSize(1);
-		MimeMessage message = received[0];
+		// One email however often the outbox is drained.
+		MimeMessage message = to(email);
 		assertThat(message.getAllRecipients()).extracting(Object::toString).containsExactly(email);
 		assertThat(message.getFrom()[0].toString()).contains("events@test.invalid");
 		assertThat(message.getSubject()).isEqualTo(
@@ -109,11 +109,12 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 
 	@Test
 	void anEnglishRegistrantGetsTheEmailInEnglish() throws Exception {
-		confirm("John Smith", TestRegistrations.uniqueEmail("john"), "en");
+		String email = TestRegistrations.uniqueEmail("john");
+		confirm("John Smith", email, "en");
 
 		this.sender.sendDueMessages();
 
-		MimeMessage message = greenMail.getReceivedMessages()[0];
+		MimeMessage message = to(email);
 		assertThat(message.getSubject())
 			.isEqualTo("You are registered: Roadmap to Starting an Independent Music Trade Association in Mexico");
 		assertThat((String) parts(message).get("text/plain").getContent()).contains("Hello John Smith,",
@@ -143,8 +144,8 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 			.param(email)
 			.query(Long.class)
 			.single()).isZero();
-		assertThat(this.sender.sendDueMessages()).isZero();
-		assertThat(greenMail.getReceivedMessages()).isEmpty();
+		this.sender.sendDueMessages();
+		assertThat(receivedBy(email)).isEmpty();
 	}
 
 	@Test
@@ -183,38 +184,42 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 			.param("ids", ids)
 			.query(Long.class)
 			.single()).isEqualTo(5);
-		assertThat(this.sender.sendDueMessages()).as("not due before the backoff").isZero();
-
-		makeEverythingDue();
-		assertThat(this.sender.sendDueMessages()).isEqualTo(5);
-		makeEverythingDue();
-		assertThat(this.sender.sendDueMessages()).isZero();
-
-		assertThat(greenMail.getReceivedMessages()).hasSize(5);
+		this.sender.sendDueMessages();
 		for (String email : emails) {
-			assertThat(
-					Arrays.stream(greenMail.getReceivedMessages()).filter((m) -> recipients(m).contains(email)).count())
-				.isEqualTo(1);
+			assertThat(receivedBy(email)).as("not due before the backoff").isEmpty();
+		}
+
+		makeEverythingDue();
+		this.sender.sendDueMessages();
+		makeEverythingDue();
+		this.sender.sendDueMessages();
+
+		for (String email : emails) {
+			assertThat(receivedBy(email)).as("emails to " + email).hasSize(1);
 		}
 	}
 
 	@Test
 	void smtpAnswering451TwiceThenAcceptingDeliversOnceAfterThreeAttemptsWithGrowingBackoff() throws Exception {
-		long id = confirm("Reintento", TestRegistrations.uniqueEmail("retry"), "es");
-		try (FakeSmtpServer smtp = new FakeSmtpServer().dataReplies("451 4.3.0 try again later",
-				"451 4.3.0 try again later")) {
+		String email = TestRegistrations.uniqueEmail("retry");
+		long id = confirm("Reintento", email, "es");
+		try (FakeSmtpServer smtp = new FakeSmtpServer().onlyFor(email)
+			.dataReplies("451 4.3.0 try again later", "451 4.3.0 try again later")) {
 			OutboxSender sender = senderTo(smtp.port());
 
-			assertThat(sender.sendDueMessages()).isZero();
+			sender.sendDueMessages();
+			assertThat(outboxStatus(id)).isEqualTo("PENDING");
 			assertThat(nextAttemptIn(id)).isCloseTo(Duration.ofMinutes(1), Duration.ofSeconds(20));
 			assertThat(lastError(id)).isEqualTo("SMTPSendFailedException 451");
 			makeEverythingDue();
-			assertThat(sender.sendDueMessages()).isZero();
+			sender.sendDueMessages();
+			assertThat(outboxStatus(id)).isEqualTo("PENDING");
 			assertThat(nextAttemptIn(id)).isCloseTo(Duration.ofMinutes(5), Duration.ofSeconds(20));
 			makeEverythingDue();
-			assertThat(sender.sendDueMessages()).isEqualTo(1);
+			sender.sendDueMessages();
+			assertThat(outboxStatus(id)).isEqualTo("SENT");
 			makeEverythingDue();
-			assertThat(sender.sendDueMessages()).isZero();
+			sender.sendDueMessages();
 
 			assertThat(smtp.delivered.get()).isEqualTo(1);
 			assertThat(smtp.dataAttempts.get()).isEqualTo(3);
@@ -238,30 +243,30 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 		};
 		OutboxSender sender = new OutboxSender(this.repository, this.renderer, brokenQuit, this.settings, this.clock);
 
-		assertThat(sender.sendDueMessages()).isEqualTo(1);
+		sender.sendDueMessages();
 		makeEverythingDue();
-		assertThat(sender.sendDueMessages()).isZero();
+		sender.sendDueMessages();
 
 		assertThat(outboxStatus(id)).isEqualTo("SENT");
-		assertThat(Arrays.stream(greenMail.getReceivedMessages()).filter((m) -> recipients(m).contains(email)).count())
-			.isEqualTo(1);
+		assertThat(receivedBy(email)).hasSize(1);
 	}
 
 	@Test
 	void smtpAnswering550MarksTheMessageFailedAtOnceWithNoFurtherAttempts() throws Exception {
-		long id = confirm("Rechazo", TestRegistrations.uniqueEmail("rejected"), "es");
-		try (FakeSmtpServer smtp = new FakeSmtpServer().rcptReplies("550 5.1.1 mailbox unavailable")) {
+		String email = TestRegistrations.uniqueEmail("rejected");
+		long id = confirm("Rechazo", email, "es");
+		try (FakeSmtpServer smtp = new FakeSmtpServer().onlyFor(email).rcptReplies("550 5.1.1 mailbox unavailable")) {
 			OutboxSender sender = senderTo(smtp.port());
 
-			assertThat(sender.sendDueMessages()).isZero();
+			sender.sendDueMessages();
 			assertThat(outboxStatus(id)).isEqualTo("FAILED");
 			assertThat(attempts(id)).isEqualTo(1);
 			assertThat(lastError(id)).contains("550").doesNotContain("@");
 
 			makeEverythingDue();
-			int connections = smtp.connections.get();
-			assertThat(sender.sendDueMessages()).isZero();
-			assertThat(smtp.connections.get()).isEqualTo(connections);
+			sender.sendDueMessages();
+			assertThat(smtp.rcptAttempts.get()).as("no further attempt").isEqualTo(1);
+			assertThat(attempts(id)).isEqualTo(1);
 			assertThat(smtp.delivered.get()).isZero();
 			assertThat(outboxStatus(id)).isEqualTo("FAILED");
 		}
@@ -282,8 +287,10 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 
 	@Test
 	void aMessageStuckInSendingPastTheTimeoutIsSentOnceAfterItIsQueuedAgain() throws Exception {
-		long stuck = confirm("Atascado", TestRegistrations.uniqueEmail("stuck"), "es");
-		long recent = confirm("Reciente", TestRegistrations.uniqueEmail("recent"), "es");
+		String stuckEmail = TestRegistrations.uniqueEmail("stuck");
+		String recentEmail = TestRegistrations.uniqueEmail("recent");
+		long stuck = confirm("Atascado", stuckEmail, "es");
+		long recent = confirm("Reciente", recentEmail, "es");
 		this.jdbc.sql("""
 				update outbox_message set status = 'SENDING', attempts = 1, locked_by = 'crashed-instance',
 				       locked_at = now() - interval '6 minutes' where registration_id = ?""").param(stuck).update();
@@ -291,10 +298,11 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 				update outbox_message set status = 'SENDING', attempts = 1, locked_by = 'busy-instance',
 				       locked_at = now() - interval '1 minute' where registration_id = ?""").param(recent).update();
 
-		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
-		assertThat(this.sender.sendDueMessages()).isZero();
+		this.sender.sendDueMessages();
+		this.sender.sendDueMessages();
 
-		assertThat(greenMail.getReceivedMessages()).hasSize(1);
+		assertThat(receivedBy(stuckEmail)).hasSize(1);
+		assertThat(receivedBy(recentEmail)).isEmpty();
 		assertThat(outboxStatus(stuck)).isEqualTo("SENT");
 		assertThat(attempts(stuck)).isEqualTo(2);
 		assertThat(outboxStatus(recent)).as("another sender may still be on it").isEqualTo("SENDING");
@@ -304,8 +312,10 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 	void anEmailOfAKindThisBuildCannotComposeWaitsForABuildThatCan() throws Exception {
 		// A rolling upgrade: a newer build's migration allowed a kind this build does not
 		// know and queued an email of it. This build must leave it for the newer one.
-		long later = confirm("De otra versión", TestRegistrations.uniqueEmail("later-kind"), "es");
-		long known = confirm("De esta versión", TestRegistrations.uniqueEmail("known-kind"), "es");
+		String laterEmail = TestRegistrations.uniqueEmail("later-kind");
+		String knownEmail = TestRegistrations.uniqueEmail("known-kind");
+		long later = confirm("De otra versión", laterEmail, "es");
+		long known = confirm("De esta versión", knownEmail, "es");
 		String constraint = this.jdbc.sql("""
 				select pg_get_constraintdef(oid) from pg_constraint
 				 where conrelid = 'outbox_message'::regclass and conname = 'outbox_message_kind_check'""")
@@ -317,11 +327,12 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 				.param(later)
 				.update();
 
-			assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+			this.sender.sendDueMessages();
 			makeEverythingDue();
-			assertThat(this.sender.sendDueMessages()).isZero();
+			this.sender.sendDueMessages();
 
-			assertThat(greenMail.getReceivedMessages()).hasSize(1);
+			assertThat(receivedBy(knownEmail)).hasSize(1);
+			assertThat(receivedBy(laterEmail)).isEmpty();
 			assertThat(outboxStatus(known)).isEqualTo("SENT");
 			assertThat(outboxStatus(later)).as("not skipped, not failed: still waiting").isEqualTo("PENDING");
 			assertThat(attempts(later)).isZero();
@@ -336,10 +347,13 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 	void twoSendersDrainingFiveHundredMessagesDeliverEachExactlyOnce() throws Exception {
 		long event = new TestEvents(this.jdbc).mexicoWorkshopId();
 		List<Long> bulk = new ArrayList<>();
+		Set<String> addresses = new HashSet<>();
 		for (int n = 1; n <= 500; n++) {
+			String address = TestRegistrations.uniqueEmail("bulk" + n);
+			addresses.add(address);
 			bulk.add(new TestRegistrations(this.jdbc).in(event)
 				.fullName("Bulk " + n)
-				.email(TestRegistrations.uniqueEmail("bulk" + n))
+				.email(address)
 				.company("Label")
 				.locale("en")
 				.createdAt(Instant.now())
@@ -370,20 +384,32 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 			double seconds = (System.nanoTime() - started) / 1e9;
 			System.out.printf("Outbox: 500 messages through two senders in %.2f s (%.0f messages/s)%n", seconds,
 					500 / seconds);
-			assertThat(sent).isEqualTo(500);
+			// At least: the application's jobs may have queued other emails meanwhile.
+			assertThat(sent).isGreaterThanOrEqualTo(500);
 		}
 		finally {
 			pool.shutdownNow();
 		}
 
-		MimeMessage[] received = greenMail.getReceivedMessages();
-		assertThat(received).hasSize(500);
+		// One pass over the mailboxes (each read copies every message): ours, by
+		// recipient.
+		Map<String, List<MimeMessage>> ours = new HashMap<>();
+		for (MimeMessage message : greenMail.getReceivedMessages()) {
+			for (String recipient : recipients(message)) {
+				if (addresses.contains(recipient)) {
+					ours.computeIfAbsent(recipient, (r) -> new ArrayList<>()).add(message);
+				}
+			}
+		}
+		assertThat(ours).hasSize(500).allSatisfy((recipient, messages) -> assertThat(messages).hasSize(1));
 		Set<String> messageIds = new HashSet<>();
-		for (MimeMessage message : received) {
-			messageIds.add(message.getMessageID());
+		for (List<MimeMessage> messages : ours.values()) {
+			messageIds.add(messages.get(0).getMessageID());
 		}
 		assertThat(messageIds).hasSize(500);
-		assertThat(this.jdbc.sql("select count(*) from outbox_message where status = 'SENT' and attempts = 1")
+		assertThat(this.jdbc.sql(
+				"select count(*) from outbox_message where status = 'SENT' and attempts = 1 and registration_id = any(?)")
+			.param(bulk.stream().mapToLong(Long::longValue).toArray())
 			.query(Long.class)
 			.single()).isEqualTo(500);
 	}
@@ -394,11 +420,9 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 		register("CONFIRMED", RegistrationMessage.Type.CONFIRMED, "Eve\r\nBcc: evil@example.net", email,
 				"Evil Corp\r\nCc: evil2@example.net\r\n\r\nbody", "en");
 
-		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
+		this.sender.sendDueMessages();
 
-		MimeMessage[] received = greenMail.getReceivedMessages();
-		assertThat(received).hasSize(1);
-		MimeMessage message = received[0];
+		MimeMessage message = to(email);
 		assertThat(recipients(message)).containsExactly(email);
 		assertThat(message.getRecipients(Message.RecipientType.CC)).isNull();
 		assertThat(message.getRecipients(Message.RecipientType.BCC)).isNull();
@@ -442,10 +466,17 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 		assertThat(this.jdbc.sql("select registration_id from outbox_message where kind = 'EVENT_REMINDER'")
 			.query(Long.class)
 			.list()).containsExactlyInAnyOrder(first, second);
-		assertThat(this.sender.sendDueMessages()).isEqualTo(2);
-		assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(OutboxDeliveryTests::subjectOf))
-			.containsExactlyInAnyOrder("Te esperamos pronto: Taller de prueba", "See you soon: Test workshop");
-		for (MimeMessage reminder : greenMail.getReceivedMessages()) {
+		this.sender.sendDueMessages();
+		List<MimeMessage> received = new ArrayList<>();
+		for (long registration : List.of(first, second)) {
+			received.addAll(receivedBy(this.jdbc.sql("select email from registration where id = ?")
+				.param(registration)
+				.query(String.class)
+				.single()));
+		}
+		assertThat(received).extracting(OutboxDeliveryTests::subjectOf)
+			.containsExactly("Te esperamos pronto: Taller de prueba", "See you soon: Test workshop");
+		for (MimeMessage reminder : received) {
 			Map<String, Part> parts = parts(reminder);
 			String token = manageLink((String) parts.get("text/plain").getContent()).replaceFirst(".*/", "");
 			assertThat(QrCodes.decode(parts.get("image/png").getInputStream().readAllBytes()))

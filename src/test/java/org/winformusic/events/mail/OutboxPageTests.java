@@ -1,5 +1,7 @@
 package org.winformusic.events.mail;
 
+import java.util.List;
+
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.QrCodes;
@@ -40,7 +42,7 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 
 	private long failedMessage(String email) throws Exception {
 		long registration = confirm("Rechazada", email, "es");
-		try (FakeSmtpServer smtp = new FakeSmtpServer().rcptReplies("550 5.1.1 no such user")) {
+		try (FakeSmtpServer smtp = new FakeSmtpServer().onlyFor(email).rcptReplies("550 5.1.1 no such user")) {
 			senderTo(smtp.port()).sendDueMessages();
 		}
 		assertThat(outboxStatus(registration)).isEqualTo("FAILED");
@@ -84,7 +86,7 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 		long registration = confirm("Vista Previa", email, "es");
 		this.sender.sendDueMessages();
 		long id = messageId(registration);
-		String messageId = greenMail.getReceivedMessages()[0].getMessageID();
+		String messageId = to(email).getMessageID();
 
 		this.mvc.perform(get("/admin/outbox/{id}", id))
 			.andExpect(status().isOk())
@@ -131,10 +133,8 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 			.andExpect(status().is3xxRedirection())
 			.andExpect(redirectedUrl("/admin/outbox/" + id));
 
-		assertThat(this.sender.sendDueMessages()).isEqualTo(1);
-		MimeMessage[] received = greenMail.getReceivedMessages();
-		assertThat(received).hasSize(1);
-		assertThat(received[0].getMessageID()).isEqualTo(storedId);
+		this.sender.sendDueMessages();
+		assertThat(to(email).getMessageID()).as("delivered once, under its Message-ID").isEqualTo(storedId);
 		assertThat(this.jdbc.sql("select status || '/' || attempts from outbox_message where id = ?")
 			.param(id)
 			.query(String.class)
@@ -147,7 +147,8 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 
 	@Test
 	void resendingASentMessageSendsACopyUnderANewMessageId() throws Exception {
-		long registration = confirm("Copia", TestRegistrations.uniqueEmail("copy"), "en");
+		String email = TestRegistrations.uniqueEmail("copy");
+		long registration = confirm("Copia", email, "en");
 		this.sender.sendDueMessages();
 		long id = messageId(registration);
 
@@ -158,26 +159,27 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 			.andExpect(status().is3xxRedirection());
 		this.sender.sendDueMessages();
 
-		MimeMessage[] received = greenMail.getReceivedMessages();
+		List<MimeMessage> received = receivedBy(email);
 		assertThat(received).hasSize(2);
-		assertThat(received[0].getMessageID()).isNotEqualTo(received[1].getMessageID());
-		assertThat(received[1].getSubject()).isEqualTo(received[0].getSubject());
-		assertThat(
-				QrCodes.decode(OutboxDeliveryTests.parts(received[1]).get("image/png").getInputStream().readAllBytes()))
+		assertThat(received.get(0).getMessageID()).isNotEqualTo(received.get(1).getMessageID());
+		assertThat(received.get(1).getSubject()).isEqualTo(received.get(0).getSubject());
+		assertThat(QrCodes
+			.decode(OutboxDeliveryTests.parts(received.get(1)).get("image/png").getInputStream().readAllBytes()))
 			.as("the copy shows the same check-in pass")
 			.isEqualTo(QrCodes
-				.decode(OutboxDeliveryTests.parts(received[0]).get("image/png").getInputStream().readAllBytes()))
+				.decode(OutboxDeliveryTests.parts(received.get(0)).get("image/png").getInputStream().readAllBytes()))
 			.startsWith("http://localhost:8080/p/");
 		String firstLink = OutboxDeliveryTests
-			.manageLink((String) OutboxDeliveryTests.parts(received[0]).get("text/plain").getContent());
+			.manageLink((String) OutboxDeliveryTests.parts(received.get(0)).get("text/plain").getContent());
 		String copyLink = OutboxDeliveryTests
-			.manageLink((String) OutboxDeliveryTests.parts(received[1]).get("text/plain").getContent());
+			.manageLink((String) OutboxDeliveryTests.parts(received.get(1)).get("text/plain").getContent());
 		assertThat(copyLink).as("each email mints its own manage link").isNotEqualTo(firstLink);
 	}
 
 	@Test
 	void aSkippedMessageIsNotResentAndThePageSaysWhereToSendTheCurrentOne() throws Exception {
-		long registration = confirm("Saltada", TestRegistrations.uniqueEmail("skipped"), "es");
+		String email = TestRegistrations.uniqueEmail("skipped");
+		long registration = confirm("Saltada", email, "es");
 		// Cancelled before the confirmation's turn came: the sender skips it.
 		this.jdbc.sql("update registration set status = 'CANCELLED' where id = ?").param(registration).update();
 		this.sender.sendDueMessages();
@@ -200,8 +202,8 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 			.param(registration)
 			.query(Long.class)
 			.single()).as("nothing queued").isOne();
-		assertThat(this.sender.sendDueMessages()).isZero();
-		assertThat(greenMail.getReceivedMessages()).isEmpty();
+		this.sender.sendDueMessages();
+		assertThat(receivedBy(email)).isEmpty();
 	}
 
 	@Test

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * A freed seat goes to the first person waiting until the event ends (they may still come
  * for the rest of it); after its end nobody is promoted and nobody is told "a seat freed
  * up and it is yours": not after a cancel, not after a capacity increase, not by the
- * sweep.
+ * sweep, which does not even visit an ended event.
  */
 @IntegrationTest
 @Import(RecordedMessages.class)
@@ -90,6 +90,30 @@ class PromotionAfterTheEventTests {
 
 		assertThat(this.data.status(waiting)).isEqualTo("CONFIRMED");
 		assertThat(types(waiting)).containsExactly(RegistrationMessage.Type.PROMOTED);
+	}
+
+	@Test
+	void theSweepSkipsEndedEventsAndStillPromotesInOngoingOnes() {
+		// Each with a free seat and someone waiting, as a rolled-back claim leaves it.
+		TestEvents.Created over = this.events.event()
+			.startsAt(Instant.now().minus(6, ChronoUnit.HOURS))
+			.capacity(1)
+			.create();
+		long waitingAfterTheEnd = this.data.in(over).person("Olga Tarde").status("WAITLISTED").create().id();
+		TestEvents.Created running = this.events.event()
+			.startsAt(Instant.now().minus(1, ChronoUnit.HOURS))
+			.capacity(1)
+			.create();
+		long waitingWhileItRuns = this.data.in(running).person("Rita Atiempo").status("WAITLISTED").create().id();
+
+		List<Long> visited = this.promoter.sweep();
+
+		assertThat(visited).as("events the sweep opened a transaction for")
+			.contains(running.id())
+			.doesNotContain(over.id());
+		assertNotPromoted(waitingAfterTheEnd);
+		assertThat(this.data.status(waitingWhileItRuns)).isEqualTo("CONFIRMED");
+		assertThat(types(waitingWhileItRuns)).containsExactly(RegistrationMessage.Type.PROMOTED);
 	}
 
 	private void assertNotPromoted(long waiting) {

@@ -1,15 +1,11 @@
 package org.winformusic.events.mail.web;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.winformusic.events.event.EventCatalog;
-import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.mail.Outbox;
 import org.winformusic.events.mail.OutboxMessage;
 import org.winformusic.events.mail.OutboxStatus;
@@ -59,34 +55,31 @@ class OutboxController {
 
 	@GetMapping("/admin/outbox")
 	String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") String page,
-			Locale locale, Model model) {
+			Model model) {
 		OutboxStatus filter = parseStatus(status);
 		Outbox.OutboxPage list = this.outbox.list(filter, parsePage(page));
 		model.addAttribute("outbox", list);
 		model.addAttribute("stats", this.outbox.stats());
 		model.addAttribute("statuses", OutboxStatus.values());
 		model.addAttribute("status", filter);
-		Map<Long, ZoneId> zones = new HashMap<>();
-		list.eventIds().forEach((eventId) -> zones.put(eventId, zone(eventId, locale)));
-		model.addAttribute("zones", zones);
+		model.addAttribute("zones", this.catalog.zonesOf(list.eventIds()));
 		model.addAttribute("utc", EventTimes.NO_EVENT);
 		return LIST_VIEW;
 	}
 
 	@GetMapping("/admin/outbox/{id}")
-	String message(@PathVariable String id, Locale locale, Model model, HttpServletRequest request) {
+	String message(@PathVariable String id, Model model, HttpServletRequest request) {
 		OutboxMessage message = find(id);
 		model.addAttribute("message", message);
 		model.addAttribute("preview", this.outbox.preview(message).orElse(null));
 		model.addAttribute("canResend", canResend(request));
 		model.addAttribute("from", this.outbox.from());
-		model.addAttribute("zone", (message.eventId() != null) ? zone(message.eventId(), locale) : EventTimes.NO_EVENT);
+		// UTC for an email about no event, or about one that no longer exists.
+		Long eventId = message.eventId();
+		model.addAttribute("zone",
+				(eventId != null) ? this.catalog.zonesOf(List.of(eventId)).getOrDefault(eventId, EventTimes.NO_EVENT)
+						: EventTimes.NO_EVENT);
 		return MESSAGE_VIEW;
-	}
-
-	/** The event's zone; UTC for an event that no longer exists. */
-	private ZoneId zone(long eventId, Locale locale) {
-		return this.catalog.findById(eventId, locale).map(EventInfo::zone).orElse(EventTimes.NO_EVENT);
 	}
 
 	@GetMapping("/admin/outbox/{id}/html")

@@ -1,0 +1,101 @@
+package org.winformusic.events.event;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff's lists of all events, published or not, a page at a time and without
+ * speakers, partners or texts: newest first for organizers ({@link #all}), today's first
+ * for the door ({@link #forTheDoor}). A page past the last is the last.
+ */
+@Service
+@Transactional(readOnly = true)
+public class EventLists {
+
+	/**
+	 * How long after its end an event still counts as today's at the door: volunteers
+	 * check in latecomers and tidy up after the last talk.
+	 */
+	static final Duration DOOR_AFTER_END = Duration.ofHours(3);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	EventLists(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** One page of all events, newest first: the staff's list of events. */
+	public Page<Listed> all(Locale locale, int page, int size) {
+		return page(locale, page, size, "from event order by starts_at desc, id desc");
+	}
+
+	/**
+	 * One page of all events in the order a door volunteer looks for theirs: today's
+	 * first (started, or starting before midnight in the event's own zone, and not ended
+	 * more than {@link #DOOR_AFTER_END} ago), earliest start first; then the coming ones,
+	 * soonest first; then the past ones, most recent first.
+	 */
+	public Page<Listed> forTheDoor(Locale locale, int page, int size) {
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		// SQL: the day ends at midnight where the event takes place, whatever the
+		// server's zone. A past event's first key is null: within the past ones only the
+		// start, descending, counts.
+		String ordered = """
+				from (select e.*,
+				             case when e.ends_at > cast(? as timestamptz)
+				                       and e.starts_at < (date_trunc('day', cast(? as timestamptz) at time zone e.time_zone)
+				                                          + interval '1 day') at time zone e.time_zone then 0
+				                  when e.starts_at > cast(? as timestamptz) then 1
+				                  else 2 end as door_group
+				        from event e) e
+				 order by door_group, case when door_group < 2 then starts_at end, starts_at desc, id
+				""";
+		return page(locale, page, size, ordered, now.minus(DOOR_AFTER_END), now, now);
+	}
+
+	private Page<Listed> page(Locale locale, int page, int size, String fromOrdered, Object... params) {
+		long total = this.jdbc.sql("select count(*) from event").query(Long.class).single();
+		int number = (int) Math.min(Math.max(page, 0), Math.max(0, (total - 1) / size));
+		String title = "es".equals(locale.getLanguage()) ? "title_es" : "title_en";
+		List<Object> values = new ArrayList<>(List.of(params));
+		values.add(size);
+		values.add((long) number * size);
+		List<Listed> events = this.jdbc
+			.sql("select id, slug, " + title + " as title, starts_at, time_zone, published " + fromOrdered
+					+ " limit ? offset ?")
+			.params(values)
+			.query((rs, n) -> listed(rs))
+			.list();
+		return new PageImpl<>(events, PageRequest.of(number, size), total);
+	}
+
+	private static Listed listed(ResultSet rs) throws SQLException {
+		return new Listed(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
+				rs.getTimestamp("starts_at").toInstant(), ZoneId.of(rs.getString("time_zone")),
+				rs.getBoolean("published"));
+	}
+
+	/** An event in a staff list of events. */
+	public record Listed(long id, String slug, String title, Instant startsAt, ZoneId zone, boolean published) {
+	}
+
+}
