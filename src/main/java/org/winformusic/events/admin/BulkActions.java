@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationStatus;
@@ -36,8 +37,11 @@ class BulkActions {
 
 	private final StaffRegistrations registrations;
 
+	private final EventCatalog catalog;
+
 	BulkActions(StaffActions actions, RegistrationDirectory directory, RegistrationTallies tallies,
-			StaffRegistrations registrations) {
+			StaffRegistrations registrations, EventCatalog catalog) {
+		this.catalog = catalog;
 		this.actions = actions;
 		this.registrations = registrations;
 		this.directory = directory;
@@ -91,6 +95,7 @@ class BulkActions {
 	 * here.
 	 */
 	List<Preview> preview(long eventId, Action action, List<Long> ids) {
+		boolean over = over(eventId, action);
 		long free = (action == Action.APPROVE) ? freeSeats(eventId) : 0;
 		List<Selected> chosen = selectedOf(eventId, ids);
 		// What a resend sends is not the status's name for someone whose seat was
@@ -104,13 +109,22 @@ class BulkActions {
 			}
 			Type resend = resends.get(selected.registration().id());
 			String resent = (resend != null) ? resend.name() : null;
-			Preview row = preview(action, selected.registration(), selected.erased(), free > 0, resent);
+			Preview row = over ? Preview.unchanged(selected.registration(), selected.erased())
+					: preview(action, selected.registration(), selected.erased(), free > 0, resent);
 			if (action == Action.APPROVE && row.changes()) {
 				free--;
 			}
 			rows.add(row);
 		}
 		return rows;
+	}
+
+	/**
+	 * Whether the event has ended, so that the action changes nobody: after the end its
+	 * registrations are the record of who came (a resend still goes).
+	 */
+	boolean over(long eventId, Action action) {
+		return action != Action.RESEND && this.catalog.ended(eventId);
 	}
 
 	private long freeSeats(long eventId) {
@@ -166,6 +180,10 @@ class BulkActions {
 	 * one changes all the same but gets no email.
 	 */
 	record Preview(long id, String fullName, String email, String status, String emailKind, boolean erased) {
+
+		static Preview unchanged(RegistrationView r, boolean erased) {
+			return new Preview(r.id(), r.fullName(), r.email(), r.status().name(), null, erased);
+		}
 
 		public boolean changes() {
 			return this.emailKind != null;

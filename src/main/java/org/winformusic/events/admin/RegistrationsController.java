@@ -141,6 +141,7 @@ class RegistrationsController {
 			model.addAttribute("event", event);
 			model.addAttribute("action", chosen.name());
 			model.addAttribute("rows", preview);
+			model.addAttribute("over", this.bulk.over(event.id(), chosen));
 			model.addAttribute("changing", preview.stream().filter(BulkActions.Preview::changes).count());
 			model.addAttribute("unreachable",
 					preview.stream().filter((row) -> row.changes() && !row.emailed()).count());

@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +115,38 @@ class StaffChangesAfterTheEndTests {
 				.doesNotContain(id + "/confirm\"", id + "/approve\"", "confirm-action/confirm-over",
 						"confirm-action/decline", "confirm-action/cancel", "confirm-action/waitlist");
 		}
+	}
+
+	@Test
+	void afterTheEndABulkApproveOrDeclineChangesNobodyAndItsPreviewSaysSo() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().minus(6, ChronoUnit.HOURS))
+			.capacity(5)
+			.create();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		long pending = data.in(event).person("Pablo Pendiente").status("PENDING").create().id();
+		long seated = data.in(event).person("Sergio Sentado").create().id();
+		for (String action : new String[] { "APPROVE", "DECLINE" }) {
+			String preview = this.mvc.perform(bulk(event, action, pending, seated).param("lang", "es"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(preview).contains("Este evento ya terminó: sus registros quedan como constancia de quién vino")
+				.contains("No cambia: el evento ya terminó")
+				.doesNotContain("Sí, aprobar", "Sí, rechazar");
+			this.mvc.perform(bulk(event, action, pending, seated).param("confirmed", "true"));
+		}
+		assertThat(data.status(pending)).isEqualTo("PENDING");
+		assertThat(data.status(seated)).isEqualTo("CONFIRMED");
+		assertThat(this.messages.typesFor(pending)).isEmpty();
+		assertThat(this.messages.typesFor(seated)).isEmpty();
+	}
+
+	private MockHttpServletRequestBuilder bulk(TestEvents.Created event, String action, long... ids) {
+		return post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", action)
+			.param("ids", java.util.Arrays.stream(ids).mapToObj(String::valueOf).toArray(String[]::new))
+			.with(as("ORGANIZER"))
+			.with(csrf());
 	}
 
 	private void refused(long id, String action, String role) throws Exception {
