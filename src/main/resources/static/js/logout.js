@@ -1,18 +1,16 @@
-// The logout page. Logging out clears this site's storage (see WebSecurityConfiguration),
-// and with it the check-ins a door page queued in this browser and has not sent yet
-// (checkin.js keeps them under 'door-queue:<event slug>'). The door page holds its own
-// logout back while its queue is not empty; this page, opened from another tab, does the
-// same: it says how many check-ins would be lost, links the door page that sends them, and
-// logs out only when told "sign out anyway". Without this script the page logs out as
-// before.
+// Logging out clears this site's storage (see WebSecurityConfiguration), and with it the
+// check-ins a door page queued in this browser and has not sent yet (checkin.js keeps them
+// under 'door-queue:<event slug>'). The door page holds its own logout back while its queue
+// is not empty (checkin.js). On the logout page, opened from another tab, this script does
+// the same: it says how many check-ins would be lost, links the door page that sends them,
+// and logs out only when told "sign out anyway". On every other admin page, the header's
+// "Log out" with check-ins unsent leads to that page instead of logging out. Without this
+// script logging out works as before.
 (function () {
   'use strict';
-  var root = document.getElementById('logout');
-  var box = document.getElementById('logout-queue');
-  if (!root || !box || !window.localStorage) {
+  if (!window.localStorage || document.getElementById('door')) {
     return;
   }
-  var d = root.dataset;
   var PREFIX = 'door-queue:';
   var unsent = 0;
   var slugs = [];
@@ -34,6 +32,19 @@
     return;
   }
   var forms = document.querySelectorAll('form[action$="/admin/logout"]');
+  var root = document.getElementById('logout');
+  var box = document.getElementById('logout-queue');
+  if (!root || !box) {
+    // Another admin page: the logout page says what would be lost.
+    Array.prototype.forEach.call(forms, function (form) {
+      form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        window.location.assign(form.getAttribute('action'));
+      });
+    });
+    return;
+  }
+  var d = root.dataset;
   var pageForm = root.querySelector('form');
   var leaving = false;
 

@@ -107,9 +107,10 @@ class DoorSessionBrowserTests extends BrowserTest {
 	}
 
 	/**
-	 * The logout page opened in another tab of the browser whose door page holds an
-	 * unsent check-in: logging out would delete it with the site's storage, so the page
-	 * says so, links the door page, and logs out only on "sign out anyway".
+	 * "Log out" from another tab of the browser whose door page holds an unsent check-in:
+	 * logging out would delete it with the site's storage, so the header's button leads
+	 * to the logout page, which says so, links the door page, and logs out only on "sign
+	 * out anyway".
 	 */
 	@Test
 	void theLogoutPageOfAnotherTabHoldsBackWhileTheBrowserKeepsUnsentCheckIns() throws Exception {
@@ -126,7 +127,10 @@ class DoorSessionBrowserTests extends BrowserTest {
 		door.close();
 		other.context().setOffline(false);
 
-		other.navigate(url("/admin/logout"));
+		// "Log out" in the header of any other admin page leads to the logout page.
+		other.navigate(url("/admin"));
+		other.locator("header form.logout-form button").click();
+		other.waitForURL(url("/admin/logout"));
 		Locator warning = other.locator("#logout-queue");
 		assertThat(warning).isVisible();
 		assertThat(warning).hasAttribute("role", "alert");
