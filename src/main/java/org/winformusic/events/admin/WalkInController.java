@@ -112,6 +112,11 @@ class WalkInController {
 			case CHECKED_IN -> {
 				redirect.addFlashAttribute("notice",
 						new Notice("walkIn.added", person.fullName(), this.passes.code(person.id()), Notice.Kind.ok));
+				// The door page shows their card as an arrival just recorded on this
+				// phone
+				// (as after a check-in there), not as someone who was already in.
+				redirect.addFlashAttribute("q", person.fullName());
+				redirect.addFlashAttribute("checkedInNow", person.id());
 				yield "redirect:/admin/events/{slug}/checkin";
 			}
 			case WAITLISTED -> {

@@ -114,6 +114,38 @@ class WalkInTests {
 			.andExpect(content().string(containsString("Checked in: 1 of 1 confirmed")));
 	}
 
+	/**
+	 * A double tap on a slow connection: the first tap's redirect is never followed (its
+	 * notice waits in the session), the second answers "already registered". The next
+	 * person's page must name that person, and show their card as an arrival just
+	 * recorded, not as someone already in.
+	 */
+	@Test
+	void afterADoubleTapTheNextWalkInsNoticeNamesTheNextPerson() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(5).create();
+		String door = "/admin/events/" + event.slug() + "/checkin";
+		Cookie session = login(TestStaff.create(this.jdbc, DOOR, "Puerta", StaffRole.DOOR));
+		String amparo = TestRegistrations.uniqueEmail("amparo");
+		this.mvc.perform(walkIn(event, "Amparo Dávila", amparo).cookie(session)).andExpect(redirectedUrl(door));
+		this.mvc.perform(walkIn(event, "Amparo Dávila", amparo).cookie(session)).andExpect(status().isOk());
+
+		String nellie = TestRegistrations.uniqueEmail("nellie");
+		this.mvc.perform(walkIn(event, "Nellie Campobello", nellie).cookie(session)).andExpect(redirectedUrl(door));
+
+		String page = this.mvc.perform(get(door).cookie(session).header("Accept-Language", "es"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		long id = registrationOf(event, nellie);
+		assertThat(page)
+			.contains("Listo: se registró a Nellie Campobello y se marcó su llegada. Código de entrada: "
+					+ this.passes.code(id))
+			.doesNotContain("se registró a Amparo");
+		String card = page.substring(page.indexOf("<strong>Nellie Campobello</strong>"));
+		assertThat(card.substring(0, card.indexOf("</li>"))).contains("Llegada registrada a las")
+			.doesNotContain("YA ENTRÓ");
+	}
+
 	@Test
 	void whenTheEventIsFullTheDoorMayAddToTheWaitlistButNotBeyondCapacity() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(1).create();
