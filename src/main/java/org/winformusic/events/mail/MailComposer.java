@@ -120,10 +120,15 @@ class MailComposer {
 		String confirmLink = (kind == RegistrationMessage.Type.EMAIL_CONFIRM)
 				? this.app.link(EmailChanges.CONFIRM_PATH + token) : null;
 		Locale locale = registration.locale();
+		// A confirmation for someone already checked in (added at the door, or an email
+		// held up until they came) says so: no entry code to show, no calendar entry to
+		// add; the link to their registration and their data stays.
+		boolean arrived = kind == RegistrationMessage.Type.CONFIRMED && registration.checkedInAt() != null;
+		boolean withCheckinQr = carriesCheckinQr(kind) && !arrived;
 		// Calendar actions only for someone who holds a seat (a moved event's email moves
 		// the entry of those confirmed); someone who lost it gets a file that takes the
 		// entry out of their calendar.
-		boolean withCalendar = carriesCheckinQr(kind) || (kind == RegistrationMessage.Type.EVENT_CHANGED
+		boolean withCalendar = withCheckinQr || (kind == RegistrationMessage.Type.EVENT_CHANGED
 				&& registration.status() == RegistrationStatus.CONFIRMED);
 		boolean ended = endsRegistration(kind);
 		// Only an entry that was added is taken out: a cancelled or declined registration
@@ -131,7 +136,6 @@ class MailComposer {
 		// withdrawn, which took the entry out then) has none.
 		boolean removesEntry = kind == RegistrationMessage.Type.SEAT_WITHDRAWN
 				|| (ended && registration.confirmedAt() != null);
-		boolean withCheckinQr = carriesCheckinQr(kind);
 		String subject = Headers
 			.clean(this.messages.getMessage("mail.subject." + kind.name(), new Object[] { event.title() }, locale));
 		String eventLink = this.app.link("/events/" + event.slug());
@@ -152,6 +156,7 @@ class MailComposer {
 		variables.put("ended", ended);
 		variables.put("heldSeat", removesEntry);
 		variables.put("withCheckinQr", withCheckinQr);
+		variables.put("arrived", arrived);
 		variables.put("withImage", withImage);
 		variables.put("doorCode", (withCheckinQr && withImage) ? this.checkinQr.doorCode(registration.id()) : null);
 		variables.put("kind", kind.name());

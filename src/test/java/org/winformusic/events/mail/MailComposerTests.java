@@ -222,6 +222,37 @@ class MailComposerTests {
 		assertThat(preview.text() + preview.html()).doesNotContain(code);
 	}
 
+	/**
+	 * Someone added at the door (or whose confirmation was held up until they came) is
+	 * already inside: no entry code to show or calendar entry to add, the link to their
+	 * registration stays.
+	 */
+	@Test
+	void aConfirmationForSomeoneAlreadyCheckedInSaysSoWithoutEntryCodeOrCalendar() {
+		RegistrationView registration = registration(SupportedLocales.SPANISH, null);
+		RegistrationView arrived = new RegistrationView(registration.id(), registration.eventId(),
+				registration.status(), registration.fullName(), registration.email(), registration.company(),
+				registration.jobTitle(), registration.companyType(), registration.state(), registration.city(),
+				registration.phone(), registration.associationInterest(), registration.referralSource(),
+				registration.comments(), registration.newsOptIn(), registration.privacyConsentVersion(),
+				registration.privacyConsentAt(), registration.locale(), registration.createdAt(),
+				registration.updatedAt(), registration.confirmedAt(), null, null, Instant.parse("2028-03-20T16:05:00Z"),
+				null, 0);
+
+		MailComposer.Composed mail = this.composer.compose(RegistrationMessage.Type.CONFIRMED, arrived,
+				event(SupportedLocales.SPANISH), TOKEN);
+
+		for (String part : new String[] { mail.text(), mail.html() }) {
+			assertThat(part)
+				.contains("tu llegada al evento ya quedó registrada", "Recibes este correo porque tienes un registro",
+						"https://events.example.org/r/" + TOKEN)
+				.doesNotContain("Te esperamos", "Muestra este código", "porque te registraste", PASSES.code(42));
+		}
+		assertThat(mail.ics()).isNull();
+		assertThat(mail.checkinQrPng()).isNull();
+		assertThat(mail.html()).doesNotContain("calendar.google.com");
+	}
+
 	@Test
 	void calendarFileParsesBackWithAStableUidUtcTimesVenueAndTheEventPageButNoPersonalLink() throws IOException {
 		MailComposer.Composed mail = this.composer.compose(RegistrationMessage.Type.CONFIRMED,
