@@ -108,6 +108,13 @@ public class WalkIns {
 			// have been skipped by someone who joined the waitlist meanwhile.
 			this.changes.requestPromotion(event.id());
 			ValidForm valid = form.values();
+			// Two phones (or taps) adding one address wait for each other here, so the
+			// second finds the first's registration instead of "no seat left" while the
+			// first, which took the last seat, has not committed yet.
+			this.jdbc.sql("select pg_advisory_xact_lock(hashtext('walk-in:' || ? || ':' || lower(?)))")
+				.params(event.id(), valid.email())
+				.query((rs) -> {
+				});
 			OffsetDateTime now = this.changes.now();
 			Row row = this.jdbc.sql(ADD)
 				.param("eventId", event.id())

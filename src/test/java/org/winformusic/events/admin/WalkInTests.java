@@ -272,6 +272,30 @@ class WalkInTests {
 			.single()).isOne();
 	}
 
+	/**
+	 * Several taps or phones adding one person for the last seat: one takes it, and every
+	 * other is shown that registration, never "no seats left" for the person who just
+	 * took the seat.
+	 */
+	@Test
+	void concurrentSubmitsOfOneAddressForTheLastSeatAreAllShownTheRegistrationTheyMade() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(1).create();
+		String email = TestRegistrations.uniqueEmail("ultimo.lugar");
+		List<MvcResult> results = org.winformusic.events.registration.Race.race(8,
+				(i) -> () -> this.mvc
+					.perform(walkIn(event, "Úrsula Última", email).with(as("DOOR")).header("Accept-Language", "en"))
+					.andReturn());
+		assertThat(results).extracting((r) -> r.getResponse().getStatus()).containsOnlyOnce(302);
+		for (MvcResult result : results) {
+			if (result.getResponse().getStatus() == 200) {
+				assertThat(result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+					.contains("Already registered")
+					.doesNotContain("No seats left");
+			}
+		}
+		assertThat(count(event, email)).isOne();
+	}
+
 	@Test
 	void nobodyIsAddedToAnEventThatHasEnded() throws Exception {
 		TestEvents.Created event = this.events.event()
