@@ -9,6 +9,7 @@ import java.util.Set;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.shared.Audited;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
@@ -103,6 +104,9 @@ class WaitlistPromoter {
 			for (Seats.Promoted registration : promoted) {
 				this.events.publishEvent(new RegistrationMessage(registration.id(), eventId, registration.locale(),
 						RegistrationMessage.Type.PROMOTED));
+				// In the registration's history: nobody on the staff did it.
+				this.events.publishEvent(new Audited(Audited.SYSTEM, "PROMOTED", eventId, registration.id(),
+						"status: " + RegistrationStatus.WAITLISTED + " -> " + RegistrationStatus.CONFIRMED, null));
 			}
 			if (!promoted.isEmpty()) {
 				logger.info("Promoted " + promoted.size() + " waitlisted registration(s) of event " + eventId);

@@ -90,6 +90,12 @@ class PromotionAfterTheEventTests {
 
 		assertThat(this.data.status(waiting)).isEqualTo("CONFIRMED");
 		assertThat(types(waiting)).containsExactly(RegistrationMessage.Type.PROMOTED);
+		// The registration's history says how they got the seat, and that nobody on the
+		// staff gave it.
+		assertThat(this.jdbc.sql("select actor || ' ' || action from audit_log where registration_id = ?")
+			.param(waiting)
+			.query(String.class)
+			.list()).containsExactly("system PROMOTED");
 	}
 
 	@Test
