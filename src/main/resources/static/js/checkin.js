@@ -167,8 +167,38 @@
     }));
   }
 
+  // "Add a walk-in" needs the server: offline its link is not followed (the browser's own
+  // offline page would replace the door page) and the line next to it says why, loudly.
+  var walkIn = root.querySelector('.door__walk-in');
+  function showWalkIn() {
+    if (!walkIn) {
+      return;
+    }
+    var offline = !online();
+    walkIn.classList.toggle('door__walk-in--offline', offline);
+    if (offline) {
+      walkIn.querySelector('a').setAttribute('aria-disabled', 'true');
+    } else {
+      walkIn.querySelector('a').removeAttribute('aria-disabled');
+    }
+  }
+  if (walkIn) {
+    walkIn.querySelector('a').addEventListener('click', function (event) {
+      if (online()) {
+        return;
+      }
+      event.preventDefault();
+      var note = walkIn.querySelector('.door__walk-in-note');
+      var words = note.textContent;
+      note.setAttribute('role', 'alert');
+      note.textContent = '';
+      window.setTimeout(function () { note.textContent = words; }, 50);
+    });
+  }
+
   function showState() {
     showSession();
+    showWalkIn();
     if (logoutForm && leaveBox) {
       showLeave();
     }

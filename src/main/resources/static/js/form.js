@@ -1,4 +1,4 @@
-// Small improvements to the public forms; every form works without this file.
+// Small improvements to the public forms and the door's walk-in form; every form works without this file.
 // Loaded as an external file because the Content-Security-Policy forbids inline scripts.
 (function () {
   'use strict';
@@ -47,19 +47,23 @@
   if (form) {
     var key = 'keep-on-language:' + form.getAttribute('action');
     var skipped = ['_csrf', 'website', 'emailConfirmed'];
-    var kept = null;
+    // A field, not a button: a named submit button says which choice was pressed.
+    var kept = function (field) {
+      return field.name && skipped.indexOf(field.name) < 0 && field.type !== 'submit' && field.type !== 'button';
+    };
+    var saved = null;
     try {
-      kept = JSON.parse(window.sessionStorage.getItem(key));
+      saved = JSON.parse(window.sessionStorage.getItem(key));
       window.sessionStorage.removeItem(key);
     } catch (ignored) {
       // No storage (private mode, blocked): the switch just shows a blank form.
     }
-    if (kept) {
+    if (saved) {
       Array.prototype.forEach.call(form.elements, function (field) {
-        if (!field.name || skipped.indexOf(field.name) >= 0 || !(field.name in kept)) {
+        if (!kept(field) || !(field.name in saved)) {
           return;
         }
-        var values = kept[field.name];
+        var values = saved[field.name];
         if (field.type === 'checkbox' || field.type === 'radio') {
           field.checked = values.indexOf(field.value) >= 0;
         } else if (field.tagName === 'SELECT' && field.multiple) {
@@ -75,7 +79,7 @@
       link.addEventListener('click', function () {
         var values = {};
         Array.prototype.forEach.call(form.elements, function (field) {
-          if (!field.name || skipped.indexOf(field.name) >= 0) {
+          if (!kept(field)) {
             return;
           }
           values[field.name] = values[field.name] || [];

@@ -17,6 +17,8 @@ import org.winformusic.events.registration.FormContext;
 import org.winformusic.events.registration.RegistrationFields;
 import org.winformusic.events.registration.RegistrationForm;
 import org.winformusic.events.registration.RegistrationFormBinding;
+import org.winformusic.events.registration.RegistrationStatus;
+import org.winformusic.events.registration.RegistrationTallies;
 import org.winformusic.events.registration.RegistrationValidator;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.registration.WalkIns.WalkIn;
@@ -49,6 +51,9 @@ class WalkInController {
 
 	private static final String VIEW = "admin/walk-in";
 
+	/** The prefix of the form's own words for the registration form's messages. */
+	private static final String STAFF_WORDS = "walkIn.";
+
 	/** The form's fields, in page order (for the error summary). */
 	private static final List<String> FIELDS = List.of("fullName", "email", "company", "companyType", "state", "city",
 			"associationInterest", "privacyConsent");
@@ -65,14 +70,17 @@ class WalkInController {
 
 	private final MessageSource messages;
 
+	private final RegistrationTallies tallies;
+
 	WalkInController(EventCatalog catalog, RegistrationValidator validator, RegistrationFields fields,
-			DoorWalkIns walkIns, CheckinPasses passes, MessageSource messages) {
+			DoorWalkIns walkIns, CheckinPasses passes, MessageSource messages, RegistrationTallies tallies) {
 		this.catalog = catalog;
 		this.validator = validator;
 		this.fields = fields;
 		this.walkIns = walkIns;
 		this.passes = passes;
 		this.messages = messages;
+		this.tallies = tallies;
 	}
 
 	@GetMapping("/admin/events/{slug}/checkin/walk-in")
@@ -126,6 +134,8 @@ class WalkInController {
 			}
 			case FULL -> {
 				model.addAttribute("full", true);
+				// An extra seat goes ahead of everyone waiting: the admin sees how many.
+				model.addAttribute("waiting", this.tallies.of(event.id()).count(RegistrationStatus.WAITLISTED));
 				yield show(event, form, result, chosen, locale, model);
 			}
 			case ALREADY_REGISTERED -> {
@@ -145,7 +155,9 @@ class WalkInController {
 		model.addAttribute("event", event);
 		model.addAttribute("closed", !registering.published() || this.catalog.ended(registering.id()));
 		model.addAttribute("language", language);
-		this.fields.prepare(model, form, result, event.country(), locale);
+		// Staff type for someone else: the problems and the association question in
+		// words about the person (walkIn.*), not to them.
+		this.fields.prepare(model, form, result, event.country(), locale, STAFF_WORDS);
 		// The door's own words: the address is where the person gets their link; the
 		// problems in the order of this form.
 		model.addAttribute("hints", Map.of("email", this.messages.getMessage("walkIn.hint.email", null, locale)));

@@ -78,11 +78,19 @@ public class Regions {
 	 * (the first workshop's announcement), any other country's names that country.
 	 */
 	public String interestQuestion(String country, Locale locale) {
+		return interestQuestion(country, "", locale);
+	}
+
+	/**
+	 * The same question in other words: {@code prefix} goes before both keys (the walk-in
+	 * form's {@code walkIn.}, where staff ask it about someone else).
+	 */
+	public String interestQuestion(String country, String prefix, Locale locale) {
 		if ("MX".equals(country) || !Countries.known(country)) {
-			return this.messages.getMessage("registration.field.associationInterest", null, locale);
+			return this.messages.getMessage(prefix + "registration.field.associationInterest", null, locale);
 		}
-		return this.messages.getMessage("country.associationInterest", new Object[] { Countries.name(country, locale) },
-				locale);
+		return this.messages.getMessage(prefix + "country.associationInterest",
+				new Object[] { Countries.name(country, locale) }, locale);
 	}
 
 	/**

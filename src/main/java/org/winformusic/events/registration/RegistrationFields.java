@@ -1,5 +1,6 @@
 package org.winformusic.events.registration;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -49,6 +52,17 @@ public class RegistrationFields {
 
 	/** Adds the values, the problems of {@code result} and the choices to the model. */
 	public void prepare(Model model, RegistrationForm form, BindingResult result, String country, Locale locale) {
+		prepare(model, form, result, country, locale, "");
+	}
+
+	/**
+	 * The same in other words: each problem and the association question are read from
+	 * {@code words} + their key first (the walk-in form's {@code walkIn.}: staff type for
+	 * someone else, so "Escribe el nombre completo de la persona.", not "Escribe tu
+	 * nombre completo."), else from their key.
+	 */
+	public void prepare(Model model, RegistrationForm form, BindingResult result, String country, Locale locale,
+			String words) {
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("fullName", form.fullName());
 		values.put("email", form.email());
@@ -65,14 +79,14 @@ public class RegistrationFields {
 		values.put("newsOptIn", Boolean.TRUE.equals(form.newsOptIn()) ? "true" : null);
 		model.addAttribute("values", values);
 		Map<String, String> errors = new LinkedHashMap<>();
-		FIELDS.forEach((field) -> addError(errors, field, result, locale));
+		FIELDS.forEach((field) -> addError(errors, field, result, words, locale));
 		model.addAttribute("errors", errors);
 		Map<String, String> hints = new LinkedHashMap<>();
 		HINTED
 			.forEach((field) -> hints.put(field, this.messages.getMessage("registration.hint." + field, null, locale)));
 		model.addAttribute("hints", hints);
 		model.addAttribute("stateLabel", this.regions.fieldLabel(country, locale));
-		model.addAttribute("interestLabel", this.regions.interestQuestion(country, locale));
+		model.addAttribute("interestLabel", this.regions.interestQuestion(country, words, locale));
 		model.addAttribute("states",
 				this.regions.options(country, locale).stream().map((r) -> new Option(r.code(), r.label())).toList());
 		model.addAttribute("companyTypes", Arrays.stream(CompanyType.values()).map(Enum::name).toList());
@@ -145,10 +159,26 @@ public class RegistrationFields {
 
 	/** Puts the first problem of {@code field}, if any, into {@code errors}. */
 	public void addError(Map<String, String> errors, String field, BindingResult result, Locale locale) {
+		addError(errors, field, result, "", locale);
+	}
+
+	private void addError(Map<String, String> errors, String field, BindingResult result, String words, Locale locale) {
 		FieldError error = result.getFieldError(field);
 		if (error != null && !errors.containsKey(field)) {
-			errors.put(field, this.messages.getMessage(error, locale));
+			errors.put(field, this.messages.getMessage(inWords(error, words), locale));
 		}
+	}
+
+	/** The error with its codes read with {@code words} before them first. */
+	private static MessageSourceResolvable inWords(FieldError error, String words) {
+		if (words.isEmpty() || error.getCodes() == null) {
+			return error;
+		}
+		List<String> codes = new ArrayList<>();
+		Arrays.stream(error.getCodes()).map((code) -> words + code).forEach(codes::add);
+		codes.addAll(Arrays.asList(error.getCodes()));
+		return new DefaultMessageSourceResolvable(codes.toArray(String[]::new), error.getArguments(),
+				error.getDefaultMessage());
 	}
 
 	/** A choice in a select. */
