@@ -1,7 +1,5 @@
 package org.winformusic.events.registration;
 
-import org.winformusic.events.registration.RegistrationValidator.ValidForm;
-
 /**
  * A form that passed {@link RegistrationValidator#check}: its normalized values and
  * answers, ready to store for the event it was checked against. Only the validator makes

@@ -10,7 +10,6 @@ import java.util.Objects;
 import org.winformusic.events.event.EventQuestion;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.registration.RegistrationStateException.Reason;
-import org.winformusic.events.registration.RegistrationValidator.ValidForm;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;

@@ -10,7 +10,6 @@ import java.util.Optional;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.RegisteringEvent;
 import org.winformusic.events.registration.RegistrationMessage.Type;
-import org.winformusic.events.registration.RegistrationValidator.ValidForm;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.SupportedLocales;
 
@@ -184,25 +183,13 @@ public class PublicRegistrations {
 		String language = SupportedLocales.of(locale.getLanguage()).getLanguage();
 		return this.transactions.execute((tx) -> {
 			OffsetDateTime at = utc(now);
-			Row row = this.jdbc.sql(REGISTER)
+			Row row = valid.bindTo(this.jdbc.sql(REGISTER))
 				.param("eventId", event.id())
 				.param("pending", event.requiresApproval())
-				.param("fullName", valid.fullName())
-				.param("email", valid.email())
-				.param("company", valid.company())
-				.param("jobTitle", valid.jobTitle())
-				.param("companyType", valid.companyType().name())
-				.param("state", valid.state())
-				.param("city", valid.city())
-				.param("phone", valid.phone())
-				.param("interest", valid.associationInterest().name())
-				.param("referralSource", valid.referralSource())
-				.param("comments", valid.comments())
 				.param("consentVersion", privacyVersion())
 				.param("now", at)
 				.param("newsOptIn", valid.newsOptIn())
 				.param("locale", language)
-				.param("searchText", valid.searchText())
 				.param("tokenHash", ManageTokens.hash(token))
 				.query((rs, n) -> new Row(rs.getLong("id"), RegistrationStatus.valueOf(rs.getString("status"))))
 				.optional()

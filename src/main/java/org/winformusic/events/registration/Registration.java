@@ -15,7 +15,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Formula;
-import org.winformusic.events.registration.RegistrationValidator.ValidForm;
 
 /**
  * A person's registration for an event, as staff and the registrant read and edit it.

@@ -281,15 +281,4 @@ public class RegistrationValidator implements SmartValidator {
 		}
 	}
 
-	/** A checked form's normalized values. */
-	record ValidForm(String fullName, String email, String company, String jobTitle, CompanyType companyType,
-			String state, String city, String phone, AssociationInterest associationInterest, String referralSource,
-			String comments, boolean newsOptIn) {
-
-		String searchText() {
-			return RegistrationFilter.searchable(this.fullName + " " + this.email + " " + this.company);
-		}
-
-	}
-
 }

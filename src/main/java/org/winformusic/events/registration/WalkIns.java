@@ -6,7 +6,6 @@ import java.util.Locale;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.RegisteringEvent;
 import org.winformusic.events.registration.RegistrationMessage.Type;
-import org.winformusic.events.registration.RegistrationValidator.ValidForm;
 import org.winformusic.events.shared.SupportedLocales;
 
 import org.springframework.context.MessageSource;
@@ -116,25 +115,13 @@ public class WalkIns {
 				.query((rs) -> {
 				});
 			OffsetDateTime now = this.changes.now();
-			Row row = this.jdbc.sql(ADD)
+			Row row = valid.bindTo(this.jdbc.sql(ADD))
 				.param("eventId", event.id())
 				.param("addSeat", whenFull == WhenFull.ADD_SEAT)
 				.param("waitlist", whenFull == WhenFull.WAITLIST)
-				.param("fullName", valid.fullName())
-				.param("email", valid.email())
-				.param("company", valid.company())
-				.param("jobTitle", valid.jobTitle())
-				.param("companyType", valid.companyType().name())
-				.param("state", valid.state())
-				.param("city", valid.city())
-				.param("phone", valid.phone())
-				.param("interest", valid.associationInterest().name())
-				.param("referralSource", valid.referralSource())
-				.param("comments", valid.comments())
 				.param("consentVersion", this.messages.getMessage("privacy.version", null, SupportedLocales.SPANISH))
 				.param("now", now)
 				.param("locale", SupportedLocales.of(language.getLanguage()).getLanguage())
-				.param("searchText", valid.searchText())
 				.query((rs, n) -> new Row(rs.getLong("id"), RegistrationStatus.valueOf(rs.getString("status")),
 						rs.getBoolean("seated")))
 				.optional()
