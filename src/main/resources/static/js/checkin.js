@@ -583,6 +583,16 @@
             flash = { kind: 'bad', text: text(rejectedWords(r.status), p.name) };
           }
         });
+        // Seen after the event's end: not recorded.
+        answer.results.forEach(function (r) {
+          var p = person(r.id);
+          if (r.outcome === 'EVENT_OVER' && p) {
+            p.checkedInAt = r.checkedInAt;
+            fresh = (fresh === p.id) ? null : fresh;
+            delete mine[p.id];
+            flash = { kind: 'bad', text: text(d.msgOverRefused, p.name) };
+          }
+        });
         // Another check-in is the one kept (another phone's, whatever its time): say so,
         // loudly, with the time kept.
         answer.results.forEach(function (r) {

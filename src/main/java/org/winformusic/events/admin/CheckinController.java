@@ -107,6 +107,9 @@ class CheckinController {
 		model.addAttribute("event", event);
 		model.addAttribute(SEARCH, text);
 		model.addAttribute("counts", this.queries.counts(event.id()));
+		// After the end nobody arrives: no check-in or walk-in offered (what a phone
+		// queued while the event ran still syncs).
+		model.addAttribute("over", this.catalog.ended(event.id()));
 		model.addAttribute("doorManifest", "/admin/events/" + event.slug() + "/checkin/manifest.webmanifest");
 		if (!text.isEmpty()) {
 			// A door code typed from a badge or the paper list names one person.
@@ -266,8 +269,14 @@ class CheckinController {
 			}
 		}
 		catch (RegistrationStateException ex) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.checkin.notConfirmed"));
+			redirect.addFlashAttribute("notice", Notice.bad(refusal(ex)));
 		}
+	}
+
+	/** Why a check-in was refused: the event is over, or they hold no seat. */
+	static String refusal(RegistrationStateException refused) {
+		return (refused.reason() == RegistrationStateException.Reason.EVENT_OVER) ? "admin.checkin.overRefused"
+				: "admin.checkin.notConfirmed";
 	}
 
 	/** An erased registration's pass opens nothing, as for anyone else ({@code /p/}). */

@@ -81,7 +81,8 @@ class DoorSync {
 			return result(action, done.kept().ours() ? Outcome.DONE : Outcome.ALREADY, done.registration());
 		}
 		catch (RegistrationStateException ex) {
-			return result(action, Outcome.NOT_CONFIRMED, this.directory.find(registration.id()).orElseThrow());
+			return result(action, (ex.reason() == RegistrationStateException.Reason.EVENT_OVER) ? Outcome.EVENT_OVER
+					: Outcome.NOT_CONFIRMED, this.directory.find(registration.id()).orElseThrow());
 		}
 	}
 
@@ -124,7 +125,10 @@ class DoorSync {
 
 	enum Outcome {
 
-		DONE, ALREADY, UNDONE, NOT_CONFIRMED, UNKNOWN, INVALID
+		DONE, ALREADY, UNDONE, NOT_CONFIRMED, UNKNOWN, INVALID,
+
+		/** Seen by the phone after the event's end: not recorded. */
+		EVENT_OVER
 
 	}
 

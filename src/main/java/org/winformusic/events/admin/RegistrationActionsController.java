@@ -164,8 +164,9 @@ class RegistrationActionsController {
 			redirect.addFlashAttribute("notice", CheckinController.notice(result, this.catalog, this.times, locale));
 		}
 		catch (RegistrationStateException ex) {
-			// Only a confirmed registration arrives, as at the door.
-			redirect.addFlashAttribute("notice", Notice.bad("admin.checkin.notConfirmed"));
+			// Only a confirmed registration arrives, as at the door, and only before the
+			// event's end.
+			redirect.addFlashAttribute("notice", Notice.bad(CheckinController.refusal(ex)));
 		}
 		return "redirect:/admin/registrations/" + id;
 	}

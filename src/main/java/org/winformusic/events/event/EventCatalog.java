@@ -106,8 +106,13 @@ public class EventCatalog {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean ended(long eventId) {
+		return endedBy(eventId, this.clock.instant());
+	}
+
+	/** Whether the event had ended at {@code when} (read exactly); false for no event. */
+	public boolean endedBy(long eventId, Instant when) {
 		return this.jdbc.sql("select ends_at <= ? from event where id = ?")
-			.params(Timestamp.from(this.clock.instant()), eventId)
+			.params(Timestamp.from(when), eventId)
 			.query(Boolean.class)
 			.optional()
 			.orElse(false);

@@ -2,6 +2,7 @@ package org.winformusic.events.mail;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -26,6 +27,7 @@ import org.winformusic.events.shared.EventTimes;
 import org.winformusic.events.shared.MailFrom;
 import org.winformusic.events.shared.PrivacyContact;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -69,8 +71,18 @@ class MailComposer {
 	private static final DateTimeFormatter GOOGLE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
 		.withZone(ZoneOffset.UTC);
 
+	/** Tells whether the event is over when the email is composed. */
+	private final Clock clock;
+
 	MailComposer(MessageSource messages, EventTimes times, AppProperties app, CheckinQrCode checkinQr,
 			PrivacyContact privacyContact, MailFrom from) {
+		this(messages, times, app, checkinQr, privacyContact, from, Clock.systemUTC());
+	}
+
+	@Autowired
+	MailComposer(MessageSource messages, EventTimes times, AppProperties app, CheckinQrCode checkinQr,
+			PrivacyContact privacyContact, MailFrom from, Clock clock) {
+		this.clock = clock;
 		this.privacyContact = privacyContact;
 		this.from = from;
 		this.replyTo = EmailAddresses.plainAddress(privacyContact.contact());
@@ -157,13 +169,16 @@ class MailComposer {
 		variables.put("heldSeat", removesEntry);
 		variables.put("withCheckinQr", withCheckinQr);
 		variables.put("arrived", arrived);
+		// After the end a registration is a record: its link offers no change.
+		boolean over = !this.clock.instant().isBefore(event.endsAt());
+		variables.put("over", over);
 		variables.put("withImage", withImage);
 		variables.put("doorCode", (withCheckinQr && withImage) ? this.checkinQr.doorCode(registration.id()) : null);
 		variables.put("kind", kind.name());
 		// The link reminder goes to any status: it says which, and offers no change to
 		// a registration that can no longer be changed.
 		variables.put("status", registration.status().name());
-		variables.put("active", registration.status().active());
+		variables.put("active", registration.status().active() && !over);
 		variables.put("eventLink", eventLink);
 		variables.put("privacyLink", this.app.link("/privacy"));
 		variables.put("controller", this.privacyContact.controller());

@@ -1,6 +1,7 @@
 package org.winformusic.events.registration;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
@@ -185,6 +186,18 @@ class Changes {
 		if (eventEnded(current.eventId())) {
 			throw new RegistrationStateException(Reason.EVENT_OVER,
 					"The event of registration " + current.id() + " has ended");
+		}
+	}
+
+	/**
+	 * An arrival at {@code at} must fall before the event's end: nobody arrives at an
+	 * event that is over (a door phone's queue, recorded while it ran, still counts).
+	 * @throws RegistrationStateException (EVENT_OVER) when the event had ended by then
+	 */
+	void requireArrivalBeforeTheEnd(Locked current, Instant at) {
+		if (this.catalog.endedBy(current.eventId(), at)) {
+			throw new RegistrationStateException(Reason.EVENT_OVER,
+					"The event of registration " + current.id() + " had ended by " + at);
 		}
 	}
 

@@ -30,7 +30,8 @@ public class CheckIns {
 	 * detail page all come here, and every change that leaves CONFIRMED clears the
 	 * check-in ({@link Changes#setStatus}), so the dashboard's "arrived" (confirmed and
 	 * checked in) and the list's check-in filter count the same people.
-	 * @throws RegistrationStateException (WRONG_STATUS) when it is not confirmed
+	 * @throws RegistrationStateException (WRONG_STATUS) when it is not confirmed,
+	 * (EVENT_OVER) after the event's end: an arrival recorded then would be a fake one
 	 */
 	public CheckIn checkIn(long registrationId) {
 		return this.changes.run(() -> {
@@ -39,6 +40,7 @@ public class CheckIns {
 			if (current.checkedIn()) {
 				return new CheckIn(this.changes.view(registrationId), true);
 			}
+			this.changes.requireArrivalBeforeTheEnd(current, this.changes.now().toInstant());
 			// SQL: a set-based change under the row lock, like the status changes.
 			this.jdbc.sql(
 					"update registration set checked_in_at = :now, checkin_key = null, updated_at = :now, version = version + 1 where id = :id")
@@ -67,8 +69,11 @@ public class CheckIns {
 	 * (already bounded by the caller), {@code key} the random id the phone gave this
 	 * check-in. The earliest time is kept, and with it the key of the check-in that
 	 * reported it, so a phone can tell its own arrival from another phone's. Sending the
-	 * same check-in again (an answer lost on the way) is answered as the first time.
-	 * @throws RegistrationStateException (WRONG_STATUS) when it is not confirmed
+	 * same check-in again (an answer lost on the way) is answered as the first time. A
+	 * phone offline during the event may send its arrivals after the end; one it saw
+	 * after the end is refused.
+	 * @throws RegistrationStateException (WRONG_STATUS) when it is not confirmed,
+	 * (EVENT_OVER) when the event had ended by {@code phoneTime}
 	 */
 	public PhoneCheckIn checkInFromPhone(long registrationId, Instant phoneTime, String key) {
 		// As the database keeps it (microseconds), so the same time compares equal.
@@ -76,6 +81,7 @@ public class CheckIns {
 		return this.changes.run(() -> {
 			Locked current = this.changes.lock(registrationId);
 			Changes.require(current, RegistrationStatus.CONFIRMED);
+			this.changes.requireArrivalBeforeTheEnd(current, at);
 			Stored stored = this.jdbc.sql("select checked_in_at, checkin_key from registration where id = ?")
 				.param(registrationId)
 				.query((rs, n) -> new Stored(rs.getTimestamp("checked_in_at"), rs.getString("checkin_key")))

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 
 import org.springframework.stereotype.Component;
@@ -16,17 +17,26 @@ import org.springframework.stereotype.Component;
  * seat (it was withdrawn) has a calendar entry from their confirmation, and gets the
  * withdrawn seat's email, whose file takes it out; the plain waitlist email has none.
  * Cancelled and declined emails carry that file for whoever held a seat when it ended.
+ * After the event's end the status emails would say untrue things (a seat reserved, a
+ * calendar file, "we look forward to seeing you"): the link to the record goes instead
+ * (LINK_REMINDER, which says the event took place).
  */
 @Component
 class CurrentStatusEmail {
 
 	private final EmailHistory history;
 
-	CurrentStatusEmail(EmailHistory history) {
+	private final EventCatalog catalog;
+
+	CurrentStatusEmail(EmailHistory history, EventCatalog catalog) {
 		this.history = history;
+		this.catalog = catalog;
 	}
 
-	Type kindFor(long registrationId, RegistrationStatus status) {
+	Type kindFor(long registrationId, long eventId, RegistrationStatus status) {
+		if (this.catalog.ended(eventId)) {
+			return Type.LINK_REMINDER;
+		}
 		return kindFor(status,
 				status == RegistrationStatus.WAITLISTED && heldASeat(this.history.kindsQueued(registrationId)));
 	}
@@ -41,9 +51,14 @@ class CurrentStatusEmail {
 			.map(RegistrationView::id)
 			.toList();
 		Map<Long, Set<Type>> queued = waiting.isEmpty() ? Map.of() : this.history.kindsQueued(waiting);
+		Set<Long> ended = this.catalog
+			.endedAmong(registrations.stream().map(RegistrationView::eventId).collect(Collectors.toSet()));
 		return registrations.stream()
-			.collect(Collectors.toMap(RegistrationView::id,
-					(r) -> kindFor(r.status(), heldASeat(queued.getOrDefault(r.id(), Set.of()))), (a, b) -> a));
+			.collect(
+					Collectors.toMap(RegistrationView::id,
+							(r) -> ended.contains(r.eventId()) ? Type.LINK_REMINDER
+									: kindFor(r.status(), heldASeat(queued.getOrDefault(r.id(), Set.of()))),
+							(a, b) -> a));
 	}
 
 	private static Type kindFor(RegistrationStatus status, boolean heldASeat) {

@@ -207,7 +207,7 @@ public class StaffRegistrations {
 			if (current.erased()) {
 				throw new RegistrationStateException(Reason.ERASED, "Registration " + registrationId + " was erased");
 			}
-			Type type = this.statusEmail.kindFor(registrationId, current.status());
+			Type type = this.statusEmail.kindFor(registrationId, current.eventId(), current.status());
 			this.changes.publish(registrationId, type);
 			return type;
 		});

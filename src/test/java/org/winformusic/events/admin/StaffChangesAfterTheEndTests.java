@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.admin.AdminTestConfiguration.SentMessages;
+import org.winformusic.events.registration.RegistrationMessage;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
@@ -140,6 +141,35 @@ class StaffChangesAfterTheEndTests {
 		assertThat(data.status(seated)).isEqualTo("CONFIRMED");
 		assertThat(this.messages.typesFor(pending)).isEmpty();
 		assertThat(this.messages.typesFor(seated)).isEmpty();
+	}
+
+	/**
+	 * A resend after the end would say "your seat is reserved, we look forward to seeing
+	 * you", with a calendar file: the link to the record goes instead, alone or in bulk.
+	 */
+	@Test
+	void afterTheEndAResendSendsTheLinkToTheRecordNotTheStatusEmail() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().minus(6, ChronoUnit.HOURS))
+			.capacity(5)
+			.create();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		long seated = data.in(event).person("Citlali Ausente").create().id();
+		long waiting = data.in(event).person("Wendy Espera").status("WAITLISTED").create().id();
+
+		this.mvc.perform(post("/admin/registrations/" + seated + "/resend").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.ok("admin.action.resent")));
+		String preview = this.mvc.perform(bulk(event, "RESEND", seated, waiting).param("lang", "es"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(preview).contains("Su enlace otra vez (el evento ya se realizó)")
+			.doesNotContain("Lugar confirmado", "En lista de espera</td>");
+		this.mvc.perform(bulk(event, "RESEND", seated, waiting).param("confirmed", "true"));
+
+		assertThat(this.messages.typesFor(seated)).containsExactly(RegistrationMessage.Type.LINK_REMINDER,
+				RegistrationMessage.Type.LINK_REMINDER);
+		assertThat(this.messages.typesFor(waiting)).containsExactly(RegistrationMessage.Type.LINK_REMINDER);
 	}
 
 	private MockHttpServletRequestBuilder bulk(TestEvents.Created event, String action, long... ids) {

@@ -223,6 +223,26 @@ class MailComposerTests {
 	}
 
 	/**
+	 * After the event's end a resend or "email me my link" sends the link again: it says
+	 * the event took place and offers no change (no "ver, cambiar o cancelar").
+	 */
+	@Test
+	void theLinkSentAgainAfterTheEventsEndLeadsToARecord() {
+		MailComposer afterTheEnd = new MailComposer(this.messages, new EventTimes(this.messages), APP,
+				new CheckinQrCode(PASSES), CONTACT, FROM,
+				java.time.Clock.fixed(Instant.parse("2028-03-21T12:00:00Z"), java.time.ZoneOffset.UTC));
+		MailComposer.Composed mail = afterTheEnd.compose(RegistrationMessage.Type.LINK_REMINDER,
+				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);
+		for (String part : new String[] { mail.text(), mail.html() }) {
+			assertThat(part).contains("El evento ya se realizó, así que tu registro ya no cambia")
+				.doesNotContain("tu lugar está apartado", "ver, cambiar o cancelar", "Ver o cambiar mi registro");
+		}
+		MailComposer.Composed before = this.composer.compose(RegistrationMessage.Type.LINK_REMINDER,
+				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);
+		assertThat(before.text()).contains("tu lugar está apartado").doesNotContain("El evento ya se realizó");
+	}
+
+	/**
 	 * Someone added at the door (or whose confirmation was held up until they came) is
 	 * already inside: no entry code to show or calendar entry to add, the link to their
 	 * registration stays.

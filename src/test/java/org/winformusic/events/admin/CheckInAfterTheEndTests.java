@@ -1,0 +1,95 @@
+package org.winformusic.events.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+
+/**
+ * Nobody arrives at an event that is over: a check-in the day after, from the
+ * registration's page or the door page, would record a no-show as attended, timestamped
+ * after the end. Arrivals a door phone recorded offline while the event ran still sync.
+ */
+@AdminTest
+class CheckInAfterTheEndTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void afterTheEndNobodyIsCheckedInButArrivalsRecordedWhileItRanStillSync() throws Exception {
+		Instant start = Instant.now().minus(6, ChronoUnit.HOURS);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().startsAt(start).capacity(5).create();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		long absent = data.in(event).person("Citlali Ausente").create().id();
+		long offline = data.in(event).person("Ofelia Sinred").create().id();
+		String door = "/admin/events/" + event.slug() + "/checkin";
+
+		this.mvc.perform(post("/admin/registrations/" + absent + "/checkin").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.checkin.overRefused")));
+		this.mvc.perform(post(door + "/" + absent).with(as("DOOR")).with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.checkin.overRefused")));
+		this.mvc
+			.perform(post(door + "/sync").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("batch",
+						"{\"actions\":[" + action(absent, Instant.now()) + ","
+								+ action(offline, start.plus(1, ChronoUnit.HOURS)) + "]}")
+				.with(as("DOOR"))
+				.with(csrf()))
+			.andExpect(jsonPath("$.results[0].outcome").value("EVENT_OVER"))
+			.andExpect(jsonPath("$.results[1].outcome").value("DONE"));
+		assertThat(checkedIn(absent)).isFalse();
+		assertThat(checkedIn(offline)).isTrue();
+
+		String page = this.mvc.perform(get(door).param("lang", "es").with(as("DOOR")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(page).contains("Este evento ya terminó: ya no se registran llegadas")
+			.doesNotContain(door + "/walk-in\"")
+			.contains("data-can-act=\"false\"");
+		assertThat(DoorSearches.results(this.mvc, event.slug(), "Citlali", "DOOR", "es")).contains("Citlali Ausente")
+			.doesNotContain("action=\"" + door + "/" + absent + "\"");
+		String detail = this.mvc.perform(get("/admin/registrations/" + absent).with(as("ORGANIZER")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(detail).doesNotContain(absent + "/checkin\"");
+	}
+
+	private boolean checkedIn(long id) {
+		return this.jdbc.sql("select checked_in_at is not null from registration where id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single();
+	}
+
+	private static String action(long id, Instant at) {
+		return "{\"id\":" + id + ",\"type\":\"in\",\"at\":\"" + at + "\",\"key\":\"k" + id + "\"}";
+	}
+
+	private static RequestPostProcessor as(String role) {
+		return user(role.toLowerCase(java.util.Locale.ROOT) + "@win.test").roles(role);
+	}
+
+}
