@@ -172,6 +172,9 @@ class MailComposer {
 		// After the end a registration is a record: its link offers no change.
 		boolean over = !this.clock.instant().isBefore(event.endsAt());
 		variables.put("over", over);
+		// A seat that came while the event runs: come now, until its end.
+		variables.put("runningUntil", (!over && !this.clock.instant().isBefore(event.startsAt()))
+				? this.times.time(event.endsAt(), event.zone()) : null);
 		variables.put("withImage", withImage);
 		variables.put("doorCode", (withCheckinQr && withImage) ? this.checkinQr.doorCode(registration.id()) : null);
 		variables.put("kind", kind.name());

@@ -223,6 +223,25 @@ class MailComposerTests {
 	}
 
 	/**
+	 * A seat that comes while the event runs (a promotion during it): the email says it
+	 * has started and until when, so the person comes now rather than "that day".
+	 */
+	@Test
+	void aSeatThatComesWhileTheEventRunsSaysComeNowUntilItsEnd() {
+		MailComposer duringTheEvent = new MailComposer(this.messages, new EventTimes(this.messages), APP,
+				new CheckinQrCode(PASSES), CONTACT, FROM,
+				java.time.Clock.fixed(Instant.parse("2028-03-20T17:00:00Z"), java.time.ZoneOffset.UTC));
+		MailComposer.Composed now = duringTheEvent.compose(RegistrationMessage.Type.PROMOTED,
+				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);
+		for (String part : new String[] { now.text(), now.html() }) {
+			assertThat(part).contains("El evento ya empezó y dura hasta las 14:00");
+		}
+		MailComposer.Composed before = this.composer.compose(RegistrationMessage.Type.PROMOTED,
+				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);
+		assertThat(before.text()).doesNotContain("ya empezó");
+	}
+
+	/**
 	 * After the event's end a resend or "email me my link" sends the link again: it says
 	 * the event took place and offers no change (no "ver, cambiar o cancelar").
 	 */
