@@ -14,7 +14,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The notice tells a registrant what the access right's report holds (the staff's notes
  * about them, the changes made, the emails sent), that erasure is per registration, and
  * that a new email address is confirmed from that address before it replaces the old one,
- * in both languages; a registration made now stores the version the notice shows.
+ * in both languages; what stays of a registration after retention or erasure (the row,
+ * without name or contact data, for the statistics), that details can be corrected until
+ * the event ends, every kind of data kept (answers, staff notes, an address waiting for
+ * confirmation) and the consent given through staff at the entrance; one word for the
+ * company type; a registration made now stores the version the notice shows.
  */
 class PrivacyNoticeTests extends PersonalDataTestSupport {
 
@@ -33,6 +37,51 @@ class PrivacyNoticeTests extends PersonalDataTestSupport {
 						+ "las notas que el equipo organizador escribió sobre ti, todos los correos que te enviamos",
 				"Aplica a un solo registro: si te registraste a varios eventos, borra cada uno desde su propio enlace personal",
 				"el nuevo solo reemplaza al anterior cuando lo confirmas desde el enlace que enviamos a esa nueva dirección");
+	}
+
+	@Test
+	void noticeSaysWhatStaysAfterRetentionUntilWhenDetailsCanBeCorrectedAndEveryKindOfDataKept() throws Exception {
+		String english = notice(Locale.ENGLISH);
+		assertThat(english).contains(
+				"What stays is the registration itself, with no name or contact data: its event, its status "
+						+ "(confirmed, waitlisted, cancelled…) and dates, the state or region, company type, "
+						+ "interest in an association, check-in time, language and notice version. "
+						+ "We keep it for the statistics of WIN's events: the organizers' pages still show it, "
+						+ "as a registration without a name, and count it.",
+				"your answers to the event's questions, as well as the emails we sent you, your personal link, "
+						+ "any email change waiting for confirmation and the organizing staff's notes about you",
+				"After that only the registration stays, cancelled and with no name or contact data.",
+				"until the event ends, also while it is under way, as long as your registration is not cancelled "
+						+ "or declined. After the event ends the page no longer offers it: write to the privacy contact above.",
+				"when an event adds its own questions to the form, your answers to them",
+				"the notes the organizing staff write about you",
+				"we keep the new address until you confirm it or its confirmation link expires, 48 hours after we send it",
+				"If you register at the entrance on the day, the organizing staff enter your data and, once they have "
+						+ "told you about this notice and you agree, record your consent for you, with the same notice version",
+				"by state or region, company type and interest in an association")
+			.doesNotContain("anonymous counts", "at any time before the event", "without names");
+		String spanish = notice(Locale.forLanguageTag("es"));
+		assertThat(spanish).contains(
+				"Lo que se conserva es el registro mismo, sin nombre ni datos de contacto: el evento, la situación "
+						+ "del registro (confirmado, en espera, cancelado…) y sus fechas, el estado o región, el tipo de "
+						+ "empresa, el interés en una asociación, la hora de llegada, el idioma y la versión del aviso. "
+						+ "Lo conservamos para las estadísticas de los eventos de WIN: las páginas de los organizadores "
+						+ "lo siguen mostrando, como un registro sin nombre, y contando.",
+				"tus respuestas a las preguntas del evento, así como los correos que te enviamos, tu enlace personal, "
+						+ "el cambio de correo que esté pendiente de confirmar y las notas del equipo organizador sobre ti",
+				"Después de eso solo queda el registro, cancelado y sin nombre ni datos de contacto.",
+				"hasta que el evento termina, también mientras se lleva a cabo, siempre que tu registro no esté "
+						+ "cancelado ni rechazado. Cuando el evento termina, la página ya no ofrece esta opción: "
+						+ "escribe al contacto de privacidad indicado arriba.",
+				"cuando un evento agrega sus propias preguntas al formulario, tus respuestas a ellas",
+				"las notas que el equipo organizador escribe sobre ti",
+				"guardamos la nueva dirección hasta que la confirmes o hasta que venza el enlace de confirmación, "
+						+ "48 horas después de que te lo enviamos",
+				"Si te registras en la entrada el día del evento, el personal organizador captura tus datos y, "
+						+ "después de explicarte este aviso y de que estés de acuerdo, registra tu consentimiento por ti, "
+						+ "con la misma versión del aviso",
+				"por estado o región, tipo de empresa e interés en una asociación")
+			.doesNotContain("conteos anónimos", "en cualquier momento antes del evento", "compañía", "sin nombres");
 	}
 
 	@Test
