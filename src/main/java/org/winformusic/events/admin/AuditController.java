@@ -115,9 +115,8 @@ class AuditController {
 		catch (DateTimeParseException ex) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a date");
 		}
-		// The log starts long after 2000; a day PostgreSQL cannot compare (-5000-01-01)
-		// is
-		// as wrong as one that does not parse.
+		// The log starts long after 2000; a day PostgreSQL cannot compare
+		// (-5000-01-01) is as wrong as one that does not parse.
 		if (day.getYear() < 2000 || day.getYear() > 9999) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a date");
 		}

@@ -120,9 +120,8 @@ class WalkInController {
 			case CHECKED_IN -> {
 				redirect.addFlashAttribute("notice",
 						new Notice("walkIn.added", person.fullName(), this.passes.code(person.id()), Notice.Kind.ok));
-				// The door page shows their card as an arrival just recorded on this
-				// phone
-				// (as after a check-in there), not as someone who was already in.
+				// The door page shows their card as an arrival just recorded here (as
+				// after a check-in there), not as someone who was already in.
 				redirect.addFlashAttribute("q", person.fullName());
 				redirect.addFlashAttribute("checkedInNow", person.id());
 				yield "redirect:/admin/events/{slug}/checkin";
@@ -143,8 +142,8 @@ class WalkInController {
 				result.rejectValue("email", "walkIn.error.registered");
 				yield show(event, form, result, chosen, locale, model);
 			}
-			// The event ended or was unpublished while the form was open: the page says
-			// so.
+			// The event ended or was unpublished while the form was open: the page
+			// says so.
 			case EVENT_CLOSED -> show(event, form, result, chosen, locale, model);
 		};
 	}

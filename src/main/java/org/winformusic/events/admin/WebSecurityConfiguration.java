@@ -199,9 +199,8 @@ class WebSecurityConfiguration {
 			.toList());
 		return (request, response, denied) -> {
 			if (!(denied instanceof CsrfException)) {
-				// Admin pages; changes (organizers and admins); other pages every role
-				// but
-				// the door's may read.
+				// Admin pages; changes (organizers and admins); other pages every
+				// role but the door's may read.
 				request.setAttribute(REFUSED_FOR, adminPages.matches(request) ? "ADMIN"
 						: "GET".equals(request.getMethod()) ? "STAFF" : "ORGANIZER");
 			}

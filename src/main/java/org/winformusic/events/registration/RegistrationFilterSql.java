@@ -77,9 +77,8 @@ record RegistrationFilterSql(String condition, Map<String, Object> params) {
 		String q = RegistrationFilter.searchable(filter.q());
 		if (!q.isEmpty()) {
 			if (eventId != null && INDEXED_WORD.matcher(q).find()) {
-				// The event's index entries with q's trigrams and the filter's values;
-				// the
-				// conditions below decide.
+				// The event's index entries with q's trigrams and the filter's
+				// values; the conditions below decide.
 				List<String> filterKeys = filterKeys(eventId, filter);
 				String keys = "registration_search_keys(:filter_event_id, :filter_words)";
 				if (!filterKeys.isEmpty()) {
