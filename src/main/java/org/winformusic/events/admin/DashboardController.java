@@ -70,6 +70,9 @@ class DashboardController {
 		DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
 		model.addAttribute("event", event);
 		model.addAttribute("availability", this.catalog.availability(event.id()));
+		// After the end nobody is promoted from the waitlist, so the capacity form (whose
+		// hint promises that) is not offered, and who did not arrive did not come.
+		model.addAttribute("over", this.catalog.ended(event.id()));
 		model.addAttribute("counts", this.queries.counts(event.id()));
 		model.addAttribute("chart", BarChart.of(this.queries.perDay(event.id(), event.zone()), day::format));
 		model.addAttribute("breakdowns", this.queries.breakdowns(event.id()));

@@ -63,6 +63,9 @@ class RegistrationActionsController {
 		model.addAttribute("event", event);
 		model.addAttribute("action", action);
 		model.addAttribute("list", (list != null) ? listQuery(list) : null);
+		// After the end only a check-in may be corrected: the other actions are refused,
+		// so their page says why instead of what would happen.
+		model.addAttribute("over", !"undo-checkin".equals(action) && this.catalog.ended(event.id()));
 		return CONFIRM_VIEW;
 	}
 

@@ -114,6 +114,8 @@ class RegistrationsController {
 				ListedRegistration.of(page.content(), event, locale, this.messages, this.regions, this.times));
 		model.addAttribute("sort", query.sort());
 		model.addAttribute("choiceFilters", this.answers.choiceFilters(event.id(), locale));
+		// After the end nobody is approved or declined: no row or bulk control offers it.
+		model.addAttribute("over", this.catalog.ended(event.id()));
 		addChoices(model, this.regions, event, locale);
 		return LIST_VIEW;
 	}

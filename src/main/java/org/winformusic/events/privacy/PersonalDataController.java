@@ -111,6 +111,9 @@ class PersonalDataController {
 		model.addAttribute("registration", registration);
 		model.addAttribute("event",
 				this.catalog.findById(registration.eventId(), pageLocale).orElseThrow(NotFoundException::new));
+		// After the end nobody moves up from the waitlist: the page does not promise the
+		// seat goes to the next person.
+		model.addAttribute("over", this.catalog.ended(registration.eventId()));
 		Optional<List<RegistrationView>> others = this.personalData.othersOfAddress(registration, token);
 		model.addAttribute("othersUnknown", others.isEmpty());
 		model.addAttribute("otherEvents",
