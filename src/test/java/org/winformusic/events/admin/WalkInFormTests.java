@@ -18,17 +18,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.winformusic.events.admin.WalkInTests.as;
+import static org.winformusic.events.admin.WalkInTests.walkIn;
 
 /**
  * The walk-in form as door staff read and use it: Enter in a field never picks a choice
@@ -230,22 +230,6 @@ class WalkInFormTests {
 			.andExpect(content().string(containsString("Eva Espera ya tiene registro para este evento")))
 			.andExpect(content().string(containsString(
 					"<span>En lista de espera: no le dejes pasar sin consultar a la organización.</span>")));
-	}
-
-	private static MockHttpServletRequestBuilder walkIn(TestEvents.Created event, String fullName, String email) {
-		return post("/admin/events/" + event.slug() + "/checkin/walk-in").with(csrf())
-			.param("fullName", fullName)
-			.param("email", email)
-			.param("company", "Sello Independiente")
-			.param("companyType", "INDEPENDENT_LABEL")
-			.param("state", "CMX")
-			.param("city", "Ciudad de México")
-			.param("associationInterest", "MAYBE")
-			.param("privacyConsent", "true");
-	}
-
-	private static RequestPostProcessor as(String role) {
-		return user(role.equals("DOOR") ? WalkInTests.DOOR : role.toLowerCase() + "@win.test").roles(role);
 	}
 
 	private long count(TestEvents.Created event, String email) {

@@ -335,7 +335,8 @@ class WalkInTests {
 			.getCookie("SESSION");
 	}
 
-	private static MockHttpServletRequestBuilder walkIn(TestEvents.Created event, String fullName, String email) {
+	/** A walk-in posted with every field the form asks, consent included. */
+	static MockHttpServletRequestBuilder walkIn(TestEvents.Created event, String fullName, String email) {
 		return withoutConsent(event, fullName, email).param("privacyConsent", "true");
 	}
 
@@ -351,7 +352,7 @@ class WalkInTests {
 			.param("associationInterest", "MAYBE");
 	}
 
-	private static RequestPostProcessor as(String role) {
+	static RequestPostProcessor as(String role) {
 		return user(role.equals("DOOR") ? DOOR : role.toLowerCase() + "@win.test").roles(role);
 	}
 
