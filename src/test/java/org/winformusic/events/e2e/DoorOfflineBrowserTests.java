@@ -189,6 +189,44 @@ class DoorOfflineBrowserTests extends BrowserTest {
 		assertThat(checkedInAt(diego)).isNull();
 	}
 
+	/**
+	 * A phone that went on checking people in after the event's end (its clock says so)
+	 * gets those arrivals refused when it syncs, and says so; the arrivals it saw while
+	 * the event ran still count.
+	 */
+	@Test
+	void anArrivalAPhoneSawAfterTheEndIsRefusedWhenItSyncs() throws Exception {
+		long event = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-late").capacity(10).create().id();
+		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
+			.params(Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)),
+					Timestamp.from(Instant.now().plus(6, ChronoUnit.HOURS)), event)
+			.update();
+		long ines = register("door-late", "Inés Temprano", "ines@example.org", "Discos Norte");
+		long tito = register("door-late", "Tito Tarde", "tito@example.org", "Sello Sur");
+		String organizer = TestStaff.create(this.jdbc, "door-late@win.test", "Lola", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-late/checkin"));
+		Locator state = phone.locator("#door-state");
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+
+		phone.context().setOffline(true);
+		assertThat(state).containsText("Sin conexión");
+		checkInBySearch(phone, "ines", "Inés Temprano");
+		Thread.sleep(1100);
+		Instant end = Instant.now();
+		Thread.sleep(1100);
+		checkInBySearch(phone, "tito", "Tito Tarde");
+		// The event ended between the two arrivals the phone kept.
+		this.jdbc.sql("update event set ends_at = ? where id = ?").params(Timestamp.from(end), event).update();
+		phone.context().setOffline(false);
+		assertThat(state).containsText("0 llegadas por enviar");
+		assertThat(phone.locator("#door-results .notice--bad")).hasText(
+				"Tito Tarde: no se registró la llegada, este teléfono la anotó cuando el evento ya había terminado.");
+		assertThat(checkedInAt(ines)).isNotNull();
+		assertThat(checkedInAt(tito)).isNull();
+	}
+
 	private void checkInBySearch(Page page, String query, String name) {
 		page.locator("#q").fill(query);
 		Locator card = page.locator(".door__person", new Page.LocatorOptions().setHasText(name));
