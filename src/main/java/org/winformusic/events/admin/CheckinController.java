@@ -1,7 +1,5 @@
 package org.winformusic.events.admin;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -9,18 +7,14 @@ import java.util.Locale;
 import org.winformusic.events.registration.DoorCopies;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
-import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.registration.RegistrationQuery;
 import org.winformusic.events.registration.RegistrationRow;
 import org.winformusic.events.registration.RegistrationSearch;
 import org.winformusic.events.registration.RegistrationSort;
-import org.winformusic.events.registration.CheckIns.CheckIn;
-import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
-import org.winformusic.events.shared.EventTimes;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.PersonName;
 
@@ -39,16 +33,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Door check-in on a phone: search the confirmed people of an event and check one in with
- * one tap, or land on a person's card by scanning the QR code of their check-in pass.
+ * one tap (a scanned pass lands on the person's card: {@link PassCardController}).
  */
 @Controller
 class CheckinController {
 
 	private static final String DOOR_VIEW = "admin/checkin";
-
-	private static final String CARD_VIEW = "admin/checkin-card";
-
-	private static final String OLD_CODE_VIEW = "admin/checkin-old-code";
 
 	static final int MAX_RESULTS = 25;
 
@@ -69,30 +59,23 @@ class CheckinController {
 
 	private final RegistrationDirectory directory;
 
-	private final CheckinPasses passes;
-
 	private final AdminQueries queries;
 
 	private final StaffActions actions;
 
-	private final EventTimes times;
-
 	private final DoorCopies copies;
 
-	private final Clock clock;
+	private final DoorCheckIns door;
 
 	CheckinController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
-			CheckinPasses passes, AdminQueries queries, StaffActions actions, EventTimes times, DoorCopies copies,
-			Clock clock) {
-		this.clock = clock;
-		this.copies = copies;
-		this.times = times;
+			AdminQueries queries, StaffActions actions, DoorCopies copies, DoorCheckIns door) {
 		this.catalog = catalog;
 		this.search = search;
 		this.directory = directory;
-		this.passes = passes;
 		this.queries = queries;
 		this.actions = actions;
+		this.copies = copies;
+		this.door = door;
 	}
 
 	/**
@@ -101,7 +84,7 @@ class CheckinController {
 	 * in the browser's history and in proxies' access logs.
 	 */
 	@GetMapping("/admin/events/{slug}/checkin")
-	String door(@PathVariable String slug, Locale locale, Model model) {
+	String door(@PathVariable String slug, HttpServletRequest request, Locale locale, Model model) {
 		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
 		String text = searchText(model.getAttribute(SEARCH));
 		model.addAttribute("event", event);
@@ -110,6 +93,7 @@ class CheckinController {
 		// After the end nobody arrives: no check-in or walk-in offered (what a phone
 		// queued while the event ran still syncs).
 		model.addAttribute("over", this.catalog.ended(event.id()));
+		model.addAttribute("canUndo", this.door.canUndo(event, request));
 		model.addAttribute("doorManifest", "/admin/events/" + event.slug() + "/checkin/manifest.webmanifest");
 		if (!text.isEmpty()) {
 			// A door code typed from a badge or the paper list names one person.
@@ -166,19 +150,24 @@ class CheckinController {
 		RegistrationView registration = this.directory.find(id)
 			.filter((r) -> r.eventId() == event.id())
 			.orElseThrow(NotFoundException::new);
-		checkIn(registration, locale, redirect);
+		this.door.checkIn(registration, locale, redirect);
 		return backToDoor(event, q, redirect);
 	}
 
 	@PostMapping("/admin/events/{slug}/checkin/{id}/undo")
 	String undoAtDoor(@PathVariable String slug, @PathVariable long id, @RequestParam(required = false) String q,
-			Locale locale, RedirectAttributes redirect) {
+			HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
 		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
 		RegistrationView registration = this.directory.find(id)
 			.filter((r) -> r.eventId() == event.id())
 			.orElseThrow(NotFoundException::new);
-		this.actions.undoCheckIn(registration.id());
-		redirect.addFlashAttribute("notice", Notice.ok("door.undone", registration.fullName()));
+		if (this.door.canUndo(event, request)) {
+			this.actions.undoCheckIn(registration.id());
+			redirect.addFlashAttribute("notice", Notice.ok("door.undone", registration.fullName()));
+		}
+		else {
+			redirect.addFlashAttribute("notice", Notice.bad("door.undoOver"));
+		}
 		return backToDoor(event, q, redirect);
 	}
 
@@ -198,104 +187,6 @@ class CheckinController {
 	private static String searchText(Object q) {
 		String text = (q instanceof String typed) ? typed.strip() : "";
 		return (text.length() > 200) ? text.substring(0, 200) : text;
-	}
-
-	/**
-	 * The person's card, reached by scanning their check-in pass ({@code /p/{pass}}).
-	 * After the event's end it says so and offers no check-in; the undo of a mistaken
-	 * check-in stays for an ADMIN until the end of the event's last day (in its zone),
-	 * when the mistake is still fresh, and after that on the detail page only.
-	 */
-	@GetMapping("/admin/checkin/pass/{pass}")
-	String card(@PathVariable String pass, HttpServletRequest request, Locale locale, Model model) {
-		RegistrationView registration = byPass(pass);
-		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
-		model.addAttribute("registration", registration);
-		model.addAttribute("event", event);
-		model.addAttribute("pass", pass);
-		boolean over = this.catalog.ended(event.id());
-		model.addAttribute("over", over);
-		model.addAttribute("canUndo",
-				!over || (request.isUserInRole("ADMIN") && LocalDate.ofInstant(this.clock.instant(), event.zone())
-					.equals(LocalDate.ofInstant(event.endsAt(), event.zone()))));
-		if (registration.status() != RegistrationStatus.CONFIRMED) {
-			this.copies.newerActive(registration.id())
-				.flatMap(this.directory::find)
-				.ifPresent((active) -> model.addAttribute("active", active));
-		}
-		return CARD_VIEW;
-	}
-
-	@PostMapping("/admin/checkin/pass/{pass}")
-	String checkInByPass(@PathVariable String pass, Locale locale, RedirectAttributes redirect) {
-		RegistrationView registration = byPass(pass);
-		// A card opened before the end and tapped after it: nobody arrives at an event
-		// that is over (a phone's queue, recorded during the event, still syncs).
-		if (this.catalog.ended(registration.eventId())) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.checkin.overRefused"));
-		}
-		else {
-			checkIn(registration, locale, redirect);
-		}
-		redirect.addAttribute("pass", pass);
-		return "redirect:/admin/checkin/pass/{pass}";
-	}
-
-	/**
-	 * Codes printed before check-in passes carried the manage link here. The manage token
-	 * checks nobody in any more (it is a secret the attendee must not show); staff are
-	 * told so and sent to the door search.
-	 */
-	@GetMapping("/admin/checkin/{token}")
-	String oldCode(@PathVariable String token) {
-		return OLD_CODE_VIEW;
-	}
-
-	/**
-	 * Checks the person in and says how it went; a fresh arrival is also named in
-	 * {@code checkedInNow}, so the page after the redirect shows it as done, not as a
-	 * repeat.
-	 */
-	private void checkIn(RegistrationView registration, Locale locale, RedirectAttributes redirect) {
-		if (registration.status() != RegistrationStatus.CONFIRMED) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.checkin.notConfirmed"));
-			return;
-		}
-		try {
-			CheckIn result = this.actions.checkIn(registration.id());
-			redirect.addFlashAttribute("notice", notice(result, this.catalog, this.times, locale));
-			if (!result.alreadyCheckedIn()) {
-				redirect.addFlashAttribute("checkedInNow", registration.id());
-			}
-		}
-		catch (RegistrationStateException ex) {
-			redirect.addFlashAttribute("notice", Notice.bad(refusal(ex)));
-		}
-	}
-
-	/** Why a check-in was refused: the event is over, or they hold no seat. */
-	static String refusal(RegistrationStateException refused) {
-		return (refused.reason() == RegistrationStateException.Reason.EVENT_OVER) ? "admin.checkin.overRefused"
-				: "admin.checkin.notConfirmed";
-	}
-
-	/** An erased registration's pass opens nothing, as for anyone else ({@code /p/}). */
-	private RegistrationView byPass(String pass) {
-		return this.passes.resolve(pass)
-			.flatMap(this.directory::findWithPersonalData)
-			.orElseThrow(NotFoundException::new);
-	}
-
-	/** "Checked in: name" or "name was already checked in at 10:05". */
-	static Notice notice(CheckIn result, EventCatalog catalog, EventTimes times, Locale locale) {
-		RegistrationView registration = result.registration();
-		if (result.alreadyCheckedIn()) {
-			String time = catalog.findById(registration.eventId(), locale)
-				.map((event) -> times.time(registration.checkedInAt(), event.zone()))
-				.orElse("");
-			return new Notice("admin.checkin.already", registration.fullName(), time, Notice.Kind.bad);
-		}
-		return Notice.ok("admin.checkin.done", registration.fullName());
 	}
 
 }

@@ -164,12 +164,12 @@ class RegistrationActionsController {
 		find(id);
 		try {
 			CheckIn result = this.actions.checkIn(id);
-			redirect.addFlashAttribute("notice", CheckinController.notice(result, this.catalog, this.times, locale));
+			redirect.addFlashAttribute("notice", DoorCheckIns.notice(result, this.catalog, this.times, locale));
 		}
 		catch (RegistrationStateException ex) {
 			// Only a confirmed registration arrives, as at the door, and only before the
 			// event's end.
-			redirect.addFlashAttribute("notice", Notice.bad(CheckinController.refusal(ex)));
+			redirect.addFlashAttribute("notice", Notice.bad(DoorCheckIns.refusal(ex)));
 		}
 		return "redirect:/admin/registrations/" + id;
 	}

@@ -77,6 +77,32 @@ class CheckInAfterTheEndTests {
 		assertThat(detail).doesNotContain(absent + "/checkin\"");
 	}
 
+	/**
+	 * After the end one tap at the door must not erase an arrival nobody can record
+	 * again: DOOR and ORGANIZER cannot undo it there (an ADMIN can on the event's last
+	 * day, and later from the registration's page).
+	 */
+	@Test
+	void afterTheEndTheDoorUndoesNoArrival() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().minus(30, ChronoUnit.HOURS))
+			.capacity(5)
+			.create();
+		long elena = new TestRegistrations(this.jdbc).in(event)
+			.person("Elena Llegó")
+			.checkedInAt(Instant.now().minus(29, ChronoUnit.HOURS))
+			.create()
+			.id();
+		String door = "/admin/events/" + event.slug() + "/checkin";
+		assertThat(DoorSearches.results(this.mvc, event.slug(), "Elena", "DOOR", "es")).contains("Elena Llegó")
+			.doesNotContain(door + "/" + elena + "/undo");
+		for (String role : new String[] { "DOOR", "ORGANIZER", "ADMIN" }) {
+			this.mvc.perform(post(door + "/" + elena + "/undo").with(as(role)).with(csrf()))
+				.andExpect(flash().attribute("notice", Notice.bad("door.undoOver")));
+		}
+		assertThat(checkedIn(elena)).isTrue();
+	}
+
 	private boolean checkedIn(long id) {
 		return this.jdbc.sql("select checked_in_at is not null from registration where id = ?")
 			.param(id)

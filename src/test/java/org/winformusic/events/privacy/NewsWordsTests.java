@@ -61,7 +61,7 @@ class NewsWordsTests extends PersonalDataTestSupport {
 
 		assertThat(body(get("/r/" + inMexico).param("lang", "es")))
 			.contains("Quiero recibir noticias de WIN y de la Red LatAm.")
-			.contains("deja de recibir noticias de WIN y de la Red LatAm o borra sus datos")
+			.contains("deja de recibir noticias de WIN y de la Red LatAm o borra tus datos")
 			.contains("Dejar de recibir noticias de WIN y de la Red LatAm</button>");
 		assertThat(body(get("/r/" + inMexico + "/news/stop").param("lang", "es")))
 			.contains("<h1>Dejar de recibir noticias de WIN y de la Red LatAm</h1>")
@@ -101,7 +101,7 @@ class NewsWordsTests extends PersonalDataTestSupport {
 		String page = body(get("/r/" + token).param("newsStopped", "").param("lang", "es"));
 		String done = "Listo: ya no recibirás noticias de WIN y de la Red LatAm.";
 		assertThat(page).contains(done)
-			.contains("Consulta todo lo que tenemos sobre este registro o borra sus datos (esto cancela tu registro).")
+			.contains("Consulta todo lo que tenemos sobre este registro o borra tus datos (esto cancela tu registro).")
 			.doesNotContain("deja de recibir noticias")
 			.doesNotContain("Dejar de recibir noticias");
 		// Right under the title, before the registration's status card.
