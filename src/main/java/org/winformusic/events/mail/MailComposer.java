@@ -181,7 +181,8 @@ class MailComposer {
 		// The link reminder goes to any status: it says which, and offers no change to
 		// a registration that can no longer be changed.
 		variables.put("status", registration.status().name());
-		variables.put("active", registration.status().active() && !over);
+		// Someone who arrived can no longer cancel: their link is to see their record.
+		variables.put("active", registration.status().active() && !over && registration.checkedInAt() == null);
 		variables.put("eventLink", eventLink);
 		variables.put("privacyLink", this.app.link("/privacy"));
 		variables.put("controller", this.privacyContact.controller());

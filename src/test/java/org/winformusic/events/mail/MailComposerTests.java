@@ -285,7 +285,8 @@ class MailComposerTests {
 			assertThat(part)
 				.contains("tu llegada al evento ya quedó registrada", "Recibes este correo porque tienes un registro",
 						"https://events.example.org/r/" + TOKEN)
-				.doesNotContain("Te esperamos", "Muestra este código", "porque te registraste", PASSES.code(42));
+				.doesNotContain("Te esperamos", "Muestra este código", "porque te registraste", PASSES.code(42),
+						"ver, cambiar o cancelar", "Ver o cambiar mi registro");
 		}
 		assertThat(mail.ics()).isNull();
 		assertThat(mail.checkinQrPng()).isNull();

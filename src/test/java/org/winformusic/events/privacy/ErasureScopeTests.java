@@ -64,8 +64,13 @@ class ErasureScopeTests extends PersonalDataTestSupport {
 				select count(*) from registration r join event e on e.id = r.event_id
 				 where e.slug = ? and r.status = 'CONFIRMED' and r.blocked_at is null and lower(r.email) = lower(?)
 				""").params(there, person.email()).query(Long.class).single()).isOne();
+		// What stays, as the privacy notice says: the registration, cancelled, without
+		// the
+		// person's name or contact details (not "only the record of the request").
 		assertThat(body(get("/privacy/erased").param("language", "es")))
-			.contains("Si usaste el mismo correo para registrarte a otros eventos, esos registros no cambiaron.");
+			.contains("Si usaste el mismo correo para registrarte a otros eventos, esos registros no cambiaron.")
+			.contains("después solo queda el registro, cancelado y sin tu nombre ni tus datos de contacto")
+			.doesNotContain("Solo conservamos la constancia de tu solicitud");
 	}
 
 	@Test
