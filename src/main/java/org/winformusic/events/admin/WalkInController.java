@@ -152,7 +152,9 @@ class WalkInController {
 			Locale locale, Model model) {
 		EventInfo event = this.catalog.findById(registering.id(), locale).orElseThrow(NotFoundException::new);
 		model.addAttribute("event", event);
-		model.addAttribute("closed", !registering.published() || this.catalog.ended(registering.id()));
+		boolean ended = this.catalog.ended(registering.id());
+		model.addAttribute("closed", !registering.published() || ended);
+		model.addAttribute("closedReason", ended ? "walkIn.closed.ended" : "walkIn.closed.unpublished");
 		model.addAttribute("language", language);
 		// Staff type for someone else: the problems and the association question in
 		// words about the person (walkIn.*), not to them.

@@ -115,7 +115,14 @@ class PagesAfterTheEndTests {
 		assertThat(page(get("/admin/registrations/" + waiting).param("lang", "en").with(as("ORGANIZER"))))
 			.contains("still on the waitlist (place 1) when the event ended");
 		assertThat(page(get("/admin/registrations/" + came).with(as("ORGANIZER")))).contains("Este evento ya terminó")
-			.doesNotContain("primero deshazla", "no se puede cancelar");
+			.doesNotContain("primero deshazla", "no se puede cancelar", "tenía lugar y no llegó");
+		// Each status says how it stood when the event ended, as the waitlisted one does.
+		long pending = data.in(event).person("Pablo Pendiente").status("PENDING").create().id();
+		long absent = data.in(event).person("Ana Ausente").create().id();
+		assertThat(page(get("/admin/registrations/" + pending).with(as("ORGANIZER"))))
+			.contains("seguía en revisión cuando terminó el evento");
+		assertThat(page(get("/admin/registrations/" + absent).with(as("ORGANIZER"))))
+			.contains("tenía lugar y no llegó");
 	}
 
 	@Test

@@ -303,7 +303,7 @@ class WalkInTests {
 			.capacity(5)
 			.create();
 		String email = TestRegistrations.uniqueEmail("tarde");
-		String closed = "This event is not published or has already ended";
+		String closed = "This event has ended: nobody can be added at the door any more.";
 		this.mvc
 			.perform(get("/admin/events/" + event.slug() + "/checkin/walk-in").with(as("DOOR"))
 				.header("Accept-Language", "en"))
