@@ -112,6 +112,7 @@ class ManageController {
 		model.addAttribute("pendingEmail", this.registrations.waitingEmailChange(registration).orElse(null));
 		boolean over = this.refusals.over(event);
 		model.addAttribute("over", over);
+		model.addAttribute("running", !over && !this.clock.instant().isBefore(event.startsAt()));
 		if (holdsSeat(registration) && !over) {
 			// The entry code is spent once they are in; the calendar entry stays theirs.
 			if (registration.checkedInAt() == null) {

@@ -123,6 +123,21 @@ class AttendedManagePageTests {
 		assertThat(this.data.auditRows(jose, "CANCELLED_BY_REGISTRANT")).isZero();
 	}
 
+	/**
+	 * A seat held while the event runs is for now: the page says it has started and until
+	 * when, not "on the day".
+	 */
+	@Test
+	void whileTheEventRunsASeatHolderIsToldToComeNow() throws Exception {
+		TestEvents.Created event = this.events.event()
+			.startsAt(Instant.now().minus(1, ChronoUnit.HOURS))
+			.capacity(2)
+			.create();
+		long ana = this.data.in(event).person("Ana Retrasada").create().id();
+		assertThat(page(get("/r/" + this.tokens.issue(ana)))).contains("El evento ya empezó y dura hasta las")
+			.doesNotContain("Ese día, muestra en la entrada");
+	}
+
 	@Test
 	void afterTheEndACancelOrAnEditIsRefusedInTheirLanguageAndNothingChanges() throws Exception {
 		TestEvents.Created event = ended();
