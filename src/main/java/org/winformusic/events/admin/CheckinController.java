@@ -92,8 +92,9 @@ class CheckinController {
 		model.addAttribute("counts", this.queries.counts(event.id()));
 		// After the end nobody arrives: no check-in or walk-in offered (what a phone
 		// queued while the event ran still syncs).
-		model.addAttribute("over", this.catalog.ended(event.id()));
-		model.addAttribute("canUndo", this.door.canUndo(event, request));
+		boolean over = this.catalog.ended(event.id());
+		model.addAttribute("over", over);
+		model.addAttribute("canUndo", this.door.canUndo(event, over, request));
 		model.addAttribute("doorManifest", "/admin/events/" + event.slug() + "/checkin/manifest.webmanifest");
 		if (!text.isEmpty()) {
 			// A door code typed from a badge or the paper list names one person.
@@ -161,7 +162,7 @@ class CheckinController {
 		RegistrationView registration = this.directory.find(id)
 			.filter((r) -> r.eventId() == event.id())
 			.orElseThrow(NotFoundException::new);
-		if (this.door.canUndo(event, request)) {
+		if (this.door.canUndo(event, this.catalog.ended(event.id()), request)) {
 			this.actions.undoCheckIn(registration.id());
 			redirect.addFlashAttribute("notice", Notice.ok("door.undone", registration.fullName()));
 		}

@@ -84,10 +84,9 @@ class DoorCheckIns {
 	 * ADMIN on its last day (in its zone), while a mistake is fresh, and later from the
 	 * registration's page: one tap must not erase an attendance nobody can record again.
 	 */
-	boolean canUndo(EventInfo event, HttpServletRequest request) {
-		return !this.catalog.ended(event.id())
-				|| (request.isUserInRole("ADMIN") && LocalDate.ofInstant(this.clock.instant(), event.zone())
-					.equals(LocalDate.ofInstant(event.endsAt(), event.zone())));
+	boolean canUndo(EventInfo event, boolean over, HttpServletRequest request) {
+		return !over || (request.isUserInRole("ADMIN") && LocalDate.ofInstant(this.clock.instant(), event.zone())
+			.equals(LocalDate.ofInstant(event.endsAt(), event.zone())));
 	}
 
 }

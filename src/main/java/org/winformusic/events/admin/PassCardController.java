@@ -62,7 +62,7 @@ class PassCardController {
 		model.addAttribute("pass", pass);
 		boolean over = this.catalog.ended(event.id());
 		model.addAttribute("over", over);
-		model.addAttribute("canUndo", this.door.canUndo(event, request));
+		model.addAttribute("canUndo", this.door.canUndo(event, over, request));
 		if (registration.status() != RegistrationStatus.CONFIRMED) {
 			this.copies.newerActive(registration.id())
 				.flatMap(this.directory::find)

@@ -40,7 +40,7 @@ public class CheckIns {
 			if (current.checkedIn()) {
 				return new CheckIn(this.changes.view(registrationId), true);
 			}
-			this.changes.requireArrivalBeforeTheEnd(current, this.changes.now().toInstant());
+			this.changes.requireBeforeTheEnd(current);
 			// SQL: a set-based change under the row lock, like the status changes.
 			this.jdbc.sql(
 					"update registration set checked_in_at = :now, checkin_key = null, updated_at = :now, version = version + 1 where id = :id")
