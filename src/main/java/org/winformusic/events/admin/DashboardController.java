@@ -8,6 +8,7 @@ import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationStateException;
+import org.winformusic.events.registration.RegistrationStateException.Reason;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.context.MessageSource;
@@ -100,7 +101,8 @@ class DashboardController {
 				redirect.addFlashAttribute("notice", Notice.ok("ux.notice.text", text));
 			}
 			catch (RegistrationStateException ex) {
-				redirect.addFlashAttribute("notice", Notice.bad("admin.capacity.refused"));
+				redirect.addFlashAttribute("notice", Notice
+					.bad((ex.reason() == Reason.EVENT_OVER) ? "admin.capacity.ended" : "admin.capacity.refused"));
 			}
 		}
 		return "redirect:/admin/events/" + slug;

@@ -246,7 +246,7 @@ public class StaffRegistrations {
 	 * Sets an event's capacity, the number of its seat rows; raising it promotes the
 	 * waitlist at once. Lowering it removes free seats only, highest numbers first.
 	 * @throws RegistrationStateException (CAPACITY_BELOW_HELD_SEATS) when fewer seats
-	 * than people hold were asked for
+	 * than people hold were asked for, (EVENT_OVER) after the event's end
 	 */
 	public void changeCapacity(long eventId, int capacity) {
 		this.changes.run(() -> {
@@ -259,6 +259,11 @@ public class StaffRegistrations {
 				.param(eventId)
 				.query()
 				.singleRow();
+			// After the end the seats are the record of the day: nobody moves up from
+			// the waitlist, and the number no longer changes.
+			if (this.changes.eventEnded(eventId)) {
+				throw new RegistrationStateException(Reason.EVENT_OVER, "Event " + eventId + " has ended");
+			}
 			Seats.Count seats = this.seats.count(eventId);
 			if (capacity > seats.total()) {
 				this.seats.addFree(eventId, seats, capacity - seats.total());

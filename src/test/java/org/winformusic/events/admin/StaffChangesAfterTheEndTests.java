@@ -172,6 +172,41 @@ class StaffChangesAfterTheEndTests {
 		assertThat(this.messages.typesFor(waiting)).containsExactly(RegistrationMessage.Type.LINK_REMINDER);
 	}
 
+	/**
+	 * The dashboard offers no capacity form after the end; a form left open in a tab (or
+	 * a hand-made POST) changes no seat either, and says why.
+	 */
+	@Test
+	void afterTheEndTheCapacityStaysAsItWasAndNobodyMovesUp() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().minus(6, ChronoUnit.HOURS))
+			.capacity(1)
+			.create();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		data.in(event).person("Sergio Sentado").create();
+		long waiting = data.in(event).person("Wendy Espera").status("WAITLISTED").create().id();
+
+		this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/capacity").param("capacity", "5")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/events/" + event.slug()))
+			.andExpect(flash().attribute("notice", Notice.bad("admin.capacity.ended")));
+
+		assertThat(this.jdbc.sql("select count(*) from event_seat where event_id = ?")
+			.param(event.id())
+			.query(Long.class)
+			.single()).isEqualTo(1);
+		assertThat(data.status(waiting)).isEqualTo("WAITLISTED");
+		assertThat(this.messages.typesFor(waiting)).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from audit_log where event_id = ? and action = 'CAPACITY_CHANGED'")
+			.param(event.id())
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(this.words.getMessage("admin.capacity.ended", null, Locale.forLanguageTag("es")))
+			.startsWith("Este evento ya terminó");
+	}
+
 	private MockHttpServletRequestBuilder bulk(TestEvents.Created event, String action, long... ids) {
 		return post("/admin/events/" + event.slug() + "/registrations/bulk").param("action", action)
 			.param("ids", java.util.Arrays.stream(ids).mapToObj(String::valueOf).toArray(String[]::new))
