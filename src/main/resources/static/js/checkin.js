@@ -26,6 +26,8 @@
   var PAGE = 40;
   var shown = PAGE;
   var canAct = d.canAct === 'true';
+  // After the event's end the list is the record: a status, nobody to stop at the door.
+  var over = d.over === 'true';
   var form = root.querySelector('form.door__search');
   var input = form.querySelector('input[name="q"]');
   var results = document.getElementById('door-results');
@@ -298,7 +300,7 @@
   function card(p) {
     var justIn = p.checkedInAt && p.id === fresh;
     var li = el('li', 'card door__person' + (p.checkedInAt ? (justIn ? ' door-done' : ' door-in') : '')
-      + (p.status !== 'CONFIRMED' ? ' door-stop' : ''));
+      + (p.status !== 'CONFIRMED' && !over ? ' door-stop' : ''));
     li.dataset.id = p.id;
     var who = el('div');
     who.appendChild(el('strong', null, p.name));
@@ -306,7 +308,8 @@
     who.appendChild(el('span', 'muted door__code', p.code));
     li.appendChild(who);
     if (p.status !== 'CONFIRMED') {
-      li.appendChild(alertLine('stop', '⛔', statusWord(p.status) + ': ' + d.msgNotConfirmed));
+      li.appendChild(over ? el('p', null, statusWord(p.status))
+        : alertLine('stop', '⛔', statusWord(p.status) + ': ' + d.msgNotConfirmed));
       var active = p.activeId && person(p.activeId);
       if (active) {
         li.appendChild(el('p', null, d.msgHasActive));

@@ -43,6 +43,7 @@ class CheckInAfterTheEndTests {
 		TestRegistrations data = new TestRegistrations(this.jdbc);
 		long absent = data.in(event).person("Citlali Ausente").create().id();
 		long offline = data.in(event).person("Ofelia Sinred").create().id();
+		data.in(event).person("Wendy Espera").status("WAITLISTED").create();
 		String door = "/admin/events/" + event.slug() + "/checkin";
 
 		this.mvc.perform(post("/admin/registrations/" + absent + "/checkin").with(as("ORGANIZER")).with(csrf()))
@@ -67,7 +68,11 @@ class CheckInAfterTheEndTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(page).contains("Este evento ya terminó: ya no se registran llegadas")
 			.doesNotContain(door + "/walk-in\"")
-			.contains("data-can-act=\"false\"");
+			.contains("data-can-act=\"false\"", "data-over=\"true\"");
+		// Nobody to keep out any more: the status is the record, without "do not let in".
+		assertThat(DoorSearches.results(this.mvc, event.slug(), "Wendy", "DOOR", "es"))
+			.contains("<p>En lista de espera</p>")
+			.doesNotContain("En lista de espera: no le dejes pasar", "door__alert--stop");
 		assertThat(DoorSearches.results(this.mvc, event.slug(), "Citlali", "DOOR", "es")).contains("Citlali Ausente")
 			.doesNotContain("action=\"" + door + "/" + absent + "\"");
 		String detail = this.mvc.perform(get("/admin/registrations/" + absent).with(as("ORGANIZER")))

@@ -1,5 +1,7 @@
 package org.winformusic.events.e2e;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import com.microsoft.playwright.Locator;
@@ -112,6 +114,33 @@ class DoorListBrowserTests extends BrowserTest {
 		pass.navigate(url("/p/" + this.passes.pass(id)));
 		assertThat(pass.locator(".manage__status")).containsText(name);
 		assertThat(noHorizontalOverflow(pass)).as("the pass page fits a 390 px phone").isTrue();
+	}
+
+	/**
+	 * After the end the phone's list is the record of the day: a waitlisted person's card
+	 * says so in a word, without the red "do not let them in" nobody needs any more.
+	 */
+	@Test
+	void afterTheEndTheListShowsStatusesWithoutStoppingAnyone() {
+		TestEvents.Created event = new TestEvents(this.jdbc).event()
+			.slug("door-over")
+			.startsAt(Instant.now().minus(6, ChronoUnit.HOURS))
+			.capacity(1)
+			.create();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		data.in(event).person("Sergio Sentado").create();
+		data.in(event).person("Wendy Espera").status("WAITLISTED").create();
+		String organizer = TestStaff.create(this.jdbc, "door-over@win.test", "Olga", StaffRole.ORGANIZER);
+
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-over/checkin"));
+		Locator wendy = phone.locator(".door__person", new Page.LocatorOptions().setHasText("Wendy Espera"));
+		assertThat(wendy).containsText("En lista de espera");
+		assertThat(wendy).not().containsText("no le dejes pasar");
+		assertThat(wendy.locator(".door__alert--stop")).hasCount(0);
+		assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")))
+			.hasCount(0);
 	}
 
 	/**
