@@ -27,6 +27,9 @@ class LinkReminders {
 	/** The window of {@link #LINKS_PER_HOUR}; housekeeping drops older link requests. */
 	static final Duration LINK_WINDOW = Duration.ofHours(1);
 
+	/** How long after registering a second form with the address sends no email. */
+	static final Duration FIRST_EMAIL_WINDOW = Duration.ofMinutes(2);
+
 	private final JdbcClient jdbc;
 
 	private final Changes changes;
@@ -60,6 +63,22 @@ class LinkReminders {
 				.params(registrationId, utc(now))
 				.update();
 			this.changes.publish(registrationId, Type.LINK_REMINDER);
+		}
+	}
+
+	/**
+	 * The same address registered again: its link is emailed again, unless the
+	 * registration is younger than {@link #FIRST_EMAIL_WINDOW}. Then the second form is a
+	 * double tap or a Back-and-send of the first, whose email (carrying the link) is on
+	 * its way: a second email a second later would only confuse.
+	 */
+	void remindOfDuplicate(long registrationId) {
+		boolean fresh = this.jdbc.sql("select created_at > ? from registration where id = ?")
+			.params(utc(this.clock.instant().minus(FIRST_EMAIL_WINDOW)), registrationId)
+			.query(Boolean.class)
+			.single();
+		if (!fresh) {
+			remind(registrationId);
 		}
 	}
 
