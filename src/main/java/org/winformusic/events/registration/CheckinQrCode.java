@@ -3,6 +3,8 @@ package org.winformusic.events.registration;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.google.zxing.BarcodeFormat;
@@ -36,7 +38,19 @@ public class CheckinQrCode {
 	 */
 	private static final int PNG_SCALE = 6;
 
+	/** Links whose symbol is kept: about 200 bytes each. */
+	private static final int REMEMBERED = 4096;
+
 	private final CheckinPasses passes;
+
+	private final Map<String, BitMatrix> recent = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, BitMatrix> eldest) {
+			return size() > REMEMBERED;
+		}
+
+	});
 
 	public CheckinQrCode(CheckinPasses passes) {
 		this.passes = passes;
@@ -105,7 +119,23 @@ public class CheckinQrCode {
 		return Png.grayscaleOneBit(size, size, scanlines);
 	}
 
-	private static BitMatrix encode(String text) {
+	/**
+	 * The symbol of a link, encoded once while it is among the {@value #REMEMBERED} most
+	 * recently used: nine tenths of an encoding is trying the eight masks for the most
+	 * readable one, and one registration's link is encoded again and again (its manage
+	 * page right after the form, then its email, then each visit). Never changed once
+	 * made, so the map may hand one out to several threads.
+	 */
+	private BitMatrix encode(String link) {
+		BitMatrix matrix = this.recent.get(link);
+		if (matrix == null) {
+			matrix = encodeNow(link);
+			this.recent.put(link, matrix);
+		}
+		return matrix;
+	}
+
+	private static BitMatrix encodeNow(String text) {
 		try {
 			return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
 					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
