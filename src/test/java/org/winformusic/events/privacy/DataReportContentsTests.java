@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.registration.ManageTokens;
@@ -14,8 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The access right gives the person every piece of personal data held, in words they can
@@ -108,6 +111,56 @@ class DataReportContentsTests extends PersonalDataTestSupport {
 			.isEqualTo("attachment; filename=\"my-data-" + slug + ".json\"");
 		assertThat(body(get("/r/" + token + "/data").param("lang", "es")))
 			.contains("download=\"mis-datos-" + slug + ".json\"");
+	}
+
+	/**
+	 * A seat given from the waitlist is the system's doing, not the organizers': the
+	 * history says what happened, in words, as for every change a registration's trail
+	 * can hold.
+	 */
+	@Test
+	void aSeatFromTheWaitlistIsNamedInTheHistoryAndEveryRegistrationActionHasWords() throws Exception {
+		String slug = event(Duration.ofDays(10), 1);
+		String first = register(slug, Person.marked(marker(), "+52 55 2468 1357"));
+		Person waiting = Person.marked(marker(), "+52 55 1357 2468");
+		String token = register(slug, waiting);
+		this.mvc.perform(post("/r/" + first + "/cancel").with(csrf())).andExpect(status().is3xxRedirection());
+
+		assertThat(body(get("/r/" + token + "/data").param("lang", "es")))
+			.contains("Se liberó un lugar y pasaste de la lista de espera a confirmado")
+			.doesNotContain("Cambio registrado por los organizadores");
+		assertThat(body(get("/r/" + token + "/data").param("lang", "en")))
+			.contains("A seat freed up and you moved from the waitlist to confirmed");
+
+		// Staff-side actions that are not about one registration have no place in it.
+		List<String> notAboutARegistration = List.of("CAPACITY_CHANGED", "EVENT_CREATED", "EVENT_UPDATED", "LOGIN",
+				"LOGIN_FAILED", "LOGIN_THROTTLED", "PASSWORD_CHANGED", "STAFF_USER_BOOTSTRAPPED", "STAFF_USER_CREATED",
+				"STAFF_USER_ENABLED", "STAFF_USER_DISABLED", "STAFF_USER_ROLE_CHANGED", "STAFF_USER_PASSWORD_RESET",
+				"REGISTRATIONS_EXPORTED", "PERSONAL_DATA_SEARCHED", "PERSONAL_DATA_ERASED", "RETENTION_APPLIED");
+		Properties staffWords = properties("messages/ux.properties");
+		List<String> actions = new ArrayList<>();
+		for (String key : staffWords.stringPropertyNames()) {
+			if (key.startsWith("ux.audit.action.")
+					&& !notAboutARegistration.contains(key.substring("ux.audit.action.".length()))) {
+				actions.add(key.substring("ux.audit.action.".length()));
+			}
+		}
+		assertThat(actions).contains("PROMOTED", "REGISTERED_AT_DOOR", "CHECKED_IN");
+		for (String file : new String[] { "messages/privacy.properties", "messages/privacy_es.properties" }) {
+			Properties words = properties(file);
+			assertThat(actions).as(file)
+				.allSatisfy(
+						(action) -> assertThat(words.getProperty("privacy.history." + action)).as(action).isNotBlank());
+		}
+	}
+
+	private static Properties properties(String file) throws java.io.IOException {
+		Properties words = new Properties();
+		try (var reader = new java.io.InputStreamReader(
+				new org.springframework.core.io.ClassPathResource(file).getInputStream(), StandardCharsets.UTF_8)) {
+			words.load(reader);
+		}
+		return words;
 	}
 
 }
