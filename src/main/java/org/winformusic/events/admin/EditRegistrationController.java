@@ -124,7 +124,8 @@ class EditRegistrationController {
 			Locale locale, Model model) {
 		model.addAttribute("registration", registration);
 		model.addAttribute("event", event);
-		this.fields.prepare(model, form, result, event.country(), locale);
+		// Staff correct someone else's details: the form speaks about the person.
+		this.fields.prepare(model, form, result, event.country(), locale, RegistrationFields.ABOUT_SOMEONE_ELSE);
 		return VIEW;
 	}
 

@@ -52,8 +52,6 @@ class WalkInController {
 	private static final String VIEW = "admin/walk-in";
 
 	/** The prefix of the form's own words for the registration form's messages. */
-	private static final String STAFF_WORDS = "walkIn.";
-
 	/** The form's fields, in page order (for the error summary). */
 	private static final List<String> FIELDS = List.of("fullName", "email", "company", "companyType", "state", "city",
 			"associationInterest", "privacyConsent");
@@ -156,12 +154,10 @@ class WalkInController {
 		model.addAttribute("closed", !registering.published() || ended);
 		model.addAttribute("closedReason", ended ? "walkIn.closed.ended" : "walkIn.closed.unpublished");
 		model.addAttribute("language", language);
-		// Staff type for someone else: the problems and the association question in
-		// words about the person (walkIn.*), not to them.
-		this.fields.prepare(model, form, result, event.country(), locale, STAFF_WORDS);
-		// The door's own words: the address is where the person gets their link; the
-		// problems in the order of this form.
-		model.addAttribute("hints", Map.of("email", this.messages.getMessage("walkIn.hint.email", null, locale)));
+		// Staff type for someone else: the problems, hints and questions in words about
+		// the person, not to them.
+		this.fields.prepare(model, form, result, event.country(), locale, RegistrationFields.ABOUT_SOMEONE_ELSE);
+		// The problems of this form's fields, in its order.
 		model.addAttribute("companyTypeOptions", options(CompanyType.values(), "registration.companyType.", locale));
 		model.addAttribute("interestOptions", options(AssociationInterest.values(), "registration.interest.", locale));
 		@SuppressWarnings("unchecked")

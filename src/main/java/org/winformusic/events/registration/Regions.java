@@ -82,8 +82,9 @@ public class Regions {
 	}
 
 	/**
-	 * The same question in other words: {@code prefix} goes before both keys (the walk-in
-	 * form's {@code walkIn.}, where staff ask it about someone else).
+	 * The same question in other words: {@code prefix} goes before both keys (the staff
+	 * forms' {@link RegistrationFields#ABOUT_SOMEONE_ELSE}, where staff ask it about
+	 * someone else).
 	 */
 	public String interestQuestion(String country, String prefix, Locale locale) {
 		if ("MX".equals(country) || !Countries.known(country)) {

@@ -32,6 +32,13 @@ public class RegistrationFields {
 			"newsOptIn", "website");
 
 	/** The fields with a hint under their label ({@code registration.hint.<field>}). */
+	/**
+	 * The prefix of the staff forms' words (the door's walk-in, correcting a
+	 * registration's details): staff type for someone else, so "Escribe el nombre
+	 * completo de la persona.", not "Escribe tu nombre completo.".
+	 */
+	public static final String ABOUT_SOMEONE_ELSE = "staff.";
+
 	private static final List<String> HINTED = List.of("email", "phone", "comments");
 
 	/** A form with nothing filled in. */
@@ -56,10 +63,8 @@ public class RegistrationFields {
 	}
 
 	/**
-	 * The same in other words: each problem and the association question are read from
-	 * {@code words} + their key first (the walk-in form's {@code walkIn.}: staff type for
-	 * someone else, so "Escribe el nombre completo de la persona.", not "Escribe tu
-	 * nombre completo."), else from their key.
+	 * The same in other words: each problem, hint and label is read from {@code words} +
+	 * its key first ({@link #ABOUT_SOMEONE_ELSE} on staff forms), else from its key.
 	 */
 	public void prepare(Model model, RegistrationForm form, BindingResult result, String country, Locale locale,
 			String words) {
@@ -82,9 +87,11 @@ public class RegistrationFields {
 		FIELDS.forEach((field) -> addError(errors, field, result, words, locale));
 		model.addAttribute("errors", errors);
 		Map<String, String> hints = new LinkedHashMap<>();
-		HINTED
-			.forEach((field) -> hints.put(field, this.messages.getMessage("registration.hint." + field, null, locale)));
+		HINTED.forEach((field) -> hints.put(field, inWords("registration.hint." + field, words, locale)));
 		model.addAttribute("hints", hints);
+		Map<String, String> labels = new LinkedHashMap<>();
+		FIELDS.forEach((field) -> labels.put(field, inWords("registration.field." + field, words, locale)));
+		model.addAttribute("labels", labels);
 		model.addAttribute("stateLabel", this.regions.fieldLabel(country, locale));
 		model.addAttribute("interestLabel", this.regions.interestQuestion(country, words, locale));
 		model.addAttribute("states",
@@ -167,6 +174,11 @@ public class RegistrationFields {
 		if (error != null && !errors.containsKey(field)) {
 			errors.put(field, this.messages.getMessage(inWords(error, words), locale));
 		}
+	}
+
+	/** The text of {@code key}, read with {@code words} before it first. */
+	private String inWords(String key, String words, Locale locale) {
+		return this.messages.getMessage(new DefaultMessageSourceResolvable(new String[] { words + key, key }), locale);
 	}
 
 	/** The error with its codes read with {@code words} before them first. */

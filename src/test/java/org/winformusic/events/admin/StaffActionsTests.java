@@ -705,6 +705,42 @@ class StaffActionsTests {
 		assertThat(this.data.status(id)).isEqualTo("CONFIRMED");
 	}
 
+	/**
+	 * Staff correct someone else's details: the form's labels, hints and problems speak
+	 * about the person ("¿Cómo se enteró…?", "Escribe la ciudad de la persona."), not to
+	 * the staff member as the public form speaks to the registrant.
+	 */
+	@Test
+	void theStaffEditSpeaksAboutThePersonNotToTheStaffMember() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(3).create();
+		long id = this.data.in(event).person("Rita Tercera").create().id();
+		String edit = "/admin/registrations/" + id + "/edit";
+		String form = this.mvc.perform(get(edit).param("lang", "es").with(as("ORGANIZER")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(form)
+			.contains("¿Cómo se enteró de este evento?", "Solo para contactar a la persona sobre este evento.",
+					"Aquí le llegan la confirmación y su enlace personal", "¿Le interesaría formar parte")
+			.doesNotContain("¿Cómo te enteraste", "contactarte", "Aquí te enviamos", "¿Te interesaría");
+		String refused = this.mvc
+			.perform(post(edit).param("fullName", "Rita Tercera")
+				.param("email", "rita.tercera@discos.test")
+				.param("company", "Discos Rita")
+				.param("companyType", "PUBLISHER")
+				.param("state", "JAL")
+				.param("city", "")
+				.param("associationInterest", "YES")
+				.param("lang", "es")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(refused).contains("Escribe la ciudad de la persona.").doesNotContain("Escribe tu ciudad.");
+	}
+
 	@Test
 	void theStaffEditIsBoundAsTheFormIsAndTellsWhenTheAddressIsTaken() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(3).create();

@@ -205,7 +205,7 @@ class WalkInFormTests {
 				words.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 			}
 			for (String key : personal) {
-				assertThat(words.getProperty("walkIn." + key)).as(bundle + ": walkIn." + key)
+				assertThat(words.getProperty("staff." + key)).as(bundle + ": staff." + key)
 					.isNotBlank()
 					.doesNotContain(" tu ", "Escribe tu", "Elige tu", "your", "¿Te ", "Would you");
 			}
