@@ -10,8 +10,8 @@ import java.util.Base64;
  * before it ({@code forward}), or just after it (backwards, for "previous"), and that
  * row's position in the list so the page can say "rows 101 to 150". Travels in the
  * {@code cursor} query parameter as opaque URL-safe text; one that does not parse, holds
- * a time outside years 1 to 9999, or was made for another sort, is ignored (the first
- * page is shown), never an error.
+ * a time outside years 1 to 9999 or a NUL, or was made for another sort, is ignored (the
+ * first page is shown), never an error.
  *
  * @param row 0-based position of the boundary row in the whole list
  */
@@ -53,7 +53,8 @@ record ListCursor(RegistrationSort sort, boolean forward, long id, String key, l
 			long id = Long.parseLong(parts[3]);
 			long row = Long.parseLong(parts[4]);
 			String key = parts[5];
-			if (row < 0 || (sort.column().temporal() && !isTime(key))) {
+			// PostgreSQL text holds no NUL: such a key failed the page with an error.
+			if (row < 0 || key.indexOf('\u0000') >= 0 || (sort.column().temporal() && !isTime(key))) {
 				return null;
 			}
 			return new ListCursor(sort, forward, id, key, row);

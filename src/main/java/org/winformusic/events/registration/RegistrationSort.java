@@ -52,6 +52,15 @@ public record RegistrationSort(Column column, boolean ascending) {
 				+ "), :cursor_id)";
 	}
 
+	/**
+	 * The sort key of a text column in Spanish alphabetical order, whatever the
+	 * database's collation: {@code spanish_sort_key} (V42) compared byte by byte, as its
+	 * index is.
+	 */
+	private static String spanish(String column) {
+		return "spanish_sort_key(" + column + ") collate \"C\"";
+	}
+
 	public String dir() {
 		return this.ascending ? "asc" : "desc";
 	}
@@ -59,7 +68,10 @@ public record RegistrationSort(Column column, boolean ascending) {
 	/** Sortable columns (the request parameter value is the enum name). */
 	public enum Column {
 
-		name("lower(r.full_name)", "text"), email("lower(r.email)", "text"), company("lower(r.company)", "text"),
+		// Names and companies in Spanish alphabetical order whatever the database's
+		// collation (V42): accents and case ignored, ñ after n, keys compared byte by
+		// byte.
+		name(spanish("r.full_name"), "text"), email("lower(r.email)", "text"), company(spanish("r.company"), "text"),
 		status("r.status", "text"), createdAt("r.created_at", "timestamptz"), state("r.state", "text"),
 		companyType("r.company_type", "text"), interest("r.association_interest", "text"),
 		// Never null, so it can be a keyset key: those not yet in sort after arrivals

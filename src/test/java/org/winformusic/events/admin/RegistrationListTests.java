@@ -236,11 +236,14 @@ class RegistrationListTests {
 			.encodeToString("createdAt\nasc\nnext\n3\n2\n+10000-01-01T00:00:00Z".getBytes());
 		String farPast = java.util.Base64.getUrlEncoder()
 			.encodeToString("createdAt\nasc\nnext\n3\n2\n-5000-01-01T00:00:00Z".getBytes());
+		// A text PostgreSQL refuses (it holds no NUL).
+		String nul = java.util.Base64.getUrlEncoder().encodeToString("name\nasc\nnext\n3\n2\nan\u0000a".getBytes());
 		for (RegistrationList page : List.of(this.search.list(this.event.id(), byName, first.nextCursor(), 0, 3),
 				this.search.list(this.event.id(), RegistrationQuery.ALL, "not a cursor", 0, 3),
 				this.search.list(this.event.id(), RegistrationQuery.ALL, forged, 0, 3),
 				this.search.list(this.event.id(), RegistrationQuery.ALL, farFuture, 0, 3),
-				this.search.list(this.event.id(), RegistrationQuery.ALL, farPast, 0, 3))) {
+				this.search.list(this.event.id(), RegistrationQuery.ALL, farPast, 0, 3),
+				this.search.list(this.event.id(), byName, nul, 0, 3))) {
 			assertThat(page.from()).isEqualTo(1);
 			assertThat(page.hasPrevious()).isFalse();
 			assertThat(page.content()).hasSize(3);

@@ -266,6 +266,22 @@ class RegistrationListPlanTests {
 				sort, next, 0, 50);
 		assertThat(statements.get(1).sql()).doesNotContainIgnoringCase("offset");
 		assertThat(explain(statements.get(1))).contains("Index Scan using registration_event_created_idx");
+		// Names and companies in Spanish order (V42): the key's own index, read in order
+		// from the cursor, never all rows sorted.
+		for (RegistrationSort.Column column : List.of(RegistrationSort.Column.name, RegistrationSort.Column.company)) {
+			for (boolean ascending : new boolean[] { true, false }) {
+				RegistrationSort byText = new RegistrationSort(column, ascending);
+				RegistrationList page = this.search.list(this.event.id(), RegistrationFilter.ALL, byText, null, 0, 50);
+				String plan = explain(this.search
+					.statements(this.event.id(), RegistrationFilter.ALL, byText,
+							ListCursor.decode(page.nextCursor(), byText), 0, 50)
+					.get(1));
+				assertThat(plan).as("plan of the second page by %s", byText)
+					.contains("Index Scan" + (ascending ? "" : " Backward") + " using registration_event_"
+							+ column.name() + "_idx")
+					.doesNotContain("Sort");
+			}
+		}
 	}
 
 	@Test
