@@ -1,6 +1,7 @@
 package org.winformusic.events.admin;
 
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.Set;
 
 import org.winformusic.events.event.EventCatalog;
@@ -76,8 +77,15 @@ class RegistrationActionsController {
 	@PostMapping("/admin/registrations/{id}/approve")
 	String approve(@PathVariable long id, @RequestParam(name = "list", required = false) String list, Locale locale,
 			RedirectAttributes redirect) {
-		String detail = act(id, redirect, () -> this.actions.approve(id), "admin.action.approved");
-		return (list != null) ? backToList(id, list, "ux.row.approved", redirect, locale) : detail;
+		// Approved into a full event, the person waits: the notice says which it was.
+		String detail = actSaying(id, redirect,
+				() -> (this.actions.approve(id).status() == RegistrationStatus.CONFIRMED) ? "admin.action.approved"
+						: "admin.action.approvedWaitlisted");
+		boolean waits = redirect.getFlashAttributes().get("notice") instanceof Notice n
+				&& "admin.action.approvedWaitlisted".equals(n.key());
+		return (list != null)
+				? backToList(id, list, waits ? "ux.row.approvedWaitlisted" : "ux.row.approved", redirect, locale)
+				: detail;
 	}
 
 	@PostMapping("/admin/registrations/{id}/decline")
@@ -185,10 +193,17 @@ class RegistrationActionsController {
 	}
 
 	private String act(long id, RedirectAttributes redirect, Runnable action, String doneKey) {
+		return actSaying(id, redirect, () -> {
+			action.run();
+			return doneKey;
+		});
+	}
+
+	/** The same, with the words of what was done chosen by the action. */
+	private String actSaying(long id, RedirectAttributes redirect, Supplier<String> action) {
 		find(id);
 		try {
-			action.run();
-			redirect.addFlashAttribute("notice", Notice.ok(doneKey));
+			redirect.addFlashAttribute("notice", Notice.ok(action.get()));
 		}
 		catch (RegistrationStateException ex) {
 			// The registration service refuses a change its current status does not

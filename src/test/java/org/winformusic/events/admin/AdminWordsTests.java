@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -52,6 +53,9 @@ class AdminWordsTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	org.springframework.context.MessageSource words;
 
 	TestEvents events;
 
@@ -327,6 +331,33 @@ class AdminWordsTests {
 			.andExpect(redirectedUrl("/admin/events/" + this.event.slug() + "/registrations?status=PENDING"))
 			.andExpect(flash().attribute("notice", Notice.ok("ux.row.approved", "Rocío Palabras")));
 		assertThat(this.data.status(this.pending.id())).isEqualTo("CONFIRMED");
+	}
+
+	/**
+	 * Approving someone into an event that filled up puts them on the waitlist: the
+	 * notice says so, from the list and from the detail page, instead of "they have a
+	 * seat".
+	 */
+	@Test
+	void approvingIntoAFullEventSaysThePersonWaits() throws Exception {
+		TestEvents.Created full = new TestEvents(this.jdbc).event().capacity(0).requiringApproval().create();
+		long fromList = this.data.in(full).person("Lista Llena").status("PENDING").create().id();
+		long fromDetail = this.data.in(full).person("Detalle Lleno").status("PENDING").create().id();
+		this.mvc
+			.perform(post("/admin/registrations/" + fromList + "/approve").param("list", "status=PENDING")
+				.with(user("o@win.test").roles("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.ok("ux.row.approvedWaitlisted", "Lista Llena")));
+		this.mvc
+			.perform(post("/admin/registrations/" + fromDetail + "/approve").with(user("o@win.test").roles("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(flash().attribute("notice", Notice.ok("admin.action.approvedWaitlisted")));
+		assertThat(this.data.status(fromList)).isEqualTo("WAITLISTED");
+		assertThat(this.data.status(fromDetail)).isEqualTo("WAITLISTED");
+		assertThat(this.words.getMessage("ux.row.approvedWaitlisted", new Object[] { "Lista Llena" },
+				Locale.forLanguageTag("es")))
+			.isEqualTo(
+					"Se aprobó a Lista Llena, pero ya no quedaba lugar: pasó a la lista de espera y le llega un correo para avisarle.");
 	}
 
 	@Test
