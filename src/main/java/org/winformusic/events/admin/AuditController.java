@@ -72,6 +72,8 @@ class AuditController {
 		model.addAttribute("actor", actor);
 		model.addAttribute("action", action);
 		model.addAttribute("eventId", event);
+		model.addAttribute("chosenEvent",
+				(event != null) ? this.catalog.findById(event, locale).map(EventInfo::title).orElse(null) : null);
 		model.addAttribute("from", (fromDay != null) ? fromDay.toString() : "");
 		model.addAttribute("to", (toDay != null) ? toDay.toString() : "");
 		return VIEW;

@@ -175,6 +175,21 @@ class AdminPagesTests {
 			.update();
 		String filtered = page("/admin/audit?lang=en&action=EMAIL_RESENT&actor=AUDITOR", "ADMIN");
 		assertThat(filtered).contains("auditor-b@win.test").doesNotContain("auditor-a@win.test");
+		// Events by name: an entry's event is the link to its own entries, which name it.
+		this.jdbc.sql("insert into audit_log (at, actor, action, event_id) values (now(), 'auditor-c@win.test', ?, ?)")
+			.params("CAPACITY_CHANGED", this.event.id())
+			.update();
+		String title = this.jdbc.sql("select title_en from event where id = ?")
+			.param(this.event.id())
+			.query(String.class)
+			.single();
+		assertThat(page("/admin/audit?lang=en&actor=auditor-c", "ADMIN"))
+			.contains("href=\"/admin/audit?event=" + this.event.id() + "\"")
+			.doesNotContain("type=\"number\"");
+		assertThat(page("/admin/audit?lang=en&event=" + this.event.id(), "ADMIN"))
+			.contains("<strong>" + org.springframework.web.util.HtmlUtils.htmlEscape(title) + "</strong>",
+					"name=\"event\" value=\"" + this.event.id() + "\"", "auditor-c@win.test")
+			.doesNotContain("auditor-b@win.test");
 		this.mvc.perform(get("/admin/audit?from=not-a-date").with(user("a@win.test").roles("ADMIN")))
 			.andExpect(status().isBadRequest());
 		// Days Java reads but PostgreSQL cannot compare are just as wrong.

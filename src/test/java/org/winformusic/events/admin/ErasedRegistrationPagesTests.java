@@ -43,7 +43,9 @@ class ErasedRegistrationPagesTests {
 		assertThat(list).contains("Ninguno: se borraron los datos personales",
 				"Seleccionar a Registro #" + erased + " (datos borrados)");
 		String detail = page("/admin/registrations/" + erased + "?lang=en");
-		assertThat(detail).contains("None: personal data erased");
+		assertThat(detail).contains("None: personal data erased")
+			.contains("The emails sent to this person were deleted with their data.")
+			.doesNotContain("No emails for this person yet.");
 		assertThat(list + detail).doesNotContain("anonymized-", "@invalid", "Berta");
 	}
 

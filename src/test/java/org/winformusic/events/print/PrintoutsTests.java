@@ -309,7 +309,7 @@ class PrintoutsTests {
 		byte[] pdf = pdf("/admin/events/" + slug + "/door-list.pdf?lang=es");
 		String text = PdfPages.text(pdf);
 		assertThat(text).containsSubsequence("Taller de la puerta", "Lista de acceso",
-				"Confirmados: 2 · En lista de espera: 1 · Pendientes de revisión: 1 · Total: 4", "Impresa el",
+				"Confirmados: 2 · En lista de espera: 1 · Por revisar: 1 · Total: 4", "Impresa el",
 				"(hora de la Ciudad de México)");
 		assertThat(text).containsSubsequence(" A ", "Ávila, Luis", "Por revisar", " N ", "Núñez, Eva", "Confirmado",
 				this.passes.code(nunez), " Ñ ", "Ñúñez, Íñigo", "En lista de espera", " P ", "Pérez López, María José");
