@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.winformusic.events.registration.ChangeDetails;
+import org.winformusic.events.registration.PhoneNumbers;
 import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.shared.Audited;
@@ -86,7 +87,11 @@ class AuditWords {
 
 	private final QuestionWords questions;
 
-	AuditWords(MessageSource messages, Regions regions, EventTimes times, RegistrationAnswers answers) {
+	private final PhoneNumbers phones;
+
+	AuditWords(MessageSource messages, Regions regions, EventTimes times, RegistrationAnswers answers,
+			PhoneNumbers phones) {
+		this.phones = phones;
 		this.messages = messages;
 		this.regions = regions;
 		this.times = times;
@@ -244,6 +249,10 @@ class AuditWords {
 	private String fieldValue(String field, String value, String country, Locale locale) {
 		if (field.equals("state") && country != null) {
 			return region(country, value, locale);
+		}
+		// As the registration's page shows it: "55 1234 5678", not "+525512345678".
+		if (field.equals("phone") && !"null".equals(value) && !value.isEmpty()) {
+			return this.phones.display(value, country);
 		}
 		String event = this.eventFields.value(field, value, locale);
 		if (event != null) {

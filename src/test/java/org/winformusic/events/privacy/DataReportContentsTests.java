@@ -65,7 +65,7 @@ class DataReportContentsTests extends PersonalDataTestSupport {
 		assertThat(page).contains("Los organizadores corrigieron tus datos")
 			.contains("Correo: " + person.email() + " → " + newEmail)
 			.contains("Empresa o sello: " + person.company() + " → " + newCompany)
-			.contains("Teléfono: " + person.phone() + " → +525511112222")
+			.contains("Teléfono: 55 2468 1357 → 55 1111 2222")
 			.contains("Tipo de empresa: Editorial musical → Distribuidora")
 			.contains("Notas de los organizadores")
 			.contains(note)
@@ -96,7 +96,7 @@ class DataReportContentsTests extends PersonalDataTestSupport {
 			}
 		}
 		assertThat(changes).contains("Correo: " + person.email() + " → " + newEmail,
-				"Teléfono: " + person.phone() + " → +525511112222");
+				"Teléfono: 55 2468 1357 → 55 1111 2222");
 		List<String> sent = new ArrayList<>();
 		for (JsonNode email : report.get("emails")) {
 			sent.add(email.get("kind").asString() + " " + email.get("what").asString() + " → "
