@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.winformusic.events.event.Countries;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -84,6 +86,12 @@ public class RegistrationFields {
 		Map<String, String> hints = new LinkedHashMap<>();
 		HINTED
 			.forEach((field) -> hints.put(field, this.messages.getMessage("registration.hint." + field, null, locale)));
+		if (Regions.of(country).outside() != null) {
+			// Someone outside the country types their number with its code (the validator
+			// asks for it): the hint says so before they send.
+			hints.put("phone", this.messages.getMessage("registration.hint.phone.abroad",
+					new Object[] { Countries.name(country, locale), PhoneNumbers.abroadExample(country) }, locale));
+		}
 		model.addAttribute("hints", hints);
 		model.addAttribute("stateLabel", this.regions.fieldLabel(country, locale));
 		model.addAttribute("interestLabel", this.regions.interestQuestion(country, words, locale));
@@ -140,7 +148,7 @@ public class RegistrationFields {
 			case "companyType" -> message("registration.companyType." + current.companyType(), locale);
 			case "state" -> this.regions.label(country, current.state(), locale);
 			case "city" -> current.city();
-			case "phone" -> PhoneNumbers.asTyped(current.phone(), country);
+			case "phone" -> PhoneNumbers.asTyped(current.phone(), country, current.state());
 			case "associationInterest" -> message("registration.interest." + current.associationInterest(), locale);
 			case "referralSource" -> current.referralSource();
 			case "comments" -> current.comments();
