@@ -1,6 +1,7 @@
 package org.winformusic.events.admin;
 
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -88,6 +89,7 @@ class EditRegistrationController {
 		}
 		EventInfo event = event(registration, locale);
 		model.addAttribute("version", version);
+		model.addAttribute(RegistrationFields.LOADED, request.getParameter(RegistrationFields.LOADED));
 		RegistrationFormBinding.Posted posted = RegistrationFormBinding.staff(request, model);
 		RegistrationForm form = posted.form();
 		BindingResult result = posted.result();
@@ -135,6 +137,8 @@ class EditRegistrationController {
 		model.addAttribute("version", current.version());
 		EventInfo event = event(current.registration(), locale);
 		RegistrationForm form = RegistrationForm.of(current.registration(), event.country());
+		model.addAttribute(RegistrationFields.LOADED,
+				this.fields.loaded(current.registration(), event.country(), Map.of()));
 		return show(current.registration(), event, form,
 				new BeanPropertyBindingResult(form, RegistrationFormBinding.NAME), locale, model);
 	}

@@ -16,6 +16,9 @@ final class EmailRules {
 		.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
 				+ "@([\\p{L}\\p{N}]([\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?\\.)+\\p{L}{2,63}");
 
+	/** What people put between addresses when they type more than one. */
+	private static final Pattern BETWEEN_ADDRESSES = Pattern.compile("[\\s,;]");
+
 	/** RFC 5321 4.5.3.1.1: the part before the {@code @} is at most 64 octets. */
 	private static final int LOCAL_PART_MAX = 64;
 
@@ -44,10 +47,14 @@ final class EmailRules {
 	 * one without a trustworthy ASCII form is refused here, before a seat is taken for
 	 * someone who would never get their link. The part before the {@code @} must be
 	 * ASCII: an accented one needs SMTPUTF8 on every server on the way, which most lack,
-	 * and gets its own message when that is all that is wrong.
+	 * and gets its own message when that is all that is wrong. Several addresses typed
+	 * ("ana@a.mx, luis@b.mx") get theirs: one address is kept per registration.
 	 */
 	static String problem(String email) {
 		int at = email.lastIndexOf('@');
+		if (email.indexOf('@') != at && BETWEEN_ADDRESSES.matcher(email).find()) {
+			return "registration.error.email.several";
+		}
 		if (at > 0 && !EmailAddresses.asciiLocalPart(email)) {
 			String withAsciiLocalPart = email.substring(0, at).replaceAll("[^\\x00-\\x7F]", "a") + email.substring(at);
 			return EMAIL.matcher(withAsciiLocalPart).matches() ? "registration.error.email.localPart"

@@ -99,6 +99,27 @@ class LinkReminders {
 			.optional();
 	}
 
+	/**
+	 * The registration whose link the lookup form sends for an address: the one holding
+	 * it, else the most recent cancelled one that still holds its data. Someone who
+	 * cancelled gets their link back to see, download or erase what is kept until the
+	 * retention period ends (the privacy notice says so); a new registration with the
+	 * address is theirs to make on the form.
+	 */
+	Optional<Long> forLookup(long eventId, String address) {
+		Optional<Long> holding = holdingAddress(eventId, address);
+		if (holding.isPresent()) {
+			return holding;
+		}
+		String ascii = EmailAddresses.ascii(address);
+		return this.jdbc
+			.sql("select id from registration where event_id = ? and lower(email) in (lower(?), lower(?))"
+					+ " and status = 'CANCELLED' and anonymized_at is null order by id desc limit 1")
+			.params(eventId, address, (ascii != null) ? ascii : address)
+			.query(Long.class)
+			.optional();
+	}
+
 	private static OffsetDateTime utc(Instant instant) {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
 	}

@@ -102,16 +102,38 @@ public class ManageTokens {
 		this.jdbc.sql("delete from registration_token where registration_id = ?").param(registrationId).update();
 	}
 
-	/** The registration a token belongs to, if the token is well-formed and known. */
+	/**
+	 * The registration a token belongs to, if the token is well-formed and known and the
+	 * registration's data was not erased.
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Long> resolve(String token) {
 		if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
 			return Optional.empty();
 		}
-		return this.jdbc.sql("select registration_id from registration_token where token_hash = ?")
+		return this.jdbc.sql("""
+				select t.registration_id from registration_token t
+				  join registration r on r.id = t.registration_id
+				 where t.token_hash = ? and r.blocked_at is null""").param(hash(token)).query(Long.class).optional();
+	}
+
+	/**
+	 * Whether a token is a link of a registration whose data was erased: it opens nothing
+	 * ({@link #resolve}), and says so, until the blocked data is suppressed
+	 * ({@link RegistrationErasure#suppressBlockedBefore}).
+	 */
+	@Transactional(readOnly = true)
+	public boolean erased(String token) {
+		if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+			return false;
+		}
+		return this.jdbc.sql("""
+				select exists (select 1 from registration_token t
+				  join registration r on r.id = t.registration_id
+				 where t.token_hash = ? and r.blocked_at is not null)""")
 			.param(hash(token))
-			.query(Long.class)
-			.optional();
+			.query(Boolean.class)
+			.single();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber.CountryCodeSource;
 
 import org.springframework.stereotype.Component;
 
@@ -54,6 +55,32 @@ public class PhoneNumbers {
 		return number.hasExtension() ? e164 + " ext. " + number.getExtension() : e164;
 	}
 
+	/**
+	 * Whether the number was typed with its country code: with {@code +}, or with the
+	 * international prefix dialled from {@code country} ({@code 00 44 20 7946 0958} in
+	 * Mexico). Someone outside the event's country types a number of their own country:
+	 * without its code it would be read as one of the event's country.
+	 */
+	static boolean withCountryCode(String input, String country) {
+		try {
+			CountryCodeSource source = UTIL.parseAndKeepRawInput(input, (country != null) ? country : "ZZ")
+				.getCountryCodeSource();
+			return source == CountryCodeSource.FROM_NUMBER_WITH_PLUS_SIGN
+					|| source == CountryCodeSource.FROM_NUMBER_WITH_IDD;
+		}
+		catch (NumberParseException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * A number written with its country code, for messages to people outside an event's
+	 * {@code country}: a Colombian mobile, or a Mexican one for a Colombian event.
+	 */
+	static String abroadExample(String country) {
+		return "CO".equals(country) ? "+52 55 1234 5678" : "+57 300 123 4567";
+	}
+
 	/** How staff of an event in {@code country} read a stored number. */
 	public String display(String stored, String country) {
 		if (stored == null || stored.isBlank()) {
@@ -78,6 +105,20 @@ public class PhoneNumbers {
 	 * form saved unchanged stores what it stored; otherwise as stored.
 	 */
 	public static String asTyped(String stored, String country) {
+		return asTyped(stored, country, false);
+	}
+
+	/**
+	 * The same for someone whose region is {@code state}: for someone outside the
+	 * country, always with the country code ("+52 55 1234 5678"), as the form asks them
+	 * to type it ({@link #withCountryCode}).
+	 */
+	public static String asTyped(String stored, String country, String state) {
+		String outside = Regions.of(country).outside();
+		return asTyped(stored, country, outside != null && outside.equals(state));
+	}
+
+	private static String asTyped(String stored, String country, boolean abroad) {
 		if (stored == null || stored.isBlank()) {
 			return stored;
 		}
@@ -85,7 +126,7 @@ public class PhoneNumbers {
 		if (number == null || !UTIL.isValidNumber(number)) {
 			return stored;
 		}
-		String shown = format(number, country);
+		String shown = abroad ? UTIL.format(number, PhoneNumberFormat.INTERNATIONAL) : format(number, country);
 		return stored.equals(normalize(shown, country)) ? shown : stored;
 	}
 

@@ -222,15 +222,16 @@ public class PublicRegistrations {
 	}
 
 	/**
-	 * "Email me my link": publishes a LINK_REMINDER when the address holds an active
-	 * registration for the event, and does nothing otherwise; callers answer the same
-	 * either way.
+	 * "Email me my link": publishes a LINK_REMINDER when the address holds a registration
+	 * for the event, or had one that was cancelled and still holds its data
+	 * ({@link LinkReminders#forLookup}), and does nothing otherwise; callers answer the
+	 * same either way.
 	 */
 	public void sendLink(long eventId, String email) {
 		this.changes.run(() -> {
 			String address = RegistrationValidator.address(email);
 			if (address != null) {
-				this.links.holdingAddress(eventId, address).ifPresent(this.links::remind);
+				this.links.forLookup(eventId, address).ifPresent(this.links::remind);
 			}
 			return null;
 		});

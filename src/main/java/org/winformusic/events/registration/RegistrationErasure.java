@@ -53,8 +53,9 @@ public class RegistrationErasure {
 	 * Blocks a registration: its personal fields move to
 	 * {@code registration_blocked_data} (kept apart, read by nothing but the retention
 	 * job), the row keeps only what proves the request, and its manage links stop
-	 * working. Cancel it first: blocking does not touch seats. A registration blocked
-	 * already stays as it is.
+	 * working: they only say that the data was erased ({@link ManageTokens#erased}),
+	 * until the blocked copy is suppressed. Cancel it first: blocking does not touch
+	 * seats. A registration blocked already stays as it is.
 	 * @return true when this call blocked it
 	 */
 	@Transactional
@@ -79,7 +80,9 @@ public class RegistrationErasure {
 			.param("now", Timestamp.from(now))
 			.param("id", registrationId)
 			.update();
-		anonymize(List.of(registrationId), now);
+		// The link's hashes stay (a hash is no personal data): the old link then says the
+		// data was erased, not that a newer link was sent. Suppression deletes them.
+		anonymize(List.of(registrationId), now, false);
 		return true;
 	}
 
@@ -112,6 +115,10 @@ public class RegistrationErasure {
 	 */
 	@Transactional
 	public void anonymize(List<Long> registrationIds, Instant now) {
+		anonymize(registrationIds, now, true);
+	}
+
+	private void anonymize(List<Long> registrationIds, Instant now, boolean dropLinks) {
 		if (registrationIds.isEmpty()) {
 			return;
 		}
@@ -124,9 +131,9 @@ public class RegistrationErasure {
 		this.jdbc.sql("delete from registration_answer_choice where registration_id in (:ids)")
 			.param("ids", registrationIds)
 			.update();
-		this.jdbc.sql("delete from registration_token where registration_id in (:ids)")
-			.param("ids", registrationIds)
-			.update();
+		if (dropLinks) {
+			dropLinks(registrationIds);
+		}
 		this.emailChanges.deleteFor(registrationIds);
 	}
 
@@ -137,10 +144,22 @@ public class RegistrationErasure {
 	 */
 	@Transactional
 	public List<Long> suppressBlockedBefore(Instant cutoff) {
-		return this.jdbc.sql("delete from registration_blocked_data where blocked_at < ? returning registration_id")
+		List<Long> suppressed = this.jdbc
+			.sql("delete from registration_blocked_data where blocked_at < ? returning registration_id")
 			.param(Timestamp.from(cutoff))
 			.query(Long.class)
 			.list();
+		// The links kept to say "erased" go with the data they stood for.
+		if (!suppressed.isEmpty()) {
+			dropLinks(suppressed);
+		}
+		return suppressed;
+	}
+
+	private void dropLinks(List<Long> registrationIds) {
+		this.jdbc.sql("delete from registration_token where registration_id in (:ids)")
+			.param("ids", registrationIds)
+			.update();
 	}
 
 	/** Whether the registration was blocked after an erasure request. */

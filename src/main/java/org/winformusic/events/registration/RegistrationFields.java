@@ -1,11 +1,19 @@
 package org.winformusic.events.registration;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+import org.winformusic.events.event.Countries;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -25,6 +33,9 @@ import org.springframework.validation.FieldError;
  */
 @Component
 public class RegistrationFields {
+
+	/** The model attribute and hidden input of {@link #loaded}. */
+	public static final String LOADED = "loaded";
 
 	/** The form fields in page order: the error summary lists problems in this order. */
 	public static final List<String> FIELDS = List.of("fullName", "email", "company", "jobTitle", "companyType",
@@ -87,10 +98,16 @@ public class RegistrationFields {
 		FIELDS.forEach((field) -> addError(errors, field, result, words, locale));
 		model.addAttribute("errors", errors);
 		Map<String, String> hints = new LinkedHashMap<>();
-		HINTED.forEach((field) -> hints.put(field, inWords("registration.hint." + field, words, locale)));
+		HINTED.forEach((field) -> hints.put(field, inWords("registration.hint." + field, words, null, locale)));
+		if (Regions.of(country).outside() != null) {
+			// Someone outside the country types their number with its code (the validator
+			// asks for it): the hint says so before they send.
+			hints.put("phone", inWords("registration.hint.phone.abroad", words,
+					new Object[] { Countries.name(country, locale), PhoneNumbers.abroadExample(country) }, locale));
+		}
 		model.addAttribute("hints", hints);
 		Map<String, String> labels = new LinkedHashMap<>();
-		FIELDS.forEach((field) -> labels.put(field, inWords("registration.field." + field, words, locale)));
+		FIELDS.forEach((field) -> labels.put(field, inWords("registration.field." + field, words, null, locale)));
 		model.addAttribute("labels", labels);
 		model.addAttribute("stateLabel", this.regions.fieldLabel(country, locale));
 		model.addAttribute("interestLabel", this.regions.interestQuestion(country, words, locale));
@@ -108,13 +125,22 @@ public class RegistrationFields {
 	 */
 	public void showSaved(Model model, EditConflictException conflict, String country, Locale locale) {
 		RegistrationView current = conflict.current().registration();
+		Map<Long, List<String>> answersNow = this.answers.formValues(current.id());
+		// Only what someone else changed since this form was loaded: a field the person
+		// changed themselves differs from what is saved too, but is theirs to save.
+		Map<String, String> shown = fingerprints((String) model.getAttribute(LOADED));
+		Map<String, String> now = fingerprints(loaded(current, country, answersNow));
+		List<String> changed = conflict.differing()
+			.stream()
+			.filter((field) -> shown.isEmpty() || !Objects.equals(shown.get(field), now.get(field)))
+			.toList();
 		Map<String, RegistrationAnswers.AnswerView> answered = new LinkedHashMap<>();
-		if (conflict.differing().stream().anyMatch((field) -> field.startsWith("q"))) {
+		if (changed.stream().anyMatch((field) -> field.startsWith("q"))) {
 			this.answers.of(current.id(), current.eventId(), locale, false)
 				.forEach((answer) -> answered.put("q" + answer.questionId(), answer));
 		}
 		Map<String, SavedValue> saved = new LinkedHashMap<>();
-		for (String field : conflict.differing()) {
+		for (String field : changed) {
 			RegistrationAnswers.AnswerView answer = answered.get(field);
 			if (answer != null) {
 				saved.put(field, new SavedValue(answer.label(), orEmpty(answer.value(), locale)));
@@ -125,8 +151,61 @@ public class RegistrationFields {
 			}
 		}
 		model.addAttribute("version", conflict.current().version());
+		model.addAttribute(LOADED, loaded(current, country, answersNow));
 		model.addAttribute("stale", true);
 		model.addAttribute("saved", saved);
+	}
+
+	/**
+	 * What an edit form was loaded with, for its hidden input {@value #LOADED} next to
+	 * the version: a short digest of each field's value as the form shows it (no value
+	 * itself), so that a save refused because someone else saved first names only the
+	 * fields they changed ({@link #showSaved}, which reads it back from the model).
+	 * @param answers the registration's answers as the form shows them
+	 */
+	public String loaded(RegistrationView registration, String country, Map<Long, List<String>> answers) {
+		RegistrationForm form = RegistrationForm.of(registration, country);
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("fullName", form.fullName());
+		values.put("email", form.email());
+		values.put("company", form.company());
+		values.put("jobTitle", form.jobTitle());
+		values.put("companyType", form.companyType());
+		values.put("state", form.state());
+		values.put("city", form.city());
+		values.put("phone", form.phone());
+		values.put("associationInterest", form.associationInterest());
+		values.put("referralSource", form.referralSource());
+		values.put("comments", form.comments());
+		values.put("newsOptIn", form.newsOptIn());
+		answers.forEach((question, answer) -> values.put("q" + question, answer));
+		StringJoiner loaded = new StringJoiner(" ");
+		values.forEach((field, value) -> loaded.add(field + ":" + digest(String.valueOf(value))));
+		return loaded.toString();
+	}
+
+	/** {@link #loaded} read back, field to digest; empty for a form without it. */
+	private static Map<String, String> fingerprints(String loaded) {
+		Map<String, String> digests = new LinkedHashMap<>();
+		if (loaded != null) {
+			for (String entry : loaded.strip().split("\\s+")) {
+				int colon = entry.indexOf(':');
+				if (colon > 0) {
+					digests.put(entry.substring(0, colon), entry.substring(colon + 1));
+				}
+			}
+		}
+		return digests;
+	}
+
+	private static String digest(String value) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash, 0, 6);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private String label(String field, String country, Locale locale) {
@@ -147,7 +226,7 @@ public class RegistrationFields {
 			case "companyType" -> message("registration.companyType." + current.companyType(), locale);
 			case "state" -> this.regions.label(country, current.state(), locale);
 			case "city" -> current.city();
-			case "phone" -> PhoneNumbers.asTyped(current.phone(), country);
+			case "phone" -> PhoneNumbers.asTyped(current.phone(), country, current.state());
 			case "associationInterest" -> message("registration.interest." + current.associationInterest(), locale);
 			case "referralSource" -> current.referralSource();
 			case "comments" -> current.comments();
@@ -177,8 +256,9 @@ public class RegistrationFields {
 	}
 
 	/** The text of {@code key}, read with {@code words} before it first. */
-	private String inWords(String key, String words, Locale locale) {
-		return this.messages.getMessage(new DefaultMessageSourceResolvable(new String[] { words + key, key }), locale);
+	private String inWords(String key, String words, Object[] arguments, Locale locale) {
+		return this.messages
+			.getMessage(new DefaultMessageSourceResolvable(new String[] { words + key, key }, arguments), locale);
 	}
 
 	/** The error with its codes read with {@code words} before them first. */

@@ -41,13 +41,14 @@ public record RegistrationForm(String fullName, String email, String company, St
 	/**
 	 * The form pre-filled with a registration's details, for editing: the phone as people
 	 * of the event's {@code country} write it ("55 1234 5678", not "+525512345678"),
-	 * which the form stores back as it was ({@link PhoneNumbers#asTyped}).
+	 * which the form stores back as it was ({@link PhoneNumbers#asTyped}); with its
+	 * country code for someone outside the country.
 	 */
 	public static RegistrationForm of(RegistrationView view, String country) {
 		return new RegistrationForm(view.fullName(), view.email(), view.company(), view.jobTitle(),
-				view.companyType().name(), view.state(), view.city(), PhoneNumbers.asTyped(view.phone(), country),
-				view.associationInterest().name(), view.referralSource(), view.comments(), true, view.newsOptIn(),
-				null);
+				view.companyType().name(), view.state(), view.city(),
+				PhoneNumbers.asTyped(view.phone(), country, view.state()), view.associationInterest().name(),
+				view.referralSource(), view.comments(), true, view.newsOptIn(), null);
 	}
 
 }

@@ -112,21 +112,11 @@ public class RegistrationValidator implements SmartValidator {
 		String company = singleLine("company", form.company(), true, COMPANY_MAX, errors);
 		String jobTitle = singleLine("jobTitle", form.jobTitle(), false, JOB_TITLE_MAX, errors);
 		CompanyType companyType = choice("companyType", form.companyType(), CompanyType.class, errors);
-		String state = region(form.state(), Regions.of(context.country()), errors);
+		Regions.RegionList regions = Regions.of(context.country());
+		String state = region(form.state(), regions, errors);
 		String city = singleLine("city", form.city(), true, CITY_MAX, errors);
-		String phone = singleLine("phone", form.phone(), false, PHONE_MAX, errors);
-		if (phone != null && !errors.hasFieldErrors("phone")) {
-			String e164 = PHONE.matcher(phone).matches() ? PhoneNumbers.normalize(phone, context.country()) : null;
-			if (e164 != null) {
-				phone = e164;
-			}
-			else if (PHONE.matcher(phone).matches()) {
-				notANumber(context.country(), errors);
-			}
-			else {
-				reject(errors, "phone", "registration.error.phone.invalid");
-			}
-		}
+		String phone = phone(form.phone(), context.country(),
+				regions.outside() != null && regions.outside().equals(state), errors);
 		AssociationInterest interest = choice("associationInterest", form.associationInterest(),
 				AssociationInterest.class, errors);
 		String referralSource = singleLine("referralSource", form.referralSource(), false, REFERRAL_MAX, errors);
@@ -199,6 +189,32 @@ public class RegistrationValidator implements SmartValidator {
 			reject(errors, field, "registration.error.characters");
 		}
 		return normalized;
+	}
+
+	/**
+	 * The phone in E.164, or as typed when refused. Someone outside the event's country
+	 * ({@code abroad}) types its country code: else "300 123 4567" from Bogotá would be
+	 * stored as the Mexican {@code +523001234567}, or refused with Mexican advice.
+	 */
+	private static String phone(String value, String country, boolean abroad, Errors errors) {
+		String phone = singleLine("phone", value, false, PHONE_MAX, errors);
+		if (phone == null || errors.hasFieldErrors("phone")) {
+			return phone;
+		}
+		if (!PHONE.matcher(phone).matches()) {
+			reject(errors, "phone", "registration.error.phone.invalid");
+			return phone;
+		}
+		String e164 = PhoneNumbers.normalize(phone, country);
+		if (abroad && (e164 == null || !PhoneNumbers.withCountryCode(phone, country))) {
+			reject(errors, "phone", "registration.error.phone.international", PhoneNumbers.abroadExample(country));
+			return phone;
+		}
+		if (e164 == null) {
+			notANumber(country, errors);
+			return phone;
+		}
+		return e164;
 	}
 
 	/**

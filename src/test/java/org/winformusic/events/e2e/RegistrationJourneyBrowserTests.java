@@ -35,7 +35,7 @@ class RegistrationJourneyBrowserTests extends BrowserTest {
 		fill(page, "Ana Lucía Peña", "ana.pena@gmial", "Discos Colibrí");
 		submit(page);
 		assertThat(page.locator(".error-summary")).isVisible();
-		assertThat(page.locator("#email-error")).containsText("Escribe un solo correo electrónico");
+		assertThat(page.locator("#email-error")).containsText("Revisa tu correo electrónico");
 		assertThat(page.locator("#fullName")).hasValue("Ana Lucía Peña");
 		assertAccessible(page);
 		screenshot(page, "register-errors-" + PHONE);

@@ -1,7 +1,9 @@
 package org.winformusic.events.registration.web;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -184,6 +186,7 @@ class ManageController {
 		// The version the form was loaded at (a hidden input, outside the form record).
 		String version = request.getParameter("version");
 		model.addAttribute("version", version);
+		model.addAttribute(RegistrationFields.LOADED, request.getParameter(RegistrationFields.LOADED));
 		// The address the form was loaded with (see SelfService#updateByToken).
 		String emailShown = request.getParameter("emailShown");
 		model.addAttribute("emailShown", emailShown);
@@ -233,9 +236,11 @@ class ManageController {
 		String shown = (waiting != null) ? waiting.newEmail() : registration.email();
 		model.addAttribute("pendingEmail", waiting);
 		model.addAttribute("emailShown", shown);
+		Map<Long, List<String>> answered = this.answers.formValues(registration.id());
+		model.addAttribute(RegistrationFields.LOADED, this.fields.loaded(registration, event.country(), answered));
 		RegistrationForm form = RegistrationForm.of(registration, event.country())
 			.withEmail(shown)
-			.withAnswers(this.answers.formValues(registration.id()));
+			.withAnswers(answered);
 		return showEdit(model, token, registration, event, form,
 				new BeanPropertyBindingResult(form, RegistrationFormBinding.NAME), pageLocale);
 	}

@@ -361,10 +361,12 @@ class RegistrationPageTests {
 		}
 		String html = page(valid(event.slug(), "a@b.com\r\nBcc: victim@example.com").param("lang", "en"));
 		assertThat(html).contains(message("registration.error.characters", Locale.ENGLISH));
-		for (String list : List.of("Ana <ana@example.com>", "a@example.com, b@example.com", "a@example")) {
-			assertThat(page(valid(event.slug(), list).param("lang", "en")))
+		for (String bad : List.of("Ana <ana@example.com>", "a@example")) {
+			assertThat(page(valid(event.slug(), bad).param("lang", "en")))
 				.contains(message("registration.error.email.invalid", Locale.ENGLISH));
 		}
+		assertThat(page(valid(event.slug(), "a@example.com, b@example.com").param("lang", "en")))
+			.contains(message("registration.error.email.several", Locale.ENGLISH));
 		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isZero();
 	}
 
@@ -391,6 +393,33 @@ class RegistrationPageTests {
 		String tooLong = page(valid(event.slug(), email()).param("comments", crlf + "xy").param("lang", "es"));
 		// Numbers written as in Mexico, not as in Spain ("1.000").
 		assertThat(tooLong).contains("Usa como máximo 1,000 caracteres.");
+	}
+
+	/**
+	 * One address typed wrong is not "several addresses": the message asks to check it
+	 * and shows what one looks like; only several typed together are told to type one.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "es", "en" })
+	void aMalformedAddressIsToldToBeCheckedAndOnlySeveralAddressesAreToldToTypeOne(String lang) throws Exception {
+		Locale locale = Locale.forLanguageTag(lang);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		String check = "es".equals(lang) ? "Revisa tu correo electrónico: debe verse como nombre@ejemplo.com."
+				: "Check your email address: it should look like name@example.com.";
+		String one = "es".equals(lang) ? "un solo correo" : "only one email";
+		for (String typed : List.of("a@b", "no-es-correo", "juan@correo.com.mx.")) {
+			assertThat(page(valid(event.slug(), typed).param("lang", lang))).as(typed)
+				.contains(check)
+				.doesNotContain(one)
+				.contains("value=\"" + typed + "\"");
+		}
+		for (String several : List.of("ana@example.com, luis@example.com", "ana@example.com luis@example.com",
+				"ana@example.com;luis@example.com")) {
+			assertThat(page(valid(event.slug(), several).param("lang", lang))).as(several)
+				.contains(message("registration.error.email.several", locale))
+				.contains(one);
+		}
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isZero();
 	}
 
 	@ParameterizedTest
