@@ -340,7 +340,10 @@
     }
     if (list) {
       if (!list.length) {
-        box.appendChild(el('p', 'muted', d.msgNoMatch));
+        // The copy holds no emails: typed text it does not find may still be someone's
+        // email, which only the server searches. Never "nobody matches" from the copy.
+        box.appendChild(el('p', 'muted', !input.value.trim() ? d.msgNoMatch
+          : (online() ? d.msgNoMatchLocal : d.msgNoMatchOffline)));
       }
       var ul = el('ul', 'door__results');
       list.slice(0, shown).forEach(function (p) { ul.appendChild(card(p)); });
@@ -650,8 +653,16 @@
       sync();
     });
   }
-  window.addEventListener('online', function () { sync().then(refresh); });
-  window.addEventListener('offline', showState);
+  // "Press Find" online, "needs a connection" offline: the words of a search the copy
+  // found nobody for follow the connection.
+  function retellNoMatch() {
+    var query = input.value.trim();
+    if (copy && query && query !== serverSearch && !matches(query).length) {
+      search();
+    }
+  }
+  window.addEventListener('online', function () { retellNoMatch(); sync().then(refresh); });
+  window.addEventListener('offline', function () { retellNoMatch(); showState(); });
   window.setInterval(function () { sync().then(refresh); }, REFRESH_MS);
 
   if (copy) {

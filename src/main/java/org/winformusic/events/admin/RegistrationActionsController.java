@@ -65,8 +65,11 @@ class RegistrationActionsController {
 		model.addAttribute("action", action);
 		model.addAttribute("list", (list != null) ? listQuery(list) : null);
 		// After the end only a check-in may be corrected: the other actions are refused,
-		// so their page says why instead of what would happen.
-		model.addAttribute("over", !"undo-checkin".equals(action) && this.catalog.ended(event.id()));
+		// so their page says why instead of what would happen. An arrival undone then
+		// cannot be recorded again (check-ins are refused): its page says so first.
+		boolean ended = this.catalog.ended(event.id());
+		model.addAttribute("over", !"undo-checkin".equals(action) && ended);
+		model.addAttribute("undoForGood", "undo-checkin".equals(action) && ended);
 		return CONFIRM_VIEW;
 	}
 

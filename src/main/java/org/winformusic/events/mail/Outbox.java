@@ -6,6 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.registration.RegistrationStateException;
+import org.winformusic.events.registration.StaffRegistrations;
 import org.winformusic.events.shared.Audited;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,8 +32,18 @@ public class Outbox {
 
 	private final MailRenderer renderer;
 
+	private final StaffRegistrations registrations;
+
+	private final RegistrationDirectory directory;
+
+	private final EventCatalog catalog;
+
 	Outbox(OutboxRepository repository, OutboxViews views, MailSettings settings, ApplicationEventPublisher publisher,
-			MailRenderer renderer) {
+			MailRenderer renderer, StaffRegistrations registrations, RegistrationDirectory directory,
+			EventCatalog catalog) {
+		this.registrations = registrations;
+		this.directory = directory;
+		this.catalog = catalog;
 		this.views = views;
 		this.renderer = renderer;
 		this.publisher = publisher;
@@ -77,13 +91,33 @@ public class Outbox {
 	 * copied under a new Message-ID, so the recipient's mailbox does not drop it as a
 	 * duplicate. A skipped one stays as it is: it no longer fitted the registration when
 	 * its turn came, and a copy would be skipped for the same reason (the registration's
-	 * own "resend" sends the email of where it stands now).
+	 * own "resend" sends the email of where it stands now). A message about a
+	 * registration of an event that has ended is not sent again at all: it would say
+	 * untrue things (a place in the waitlist, a seat, a calendar file for a past date);
+	 * the registrant gets the link to their record instead, as the registration's own
+	 * resend sends it then ({@link #sendsLinkInstead}).
 	 */
 	@Transactional
 	public Resend resend(long id) {
 		OutboxMessage message = this.views.find(id).orElse(null);
 		if (message == null) {
 			return Resend.NOT_FOUND;
+		}
+		if (sendsLinkInstead(message)) {
+			try {
+				var type = this.registrations.resend(message.registrationId());
+				this.publisher.publishEvent(Audited.byCurrentUser("EMAIL_RESENT", message.eventId(),
+						message.registrationId(), "type=" + type));
+				return Resend.LINK_SENT;
+			}
+			catch (RegistrationStateException ex) {
+				// Erased: no address left. (Thrown before anything was queued, and not
+				// through a transactional proxy: this transaction stays usable.)
+				if (ex.reason() != RegistrationStateException.Reason.ERASED) {
+					throw ex;
+				}
+				return Resend.ERASED;
+			}
 		}
 		Resend outcome = switch (message.status()) {
 			case PENDING, FAILED -> this.repository.requeue(id) ? Resend.REQUEUED : Resend.BUSY;
@@ -96,6 +130,17 @@ public class Outbox {
 					message.registrationId(), "outbox=" + id + " " + message.kind() + " " + outcome));
 		}
 		return outcome;
+	}
+
+	/**
+	 * Whether {@link #resend} sends the registrant the link to their record instead of
+	 * this message: it is about a registration that still exists, of an event that has
+	 * ended.
+	 */
+	@Transactional(readOnly = true)
+	public boolean sendsLinkInstead(OutboxMessage message) {
+		return message.registrationId() != null && message.eventId() != null && this.catalog.ended(message.eventId())
+				&& this.directory.find(message.registrationId()).isPresent();
 	}
 
 	/**
@@ -141,7 +186,14 @@ public class Outbox {
 		/** Skipped because it no longer fitted the registration: nothing queued. */
 		NO_LONGER_APPLIES,
 		/** No such message. */
-		NOT_FOUND
+		NOT_FOUND,
+		/**
+		 * Its event has ended: the link to the record was queued for the registrant
+		 * instead.
+		 */
+		LINK_SENT,
+		/** Its event has ended and the registration's data was erased: nothing queued. */
+		ERASED
 
 	}
 

@@ -1,6 +1,7 @@
 package org.winformusic.events.mail;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One outgoing email as stored: what must be sent, and once it went out, what was sent
@@ -16,6 +17,14 @@ import java.time.Instant;
 public record OutboxMessage(long id, Long registrationId, Long eventId, String kind, String recipient, String locale,
 		String subject, String messageId, OutboxStatus status, int attempts, Instant nextAttemptAt, Instant sentAt,
 		String lastError, Long resentFrom, Instant createdAt) {
+
+	/**
+	 * The registrant's language, for its name in words ("español", "inglés") as the
+	 * registration's page gives it.
+	 */
+	public Locale language() {
+		return Locale.forLanguageTag((this.locale != null) ? this.locale : "es");
+	}
 
 	/** Why a SKIPPED message was not sent: a registration status, or GONE; else null. */
 	public String skippedBecause() {

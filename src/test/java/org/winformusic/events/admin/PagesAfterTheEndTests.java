@@ -93,9 +93,32 @@ class PagesAfterTheEndTests {
 		assertRefusedPage(waiting, "confirm-over", null);
 		assertRefusedPage(waiting, "decline", "status=WAITLISTED");
 
+		// Allowed, to correct a mistaken arrival; but nobody can record it again, and
+		// the page says so before the one tap that erases it.
 		String undo = page(get("/admin/registrations/" + came + "/confirm-action/undo-checkin").with(as("ADMIN")));
 		assertThat(undo).contains("Sí, deshacer la llegada", "/admin/registrations/" + came + "/undo-checkin\"")
-			.doesNotContain("Este evento ya terminó");
+			.contains("El evento ya terminó: si deshaces la llegada de Lola Llegó, ya no se podrá volver a registrar,"
+					+ " ni aquí ni en la puerta. Hazlo solo si se registró por error.")
+			.doesNotContain("Este evento ya terminó", "No se cambió nada");
+		assertThat(page(get("/admin/registrations/" + came + "/confirm-action/undo-checkin").param("lang", "en")
+			.with(as("ADMIN")))).contains("arrival, it can never be recorded again");
+	}
+
+	@Test
+	void beforeTheEndUndoingACheckInGivesNoSuchWarning() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().minus(1, ChronoUnit.HOURS))
+			.capacity(5)
+			.create();
+		long came = new TestRegistrations(this.jdbc).in(event)
+			.person("Lola Llegó")
+			.checkedInAt(Instant.now().minus(30, ChronoUnit.MINUTES))
+			.create()
+			.id();
+
+		assertThat(page(get("/admin/registrations/" + came + "/confirm-action/undo-checkin").with(as("ADMIN"))))
+			.contains("Sí, deshacer la llegada")
+			.doesNotContain("ya no se podrá volver a registrar");
 	}
 
 	@Test

@@ -117,6 +117,40 @@ class DoorSearchBrowserTests extends BrowserTest {
 		assertThat(requested).noneMatch(DoorSearchBrowserTests::holdsTheName);
 	}
 
+	/**
+	 * The copy holds no emails: typing an address, or part of one, it finds nobody, and
+	 * then it does not say "nobody matches" (the person is registered): it says the
+	 * phone's list has no match and to press Find to search by email on the server;
+	 * offline, that searching by email needs a connection.
+	 */
+	@Test
+	void anEmailTheCopyDoesNotKnowSendsToTheServerInsteadOfSayingNobodyMatches() {
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-email-typed").capacity(10).create();
+		TestRegistrations.register(this.registrations, "door-email-typed", "Ángel Pérez", "angel@example.com",
+				"Discos Norte");
+		String organizer = TestStaff.create(this.jdbc, "door-email-typed@win.test", "Elsa", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-email-typed/checkin"));
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+
+		phone.locator("#q").fill("angel@exa");
+		Locator results = phone.locator("#door-results");
+		assertThat(results).containsText("Nadie en la lista del teléfono coincide.");
+		assertThat(results).containsText("toca «Buscar» para buscar también por correo en el servidor");
+		assertThat(results).not().containsText("Nadie coincide.");
+
+		phone.context().setOffline(true);
+		assertThat(results).containsText("para buscar por correo hace falta conexión");
+		assertThat(results).not().containsText("toca «Buscar»");
+		phone.context().setOffline(false);
+
+		phone.locator("#q").fill("angel@example.com");
+		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buscar")).click();
+		assertThat(phone.locator(".door__person")).hasCount(1);
+		assertThat(phone.locator(".door__person")).containsText("Ángel Pérez");
+	}
+
 	private void register(String name, String email, String company) {
 		TestRegistrations.register(this.registrations, "door-no-script", name, email, company);
 	}

@@ -1,11 +1,15 @@
 package org.winformusic.events.mail;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.QrCodes;
+import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.registration.RegistrationMessage;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -204,6 +208,85 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 			.single()).as("nothing queued").isOne();
 		this.sender.sendDueMessages();
 		assertThat(receivedBy(email)).isEmpty();
+	}
+
+	/**
+	 * After its event's end, the waitlist email ("you are number 1...") or a seat's (with
+	 * a calendar file for a past date) would no longer be true: "send again" sends the
+	 * link to the record instead, as the registration's own resend does then, and the
+	 * page says so before and after.
+	 */
+	@Test
+	void afterTheEndSendingAgainSendsTheLinkToTheRecordNotTheOldEmail() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().minus(6, ChronoUnit.HOURS))
+			.capacity(1)
+			.create();
+		String email = TestRegistrations.uniqueEmail("over");
+		long registration = this.transactions.execute((tx) -> {
+			long id = new TestRegistrations(this.jdbc).in(event.id())
+				.status("WAITLISTED")
+				.fullName("Wendy Espera")
+				.email(email)
+				.locale("es")
+				.create()
+				.id();
+			this.publisher
+				.publishEvent(new RegistrationMessage(id, event.id(), "es", RegistrationMessage.Type.WAITLISTED));
+			return id;
+		});
+		this.sender.sendDueMessages();
+		long id = messageId(registration);
+		assertThat(to(email).getSubject()).contains("lista de espera");
+
+		this.mvc.perform(get("/admin/outbox/{id}", id).param("lang", "es").with(user("org").roles("ORGANIZER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Enviar su enlace al registro")))
+			.andExpect(content().string(containsString("este correo ya no sería cierto")))
+			.andExpect(content().string(not(containsString(">Enviar de nuevo<"))));
+		var resent = this.mvc
+			.perform(post("/admin/outbox/{id}/resend", id).param("lang", "es")
+				.with(csrf())
+				.with(user("org").roles("ORGANIZER")))
+			.andExpect(redirectedUrl("/admin/outbox/" + id))
+			.andExpect(flash().attribute("resend", "LINK_SENT"))
+			.andReturn();
+		this.mvc
+			.perform(get("/admin/outbox/{id}", id).param("lang", "es")
+				.cookie(resent.getResponse().getCookie("SESSION"))
+				.with(user("org").roles("ORGANIZER")))
+			.andExpect(content().string(containsString(
+					"Como el evento ya terminó, este correo no se volvió a enviar: a la persona le va en camino su enlace al registro")));
+		this.sender.sendDueMessages();
+
+		List<MimeMessage> received = receivedBy(email);
+		assertThat(received).hasSize(2);
+		MimeMessage link = received.get(1);
+		assertThat(link.getSubject()).startsWith("Tu enlace de registro");
+		var parts = OutboxDeliveryTests.parts(link);
+		assertThat((String) parts.get("text/plain").getContent()).contains("El evento ya se realizó")
+			.doesNotContain("lista de espera", "número 1");
+		assertThat(parts).doesNotContainKey("text/calendar");
+		assertThat(this.jdbc.sql("select kind from outbox_message where registration_id = ? order by id")
+			.param(registration)
+			.query(String.class)
+			.list()).containsExactly("WAITLISTED", "LINK_REMINDER");
+		assertThat(this.jdbc
+			.sql("select actor || ' ' || action || ' ' || details from audit_log where registration_id = ?")
+			.param(registration)
+			.query(String.class)
+			.list()).containsExactly("org EMAIL_RESENT type=LINK_REMINDER");
+	}
+
+	@Test
+	void aMessageGivesItsLanguageInWords() throws Exception {
+		long english = messageId(confirm("English Speaker", TestRegistrations.uniqueEmail("lang"), "en"));
+
+		this.mvc.perform(get("/admin/outbox/{id}", english).param("lang", "es").with(user("ops").roles("OPS")))
+			.andExpect(content().string(containsString("<dd>inglés</dd>")));
+		this.mvc.perform(get("/admin/outbox/{id}", english).param("lang", "en").with(user("ops").roles("OPS")))
+			.andExpect(content().string(containsString("<dd>English</dd>")))
+			.andExpect(content().string(not(containsString("<dd>en</dd>"))));
 	}
 
 	@Test

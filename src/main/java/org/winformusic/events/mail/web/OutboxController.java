@@ -73,6 +73,8 @@ class OutboxController {
 		model.addAttribute("message", message);
 		model.addAttribute("preview", this.outbox.preview(message).orElse(null));
 		model.addAttribute("canResend", canResend(request));
+		// After the event's end "send again" sends the link to the record instead.
+		model.addAttribute("linkInstead", this.outbox.sendsLinkInstead(message));
 		model.addAttribute("from", this.outbox.from());
 		// UTC for an email about no event, or about one that no longer exists.
 		Long eventId = message.eventId();

@@ -24,7 +24,8 @@ import org.springframework.web.util.UriUtils;
  * person's check-in card; anyone else (the attendee scanning their own code, or whoever
  * sees a screenshot) gets "show this at the entrance" in the registrant's language, with
  * name, company, status, event, the QR code and the door code a volunteer types when the
- * camera cannot scan: nothing that changes anything.
+ * camera cannot scan: nothing that changes anything. Once they are checked in it says
+ * their arrival is recorded, and when, instead: no code to show any more.
  *
  * <p>
  * A pass whose registration was cancelled or declined says, in the registrant's language,
@@ -86,7 +87,11 @@ class PassController {
 			return VOID_PASS_VIEW;
 		}
 		model.addAttribute("registration", registration);
-		model.addAttribute("qrCode", this.qrCode.dataUri(registration.id()));
+		// Checked in: nothing left to show at the entrance (their manage page shows no
+		// code either); the page says their arrival is recorded.
+		if (registration.checkedInAt() == null) {
+			model.addAttribute("qrCode", this.qrCode.dataUri(registration.id()));
+		}
 		return PASS_VIEW;
 	}
 

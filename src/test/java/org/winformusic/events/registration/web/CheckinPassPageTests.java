@@ -191,6 +191,37 @@ class CheckinPassPageTests {
 	}
 
 	/**
+	 * Once checked in, the pass no longer says "show this at the entrance": it says, in
+	 * the registrant's language, that their arrival is recorded (name, event, time), as
+	 * their manage page does, and shows no code to scan.
+	 */
+	@Test
+	void aCheckedInPersonsPassSaysTheirArrivalIsRecordedInsteadOfShowThisAtTheEntrance() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event()
+			.startsAt(Instant.now().minus(1, ChronoUnit.HOURS))
+			.capacity(5)
+			.create();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		Instant arrived = Instant.now().minus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MINUTES);
+		long came = data.in(event).person("Mariana Vino").checkedInAt(arrived).create().id();
+		long coming = data.in(event).person("Pedro Llega").create().id();
+		ZoneId zone = ZoneId.of("America/Mexico_City");
+
+		String page = page(get("/p/" + this.passes.pass(came)).header("Accept-Language", "en"));
+		assertThat(page)
+			.contains("<h1>Tu llegada está registrada</h1>", "Mariana Vino", "Taller de prueba",
+					"Registramos tu llegada a las " + this.times.time(arrived, zone)
+							+ ", así que ya no necesitas mostrar este pase.")
+			.doesNotContain("Muestra este pase", "escanea este código", "data:image/svg", "door-code");
+		assertThat(page(get("/p/" + this.passes.pass(came)).param("lang", "en")))
+			.contains("<h1>Your arrival is recorded</h1>", "We recorded your arrival at")
+			.doesNotContain("Show this at the entrance");
+		// Not yet arrived: the pass to show, as before.
+		assertThat(page(get("/p/" + this.passes.pass(coming)))).contains("Muestra este pase en la entrada",
+				"data:image/svg");
+	}
+
+	/**
 	 * After the event's end a pass is no entrance pass any more: it says, in the
 	 * registrant's language, that the event ended (name and date) and, for someone
 	 * checked in, when they arrived; no QR code, door code or "show this".
