@@ -245,13 +245,15 @@ class AuditWords {
 				: word("ux.audit.field." + field, field, locale);
 	}
 
-	/** A field's value in words: "Por revisar" for status {@code PENDING}. */
+	/**
+	 * A value in words: "Por revisar" for {@code PENDING}; a region, a phone as shown.
+	 */
 	private String fieldValue(String field, String value, String country, Locale locale) {
-		if (field.equals("state") && country != null) {
-			return region(country, value, locale);
+		boolean empty = "null".equals(value) || value.isEmpty();
+		if (!empty && field.equals("state") && country != null) {
+			return this.regions.label(country, value, locale);
 		}
-		// As the registration's page shows it: "55 1234 5678", not "+525512345678".
-		if (field.equals("phone") && !"null".equals(value) && !value.isEmpty()) {
+		if (!empty && field.equals("phone")) {
 			return this.phones.display(value, country);
 		}
 		String event = this.eventFields.value(field, value, locale);
@@ -275,11 +277,6 @@ class AuditWords {
 			return this.messages.getMessage("ux.audit.empty", null, locale);
 		}
 		return word(prefix + value, value, locale);
-	}
-
-	private String region(String country, String value, Locale locale) {
-		return ("null".equals(value) || value.isEmpty()) ? value(null, value, locale)
-				: this.regions.label(country, value, locale);
 	}
 
 	/**
