@@ -1,6 +1,7 @@
 package org.winformusic.events.event.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,7 +60,9 @@ class EventController {
 				.orElseThrow(NotFoundException::new);
 			model.addAttribute("event", event);
 			model.addAttribute("availability", this.catalog.availability(event.id()));
-			model.addAttribute("window", event.registrationWindow(this.clock.instant()));
+			Instant now = this.clock.instant();
+			model.addAttribute("window", event.registrationWindow(now));
+			model.addAttribute("ended", !now.isBefore(event.endsAt()));
 			page = this.pages.render(key, version, EVENT_VIEW, model.asMap(), locale, request, response);
 		}
 		RenderedPages.write(page, request, response);
