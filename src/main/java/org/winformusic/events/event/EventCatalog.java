@@ -155,10 +155,10 @@ public class EventCatalog {
 	/**
 	 * What a published event's public pages show changes with, besides their language:
 	 * the event row's last change (every edit touches it, questions included), its seats,
-	 * and which of its registration times have passed. With {@code exactSeats} the number
-	 * of free seats counts (the event page shows it), otherwise only whether any is left
-	 * (the form). Read exactly on every call; empty when no published event has this
-	 * slug.
+	 * and which of its registration times, its start and its end have passed. With
+	 * {@code exactSeats} the number of free seats counts (the event page shows it),
+	 * otherwise only whether any is left (the form). Read exactly on every call; empty
+	 * when no published event has this slug.
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<String> pageVersion(String slug, boolean exactSeats) {
@@ -167,13 +167,14 @@ public class EventCatalog {
 		}
 		Instant now = this.clock.instant();
 		return this.jdbc.sql("""
-				select id, updated_at, registration_opens_at, registration_closes_at, starts_at from event
+				select id, updated_at, registration_opens_at, registration_closes_at, starts_at, ends_at from event
 				 where slug = ? and published
 				""")
 			.param(slug)
 			.query((rs, n) -> new PageInputs(rs.getLong("id"),
 					rs.getTimestamp("updated_at").getTime() + "|" + passed(rs, "registration_opens_at", now) + "|"
-							+ passed(rs, "registration_closes_at", now) + "|" + passed(rs, "starts_at", now)))
+							+ passed(rs, "registration_closes_at", now) + "|" + passed(rs, "starts_at", now) + "|"
+							+ passed(rs, "ends_at", now)))
 			.optional()
 			.map((event) -> {
 				Availability seats = this.seats.availability(event.id());

@@ -99,6 +99,7 @@ class RegistrationController {
 			RegistrationForm form = RegistrationFields.EMPTY;
 			// A form that will be kept is rendered from the event as it is now.
 			EventInfo event = this.catalog.findBySlug(slug, locale, version != null)
+				.filter(EventInfo::published)
 				.orElseThrow(NotFoundException::new);
 			showForm(model, event, form, noProblems(form), null, locale, STAMP_PLACEHOLDER);
 			page = this.pages.renderForm(key, version, FORM_VIEW, model.asMap(), locale, request, response);
@@ -208,8 +209,9 @@ class RegistrationController {
 		return ERROR_VIEW;
 	}
 
+	/** A published event: an unpublished one has no public page (404). */
 	private EventInfo event(String slug, Locale locale) {
-		return this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
+		return this.catalog.findBySlug(slug, locale).filter(EventInfo::published).orElseThrow(NotFoundException::new);
 	}
 
 }

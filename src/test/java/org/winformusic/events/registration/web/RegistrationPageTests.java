@@ -522,8 +522,8 @@ class RegistrationPageTests {
 		assertThat(posted).contains("El registro está cerrado.").doesNotContain("name=\"fullName\"");
 
 		TestEvents.Created hidden = new TestEvents(this.jdbc).event().unpublished().capacity(5).create();
-		assertThat(page(valid(hidden.slug(), email()).param("lang", "en")))
-			.contains("This event is not open for registration.");
+		// An unpublished event has no public page: its form answers "not found".
+		this.mvc.perform(valid(hidden.slug(), email()).param("lang", "en")).andExpect(status().isNotFound());
 		assertThat(count("select count(*) from registration where event_id in (?, " + hidden.id() + ")", closed.id()))
 			.isZero();
 		this.mvc.perform(get("/events/no-such-event/register")).andExpect(status().isNotFound());
