@@ -68,7 +68,9 @@ class PromotionAfterTheEventTests {
 		this.staff.cancelToErase(seated);
 		assertNotPromoted(waiting);
 
-		this.staff.changeCapacity(event.id(), 3);
+		// Nor change the capacity: no seat is added for anyone to move up to.
+		assertThatThrownBy(() -> this.staff.changeCapacity(event.id(), 3)).isInstanceOfSatisfying(
+				RegistrationStateException.class, (ex) -> assertThat(ex.reason()).isEqualTo(Reason.EVENT_OVER));
 		assertNotPromoted(waiting);
 
 		this.promoter.sweep();
