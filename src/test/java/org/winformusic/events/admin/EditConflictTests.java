@@ -240,6 +240,31 @@ class EditConflictTests {
 			.single()).isTrue();
 	}
 
+	/**
+	 * An arrival changes the registration but no field of the form: the form that was
+	 * loaded before it is refused (its version is old), and says what happened without an
+	 * empty list of fields.
+	 */
+	@Test
+	void aChangeOutsideTheFormsFieldsIsSaidSoWithoutAnEmptyList() throws Exception {
+		long id = this.data.in(this.event).person("Iván Llegada").createdAt(AdminTest.REGISTERED).create().id();
+		String form = page(get(edit(id)).param("lang", "es").with(as("ORGANIZER")));
+		this.mvc.perform(post("/admin/registrations/" + id + "/checkin").with(as("ORGANIZER")).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		String refused = page(FormAsShown
+			.submitted(form, post(edit(id)).param("lang", "es").with(csrf()), Map.of("city", List.of("Mérida")))
+			.with(as("ORGANIZER")));
+
+		assertThat(text(refused)).contains("Este registro cambió mientras lo editabas",
+				"Vuelve a guardar para conservar lo que escribiste.");
+		assertThat(staleList(refused)).isEmpty();
+		assertThat(refused).contains("value=\"Mérida\"");
+		this.mvc.perform(FormAsShown.submitted(refused, post(edit(id)).with(csrf()), Map.of()).with(as("ORGANIZER")))
+			.andExpect(redirectedUrl("/admin/registrations/" + id));
+		assertThat(city(id)).isEqualTo("Mérida");
+	}
+
 	@Test
 	void aVersionThatIsNotANumberIsTreatedAsStaleNotAnError() throws Exception {
 		long id = this.data.in(this.event).person("Lalo Raro").createdAt(AdminTest.REGISTERED).create().id();
