@@ -25,13 +25,13 @@ import org.springframework.web.util.UriUtils;
  * sees a screenshot) gets "show this at the entrance" in the registrant's language, with
  * name, company, status, event, the QR code and the door code a volunteer types when the
  * camera cannot scan: nothing that changes anything. Once they are checked in it says
- * their arrival is recorded, and when, instead: no code to show any more.
+ * their arrival is recorded instead (not when): no code to show any more.
  *
  * <p>
  * A pass whose registration was cancelled or declined says, in the registrant's language,
  * that it no longer gets anyone in: no code, no name. Once the event has ended, every
- * pass says so, with the event's name and date and, for someone checked in, when they
- * arrived: nothing to show at an entrance. A pass whose registration was erased (or
+ * pass says so, with the event's name and date and, for someone checked in, that they
+ * came: nothing to show at an entrance. A pass whose registration was erased (or
  * anonymized after its event) answers as an unknown pass does, so it tells nobody the
  * registration existed.
  */
@@ -74,9 +74,9 @@ class PassController {
 		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
 		model.addAttribute("event", event);
 		// After the end the pass is a souvenir, whatever the status: the event took
-		// place, and for someone checked in, when they arrived. Nothing to show anyone.
+		// place, and whether they came (not when: anyone who scans a badge sees this).
 		if (this.catalog.ended(event.id())) {
-			model.addAttribute("arrivedAt", registration.checkedInAt());
+			model.addAttribute("attended", registration.checkedInAt() != null);
 			return OVER_PASS_VIEW;
 		}
 		// Cancelled or declined: the pass got someone in once, and must say it no longer
