@@ -57,9 +57,12 @@ class AuditController {
 		UriComponentsBuilder query = UriComponentsBuilder.newInstance();
 		addIfPresent(query, "actor", actor);
 		addIfPresent(query, "action", action);
-		addIfPresent(query, "event", (event != null) ? event.toString() : null);
 		addIfPresent(query, "from", (fromDay != null) ? fromDay.toString() : null);
 		addIfPresent(query, "to", (toDay != null) ? toDay.toString() : null);
+		// The other filters stay when an event is chosen or let go of.
+		String others = query.cloneBuilder().encode().build().getQuery();
+		model.addAttribute("others", (others != null) ? others + "&" : "");
+		addIfPresent(query, "event", (event != null) ? event.toString() : null);
 		String base = query.encode().build().getQuery();
 		model.addAttribute("entries", entries);
 		Map<Long, EventInfo> events = events(entries, locale);

@@ -81,11 +81,13 @@ class RegistrationActionsController {
 	String approve(@PathVariable long id, @RequestParam(name = "list", required = false) String list, Locale locale,
 			RedirectAttributes redirect) {
 		// Approved into a full event, the person waits: the notice says which it was.
-		String detail = actSaying(id, redirect,
-				() -> (this.actions.approve(id).status() == RegistrationStatus.CONFIRMED) ? "admin.action.approved"
-						: "admin.action.approvedWaitlisted");
-		boolean waits = redirect.getFlashAttributes().get("notice") instanceof Notice n
-				&& "admin.action.approvedWaitlisted".equals(n.key());
+		RegistrationStatus[] after = new RegistrationStatus[1];
+		String detail = actSaying(id, redirect, () -> {
+			after[0] = this.actions.approve(id).status();
+			return (after[0] == RegistrationStatus.WAITLISTED) ? "admin.action.approvedWaitlisted"
+					: "admin.action.approved";
+		});
+		boolean waits = after[0] == RegistrationStatus.WAITLISTED;
 		return (list != null)
 				? backToList(id, list, waits ? "ux.row.approvedWaitlisted" : "ux.row.approved", redirect, locale)
 				: detail;

@@ -51,7 +51,6 @@ class WalkInController {
 
 	private static final String VIEW = "admin/walk-in";
 
-	/** The prefix of the form's own words for the registration form's messages. */
 	/** The form's fields, in page order (for the error summary). */
 	private static final List<String> FIELDS = List.of("fullName", "email", "company", "companyType", "state", "city",
 			"associationInterest", "privacyConsent");
@@ -157,9 +156,9 @@ class WalkInController {
 		// Staff type for someone else: the problems, hints and questions in words about
 		// the person, not to them.
 		this.fields.prepare(model, form, result, event.country(), locale, RegistrationFields.ABOUT_SOMEONE_ELSE);
-		// The problems of this form's fields, in its order.
 		model.addAttribute("companyTypeOptions", options(CompanyType.values(), "registration.companyType.", locale));
 		model.addAttribute("interestOptions", options(AssociationInterest.values(), "registration.interest.", locale));
+		// The problems of this form's fields, in its order.
 		@SuppressWarnings("unchecked")
 		Map<String, String> errors = (Map<String, String>) model.getAttribute("errors");
 		errors.keySet().retainAll(FIELDS);

@@ -103,6 +103,9 @@ public class Outbox {
 		if (message == null) {
 			return Resend.NOT_FOUND;
 		}
+		if (message.status() == OutboxStatus.SKIPPED) {
+			return Resend.NO_LONGER_APPLIES;
+		}
 		if (sendsLinkInstead(message)) {
 			try {
 				var type = this.registrations.resend(message.registrationId());
@@ -111,8 +114,9 @@ public class Outbox {
 				return Resend.LINK_SENT;
 			}
 			catch (RegistrationStateException ex) {
-				// Erased: no address left. (Thrown before anything was queued, and not
-				// through a transactional proxy: this transaction stays usable.)
+				// Erased: no address left. (Erasure deletes its messages, so only a race
+				// with one gets here. Thrown before anything was queued, and not through
+				// a transactional proxy: this transaction stays usable.)
 				if (ex.reason() != RegistrationStateException.Reason.ERASED) {
 					throw ex;
 				}

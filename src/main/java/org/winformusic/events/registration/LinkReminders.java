@@ -90,13 +90,7 @@ class LinkReminders {
 	 * rules"), so the ASCII spelling is looked for too.
 	 */
 	Optional<Long> holdingAddress(long eventId, String address) {
-		String ascii = EmailAddresses.ascii(address);
-		return this.jdbc
-			.sql("select id from registration where event_id = ? and lower(email) in (lower(?), lower(?)) and "
-					+ RegistrationStatus.HOLDS_ADDRESS_SQL + " order by id limit 1")
-			.params(eventId, address, (ascii != null) ? ascii : address)
-			.query(Long.class)
-			.optional();
+		return withAddress(eventId, address, RegistrationStatus.HOLDS_ADDRESS_SQL + " order by id");
 	}
 
 	/**
@@ -111,10 +105,18 @@ class LinkReminders {
 		if (holding.isPresent()) {
 			return holding;
 		}
+		return withAddress(eventId, address, "status = 'CANCELLED' and anonymized_at is null order by id desc");
+	}
+
+	/**
+	 * The first registration of the event with the address (either spelling) that
+	 * {@code where}.
+	 */
+	private Optional<Long> withAddress(long eventId, String address, String whereAndOrder) {
 		String ascii = EmailAddresses.ascii(address);
 		return this.jdbc
-			.sql("select id from registration where event_id = ? and lower(email) in (lower(?), lower(?))"
-					+ " and status = 'CANCELLED' and anonymized_at is null order by id desc limit 1")
+			.sql("select id from registration where event_id = ? and lower(email) in (lower(?), lower(?)) and "
+					+ whereAndOrder + " limit 1")
 			.params(eventId, address, (ascii != null) ? ascii : address)
 			.query(Long.class)
 			.optional();

@@ -102,16 +102,9 @@ public class PhoneNumbers {
 	/**
 	 * A stored number as an edit form shows it: as people of {@code country} write it
 	 * ({@link #display}), when that reads back to exactly the stored number, so that a
-	 * form saved unchanged stores what it stored; otherwise as stored.
-	 */
-	public static String asTyped(String stored, String country) {
-		return asTyped(stored, country, false);
-	}
-
-	/**
-	 * The same for someone whose region is {@code state}: for someone outside the
-	 * country, always with the country code ("+52 55 1234 5678"), as the form asks them
-	 * to type it ({@link #withCountryCode}).
+	 * form saved unchanged stores what it stored; otherwise as stored. For someone whose
+	 * region {@code state} is outside the country, always with the country code ("+52 55
+	 * 1234 5678"), as the form asks them to type it ({@link #withCountryCode}).
 	 */
 	public static String asTyped(String stored, String country, String state) {
 		String outside = Regions.of(country).outside();

@@ -42,7 +42,6 @@ public class RegistrationFields {
 			"state", "city", "phone", "associationInterest", "referralSource", "comments", "privacyConsent",
 			"newsOptIn", "website");
 
-	/** The fields with a hint under their label ({@code registration.hint.<field>}). */
 	/**
 	 * The prefix of the staff forms' words (the door's walk-in, correcting a
 	 * registration's details): staff type for someone else, so "Escribe el nombre
@@ -50,6 +49,7 @@ public class RegistrationFields {
 	 */
 	public static final String ABOUT_SOMEONE_ELSE = "staff.";
 
+	/** The fields with a hint under their label ({@code registration.hint.<field>}). */
 	private static final List<String> HINTED = List.of("email", "phone", "comments");
 
 	/** A form with nothing filled in. */
@@ -79,21 +79,7 @@ public class RegistrationFields {
 	 */
 	public void prepare(Model model, RegistrationForm form, BindingResult result, String country, Locale locale,
 			String words) {
-		Map<String, String> values = new LinkedHashMap<>();
-		values.put("fullName", form.fullName());
-		values.put("email", form.email());
-		values.put("company", form.company());
-		values.put("jobTitle", form.jobTitle());
-		values.put("companyType", form.companyType());
-		values.put("state", form.state());
-		values.put("city", form.city());
-		values.put("phone", form.phone());
-		values.put("associationInterest", form.associationInterest());
-		values.put("referralSource", form.referralSource());
-		values.put("comments", form.comments());
-		values.put("privacyConsent", Boolean.TRUE.equals(form.privacyConsent()) ? "true" : null);
-		values.put("newsOptIn", Boolean.TRUE.equals(form.newsOptIn()) ? "true" : null);
-		model.addAttribute("values", values);
+		model.addAttribute("values", shown(form));
 		Map<String, String> errors = new LinkedHashMap<>();
 		FIELDS.forEach((field) -> addError(errors, field, result, words, locale));
 		model.addAttribute("errors", errors);
@@ -108,6 +94,7 @@ public class RegistrationFields {
 		model.addAttribute("hints", hints);
 		Map<String, String> labels = new LinkedHashMap<>();
 		FIELDS.forEach((field) -> labels.put(field, inWords("registration.field." + field, words, null, locale)));
+		labels.put("newsOptIn.latam", inWords("registration.field.newsOptIn.latam", words, null, locale));
 		model.addAttribute("labels", labels);
 		model.addAttribute("stateLabel", this.regions.fieldLabel(country, locale));
 		model.addAttribute("interestLabel", this.regions.interestQuestion(country, words, locale));
@@ -164,8 +151,16 @@ public class RegistrationFields {
 	 * @param answers the registration's answers as the form shows them
 	 */
 	public String loaded(RegistrationView registration, String country, Map<Long, List<String>> answers) {
-		RegistrationForm form = RegistrationForm.of(registration, country);
-		Map<String, Object> values = new LinkedHashMap<>();
+		Map<String, Object> values = new LinkedHashMap<>(shown(RegistrationForm.of(registration, country)));
+		answers.forEach((question, answer) -> values.put("q" + question, answer));
+		StringJoiner loaded = new StringJoiner(" ");
+		values.forEach((field, value) -> loaded.add(field + ":" + digest(String.valueOf(value))));
+		return loaded.toString();
+	}
+
+	/** The form's values as its fields show them, in page order (a ticked box "true"). */
+	private static Map<String, String> shown(RegistrationForm form) {
+		Map<String, String> values = new LinkedHashMap<>();
 		values.put("fullName", form.fullName());
 		values.put("email", form.email());
 		values.put("company", form.company());
@@ -177,11 +172,9 @@ public class RegistrationFields {
 		values.put("associationInterest", form.associationInterest());
 		values.put("referralSource", form.referralSource());
 		values.put("comments", form.comments());
-		values.put("newsOptIn", form.newsOptIn());
-		answers.forEach((question, answer) -> values.put("q" + question, answer));
-		StringJoiner loaded = new StringJoiner(" ");
-		values.forEach((field, value) -> loaded.add(field + ":" + digest(String.valueOf(value))));
-		return loaded.toString();
+		values.put("privacyConsent", Boolean.TRUE.equals(form.privacyConsent()) ? "true" : null);
+		values.put("newsOptIn", Boolean.TRUE.equals(form.newsOptIn()) ? "true" : null);
+		return values;
 	}
 
 	/** {@link #loaded} read back, field to digest; empty for a form without it. */

@@ -184,7 +184,7 @@ class AdminPagesTests {
 			.query(String.class)
 			.single();
 		assertThat(page("/admin/audit?lang=en&actor=auditor-c", "ADMIN"))
-			.contains("href=\"/admin/audit?event=" + this.event.id() + "\"")
+			.contains("href=\"/admin/audit?actor=auditor-c&amp;event=" + this.event.id() + "\"")
 			.doesNotContain("type=\"number\"");
 		assertThat(page("/admin/audit?lang=en&event=" + this.event.id(), "ADMIN"))
 			.contains("<strong>" + org.springframework.web.util.HtmlUtils.htmlEscape(title) + "</strong>",

@@ -97,8 +97,8 @@ class PagesAfterTheEndTests {
 		// the page says so before the one tap that erases it.
 		String undo = page(get("/admin/registrations/" + came + "/confirm-action/undo-checkin").with(as("ADMIN")));
 		assertThat(undo).contains("Sí, deshacer la llegada", "/admin/registrations/" + came + "/undo-checkin\"")
-			.contains("El evento ya terminó: si deshaces la llegada de Lola Llegó, ya no se podrá volver a registrar,"
-					+ " ni aquí ni en la puerta. Hazlo solo si se registró por error.")
+			.contains("El evento ya terminó: si deshaces la llegada de Lola Llegó, ya no se podrá volver a marcar,"
+					+ " ni aquí ni en la puerta. Hazlo solo si se marcó por error.")
 			.doesNotContain("Este evento ya terminó", "No se cambió nada");
 		assertThat(page(get("/admin/registrations/" + came + "/confirm-action/undo-checkin").param("lang", "en")
 			.with(as("ADMIN")))).contains("arrival, it can never be recorded again");
@@ -118,7 +118,7 @@ class PagesAfterTheEndTests {
 
 		assertThat(page(get("/admin/registrations/" + came + "/confirm-action/undo-checkin").with(as("ADMIN"))))
 			.contains("Sí, deshacer la llegada")
-			.doesNotContain("ya no se podrá volver a registrar");
+			.doesNotContain("ya no se podrá volver a marcar");
 	}
 
 	@Test

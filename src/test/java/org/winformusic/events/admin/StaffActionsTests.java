@@ -721,8 +721,10 @@ class StaffActionsTests {
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(form)
 			.contains("¿Cómo se enteró de este evento?", "Solo para contactar a la persona sobre este evento.",
-					"Aquí le llegan la confirmación y su enlace personal", "¿Le interesaría formar parte")
-			.doesNotContain("¿Cómo te enteraste", "contactarte", "Aquí te enviamos", "¿Te interesaría");
+					"Aquí le llegan la confirmación y su enlace personal", "¿Le interesaría formar parte",
+					"Quiere recibir noticias de WIN")
+			.doesNotContain("¿Cómo te enteraste", "contactarte", "Aquí te enviamos", "¿Te interesaría",
+					"Quiero recibir");
 		String refused = this.mvc
 			.perform(post(edit).param("fullName", "Rita Tercera")
 				.param("email", "rita.tercera@discos.test")

@@ -12,15 +12,15 @@ class PhoneNumbersTests {
 
 	@Test
 	void anEditFormShowsAStoredNumberAsPeopleWriteItAndItReadsBackToTheSameNumber() {
-		assertThat(PhoneNumbers.asTyped("+525512345678", "MX")).isEqualTo("55 1234 5678");
-		assertThat(PhoneNumbers.asTyped("+573001234567", "CO")).isEqualTo("300 1234567");
+		assertThat(PhoneNumbers.asTyped("+525512345678", "MX", null)).isEqualTo("55 1234 5678");
+		assertThat(PhoneNumbers.asTyped("+573001234567", "CO", null)).isEqualTo("300 1234567");
 		// Another country's number keeps its prefix; an extension stays.
-		assertThat(PhoneNumbers.asTyped("+573001234567", "MX")).isEqualTo("+57 300 1234567");
-		assertThat(PhoneNumbers.asTyped("+525512345678 ext. 12", "MX")).isEqualTo("55 1234 5678 ext. 12");
+		assertThat(PhoneNumbers.asTyped("+573001234567", "MX", null)).isEqualTo("+57 300 1234567");
+		assertThat(PhoneNumbers.asTyped("+525512345678 ext. 12", "MX", null)).isEqualTo("55 1234 5678 ext. 12");
 		for (String stored : new String[] { "+525512345678", "+573001234567", "+525512345678 ext. 12", "+12025550123",
 				"+34912345678" }) {
 			for (String country : new String[] { "MX", "CO", "US", "ES", "AR" }) {
-				assertThat(PhoneNumbers.normalize(PhoneNumbers.asTyped(stored, country), country))
+				assertThat(PhoneNumbers.normalize(PhoneNumbers.asTyped(stored, country, null), country))
 					.as(stored + " in " + country)
 					.isEqualTo(stored);
 			}
@@ -29,10 +29,10 @@ class PhoneNumbersTests {
 
 	@Test
 	void aNumberStoredAsFreeTextIsShownAsItWasTyped() {
-		assertThat(PhoneNumbers.asTyped("no tengo", "MX")).isEqualTo("no tengo");
-		assertThat(PhoneNumbers.asTyped("55 1234 5678", "MX")).isEqualTo("55 1234 5678");
-		assertThat(PhoneNumbers.asTyped(null, "MX")).isNull();
-		assertThat(PhoneNumbers.asTyped("+525512345678", null)).isEqualTo("+52 55 1234 5678");
+		assertThat(PhoneNumbers.asTyped("no tengo", "MX", null)).isEqualTo("no tengo");
+		assertThat(PhoneNumbers.asTyped("55 1234 5678", "MX", null)).isEqualTo("55 1234 5678");
+		assertThat(PhoneNumbers.asTyped(null, "MX", null)).isNull();
+		assertThat(PhoneNumbers.asTyped("+525512345678", null, null)).isEqualTo("+52 55 1234 5678");
 	}
 
 }
