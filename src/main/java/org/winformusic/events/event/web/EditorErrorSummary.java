@@ -65,11 +65,14 @@ class EditorErrorSummary {
 		this.messages = messages;
 	}
 
-	/** The form's field errors as the summary lists them, in the form's order. */
+	/**
+	 * The form's errors as the summary lists them, in the form's order; one about the
+	 * whole form (none today) last, as it is.
+	 */
 	public List<Entry> entries(List<DetailedError> errors, Locale locale) {
 		return errors.stream()
-			.filter((e) -> !e.isGlobal())
-			.map((e) -> new Sorted(position(e.getFieldName()), entry(e, locale)))
+			.map((e) -> e.isGlobal() ? new Sorted(List.of(Integer.MAX_VALUE), new Entry("", text(e)))
+					: new Sorted(position(e.getFieldName()), entry(e, locale)))
 			.sorted(Comparator.comparing(Sorted::position, EditorErrorSummary::compare)
 				.thenComparing((s) -> s.entry().text()))
 			.map(Sorted::entry)
@@ -78,8 +81,10 @@ class EditorErrorSummary {
 
 	private Entry entry(DetailedError error, Locale locale) {
 		String field = error.getFieldName();
-		String message = (error.getMessage() != null) ? error.getMessage() : "";
-		String label = label(field, locale);
+		String message = text(error);
+		// "Enlace al mapa: revisa…", not "Enlace al mapa (opcional): revisa…".
+		String label = label(field, locale)
+			.replace(" " + this.messages.getMessage("registration.optional", null, locale), "");
 		String text = label.isEmpty() ? message : label + ": " + lowerFirst(message, locale);
 		return new Entry(field.replaceAll("[^A-Za-z0-9]+", "-"), text);
 	}
@@ -148,6 +153,10 @@ class EditorErrorSummary {
 
 	private static int number(Matcher m) {
 		return Integer.parseInt(m.group(2)) + 1;
+	}
+
+	private static String text(DetailedError error) {
+		return (error.getMessage() != null) ? error.getMessage() : "";
 	}
 
 	private static String lowerFirst(String message, Locale locale) {

@@ -69,6 +69,13 @@ class EditorErrorSummaryTests {
 		assertThat(copied).containsExactly(
 				"#timeZone Zona horaria: no es una zona horaria conocida. Usa un nombre como America/Mexico_City.",
 				"#venueAddress Dirección: completa este campo.");
+		// An optional field is named without its "(opcional)".
+		assertThat(summary(EventAdministrationTests.colombia(post("/admin/events/new"), "slug", "summary-map",
+				"venueMapUrl", "javascript:alert(1)", "lang", "es")))
+			.singleElement()
+			.asString()
+			.startsWith("#venueMapUrl Enlace al mapa: ")
+			.doesNotContain("opcional");
 	}
 
 	private static MockHttpServletRequestBuilder blank(MockHttpServletRequestBuilder request) {
