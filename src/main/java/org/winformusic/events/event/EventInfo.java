@@ -59,6 +59,14 @@ public record EventInfo(long id, String slug, String title, String summary, List
 		return window(this.published, this.registrationOpensAt, this.registrationClosesAt, this.startsAt, now);
 	}
 
+	/**
+	 * The window as the public will see it once the event is published: what a staff
+	 * preview of an unpublished event shows.
+	 */
+	public RegistrationWindow registrationWindowOncePublished(Instant now) {
+		return window(true, this.registrationOpensAt, this.registrationClosesAt, this.startsAt, now);
+	}
+
 	/** Registration is open while published, from opening until closing or the start. */
 	static RegistrationWindow window(boolean published, Instant opensAt, Instant closesAt, Instant startsAt,
 			Instant now) {

@@ -87,6 +87,7 @@ class EventController {
 			.orElseThrow(NotFoundException::new);
 		show(event, model);
 		model.addAttribute("preview", true);
+		model.addAttribute("window", event.registrationWindowOncePublished(this.clock.instant()));
 		RenderedPages.Page page = this.pages.render(null, null, EVENT_VIEW, model.asMap(), locale, request, response);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
 		response.setContentType(page.contentType());

@@ -74,10 +74,12 @@ class UnpublishedEventPagesTests {
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
+			// What the public will see once it is published: the button, not "not open";
+			// the form itself opens only then.
 			assertThat(es).contains("Taller en preparación")
 				.contains("Vista previa: este evento no está publicado.")
-				.contains("Este evento no está abierto a registro.")
-				.doesNotContain("/lookup");
+				.contains("aria-disabled=\"true\">Registrarme</span>")
+				.doesNotContain("Este evento no está abierto a registro.", "/lookup", "/register\"");
 		}
 		String en = this.mvc.perform(get("/events/" + slug).param("lang", "en").with(staff("ORGANIZER")))
 			.andExpect(status().isOk())
