@@ -28,7 +28,7 @@ import org.winformusic.events.shared.SingleLine;
  */
 public record EventForm(
 		@NotBlank(message = "{eventadmin.error.required}") @Size(max = 80,
-				message = "{eventadmin.error.tooLong}") @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*",
+				message = "{eventadmin.error.tooLong}") @Pattern(regexp = "|[a-z0-9]+(-[a-z0-9]+)*",
 						message = "{eventadmin.error.slug}") String slug,
 		@NotBlank(message = "{eventadmin.error.required}") @Size(max = 200,
 				message = "{eventadmin.error.tooLong}") @SingleLine String titleEs,

@@ -34,15 +34,16 @@ class EditorErrorSummaryTests {
 
 	@Test
 	void aBlankNewEventListsEachEmptyFieldByNameInTheFormsOrderInSpanish() throws Exception {
-		List<String> expected = List.of("#slug Dirección (slug): completa este campo.",
-				"#slug Dirección (slug): usa solo minúsculas, números y guiones simples.",
+		// One problem per field (an empty slug is not also "not in lower case"), and two
+		// addresses told apart.
+		List<String> expected = List.of("#slug Dirección de la página (slug): completa este campo.",
 				"#titleEs Título (español): completa este campo.", "#titleEn Título (inglés): completa este campo.",
 				"#summaryEs Resumen (español): completa este campo.",
 				"#summaryEn Resumen (inglés): completa este campo.",
 				"#descriptionEs Qué aprenderán (español): completa este campo.",
 				"#descriptionEn Qué aprenderán (inglés): completa este campo.",
 				"#startsAt Inicio: completa este campo.", "#endsAt Fin: completa este campo.",
-				"#venueName Sede: completa este campo.", "#venueAddress Dirección: completa este campo.",
+				"#venueName Sede: completa este campo.", "#venueAddress Dirección de la sede: completa este campo.",
 				"#speakers-0-name Ponente 1 · Nombre: completa este campo.",
 				"#speakers-0-organization Ponente 1 · Organización: completa este campo.",
 				"#speakers-0-country Ponente 1 · País: elige un país de la lista.");
@@ -61,14 +62,15 @@ class EditorErrorSummaryTests {
 						"descriptionEs", "", "startsAt", "", "partners[0].name", "", "titleEn", "", "lang", "en"));
 		assertThat(edited).containsExactly("#titleEn Title (English): please fill in this field.",
 				"#descriptionEs What attendees will learn (Spanish): please fill in this field.",
-				"#startsAt Starts: please fill in this field.", "#venueAddress Address: please fill in this field.",
+				"#startsAt Starts: please fill in this field.",
+				"#venueAddress Venue address: please fill in this field.",
 				"#partners-0-name Partner 1 · Name: please fill in this field.");
 
 		List<String> copied = summary(EventAdministrationTests.colombia(post("/admin/events/new"), "slug",
 				"summary-copy", "venueAddress", "", "timeZone", "America/Nowhere", "lang", "es"));
 		assertThat(copied).containsExactly(
 				"#timeZone Zona horaria: no es una zona horaria conocida. Usa un nombre como America/Mexico_City.",
-				"#venueAddress Dirección: completa este campo.");
+				"#venueAddress Dirección de la sede: completa este campo.");
 		// An optional field is named without its "(opcional)".
 		assertThat(summary(EventAdministrationTests.colombia(post("/admin/events/new"), "slug", "summary-map",
 				"venueMapUrl", "javascript:alert(1)", "lang", "es")))
