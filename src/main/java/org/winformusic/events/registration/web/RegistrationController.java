@@ -1,6 +1,7 @@
 package org.winformusic.events.registration.web;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
-import org.winformusic.events.event.EventInfo.RegistrationWindow;
 import org.winformusic.events.registration.CheckedForm;
 import org.winformusic.events.registration.FormContext;
 import org.winformusic.events.registration.PublicRegistrations;
@@ -187,9 +187,11 @@ class RegistrationController {
 
 	private String showForm(Model model, EventInfo event, RegistrationForm form, BindingResult result,
 			String emailSuggestion, Locale locale, String formStamp) {
-		RegistrationWindow window = event.registrationWindow(this.clock.instant());
+		Instant now = this.clock.instant();
 		model.addAttribute("event", event);
-		model.addAttribute("window", window);
+		model.addAttribute("window", event.registrationWindow(now));
+		// Closed for good: the event itself is over, as its page says.
+		model.addAttribute("ended", !now.isBefore(event.endsAt()));
 		model.addAttribute("availability", this.catalog.availability(event.id()));
 		model.addAttribute("formStamp", formStamp);
 		model.addAttribute("emailSuggestion", emailSuggestion);

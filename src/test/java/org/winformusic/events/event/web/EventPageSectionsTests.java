@@ -67,6 +67,9 @@ class EventPageSectionsTests {
 		assertThat(en).contains("This event has ended.")
 			.doesNotContain("left of")
 			.doesNotContain("Registration is closed");
+		// Its form says the same, not "registration is closed".
+		assertThat(page("/events/" + slug + "/register", "es")).contains("Este evento ya terminó.")
+			.doesNotContain("El registro está cerrado");
 	}
 
 	@Test
@@ -74,8 +77,9 @@ class EventPageSectionsTests {
 		TestEvents.Created event = new TestEvents(this.jdbc).event()
 			.startsAt(Instant.now().minus(2, ChronoUnit.HOURS))
 			.create();
-		assertThat(page("/events/" + event.slug(), "es")).contains("Quedan 10 lugares de 10")
-			.doesNotContain("Este evento ya terminó.");
+		// Under way: registration closed at the start, so no seats are offered.
+		assertThat(page("/events/" + event.slug(), "es")).contains("El registro está cerrado")
+			.doesNotContain("Quedan", "Este evento ya terminó.");
 		// The end passes without any edit of the event.
 		this.jdbc.sql("update event set ends_at = now() - interval '1 minute' where id = ?").param(event.id()).update();
 		assertThat(page("/events/" + event.slug(), "es")).contains("Este evento ya terminó.").doesNotContain("Quedan");

@@ -123,12 +123,13 @@ class EventPagesTests {
 		String notYetOpen = fullEvent(now.plus(1, ChronoUnit.DAYS), now.plus(10, ChronoUnit.DAYS));
 		String open = fullEvent(null, null);
 
-		assertThat(page("/events/" + closed, "es"))
-			.contains("El registro está cerrado.", "Ya no hay lugares disponibles.")
+		// Closed: no seats are offered at all, full or not, only why.
+		assertThat(page("/events/" + closed, "es")).contains("El registro está cerrado.")
 			.doesNotContain("la lista de espera está abierta", "Regístrate y te avisaremos",
-					"Entrar a la lista de espera");
-		assertThat(page("/events/" + closed, "en")).contains("Registration is closed.", "All seats are taken.")
-			.doesNotContain("the waitlist is open", "Register and you will get a seat", "Join the waitlist");
+					"Entrar a la lista de espera", "Ya no hay lugares disponibles.");
+		assertThat(page("/events/" + closed, "en")).contains("Registration is closed.")
+			.doesNotContain("the waitlist is open", "Register and you will get a seat", "Join the waitlist",
+					"All seats are taken.");
 		assertThat(page("/events/" + notYetOpen, "es"))
 			.contains("El registro abre el", "Ya no hay lugares disponibles.")
 			.doesNotContain("la lista de espera está abierta", "Regístrate y te avisaremos",
