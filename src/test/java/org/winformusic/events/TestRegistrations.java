@@ -118,6 +118,17 @@ public final class TestRegistrations {
 			.single();
 	}
 
+	/**
+	 * Moves a registration's creation three minutes back: a second form with its address
+	 * is then no double tap ({@code LinkReminders.FIRST_EMAIL_WINDOW}) and emails the
+	 * link.
+	 */
+	public void pastTheDoubleTapWindow(long registrationId) {
+		this.jdbc.sql("update registration set created_at = created_at - interval '3 minutes' where id = ?")
+			.param(registrationId)
+			.update();
+	}
+
 	public long auditRows(long registrationId, String action) {
 		return this.jdbc.sql("select count(*) from audit_log where registration_id = ? and action = ?")
 			.params(registrationId, action)

@@ -1,6 +1,7 @@
 package org.winformusic.events.admin;
 
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.Set;
 
@@ -81,31 +82,30 @@ class RegistrationActionsController {
 	String approve(@PathVariable long id, @RequestParam(name = "list", required = false) String list, Locale locale,
 			RedirectAttributes redirect) {
 		// Approved into a full event, the person waits: the notice says which it was.
-		RegistrationStatus[] after = new RegistrationStatus[1];
-		String detail = actSaying(id, redirect, () -> {
-			after[0] = this.actions.approve(id).status();
-			return (after[0] == RegistrationStatus.WAITLISTED) ? "admin.action.approvedWaitlisted"
-					: "admin.action.approved";
-		});
-		boolean waits = after[0] == RegistrationStatus.WAITLISTED;
-		return (list != null)
-				? backToList(id, list, waits ? "ux.row.approvedWaitlisted" : "ux.row.approved", redirect, locale)
-				: detail;
+		String detail = actSaying(id, redirect,
+				() -> waits(this.actions.approve(id)) ? "admin.action.approvedWaitlisted" : "admin.action.approved");
+		return (list != null) ? backToList(id, list,
+				(registration) -> waits(registration) ? "ux.row.approvedWaitlisted" : "ux.row.approved", redirect,
+				locale) : detail;
 	}
 
 	@PostMapping("/admin/registrations/{id}/decline")
 	String decline(@PathVariable long id, @RequestParam(name = "list", required = false) String list, Locale locale,
 			RedirectAttributes redirect) {
 		String detail = act(id, redirect, () -> this.actions.decline(id), "admin.action.declined");
-		return (list != null) ? backToList(id, list, "ux.row.declined", redirect, locale) : detail;
+		return (list != null) ? backToList(id, list, (registration) -> "ux.row.declined", redirect, locale) : detail;
 	}
 
-	/** The list again, with a notice that names the person when the action worked. */
-	private String backToList(long id, String list, String doneKey, RedirectAttributes redirect, Locale locale) {
+	/**
+	 * The list again, with a notice that names the person when the action worked, in the
+	 * words {@code done} chooses for the registration as it now stands.
+	 */
+	private String backToList(long id, String list, Function<RegistrationView, String> done,
+			RedirectAttributes redirect, Locale locale) {
 		RegistrationView registration = find(id);
 		Object notice = redirect.getFlashAttributes().get("notice");
 		if (notice instanceof Notice n && n.kind() == Notice.Kind.ok) {
-			redirect.addFlashAttribute("notice", Notice.ok(doneKey, registration.fullName()));
+			redirect.addFlashAttribute("notice", Notice.ok(done.apply(registration), registration.fullName()));
 		}
 		EventInfo event = this.catalog.findById(registration.eventId(), locale).orElseThrow(NotFoundException::new);
 		String query = listQuery(list);
@@ -224,6 +224,10 @@ class RegistrationActionsController {
 					}));
 		}
 		return "redirect:/admin/registrations/" + id;
+	}
+
+	private static boolean waits(RegistrationView registration) {
+		return registration.status() == RegistrationStatus.WAITLISTED;
 	}
 
 	private RegistrationView find(long id) {

@@ -59,6 +59,11 @@ public record EventInfo(long id, String slug, String title, String summary, List
 		return window(this.published, this.registrationOpensAt, this.registrationClosesAt, this.startsAt, now);
 	}
 
+	/** Whether the event is over at {@code now}: its end has come. */
+	public boolean ended(Instant now) {
+		return !now.isBefore(this.endsAt);
+	}
+
 	/**
 	 * The window as the public will see it once the event is published: what a staff
 	 * preview of an unpublished event shows.

@@ -170,7 +170,7 @@ class MailComposer {
 		variables.put("withCheckinQr", withCheckinQr);
 		variables.put("arrived", arrived);
 		// After the end a registration is a record: its link offers no change.
-		boolean over = !this.clock.instant().isBefore(event.endsAt());
+		boolean over = event.ended(this.clock.instant());
 		variables.put("over", over);
 		// A seat that came while the event runs: come now, until its end.
 		variables.put("runningUntil", (!over && !this.clock.instant().isBefore(event.startsAt()))

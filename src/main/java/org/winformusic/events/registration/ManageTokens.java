@@ -108,7 +108,7 @@ public class ManageTokens {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<Long> resolve(String token) {
-		if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+		if (!wellFormed(token)) {
 			return Optional.empty();
 		}
 		return this.jdbc.sql("""
@@ -124,7 +124,7 @@ public class ManageTokens {
 	 */
 	@Transactional(readOnly = true)
 	public boolean erased(String token) {
-		if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+		if (!wellFormed(token)) {
 			return false;
 		}
 		return this.jdbc.sql("""
@@ -144,7 +144,7 @@ public class ManageTokens {
 	 */
 	@Transactional(readOnly = true)
 	public boolean mintedWhenRegistering(String token) {
-		if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+		if (!wellFormed(token)) {
 			return false;
 		}
 		return this.jdbc.sql("""
@@ -173,6 +173,11 @@ public class ManageTokens {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** 256 random bits in URL-safe Base64 without padding: 43 characters. */
+	private static boolean wellFormed(String token) {
+		return token != null && token.matches("[A-Za-z0-9_-]{43}");
 	}
 
 }

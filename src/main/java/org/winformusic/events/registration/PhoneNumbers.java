@@ -107,8 +107,7 @@ public class PhoneNumbers {
 	 * 1234 5678"), as the form asks them to type it ({@link #withCountryCode}).
 	 */
 	public static String asTyped(String stored, String country, String state) {
-		String outside = Regions.of(country).outside();
-		return asTyped(stored, country, outside != null && outside.equals(state));
+		return asTyped(stored, country, Regions.of(country).abroad(state));
 	}
 
 	private static String asTyped(String stored, String country, boolean abroad) {

@@ -120,6 +120,11 @@ public class Regions {
 	 */
 	public record RegionList(String country, List<String> codes, String outside) {
 
+		/** Whether {@code state} is the "outside the country" choice. */
+		public boolean abroad(String state) {
+			return this.outside != null && this.outside.equals(state);
+		}
+
 		public boolean freeText() {
 			return this.codes.isEmpty();
 		}

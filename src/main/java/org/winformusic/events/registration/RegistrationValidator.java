@@ -115,8 +115,7 @@ public class RegistrationValidator implements SmartValidator {
 		Regions.RegionList regions = Regions.of(context.country());
 		String state = region(form.state(), regions, errors);
 		String city = singleLine("city", form.city(), true, CITY_MAX, errors);
-		String phone = phone(form.phone(), context.country(),
-				regions.outside() != null && regions.outside().equals(state), errors);
+		String phone = phone(form.phone(), context.country(), regions.abroad(state), errors);
 		AssociationInterest interest = choice("associationInterest", form.associationInterest(),
 				AssociationInterest.class, errors);
 		String referralSource = singleLine("referralSource", form.referralSource(), false, REFERRAL_MAX, errors);

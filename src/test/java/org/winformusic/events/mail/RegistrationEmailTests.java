@@ -220,9 +220,8 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 		String email = TestRegistrations.uniqueEmail("twice");
 		this.mvc.perform(form(email)).andExpect(status().is3xxRedirection());
 		// Later than a double tap (LinkReminders.FIRST_EMAIL_WINDOW).
-		this.jdbc.sql("update registration set created_at = created_at - interval '3 minutes' where email = ?")
-			.param(email)
-			.update();
+		new TestRegistrations(this.jdbc).pastTheDoubleTapWindow(
+				this.jdbc.sql("select id from registration where email = ?").param(email).query(Long.class).single());
 		this.mvc.perform(form(email));
 
 		this.sender.sendDueMessages();
@@ -239,9 +238,7 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 		this.mvc.perform(form(email).param("lang", "en")).andExpect(status().is3xxRedirection());
 		long id = this.jdbc.sql("select id from registration where email = ?").param(email).query(Long.class).single();
 		this.staff.decline(id);
-		this.jdbc.sql("update registration set created_at = created_at - interval '3 minutes' where id = ?")
-			.param(id)
-			.update();
+		new TestRegistrations(this.jdbc).pastTheDoubleTapWindow(id);
 		this.mvc.perform(form(email).param("lang", "en")).andExpect(status().isOk());
 
 		this.sender.sendDueMessages();

@@ -99,7 +99,7 @@ class EventController {
 		model.addAttribute("event", event);
 		model.addAttribute("availability", this.catalog.availability(event.id()));
 		model.addAttribute("window", event.registrationWindow(now));
-		model.addAttribute("ended", !now.isBefore(event.endsAt()));
+		model.addAttribute("ended", event.ended(now));
 	}
 
 }

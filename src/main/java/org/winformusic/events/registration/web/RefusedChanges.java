@@ -41,7 +41,7 @@ class RefusedChanges {
 
 	/** The event has ended: the registration is a record of it. */
 	boolean over(EventInfo event) {
-		return !this.clock.instant().isBefore(event.endsAt());
+		return event.ended(this.clock.instant());
 	}
 
 	/** Why a cancel is refused now, or null when the registrant may cancel. */

@@ -191,7 +191,7 @@ class RegistrationController {
 		model.addAttribute("event", event);
 		model.addAttribute("window", event.registrationWindow(now));
 		// Closed for good: the event itself is over, as its page says.
-		model.addAttribute("ended", !now.isBefore(event.endsAt()));
+		model.addAttribute("ended", event.ended(now));
 		model.addAttribute("availability", this.catalog.availability(event.id()));
 		model.addAttribute("formStamp", formStamp);
 		model.addAttribute("emailSuggestion", emailSuggestion);

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.registration.Race;
 import org.winformusic.events.registration.RecordedMessages;
 import org.winformusic.events.registration.RegistrationMessage;
@@ -100,9 +101,7 @@ class RegistrationPageTests {
 			.param(event.id())
 			.query(Long.class)
 			.single();
-		this.jdbc.sql("update registration set created_at = created_at - interval '3 minutes' where id = ?")
-			.param(id)
-			.update();
+		new TestRegistrations(this.jdbc).pastTheDoubleTapWindow(id);
 		String html = page(valid(event.slug(), email.toUpperCase(Locale.ROOT)).param("lang", "en"));
 		assertThat(html).contains("You are already registered", "Its personal link has been emailed to it");
 		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isEqualTo(1);
@@ -229,9 +228,7 @@ class RegistrationPageTests {
 			.query(Long.class)
 			.single();
 		// Past the minutes in which a second form is taken for a double tap.
-		this.jdbc.sql("update registration set created_at = created_at - interval '3 minutes' where id = ?")
-			.param(id)
-			.update();
+		new TestRegistrations(this.jdbc).pastTheDoubleTapWindow(id);
 
 		String sameSpelling = withoutCsrf(page(valid(event.slug(), accented).param("lang", "en")));
 		String otherSpelling = withoutCsrf(page(valid(event.slug(), ascii).param("lang", "en")));
