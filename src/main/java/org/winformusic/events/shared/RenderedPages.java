@@ -57,12 +57,15 @@ public class RenderedPages {
 
 	private final ThymeleafViewResolver views;
 
+	private final PageModel pageModel;
+
 	private final Clock clock;
 
 	private final String csrfPlaceholder = placeholder();
 
-	RenderedPages(ThymeleafViewResolver views, Clock clock) {
+	RenderedPages(ThymeleafViewResolver views, PageModel pageModel, Clock clock) {
 		this.views = views;
+		this.pageModel = pageModel;
 		this.clock = clock;
 	}
 
@@ -136,6 +139,7 @@ public class RenderedPages {
 	private Page renderPage(String version, String viewName, Map<String, Object> model, Locale locale,
 			HttpServletRequest request, HttpServletResponse response, boolean asRendered) throws Exception {
 		View view = this.views.resolveViewName(viewName, locale);
+		this.pageModel.addTo(model, request);
 		ContentCachingResponseWrapper buffer = new ContentCachingResponseWrapper(response);
 		view.render(model, request, buffer);
 		byte[] html = buffer.getContentAsByteArray();
