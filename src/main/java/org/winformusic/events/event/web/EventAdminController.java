@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 
 import org.winformusic.events.event.Countries;
 import org.winformusic.events.event.CountryZones;
@@ -20,6 +21,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -51,9 +54,12 @@ class EventAdminController {
 
 	private final EventTimes times;
 
-	EventAdminController(EventAdministration administration, EventTimes times) {
+	private final SmartValidator validator;
+
+	EventAdminController(EventAdministration administration, EventTimes times, Validator validator) {
 		this.administration = administration;
 		this.times = times;
+		this.validator = new SpringValidatorAdapter(validator);
 	}
 
 	/**
@@ -109,6 +115,7 @@ class EventAdminController {
 		if (row != null) {
 			return changeRows(form, row, model);
 		}
+		BoundForms.validateRest(this.validator, form, result);
 		if (!valid(this.administration.checkNew(form), form, result, locale)) {
 			return FORM_VIEW;
 		}
@@ -143,6 +150,7 @@ class EventAdminController {
 		if (row != null) {
 			return changeRows(edited, row, model);
 		}
+		BoundForms.validateRest(this.validator, form, result);
 		if (!valid(this.administration.checkChange(slug, edited), edited, result, locale)) {
 			return FORM_VIEW;
 		}
