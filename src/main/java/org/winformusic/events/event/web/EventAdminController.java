@@ -13,6 +13,7 @@ import org.winformusic.events.event.Countries;
 import org.winformusic.events.event.CountryZones;
 import org.winformusic.events.event.EventAdministration;
 import org.winformusic.events.event.EventForm;
+import org.winformusic.events.event.Unpublishing;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.BoundForms;
 import org.winformusic.events.shared.EventTimes;
@@ -56,10 +57,14 @@ class EventAdminController {
 
 	private final SmartValidator validator;
 
-	EventAdminController(EventAdministration administration, EventTimes times, Validator validator) {
+	private final Unpublishing unpublishing;
+
+	EventAdminController(EventAdministration administration, EventTimes times, Validator validator,
+			Unpublishing unpublishing) {
 		this.administration = administration;
 		this.times = times;
 		this.validator = new SpringValidatorAdapter(validator);
+		this.unpublishing = unpublishing;
 	}
 
 	/**
@@ -137,10 +142,16 @@ class EventAdminController {
 		return FORM_VIEW;
 	}
 
+	/**
+	 * Saves an edit. A save that unpublishes an event people are registered for (in
+	 * review, with a seat or waiting) is shown back unsaved with what that means for
+	 * them, until staff tick {@code unpublishConfirmed} next to "Published".
+	 */
 	@PostMapping("/admin/events/{slug}/edit")
 	String update(@PathVariable String slug, @Valid @ModelAttribute("form") EventForm form, BindingResult binding,
-			@RequestParam(name = "_row", required = false) String row, Model model, RedirectAttributes redirect,
-			Locale locale) {
+			@RequestParam(name = "_row", required = false) String row,
+			@RequestParam(name = "unpublishConfirmed", required = false) String unpublishConfirmed, Model model,
+			RedirectAttributes redirect, Locale locale) {
 		EventForm current = this.administration.formFor(slug).orElseThrow(NotFoundException::new);
 		model.addAttribute("creating", false);
 		requireForm(form);
@@ -151,7 +162,14 @@ class EventAdminController {
 			return changeRows(edited, row, model);
 		}
 		BoundForms.validateRest(this.validator, form, result);
-		if (!valid(this.administration.checkChange(slug, edited), edited, result, locale)) {
+		boolean valid = valid(this.administration.checkChange(slug, edited), edited, result, locale);
+		int registered = this.unpublishing.registeredLosingThePage(slug, edited);
+		boolean confirmed = "true".equals(unpublishConfirmed);
+		if (registered > 0) {
+			model.addAttribute("unpublishing", registered);
+			model.addAttribute("unpublishConfirmed", confirmed);
+		}
+		if (!valid || (registered > 0 && !confirmed)) {
 			return FORM_VIEW;
 		}
 		redirect.addFlashAttribute(this.administration.update(slug, edited) ? "saved" : "unchanged", true);
