@@ -1,7 +1,9 @@
 package org.winformusic.events.registration;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.winformusic.events.event.AnsweredQuestions;
@@ -11,11 +13,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the event editor which questions have answers and whether an event has
- * registrations (both live here).
+ * Tells the event editor which questions have answers and whether, and how many, people
+ * registered for an event (both live here).
  */
 @Component
 class AnsweredQuestionsQuery implements AnsweredQuestions, EventRegistrations {
+
+	/** The statuses of {@link RegistrationStatus#active()}. */
+	private static final List<String> ACTIVE = Arrays.stream(RegistrationStatus.values())
+		.filter(RegistrationStatus::active)
+		.map(RegistrationStatus::name)
+		.toList();
 
 	private final JdbcClient jdbc;
 
@@ -40,6 +48,15 @@ class AnsweredQuestionsQuery implements AnsweredQuestions, EventRegistrations {
 		return this.jdbc.sql("select exists (select 1 from registration where event_id = ?)")
 			.param(eventId)
 			.query(Boolean.class)
+			.single();
+	}
+
+	@Override
+	public int activeFor(long eventId) {
+		return this.jdbc.sql("select count(*) from registration where event_id = :event and status in (:active)")
+			.param("event", eventId)
+			.param("active", ACTIVE)
+			.query(Integer.class)
 			.single();
 	}
 

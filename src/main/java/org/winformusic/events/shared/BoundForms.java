@@ -3,6 +3,8 @@ package org.winformusic.events.shared;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.SmartValidator;
 
 /**
  * The form of a page, shown again with its problems. When the binder refused a value
@@ -30,6 +32,27 @@ public final class BoundForms {
 		model.addAttribute(name, form);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, kept);
 		return kept;
+	}
+
+	/**
+	 * Checks the constraints of a form the binder refused a value of. Spring validates a
+	 * record form only when every value was bound: one unreadable number ("1e2") or a
+	 * refused character would hide every other problem of the same submit (an empty
+	 * title, an empty venue). Adds each constraint's problem to {@code result}, except on
+	 * a field that has one already (one problem per field). Does nothing when the binder
+	 * refused nothing: Spring validated the form then.
+	 */
+	public static void validateRest(SmartValidator validator, Object form, BindingResult result) {
+		if (form == null || result.getFieldErrors().stream().noneMatch(FieldError::isBindingFailure)) {
+			return;
+		}
+		BeanPropertyBindingResult rest = new BeanPropertyBindingResult(form, result.getObjectName());
+		validator.validate(form, rest);
+		for (FieldError error : rest.getFieldErrors()) {
+			if (!result.hasFieldErrors(error.getField())) {
+				result.addError(error);
+			}
+		}
 	}
 
 }

@@ -7,11 +7,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 
 import org.winformusic.events.event.Countries;
 import org.winformusic.events.event.CountryZones;
 import org.winformusic.events.event.EventAdministration;
 import org.winformusic.events.event.EventForm;
+import org.winformusic.events.event.Unpublishing;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.BoundForms;
 import org.winformusic.events.shared.EventTimes;
@@ -20,6 +22,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -51,9 +55,16 @@ class EventAdminController {
 
 	private final EventTimes times;
 
-	EventAdminController(EventAdministration administration, EventTimes times) {
+	private final SmartValidator validator;
+
+	private final Unpublishing unpublishing;
+
+	EventAdminController(EventAdministration administration, EventTimes times, Validator validator,
+			Unpublishing unpublishing) {
 		this.administration = administration;
 		this.times = times;
+		this.validator = new SpringValidatorAdapter(validator);
+		this.unpublishing = unpublishing;
 	}
 
 	/**
@@ -109,6 +120,7 @@ class EventAdminController {
 		if (row != null) {
 			return changeRows(form, row, model);
 		}
+		BoundForms.validateRest(this.validator, form, result);
 		if (!valid(this.administration.checkNew(form), form, result, locale)) {
 			return FORM_VIEW;
 		}
@@ -130,10 +142,16 @@ class EventAdminController {
 		return FORM_VIEW;
 	}
 
+	/**
+	 * Saves an edit. A save that unpublishes an event people are registered for (in
+	 * review, with a seat or waiting) is shown back unsaved with what that means for
+	 * them, until staff tick {@code unpublishConfirmed} next to "Published".
+	 */
 	@PostMapping("/admin/events/{slug}/edit")
 	String update(@PathVariable String slug, @Valid @ModelAttribute("form") EventForm form, BindingResult binding,
-			@RequestParam(name = "_row", required = false) String row, Model model, RedirectAttributes redirect,
-			Locale locale) {
+			@RequestParam(name = "_row", required = false) String row,
+			@RequestParam(name = "unpublishConfirmed", required = false) String unpublishConfirmed, Model model,
+			RedirectAttributes redirect, Locale locale) {
 		EventForm current = this.administration.formFor(slug).orElseThrow(NotFoundException::new);
 		model.addAttribute("creating", false);
 		requireForm(form);
@@ -143,7 +161,15 @@ class EventAdminController {
 		if (row != null) {
 			return changeRows(edited, row, model);
 		}
-		if (!valid(this.administration.checkChange(slug, edited), edited, result, locale)) {
+		BoundForms.validateRest(this.validator, form, result);
+		boolean valid = valid(this.administration.checkChange(slug, edited), edited, result, locale);
+		int registered = this.unpublishing.registeredLosingThePage(slug, edited);
+		boolean confirmed = "true".equals(unpublishConfirmed);
+		if (registered > 0) {
+			model.addAttribute("unpublishing", registered);
+			model.addAttribute("unpublishConfirmed", confirmed);
+		}
+		if (!valid || (registered > 0 && !confirmed)) {
 			return FORM_VIEW;
 		}
 		redirect.addFlashAttribute(this.administration.update(slug, edited) ? "saved" : "unchanged", true);

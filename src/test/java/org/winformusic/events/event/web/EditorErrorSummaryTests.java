@@ -80,6 +80,27 @@ class EditorErrorSummaryTests {
 			.doesNotContain("opcional");
 	}
 
+	@Test
+	void anUnreadableNumberIsListedWithTheOtherProblemsOfTheSameSave() throws Exception {
+		this.mvc.perform(EventAdministrationTests.colombia(post("/admin/events/new"), "slug", "summary-number"))
+			.andExpect(status().is3xxRedirection());
+		for (String typed : new String[] { "abc", "1e2" }) {
+			assertThat(summary(
+					EventAdministrationTests.colombia(post("/admin/events/summary-number/edit"), "retentionDays", typed,
+							"titleEs", "", "venueName", "", "speakers[0].organization", "", "lang", "es")))
+				.as(typed)
+				.containsExactly("#titleEs Título (español): completa este campo.",
+						"#venueName Sede: completa este campo.",
+						"#retentionDays Conservar los registros (días después del evento): escribe un número entero de días entre 1 y 3650, o déjalo vacío.",
+						"#speakers-0-organization Ponente 1 · Organización: completa este campo.");
+		}
+		// A new event, in English, with a problem only the editor's own checks find.
+		assertThat(summary(EventAdministrationTests.colombia(post("/admin/events/new"), "slug", "summary-number-new",
+				"retentionDays", "abc", "titleEn", "", "endsAt", "2028-05-10T09:00", "lang", "en")))
+			.extracting((entry) -> entry.substring(0, entry.indexOf(' ')))
+			.containsExactly("#titleEn", "#endsAt", "#retentionDays");
+	}
+
 	private static MockHttpServletRequestBuilder blank(MockHttpServletRequestBuilder request) {
 		for (String field : new String[] { "slug", "titleEs", "titleEn", "summaryEs", "summaryEn", "descriptionEs",
 				"descriptionEn", "agendaEs", "agendaEn", "aboutEs", "aboutEn", "startsAt", "endsAt", "venueName",

@@ -1,8 +1,13 @@
 package org.winformusic.events.event.web;
 
+import java.time.Instant;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.registration.ManageTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -10,6 +15,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +43,9 @@ class UnpublishedEventPagesTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	ManageTokens tokens;
 
 	@Test
 	void everyPublicAddressOfAnUnpublishedEventIsNotFound() throws Exception {
@@ -126,6 +136,112 @@ class UnpublishedEventPagesTests {
 			.doesNotContain(">Página pública<");
 		this.mvc.perform(get("/events/hidden-after-save")).andExpect(status().isNotFound());
 		this.mvc.perform(get("/events/hidden-after-save").with(organizer)).andExpect(status().isOk());
+	}
+
+	@Test
+	void uncheckingPublishedOnAnEventPeopleAreRegisteredForAsksFirstAndSaysWhatItMeansForThem() throws Exception {
+		RequestPostProcessor organizer = staff("ORGANIZER");
+		String slug = "unpublish-registered";
+		this.mvc.perform(inMexico("/admin/events/new", slug).with(organizer)).andExpect(status().is3xxRedirection());
+		TestRegistrations people = new TestRegistrations(this.jdbc);
+		people.in(slug).create();
+		// Only registrations still going count: a cancelled one has ended.
+		people.in(slug).status("CANCELLED").cancelledAt(Instant.now()).create();
+
+		String es = unpublishing(slug, organizer, "es").andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(es).contains("Todavía no se guardó nada. Una persona tiene un registro activo en este evento"
+				+ " (con lugar, en lista de espera o en revisión). Si lo dejas de publicar, la página del evento y su"
+				+ " formulario dejan de existir para el público, incluidas esas personas, y el enlace al evento en los"
+				+ " correos que ya recibieron llevará a una página que no existe. El enlace a su propio registro (para"
+				+ " verlo, cambiarlo o cancelarlo) sigue funcionando. No les avisaremos.")
+			.contains("Para dejarlo de publicar de todos modos, marca «Sí, dejar de publicarlo» junto a «Publicado»"
+					+ " y vuelve a guardar.")
+			.contains("Sí, dejar de publicarlo aunque una persona esté registrada")
+			.doesNotContain("Guardado.");
+		// Nothing saved: the page is still public.
+		assertThat(published(slug)).isTrue();
+		this.mvc.perform(get("/events/" + slug)).andExpect(status().isOk());
+
+		people.in(slug).status("WAITLISTED").create();
+		String en = unpublishing(slug, organizer, "en").andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(en).contains("Nothing has been saved yet. 2 people have an active registration for this event"
+				+ " (with a seat, on the waitlist or in review). If you unpublish it, the event&#39;s page and its form"
+				+ " no longer exist for the public, those people included, and the link to the event in the emails they"
+				+ " already received will lead to a page that does not exist. The link to their own registration (to"
+				+ " see, change or cancel it) keeps working. They will not be notified.")
+			.contains("To unpublish it anyway, tick “Yes, unpublish it” next to “Published” and save again.")
+			.contains("Yes, unpublish it even though 2 people are registered");
+		assertThat(published(slug)).isTrue();
+
+		// Another problem in the same save: both are shown, and the ticked box stays
+		// ticked.
+		String both = unpublishing(slug, organizer, "es", "titleEs", "", "unpublishConfirmed", "true")
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(both).contains("Título (español): completa este campo.")
+			.containsPattern("id=\"unpublishConfirmed\" name=\"unpublishConfirmed\" value=\"true\"\s+checked")
+			.doesNotContain("Todavía no se guardó nada.");
+		assertThat(published(slug)).isTrue();
+
+		// Confirmed: saved, the page is gone, and the registrant's own page names the
+		// event
+		// without linking to it.
+		unpublishing(slug, organizer, "es", "unpublishConfirmed", "true")
+			.andExpect(redirectedUrl("/admin/events/" + slug + "/edit"))
+			.andExpect(flash().attribute("saved", true));
+		assertThat(published(slug)).isFalse();
+		this.mvc.perform(get("/events/" + slug)).andExpect(status().isNotFound());
+		long registered = this.jdbc
+			.sql("select min(id) from registration where event_id = (select id from event where slug = ?)")
+			.param(slug)
+			.query(Long.class)
+			.single();
+		String manage = this.mvc.perform(get("/r/" + this.tokens.issue(registered)).param("lang", "es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(manage).contains("Hoja de ruta en Colombia").doesNotContain("href=\"/events/" + slug);
+
+		// An event whose only registration was cancelled unpublishes without a question.
+		String cancelledOnly = "unpublish-cancelled-only";
+		this.mvc.perform(inMexico("/admin/events/new", cancelledOnly).with(organizer))
+			.andExpect(status().is3xxRedirection());
+		people.in(cancelledOnly).status("CANCELLED").cancelledAt(Instant.now()).create();
+		unpublishing(cancelledOnly, organizer, "es")
+			.andExpect(redirectedUrl("/admin/events/" + cancelledOnly + "/edit"));
+		assertThat(published(cancelledOnly)).isFalse();
+	}
+
+	/** The editor's save of an event in Mexico, "published" unticked. */
+	private ResultActions unpublishing(String slug, RequestPostProcessor staff, String lang, String... overrides)
+			throws Exception {
+		String[] unticked = Stream.concat(Stream.of("published", "", "lang", lang), Stream.of(overrides))
+			.toArray(String[]::new);
+		return this.mvc.perform(inMexico("/admin/events/" + slug + "/edit", slug, unticked).with(staff));
+	}
+
+	/**
+	 * The editor's form posted to {@code path} for an event in Mexico, where the
+	 * registrations the tests add live.
+	 */
+	private static MockHttpServletRequestBuilder inMexico(String path, String slug, String... overrides) {
+		String[] fields = Stream
+			.concat(Stream.of("slug", slug, "country", "MX", "timeZone", "America/Mexico_City"), Stream.of(overrides))
+			.toArray(String[]::new);
+		return EventAdministrationTests.colombia(post(path), fields);
+	}
+
+	private boolean published(String slug) {
+		return this.jdbc.sql("select published from event where slug = ?").param(slug).query(Boolean.class).single();
 	}
 
 	/**

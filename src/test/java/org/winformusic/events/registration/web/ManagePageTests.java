@@ -186,6 +186,30 @@ class ManagePageTests {
 	}
 
 	@Test
+	void theEventsPageIsLinkedOnlyWhileTheEventIsPublished() throws Exception {
+		TestEvents.Created shown = new TestEvents(this.jdbc).event().capacity(5).create();
+		String published = page(get("/r/" + this.tokens.issue(new TestRegistrations(this.jdbc).in(shown).create().id()))
+			.param("lang", "es"));
+		assertThat(published).contains("href=\"/events/" + shown.slug() + "\">Taller de prueba</a>",
+				"href=\"/events/" + shown.slug() + "/lookup\"", message("manage.change.text", SPANISH));
+
+		// Unpublished, the event's page, form and "send me my link" are 404 pages: the
+		// person's own page still works, names the event and links to none of them.
+		TestEvents.Created hidden = new TestEvents(this.jdbc).event().capacity(5).unpublished().create();
+		this.mvc.perform(get("/events/" + hidden.slug())).andExpect(status().isNotFound());
+		for (String lang : new String[] { "es", "en" }) {
+			String html = page(get("/r/" + this.tokens.issue(new TestRegistrations(this.jdbc).in(hidden).create().id()))
+				.param("lang", lang));
+			Locale locale = Locale.forLanguageTag(lang);
+			assertThat(html).as(lang)
+				.contains(lang.equals("es") ? "Taller de prueba" : "Test workshop",
+						message("registration.status.CONFIRMED", locale),
+						message("manage.change.text.unpublished", locale))
+				.doesNotContain("href=\"/events/" + hidden.slug(), message("manage.change.lookup", locale));
+		}
+	}
+
+	@Test
 	void aManageLinkSpeaksTheRegistrantsLanguageUnlessThisBrowserChoseOne() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		String manage = register(event.slug(), email(), "en").replace("?new", "");
