@@ -172,9 +172,12 @@ class MailComposer {
 		// After the end a registration is a record: its link offers no change.
 		boolean over = event.ended(this.clock.instant());
 		variables.put("over", over);
+		// Once the event has started no email asks anyone to give up their place for
+		// someone else: whoever is not coming simply does not come.
+		boolean started = !this.clock.instant().isBefore(event.startsAt());
+		variables.put("started", started);
 		// A seat that came while the event runs: come now, until its end.
-		variables.put("runningUntil", (!over && !this.clock.instant().isBefore(event.startsAt()))
-				? this.times.time(event.endsAt(), event.zone()) : null);
+		variables.put("runningUntil", (!over && started) ? this.times.time(event.endsAt(), event.zone()) : null);
 		variables.put("withImage", withImage);
 		variables.put("doorCode", (withCheckinQr && withImage) ? this.checkinQr.doorCode(registration.id()) : null);
 		variables.put("kind", kind.name());

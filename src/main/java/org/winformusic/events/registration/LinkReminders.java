@@ -27,8 +27,16 @@ class LinkReminders {
 	/** The window of {@link #LINKS_PER_HOUR}; housekeeping drops older link requests. */
 	static final Duration LINK_WINDOW = Duration.ofHours(1);
 
-	/** How long after registering a second form with the address sends no email. */
-	static final Duration FIRST_EMAIL_WINDOW = Duration.ofMinutes(2);
+	/**
+	 * How long after the last email carrying the link was asked for (the registration's
+	 * first email, or a link request) another request sends nothing. Two minutes: a
+	 * double tap, a second submit without JavaScript or a Back-and-send comes within
+	 * seconds, a retry on a slow phone connection within a minute, and the email asked
+	 * for is normally delivered well within two; someone who still has nothing after that
+	 * (checked spam, typed it again) gets another. Longer would leave them waiting
+	 * without a word, since the page may not say whether anything was sent.
+	 */
+	static final Duration DOUBLE_TAP_WINDOW = Duration.ofMinutes(2);
 
 	private final JdbcClient jdbc;
 
@@ -43,42 +51,35 @@ class LinkReminders {
 	}
 
 	/**
-	 * Emails the manage link again, unless {@value #LINKS_PER_HOUR} links went to this
-	 * registration within the hour: the lookup form and duplicate registrations must not
-	 * become a way to flood someone's inbox.
+	 * Emails the manage link again ("email me my link", or a second registration with the
+	 * address), unless the last email carrying it was asked for less than
+	 * {@link #DOUBLE_TAP_WINDOW} ago (that request is the same one tapped twice, and its
+	 * email is on its way: a second a second later would only confuse), or
+	 * {@value #LINKS_PER_HOUR} went to this registration within the hour (the lookup form
+	 * and duplicate registrations must not become a way to flood someone's inbox). Either
+	 * way the caller answers the same.
 	 */
 	void remind(long registrationId) {
+		// Two requests at once see each other: the second waits for the first's row.
+		this.changes.lock(registrationId);
 		// Counted at request time: the link itself is minted when the email is sent.
 		// The registration's first email (its link included) counts as one.
 		Instant now = this.clock.instant();
-		int recent = this.jdbc.sql("""
-				select (select count(*) from link_request where registration_id = :id and requested_at > :since)
-				     + (select count(*) from registration where id = :id and created_at > :since)""")
+		Requests requests = this.jdbc.sql("""
+				select count(*) filter (where at > :hourAgo) as recent, coalesce(bool_or(at > :tapAgo), false) as tapped
+				  from (select requested_at as at from link_request where registration_id = :id
+				        union all
+				        select created_at from registration where id = :id) asked""")
 			.param("id", registrationId)
-			.param("since", utc(now.minus(LINK_WINDOW)))
-			.query(Integer.class)
+			.param("hourAgo", utc(now.minus(LINK_WINDOW)))
+			.param("tapAgo", utc(now.minus(DOUBLE_TAP_WINDOW)))
+			.query((rs, n) -> new Requests(rs.getInt("recent"), rs.getBoolean("tapped")))
 			.single();
-		if (recent < LINKS_PER_HOUR) {
+		if (!requests.tapped() && requests.recent() < LINKS_PER_HOUR) {
 			this.jdbc.sql("insert into link_request (registration_id, requested_at) values (?, ?)")
 				.params(registrationId, utc(now))
 				.update();
 			this.changes.publish(registrationId, Type.LINK_REMINDER);
-		}
-	}
-
-	/**
-	 * The same address registered again: its link is emailed again, unless the
-	 * registration is younger than {@link #FIRST_EMAIL_WINDOW}. Then the second form is a
-	 * double tap or a Back-and-send of the first, whose email (carrying the link) is on
-	 * its way: a second email a second later would only confuse.
-	 */
-	void remindOfDuplicate(long registrationId) {
-		boolean fresh = this.jdbc.sql("select created_at > ? from registration where id = ?")
-			.params(utc(this.clock.instant().minus(FIRST_EMAIL_WINDOW)), registrationId)
-			.query(Boolean.class)
-			.single();
-		if (!fresh) {
-			remind(registrationId);
 		}
 	}
 
@@ -124,6 +125,10 @@ class LinkReminders {
 
 	private static OffsetDateTime utc(Instant instant) {
 		return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+	}
+
+	/** The link emails asked for within the hour, and whether one just now. */
+	private record Requests(int recent, boolean tapped) {
 	}
 
 }

@@ -215,7 +215,7 @@ public class PublicRegistrations {
 	private RegistrationResult remindDuplicate(long eventId, String email) {
 		Long existing = this.transactions.execute((tx) -> {
 			Optional<Long> id = this.links.holdingAddress(eventId, email);
-			id.ifPresent(this.links::remindOfDuplicate);
+			id.ifPresent(this.links::remind);
 			return id.orElse(null);
 		});
 		return RegistrationResult.duplicate(existing);

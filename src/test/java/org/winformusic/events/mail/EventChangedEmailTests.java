@@ -2,6 +2,7 @@ package org.winformusic.events.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -74,7 +75,9 @@ class EventChangedEmailTests extends MailIntegrationTestSupport {
 		String text = (String) parts.get("text/plain").getContent();
 		assertThat(text).contains("los organizadores cambiaron la fecha, el horario o el lugar",
 				"Cuándo: miércoles 10 de mayo de 2028, 12:00–14:00", "Dónde: Foro Roma, Ciudad de México",
-				"Tu lugar sigue reservado", "http://localhost:8080/r/");
+				"Tu lugar sigue reservado", "http://localhost:8080/r/",
+				"Si con este cambio ya no puedes ir, cancela tu registro con tu enlace personal, aquí abajo, "
+						+ "para que alguien más aproveche el lugar.");
 		assertThat((String) parts.get("text/html").getContent()).contains("miércoles 10 de mayo de 2028, 12:00–14:00");
 		assertThat(parts.get("text/calendar").getContentType()).contains("method=PUBLISH");
 		VEvent entry = Biweekly.parse(calendarFile(moved)).first().getEvents().get(0);
@@ -158,6 +161,53 @@ class EventChangedEmailTests extends MailIntegrationTestSupport {
 			.isEqualTo("Foro Roma (sala 2)");
 		this.sender.sendDueMessages();
 		assertThat(receivedBy(over)).isEmpty();
+	}
+
+	/**
+	 * A venue moved while the event runs: those seated and those waiting are told where
+	 * it is now, in their language, and nobody is asked to cancel so someone else can
+	 * have the place.
+	 */
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void movingTheVenueWhileTheEventRunsTellsEveryoneWithoutAskingThemToGiveUpTheirPlace() throws Exception {
+		String slug = "running-" + System.nanoTime();
+		this.mvc.perform(editor(post("/admin/events/new"), slug)).andExpect(status().is3xxRedirection());
+		LocalDateTime start = LocalDateTime.now(MEXICO_CITY).minusHours(1).withSecond(0).withNano(0);
+		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where slug = ?")
+			.params(Timestamp.from(start.atZone(MEXICO_CITY).toInstant()),
+					Timestamp.from(start.plusHours(4).atZone(MEXICO_CITY).toInstant()), slug)
+			.update();
+		TestRegistrations people = new TestRegistrations(this.jdbc);
+		String seated = TestRegistrations.uniqueEmail("seated-es");
+		String waiting = TestRegistrations.uniqueEmail("waiting-en");
+		people.in(slug).fullName("Sara Sentada").email(seated).createdAt(Instant.now()).create();
+		people.in(slug)
+			.fullName("Will Waiting")
+			.email(waiting)
+			.status("WAITLISTED")
+			.locale("en")
+			.createdAt(Instant.now())
+			.create();
+
+		this.mvc
+			.perform(editor(post("/admin/events/" + slug + "/edit"), slug, "startsAt", start.toString(), "endsAt",
+					start.plusHours(4).toString(), "venueName", "Foro Roma (sala 2)"))
+			.andExpect(status().is3xxRedirection());
+
+		this.sender.sendDueMessages();
+		var spanish = OutboxDeliveryTests.parts(to(seated));
+		assertThat((String) spanish.get("text/plain").getContent()).contains("Dónde: Foro Roma (sala 2)",
+				"Tu lugar sigue reservado");
+		var english = OutboxDeliveryTests.parts(to(waiting));
+		assertThat((String) english.get("text/plain").getContent()).contains("Where: Foro Roma (sala 2)",
+				"You are still on the waitlist");
+		for (var parts : List.of(spanish, english)) {
+			for (String type : List.of("text/plain", "text/html")) {
+				assertThat((String) parts.get(type).getContent()).doesNotContain("cancela tu registro",
+						"aproveche el lugar", "please cancel your registration", "someone else can have the place");
+			}
+		}
 	}
 
 	private long register(String slug, String name, String email, RegistrationStatus expected) {

@@ -242,6 +242,63 @@ class MailComposerTests {
 	}
 
 	/**
+	 * Once the event has started no email asks the reader to give up their seat for
+	 * someone else (the moved event's "cancel so that someone else can have the place",
+	 * the reminder's "so that someone on the waitlist gets your seat"), whatever its
+	 * kind, status or language.
+	 */
+	@ParameterizedTest(name = "{0} in {1}")
+	@MethodSource("everyKindInBothLanguages")
+	void noEmailComposedWhileTheEventRunsAsksToGiveUpTheSeat(RegistrationMessage.Type kind, Locale locale) {
+		MailComposer duringTheEvent = new MailComposer(this.messages, new EventTimes(this.messages), APP,
+				new CheckinQrCode(PASSES), CONTACT, FROM,
+				java.time.Clock.fixed(Instant.parse("2028-03-20T17:00:00Z"), java.time.ZoneOffset.UTC));
+		for (RegistrationView registration : List.of(registration(locale, null), registration(locale, 3))) {
+			MailComposer.Composed mail = duringTheEvent.compose(kind, registration, event(locale), TOKEN);
+			for (String body : List.of(mail.text(), mail.html())) {
+				assertThat(body).doesNotContain(this.messages.getMessage("mail.EVENT_CHANGED.cancel", null, locale),
+						this.messages.getMessage("mail.EVENT_REMINDER.cancel", null, locale));
+			}
+		}
+	}
+
+	/**
+	 * Before the start the reminder and the moved event's email ask whoever can no longer
+	 * come to cancel, so their seat goes to someone else; a reminder that goes out once
+	 * the event has started (a retry, a resend) says come now instead.
+	 */
+	@Test
+	void theReminderAsksToCancelBeforeTheStartAndSaysComeNowOnceItRuns() {
+		MailComposer duringTheEvent = new MailComposer(this.messages, new EventTimes(this.messages), APP,
+				new CheckinQrCode(PASSES), CONTACT, FROM,
+				java.time.Clock.fixed(Instant.parse("2028-03-20T17:00:00Z"), java.time.ZoneOffset.UTC));
+		for (Locale locale : SupportedLocales.ALL) {
+			String cancel = this.messages.getMessage("mail.EVENT_REMINDER.cancel", null, locale);
+			String soon = this.messages.getMessage("mail.EVENT_REMINDER.intro", null, locale);
+			MailComposer.Composed before = this.composer.compose(RegistrationMessage.Type.EVENT_REMINDER,
+					registration(locale, null), event(locale), TOKEN);
+			MailComposer.Composed running = duringTheEvent.compose(RegistrationMessage.Type.EVENT_REMINDER,
+					registration(locale, null), event(locale), TOKEN);
+			MailComposer.Composed moved = this.composer.compose(RegistrationMessage.Type.EVENT_CHANGED,
+					registration(locale, null), event(locale), TOKEN);
+			for (String part : new String[] { before.text(), before.html() }) {
+				assertThat(part).contains(soon, cancel);
+			}
+			for (String part : new String[] { moved.text(), moved.html() }) {
+				assertThat(part).contains(this.messages.getMessage("mail.EVENT_CHANGED.cancel", null, locale));
+			}
+			for (String part : new String[] { running.text(), running.html() }) {
+				assertThat(part).contains(this.messages.getMessage("mail.running", new Object[] { "14:00" }, locale))
+					.doesNotContain(soon, cancel);
+			}
+		}
+		MailComposer.Composed spanish = duringTheEvent.compose(RegistrationMessage.Type.EVENT_REMINDER,
+				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);
+		assertThat(spanish.text()).contains("El evento ya empezó y dura hasta las 14:00")
+			.doesNotContain("el evento es muy pronto", "cancela con tu enlace");
+	}
+
+	/**
 	 * After the event's end a resend or "email me my link" sends the link again: it says
 	 * the event took place and offers no change (no "ver, cambiar o cancelar").
 	 */

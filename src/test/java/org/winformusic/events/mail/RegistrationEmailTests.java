@@ -219,7 +219,7 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 	void registeringTwiceSendsTheLinkAgainInsteadOfASecondConfirmation() throws Exception {
 		String email = TestRegistrations.uniqueEmail("twice");
 		this.mvc.perform(form(email)).andExpect(status().is3xxRedirection());
-		// Later than a double tap (LinkReminders.FIRST_EMAIL_WINDOW).
+		// Later than a double tap (LinkReminders.DOUBLE_TAP_WINDOW).
 		new TestRegistrations(this.jdbc).pastTheDoubleTapWindow(
 				this.jdbc.sql("select id from registration where email = ?").param(email).query(Long.class).single());
 		this.mvc.perform(form(email));

@@ -220,6 +220,7 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 			.param(result.registrationId())
 			.query(Long.class)
 			.single();
+		new TestRegistrations(this.jdbc).pastTheDoubleTapWindow(result.registrationId());
 		this.registrations.sendLink(eventId, email);
 		this.staff.cancelByStaff(result.registrationId());
 

@@ -8,6 +8,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestRegistrations;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
@@ -37,6 +38,7 @@ class DataDownloadTests extends PersonalDataTestSupport {
 		String token = register(slug, person);
 		register(slug, Person.marked(other, "+52 55 1111 9999"));
 		long id = registrationId(person.email());
+		new TestRegistrations(this.jdbc).pastTheDoubleTapWindow(id);
 		this.mvc.perform(post("/events/" + slug + "/lookup").with(csrf()).param("email", person.email()));
 		act(post("/admin/registrations/" + id + "/checkin"));
 		this.sender.sendDueMessages();

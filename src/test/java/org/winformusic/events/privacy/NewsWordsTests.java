@@ -2,6 +2,7 @@ package org.winformusic.events.privacy;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 
 import jakarta.mail.BodyPart;
@@ -49,9 +50,13 @@ class NewsWordsTests extends PersonalDataTestSupport {
 		TestRegistrations people = new TestRegistrations(this.jdbc);
 		String mexican = TestRegistrations.uniqueEmail("noticias-mx");
 		String spanish = TestRegistrations.uniqueEmail("noticias-es");
-		String inMexico = this.tokens.issue(people.in(mexico).email(mexican).newsOptIn(true).create().id());
+		// Registered the day before, so the lookups below are no double tap of it.
+		Instant yesterday = this.clock.instant().minus(Duration.ofDays(1));
+		String inMexico = this.tokens
+			.issue(people.in(mexico).email(mexican).newsOptIn(true).createdAt(yesterday).create().id());
 		String inMadrid = this.tokens.issue(people.in(madrid)
 			.email(spanish)
+			.createdAt(yesterday)
 			.state("Madrid")
 			.city("Madrid")
 			.phone(null)
