@@ -1,29 +1,41 @@
 package org.winformusic.events.shared;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Requests are measured ({@code http.server.requests}); Spring Security's filters are not
- * observed one by one, which cost every request a timer and events per filter.
+ * Requests are measured ({@code http.server.requests}); Spring Security's filters, logins
+ * and authorizations are not observed (which cost every request a timer and events per
+ * filter), so operators find no {@code spring.security.*} metrics.
  */
 @IntegrationTest
+@AutoConfigureMockMvc
 class ObservationsTests {
 
 	@Autowired
-	ObservationRegistry registry;
+	MockMvc mvc;
+
+	@Autowired
+	MeterRegistry meters;
 
 	@Test
-	void requestsAreObservedButNotEachSecurityFilter() {
-		assertThat(Observation.start("spring.security.filterchains", this.registry).isNoop()).isTrue();
-		assertThat(Observation.start("spring.security.authorizations", this.registry).isNoop()).isTrue();
-		assertThat(Observation.start("http.server.requests", this.registry).isNoop()).isFalse();
+	void requestsAreMeasuredButNotSpringSecuritysSteps() throws Exception {
+		this.mvc.perform(get("/events/mexico-workshop")).andExpect(status().isOk());
+		// Refused: Spring Security decides, an authorization it would observe.
+		this.mvc.perform(get("/admin")).andExpect(status().isUnauthorized());
+
+		assertThat(this.meters.getMeters()).map((meter) -> meter.getId().getName())
+			.contains("http.server.requests")
+			.noneMatch((name) -> name.startsWith("spring.security"));
 	}
 
 }
