@@ -92,6 +92,10 @@ public class TestDatabaseConfiguration {
 		dataSource.setJdbcUrl(server.getJdbcUrl("postgres", name));
 		dataSource.setUsername("postgres");
 		dataSource.setMaximumPoolSize(20);
+		// The suite keeps a few dozen contexts cached, each with its pool, against one
+		// server (max_connections 300): an idle context keeps two connections, not 20.
+		dataSource.setMinimumIdle(2);
+		dataSource.setIdleTimeout(10_000);
 		return dataSource;
 	}
 
