@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -81,10 +82,13 @@ class RegistrationsController {
 
 	private final SelfService selfService;
 
+	private final Validator validator;
+
 	RegistrationsController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
 			AdminQueries queries, AuditLog audit, BulkActions bulk, MessageSource messages, Regions regions,
 			RegistrationAnswers answers, StaffActions actions, EventTimes times, RegistrationErasure erasure,
-			SelfService selfService) {
+			SelfService selfService, Validator validator) {
+		this.validator = validator;
 		this.erasure = erasure;
 		this.selfService = selfService;
 		this.actions = actions;
@@ -185,7 +189,7 @@ class RegistrationsController {
 	String addNote(@PathVariable long id, @Valid @ModelAttribute("note") NoteForm note, BindingResult result,
 			Locale locale, Model model, RedirectAttributes redirect) {
 		boolean refused = this.erasure.isErased(id);
-		if (!refused && BoundForms.keep(model, "note", note, result).hasErrors()) {
+		if (!refused && BoundForms.keep(model, "note", note, result, this.validator).hasErrors()) {
 			return detailPage(id, locale, model);
 		}
 		this.directory.find(id).orElseThrow(NotFoundException::new);

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 
 import org.winformusic.events.shared.BoundForms;
 
@@ -46,8 +47,11 @@ class StaffUsersController {
 
 	private final OwnPasswordFirst ownPasswordFirst;
 
+	private final Validator validator;
+
 	StaffUsersController(StaffUsers users, StaffPasswords passwords, MessageSource messages,
-			OwnPasswordFirst ownPasswordFirst) {
+			OwnPasswordFirst ownPasswordFirst, Validator validator) {
+		this.validator = validator;
 		this.users = users;
 		this.passwords = passwords;
 		this.messages = messages;
@@ -63,7 +67,7 @@ class StaffUsersController {
 	@PostMapping("/admin/users")
 	String create(@Valid @ModelAttribute("form") StaffUserForm form, BindingResult binding, Locale locale, Model model,
 			RedirectAttributes redirect) {
-		BindingResult result = BoundForms.keep(model, "form", form, binding);
+		BindingResult result = BoundForms.keep(model, "form", form, binding, this.validator);
 		StaffRole role = role(form.role());
 		if (role == null && !result.hasFieldErrors("role")) {
 			result.rejectValue("role", "staffforms.users.role");
@@ -158,7 +162,7 @@ class StaffUsersController {
 	String changePassword(@Valid @ModelAttribute("form") PasswordForm form, BindingResult binding,
 			Authentication authentication, Model model, RedirectAttributes redirect, HttpServletRequest request,
 			HttpServletResponse response) {
-		BindingResult result = BoundForms.keep(model, "form", form, binding);
+		BindingResult result = BoundForms.keep(model, "form", form, binding, this.validator);
 		if (!result.hasFieldErrors("newPassword") && !result.hasFieldErrors("confirmPassword")
 				&& !form.newPassword().equals(form.confirmPassword())) {
 			result.rejectValue("confirmPassword", "admin.profile.mismatch");

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -55,7 +56,10 @@ class ApiTokenController {
 
 	private final MessageSource messages;
 
-	ApiTokenController(ApiTokens tokens, EventTimes times, Clock clock, MessageSource messages) {
+	private final Validator validator;
+
+	ApiTokenController(ApiTokens tokens, EventTimes times, Clock clock, MessageSource messages, Validator validator) {
+		this.validator = validator;
 		this.tokens = tokens;
 		this.messages = messages;
 		this.times = times;
@@ -73,7 +77,7 @@ class ApiTokenController {
 	@PostMapping(PATH)
 	String create(@Valid @ModelAttribute("form") TokenForm form, BindingResult binding, Authentication authentication,
 			Locale locale, Model model, HttpServletResponse response) {
-		BindingResult errors = BoundForms.keep(model, "form", form, binding);
+		BindingResult errors = BoundForms.keep(model, "form", form, binding, this.validator);
 		ApiTokens.Owner owner = owner(authentication);
 		StaffRole role = role(form.role());
 		if ((role == null || !owner.role().allows(role)) && !errors.hasFieldErrors("role")) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationView;
@@ -48,7 +49,10 @@ class DataRequestController {
 
 	private final DataReportFiles files;
 
-	DataRequestController(PersonalData personalData, EventCatalog catalog, DataReportFiles files) {
+	private final Validator validator;
+
+	DataRequestController(PersonalData personalData, EventCatalog catalog, DataReportFiles files, Validator validator) {
+		this.validator = validator;
 		this.personalData = personalData;
 		this.catalog = catalog;
 		this.files = files;
@@ -70,7 +74,7 @@ class DataRequestController {
 	 */
 	@PostMapping("/admin/privacy")
 	String search(@Valid @ModelAttribute("form") SearchForm form, BindingResult result, Locale locale, Model model) {
-		if (BoundForms.keep(model, "form", form, result).hasErrors()) {
+		if (BoundForms.keep(model, "form", form, result, this.validator).hasErrors()) {
 			return REQUEST_VIEW;
 		}
 		return found((form.email() != null) ? form.email() : "", locale, model);

@@ -166,6 +166,39 @@ class StaffFormsTests {
 		assertThat(snapshot(form)).isEqualTo(before);
 	}
 
+	/**
+	 * A value the binder refuses (a control character) hides none of the other problems
+	 * of the same submit: each one is next to its field on the first page, in Spanish.
+	 */
+	static Stream<Arguments> refusedWithAnotherProblem() {
+		return Stream.of(
+				Arguments.of("users", fields("email", "ana\u0001@win.test", "displayName", "", "role", "OPS"), "email",
+						"displayName", "Escribe un nombre de hasta 120 caracteres."),
+				Arguments.of("users", fields("email", "", "displayName", "Nueva\u0001Persona", "role", "OPS"),
+						"displayName", "email", "Escribe un correo como ana@ejemplo.org."),
+				Arguments.of("profile",
+						fields("currentPassword", "a\u0001b", "newPassword", "short", "confirmPassword", "short"),
+						"currentPassword", "newPassword", "La contraseña nueva necesita al menos 12 caracteres."),
+				// No new password typed at all: the page, not an error page.
+				Arguments.of("profile", fields("currentPassword", "a\u0001b"), "currentPassword", "newPassword",
+						"La contraseña nueva necesita al menos 12 caracteres."),
+				Arguments.of("tokens", fields("name", "", "role", "OPS", "expiresOn", "2099-12-31\u0001"), "expiresOn",
+						"name", "Ponle un nombre al token."));
+	}
+
+	@ParameterizedTest(name = "{0}: {2} and {3}")
+	@MethodSource("refusedWithAnotherProblem")
+	void aRefusedCharacterIsShownWithTheOtherProblemsOfTheSameSubmit(String name, Map<String, String> posted,
+			String refused, String other, String problem) throws Exception {
+		StaffForm form = form(name);
+		String before = snapshot(form);
+		String page = send(form, posted, "es");
+		assertNextTo(page, refused, REFUSED.get("es"));
+		assertNextTo(page, other, problem);
+		assertThat(page).doesNotContain("\u0001");
+		assertThat(snapshot(form)).isEqualTo(before);
+	}
+
 	@Test
 	void invisibleFormatCharactersAreRefusedInSingleLineFieldsLikeTheRegistrationFormDoes() throws Exception {
 		StaffForm form = form("users");

@@ -22,8 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.SmartValidator;
-import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -55,7 +53,7 @@ class EventAdminController {
 
 	private final EventTimes times;
 
-	private final SmartValidator validator;
+	private final Validator validator;
 
 	private final Unpublishing unpublishing;
 
@@ -63,7 +61,7 @@ class EventAdminController {
 			Unpublishing unpublishing) {
 		this.administration = administration;
 		this.times = times;
-		this.validator = new SpringValidatorAdapter(validator);
+		this.validator = validator;
 		this.unpublishing = unpublishing;
 	}
 
@@ -116,11 +114,10 @@ class EventAdminController {
 			Locale locale) {
 		model.addAttribute("creating", true);
 		requireForm(form);
-		BindingResult result = BoundForms.keep(model, "form", form, binding);
+		BindingResult result = BoundForms.keep(model, "form", form, binding, this.validator);
 		if (row != null) {
 			return changeRows(form, row, model);
 		}
-		BoundForms.validateRest(this.validator, form, result);
 		if (!valid(this.administration.checkNew(form), form, result, locale)) {
 			return FORM_VIEW;
 		}
@@ -155,13 +152,12 @@ class EventAdminController {
 		EventForm current = this.administration.formFor(slug).orElseThrow(NotFoundException::new);
 		model.addAttribute("creating", false);
 		requireForm(form);
-		BindingResult result = BoundForms.keep(model, "form", form, binding);
+		BindingResult result = BoundForms.keep(model, "form", form, binding, this.validator);
 		// Slug and capacity are not edited here: the form shows them read-only.
 		EventForm edited = withIdentity(form, current);
 		if (row != null) {
 			return changeRows(edited, row, model);
 		}
-		BoundForms.validateRest(this.validator, form, result);
 		boolean valid = valid(this.administration.checkChange(slug, edited), edited, result, locale);
 		int registered = this.unpublishing.registeredLosingThePage(slug, edited);
 		boolean confirmed = "true".equals(unpublishConfirmed);
