@@ -23,17 +23,18 @@ public class PersonalDataTraces {
 
 	private final JdbcClient jdbc;
 
-	private final AuditWords words;
+	private final RegistrantChangeWords words;
 
-	PersonalDataTraces(JdbcClient jdbc, AuditWords words) {
+	PersonalDataTraces(JdbcClient jdbc, RegistrantChangeWords words) {
 		this.jdbc = jdbc;
 		this.words = words;
 	}
 
 	/**
 	 * The registration's history, oldest first, with what each entry changed in the
-	 * reader's words (the before and after values staff see, a time in {@code zone}); the
-	 * region and question words are those of the event.
+	 * registrant's words (the before and after values staff see, named as the public form
+	 * names them, a time in {@code zone}); the region and question words are those of the
+	 * event.
 	 */
 	@Transactional(readOnly = true)
 	public List<HistoryEntry> historyOf(long registrationId, long eventId, String country, ZoneId zone, Locale locale) {
@@ -45,8 +46,7 @@ public class PersonalDataTraces {
 	}
 
 	private List<String> changes(String details, long eventId, String country, ZoneId zone, Locale locale) {
-		String words = this.words.details(details, eventId, country, zone, locale);
-		return words.isEmpty() ? List.of() : List.of(words.split("\n"));
+		return List.copyOf(this.words.lines(details, eventId, country, zone, locale));
 	}
 
 	/** The staff notes on the registration, oldest first, without who wrote them. */

@@ -8,9 +8,11 @@ import org.winformusic.events.admin.PersonalDataTraces;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.mail.OutboxErasure;
+import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.registration.SelfService;
+import org.winformusic.events.shared.EventTimes;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.context.MessageSource;
@@ -37,11 +39,17 @@ class DataReports {
 
 	private final SelfService selfService;
 
+	private final Regions regions;
+
+	private final EventTimes times;
+
 	private final Clock clock;
 
 	DataReports(EventCatalog catalog, PersonalDataTraces traces, OutboxErasure outbox, RegistrationAnswers answers,
-			MessageSource messages, SelfService selfService, Clock clock) {
+			MessageSource messages, SelfService selfService, Regions regions, EventTimes times, Clock clock) {
 		this.selfService = selfService;
+		this.regions = regions;
+		this.times = times;
 		this.catalog = catalog;
 		this.traces = traces;
 		this.outbox = outbox;
@@ -65,16 +73,35 @@ class DataReports {
 			.toList();
 		List<DataReport.Email> emails = this.outbox.emailsOf(registration.id())
 			.stream()
-			.map((email) -> new DataReport.Email(email.kind(), word("mail.kind." + email.kind(), locale),
+			.map((email) -> new DataReport.Email(email.kind(),
+					word("privacy.email.kind." + email.kind(), "mail.kind." + email.kind(), locale),
 					to(email, registration), email.subject(), email.status(),
-					word("mail.status." + email.status(), locale), email.createdAt(), email.sentAt()))
+					word("privacy.email.status." + email.status(), "mail.status." + email.status(), locale),
+					email.createdAt(), email.sentAt()))
 			.toList();
 		DataReport.PendingEmailChange pending = this.selfService.waitingEmailChange(registration)
 			.map((waiting) -> new DataReport.PendingEmailChange(waiting.newEmail(), waiting.requestedAt()))
 			.orElse(null);
-		return new DataReport(this.clock.instant(), event.zone().getId(), event.slug(), event.title(), registration,
-				this.answers.of(registration.id(), registration.eventId(), locale, true), pending, history, notes,
-				emails);
+		List<DataReport.Answer> answers = this.answers.of(registration.id(), registration.eventId(), locale, true)
+			.stream()
+			.map((answer) -> new DataReport.Answer(answer.label(), answer.value(), answer.removed()))
+			.toList();
+		return new DataReport(this.clock.instant(), event.zone().getId(), this.times.zoneName(event.zone(), locale),
+				event.slug(), event.title(), event.startsAt(), event.endsAt(),
+				this.times.range(event.startsAt(), event.endsAt(), event.zone(), locale), event.venueName(),
+				event.venuePlace(), details(registration, event, locale), answers, pending, history, notes, emails);
+	}
+
+	/** The registration's fields, each code with the words the data page shows. */
+	private DataReport.Registration details(RegistrationView r, EventInfo event, Locale locale) {
+		return new DataReport.Registration(r.status(), word("registration.status.short." + r.status(), locale),
+				r.waitlistPosition(), r.fullName(), r.email(), r.company(), r.jobTitle(), r.companyType(),
+				word("registration.companyType." + r.companyType(), locale), r.state(),
+				this.regions.label(event.country(), r.state(), locale), r.city(), r.phone(), r.associationInterest(),
+				word("registration.interest." + r.associationInterest(), locale), r.referralSource(), r.comments(),
+				r.newsOptIn(), r.privacyConsentVersion(), r.privacyConsentAt(), r.locale(),
+				(r.locale() != null) ? r.locale().getDisplayLanguage(locale) : null, r.createdAt(), r.updatedAt(),
+				r.confirmedAt(), r.cancelledAt(), r.declinedAt(), r.checkedInAt());
 	}
 
 	/**
@@ -105,6 +132,12 @@ class DataReports {
 
 	private String word(String key, Locale locale) {
 		return this.messages.getMessage(key, null, key, locale);
+	}
+
+	/** The registrant's words for a code, else staff's (a code added since). */
+	private String word(String key, String staffKey, Locale locale) {
+		String words = this.messages.getMessage(key, null, null, locale);
+		return (words != null) ? words : word(staffKey, locale);
 	}
 
 }

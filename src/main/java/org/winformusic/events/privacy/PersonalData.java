@@ -171,10 +171,10 @@ class PersonalData {
 	/** Staff export of every registration of an address, each export in the audit log. */
 	@Transactional
 	public List<DataReport> exportForRequest(String email, Locale locale) {
-		List<DataReport> reports = this.erasure.findByEmail(email).stream().map((r) -> report(r, locale)).toList();
-		for (DataReport report : reports) {
-			this.audit.publishEvent(
-					Audited.byCurrentUser(EXPORTED, report.registration().eventId(), report.registration().id(), null));
+		List<DataReport> reports = new ArrayList<>();
+		for (RegistrationView registration : this.erasure.findByEmail(email)) {
+			reports.add(report(registration, locale));
+			this.audit.publishEvent(Audited.byCurrentUser(EXPORTED, registration.eventId(), registration.id(), null));
 		}
 		return reports;
 	}

@@ -9,6 +9,8 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestRegistrations;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
@@ -78,6 +80,65 @@ class DataDownloadTests extends PersonalDataTestSupport {
 		assertThat(page).contains(subjects.get(0)).contains("Checked in").doesNotContain(other);
 		// The consent as the form worded it for an event in Mexico.
 		assertThat(page).contains("Send me news from WIN and the LatAm Network.");
+	}
+
+	/**
+	 * The file is for programs and for the person: each code stays, with the words the
+	 * page shows next to it in the person's language; it says when (with the time zone)
+	 * and where the event is; row ids and versions, which mean nothing to the person, are
+	 * left out.
+	 */
+	@Test
+	void theFileGivesEachCodesWordsAndWhenAndWhereTheEventIs() throws Exception {
+		String slug = event(Duration.ofDays(10), 5);
+		String token = register(slug, Person.marked(marker(), "+52 55 2121 3434"));
+		java.time.Instant startsAt = this.jdbc.sql("select starts_at from event where slug = ?")
+			.param(slug)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant()
+			.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		String start = startsAt.atZone(java.time.ZoneId.of("America/Mexico_City"))
+			.toOffsetDateTime()
+			.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+
+		JsonNode spanish = file(token, "es");
+		JsonNode registration = spanish.get("registration");
+		assertThat(words(registration, "status", "companyType", "state", "associationInterest"))
+			.containsExactly("CONFIRMED Confirmado", "PUBLISHER Editorial musical", "JAL Jalisco", "YES Sí");
+		assertThat(registration.get("locale").asString() + " " + registration.get("languageText").asString())
+			.isEqualTo("es español");
+		assertThat(registration.has("id") || registration.has("eventId") || registration.has("version")).isFalse();
+		assertThat(spanish.get("timeZoneText").asString()).isEqualTo("hora de la Ciudad de México");
+		assertThat(spanish.get("eventStartsAt").asString()).isEqualTo(start).endsWith("-06:00");
+		assertThat(spanish.get("eventWhen").asString()).contains(" de 20", ", " + start.substring(11, 16))
+			.endsWith(" (hora de la Ciudad de México)");
+		assertThat(spanish.get("eventVenue").asString()).isEqualTo("Sede");
+		assertThat(spanish.get("eventAddress").asString()).startsWith("Calle 1, CDMX");
+		assertThat(spanish.get("answers").toString()).doesNotContain("questionId");
+		// The page says the same, in the same words.
+		assertThat(body(get("/r/" + token + "/data").param("lang", "es")))
+			.contains("<dt>Fecha y hora</dt><dd>" + spanish.get("eventWhen").asString() + "</dd>")
+			.contains("<dd>Sede, " + spanish.get("eventAddress").asString() + "</dd>")
+			.contains("<dd>Editorial musical</dd>", "<dd>Jalisco</dd>", "<dd>español</dd>");
+
+		JsonNode english = file(token, "en");
+		assertThat(words(english.get("registration"), "status", "companyType", "state", "associationInterest"))
+			.containsExactly("CONFIRMED Confirmed", "PUBLISHER Publisher", "JAL Jalisco", "YES Yes");
+		assertThat(english.get("registration").get("languageText").asString()).isEqualTo("Spanish");
+		assertThat(english.get("eventWhen").asString()).endsWith(" (Mexico City time)");
+		assertThat(english.get("eventStartsAt").asString()).isEqualTo(start);
+	}
+
+	private JsonNode file(String token, String lang) throws Exception {
+		return JsonMapper.builder().build().readTree(body(get("/r/" + token + "/data.json").param("lang", lang)));
+	}
+
+	/** "CODE words" for each field: its code and the text next to it. */
+	private static java.util.List<String> words(JsonNode registration, String... fields) {
+		return Arrays.stream(fields)
+			.map((field) -> registration.get(field).asString() + " " + registration.get(field + "Text").asString())
+			.toList();
 	}
 
 	/**

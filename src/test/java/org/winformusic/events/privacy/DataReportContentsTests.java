@@ -48,7 +48,7 @@ class DataReportContentsTests extends PersonalDataTestSupport {
 			.param("company", newCompany)
 			.param("jobTitle", person.jobTitle())
 			.param("companyType", "DISTRIBUTOR")
-			.param("state", person.state())
+			.param("state", "CMX")
 			.param("city", person.city())
 			.param("phone", "+525511112222")
 			.param("associationInterest", person.interest())
@@ -62,8 +62,11 @@ class DataReportContentsTests extends PersonalDataTestSupport {
 		token = this.tokens.issue(id);
 
 		String page = body(get("/r/" + token + "/data").param("lang", "es"));
+		// Each field by the name the public form gives it, not staff's.
 		assertThat(page).contains("Los organizadores corrigieron tus datos")
-			.contains("Correo: " + person.email() + " → " + newEmail)
+			.contains("Correo electrónico: " + person.email() + " → " + newEmail)
+			.contains("Estado: Jalisco → Ciudad de México")
+			.doesNotContain("Estado (entidad)")
 			.contains("Empresa o sello: " + person.company() + " → " + newCompany)
 			.contains("Teléfono: 55 2468 1357 → 55 1111 2222")
 			.contains("Tipo de empresa: Editorial musical → Distribuidora")
@@ -95,7 +98,7 @@ class DataReportContentsTests extends PersonalDataTestSupport {
 				item.get("changes").forEach((change) -> changes.add(change.asString()));
 			}
 		}
-		assertThat(changes).contains("Correo: " + person.email() + " → " + newEmail,
+		assertThat(changes).contains("Correo electrónico: " + person.email() + " → " + newEmail,
 				"Teléfono: 55 2468 1357 → 55 1111 2222");
 		List<String> sent = new ArrayList<>();
 		for (JsonNode email : report.get("emails")) {
@@ -151,6 +154,64 @@ class DataReportContentsTests extends PersonalDataTestSupport {
 			assertThat(actions).as(file)
 				.allSatisfy(
 						(action) -> assertThat(words.getProperty("privacy.history." + action)).as(action).isNotBlank());
+		}
+	}
+
+	/**
+	 * Everything the page says to the registrant is said to them, in second person, also
+	 * where staff pages word the same code about them ("Pasó a la lista de espera"): the
+	 * history, the emails' kinds and a status change.
+	 */
+	@Test
+	void theHistoryAndTheEmailsSpeakToTheRegistrant() throws Exception {
+		String slug = event(Duration.ofDays(10), 1);
+		Person person = Person.marked(marker(), "+52 55 4646 5757");
+		String token = register(slug, person);
+		register(slug, Person.marked(marker(), "+52 55 4646 6868"));
+		long id = registrationId(person.email());
+		// The organizers give the seat to the person waiting.
+		act(post("/admin/registrations/" + id + "/waitlist"));
+		this.sender.sendDueMessages();
+
+		assertThat(body(get("/r/" + token + "/data").param("lang", "es")))
+			.contains("Ya no tienes lugar confirmado: pasaste a la lista de espera")
+			.contains("Estado de tu registro: Confirmado → Lista de espera")
+			.contains("<dt>Qué</dt><dd>Ya no tienes lugar confirmado: pasaste a la lista de espera</dd>")
+			.doesNotContain("Pasó a la lista de espera")
+			.doesNotContain("Ya no tiene lugar")
+			.doesNotContain("Situación");
+		assertThat(body(get("/r/" + token + "/data").param("lang", "en")))
+			.contains("Your seat is no longer confirmed: you moved to the waitlist")
+			.contains("Registration status: Confirmed → Waitlist")
+			.doesNotContain("Seat withdrawn");
+		JsonNode file = JsonMapper.builder()
+			.build()
+			.readTree(body(get("/r/" + token + "/data.json").param("lang", "es")));
+		List<String> history = new ArrayList<>();
+		file.get("history").forEach((item) -> history.add(item.get("what").asString()));
+		assertThat(history).contains("Ya no tienes lugar confirmado: pasaste a la lista de espera");
+		List<String> emails = new ArrayList<>();
+		file.get("emails").forEach((email) -> emails.add(email.get("what").asString()));
+		assertThat(emails).contains("Ya no tienes lugar confirmado: pasaste a la lista de espera");
+		// Staff pages keep their own words.
+		assertThat(body(asAdmin(get("/admin/registrations/" + id))).replace("&#39;", "'"))
+			.contains("Pasado a la lista de espera");
+	}
+
+	/** Every email kind has the registrant's own words, in both languages. */
+	@Test
+	void everyEmailKindHasTheRegistrantsWords() throws Exception {
+		List<String> kinds = new ArrayList<>();
+		for (String key : properties("messages/mail.properties").stringPropertyNames()) {
+			if (key.startsWith("mail.kind.") || key.startsWith("mail.status.")) {
+				kinds.add(key.substring("mail.".length()));
+			}
+		}
+		assertThat(kinds).contains("kind.SEAT_WITHDRAWN", "status.SKIPPED");
+		for (String file : new String[] { "messages/privacy.properties", "messages/privacy_es.properties" }) {
+			Properties words = properties(file);
+			assertThat(kinds).as(file)
+				.allSatisfy((kind) -> assertThat(words.getProperty("privacy.email." + kind)).as(kind).isNotBlank());
 		}
 	}
 

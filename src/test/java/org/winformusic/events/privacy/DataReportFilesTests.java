@@ -30,13 +30,14 @@ class DataReportFilesTests {
 			.endsWith("}]")
 			.containsSubsequence("\"generatedAt\":\"2028-03-20T10:00:00-06:00\"",
 					"\"generatedAt\":\"2028-03-20T17:00:00+01:00\"", "\"generatedAt\":\"2028-03-20T10:00:00-06:00\"");
-		assertThat(new String(files.write(report("Europe/Madrid")), StandardCharsets.UTF_8))
-			.contains("\"generatedAt\":\"2028-03-20T17:00:00+01:00\"", "\"at\":\"2028-03-20T17:00:00+01:00\"");
+		assertThat(new String(files.write(report("Europe/Madrid")), StandardCharsets.UTF_8)).contains(
+				"\"generatedAt\":\"2028-03-20T17:00:00+01:00\"", "\"at\":\"2028-03-20T17:00:00+01:00\"",
+				"\"eventStartsAt\":\"2028-03-20T17:00:00+01:00\"");
 	}
 
 	private static DataReport report(String zone) {
-		return new DataReport(AT, zone, "slug", "Title", null, List.of(), null, List.of(),
-				List.of(new DataReport.Note(AT, "note")), List.of());
+		return new DataReport(AT, zone, zone, "slug", "Title", AT, AT, "when", "Venue", "Address", null, List.of(),
+				null, List.of(), List.of(new DataReport.Note(AT, "note")), List.of());
 	}
 
 }
