@@ -11,6 +11,7 @@ import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.BehindManageLink;
 import org.winformusic.events.registration.RegistrantLanguage;
+import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.shared.NotFoundException;
 
@@ -111,9 +112,15 @@ class PersonalDataController {
 		model.addAttribute("registration", registration);
 		model.addAttribute("event",
 				this.catalog.findById(registration.eventId(), pageLocale).orElseThrow(NotFoundException::new));
-		// After the end nobody moves up from the waitlist: the page does not promise the
-		// seat goes to the next person.
-		model.addAttribute("over", this.catalog.ended(registration.eventId()));
+		// Erasing cancels only a registration still going, before the end (after it
+		// nobody
+		// moves up from the waitlist): otherwise the page promises no seat to the next
+		// person. We send nothing after erasure, so a seat holder is told what stays
+		// behind
+		// (the calendar entry, the entry code in the emails) while it still matters.
+		boolean over = this.catalog.ended(registration.eventId());
+		model.addAttribute("cancels", registration.status().active() && !over);
+		model.addAttribute("seat", registration.status() == RegistrationStatus.CONFIRMED && !over);
 		Optional<List<RegistrationView>> others = this.personalData.othersOfAddress(registration, token);
 		model.addAttribute("othersUnknown", others.isEmpty());
 		model.addAttribute("otherEvents",

@@ -41,8 +41,11 @@ public class SelfService {
 
 	private final Clock clock;
 
+	private final LinkReminders links;
+
 	SelfService(ManageTokens tokens, RegistrationDirectory directory, Changes changes, Edits edits,
-			EmailChanges emailChanges, ApplicationEventPublisher events, Clock clock) {
+			EmailChanges emailChanges, ApplicationEventPublisher events, Clock clock, LinkReminders links) {
+		this.links = links;
 		this.tokens = tokens;
 		this.directory = directory;
 		this.changes = changes;
@@ -147,6 +150,18 @@ public class SelfService {
 	@Transactional(readOnly = true)
 	public Optional<EmailChanges.Waiting> waitingEmailChange(RegistrationView registration) {
 		return registration.status().active() ? this.emailChanges.waiting(registration.id()) : Optional.empty();
+	}
+
+	/**
+	 * Whether the address of a cancelled registration registered for the event again: a
+	 * newer registration holds it ({@link RegistrationStatus#holdsAddress()}), so the
+	 * form would only answer "already registered". It tells no more than that answer
+	 * does.
+	 */
+	@Transactional(readOnly = true)
+	public boolean registeredAgain(RegistrationView registration) {
+		return registration.status() == RegistrationStatus.CANCELLED && registration.email() != null
+				&& this.links.holdingAddress(registration.eventId(), registration.email()).isPresent();
 	}
 
 	/**

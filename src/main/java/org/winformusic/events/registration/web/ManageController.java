@@ -123,8 +123,10 @@ class ManageController {
 			model.addAttribute("googleCalendarUrl",
 					GoogleCalendarLink.of(event, this.app.link("/events/" + event.slug())));
 		}
-		// A person who cancelled may come back while the form still takes registrations.
-		if (registration.status() == RegistrationStatus.CANCELLED
+		// One who cancelled may register again while the form is open, unless they did.
+		boolean registeredAgain = !over && this.registrations.registeredAgain(registration);
+		model.addAttribute("registeredAgain", registeredAgain);
+		if (registration.status() == RegistrationStatus.CANCELLED && !registeredAgain
 				&& event.registrationWindow(this.clock.instant()) == RegistrationWindow.OPEN) {
 			model.addAttribute("registerAgainFull", this.catalog.availability(event.id()).full());
 		}
