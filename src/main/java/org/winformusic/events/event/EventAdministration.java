@@ -185,8 +185,8 @@ public class EventAdministration {
 	 * capacity), and records in the audit trail what changed ({@link EventChanges}); a
 	 * save that changes nothing records nothing and leaves the calendar files' revision
 	 * as it was. When the start, the end or the venue (name or address) changed, and the
-	 * event (as saved) has not ended, publishes {@link EventMoved} so the people
-	 * registered are told.
+	 * event (as saved) has not ended, publishes {@link EventMoved}, with when and where
+	 * it was before, so the people registered are told what changed.
 	 * @return whether anything changed
 	 */
 	@Transactional
@@ -194,7 +194,7 @@ public class EventAdministration {
 		requireConsistent(checkChange(slug, form));
 		Event event = this.events.findBySlug(slug).orElseThrow(() -> new IllegalArgumentException("no such event"));
 		EventForm saved = toForm(event).withQuestions(this.questions.rows(event.getId()));
-		List<Object> before = whenAndWhere(event);
+		EventMoved.Before before = whenAndWhere(event);
 		// Positions are unique per event: remove the old rows before the new ones go in.
 		event.replaceSpeakers(List.of());
 		event.replacePartners(List.of());
@@ -212,7 +212,7 @@ public class EventAdministration {
 			.publishEvent(Audited.byCurrentUser("EVENT_UPDATED", event.getId(), null, "slug=" + slug + "\n" + changes));
 		// An event that is over stays over (a correction after the fact tells nobody).
 		if (!before.equals(whenAndWhere(event)) && event.getEndsAt().isAfter(this.clock.instant())) {
-			this.publisher.publishEvent(new EventMoved(event.getId()));
+			this.publisher.publishEvent(new EventMoved(event.getId(), before));
 		}
 		return true;
 	}
@@ -222,8 +222,8 @@ public class EventAdministration {
 	 * The time zone alone does not move the event (the instants stay); the map link only
 	 * points to the same place.
 	 */
-	private static List<Object> whenAndWhere(Event event) {
-		return List.of(event.getStartsAt(), event.getEndsAt(), event.venueName(), event.venueAddress());
+	private static EventMoved.Before whenAndWhere(Event event) {
+		return new EventMoved.Before(event.getStartsAt(), event.getEndsAt(), event.venueName(), event.venueAddress());
 	}
 
 	private static void requireConsistent(Map<String, String> errors) {

@@ -39,11 +39,18 @@ public record EventInfo(long id, String slug, String title, String summary, List
 	 * already.
 	 */
 	public String venuePlace() {
-		if (this.countryName == null || this.countryName.isEmpty()
-				|| Countries.mentions(this.venueAddress, this.country)) {
-			return this.venueAddress;
+		return placeOf(this.venueAddress);
+	}
+
+	/**
+	 * An address of this event's venue (the one it had before a move) with the country,
+	 * as {@link #venuePlace()} shows the current one.
+	 */
+	public String placeOf(String address) {
+		if (this.countryName == null || this.countryName.isEmpty() || Countries.mentions(address, this.country)) {
+			return address;
 		}
-		return this.venueAddress + ", " + this.countryName;
+		return address + ", " + this.countryName;
 	}
 
 	/**

@@ -15,6 +15,7 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.event.EventMoved;
 import org.winformusic.events.registration.CalendarFile;
 import org.winformusic.events.registration.CheckinQrCode;
 import org.winformusic.events.registration.EmailChanges;
@@ -115,19 +116,29 @@ class MailComposer {
 	 * {@code token}; none for a kind that carries no link ({@link #carriesManageLink}).
 	 */
 	Composed compose(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event, String token) {
-		return compose(kind, registration, event, token, true);
+		return compose(kind, registration, event, token, null);
+	}
+
+	/**
+	 * The same, for a moved event's email that knows when and where the event was
+	 * ({@code movedFrom}, or null): it says what changed, before and now.
+	 */
+	Composed compose(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event, String token,
+			EventMoved.Before movedFrom) {
+		return compose(kind, registration, event, token, true, movedFrom);
 	}
 
 	/**
 	 * The same email for staff to read: the personal link is a placeholder and no image
 	 * is drawn. Nothing live is in it.
 	 */
-	Composed preview(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event) {
-		return compose(kind, registration, event, LINK_PLACEHOLDER, false);
+	Composed preview(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event,
+			EventMoved.Before movedFrom) {
+		return compose(kind, registration, event, LINK_PLACEHOLDER, false, movedFrom);
 	}
 
 	private Composed compose(RegistrationMessage.Type kind, RegistrationView registration, EventInfo event,
-			String token, boolean withImage) {
+			String token, boolean withImage, EventMoved.Before movedFrom) {
 		String manageLink = carriesManageLink(kind) ? this.app.link("/r/" + token) : null;
 		String confirmLink = (kind == RegistrationMessage.Type.EMAIL_CONFIRM)
 				? this.app.link(EmailChanges.CONFIRM_PATH + token) : null;
@@ -161,6 +172,8 @@ class MailComposer {
 				(kind == RegistrationMessage.Type.EMAIL_CONFIRM) ? null : Headers.clean(registration.fullName()));
 		variables.put("event", event);
 		variables.put("when", this.times.range(event.startsAt(), event.endsAt(), event.zone(), locale));
+		variables.put("changed", (kind == RegistrationMessage.Type.EVENT_CHANGED)
+				? EventChangeWords.of(movedFrom, event, this.messages, this.times, locale) : EventChangeWords.UNKNOWN);
 		variables.put("manageLink", manageLink);
 		variables.put("confirmLink", confirmLink);
 		variables.put("withManageLink", manageLink != null && !ended);

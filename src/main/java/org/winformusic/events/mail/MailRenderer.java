@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.event.EventMoved;
 import org.winformusic.events.registration.EmailChanges;
 import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RegistrationDirectory;
@@ -39,8 +40,11 @@ class MailRenderer {
 
 	private final OutboxRepository outbox;
 
+	private final MovedEventMessages movedEvents;
+
 	MailRenderer(RegistrationDirectory registrations, EventCatalog events, ManageTokens tokens,
-			EmailChanges emailChanges, MailComposer composer, OutboxRepository outbox) {
+			EmailChanges emailChanges, MailComposer composer, OutboxRepository outbox, MovedEventMessages movedEvents) {
+		this.movedEvents = movedEvents;
 		this.registrations = registrations;
 		this.events = events;
 		this.tokens = tokens;
@@ -61,7 +65,7 @@ class MailRenderer {
 	static boolean stillApplies(Type kind, RegistrationStatus status) {
 		return switch (kind) {
 			case CONFIRMED, PROMOTED, EVENT_REMINDER -> status == RegistrationStatus.CONFIRMED;
-			case WAITLISTED, SEAT_WITHDRAWN -> status == RegistrationStatus.WAITLISTED;
+			case WAITLISTED, APPROVED_WAITLISTED, SEAT_WITHDRAWN -> status == RegistrationStatus.WAITLISTED;
 			case RECEIVED_PENDING -> status == RegistrationStatus.PENDING;
 			case DECLINED -> status == RegistrationStatus.DECLINED;
 			case CANCELLED -> status == RegistrationStatus.CANCELLED;
@@ -171,7 +175,12 @@ class MailRenderer {
 			if (event == null) {
 				return Prepared.skipped(claimed, OutboxRepository.GONE);
 			}
-			MailComposer.Composed mail = this.composer.compose(kind(claimed.kind()), registration, event, token);
+			// Moved and moved back before anyone was told: there is no news.
+			if (claimed.movedFrom() != null && claimed.movedFrom().sameAs(event)) {
+				return Prepared.skipped(claimed, OutboxRepository.EVENT_UNCHANGED);
+			}
+			MailComposer.Composed mail = this.composer.compose(kind(claimed.kind()), registration, event, token,
+					claimed.movedFrom());
 			return new Prepared(claimed, recipient(claimed, registration), mail, null, null);
 		}
 		catch (RuntimeException ex) {
@@ -198,9 +207,10 @@ class MailRenderer {
 		if (message.registrationId() == null || kind == null) {
 			return Optional.empty();
 		}
+		EventMoved.Before movedFrom = (kind == Type.EVENT_CHANGED) ? this.movedEvents.movedFrom(message.id()) : null;
 		return this.registrations.find(message.registrationId())
 			.flatMap((registration) -> event(registration)
-				.map((event) -> this.composer.preview(kind, registration, event)));
+				.map((event) -> this.composer.preview(kind, registration, event, movedFrom)));
 	}
 
 	private Optional<EventInfo> event(RegistrationView registration) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.winformusic.events.event.EventMoved;
 import org.winformusic.events.registration.RegistrationMessage;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +46,9 @@ class OutboxRepository {
 	 */
 	static final String CHANGE_WITHDRAWN = "CHANGE_WITHDRAWN";
 
+	/** The skip reason of a moved event's message once the event is back as it was. */
+	static final String EVENT_UNCHANGED = "EVENT_UNCHANGED";
+
 	/** The kinds of message this build composes, by name. */
 	static final List<String> KNOWN_KINDS = Arrays.stream(RegistrationMessage.Type.values()).map(Enum::name).toList();
 
@@ -65,7 +69,8 @@ class OutboxRepository {
 	 * Queues a message due now, in the caller's transaction: one insert, nothing
 	 * rendered. The recipient is left to the sender (the registration's address then),
 	 * except for a message about a changed address, which keeps the address it is about
-	 * ({@link RegistrationMessage#address()}).
+	 * ({@link RegistrationMessage#address()}). Not for a moved event's message
+	 * ({@link MovedEventMessages#enqueue}).
 	 * @return false when (with {@code once}) a unique index says the message exists
 	 * already (the event reminder)
 	 */
@@ -155,13 +160,16 @@ class OutboxRepository {
 				   set status = 'SENDING', locked_at = :now, locked_by = :instance, attempts = o.attempts + 1
 				  from due
 				 where o.id = due.id
-				returning o.id, o.registration_id, o.kind, o.message_id, o.attempts, o.recipient""")
+				returning o.id, o.registration_id, o.kind, o.message_id, o.attempts, o.recipient,
+				          o.moved_from_starts_at, o.moved_from_ends_at, o.moved_from_venue_name,
+				          o.moved_from_venue_address""")
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("limit", limit)
 			.param("instance", instance)
 			.param("kinds", KNOWN_KINDS)
 			.query((rs, n) -> new Claimed(rs.getLong("id"), rs.getObject("registration_id", Long.class),
-					rs.getString("kind"), rs.getString("message_id"), rs.getInt("attempts"), rs.getString("recipient")))
+					rs.getString("kind"), rs.getString("message_id"), rs.getInt("attempts"), rs.getString("recipient"),
+					MovedEventMessages.movedFrom(rs)))
 			.list();
 	}
 
@@ -222,9 +230,9 @@ class OutboxRepository {
 
 	/**
 	 * Not sent because it no longer applied; {@code reason} is the registration's status
-	 * then, {@link #GONE}, {@link #ADDRESS_CHANGED}, {@link #ADDRESS_UNUSED} or
-	 * {@link #CHANGE_WITHDRAWN}. A changed-address message forgets the address it was
-	 * about: nothing went there.
+	 * then, {@link #GONE}, {@link #ADDRESS_CHANGED}, {@link #ADDRESS_UNUSED},
+	 * {@link #CHANGE_WITHDRAWN} or {@link #EVENT_UNCHANGED}. A changed-address message
+	 * forgets the address it was about: nothing went there.
 	 */
 	void markSkipped(long id, String instance, String reason) {
 		this.jdbc
@@ -252,17 +260,19 @@ class OutboxRepository {
 	/**
 	 * A copy of a sent message, due now, under a new Message-ID; composed afresh when it
 	 * is sent, like any message. A message about a changed address keeps the address it
-	 * is about.
+	 * is about; a moved event's keeps when and where the event was before.
 	 */
 	Optional<Long> copyOfSent(long id) {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		return this.jdbc
 			.sql("""
 					insert into outbox_message (registration_id, event_id, kind, recipient, locale, message_id, status,
-					       attempts, next_attempt_at, resent_from, created_at)
+					       attempts, next_attempt_at, resent_from, created_at, moved_from_starts_at, moved_from_ends_at,
+					       moved_from_venue_name, moved_from_venue_address)
 					select registration_id, event_id, kind,
 					       case when kind in ('EMAIL_CHANGED', 'EMAIL_CHANGED_OLD', 'EMAIL_CONFIRM') then recipient end, locale, :messageId,
-					       'PENDING', 0, :now, id, :now
+					       'PENDING', 0, :now, id, :now, moved_from_starts_at, moved_from_ends_at, moved_from_venue_name,
+					       moved_from_venue_address
 					  from outbox_message where id = :id and status = 'SENT' and registration_id is not null
 					returning id""")
 			.param("messageId", newMessageId())
@@ -276,8 +286,11 @@ class OutboxRepository {
 	 * A message claimed for sending: what must be sent, composed by the sender.
 	 * {@code address} is the stored recipient: the address a changed-address message is
 	 * about; for other kinds only the address an earlier attempt used, never read.
+	 * {@code movedFrom}: for a moved event's message, when and where the event was before
+	 * (null for other kinds, and for rows written before it was kept).
 	 */
-	record Claimed(long id, Long registrationId, String kind, String messageId, int attempts, String address) {
+	record Claimed(long id, Long registrationId, String kind, String messageId, int attempts, String address,
+			EventMoved.Before movedFrom) {
 	}
 
 	/** What a message went out with. */

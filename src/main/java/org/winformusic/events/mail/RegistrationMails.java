@@ -17,8 +17,11 @@ class RegistrationMails {
 
 	private final OutboxRepository outbox;
 
-	RegistrationMails(OutboxRepository outbox) {
+	private final MovedEventMessages movedEvents;
+
+	RegistrationMails(OutboxRepository outbox, MovedEventMessages movedEvents) {
 		this.outbox = outbox;
+		this.movedEvents = movedEvents;
 	}
 
 	@EventListener
@@ -28,7 +31,13 @@ class RegistrationMails {
 			// change.
 			throw new IllegalStateException("RegistrationMessage must be published inside a transaction");
 		}
-		this.outbox.enqueue(message, false);
+		if (message.type() == RegistrationMessage.Type.EVENT_CHANGED) {
+			// Once per registration until it is sent: it tells every change up to then.
+			this.movedEvents.enqueue(message);
+		}
+		else {
+			this.outbox.enqueue(message, false);
+		}
 	}
 
 	/**

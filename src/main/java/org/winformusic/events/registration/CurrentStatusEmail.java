@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
  * The email that tells a registrant where their registration stands now, as a staff
  * resend sends it. The status alone does not say it for someone waiting: one who held a
  * seat (it was withdrawn) has a calendar entry from their confirmation, and gets the
- * withdrawn seat's email, whose file takes it out; the plain waitlist email has none.
- * Cancelled and declined emails carry that file for whoever held a seat when it ended.
- * After the event's end the status emails would say untrue things (a seat reserved, a
- * calendar file, "we look forward to seeing you"): the link to the record goes instead
+ * withdrawn seat's email, whose file takes it out; the plain waitlist email has none. One
+ * whose request was approved when no seat was left is told so again. Cancelled and
+ * declined emails carry that file for whoever held a seat when it ended. After the
+ * event's end the status emails would say untrue things (a seat reserved, a calendar
+ * file, "we look forward to seeing you"): the link to the record goes instead
  * (LINK_REMINDER, which says the event took place).
  */
 @Component
@@ -38,7 +39,7 @@ class CurrentStatusEmail {
 			return Type.LINK_REMINDER;
 		}
 		return kindFor(status,
-				status == RegistrationStatus.WAITLISTED && heldASeat(this.history.kindsQueued(registrationId)));
+				(status == RegistrationStatus.WAITLISTED) ? this.history.kindsQueued(registrationId) : Set.of());
 	}
 
 	/**
@@ -54,18 +55,20 @@ class CurrentStatusEmail {
 		Set<Long> ended = this.catalog
 			.endedAmong(registrations.stream().map(RegistrationView::eventId).collect(Collectors.toSet()));
 		return registrations.stream()
-			.collect(
-					Collectors.toMap(RegistrationView::id,
-							(r) -> ended.contains(r.eventId()) ? Type.LINK_REMINDER
-									: kindFor(r.status(), heldASeat(queued.getOrDefault(r.id(), Set.of()))),
-							(a, b) -> a));
+			.collect(Collectors.toMap(RegistrationView::id, (r) -> ended.contains(r.eventId()) ? Type.LINK_REMINDER
+					: kindFor(r.status(), queued.getOrDefault(r.id(), Set.of())), (a, b) -> a));
 	}
 
-	private static Type kindFor(RegistrationStatus status, boolean heldASeat) {
+	/**
+	 * @param queued the kinds of email queued for the registration before (read only for
+	 * someone waiting)
+	 */
+	private static Type kindFor(RegistrationStatus status, Set<Type> queued) {
 		return switch (status) {
 			case PENDING -> Type.RECEIVED_PENDING;
 			case CONFIRMED -> Type.CONFIRMED;
-			case WAITLISTED -> heldASeat ? Type.SEAT_WITHDRAWN : Type.WAITLISTED;
+			case WAITLISTED -> heldASeat(queued) ? Type.SEAT_WITHDRAWN
+					: queued.contains(Type.APPROVED_WAITLISTED) ? Type.APPROVED_WAITLISTED : Type.WAITLISTED;
 			case DECLINED -> Type.DECLINED;
 			case CANCELLED -> Type.CANCELLED;
 		};

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * hours or venue): one {@link RegistrationMessage.Type#EVENT_CHANGED} per registration,
  * published inside the organizer's save, so the emails exist exactly when the save
  * commits. Cancelled and declined registrations are not told, nor erased ones (no address
- * is left), as {@link Changes#publish} skips them.
+ * is left), as {@link Changes#publish} skips them. Each message keeps when and where the
+ * event was before the save, so it can say what changed.
  */
 @Component
 class MovedEventNotices {
@@ -36,7 +37,7 @@ class MovedEventNotices {
 				 order by id""")
 			.param("event", moved.eventId())
 			.query((rs, n) -> new RegistrationMessage(rs.getLong("id"), moved.eventId(), rs.getString("locale"),
-					RegistrationMessage.Type.EVENT_CHANGED))
+					RegistrationMessage.Type.EVENT_CHANGED, null, moved.before()))
 			.list()
 			.forEach(this.events::publishEvent);
 	}

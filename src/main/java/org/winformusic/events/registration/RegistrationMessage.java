@@ -1,5 +1,7 @@
 package org.winformusic.events.registration;
 
+import org.winformusic.events.event.EventMoved;
+
 /**
  * Published, synchronously and inside the transaction that caused it, whenever a
  * registrant must be told something. The mail feature turns it into an outbox row in the
@@ -15,12 +17,20 @@ package org.winformusic.events.registration;
  * stored with it: the one it goes to ({@link Type#EMAIL_CHANGED_OLD}, no longer the
  * registration's; {@link Type#EMAIL_CONFIRM}, not the registration's yet), or the one the
  * registration must still hold when it is sent ({@link Type#EMAIL_CHANGED})
+ * @param movedFrom for {@link Type#EVENT_CHANGED}, when and where the event was before
+ * the change (stored with the message, so the email can say what changed); else null
  */
-public record RegistrationMessage(long registrationId, long eventId, String locale, Type type, String address) {
+public record RegistrationMessage(long registrationId, long eventId, String locale, Type type, String address,
+		EventMoved.Before movedFrom) {
 
 	/** A message to the registration's address as it is when it is sent. */
 	public RegistrationMessage(long registrationId, long eventId, String locale, Type type) {
-		this(registrationId, eventId, locale, type, null);
+		this(registrationId, eventId, locale, type, null, null);
+	}
+
+	/** A message about a changed address ({@code address}). */
+	public RegistrationMessage(long registrationId, long eventId, String locale, Type type, String address) {
+		this(registrationId, eventId, locale, type, address, null);
 	}
 
 	/** What the registrant is told. */
@@ -32,9 +42,14 @@ public record RegistrationMessage(long registrationId, long eventId, String loca
 		CONFIRMED,
 		/**
 		 * On the waitlist without having held a seat: registered while the event is full,
-		 * or approved (or moved there by staff) while it was pending review.
+		 * or moved there by staff while it was pending review.
 		 */
 		WAITLISTED,
+		/**
+		 * A registration pending review that staff approved when no seat was left: the
+		 * review is over and they wait for a seat.
+		 */
+		APPROVED_WAITLISTED,
 		/**
 		 * Staff moved a confirmed registration to the waitlist: the seat is no longer
 		 * theirs (the calendar entry goes) and they wait at the end of the waitlist.
@@ -53,7 +68,9 @@ public record RegistrationMessage(long registrationId, long eventId, String loca
 		/**
 		 * Organizers changed the event's date, hours or venue: sent to everyone who holds
 		 * a seat or waits (confirmed, waitlisted, pending), with the calendar file that
-		 * moves the entry for those confirmed.
+		 * moves the entry for those confirmed. It says what changed, from when and where
+		 * the event was ({@link RegistrationMessage#movedFrom()}) to how it is when sent;
+		 * several changes before it goes out make one email.
 		 */
 		EVENT_CHANGED,
 		/**

@@ -49,7 +49,8 @@ public class StaffRegistrations {
 	}
 
 	/**
-	 * PENDING → CONFIRMED when a seat is free, else WAITLISTED; tells the registrant.
+	 * PENDING → CONFIRMED when a seat is free, else WAITLISTED; tells the registrant
+	 * (approved but waiting, when no seat was left).
 	 * @throws RegistrationStateException (EVENT_OVER) after the event's end: a seat, or a
 	 * place in the waitlist, of an event that is over is no news to send
 	 */
@@ -64,7 +65,7 @@ public class StaffRegistrations {
 			}
 			else {
 				this.changes.setStatus(registrationId, RegistrationStatus.WAITLISTED);
-				this.changes.publish(registrationId, Type.WAITLISTED);
+				this.changes.publish(registrationId, Type.APPROVED_WAITLISTED);
 				this.changes.requestPromotion(current.eventId());
 			}
 			return this.changes.view(registrationId);

@@ -8,9 +8,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import biweekly.Biweekly;
 import biweekly.component.VEvent;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestRegistrations;
@@ -27,6 +29,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -72,13 +76,20 @@ class EventChangedEmailTests extends MailIntegrationTestSupport {
 		assertThat(OutboxDeliveryTests.subjectOf(moved))
 			.isEqualTo("Cambio de fecha, horario o lugar: Taller que se mueve");
 		var parts = OutboxDeliveryTests.parts(moved);
-		String text = (String) parts.get("text/plain").getContent();
-		assertThat(text).contains("los organizadores cambiaron la fecha, el horario o el lugar",
+		String text = plain(parts);
+		// What changed, as it was and as it is; the event's details below, once.
+		assertThat(text).contains(
+				"Te avisamos que los organizadores cambiaron el horario del evento.\n\nCuándo\n"
+						+ "Antes: miércoles 10 de mayo de 2028, 10:00–14:00 (hora de la Ciudad de México)\n"
+						+ "Ahora: miércoles 10 de mayo de 2028, 12:00–14:00 (hora de la Ciudad de México)\n",
 				"Cuándo: miércoles 10 de mayo de 2028, 12:00–14:00", "Dónde: Foro Roma, Ciudad de México",
 				"Tu lugar sigue reservado", "http://localhost:8080/r/",
 				"Si con este cambio ya no puedes ir, cancela tu registro con tu enlace personal, aquí abajo, "
 						+ "para que alguien más aproveche el lugar.");
-		assertThat((String) parts.get("text/html").getContent()).contains("miércoles 10 de mayo de 2028, 12:00–14:00");
+		assertThat(text).doesNotContain("Dónde\nAntes", "Así queda");
+		assertThat(text.split("Dónde: ", -1)).as("the venue, unchanged, once").hasSize(2);
+		assertThat((String) parts.get("text/html").getContent()).contains("miércoles 10 de mayo de 2028, 12:00–14:00",
+				"miércoles 10 de mayo de 2028, 10:00–14:00", "Antes", "Ahora");
 		assertThat(parts.get("text/calendar").getContentType()).contains("method=PUBLISH");
 		VEvent entry = Biweekly.parse(calendarFile(moved)).first().getEvents().get(0);
 		assertThat(entry.getUid().getValue()).isEqualTo(confirmed.getUid().getValue());
@@ -88,8 +99,9 @@ class EventChangedEmailTests extends MailIntegrationTestSupport {
 
 		MimeMessage toWaiting = to(waiting);
 		String waitingText = (String) OutboxDeliveryTests.parts(toWaiting).get("text/plain").getContent();
+		// No seat of theirs to free for someone else: not asked to cancel.
 		assertThat(waitingText).contains("miércoles 10 de mayo de 2028, 12:00–14:00", "Sigues en la lista de espera")
-			.doesNotContain("Tu lugar sigue reservado");
+			.doesNotContain("Tu lugar sigue reservado", "cancela tu registro", "aproveche el lugar");
 		assertThat(OutboxDeliveryTests.parts(toWaiting)).as("no seat, no calendar entry to move")
 			.containsOnlyKeys("text/plain", "text/html");
 		assertThat(receivedBy(gone)).isEmpty();
@@ -126,8 +138,10 @@ class EventChangedEmailTests extends MailIntegrationTestSupport {
 			MimeMessage moved = to(email);
 			assertThat(OutboxDeliveryTests.subjectOf(moved))
 				.isEqualTo("Cambio de fecha, horario o lugar: Taller que se mueve");
-			assertThat((String) OutboxDeliveryTests.parts(moved).get("text/plain").getContent())
-				.contains("Dónde: Casa Condesa, Amsterdam 1, Condesa");
+			assertThat(plain(OutboxDeliveryTests.parts(moved))).contains(
+					"Te avisamos que los organizadores cambiaron el lugar del evento.\n\nDónde\n"
+							+ "Antes: Foro Roma, Ciudad de México\nAhora: Casa Condesa, Amsterdam 1, Condesa",
+					"Dónde: Casa Condesa, Amsterdam 1, Condesa");
 		}
 	}
 
@@ -208,6 +222,164 @@ class EventChangedEmailTests extends MailIntegrationTestSupport {
 						"aproveche el lugar", "please cancel your registration", "someone else can have the place");
 			}
 		}
+	}
+
+	/**
+	 * Organizers save the event several times before the emails go out: each person gets
+	 * one email, from how the event was before the first of those saves to how it is when
+	 * sent; a change after it went out is a new email from there. Moved and moved back
+	 * before anyone was told, nobody is.
+	 */
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void severalSavesBeforeTheEmailGoesOutMakeOneEmailFromHowTheEventWasToHowItIs() throws Exception {
+		String slug = "resaved-" + System.nanoTime();
+		this.mvc.perform(editor(post("/admin/events/new"), slug)).andExpect(status().is3xxRedirection());
+		String seated = TestRegistrations.uniqueEmail("seated");
+		String pending = TestRegistrations.uniqueEmail("pending-en");
+		long seatedId = register(slug, "Sara Sentada", seated, RegistrationStatus.CONFIRMED);
+		long pendingId = new TestRegistrations(this.jdbc).in(slug)
+			.fullName("Paul Pending")
+			.email(pending)
+			.status("PENDING")
+			.locale("en")
+			.createdAt(Instant.now())
+			.create()
+			.id();
+		this.sender.sendDueMessages();
+		greenMail.purgeEmailFromAllMailboxes();
+
+		this.mvc
+			.perform(editor(post("/admin/events/" + slug + "/edit"), slug, "startsAt", "2028-05-11T10:00", "endsAt",
+					"2028-05-11T14:00"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(editor(post("/admin/events/" + slug + "/edit"), slug, "startsAt", "2028-05-11T10:00", "endsAt",
+					"2028-05-11T14:00", "venueName", "Casa Condesa", "venueAddress", "Amsterdam 1, Condesa"))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(changedRows(seatedId)).isOne();
+		assertThat(changedRows(pendingId)).isOne();
+		this.sender.sendDueMessages();
+		var spanish = OutboxDeliveryTests.parts(to(seated));
+		assertThat(plain(spanish)).contains(
+				"Te avisamos que los organizadores cambiaron la fecha y el lugar del evento.\n\nCuándo\n"
+						+ "Antes: miércoles 10 de mayo de 2028, 10:00–14:00 (hora de la Ciudad de México)\n"
+						+ "Ahora: jueves 11 de mayo de 2028, 10:00–14:00 (hora de la Ciudad de México)\n\nDónde\n"
+						+ "Antes: Foro Roma, Ciudad de México\nAhora: Casa Condesa, Amsterdam 1, Condesa",
+				"cancela tu registro");
+		assertThat((String) spanish.get("text/html").getContent()).contains("miércoles 10 de mayo de 2028, 10:00–14:00",
+				"jueves 11 de mayo de 2028, 10:00–14:00", "Foro Roma", "Casa Condesa");
+		var english = OutboxDeliveryTests.parts(to(pending));
+		String englishText = plain(english);
+		assertThat(englishText).contains(
+				"The organizers have changed the date and the venue of the event.\n\nWhen\n"
+						+ "Before: Wednesday 10 May 2028, 10:00–14:00 (Mexico City time)\n"
+						+ "Now: Thursday 11 May 2028, 10:00–14:00 (Mexico City time)\n\nWhere\n"
+						+ "Before: Foro Roma, Ciudad de México\nNow: Casa Condesa, Amsterdam 1, Condesa",
+				"still reviewing");
+		for (String part : List.of(englishText, (String) english.get("text/html").getContent())) {
+			assertThat(part).contains("Wednesday 10 May 2028, 10:00–14:00")
+				.doesNotContain("please cancel your registration", "someone else can have the place");
+		}
+		greenMail.purgeEmailFromAllMailboxes();
+
+		this.mvc
+			.perform(editor(post("/admin/events/" + slug + "/edit"), slug, "startsAt", "2028-05-11T16:00", "endsAt",
+					"2028-05-11T19:00", "venueName", "Casa Condesa", "venueAddress", "Amsterdam 1, Condesa"))
+			.andExpect(status().is3xxRedirection());
+
+		this.sender.sendDueMessages();
+		assertThat(plain(OutboxDeliveryTests.parts(to(seated))))
+			.contains("Te avisamos que los organizadores cambiaron el horario del evento.\n\nCuándo\n"
+					+ "Antes: jueves 11 de mayo de 2028, 10:00–14:00 (hora de la Ciudad de México)\n"
+					+ "Ahora: jueves 11 de mayo de 2028, 16:00–19:00 (hora de la Ciudad de México)\n")
+			.doesNotContain("Dónde\nAntes");
+		greenMail.purgeEmailFromAllMailboxes();
+
+		this.mvc
+			.perform(editor(post("/admin/events/" + slug + "/edit"), slug, "startsAt", "2028-05-11T16:00", "endsAt",
+					"2028-05-11T19:00", "venueName", "Foro Roma", "venueAddress", "Ciudad de México"))
+			.andExpect(status().is3xxRedirection());
+		this.mvc
+			.perform(editor(post("/admin/events/" + slug + "/edit"), slug, "startsAt", "2028-05-11T16:00", "endsAt",
+					"2028-05-11T19:00", "venueName", "Casa Condesa", "venueAddress", "Amsterdam 1, Condesa"))
+			.andExpect(status().is3xxRedirection());
+
+		this.sender.sendDueMessages();
+		assertThat(receivedBy(seated)).isEmpty();
+		assertThat(receivedBy(pending)).isEmpty();
+		long skipped = this.jdbc
+			.sql("select id from outbox_message where registration_id = ? and kind = 'EVENT_CHANGED' "
+					+ "and status = 'SKIPPED'")
+			.param(seatedId)
+			.query(Long.class)
+			.single();
+		assertThat(this.mvc
+			.perform(get("/admin/outbox/" + skipped).param("lang", "es").with(user("ops@win.test").roles("OPS")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8))
+			.contains("No enviado: para entonces el evento había vuelto a la fecha, el horario y el lugar que tenía");
+	}
+
+	/**
+	 * A save while another instance is sending the person's moved-event email (composed,
+	 * maybe, from the event before this save) queues a new one, from how the event was
+	 * before this save.
+	 */
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void aSaveWhileTheEmailIsBeingSentQueuesANewOneFromThere() throws Exception {
+		String slug = "sending-" + System.nanoTime();
+		this.mvc.perform(editor(post("/admin/events/new"), slug)).andExpect(status().is3xxRedirection());
+		String seated = TestRegistrations.uniqueEmail("seated");
+		long seatedId = register(slug, "Sara Sentada", seated, RegistrationStatus.CONFIRMED);
+		this.sender.sendDueMessages();
+		greenMail.purgeEmailFromAllMailboxes();
+		this.mvc.perform(editor(post("/admin/events/" + slug + "/edit"), slug, "venueName", "Casa Condesa"))
+			.andExpect(status().is3xxRedirection());
+		// Another instance took it and has it on the wire.
+		this.jdbc
+			.sql("update outbox_message set status = 'SENDING', locked_by = 'elsewhere', locked_at = now() "
+					+ "where registration_id = ? and kind = 'EVENT_CHANGED'")
+			.param(seatedId)
+			.update();
+
+		this.mvc
+			.perform(editor(post("/admin/events/" + slug + "/edit"), slug, "venueName", "Casa Condesa", "startsAt",
+					"2028-05-10T11:00"))
+			.andExpect(status().is3xxRedirection());
+
+		assertThat(changedRows(seatedId)).isOne();
+		this.jdbc
+			.sql("update outbox_message set status = 'SENT', locked_by = null, locked_at = null "
+					+ "where registration_id = ? and kind = 'EVENT_CHANGED' and status = 'SENDING'")
+			.param(seatedId)
+			.update();
+		this.sender.sendDueMessages();
+		assertThat(plain(OutboxDeliveryTests.parts(to(seated))))
+			.contains("Te avisamos que los organizadores cambiaron el horario del evento.\n\nCuándo\n"
+					+ "Antes: miércoles 10 de mayo de 2028, 10:00–14:00 (hora de la Ciudad de México)\n"
+					+ "Ahora: miércoles 10 de mayo de 2028, 11:00–14:00 (hora de la Ciudad de México)\n")
+			.doesNotContain("Dónde\nAntes");
+	}
+
+	/**
+	 * The plain-text part with its lines as the template wrote them (SMTP sends CRLF).
+	 */
+	private static String plain(Map<String, Part> parts) throws Exception {
+		return ((String) parts.get("text/plain").getContent()).replace("\r\n", "\n");
+	}
+
+	private long changedRows(long registrationId) {
+		return this.jdbc
+			.sql("select count(*) from outbox_message where registration_id = ? and kind = 'EVENT_CHANGED' "
+					+ "and status = 'PENDING'")
+			.param(registrationId)
+			.query(Long.class)
+			.single();
 	}
 
 	private long register(String slug, String name, String email, RegistrationStatus expected) {

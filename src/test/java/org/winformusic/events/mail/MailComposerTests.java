@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.winformusic.events.QrCodes;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.event.EventMoved;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CalendarFile;
 import org.winformusic.events.registration.CheckinPasses;
@@ -218,7 +219,7 @@ class MailComposerTests {
 		assertThat(english.text()).contains("Door code (if the QR code cannot be scanned): " + code);
 
 		MailComposer.Composed preview = this.composer.preview(RegistrationMessage.Type.CONFIRMED,
-				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH));
+				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), null);
 		assertThat(preview.text() + preview.html()).doesNotContain(code);
 	}
 
@@ -623,6 +624,103 @@ class MailComposerTests {
 				.contains((waiting == RegistrationStatus.WAITLISTED) ? "still on the waitlist" : "still reviewing")
 				.doesNotContain("https://calendar.google.com/", "still reserved");
 		}
+	}
+
+	/**
+	 * A moved event's email says what changed, each fact as it was next to how it is now
+	 * (the event's details follow once), in the registrant's language; only someone
+	 * holding a seat is asked to cancel so that someone else can have it.
+	 */
+	@Test
+	void aMovedEventsEmailSaysWhatChangedBeforeAndNowAndOnlyAsksWhoeverHoldsASeatToCancel() {
+		// The day before, 09:00–13:00, at another venue; now 20 March, 10:00–14:00.
+		EventMoved.Before everything = new EventMoved.Before(Instant.parse("2028-03-19T15:00:00Z"),
+				Instant.parse("2028-03-19T19:00:00Z"), "Foro Viejo", "Durango 5, Roma Norte");
+		MailComposer.Composed spanish = this.composer.compose(RegistrationMessage.Type.EVENT_CHANGED,
+				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN, everything);
+		assertThat(spanish.text()).contains(
+				"Te avisamos que los organizadores cambiaron la fecha, el horario y el lugar del evento.\n\nCuándo\n"
+						+ "Antes: domingo 19 de marzo de 2028, 09:00–13:00 (hora de la Ciudad de México)\n"
+						+ "Ahora: lunes 20 de marzo de 2028, 10:00–14:00 (hora de la Ciudad de México)\n\nDónde\n"
+						+ "Antes: Foro Viejo, Durango 5, Roma Norte, México\n"
+						+ "Ahora: PÚBLICO Roma, Colima 1, Roma Norte; CDMX, México\n",
+				"Tu lugar sigue reservado",
+				"Si con este cambio ya no puedes ir, cancela tu registro con tu enlace personal, aquí abajo, "
+						+ "para que alguien más aproveche el lugar.")
+			.doesNotContain("Así queda", "Abajo tienes los datos");
+		assertThat(spanish.html()).contains("domingo 19 de marzo de 2028, 09:00–13:00", "Foro Viejo", "Antes", "Ahora",
+				"cancela tu registro");
+
+		EventMoved.Before hours = new EventMoved.Before(Instant.parse("2028-03-20T15:00:00Z"),
+				Instant.parse("2028-03-20T19:00:00Z"), "PÚBLICO Roma", "Colima 1, Roma Norte; CDMX");
+		EventMoved.Before venue = new EventMoved.Before(Instant.parse("2028-03-20T16:00:00Z"),
+				Instant.parse("2028-03-20T20:00:00Z"), "Foro Viejo", "Durango 5, Roma Norte");
+		for (RegistrationStatus status : List.of(RegistrationStatus.WAITLISTED, RegistrationStatus.PENDING)) {
+			RegistrationView waiting = withStatus(registration(Locale.ENGLISH, null), status, Instant.now());
+			MailComposer.Composed onlyHours = this.composer.compose(RegistrationMessage.Type.EVENT_CHANGED, waiting,
+					event(Locale.ENGLISH), TOKEN, hours);
+			assertThat(onlyHours.text())
+				.contains("The organizers have changed the time of the event.\n\nWhen\n"
+						+ "Before: Monday 20 March 2028, 09:00–13:00 (Mexico City time)\n"
+						+ "Now: Monday 20 March 2028, 10:00–14:00 (Mexico City time)\n")
+				.doesNotContain("Where\nBefore:");
+			MailComposer.Composed onlyVenue = this.composer.compose(RegistrationMessage.Type.EVENT_CHANGED, waiting,
+					event(Locale.ENGLISH), TOKEN, venue);
+			assertThat(onlyVenue.text())
+				.contains("The organizers have changed the venue of the event.\n\nWhere\n"
+						+ "Before: Foro Viejo, Durango 5, Roma Norte, Mexico\n"
+						+ "Now: PÚBLICO Roma, Colima 1, Roma Norte; CDMX, Mexico\n")
+				.doesNotContain("When\nBefore:");
+			for (MailComposer.Composed mail : List.of(onlyHours, onlyVenue)) {
+				for (String part : List.of(mail.text(), mail.html())) {
+					assertThat(part).as("no seat to give up")
+						.doesNotContain(this.messages.getMessage("mail.EVENT_CHANGED.cancel", null, Locale.ENGLISH),
+								"please cancel", "someone else can have the place");
+				}
+			}
+		}
+
+		// A message queued before the previous values were kept: the event as it is now,
+		// below, once.
+		MailComposer.Composed unknown = this.composer.compose(RegistrationMessage.Type.EVENT_CHANGED,
+				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);
+		assertThat(unknown.text())
+			.contains("cambiaron la fecha, el horario o el lugar del evento. Abajo tienes los datos como quedaron.")
+			.doesNotContain("Antes:");
+		assertThat(unknown.text().split("Cuándo: ", -1)).as("the event's facts once").hasSize(2);
+	}
+
+	/**
+	 * A request under review that staff approved when the seats had run out: the email
+	 * says the review is over and the person waits, with their place.
+	 */
+	@Test
+	void anApprovalWithoutASeatLeftSaysTheRequestWasApprovedAndThePersonWaits() {
+		MailComposer.Composed spanish = this.composer.compose(RegistrationMessage.Type.APPROVED_WAITLISTED,
+				registration(SupportedLocales.SPANISH, 1), event(SupportedLocales.SPANISH), TOKEN);
+		assertThat(spanish.subject())
+			.isEqualTo("Registro aprobado, en lista de espera: Hoja de ruta para una asociación");
+		for (String part : List.of(spanish.text(), spanish.html())) {
+			assertThat(part)
+				.contains(
+						"Los organizadores aprobaron tu registro, pero para entonces los lugares ya se habían agotado, "
+								+ "así que quedaste en la lista de espera.",
+						"Eres el número 1 de la lista de espera.",
+						"si se libera un lugar para ti, es tuyo de inmediato y te escribiremos para avisarte")
+				.doesNotContain("Los lugares están agotados, así que estás en la lista de espera.");
+		}
+		MailComposer.Composed english = this.composer.compose(RegistrationMessage.Type.APPROVED_WAITLISTED,
+				registration(Locale.ENGLISH, 1), event(Locale.ENGLISH), TOKEN);
+		assertThat(english.subject()).isEqualTo("Registration approved, on the waitlist: Roadmap to an association");
+		for (String part : List.of(english.text(), english.html())) {
+			assertThat(part)
+				.contains(
+						"The organizers approved your registration, but by then all seats were taken, so you are on "
+								+ "the waitlist.",
+						"Your place in the waitlist: 1.", "if a seat frees up for you, it is yours at once")
+				.doesNotContain("All seats are taken, so you are on the waitlist.");
+		}
+		assertThat(english.ics()).as("no seat, no calendar entry").isNull();
 	}
 
 	static RegistrationView withStatus(RegistrationView r, RegistrationStatus status, Instant updatedAt) {

@@ -103,7 +103,7 @@ class MailWidthBrowserTests {
 	private static RegistrationView registrationFor(RegistrationMessage.Type kind, Locale locale) {
 		RegistrationStatus status = switch (kind) {
 			case RECEIVED_PENDING -> RegistrationStatus.PENDING;
-			case WAITLISTED, SEAT_WITHDRAWN -> RegistrationStatus.WAITLISTED;
+			case WAITLISTED, APPROVED_WAITLISTED, SEAT_WITHDRAWN -> RegistrationStatus.WAITLISTED;
 			case CANCELLED -> RegistrationStatus.CANCELLED;
 			case DECLINED -> RegistrationStatus.DECLINED;
 			default -> RegistrationStatus.CONFIRMED;

@@ -480,6 +480,69 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 			.containsOnlyKeys("text/plain", "text/html");
 	}
 
+	/**
+	 * Staff approve a request under review when the seats have run out: the person is
+	 * told, in their language, that it was approved, that the seats had run out so they
+	 * are on the waitlist, their place, and that a freed seat is theirs at once; a resend
+	 * tells them the same.
+	 */
+	@Test
+	void aRequestApprovedWhenTheSeatsHadRunOutIsToldItWasApprovedAndWaits() throws Exception {
+		String slug = inThirtyDays().capacity(1).requiringApproval().create().slug();
+		RegistrationResult seated = this.registrations.register(slug,
+				form("Ana Aprobada", TestRegistrations.uniqueEmail("seated")), Locale.ENGLISH);
+		this.staff.approve(seated.registrationId());
+		String spanishEmail = TestRegistrations.uniqueEmail("aprobada-es");
+		String englishEmail = TestRegistrations.uniqueEmail("approved-en");
+		RegistrationResult spanish = this.registrations.register(slug, form("Rocío Revisada", spanishEmail),
+				Locale.forLanguageTag("es"));
+		RegistrationResult english = this.registrations.register(slug, form("Rita Reviewed", englishEmail),
+				Locale.ENGLISH);
+		this.sender.sendDueMessages();
+		greenMail.purgeEmailFromAllMailboxes();
+
+		this.staff.approve(spanish.registrationId());
+		this.staff.approve(english.registrationId());
+
+		this.sender.sendDueMessages();
+		MimeMessage toSpanish = to(spanishEmail);
+		assertThat(OutboxDeliveryTests.subjectOf(toSpanish))
+			.isEqualTo("Registro aprobado, en lista de espera: Taller de prueba");
+		var spanishParts = OutboxDeliveryTests.parts(toSpanish);
+		for (String part : List.of((String) spanishParts.get("text/plain").getContent(),
+				(String) spanishParts.get("text/html").getContent())) {
+			assertThat(part)
+				.contains(
+						"Los organizadores aprobaron tu registro, pero para entonces los lugares ya se habían "
+								+ "agotado, así que quedaste en la lista de espera.",
+						"Eres el número 1 de la lista de espera.",
+						"Ya no hay otra revisión: si se libera un lugar para ti, es tuyo de inmediato")
+				.doesNotContain("Los lugares están agotados, así que estás en la lista de espera");
+		}
+		assertThat(spanishParts).as("no seat yet, no calendar entry").containsOnlyKeys("text/plain", "text/html");
+		MimeMessage toEnglish = to(englishEmail);
+		assertThat(OutboxDeliveryTests.subjectOf(toEnglish))
+			.isEqualTo("Registration approved, on the waitlist: Test workshop");
+		var englishParts = OutboxDeliveryTests.parts(toEnglish);
+		for (String part : List.of((String) englishParts.get("text/plain").getContent(),
+				(String) englishParts.get("text/html").getContent())) {
+			assertThat(part)
+				.contains(
+						"The organizers approved your registration, but by then all seats were taken, so you are "
+								+ "on the waitlist.",
+						"Your place in the waitlist: 2.",
+						"There is no further review: if a seat frees up for you, it is yours at once")
+				.doesNotContain("All seats are taken, so you are on the waitlist.");
+		}
+		greenMail.purgeEmailFromAllMailboxes();
+
+		this.staff.resend(english.registrationId());
+
+		this.sender.sendDueMessages();
+		assertThat(OutboxDeliveryTests.subjectOf(to(englishEmail)))
+			.isEqualTo("Registration approved, on the waitlist: Test workshop");
+	}
+
 	private static String calendarFile(MimeMessage message) throws Exception {
 		return new String(OutboxDeliveryTests.parts(message).get("text/calendar").getInputStream().readAllBytes(),
 				StandardCharsets.UTF_8);

@@ -145,7 +145,7 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 		this.sender.sendDueMessages();
 		assertThat(receivedBy(email)).hasSize(1);
 		greenMail.purgeEmailFromAllMailboxes();
-		this.transactions.executeWithoutResult((tx) -> this.publisher.publishEvent(new EventMoved(event.id())));
+		this.transactions.executeWithoutResult((tx) -> this.publisher.publishEvent(new EventMoved(event.id(), null)));
 		this.selfService.cancelByToken(result.manageToken());
 
 		this.sender.sendDueMessages();

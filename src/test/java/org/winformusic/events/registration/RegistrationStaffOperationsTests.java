@@ -62,6 +62,9 @@ class RegistrationStaffOperationsTests {
 		assertThat(waiting.waitlistPosition()).isEqualTo(1);
 		assertThat(this.messages.about(first.registrationId())).extracting(RegistrationMessage::type)
 			.containsExactly(Type.RECEIVED_PENDING, Type.CONFIRMED);
+		// Approved when the seat had gone: told the review is over and they wait.
+		assertThat(this.messages.about(second.registrationId())).extracting(RegistrationMessage::type)
+			.containsExactly(Type.RECEIVED_PENDING, Type.APPROVED_WAITLISTED);
 
 		assertThat(this.staff.decline(first.registrationId()).status()).isEqualTo(RegistrationStatus.DECLINED);
 		assertThat(this.staff.cancelByStaff(second.registrationId()).status()).isEqualTo(RegistrationStatus.CANCELLED);
