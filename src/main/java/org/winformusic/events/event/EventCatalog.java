@@ -19,7 +19,6 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -35,9 +34,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * expire, one request reads them again while the others keep the previous ones, see
  * {@link RefreshingCache}). Seats are never cached: {@link #availability} always reads
  * the seat rows.
+ * <p>
+ * Only the reads through JPA run in a (read-only) transaction: the event's speakers and
+ * partners are loaded with it. The others are one or two plain statements, read exactly
+ * on hot paths (every event page view and registration), which a transaction would only
+ * add work to; inside a caller's transaction they join it.
  */
 @Service
-@Transactional(readOnly = true)
 public class EventCatalog {
 
 	static final Duration FRESHNESS = Duration.ofSeconds(10);
@@ -61,6 +64,7 @@ public class EventCatalog {
 	}
 
 	/** Any event, published or not, by its slug. */
+	@Transactional(readOnly = true)
 	public Optional<EventInfo> findBySlug(String slug, Locale locale) {
 		return this.cache.get("slug:" + slug + ":" + locale.getLanguage(),
 				() -> this.events.findBySlug(slug).map((e) -> e.toInfo(locale)));
@@ -71,6 +75,7 @@ public class EventCatalog {
 	 * few seconds: for a page kept until the event's {@link #pageVersion} changes, which
 	 * must not show facts older than that version.
 	 */
+	@Transactional(readOnly = true)
 	public Optional<EventInfo> findBySlug(String slug, Locale locale, boolean readNow) {
 		return readNow ? this.events.findBySlug(slug).map((e) -> e.toInfo(locale)) : findBySlug(slug, locale);
 	}
@@ -79,7 +84,6 @@ public class EventCatalog {
 	 * What registering for an event needs, read exactly in one query (no cache: a form
 	 * posted a second after the window closed is refused); empty for no such slug.
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<RegisteringEvent> registering(String slug) {
 		if (slug == null || slug.length() > 80) {
 			return Optional.empty();
@@ -104,7 +108,6 @@ public class EventCatalog {
 	 * seat promotes nobody and its registrants' own cancels and edits are refused. False
 	 * for no such event.
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public boolean ended(long eventId) {
 		return endedBy(eventId, this.clock.instant());
 	}
@@ -122,7 +125,6 @@ public class EventCatalog {
 	 * Of these events, the ones that have ended by now, read exactly in one query: for
 	 * work that has nothing to do once an event is over (the waitlist sweep).
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public Set<Long> endedAmong(Collection<Long> eventIds) {
 		if (eventIds.isEmpty()) {
 			return Set.of();
@@ -139,7 +141,6 @@ public class EventCatalog {
 	 * of many events, each time in its event's zone. An id of no event is left out; pages
 	 * show such times in {@link org.winformusic.events.shared.EventTimes#NO_EVENT}.
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public Map<Long, ZoneId> zonesOf(Collection<Long> eventIds) {
 		Map<Long, ZoneId> zones = new HashMap<>();
 		if (!eventIds.isEmpty()) {
@@ -160,7 +161,6 @@ public class EventCatalog {
 	 * otherwise only whether any is left (the form). Read exactly on every call; empty
 	 * when no published event has this slug.
 	 */
-	@Transactional(propagation = Propagation.SUPPORTS)
 	public Optional<String> pageVersion(String slug, boolean exactSeats) {
 		if (slug == null || slug.length() > 80) {
 			return Optional.empty();
@@ -195,6 +195,7 @@ public class EventCatalog {
 		return (time != null) ? time.toInstant() : null;
 	}
 
+	@Transactional(readOnly = true)
 	public Optional<EventInfo> findById(long id, Locale locale) {
 		return this.cache.get("id:" + id + ":" + locale.getLanguage(),
 				() -> this.events.findById(id).map((e) -> e.toInfo(locale)));
@@ -205,6 +206,7 @@ public class EventCatalog {
 	 * few seconds: for the email telling people the event moved, which must not carry the
 	 * old time (another instance's cache may hold it for {@link #FRESHNESS}).
 	 */
+	@Transactional(readOnly = true)
 	public Optional<EventInfo> findById(long id, Locale locale, boolean readNow) {
 		return readNow ? this.events.findById(id).map((e) -> e.toInfo(locale)) : findById(id, locale);
 	}
@@ -227,6 +229,7 @@ public class EventCatalog {
 	}
 
 	/** Published events that have not ended, soonest first. */
+	@Transactional(readOnly = true)
 	public List<EventInfo> upcoming(Locale locale) {
 		return this.events.findUpcomingPublished(this.clock.instant()).stream().map((e) -> e.toInfo(locale)).toList();
 	}
