@@ -162,7 +162,8 @@ class BulkActions {
 	private static Preview preview(Action action, RegistrationView r, boolean erased, boolean seatLeft, String resent) {
 		RegistrationStatus status = r.status();
 		String email = switch (action) {
-			case APPROVE -> (status != RegistrationStatus.PENDING) ? null : seatLeft ? "CONFIRMED" : "WAITLISTED";
+			case APPROVE ->
+				(status != RegistrationStatus.PENDING) ? null : seatLeft ? "CONFIRMED" : "APPROVED_WAITLISTED";
 			// Someone who arrived is not declined (undo the check-in first).
 			case DECLINE -> (status.active() && r.checkedInAt() == null) ? "DECLINED" : null;
 			case RESEND -> resent;
@@ -191,7 +192,7 @@ class BulkActions {
 
 		/** An approval that finds no seat left: the registration goes on the waitlist. */
 		public boolean toWaitlist() {
-			return "WAITLISTED".equals(this.emailKind);
+			return "APPROVED_WAITLISTED".equals(this.emailKind);
 		}
 
 		/** Changes and gets the email: it still has an address. */

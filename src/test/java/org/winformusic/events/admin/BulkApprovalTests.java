@@ -65,7 +65,7 @@ class BulkApprovalTests {
 		assertThat(preview.indexOf("Ana Primera")).isLessThan(preview.indexOf("Beto Segundo"));
 		assertThat(preview.indexOf("Beto Segundo")).isLessThan(preview.indexOf("Carla Tercera"));
 		String carlasRow = preview.substring(preview.indexOf("Carla Tercera"));
-		assertThat(carlasRow.substring(0, carlasRow.indexOf("</tr>"))).contains("En lista de espera");
+		assertThat(carlasRow.substring(0, carlasRow.indexOf("</tr>"))).contains("Aprobado, en lista de espera");
 		String betosRow = preview.substring(preview.indexOf("Beto Segundo"));
 		assertThat(betosRow.substring(0, betosRow.indexOf("</tr>"))).contains("Lugar confirmado");
 
