@@ -37,9 +37,9 @@ import org.springframework.web.util.UriComponents;
 @Component
 class PageModel implements WebMvcConfigurer, HandlerInterceptor {
 
-	static final String LANGUAGE_LINKS = "languageLinks";
+	private static final String LANGUAGE_LINKS = "languageLinks";
 
-	static final String ORGANIZER_CONTACT = "organizerContact";
+	private static final String ORGANIZER_CONTACT = "organizerContact";
 
 	/**
 	 * A path of this site as a browser sends it: one leading slash (two would be another
