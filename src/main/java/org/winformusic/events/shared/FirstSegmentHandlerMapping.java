@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -38,11 +41,22 @@ final class FirstSegmentHandlerMapping extends RequestMappingHandlerMapping {
 
 	@Override
 	protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
+		return mayMatch(info, firstSegment(request)) ? super.getMatchingMapping(info, request) : null;
+	}
+
+	/** Tells 404 from 405 and 406 among the mappings whose path may match only. */
+	@Override
+	protected HandlerMethod handleNoMatch(Set<RequestMappingInfo> infos, String lookupPath, HttpServletRequest request)
+			throws ServletException {
+		String firstSegment = firstSegment(request);
+		return super.handleNoMatch(
+				infos.stream().filter((info) -> mayMatch(info, firstSegment)).collect(Collectors.toSet()), lookupPath,
+				request);
+	}
+
+	private boolean mayMatch(RequestMappingInfo info, String firstSegment) {
 		Set<String> segments = this.firstSegments.computeIfAbsent(info, this::literalFirstSegments);
-		if (!segments.isEmpty() && !segments.contains(firstSegment(request))) {
-			return null;
-		}
-		return super.getMatchingMapping(info, request);
+		return segments.isEmpty() || segments.contains(firstSegment);
 	}
 
 	private Set<String> literalFirstSegments(RequestMappingInfo info) {

@@ -2,7 +2,9 @@ package org.winformusic.events.shared;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +27,7 @@ class SharedConfiguration {
 		return Clock.systemUTC();
 	}
 
+	/** See {@link FirstSegmentHandlerMapping}. */
 	@Bean
 	WebMvcRegistrations firstSegmentHandlerMapping() {
 		return new WebMvcRegistrations() {
@@ -35,6 +38,16 @@ class SharedConfiguration {
 			}
 
 		};
+	}
+
+	/**
+	 * Actuator's endpoints (all under {@code /actuator}, which no controller's path
+	 * begins with) are looked up right after the controllers instead of before them, so a
+	 * page request does not test each endpoint's media types first.
+	 */
+	@Bean
+	static BeanPostProcessor actuatorAfterControllers() {
+		return BeanCustomizer.of(AbstractWebMvcEndpointHandlerMapping.class, (mapping) -> mapping.setOrder(1));
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.actuate.endpoint.web.AbstractWebMvcEndpointHandlerMapping;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.test.context.ActiveProfiles;
@@ -38,6 +39,9 @@ class FirstSegmentHandlerMappingTests {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mapping;
+
+	@Autowired
+	List<AbstractWebMvcEndpointHandlerMapping> actuator;
 
 	@LocalServerPort
 	int port;
@@ -77,6 +81,18 @@ class FirstSegmentHandlerMappingTests {
 			}
 		}
 		assertThat(matched).as("paths that reach their mapping").isGreaterThanOrEqualTo(infos.size());
+	}
+
+	@Test
+	void actuatorIsLookedUpAfterTheControllersAndNoControllerTakesItsPaths() throws Exception {
+		assertThat(this.actuator).isNotEmpty().allMatch((actuator) -> actuator.getOrder() > this.mapping.getOrder());
+		for (String path : List.of("/actuator", "/actuator/health", "/actuator/health/readiness", "/actuator/info",
+				"/actuator/metrics/http.server.requests")) {
+			MockHttpServletRequest request = request("GET", path);
+			assertThat(this.mapping.getHandlerMethods().keySet()).as(path)
+				.noneMatch((info) -> info.getMatchingCondition(request) != null);
+		}
+		assertThat(get("/actuator/health/readiness")).isEqualTo(200);
 	}
 
 	@Test
