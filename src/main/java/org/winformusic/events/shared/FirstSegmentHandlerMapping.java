@@ -30,7 +30,9 @@ import org.springframework.web.util.pattern.PathPattern;
  * against the mappings that begin like it ({@code /events}, {@code /admin}, {@code /r},
  * ...). A mapping with a pattern that begins with a variable or a wildcard, or at the
  * root, is always tested in full. No mapping or answer changes: a request no mapping
- * matches still gets the 404, 405 or 406 it got, computed from all mappings.
+ * matches still gets the 404, 405 or 406 it got (FirstSegmentHandlerMappingTests).
+ * Actuator's endpoints, which Spring Boot looks up before the controllers, are looked up
+ * after them ({@link SharedConfiguration}), so a page request does not test those either.
  */
 final class FirstSegmentHandlerMapping extends RequestMappingHandlerMapping {
 
@@ -55,7 +57,12 @@ final class FirstSegmentHandlerMapping extends RequestMappingHandlerMapping {
 	}
 
 	private boolean mayMatch(RequestMappingInfo info, String firstSegment) {
-		Set<String> segments = this.firstSegments.computeIfAbsent(info, this::literalFirstSegments);
+		Set<String> segments = this.firstSegments.get(info);
+		if (segments == null) {
+			// computeIfAbsent would lock the map's bin on every call that finds a
+			// collision
+			segments = this.firstSegments.computeIfAbsent(info, this::literalFirstSegments);
+		}
 		return segments.isEmpty() || segments.contains(firstSegment);
 	}
 
