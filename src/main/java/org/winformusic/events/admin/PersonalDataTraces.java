@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 public class PersonalDataTraces {
+
+	/** The start of a status change's details: "status: PENDING -> WAITLISTED". */
+	private static final Pattern STATUS_BEFORE = Pattern.compile("(?m)^status: ([A-Z_]+) -> ");
 
 	private final JdbcClient jdbc;
 
@@ -41,8 +46,14 @@ public class PersonalDataTraces {
 		return this.jdbc.sql("select at, action, details from audit_log where registration_id = ? order by at, id")
 			.param(registrationId)
 			.query((rs, n) -> new HistoryEntry(rs.getTimestamp("at").toInstant(), rs.getString("action"),
+					statusBefore(rs.getString("details")),
 					changes(rs.getString("details"), eventId, country, zone, locale)))
 			.list();
+	}
+
+	private static String statusBefore(String details) {
+		Matcher status = (details != null) ? STATUS_BEFORE.matcher(details) : null;
+		return (status != null && status.find()) ? status.group(1) : null;
 	}
 
 	private List<String> changes(String details, long eventId, String country, ZoneId zone, Locale locale) {
@@ -103,9 +114,12 @@ public class PersonalDataTraces {
 	 * One recorded change of a registration.
 	 *
 	 * @param action the audit action code (APPROVED, CHECKED_IN, ...)
+	 * @param statusBefore the status code a status change started from (the same action
+	 * may mean something else to the registrant from another status: moved to the
+	 * waitlist from a seat, or from a request under review), null for other changes
 	 * @param changes what it changed, one line each, in words ("Correo: ana@… → …")
 	 */
-	public record HistoryEntry(Instant at, String action, List<String> changes) {
+	public record HistoryEntry(Instant at, String action, String statusBefore, List<String> changes) {
 
 	}
 

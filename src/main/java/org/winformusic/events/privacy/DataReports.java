@@ -64,8 +64,8 @@ class DataReports {
 		List<DataReport.HistoryItem> history = this.traces
 			.historyOf(registration.id(), event.id(), event.country(), event.zone(), locale)
 			.stream()
-			.map((entry) -> new DataReport.HistoryItem(entry.at(), entry.action(),
-					historyWords(entry.action(), event, locale), entry.changes()))
+			.map((entry) -> new DataReport.HistoryItem(entry.at(), entry.action(), historyWords(entry, event, locale),
+					entry.changes()))
 			.toList();
 		List<DataReport.Note> notes = this.traces.notesOf(registration.id())
 			.stream()
@@ -112,10 +112,21 @@ class DataReports {
 		return messages.getMessage(event.latinAmerican() ? "rights.news.from.latam" : "rights.news.from", null, locale);
 	}
 
-	private String historyWords(String action, EventInfo event, Locale locale) {
+	/**
+	 * What an entry did, to the registrant: the words for its action from the status it
+	 * changed ({@code privacy.history.MOVED_TO_WAITLIST.from.PENDING}, a request approved
+	 * onto the waitlist, not a seat taken away) when there are such words, else for the
+	 * action.
+	 */
+	private String historyWords(PersonalDataTraces.HistoryEntry entry, EventInfo event, Locale locale) {
+		String action = entry.action();
 		Object[] arguments = PersonalData.NEWS_STOPPED.equals(action)
 				? new Object[] { newsFrom(this.messages, event, locale) } : null;
-		String words = this.messages.getMessage("privacy.history." + action, arguments, null, locale);
+		String words = (entry.statusBefore() != null) ? this.messages
+			.getMessage("privacy.history." + action + ".from." + entry.statusBefore(), arguments, null, locale) : null;
+		if (words == null) {
+			words = this.messages.getMessage("privacy.history." + action, arguments, null, locale);
+		}
 		return (words != null) ? words : word("privacy.history.other", locale);
 	}
 

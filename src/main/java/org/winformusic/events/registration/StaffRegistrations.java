@@ -128,8 +128,11 @@ public class StaffRegistrations {
 	 * ({@link WaitlistPromoter}), so a move that would leave a seat free for them (more
 	 * free seats, the one they hold included, than people waiting ahead) is refused
 	 * rather than turned into a confirmation. Someone who held a seat is told it is
-	 * withdrawn (SEAT_WITHDRAWN: their calendar entry goes); a pending one gets the
-	 * waitlist email.
+	 * withdrawn (SEAT_WITHDRAWN: their calendar entry goes). For a pending one the move
+	 * is an approval without a seat left, as {@link #approve} into a full event: the
+	 * waitlist is promoted with no further review, so they are told their request was
+	 * approved and they wait (APPROVED_WAITLISTED), not the email of someone who
+	 * registered into a full event.
 	 * @throws RegistrationStateException (SEAT_FREE) when a seat would be free for them,
 	 * (ARRIVED) when they were checked in, (EVENT_OVER) after the event's end
 	 */
@@ -159,8 +162,8 @@ public class StaffRegistrations {
 			}
 			this.seats.release(registrationId);
 			this.changes.setStatus(registrationId, RegistrationStatus.WAITLISTED);
-			this.changes.publish(registrationId,
-					(current.status() == RegistrationStatus.CONFIRMED) ? Type.SEAT_WITHDRAWN : Type.WAITLISTED);
+			this.changes.publish(registrationId, (current.status() == RegistrationStatus.CONFIRMED)
+					? Type.SEAT_WITHDRAWN : Type.APPROVED_WAITLISTED);
 			this.changes.requestPromotion(current.eventId());
 			return this.changes.view(registrationId);
 		});

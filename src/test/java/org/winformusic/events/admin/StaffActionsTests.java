@@ -121,6 +121,11 @@ class StaffActionsTests {
 			.id();
 		long behind = this.data.in(event).person("Gala Detrás").status("WAITLISTED").createdAt(MONDAY).create().id();
 		String detail = "/admin/registrations/" + seated;
+		assertThat(this.mvc.perform(get(detail + "/confirm-action/waitlist?lang=es").with(as("ORGANIZER")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("si tenía un lugar confirmado")
+			.doesNotContain("queda aprobado");
 		this.mvc.perform(post(detail + "/waitlist").with(as("ORGANIZER")).with(csrf()))
 			.andExpect(redirectedUrl(detail))
 			.andExpect(flash().attribute("notice", Notice.ok("admin.action.waitlistedAt", 2)));
@@ -166,14 +171,38 @@ class StaffActionsTests {
 		assertThat(this.data.status(seated)).isEqualTo("CONFIRMED");
 
 		// A full event: the pending person is moved and stays waiting; flash, status,
-		// email and history agree.
+		// email and history agree. The waitlist is promoted without review, so the move
+		// approves the request: the confirmation page says so, and the email is the one
+		// of an approval into a full event, not the one for registering into it.
 		TestEvents.Created full = this.events.event().requiringApproval().capacity(1).create();
 		this.data.in(full).person("Ulises Sentado").createdAt(AdminTest.REGISTERED).create();
 		long waiting = pending(full, "Vera Espera");
+		assertThat(this.mvc
+			.perform(get("/admin/registrations/" + waiting + "/confirm-action/waitlist?lang=es").with(as("ORGANIZER")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("Con esto su registro queda aprobado")
+			.doesNotContain("si tenía un lugar confirmado");
 		act(waiting, "waitlist", "ORGANIZER");
 		assertThat(this.data.status(waiting)).isEqualTo("WAITLISTED");
-		assertThat(this.messages.typesFor(waiting)).containsExactly(Type.WAITLISTED);
-		assertThat(outboxKinds(waiting)).containsExactly("WAITLISTED");
+		assertThat(this.messages.typesFor(waiting)).containsExactly(Type.APPROVED_WAITLISTED);
+		assertThat(outboxKinds(waiting)).containsExactly("APPROVED_WAITLISTED");
+		assertThat(this.mvc.perform(get("/admin/registrations/" + waiting + "?lang=es").with(as("OPS")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("Aprobado, en lista de espera");
+		// A resend tells them the same, and its preview names that email.
+		String resend = this.mvc
+			.perform(post("/admin/events/" + full.slug() + "/registrations/bulk").param("action", "RESEND")
+				.param("ids", String.valueOf(waiting))
+				.param("lang", "es")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		String row = resend.substring(resend.indexOf("Vera Espera"));
+		assertThat(row.substring(0, row.indexOf("</tr>"))).contains("Aprobado, en lista de espera");
 		assertThat(this.jdbc.sql("select details from audit_log where registration_id = ? and action = ?")
 			.params(waiting, "MOVED_TO_WAITLIST")
 			.query(String.class)

@@ -34,8 +34,10 @@ import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -449,8 +451,13 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 		assertThat(after.getSequence().getValue()).isGreaterThan(before.getSequence().getValue());
 	}
 
+	/**
+	 * A pending person moved to the waitlist is approved (the waitlist is promoted
+	 * without review): the email of an approval into a full event, saying seats go in the
+	 * order people joined the waitlist; the seated person is told nothing.
+	 */
 	@Test
-	void aPendingPersonMovedToTheWaitlistGetsTheWaitlistEmailSayingSeatsGoInTheOrderPeopleJoinedIt() throws Exception {
+	void aPendingPersonMovedToTheWaitlistIsToldItWasApprovedAndSeatsGoInTheOrderPeopleJoinedIt() throws Exception {
 		String slug = inThirtyDays().capacity(1).requiringApproval().create().slug();
 		String approvedEmail = TestRegistrations.uniqueEmail("approved");
 		RegistrationResult approved = this.registrations.register(slug, form("Ana Aprobada", approvedEmail),
@@ -471,11 +478,12 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 		this.sender.sendDueMessages();
 		assertThat(receivedBy(approvedEmail)).as("the seated one is not told anything").isEmpty();
 		MimeMessage waitlisted = to(pendingEmail);
-		assertThat(OutboxDeliveryTests.subjectOf(waitlisted)).isEqualTo("You are on the waitlist: Test workshop");
+		assertThat(OutboxDeliveryTests.subjectOf(waitlisted))
+			.isEqualTo("Registration approved, on the waitlist: Test workshop");
 		assertThat((String) OutboxDeliveryTests.parts(waitlisted).get("text/plain").getContent())
-			.contains("All seats are taken, so you are on the waitlist.", "Your place in the waitlist: 1.",
+			.contains("The organizers approved your registration", "Your place in the waitlist: 1.",
 					"in the order they joined it")
-			.doesNotContain("order of registration");
+			.doesNotContain("All seats are taken, so you are on the waitlist.", "order of registration");
 		assertThat(OutboxDeliveryTests.parts(waitlisted)).as("they never had a calendar entry")
 			.containsOnlyKeys("text/plain", "text/html");
 	}
@@ -541,6 +549,54 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 		this.sender.sendDueMessages();
 		assertThat(OutboxDeliveryTests.subjectOf(to(englishEmail)))
 			.isEqualTo("Registration approved, on the waitlist: Test workshop");
+	}
+
+	/**
+	 * Staff move a request under review to the waitlist of a full event: the waitlist is
+	 * promoted without review, so the move approves it, and the person is told what an
+	 * approval into a full event tells them (approved, waiting, a freed seat is theirs at
+	 * once), not what someone who registered into a full event is told; a resend tells
+	 * them the same.
+	 */
+	@Test
+	void aRequestMovedToTheWaitlistIsToldItWasApprovedAndWaits() throws Exception {
+		String slug = inThirtyDays().capacity(1).requiringApproval().create().slug();
+		RegistrationResult seated = this.registrations.register(slug,
+				form("Sara Sentada", TestRegistrations.uniqueEmail("seated")), Locale.ENGLISH);
+		this.staff.approve(seated.registrationId());
+		String email = TestRegistrations.uniqueEmail("movida-es");
+		RegistrationResult moved = this.registrations.register(slug, form("Mónica Movida", email),
+				Locale.forLanguageTag("es"));
+		this.sender.sendDueMessages();
+		greenMail.purgeEmailFromAllMailboxes();
+
+		this.mvc
+			.perform(post("/admin/registrations/" + moved.registrationId() + "/waitlist")
+				.with(user("organizer@win.test").roles("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/registrations/" + moved.registrationId()));
+
+		this.sender.sendDueMessages();
+		MimeMessage message = to(email);
+		assertThat(OutboxDeliveryTests.subjectOf(message))
+			.isEqualTo("Registro aprobado, en lista de espera: Taller de prueba");
+		var parts = OutboxDeliveryTests.parts(message);
+		for (String part : List.of((String) parts.get("text/plain").getContent(),
+				(String) parts.get("text/html").getContent())) {
+			assertThat(part)
+				.contains("Los organizadores aprobaron tu registro", "quedaste en la lista de espera",
+						"Eres el número 1 de la lista de espera.",
+						"Ya no hay otra revisión: si se libera un lugar para ti, es tuyo de inmediato")
+				.doesNotContain("Los lugares están agotados, así que estás en la lista de espera");
+		}
+		assertThat(parts).as("no seat yet, no calendar entry").containsOnlyKeys("text/plain", "text/html");
+		greenMail.purgeEmailFromAllMailboxes();
+
+		this.staff.resend(moved.registrationId());
+
+		this.sender.sendDueMessages();
+		assertThat(OutboxDeliveryTests.subjectOf(to(email)))
+			.isEqualTo("Registro aprobado, en lista de espera: Taller de prueba");
 	}
 
 	private static String calendarFile(MimeMessage message) throws Exception {

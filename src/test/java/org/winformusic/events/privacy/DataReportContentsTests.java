@@ -198,6 +198,38 @@ class DataReportContentsTests extends PersonalDataTestSupport {
 			.contains("Pasado a la lista de espera");
 	}
 
+	/**
+	 * A request under review moved to the waitlist was approved, not stripped of a seat
+	 * it never had: the history and the email say so, in the registrant's words.
+	 */
+	@Test
+	void aRequestMovedToTheWaitlistReadsAsApprovedNotAsASeatTakenAway() throws Exception {
+		String slug = new org.winformusic.events.TestEvents(this.jdbc).event()
+			.slugPrefix("privacy")
+			.title("Taller con revisión", "Reviewed workshop")
+			.startsAt(this.clock.instant().plus(Duration.ofDays(10)))
+			.capacity(1)
+			.requiringApproval()
+			.create()
+			.slug();
+		Person seated = Person.marked(marker(), "+52 55 4747 5858");
+		register(slug, seated);
+		act(post("/admin/registrations/" + registrationId(seated.email()) + "/approve"));
+		Person person = Person.marked(marker(), "+52 55 4747 6969");
+		String token = register(slug, person);
+		act(post("/admin/registrations/" + registrationId(person.email()) + "/waitlist"));
+		this.sender.sendDueMessages();
+
+		assertThat(body(get("/r/" + token + "/data").param("lang", "es")))
+			.contains("Los organizadores aprobaron tu registro y, como ya no quedaban lugares, "
+					+ "pasaste a la lista de espera")
+			.contains("<dt>Qué</dt><dd>Aprobamos tu registro; quedaste en la lista de espera</dd>")
+			.doesNotContain("Ya no tienes lugar confirmado");
+		assertThat(body(get("/r/" + token + "/data").param("lang", "en")))
+			.contains("The organizers approved your registration and, with no seats left, moved you to the waitlist")
+			.doesNotContain("Your seat is no longer confirmed");
+	}
+
 	/** Every email kind has the registrant's own words, in both languages. */
 	@Test
 	void everyEmailKindHasTheRegistrantsWords() throws Exception {

@@ -64,13 +64,54 @@ class ErasureScopeTests extends PersonalDataTestSupport {
 				select count(*) from registration r join event e on e.id = r.event_id
 				 where e.slug = ? and r.status = 'CONFIRMED' and r.blocked_at is null and lower(r.email) = lower(?)
 				""").params(there, person.email()).query(Long.class).single()).isOne();
-		// What stays, as the privacy notice says: the registration, cancelled, without
-		// the
-		// person's name or contact details (not "only the record of the request").
+		// What stays, as the privacy notice says: the registration, without the person's
+		// name or contact details (not "only the record of the request"); this one was
+		// still going, so the erasure cancelled it.
+		assertThat(this.jdbc.sql("""
+				select r.status from registration r join event e on e.id = r.event_id where e.slug = ?
+				""").param(here).query(String.class).single()).isEqualTo("CANCELLED");
 		assertThat(body(get("/privacy/erased").param("language", "es")))
 			.contains("Si usaste el mismo correo para registrarte a otros eventos, esos registros no cambiaron.")
-			.contains("después solo queda el registro, cancelado y sin tu nombre ni tus datos de contacto")
+			.contains("Si tu registro seguía activo, lo cancelamos.")
+			.contains("después solo queda el registro, sin tu nombre ni tus datos de contacto")
 			.doesNotContain("Solo conservamos la constancia de tu solicitud");
+	}
+
+	/**
+	 * The organizers declined the registration: erasing its data leaves it declined, and
+	 * the page the person lands on does not call it cancelled (it says what happens to a
+	 * registration still going, and what stays of any).
+	 */
+	@Test
+	void erasingADeclinedRegistrationsDataDoesNotCallItCancelled() throws Exception {
+		String marker = marker();
+		Person person = Person.marked(marker, "+52 55 6464 7474");
+		String slug = new TestEvents(this.jdbc).event()
+			.slugPrefix("scope")
+			.title("Taller con revisión " + marker, "Reviewed workshop " + marker)
+			.startsAt(this.clock.instant().plus(Duration.ofDays(20)))
+			.capacity(5)
+			.requiringApproval()
+			.create()
+			.slug();
+		String token = register(slug, person);
+		act(post("/admin/registrations/" + registrationId(person.email()) + "/decline"));
+		String status = "select r.status from registration r join event e on e.id = r.event_id where e.slug = ?";
+		assertThat(this.jdbc.sql(status).param(slug).query(String.class).single()).isEqualTo("DECLINED");
+
+		this.mvc.perform(post("/r/" + token + "/erase").with(csrf()))
+			.andExpect(redirectedUrl("/privacy/erased?language=es"));
+		assertThat(this.jdbc.sql(status).param(slug).query(String.class).single()).isEqualTo("DECLINED");
+		assertThat(body(get("/privacy/erased").param("language", "es")))
+			.contains("Los datos de tu registro están bloqueados: nadie en WIN puede verlos ni usarlos.")
+			.contains("después solo queda el registro, sin tu nombre ni tus datos de contacto")
+			.doesNotContain("Tu registro está cancelado")
+			.doesNotContain("cancelado y sin");
+		assertThat(body(get("/privacy/erased").param("language", "en")))
+			.contains("The data of your registration is blocked: nobody at WIN can see or use it.")
+			.contains("only the registration itself stays, without your name or contact details")
+			.doesNotContain("Your registration is cancelled")
+			.doesNotContain("cancelled and without");
 	}
 
 	@Test

@@ -22,7 +22,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 class PrivacyNoticeTests extends PersonalDataTestSupport {
 
-	private static final String VERSION = "2026-12-05";
+	private static final String VERSION = "2026-12-06";
 
 	@Test
 	void noticeSaysWhatTheReportHoldsThatErasureIsPerRegistrationAndThatANewAddressIsConfirmedFirst() throws Exception {
@@ -50,7 +50,9 @@ class PrivacyNoticeTests extends PersonalDataTestSupport {
 						+ "as a registration without a name, and count it.",
 				"your answers to the event's questions, as well as the emails we sent you, your personal link, "
 						+ "any email change waiting for confirmation and the organizing staff's notes about you",
-				"After that only the registration stays, cancelled and with no name or contact data.",
+				"After that only the registration stays, with no name or contact data, as cancelled "
+						+ "(or as declined, if the organizers had declined it).",
+				"\"Delete my data\" cancels your registration if it is still active",
 				"until the event ends, also while it is under way, as long as your registration is not cancelled "
 						+ "or declined. After the event ends the page no longer offers it: write to the privacy contact above.",
 				"when an event adds its own questions to the form, your answers to them",
@@ -59,7 +61,8 @@ class PrivacyNoticeTests extends PersonalDataTestSupport {
 				"If you register at the entrance on the day, the organizing staff enter your data and, once they have "
 						+ "told you about this notice and you agree, record your consent for you, with the same notice version",
 				"by state or region, company type and interest in an association")
-			.doesNotContain("anonymous counts", "at any time before the event", "without names");
+			.doesNotContain("anonymous counts", "at any time before the event", "without names",
+					"the registration stays, cancelled and");
 		String spanish = notice(Locale.forLanguageTag("es"));
 		assertThat(spanish).contains(
 				"Lo que se conserva es el registro mismo, sin nombre ni datos de contacto: el evento, la situación "
@@ -69,7 +72,9 @@ class PrivacyNoticeTests extends PersonalDataTestSupport {
 						+ "lo siguen mostrando, como un registro sin nombre, y contando.",
 				"tus respuestas a las preguntas del evento, así como los correos que te enviamos, tu enlace personal, "
 						+ "el cambio de correo que esté pendiente de confirmar y las notas del equipo organizador sobre ti",
-				"Después de eso solo queda el registro, cancelado y sin nombre ni datos de contacto.",
+				"Después de eso solo queda el registro, sin nombre ni datos de contacto, como cancelado "
+						+ "(o como rechazado, si los organizadores ya lo habían rechazado).",
+				"“Borrar mis datos” cancela tu registro si sigue activo",
 				"hasta que el evento termina, también mientras se lleva a cabo, siempre que tu registro no esté "
 						+ "cancelado ni rechazado. Cuando el evento termina, la página ya no ofrece esta opción: "
 						+ "escribe al contacto de privacidad indicado arriba.",
@@ -81,7 +86,8 @@ class PrivacyNoticeTests extends PersonalDataTestSupport {
 						+ "después de explicarte este aviso y de que estés de acuerdo, registra tu consentimiento por ti, "
 						+ "con la misma versión del aviso",
 				"por estado o región, tipo de empresa e interés en una asociación")
-			.doesNotContain("conteos anónimos", "en cualquier momento antes del evento", "compañía", "sin nombres");
+			.doesNotContain("conteos anónimos", "en cualquier momento antes del evento", "compañía", "sin nombres",
+					"queda el registro, cancelado y");
 	}
 
 	@Test
