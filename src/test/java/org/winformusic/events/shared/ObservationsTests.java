@@ -15,7 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Requests are measured ({@code http.server.requests}); Spring Security's filters, logins
  * and authorizations are not observed (which cost every request a timer and events per
- * filter), so operators find no {@code spring.security.*} metrics.
+ * filter), so operators find no {@code spring.security.*} metrics, and requests in flight
+ * are not tracked as long tasks ({@code http.server.requests.active}, a second meter per
+ * request).
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -35,6 +37,7 @@ class ObservationsTests {
 
 		assertThat(this.meters.getMeters()).map((meter) -> meter.getId().getName())
 			.contains("http.server.requests")
+			.doesNotContain("http.server.requests.active")
 			.noneMatch((name) -> name.startsWith("spring.security"));
 	}
 
