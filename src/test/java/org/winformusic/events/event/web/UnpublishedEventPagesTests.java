@@ -198,7 +198,13 @@ class UnpublishedEventPagesTests {
 			.andExpect(redirectedUrl("/admin/events/" + slug + "/edit"))
 			.andExpect(flash().attribute("saved", true));
 		assertThat(published(slug)).isFalse();
-		this.mvc.perform(get("/events/" + slug)).andExpect(status().isNotFound());
+		// The event link in their emails: a 404 that says what happened, not "page not
+		// found" (NoLongerPublishedPagesTests).
+		assertThat(this.mvc.perform(get("/events/" + slug))
+			.andExpect(status().isNotFound())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Este evento ya no está publicado").contains("Hoja de ruta en Colombia");
 		long registered = this.jdbc
 			.sql("select min(id) from registration where event_id = (select id from event where slug = ?)")
 			.param(slug)
