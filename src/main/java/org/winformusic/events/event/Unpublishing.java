@@ -6,9 +6,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What unticking "published" takes from the people registered: the event's page, its form
- * and "email me my link" become 404 pages, while their own pages ({@code /r/{token}})
- * keep working without the link to the event; nobody is told. The editor asks before such
- * a save.
+ * and "email me my link" say the event is no longer published ({@link NoLongerPublished},
+ * a 404), while their own pages ({@code /r/{token}}) keep working without the link to the
+ * event; nobody is told. The editor asks before such a save.
  */
 @Service
 @PreAuthorize("hasAnyRole('ADMIN', 'ORGANIZER')")

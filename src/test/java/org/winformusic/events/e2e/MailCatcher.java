@@ -23,6 +23,8 @@ final class MailCatcher {
 
 	private static final Pattern MANAGE_LINK = Pattern.compile("https?://[^\\s\"<>]+(/r/[A-Za-z0-9_-]{43})");
 
+	private static final Pattern EVENT_LINK = Pattern.compile("https?://[^\\s\"<>]+(/events/[a-z0-9-]+)");
+
 	static final GreenMail SMTP = start();
 
 	private MailCatcher() {
@@ -57,6 +59,18 @@ final class MailCatcher {
 		Matcher matcher = MANAGE_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
 		if (!matcher.find()) {
 			throw new AssertionError("no manage link in the message");
+		}
+		return matcher.group(1);
+	}
+
+	/**
+	 * The path of the link to the event's page in a message's text
+	 * ({@code /events/<slug>}).
+	 */
+	static String eventLinkPath(MimeMessage message) {
+		Matcher matcher = EVENT_LINK.matcher(GreenMailUtil.getBody(message).replace("=\r\n", ""));
+		if (!matcher.find()) {
+			throw new AssertionError("no event link in the message");
 		}
 		return matcher.group(1);
 	}

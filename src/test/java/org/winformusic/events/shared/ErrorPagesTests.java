@@ -5,13 +5,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestDatabaseConfiguration;
+import org.winformusic.events.TestEvents;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +33,9 @@ class ErrorPagesTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@Test
 	void missingPageGetsA404PageInTheVisitorsLanguage() throws Exception {
 		HttpResponse<String> es = send(HttpRequest.newBuilder(uri("/events/no-such-event?lang=es")).GET());
@@ -40,6 +49,48 @@ class ErrorPagesTests {
 		HttpResponse<String> en = send(HttpRequest.newBuilder(uri("/no/such/page?lang=en")).GET());
 		assertThat(en.statusCode()).isEqualTo(404);
 		assertThat(en.body()).contains("Page not found");
+	}
+
+	/**
+	 * A draft never published leaks nothing: its page, form and "email me my link" answer
+	 * as the addresses of no event do, byte for byte but for the address itself (the
+	 * language links), headers included. (An event published once and unpublished since
+	 * says so instead: {@code NoLongerPublishedPagesTests}.)
+	 */
+	@Test
+	void aDraftsAddressesAnswerExactlyLikeThoseOfNoEvent() throws Exception {
+		String draft = new TestEvents(this.jdbc).event()
+			.title("Taller en borrador", "Draft workshop")
+			.unpublished()
+			.create()
+			.slug();
+		String none = draft.replace("-", "x") + "-none";
+		for (String lang : new String[] { "es", "en" }) {
+			for (String path : new String[] { "", "/register", "/lookup" }) {
+				HttpResponse<String> ofDraft = send(
+						HttpRequest.newBuilder(uri("/events/" + draft + path + "?lang=" + lang)).GET());
+				HttpResponse<String> ofNone = send(
+						HttpRequest.newBuilder(uri("/events/" + none + path + "?lang=" + lang)).GET());
+				assertThat(ofDraft.statusCode()).as(path).isEqualTo(404).isEqualTo(ofNone.statusCode());
+				assertThat(withoutDate(ofDraft)).as(path).isEqualTo(withoutDate(ofNone));
+				assertThat(ofDraft.body().replace(draft, "SLUG")).as(path)
+					.isEqualTo(ofNone.body().replace(none, "SLUG"))
+					.contains("es".equals(lang) ? "Página no encontrada" : "Page not found")
+					.doesNotContain("Taller en borrador", "Draft workshop", "ya no está publicado",
+							"no longer published");
+			}
+		}
+	}
+
+	/** The headers but for the time they were sent (the date, a cookie's expiry). */
+	private static Map<String, List<String>> withoutDate(HttpResponse<String> response) {
+		Map<String, List<String>> headers = new TreeMap<>();
+		response.headers()
+			.map()
+			.forEach((name, values) -> headers.put(name,
+					values.stream().map((v) -> v.replaceAll("Expires=[^;]*;?", "")).toList()));
+		headers.remove("date");
+		return headers;
 	}
 
 	@Test

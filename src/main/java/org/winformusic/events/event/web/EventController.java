@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.event.NoLongerPublished;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.RenderedPages;
 
@@ -39,10 +40,13 @@ class EventController {
 
 	private final RenderedPages pages;
 
-	EventController(EventCatalog catalog, Clock clock, RenderedPages pages) {
+	private final NoLongerPublished noLongerPublished;
+
+	EventController(EventCatalog catalog, Clock clock, RenderedPages pages, NoLongerPublished noLongerPublished) {
 		this.catalog = catalog;
 		this.clock = clock;
 		this.pages = pages;
+		this.noLongerPublished = noLongerPublished;
 	}
 
 	@GetMapping("/")
@@ -54,8 +58,12 @@ class EventController {
 	/**
 	 * The event page, rendered again only when something it shows changed (see
 	 * {@link RenderedPages}); query parameters other than {@code lang} bypass the cache.
-	 * An unpublished event is a 404 page, except to signed-in staff, who see it as a
-	 * preview: rendered for them alone, never kept, never stored by a browser or proxy.
+	 * An unpublished event has no page for visitors: one published before says it is no
+	 * longer published ({@link NoLongerPublishedPage}), a draft never published is a 404
+	 * like no event. Signed-in staff see either as a preview: rendered for them alone,
+	 * never kept, never stored by a browser or proxy. Whether the event is published is
+	 * read exactly, never from facts kept for a few seconds: publishing shows the page at
+	 * once, unpublishing the notice.
 	 */
 	@GetMapping("/events/{slug}")
 	void event(@PathVariable String slug, Locale locale, Model model, HttpServletRequest request,
@@ -64,11 +72,11 @@ class EventController {
 		String version = (key != null) ? this.catalog.pageVersion(slug, true).orElse(null) : null;
 		RenderedPages.Page page = this.pages.find(key, version);
 		if (page == null) {
-			// A page that will be kept is rendered from the event as it is now.
-			EventInfo event = this.catalog.findBySlug(slug, locale, version != null)
-				.orElseThrow(NotFoundException::new);
-			if (!event.published()) {
-				preview(slug, locale, model, request, response);
+			// No version: no published event has this slug now.
+			EventInfo event = (key != null && version == null) ? null
+					: this.catalog.findBySlug(slug, locale, true).filter(EventInfo::published).orElse(null);
+			if (event == null) {
+				notPublished(slug, locale, model, request, response);
 				return;
 			}
 			show(event, model);
@@ -77,16 +85,18 @@ class EventController {
 		RenderedPages.write(page, request, response);
 	}
 
-	private void preview(String slug, Locale locale, Model model, HttpServletRequest request,
+	private void notPublished(String slug, Locale locale, Model model, HttpServletRequest request,
 			HttpServletResponse response) throws Exception {
 		if (PREVIEWERS.stream().noneMatch(request::isUserInRole)) {
-			throw new NotFoundException();
+			throw this.noLongerPublished.notPublished(slug, locale);
 		}
 		EventInfo event = this.catalog.findBySlug(slug, locale, true)
 			.filter((e) -> !e.published())
 			.orElseThrow(NotFoundException::new);
 		show(event, model);
-		model.addAttribute("preview", true);
+		// What visitors get instead: the notice of an event no longer published, or a
+		// 404.
+		model.addAttribute("preview", this.noLongerPublished.title(slug, locale).isPresent() ? "withdrawn" : "draft");
 		model.addAttribute("window", event.registrationWindowOncePublished(this.clock.instant()));
 		RenderedPages.Page page = this.pages.render(null, null, EVENT_VIEW, model.asMap(), locale, request, response);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");

@@ -4,11 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
+import org.winformusic.events.event.NoLongerPublished;
 import org.winformusic.events.registration.CheckedForm;
 import org.winformusic.events.registration.FormContext;
 import org.winformusic.events.registration.PublicRegistrations;
@@ -70,9 +72,11 @@ class RegistrationController {
 
 	private final RenderedPages pages;
 
+	private final NoLongerPublished noLongerPublished;
+
 	RegistrationController(PublicRegistrations registrations, EventCatalog catalog, RegistrationFields fields,
 			RegistrationValidator validator, FormStamps stamps, RateLimiter rateLimiter, Clock clock,
-			QuestionFields questions, RenderedPages pages) {
+			QuestionFields questions, RenderedPages pages, NoLongerPublished noLongerPublished) {
 		this.registrations = registrations;
 		this.catalog = catalog;
 		this.fields = fields;
@@ -82,6 +86,7 @@ class RegistrationController {
 		this.clock = clock;
 		this.questions = questions;
 		this.pages = pages;
+		this.noLongerPublished = noLongerPublished;
 	}
 
 	/**
@@ -97,10 +102,12 @@ class RegistrationController {
 		RenderedPages.Page page = this.pages.find(key, version);
 		if (page == null) {
 			RegistrationForm form = RegistrationFields.EMPTY;
-			// A form that will be kept is rendered from the event as it is now.
-			EventInfo event = this.catalog.findBySlug(slug, locale, version != null)
+			// No version: no published event has this slug now. Else the form is rendered
+			// from the event as it is now (whether it is published included).
+			EventInfo event = ((key != null && version == null) ? Optional.<EventInfo>empty()
+					: this.catalog.findBySlug(slug, locale, true))
 				.filter(EventInfo::published)
-				.orElseThrow(NotFoundException::new);
+				.orElseThrow(() -> this.noLongerPublished.notPublished(slug, locale));
 			showForm(model, event, form, noProblems(form), null, locale, STAMP_PLACEHOLDER);
 			page = this.pages.renderForm(key, version, FORM_VIEW, model.asMap(), locale, request, response);
 		}
@@ -127,6 +134,11 @@ class RegistrationController {
 			return RECEIVED_VIEW;
 		}
 		RegisteringEvent event = this.catalog.registering(slug).orElseThrow(NotFoundException::new);
+		if (!event.published()) {
+			// Read exactly: a form posted after the event was unpublished gets the
+			// notice.
+			throw this.noLongerPublished.notPublished(slug, locale);
+		}
 		if (!event.open(this.clock.instant())) {
 			return showForm(model, event(slug, locale), form, noProblems(form), null, locale,
 					this.stamps.again(formStamp));
@@ -211,9 +223,17 @@ class RegistrationController {
 		return ERROR_VIEW;
 	}
 
-	/** A published event: an unpublished one has no public page (404). */
+	/**
+	 * A published event. An unpublished one has no public page: the notice of an event no
+	 * longer published, or a 404 for a draft that never was. Facts kept for a few seconds
+	 * that say it is not published are read again, so that an event published again a
+	 * moment ago is not refused.
+	 */
 	private EventInfo event(String slug, Locale locale) {
-		return this.catalog.findBySlug(slug, locale).filter(EventInfo::published).orElseThrow(NotFoundException::new);
+		return this.catalog.findBySlug(slug, locale)
+			.filter(EventInfo::published)
+			.or(() -> this.catalog.findBySlug(slug, locale, true).filter(EventInfo::published))
+			.orElseThrow(() -> this.noLongerPublished.notPublished(slug, locale));
 	}
 
 }

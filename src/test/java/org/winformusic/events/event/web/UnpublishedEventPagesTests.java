@@ -154,9 +154,9 @@ class UnpublishedEventPagesTests {
 			.getContentAsString();
 		assertThat(es).contains("Todavía no se guardó nada. Una persona tiene un registro activo en este evento"
 				+ " (con lugar, en lista de espera o en revisión). Si lo dejas de publicar, la página del evento y su"
-				+ " formulario dejan de existir para el público, incluidas esas personas, y el enlace al evento en los"
-				+ " correos que ya recibieron llevará a una página que no existe. El enlace a su propio registro (para"
-				+ " verlo, cambiarlo o cancelarlo) sigue funcionando. No les avisaremos.")
+				+ " formulario dejan de estar disponibles para el público, incluidas esas personas: el enlace al evento"
+				+ " en los correos que ya recibieron llevará a un aviso de que el evento ya no está publicado. El enlace"
+				+ " a su propio registro (para verlo, cambiarlo o cancelarlo) sigue funcionando. No les avisaremos.")
 			.contains("Para dejarlo de publicar de todos modos, marca «Sí, dejar de publicarlo» junto a «Publicado»"
 					+ " y vuelve a guardar.")
 			.contains("Sí, dejar de publicarlo aunque una persona esté registrada")
@@ -172,9 +172,9 @@ class UnpublishedEventPagesTests {
 			.getContentAsString();
 		assertThat(en).contains("Nothing has been saved yet. 2 people have an active registration for this event"
 				+ " (with a seat, on the waitlist or in review). If you unpublish it, the event&#39;s page and its form"
-				+ " no longer exist for the public, those people included, and the link to the event in the emails they"
-				+ " already received will lead to a page that does not exist. The link to their own registration (to"
-				+ " see, change or cancel it) keeps working. They will not be notified.")
+				+ " are no longer available to the public, those people included: the link to the event in the emails"
+				+ " they already received will lead to a notice that the event is no longer published. The link to"
+				+ " their own registration (to see, change or cancel it) keeps working. They will not be notified.")
 			.contains("To unpublish it anyway, tick “Yes, unpublish it” next to “Published” and save again.")
 			.contains("Yes, unpublish it even though 2 people are registered");
 		assertThat(published(slug)).isTrue();
@@ -198,7 +198,13 @@ class UnpublishedEventPagesTests {
 			.andExpect(redirectedUrl("/admin/events/" + slug + "/edit"))
 			.andExpect(flash().attribute("saved", true));
 		assertThat(published(slug)).isFalse();
-		this.mvc.perform(get("/events/" + slug)).andExpect(status().isNotFound());
+		// The event link in their emails: a 404 that says what happened, not "page not
+		// found" (NoLongerPublishedPagesTests).
+		assertThat(this.mvc.perform(get("/events/" + slug))
+			.andExpect(status().isNotFound())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Este evento ya no está publicado").contains("Hoja de ruta en Colombia");
 		long registered = this.jdbc
 			.sql("select min(id) from registration where event_id = (select id from event where slug = ?)")
 			.param(slug)
