@@ -9,19 +9,29 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * A full name split into given name(s) and family name(s), the way a Spanish speaker
- * reads it, for sorting badges and the door list. The form has one "full name" field, so
- * the split is a rule, not a fact:
+ * A full name split into given name(s) and family name(s), the way a Mexican or Colombian
+ * reader files it, for sorting badges and the door list. The form has one "full name"
+ * field, so the split is a rule, not a fact:
  * <ul>
  * <li>particles ({@code de, del, de la, y, van, von, ...}) stay with the word after them:
  * "Juan de la Fuente" is given "Juan", family "de la Fuente";</li>
- * <li>three or more parts: the last two are the family names (Mexican names carry the
- * father's and the mother's): "María José Pérez López" is given "María José", family
- * "Pérez López"; "Juan Pérez López" is given "Juan";</li>
+ * <li>three parts whose second is a common second part of a compound given name
+ * ({@link #SECOND_GIVEN_NAMES}: María, José, Luis, Fernanda, de los Ángeles, de Jesús,
+ * ...; case and accents aside): the first two are the given names, the last the family
+ * name: "Ana María Rodríguez" is given "Ana María", family "Rodríguez"; "María de los
+ * Ángeles Cruz" is given "María de los Ángeles";</li>
+ * <li>otherwise, three or more parts: the last two are the family names (Mexican names
+ * carry the father's and the mother's): "José Luis Pérez López" is given "José Luis",
+ * family "Pérez López"; "Juan Pérez López" is given "Juan";</li>
  * <li>two parts: the last is the family name; one part: that is the family name.</li>
  * </ul>
- * The rule misreads a double given name with one surname ("María José Pérez" sorts under
- * "José Pérez"); staff who mind can write the name that way on the registration. Sorting
+ * The rule still misreads a double given name whose second part is not on the list, with
+ * one surname ("Ana Xóchitl Pérez" files under "Xóchitl Pérez"), and a first surname that
+ * is on it ("Juan Manuel Gómez" with Manuel his father's name files under "Gómez"). A
+ * name is filed under one letter only: telling which three-part names are doubtful would
+ * need a list of surnames too, listing every "Juan Pérez López" under L as well would
+ * double the paper list, and two rows for one person give two tick boxes for one arrival.
+ * The door's search finds a person by any part of the name, whatever the letter. Sorting
  * uses the family name without its leading particles ("de la Fuente" under F), then the
  * given names, word by word, with Spanish collation: accents do not count ("Núñez" sorts
  * with N), and Ñ is a letter after N.
@@ -35,6 +45,39 @@ public record PersonName(String given, String family) {
 
 	private static final Set<String> PARTICLES = Set.of("de", "del", "la", "las", "los", "y", "e", "da", "das", "do",
 			"dos", "di", "du", "van", "von", "der", "den", "le", "mc");
+
+	/**
+	 * The common second parts of compound given names in Mexico and Colombia ("Ana
+	 * María", "José Luis", "María de los Ángeles"), compared without case or accents.
+	 * Left out on purpose: words that are also common family names there, where the
+	 * second of three words is more often the father's surname (Martín, Cruz, León,
+	 * Santiago, Alonso, Vicente, Salvador, Domingo, Lorenzo, Diego, Rosa, Paz, Ángeles,
+	 * "de la Paz", "de la Cruz"). Extend it when the door finds a common one missing.
+	 */
+	static final Set<String> SECOND_GIVEN_NAMES = Set.of(
+			// Women's
+			"María", "Fernanda", "Guadalupe", "Isabel", "Elena", "Alejandra", "Daniela", "Paula", "Sofía", "Camila",
+			"Andrea", "Gabriela", "Valentina", "Victoria", "Teresa", "Eugenia", "Luisa", "Cristina", "Lucía", "Inés",
+			"Carmen", "Mercedes", "Dolores", "Pilar", "Rosario", "Lourdes", "Cecilia", "Patricia", "Julia", "Laura",
+			"Natalia", "Carolina", "Antonia", "Juliana", "Catalina", "Margarita", "Luz", "Beatriz", "Adriana",
+			"Concepción", "Soledad", "Magdalena", "Verónica", "Mónica", "Renata", "Ximena", "Jimena", "Elisa", "Belén",
+			"Esther", "Angélica", "Alicia", "Clara", "Josefina", "Leticia", "Silvia", "Marcela", "Manuela", "Elizabeth",
+			"Estefanía", "Valeria", "Montserrat", "Regina", "Francisca",
+			// Men's
+			"José", "Luis", "Carlos", "Pablo", "Jesús", "Antonio", "Manuel", "Alberto", "Eduardo", "Francisco",
+			"Javier", "Miguel", "Andrés", "Fernando", "Ángel", "Alejandro", "Daniel", "David", "Enrique", "Felipe",
+			"Gabriel", "Ignacio", "Julián", "Mario", "Rafael", "Ricardo", "Roberto", "Sebastián", "Esteban", "Camilo",
+			"Emilio", "Arturo", "Armando", "Alfonso", "Alfredo", "Gerardo", "Guillermo", "Gustavo", "Joaquín",
+			"Leonardo", "Mauricio", "Octavio", "Raúl", "Rodrigo", "Tomás", "Agustín", "Adrián", "Iván", "Sergio",
+			"Juan", "Nicolás", "Ernesto", "Emiliano", "Fabián", "Humberto", "Jaime", "Jorge", "Pedro", "Mateo", "Rubén",
+			"Óscar", "Hugo", "Víctor",
+			// With their particles
+			"de los Ángeles", "de Jesús", "del Carmen", "de la Luz", "del Rosario", "de Lourdes", "de Guadalupe",
+			"del Pilar", "de los Dolores", "del Socorro", "de la Concepción", "de Fátima", "del Refugio",
+			"de la Soledad", "de las Mercedes", "del Consuelo", "de Belén", "de Dios")
+		.stream()
+		.map(PersonName::plain)
+		.collect(java.util.stream.Collectors.toUnmodifiableSet());
 
 	public static PersonName of(String fullName) {
 		String[] words = Normalizer.normalize(fullName, Normalizer.Form.NFC).strip().split("\\s+");
@@ -50,10 +93,18 @@ public record PersonName(String given, String family) {
 				particles.setLength(0);
 			}
 		}
-		int familyParts = (parts.size() >= 3) ? 2 : 1;
+		// "Ana María Rodríguez": two given names and one family name.
+		boolean compoundGiven = parts.size() == 3 && SECOND_GIVEN_NAMES.contains(plain(parts.get(1)));
+		int familyParts = (parts.size() >= 3 && !compoundGiven) ? 2 : 1;
 		int split = parts.size() - familyParts;
 		return new PersonName(String.join(" ", parts.subList(0, split)),
 				String.join(" ", parts.subList(split, parts.size())));
+	}
+
+	/** Lower case, accents and spacing aside: "De los ÁNGELES" is "de los angeles". */
+	private static String plain(String words) {
+		String decomposed = Normalizer.normalize(words.strip().toLowerCase(SPANISH), Normalizer.Form.NFD);
+		return decomposed.replaceAll("\\p{M}+", "").replaceAll("\\s+", " ");
 	}
 
 	/** "Pérez López, María José": how the door list shows a name. */

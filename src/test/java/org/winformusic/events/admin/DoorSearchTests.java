@@ -124,6 +124,31 @@ class DoorSearchTests {
 			.contains("Cancelled: do not let them in without asking an organizer.");
 	}
 
+	/**
+	 * Filing a double given name under the family name changes the letter, not the
+	 * search: any part of the name still finds the person, the matches in the printed
+	 * list's order.
+	 */
+	@Test
+	void anyPartOfADoubleGivenNameFindsThePersonInThePrintedOrder() throws Exception {
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		data.in(this.event).person("Ana María Rodríguez").create();
+		data.in(this.event).person("María de los Ángeles Cruz").create();
+		data.in(this.event).person("Marco Nava").create();
+
+		assertThat(DoorSearches.results(this.mvc, this.event.slug(), "María", "ORGANIZER", "es"))
+			.containsSubsequence("María de los Ángeles Cruz", "Ana María Rodríguez")
+			.doesNotContain("Marco Nava");
+		assertThat(DoorSearches.results(this.mvc, this.event.slug(), "rodriguez", "ORGANIZER", "es"))
+			.contains("Ana María Rodríguez")
+			.doesNotContain("Cruz");
+		assertThat(DoorSearches.results(this.mvc, this.event.slug(), "angeles", "ORGANIZER", "es"))
+			.contains("María de los Ángeles Cruz")
+			.doesNotContain("Rodríguez");
+		assertThat(DoorSearches.results(this.mvc, this.event.slug(), "Ana", "ORGANIZER", "es"))
+			.containsSubsequence("Ana Núñez", "Ana María Rodríguez");
+	}
+
 	@Test
 	void anOldLinkWithTheSearchInItsAddressShowsItsResultsFromThePlainAddress() throws Exception {
 		MvcResult old = this.mvc.perform(get(this.door).param("q", "núñez").param("lang", "en").with(ORGANIZER))

@@ -103,6 +103,23 @@ class DoorSyncTests {
 				.value(org.hamcrest.Matchers.contains("A", "F", "N", "Ñ", "O", "Z")));
 	}
 
+	/**
+	 * A double given name is no family name: the door volunteer looks for "Ana María
+	 * Rodríguez" under R, on the phone's letters as on paper, and finds her there.
+	 */
+	@Test
+	void theCopyFilesADoubleGivenNameUnderTheFamilyName() throws Exception {
+		for (String name : new String[] { "Ana María Rodríguez", "José Luis Pérez López", "María de los Ángeles Cruz",
+				"Juan Pérez López" }) {
+			this.data.in(this.event).person(name).create();
+		}
+		this.mvc.perform(get(copyUrl()).with(user("o@win.test").roles("OPS")))
+			.andExpect(jsonPath("$.people[*].name").value(org.hamcrest.Matchers.contains("María de los Ángeles Cruz",
+					"Ana Núñez", "Luis Ortega", "José Luis Pérez López", "Juan Pérez López", "Ana María Rodríguez")))
+			.andExpect(jsonPath("$.people[*].initial")
+				.value(org.hamcrest.Matchers.contains("C", "N", "O", "P", "P", "R")));
+	}
+
 	@Test
 	void theFirstArrivalTimeIsKeptAndADuplicateIsAnsweredIdempotently() throws Exception {
 		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);

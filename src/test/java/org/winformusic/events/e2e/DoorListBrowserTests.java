@@ -77,6 +77,36 @@ class DoorListBrowserTests extends BrowserTest {
 		assertThat(names).hasCount(40);
 	}
 
+	/**
+	 * QA's case: "Ana María Rodríguez" was only under M. A double given name stays with
+	 * the given names, so the phone's letters are the family names' ones, and typing any
+	 * part of the name still finds her.
+	 */
+	@Test
+	void aDoubleGivenNameIsUnderTheFamilyNamesLetterAndAnyPartOfItFindsThePerson() {
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-compound").capacity(10).create();
+		for (String name : List.of("Ana María Rodríguez", "José Luis Pérez López", "María de los Ángeles Cruz")) {
+			TestRegistrations.register(this.registrations, "door-compound", name,
+					TestRegistrations.uniqueEmail("door-compound"), "Discos");
+		}
+		String organizer = TestStaff.create(this.jdbc, "door-compound@win.test", "Inés", StaffRole.ORGANIZER);
+
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-compound/checkin"));
+
+		assertThat(phone.locator(".door__letter")).hasText(new String[] { "Todos", "C", "P", "R" });
+		Locator names = phone.locator(".door__person strong");
+		assertThat(names)
+			.hasText(new String[] { "María de los Ángeles Cruz", "José Luis Pérez López", "Ana María Rodríguez" });
+		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("R").setExact(true)).click();
+		assertThat(names).hasText(new String[] { "Ana María Rodríguez" });
+		phone.locator("#q").fill("maría");
+		assertThat(names).hasText(new String[] { "María de los Ángeles Cruz", "Ana María Rodríguez" });
+		phone.locator("#q").fill("rodriguez");
+		assertThat(names).hasText(new String[] { "Ana María Rodríguez" });
+	}
+
 	@Test
 	void aNameAndCompanyWithoutSpacesWrapOnThePhonesDoorPageAndPass() {
 		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-long").capacity(10).create();

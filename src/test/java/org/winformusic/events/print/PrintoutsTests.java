@@ -323,6 +323,23 @@ class PrintoutsTests {
 		save(pdf, "door-list.pdf");
 	}
 
+	/**
+	 * Door staff look for "Rodríguez" under R: a double given name ("Ana María", "José
+	 * Luis", "María de los Ángeles") stays with the given names on the paper list.
+	 */
+	@Test
+	void theDoorListFilesADoubleGivenNameUnderTheFamilyName() throws Exception {
+		String slug = event("Nombres compuestos");
+		for (String name : List.of("Ana María Rodríguez", "José Luis Pérez López", "María de los Ángeles Cruz",
+				"Juan Pérez López")) {
+			this.data.in(slug).fullName(name).company("Sello").jobTitle(null).create();
+		}
+		String text = PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf?lang=es"));
+		assertThat(text).containsSubsequence(" C ", "Cruz, María de los Ángeles", " P ", "Pérez López, José Luis",
+				"Pérez López, Juan", " R ", "Rodríguez, Ana María");
+		assertThat(text).doesNotContain("María Rodríguez, Ana").doesNotContain(" M ").doesNotContain(" A ");
+	}
+
 	@Test
 	void aDoorListFilteredByStatusLeavesErasedPeopleOutAndItsCountsAddUp() throws Exception {
 		String slug = event("Cancelados");
