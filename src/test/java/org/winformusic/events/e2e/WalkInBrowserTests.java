@@ -83,9 +83,13 @@ class WalkInBrowserTests extends BrowserTest {
 		Locator link = phone.getByRole(AriaRole.LINK,
 				new Page.GetByRoleOptions().setName("Registrar a alguien en la puerta"));
 		Locator note = phone.locator(".door__walk-in-note");
-		BoundingBox search = phone.locator(".door__search-row").boundingBox();
-		assertThat(link.boundingBox().y - (search.y + search.height)).as("a gap between the search and the walk-in")
-			.isGreaterThanOrEqualTo(8);
+		// A gap between the search and the walk-in link, both measured in one frame (the
+		// script still changes the lines above them after "En línea" shows): waits for
+		// it,
+		// fails if it never comes.
+		phone.waitForFunction("""
+				() => document.querySelector('.door__walk-in a').getBoundingClientRect().top
+				      - document.querySelector('.door__search-row').getBoundingClientRect().bottom >= 8""");
 		assertThat(link).not().hasAttribute("aria-disabled", "true");
 
 		phone.context().setOffline(true);
