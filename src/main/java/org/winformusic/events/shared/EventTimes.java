@@ -48,6 +48,19 @@ public class EventTimes {
 		return date(instant, zone, locale) + ", " + time(instant, zone);
 	}
 
+	/**
+	 * On a staff list that shows every time in UTC, the same moment where the event takes
+	 * place: "20:53", or with its date when that is another day there; null when the
+	 * event's clock reads UTC then too (nothing to add).
+	 */
+	public String atEvent(Instant instant, ZoneId zone, Locale locale) {
+		if (zone.getRules().getOffset(instant).getTotalSeconds() == 0) {
+			return null;
+		}
+		boolean sameDay = instant.atZone(zone).toLocalDate().equals(instant.atZone(NO_EVENT).toLocalDate());
+		return sameDay ? time(instant, zone) : dateTime(instant, zone, locale);
+	}
+
 	/** A zone named after a city: "Europe/Berlin", "America/Argentina/Cordoba". */
 	private static final Pattern CITY_ZONE = Pattern
 		.compile("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/-]+");
