@@ -23,9 +23,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The audit log (ADMIN): filter by actor, action, event and day (UTC); newest first. An
- * entry about an event shows its time in that event's zone, named, as the rest of the
- * admin pages do; one about no event (a login, a staff account) in UTC, named too.
+ * The audit log (ADMIN): filter by actor, action, event and day; newest first. Entries of
+ * every event and of none (a login, a staff account) are in one list, so every time and
+ * the days of the filter are in UTC, said once at the top, and the list reads in order;
+ * an entry about an event adds its time where the event takes place, and its details (an
+ * event's new start, say) stay in the event's zone, named.
  */
 @Controller
 class AuditController {

@@ -48,24 +48,40 @@ public class EventTimes {
 		return date(instant, zone, locale) + ", " + time(instant, zone);
 	}
 
+	/**
+	 * On a staff list that shows every time in UTC, the same moment where the event takes
+	 * place: "20:53", or with its date when that is another day there; null when the
+	 * event's clock reads UTC then too (nothing to add).
+	 */
+	public String atEvent(Instant instant, ZoneId zone, Locale locale) {
+		if (zone.getRules().getOffset(instant).getTotalSeconds() == 0) {
+			return null;
+		}
+		boolean sameDay = instant.atZone(zone).toLocalDate().equals(instant.atZone(NO_EVENT).toLocalDate());
+		return sameDay ? time(instant, zone) : dateTime(instant, zone, locale);
+	}
+
 	/** A zone named after a city: "Europe/Berlin", "America/Argentina/Cordoba". */
 	private static final Pattern CITY_ZONE = Pattern
 		.compile("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_/-]+");
 
 	/**
-	 * The zone's name for readers: "hora de la Ciudad de México" / "Mexico City time".
+	 * The zone's name for readers, after its city: "hora de la Ciudad de México" /
+	 * "Mexico City time", "hora de Los Ángeles" / "Los Angeles time". Every zone the
+	 * event editor offers has its city in both languages (messages/zones, from CLDR's
+	 * exemplar cities, which no public Java 17 API returns); any other zone named after a
+	 * city goes by its identifier's, and UTC or an offset by Java's words.
 	 */
 	public String zoneName(ZoneId zone, Locale locale) {
-		String named = this.messages.getMessage("timezone." + zone.getId(), null, null, locale);
-		if (named != null) {
-			return named;
-		}
 		String id = zone.getId();
-		if (!CITY_ZONE.matcher(id).matches()) {
-			// UTC, an offset such as -06:00, Etc/GMT+6 or US/Central: Java's words.
-			return zone.getDisplayName(TextStyle.FULL, locale);
+		String city = this.messages.getMessage("zone.city." + id, null, null, locale);
+		if (city == null) {
+			if (!CITY_ZONE.matcher(id).matches()) {
+				// UTC, an offset such as -06:00, Etc/GMT+6 or US/Central: Java's words.
+				return zone.getDisplayName(TextStyle.FULL, locale);
+			}
+			city = id.substring(id.lastIndexOf('/') + 1).replace('_', ' ');
 		}
-		String city = id.substring(id.lastIndexOf('/') + 1).replace('_', ' ');
 		return this.messages.getMessage("timezone.city", new Object[] { city }, locale);
 	}
 

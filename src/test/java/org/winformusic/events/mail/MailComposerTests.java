@@ -64,7 +64,7 @@ class MailComposerTests {
 
 	static ResourceBundleMessageSource messages() {
 		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-		source.setBasenames("messages/messages", "messages/mail");
+		source.setBasenames("messages/messages", "messages/zones", "messages/mail");
 		source.setDefaultEncoding("UTF-8");
 		source.setFallbackToSystemLocale(false);
 		return source;

@@ -27,9 +27,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The staff outbox pages: every email with its status, one message (what was sent, and
  * the email composed on demand without a live link), and resending. Any staff role may
- * look; only organizers and admins may resend. An email about an event shows its times in
- * that event's zone, named, as the rest of the admin pages do; one about no event in UTC
- * ({@link EventTimes#NO_EVENT}), named too.
+ * look; only organizers and admins may resend. The list, newest first across events,
+ * shows every time in UTC ({@link EventTimes#NO_EVENT}, said once at the top) so that it
+ * reads in order, and under an email about an event its time where the event takes place;
+ * one message's page shows its times in its event's zone, named.
  */
 @Controller
 class OutboxController {

@@ -83,6 +83,44 @@ class EventZoneTests {
 	}
 
 	@Test
+	void zonesAreNamedAfterTheirCityInTheReadersLanguage() throws Exception {
+		String panama = this.mvc
+			.perform(colombia(post("/admin/events/new"), "slug", "panama-zone", "country", "PA", "timeZone",
+					"America/New_York", "venueAddress", "Panamá", "lang", "es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(panama).contains("America/New_York (hora de Nueva York) no es una zona horaria de Panamá.")
+			.contains("America/Panama (hora de Panamá)");
+		String paraguay = this.mvc
+			.perform(colombia(post("/admin/events/new"), "slug", "asuncion-zone", "country", "PY", "timeZone",
+					"America/Sao_Paulo", "venueAddress", "Asunción", "lang", "en"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(paraguay).contains("America/Sao_Paulo (São Paulo time) is not a time zone of Paraguay.")
+			.contains("America/Asuncion (Asunción time)");
+
+		this.mvc
+			.perform(colombia(post("/admin/events/new"), "slug", "los-angeles-zone", "country", "US", "timeZone",
+					"America/Los_Angeles", "venueAddress", "Los Angeles"))
+			.andExpect(redirectedUrl("/admin/events/los-angeles-zone/edit"));
+		assertThat(publicPage("/events/los-angeles-zone", "es")).contains("<span> (hora de Los Ángeles)</span>");
+		assertThat(publicPage("/events/los-angeles-zone", "en")).contains("<span> (Los Angeles time)</span>");
+		// Mexico's other zones keep their accents.
+		this.mvc
+			.perform(colombia(post("/admin/events/new"), "slug", "cancun-zone", "country", "MX", "timeZone",
+					"America/Cancun", "venueAddress", "Cancún, Quintana Roo"))
+			.andExpect(redirectedUrl("/admin/events/cancun-zone/edit"));
+		assertThat(publicPage("/events/cancun-zone", "es")).contains("<span> (hora de Cancún)</span>");
+	}
+
+	private String publicPage(String path, String lang) throws Exception {
+		return this.mvc.perform(get(path).param("lang", lang)).andReturn().getResponse().getContentAsString();
+	}
+
+	@Test
 	void anOnlineEventInAZoneOutsideItsCountrySavesOnceConfirmedAndAnotherZoneOrCountryAsksAgain() throws Exception {
 		String refused = this.mvc
 			.perform(colombia(post("/admin/events/new"), "slug", "online-zone", "country", "ES", "timeZone", "UTC",
