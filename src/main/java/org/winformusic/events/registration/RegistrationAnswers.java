@@ -99,10 +99,15 @@ public class RegistrationAnswers {
 
 	/**
 	 * How many of those who may come (pending, confirmed, waitlisted) chose each choice,
-	 * for every choice question the form asks (from {@link RegistrationTallies}).
+	 * for every choice question the form asks (from {@link RegistrationTallies}); a
+	 * choice removed from the form since is counted after the others, marked, while
+	 * anyone still has it.
 	 */
 	public List<ChoiceBreakdown> breakdowns(long eventId, Locale locale) {
-		List<EventQuestion> asked = this.questions.live(eventId).stream().filter((q) -> q.kind().hasChoices()).toList();
+		List<EventQuestion> asked = this.questions.all(eventId)
+			.stream()
+			.filter((q) -> !q.removed() && q.kind().hasChoices())
+			.toList();
 		if (asked.isEmpty()) {
 			return List.of();
 		}
@@ -113,7 +118,9 @@ public class RegistrationAnswers {
 			.map((q) -> new ChoiceBreakdown(q.label(locale), total,
 					q.choices()
 						.stream()
-						.map((c) -> new ChoiceCount(c.label(locale), counts.getOrDefault(c.id(), 0L), total))
+						.filter((c) -> !c.removed() || counts.getOrDefault(c.id(), 0L) > 0)
+						.sorted(Comparator.comparing(EventQuestion.Choice::removed))
+						.map((c) -> new ChoiceCount(choiceLabel(c, locale), counts.getOrDefault(c.id(), 0L), total))
 						.toList()))
 			.toList();
 	}
@@ -127,7 +134,7 @@ public class RegistrationAnswers {
 			.stream()
 			.filter((q) -> q.kind().hasChoices())
 			.map((q) -> new ChoiceGroup(q.label(locale),
-					q.choices().stream().map((c) -> new ChoiceOption(c.id(), c.label(locale))).toList()))
+					q.choices().stream().map((c) -> new ChoiceOption(c.id(), choiceLabel(c, locale))).toList()))
 			.toList();
 	}
 
@@ -195,11 +202,21 @@ public class RegistrationAnswers {
 					.map(byId::get)
 					.filter((c) -> c != null)
 					.sorted(Comparator.comparingInt(EventQuestion.Choice::position))
-					.map((c) -> c.label(locale))
+					.map((c) -> choiceLabel(c, locale))
 					.collect(Collectors.joining(", "));
 			}
 			default -> values.get(0);
 		};
+	}
+
+	/**
+	 * A choice's label; one removed from the form since is marked so ("Electrónica (ya no
+	 * está en el formulario)").
+	 */
+	private String choiceLabel(EventQuestion.Choice choice, Locale locale) {
+		return choice.removed()
+				? choice.label(locale) + " " + this.messages.getMessage("questions.removedMark", null, locale)
+				: choice.label(locale);
 	}
 
 	/**
