@@ -162,13 +162,13 @@ class ColombianEventTests {
 		assertThat(csv).hasSize(2);
 		assertThat(csv.get(1).get(7)).isEqualTo("ANT");
 		assertThat(csv.get(1).get(9)).isEqualTo("+573001234567");
-		// The questions are the last columns, headed by their labels; the Mexico event's
-		// export has none of them.
+		// The questions are the last columns, headed by their labels, a choice as its id;
+		// the Mexico event's export has none of them.
 		List<String> header = csv.get(0).toList();
 		assertThat(header.subList(header.size() - 2, header.size())).containsExactly("¿Qué te interesa más?",
 				"¿Cuál es el sitio web de tu sello?");
 		List<String> row = csv.get(1).toList();
-		assertThat(row.subList(row.size() - 2, row.size())).containsExactly("Derechos",
+		assertThat(row.subList(row.size() - 2, row.size())).containsExactly(Long.toString(rights),
 				"https://discosmedellin.example.co");
 		assertThat(csv("mexico-workshop", "").get(0).toList()).hasSize(header.size() - 2)
 			.doesNotContain("¿Qué te interesa más?");

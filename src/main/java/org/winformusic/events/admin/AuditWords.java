@@ -73,9 +73,9 @@ class AuditWords {
 	/** Counts, in words with their plural: "1 coincidencia", "7 filas". */
 	private static final Set<String> COUNTS = Set.of("matches", "rows", "suppressed", "anonymized");
 
-	/** An export's filter: "Situación: Confirmado". */
+	/** An export's filter ("Situación: Confirmado"), a choice an event edit removed. */
 	private static final Set<String> FILTERS = Set.of("status", "companyType", "state", "associationInterest",
-			"checkedIn", "choice");
+			"checkedIn", "choice", "choiceRemoved");
 
 	private final MessageSource messages;
 
@@ -225,7 +225,7 @@ class AuditWords {
 			return this.messages.getMessage("ux.audit." + name, new Object[] { Long.valueOf(value) }, locale);
 		}
 		if (FILTERS.contains(name)) {
-			return field(name, country, locale) + ": " + (name.equals("choice")
+			return field(name, country, locale) + ": " + (name.startsWith("choice")
 					? this.questions.choice(eventId, value, locale) : fieldValue(name, value, country, locale));
 		}
 		return switch (name) {

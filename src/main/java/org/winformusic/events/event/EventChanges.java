@@ -1,10 +1,15 @@
 package org.winformusic.events.event;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
+import org.winformusic.events.event.QuestionRow.ChoiceRow;
 
 /**
  * What an edit did to an event, for the audit trail, in the shape registration edits
@@ -14,7 +19,8 @@ import java.util.stream.Collectors;
  * is {@code null}. Long texts show the stretch where they differ ("…de la industria
  * musical en México…"), a list of speakers, partners or questions their names; a change
  * that would not show that way (a speaker's role, a line break) is a line
- * {@code changed=field}.
+ * {@code changed=field}; a choice taken off a question is a line
+ * {@code choiceRemoved=id}.
  */
 final class EventChanges {
 
@@ -63,8 +69,33 @@ final class EventChanges {
 		changes.text("retentionDays", before.retentionDays(), after.retentionDays());
 		changes.rows("speakers", before.speakers(), after.speakers(), SpeakerRow::name);
 		changes.rows("partners", before.partners(), after.partners(), PartnerRow::name);
-		changes.rows("questions", before.questions(), after.questions(), QuestionRow::labelEs);
+		List<QuestionRow> kept = changes.removedChoices(before.questions(), after.questions());
+		changes.rows("questions", kept, after.questions(), QuestionRow::labelEs);
 		return changes.lines.toString().strip();
+	}
+
+	/**
+	 * A line {@code choiceRemoved=12} for each choice a question still on the form lost
+	 * (the admin module names it with its question).
+	 * @return the questions before, without those choices: what else changed in them
+	 */
+	private List<QuestionRow> removedChoices(List<QuestionRow> before, List<QuestionRow> after) {
+		Map<Long, Set<Long>> choicesAfter = new HashMap<>();
+		after.stream()
+			.filter((q) -> q.id() != null)
+			.forEach((q) -> choicesAfter.put(q.id(),
+					q.choices().stream().map(ChoiceRow::id).collect(Collectors.toSet())));
+		return before.stream().map((q) -> {
+			Set<Long> still = choicesAfter.get(q.id());
+			if (q.id() == null || still == null) {
+				return q;
+			}
+			q.choices()
+				.stream()
+				.filter((c) -> c.id() != null && !still.contains(c.id()))
+				.forEach((c) -> this.lines.append("choiceRemoved=").append(c.id()).append('\n'));
+			return q.withChoices(q.choices().stream().filter((c) -> still.contains(c.id())).toList());
+		}).toList();
 	}
 
 	/**

@@ -68,14 +68,61 @@ public class EventQuestions {
 		return live(eventId).stream()
 			.map((q) -> new QuestionRow(q.id(), q.kind().name(), q.labelEs(), q.labelEn(), nonNull(q.helpEs()),
 					nonNull(q.helpEn()), q.required(),
-					q.choices().stream().map((c) -> new ChoiceRow(c.id(), c.labelEs(), c.labelEn())).toList()))
+					q.choices().stream().map((c) -> new ChoiceRow(c.id(), c.labelEs(), c.labelEn())).toList(), null))
 			.toList();
 	}
 
-	/** Problems with the posted rows, for the event with this slug (if it exists). */
+	/**
+	 * Problems with the posted rows, for the event with this slug (if it exists): among
+	 * them, a choice people chose that the rows leave out, unless the row confirms its
+	 * removal.
+	 */
 	Map<String, String> check(String slug, List<QuestionRow> rows) {
 		Map<Long, EventQuestion> stored = stored(eventId(slug));
-		return QuestionRules.check(QuestionRow.present(rows), stored, this.answered.answered(stored.keySet()));
+		List<QuestionRow> present = QuestionRow.present(rows);
+		return QuestionRules.check(present, stored, this.answered.answered(stored.keySet()), leaving(stored, present));
+	}
+
+	/**
+	 * The choices people chose that the rows posted for the event with this slug leave
+	 * out, by the index of their question's row (none for a new event): what the editor
+	 * warns about before they leave the form.
+	 */
+	public Map<Integer, List<LeavingChoice>> leaving(String slug, List<QuestionRow> rows) {
+		return leaving(stored(eventId(slug)), QuestionRow.present(rows));
+	}
+
+	private Map<Integer, List<LeavingChoice>> leaving(Map<Long, EventQuestion> stored, List<QuestionRow> rows) {
+		Map<Integer, List<EventQuestion.Choice>> left = new LinkedHashMap<>();
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			EventQuestion before = (rows.get(i).id() != null) ? stored.get(rows.get(i).id()) : null;
+			if (before == null || !before.kind().hasChoices()) {
+				continue;
+			}
+			Set<Long> kept = new HashSet<>();
+			rows.get(i).choices().forEach((c) -> kept.add(c.id()));
+			List<EventQuestion.Choice> gone = before.liveChoices()
+				.stream()
+				.filter((c) -> !kept.contains(c.id()))
+				.toList();
+			if (!gone.isEmpty()) {
+				left.put(i, gone);
+				gone.forEach((c) -> ids.add(c.id()));
+			}
+		}
+		Map<Long, Long> chosen = this.answered.chosen(ids);
+		Map<Integer, List<LeavingChoice>> leaving = new LinkedHashMap<>();
+		left.forEach((row, choices) -> {
+			List<LeavingChoice> answered = choices.stream()
+				.filter((c) -> chosen.containsKey(c.id()))
+				.map((c) -> new LeavingChoice(c, chosen.get(c.id())))
+				.toList();
+			if (!answered.isEmpty()) {
+				leaving.put(row, answered);
+			}
+		});
+		return leaving;
 	}
 
 	/**
@@ -179,6 +226,19 @@ public class EventQuestions {
 				QuestionKind.valueOf(rs.getString("kind")), rs.getString("label_es"), rs.getString("label_en"),
 				rs.getString("help_es"), rs.getString("help_en"), rs.getBoolean("required"),
 				rs.getTimestamp("removed_at") != null, List.copyOf(choices));
+	}
+
+	/**
+	 * A choice people chose, which the posted rows take off the form.
+	 *
+	 * @param people how many registrations chose it
+	 */
+	public record LeavingChoice(EventQuestion.Choice choice, long people) {
+
+		public long id() {
+			return this.choice.id();
+		}
+
 	}
 
 	private static String strip(String text) {

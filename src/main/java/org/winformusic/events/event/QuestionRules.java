@@ -9,9 +9,11 @@ import org.winformusic.events.event.QuestionRow.ChoiceRow;
 
 /**
  * What the event editor checks in its questions: a kind, labels in both languages, at
- * least two choices for a choice question, bounded lengths, and no change of kind once a
- * question has answers. Errors are keyed by the indexed field name
- * ({@code questions[1].labelEn}) with a message key of {@code messages/questions}.
+ * least two choices for a choice question, bounded lengths, no change of kind once a
+ * question has answers, and no chosen choice removed without the organizer confirming it
+ * (its answers stay, marked as no longer on the form). Errors are keyed by the indexed
+ * field name ({@code questions[1].labelEn}) with a message key of
+ * {@code messages/questions}.
  */
 final class QuestionRules {
 
@@ -31,8 +33,10 @@ final class QuestionRules {
 	/**
 	 * @param stored the event's questions as stored (for the kind of answered ones)
 	 * @param answered ids of stored questions that have answers
+	 * @param leaving by row index, the chosen choices the row leaves out
 	 */
-	static Map<String, String> check(List<QuestionRow> rows, Map<Long, EventQuestion> stored, Set<Long> answered) {
+	static Map<String, String> check(List<QuestionRow> rows, Map<Long, EventQuestion> stored, Set<Long> answered,
+			Map<Integer, List<EventQuestions.LeavingChoice>> leaving) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (rows.size() > MAX_QUESTIONS) {
 			errors.put("questions", "questions.error.tooMany");
@@ -55,6 +59,11 @@ final class QuestionRules {
 			text(errors, prefix + "helpEn", row.helpEn(), false, HELP_MAX);
 			if (kind != null && kind.hasChoices()) {
 				choices(errors, prefix, row.choices());
+				List<EventQuestions.LeavingChoice> gone = leaving.getOrDefault(i, List.of());
+				if (!gone.isEmpty()
+						&& !row.confirmedRemovals().containsAll(gone.stream().map((c) -> c.id()).toList())) {
+					errors.putIfAbsent(prefix + "choices", "questions.error.choiceChosen");
+				}
 			}
 		}
 		return errors;

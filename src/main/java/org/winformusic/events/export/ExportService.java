@@ -27,7 +27,7 @@ class ExportService {
 
 	long export(EventInfo event, RegistrationQuery query, ExportFormat format, Locale locale, RowWriter writer)
 			throws IOException {
-		long rows = this.registrations.write(event, query, locale, writer);
+		long rows = this.registrations.write(event, query, locale, format.people(), writer);
 		this.audit.exported(event, query.filter(), format, rows);
 		// No personal data here: the filter's search text may be a name or an address.
 		logger.info("Exported " + rows + " registrations of event " + event.slug() + " as " + format);

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationAnswers;
-import org.winformusic.events.registration.RegistrationAnswers.ExportColumns;
+import org.winformusic.events.registration.ExportColumns;
 import org.winformusic.events.registration.RegistrationQuery;
 import org.winformusic.events.registration.RegistrationStream;
 import org.winformusic.events.registration.RegistrationView;
@@ -52,13 +52,16 @@ class RegistrationExport {
 	 * Writes the header (in {@code locale}) and every registration of {@code event} that
 	 * {@code query} selects, in its order. The answers to the event's own questions
 	 * follow the standard columns, one column per question in form order (removed
-	 * questions too), headed by its label in {@code locale}.
+	 * questions too), headed by its label in {@code locale}: as stored (choice ids,
+	 * {@code true}/{@code false}, the text), the same whoever downloads it, unless
+	 * {@code inWords} (the people export).
 	 * @return the number of registrations written
 	 */
-	public long write(EventInfo event, RegistrationQuery query, Locale locale, RowWriter writer) throws IOException {
+	public long write(EventInfo event, RegistrationQuery query, Locale locale, boolean inWords, RowWriter writer)
+			throws IOException {
 		ZoneId zone = event.zone();
 		try {
-			ExportColumns questions = this.answers.exportColumns(event.id(), locale);
+			ExportColumns questions = this.answers.exportColumns(event.id(), locale, inWords);
 			List<String> headers = new ArrayList<>(headers(event.country(), locale));
 			headers.addAll(questions.headers());
 			writer.header(headers);

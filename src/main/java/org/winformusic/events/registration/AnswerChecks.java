@@ -21,9 +21,10 @@ import org.springframework.validation.Errors;
 /**
  * Checks and stores the answers to an event's own questions, in the transaction of the
  * registration or edit they belong to. Text is normalized and refused for the same
- * characters as the standard fields; a choice must be one the form offers; a required
- * question must be answered. The message of a missing answer names the question in the
- * reader's language (argument 0 Spanish, 1 English).
+ * characters as the standard fields; a choice must be one the form offers (or one removed
+ * since that the registration edited keeps); a required question must be answered. The
+ * message of a missing answer names the question in the reader's language (argument 0
+ * Spanish, 1 English).
  */
 @Component
 class AnswerChecks {
@@ -42,16 +43,23 @@ class AnswerChecks {
 	}
 
 	/**
-	 * Checks posted answers against the event's questions.
+	 * Checks posted answers against the questions of the context's event. A choice must
+	 * be one the form offers, or one removed since that the registration edited holds.
 	 * @param posted values by question id, or null when the form did not carry them
-	 * @param hasQuestions false when the event is known to ask none (saves a query)
 	 * @param errors where each problem goes, under the question's field name
 	 */
-	CheckedAnswers check(long eventId, boolean hasQuestions, Map<Long, List<String>> posted, Errors errors) {
-		if (posted == null || !hasQuestions) {
+	CheckedAnswers check(FormContext context, Map<Long, List<String>> posted, Errors errors) {
+		if (posted == null || !context.hasQuestions()) {
 			return CheckedAnswers.NOT_ASKED;
 		}
-		List<EventQuestion> asked = this.questions.live(eventId);
+		Set<Long> held = held(context.registrationId());
+		List<EventQuestion> asked = this.questions.all(context.eventId())
+			.stream()
+			.filter((q) -> !q.removed())
+			.map((q) -> new EventQuestion(q.id(), q.eventId(), q.position(), q.kind(), q.labelEs(), q.labelEn(),
+					q.helpEs(), q.helpEn(), q.required(), false,
+					q.choices().stream().filter((c) -> !c.removed() || held.contains(c.id())).toList()))
+			.toList();
 		Map<Long, Answer> answers = new LinkedHashMap<>();
 		for (EventQuestion question : asked) {
 			List<String> values = posted.getOrDefault(question.id(), List.of())
@@ -120,6 +128,17 @@ class AnswerChecks {
 				return new Answer(null, null, List.copyOf(chosen));
 			}
 		}
+	}
+
+	/** The choices a stored registration holds; none for a new one. */
+	private Set<Long> held(Long registrationId) {
+		if (registrationId == null) {
+			return Set.of();
+		}
+		return new HashSet<>(this.jdbc.sql("select choice_id from registration_answer_choice where registration_id = ?")
+			.param(registrationId)
+			.query(Long.class)
+			.list());
 	}
 
 	/**

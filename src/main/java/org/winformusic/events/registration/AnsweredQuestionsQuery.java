@@ -1,9 +1,12 @@
 package org.winformusic.events.registration;
 
+import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.winformusic.events.event.AnsweredQuestions;
@@ -13,8 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells the event editor which questions have answers and whether, and how many, people
- * registered for an event (both live here).
+ * Tells the event editor which questions and choices have answers and whether, and how
+ * many, people registered for an event (both live here).
  */
 @Component
 class AnsweredQuestionsQuery implements AnsweredQuestions, EventRegistrations {
@@ -41,6 +44,21 @@ class AnsweredQuestionsQuery implements AnsweredQuestions, EventRegistrations {
 				select question_id from registration_answer where question_id = any(:ids)
 				union select question_id from registration_answer_choice where question_id = any(:ids)
 				""").param("ids", ids).query(Long.class).list());
+	}
+
+	@Override
+	public Map<Long, Long> chosen(Collection<Long> choiceIds) {
+		Map<Long, Long> counts = new HashMap<>();
+		if (choiceIds.isEmpty()) {
+			return counts;
+		}
+		this.jdbc.sql("""
+				select choice_id, count(*) as n from registration_answer_choice where choice_id = any(:ids)
+				 group by choice_id
+				""").param("ids", choiceIds.stream().mapToLong(Long::longValue).toArray()).query((ResultSet rs) -> {
+			counts.put(rs.getLong("choice_id"), rs.getLong("n"));
+		});
+		return counts;
 	}
 
 	@Override

@@ -11,8 +11,16 @@ import org.winformusic.events.event.RegisteringEvent;
  * @param hasQuestions false when the event is known to ask none (saves a query)
  * @param requireConsent whether privacy consent must be given (new registrations; an edit
  * keeps the consent given then)
+ * @param registrationId the registration edited, null for a new one: its answers may keep
+ * a choice removed from the form since
  */
-public record FormContext(long eventId, String country, boolean hasQuestions, boolean requireConsent) {
+public record FormContext(long eventId, String country, boolean hasQuestions, boolean requireConsent,
+		Long registrationId) {
+
+	/** A form for no stored registration (a new one). */
+	public FormContext(long eventId, String country, boolean hasQuestions, boolean requireConsent) {
+		this(eventId, country, hasQuestions, requireConsent, null);
+	}
 
 	/** A new registration for this event: consent must be given. */
 	public static FormContext registering(RegisteringEvent event) {
@@ -22,6 +30,14 @@ public record FormContext(long eventId, String country, boolean hasQuestions, bo
 	/** An edit of a registration for this event: consent is not asked again. */
 	public static FormContext editing(long eventId, String country) {
 		return new FormContext(eventId, country, true, false);
+	}
+
+	/**
+	 * An edit of this registration: consent is not asked again, and a choice removed from
+	 * the form that it holds may be kept.
+	 */
+	public static FormContext editing(long eventId, String country, long registrationId) {
+		return new FormContext(eventId, country, true, false, registrationId);
 	}
 
 }

@@ -1,11 +1,8 @@
 package org.winformusic.events.registration;
 
-import java.sql.Array;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +32,7 @@ public class RegistrationAnswers {
 	 * A lateral join giving each row of {@code registration r} its answers as two aligned
 	 * arrays: {@code answer_questions} (question ids) and {@code answer_values} (the
 	 * text, {@code true}/{@code false}, or chosen choice ids separated by commas). Read
-	 * them with {@link ExportColumns#values(ResultSet)}.
+	 * them with {@link ExportColumns#values}.
 	 */
 	public static final String EXPORT_JOIN = """
 			left join lateral (
@@ -102,10 +99,15 @@ public class RegistrationAnswers {
 
 	/**
 	 * How many of those who may come (pending, confirmed, waitlisted) chose each choice,
-	 * for every choice question the form asks (from {@link RegistrationTallies}).
+	 * for every choice question the form asks (from {@link RegistrationTallies}); a
+	 * choice removed from the form since is counted after the others, marked, while
+	 * anyone still has it.
 	 */
 	public List<ChoiceBreakdown> breakdowns(long eventId, Locale locale) {
-		List<EventQuestion> asked = this.questions.live(eventId).stream().filter((q) -> q.kind().hasChoices()).toList();
+		List<EventQuestion> asked = this.questions.all(eventId)
+			.stream()
+			.filter((q) -> !q.removed() && q.kind().hasChoices())
+			.toList();
 		if (asked.isEmpty()) {
 			return List.of();
 		}
@@ -116,7 +118,9 @@ public class RegistrationAnswers {
 			.map((q) -> new ChoiceBreakdown(q.label(locale), total,
 					q.choices()
 						.stream()
-						.map((c) -> new ChoiceCount(c.label(locale), counts.getOrDefault(c.id(), 0L), total))
+						.filter((c) -> !c.removed() || counts.getOrDefault(c.id(), 0L) > 0)
+						.sorted(Comparator.comparing(EventQuestion.Choice::removed))
+						.map((c) -> new ChoiceCount(choiceLabel(c, locale), counts.getOrDefault(c.id(), 0L), total))
 						.toList()))
 			.toList();
 	}
@@ -130,7 +134,7 @@ public class RegistrationAnswers {
 			.stream()
 			.filter((q) -> q.kind().hasChoices())
 			.map((q) -> new ChoiceGroup(q.label(locale),
-					q.choices().stream().map((c) -> new ChoiceOption(c.id(), c.label(locale))).toList()))
+					q.choices().stream().map((c) -> new ChoiceOption(c.id(), choiceLabel(c, locale))).toList()))
 			.toList();
 	}
 
@@ -151,11 +155,13 @@ public class RegistrationAnswers {
 
 	/**
 	 * The export's question columns for an event: every question, removed ones too, in
-	 * form order, headed by its label in {@code locale}.
+	 * form order, headed by its label in {@code locale}; the answers as stored, or in
+	 * words in {@code locale} when {@code inWords}.
 	 */
-	public ExportColumns exportColumns(long eventId, Locale locale) {
+	public ExportColumns exportColumns(long eventId, Locale locale, boolean inWords) {
 		List<EventQuestion> all = this.questions.all(eventId);
-		return new ExportColumns(all, all.stream().map((q) -> q.label(locale)).toList(), locale, this);
+		return new ExportColumns(all, all.stream().map((q) -> q.label(locale)).toList(),
+				inWords ? (q, value) -> inWords(q, value, locale) : ExportColumns::asStored);
 	}
 
 	/**
@@ -181,7 +187,7 @@ public class RegistrationAnswers {
 	/**
 	 * An answer stored as one value (the chosen choice ids separated by commas) in words.
 	 */
-	private String inWords(EventQuestion question, String value, Locale locale) {
+	String inWords(EventQuestion question, String value, Locale locale) {
 		return display(question, question.kind().hasChoices() ? List.of(value.split(",")) : List.of(value), locale);
 	}
 
@@ -196,11 +202,21 @@ public class RegistrationAnswers {
 					.map(byId::get)
 					.filter((c) -> c != null)
 					.sorted(Comparator.comparingInt(EventQuestion.Choice::position))
-					.map((c) -> c.label(locale))
+					.map((c) -> choiceLabel(c, locale))
 					.collect(Collectors.joining(", "));
 			}
 			default -> values.get(0);
 		};
+	}
+
+	/**
+	 * A choice's label; one removed from the form since is marked so ("Electrónica (ya no
+	 * está en el formulario)").
+	 */
+	private String choiceLabel(EventQuestion.Choice choice, Locale locale) {
+		return choice.removed()
+				? choice.label(locale) + " " + this.messages.getMessage("questions.removedMark", null, locale)
+				: choice.label(locale);
 	}
 
 	/**
@@ -236,58 +252,6 @@ public class RegistrationAnswers {
 	}
 
 	public record ChoiceOption(long id, String label) {
-	}
-
-	/** The question columns of one export (see {@link #EXPORT_JOIN}). */
-	public static final class ExportColumns {
-
-		private final List<EventQuestion> questions;
-
-		private final List<String> headers;
-
-		private final Locale locale;
-
-		private final RegistrationAnswers answers;
-
-		ExportColumns(List<EventQuestion> questions, List<String> headers, Locale locale, RegistrationAnswers answers) {
-			this.questions = questions;
-			this.headers = headers;
-			this.locale = locale;
-			this.answers = answers;
-		}
-
-		public boolean isEmpty() {
-			return this.questions.isEmpty();
-		}
-
-		/** The column headers: each question's label in the export's language. */
-		public List<String> headers() {
-			return this.headers;
-		}
-
-		/** One row's answers in column order, from the arrays of {@link #EXPORT_JOIN}. */
-		public String[] values(ResultSet rs) throws SQLException {
-			Map<Long, String> byQuestion = new HashMap<>();
-			Array ids = rs.getArray("answer_questions");
-			Array texts = rs.getArray("answer_values");
-			if (ids != null && texts != null) {
-				Object[] questionIds = (Object[]) ids.getArray();
-				Object[] values = (Object[]) texts.getArray();
-				for (int i = 0; i < questionIds.length; i++) {
-					byQuestion.put(((Number) questionIds[i]).longValue(), (String) values[i]);
-				}
-			}
-			String[] row = new String[this.questions.size()];
-			for (int i = 0; i < row.length; i++) {
-				EventQuestion question = this.questions.get(i);
-				String value = byQuestion.get(question.id());
-				if (value != null) {
-					row[i] = this.answers.inWords(question, value, this.locale);
-				}
-			}
-			return row;
-		}
-
 	}
 
 }

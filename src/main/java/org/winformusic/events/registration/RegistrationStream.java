@@ -11,7 +11,6 @@ import java.util.Locale;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.winformusic.events.registration.RegistrationAnswers.ExportColumns;
 
 /**
  * Every registration of one event that a {@link RegistrationQuery} selects, handed row by

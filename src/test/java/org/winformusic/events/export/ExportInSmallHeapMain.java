@@ -37,7 +37,7 @@ public final class ExportInSmallHeapMain {
 		EventInfo event = context.getBean(EventCatalog.class).findBySlug(args[3], Locale.ENGLISH).orElseThrow();
 		CountingOutputStream out = new CountingOutputStream();
 		long rows = context.getBean(RegistrationExport.class)
-			.write(event, RegistrationQuery.ALL, Locale.ENGLISH, new CsvRowWriter(out, ','));
+			.write(event, RegistrationQuery.ALL, Locale.ENGLISH, false, new CsvRowWriter(out, ','));
 		System.out
 			.println("EXPORTED rows=" + rows + " bytes=" + out.count + " maxHeap=" + Runtime.getRuntime().maxMemory());
 		context.close();

@@ -66,7 +66,7 @@ class WaitlistPositionTests {
 
 	private Map<Long, Integer> positions(TestEvents.Created event, RegistrationQuery query) throws IOException {
 		Map<Long, Integer> positions = new LinkedHashMap<>();
-		this.stream.forEach(event.id(), query, this.answers.exportColumns(event.id(), java.util.Locale.ENGLISH),
+		this.stream.forEach(event.id(), query, this.answers.exportColumns(event.id(), java.util.Locale.ENGLISH, false),
 				(registration, answers) -> positions.put(registration.id(),
 						(registration.waitlistPosition() != null) ? registration.waitlistPosition() : -1));
 		return positions;

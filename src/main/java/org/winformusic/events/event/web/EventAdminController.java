@@ -13,6 +13,7 @@ import org.winformusic.events.event.Countries;
 import org.winformusic.events.event.CountryZones;
 import org.winformusic.events.event.EventAdministration;
 import org.winformusic.events.event.EventForm;
+import org.winformusic.events.event.EventQuestions;
 import org.winformusic.events.event.Unpublishing;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.BoundForms;
@@ -57,12 +58,15 @@ class EventAdminController {
 
 	private final Unpublishing unpublishing;
 
+	private final EventQuestions questions;
+
 	EventAdminController(EventAdministration administration, EventTimes times, Validator validator,
-			Unpublishing unpublishing) {
+			Unpublishing unpublishing, EventQuestions questions) {
 		this.administration = administration;
 		this.times = times;
 		this.validator = validator;
 		this.unpublishing = unpublishing;
+		this.questions = questions;
 	}
 
 	/**
@@ -156,8 +160,11 @@ class EventAdminController {
 		// Slug and capacity are not edited here: the form shows them read-only.
 		EventForm edited = withIdentity(form, current);
 		if (row != null) {
-			return changeRows(edited, row, model);
+			String view = changeRows(edited, row, model);
+			leavingChoices(slug, (EventForm) model.getAttribute("form"), model);
+			return view;
 		}
+		leavingChoices(slug, edited, model);
 		boolean valid = valid(this.administration.checkChange(slug, edited), edited, result, locale);
 		int registered = this.unpublishing.registeredLosingThePage(slug, edited);
 		boolean confirmed = "true".equals(unpublishConfirmed);
@@ -170,6 +177,14 @@ class EventAdminController {
 		}
 		redirect.addFlashAttribute(this.administration.update(slug, edited) ? "saved" : "unchanged", true);
 		return "redirect:/admin/events/" + slug + "/edit";
+	}
+
+	/**
+	 * The choices people chose that the form takes off, by question row, which the
+	 * questions section warns about as soon as they are removed (before any save).
+	 */
+	private void leavingChoices(String slug, EventForm form, Model model) {
+		model.addAttribute("leavingChoices", this.questions.leaving(slug, form.questions()));
 	}
 
 	/**

@@ -197,7 +197,8 @@ class ManageController {
 		RegistrationFormBinding.Posted posted = RegistrationFormBinding.registrant(request, model);
 		RegistrationForm form = posted.form();
 		BindingResult result = posted.result();
-		CheckedForm checked = this.validator.check(form, FormContext.editing(event.id(), event.country()), result);
+		CheckedForm checked = this.validator.check(form,
+				FormContext.editing(event.id(), event.country(), registration.id()), result);
 		if (checked != null) {
 			try {
 				EditResult edit = this.registrations.updateByToken(token, checked,

@@ -44,15 +44,18 @@ class QuestionFields {
 	 * before the privacy consent's, as the fields appear on the page.
 	 */
 	void prepare(Model model, long eventId, RegistrationForm form, BindingResult result, Locale locale) {
-		List<QuestionField> asked = new ArrayList<>();
-		for (EventQuestion question : this.questions.live(eventId)) {
-			asked.add(new QuestionField(question.fieldName(), question.kind().name(), question.label(locale),
-					question.help(locale), question.required(), question.kind() == QuestionKind.LONG_TEXT ? 2000 : 300,
-					options(question, locale)));
-		}
 		Map<String, List<String>> values = new LinkedHashMap<>();
 		if (form.answers() != null) {
 			form.answers().forEach((id, posted) -> values.put("q" + id, posted));
+		}
+		List<QuestionField> asked = new ArrayList<>();
+		for (EventQuestion question : this.questions.all(eventId)) {
+			if (question.removed()) {
+				continue;
+			}
+			asked.add(new QuestionField(question.fieldName(), question.kind().name(), question.label(locale),
+					question.help(locale), question.required(), question.kind() == QuestionKind.LONG_TEXT ? 2000 : 300,
+					options(question, values.getOrDefault(question.fieldName(), List.of()), locale)));
 		}
 		model.addAttribute("questions", asked);
 		model.addAttribute("answers", values);
@@ -69,12 +72,22 @@ class QuestionFields {
 		model.addAttribute("errors", errors);
 	}
 
-	private List<Option> options(EventQuestion question, Locale locale) {
+	/**
+	 * The options of a choice or yes/no question: the choices the form offers, and one
+	 * removed since that the answer shown still holds (their own, on the manage page),
+	 * marked, so keeping the answer keeps it.
+	 */
+	private List<Option> options(EventQuestion question, List<String> shown, Locale locale) {
 		if (question.kind() == QuestionKind.YES_NO) {
 			return List.of(new Option("true", this.messages.getMessage("questions.answer.true", null, locale)),
 					new Option("false", this.messages.getMessage("questions.answer.false", null, locale)));
 		}
-		return question.choices().stream().map((c) -> new Option(Long.toString(c.id()), c.label(locale))).toList();
+		String mark = this.messages.getMessage("questions.removedMark", null, locale);
+		return question.choices()
+			.stream()
+			.filter((c) -> !c.removed() || shown.contains(Long.toString(c.id())))
+			.map((c) -> new Option(Long.toString(c.id()), c.removed() ? c.label(locale) + " " + mark : c.label(locale)))
+			.toList();
 	}
 
 	/**

@@ -1,10 +1,15 @@
 package org.winformusic.events.registration.web;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestRegistrations;
@@ -172,16 +177,66 @@ class QuestionAnswersTests {
 		List<String> csv = page(get(list + ".csv").with(STAFF).param("lang", "en")).lines().toList();
 		assertThat(csv.get(0))
 			.endsWith(",Waitlist position,Declined at,What interests you most?,What is your website?");
+		// The exact export writes a choice as its id, the value the list's filter takes.
+		assertThat(csv).anySatisfy((line) -> assertThat(line).contains(rights)
+			.endsWith("," + this.choices.get(1) + ",https://derechos.example.org"));
 		assertThat(csv)
-			.anySatisfy((line) -> assertThat(line).contains(rights).endsWith(",Rights,https://derechos.example.org"));
-		assertThat(csv).anySatisfy((line) -> assertThat(line).contains(distribution).endsWith(",Distribution,"));
+			.anySatisfy((line) -> assertThat(line).contains(distribution).endsWith("," + this.choices.get(0) + ","));
 		List<String> csvEs = page(
 				get(list + ".csv").with(STAFF).param("lang", "es").param("choice", this.choices.get(1).toString()))
 			.lines()
 			.toList();
 		assertThat(csvEs).hasSize(2);
 		assertThat(csvEs.get(0)).endsWith(",¿Qué te interesa más?,¿Cuál es tu sitio web?");
-		assertThat(csvEs.get(1)).endsWith(",Derechos,https://derechos.example.org");
+		assertThat(csvEs.get(1)).endsWith("," + this.choices.get(1) + ",https://derechos.example.org");
+		// The readable export keeps the words, in the staff member's language.
+		assertThat(page(get("/admin/events/" + this.event.slug() + "/people.csv").with(STAFF).param("lang", "es")))
+			.contains(",Derechos,https://derechos.example.org");
+	}
+
+	@Test
+	void theExactExportWritesTheSameAnswersWhicheverLanguageStaffDownloadItInTheReadableOneInWords() throws Exception {
+		TestEvents events = new TestEvents(this.jdbc);
+		long music = events.question(this.event.id(), "MANY_CHOICES", "¿Qué tipo de música publica tu sello?",
+				"What kind of music does your label release?", false, "Rock y pop", "Rock and pop", "Música tropical",
+				"Tropical music", "Electrónica", "Electronic");
+		long vinyl = events.question(this.event.id(), "YES_NO", "¿Editas vinil?", "Do you press vinyl?", false);
+		List<Long> genres = events.choiceIds(music);
+		String email = email();
+		this.mvc
+			.perform(standard(post("/events/" + this.event.slug() + "/register"), email)
+				.param(field(this.interest), this.choices.get(0).toString())
+				.param(field(music), genres.get(2).toString())
+				.param(field(music), genres.get(1).toString())
+				.param(field(vinyl), "true"))
+			.andExpect(status().is3xxRedirection());
+		String list = "/admin/events/" + this.event.slug() + "/registrations";
+		for (String file : List.of(".csv", ".xlsx")) {
+			List<String> es = answers(list + file, "es", email);
+			List<String> en = answers(list + file, "en", email);
+			assertThat(es).as(file).isEqualTo(en);
+		}
+		List<String> csv = answers(list + ".csv", "en", email);
+		// Several choices: their ids in ascending order; yes/no as the news opt-in
+		// column.
+		assertThat(csv).containsExactly(this.choices.get(0).toString(), "", genres.get(1) + "," + genres.get(2),
+				"true");
+		assertThat(answers("/admin/events/" + this.event.slug() + "/people.csv", "es", email))
+			.containsExactly("Distribución", "", "Música tropical, Electrónica", "Sí");
+		assertThat(answers("/admin/events/" + this.event.slug() + "/people.csv", "en", email))
+			.containsExactly("Distribution", "", "Tropical music, Electronic", "Yes");
+	}
+
+	/** The last four columns (the event's questions) of the person's row of an export. */
+	private List<String> answers(String path, String lang, String email) throws Exception {
+		byte[] body = this.mvc.perform(get(path).with(STAFF).param("lang", lang))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		List<List<String>> rows = path.endsWith(".xlsx") ? xlsxRows(body) : csvRows(body);
+		List<String> row = rows.stream().filter((r) -> r.contains(email)).findFirst().orElseThrow();
+		return row.subList(row.size() - 4, row.size());
 	}
 
 	@Test
@@ -207,6 +262,63 @@ class QuestionAnswersTests {
 			.single()).contains("https://borrar.example.org");
 		assertThat(page(get("/admin/events/" + this.event.slug() + "/registrations.csv").with(STAFF)))
 			.doesNotContain("https://borrar.example.org");
+	}
+
+	/** The rows of an RFC 4180 CSV (after its byte-order mark). */
+	private static List<List<String>> csvRows(byte[] body) {
+		String text = new String(body, StandardCharsets.UTF_8).replaceFirst("^\uFEFF", "");
+		List<List<String>> rows = new ArrayList<>();
+		List<String> row = new ArrayList<>();
+		StringBuilder cell = new StringBuilder();
+		boolean quoted = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (quoted) {
+				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+					cell.append('"');
+					i++;
+				}
+				else if (c == '"') {
+					quoted = false;
+				}
+				else {
+					cell.append(c);
+				}
+			}
+			else if (c == '"') {
+				quoted = true;
+			}
+			else if (c == ',') {
+				row.add(cell.toString());
+				cell.setLength(0);
+			}
+			else if (c == '\n') {
+				row.add(cell.toString().replaceFirst("\r$", ""));
+				cell.setLength(0);
+				rows.add(row);
+				row = new ArrayList<>();
+			}
+			else {
+				cell.append(c);
+			}
+		}
+		return rows;
+	}
+
+	/** The rows of an XLSX file's first sheet, empty cells as "". */
+	private static List<List<String>> xlsxRows(byte[] body) throws Exception {
+		List<List<String>> rows = new ArrayList<>();
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(body))) {
+			DataFormatter formatter = new DataFormatter();
+			for (Row sheetRow : workbook.getSheetAt(0)) {
+				List<String> row = new ArrayList<>();
+				for (int i = 0; i < sheetRow.getLastCellNum(); i++) {
+					row.add(formatter.formatCellValue(sheetRow.getCell(i)));
+				}
+				rows.add(row);
+			}
+		}
+		return rows;
 	}
 
 	/** Registers with these answers; returns the manage page's path. */
