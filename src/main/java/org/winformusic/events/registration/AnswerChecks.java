@@ -45,9 +45,12 @@ class AnswerChecks {
 	 * Checks posted answers against the event's questions.
 	 * @param posted values by question id, or null when the form did not carry them
 	 * @param hasQuestions false when the event is known to ask none (saves a query)
+	 * @param requireAnswers false when a required question may be left unanswered
+	 * ({@link FormContext#staffEditing})
 	 * @param errors where each problem goes, under the question's field name
 	 */
-	CheckedAnswers check(long eventId, boolean hasQuestions, Map<Long, List<String>> posted, Errors errors) {
+	CheckedAnswers check(long eventId, boolean hasQuestions, boolean requireAnswers, Map<Long, List<String>> posted,
+			Errors errors) {
 		if (posted == null || !hasQuestions) {
 			return CheckedAnswers.NOT_ASKED;
 		}
@@ -61,7 +64,7 @@ class AnswerChecks {
 				.toList();
 			String field = question.fieldName();
 			if (values.isEmpty()) {
-				if (question.required()) {
+				if (question.required() && requireAnswers) {
 					RegistrationValidator.reject(errors, field, "questions.error.required", question.labelEs(),
 							question.labelEn());
 				}

@@ -11,8 +11,16 @@ import org.winformusic.events.event.RegisteringEvent;
  * @param hasQuestions false when the event is known to ask none (saves a query)
  * @param requireConsent whether privacy consent must be given (new registrations; an edit
  * keeps the consent given then)
+ * @param requireAnswers whether a required question of the event must be answered (all
+ * but the staff edit)
  */
-public record FormContext(long eventId, String country, boolean hasQuestions, boolean requireConsent) {
+public record FormContext(long eventId, String country, boolean hasQuestions, boolean requireConsent,
+		boolean requireAnswers) {
+
+	/** A form whose required questions must be answered. */
+	public FormContext(long eventId, String country, boolean hasQuestions, boolean requireConsent) {
+		this(eventId, country, hasQuestions, requireConsent, true);
+	}
 
 	/** A new registration for this event: consent must be given. */
 	public static FormContext registering(RegisteringEvent event) {
@@ -22,6 +30,16 @@ public record FormContext(long eventId, String country, boolean hasQuestions, bo
 	/** An edit of a registration for this event: consent is not asked again. */
 	public static FormContext editing(long eventId, String country) {
 		return new FormContext(eventId, country, true, false);
+	}
+
+	/**
+	 * Staff correcting a registration of this event: as {@link #editing}, but a required
+	 * question may be left unanswered (a walk-in was not asked it, nor was anyone who
+	 * registered before it was added), so that correcting a phone never makes staff
+	 * invent an answer. The answers given are checked as the registrant's.
+	 */
+	public static FormContext staffEditing(long eventId, String country) {
+		return new FormContext(eventId, country, true, false, false);
 	}
 
 }

@@ -125,7 +125,8 @@ public class RegistrationValidator implements SmartValidator {
 			reject(errors, "privacyConsent", "registration.error.privacyConsent.required");
 		}
 		boolean newsOptIn = Boolean.TRUE.equals(form.newsOptIn());
-		CheckedAnswers answers = this.answers.check(context.eventId(), context.hasQuestions(), form.answers(), errors);
+		CheckedAnswers answers = this.answers.check(context.eventId(), context.hasQuestions(), context.requireAnswers(),
+				form.answers(), errors);
 		if (errors.hasErrors()) {
 			return null;
 		}
