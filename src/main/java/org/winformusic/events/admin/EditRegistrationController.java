@@ -1,5 +1,6 @@
 package org.winformusic.events.admin;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,6 +13,8 @@ import org.winformusic.events.registration.EditResult;
 import org.winformusic.events.registration.EditableRegistration;
 import org.winformusic.events.registration.CheckedForm;
 import org.winformusic.events.registration.FormContext;
+import org.winformusic.events.registration.QuestionFields;
+import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationFields;
 import org.winformusic.events.registration.RegistrationForm;
@@ -36,7 +39,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * ({@link RegistrationFormBinding}, {@link RegistrationValidator}) and shown with its
  * field fragments: GET shows the form, POST saves and redirects, or shows the form again
  * with each problem next to its field. Staff do not give consent for the registrant (the
- * recorded consent stays) and do not answer the event's own questions (the answers stay).
+ * recorded consent stays). The event's questions are on the form with the registration's
+ * answers, checked as the registrant's edit checks them, except that staff may leave a
+ * required one unanswered ({@link FormContext#staffEditing}); a changed answer is in the
+ * history like a changed field, and sends no email.
  */
 @Controller
 class EditRegistrationController {
@@ -53,13 +59,20 @@ class EditRegistrationController {
 
 	private final RegistrationFields fields;
 
+	private final QuestionFields questions;
+
+	private final RegistrationAnswers answers;
+
 	EditRegistrationController(RegistrationDirectory directory, EventCatalog catalog, StaffActions actions,
-			RegistrationValidator validator, RegistrationFields fields) {
+			RegistrationValidator validator, RegistrationFields fields, QuestionFields questions,
+			RegistrationAnswers answers) {
 		this.directory = directory;
 		this.catalog = catalog;
 		this.actions = actions;
 		this.validator = validator;
 		this.fields = fields;
+		this.questions = questions;
+		this.answers = answers;
 	}
 
 	/**
@@ -93,7 +106,8 @@ class EditRegistrationController {
 		RegistrationFormBinding.Posted posted = RegistrationFormBinding.staff(request, model);
 		RegistrationForm form = posted.form();
 		BindingResult result = posted.result();
-		CheckedForm checked = this.validator.check(form, FormContext.editing(event.id(), event.country()), result);
+		CheckedForm checked = this.validator.check(form, FormContext.staffEditing(event.id(), event.country(), id),
+				result);
 		if (checked != null) {
 			try {
 				EditResult edit = this.actions.update(id, checked, EditableRegistration.postedVersion(version));
@@ -128,6 +142,7 @@ class EditRegistrationController {
 		model.addAttribute("event", event);
 		// Staff correct someone else's details: the form speaks about the person.
 		this.fields.prepare(model, form, result, event.country(), locale, RegistrationFields.ABOUT_SOMEONE_ELSE);
+		this.questions.prepareForStaff(model, event.id(), form, result, locale);
 		return VIEW;
 	}
 
@@ -136,9 +151,10 @@ class EditRegistrationController {
 		EditableRegistration current = this.directory.findForEdit(id).orElseThrow(NotFoundException::new);
 		model.addAttribute("version", current.version());
 		EventInfo event = event(current.registration(), locale);
-		RegistrationForm form = RegistrationForm.of(current.registration(), event.country());
+		Map<Long, List<String>> answered = this.answers.formValues(current.registration().id());
+		RegistrationForm form = RegistrationForm.of(current.registration(), event.country()).withAnswers(answered);
 		model.addAttribute(RegistrationFields.LOADED,
-				this.fields.loaded(current.registration(), event.country(), Map.of()));
+				this.fields.loaded(current.registration(), event.country(), answered));
 		return show(current.registration(), event, form,
 				new BeanPropertyBindingResult(form, RegistrationFormBinding.NAME), locale, model);
 	}

@@ -69,7 +69,7 @@ class AnswerChecks {
 				.toList();
 			String field = question.fieldName();
 			if (values.isEmpty()) {
-				if (question.required()) {
+				if (question.required() && context.requireAnswers()) {
 					RegistrationValidator.reject(errors, field, "questions.error.required", question.labelEs(),
 							question.labelEn());
 				}

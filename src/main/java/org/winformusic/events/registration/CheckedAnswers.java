@@ -10,7 +10,7 @@ import org.winformusic.events.event.EventQuestion;
 /**
  * Answers to an event's own questions after {@link AnswerChecks}: the questions asked and
  * the normalized answers by question id. {@link #NOT_ASKED} stands for a form that did
- * not carry the questions (a staff edit): stored answers stay as they are.
+ * not carry the questions (the door's walk-in): stored answers stay as they are.
  */
 record CheckedAnswers(List<EventQuestion> questions, Map<Long, Answer> answers) {
 

@@ -13,13 +13,18 @@ import org.winformusic.events.event.RegisteringEvent;
  * keeps the consent given then)
  * @param registrationId the registration edited, null for a new one: its answers may keep
  * a choice removed from the form since
+ * @param requireAnswers whether a required question of the event must be answered (all
+ * but the staff edit)
  */
 public record FormContext(long eventId, String country, boolean hasQuestions, boolean requireConsent,
-		Long registrationId) {
+		Long registrationId, boolean requireAnswers) {
 
-	/** A form for no stored registration (a new one). */
+	/**
+	 * A form for no stored registration (a new one), whose required questions must be
+	 * answered.
+	 */
 	public FormContext(long eventId, String country, boolean hasQuestions, boolean requireConsent) {
-		this(eventId, country, hasQuestions, requireConsent, null);
+		this(eventId, country, hasQuestions, requireConsent, null, true);
 	}
 
 	/** A new registration for this event: consent must be given. */
@@ -37,7 +42,17 @@ public record FormContext(long eventId, String country, boolean hasQuestions, bo
 	 * the form that it holds may be kept.
 	 */
 	public static FormContext editing(long eventId, String country, long registrationId) {
-		return new FormContext(eventId, country, true, false, registrationId);
+		return new FormContext(eventId, country, true, false, registrationId, true);
+	}
+
+	/**
+	 * Staff correcting this registration: as {@link #editing}, but a required question
+	 * may be left unanswered (a walk-in was not asked it, nor was anyone who registered
+	 * before it was added), so that correcting a phone never makes staff invent an
+	 * answer. The answers given are checked as the registrant's.
+	 */
+	public static FormContext staffEditing(long eventId, String country, long registrationId) {
+		return new FormContext(eventId, country, true, false, registrationId, false);
 	}
 
 }

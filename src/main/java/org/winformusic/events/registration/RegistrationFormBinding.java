@@ -57,8 +57,9 @@ public final class RegistrationFormBinding {
 	}
 
 	/**
-	 * The staff edit: no answers (the recorded ones stay), and control characters refused
-	 * as on every staff form.
+	 * The staff forms: control characters refused as on every staff form. The answers are
+	 * read too; the door's walk-in does not ask the questions, and its check ignores them
+	 * ({@link FormContext#hasQuestions}).
 	 */
 	public static Posted staff(ServletRequest request, Model model) {
 		return bind(request, model, true);
@@ -70,7 +71,7 @@ public final class RegistrationFormBinding {
 				fields.text("company"), fields.text("jobTitle"), fields.text("companyType"), fields.text("state"),
 				fields.text("city"), fields.text("phone"), fields.text("associationInterest"),
 				fields.text("referralSource"), fields.text("comments"), fields.checkbox("privacyConsent"),
-				fields.checkbox("newsOptIn"), fields.text("website"), staff ? null : answers(request));
+				fields.checkbox("newsOptIn"), fields.text("website"), answers(request));
 		BeanPropertyBindingResult result = new BeanPropertyBindingResult(form, NAME);
 		// The value is not kept: shown again, it could carry the bytes back into the
 		// page.

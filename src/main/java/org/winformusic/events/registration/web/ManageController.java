@@ -18,6 +18,7 @@ import org.winformusic.events.registration.EditResult;
 import org.winformusic.events.registration.EditableRegistration;
 import org.winformusic.events.registration.EmailChanges;
 import org.winformusic.events.registration.FormContext;
+import org.winformusic.events.registration.QuestionFields;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationFields;
 import org.winformusic.events.registration.RegistrationForm;

@@ -14,6 +14,7 @@ import org.winformusic.events.event.NoLongerPublished;
 import org.winformusic.events.registration.CheckedForm;
 import org.winformusic.events.registration.FormContext;
 import org.winformusic.events.registration.PublicRegistrations;
+import org.winformusic.events.registration.QuestionFields;
 import org.winformusic.events.event.RegisteringEvent;
 import org.winformusic.events.registration.RegistrationFields;
 import org.winformusic.events.registration.RegistrationForm;

@@ -1,4 +1,4 @@
-package org.winformusic.events.registration.web;
+package org.winformusic.events.registration;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,9 +9,7 @@ import java.util.Map;
 import org.winformusic.events.event.EventQuestion;
 import org.winformusic.events.event.EventQuestions;
 import org.winformusic.events.event.QuestionKind;
-import org.winformusic.events.registration.RegistrationFields;
 import org.winformusic.events.registration.RegistrationFields.Option;
-import org.winformusic.events.registration.RegistrationForm;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -19,12 +17,15 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 
 /**
- * The event's own questions on the registration and edit forms: the model the question
- * fragments of {@code registration/fields.html} render, after the standard fields and
- * before the privacy consent, with their errors in the same summary.
+ * The event's own questions on the registration and edit forms, the staff edit's too: the
+ * model the question fragments of {@code registration/fields.html} render, after the
+ * standard fields and before the privacy consent, with their errors in the same summary.
  */
 @Component
-class QuestionFields {
+public class QuestionFields {
+
+	/** The hint of a required question on the staff edit, which may leave it blank. */
+	private static final String STAFF_MAY_LEAVE_BLANK = "questions.staff.mayLeaveBlank";
 
 	private final EventQuestions questions;
 
@@ -43,7 +44,22 @@ class QuestionFields {
 	 * {@link RegistrationFields#prepare} filled. Question errors go into {@code errors}
 	 * before the privacy consent's, as the fields appear on the page.
 	 */
-	void prepare(Model model, long eventId, RegistrationForm form, BindingResult result, Locale locale) {
+	public void prepare(Model model, long eventId, RegistrationForm form, BindingResult result, Locale locale) {
+		prepare(model, eventId, form, result, locale, false);
+	}
+
+	/**
+	 * The same for the staff edit, checked with {@link FormContext#staffEditing}: staff
+	 * may leave a required question unanswered (a walk-in was not asked, a question added
+	 * later was never answered), so none is marked required, and a required one says in
+	 * its hint that the registration form asks for it.
+	 */
+	public void prepareForStaff(Model model, long eventId, RegistrationForm form, BindingResult result, Locale locale) {
+		prepare(model, eventId, form, result, locale, true);
+	}
+
+	private void prepare(Model model, long eventId, RegistrationForm form, BindingResult result, Locale locale,
+			boolean staff) {
 		Map<String, List<String>> values = new LinkedHashMap<>();
 		if (form.answers() != null) {
 			form.answers().forEach((id, posted) -> values.put("q" + id, posted));
@@ -53,8 +69,13 @@ class QuestionFields {
 			if (question.removed()) {
 				continue;
 			}
-			asked.add(new QuestionField(question.fieldName(), question.kind().name(), question.label(locale),
-					question.help(locale), question.required(), question.kind() == QuestionKind.LONG_TEXT ? 2000 : 300,
+			String help = question.help(locale);
+			if (staff && question.required()) {
+				String mayLeaveBlank = this.messages.getMessage(STAFF_MAY_LEAVE_BLANK, null, locale);
+				help = (help != null) ? help + " " + mayLeaveBlank : mayLeaveBlank;
+			}
+			asked.add(new QuestionField(question.fieldName(), question.kind().name(), question.label(locale), help,
+					question.required() && !staff, question.kind() == QuestionKind.LONG_TEXT ? 2000 : 300,
 					options(question, values.getOrDefault(question.fieldName(), List.of()), locale)));
 		}
 		model.addAttribute("questions", asked);
@@ -74,8 +95,8 @@ class QuestionFields {
 
 	/**
 	 * The options of a choice or yes/no question: the choices the form offers, and one
-	 * removed since that the answer shown still holds (their own, on the manage page),
-	 * marked, so keeping the answer keeps it.
+	 * removed since that the answer shown still holds (their own, on the manage page or
+	 * the staff edit), marked, so keeping the answer keeps it.
 	 */
 	private List<Option> options(EventQuestion question, List<String> shown, Locale locale) {
 		if (question.kind() == QuestionKind.YES_NO) {
@@ -97,7 +118,7 @@ class QuestionFields {
 	 * @param kind a {@link QuestionKind} name
 	 * @param help the help text, or null
 	 */
-	record QuestionField(String name, String kind, String label, String help, boolean required, int max,
+	public record QuestionField(String name, String kind, String label, String help, boolean required, int max,
 			List<Option> options) {
 
 		/** The id of option {@code i}: the first takes the field's name (error links). */
