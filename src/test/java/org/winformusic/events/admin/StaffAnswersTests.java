@@ -237,6 +237,23 @@ class StaffAnswersTests {
 		return id;
 	}
 
+	@Test
+	void aChoiceTakenOffTheFormSinceStaysWhenStaffSaveOtherChanges() throws Exception {
+		long id = answered("Olga Quitada");
+		this.jdbc.sql("update event_question_choice set removed_at = now() where id = ?")
+			.param(this.heardChoices.get(0))
+			.update();
+		String shown = page(get(edit(id)).param("lang", "es").with(as("ORGANIZER")));
+		assertThat(shown).containsPattern("value=\"" + this.heardChoices.get(0) + "\"[^>]*checked")
+			.contains("Por un amigo (ya no está en el formulario)");
+
+		this.mvc
+			.perform(FormAsShown.submitted(shown, post(edit(id)).with(csrf()).with(as("ORGANIZER")),
+					Map.of("city", List.of("Puebla"))))
+			.andExpect(redirectedUrl("/admin/registrations/" + id));
+		assertThat(chosen(id)).containsExactly(this.heardChoices.get(0));
+	}
+
 	private List<Long> chosen(long id) {
 		return this.jdbc.sql("select choice_id from registration_answer_choice where registration_id = ? order by 1")
 			.param(id)
