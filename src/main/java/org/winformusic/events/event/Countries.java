@@ -28,6 +28,37 @@ public final class Countries {
 
 	private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
+	/**
+	 * The countries whose English name takes "the" in a sentence ("in the United
+	 * States"): plural names, republics, kingdoms, islands. Any other goes bare ("in
+	 * Colombia").
+	 */
+	private static final Set<String> WITH_THE = Set.of("AE", "AX", "BQ", "BS", "CC", "CF", "CK", "DO", "FK", "FO", "GB",
+			"GM", "GS", "HM", "IM", "IO", "KM", "KY", "MH", "MP", "MV", "NL", "PH", "PN", "PS", "SB", "SC", "TC", "TF",
+			"UM", "US", "VG", "VI");
+
+	/**
+	 * The article of a country's Spanish name where the name needs one ("del Reino
+	 * Unido", "de los Países Bajos", "de las Islas Caimán"). Where it is optional and
+	 * usually left out in Mexico, it is left out: "de Estados Unidos", "de Filipinas",
+	 * "de Brasil". "El Salvador" carries its own, as part of the name.
+	 */
+	private static final Map<String, String> SPANISH_ARTICLES = Map.ofEntries(Map.entry("GB", "el"),
+			Map.entry("EH", "el"), Map.entry("IO", "el"), Map.entry("BQ", "el"), Map.entry("CF", "la"),
+			Map.entry("CD", "la"), Map.entry("DO", "la"), Map.entry("IM", "la"), Map.entry("CX", "la"),
+			Map.entry("NF", "la"), Map.entry("BV", "la"), Map.entry("GF", "la"), Map.entry("PF", "la"),
+			Map.entry("AQ", "la"), Map.entry("AE", "los"), Map.entry("NL", "los"), Map.entry("PS", "los"),
+			Map.entry("TF", "los"), Map.entry("AX", "las"), Map.entry("CC", "las"), Map.entry("CK", "las"),
+			Map.entry("FK", "las"), Map.entry("FO", "las"), Map.entry("GS", "las"), Map.entry("HM", "las"),
+			Map.entry("KY", "las"), Map.entry("MH", "las"), Map.entry("MP", "las"), Map.entry("PN", "las"),
+			Map.entry("SB", "las"), Map.entry("TC", "las"), Map.entry("UM", "las"), Map.entry("VG", "las"),
+			Map.entry("VI", "las"));
+
+	/**
+	 * "de el" and "a el" before a name with the article "el", which Spanish contracts.
+	 */
+	private static final Pattern SPANISH_CONTRACTION = Pattern.compile("\\b(d|D)e el\\b|\\b(a|A) el\\b");
+
 	/** {@link #plainNames} by code: every email and calendar file asks (venue lines). */
 	private static final Map<String, List<String>> MENTIONED_NAMES = new ConcurrentHashMap<>();
 
@@ -55,6 +86,36 @@ public final class Countries {
 	/** "Colombia" for {@code CO}; null for an unknown code. */
 	public static String name(String code, Locale locale) {
 		return known(code) ? new Locale.Builder().setRegion(code).build().getDisplayCountry(locale) : null;
+	}
+
+	/**
+	 * The country's name as a sentence says it after a preposition, with its article
+	 * where the language needs one: "the United States", "el Reino Unido", "Colombia".
+	 * Messages with it go through {@link #contracted}. Null for an unknown code.
+	 */
+	public static String inSentence(String code, Locale locale) {
+		String name = name(code, locale);
+		if (name == null) {
+			return null;
+		}
+		if ("es".equals(locale.getLanguage())) {
+			String article = SPANISH_ARTICLES.get(code);
+			return (article != null) ? article + " " + name : name;
+		}
+		return WITH_THE.contains(code) ? "the " + name : name;
+	}
+
+	/**
+	 * A Spanish sentence with {@link #inSentence} in it, with "de el" and "a el"
+	 * contracted ("del Reino Unido"); in any other language, as it is. "de El Salvador"
+	 * stays: the article is part of that name.
+	 */
+	public static String contracted(String sentence, Locale locale) {
+		if (sentence == null || !"es".equals(locale.getLanguage())) {
+			return sentence;
+		}
+		return SPANISH_CONTRACTION.matcher(sentence)
+			.replaceAll((m) -> (m.group(1) != null) ? m.group(1) + "el" : m.group(2) + "l");
 	}
 
 	/**

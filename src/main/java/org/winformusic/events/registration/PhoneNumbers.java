@@ -75,10 +75,11 @@ public class PhoneNumbers {
 
 	/**
 	 * A number written with its country code, for messages to people outside an event's
-	 * {@code country}: a Colombian mobile, or a Mexican one for a Colombian event.
+	 * {@code country}: a Colombian mobile for a Mexican event, a Mexican one for an event
+	 * anywhere else (most who register are Mexican).
 	 */
 	static String abroadExample(String country) {
-		return "CO".equals(country) ? "+52 55 1234 5678" : "+57 300 123 4567";
+		return "MX".equals(country) ? "+57 300 123 4567" : "+52 55 1234 5678";
 	}
 
 	/** How staff of an event in {@code country} read a stored number. */

@@ -90,8 +90,8 @@ public class Regions {
 		if ("MX".equals(country) || !Countries.known(country)) {
 			return this.messages.getMessage(prefix + "registration.field.associationInterest", null, locale);
 		}
-		return this.messages.getMessage(prefix + "country.associationInterest",
-				new Object[] { Countries.name(country, locale) }, locale);
+		return Countries.contracted(this.messages.getMessage(prefix + "country.associationInterest",
+				new Object[] { Countries.inSentence(country, locale) }, locale), locale);
 	}
 
 	/**

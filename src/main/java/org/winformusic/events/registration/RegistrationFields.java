@@ -85,11 +85,14 @@ public class RegistrationFields {
 		model.addAttribute("errors", errors);
 		Map<String, String> hints = new LinkedHashMap<>();
 		HINTED.forEach((field) -> hints.put(field, inWords("registration.hint." + field, words, null, locale)));
-		if (Regions.of(country).outside() != null) {
-			// Someone outside the country types their number with its code (the validator
-			// asks for it): the hint says so before they send.
-			hints.put("phone", inWords("registration.hint.phone.abroad", words,
-					new Object[] { Countries.name(country, locale), PhoneNumbers.abroadExample(country) }, locale));
+		if (Countries.known(country)) {
+			// A number without its country code is read as one of the event's country
+			// (and the validator asks someone "outside" in the list for it): the hint
+			// says so before they send, whether the region is chosen or typed.
+			hints.put("phone",
+					Countries.contracted(inWords("registration.hint.phone.abroad", words,
+							new Object[] { Countries.inSentence(country, locale), PhoneNumbers.abroadExample(country) },
+							locale), locale));
 		}
 		model.addAttribute("hints", hints);
 		Map<String, String> labels = new LinkedHashMap<>();

@@ -1,0 +1,105 @@
+package org.winformusic.events;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * An event in a country other than Mexico and Colombia (the app's second country found
+ * these): the association question and the phone hint name the country as a sentence does
+ * ("in the United States", "del Reino Unido"), and the editor says which countries get a
+ * list of regions.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class CountriesWithoutRegionListTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theAssociationQuestionNamesTheCountryWithItsArticleInBothLanguages() throws Exception {
+		String us = event("US");
+		String uk = event("GB");
+		String netherlands = event("NL");
+		String colombia = event("CO");
+
+		assertThat(form(us, "en")).contains(
+				"Would you be interested in joining an independent music association in the United States?",
+				"If you are outside the United States, enter it with its country code, for example +52 55 1234 5678.");
+		assertThat(form(us, "es")).contains(
+				"¿Te interesaría formar parte de una asociación de música independiente de Estados Unidos?",
+				"Si estás fuera de Estados Unidos, escríbelo con su código de país, por ejemplo +52 55 1234 5678.");
+		assertThat(form(uk, "en"))
+			.contains("Would you be interested in joining an independent music association in the United Kingdom?");
+		assertThat(form(uk, "es"))
+			.contains("¿Te interesaría formar parte de una asociación de música independiente del Reino Unido?",
+					"Si estás fuera del Reino Unido, escríbelo con su código de país")
+			.doesNotContain("de Reino Unido", "de el ");
+		assertThat(form(netherlands, "en"))
+			.contains("Would you be interested in joining an independent music association in the Netherlands?");
+		assertThat(form(netherlands, "es")).contains(
+				"¿Te interesaría formar parte de una asociación de música independiente de los Países Bajos?",
+				"Si estás fuera de los Países Bajos");
+
+		// Mexico and Colombia ask as they did.
+		assertThat(form("mexico-workshop", "es")).contains(
+				"¿Te interesaría formar parte de una asociación mexicana de música independiente?",
+				"Si estás fuera de México, escríbelo con su código de país, por ejemplo +57 300 123 4567.");
+		assertThat(form(colombia, "es")).contains(
+				"¿Te interesaría formar parte de una asociación de música independiente de Colombia?",
+				"Si estás fuera de Colombia, escríbelo con su código de país, por ejemplo +52 55 1234 5678.");
+		assertThat(form(colombia, "en"))
+			.contains("Would you be interested in joining an independent music association in Colombia?");
+
+		// The staff walk-in form asks the same about the person.
+		assertThat(walkIn(uk, "en"))
+			.contains("Would they be interested in joining an independent music association in the United Kingdom?");
+		assertThat(walkIn(uk, "es"))
+			.contains("¿Le interesaría formar parte de una asociación de música independiente del Reino Unido?");
+	}
+
+	@Test
+	void theEditorSaysWhichCountriesHaveAListOfRegions() throws Exception {
+		String editor = page(
+				get("/admin/events/new").param("lang", "es").with(user("organizer@win.test").roles("ORGANIZER")));
+		assertThat(editor)
+			.contains("Para México y Colombia, el formulario de registro muestra la lista de estados o"
+					+ " departamentos; para cualquier otro país, cada persona escribe su región.")
+			.doesNotContain("muestra los estados o departamentos de este país");
+		assertThat(
+				page(get("/admin/events/new").param("lang", "en").with(user("organizer@win.test").roles("ORGANIZER"))))
+			.contains("for any other country, people type their region.");
+	}
+
+	private String event(String country) {
+		return new TestEvents(this.jdbc).event().country(country).capacity(20).create().slug();
+	}
+
+	private String form(String slug, String lang) throws Exception {
+		return page(get("/events/" + slug + "/register").param("lang", lang));
+	}
+
+	private String walkIn(String slug, String lang) throws Exception {
+		return page(get("/admin/events/" + slug + "/checkin/walk-in").param("lang", lang)
+			.with(user("door@win.test").roles("DOOR")));
+	}
+
+	private String page(MockHttpServletRequestBuilder request) throws Exception {
+		return this.mvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+	}
+
+}
