@@ -1,6 +1,7 @@
 package org.winformusic.events;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,14 +12,18 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * An event in a country other than Mexico and Colombia (the app's second country found
  * these): the association question and the phone hint name the country as a sentence does
- * ("in the United States", "del Reino Unido"), and the editor says which countries get a
- * list of regions.
+ * ("in the United States", "del Reino Unido"), the editor says which countries get a list
+ * of regions, and a region typed as text is one region for staff whatever its case,
+ * accents and spaces.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -83,6 +88,73 @@ class CountriesWithoutRegionListTests {
 		assertThat(
 				page(get("/admin/events/new").param("lang", "en").with(user("organizer@win.test").roles("ORGANIZER"))))
 			.contains("for any other country, people type their region.");
+	}
+
+	@Test
+	void aRegionTypedInOtherCaseOrAccentsIsOneRegionForStaffAndStaysAsTyped() throws Exception {
+		String brazil = event("BR");
+		register(brazil, "Ana Souza", "ana@example.com.br", "São Paulo");
+		register(brazil, "Bruno Lima", "bruno@example.com.br", "sao paulo");
+		register(brazil, "Carla Dias", "carla@example.com.br", "SÃO PAULO");
+		register(brazil, "Davi Rocha", "davi@example.com.br", "Rio de Janeiro");
+
+		// Each registration keeps what its registrant typed.
+		assertThat(this.jdbc
+			.sql("select r.state from registration r join event e on e.id = r.event_id"
+					+ " where e.slug = ? order by r.id")
+			.param(brazil)
+			.query(String.class)
+			.list()).containsExactly("São Paulo", "sao paulo", "SÃO PAULO", "Rio de Janeiro");
+
+		// The dashboard shows one São Paulo with the three, in both languages; of three
+		// spellings as common, the first in Unicode order.
+		for (String lang : List.of("es", "en")) {
+			String dashboard = page(staff(get("/admin/events/" + brazil).param("lang", lang)));
+			assertThat(dashboard).as(lang)
+				.containsPattern(">SÃO PAULO</th>\\s*<td class=\"num\">3</td>")
+				.containsPattern(">Rio de Janeiro</th>\\s*<td class=\"num\">1</td>")
+				.doesNotContain(">São Paulo</th>", ">sao paulo</th>");
+		}
+		// The most common spelling names the region.
+		register(brazil, "Elisa Prado", "elisa@example.com.br", "São  Paulo ");
+		register(brazil, "Fábio Reis", "fabio@example.com.br", "São Paulo");
+		assertThat(page(staff(get("/admin/events/" + brazil).param("lang", "es"))))
+			.containsPattern(">São Paulo</th>\\s*<td class=\"num\">5</td>")
+			.doesNotContain(">SÃO PAULO</th>", ">sao paulo</th>");
+
+		// Staff filter the list, and export it, by any spelling and find them all.
+		for (String typed : List.of("Sao Paulo", "são paulo", "SÃO PAULO", "sao  paulo")) {
+			assertThat(page(staff(get("/admin/events/" + brazil + "/registrations").param("state", typed)))).as(typed)
+				.contains("Ana Souza", "Bruno Lima", "Carla Dias", "Elisa Prado", "Fábio Reis")
+				.doesNotContain("Davi Rocha");
+			assertThat(page(staff(get("/admin/events/" + brazil + "/registrations.csv").param("state", typed))))
+				.as("export by %s", typed)
+				.contains("Ana Souza", "Bruno Lima", "Carla Dias", "Elisa Prado", "Fábio Reis")
+				.doesNotContain("Davi Rocha");
+		}
+		assertThat(page(staff(get("/admin/events/" + brazil + "/registrations").param("state", "rio de janeiro"))))
+			.contains("Davi Rocha")
+			.doesNotContain("Ana Souza");
+	}
+
+	private void register(String slug, String name, String email, String region) throws Exception {
+		this.mvc
+			.perform(post("/events/" + slug + "/register").with(csrf())
+				.param("lang", "es")
+				.param("fullName", name)
+				.param("email", email)
+				.param("company", "Selo Independente")
+				.param("companyType", "INDEPENDENT_LABEL")
+				.param("state", region)
+				.param("city", "São Paulo")
+				.param("phone", "+55 11 91234 5678")
+				.param("associationInterest", "YES")
+				.param("privacyConsent", "true"))
+			.andExpect(status().is3xxRedirection());
+	}
+
+	private static MockHttpServletRequestBuilder staff(MockHttpServletRequestBuilder request) {
+		return request.with(user("ops@win.test").roles("OPS"));
 	}
 
 	private String event(String country) {

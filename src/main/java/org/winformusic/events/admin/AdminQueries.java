@@ -120,7 +120,8 @@ class AdminQueries {
 
 	/**
 	 * Who is coming or may come (pending, confirmed, waitlisted) by company type, state
-	 * and interest in the association.
+	 * (a region typed in several spellings once, under its most common one) and interest
+	 * in the association.
 	 */
 	Breakdowns breakdowns(long eventId) {
 		Tally tally = this.tallies.of(eventId);
@@ -133,7 +134,7 @@ class AdminQueries {
 		for (AssociationInterest interest : AssociationInterest.values()) {
 			interests.add(new Share(interest.name(), tally.byInterest().getOrDefault(interest, 0L), total));
 		}
-		List<Share> states = tally.byState()
+		List<Share> states = tally.byRegion()
 			.entrySet()
 			.stream()
 			.sorted(Map.Entry.<String, Long>comparingByValue()

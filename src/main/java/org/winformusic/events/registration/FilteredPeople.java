@@ -30,7 +30,8 @@ public class FilteredPeople {
 	 * in {@code statusesByDefault}.
 	 */
 	public List<Person> find(long eventId, RegistrationFilter filter, Set<RegistrationStatus> statusesByDefault) {
-		RegistrationFilterSql where = RegistrationFilterSql.of(eventId, filter, "r");
+		RegistrationFilterSql where = RegistrationFilterSql.of(eventId, filter,
+				RegionSpellings.of(this.jdbc, eventId, filter.state()), "r");
 		Collection<String> statuses = (filter.status() != null) ? List.of(filter.status().name())
 				: statusesByDefault.stream().map(Enum::name).toList();
 		return this.jdbc.sql("""

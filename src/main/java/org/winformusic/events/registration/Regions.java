@@ -1,6 +1,7 @@
 package org.winformusic.events.registration;
 
 import java.text.Collator;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -40,6 +41,23 @@ public class Regions {
 
 	Regions(MessageSource messages) {
 		this.messages = messages;
+	}
+
+	/**
+	 * The key a region is one region by, whatever its spelling: lower case, without
+	 * accents or other marks, with single spaces ("São Paulo", "sao paulo" and "SÃO
+	 * PAULO" are "sao paulo"). Staff filter by a typed region's key, and the dashboard
+	 * counts a region's spellings together (README, "Regions"). The codes of a list
+	 * ("JAL", "ANT", "OUTSIDE_MX") each have a key of their own: no two of them are
+	 * spelled alike, and an event of a country with a list stores only its codes. Null
+	 * for null.
+	 */
+	public static String key(String region) {
+		if (region == null) {
+			return null;
+		}
+		String decomposed = Normalizer.normalize(region, Normalizer.Form.NFKD);
+		return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
 	}
 
 	/** The list of an event's country; a free-text list for a country we do not ship. */

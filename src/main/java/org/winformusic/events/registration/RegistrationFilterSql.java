@@ -53,33 +53,46 @@ record RegistrationFilterSql(String condition, Map<String, Object> params) {
 	 * narrowed there by the filter's status, type, state and interest (V22, V23).
 	 */
 	static RegistrationFilterSql of(long eventId, RegistrationFilter filter, String alias) {
-		return of(filter, alias, eventId);
+		return of(eventId, filter, List.of(), alias);
+	}
+
+	/**
+	 * The same, a region filtered by any of {@code regions} (its stored spellings,
+	 * {@link RegionSpellings}); the filter's region as typed when empty.
+	 */
+	static RegistrationFilterSql of(long eventId, RegistrationFilter filter, List<String> regions, String alias) {
+		return of(filter, regions, alias, eventId);
 	}
 
 	/**
 	 * The condition for {@code filter} checked on each row as it is read in another
-	 * index's order (the list walking its sort index until a page is full): a search is
-	 * its LIKE alone. PostgreSQL estimates the LIKE from the column's statistics, but not
-	 * the search keys (it guessed 600 rows where 100 000 matched, and chose to read and
-	 * sort all of them instead of walking the sort index).
+	 * index's order (the list walking its sort index until a page is full), a region
+	 * filtered by any of {@code regions} as in
+	 * {@link #of(long, RegistrationFilter, List, String)}: a search is its LIKE alone.
+	 * PostgreSQL estimates the LIKE from the column's statistics, but not the search keys
+	 * (it guessed 600 rows where 100 000 matched, and chose to read and sort all of them
+	 * instead of walking the sort index).
 	 */
-	static RegistrationFilterSql rowByRow(RegistrationFilter filter, String alias) {
-		return of(filter, alias, null);
+	static RegistrationFilterSql rowByRow(RegistrationFilter filter, List<String> regions, String alias) {
+		return of(filter, regions, alias, null);
 	}
 
-	private static RegistrationFilterSql of(RegistrationFilter filter, String alias, Long eventId) {
+	private static RegistrationFilterSql of(RegistrationFilter filter, List<String> regions, String alias,
+			Long eventId) {
 		if (!alias.matches("[a-z_][a-z0-9_]*")) {
 			throw new IllegalArgumentException("Not a table alias: " + alias);
 		}
 		String column = alias + ".";
 		StringJoiner condition = new StringJoiner(" and ");
 		Map<String, Object> params = new LinkedHashMap<>();
+		List<String> states = (filter.state() == null) ? List.of()
+				: regions.isEmpty() ? List.of(filter.state()) : regions;
 		String q = RegistrationFilter.searchable(filter.q());
 		if (!q.isEmpty()) {
 			if (eventId != null && INDEXED_WORD.matcher(q).find()) {
 				// The event's index entries with q's trigrams and the filter's
 				// values; the conditions below decide.
-				List<String> filterKeys = filterKeys(eventId, filter);
+				List<String> filterKeys = filterKeys(eventId, filter, states);
 				String keys = "registration_search_keys(:filter_event_id, :filter_words)";
 				if (!filterKeys.isEmpty()) {
 					keys = "(" + keys + " || cast(array[:filter_keys] as text[]))";
@@ -104,9 +117,14 @@ record RegistrationFilterSql(String condition, Map<String, Object> params) {
 			condition.add(column + "company_type = :filter_company_type");
 			params.put("filter_company_type", filter.companyType().name());
 		}
-		if (filter.state() != null) {
+		if (states.size() == 1) {
 			condition.add(column + "state = :filter_state");
-			params.put("filter_state", filter.state());
+			params.put("filter_state", states.get(0));
+		}
+		else if (!states.isEmpty()) {
+			// A region stored in several spellings: one probe of the state index each.
+			condition.add(column + "state in (:filter_states)");
+			params.put("filter_states", states);
 		}
 		if (filter.associationInterest() != null) {
 			condition.add(column + "association_interest = :filter_association_interest");
@@ -129,7 +147,7 @@ record RegistrationFilterSql(String condition, Map<String, Object> params) {
 	 * combined with them is narrowed inside the index: "distributors matching 'discos'"
 	 * fetched and dropped the 50 000 rows matching 'discos' in a 500 000-row event.
 	 */
-	private static List<String> filterKeys(long eventId, RegistrationFilter filter) {
+	private static List<String> filterKeys(long eventId, RegistrationFilter filter, List<String> states) {
 		List<String> keys = new ArrayList<>();
 		if (filter.status() != null) {
 			keys.add(eventId + ":s:" + filter.status().name());
@@ -137,8 +155,9 @@ record RegistrationFilterSql(String condition, Map<String, Object> params) {
 		if (filter.companyType() != null) {
 			keys.add(eventId + ":t:" + filter.companyType().name());
 		}
-		if (filter.state() != null) {
-			keys.add(eventId + ":e:" + filter.state());
+		if (states.size() == 1) {
+			// A region of several spellings has no one key: its rows are decided below.
+			keys.add(eventId + ":e:" + states.get(0));
 		}
 		if (filter.associationInterest() != null) {
 			keys.add(eventId + ":i:" + filter.associationInterest().name());

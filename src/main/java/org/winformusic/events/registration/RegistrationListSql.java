@@ -127,11 +127,13 @@ final class RegistrationListSql {
 	}
 
 	/**
-	 * The {@code where} clause (leading space, alias {@code r}) and its named parameters.
+	 * The {@code where} clause (leading space, alias {@code r}) and its named parameters,
+	 * the filter's region matched in any of its stored spellings {@code regions}
+	 * ({@link RegionSpellings}).
 	 */
-	static Where where(long eventId, RegistrationFilter filter) {
-		RegistrationFilterSql condition = RegistrationFilterSql.of(eventId, filter, "r");
-		RegistrationFilterSql rowByRow = RegistrationFilterSql.rowByRow(filter, "r");
+	static Where where(long eventId, RegistrationFilter filter, List<String> regions) {
+		RegistrationFilterSql condition = RegistrationFilterSql.of(eventId, filter, regions, "r");
+		RegistrationFilterSql rowByRow = RegistrationFilterSql.rowByRow(filter, regions, "r");
 		// rowByRow's parameters are a subset of the condition's.
 		Map<String, Object> params = new LinkedHashMap<>(condition.params());
 		params.put("eventId", eventId);

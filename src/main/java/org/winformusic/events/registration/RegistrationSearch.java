@@ -184,7 +184,8 @@ public class RegistrationSearch {
 	 */
 	private Planned plan(long eventId, RegistrationFilter filter, RegistrationSort sort, ListCursor cursor, int page,
 			int size) {
-		RegistrationListSql.Where where = RegistrationListSql.where(eventId, filter);
+		RegistrationListSql.Where where = RegistrationListSql.where(eventId, filter,
+				RegionSpellings.of(this.jdbc, eventId, filter.state()));
 		Statement count = RegistrationListSql.countStatement(where);
 		List<Long> ids = this.jdbc.sql(count.sql()).params(count.params()).query(Long.class).list();
 		if (ids.size() <= EXACT_COUNT_LIMIT) {

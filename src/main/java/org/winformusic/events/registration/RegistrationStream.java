@@ -56,7 +56,8 @@ public class RegistrationStream {
 	 */
 	@Transactional(readOnly = true)
 	public long forEach(long eventId, RegistrationQuery query, ExportColumns questions, Row each) throws IOException {
-		RegistrationFilterSql where = RegistrationFilterSql.of(eventId, query.filter(), "r");
+		RegistrationFilterSql where = RegistrationFilterSql.of(eventId, query.filter(),
+				RegionSpellings.of(this.jdbc, eventId, query.filter().state()), "r");
 		boolean asked = !questions.isEmpty();
 		String[] none = new String[0];
 		long[] count = { 0 };

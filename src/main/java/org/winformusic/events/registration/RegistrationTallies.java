@@ -112,7 +112,8 @@ public class RegistrationTallies {
 	 * @param checkedIn confirmed registrations checked in
 	 * @param byCompanyType those who may come (pending, confirmed, waitlisted), by
 	 * company type
-	 * @param byState those who may come, by state (region code or "outside")
+	 * @param byState those who may come, by state as stored (region code, "outside", or
+	 * each spelling of a region typed as text; see {@link #byRegion})
 	 * @param byInterest those who may come, by interest in the association
 	 * @param byChoice choices of the event's own questions chosen by those who may come,
 	 * by choice id
@@ -140,6 +141,31 @@ public class RegistrationTallies {
 			return new Tally(Map.copyOf(byStatus), checkedIn, Map.copyOf(byCompanyType),
 					Map.copyOf(groups.getOrDefault("state", Map.of())), Map.copyOf(byInterest), Map.copyOf(byChoice),
 					seats);
+		}
+
+		/**
+		 * Those who may come by region, a region's spellings counted together
+		 * ({@link Regions#key}: "São Paulo", "sao paulo" and "SÃO PAULO" are one), under
+		 * its most common spelling; of spellings as common, the first in Unicode order
+		 * ("SÃO PAULO" before "São Paulo" before "sao paulo"). A code of a region list is
+		 * its own region. Read from the tallies: the registrations keep their spelling.
+		 */
+		public Map<String, Long> byRegion() {
+			Map<String, String> shown = new HashMap<>();
+			Map<String, Long> counts = new HashMap<>();
+			this.byState.forEach((spelling, n) -> {
+				String key = Regions.key(spelling);
+				counts.merge(key, n, Long::sum);
+				shown.merge(key, spelling, (a, b) -> moreCommon(a, b) ? a : b);
+			});
+			Map<String, Long> regions = new HashMap<>();
+			counts.forEach((key, n) -> regions.put(shown.get(key), n));
+			return regions;
+		}
+
+		private boolean moreCommon(String spelling, String other) {
+			int byCount = Long.compare(this.byState.get(spelling), this.byState.get(other));
+			return byCount > 0 || (byCount == 0 && spelling.compareTo(other) < 0);
 		}
 
 		/** Registrations with this status. */

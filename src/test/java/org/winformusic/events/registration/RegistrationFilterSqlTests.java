@@ -61,6 +61,27 @@ class RegistrationFilterSqlTests {
 	}
 
 	@Test
+	void aRegionStoredInSeveralSpellingsMatchesEachAndTheSearchIndexIsAskedWithoutIt() {
+		List<String> spellings = List.of("SÃO PAULO", "São Paulo", "sao paulo");
+		RegistrationFilterSql sql = RegistrationFilterSql.of(7,
+				new RegistrationFilter("Itzel", RegistrationStatus.CONFIRMED, null, "Sao Paulo", null, null), spellings,
+				"r");
+
+		assertThat(sql.condition()).contains(" and r.state in (:filter_states)").doesNotContain(":filter_state ");
+		assertThat(sql.params()).containsEntry("filter_states", spellings)
+			.containsEntry("filter_keys", List.of("7:s:CONFIRMED"))
+			.doesNotContainKey("filter_state");
+	}
+
+	@Test
+	void aRegionKeyIgnoresCaseAccentsAndSpacesAndCodesKeepKeysOfTheirOwn() {
+		assertThat(List.of("São Paulo", "sao paulo", "SÃO PAULO", " Sao   Paulo ", "São\u00a0Paulo"))
+			.extracting(Regions::key)
+			.containsOnly("sao paulo");
+		assertThat(List.of("JAL", "NLE", "ANT", "DC", "OUTSIDE_MX")).extracting(Regions::key).doesNotHaveDuplicates();
+	}
+
+	@Test
 	void theAliasMustBeAPlainIdentifier() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> RegistrationFilterSql.of(7, RegistrationFilter.ALL, "r; drop table registration"));

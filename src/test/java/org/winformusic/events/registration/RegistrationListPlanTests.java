@@ -395,6 +395,56 @@ class RegistrationListPlanTests {
 		}
 	}
 
+	@Test
+	void aRegionTypedInSeveralSpellingsIsFilteredThroughTheStateIndex() {
+		// A Brazilian event of 6 000: 1 200 in São Paulo typed three ways, among the
+		// other
+		// events' 60 000 rows. The spellings come from the tallies; the rows through the
+		// state index, every spelling a probe.
+		TestEvents.Created brazil = new TestEvents(this.jdbc).event().country("BR").capacity(1).create();
+		this.jdbc
+			.sql("""
+					insert into registration (event_id, status, full_name, email, company, company_type, state, city,
+					  association_interest, privacy_consent_version, privacy_consent_at, locale, created_at, updated_at,
+					  search_text)
+					select :event, 'CONFIRMED', 'Pessoa ' || g, 'b' || g || '@example.test', 'Selo', 'OTHER',
+					  case when g % 5 = 0 then (array['São Paulo','sao paulo','SÃO PAULO'])[1 + g % 3]
+					       else (array['Rio de Janeiro','Minas Gerais','Bahia','Paraná'])[1 + g % 4] end,
+					  'Cidade', 'NO', '2026-01', now(), 'es', timestamptz '2026-01-01 00:00Z' + g * interval '1 minute', now(),
+					  'pessoa ' || g || ' b' || g || '@example.test selo'
+					from generate_series(1, 6000) g
+					""")
+			.param("event", brazil.id())
+			.update();
+		assertThat(RegionSpellings.of(this.jdbc, brazil.id(), "Sao  Paulo")).containsExactlyInAnyOrder("SÃO PAULO",
+				"Sao  Paulo", "São Paulo", "sao paulo");
+		for (RegistrationFilter filter : List.of(new RegistrationFilter(null, null, null, "Sao  Paulo", null, null),
+				new RegistrationFilter("pessoa 1", null, null, "são paulo", null, null), new RegistrationFilter(null,
+						RegistrationStatus.CONFIRMED, CompanyType.OTHER, "SAO PAULO", null, null))) {
+			for (RegistrationSort sort : List.of(RegistrationSort.DEFAULT,
+					new RegistrationSort(RegistrationSort.Column.name, false))) {
+				for (RegistrationSearch.Statement statement : this.search.statements(brazil.id(), filter, sort, null, 0,
+						50)) {
+					String plan = explain(statement);
+					if (statement.sql().contains(":count_limit") && plan.contains("Seq Scan on registration")) {
+						assertThat(plan).as("capped count %s", statement.sql()).contains("Limit");
+						continue;
+					}
+					assertThat(plan).as("plan of %s for %s sorted by %s", statement.sql(), filter, sort)
+						.doesNotContain("Seq Scan on registration");
+				}
+			}
+		}
+		RegistrationList list = this.search.list(brazil.id(),
+				new RegistrationFilter(null, null, null, "sao paulo", null, null), RegistrationSort.DEFAULT, null, 0,
+				50);
+		assertThat(list.totalElements()).as("estimated").isGreaterThan(RegistrationSearch.EXACT_COUNT_LIMIT);
+		assertThat(list.content()).hasSize(50)
+			.extracting(RegistrationRow::state)
+			.containsOnly("São Paulo", "sao paulo", "SÃO PAULO")
+			.contains("São Paulo", "sao paulo", "SÃO PAULO");
+	}
+
 	/** No cursor, a cursor deep in the list going forwards, and one going backwards. */
 	private List<ListCursor> cursors(RegistrationFilter filter, RegistrationSort sort) {
 		List<ListCursor> cursors = new ArrayList<>();
