@@ -94,12 +94,6 @@ class EventAdminController {
 		return Countries.options(locale);
 	}
 
-	/** The event's country as the zone confirmation's sentence names it. */
-	@ModelAttribute("countryWords")
-	CountryWords countryWords(Locale locale) {
-		return new CountryWords(locale);
-	}
-
 	/**
 	 * Each country's time zones, main zone first, for the script that moves the zone with
 	 * the country.
