@@ -106,6 +106,21 @@ public final class Countries {
 	}
 
 	/**
+	 * The country after "of": "of the United States", "of Colombia"; in Spanish with
+	 * "de", contracted where it must be ("del Reino Unido", "de Estados Unidos"). For a
+	 * message whose arguments are put in after this class could contract them (a field
+	 * error, a template's message): the Spanish text puts this argument where the English
+	 * one has "of" or "outside" and {@link #inSentence}. Null for an unknown code.
+	 */
+	public static String withOf(String code, Locale locale) {
+		String name = inSentence(code, locale);
+		if (name == null) {
+			return null;
+		}
+		return "es".equals(locale.getLanguage()) ? contracted("de " + name, locale) : "of " + name;
+	}
+
+	/**
 	 * A Spanish sentence with {@link #inSentence} in it, with "de el" and "a el"
 	 * contracted ("del Reino Unido"); in any other language, as it is. "de El Salvador"
 	 * stays: the article is part of that name.

@@ -2,6 +2,7 @@ package org.winformusic.events.event;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import jakarta.validation.Valid;
@@ -107,6 +108,22 @@ public record EventForm(
 		ZoneId zone = EventFormTimes.zone(this.timeZone);
 		String code = Countries.posted(this.country);
 		return zone != null && Countries.known(code) && !CountryZones.belongs(zone, code);
+	}
+
+	/**
+	 * The country as the zone confirmation's sentence names it in {@code locale}: "the
+	 * United States" ({@link Countries#inSentence}).
+	 */
+	public String countryInSentence(Locale locale) {
+		return Countries.inSentence(countryCode(), locale);
+	}
+
+	/**
+	 * The country after "of", Spanish contracted ("del Reino Unido",
+	 * {@link Countries#withOf}), for a message the template resolves.
+	 */
+	public String countryWithOf(Locale locale) {
+		return Countries.withOf(countryCode(), locale);
 	}
 
 	/** Whether the organizer confirmed this form's zone for this form's country. */

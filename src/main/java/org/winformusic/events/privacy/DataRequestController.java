@@ -88,7 +88,8 @@ class DataRequestController {
 		Map<Long, String> titles = new HashMap<>();
 		events.forEach((id, event) -> titles.put(id, event.title()));
 		model.addAttribute("eventTitles", titles);
-		// Each registration's time in its event's zone, as the rest of the admin pages.
+		// Registrations of several events: each time in UTC, and under it the time where
+		// its event takes place, as the audit log and the outbox show theirs.
 		model.addAttribute("eventZones", this.catalog.zonesOf(events.keySet()));
 		model.addAttribute("utc", EventTimes.NO_EVENT);
 		return REQUEST_VIEW;

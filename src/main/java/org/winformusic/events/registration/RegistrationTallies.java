@@ -146,9 +146,10 @@ public class RegistrationTallies {
 		/**
 		 * Those who may come by region, a region's spellings counted together
 		 * ({@link Regions#key}: "São Paulo", "sao paulo" and "SÃO PAULO" are one), under
-		 * its most common spelling; of spellings as common, the first in Unicode order
-		 * ("SÃO PAULO" before "São Paulo" before "sao paulo"). A code of a region list is
-		 * its own region. Read from the tallies: the registrations keep their spelling.
+		 * its most common spelling; of spellings as common, the one a reader would write
+		 * ({@link #readsBetter}: "São Paulo" over "SÃO PAULO", "sao paulo" and "Sao
+		 * Paulo"). A code of a region list is its own region. Read from the tallies: the
+		 * registrations keep their spelling.
 		 */
 		public Map<String, Long> byRegion() {
 			Map<String, String> shown = new HashMap<>();
@@ -165,7 +166,32 @@ public class RegistrationTallies {
 
 		private boolean moreCommon(String spelling, String other) {
 			int byCount = Long.compare(this.byState.get(spelling), this.byState.get(other));
-			return byCount > 0 || (byCount == 0 && spelling.compareTo(other) < 0);
+			return byCount > 0 || (byCount == 0 && readsBetter(spelling, other));
+		}
+
+		/**
+		 * Of two spellings of a region as common, the one to show: in mixed case rather
+		 * than all capitals or all lower case, then with more accented letters ("Goiás"
+		 * over "Goias"), then the first in Unicode order, so that the choice never
+		 * depends on the tallies' order.
+		 */
+		static boolean readsBetter(String spelling, String other) {
+			int byCase = Boolean.compare(mixedCase(spelling), mixedCase(other));
+			if (byCase != 0) {
+				return byCase > 0;
+			}
+			int byAccents = Long.compare(accented(spelling), accented(other));
+			return byAccents > 0 || (byAccents == 0 && spelling.compareTo(other) < 0);
+		}
+
+		private static boolean mixedCase(String spelling) {
+			return spelling.codePoints().anyMatch(Character::isUpperCase)
+					&& spelling.codePoints().anyMatch(Character::isLowerCase);
+		}
+
+		/** Letters beyond ASCII: "São Paulo" has one, "Sao Paulo" none. */
+		private static long accented(String spelling) {
+			return spelling.codePoints().filter((c) -> c > 0x7F && Character.isLetter(c)).count();
 		}
 
 		/** Registrations with this status. */

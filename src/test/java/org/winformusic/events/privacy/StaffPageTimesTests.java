@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.mail.Outbox;
 import org.winformusic.events.shared.EventTimes;
 
@@ -18,10 +19,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Staff pages that span events: the data requests page shows a registration's time in its
- * event's zone, named; the outbox and the audit log, lists of every event's rows newest
- * first, show every time in UTC, said once at the top, so that consecutive rows read in
- * order, and under a row about an event its time where the event takes place.
+ * Staff pages that span events: the outbox and the audit log, lists of every event's rows
+ * newest first, and the data requests page, an address's registrations in every event,
+ * show every time in UTC, said once at the top, so that consecutive rows read in order,
+ * and under a row about an event its time where the event takes place.
  */
 class StaffPageTimesTests extends PersonalDataTestSupport {
 
@@ -33,7 +34,7 @@ class StaffPageTimesTests extends PersonalDataTestSupport {
 	EventTimes times;
 
 	@Test
-	void theDataRequestsPageKeepsTheEventsZoneAndTheListsAcrossEventsShowUtc() throws Exception {
+	void theListsAcrossEventsShowUtcAndTheTimeAtTheEvent() throws Exception {
 		String marker = marker();
 		Person person = Person.marked(marker, "+52 55 8181 9191");
 		register(event(Duration.ofDays(20), 5), person);
@@ -44,13 +45,16 @@ class StaffPageTimesTests extends PersonalDataTestSupport {
 			.query(Timestamp.class)
 			.single()
 			.toInstant();
-		String local = this.times.dateTime(registered, MEXICO_CITY, SPANISH);
 
-		// The data requests page: the registration's time in its event's zone.
+		// The data requests page: the registration's time in UTC, and where the event
+		// takes place.
 		String requests = body(
 				asAdmin(post("/admin/privacy")).header("Accept-Language", "es-MX").param("email", person.email()));
-		assertThat(row(requests, person.fullName())).contains(local).contains("hora de la Ciudad de México");
-		assertThat(requests).doesNotContain("(UTC)");
+		assertThat(row(requests, person.fullName()))
+			.contains(this.times.dateTime(registered, EventTimes.NO_EVENT, SPANISH))
+			.contains("En el evento: " + this.times.atEvent(registered, MEXICO_CITY, SPANISH)
+					+ ", hora de la Ciudad de México");
+		assertThat(occurrences(requests, UTC_NOTE)).isOne();
 
 		// The outbox: the confirmation's time in UTC, and where the event takes place.
 		long messageId = this.jdbc.sql("select id from outbox_message where registration_id = ? order by id limit 1")
@@ -141,6 +145,31 @@ class StaffPageTimesTests extends PersonalDataTestSupport {
 		assertThat(row(outbox, marker + "-bog@example.org")).contains("jueves 5 de noviembre de 2026, 02:52",
 				"En el evento: miércoles 4 de noviembre de 2026, 21:52, hora de Bogotá");
 		assertThat(inOrder(outbox, marker + "-none@", marker + "-sp@", marker + "-bog@")).isTrue();
+
+		// The data requests page, one address's registrations in both events (oldest
+		// first): in UTC, and where each event takes place.
+		String email = marker + "-person@example.org";
+		TestRegistrations registrations = new TestRegistrations(this.jdbc);
+		registrations.in(bogota).fullName("Bogotá Person").email(email).state("ANT").createdAt(inBogota).create();
+		registrations.in(saoPaulo)
+			.fullName("São Paulo Person")
+			.email(email)
+			.state("São Paulo")
+			.createdAt(inSaoPaulo)
+			.create();
+		String requests = body(
+				asAdmin(post("/admin/privacy")).header("Accept-Language", "es-MX").param("email", email));
+		assertThat(occurrences(requests, UTC_NOTE)).isOne();
+		assertThat(requests).doesNotContain("tiempo universal coordinado</span>");
+		assertThat(row(requests, "Bogotá Person")).contains("jueves 5 de noviembre de 2026, 02:52",
+				"En el evento: miércoles 4 de noviembre de 2026, 21:52, hora de Bogotá");
+		assertThat(row(requests, "São Paulo Person")).contains("jueves 5 de noviembre de 2026, 02:53",
+				"En el evento: miércoles 4 de noviembre de 2026, 23:53, hora de São Paulo");
+		String englishRequests = body(
+				asAdmin(post("/admin/privacy")).header("Accept-Language", "en").param("email", email));
+		assertThat(englishRequests).contains("All times are in UTC (Coordinated Universal Time)")
+			.contains("Thursday 5 November 2026, 02:53")
+			.contains("At the event: Wednesday 4 November 2026, 23:53, São Paulo time");
 	}
 
 	private static final String UTC_NOTE = "Todas las horas están en UTC (tiempo universal coordinado)";

@@ -231,14 +231,17 @@ class EventAdminController {
 
 	/**
 	 * What the message of a zone outside the country names: the zone (id and words), the
-	 * country, the country's main zone (id and words) and how many zones it has.
+	 * country as a sentence says it ("the United States"), the country's main zone (id
+	 * and words), how many zones it has, and the country after "of" ("del Reino Unido":
+	 * Spanish contracts, which a resolved field error can no longer do).
 	 */
 	private Object[] zoneElsewhere(EventForm form, Locale locale) {
 		ZoneId zone = ZoneId.of(form.timeZone().strip());
 		String country = form.countryCode();
 		List<ZoneId> zones = CountryZones.of(country);
-		return new Object[] { zone.getId(), this.times.zoneName(zone, locale), Countries.name(country, locale),
-				zones.get(0).getId(), this.times.zoneName(zones.get(0), locale), zones.size() };
+		return new Object[] { zone.getId(), this.times.zoneName(zone, locale), Countries.inSentence(country, locale),
+				zones.get(0).getId(), this.times.zoneName(zones.get(0), locale), zones.size(),
+				Countries.withOf(country, locale) };
 	}
 
 	private static EventForm withIdentity(EventForm f, EventForm current) {

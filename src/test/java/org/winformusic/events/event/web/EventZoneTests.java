@@ -116,6 +116,40 @@ class EventZoneTests {
 		assertThat(publicPage("/events/cancun-zone", "es")).contains("<span> (hora de Cancún)</span>");
 	}
 
+	@Test
+	void theMessagesNameTheCountryAsASentenceDoesWithItsArticle() throws Exception {
+		// English: "the" before the United States, the United Kingdom, the Philippines;
+		// Mexican Spanish: "del Reino Unido", but "de Estados Unidos", "de Filipinas".
+		String[][] countries = {
+				{ "US", "the United States", "de Estados Unidos", "The main time zone of",
+						"La zona horaria principal" },
+				{ "GB", "the United Kingdom", "del Reino Unido", "The time zone of", "La zona horaria" },
+				{ "MX", "Mexico", "de México", "The main time zone of", "La zona horaria principal" },
+				{ "CO", "Colombia", "de Colombia", "The time zone of", "La zona horaria" },
+				{ "PH", "the Philippines", "de Filipinas", "The time zone of", "La zona horaria" } };
+		for (String[] country : countries) {
+			String english = zoneRefused(country[0], "en");
+			assertThat(english).as(country[0])
+				.contains("is not a time zone of " + country[1] + ". " + country[3] + " " + country[1] + " is ")
+				.contains("The event really is in Asia/Tokyo, a time zone outside " + country[1] + " (an online event");
+			String spanish = zoneRefused(country[0], "es");
+			assertThat(spanish).as(country[0])
+				.contains("no es una zona horaria " + country[2] + ". " + country[4] + " " + country[2] + " es ")
+				.contains(
+						"El evento de verdad es en Asia/Tokyo, una zona horaria fuera " + country[2] + " (por ejemplo");
+		}
+	}
+
+	private String zoneRefused(String country, String lang) throws Exception {
+		return this.mvc
+			.perform(colombia(post("/admin/events/new"), "slug", "article-zone", "country", country, "timeZone",
+					"Asia/Tokyo", "lang", lang))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
 	private String publicPage(String path, String lang) throws Exception {
 		return this.mvc.perform(get(path).param("lang", lang)).andReturn().getResponse().getContentAsString();
 	}
