@@ -12,6 +12,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
@@ -38,7 +39,13 @@ class LocalDevConfiguration {
 		}
 	}
 
+	/**
+	 * The pool with the settings production has ({@code spring.datasource.hikari.*} of
+	 * {@code application.properties}), so the local mode behaves as the README says when
+	 * the database goes away.
+	 */
 	@Bean(destroyMethod = "close")
+	@ConfigurationProperties("spring.datasource.hikari")
 	HikariDataSource dataSource(EmbeddedPostgres localPostgres) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(localPostgres.getJdbcUrl("postgres", "postgres"));

@@ -2,6 +2,7 @@ package org.winformusic.events.shared;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -184,8 +184,9 @@ class RequestGuard {
 	}
 
 	/**
-	 * True when the failure is the pool giving up on a connection (Hikari's timeout) or
-	 * the database refusing connections, wherever it was wrapped.
+	 * True when the failure is the pool giving up on a connection (Hikari's timeout), the
+	 * database refusing connections, or a connection that stopped answering (the socket
+	 * timeout), wherever it was wrapped.
 	 */
 	static boolean databaseUnreachable(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -193,9 +194,10 @@ class RequestGuard {
 					|| cause instanceof CannotCreateTransactionException) {
 				return true;
 			}
-			if (cause instanceof DataAccessResourceFailureException
-					&& cause.getCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
-					&& sql.getSQLState().startsWith("08")) {
+			// SQLSTATE class 08, "connection exception": among them a statement whose
+			// answer did not come within the socket timeout (the database stopped
+			// answering), however JDBC, Hibernate or the transaction manager wrapped it.
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
 				return true;
 			}
 			if (cause.getCause() == cause) {

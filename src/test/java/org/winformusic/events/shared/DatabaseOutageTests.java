@@ -6,12 +6,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.output.OperationResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.winformusic.events.EventsApplication;
@@ -21,6 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The database goes away and comes back while the application runs: a PostgreSQL server
@@ -79,6 +92,111 @@ class DatabaseOutageTests {
 		finally {
 			postgres.close();
 		}
+	}
+
+	/**
+	 * A database that stops answering without closing its connections (a frozen host: its
+	 * processes stopped with SIGSTOP): a statement already on a connection is given up
+	 * after the pool's socket timeout (10 s) instead of waiting for the database, a page
+	 * answers 503 instead of hanging, and everything works again once the database
+	 * answers. Migrations are exempt from the timeout.
+	 */
+	@Test
+	void aDatabaseThatStopsAnsweringHoldsNoRequestLongerThanTheSocketTimeout() throws Exception {
+		int pgPort = freePort();
+		EmbeddedPostgres postgres = start(pgPort);
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("create database frozen");
+		}
+		String url = postgres.getJdbcUrl("postgres", "frozen");
+		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EventsApplication.class).profiles("test")
+			.properties("spring.datasource.url=" + url, "spring.datasource.username=postgres", "server.port=0",
+					"server.address=127.0.0.1")
+			.run()) {
+			String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+			DataSource pool = app.getBean(DataSource.class);
+			assertThat(app.getBean(Flyway.class).getConfiguration().getCallbacks())
+				.anyMatch(MigrationsWithoutSocketTimeout.class::isInstance);
+			try (Connection lifted = pool.getConnection()) {
+				new MigrationsWithoutSocketTimeout().handle(Event.BEFORE_EACH_MIGRATE, new MigrationContext(lifted));
+				assertThat(lifted.getNetworkTimeout()).isZero();
+			}
+			assertThat(get(base + "/events/mexico-workshop/register").statusCode()).isEqualTo(200);
+			try (Connection inFlight = pool.getConnection()) {
+				// The pool lends connections with the timeout again, also the one lifted.
+				assertThat(inFlight.getNetworkTimeout()).isEqualTo(10_000);
+				inFlight.createStatement().execute("select 1");
+				signal("STOP", postgresProcesses());
+				long frozen = System.nanoTime();
+				try {
+					assertThatThrownBy(() -> inFlight.createStatement().execute("select 1")).isInstanceOfSatisfying(
+							SQLException.class, (ex) -> assertThat(ex.getSQLState()).startsWith("08"));
+					long givenUp = (System.nanoTime() - frozen) / 1_000_000;
+					System.out.printf("database-freeze: a statement in flight given up after %d ms%n", givenUp);
+					assertThat(givenUp).isLessThan(15_000);
+					// The HTTP client gives up after 15 s, so a page that hung would fail
+					// here.
+					HttpResponse<String> page = get(base + "/events/mexico-workshop/register");
+					assertThat(page.statusCode()).isEqualTo(503);
+					assertThat(page.body()).contains("El sitio está ocupado por un momento");
+				}
+				finally {
+					signal("CONT", postgresProcesses());
+				}
+			}
+			waitFor(base + "/actuator/health/readiness", 200);
+			assertThat(get(base + "/events/mexico-workshop/register").statusCode()).isEqualTo(200);
+		}
+		finally {
+			postgres.close();
+		}
+	}
+
+	/** The postmaster of this test's server and its children (the backends). */
+	private List<Long> postgresProcesses() throws IOException {
+		long postmaster = Long.parseLong(
+				Files.readAllLines(this.dataDirectory.resolve("pgdata").resolve("postmaster.pid")).get(0).strip());
+		List<Long> processes = new ArrayList<>(List.of(postmaster));
+		ProcessHandle.of(postmaster)
+			.ifPresent((handle) -> handle.children().forEach((child) -> processes.add(child.pid())));
+		return processes;
+	}
+
+	private static void signal(String signal, List<Long> processes) throws Exception {
+		List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+		processes.forEach((pid) -> command.add(Long.toString(pid)));
+		assertThat(new ProcessBuilder(command).inheritIO().start().waitFor(10, TimeUnit.SECONDS)).isTrue();
+	}
+
+	/** Flyway's callback context, as a migration gives it, for one connection. */
+	private record MigrationContext(Connection connection) implements Context {
+
+		@Override
+		public Connection getConnection() {
+			return this.connection;
+		}
+
+		@Override
+		public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+			return null;
+		}
+
+		@Override
+		public MigrationInfo getMigrationInfo() {
+			return null;
+		}
+
+		@Override
+		public org.flywaydb.core.api.callback.Statement getStatement() {
+			return null;
+		}
+
+		@Override
+		public OperationResult getOperationResult() {
+			return null;
+		}
+
 	}
 
 	private EmbeddedPostgres start(int port) throws IOException {
