@@ -20,6 +20,17 @@
     });
   });
 
+  // The page a refused (expired) form gets: "Back to the form" is the browser's Back, which
+  // shows the form with what was typed; the link's own address is a blank form.
+  document.querySelectorAll('a[data-history-back]').forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      if (window.history.length > 1) {
+        event.preventDefault();
+        window.history.back();
+      }
+    });
+  });
+
   // A double tap sends a form once: a second submit is ignored while the first is on its
   // way (the server would answer it as a second registration, "you are registered
   // already", with another email). Back on the page (the back button), or after 10 s
