@@ -3,8 +3,10 @@
 (function () {
   'use strict';
 
-  // After a failed submit, start where the problems are listed (or at the email hint).
-  var summary = document.querySelector('.error-summary') || document.getElementById('email-suggestion');
+  // After a failed submit, start where the problems are listed (or at the email hint, or
+  // at the line asking to send a form posted too soon again).
+  var summary = document.querySelector('.error-summary') || document.getElementById('email-suggestion') ||
+    document.getElementById('check-again');
   if (summary) {
     summary.focus();
   }
