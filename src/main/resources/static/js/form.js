@@ -3,8 +3,10 @@
 (function () {
   'use strict';
 
-  // After a failed submit, start where the problems are listed (or at the email hint).
-  var summary = document.querySelector('.error-summary') || document.getElementById('email-suggestion');
+  // After a failed submit, start where the problems are listed (or at the email hint, or
+  // at the line asking to send a form posted too soon again).
+  var summary = document.querySelector('.error-summary') || document.getElementById('email-suggestion') ||
+    document.getElementById('check-again');
   if (summary) {
     summary.focus();
   }
@@ -17,6 +19,17 @@
       email.value = button.getAttribute('data-use-email');
       document.getElementById('email-suggestion').hidden = true;
       email.focus();
+    });
+  });
+
+  // The page a refused (expired) form gets: "Back to the form" is the browser's Back, which
+  // shows the form with what was typed; the link's own address is a blank form.
+  document.querySelectorAll('a[data-history-back]').forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      if (window.history.length > 1) {
+        event.preventDefault();
+        window.history.back();
+      }
     });
   });
 

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings of the registration feature (environment {@code APP_*}).
  *
- * @param registrationMinFillSeconds a form posted sooner after it was shown is treated as
- * a bot; 0 switches the check off
+ * @param registrationMinFillSeconds a form posted sooner after it was shown is not
+ * registered but shown again as typed, to be sent again; 0 switches the check off
  * @param rateLimitPerIp registration and lookup POSTs allowed per client IP per 10
  * minutes; 0 switches the limit off
  * @param manageLinksKept the newest manage-link tokens each registration keeps (older

@@ -34,7 +34,21 @@ class FormStamps {
 
 	/** A stamp for a form shown now: {@code <epoch seconds>.<signature>}. */
 	String stamp() {
-		String seconds = Long.toString(this.clock.instant().getEpochSecond());
+		return stamp(this.clock.instant().getEpochSecond());
+	}
+
+	/**
+	 * The stamp for a form shown again because it came back too soon: dated the minimum
+	 * fill time ago, so a person asked once to check and send again is not asked twice (a
+	 * bot gains nothing: any genuine stamp old enough passes, and one is had by loading
+	 * the form and waiting).
+	 */
+	String checkedAgain() {
+		return stamp(this.clock.instant().getEpochSecond() - Math.max(0, this.properties.registrationMinFillSeconds()));
+	}
+
+	private String stamp(long epochSeconds) {
+		String seconds = Long.toString(epochSeconds);
 		return seconds + "." + sign(seconds);
 	}
 

@@ -52,6 +52,12 @@ class ManageEditController {
 
 	private static final String EDIT_VIEW = "registration/edit";
 
+	/**
+	 * The manage page's notice that the changes were not saved: the registration had
+	 * ended (cancelled or declined) when they were sent.
+	 */
+	private static final String NOT_SAVED = "?notSaved";
+
 	private final SelfService registrations;
 
 	private final EventCatalog catalog;
@@ -99,6 +105,10 @@ class ManageEditController {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			return this.refusals.page(token, Reason.EVENT_OVER, request, locale, model);
 		}
+		if (!active(registration)) {
+			// A tab opened before it was cancelled or declined: nothing to save now.
+			return redirect(token) + NOT_SAVED;
+		}
 		// The version the form was loaded at (a hidden input, outside the form record).
 		String version = request.getParameter("version");
 		model.addAttribute("version", version);
@@ -132,7 +142,8 @@ class ManageEditController {
 					return this.refusals.page(token, Reason.EVENT_OVER, request, locale, model);
 				}
 				if (ex.reason() != Reason.EMAIL_CHANGES_LIMIT) {
-					return redirect(token);
+					// Cancelled or declined while this request ran.
+					return redirect(token) + NOT_SAVED;
 				}
 				result.rejectValue("email", "registration.error.email.limit");
 			}

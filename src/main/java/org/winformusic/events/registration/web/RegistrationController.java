@@ -36,8 +36,10 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The public registration form and the "email me my link" form. POSTs are rate limited
- * per client IP; the registration form also has a honeypot and a minimum fill time, and a
- * bot caught by them gets the same neutral page as a person, with nothing stored.
+ * per client IP; the registration form also has a honeypot, and a bot caught by it gets
+ * the same neutral page as a person, with nothing stored. A form posted sooner than the
+ * minimum fill time (or without a genuine stamp) is shown again as it was typed, asking
+ * to check it and send it again: people do that too (Back, then at once send again).
  */
 @Controller
 class RegistrationController {
@@ -131,8 +133,16 @@ class RegistrationController {
 		RegistrationFormBinding.Posted posted = RegistrationFormBinding.registrant(request, model);
 		RegistrationForm form = posted.form();
 		BindingResult result = posted.result();
-		if (form.website() != null || result.hasFieldErrors("website") || this.stamps.tooFast(formStamp)) {
+		if (form.website() != null || result.hasFieldErrors("website")) {
 			return RECEIVED_VIEW;
+		}
+		if (this.stamps.tooFast(formStamp)) {
+			// Maybe a person (Back after an expired form, Back after registering, a
+			// browser that restored what was typed): never a success that did not
+			// happen. The form again, as typed, with a stamp whose next post passes.
+			model.addAttribute("checkAgain", true);
+			return showForm(model, event(slug, locale), form, noProblems(form), null, locale,
+					this.stamps.checkedAgain());
 		}
 		RegisteringEvent event = this.catalog.registering(slug).orElseThrow(NotFoundException::new);
 		if (!event.published()) {

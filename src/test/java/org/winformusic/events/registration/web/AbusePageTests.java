@@ -3,6 +3,7 @@ package org.winformusic.events.registration.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,7 @@ import org.winformusic.events.registration.AppSecrets;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,6 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestPropertySource(properties = { "app.registration-min-fill-seconds=3", "app.rate-limit-per-ip=3" })
 class AbusePageTests {
 
+	private static final Locale SPANISH = Locale.forLanguageTag("es");
+
 	@Autowired
 	MockMvc mvc;
 
@@ -50,27 +54,64 @@ class AbusePageTests {
 	@Autowired
 	RegistrationProperties properties;
 
+	@Autowired
+	MessageSource messages;
+
+	/**
+	 * People post too soon too: Back after a refused (expired) form or after registering,
+	 * the browser restores what they typed, and they send it again at once. They are not
+	 * told of a registration that did not happen: the form comes back as typed, with one
+	 * neutral line and no error, and nothing is stored or sent.
+	 */
 	@Test
-	void formPostedTooSoonOrWithoutAValidStampGetsANeutralAnswerAndNothingIsStored() throws Exception {
+	void aFormPostedTooSoonOrWithoutAGenuineStampComesBackAsTypedAndNothingIsStored() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
 		String fresh = stamps(Duration.ZERO).stamp();
 		String forged = (this.clock.instant().getEpochSecond() - 60) + "." + fresh.substring(fresh.indexOf('.') + 1);
 		String[] stamps = { null, fresh, forged, "garbage", "1.2" };
+		String html = null;
 		for (int i = 0; i < stamps.length; i++) {
 			String stamp = stamps[i];
 			MockHttpServletRequestBuilder request = form(event.slug(), "10.0.1." + i, "fast@example.com");
 			if (stamp != null) {
 				request.param("formStamp", stamp);
 			}
-			String html = page(request.param("lang", "en"));
-			assertThat(html).contains("Thank you. Please check your email");
+			html = page(request.param("lang", "es"));
+			assertThat(html).contains(message("registration.form.checkAgain", SPANISH, "Registrarme"))
+				.contains("value=\"Ana Pérez\"", "value=\"fast@example.com\"", "value=\"Discos Norte\"",
+						"value=\"Guadalajara\"")
+				.containsPattern("<option value=\"JAL\"[^>]*selected")
+				.doesNotContain(message("registration.received.text", SPANISH), "error-summary", "field--error",
+						"notice--warn");
+			assertThat(stampOf(html)).isNotEqualTo(stamp);
 		}
 		assertThat(registrations(event)).isZero();
+		assertThat(outboxRows(event)).isZero();
+
+		// Sent again at once as it came back: it registers, and the email goes out.
+		this.mvc.perform(form(event.slug(), "10.0.1.9", "fast@example.com").param("formStamp", stampOf(html)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(registrations(event)).isOne();
+		assertThat(outboxRows(event)).isOne();
 
 		String old = stamps(Duration.ofSeconds(-10)).stamp();
 		this.mvc.perform(form(event.slug(), "10.0.0.2", "patient@example.com").param("formStamp", old))
 			.andExpect(status().is3xxRedirection());
-		assertThat(registrations(event)).isOne();
+		assertThat(registrations(event)).isEqualTo(2);
+	}
+
+	/** The trap field only a bot fills: the neutral page, nothing stored. */
+	@Test
+	void aFilledTrapFieldStillGetsTheNeutralPageWhateverTheStamp() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		String old = stamps(Duration.ofSeconds(-10)).stamp();
+		String html = page(form(event.slug(), "10.0.3.1", "trap@example.com").param("formStamp", old)
+			.param("website", "http://spam.example")
+			.param("lang", "es"));
+		assertThat(html).contains("Gracias. Revisa tu correo")
+			.doesNotContain(message("registration.form.checkAgain", SPANISH, "Registrarme"));
+		assertThat(registrations(event)).isZero();
+		assertThat(outboxRows(event)).isZero();
 	}
 
 	@Test
@@ -125,6 +166,19 @@ class AbusePageTests {
 
 	private FormStamps stamps(Duration offset) {
 		return new FormStamps(this.secrets, Clock.offset(this.clock, offset), this.properties);
+	}
+
+	private int outboxRows(TestEvents.Created event) {
+		return this.jdbc
+			.sql("select count(*) from outbox_message m join registration r on r.id = m.registration_id"
+					+ " where r.event_id = ?")
+			.param(event.id())
+			.query(Integer.class)
+			.single();
+	}
+
+	private String message(String key, Locale locale, Object... args) {
+		return this.messages.getMessage(key, args, locale);
 	}
 
 	private int registrations(TestEvents.Created event) {

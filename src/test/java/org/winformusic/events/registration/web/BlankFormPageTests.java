@@ -65,10 +65,16 @@ class BlankFormPageTests {
 		assertThat(second.stamp()).isNotEqualTo(first.stamp()).startsWith(this.clock.instant().getEpochSecond() + ".");
 		assertThat(second.html()).doesNotContain("placeholder-");
 
-		// Posted at once, the second visitor's form is too fast: the neutral page,
-		// nothing stored.
+		// Posted at once, the second visitor's form is too fast: it comes back as typed,
+		// asking to send it again, nothing stored.
 		assertThat(body(register(event.slug(), second, "quick@example.com").param("lang", "en")))
-			.contains("Thank you. Please check your email");
+			.contains("Please check that your details are right and press “Register” again.",
+					"value=\"quick@example.com\"")
+			.doesNotContain("Thank you. Please check your email");
+		assertThat(this.jdbc.sql("select count(*) from registration where event_id = ?")
+			.param(event.id())
+			.query(Integer.class)
+			.single()).isZero();
 		this.clock.advance(Duration.ofSeconds(3));
 		this.mvc.perform(register(event.slug(), second, "second@example.com")).andExpect(status().is3xxRedirection());
 		this.mvc.perform(register(event.slug(), first, "first@example.com")).andExpect(status().is3xxRedirection());

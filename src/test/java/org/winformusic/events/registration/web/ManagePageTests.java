@@ -185,6 +185,47 @@ class ManagePageTests {
 			.doesNotContain(message("manage.again.heading", Locale.ENGLISH), "/register\"");
 	}
 
+	/**
+	 * An edit form left open in a tab while the registration was cancelled (another tab)
+	 * or declined (staff): its changes are not saved, and the manage page says why, in
+	 * the registrant's language.
+	 */
+	@Test
+	void changesSentFromATabOpenedBeforeTheRegistrationEndedAreNotSavedAndThePageSaysWhy() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		String anaEmail = email();
+		String ana = register(event.slug(), anaEmail, "es").replace("?new", "");
+		assertThat(page(get(ana + "/edit"))).contains("name=\"fullName\"");
+		cancel(ana);
+		this.mvc.perform(TestRegistrations.formFields(post(ana + "/edit"), "Ana Cambiada", anaEmail))
+			.andExpect(redirectedUrl(ana + "?notSaved"));
+		assertThat(page(get(ana + "?notSaved"))).contains(message("registration.manage.notSaved.CANCELLED", SPANISH))
+			.doesNotContain("Ana Cambiada", message("registration.manage.saved", SPANISH));
+		assertThat(fullName(ana)).isEqualTo("Ana Pérez");
+
+		String boEmail = email();
+		String bo = register(event.slug(), boEmail, "en").replace("?new", "");
+		assertThat(page(get(bo + "/edit"))).contains("name=\"fullName\"");
+		this.staff.decline(id(bo));
+		this.mvc.perform(TestRegistrations.formFields(post(bo + "/edit"), "Bo Changed", boEmail))
+			.andExpect(redirectedUrl(bo + "?notSaved"));
+		assertThat(page(get(bo + "?notSaved")))
+			.contains(message("registration.manage.notSaved.DECLINED", Locale.ENGLISH))
+			.doesNotContain("Bo Changed", message("registration.manage.notSaved.CANCELLED", Locale.ENGLISH));
+		assertThat(fullName(bo)).isEqualTo("Ana Pérez");
+		// The notice is about that save only: an active registration's page never shows
+		// it.
+		String carla = register(event.slug(), email(), "en").replace("?new", "");
+		assertThat(page(get(carla + "?notSaved"))).doesNotContain("were not saved");
+	}
+
+	private String fullName(String manage) {
+		return this.jdbc.sql("select full_name from registration where id = ?")
+			.param(id(manage))
+			.query(String.class)
+			.single();
+	}
+
 	@Test
 	void theEventsPageIsLinkedOnlyWhileTheEventIsPublished() throws Exception {
 		TestEvents.Created shown = new TestEvents(this.jdbc).event().capacity(5).create();
