@@ -17,6 +17,11 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * or more old. A session therefore expires at most a minute early (after 29 of its 30
  * minutes of inactivity), and a staff member browsing the list causes one write a minute
  * instead of one per page. Attribute changes (login, logout) are written as before.
+ * <p>
+ * A new attribute is an upsert: two requests of one session at once (a double click, two
+ * tabs) that both set an attribute the session did not have (a flash message, a saved
+ * request) would otherwise both insert it, and the second would fail with a duplicate key
+ * after its action had worked. The last write wins, as with an attribute both change.
  */
 @Configuration(proxyBeanMethods = false)
 class StaffSessionConfiguration {
@@ -40,9 +45,18 @@ class StaffSessionConfiguration {
 			       OR s.PRINCIPAL_NAME IS DISTINCT FROM v.principal_name
 			       OR v.last_access_time - s.LAST_ACCESS_TIME >= """ + LAST_ACCESS_RESOLUTION_MILLIS + ")";
 
+	// The parameters in Spring Session's order: primary id, attribute name, bytes.
+	static final String CREATE_OR_REPLACE_SESSION_ATTRIBUTE = """
+			INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+			VALUES (?, ?, ?)
+			ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES""";
+
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionRowWrittenOnlyWhenChanged() {
-		return (repository) -> repository.setUpdateSessionQuery(UPDATE_SESSION_WHEN_CHANGED);
+		return (repository) -> {
+			repository.setUpdateSessionQuery(UPDATE_SESSION_WHEN_CHANGED);
+			repository.setCreateSessionAttributeQuery(CREATE_OR_REPLACE_SESSION_ATTRIBUTE);
+		};
 	}
 
 }

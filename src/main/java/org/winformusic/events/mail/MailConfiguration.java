@@ -63,7 +63,13 @@ class MailConfiguration {
 				.description("Outbox messages waiting to be sent")
 				.register(registry);
 			Gauge.builder("winevents.outbox.oldest.due.age.seconds", outbox, (o) -> o.stats().oldestDueAgeSeconds())
-				.description("How long the oldest due outbox message has been waiting")
+				.description("How long the oldest due outbox message has been due without being sent")
+				.baseUnit("seconds")
+				.register(registry);
+			Gauge
+				.builder("winevents.outbox.oldest.waiting.age.seconds", outbox,
+						(o) -> o.stats().oldestWaitingAgeSeconds())
+				.description("How long ago the oldest outbox message not sent yet was queued")
 				.baseUnit("seconds")
 				.register(registry);
 			Gauge.builder("winevents.outbox.failed", outbox, (o) -> o.stats().failed())
@@ -85,6 +91,7 @@ class MailConfiguration {
 				.withDetail("sending", stats.sending())
 				.withDetail("failed", stats.failed())
 				.withDetail("oldestDueAgeSeconds", stats.oldestDueAgeSeconds())
+				.withDetail("oldestWaitingAgeSeconds", stats.oldestWaitingAgeSeconds())
 				.build();
 		};
 	}

@@ -31,4 +31,21 @@ public record OutboxMessage(long id, Long registrationId, Long eventId, String k
 		return (this.status == OutboxStatus.SKIPPED) ? this.lastError : null;
 	}
 
+	/**
+	 * What went wrong last, in words ({@link SendError}); null when nothing did, and for
+	 * a SKIPPED message, whose {@code lastError} says why it was skipped.
+	 */
+	public SendError error() {
+		return (this.status == OutboxStatus.SKIPPED) ? null : SendError.of(this.lastError);
+	}
+
+	/**
+	 * The message key saying when a failed message is tried again ({@code mail.retry.*},
+	 * with {@code nextAttemptAt} as its argument), or null when it is not waiting for a
+	 * retry.
+	 */
+	public String retryKey(Instant now) {
+		return SendError.retryKey(this.status, this.lastError, this.nextAttemptAt, now);
+	}
+
 }

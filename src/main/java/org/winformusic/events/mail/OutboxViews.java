@@ -37,13 +37,17 @@ class OutboxViews {
 				select count(*) filter (where status = 'PENDING') as pending,
 				       count(*) filter (where status = 'SENDING') as sending,
 				       count(*) filter (where status = 'FAILED') as failed,
-				       min(next_attempt_at) filter (where status = 'PENDING' and next_attempt_at <= :now) as oldest_due
+				       min(next_attempt_at) filter (where status = 'PENDING' and next_attempt_at <= :now) as oldest_due,
+				       min(created_at) filter (where status in ('PENDING', 'SENDING')) as oldest_waiting
 				  from outbox_message""").param("now", now).query((rs, n) -> {
-			Timestamp oldest = rs.getTimestamp("oldest_due");
-			long age = (oldest != null) ? Math.max(0, Duration.between(oldest.toInstant(), now.toInstant()).toSeconds())
-					: 0;
-			return new OutboxStats(rs.getLong("pending"), rs.getLong("sending"), rs.getLong("failed"), age);
+			return new OutboxStats(rs.getLong("pending"), rs.getLong("sending"), rs.getLong("failed"),
+					secondsSince(rs.getTimestamp("oldest_due"), now),
+					secondsSince(rs.getTimestamp("oldest_waiting"), now));
 		}).single();
+	}
+
+	private static long secondsSince(Timestamp then, Timestamp now) {
+		return (then != null) ? Math.max(0, Duration.between(then.toInstant(), now.toInstant()).toSeconds()) : 0;
 	}
 
 	List<OutboxSummary> page(OutboxStatus status, int offset, int limit) {

@@ -357,7 +357,8 @@ class AdminWordsTests {
 		assertThat(this.words.getMessage("ux.row.approvedWaitlisted", new Object[] { "Lista Llena" },
 				Locale.forLanguageTag("es")))
 			.isEqualTo(
-					"Se aprobó a Lista Llena, pero ya no quedaba lugar: pasó a la lista de espera y le llega un correo para avisarle.");
+					"Se aprobó a Lista Llena, pero ya no quedaba lugar: pasó a la lista de espera, y el correo para avisarle"
+							+ " quedó en cola; sale en cuanto el servidor de correo lo acepte.");
 	}
 
 	@Test

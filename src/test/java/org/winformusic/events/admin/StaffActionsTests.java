@@ -357,7 +357,8 @@ class StaffActionsTests {
 				.param("lang", "es")
 				.with(as("ORGANIZER"))
 				.with(csrf()))
-			.andExpect(flash().attribute("notice", Notice.ok("ux.notice.text", "Se reenvió 1 correo.")));
+			.andExpect(flash().attribute("notice", Notice.ok("ux.notice.text",
+					"1 correo quedó en cola para reenviarse; sale en cuanto el servidor de correo lo acepte.")));
 		assertThat(outboxKinds(kept)).containsExactly("CONFIRMED");
 		assertThat(outboxRows(erased)).isZero();
 	}

@@ -60,7 +60,9 @@ class AdminJourneyBrowserTests extends BrowserTest {
 		rows.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("José Hernández").setExact(true)).click();
 		assertThat(page.locator("h1")).hasText("José Hernández");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aprobar")).click();
-		assertThat(page.locator(".admin-notice")).hasText("Aprobado: la persona tiene lugar y ya se le avisó.");
+		assertThat(page.locator(".admin-notice"))
+			.hasText("Aprobado: la persona tiene lugar; el correo para avisarle quedó en cola y sale en"
+					+ " cuanto el servidor de correo lo acepte (lo ves abajo, en «Correos enviados»).");
 		assertThat(page.locator("main .status").first()).hasText("Confirmado");
 		MailCatcher.awaitMessage("jose.hernandez@example.org", "Tu registro está confirmado");
 

@@ -229,7 +229,7 @@ class EmailChangeTests extends EmailChangeTestSupport {
 				.with(organizer()))
 			.andReturn()
 			.getResponse()
-			.getContentAsString())).contains("The new address gets an email with a new personal link");
+			.getContentAsString())).contains("An email with a new personal link for the new address");
 		this.sender.sendDueMessages();
 		String link = OutboxDeliveryTests.manageLink(plainText(to(typed))).replace("http://localhost:8080", "");
 		assertThat(OutboxDeliveryTests.subjectOf(to(typed))).isEqualTo("Email address updated: Test workshop");

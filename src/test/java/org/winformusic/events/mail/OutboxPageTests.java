@@ -37,6 +37,9 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.springframework.context.MessageSource words;
+
 	private long messageId(long registrationId) {
 		return this.jdbc.sql("select id from outbox_message where registration_id = ?")
 			.param(registrationId)
@@ -64,7 +67,9 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 		this.mvc.perform(get("/admin/outbox").param("status", "FAILED").with(user("ops").roles("OPS")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(failed)))
-			.andExpect(content().string(containsString("SMTPAddressFailedException 550")))
+			.andExpect(content()
+				.string(containsString("El servidor de correo rechazó la dirección del destinatario (código 550)")))
+			.andExpect(content().string(not(containsString("SMTPAddressFailedException"))))
 			.andExpect(content().string(not(containsString(sent))));
 		this.mvc.perform(get("/admin/outbox").param("lang", "en").with(user("ops").roles("OPS")))
 			.andExpect(status().isOk())
@@ -74,6 +79,106 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 		this.mvc
 			.perform(get("/admin/outbox").param("status", "nonsense").param("page", "x").with(user("ops").roles("OPS")))
 			.andExpect(status().isOk());
+	}
+
+	/**
+	 * QA's case, during a mail outage: the list and the message said "ConnectException",
+	 * and the oldest pending message read 0 seconds between retries although it had
+	 * waited for minutes. Staff now read what happened and when it is tried again (the
+	 * list in UTC, the message in its event's zone), and how long the oldest unsent email
+	 * has waited since it was queued. What is stored stays the exception's name.
+	 */
+	@Test
+	void duringAMailOutageStaffReadWhatHappenedWhenItIsTriedAgainAndHowLongTheOldestWaits() throws Exception {
+		String email = TestRegistrations.uniqueEmail("outage");
+		long registration = confirm("Sin Correo", email, "es");
+		senderTo(OutboxDeliveryTests.closedPort()).sendDueMessages();
+		this.jdbc.sql("update outbox_message set created_at = created_at - interval '12 minutes'").update();
+		long id = messageId(registration);
+		Instant retry = this.jdbc.sql("select next_attempt_at from outbox_message where id = ?")
+			.param(id)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+		assertThat(this.jdbc.sql("select last_error from outbox_message where id = ?")
+			.param(id)
+			.query(String.class)
+			.single()).isEqualTo("ConnectException");
+		String utc = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+			.format(retry.atZone(java.time.ZoneOffset.UTC));
+		String mexico = java.time.format.DateTimeFormatter.ofPattern("HH:mm")
+			.format(retry.atZone(java.time.ZoneId.of("America/Mexico_City")));
+
+		this.mvc.perform(get("/admin/outbox").param("lang", "es").with(user("ops").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No se pudo conectar con el servidor de correo.")))
+			.andExpect(content().string(containsString("Se volverá a intentar a las " + utc + ".")))
+			.andExpect(content().string(containsString("Lo que lleva esperando el correo por enviar más antiguo")))
+			.andExpect(content().string(containsString("12 minutos")))
+			.andExpect(content().string(not(containsString("ConnectException"))));
+		this.mvc.perform(get("/admin/outbox/{id}", id).param("lang", "es").with(user("org").roles("ORGANIZER")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No se pudo conectar con el servidor de correo.")))
+			.andExpect(content().string(containsString("Se volverá a intentar a las " + mexico + ".")))
+			.andExpect(content().string(not(containsString("ConnectException"))));
+		this.mvc.perform(get("/admin/outbox").param("lang", "en").with(user("ops").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Could not connect to the mail server.")))
+			.andExpect(content().string(containsString("It will be tried again at " + utc + ".")))
+			.andExpect(content().string(containsString("12 minutes")));
+
+		makeEverythingDue();
+		this.mvc.perform(get("/admin/outbox/{id}", id).param("lang", "es").with(user("org").roles("ORGANIZER")))
+			.andExpect(content().string(containsString("Ya le toca otro intento")));
+		this.mvc
+			.perform(
+					get("/actuator/metrics/winevents.outbox.oldest.waiting.age.seconds").with(user("ops").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.measurements[0].value").value(org.hamcrest.Matchers.greaterThanOrEqualTo(720.0)));
+	}
+
+	@Test
+	void aStoredErrorTheWordsDoNotNameKeepsItsDetailInSmallPrint() throws Exception {
+		long registration = confirm("Rara", TestRegistrations.uniqueEmail("odd"), "es");
+		long id = messageId(registration);
+		this.jdbc
+			.sql("update outbox_message set status = 'FAILED', attempts = 8, last_error = 'IllegalStateException'"
+					+ " where id = ?")
+			.param(id)
+			.update();
+
+		this.mvc.perform(get("/admin/outbox/{id}", id).param("lang", "es").with(user("ops").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("No se pudo enviar por un error que no sabemos describir.")))
+			.andExpect(content().string(containsString("(detalle técnico: IllegalStateException)")))
+			.andExpect(content().string(not(containsString("Se volverá a intentar"))));
+		assertThat(SendError.of("SMTPSendFailedException 421").key()).isEqualTo("mail.error.deferred");
+		assertThat(SendError.of("AuthenticationFailedException").key()).isEqualTo("mail.error.auth");
+		assertThat(SendError.of("SocketTimeoutException").key()).isEqualTo("mail.error.timeout");
+	}
+
+	@Test
+	void theResendNoticeSaysTheCopyIsQueuedNotThatItWasSent() throws Exception {
+		long registration = confirm("Copia", TestRegistrations.uniqueEmail("notice"), "es");
+		this.sender.sendDueMessages();
+		long id = messageId(registration);
+
+		var resent = this.mvc
+			.perform(post("/admin/outbox/{id}/resend", id).param("lang", "es")
+				.with(csrf())
+				.with(user("org").roles("ORGANIZER")))
+			.andExpect(flash().attribute("resend", "COPIED"))
+			.andReturn();
+		this.mvc
+			.perform(get("/admin/outbox/{id}", id).param("lang", "es")
+				.cookie(resent.getResponse().getCookie("SESSION"))
+				.with(user("org").roles("ORGANIZER")))
+			.andExpect(content().string(containsString(
+					"Se puso en cola una copia del mensaje: sale en cuanto el servidor de correo la acepte.")))
+			.andExpect(content().string(not(containsString("unos segundos"))));
+		assertThat(this.words.getMessage("mail.resend.REQUEUED", null, java.util.Locale.ENGLISH))
+			.isEqualTo("The message is queued again: it goes out as soon as the mail server accepts it."
+					+ " This page shows how it goes.");
 	}
 
 	@Test
@@ -256,7 +361,8 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 				.cookie(resent.getResponse().getCookie("SESSION"))
 				.with(user("org").roles("ORGANIZER")))
 			.andExpect(content().string(containsString(
-					"Como el evento ya terminó, este correo no se volvió a enviar: a la persona le va en camino su enlace al registro")));
+					"Como el evento ya terminó, este correo no se volvió a enviar: en su lugar quedó en cola un correo con su"
+							+ " enlace al registro")));
 		this.sender.sendDueMessages();
 
 		List<MimeMessage> received = receivedBy(email);

@@ -1,6 +1,7 @@
 package org.winformusic.events.mail.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -49,9 +50,12 @@ class OutboxController {
 
 	private final EventCatalog catalog;
 
-	OutboxController(Outbox outbox, EventCatalog catalog) {
+	private final Clock clock;
+
+	OutboxController(Outbox outbox, EventCatalog catalog, Clock clock) {
 		this.outbox = outbox;
 		this.catalog = catalog;
+		this.clock = clock;
 	}
 
 	@GetMapping("/admin/outbox")
@@ -65,6 +69,8 @@ class OutboxController {
 		model.addAttribute("status", filter);
 		model.addAttribute("zones", this.catalog.zonesOf(list.eventIds()));
 		model.addAttribute("utc", EventTimes.NO_EVENT);
+		// For "tried again at 14:05" (or "now") under a message that failed.
+		model.addAttribute("now", this.clock.instant());
 		return LIST_VIEW;
 	}
 
@@ -77,6 +83,7 @@ class OutboxController {
 		// After the event's end "send again" sends the link to the record instead.
 		model.addAttribute("linkInstead", this.outbox.sendsLinkInstead(message));
 		model.addAttribute("from", this.outbox.from());
+		model.addAttribute("now", this.clock.instant());
 		// UTC for an email about no event, or about one that no longer exists.
 		Long eventId = message.eventId();
 		model.addAttribute("zone",
