@@ -74,11 +74,13 @@ class EndedSessionTests {
 
 		this.mvc.perform(get("/admin/login?expired&unsaved").header(HttpHeaders.ACCEPT_LANGUAGE, "es-MX"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Tu sesión terminó por inactividad. Inicia sesión de nuevo.")))
+			.andExpect(content().string(containsString(
+					"Tu sesión terminó por inactividad o por un cambio en tu cuenta. Inicia sesión de nuevo.")))
 			.andExpect(content()
 				.string(containsString("Lo que enviaste no se guardó: vuelve a capturarlo después de entrar.")));
 		this.mvc.perform(get("/admin/login?expired&unsaved").header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
-			.andExpect(content().string(containsString("Your session ended after a period of inactivity.")))
+			.andExpect(content()
+				.string(containsString("Your session ended after a period of inactivity or a change to your account.")))
 			.andExpect(
 					content().string(containsString("What you sent was not saved: enter it again after signing in.")));
 
@@ -115,7 +117,8 @@ class EndedSessionTests {
 			.andExpect(redirectedUrl("/admin/login?expired"))
 			.andReturn();
 		this.mvc.perform(get("/admin/login?expired").header(HttpHeaders.ACCEPT_LANGUAGE, "es-MX"))
-			.andExpect(content().string(containsString("Tu sesión terminó por inactividad.")))
+			.andExpect(
+					content().string(containsString("Tu sesión terminó por inactividad o por un cambio en tu cuenta.")))
 			.andExpect(content().string(not(containsString("no se guardó"))));
 		login(opened.getResponse().getCookie("REDIRECT_URI"), "http://localhost" + page);
 		// A script's request with the same cookie gets its 401, as before; without a

@@ -91,7 +91,7 @@ class StaffSessionEndedHttpTests {
 		assertThat(location(post(registration + "/notes", "_csrf=" + token + "&body=Hola")))
 			.endsWith("/admin/login?expired&unsaved");
 		assertThat(get("/admin/login?expired&unsaved").body())
-			.contains("Tu sesión terminó por inactividad. Inicia sesión de nuevo.");
+			.contains("Tu sesión terminó por inactividad o por un cambio en tu cuenta. Inicia sesión de nuevo.");
 		assertThat(location(signIn(staff))).isEqualTo(url(registration));
 		assertThat(this.jdbc.sql("select count(*) from staff_note where registration_id = ?")
 			.param(id)
