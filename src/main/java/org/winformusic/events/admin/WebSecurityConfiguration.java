@@ -208,9 +208,9 @@ class WebSecurityConfiguration {
 	}
 
 	/**
-	 * A staff member's role refused (not a CSRF failure, which keeps the "form may have
-	 * expired" page): the 403 page says which roles the page is for and leads to the
-	 * dashboard.
+	 * A staff member's role refused (not a CSRF failure: an admin form's is told apart by
+	 * EndedSessions, any other keeps the "form may have expired" page): the 403 page says
+	 * which roles the page is for and leads to the dashboard.
 	 */
 	private static AccessDeniedHandler refusal(AccessDeniedHandler forbidden) {
 		RequestMatcher adminPages = new OrRequestMatcher(java.util.Arrays.stream(ADMIN_PAGES)
