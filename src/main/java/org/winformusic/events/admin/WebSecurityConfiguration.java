@@ -10,22 +10,20 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.winformusic.events.shared.SecurityHeaders;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
@@ -37,6 +35,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may see what, and the headers every response carries. Anonymous visitors never get
@@ -96,7 +95,7 @@ class WebSecurityConfiguration {
 	@Bean
 	CookieSerializer sessionCookieSerializer() {
 		DefaultCookieSerializer serializer = new DefaultCookieSerializer();
-		serializer.setCookieName("SESSION");
+		serializer.setCookieName(EndedSessions.SESSION_COOKIE);
 		serializer.setCookiePath("/");
 		serializer.setUseHttpOnlyCookie(true);
 		serializer.setSameSite("Lax");
@@ -104,7 +103,9 @@ class WebSecurityConfiguration {
 	}
 
 	@Bean
-	SecurityFilterChain webSecurity(HttpSecurity http, StaffAuthentication staffAuthentication) throws Exception {
+	SecurityFilterChain webSecurity(HttpSecurity http, StaffAuthentication staffAuthentication,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings)
+			throws Exception {
 		http.authorizeHttpRequests((auth) -> auth
 			.requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
 			.permitAll()
@@ -158,8 +159,11 @@ class WebSecurityConfiguration {
 		CookieRequestCache requestCache = new CookieRequestCache();
 		requestCache.setRequestMatcher(WebSecurityConfiguration::pageNavigation);
 		http.requestCache((cache) -> cache.requestCache(requestCache));
-		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new StaffEntryPoint())
-			.accessDeniedHandler(refusal(OwnPasswordFirst.accessDenied())));
+		// A session that ended under a staff member: the login page says so (and that a
+		// form sent was not saved), and the login leads back to the page.
+		EndedSessions ended = new EndedSessions(new FormPages(mappings::getObject));
+		http.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(ended.entryPoint())
+			.accessDeniedHandler(ended.csrfRefusals(refusal(OwnPasswordFirst.accessDenied()))));
 		http.formLogin((login) -> login.loginPage("/admin/login")
 			.failureHandler(new KeepEmailOnFailure())
 			.successHandler(OwnPasswordFirst.loginSuccess(requestCache))
@@ -193,7 +197,8 @@ class WebSecurityConfiguration {
 				&& !request.getRequestURI().endsWith(".json") && HTML.matches(request);
 	}
 
-	private static final MediaTypeRequestMatcher HTML = html();
+	/** Asks for HTML: a browser, not a script or an API client. */
+	static final MediaTypeRequestMatcher HTML = html();
 
 	private static MediaTypeRequestMatcher html() {
 		MediaTypeRequestMatcher html = new MediaTypeRequestMatcher(MediaType.TEXT_HTML,
@@ -203,9 +208,9 @@ class WebSecurityConfiguration {
 	}
 
 	/**
-	 * A staff member's role refused (not a CSRF failure, which keeps the "form may have
-	 * expired" page): the 403 page says which roles the page is for and leads to the
-	 * dashboard.
+	 * A staff member's role refused (not a CSRF failure: an admin form's is told apart by
+	 * EndedSessions, any other keeps the "form may have expired" page): the 403 page says
+	 * which roles the page is for and leads to the dashboard.
 	 */
 	private static AccessDeniedHandler refusal(AccessDeniedHandler forbidden) {
 		RequestMatcher adminPages = new OrRequestMatcher(java.util.Arrays.stream(ADMIN_PAGES)
@@ -220,29 +225,6 @@ class WebSecurityConfiguration {
 			}
 			forbidden.handle(request, response, denied);
 		};
-	}
-
-	/**
-	 * Browsers (asking for HTML) are sent to the login page; scripts and API clients get
-	 * a plain 401.
-	 */
-	static final class StaffEntryPoint implements AuthenticationEntryPoint {
-
-		private final AuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/admin/login");
-
-		private final AuthenticationEntryPoint unauthorized = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
-
-		@Override
-		public void commence(HttpServletRequest request, HttpServletResponse response,
-				AuthenticationException exception) throws IOException, jakarta.servlet.ServletException {
-			if (HTML.matches(request)) {
-				this.login.commence(request, response, exception);
-			}
-			else {
-				this.unauthorized.commence(request, response, exception);
-			}
-		}
-
 	}
 
 	/**

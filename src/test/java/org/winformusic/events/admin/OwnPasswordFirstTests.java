@@ -128,7 +128,7 @@ class OwnPasswordFirstTests {
 		// The session that had the role is over; the new one-time password opens the
 		// profile only.
 		this.mvc.perform(get("/admin").cookie(before).accept(MediaType.TEXT_HTML))
-			.andExpect(redirectedUrl("/admin/login"));
+			.andExpect(redirectedUrl("/admin/login?expired"));
 		Cookie session = login(email, second, "/admin/profile");
 		this.mvc.perform(get("/admin").cookie(session).accept(MediaType.TEXT_HTML))
 			.andExpect(redirectedUrl("/admin/profile"));

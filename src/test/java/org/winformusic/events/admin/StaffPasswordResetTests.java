@@ -81,7 +81,7 @@ class StaffPasswordResetTests {
 		// Both sessions are over; the old password is refused; the new one works.
 		for (Cookie session : new Cookie[] { laptop, phone }) {
 			this.mvc.perform(get("/admin").cookie(session).accept(MediaType.TEXT_HTML))
-				.andExpect(redirectedUrl("/admin/login"));
+				.andExpect(redirectedUrl("/admin/login?expired"));
 		}
 		this.mvc
 			.perform(post("/admin/login").with(csrf())

@@ -99,13 +99,13 @@ class StaffUsersTests {
 			.andExpect(redirectedUrl("/admin/users"));
 		// The role change ends the organizer's session: the old role cannot linger in it.
 		this.mvc.perform(get("/admin").cookie(organizer).accept(MediaType.TEXT_HTML))
-			.andExpect(redirectedUrl("/admin/login"));
+			.andExpect(redirectedUrl("/admin/login?expired"));
 		Cookie ops = login("new.organizer@win.test", "organizer's own password");
 		this.mvc.perform(get("/admin").cookie(ops)).andExpect(status().isOk());
 		this.mvc.perform(post("/admin/users/" + id + "/enabled").cookie(admin).with(csrf()).param("enabled", "false"))
 			.andExpect(redirectedUrl("/admin/users"));
 		this.mvc.perform(get("/admin").cookie(ops).accept(MediaType.TEXT_HTML))
-			.andExpect(redirectedUrl("/admin/login"));
+			.andExpect(redirectedUrl("/admin/login?expired"));
 		this.mvc.perform(get("/admin").cookie(admin)).andExpect(status().isOk());
 		this.mvc
 			.perform(post("/admin/login").with(csrf())

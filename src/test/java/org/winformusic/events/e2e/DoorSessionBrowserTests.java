@@ -232,7 +232,8 @@ class DoorSessionBrowserTests extends BrowserTest {
 
 	/**
 	 * An organizer opening an admin-only page is told it is for another role and led to
-	 * the dashboard; a form whose CSRF token failed still reads as an expired form.
+	 * the dashboard; a form whose CSRF token failed reads as an out-of-date form, not a
+	 * matter of role, with the way back to its page.
 	 */
 	@Test
 	void aPageForAnotherRoleSaysWhichRoleAndLeadsToTheDashboard() {
@@ -253,7 +254,9 @@ class DoorSessionBrowserTests extends BrowserTest {
 						.setHeader("Accept", "text/html")
 						.setForm(com.microsoft.playwright.options.FormData.create().set("capacity", "70")));
 		assertThat(expired.status()).isEqualTo(403);
-		assertThat(expired.text()).contains("Es posible que el formulario haya caducado")
+		assertThat(expired.text()).contains("Este formulario ya no es válido")
+			.contains("Lo que enviaste no se guardó")
+			.contains("href=\"/admin/events/mexico-workshop\"")
 			.doesNotContain("no es para tu rol");
 
 		// A door volunteer on a page every other role reads is not told it is for

@@ -1,0 +1,59 @@
+package org.winformusic.events.e2e;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.TestStaff;
+import org.winformusic.events.admin.StaffRole;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The session of an organizer ends while they edit someone's details (the idle timeout:
+ * its row is gone). "Guardar cambios" leads to the login page, which says the session
+ * ended and that the change was not saved; signing in leads back to the form.
+ */
+class StaffSessionEndedBrowserTests extends BrowserTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void anEditSavedAfterTheSessionEndedSaysSoAndTheLoginLeadsBackToTheForm() {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		long id = new TestRegistrations(this.jdbc).in(event)
+			.person("Gabriela Antes")
+			.createdAt(java.time.Instant.parse("2026-11-01T15:00:00Z"))
+			.create()
+			.id();
+		String organizer = TestStaff.create(this.jdbc, "session-ended@win.test", "Gaby", StaffRole.ORGANIZER);
+		Page page = open(PHONE, "es-MX");
+		logIn(page, organizer);
+		String form = url("/admin/registrations/" + id + "/edit");
+		page.navigate(form);
+		page.locator("input[name=fullName]").fill("Gabriela Después");
+		this.jdbc.sql("delete from spring_session where principal_name = ?").param(organizer).update();
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar cambios")).click();
+		page.waitForURL((address) -> address.contains("/admin/login"));
+		assertThat(page.getByRole(AriaRole.ALERT)).containsText("Tu sesión terminó por inactividad");
+		assertThat(page.getByRole(AriaRole.ALERT))
+			.containsText("Lo que enviaste no se guardó: vuelve a capturarlo después de entrar.");
+		screenshotOfWindow(page, "admin-login-session-ended-390");
+		assertAccessible(page);
+
+		submitLogin(page, organizer);
+		assertThat(page).hasURL(form);
+		assertThat(page.locator("input[name=fullName]")).hasValue("Gabriela Antes");
+		assertThat(
+				this.jdbc.sql("select full_name from registration where id = ?").param(id).query(String.class).single())
+			.isEqualTo("Gabriela Antes");
+	}
+
+}
