@@ -51,15 +51,7 @@ class DatabaseOutageTests {
 	void withoutTheDatabaseVisitorsGetA503WithRetryAfterReadinessGoesDownAndEverythingRecovers() throws Exception {
 		int pgPort = freePort();
 		EmbeddedPostgres postgres = start(pgPort);
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement()) {
-			statement.execute("create database outage");
-		}
-		String url = postgres.getJdbcUrl("postgres", "outage");
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EventsApplication.class).profiles("test")
-			.properties("spring.datasource.url=" + url, "spring.datasource.username=postgres", "server.port=0",
-					"server.address=127.0.0.1")
-			.run()) {
+		try (ConfigurableApplicationContext app = application(postgres, "outage")) {
 			String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 			JdbcClient jdbc = app.getBean(JdbcClient.class);
 			long events = jdbc.sql("select count(*) from event").query(Long.class).single();
@@ -105,15 +97,7 @@ class DatabaseOutageTests {
 	void aDatabaseThatStopsAnsweringHoldsNoRequestLongerThanTheSocketTimeout() throws Exception {
 		int pgPort = freePort();
 		EmbeddedPostgres postgres = start(pgPort);
-		try (Connection connection = postgres.getPostgresDatabase().getConnection();
-				Statement statement = connection.createStatement()) {
-			statement.execute("create database frozen");
-		}
-		String url = postgres.getJdbcUrl("postgres", "frozen");
-		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(EventsApplication.class).profiles("test")
-			.properties("spring.datasource.url=" + url, "spring.datasource.username=postgres", "server.port=0",
-					"server.address=127.0.0.1")
-			.run()) {
+		try (ConfigurableApplicationContext app = application(postgres, "frozen")) {
 			String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
 			DataSource pool = app.getBean(DataSource.class);
 			assertThat(app.getBean(Flyway.class).getConfiguration().getCallbacks())
@@ -197,6 +181,22 @@ class DatabaseOutageTests {
 			return null;
 		}
 
+	}
+
+	/**
+	 * The application on a new database of the server, configured as in production (the
+	 * pool settings of application.properties), on a free port of 127.0.0.1.
+	 */
+	private static ConfigurableApplicationContext application(EmbeddedPostgres postgres, String database)
+			throws SQLException {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute("create database " + database);
+		}
+		return new SpringApplicationBuilder(EventsApplication.class).profiles("test")
+			.properties("spring.datasource.url=" + postgres.getJdbcUrl("postgres", database),
+					"spring.datasource.username=postgres", "server.port=0", "server.address=127.0.0.1")
+			.run();
 	}
 
 	private EmbeddedPostgres start(int port) throws IOException {
