@@ -101,10 +101,7 @@ class EndedSessionTests {
 				.andReturn();
 			login(sent.getResponse().getCookie("REDIRECT_URI"), "http://localhost/admin/registrations/" + id);
 		}
-		assertThat(this.jdbc.sql("select count(*) from staff_note where registration_id = ?")
-			.param(id)
-			.query(Long.class)
-			.single()).isZero();
+		assertThat(notes(id)).isZero();
 	}
 
 	@Test
@@ -156,10 +153,7 @@ class EndedSessionTests {
 		this.mvc.perform(post("/admin/logout").accept(MediaType.TEXT_HTML).param("_csrf", "token-of-the-page-before"))
 			.andExpect(redirectedUrl("/admin/login?logout"));
 		login(sent.getResponse().getCookie("REDIRECT_URI"), "http://localhost/admin/registrations/" + id);
-		assertThat(this.jdbc.sql("select count(*) from staff_note where registration_id = ?")
-			.param(id)
-			.query(Long.class)
-			.single()).isZero();
+		assertThat(notes(id)).isZero();
 	}
 
 	/**
@@ -243,6 +237,13 @@ class EndedSessionTests {
 
 	private String fullName(long id) {
 		return this.jdbc.sql("select full_name from registration where id = ?").param(id).query(String.class).single();
+	}
+
+	private long notes(long registrationId) {
+		return this.jdbc.sql("select count(*) from staff_note where registration_id = ?")
+			.param(registrationId)
+			.query(Long.class)
+			.single();
 	}
 
 }

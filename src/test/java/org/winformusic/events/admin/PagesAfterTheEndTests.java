@@ -1,10 +1,8 @@
 package org.winformusic.events.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
@@ -15,12 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.winformusic.events.admin.StaffPages.as;
 
 /**
  * Once an event has ended its registrations are a record, and the pages say so: staff are
@@ -223,15 +220,7 @@ class PagesAfterTheEndTests {
 	}
 
 	private String page(MockHttpServletRequestBuilder request) throws Exception {
-		return this.mvc.perform(request)
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private static RequestPostProcessor as(String role) {
-		return user(role.toLowerCase(Locale.ROOT) + "@win.test").roles(role);
+		return StaffPages.page(this.mvc, request);
 	}
 
 }

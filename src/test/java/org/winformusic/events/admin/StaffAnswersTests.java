@@ -1,8 +1,6 @@
 package org.winformusic.events.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -15,16 +13,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.winformusic.events.admin.StaffPages.as;
+import static org.winformusic.events.admin.StaffPages.text;
 
 /**
  * Staff correct the answers to the event's own questions on the staff edit, as the
@@ -280,26 +277,7 @@ class StaffAnswersTests {
 	}
 
 	private String page(MockHttpServletRequestBuilder request) throws Exception {
-		return this.mvc.perform(request)
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	/** What a reader sees: the page without its tags. */
-	private static String text(String html) {
-		return html.replaceAll("(?s)<head>.*?</head>", "")
-			.replaceAll("(?s)<[^>]+>", " ")
-			.replace("&gt;", ">")
-			.replace("&lt;", "<")
-			.replace("&amp;", "&")
-			.replace("&#39;", "'")
-			.replaceAll("\\s+", " ");
-	}
-
-	private static RequestPostProcessor as(String role) {
-		return user(role.toLowerCase(Locale.ROOT) + "@win.test").roles(role);
+		return StaffPages.page(this.mvc, request);
 	}
 
 }

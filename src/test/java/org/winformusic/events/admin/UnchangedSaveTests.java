@@ -1,6 +1,5 @@
 package org.winformusic.events.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,16 +16,15 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.winformusic.events.admin.StaffPages.as;
+import static org.winformusic.events.admin.StaffPages.text;
 
 /**
  * An edit form saved as it was shown, by staff or by the registrant, changes nothing: no
@@ -239,25 +237,7 @@ class UnchangedSaveTests {
 	}
 
 	private String page(MockHttpServletRequestBuilder request) throws Exception {
-		return this.mvc.perform(request)
-			.andExpect(status().isOk())
-			.andReturn()
-			.getResponse()
-			.getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	/** What a reader sees: the page without its tags. */
-	private static String text(String html) {
-		return html.replaceAll("(?s)<head>.*?</head>", "")
-			.replaceAll("(?s)<[^>]+>", " ")
-			.replace("&gt;", ">")
-			.replace("&lt;", "<")
-			.replace("&amp;", "&")
-			.replaceAll("\\s+", " ");
-	}
-
-	private static RequestPostProcessor as(String role) {
-		return user(role.toLowerCase(Locale.ROOT) + "@win.test").roles(role);
+		return StaffPages.page(this.mvc, request);
 	}
 
 }
