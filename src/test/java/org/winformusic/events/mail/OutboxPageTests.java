@@ -92,9 +92,11 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 	void duringAMailOutageStaffReadWhatHappenedWhenItIsTriedAgainAndHowLongTheOldestWaits() throws Exception {
 		String email = TestRegistrations.uniqueEmail("outage");
 		long registration = confirm("Sin Correo", email, "es");
+		long id = messageId(registration);
+		this.mvc.perform(get("/admin/outbox/{id}", id).param("lang", "es").with(user("org").roles("ORGANIZER")))
+			.andExpect(content().string(containsString("Próximo intento")));
 		senderTo(OutboxDeliveryTests.closedPort()).sendDueMessages();
 		this.jdbc.sql("update outbox_message set created_at = created_at - interval '12 minutes'").update();
-		long id = messageId(registration);
 		Instant retry = this.jdbc.sql("select next_attempt_at from outbox_message where id = ?")
 			.param(id)
 			.query(java.sql.Timestamp.class)
@@ -120,6 +122,7 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("No se pudo conectar con el servidor de correo.")))
 			.andExpect(content().string(containsString("Se volverá a intentar a las " + mexico + ".")))
+			.andExpect(content().string(not(containsString("Próximo intento"))))
 			.andExpect(content().string(not(containsString("ConnectException"))));
 		this.mvc.perform(get("/admin/outbox").param("lang", "en").with(user("ops").roles("OPS")))
 			.andExpect(status().isOk())
