@@ -92,13 +92,28 @@ final class EndedSessions {
 		};
 	}
 
-	/** A failed CSRF check of an admin form, as above; any other refusal as before. */
+	/**
+	 * A failed CSRF check of an admin form, as above; of the login form (a login page
+	 * left open while the same browser signed in, or out, in another tab): on to the
+	 * dashboard if signed in by now, else the login page again, saying so, with the email
+	 * kept. Any other refusal as before.
+	 */
 	AccessDeniedHandler csrfRefusals(AccessDeniedHandler otherwise) {
 		return (request, response, denied) -> {
+			if (denied instanceof CsrfException && "POST".equals(request.getMethod()) && LOGIN.equals(path(request))
+					&& WebSecurityConfiguration.HTML.matches(request)) {
+				if (signedIn()) {
+					this.redirects.sendRedirect(request, response, "/admin");
+				}
+				else {
+					WebSecurityConfiguration.KeepEmailOnFailure.keepEmail(request, response);
+					this.redirects.sendRedirect(request, response, LOGIN + "?stale");
+				}
+				return;
+			}
 			if (denied instanceof CsrfException && adminForm(request)
 					&& WebSecurityConfiguration.HTML.matches(request)) {
-				Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-				if (authentication == null || this.trust.isAnonymous(authentication)) {
+				if (!signedIn()) {
 					if ("/admin/logout".equals(path(request))) {
 						// Signed out already: nothing was lost.
 						this.redirects.sendRedirect(request, response, LOGIN + "?logout");
@@ -112,6 +127,11 @@ final class EndedSessions {
 			}
 			otherwise.handle(request, response, denied);
 		};
+	}
+
+	private boolean signedIn() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication != null && !this.trust.isAnonymous(authentication);
 	}
 
 	private void toLogin(HttpServletRequest request, HttpServletResponse response, String reason)

@@ -246,6 +246,12 @@ class WebSecurityConfiguration {
 		@Override
 		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 				AuthenticationException exception) throws IOException, jakarta.servlet.ServletException {
+			keepEmail(request, response);
+			super.onAuthenticationFailure(request, response, exception);
+		}
+
+		/** The email typed into the login form, kept for the login page shown next. */
+		static void keepEmail(HttpServletRequest request, HttpServletResponse response) {
 			String email = request.getParameter("username");
 			if (email != null && !email.isBlank() && email.length() <= 254) {
 				Cookie cookie = new Cookie(COOKIE, URLEncoder.encode(email.strip(), StandardCharsets.UTF_8));
@@ -256,7 +262,6 @@ class WebSecurityConfiguration {
 				cookie.setAttribute("SameSite", "Strict");
 				response.addCookie(cookie);
 			}
-			super.onAuthenticationFailure(request, response, exception);
 		}
 
 	}

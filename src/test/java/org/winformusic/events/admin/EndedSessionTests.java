@@ -188,6 +188,38 @@ class EndedSessionTests {
 					request().attribute(EndedSessions.STALE_FORM_PAGE, "/admin/events/" + this.event.slug() + "/edit"));
 	}
 
+	/**
+	 * A login page left open while the browser signed in or out in another tab sends a
+	 * token that is no longer the browser's: not the public 403 page, but the login page
+	 * again with the email kept, or, signed in by now, the dashboard.
+	 */
+	@Test
+	void aLoginPageLeftOpenWhileTheBrowserSignedInOrOutElsewhereIsShownAgainOrLeadsOn() throws Exception {
+		MvcResult refused = this.mvc
+			.perform(post("/admin/login").accept(MediaType.TEXT_HTML)
+				.param("_csrf", "token-of-the-page-before")
+				.param("username", AdminTest.FIRST_ADMIN_EMAIL)
+				.param("password", AdminTest.FIRST_ADMIN_PASSWORD))
+			.andExpect(redirectedUrl("/admin/login?stale"))
+			.andReturn();
+		Cookie email = refused.getResponse().getCookie(WebSecurityConfiguration.KeepEmailOnFailure.COOKIE);
+		assertThat(email).isNotNull();
+		assertThat(refused.getRequest().getSession(false)).isNull();
+		this.mvc.perform(get("/admin/login?stale").cookie(email).header(HttpHeaders.ACCEPT_LANGUAGE, "es-MX"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Esta página de inicio de sesión ya había caducado")))
+			.andExpect(content().string(containsString("value=\"" + AdminTest.FIRST_ADMIN_EMAIL + "\"")));
+
+		Cookie session = login(null);
+		this.mvc
+			.perform(post("/admin/login").cookie(session)
+				.accept(MediaType.TEXT_HTML)
+				.param("_csrf", "token-of-the-page-before")
+				.param("username", AdminTest.FIRST_ADMIN_EMAIL)
+				.param("password", "anything"))
+			.andExpect(redirectedUrl("/admin"));
+	}
+
 	/** Public pages with a stale session cookie: no session, no login, as before. */
 	@Test
 	void aPublicPageWithAStaleSessionCookieStartsNoSession() throws Exception {
