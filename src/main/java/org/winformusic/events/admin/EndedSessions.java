@@ -123,7 +123,7 @@ final class EndedSessions {
 					}
 					return;
 				}
-				request.setAttribute(STALE_FORM_PAGE, request.getContextPath() + this.pages.of(request));
+				request.setAttribute(STALE_FORM_PAGE, request.getContextPath() + this.pages.withQueryOf(request));
 			}
 			otherwise.handle(request, response, denied);
 		};
@@ -138,7 +138,9 @@ final class EndedSessions {
 			throws IOException, ServletException {
 		String query = reason;
 		if (adminForm(request)) {
-			this.formPages.saveRequest(new PageOfTheForm(request, this.pages.of(request)), response);
+			this.formPages.saveRequest(
+					new PageOfTheForm(request, this.pages.of(request), FormPages.back(request.getParameter("back"))),
+					response);
 			query += "&unsaved";
 		}
 		this.redirects.sendRedirect(request, response, LOGIN + "?" + query);
@@ -168,9 +170,12 @@ final class EndedSessions {
 
 		private final String page;
 
-		PageOfTheForm(HttpServletRequest form, String page) {
+		private final String query;
+
+		PageOfTheForm(HttpServletRequest form, String page, String query) {
 			super(form);
 			this.page = page;
+			this.query = query;
 		}
 
 		@Override
@@ -195,13 +200,13 @@ final class EndedSessions {
 
 		@Override
 		public String getQueryString() {
-			return null;
+			return this.query;
 		}
 
 		@Override
 		public StringBuffer getRequestURL() {
-			return new StringBuffer(
-					UrlUtils.buildFullRequestUrl(getScheme(), getServerName(), getServerPort(), getRequestURI(), null));
+			return new StringBuffer(UrlUtils.buildFullRequestUrl(getScheme(), getServerName(), getServerPort(),
+					getRequestURI(), this.query));
 		}
 
 	}

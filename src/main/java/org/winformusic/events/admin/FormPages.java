@@ -46,6 +46,23 @@ final class FormPages {
 		return DASHBOARD;
 	}
 
+	/** As {@link #of}, with the list's search and filters the form carried, if any. */
+	String withQueryOf(HttpServletRequest request) {
+		String back = back(request.getParameter("back"));
+		return of(request) + ((back != null) ? "?" + back : "");
+	}
+
+	/**
+	 * The list's search and filters a form carries to come back to them ({@code back}, as
+	 * the list wrote its query string), or null when there are none or it is not a plain
+	 * query string.
+	 */
+	static String back(String back) {
+		boolean plain = back != null && !back.isBlank() && back.length() <= 2000
+				&& back.matches("[A-Za-z0-9%&=+._~-]*");
+		return plain ? back : null;
+	}
+
 	private static List<PathPattern> pages(RequestMappingHandlerMapping mappings) {
 		return mappings.getHandlerMethods()
 			.keySet()

@@ -154,7 +154,7 @@ class RegistrationsController {
 			model.addAttribute("erasedLeftOut", this.bulk.erasedLeftOut(event.id(), chosen, ids));
 			model.addAttribute("toWaitlist", (chosen != BulkActions.Action.APPROVE) ? 0
 					: preview.stream().filter(BulkActions.Preview::toWaitlist).count());
-			model.addAttribute("back", safeQuery(back).isEmpty() ? null : back);
+			model.addAttribute("back", FormPages.back(back));
 			return BULK_CONFIRM_VIEW;
 		}
 		BulkActions.Applied applied = this.bulk.apply(event.id(), chosen, ids);
@@ -242,10 +242,8 @@ class RegistrationsController {
 
 	/** Only a query string of the list goes back into the redirect, never a URL. */
 	private static String safeQuery(String back) {
-		if (back == null || back.isBlank() || back.length() > 2000 || !back.matches("[A-Za-z0-9%&=+._~-]*")) {
-			return "";
-		}
-		return "?" + back;
+		String query = FormPages.back(back);
+		return (query != null) ? "?" + query : "";
 	}
 
 	/** A staff note as typed; it may span lines. */

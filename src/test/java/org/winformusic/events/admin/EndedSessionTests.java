@@ -186,6 +186,39 @@ class EndedSessionTests {
 			.andExpect(status().isForbidden())
 			.andExpect(
 					request().attribute(EndedSessions.STALE_FORM_PAGE, "/admin/events/" + this.event.slug() + "/edit"));
+		// The list's bulk form carries its search and filters: the link keeps them.
+		this.mvc
+			.perform(post("/admin/events/" + this.event.slug() + "/registrations/bulk").cookie(session)
+				.with(csrf().useInvalidToken())
+				.accept(MediaType.TEXT_HTML)
+				.param("action", "APPROVE")
+				.param("ids", String.valueOf(id))
+				.param("back", "q=elena&status=PENDING"))
+			.andExpect(status().isForbidden())
+			.andExpect(request().attribute(EndedSessions.STALE_FORM_PAGE,
+					"/admin/events/" + this.event.slug() + "/registrations?q=elena&status=PENDING"));
+	}
+
+	/**
+	 * A bulk action sent after the session ended: after the login, the list as it was
+	 * filtered.
+	 */
+	@Test
+	void aBulkActionSentAfterTheSessionEndedLeadsBackToTheListWithItsFilters() throws Exception {
+		long id = this.data.in(this.event).person("Flor Filtro").createdAt(AdminTest.REGISTERED).create().id();
+		Cookie session = login(null);
+		idleForHalfAnHour(session);
+		MvcResult sent = this.mvc
+			.perform(post("/admin/events/" + this.event.slug() + "/registrations/bulk").cookie(session)
+				.with(csrf())
+				.accept(MediaType.TEXT_HTML)
+				.param("action", "APPROVE")
+				.param("ids", String.valueOf(id))
+				.param("back", "q=flor&status=PENDING"))
+			.andExpect(redirectedUrl("/admin/login?expired&unsaved"))
+			.andReturn();
+		login(sent.getResponse().getCookie("REDIRECT_URI"),
+				"http://localhost/admin/events/" + this.event.slug() + "/registrations?q=flor&status=PENDING");
 	}
 
 	/**
