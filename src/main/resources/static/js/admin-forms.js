@@ -1,4 +1,5 @@
-// Staff forms: a double click sends a form once. Every form works without this file.
+// Staff forms: a double click sends a form once, and what was typed into a form sent after
+// the session ended comes back after signing in. Every form works without this file.
 // Loaded as an external file because the Content-Security-Policy forbids inline scripts.
 (function () {
   'use strict';
@@ -24,6 +25,84 @@
     }
     sending = true;
     window.setTimeout(function () { sending = false; }, 10000);
+    keep(form);
   });
   window.addEventListener('pageshow', function () { sending = false; });
+
+  // A form sent after the session ended is not saved: the login page says so
+  // (EndedSessions) and the login leads back to the form's page. What was typed rides in
+  // this tab's sessionStorage meanwhile: kept at each submit, marked by the login page
+  // (login.js, only when it says "not saved"), filled back into the same form of the same
+  // staff member on the next admin page, and dropped on any admin page either way. Never
+  // passwords, hidden fields (the CSRF token) or files. Logging out clears it with the
+  // site's storage.
+  var KEY = 'winevents:unsent-form';
+  var staff = document.body.getAttribute('data-staff');
+
+  function keep(form) {
+    var fields = [];
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || field.disabled || /^(password|hidden|file|submit|button|reset)$/.test(field.type)) {
+        return;
+      }
+      if (field.type === 'checkbox' || field.type === 'radio') {
+        fields.push([field.name, field.value, field.checked]);
+      } else if (field.type === 'select-multiple') {
+        fields.push([field.name, Array.prototype.filter.call(field.options, function (option) {
+          return option.selected;
+        }).map(function (option) { return option.value; })]);
+      } else {
+        fields.push([field.name, field.value]);
+      }
+    });
+    try {
+      window.sessionStorage.setItem(KEY, JSON.stringify({ action: form.action, staff: staff, fields: fields }));
+    } catch (e) {
+      // Storage full or off: the form is sent as before.
+    }
+  }
+
+  function restore() {
+    var kept;
+    try {
+      kept = JSON.parse(window.sessionStorage.getItem(KEY));
+      window.sessionStorage.removeItem(KEY);
+    } catch (e) {
+      return;
+    }
+    if (!kept || !kept.afterLogin || kept.staff !== staff) {
+      return;
+    }
+    var form = Array.prototype.find.call(document.forms, function (candidate) {
+      return candidate.action === kept.action && (candidate.getAttribute('method') || '').toLowerCase() === 'post';
+    });
+    var notice = document.getElementById('form-restored');
+    if (!form || !notice) {
+      return;
+    }
+    kept.fields.forEach(function (entry) {
+      Array.prototype.forEach.call(form.elements, function (field) {
+        if (field.name !== entry[0] || /^(password|hidden|file)$/.test(field.type)) {
+          return;
+        }
+        if (field.type === 'checkbox' || field.type === 'radio') {
+          if (field.value === entry[1]) {
+            field.checked = entry[2];
+          }
+        } else if (field.type === 'select-multiple') {
+          Array.prototype.forEach.call(field.options, function (option) {
+            option.selected = entry[1].indexOf(option.value) >= 0;
+          });
+        } else {
+          field.value = entry[1];
+        }
+      });
+    });
+    form.parentNode.insertBefore(notice, form);
+    notice.hidden = false;
+  }
+
+  if (staff && window.sessionStorage) {
+    restore();
+  }
 }());

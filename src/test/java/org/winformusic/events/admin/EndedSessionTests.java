@@ -76,13 +76,13 @@ class EndedSessionTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(
 					"Tu sesión terminó por inactividad o por un cambio en tu cuenta. Inicia sesión de nuevo.")))
-			.andExpect(content()
-				.string(containsString("Lo que enviaste no se guardó: vuelve a capturarlo después de entrar.")));
+			.andExpect(content().string(
+					containsString("Lo que enviaste no se guardó: después de entrar, revísalo y vuelve a enviarlo.")));
 		this.mvc.perform(get("/admin/login?expired&unsaved").header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
 			.andExpect(content()
 				.string(containsString("Your session ended after a period of inactivity or a change to your account.")))
-			.andExpect(
-					content().string(containsString("What you sent was not saved: enter it again after signing in.")));
+			.andExpect(content()
+				.string(containsString("What you sent was not saved: after signing in, check it and send it again.")));
 
 		login(sent.getResponse().getCookie("REDIRECT_URI"), "http://localhost/admin/registrations/" + id + "/edit");
 	}

@@ -69,7 +69,7 @@ class StaffSessionEndedHttpTests {
 		assertThat(location(sent)).endsWith("/admin/login?ended&unsaved");
 		assertThat(get("/admin/login?ended&unsaved").body())
 			.contains("Tu sesión ya estaba cerrada (quizá la cerraste en otra pestaña o ventana).")
-			.contains("Lo que enviaste no se guardó: vuelve a capturarlo después de entrar.");
+			.contains("Lo que enviaste no se guardó: después de entrar, revísalo y vuelve a enviarlo.");
 		assertThat(location(signIn(staff))).isEqualTo(url(registration));
 
 		// Signed in again, but the tab still holds the page from before: refused in staff

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The session of an organizer ends while they edit someone's details (the idle timeout:
  * its row is gone). "Guardar cambios" leads to the login page, which says the session
- * ended and that the change was not saved; signing in leads back to the form.
+ * ended and that the change was not saved; signing in leads back to the form, filled in
+ * again with what was typed, not saved until it is sent.
  */
 class StaffSessionEndedBrowserTests extends BrowserTest {
 
@@ -44,16 +45,30 @@ class StaffSessionEndedBrowserTests extends BrowserTest {
 		page.waitForURL((address) -> address.contains("/admin/login"));
 		assertThat(page.getByRole(AriaRole.ALERT)).containsText("Tu sesión terminó por inactividad");
 		assertThat(page.getByRole(AriaRole.ALERT))
-			.containsText("Lo que enviaste no se guardó: vuelve a capturarlo después de entrar.");
+			.containsText("Lo que enviaste no se guardó: después de entrar, revísalo y vuelve a enviarlo.");
 		screenshotOfWindow(page, "admin-login-session-ended-390");
 		assertAccessible(page);
 
 		submitLogin(page, organizer);
 		assertThat(page).hasURL(form);
-		assertThat(page.locator("input[name=fullName]")).hasValue("Gabriela Antes");
-		assertThat(
-				this.jdbc.sql("select full_name from registration where id = ?").param(id).query(String.class).single())
-			.isEqualTo("Gabriela Antes");
+		assertThat(page.locator("input[name=fullName]")).hasValue("Gabriela Después");
+		assertThat(page.locator("#form-restored")).hasText("Volvimos a llenar el formulario con lo que habías escrito. "
+				+ "Todavía no se guarda: revísalo y envíalo.");
+		assertThat(fullName(id)).isEqualTo("Gabriela Antes");
+		screenshotOfWindow(page, "admin-form-restored-after-login-390");
+
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar cambios")).click();
+		page.waitForURL((address) -> !address.endsWith("/edit"));
+		assertThat(fullName(id)).isEqualTo("Gabriela Después");
+		// Saved: the form is not filled in again from what was kept.
+		this.jdbc.sql("update registration set full_name = 'Gabriela Otra' where id = ?").param(id).update();
+		page.navigate(form);
+		assertThat(page.locator("input[name=fullName]")).hasValue("Gabriela Otra");
+		assertThat(page.locator("#form-restored")).isHidden();
+	}
+
+	private String fullName(long id) {
+		return this.jdbc.sql("select full_name from registration where id = ?").param(id).query(String.class).single();
 	}
 
 }

@@ -1,0 +1,16 @@
+// The login page that says a staff form was not saved (the session had ended): marks what
+// admin-forms.js kept of that form so that the form's page, after the login, fills it
+// back in. Loaded only on that page.
+(function () {
+  'use strict';
+  var KEY = 'winevents:unsent-form';
+  try {
+    var kept = JSON.parse(window.sessionStorage.getItem(KEY));
+    if (kept) {
+      kept.afterLogin = true;
+      window.sessionStorage.setItem(KEY, JSON.stringify(kept));
+    }
+  } catch (e) {
+    // Nothing kept, or storage off: the form is typed again, as the page says.
+  }
+}());
