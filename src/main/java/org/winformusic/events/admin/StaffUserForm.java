@@ -18,9 +18,12 @@ record StaffUserForm(
 				message = "{staffforms.users.name}") @SingleLine String displayName,
 		String role) {
 
-	/** The empty form, with the role most accounts get. */
+	/**
+	 * The empty form. No role is chosen beforehand: an admin who forgot the list would
+	 * otherwise give a door volunteer an organizer's access to everyone's data.
+	 */
 	static StaffUserForm blank() {
-		return new StaffUserForm("", "", StaffRole.ORGANIZER.name());
+		return new StaffUserForm("", "", "");
 	}
 
 }

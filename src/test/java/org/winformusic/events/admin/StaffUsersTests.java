@@ -118,6 +118,36 @@ class StaffUsersTests {
 			.list()).containsExactly("STAFF_USER_CREATED", "STAFF_USER_ROLE_CHANGED", "STAFF_USER_DISABLED");
 	}
 
+	/**
+	 * QA: a fresh form had "Organización" chosen, so an admin who forgot the list gave a
+	 * door volunteer an organizer's access to everyone's data. No role is chosen now.
+	 */
+	@Test
+	void aNewAccountGetsNoRoleUnlessTheAdminChoosesOne() throws Exception {
+		Cookie admin = login(AdminTest.FIRST_ADMIN_EMAIL, AdminTest.FIRST_ADMIN_PASSWORD);
+		String page = this.mvc.perform(get("/admin/users").cookie(admin).param("lang", "es"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String roleList = page.substring(page.indexOf("<select id=\"role\""));
+		assertThat(roleList.substring(0, roleList.indexOf("</select>"))).contains("Elige un rol")
+			.doesNotContain("selected");
+		this.mvc
+			.perform(post("/admin/users").cookie(admin)
+				.with(csrf())
+				.param("lang", "es")
+				.param("email", "voluntario@win.test")
+				.param("displayName", "Voluntario")
+				.param("role", ""))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Elige uno de los roles.")))
+			.andExpect(content().string(containsString("value=\"voluntario@win.test\"")));
+		assertThat(this.jdbc.sql("select count(*) from staff_user where email = 'voluntario@win.test'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
 	@Test
 	void nobodyCanDisableTheirOwnAccount() throws Exception {
 		Cookie admin = login(AdminTest.FIRST_ADMIN_EMAIL, AdminTest.FIRST_ADMIN_PASSWORD);
