@@ -55,6 +55,15 @@ class WebSecurityConfiguration {
 	/** Pages for admins only (the 403 page names the role a refusal asks for). */
 	static final String[] ADMIN_PAGES = { "/admin/users/**", "/admin/audit/**", "/admin/privacy", "/admin/privacy/**" };
 
+	/** Pages that lead to a change, for organizers and admins (every POST is, too). */
+	static final String[] ACTOR_PAGES = { "/admin/registrations/*/edit", "/admin/registrations/*/confirm-action/**",
+			"/admin/events/*/capacity", "/admin/events/new", "/admin/events/*/edit" };
+
+	/** The door's changes (check in, undo, sync, a scanned pass) and its walk-in page. */
+	static final String[] DOOR_CHANGES = { "/admin/events/*/checkin/**", "/admin/checkin/pass/*" };
+
+	static final String WALK_IN = "/admin/events/*/checkin/walk-in";
+
 	/**
 	 * The request attribute that tells the 403 page which roles the refused page is for.
 	 */
@@ -130,10 +139,10 @@ class WebSecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/admin/events/*/checkin")
 			.hasAnyRole(EVERYONE)
 			// Check in, undo, the offline copy's sync, a scanned pass.
-			.requestMatchers(HttpMethod.POST, "/admin/events/*/checkin/**", "/admin/checkin/pass/*")
+			.requestMatchers(HttpMethod.POST, DOOR_CHANGES)
 			.hasAnyRole(DOOR_ACTORS)
 			// Adding a walk-in at the door: those who check people in, not ops.
-			.requestMatchers("/admin/events/*/checkin/walk-in")
+			.requestMatchers(WALK_IN)
 			.hasAnyRole(DOOR_ACTORS)
 			// The door pages and the landing page (for DOOR, the events' door links):
 			// everything else refuses DOOR, so a page added later does too.
@@ -143,8 +152,7 @@ class WebSecurityConfiguration {
 			// Every other change (and the pages that lead to one) needs an organizer.
 			.requestMatchers(HttpMethod.POST, "/admin/**")
 			.hasAnyRole(ACTORS)
-			.requestMatchers("/admin/registrations/*/edit", "/admin/registrations/*/confirm-action/**",
-					"/admin/events/*/capacity", "/admin/events/new", "/admin/events/*/edit")
+			.requestMatchers(ACTOR_PAGES)
 			.hasAnyRole(ACTORS)
 			.requestMatchers("/admin/**")
 			.hasAnyRole(STAFF)
@@ -213,18 +221,27 @@ class WebSecurityConfiguration {
 	 * which roles the page is for and leads to the dashboard.
 	 */
 	private static AccessDeniedHandler refusal(AccessDeniedHandler forbidden) {
-		RequestMatcher adminPages = new OrRequestMatcher(java.util.Arrays.stream(ADMIN_PAGES)
-			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
-			.toList());
+		RequestMatcher adminPages = anyOf(null, ADMIN_PAGES);
+		RequestMatcher doorChanges = new OrRequestMatcher(anyOf(null, WALK_IN), anyOf(HttpMethod.POST, DOOR_CHANGES));
+		RequestMatcher actorPages = anyOf(null, ACTOR_PAGES);
 		return (request, response, denied) -> {
 			if (!(denied instanceof CsrfException)) {
-				// Admin pages; changes (organizers and admins); other pages every
-				// role but the door's may read.
-				request.setAttribute(REFUSED_FOR, adminPages.matches(request) ? "ADMIN"
-						: "GET".equals(request.getMethod()) ? "STAFF" : "ORGANIZER");
+				// As the rules above: admin pages; the door's changes (door, organizers,
+				// admins: refused to ops); other changes and the pages that lead to them
+				// (organizers and admins); other pages every role but the door's may
+				// read.
+				request.setAttribute(REFUSED_FOR, adminPages.matches(request) ? "ADMIN" : doorChanges.matches(request)
+						? "DOOR_ACTORS"
+						: ("GET".equals(request.getMethod()) && !actorPages.matches(request)) ? "STAFF" : "ORGANIZER");
 			}
 			forbidden.handle(request, response, denied);
 		};
+	}
+
+	private static RequestMatcher anyOf(HttpMethod method, String... patterns) {
+		return new OrRequestMatcher(java.util.Arrays.stream(patterns)
+			.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(method, pattern))
+			.toList());
 	}
 
 	/**

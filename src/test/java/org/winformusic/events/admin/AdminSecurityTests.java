@@ -230,6 +230,36 @@ class AdminSecurityTests {
 			.single()).isZero();
 	}
 
+	/**
+	 * QA: ops refused the event editor read that the page was for "Administración,
+	 * Organización y Operaciones", their own role. The 403 page names the roles the rules
+	 * grant.
+	 */
+	@Test
+	void aRefusalNamesTheRolesThePageIsFor() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(2).create();
+		Map<String, String> refusedTo = new java.util.LinkedHashMap<>();
+		refusedTo.put("OPS GET /admin/events/new", "ORGANIZER");
+		refusedTo.put("DOOR GET /admin/events/new", "ORGANIZER");
+		refusedTo.put("OPS GET /admin/events/" + event.slug() + "/edit", "ORGANIZER");
+		refusedTo.put("OPS GET /admin/events/" + event.slug() + "/checkin/walk-in", "DOOR_ACTORS");
+		refusedTo.put("OPS POST /admin/events/" + event.slug() + "/checkin/walk-in", "DOOR_ACTORS");
+		refusedTo.put("OPS POST /admin/events/" + event.slug() + "/capacity", "ORGANIZER");
+		refusedTo.put("DOOR GET /admin/outbox", "STAFF");
+		refusedTo.put("ORGANIZER GET /admin/audit", "ADMIN");
+		for (Map.Entry<String, String> refusal : refusedTo.entrySet()) {
+			String[] request = refusal.getKey().split(" ");
+			MockHttpServletRequestBuilder sent = ("GET".equals(request[1]) ? get(request[2]) : post(request[2]))
+				.with(user("someone@win.test").roles(request[0]))
+				.with(csrf())
+				.accept(MediaType.TEXT_HTML);
+			this.mvc.perform(sent)
+				.andExpect(status().isForbidden())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.request()
+					.attribute(WebSecurityConfiguration.REFUSED_FOR, refusal.getValue()));
+		}
+	}
+
 	@Test
 	void aPostWithoutAValidCsrfTokenIsRefused() throws Exception {
 		TestEvents.Created event = this.events.event().capacity(2).create();
