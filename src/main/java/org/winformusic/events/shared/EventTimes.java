@@ -49,6 +49,15 @@ public class EventTimes {
 	}
 
 	/**
+	 * "6 dic 2026, 02:53" / "6 Dec 2026, 02:53": a moment in a table's cell, compact but
+	 * in the reader's words (apply it to the instant in the event's zone).
+	 */
+	public DateTimeFormatter compactDateTime(Locale locale) {
+		String pattern = this.messages.getMessage("format.dateTime.compact", null, "d MMM yyyy, HH:mm", locale);
+		return DateTimeFormatter.ofPattern(pattern, locale);
+	}
+
+	/**
 	 * On a staff list that shows every time in UTC, the same moment where the event takes
 	 * place: "20:53", or with its date when that is another day there; null when the
 	 * event's clock reads UTC then too (nothing to add).
