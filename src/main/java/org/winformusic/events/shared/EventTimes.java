@@ -1,9 +1,11 @@
 package org.winformusic.events.shared;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -36,6 +38,21 @@ public class EventTimes {
 	public String date(Instant instant, ZoneId zone, Locale locale) {
 		String pattern = this.messages.getMessage("format.date", null, "EEEE d MMMM yyyy", locale);
 		return DateTimeFormatter.ofPattern(pattern, locale).format(instant.atZone(zone));
+	}
+
+	/**
+	 * "6 de diciembre de 2026" / "6 December 2026": a version written as an ISO date (the
+	 * privacy notice's), or null when it is not one.
+	 */
+	public String versionDate(String version, Locale locale) {
+		try {
+			LocalDate day = LocalDate.parse((version != null) ? version.strip() : "");
+			String pattern = this.messages.getMessage("format.day", null, "d MMMM yyyy", locale);
+			return DateTimeFormatter.ofPattern(pattern, locale).format(day);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	/** "10:00". */
