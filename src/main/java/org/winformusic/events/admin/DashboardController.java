@@ -81,31 +81,58 @@ class DashboardController {
 		return EVENT_VIEW;
 	}
 
+	/**
+	 * A number that cannot be the capacity (not a number, out of range, below the
+	 * confirmed people) comes back on the dashboard next to the field, as typed; a change
+	 * leads back to the dashboard saying the new capacity and who moved up from the
+	 * waitlist (their emails are queued by then: the promotion runs right after the
+	 * change, see {@code Changes}).
+	 */
 	@PostMapping("/admin/events/{slug}/capacity")
 	String changeCapacity(@PathVariable String slug, @RequestParam(name = "capacity", required = false) String typed,
-			Locale locale, RedirectAttributes redirect) {
+			Locale locale, Model model, RedirectAttributes redirect) {
 		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
 		// Read here, so that any text that is not a number (letters, a control character)
 		// gets the form's own message.
 		Integer capacity = number(typed);
 		if (capacity == null || capacity < 0 || capacity > MAX_CAPACITY) {
-			redirect.addFlashAttribute("notice", Notice.bad("admin.capacity.invalid"));
+			return refused(slug, typed, this.messages.getMessage("admin.capacity.invalid", null, locale), locale,
+					model);
 		}
-		else {
-			int before = this.catalog.availability(event.id()).capacity();
-			try {
-				this.actions.changeCapacity(event.id(), before, capacity);
-				// Resolved here, with the number, so the plural fits it ("1 lugar", "2
-				// lugares"): a notice carries its argument as text.
-				String text = this.messages.getMessage("admin.capacity.changed", new Object[] { capacity }, locale);
-				redirect.addFlashAttribute("notice", Notice.ok("ux.notice.text", text));
-			}
-			catch (RegistrationStateException ex) {
-				redirect.addFlashAttribute("notice", Notice
-					.bad((ex.reason() == Reason.EVENT_OVER) ? "admin.capacity.ended" : "admin.capacity.refused"));
-			}
+		int before = this.catalog.availability(event.id()).capacity();
+		AdminQueries.Counts counted = this.queries.counts(event.id());
+		try {
+			this.actions.changeCapacity(event.id(), before, capacity);
 		}
+		catch (RegistrationStateException ex) {
+			if (ex.reason() == Reason.EVENT_OVER) {
+				redirect.addFlashAttribute("notice", Notice.bad("admin.capacity.ended"));
+				return "redirect:/admin/events/" + slug;
+			}
+			long confirmed = this.queries.counts(event.id()).confirmed();
+			return refused(slug, typed,
+					this.messages.getMessage("admin.capacity.refused", new Object[] { confirmed }, locale), locale,
+					model);
+		}
+		long promoted = Math.min(counted.waitlisted(),
+				Math.max(0, this.queries.counts(event.id()).confirmed() - counted.confirmed()));
+		// Resolved here, with the numbers, so the plurals fit them ("1 lugar", "2
+		// lugares"): a notice carries its argument as text.
+		String text = this.messages.getMessage("admin.capacity.changed", new Object[] { capacity }, locale);
+		if (promoted > 0) {
+			text += " " + this.messages.getMessage("admin.capacity.promoted", new Object[] { promoted }, locale);
+		}
+		redirect.addFlashAttribute("notice", Notice.ok("ux.notice.text", text));
 		return "redirect:/admin/events/" + slug;
+	}
+
+	/** The dashboard again, the capacity field holding what was typed and why not. */
+	private String refused(String slug, String typed, String error, Locale locale, Model model) {
+		model.addAttribute("capacityError", error);
+		// Shown back without control characters, and no longer than a number can be.
+		String shown = (typed != null) ? typed.replaceAll("\\p{Cntrl}", "").strip() : "";
+		model.addAttribute("capacityTyped", shown.substring(0, Math.min(shown.length(), 12)));
+		return event(slug, locale, model);
 	}
 
 	private static Integer number(String typed) {

@@ -48,8 +48,8 @@ final class RegistrationListViews {
 	 * @param state the region's name (or the code as typed where the country has no list)
 	 * @param status for the row's actions and its style
 	 * @param statusLabel the status in words
-	 * @param registered when they registered, {@code yyyy-MM-dd HH:mm} in the event's
-	 * zone
+	 * @param registered when they registered, "6 dic 2026, 02:53" in the event's zone
+	 * ({@link EventTimes#compactDateTime})
 	 * @param interest their answer about the association, in words
 	 * @param checkedIn the time they were checked in, or a dash
 	 * @param selectLabel the accessible name of the row's checkbox
@@ -57,8 +57,6 @@ final class RegistrationListViews {
 	public record ListedRegistration(long id, String fullName, String email, String company, String companyType,
 			String state, RegistrationStatus status, String statusLabel, String registered, String interest,
 			String checkedIn, String selectLabel) {
-
-		private static final DateTimeFormatter REGISTERED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 		public boolean pending() {
 			return this.status == RegistrationStatus.PENDING;
@@ -69,6 +67,7 @@ final class RegistrationListViews {
 				MessageSource messages, Regions regions, EventTimes times) {
 			Map<String, String> words = new HashMap<>();
 			ZoneId zone = event.zone();
+			DateTimeFormatter registered = times.compactDateTime(locale);
 			return rows.stream().map((row) -> {
 				String checkedIn = row.checkedIn() ? times.time(row.checkedInAt(), zone) : "—";
 				// An erased registration has no address: words, not its placeholder.
@@ -85,7 +84,7 @@ final class RegistrationListViews {
 						row.status(),
 						words.computeIfAbsent("admin.status." + row.status(),
 								(key) -> messages.getMessage(key, null, locale)),
-						REGISTERED.format(row.createdAt().atZone(zone)),
+						registered.format(row.createdAt().atZone(zone)),
 						words.computeIfAbsent("registration.interest." + row.associationInterest(),
 								(key) -> messages.getMessage(key, null, locale)),
 						checkedIn, messages.getMessage("admin.bulk.selectOne", new Object[] { who }, locale));

@@ -21,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The staff's lists of all events, published or not, a page at a time and without
- * speakers, partners or texts: newest first for organizers ({@link #all}), today's first
- * for the door ({@link #forTheDoor}). A page past the last is the last.
+ * speakers, partners or texts: for organizers the coming ones soonest first, then the
+ * past ones ({@link #all}); for the door today's first ({@link #forTheDoor}). A page past
+ * the last is the last.
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,9 +44,20 @@ public class EventLists {
 		this.clock = clock;
 	}
 
-	/** One page of all events, newest first: the staff's list of events. */
+	/**
+	 * One page of all events, the staff's list of events: those not ended yet (running or
+	 * coming), soonest start first, so that the next one is on top; then the ended ones,
+	 * most recent first.
+	 */
 	public Page<Listed> all(Locale locale, int page, int size) {
-		return page(locale, page, size, "from event order by starts_at desc, id desc");
+		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
+		String ordered = """
+				from event
+				 order by ends_at <= cast(? as timestamptz),
+				          case when ends_at > cast(? as timestamptz) then starts_at end,
+				          starts_at desc, id desc
+				""";
+		return page(locale, page, size, ordered, now, now);
 	}
 
 	/**

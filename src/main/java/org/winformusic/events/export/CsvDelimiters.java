@@ -3,8 +3,9 @@ package org.winformusic.events.export;
 import java.text.DecimalFormatSymbols;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -12,9 +13,10 @@ import org.springframework.stereotype.Component;
  * The list separator a spreadsheet of the event's country expects, for the readable CSV
  * link of the registrations list: Excel splits a CSV on the list separator of the
  * computer's regional settings, which is {@code ;} wherever the decimal separator is a
- * comma (Colombia, Spain, Argentina...) and {@code ,} elsewhere (Mexico, Peru, the United
- * States...). A file with the other one opens in a single column. The values are those of
- * the export's {@code delimiter} parameter. Templates call it as {@code @csvDelimiters}.
+ * comma (Colombia, Spain, Argentina, Brazil...) and {@code ,} elsewhere (Mexico, Peru,
+ * the United States...). A file with the other one opens in a single column. The values
+ * are those of the export's {@code delimiter} parameter. Templates call it as
+ * {@code @csvDelimiters}.
  */
 @Component("csvDelimiters")
 class CsvDelimiters {
@@ -24,13 +26,30 @@ class CsvDelimiters {
 	static final String SEMICOLON = "semicolon";
 
 	/**
+	 * The countries whose people's computers are set up in Spanish: there, Spanish's
+	 * number format for the country is the one their spreadsheets use.
+	 */
+	private static final Set<String> SPANISH_SPEAKING = Set.of("AR", "BO", "CL", "CO", "CR", "CU", "DO", "EC", "ES",
+			"GQ", "GT", "HN", "MX", "NI", "PA", "PE", "PR", "PY", "SV", "UY", "VE");
+
+	/**
 	 * {@code semicolon} where the country's decimal separator is a comma, else
-	 * {@code comma}. The country's number format is Spanish's for that country (the
-	 * events' language) when Java knows it, else the first of the country's own locales.
+	 * {@code comma}. Where Spanish is the country's language, the separator is that of
+	 * Spanish for that country; elsewhere that of the country's own languages, the one
+	 * most of them use (ties: the first language by code): Java also knows Spanish as
+	 * spoken in Brazil, the United States or the Philippines, with the number format of
+	 * Latin American Spanish, which is not what a Brazilian or Filipino computer uses
+	 * (Brazil's Portuguese has a decimal comma, so its Excel splits on {@code ;}).
 	 */
 	public String forCountry(String country) {
-		return locale(country).map((l) -> DecimalFormatSymbols.getInstance(l).getDecimalSeparator() == ',')
-			.orElse(false) ? SEMICOLON : COMMA;
+		List<Locale> locales = locales(country);
+		if (locales.isEmpty()) {
+			return COMMA;
+		}
+		long commas = locales.stream().filter(CsvDelimiters::decimalComma).count();
+		long points = locales.size() - commas;
+		boolean comma = (commas != points) ? commas > points : decimalComma(locales.get(0));
+		return comma ? SEMICOLON : COMMA;
 	}
 
 	/** The delimiter that is not {@code delimiter}: what the second link offers. */
@@ -49,18 +68,29 @@ class CsvDelimiters {
 		return all.isEmpty() ? base : base + "?" + all;
 	}
 
-	private static Optional<Locale> locale(String country) {
+	private static boolean decimalComma(Locale locale) {
+		return DecimalFormatSymbols.getInstance(locale).getDecimalSeparator() == ',';
+	}
+
+	/**
+	 * The locales whose number format the country's computers use, ordered by tag:
+	 * Spanish for that country where Spanish is its language (when Java knows it), else
+	 * the country's locales in other languages.
+	 */
+	private static List<Locale> locales(String country) {
 		if (country == null || country.isBlank()) {
-			return Optional.empty();
+			return List.of();
 		}
-		Locale spanish = new Locale("es", country);
 		Locale[] available = Locale.getAvailableLocales();
-		if (Arrays.asList(available).contains(spanish)) {
-			return Optional.of(spanish);
+		Locale spanish = new Locale("es", country);
+		if (SPANISH_SPEAKING.contains(country) && Arrays.asList(available).contains(spanish)) {
+			return List.of(spanish);
 		}
 		return Arrays.stream(available)
 			.filter((l) -> country.equals(l.getCountry()) && l.getVariant().isEmpty() && l.getScript().isEmpty())
-			.min(Comparator.comparing(Locale::toLanguageTag));
+			.filter((l) -> !"es".equals(l.getLanguage()) || SPANISH_SPEAKING.contains(country))
+			.sorted(Comparator.comparing(Locale::toLanguageTag))
+			.toList();
 	}
 
 }

@@ -139,11 +139,15 @@ class BadgePdf {
 		PdfText.lines(content, fonts.regular(), date, PrintLayout.INK_SOFT, padding, top(Badge.EVENT_DATE_BASELINE));
 
 		String fullName = PdfText.printable(fonts.bold(), person.fullName());
-		List<String> byMeaning = List.of(PdfText.printable(fonts.bold(), person.name().given()),
-				PdfText.printable(fonts.bold(), person.name().family()));
+		// Given names over family names; a name typed "Family, Given" keeps its order.
+		boolean familyFirst = person.fullName().contains(",");
+		String given = PdfText.printable(fonts.bold(), person.name().given());
+		String family = PdfText.printable(fonts.bold(), person.name().family());
+		List<String> byMeaning = (given.isEmpty() || family.isEmpty()) ? List.of()
+				: familyFirst ? List.of(family + ",", given) : List.of(given, family);
 		float band = mm(Badge.NAME_BOTTOM - Badge.NAME_TOP);
 		Fitted name = PdfText.fit(fonts.bold(), fullName, inner, band, Badge.NAME_MAX_SIZE, Badge.NAME_MIN_SIZE,
-				Badge.NAME_MAX_LINES, byMeaning.contains("") ? List.of() : byMeaning);
+				Badge.NAME_MAX_LINES, byMeaning);
 		// Centred in its band: one short line and two long ones sit at the same place.
 		float firstBaseline = top(Badge.NAME_TOP) - (band - name.height()) / 2 - capHeight(name.size());
 		PdfText.lines(content, fonts.bold(), name, PrintLayout.INK, padding, firstBaseline);

@@ -1,9 +1,11 @@
 package org.winformusic.events.shared;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -38,6 +40,21 @@ public class EventTimes {
 		return DateTimeFormatter.ofPattern(pattern, locale).format(instant.atZone(zone));
 	}
 
+	/**
+	 * "6 de diciembre de 2026" / "6 December 2026": a version written as an ISO date (the
+	 * privacy notice's), or null when it is not one.
+	 */
+	public String versionDate(String version, Locale locale) {
+		try {
+			LocalDate day = LocalDate.parse((version != null) ? version.strip() : "");
+			String pattern = this.messages.getMessage("format.day", null, "d MMMM yyyy", locale);
+			return DateTimeFormatter.ofPattern(pattern, locale).format(day);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
 	/** "10:00". */
 	public String time(Instant instant, ZoneId zone) {
 		return TIME.format(instant.atZone(zone));
@@ -46,6 +63,15 @@ public class EventTimes {
 	/** "lunes 20 de marzo de 2028, 10:00" — a single moment with its date. */
 	public String dateTime(Instant instant, ZoneId zone, Locale locale) {
 		return date(instant, zone, locale) + ", " + time(instant, zone);
+	}
+
+	/**
+	 * "6 dic 2026, 02:53" / "6 Dec 2026, 02:53": a moment in a table's cell, compact but
+	 * in the reader's words (apply it to the instant in the event's zone).
+	 */
+	public DateTimeFormatter compactDateTime(Locale locale) {
+		String pattern = this.messages.getMessage("format.dateTime.compact", null, "d MMM yyyy, HH:mm", locale);
+		return DateTimeFormatter.ofPattern(pattern, locale);
 	}
 
 	/**

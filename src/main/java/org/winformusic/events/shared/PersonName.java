@@ -23,7 +23,11 @@ import java.util.Set;
  * <li>otherwise, three or more parts: the last two are the family names (Mexican names
  * carry the father's and the mother's): "José Luis Pérez López" is given "José Luis",
  * family "Pérez López"; "Juan Pérez López" is given "Juan";</li>
- * <li>two parts: the last is the family name; one part: that is the family name.</li>
+ * <li>two parts: the last is the family name; one part: that is the family name;</li>
+ * <li>a name typed with a comma is already "family names, given names", as on a list
+ * ("Núñez Ñandú, Óscar", "Souza Santos, Maria Eduarda"): it is taken as typed, split at
+ * its first comma, and filed under the family name; the rules above are not applied to
+ * it.</li>
  * </ul>
  * The rule still misreads a double given name whose second part is not on the list, with
  * one surname ("Ana Xóchitl Pérez" files under "Xóchitl Pérez"), and a first surname that
@@ -80,7 +84,12 @@ public record PersonName(String given, String family) {
 		.collect(java.util.stream.Collectors.toUnmodifiableSet());
 
 	public static PersonName of(String fullName) {
-		String[] words = Normalizer.normalize(fullName, Normalizer.Form.NFC).strip().split("\\s+");
+		String name = Normalizer.normalize(fullName, Normalizer.Form.NFC).strip();
+		int comma = name.indexOf(',');
+		if (comma >= 0 && !name.substring(0, comma).isBlank()) {
+			return new PersonName(words(name.substring(comma + 1)), words(name.substring(0, comma)));
+		}
+		String[] words = name.replace(',', ' ').strip().split("\\s+");
 		List<String> parts = new ArrayList<>();
 		StringBuilder particles = new StringBuilder();
 		for (int i = 0; i < words.length; i++) {
@@ -99,6 +108,11 @@ public record PersonName(String given, String family) {
 		int split = parts.size() - familyParts;
 		return new PersonName(String.join(" ", parts.subList(0, split)),
 				String.join(" ", parts.subList(split, parts.size())));
+	}
+
+	/** The words of {@code text}, one space between them. */
+	private static String words(String text) {
+		return String.join(" ", text.strip().split("\\s+")).strip();
 	}
 
 	/** Lower case, accents and spacing aside: "De los ÁNGELES" is "de los angeles". */

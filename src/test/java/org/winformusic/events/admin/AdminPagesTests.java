@@ -129,6 +129,56 @@ class AdminPagesTests {
 			.andExpect(status().isNotFound());
 	}
 
+	/**
+	 * The consent says which notice (its version is the date it was published) and when
+	 * it was accepted, in words.
+	 */
+	@Test
+	void theDetailSaysWhichPrivacyNoticeWasAcceptedAndWhen() throws Exception {
+		this.jdbc.sql("update registration set privacy_consent_version = '2026-12-06' where id = ?")
+			.param(this.jose.id())
+			.update();
+		assertThat(page("/admin/registrations/" + this.jose.id() + "?lang=es", "ADMIN")).contains(
+				"Aviso de privacidad del 6 de diciembre de 2026, aceptado el domingo 1 de noviembre de 2026, 10:00");
+		assertThat(page("/admin/registrations/" + this.jose.id() + "?lang=en", "ADMIN"))
+			.contains("Privacy notice of 6 December 2026, accepted on Sunday 1 November 2026, 10:00");
+		// A version that is not a date is shown as it is, labelled.
+		this.jdbc.sql("update registration set privacy_consent_version = 'v1' where id = ?")
+			.param(this.jose.id())
+			.update();
+		assertThat(page("/admin/registrations/" + this.jose.id() + "?lang=es", "ADMIN"))
+			.contains("Aviso de privacidad (versión v1), aceptado el domingo 1 de noviembre de 2026, 10:00");
+	}
+
+	/**
+	 * "Confirm" on a waitlisted person of a full event would only be refused: it is not
+	 * offered, and the page says why.
+	 */
+	@Test
+	void confirmIsNotOfferedOnAWaitlistedPersonWhileTheEventIsFull() throws Exception {
+		TestEvents.Created full = this.events.event().capacity(1).create();
+		this.data.in(full).person("Saúl Sentado").create();
+		long waiting = this.data.in(full).person("Tere Espera").status("WAITLISTED").create().id();
+		String organizer = page("/admin/registrations/" + waiting + "?lang=es", "ORGANIZER");
+		assertThat(organizer).doesNotContain("/registrations/" + waiting + "/confirm\"")
+			.doesNotContain("Al confirmar, esta persona obtiene un lugar")
+			.contains("No hay lugares libres, así que por ahora no se puede confirmar a nadie de la lista de espera.")
+			.doesNotContain("confírmala por encima del cupo");
+		assertThat(page("/admin/registrations/" + waiting + "?lang=en", "ADMIN"))
+			.doesNotContain("/registrations/" + waiting + "/confirm\"")
+			.contains("To give this person a seat now, confirm them over capacity.")
+			.contains("/confirm-action/confirm-over");
+		// With a seat free, Confirm is there again.
+		long bruno = this.jdbc.sql("select id from registration where event_id = ? and status = 'WAITLISTED'")
+			.param(this.event.id())
+			.query(Long.class)
+			.single();
+		assertThat(page("/admin/registrations/" + bruno + "?lang=es", "ORGANIZER"))
+			.contains("/registrations/" + bruno + "/confirm\"")
+			.contains("Al confirmar, esta persona obtiene un lugar")
+			.doesNotContain("No hay lugares libres");
+	}
+
 	@Test
 	void doorCheckInOffersCheckInToConfirmedPeopleOnly() throws Exception {
 		String found = DoorSearches.results(this.mvc, this.event.slug(), "jose", "ORGANIZER", "en");

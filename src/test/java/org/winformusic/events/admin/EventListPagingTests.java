@@ -22,17 +22,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The list of events at {@code /admin} comes in pages of
- * {@value AdminQueries#EVENTS_PER_PAGE}, newest first, so its cost does not grow with the
- * years of events one deployment keeps.
+ * {@value AdminQueries#EVENTS_PER_PAGE}, so its cost does not grow with the years of
+ * events one deployment keeps: the coming events soonest first, so the next workshop is
+ * on top, then the past ones, latest first (as the door's list orders them after
+ * today's).
  */
 @AdminTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventListPagingTests {
 
-	/** Later than any other test's event, so these are the newest. */
+	/** Later than any other test's event. */
 	static final Instant FAR = Instant.parse("2900-01-01T16:00:00Z");
 
+	/** Earlier than any other test's event. */
+	static final Instant LONG_AGO = Instant.parse("1990-01-01T16:00:00Z");
+
 	static final int OURS = AdminQueries.EVENTS_PER_PAGE + 2;
+
+	static final int PAST = 3;
 
 	@Autowired
 	MockMvc mvc;
@@ -50,22 +57,44 @@ class EventListPagingTests {
 				.startsAt(FAR.plus(i, ChronoUnit.DAYS))
 				.create();
 		}
+		for (int i = 0; i < PAST; i++) {
+			events.event()
+				.slug("paging-past-" + i)
+				.title("Taller pasado " + i, "Past workshop " + i)
+				.startsAt(LONG_AGO.plus(i, ChronoUnit.DAYS))
+				.create();
+		}
 	}
 
 	@Test
-	void theFirstPageShowsTheNewestEventsAndLinksToTheNext() throws Exception {
+	void theFirstPageIsFullAndLinksToTheNext() throws Exception {
 		MvcResult result = admin("/admin");
 
-		assertThat(slugs(result)).startsWith("paging-26", "paging-25", "paging-24")
-			.hasSize(AdminQueries.EVENTS_PER_PAGE)
-			.doesNotContain("paging-1", "paging-0");
+		assertThat(page(result).getContent()).hasSize(AdminQueries.EVENTS_PER_PAGE);
 		String html = result.getResponse().getContentAsString();
 		assertThat(html).contains("href=\"/admin?page=1\"").contains("Página 1 de");
 	}
 
+	/**
+	 * Page after page, each event once: the coming ones soonest first, then the past ones
+	 * latest first.
+	 */
 	@Test
-	void theNextPageGoesOnWhereTheFirstStopped() throws Exception {
-		assertThat(slugs(admin("/admin?page=1"))).startsWith("paging-1", "paging-0");
+	void thePagesHoldTheComingEventsSoonestFirstThenThePastOnesLatestFirst() throws Exception {
+		List<String> all = new java.util.ArrayList<>();
+		Page<?> first = page(admin("/admin"));
+		for (int number = 0; number < first.getTotalPages(); number++) {
+			all.addAll(slugs(admin("/admin?page=" + number)));
+		}
+		List<String> expected = new java.util.ArrayList<>();
+		for (int i = 0; i < OURS; i++) {
+			expected.add("paging-" + i);
+		}
+		for (int i = PAST - 1; i >= 0; i--) {
+			expected.add("paging-past-" + i);
+		}
+		assertThat(all.stream().filter((slug) -> slug.startsWith("paging-")).toList()).isEqualTo(expected);
+		assertThat(all).doesNotHaveDuplicates();
 	}
 
 	@Test

@@ -281,6 +281,24 @@ class RegistrationListTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Rows 3 to 4")));
 	}
 
+	/**
+	 * When someone registered reads as on the other pages, compact for a table cell, in
+	 * the reader's language and the event's zone: not an ISO timestamp.
+	 */
+	@Test
+	void theRegistrationTimeReadsInTheStaffMembersLanguage() throws Exception {
+		for (String[] expected : new String[][] { { "es", "1 nov 2026, 04:00" }, { "en", "1 Nov 2026, 04:00" } }) {
+			this.mvc
+				.perform(get("/admin/events/" + this.event.slug() + "/registrations").param("q", "JOSE")
+					.param("lang", expected[0])
+					.with(user("ops@win.test").roles("OPS")))
+				.andExpect(status().isOk())
+				.andExpect(content().string(org.hamcrest.Matchers.containsString(">" + expected[1] + "<")))
+				.andExpect(content()
+					.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("2026-11-01"))));
+		}
+	}
+
 	@Test
 	void theListPageFiltersFromItsQueryParametersAndLinksTheSameQueryToTheExport() throws Exception {
 		this.mvc

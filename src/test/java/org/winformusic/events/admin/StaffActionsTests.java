@@ -818,19 +818,87 @@ class StaffActionsTests {
 				.header("Accept-Language", "en")
 				.with(as("ORGANIZER"))
 				.with(csrf()))
-			.andExpect(flash().attribute("notice", Notice.ok("ux.notice.text", "Capacity is now 2 seats.")));
+			.andExpect(flash().attribute("notice", Notice.ok("ux.notice.text",
+					"Capacity is now 2 seats. 1 person moved up from the waitlist and is now confirmed; "
+							+ "the emails telling them are queued and go out as soon as the mail server accepts them.")));
 		org.awaitility.Awaitility.await()
 			.atMost(java.time.Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(this.data.status(waiting)).isEqualTo("CONFIRMED"));
 		this.mvc
 			.perform(post("/admin/events/" + event.slug() + "/capacity").param("capacity", "0")
+				.header("Accept-Language", "en")
 				.with(as("ORGANIZER"))
 				.with(csrf()))
-			.andExpect(flash().attribute("notice", Notice.bad("admin.capacity.refused")));
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("There are 2 confirmed people: the capacity cannot be lower.")));
 		assertThat(this.jdbc.sql("select count(*) from audit_log where event_id = ? and action = 'CAPACITY_CHANGED'")
 			.param(event.id())
 			.query(Long.class)
 			.single()).isOne();
+	}
+
+	/**
+	 * A capacity below the confirmed people comes back next to the field, as typed, with
+	 * how many are confirmed, the field described by its hint and its error.
+	 */
+	@Test
+	void aCapacityBelowTheConfirmedPeopleComesBackAtTheFieldAsTyped() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(4).create();
+		for (String name : java.util.List.of("Ana Uno", "Beto Dos", "Caro Tres")) {
+			this.data.in(event).person(name).createdAt(MONDAY).create();
+		}
+		String page = this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/capacity").param("capacity", "2")
+				.header("Accept-Language", "es-MX")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String field = page.replaceAll("(?s).*?(<input[^>]*id=\"capacity\"[^>]*>).*", "$1");
+		assertThat(field).contains("value=\"2\"", "aria-invalid=\"true\"",
+				"aria-describedby=\"capacity-hint capacity-error\"");
+		assertThat(page).containsPattern("id=\"capacity-hint\"[^>]*>Si lo aumentas")
+			.containsPattern("id=\"capacity-error\"[^>]*>Hay 3 personas confirmadas: el cupo no puede ser menor.<");
+		assertThat(this.jdbc.sql("select count(*) from event_seat where event_id = ?")
+			.param(event.id())
+			.query(Long.class)
+			.single()).isEqualTo(4);
+
+		String fine = this.mvc
+			.perform(get("/admin/events/" + event.slug()).header("Accept-Language", "es-MX").with(as("ORGANIZER")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.replaceAll("(?s).*?(<input[^>]*id=\"capacity\"[^>]*>).*", "$1");
+		assertThat(fine).contains("value=\"4\"", "aria-describedby=\"capacity-hint\"").doesNotContain("aria-invalid");
+	}
+
+	/**
+	 * Raising the capacity says who moved up from the waitlist, whose emails are queued.
+	 */
+	@Test
+	void raisingTheCapacitySaysHowManyMovedUpFromTheWaitlist() throws Exception {
+		TestEvents.Created event = this.events.event().capacity(4).create();
+		for (String name : java.util.List.of("Ana Uno", "Beto Dos", "Caro Tres", "Dani Cuatro")) {
+			this.data.in(event).person(name).createdAt(MONDAY).create();
+		}
+		long first = this.data.in(event).person("Eva Espera").status("WAITLISTED").createdAt(MONDAY).create().id();
+		long second = this.data.in(event).person("Fer Espera").status("WAITLISTED").createdAt(MONDAY).create().id();
+		this.mvc
+			.perform(post("/admin/events/" + event.slug() + "/capacity").param("capacity", "6")
+				.header("Accept-Language", "es-MX")
+				.with(as("ORGANIZER"))
+				.with(csrf()))
+			.andExpect(redirectedUrl("/admin/events/" + event.slug()))
+			.andExpect(flash().attribute("notice", Notice.ok("ux.notice.text",
+					"El cupo ahora es de 6 lugares. 2 personas pasaron de la lista de espera a confirmadas; "
+							+ "los correos para avisarles quedaron en cola y salen en cuanto el servidor de correo los acepte.")));
+		assertThat(this.data.status(first)).isEqualTo("CONFIRMED");
+		assertThat(this.data.status(second)).isEqualTo("CONFIRMED");
+		assertThat(outboxKinds(first)).contains("PROMOTED");
+		assertThat(outboxKinds(second)).contains("PROMOTED");
 	}
 
 	@Test

@@ -11,14 +11,14 @@ class CsvDelimitersTests {
 
 	@Test
 	void semicolonWhereTheDecimalSeparatorIsAComma() {
-		for (String country : new String[] { "CO", "ES", "AR", "CL", "VE", "DE", "FR" }) {
+		for (String country : new String[] { "CO", "ES", "AR", "CL", "VE", "UY", "BR", "PT", "DE", "FR", "IT", "BE" }) {
 			assertThat(this.delimiters.forCountry(country)).as(country).isEqualTo("semicolon");
 		}
 	}
 
 	@Test
 	void commaWhereTheDecimalSeparatorIsAPointOrTheCountryIsUnknown() {
-		for (String country : new String[] { "MX", "PE", "GT", "US", "GB", "ZZ", "" }) {
+		for (String country : new String[] { "MX", "PE", "GT", "PR", "US", "CA", "PH", "BZ", "GB", "IN", "ZZ", "" }) {
 			assertThat(this.delimiters.forCountry(country)).as(country).isEqualTo("comma");
 		}
 		assertThat(this.delimiters.forCountry(null)).isEqualTo("comma");

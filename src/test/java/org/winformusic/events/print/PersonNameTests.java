@@ -23,6 +23,28 @@ class PersonNameTests {
 	}
 
 	/**
+	 * Someone who typed their name as a list shows it ("Family, Given") is filed under
+	 * the family name they typed and printed as typed; the rule for names without a comma
+	 * stays.
+	 */
+	@Test
+	void aNameTypedWithACommaIsFamilyNamesThenGivenNames() {
+		assertThat(PersonName.of("Núñez Ñandú, Óscar")).isEqualTo(new PersonName("Óscar", "Núñez Ñandú"));
+		assertThat(PersonName.of("Núñez Ñandú, Óscar").familyFirst()).isEqualTo("Núñez Ñandú, Óscar");
+		assertThat(PersonName.of("Núñez Ñandú, Óscar").initial()).isEqualTo("N");
+		assertThat(PersonName.of("Souza Santos, Maria Eduarda"))
+			.isEqualTo(new PersonName("Maria Eduarda", "Souza Santos"));
+		assertThat(PersonName.of("Souza Santos,Maria Eduarda").familyFirst()).isEqualTo("Souza Santos, Maria Eduarda");
+		assertThat(PersonName.of("Souza Santos, Maria Eduarda").initial()).isEqualTo("S");
+		assertThat(PersonName.of("de la Fuente, Juan").initial()).isEqualTo("F");
+		assertThat(PersonName.of("Pérez,")).isEqualTo(new PersonName("", "Pérez"));
+		assertThat(PersonName.of(", Ana Pérez")).isEqualTo(new PersonName("Ana", "Pérez"));
+		assertThat(PersonName.of("Juan Carlos Ramírez Ortiz"))
+			.isEqualTo(new PersonName("Juan Carlos", "Ramírez Ortiz"));
+		assertThat(PersonName.of("Juan Carlos Ramírez Ortiz").familyFirst()).isEqualTo("Ramírez Ortiz, Juan Carlos");
+	}
+
+	/**
 	 * Where a Mexican or Colombian door volunteer looks for someone whose given name is
 	 * double: under the family name, not under the second given name.
 	 */

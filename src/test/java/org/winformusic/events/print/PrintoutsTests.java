@@ -340,6 +340,26 @@ class PrintoutsTests {
 		assertThat(text).doesNotContain("María Rodríguez, Ana").doesNotContain(" M ").doesNotContain(" A ");
 	}
 
+	/**
+	 * A name typed "Family, Given" is filed under the family name typed and printed as
+	 * typed, on the door list and on the badge.
+	 */
+	@Test
+	void aNameTypedWithACommaIsFiledUnderTheFamilyNameTypedAndPrintedAsTyped() throws Exception {
+		String slug = event("Nombres con coma");
+		for (String name : List.of("Núñez Ñandú, Óscar", "Souza Santos, Maria Eduarda", "Juan Carlos Ramírez Ortiz",
+				"Ana Mora")) {
+			this.data.in(slug).fullName(name).company("Sello").jobTitle(null).create();
+		}
+		String text = PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf?lang=es"));
+		assertThat(text).containsSubsequence(" M ", "Mora, Ana", " N ", "Núñez Ñandú, Óscar", " R ",
+				"Ramírez Ortiz, Juan Carlos", " S ", "Souza Santos, Maria Eduarda");
+		assertThat(text).doesNotContain(" Ñ ").doesNotContain("Óscar, Núñez").doesNotContain("Eduarda, Souza");
+		String badges = PdfPages.text(pdf("/admin/events/" + slug + "/badges.pdf"));
+		assertThat(badges).containsSubsequence("Mora", "Núñez Ñandú, Óscar", "Ramírez Ortiz",
+				"Souza Santos, Maria Eduarda");
+	}
+
 	@Test
 	void aDoorListFilteredByStatusLeavesErasedPeopleOutAndItsCountsAddUp() throws Exception {
 		String slug = event("Cancelados");
