@@ -19,11 +19,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * An event in a country other than Mexico and Colombia (the app's second country found
- * these): the association question and the phone hint name the country as a sentence does
- * ("in the United States", "del Reino Unido"), the editor says which countries get a list
- * of regions, and a region typed as text is one region for staff whatever its case,
- * accents and spaces.
+ * An event in a country other than Mexico, Colombia and Brazil (the app's second country
+ * found these): the association question and the phone hint name the country as a
+ * sentence does ("in the United States", "del Reino Unido"), the editor says which
+ * countries get a list of regions, and a region typed as text is one region for staff
+ * whatever its case, accents and spaces.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -82,7 +82,7 @@ class CountriesWithoutRegionListTests {
 		String editor = page(
 				get("/admin/events/new").param("lang", "es").with(user("organizer@win.test").roles("ORGANIZER")));
 		assertThat(editor)
-			.contains("Para México y Colombia, el formulario de registro muestra la lista de estados o"
+			.contains("Para México, Colombia y Brasil, el formulario de registro muestra la lista de estados o"
 					+ " departamentos; para cualquier otro país, cada persona escribe su región.")
 			.doesNotContain("muestra los estados o departamentos de este país");
 		assertThat(
@@ -92,69 +92,69 @@ class CountriesWithoutRegionListTests {
 
 	@Test
 	void aRegionTypedInOtherCaseOrAccentsIsOneRegionForStaffAndStaysAsTyped() throws Exception {
-		String brazil = event("BR");
-		register(brazil, "Ana Souza", "ana@example.com.br", "São Paulo");
-		register(brazil, "Bruno Lima", "bruno@example.com.br", "sao paulo");
-		register(brazil, "Carla Dias", "carla@example.com.br", "SÃO PAULO");
-		register(brazil, "Davi Rocha", "davi@example.com.br", "Rio de Janeiro");
+		String portugal = event("PT");
+		register(portugal, "Ana Souza", "ana@example.pt", "Setúbal");
+		register(portugal, "Bruno Lima", "bruno@example.pt", "setubal");
+		register(portugal, "Carla Dias", "carla@example.pt", "SETÚBAL");
+		register(portugal, "Davi Rocha", "davi@example.pt", "Lisboa");
 
 		// Each registration keeps what its registrant typed.
 		assertThat(this.jdbc
 			.sql("select r.state from registration r join event e on e.id = r.event_id"
 					+ " where e.slug = ? order by r.id")
-			.param(brazil)
+			.param(portugal)
 			.query(String.class)
-			.list()).containsExactly("São Paulo", "sao paulo", "SÃO PAULO", "Rio de Janeiro");
+			.list()).containsExactly("Setúbal", "setubal", "SETÚBAL", "Lisboa");
 
-		// The dashboard shows one São Paulo with the three, in both languages; of three
+		// The dashboard shows one Setúbal with the three, in both languages; of three
 		// spellings as common, the one a reader would write: neither all capitals nor all
 		// lower case.
 		for (String lang : List.of("es", "en")) {
-			String dashboard = page(staff(get("/admin/events/" + brazil).param("lang", lang)));
+			String dashboard = page(staff(get("/admin/events/" + portugal).param("lang", lang)));
 			assertThat(dashboard).as(lang)
-				.containsPattern(">São Paulo</th>\\s*<td class=\"num\">3</td>")
-				.containsPattern(">Rio de Janeiro</th>\\s*<td class=\"num\">1</td>")
-				.doesNotContain(">SÃO PAULO</th>", ">sao paulo</th>");
+				.containsPattern(">Setúbal</th>\\s*<td class=\"num\">3</td>")
+				.containsPattern(">Lisboa</th>\\s*<td class=\"num\">1</td>")
+				.doesNotContain(">SETÚBAL</th>", ">setubal</th>");
 		}
 		// The most common spelling names the region, even in capitals.
-		register(brazil, "Elisa Prado", "elisa@example.com.br", "SAO PAULO");
-		register(brazil, "Fábio Reis", "fabio@example.com.br", "SAO PAULO");
-		assertThat(page(staff(get("/admin/events/" + brazil).param("lang", "es"))))
-			.containsPattern(">SAO PAULO</th>\\s*<td class=\"num\">5</td>")
-			.doesNotContain(">São Paulo</th>", ">SÃO PAULO</th>", ">sao paulo</th>");
+		register(portugal, "Elisa Prado", "elisa@example.pt", "SETUBAL");
+		register(portugal, "Fábio Reis", "fabio@example.pt", "SETUBAL");
+		assertThat(page(staff(get("/admin/events/" + portugal).param("lang", "es"))))
+			.containsPattern(">SETUBAL</th>\\s*<td class=\"num\">5</td>")
+			.doesNotContain(">Setúbal</th>", ">SETÚBAL</th>", ">setubal</th>");
 
 		// Staff filter the list, and export it, by any spelling and find them all.
-		for (String typed : List.of("Sao Paulo", "são paulo", "SÃO PAULO", "sao  paulo")) {
-			assertThat(page(staff(get("/admin/events/" + brazil + "/registrations").param("state", typed)))).as(typed)
+		for (String typed : List.of("Setubal", "setúbal", "SETÚBAL", " setubal ")) {
+			assertThat(page(staff(get("/admin/events/" + portugal + "/registrations").param("state", typed)))).as(typed)
 				.contains("Ana Souza", "Bruno Lima", "Carla Dias", "Elisa Prado", "Fábio Reis")
 				.doesNotContain("Davi Rocha");
-			assertThat(page(staff(get("/admin/events/" + brazil + "/registrations.csv").param("state", typed))))
+			assertThat(page(staff(get("/admin/events/" + portugal + "/registrations.csv").param("state", typed))))
 				.as("export by %s", typed)
 				.contains("Ana Souza", "Bruno Lima", "Carla Dias", "Elisa Prado", "Fábio Reis")
 				.doesNotContain("Davi Rocha");
 		}
-		assertThat(page(staff(get("/admin/events/" + brazil + "/registrations").param("state", "rio de janeiro"))))
+		assertThat(page(staff(get("/admin/events/" + portugal + "/registrations").param("state", "lisboa"))))
 			.contains("Davi Rocha")
 			.doesNotContain("Ana Souza");
 	}
 
 	@Test
 	void ofTypedSpellingsAsCommonTheDashboardShowsTheOneWithItsAccentsInMixedCase() throws Exception {
-		String brazil = event("BR");
-		register(brazil, "Ana Souza", "ana@example.com.br", "Goias");
-		register(brazil, "Bruno Lima", "bruno@example.com.br", "Goiás");
-		register(brazil, "Carla Dias", "carla@example.com.br", "PARANÁ");
-		register(brazil, "Davi Rocha", "davi@example.com.br", "Parana");
-		register(brazil, "Elisa Prado", "elisa@example.com.br", "ceará");
-		register(brazil, "Fábio Reis", "fabio@example.com.br", "CEARÁ");
+		String portugal = event("PT");
+		register(portugal, "Ana Souza", "ana@example.pt", "Evora");
+		register(portugal, "Bruno Lima", "bruno@example.pt", "Évora");
+		register(portugal, "Carla Dias", "carla@example.pt", "BRAGANÇA");
+		register(portugal, "Davi Rocha", "davi@example.pt", "Braganca");
+		register(portugal, "Elisa Prado", "elisa@example.pt", "santarém");
+		register(portugal, "Fábio Reis", "fabio@example.pt", "SANTARÉM");
 
 		// Accents before none, mixed case before all capitals or all lower case; between
 		// spellings alike in both, the first in Unicode order.
-		assertThat(page(staff(get("/admin/events/" + brazil).param("lang", "es"))))
-			.containsPattern(">Goiás</th>\\s*<td class=\"num\">2</td>")
-			.containsPattern(">Parana</th>\\s*<td class=\"num\">2</td>")
-			.containsPattern(">CEARÁ</th>\\s*<td class=\"num\">2</td>")
-			.doesNotContain(">Goias</th>", ">PARANÁ</th>", ">ceará</th>");
+		assertThat(page(staff(get("/admin/events/" + portugal).param("lang", "es"))))
+			.containsPattern(">Évora</th>\\s*<td class=\"num\">2</td>")
+			.containsPattern(">Braganca</th>\\s*<td class=\"num\">2</td>")
+			.containsPattern(">SANTARÉM</th>\\s*<td class=\"num\">2</td>")
+			.doesNotContain(">Evora</th>", ">BRAGANÇA</th>", ">santarém</th>");
 	}
 
 	private void register(String slug, String name, String email, String region) throws Exception {
@@ -163,10 +163,10 @@ class CountriesWithoutRegionListTests {
 				.param("lang", "es")
 				.param("fullName", name)
 				.param("email", email)
-				.param("company", "Selo Independente")
+				.param("company", "Editora Independente")
 				.param("companyType", "INDEPENDENT_LABEL")
 				.param("state", region)
-				.param("city", "São Paulo")
+				.param("city", "Lisboa")
 				.param("phone", "+55 11 91234 5678")
 				.param("associationInterest", "YES")
 				.param("privacyConsent", "true"))

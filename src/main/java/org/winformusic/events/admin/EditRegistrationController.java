@@ -106,8 +106,8 @@ class EditRegistrationController {
 		RegistrationFormBinding.Posted posted = RegistrationFormBinding.staff(request, model);
 		RegistrationForm form = posted.form();
 		BindingResult result = posted.result();
-		CheckedForm checked = this.validator.check(form, FormContext.staffEditing(event.id(), event.country(), id),
-				result);
+		CheckedForm checked = this.validator.check(form,
+				FormContext.staffEditing(event.id(), event.country(), id).holding(registration.state()), result);
 		if (checked != null) {
 			try {
 				EditResult edit = this.actions.update(id, checked, EditableRegistration.postedVersion(version));

@@ -110,11 +110,6 @@ final class RegistrationListViews {
 
 		public static final int MAX_SIZE = 200;
 
-		/** The state filter as region codes are written (upper case), or null. */
-		public String stateCode() {
-			return (this.state != null) ? this.state.toUpperCase(Locale.ROOT) : null;
-		}
-
 		static FilterParams from(Map<String, String> params) {
 			Function<String, String> get = params::get;
 			return new FilterParams(get.apply("q"), get.apply("status"), get.apply("companyType"), get.apply("state"),

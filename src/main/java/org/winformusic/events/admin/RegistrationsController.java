@@ -117,6 +117,9 @@ class RegistrationsController {
 		model.addAttribute("rows",
 				ListedRegistration.of(page.content(), event, locale, this.messages, this.regions, this.times));
 		model.addAttribute("sort", query.sort());
+		// The region filtered by as its code, however it was typed ("minas gerais" is
+		// MG).
+		model.addAttribute("stateFilter", query.filter().state());
 		model.addAttribute("choiceFilters", this.answers.choiceFilters(event.id(), locale));
 		// After the end nobody is approved or declined: no row or bulk control offers it.
 		model.addAttribute("over", this.catalog.ended(event.id()));

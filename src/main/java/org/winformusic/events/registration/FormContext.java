@@ -15,9 +15,17 @@ import org.winformusic.events.event.RegisteringEvent;
  * a choice removed from the form since
  * @param requireAnswers whether a required question of the event must be answered (all
  * but the staff edit)
+ * @param storedRegion the region the edited registration holds, kept by an edit even when
+ * the country's list does not have it (a region typed before Brazil had its list); null
+ * for a new one
  */
 public record FormContext(long eventId, String country, boolean hasQuestions, boolean requireConsent,
-		Long registrationId, boolean requireAnswers) {
+		Long registrationId, boolean requireAnswers, String storedRegion) {
+
+	public FormContext(long eventId, String country, boolean hasQuestions, boolean requireConsent, Long registrationId,
+			boolean requireAnswers) {
+		this(eventId, country, hasQuestions, requireConsent, registrationId, requireAnswers, null);
+	}
 
 	/**
 	 * A form for no stored registration (a new one), whose required questions must be
@@ -53,6 +61,14 @@ public record FormContext(long eventId, String country, boolean hasQuestions, bo
 	 */
 	public static FormContext staffEditing(long eventId, String country, long registrationId) {
 		return new FormContext(eventId, country, true, false, registrationId, false);
+	}
+
+	/**
+	 * The same, for a registration that holds {@code state}: an unchanged save keeps it.
+	 */
+	public FormContext holding(String state) {
+		return new FormContext(this.eventId, this.country, this.hasQuestions, this.requireConsent, this.registrationId,
+				this.requireAnswers, state);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
  * subdivisions by ISO 3166-2 code without the country prefix, plus "outside the country".
  * Mexico keeps the codes and names it always had ({@link MexicanState}, keys
  * {@code state.*}); Colombia lists its 32 departments and the Capital District (keys
- * {@code country.region.CO.*}). For any other country the region is free text. The form
- * field, the validator, the admin filters and breakdowns and the exports all read the
- * list from here. Templates call it as {@code @regions}.
+ * {@code country.region.CO.*}); Brazil its 26 states and the Federal District by their
+ * two-letter abbreviations, named in Portuguese in every language ("São Paulo"), typed by
+ * name or abbreviation where staff type a region. For any other country the region is
+ * free text. The form field, the validator, the admin filters and breakdowns and the
+ * exports all read the list from here. Templates call it as {@code @regions}.
  */
 @Component("regions")
 public class Regions {
@@ -35,7 +38,19 @@ public class Regions {
 					"SUC", "TOL", "VAC", "VAU", "VID"),
 			"OUTSIDE_CO");
 
-	private static final Map<String, RegionList> LISTS = Map.of(MEXICO.country(), MEXICO, COLOMBIA.country(), COLOMBIA);
+	private static final RegionList BRAZIL = new RegionList("BR",
+			List.of("AC", "AL", "AP", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MT", "MS", "MG", "PA", "PB", "PR",
+					"PE", "PI", "RJ", "RN", "RS", "RO", "RR", "SC", "SP", "SE", "TO"),
+			"OUTSIDE_BR",
+			names("AC", "Acre", "AL", "Alagoas", "AP", "Amapá", "AM", "Amazonas", "BA", "Bahia", "CE", "Ceará", "DF",
+					"Distrito Federal", "ES", "Espírito Santo", "GO", "Goiás", "MA", "Maranhão", "MT", "Mato Grosso",
+					"MS", "Mato Grosso do Sul", "MG", "Minas Gerais", "PA", "Pará", "PB", "Paraíba", "PR", "Paraná",
+					"PE", "Pernambuco", "PI", "Piauí", "RJ", "Rio de Janeiro", "RN", "Rio Grande do Norte", "RS",
+					"Rio Grande do Sul", "RO", "Rondônia", "RR", "Roraima", "SC", "Santa Catarina", "SP", "São Paulo",
+					"SE", "Sergipe", "TO", "Tocantins"));
+
+	private static final Map<String, RegionList> LISTS = Map.of(MEXICO.country(), MEXICO, COLOMBIA.country(), COLOMBIA,
+			BRAZIL.country(), BRAZIL);
 
 	private final MessageSource messages;
 
@@ -60,6 +75,14 @@ public class Regions {
 		return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
 	}
 
+	private static Map<String, String> names(String... codesAndNames) {
+		Map<String, String> names = new LinkedHashMap<>();
+		for (int i = 0; i < codesAndNames.length; i += 2) {
+			names.put(codesAndNames[i], codesAndNames[i + 1]);
+		}
+		return names;
+	}
+
 	/** The list of an event's country; a free-text list for a country we do not ship. */
 	public static RegionList of(String country) {
 		RegionList list = (country != null) ? LISTS.get(country) : null;
@@ -75,12 +98,16 @@ public class Regions {
 		if (code == null || !list.contains(code)) {
 			return code;
 		}
+		String name = list.names().get(code);
+		if (name != null) {
+			return name;
+		}
 		return this.messages.getMessage(list.messageKey(code), null, code, locale);
 	}
 
 	/**
-	 * What the region is called for this country: "Estado" in Mexico, "Departamento" in
-	 * Colombia, "Región" where it is free text.
+	 * What the region is called for this country: "Estado" in Mexico and Brazil,
+	 * "Departamento" in Colombia, "Región" where it is free text.
 	 */
 	public String fieldLabel(String country, Locale locale) {
 		return fieldLabel(country, "registration.field.state", locale);
@@ -135,8 +162,53 @@ public class Regions {
 	 *
 	 * @param codes the subdivision codes, empty when the region is free text
 	 * @param outside the code for "outside the country", null for free text
+	 * @param names by code, the subdivisions' names where they are the same in every
+	 * language (Brazil's, in Portuguese); empty where the message files name them
 	 */
-	public record RegionList(String country, List<String> codes, String outside) {
+	public record RegionList(String country, List<String> codes, String outside, Map<String, String> names) {
+
+		public RegionList {
+			names = Map.copyOf(names);
+		}
+
+		RegionList(String country, List<String> codes, String outside) {
+			this(country, codes, outside, Map.of());
+		}
+
+		/**
+		 * The code of a region as staff may type it: a code in any case ("mg", "jal"), or
+		 * a name of {@link #names} whatever its case, accents and spaces ("minas gerais",
+		 * "Sao Paulo"); null for anything else, and for a free-text list.
+		 */
+		public String code(String typed) {
+			if (typed == null || freeText()) {
+				return null;
+			}
+			String upper = typed.strip().toUpperCase(Locale.ROOT);
+			if (contains(upper)) {
+				return upper;
+			}
+			String key = Regions.key(typed);
+			for (Map.Entry<String, String> name : this.names.entrySet()) {
+				if (Regions.key(name.getValue()).equals(key)) {
+					return name.getKey();
+				}
+			}
+			return null;
+		}
+
+		/**
+		 * The region a form's {@code value} chooses: a code ({@link #code}), or the
+		 * region an edited registration holds ({@code stored}) sent back unchanged though
+		 * the list does not have it (typed before its country had a list); null for
+		 * anything else.
+		 */
+		public String chosen(String value, String stored) {
+			if (value != null && value.equals(stored) && !contains(stored)) {
+				return stored;
+			}
+			return code(value);
+		}
 
 		/** Whether {@code state} is the "outside the country" choice. */
 		public boolean abroad(String state) {

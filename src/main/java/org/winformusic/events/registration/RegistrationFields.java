@@ -101,10 +101,23 @@ public class RegistrationFields {
 		model.addAttribute("labels", labels);
 		model.addAttribute("stateLabel", this.regions.fieldLabel(country, locale));
 		model.addAttribute("interestLabel", this.regions.interestQuestion(country, words, locale));
-		model.addAttribute("states",
-				this.regions.options(country, locale).stream().map((r) -> new Option(r.code(), r.label())).toList());
+		model.addAttribute("states", stateOptions(country, form.state(), locale));
 		model.addAttribute("companyTypes", Arrays.stream(CompanyType.values()).map(Enum::name).toList());
 		model.addAttribute("interests", Arrays.stream(AssociationInterest.values()).map(Enum::name).toList());
+	}
+
+	/**
+	 * The regions to choose from; first, a region the form holds that the list lacks, as
+	 * typed (a region typed before Brazil had its list: an edit keeps it unless changed).
+	 */
+	private List<Option> stateOptions(String country, String held, Locale locale) {
+		List<Option> options = new ArrayList<>();
+		this.regions.options(country, locale).forEach((r) -> options.add(new Option(r.code(), r.label())));
+		String typed = RegistrationFormBinding.normalize(held);
+		if (!options.isEmpty() && typed != null && options.stream().noneMatch((o) -> o.value().equals(typed))) {
+			options.add(0, new Option(typed, typed));
+		}
+		return options;
 	}
 
 	/**

@@ -30,8 +30,9 @@ public record RegistrationQuery(RegistrationFilter filter, RegistrationSort sort
 	/**
 	 * Reads the query parameters ({@code parameter} gives a value by name, null when
 	 * absent) for an event whose regions are {@code regions}: {@code state} is one of its
-	 * codes, or any text when the region is free text. Empty means "any"; an unknown
-	 * {@code sort} column falls back to registration order.
+	 * codes (or a name the list knows, {@link Regions.RegionList#code}), or any text when
+	 * the region is free text. Empty means "any"; an unknown {@code sort} column falls
+	 * back to registration order.
 	 * @throws InvalidParameterException naming the parameter and its allowed values
 	 */
 	public static RegistrationQuery parse(Function<String, String> parameter, Regions.RegionList regions) {
@@ -66,8 +67,9 @@ public record RegistrationQuery(RegistrationFilter filter, RegistrationSort sort
 		if (text == null || regions.freeText()) {
 			return text;
 		}
-		String code = text.toUpperCase(Locale.ROOT);
-		if (!regions.contains(code)) {
+		// A code in any case, or a name where the list knows one ("minas gerais" is MG).
+		String code = regions.code(text);
+		if (code == null) {
 			List<String> allowed = new ArrayList<>(regions.codes());
 			if (regions.outside() != null) {
 				allowed.add(regions.outside());

@@ -113,7 +113,7 @@ public class RegistrationValidator implements SmartValidator {
 		String jobTitle = singleLine("jobTitle", form.jobTitle(), false, JOB_TITLE_MAX, errors);
 		CompanyType companyType = choice("companyType", form.companyType(), CompanyType.class, errors);
 		Regions.RegionList regions = Regions.of(context.country());
-		String state = region(form.state(), regions, errors);
+		String state = region(form.state(), regions, context.storedRegion(), errors);
 		String city = singleLine("city", form.city(), true, CITY_MAX, errors);
 		String phone = phone(form.phone(), context.country(), regions.abroad(state), errors);
 		AssociationInterest interest = choice("associationInterest", form.associationInterest(),
@@ -231,8 +231,11 @@ public class RegistrationValidator implements SmartValidator {
 		}
 	}
 
-	/** One of the list's codes, or for a free-text list a single line of text. */
-	private static String region(String value, Regions.RegionList regions, Errors errors) {
+	/**
+	 * A region of the list ({@link Regions.RegionList#chosen}), or for free text a line
+	 * of text.
+	 */
+	private static String region(String value, Regions.RegionList regions, String stored, Errors errors) {
 		if (regions.freeText()) {
 			String text = singleLine("state", value, false, REGION_MAX, errors);
 			if (text == null) {
@@ -245,11 +248,12 @@ public class RegistrationValidator implements SmartValidator {
 			reject(errors, "state", regions.key("required", "registration.error.state.required"));
 			return null;
 		}
-		if (!regions.contains(normalized)) {
+		String code = regions.chosen(normalized, stored);
+		if (code == null) {
 			reject(errors, "state", "registration.error.choice");
 			return null;
 		}
-		return normalized;
+		return code;
 	}
 
 	private static <E extends Enum<E>> E choice(String field, String value, Class<E> type, Errors errors) {

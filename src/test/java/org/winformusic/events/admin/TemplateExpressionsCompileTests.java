@@ -87,7 +87,7 @@ class TemplateExpressionsCompileTests {
 		for (String expression : List.of("listed.title", "listed.date", "listed.published", "listed.capacity",
 				"listed.counts.confirmed", "counts.confirmed", "b.x", "b.y", "b.width", "b.height", "b.label",
 				"question.label", "c.count", "breakdowns.total", "breakdowns.states", "s.key", "s.count", "s.percent()",
-				"row.fullName", "row.statusLabel", "row.pending()", "params.stateCode() == s.code",
+				"row.fullName", "row.statusLabel", "row.pending()", "stateFilter == s.code",
 				"params.checkedIn == 'true'", "params.sortedBy(col)", "params.exportQueryString()")) {
 			SpelExpression spel = cached.get(expression);
 			assertThat(spel).as("%s evaluated by a page", expression).isNotNull();

@@ -1,5 +1,6 @@
 package org.winformusic.events.registration;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,22 @@ class RegistrationQueryTests {
 	void aRegionOfACountryWithoutAListIsFreeText() {
 		assertThat(RegistrationQuery.parse(Map.of("state", "Antioquia")::get, Regions.of("AR")).filter().state())
 			.isEqualTo("Antioquia");
+	}
+
+	@Test
+	void aBrazilianStateIsFilteredByItsAbbreviationOrItsNameAsTyped() {
+		for (String typed : List.of("MG", "mg", " Mg ", "Minas Gerais", "minas  gerais", "MINAS GERAIS")) {
+			assertThat(RegistrationQuery.parse(Map.of("state", typed)::get, Regions.of("BR")).filter().state())
+				.as(typed)
+				.isEqualTo("MG");
+		}
+		assertThat(RegistrationQuery.parse(Map.of("state", "Sao Paulo")::get, Regions.of("BR")).filter().state())
+			.isEqualTo("SP");
+		assertThat(RegistrationQuery.parse(Map.of("state", "outside_br")::get, Regions.of("BR")).filter().state())
+			.isEqualTo("OUTSIDE_BR");
+		assertThat(catchThrowableOfType(RegistrationQuery.InvalidParameterException.class,
+				() -> RegistrationQuery.parse(Map.of("state", "Belo Horizonte")::get, Regions.of("BR")))
+			.allowed()).contains("MG", "SP", "DF", "OUTSIDE_BR").hasSize(28);
 	}
 
 	private static RegistrationQuery.InvalidParameterException invalid(Map<String, String> parameters) {

@@ -122,7 +122,8 @@ class ManageEditController {
 		RegistrationForm form = posted.form();
 		BindingResult result = posted.result();
 		CheckedForm checked = this.validator.check(form,
-				FormContext.editing(event.id(), event.country(), registration.id()), result);
+				FormContext.editing(event.id(), event.country(), registration.id()).holding(registration.state()),
+				result);
 		if (checked != null) {
 			try {
 				EditResult edit = this.registrations.updateByToken(token, checked,
