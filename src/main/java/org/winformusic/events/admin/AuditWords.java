@@ -70,9 +70,7 @@ class AuditWords {
 	 */
 	private static final Pattern CHECKED_IN_AT = Pattern.compile("checkedInAt=(\\S+)");
 
-	/**
-	 * Counts in words: "1 coincidencia", "7 filas", the emails of a moved event's edit.
-	 */
+	/** Counts in words: "7 filas", the emails of an event's move ("told=7"). */
 	private static final Set<String> COUNTS = Set.of("matches", "rows", "suppressed", "anonymized", "told", "notTold");
 
 	/** An export's filter ("Situación: Confirmado"), a choice an event edit removed. */
