@@ -70,8 +70,8 @@ class AuditWords {
 	 */
 	private static final Pattern CHECKED_IN_AT = Pattern.compile("checkedInAt=(\\S+)");
 
-	/** Counts, in words with their plural: "1 coincidencia", "7 filas". */
-	private static final Set<String> COUNTS = Set.of("matches", "rows", "suppressed", "anonymized");
+	/** Counts in words: "7 filas", the emails of an event's move ("told=7"). */
+	private static final Set<String> COUNTS = Set.of("matches", "rows", "suppressed", "anonymized", "told", "notTold");
 
 	/** An export's filter ("Situación: Confirmado"), a choice an event edit removed. */
 	private static final Set<String> FILTERS = Set.of("status", "companyType", "state", "associationInterest",

@@ -39,6 +39,12 @@ public class EventAdministration {
 	 */
 	public static final String ZONE_ELSEWHERE = "eventadmin.error.zoneElsewhere";
 
+	/**
+	 * The error of a local time the clocks skip in the event's zone (its message names
+	 * the zone's city).
+	 */
+	public static final String CLOCKS_CHANGE = EventFormTimes.CLOCKS_CHANGE;
+
 	private final EventRepository events;
 
 	private final EventSeats seats;
@@ -80,14 +86,21 @@ public class EventAdministration {
 	}
 
 	/**
-	 * Checks a new event's form: {@link #check(EventForm)} and a slug that is not a fixed
-	 * segment of the site's URLs.
+	 * Checks a new event's form: {@link #check(EventForm)}, a slug that is not a fixed
+	 * segment of the site's URLs, and a start still to come (a past year typed by
+	 * mistake). An existing event that is over can still be corrected.
 	 * @return field name → message key, empty when the form is consistent
 	 */
 	public Map<String, String> checkNew(EventForm form) {
 		Map<String, String> errors = check(form);
 		if (form.slug() != null && RESERVED_SLUGS.contains(form.slug().strip())) {
 			errors.putIfAbsent("slug", "eventadmin.error.slugReserved");
+		}
+		ZoneId zone = EventFormTimes.zone(form.timeZone());
+		Instant start = (zone != null && !errors.containsKey("startsAt")) ? EventFormTimes.parse(form.startsAt(), zone)
+				: null;
+		if (start != null && start.isBefore(this.clock.instant())) {
+			errors.put("startsAt", "eventadmin.error.startPast");
 		}
 		return errors;
 	}
@@ -114,9 +127,8 @@ public class EventAdministration {
 	 * Checks what Bean Validation cannot: time zone, dates, speakers' countries. The zone
 	 * is one of the country's unless the organizer confirmed it (an online event, a venue
 	 * across a border): a zone left as it was for another country puts every time of the
-	 * event, its calendar files and links hours off. The registration window, when given,
-	 * opens before the event starts and before it closes, and closes no later than the
-	 * event ends (registering during the event, for people at the door, is allowed).
+	 * event, its calendar files and links hours off. The times:
+	 * {@link EventFormTimes#check}.
 	 * @return field name → message key, empty when the form is consistent
 	 */
 	public Map<String, String> check(EventForm form) {
@@ -127,30 +139,14 @@ public class EventAdministration {
 		SpeakersAndPartners.check(form, errors);
 		ZoneId zone = EventFormTimes.zone(form.timeZone());
 		if (zone == null) {
-			errors.put("timeZone", "eventadmin.error.timeZone");
+			errors.put("timeZone", EventFormTimes.offset(form.timeZone()) ? "eventadmin.error.zoneOffset"
+					: "eventadmin.error.timeZone");
 			return errors;
 		}
 		if (form.zoneOutsideCountry() && !form.zoneConfirmedHere()) {
 			errors.put("timeZone", ZONE_ELSEWHERE);
 		}
-		Instant start = EventFormTimes.instant(errors, "startsAt", form.startsAt(), zone);
-		Instant end = EventFormTimes.instant(errors, "endsAt", form.endsAt(), zone);
-		if (start != null && end != null && !end.isAfter(start)) {
-			errors.put("endsAt", "eventadmin.error.endBeforeStart");
-		}
-		Instant opens = blank(form.registrationOpensAt()) ? null
-				: EventFormTimes.instant(errors, "registrationOpensAt", form.registrationOpensAt(), zone);
-		Instant closes = blank(form.registrationClosesAt()) ? null
-				: EventFormTimes.instant(errors, "registrationClosesAt", form.registrationClosesAt(), zone);
-		if (opens != null && start != null && !opens.isBefore(start)) {
-			errors.put("registrationOpensAt", "eventadmin.error.opensAfterStart");
-		}
-		if (closes != null && opens != null && !closes.isAfter(opens)) {
-			errors.put("registrationClosesAt", "eventadmin.error.closesBeforeOpens");
-		}
-		else if (closes != null && end != null && closes.isAfter(end)) {
-			errors.put("registrationClosesAt", "eventadmin.error.closesAfterEnd");
-		}
+		EventFormTimes.check(errors, form, zone);
 		return errors;
 	}
 
@@ -185,16 +181,18 @@ public class EventAdministration {
 	 * capacity), and records in the audit trail what changed ({@link EventChanges}); a
 	 * save that changes nothing records nothing and leaves the calendar files' revision
 	 * as it was. When the start, the end or the venue (name or address) changed, and the
-	 * event (as saved) has not ended, publishes {@link EventMoved}, with when and where
-	 * it was before, so the people registered are told what changed.
-	 * @return whether anything changed
+	 * event (as saved) has not ended, the people registered are told what changed
+	 * ({@link EventMoved}, with when and where it was before) unless the organizer chose
+	 * not to tell them ({@code tell} false: a typo fixed in the venue); the audit entry
+	 * says which, and for how many people.
+	 * @return what the save did
 	 */
 	@Transactional
-	public boolean update(String slug, EventForm form) {
+	public EventSave update(String slug, EventForm form, boolean tell) {
 		requireConsistent(checkChange(slug, form));
 		Event event = this.events.findBySlug(slug).orElseThrow(() -> new IllegalArgumentException("no such event"));
 		EventForm saved = toForm(event).withQuestions(this.questions.rows(event.getId()));
-		EventMoved.Before before = whenAndWhere(event);
+		EventMoved.Before before = EventMoved.Before.of(event);
 		// Positions are unique per event: remove the old rows before the new ones go in.
 		event.replaceSpeakers(List.of());
 		event.replacePartners(List.of());
@@ -203,27 +201,23 @@ public class EventAdministration {
 		this.questions.save(event.getId(), form.questions(), this.clock.instant());
 		String changes = EventChanges.between(saved, toForm(event).withQuestions(this.questions.rows(event.getId())));
 		if (changes.isEmpty()) {
-			return false;
+			return EventSave.UNCHANGED;
 		}
 		event.touch(this.clock.instant());
 		event.reviseCalendar();
 		this.catalog.evict();
-		this.publisher
-			.publishEvent(Audited.byCurrentUser("EVENT_UPDATED", event.getId(), null, "slug=" + slug + "\n" + changes));
+		EventMoved.Before after = EventMoved.Before.of(event);
 		// An event that is over stays over (a correction after the fact tells nobody).
-		if (!before.equals(whenAndWhere(event)) && event.getEndsAt().isAfter(this.clock.instant())) {
+		boolean moved = !before.equals(after) && event.getEndsAt().isAfter(this.clock.instant());
+		int people = moved ? this.registrations.toTellOfAMove(event.getId()) : 0;
+		EventSave save = moved ? EventSave.of(before, after, event.zone(), people, tell)
+				: new EventSave(true, false, false, false, 0, false);
+		this.publisher.publishEvent(Audited.byCurrentUser("EVENT_UPDATED", event.getId(), null,
+				("slug=" + slug + "\n" + changes + "\n" + save.auditLine()).strip()));
+		if (moved && tell) {
 			this.publisher.publishEvent(new EventMoved(event.getId(), before));
 		}
-		return true;
-	}
-
-	/**
-	 * What registrants must hear about when it changes: the start, the end and the venue.
-	 * The time zone alone does not move the event (the instants stay); the map link only
-	 * points to the same place.
-	 */
-	private static EventMoved.Before whenAndWhere(Event event) {
-		return new EventMoved.Before(event.getStartsAt(), event.getEndsAt(), event.venueName(), event.venueAddress());
+		return save;
 	}
 
 	private static void requireConsistent(Map<String, String> errors) {

@@ -67,9 +67,11 @@ public record EventForm(
 
 	/**
 	 * No rows is an empty list, never null; a gap in the posted indexes (a row the binder
-	 * could not build) is dropped.
+	 * could not build) is dropped. A known zone typed in another case ("america/bogota")
+	 * is spelled as the zone is.
 	 */
 	public EventForm {
+		timeZone = EventFormTimes.canonical(timeZone);
 		speakers = rows(speakers);
 		partners = rows(partners);
 		questions = QuestionRow.present(questions);

@@ -21,6 +21,15 @@ public record EventMoved(long eventId, Before before) {
 	 */
 	public record Before(Instant startsAt, Instant endsAt, String venueName, String venueAddress) {
 
+		/**
+		 * What registrants must hear about when it changes: the start, the end and the
+		 * venue. The time zone alone does not move the event (the instants stay); the map
+		 * link only points to the same place.
+		 */
+		static Before of(Event event) {
+			return new Before(event.getStartsAt(), event.getEndsAt(), event.venueName(), event.venueAddress());
+		}
+
 		/** Whether the event, as it is now, is still where and when it was. */
 		public boolean sameAs(EventInfo now) {
 			return this.startsAt.equals(now.startsAt()) && this.endsAt.equals(now.endsAt())

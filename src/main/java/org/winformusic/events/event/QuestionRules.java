@@ -13,7 +13,7 @@ import org.winformusic.events.event.QuestionRow.ChoiceRow;
  * question has answers, and no chosen choice removed without the organizer confirming it
  * (its answers stay, marked as no longer on the form). Errors are keyed by the indexed
  * field name ({@code questions[1].labelEn}) with a message key of
- * {@code messages/questions}.
+ * {@code messages/questions}, the maximum length with its number ({@link FieldProblems}).
  */
 final class QuestionRules {
 
@@ -90,7 +90,7 @@ final class QuestionRules {
 			}
 		}
 		else if (value.strip().length() > max) {
-			errors.put(field, "eventadmin.error.tooLong");
+			errors.put(field, FieldProblems.withNumber(FieldProblems.MAX_LENGTH, max));
 		}
 	}
 

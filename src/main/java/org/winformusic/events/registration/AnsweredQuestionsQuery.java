@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tells the event editor which questions and choices have answers and whether, and how
- * many, people registered for an event (both live here).
+ * many, people registered for an event (both live here), and how many a move would tell.
  */
 @Component
 class AnsweredQuestionsQuery implements AnsweredQuestions, EventRegistrations {
@@ -74,6 +74,14 @@ class AnsweredQuestionsQuery implements AnsweredQuestions, EventRegistrations {
 		return this.jdbc.sql("select count(*) from registration where event_id = :event and status in (:active)")
 			.param("event", eventId)
 			.param("active", ACTIVE)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Override
+	public int toTellOfAMove(long eventId) {
+		return this.jdbc.sql("select count(*) from registration where " + MovedEventNotices.TOLD)
+			.param("event", eventId)
 			.query(Integer.class)
 			.single();
 	}

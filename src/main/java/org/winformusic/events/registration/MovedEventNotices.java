@@ -18,6 +18,13 @@ import org.springframework.stereotype.Component;
 @Component
 class MovedEventNotices {
 
+	/**
+	 * Whoever is told of a move: the registrations of {@code :event} that hold a seat,
+	 * wait for one or are in review, with their address still kept.
+	 */
+	static final String TOLD = "event_id = :event and status in ('CONFIRMED', 'WAITLISTED', 'PENDING')"
+			+ " and anonymized_at is null";
+
 	private final JdbcClient jdbc;
 
 	private final ApplicationEventPublisher events;
@@ -31,10 +38,7 @@ class MovedEventNotices {
 	void on(EventMoved moved) {
 		// SQL: one set-based read of whoever must be told, however many registered; the
 		// mail feature then writes one outbox row per message.
-		this.jdbc.sql("""
-				select id, locale from registration
-				 where event_id = :event and status in ('CONFIRMED', 'WAITLISTED', 'PENDING') and anonymized_at is null
-				 order by id""")
+		this.jdbc.sql("select id, locale from registration where " + TOLD + " order by id")
 			.param("event", moved.eventId())
 			.query((rs, n) -> new RegistrationMessage(rs.getLong("id"), moved.eventId(), rs.getString("locale"),
 					RegistrationMessage.Type.EVENT_CHANGED, null, moved.before()))

@@ -99,16 +99,24 @@ public class EventTimes {
 	 * city goes by its identifier's, and UTC or an offset by Java's words.
 	 */
 	public String zoneName(ZoneId zone, Locale locale) {
+		String city = city(zone, locale);
+		// UTC, an offset such as -06:00, Etc/GMT+6 or US/Central: Java's words.
+		return (city != null) ? this.messages.getMessage("timezone.city", new Object[] { city }, locale)
+				: zone.getDisplayName(TextStyle.FULL, locale);
+	}
+
+	/**
+	 * The city a zone is named after, as a sentence says it after "in": "la Ciudad de
+	 * México" / "Mexico City", "Madrid"; null for a zone named after none (UTC, an
+	 * offset, US/Central).
+	 */
+	public String city(ZoneId zone, Locale locale) {
 		String id = zone.getId();
 		String city = this.messages.getMessage("zone.city." + id, null, null, locale);
-		if (city == null) {
-			if (!CITY_ZONE.matcher(id).matches()) {
-				// UTC, an offset such as -06:00, Etc/GMT+6 or US/Central: Java's words.
-				return zone.getDisplayName(TextStyle.FULL, locale);
-			}
+		if (city == null && CITY_ZONE.matcher(id).matches()) {
 			city = id.substring(id.lastIndexOf('/') + 1).replace('_', ' ');
 		}
-		return this.messages.getMessage("timezone.city", new Object[] { city }, locale);
+		return city;
 	}
 
 	/** "lunes 20 de marzo de 2028, 10:00–14:00 (hora de la Ciudad de México)". */

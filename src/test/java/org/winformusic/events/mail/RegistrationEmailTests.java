@@ -438,7 +438,8 @@ class RegistrationEmailTests extends MailIntegrationTestSupport {
 						form.aboutEn(), later, end, form.timeZone(), form.country(), form.venueName(),
 						form.venueAddress(), form.venueMapUrl(), form.capacity(), form.requiresApproval(),
 						form.registrationOpensAt(), form.registrationClosesAt(), form.published(), form.speakers(),
-						form.partners(), form.retentionDays(), form.questions(), form.zoneConfirmed()));
+						form.partners(), form.retentionDays(), form.questions(), form.zoneConfirmed()),
+				true);
 		// The email telling them the event moved (EventChangedEmailTests) goes first.
 		this.sender.sendDueMessages();
 		greenMail.purgeEmailFromAllMailboxes();

@@ -1,7 +1,5 @@
 package org.winformusic.events.event.web;
 
-import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -14,10 +12,11 @@ import org.winformusic.events.event.CountryZones;
 import org.winformusic.events.event.EventAdministration;
 import org.winformusic.events.event.EventForm;
 import org.winformusic.events.event.EventQuestions;
+import org.winformusic.events.event.EventSave;
+import org.winformusic.events.event.Moving;
 import org.winformusic.events.event.Unpublishing;
 import org.winformusic.events.shared.NotFoundException;
 import org.winformusic.events.shared.BoundForms;
-import org.winformusic.events.shared.EventTimes;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -52,20 +51,23 @@ class EventAdminController {
 
 	private final EventAdministration administration;
 
-	private final EventTimes times;
+	private final EditorProblems problems;
 
 	private final Validator validator;
 
 	private final Unpublishing unpublishing;
 
+	private final Moving moving;
+
 	private final EventQuestions questions;
 
-	EventAdminController(EventAdministration administration, EventTimes times, Validator validator,
-			Unpublishing unpublishing, EventQuestions questions) {
+	EventAdminController(EventAdministration administration, EditorProblems problems, Validator validator,
+			Unpublishing unpublishing, Moving moving, EventQuestions questions) {
 		this.administration = administration;
-		this.times = times;
+		this.problems = problems;
 		this.validator = validator;
 		this.unpublishing = unpublishing;
+		this.moving = moving;
 		this.questions = questions;
 	}
 
@@ -118,11 +120,12 @@ class EventAdminController {
 			Locale locale) {
 		model.addAttribute("creating", true);
 		requireForm(form);
-		BindingResult result = BoundForms.keep(model, "form", form, binding, this.validator);
+		BindingResult result = this.problems.sayTheMaximum(model,
+				BoundForms.keep(model, "form", form, binding, this.validator));
 		if (row != null) {
 			return changeRows(form, row, model);
 		}
-		if (!valid(this.administration.checkNew(form), form, result, locale)) {
+		if (!this.problems.valid(this.administration.checkNew(form), form, result, locale)) {
 			return FORM_VIEW;
 		}
 		try {
@@ -136,27 +139,43 @@ class EventAdminController {
 		}
 	}
 
+	/**
+	 * The editor of an event. When people are registered (and the event is not over), a
+	 * box ticked by default says how many of them a change of date, hours or venue will
+	 * email ({@code toTell}).
+	 */
 	@GetMapping("/admin/events/{slug}/edit")
 	String edit(@PathVariable String slug, Model model) {
 		model.addAttribute("form", this.administration.formFor(slug).orElseThrow(NotFoundException::new));
 		model.addAttribute("creating", false);
+		model.addAttribute("toTell", this.moving.peopleToTell(slug));
+		model.addAttribute("tell", true);
 		return FORM_VIEW;
 	}
 
 	/**
 	 * Saves an edit. A save that unpublishes an event people are registered for (in
 	 * review, with a seat or waiting) is shown back unsaved with what that means for
-	 * them, until staff tick {@code unpublishConfirmed} next to "Published".
+	 * them, until staff tick {@code unpublishConfirmed} next to "Published". A save that
+	 * moves the event emails the people registered unless the editor's box {@code tell}
+	 * was unticked (the form posts {@code _tell} with it; a request without either tells
+	 * them); the notice after the save says which, and to how many.
 	 */
 	@PostMapping("/admin/events/{slug}/edit")
 	String update(@PathVariable String slug, @Valid @ModelAttribute("form") EventForm form, BindingResult binding,
 			@RequestParam(name = "_row", required = false) String row,
-			@RequestParam(name = "unpublishConfirmed", required = false) String unpublishConfirmed, Model model,
-			RedirectAttributes redirect, Locale locale) {
+			@RequestParam(name = "unpublishConfirmed", required = false) String unpublishConfirmed,
+			@RequestParam(name = "tell", required = false) String tellBox,
+			@RequestParam(name = "_tell", required = false) String tellShown, Model model, RedirectAttributes redirect,
+			Locale locale) {
 		EventForm current = this.administration.formFor(slug).orElseThrow(NotFoundException::new);
 		model.addAttribute("creating", false);
+		boolean tell = tellShown == null || "true".equals(tellBox);
+		model.addAttribute("toTell", this.moving.peopleToTell(slug));
+		model.addAttribute("tell", tell);
 		requireForm(form);
-		BindingResult result = BoundForms.keep(model, "form", form, binding, this.validator);
+		BindingResult result = this.problems.sayTheMaximum(model,
+				BoundForms.keep(model, "form", form, binding, this.validator));
 		// Slug and capacity are not edited here: the form shows them read-only.
 		EventForm edited = withIdentity(form, current);
 		if (row != null) {
@@ -165,7 +184,7 @@ class EventAdminController {
 			return view;
 		}
 		leavingChoices(slug, edited, model);
-		boolean valid = valid(this.administration.checkChange(slug, edited), edited, result, locale);
+		boolean valid = this.problems.valid(this.administration.checkChange(slug, edited), edited, result, locale);
 		int registered = this.unpublishing.registeredLosingThePage(slug, edited);
 		boolean confirmed = "true".equals(unpublishConfirmed);
 		if (registered > 0) {
@@ -175,7 +194,12 @@ class EventAdminController {
 		if (!valid || (registered > 0 && !confirmed)) {
 			return FORM_VIEW;
 		}
-		redirect.addFlashAttribute(this.administration.update(slug, edited) ? "saved" : "unchanged", true);
+		EventSave save = this.administration.update(slug, edited, tell);
+		redirect.addFlashAttribute(save.changed() ? "saved" : "unchanged", true);
+		String moved = this.problems.moveNotice(save, locale);
+		if (moved != null) {
+			redirect.addFlashAttribute("moved", moved);
+		}
 		return "redirect:/admin/events/" + slug + "/edit";
 	}
 
@@ -212,36 +236,6 @@ class EventAdminController {
 		if (form == null) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "malformed event form");
 		}
-	}
-
-	private boolean valid(Map<String, String> errors, EventForm form, BindingResult result, Locale locale) {
-		errors.forEach((field, code) -> {
-			if (result.hasFieldErrors(field)) {
-				return;
-			}
-			if (code.equals(EventAdministration.ZONE_ELSEWHERE)) {
-				result.rejectValue(field, code, zoneElsewhere(form, locale), null);
-			}
-			else {
-				result.rejectValue(field, code);
-			}
-		});
-		return !result.hasErrors();
-	}
-
-	/**
-	 * What the message of a zone outside the country names: the zone (id and words), the
-	 * country as a sentence says it ("the United States"), the country's main zone (id
-	 * and words), how many zones it has, and the country after "of" ("del Reino Unido":
-	 * Spanish contracts, which a resolved field error can no longer do).
-	 */
-	private Object[] zoneElsewhere(EventForm form, Locale locale) {
-		ZoneId zone = ZoneId.of(form.timeZone().strip());
-		String country = form.countryCode();
-		List<ZoneId> zones = CountryZones.of(country);
-		return new Object[] { zone.getId(), this.times.zoneName(zone, locale), Countries.inSentence(country, locale),
-				zones.get(0).getId(), this.times.zoneName(zones.get(0), locale), zones.size(),
-				Countries.withOf(country, locale) };
 	}
 
 	private static EventForm withIdentity(EventForm f, EventForm current) {

@@ -60,7 +60,8 @@ class EventEditAuditTests {
 				venueName: Sede -> Sede Madrid
 				registrationOpensAt: null -> 2028-04-01T10:00 Europe/Madrid
 				requiresApproval: false -> true
-				speakers: Ana Pérez -> Ana Pérez, Luis Gómez""");
+				speakers: Ana Pérez -> Ana Pérez, Luis Gómez
+				told=0""");
 
 		String audit = text(this.mvc
 			.perform(get("/admin/audit").param("event", String.valueOf(id))
@@ -77,7 +78,8 @@ class EventEditAuditTests {
 						+ " (hora de Madrid)",
 				"Sede: Sede → Sede Madrid",
 				"Apertura del registro: (vacío) → sábado 1 de abril de 2028, 10:00 (hora de Madrid)",
-				"Los organizadores aprueban cada registro: no → sí", "Ponentes: Ana Pérez → Ana Pérez, Luis Gómez");
+				"Los organizadores aprueban cada registro: no → sí", "Ponentes: Ana Pérez → Ana Pérez, Luis Gómez",
+				"Nadie a quien avisar del cambio por correo");
 		assertThat(audit).doesNotContain("->", "titleEs", "startsAt", "requiresApproval", "true", "Europe/Madrid ->");
 
 		// The same form again: nothing changed, nothing recorded, and the editor says so.
