@@ -84,16 +84,20 @@ class StaffPasswords {
 
 	/**
 	 * Changes one's own password: one the owner chose, so no longer one an admin has
-	 * seen, and the must-change flag goes.
+	 * seen, and the must-change flag goes. Every other session of the owner ends (a
+	 * browser signed in with the old password, perhaps by whoever learnt it); the one
+	 * they changed it in stays.
+	 * @param currentSessionId the session the change was made in, kept
 	 * @return false when the current password is wrong
 	 */
 	@Transactional
-	public boolean changeOwn(String email, String currentPassword, String newPassword) {
+	public boolean changeOwn(String email, String currentPassword, String newPassword, String currentSessionId) {
 		String hash = passwordHash(email).orElse(null);
 		if (hash == null || !this.passwordEncoder.matches(currentPassword, hash)) {
 			return false;
 		}
 		setPassword(email, newPassword, false);
+		this.sessions.endAllBut(email, currentSessionId);
 		this.audit.recordForCurrentUser("PASSWORD_CHANGED", null, null, null);
 		return true;
 	}

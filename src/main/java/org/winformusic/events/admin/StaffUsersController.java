@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 
@@ -171,8 +172,10 @@ class StaffUsersController {
 		if (!result.hasFieldErrors("newPassword") && form.newPassword().equals(form.currentPassword())) {
 			result.rejectValue("newPassword", "admin.profile.sameAsCurrent");
 		}
-		if (!result.hasErrors() && !this.passwords.changeOwn(authentication.getName(),
-				String.valueOf(form.currentPassword()), form.newPassword())) {
+		HttpSession session = request.getSession(false);
+		if (!result.hasErrors()
+				&& !this.passwords.changeOwn(authentication.getName(), String.valueOf(form.currentPassword()),
+						form.newPassword(), (session != null) ? session.getId() : null)) {
 			result.rejectValue("currentPassword", "admin.profile.wrongCurrent");
 		}
 		if (result.hasErrors()) {
