@@ -146,6 +146,7 @@ class StaffUsersController {
 			// Shown once on the next page, exactly like a new account's.
 			redirect.addFlashAttribute("oneTimePassword", reset.password());
 			redirect.addFlashAttribute("resetEmail", reset.email());
+			redirect.addFlashAttribute("revokedTokens", reset.revokedTokens());
 		}
 		catch (StaffUsers.RefusedChange ex) {
 			redirect.addFlashAttribute("notice", Notice.bad(ex.messageKey()));
@@ -189,6 +190,7 @@ class StaffUsersController {
 
 	private String usersPage(Locale locale, Model model) {
 		model.addAttribute("users", this.users.list());
+		model.addAttribute("activeTokens", this.users.activeTokens());
 		model.addAttribute("roles", StaffRole.values());
 		Map<String, String> roleOptions = new LinkedHashMap<>();
 		for (StaffRole role : StaffRole.values()) {
