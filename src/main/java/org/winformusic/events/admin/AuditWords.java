@@ -50,15 +50,13 @@ class AuditWords {
 	/** "outbox=12 CONFIRMED COPIED", the detail of an email resent from the outbox. */
 	private static final Pattern OUTBOX = Pattern.compile("outbox=(\\d+) ([A-Z_]+) ([A-Z_]+)");
 
-	/**
-	 * "user=3 role=ADMIN", "user=3", or "user=3 email=ana@win.test" (a password reset
-	 * names whose it was).
-	 */
+	/** "user=3 role=ADMIN", "user=3", or "user=3 email=ana@win.test" (whose it was). */
 	private static final Pattern STAFF_USER = Pattern.compile("user=(\\S+)(?: role=([A-Z_]+)| email=(\\S+))?");
 
 	/**
 	 * Where "name=value" pairs part: "format=CSV, rows=7, status=CONFIRMED" (an export),
-	 * "matches=1" (a personal data search), "suppressed=0 anonymized=3" (retention).
+	 * "matches=1" (a personal data search), "suppressed=0 anonymized=3" (retention),
+	 * "token=crm sync" (an API token's name, any text).
 	 */
 	private static final Pattern PAIR_SEPARATOR = Pattern.compile("(?:,\\s*|\\s+)(?=[A-Za-z]+=)");
 
@@ -231,6 +229,7 @@ class AuditWords {
 		return switch (name) {
 			case "format" -> word("ux.audit.format." + value, value, locale);
 			case "q" -> this.messages.getMessage("ux.audit.search", new Object[] { value }, locale);
+			case "token" -> this.messages.getMessage("ux.audit.token", new Object[] { value }, locale);
 			// An event edit that changed a field in a way its summary does not show.
 			case "changed" ->
 				this.messages.getMessage("ux.audit.changed", new Object[] { field(value, country, locale) }, locale);

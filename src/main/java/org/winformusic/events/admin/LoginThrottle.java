@@ -60,13 +60,19 @@ class LoginThrottle {
 			.update();
 	}
 
-	/** Old attempts matter to nobody. */
+	/**
+	 * Old attempts matter to nobody: after a day the attempts go, and so does the address
+	 * of the audit log's sign-in entries (who and when stay).
+	 */
 	@Scheduled(fixedDelay = 3_600_000, initialDelay = 600_000)
 	@Transactional
 	public void forgetOldAttempts() {
-		this.jdbc.sql("delete from login_attempt where at < ?")
-			.param(Timestamp.from(this.clock.instant().minus(Duration.ofDays(1))))
-			.update();
+		Timestamp dayAgo = Timestamp.from(this.clock.instant().minus(Duration.ofDays(1)));
+		this.jdbc.sql("delete from login_attempt where at < ?").param(dayAgo).update();
+		this.jdbc.sql("""
+				update audit_log set ip = null
+				 where at < ? and ip is not null and action in ('LOGIN', 'LOGIN_FAILED', 'LOGIN_THROTTLED')
+				""").param(dayAgo).update();
 	}
 
 	private boolean blocked(Failures failures, Instant now) {

@@ -24,10 +24,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Staff login: staff_user rows checked by a {@link DaoAuthenticationProvider}, wrapped in
  * the {@link LoginThrottle} and the audit log. Every refusal (unknown user, wrong
  * password, disabled account, throttled) is the same {@link BadCredentialsException}, so
- * the login page cannot tell an attacker which one it was.
+ * the login page cannot tell an attacker which one it was. The audit log names the
+ * account an attempt was for, or {@link #UNKNOWN_ACCOUNT} when no account has that name:
+ * what was typed may be a password in the wrong field, and is not kept.
  */
 @Component
 class StaffAuthentication implements UserDetailsService {
+
+	/** The audit actor of an attempt for a name no account has. */
+	static final String UNKNOWN_ACCOUNT = "unknown-account";
 
 	private final StaffUsers users;
 
@@ -112,7 +117,7 @@ class StaffAuthentication implements UserDetailsService {
 
 		private Authentication attempt(Authentication authentication, String username, String ip) {
 			if (StaffAuthentication.this.throttle.refuses(username, ip)) {
-				StaffAuthentication.this.audit.record(username, "LOGIN_THROTTLED", null, null, null, ip);
+				StaffAuthentication.this.audit.record(actor(username), "LOGIN_THROTTLED", null, null, null, ip);
 				throw new BadCredentialsException("refused");
 			}
 			try {
@@ -123,9 +128,16 @@ class StaffAuthentication implements UserDetailsService {
 			}
 			catch (AuthenticationException ex) {
 				StaffAuthentication.this.throttle.record(username, ip, false);
-				StaffAuthentication.this.audit.record(username, "LOGIN_FAILED", null, null, null, ip);
+				StaffAuthentication.this.audit.record(actor(username), "LOGIN_FAILED", null, null, null, ip);
 				throw new BadCredentialsException("refused");
 			}
+		}
+
+		/** The account's email as stored, or {@link #UNKNOWN_ACCOUNT}. */
+		private String actor(String username) {
+			return StaffAuthentication.this.users.findByEmail(username)
+				.map(StaffUsers.StaffUser::email)
+				.orElse(UNKNOWN_ACCOUNT);
 		}
 
 		@Override

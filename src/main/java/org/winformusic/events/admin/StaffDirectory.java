@@ -25,25 +25,29 @@ public class StaffDirectory {
 
 	/** The account behind a login name (its email, any case). */
 	public Optional<StaffAccount> byEmail(String email) {
-		return this.jdbc.sql("select id, role, enabled from staff_user where lower(email) = lower(?)")
+		return this.jdbc.sql("select id, email, role, enabled from staff_user where lower(email) = lower(?)")
 			.param(email)
 			.query(StaffDirectory::account)
 			.optional();
 	}
 
 	public Optional<StaffAccount> byId(long id) {
-		return this.jdbc.sql("select id, role, enabled from staff_user where id = ?")
+		return this.jdbc.sql("select id, email, role, enabled from staff_user where id = ?")
 			.param(id)
 			.query(StaffDirectory::account)
 			.optional();
 	}
 
 	private static StaffAccount account(ResultSet rs, int row) throws SQLException {
-		return new StaffAccount(rs.getLong("id"), StaffRole.valueOf(rs.getString("role")), rs.getBoolean("enabled"));
+		return new StaffAccount(rs.getLong("id"), rs.getString("email"), StaffRole.valueOf(rs.getString("role")),
+				rs.getBoolean("enabled"));
 	}
 
-	/** A staff account: its id, its current role, and whether it may sign in. */
-	public record StaffAccount(long id, StaffRole role, boolean enabled) {
+	/**
+	 * A staff account: its id, its login name (email, as stored), its current role, and
+	 * whether it may sign in.
+	 */
+	public record StaffAccount(long id, String email, StaffRole role, boolean enabled) {
 
 	}
 

@@ -36,26 +36,31 @@ class StaffPasswords {
 
 	private final StaffSessions sessions;
 
+	private final StaffApiTokens tokens;
+
 	private final AuditLog audit;
 
 	private final Clock clock;
 
-	StaffPasswords(JdbcClient jdbc, PasswordEncoder passwordEncoder, StaffSessions sessions, AuditLog audit,
-			Clock clock) {
+	StaffPasswords(JdbcClient jdbc, PasswordEncoder passwordEncoder, StaffSessions sessions, StaffApiTokens tokens,
+			AuditLog audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.sessions = sessions;
+		this.tokens = tokens;
 		this.audit = audit;
 		this.clock = clock;
 	}
 
 	/**
-	 * Replaces another staff member's password with a new one-time password and ends
-	 * their sessions, so whoever holds the old password or a session is out. The account
-	 * must then choose its own password before anything else ({@link OwnPasswordFirst});
-	 * ending the sessions also ends any granted before the flag was set. An admin changes
-	 * their own password on their profile, with the current one, instead.
-	 * @return the account's email and its new one-time password, to be shown once
+	 * Replaces another staff member's password with a new one-time password, ends their
+	 * sessions and revokes their API tokens, so whoever holds the old password, a session
+	 * or a token made with either is out. The account must then choose its own password
+	 * before anything else ({@link OwnPasswordFirst}); ending the sessions also ends any
+	 * granted before the flag was set. An admin changes their own password on their
+	 * profile, with the current one, instead.
+	 * @return the account's email, its new one-time password, to be shown once, and how
+	 * many API tokens were revoked
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
@@ -68,7 +73,8 @@ class StaffPasswords {
 		setPassword(email, password, true);
 		this.sessions.endAll(email);
 		this.audit.recordForCurrentUser("STAFF_USER_PASSWORD_RESET", null, null, "user=" + id + " email=" + email);
-		return new OneTimePassword(email, password);
+		int revokedTokens = this.tokens.revokeAll(id);
+		return new OneTimePassword(email, password, revokedTokens);
 	}
 
 	/** The login name of another account, for the confirmation page of a reset. */
@@ -84,16 +90,20 @@ class StaffPasswords {
 
 	/**
 	 * Changes one's own password: one the owner chose, so no longer one an admin has
-	 * seen, and the must-change flag goes.
+	 * seen, and the must-change flag goes. Every other session of the owner ends (a
+	 * browser signed in with the old password, perhaps by whoever learnt it); the one
+	 * they changed it in stays.
+	 * @param currentSessionId the session the change was made in, kept
 	 * @return false when the current password is wrong
 	 */
 	@Transactional
-	public boolean changeOwn(String email, String currentPassword, String newPassword) {
+	public boolean changeOwn(String email, String currentPassword, String newPassword, String currentSessionId) {
 		String hash = passwordHash(email).orElse(null);
 		if (hash == null || !this.passwordEncoder.matches(currentPassword, hash)) {
 			return false;
 		}
 		setPassword(email, newPassword, false);
+		this.sessions.endAllBut(email, currentSessionId);
 		this.audit.recordForCurrentUser("PASSWORD_CHANGED", null, null, null);
 		return true;
 	}
@@ -126,8 +136,11 @@ class StaffPasswords {
 		return password.toString();
 	}
 
-	/** A new one-time password for the account {@code email}; kept out of toString. */
-	record OneTimePassword(String email, String password) {
+	/**
+	 * A new one-time password for the account {@code email}, kept out of toString, and
+	 * how many of its API tokens were revoked with the old one.
+	 */
+	record OneTimePassword(String email, String password, int revokedTokens) {
 
 		@Override
 		public String toString() {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.commons.logging.Log;
@@ -46,15 +47,18 @@ class StaffUsers {
 
 	private final StaffSessions sessions;
 
+	private final StaffApiTokens tokens;
+
 	private final Clock clock;
 
 	StaffUsers(JdbcClient jdbc, PasswordEncoder passwordEncoder, AdminProperties properties, AuditLog audit,
-			StaffSessions sessions, Clock clock) {
+			StaffSessions sessions, StaffApiTokens tokens, Clock clock) {
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
 		this.properties = properties;
 		this.audit = audit;
 		this.sessions = sessions;
+		this.tokens = tokens;
 		this.clock = clock;
 	}
 
@@ -113,6 +117,12 @@ class StaffUsers {
 		return this.jdbc.sql("select * from staff_user order by lower(email)").query(StaffUsers::staffUser).list();
 	}
 
+	/** How many API tokens that still work each account has; none are absent. */
+	@PreAuthorize("hasRole('ADMIN')")
+	public Map<Long, Integer> activeTokens() {
+		return this.tokens.activeCounts();
+	}
+
 	/**
 	 * Creates a staff user and returns the one-time password to hand over (shown once,
 	 * never stored in clear). The admin has seen it, so the account must choose its own
@@ -163,7 +173,8 @@ class StaffUsers {
 
 	/**
 	 * Disables or re-enables an account; nobody can disable their own, and the last
-	 * enabled ADMIN cannot be disabled.
+	 * enabled ADMIN cannot be disabled. Disabling ends the account's sessions and revokes
+	 * its API tokens, so re-enabling it later brings back neither.
 	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	@Transactional
@@ -177,11 +188,12 @@ class StaffUsers {
 			requireAnotherEnabledAdmin(user);
 		}
 		this.jdbc.sql("update staff_user set enabled = ? where id = ?").params(enabled, id).update();
-		if (!enabled) {
-			this.sessions.endAll(user.email());
-		}
 		this.audit.recordForCurrentUser(enabled ? "STAFF_USER_ENABLED" : "STAFF_USER_DISABLED", null, null,
 				"user=" + id);
+		if (!enabled) {
+			this.sessions.endAll(user.email());
+			this.tokens.revokeAll(id);
+		}
 	}
 
 	private void lockAdmins() {

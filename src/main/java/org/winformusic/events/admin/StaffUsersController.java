@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 
@@ -145,6 +146,7 @@ class StaffUsersController {
 			// Shown once on the next page, exactly like a new account's.
 			redirect.addFlashAttribute("oneTimePassword", reset.password());
 			redirect.addFlashAttribute("resetEmail", reset.email());
+			redirect.addFlashAttribute("revokedTokens", reset.revokedTokens());
 		}
 		catch (StaffUsers.RefusedChange ex) {
 			redirect.addFlashAttribute("notice", Notice.bad(ex.messageKey()));
@@ -171,8 +173,10 @@ class StaffUsersController {
 		if (!result.hasFieldErrors("newPassword") && form.newPassword().equals(form.currentPassword())) {
 			result.rejectValue("newPassword", "admin.profile.sameAsCurrent");
 		}
-		if (!result.hasErrors() && !this.passwords.changeOwn(authentication.getName(),
-				String.valueOf(form.currentPassword()), form.newPassword())) {
+		HttpSession session = request.getSession(false);
+		if (!result.hasErrors()
+				&& !this.passwords.changeOwn(authentication.getName(), String.valueOf(form.currentPassword()),
+						form.newPassword(), (session != null) ? session.getId() : null)) {
 			result.rejectValue("currentPassword", "admin.profile.wrongCurrent");
 		}
 		if (result.hasErrors()) {
@@ -186,6 +190,7 @@ class StaffUsersController {
 
 	private String usersPage(Locale locale, Model model) {
 		model.addAttribute("users", this.users.list());
+		model.addAttribute("activeTokens", this.users.activeTokens());
 		model.addAttribute("roles", StaffRole.values());
 		Map<String, String> roleOptions = new LinkedHashMap<>();
 		for (StaffRole role : StaffRole.values()) {

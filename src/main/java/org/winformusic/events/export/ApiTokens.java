@@ -13,11 +13,16 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
+import org.winformusic.events.admin.StaffApiTokens;
 import org.winformusic.events.admin.StaffDirectory;
 import org.winformusic.events.admin.StaffRole;
+import org.winformusic.events.shared.Audited;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,10 +31,16 @@ import org.springframework.transaction.annotation.Transactional;
  * Personal API tokens: a staff user creates them for scripts that download the export.
  * The token is 256 random bits, shown once; only its SHA-256 is stored. A token acts with
  * its own role, never higher than its owner's current one, and stops working when it is
- * revoked, when it expires, or when its owner is disabled.
+ * revoked, when it expires, or when its owner is disabled. Creating and revoking one is
+ * audited, naming the owner; an ADMIN's new one-time password for the owner, or disabling
+ * them, revokes all of them ({@link StaffApiTokens}).
  */
 @Service
-class ApiTokens {
+class ApiTokens implements StaffApiTokens {
+
+	static final String CREATED = "API_TOKEN_CREATED";
+
+	static final String REVOKED = "API_TOKEN_REVOKED";
 
 	/** Makes a leaked token easy to recognise (and to find with secret scanners). */
 	static final String PREFIX = "winev_";
@@ -44,15 +55,19 @@ class ApiTokens {
 
 	private final StaffDirectory staff;
 
-	ApiTokens(JdbcClient jdbc, Clock clock, StaffDirectory staff) {
+	private final ApplicationEventPublisher audit;
+
+	ApiTokens(JdbcClient jdbc, Clock clock, StaffDirectory staff, ApplicationEventPublisher audit) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.staff = staff;
+		this.audit = audit;
 	}
 
 	/** The staff user behind a login, if the account exists. */
 	Optional<Owner> owner(String email) {
-		return this.staff.byEmail(email).map((account) -> new Owner(account.id(), account.role(), account.enabled()));
+		return this.staff.byEmail(email)
+			.map((account) -> new Owner(account.id(), account.email(), account.role(), account.enabled()));
 	}
 
 	/**
@@ -75,6 +90,7 @@ class ApiTokens {
 			.params(name, hash(token), owner.id(), role.name(), Timestamp.from(this.clock.instant()),
 					(expiresAt != null) ? Timestamp.from(expiresAt) : null)
 			.update();
+		audit(CREATED, owner.id(), owner.email(), name);
 		return token;
 	}
 
@@ -90,10 +106,56 @@ class ApiTokens {
 	/** Revokes one of the owner's own tokens; false when it is not theirs. */
 	@Transactional
 	boolean revoke(Owner owner, long tokenId) {
-		return this.jdbc
-			.sql("update api_token set revoked_at = coalesce(revoked_at, ?) where id = ? and owner_user_id = ?")
+		Optional<String> revoked = this.jdbc
+			.sql("update api_token set revoked_at = ? where id = ? and owner_user_id = ? and revoked_at is null"
+					+ " returning name")
 			.params(Timestamp.from(this.clock.instant()), tokenId, owner.id())
-			.update() == 1;
+			.query(String.class)
+			.optional();
+		revoked.ifPresent((name) -> audit(REVOKED, owner.id(), owner.email(), name));
+		return revoked.isPresent() || this.jdbc.sql("select count(*) from api_token where id = ? and owner_user_id = ?")
+			.params(tokenId, owner.id())
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	@Override
+	@Transactional
+	public int revokeAll(long staffUserId) {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		List<String> names = this.jdbc.sql("""
+				update api_token set revoked_at = ?
+				 where owner_user_id = ? and revoked_at is null and (expires_at is null or expires_at > ?)
+				returning name
+				""").params(now, staffUserId, now).query(String.class).list();
+		String email = names.isEmpty() ? null
+				: this.staff.byId(staffUserId).map(StaffDirectory.StaffAccount::email).orElse(null);
+		names.forEach((name) -> audit(REVOKED, staffUserId, email, name));
+		return names.size();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<Long, Integer> activeCounts() {
+		return this.jdbc.sql("""
+				select owner_user_id, count(*) as tokens from api_token
+				 where revoked_at is null and (expires_at is null or expires_at > ?)
+				 group by owner_user_id
+				""")
+			.param(Timestamp.from(this.clock.instant()))
+			.query((rs, n) -> Map.entry(rs.getLong("owner_user_id"), rs.getInt("tokens")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
+	/**
+	 * An audit entry by whoever is signed in, naming the token's owner (staff read "Staff
+	 * account #7 (ana@…)") and, on a line of its own, the token.
+	 */
+	private void audit(String action, long ownerId, String ownerEmail, String tokenName) {
+		String owner = "user=" + ownerId + ((ownerEmail != null) ? " email=" + ownerEmail : "");
+		this.audit.publishEvent(Audited.byCurrentUser(action, null, null, owner + "\n" + ExportAudit.token(tokenName)));
 	}
 
 	/**
@@ -118,7 +180,7 @@ class ApiTokens {
 			.optional()
 			.flatMap((stored) -> this.staff.byId(stored.ownerId())
 				.filter(StaffDirectory.StaffAccount::enabled)
-				.map((owner) -> new TokenUser(stored.id(), stored.name(),
+				.map((owner) -> new TokenUser(stored.id(), stored.name(), owner.email(),
 						StaffRole.lower(stored.role(), owner.role()))));
 		user.ifPresent((u) -> this.jdbc.sql("update api_token set last_used_at = ? where id = ?")
 			.params(now, u.tokenId())
@@ -153,7 +215,7 @@ class ApiTokens {
 	}
 
 	/** A staff account as the token pages need it. */
-	record Owner(long id, StaffRole role, boolean enabled) {
+	record Owner(long id, String email, StaffRole role, boolean enabled) {
 	}
 
 	/** A token as its owner sees it in the list. */
@@ -164,8 +226,11 @@ class ApiTokens {
 	private record StoredToken(long id, String name, StaffRole role, long ownerId) {
 	}
 
-	/** Who a valid token acts as. */
-	record TokenUser(long tokenId, String name, StaffRole role) {
+	/**
+	 * Who a valid token acts as: its owner ({@code ownerEmail}, the actor of what it
+	 * does) with the token's role.
+	 */
+	record TokenUser(long tokenId, String name, String ownerEmail, StaffRole role) {
 	}
 
 	enum TokenState {

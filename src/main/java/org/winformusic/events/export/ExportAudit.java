@@ -5,15 +5,18 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.shared.Audited;
 
 /**
- * Publishes one audit entry per export: who (the staff email, or {@code token:<name>} for
- * an API token), which event, the filter, the row count and the format. The filter may
- * hold a searched name, so it goes to the audit table only, never to a log line.
+ * Publishes one audit entry per export: who (the staff email; for an API token, its
+ * owner's, with the token's name on a line of the details), which event, the filter, the
+ * row count and the format. The filter may hold a searched name, so it goes to the audit
+ * table only, never to a log line.
  */
 @Component
 class ExportAudit {
@@ -22,9 +25,9 @@ class ExportAudit {
 
 	private final ApplicationEventPublisher audit;
 
-	/** How a request authenticated with an API token names its actor. */
-	static String tokenActor(String tokenName) {
-		return Audited.TOKEN_ACTOR_PREFIX + tokenName;
+	/** The detail line that names an API token ("token=crm sync"). */
+	static String token(String tokenName) {
+		return "token=" + tokenName;
 	}
 
 	ExportAudit(ApplicationEventPublisher audit) {
@@ -32,7 +35,17 @@ class ExportAudit {
 	}
 
 	void exported(EventInfo event, RegistrationFilter filter, ExportFormat format, long rows) {
-		this.audit.publishEvent(Audited.byCurrentUser(ACTION, event.id(), null, details(filter, format, rows)));
+		String details = details(filter, format, rows);
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getDetails() instanceof ViaToken via) {
+			details = token(via.name()) + "\n" + details;
+		}
+		this.audit.publishEvent(Audited.byCurrentUser(ACTION, event.id(), null, details));
+	}
+
+	/** The details of a request signed in with an API token: which token. */
+	record ViaToken(String name) {
+
 	}
 
 	static String details(RegistrationFilter filter, ExportFormat format, long rows) {

@@ -94,9 +94,10 @@ class ExportSecurityConfiguration {
 				return;
 			}
 			ApiTokens.TokenUser tokenUser = user.get();
-			var authentication = UsernamePasswordAuthenticationToken.authenticated(
-					ExportAudit.tokenActor(tokenUser.name()), null,
+			// Acts as its owner (whom the audit names), with the token's role.
+			var authentication = UsernamePasswordAuthenticationToken.authenticated(tokenUser.ownerEmail(), null,
 					List.of(new SimpleGrantedAuthority(tokenUser.role().authority())));
+			authentication.setDetails(new ExportAudit.ViaToken(tokenUser.name()));
 			SecurityContext context = SecurityContextHolder.createEmptyContext();
 			context.setAuthentication(authentication);
 			SecurityContextHolder.setContext(context);

@@ -10,8 +10,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * admin's own services excepted, writes to the trail.
  *
  * @param actor who did it: null for whoever the current request is signed in as (a staff
- * email or {@code token:<name>}), with the request's address; otherwise as given, e.g.
- * {@link #SYSTEM}
+ * email, the owner's for an export API token), with the request's address; otherwise as
+ * given, e.g. {@link #SYSTEM}
  * @param action what was done, e.g. {@code EVENT_UPDATED}
  * @param details a short description without personal data, but for the before and after
  * values of edited fields, which the admin module clears when the registration's data is
@@ -29,7 +29,10 @@ public record Audited(String actor, String action, Long eventId, Long registrati
 	 */
 	public static final String REGISTRANT = "registrant";
 
-	/** How a request signed in with an export API token names its actor: "token:name". */
+	/**
+	 * How an export made with an API token named its actor ("token:name") before a token
+	 * acted for its owner; older entries still read so.
+	 */
 	public static final String TOKEN_ACTOR_PREFIX = "token:";
 
 	/** An action by whoever the current request is signed in as. */

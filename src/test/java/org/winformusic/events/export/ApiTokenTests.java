@@ -261,9 +261,10 @@ class ApiTokenTests {
 			.query()
 			.listOfRows();
 		assertThat(entries).hasSize(2);
-		assertThat(entries.get(0)).containsEntry("actor", "token:crm sync")
+		// A token acts for its owner: the owner is the actor, the token a detail.
+		assertThat(entries.get(0)).containsEntry("actor", owner)
 			.containsEntry("action", "REGISTRATIONS_EXPORTED")
-			.containsEntry("details", "format=CSV, rows=1, q=zoe, status=CONFIRMED");
+			.containsEntry("details", "token=crm sync\nformat=CSV, rows=1, q=zoe, status=CONFIRMED");
 		assertThat(entries.get(1)).containsEntry("actor", owner).containsEntry("details", "format=XLSX, rows=2");
 		// The application log goes to a file (logback-test.xml); the console gets
 		// warnings.
@@ -272,6 +273,173 @@ class ApiTokenTests {
 			.doesNotContain("zoe")
 			.doesNotContain(token)
 			.doesNotContain(owner);
+	}
+
+	@Test
+	void aTokenNamedLikeAnotherPersonStillNamesItsOwnerInTheAudit() throws Exception {
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("token-blame").withoutSeats().create().slug();
+		long eventId = new TestEvents(this.jdbc).id(slug);
+		String ops = TestStaff.withoutPassword(this.jdbc, StaffRole.OPS);
+		String admin = TestStaff.withoutPassword(this.jdbc, StaffRole.ADMIN);
+		String token = this.tokens.create(this.tokens.owner(ops).orElseThrow(), admin, StaffRole.OPS, null);
+
+		this.mvc.perform(bearer(get("/admin/events/" + slug + "/people.csv"), token)).andExpect(status().isOk());
+
+		assertThat(this.jdbc.sql("select actor from audit_log where event_id = ?")
+			.param(eventId)
+			.query(String.class)
+			.list()).containsExactly(ops);
+		String audit = text(page("/admin/audit?lang=es&event=" + eventId, admin, "ADMIN"));
+		assertThat(audit).contains(ops + " Registros exportados")
+			.contains("Con el token de API “" + admin + "”")
+			.doesNotContain("Token de exportación");
+		assertThat(text(page("/admin/audit?lang=en&event=" + eventId, admin, "ADMIN")))
+			.contains(ops + " Registrations exported")
+			.contains("With the API token “" + admin + "”");
+	}
+
+	@Test
+	void creatingAndRevokingATokenIsAuditedNamingItsOwner() throws Exception {
+		String organizer = TestStaff.withoutPassword(this.jdbc, StaffRole.ORGANIZER);
+		long ownerId = staffId(organizer);
+		long before = lastAuditId();
+		MvcResult created = this.mvc
+			.perform(post("/admin/profile/tokens").with(csrf())
+				.with(user(organizer, "ORGANIZER"))
+				.param("name", "nightly backup")
+				.param("role", "ORGANIZER"))
+			.andExpect(status().isOk())
+			.andReturn();
+		Matcher token = TOKEN.matcher(created.getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(token.find()).isTrue();
+		long id = this.jdbc.sql("select id from api_token where token_hash = ?")
+			.param(ApiTokens.hash(token.group()))
+			.query(Long.class)
+			.single();
+		this.mvc
+			.perform(post("/admin/profile/tokens/" + id + "/revoke").with(csrf()).with(user(organizer, "ORGANIZER")))
+			.andExpect(redirectedUrl("/admin/profile/tokens"));
+		// Revoking it again changes nothing and records nothing more.
+		this.mvc
+			.perform(post("/admin/profile/tokens/" + id + "/revoke").with(csrf()).with(user(organizer, "ORGANIZER")))
+			.andExpect(redirectedUrl("/admin/profile/tokens"));
+
+		assertThat(tokenEntries(before)).containsExactly(
+				organizer + " API_TOKEN_CREATED user=" + ownerId + " email=" + organizer + "\ntoken=nightly backup",
+				organizer + " API_TOKEN_REVOKED user=" + ownerId + " email=" + organizer + "\ntoken=nightly backup");
+		String admin = TestStaff.withoutPassword(this.jdbc, StaffRole.ADMIN);
+		assertThat(text(page("/admin/audit?lang=es&action=API_TOKEN_CREATED&actor=" + organizer, admin, "ADMIN")))
+			.contains(organizer + " Token de API creado Cuenta del equipo #" + ownerId + " (" + organizer
+					+ ") Con el token de API “nightly backup”");
+		assertThat(text(page("/admin/audit?lang=en&action=API_TOKEN_REVOKED&actor=" + organizer, admin, "ADMIN")))
+			.contains(organizer + " API token revoked Staff account #" + ownerId + " (" + organizer
+					+ ") With the API token “nightly backup”");
+	}
+
+	@Test
+	void anAdminsNewOneTimePasswordAndDisablingRevokeTheOwnersTokens() throws Exception {
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("token-reset").withoutSeats().create().slug();
+		String url = "/admin/events/" + slug + "/registrations.csv";
+		String admin = TestStaff.withoutPassword(this.jdbc, StaffRole.ADMIN);
+		String leaked = TestStaff.withoutPassword(this.jdbc, StaffRole.ORGANIZER);
+		String leaving = TestStaff.withoutPassword(this.jdbc, StaffRole.OPS);
+		long leakedId = staffId(leaked);
+		long leavingId = staffId(leaving);
+		String first = this.tokens.create(this.tokens.owner(leaked).orElseThrow(), "laptop", StaffRole.ORGANIZER, null);
+		String second = this.tokens.create(this.tokens.owner(leaked).orElseThrow(), "cron", StaffRole.OPS, null);
+		String third = this.tokens.create(this.tokens.owner(leaving).orElseThrow(), "crm", StaffRole.OPS, null);
+		for (String token : List.of(first, second, third)) {
+			this.mvc.perform(bearer(get(url), token)).andExpect(status().isOk());
+		}
+
+		// The users page says who has tokens that work.
+		String users = page("/admin/users?lang=en", admin, "ADMIN");
+		assertThat(row(users, leaked)).contains("2 active API tokens");
+		assertThat(row(users, leaving)).contains("1 active API token").doesNotContain("tokens");
+		assertThat(row(page("/admin/users?lang=es", admin, "ADMIN"), leaked)).contains("2 tokens de API activos");
+		assertThat(page("/admin/users/" + leakedId + "/password?lang=es", admin, "ADMIN"))
+			.contains("También se revocan sus tokens de API");
+		assertThat(page("/admin/users/" + leakedId + "/password?lang=en", admin, "ADMIN"))
+			.contains("Their API tokens are revoked too");
+
+		long before = lastAuditId();
+		MvcResult reset = this.mvc
+			.perform(post("/admin/users/" + leakedId + "/password").with(csrf()).with(user(admin, "ADMIN")))
+			.andExpect(redirectedUrl("/admin/users"))
+			.andReturn();
+		assertThat(reset.getFlashMap().get("revokedTokens")).isEqualTo(2);
+		String shown = this.mvc
+			.perform(get("/admin/users?lang=es").with(user(admin, "ADMIN"))
+				.cookie(reset.getResponse().getCookie("SESSION")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(shown).contains("También se revocaron sus 2 tokens de API.");
+		for (String token : List.of(first, second)) {
+			this.mvc.perform(bearer(get(url), token)).andExpect(status().isUnauthorized());
+		}
+
+		this.mvc
+			.perform(post("/admin/users/" + leavingId + "/enabled").with(csrf())
+				.with(user(admin, "ADMIN"))
+				.param("enabled", "false"))
+			.andExpect(redirectedUrl("/admin/users"));
+		this.mvc
+			.perform(post("/admin/users/" + leavingId + "/enabled").with(csrf())
+				.with(user(admin, "ADMIN"))
+				.param("enabled", "true"))
+			.andExpect(redirectedUrl("/admin/users"));
+		// Enabled again, but the token made before stays revoked.
+		this.mvc.perform(bearer(get(url), third)).andExpect(status().isUnauthorized());
+		String after = page("/admin/users?lang=en", admin, "ADMIN");
+		assertThat(row(after, leaked)).doesNotContain("API token");
+		assertThat(row(after, leaving)).doesNotContain("API token");
+
+		assertThat(tokenEntries(before)).containsExactlyInAnyOrder(
+				admin + " API_TOKEN_REVOKED user=" + leakedId + " email=" + leaked + "\ntoken=laptop",
+				admin + " API_TOKEN_REVOKED user=" + leakedId + " email=" + leaked + "\ntoken=cron",
+				admin + " API_TOKEN_REVOKED user=" + leavingId + " email=" + leaving + "\ntoken=crm");
+	}
+
+	private String page(String url, String email, String role) throws Exception {
+		return this.mvc.perform(get(url).with(user(email, role)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	private List<String> tokenEntries(long after) {
+		return this.jdbc
+			.sql("select actor || ' ' || action || ' ' || details from audit_log"
+					+ " where id > ? and action like 'API_TOKEN%' order by id")
+			.param(after)
+			.query(String.class)
+			.list();
+	}
+
+	private long lastAuditId() {
+		return this.jdbc.sql("select coalesce(max(id), 0) from audit_log").query(Long.class).single();
+	}
+
+	private long staffId(String email) {
+		return this.jdbc.sql("select id from staff_user where email = ?").param(email).query(Long.class).single();
+	}
+
+	/** The text of the users page's row of {@code email}. */
+	private static String row(String html, String email) {
+		Matcher row = Pattern.compile("(?s)<tr>((?:(?!</tr>).)*" + Pattern.quote(email) + ".*?)</tr>").matcher(html);
+		assertThat(row.find()).as(email).isTrue();
+		return text(row.group(1));
+	}
+
+	/** What a reader sees: the page without its tags, on one line. */
+	private static String text(String html) {
+		return html.replaceAll("(?s)<head>.*?</head>", "")
+			.replaceAll("(?s)<[^>]+>", " ")
+			.replace("&amp;", "&")
+			.replace("&quot;", "\"")
+			.replaceAll("\\s+", " ");
 	}
 
 	static MockHttpServletRequestBuilder bearer(MockHttpServletRequestBuilder request, String token) {
