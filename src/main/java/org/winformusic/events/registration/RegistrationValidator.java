@@ -231,10 +231,7 @@ public class RegistrationValidator implements SmartValidator {
 		}
 	}
 
-	/**
-	 * A region of the list ({@link Regions.RegionList#chosen}), or for free text a line
-	 * of text.
-	 */
+	// A region of the list (RegionList.chosen), or a line of free text.
 	private static String region(String value, Regions.RegionList regions, String stored, Errors errors) {
 		if (regions.freeText()) {
 			String text = singleLine("state", value, false, REGION_MAX, errors);
