@@ -230,7 +230,10 @@ class AuditWords {
 		}
 		return switch (name) {
 			case "format" -> word("ux.audit.format." + value, value, locale);
-			case "q" -> this.messages.getMessage("ux.audit.search", new Object[] { value }, locale);
+			// That an export was filtered by a search; never the text searched (entries
+			// from
+			// before V46 held it as q=, which that migration replaced).
+			case "search", "q" -> this.messages.getMessage("ux.audit.search", null, locale);
 			// An event edit that changed a field in a way its summary does not show.
 			case "changed" ->
 				this.messages.getMessage("ux.audit.changed", new Object[] { field(value, country, locale) }, locale);

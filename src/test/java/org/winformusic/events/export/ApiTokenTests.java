@@ -263,7 +263,7 @@ class ApiTokenTests {
 		assertThat(entries).hasSize(2);
 		assertThat(entries.get(0)).containsEntry("actor", "token:crm sync")
 			.containsEntry("action", "REGISTRATIONS_EXPORTED")
-			.containsEntry("details", "format=CSV, rows=1, q=zoe, status=CONFIRMED");
+			.containsEntry("details", "format=CSV, rows=1, search=yes, status=CONFIRMED");
 		assertThat(entries.get(1)).containsEntry("actor", owner).containsEntry("details", "format=XLSX, rows=2");
 		// The application log goes to a file (logback-test.xml); the console gets
 		// warnings.
