@@ -228,7 +228,8 @@ class AuditWords {
 		}
 		return switch (name) {
 			case "format" -> word("ux.audit.format." + value, value, locale);
-			case "q" -> this.messages.getMessage("ux.audit.search", new Object[] { value }, locale);
+			// That an export was filtered by a search, never the text (V46 replaced q=).
+			case "search", "q" -> this.messages.getMessage("ux.audit.search", null, locale);
 			case "token" -> this.messages.getMessage("ux.audit.token", new Object[] { value }, locale);
 			// An event edit that changed a field in a way its summary does not show.
 			case "changed" ->

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * RFC 4180 CSV (CRLF, quotes doubled, a field quoted when it holds the delimiter, a quote
- * or a line break) in UTF-8 with a byte-order mark, so Excel shows accents, ñ and emoji.
- * Every value and header goes through {@link #neutralize(String)} so a spreadsheet never
- * runs it as a formula. Written here rather than through a CSV library: the export writes
- * millions of fields, and a library's printer, which checks each character through an
- * {@code Appendable}, was a third of a large export's time.
+ * RFC 4180 CSV (CRLF, quotes doubled) in UTF-8 with a byte-order mark, so Excel shows
+ * accents, ñ and emoji. A field is quoted when it holds a quote, a line break or any list
+ * separator (comma, semicolon or tab), not only this file's delimiter: Excel splits a CSV
+ * on the computer's list separator, so the comma file may be read split on semicolons and
+ * the semicolon file on commas. Every value and header goes through
+ * {@link #neutralize(String)} so a spreadsheet never runs it as a formula, whichever
+ * separator it splits on. Written here rather than through a CSV library: the export
+ * writes millions of fields, and a library's printer, which checks each character through
+ * an {@code Appendable}, was a third of a large export's time.
  */
 class CsvRowWriter implements RowWriter {
 
@@ -86,11 +89,20 @@ class CsvRowWriter implements RowWriter {
 	private boolean needsQuotes(String value) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			if (c == this.delimiter || c == '"' || c == '\r' || c == '\n') {
+			if (c == this.delimiter || c == '"' || isSeparator(c)) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Where a spreadsheet that splits on another list separator than this file's, or that
+	 * ignores the quotes, may start a new cell (or a new row): comma, semicolon, tab, CR
+	 * and LF.
+	 */
+	private static boolean isSeparator(char c) {
+		return c == ',' || c == ';' || c == '\t' || c == '\r' || c == '\n';
 	}
 
 	/**
@@ -99,25 +111,56 @@ class CsvRowWriter implements RowWriter {
 	 * any leading Unicode white space is {@code =}, {@code +}, {@code -}, {@code @} or
 	 * their full-width forms (spreadsheets skip leading blanks and fold full-width
 	 * signs), gets a leading {@code '}, which makes spreadsheets show it as text. The
-	 * printer still quotes it when RFC 4180 requires. A phone number as stored (E.164:
-	 * {@code +} and digits only) is left as it is: a spreadsheet reads it as a number at
-	 * worst, and it cannot hold a formula.
+	 * same goes for each part of the value after a list separator ({@code Sello;=1+2}
+	 * becomes {@code Sello;'=1+2}): a spreadsheet that splits the file on that separator
+	 * starts a cell there. The printer still quotes it when RFC 4180 requires. A phone
+	 * number as stored (E.164: {@code +} and digits only) is left as it is: a spreadsheet
+	 * reads it as a number at worst, and it cannot hold a formula.
 	 */
 	static String neutralize(String value) {
 		if (value.startsWith("+") && E164.matcher(value).matches()) {
 			return value;
 		}
+		StringBuilder out = null;
+		int copied = 0;
+		for (int i = 0; i < value.length(); i++) {
+			if (isSeparator(value.charAt(i)) && formulaAfterSeparator(value, i + 1)) {
+				if (out == null) {
+					out = new StringBuilder(value.length() + 4);
+				}
+				out.append(value, copied, i + 1).append('\'');
+				copied = i + 1;
+			}
+		}
+		String guarded = value;
+		if (out != null) {
+			guarded = out.append(value, copied, value.length()).toString();
+		}
+		return startsWithFormula(value) ? "'" + guarded : guarded;
+	}
+
+	/**
+	 * Whether the part of the value from {@code index} (just after a list separator)
+	 * starts, after blanks and quotes, with a formula sign: split on that separator, the
+	 * file's quoting no longer lines up with the cells, so a quote may open that cell.
+	 */
+	private static boolean formulaAfterSeparator(String value, int index) {
+		while (index < value.length() && !isSeparator(value.charAt(index))
+				&& (value.charAt(index) == '"' || isWhiteSpace(value.codePointAt(index)))) {
+			index += Character.charCount(value.codePointAt(index));
+		}
+		return index < value.length() && FORMULA_STARTS.indexOf(value.charAt(index)) >= 0;
+	}
+
+	private static boolean startsWithFormula(String value) {
 		int index = 0;
 		while (index < value.length() && isWhiteSpace(value.codePointAt(index))) {
 			if ("\t\r\n".indexOf(value.charAt(index)) >= 0) {
-				return "'" + value;
+				return true;
 			}
 			index += Character.charCount(value.codePointAt(index));
 		}
-		if (index < value.length() && FORMULA_STARTS.indexOf(value.charAt(index)) >= 0) {
-			return "'" + value;
-		}
-		return value;
+		return index < value.length() && FORMULA_STARTS.indexOf(value.charAt(index)) >= 0;
 	}
 
 	/** Unicode's White_Space property: ASCII blanks, no-break and ideographic spaces. */

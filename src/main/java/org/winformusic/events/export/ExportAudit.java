@@ -15,8 +15,9 @@ import org.winformusic.events.shared.Audited;
 /**
  * Publishes one audit entry per export: who (the staff email; for an API token, its
  * owner's, with the token's name on a line of the details), which event, the filter, the
- * row count and the format. The filter may hold a searched name, so it goes to the audit
- * table only, never to a log line.
+ * row count and the format. The searched text is not kept, only that there was one
+ * ({@code search=yes}): it is a name or an address, personal data that would outlive the
+ * person's erasure in the log.
  */
 @Component
 class ExportAudit {
@@ -52,7 +53,7 @@ class ExportAudit {
 		Map<String, Object> values = new LinkedHashMap<>();
 		values.put("format", format);
 		values.put("rows", rows);
-		values.put("q", filter.q());
+		values.put("search", (filter.q() != null && !filter.q().isBlank()) ? "yes" : null);
 		values.put("status", filter.status());
 		values.put("companyType", filter.companyType());
 		values.put("state", filter.state());

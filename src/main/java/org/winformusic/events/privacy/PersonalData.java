@@ -124,13 +124,16 @@ class PersonalData {
 	/**
 	 * Opposition to news through the manage token; no confirmation email is sent. News
 	 * are for a person, not for one registration: every registration of the same address
-	 * (any event) stops getting them, each in the audit log.
+	 * (any event) stops getting them, each in the audit log. Except with the link the
+	 * registering browser got, which proves no inbox (anyone can type any address into
+	 * the form): it stops the news of its own registration only, so that it neither
+	 * changes nor reveals the choices the address made elsewhere.
 	 */
 	@Transactional
 	public void stopNewsByToken(String token) {
 		long id = this.tokens.resolve(token).orElseThrow(NotFoundException::new);
 		RegistrationView registration = this.erasure.find(id).orElseThrow(NotFoundException::new);
-		for (RegistrationView withNews : withNews(registration)) {
+		for (RegistrationView withNews : withNews(registration, token)) {
 			this.erasure.stopNews(withNews.id(), this.clock.instant());
 			this.audit.publishEvent(
 					new Audited(Audited.REGISTRANT, NEWS_STOPPED, withNews.eventId(), withNews.id(), null, null));
@@ -138,16 +141,25 @@ class PersonalData {
 	}
 
 	/**
-	 * Whether the address of this registration still gets news through any registration.
+	 * Whether the address of this registration still gets news through any registration;
+	 * with the link the registering browser got, whether this registration does.
 	 */
 	@Transactional(readOnly = true)
-	public boolean getsNews(RegistrationView registration) {
-		return !withNews(registration).isEmpty();
+	public boolean getsNews(RegistrationView registration, String token) {
+		return !withNews(registration, token).isEmpty();
 	}
 
-	private List<RegistrationView> withNews(RegistrationView registration) {
+	/**
+	 * Whether the {@link #stopNewsByToken} of this token concerns this registration only.
+	 */
+	@Transactional(readOnly = true)
+	public boolean newsOfThisRegistrationOnly(String token) {
+		return this.tokens.mintedWhenRegistering(token);
+	}
+
+	private List<RegistrationView> withNews(RegistrationView registration, String token) {
 		List<RegistrationView> same = new ArrayList<>(List.of(registration));
-		if (registration.email() != null) {
+		if (registration.email() != null && !this.tokens.mintedWhenRegistering(token)) {
 			this.erasure.findByEmail(registration.email())
 				.stream()
 				.filter((other) -> other.id() != registration.id())

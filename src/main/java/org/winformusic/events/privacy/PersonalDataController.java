@@ -153,7 +153,8 @@ class PersonalDataController {
 		Locale pageLocale = RegistrantLanguage.apply(request, registration, locale);
 		EventInfo event = this.catalog.findById(registration.eventId(), pageLocale).orElseThrow(NotFoundException::new);
 		model.addAttribute("newsFrom", DataReports.newsFrom(this.messages, event, pageLocale));
-		model.addAttribute("newsOptIn", this.personalData.getsNews(registration));
+		model.addAttribute("newsOptIn", this.personalData.getsNews(registration, token));
+		model.addAttribute("thisRegistrationOnly", this.personalData.newsOfThisRegistrationOnly(token));
 		model.addAttribute("token", token);
 		return NEWS_VIEW;
 	}

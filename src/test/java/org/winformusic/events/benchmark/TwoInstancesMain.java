@@ -96,6 +96,7 @@ public final class TwoInstancesMain {
 				Load load = registerWhileKilling(nginx, b, upstreamB);
 				staffSessionSurvivesSwitches(staff, Set.of(upstreamA), "after instance b was killed");
 				checkDatabaseAndMail(database, smtp, load);
+				tokensStayOutOfTheAccessLog(nginx);
 				staff.close();
 			}
 		}
@@ -320,6 +321,79 @@ public final class TwoInstancesMain {
 		long unsent = database.count("select count(*) from outbox_message where status <> 'SENT'");
 		check(!ids.isEmpty() && once == ids.size() && unsent == 0, "emails: " + ids.size() + " queued, " + once
 				+ " received exactly once, " + never + " never, " + twice + " more than once, " + unsent + " not SENT");
+	}
+
+	/**
+	 * A registrant's manage link, opened through nginx on every tokened path (the
+	 * check-in pass paths with the same secret: nginx masks by path, whatever the app
+	 * answers), leaves no token in the access log, which shows *** in its place. Then the
+	 * compose configuration passes {@code nginx -t} with the same masks.
+	 */
+	private void tokensStayOutOfTheAccessLog(Nginx nginx) throws Exception {
+		String token;
+		try (HttpConnection http = new HttpConnection("127.0.0.1", nginx.port(), "es")) {
+			http.header("X-Forwarded-For", "198.51.100.250");
+			Response form = http.get("/events/" + SLUG + "/register");
+			Map<String, String> fields = new Scenarios.Visitor(http, form.hiddenInputs()).form(REGISTRANTS + 1);
+			fields.put("email", "log-check@two-instances.example.org");
+			String location = String.valueOf(http.postForm("/events/" + SLUG + "/register", fields).header("location"));
+			token = location.replaceFirst("^.*/r/([^/?]+).*$", "$1");
+			if (token.equals(location) || token.length() < 20) {
+				check(false, "access log: the registration redirected to " + location + ", not to a manage link");
+				return;
+			}
+			http.get(location.replaceFirst("^https?://[^/]+", ""));
+			for (String path : List.of("/r/%s", "/r/%s/data", "/r/%s/news/stop", "/r/%s/event.ics", "/p/%s",
+					"/email-change/%s", "/admin/checkin/pass/%s", "/admin/checkin/%s",
+					"/admin/events/" + SLUG + "/checkin/pass/%s")) {
+				http.get(path.formatted(token));
+			}
+		}
+		String log = Files.readString(OUTPUT.resolve("nginx").resolve("logs").resolve("access.log"));
+		long masked = log.lines().filter((line) -> line.contains("/***")).count();
+		check(!log.contains(token) && masked >= 10 && log.contains("GET /r/***/data HTTP/1.1"),
+				"access log: no manage token or pass (" + masked + " requests logged with *** in its place)");
+		check(nginxAcceptsComposeConfiguration(), "deploy/nginx/compose.conf passes nginx -t");
+	}
+
+	/**
+	 * {@code nginx -t} on deploy/nginx/compose.conf, included in http {} as Docker's
+	 * image does, its upstream host names (app, app2: compose services) replaced by
+	 * 127.0.0.1.
+	 */
+	private static boolean nginxAcceptsComposeConfiguration() throws Exception {
+		Path prefix = OUTPUT.resolve("nginx-compose").toAbsolutePath();
+		Files.createDirectories(prefix.resolve("logs"));
+		Files.createDirectories(prefix.resolve("temp"));
+		String compose = Files.readString(Path.of("deploy", "nginx", "compose.conf"))
+			.replace("server app:8080", "server 127.0.0.1:8080")
+			.replace("server app2:8080", "server 127.0.0.1:8082")
+			.replace("/var/log/nginx/access.log", prefix.resolve("logs/access.log").toString());
+		Files.writeString(prefix.resolve("compose.conf"), compose);
+		Files.writeString(prefix.resolve("nginx.conf"), """
+				pid %1$s/logs/nginx.pid;
+				error_log %1$s/logs/error.log warn;
+				events { worker_connections 16; }
+				http {
+				    client_body_temp_path %1$s/temp/client_body;
+				    proxy_temp_path %1$s/temp/proxy;
+				    fastcgi_temp_path %1$s/temp/fastcgi;
+				    uwsgi_temp_path %1$s/temp/uwsgi;
+				    scgi_temp_path %1$s/temp/scgi;
+				    include %1$s/compose.conf;
+				}
+				""".formatted(prefix));
+		String binary = System.getenv().getOrDefault("NGINX", "/usr/sbin/nginx");
+		Process test = new ProcessBuilder(binary, "-t", "-p", prefix.toString(), "-c",
+				prefix.resolve("nginx.conf").toString())
+			.redirectErrorStream(true)
+			.redirectOutput(prefix.resolve("logs/nginx-t.out").toFile())
+			.start();
+		if (!test.waitFor(30, TimeUnit.SECONDS)) {
+			test.destroyForcibly();
+			return false;
+		}
+		return test.exitValue() == 0;
 	}
 
 	private static String upstream(Response response) {

@@ -264,7 +264,7 @@ class ApiTokenTests {
 		// A token acts for its owner: the owner is the actor, the token a detail.
 		assertThat(entries.get(0)).containsEntry("actor", owner)
 			.containsEntry("action", "REGISTRATIONS_EXPORTED")
-			.containsEntry("details", "token=crm sync\nformat=CSV, rows=1, q=zoe, status=CONFIRMED");
+			.containsEntry("details", "token=crm sync\nformat=CSV, rows=1, search=yes, status=CONFIRMED");
 		assertThat(entries.get(1)).containsEntry("actor", owner).containsEntry("details", "format=XLSX, rows=2");
 		// The application log goes to a file (logback-test.xml); the console gets
 		// warnings.

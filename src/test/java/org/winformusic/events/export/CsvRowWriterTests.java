@@ -17,9 +17,12 @@ class CsvRowWriterTests {
 
 	@Test
 	void valuesStartingWithAFormulaCharacterGetALeadingApostrophe() {
-		for (String formula : new String[] { "=1+1", "+1", "-1", "@SUM(1)", "\t=1", "\r=1", "\n=1" }) {
+		for (String formula : new String[] { "=1+1", "+1", "-1", "@SUM(1)", "\tx", "\rx", "\nx" }) {
 			assertThat(CsvRowWriter.neutralize(formula)).isEqualTo("'" + formula);
 		}
+		// A tab or line break is a place a cell may start, too.
+		assertThat(CsvRowWriter.neutralize("\t=1")).isEqualTo("'\t'=1");
+		assertThat(CsvRowWriter.neutralize("\n=1")).isEqualTo("'\n'=1");
 	}
 
 	@Test
@@ -50,10 +53,26 @@ class CsvRowWriterTests {
 
 	@Test
 	void otherValuesStayAsTheyAre() {
-		for (String value : new String[] { "", "x\",=1+1", "Ana", "Ana =1", " Ana", "'=1", "\u3000Ana",
-				"2028-03-01T10:15:00-06:00" }) {
+		for (String value : new String[] { "", "x\"=1+1", "Ana, María", "Uno; dos", "Ana", "Ana =1", " Ana", "'=1",
+				"\u3000Ana", "2028-03-01T10:15:00-06:00" }) {
 			assertThat(CsvRowWriter.neutralize(value)).isEqualTo(value);
 		}
+	}
+
+	/**
+	 * Excel splits a CSV on the computer's list separator, which may not be the file's:
+	 * each part after a comma, semicolon, tab or line break is guarded like a whole
+	 * value.
+	 */
+	@Test
+	void aFormulaAfterAnyListSeparatorInsideAValueIsEscapedToo() {
+		assertThat(CsvRowWriter.neutralize("Sello;=1+2")).isEqualTo("Sello;'=1+2");
+		assertThat(CsvRowWriter.neutralize("CDMX,=3+4")).isEqualTo("CDMX,'=3+4");
+		assertThat(CsvRowWriter.neutralize("a\t@SUM(1)")).isEqualTo("a\t'@SUM(1)");
+		assertThat(CsvRowWriter.neutralize("a\n-1")).isEqualTo("a\n'-1");
+		assertThat(CsvRowWriter.neutralize("a; \u00A0+1, \"=2\"")).isEqualTo("a;' \u00A0+1,' \"=2\"");
+		assertThat(CsvRowWriter.neutralize("=1;=2")).isEqualTo("'=1;'=2");
+		assertThat(CsvRowWriter.neutralize("a;\uFF1D1")).isEqualTo("a;'\uFF1D1");
 	}
 
 	@Test
@@ -81,14 +100,21 @@ class CsvRowWriterTests {
 		}
 	}
 
+	/**
+	 * A field holding any list separator is quoted, not only the file's own: a
+	 * spreadsheet may split the file on the other one.
+	 */
 	@Test
 	void onlyFieldsThatNeedItAreQuoted() throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		CsvRowWriter writer = new CsvRowWriter(out, ';');
-		writer.row(new String[] { "Ana, María", "Uno; dos", "Dice \"hola\"", "dos\nlíneas", "" });
-		writer.finish();
-		assertThat(out.toString(StandardCharsets.UTF_8))
-			.isEqualTo("\uFEFFAna, María;\"Uno; dos\";\"Dice \"\"hola\"\"\";\"dos\nlíneas\";\r\n");
+		for (char delimiter : new char[] { ',', ';' }) {
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			CsvRowWriter writer = new CsvRowWriter(out, delimiter);
+			writer.row(new String[] { "Ana, María", "Uno; dos", "Dice \"hola\"", "dos\nlíneas", "a\tb", "Ana", "" });
+			writer.finish();
+			assertThat(out.toString(StandardCharsets.UTF_8))
+				.isEqualTo(String.join(String.valueOf(delimiter), "\uFEFF\"Ana, María\"", "\"Uno; dos\"",
+						"\"Dice \"\"hola\"\"\"", "\"dos\nlíneas\"", "\"a\tb\"", "Ana", "\r\n"));
+		}
 	}
 
 }

@@ -196,11 +196,13 @@ class ExportCsvTests {
 		expected.put("+1", "'+1");
 		expected.put("-1", "'-1");
 		expected.put("@SUM(1)", "'@SUM(1)");
-		expected.put("\t=1", "'\t=1");
-		expected.put("\r=1", "'\r=1");
-		expected.put("\n=1", "'\n=1");
+		expected.put("\t=1", "'\t'=1");
+		expected.put("\r=1", "'\r'=1");
+		expected.put("\n=1", "'\n'=1");
 		expected.put("=HYPERLINK(\"http://x?\"&A1)", "'=HYPERLINK(\"http://x?\"&A1)");
-		expected.put("x\",=1+1", "x\",=1+1");
+		// Split on the comma (or on a semicolon in the other file), the part after it
+		// starts a cell too.
+		expected.put("x\",=1+1", "x\",'=1+1");
 		for (String payload : expected.keySet()) {
 			data.in(slug).fullName(payload).company(payload).comments(payload).phone("+52 55 1234 5678").create();
 		}

@@ -3,11 +3,8 @@ package org.winformusic.events.privacy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.Locale;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.shared.EventTimes;
@@ -162,22 +159,6 @@ class ErasureScopeTests extends PersonalDataTestSupport {
 			.capacity(5)
 			.create()
 			.slug();
-	}
-
-	/**
-	 * The manage token of the email about {@code title} sent to {@code address}: the
-	 * one-click opt-out header carries the same token as the email's manage link.
-	 */
-	private static String tokenEmailedFor(String title, String address) throws MessagingException {
-		for (MimeMessage message : greenMail.getReceivedMessages()) {
-			boolean to = Arrays.stream(message.getAllRecipients()).anyMatch((r) -> r.toString().equals(address));
-			String[] unsubscribe = message.getHeader("List-Unsubscribe");
-			if (to && message.getSubject().contains(title) && unsubscribe != null) {
-				String link = unsubscribe[0];
-				return link.substring(link.indexOf("/r/") + 3, link.indexOf("/news/stop"));
-			}
-		}
-		throw new IllegalStateException("no email about " + title);
 	}
 
 }

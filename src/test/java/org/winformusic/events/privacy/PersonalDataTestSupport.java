@@ -242,6 +242,23 @@ abstract class PersonalDataTestSupport {
 		return found;
 	}
 
+	/**
+	 * The manage token of the email about {@code title} sent to {@code address}: the
+	 * one-click opt-out header carries the same token as the email's manage link.
+	 */
+	static String tokenEmailedFor(String title, String address) throws jakarta.mail.MessagingException {
+		for (jakarta.mail.internet.MimeMessage message : greenMail.getReceivedMessages()) {
+			boolean to = java.util.Arrays.stream(message.getAllRecipients())
+				.anyMatch((r) -> r.toString().equals(address));
+			String[] unsubscribe = message.getHeader("List-Unsubscribe");
+			if (to && message.getSubject().contains(title) && unsubscribe != null) {
+				String link = unsubscribe[0];
+				return link.substring(link.indexOf("/r/") + 3, link.indexOf("/news/stop"));
+			}
+		}
+		throw new IllegalStateException("no email about " + title);
+	}
+
 	static String lower(String text) {
 		return text.toLowerCase(Locale.ROOT);
 	}
