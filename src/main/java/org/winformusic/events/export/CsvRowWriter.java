@@ -76,7 +76,7 @@ class CsvRowWriter implements RowWriter {
 		if (index > 0) {
 			this.writer.write(this.delimiter);
 		}
-		if (needsQuotes(value)) {
+		if (hasMarks(value)) {
 			this.writer.write('"');
 			this.writer.write(value.replace("\"", "\"\""));
 			this.writer.write('"');
@@ -86,23 +86,33 @@ class CsvRowWriter implements RowWriter {
 		}
 	}
 
-	private boolean needsQuotes(String value) {
+	/**
+	 * Where a spreadsheet that splits on another list separator than this file's (the
+	 * file's own is one of them), or that ignores the quotes, may start a new cell (or a
+	 * new row): comma, semicolon, tab, CR and LF. All below 64, so one bit each of a
+	 * mask.
+	 */
+	private static final long SEPARATORS = (1L << ',') | (1L << ';') | (1L << '\t') | (1L << '\r') | (1L << '\n');
+
+	/** The separators and the quote: a field holding one of them is quoted. */
+	private static final long MARKS = SEPARATORS | (1L << '"');
+
+	private static boolean isSeparator(char c) {
+		return c < 64 && ((SEPARATORS >>> c) & 1L) != 0;
+	}
+
+	/**
+	 * Whether the value holds a separator or a quote: most values hold neither, and are
+	 * written as they are after one look at each character.
+	 */
+	private static boolean hasMarks(String value) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			if (c == this.delimiter || c == '"' || isSeparator(c)) {
+			if (c < 64 && ((MARKS >>> c) & 1L) != 0) {
 				return true;
 			}
 		}
 		return false;
-	}
-
-	/**
-	 * Where a spreadsheet that splits on another list separator than this file's, or that
-	 * ignores the quotes, may start a new cell (or a new row): comma, semicolon, tab, CR
-	 * and LF.
-	 */
-	private static boolean isSeparator(char c) {
-		return c == ',' || c == ';' || c == '\t' || c == '\r' || c == '\n';
 	}
 
 	/**
@@ -121,6 +131,11 @@ class CsvRowWriter implements RowWriter {
 		if (value.startsWith("+") && E164.matcher(value).matches()) {
 			return value;
 		}
+		String guarded = hasMarks(value) ? guardedAfterSeparators(value) : value;
+		return startsWithFormula(value) ? "'" + guarded : guarded;
+	}
+
+	private static String guardedAfterSeparators(String value) {
 		StringBuilder out = null;
 		int copied = 0;
 		for (int i = 0; i < value.length(); i++) {
@@ -132,11 +147,7 @@ class CsvRowWriter implements RowWriter {
 				copied = i + 1;
 			}
 		}
-		String guarded = value;
-		if (out != null) {
-			guarded = out.append(value, copied, value.length()).toString();
-		}
-		return startsWithFormula(value) ? "'" + guarded : guarded;
+		return (out != null) ? out.append(value, copied, value.length()).toString() : value;
 	}
 
 	/**
