@@ -53,7 +53,7 @@ class CsvRowWriter implements RowWriter {
 	@Override
 	public void header(List<String> names) throws IOException {
 		for (int i = 0; i < names.size(); i++) {
-			field(i, neutralize(names.get(i)));
+			field(i, names.get(i));
 		}
 		this.writer.write(RECORD_SEPARATOR);
 	}
@@ -61,7 +61,7 @@ class CsvRowWriter implements RowWriter {
 	@Override
 	public void row(String[] values) throws IOException {
 		for (int i = 0; i < values.length; i++) {
-			field(i, neutralize((values[i] != null) ? values[i] : ""));
+			field(i, (values[i] != null) ? values[i] : "");
 		}
 		this.writer.write(RECORD_SEPARATOR);
 	}
@@ -72,11 +72,16 @@ class CsvRowWriter implements RowWriter {
 		this.writer.flush();
 	}
 
-	private void field(int index, String value) throws IOException {
+	/**
+	 * One value, guarded, quoted when it holds a mark: each value is looked over once.
+	 */
+	private void field(int index, String raw) throws IOException {
 		if (index > 0) {
 			this.writer.write(this.delimiter);
 		}
-		if (hasMarks(value)) {
+		boolean marks = hasMarks(raw);
+		String value = neutralize(raw, marks);
+		if (marks) {
 			this.writer.write('"');
 			this.writer.write(value.replace("\"", "\"\""));
 			this.writer.write('"');
@@ -128,10 +133,17 @@ class CsvRowWriter implements RowWriter {
 	 * reads it as a number at worst, and it cannot hold a formula.
 	 */
 	static String neutralize(String value) {
+		return neutralize(value, hasMarks(value));
+	}
+
+	/**
+	 * As {@link #neutralize(String)}, told whether the value holds a separator or quote.
+	 */
+	private static String neutralize(String value, boolean marks) {
 		if (value.startsWith("+") && E164.matcher(value).matches()) {
 			return value;
 		}
-		String guarded = hasMarks(value) ? guardedAfterSeparators(value) : value;
+		String guarded = marks ? guardedAfterSeparators(value) : value;
 		return startsWithFormula(value) ? "'" + guarded : guarded;
 	}
 
