@@ -33,16 +33,23 @@
   // (EndedSessions) and the login leads back to the form's page. What was typed rides in
   // this tab's sessionStorage meanwhile: kept at each submit, marked by the login page
   // (login.js, only when it says "not saved"), filled back into the same form of the same
-  // staff member on the next admin page, and dropped on any admin page either way. Never
-  // passwords, hidden fields (the CSRF token) or files. Logging out clears it with the
-  // site's storage.
+  // staff member on the next admin page within ten minutes, and dropped on any admin page
+  // either way. Never passwords, files or the CSRF token (the new page's is the valid
+  // one); the other hidden fields come back too, such as the version an edit was based on,
+  // so a change someone saved meanwhile meets the conflict page instead of being
+  // overwritten. Logging out clears it with the site's storage.
   var KEY = 'winevents:unsent-form';
+  var KEPT_FOR = 10 * 60 * 1000;
   var staff = document.body.getAttribute('data-staff');
+
+  function kept(field) {
+    return field.name && field.name !== '_csrf' && !/^(password|file|submit|button|reset)$/.test(field.type);
+  }
 
   function keep(form) {
     var fields = [];
     Array.prototype.forEach.call(form.elements, function (field) {
-      if (!field.name || field.disabled || /^(password|hidden|file|submit|button|reset)$/.test(field.type)) {
+      if (field.disabled || !kept(field)) {
         return;
       }
       if (field.type === 'checkbox' || field.type === 'radio') {
@@ -56,45 +63,46 @@
       }
     });
     try {
-      window.sessionStorage.setItem(KEY, JSON.stringify({ action: form.action, staff: staff, fields: fields }));
+      window.sessionStorage.setItem(KEY,
+          JSON.stringify({ action: form.action, staff: staff, at: Date.now(), fields: fields }));
     } catch (e) {
       // Storage full or off: the form is sent as before.
     }
   }
 
   function restore() {
-    var kept;
+    var entry;
     try {
-      kept = JSON.parse(window.sessionStorage.getItem(KEY));
+      entry = JSON.parse(window.sessionStorage.getItem(KEY));
       window.sessionStorage.removeItem(KEY);
     } catch (e) {
       return;
     }
-    if (!kept || !kept.afterLogin || kept.staff !== staff) {
+    if (!entry || !entry.afterLogin || entry.staff !== staff || !(Date.now() - entry.at < KEPT_FOR)) {
       return;
     }
     var form = Array.prototype.find.call(document.forms, function (candidate) {
-      return candidate.action === kept.action && (candidate.getAttribute('method') || '').toLowerCase() === 'post';
+      return candidate.action === entry.action && (candidate.getAttribute('method') || '').toLowerCase() === 'post';
     });
     var notice = document.getElementById('form-restored');
     if (!form || !notice) {
       return;
     }
-    kept.fields.forEach(function (entry) {
+    entry.fields.forEach(function (pair) {
       Array.prototype.forEach.call(form.elements, function (field) {
-        if (field.name !== entry[0] || /^(password|hidden|file)$/.test(field.type)) {
+        if (field.name !== pair[0] || !kept(field)) {
           return;
         }
         if (field.type === 'checkbox' || field.type === 'radio') {
-          if (field.value === entry[1]) {
-            field.checked = entry[2];
+          if (field.value === pair[1]) {
+            field.checked = pair[2];
           }
         } else if (field.type === 'select-multiple') {
           Array.prototype.forEach.call(field.options, function (option) {
-            option.selected = entry[1].indexOf(option.value) >= 0;
+            option.selected = pair[1].indexOf(option.value) >= 0;
           });
         } else {
-          field.value = entry[1];
+          field.value = pair[1];
         }
       });
     });
@@ -102,7 +110,7 @@
     notice.hidden = false;
   }
 
-  if (staff && window.sessionStorage) {
+  if (staff) {
     restore();
   }
 }());

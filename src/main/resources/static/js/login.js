@@ -6,9 +6,12 @@
   var KEY = 'winevents:unsent-form';
   try {
     var kept = JSON.parse(window.sessionStorage.getItem(KEY));
-    if (kept) {
+    // Kept at the form's submit, moments ago; an older entry is not filled back in.
+    if (kept && Date.now() - kept.at < 10 * 60 * 1000) {
       kept.afterLogin = true;
       window.sessionStorage.setItem(KEY, JSON.stringify(kept));
+    } else if (kept) {
+      window.sessionStorage.removeItem(KEY);
     }
   } catch (e) {
     // Nothing kept, or storage off: the form is typed again, as the page says.

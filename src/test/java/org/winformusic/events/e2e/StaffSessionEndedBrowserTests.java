@@ -49,6 +49,12 @@ class StaffSessionEndedBrowserTests extends BrowserTest {
 		screenshotOfWindow(page, "admin-login-session-ended-390");
 		assertAccessible(page);
 
+		// Meanwhile another organizer saves a change: the form filled back in must not
+		// overwrite it without a word.
+		this.jdbc.sql("update registration set company = 'Discos Otra Mano', version = version + 1 where id = ?")
+			.param(id)
+			.update();
+
 		submitLogin(page, organizer);
 		assertThat(page).hasURL(form);
 		assertThat(page.locator("input[name=fullName]")).hasValue("Gabriela Después");
@@ -57,6 +63,9 @@ class StaffSessionEndedBrowserTests extends BrowserTest {
 		assertThat(fullName(id)).isEqualTo("Gabriela Antes");
 		screenshotOfWindow(page, "admin-form-restored-after-login-390");
 
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar cambios")).click();
+		assertThat(page.locator("main")).containsText("Alguien más modificó este registro mientras lo editabas");
+		assertThat(fullName(id)).isEqualTo("Gabriela Antes");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Guardar cambios")).click();
 		page.waitForURL((address) -> !address.endsWith("/edit"));
 		assertThat(fullName(id)).isEqualTo("Gabriela Después");
