@@ -56,6 +56,8 @@ class ExportSearchErasureTests extends PersonalDataTestSupport {
 				{ "format=CSV, rows=1, q=" + marker + ".ana@example.org", "format=CSV, rows=1, search=yes" },
 				{ "format=PEOPLE_XLSX, rows=12, q=Ana " + marker + ", de Discos, status=CONFIRMED, state=JAL, choice=7",
 						"format=PEOPLE_XLSX, rows=12, search=yes, status=CONFIRMED, state=JAL, choice=7" },
+				{ "format=CSV, rows=3, q=" + marker + " Souza, state=São Paulo, checkedIn=true",
+						"format=CSV, rows=3, search=yes, state=São Paulo, checkedIn=true" },
 				{ "format=XLSX, rows=0, status=WAITLISTED", "format=XLSX, rows=0, status=WAITLISTED" } };
 		for (String[] entry : cases) {
 			this.jdbc.sql("""
@@ -69,7 +71,7 @@ class ExportSearchErasureTests extends PersonalDataTestSupport {
 		assertThat(this.jdbc.sql("select details from audit_log where actor = ? order by id")
 			.param("migration-" + marker)
 			.query(String.class)
-			.list()).containsExactly(cases[0][1], cases[1][1], cases[2][1]);
+			.list()).containsExactly(cases[0][1], cases[1][1], cases[2][1], cases[3][1]);
 		assertThat(whereStored(marker)).doesNotContain("audit_log.details");
 	}
 
