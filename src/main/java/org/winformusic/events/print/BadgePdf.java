@@ -13,6 +13,7 @@ import org.winformusic.events.print.PdfText.Fitted;
 import org.winformusic.events.print.PdfText.Fonts;
 import org.winformusic.events.print.PrintLayout.Badge;
 import org.winformusic.events.print.PrintLayout.Sheet;
+import org.winformusic.events.shared.PersonName;
 
 import org.springframework.stereotype.Component;
 
@@ -140,7 +141,7 @@ class BadgePdf {
 
 		String fullName = PdfText.printable(fonts.bold(), person.fullName());
 		// Given names over family names; a name typed "Family, Given" keeps its order.
-		boolean familyFirst = person.fullName().contains(",");
+		boolean familyFirst = PersonName.typedFamilyFirst(person.fullName());
 		String given = PdfText.printable(fonts.bold(), person.name().given());
 		String family = PdfText.printable(fonts.bold(), person.name().family());
 		List<String> byMeaning = (given.isEmpty() || family.isEmpty()) ? List.of()

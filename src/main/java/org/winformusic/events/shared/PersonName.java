@@ -85,8 +85,8 @@ public record PersonName(String given, String family) {
 
 	public static PersonName of(String fullName) {
 		String name = Normalizer.normalize(fullName, Normalizer.Form.NFC).strip();
-		int comma = name.indexOf(',');
-		if (comma >= 0 && !name.substring(0, comma).isBlank()) {
+		if (typedFamilyFirst(name)) {
+			int comma = name.indexOf(',');
 			return new PersonName(words(name.substring(comma + 1)), words(name.substring(0, comma)));
 		}
 		String[] words = name.replace(',', ' ').strip().split("\\s+");
@@ -111,6 +111,12 @@ public record PersonName(String given, String family) {
 	}
 
 	/** The words of {@code text}, one space between them. */
+	/** Whether the name was typed "Family, Given": a comma with a name before it. */
+	public static boolean typedFamilyFirst(String fullName) {
+		int comma = fullName.indexOf(',');
+		return comma >= 0 && !fullName.substring(0, comma).isBlank();
+	}
+
 	private static String words(String text) {
 		return String.join(" ", text.strip().split("\\s+")).strip();
 	}
