@@ -149,7 +149,7 @@ class WalkInFormTests {
 			.andExpect(content().string(containsString("Escribe el correo electrónico de la persona.")))
 			.andExpect(content().string(containsString("Escribe la empresa o el sello de la persona.")))
 			.andExpect(content().string(containsString("Elige el tipo de empresa de la persona.")))
-			.andExpect(content().string(containsString("Elige el estado de la persona, o “Fuera de México”.")))
+			.andExpect(content().string(containsString("Elige el estado de la persona o “Fuera de México”.")))
 			.andExpect(content().string(containsString("Escribe la ciudad de la persona.")))
 			.andExpect(content().string(containsString("Elige sí, tal vez o no, según lo que responda la persona.")))
 			.andExpect(content().string(
@@ -180,7 +180,7 @@ class WalkInFormTests {
 				.header("Accept-Language", "es")
 				.param("email", "josé@example.org"))
 			.andExpect(content().string(containsString("Si la persona tiene otro correo, usa ese.")))
-			.andExpect(content().string(containsString("Elige el departamento de la persona, o “Fuera de Colombia”.")))
+			.andExpect(content().string(containsString("Elige el departamento de la persona o “Fuera de Colombia”.")))
 			.andExpect(content().string(containsString(
 					"¿Le interesaría formar parte de una asociación de música independiente de Colombia?")));
 

@@ -82,14 +82,14 @@ class EventMoveNoticeTests {
 		// The typo fixed, the box unticked: saved, nobody emailed, and the page says so.
 		String saved = saved(slug, "es", "venueName", "Casa Ñandú — sala 2", "_tell", "on");
 		assertThat(saved).contains("Guardado. La página pública ya muestra los cambios. No se avisará a nadie del"
-				+ " cambio de lugar: elegiste no mandarle el correo a las 3 personas registradas.");
+				+ " cambio en el lugar: elegiste no mandarle el correo a las 3 personas registradas.");
 		assertThat(venue(slug)).isEqualTo("Casa Ñandú — sala 2");
 		assertThat(eventChangedEmails(id)).isZero();
 		assertThat(lastAudit(id)).endsWith("venueName: Casa Ñandú — Sala 2 -> Casa Ñandú — sala 2\nnotTold=3");
 
 		// A real move, the box ticked: the emails are queued, and the notice counts them.
 		saved = saved(slug, "es", "venueName", "Casa Ñandú — Sala 5", "_tell", "on", "tell", "true");
-		assertThat(saved).contains("Se avisará por correo a 3 personas del cambio de lugar.");
+		assertThat(saved).contains("Se avisará por correo a 3 personas del cambio en el lugar.");
 		assertThat(eventChangedEmails(id)).isEqualTo(3);
 		assertThat(lastAudit(id)).endsWith("\ntold=3");
 
@@ -120,7 +120,7 @@ class EventMoveNoticeTests {
 			.doesNotContain("name=\"tell\"");
 
 		String saved = saved(slug, "es", "startsAt", "2028-05-11T10:00", "endsAt", "2028-05-11T14:00");
-		assertThat(saved).contains("Nadie recibe correo por el cambio de fecha: no hay personas registradas");
+		assertThat(saved).contains("Nadie recibe correo por el cambio en la fecha: no hay personas registradas");
 		// Texts alone move nothing and say nothing about emails.
 		saved = saved(slug, "en", "startsAt", "2028-05-11T10:00", "endsAt", "2028-05-11T14:00", "titleEn", "Other");
 		assertThat(saved).contains("Saved. The public page shows the changes now.").doesNotContain("emailed");
