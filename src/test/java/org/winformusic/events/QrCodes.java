@@ -36,9 +36,39 @@ public final class QrCodes {
 		return decode(image);
 	}
 
-	/** The text of the code in an image (a PNG read, a PDF page rendered). */
+	/**
+	 * The text of the code in an image (a PNG read, a PDF page rendered). ZXing's finder
+	 * pattern search misses a few codes at one resolution (a badge's random pass link
+	 * failed once in CI at 300 dpi) and finds them at another, as a camera moving closer
+	 * would: so the image is read again at other scales before giving up.
+	 */
 	public static String decode(BufferedImage image) {
-		return decode(new BinaryBitmap(new HybridBinarizer(new ImageLuminance(image))));
+		try {
+			return decode(new BinaryBitmap(new HybridBinarizer(new ImageLuminance(image))));
+		}
+		catch (AssertionError missed) {
+			for (double scale : new double[] { 0.5, 0.75, 1.5 }) {
+				try {
+					return decode(new BinaryBitmap(new HybridBinarizer(new ImageLuminance(scaled(image, scale)))));
+				}
+				catch (AssertionError again) {
+					// The next scale.
+				}
+			}
+			throw missed;
+		}
+	}
+
+	private static BufferedImage scaled(BufferedImage image, double scale) {
+		int width = (int) Math.round(image.getWidth() * scale);
+		int height = (int) Math.round(image.getHeight() * scale);
+		BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D graphics = scaled.createGraphics();
+		graphics.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+				java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+		graphics.drawImage(image, 0, 0, width, height, null);
+		graphics.dispose();
+		return scaled;
 	}
 
 	private static String decode(BinaryBitmap bitmap) {
