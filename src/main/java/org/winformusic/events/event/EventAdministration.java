@@ -210,8 +210,7 @@ public class EventAdministration {
 		// An event that is over stays over (a correction after the fact tells nobody).
 		boolean moved = !before.equals(after) && event.getEndsAt().isAfter(this.clock.instant());
 		int people = moved ? this.registrations.toTellOfAMove(event.getId()) : 0;
-		EventSave save = moved ? EventSave.of(before, after, event.zone(), people, tell)
-				: new EventSave(true, false, false, false, 0, false);
+		EventSave save = moved ? EventSave.of(before, after, event.zone(), people, tell) : EventSave.CHANGED;
 		this.publisher.publishEvent(Audited.byCurrentUser("EVENT_UPDATED", event.getId(), null,
 				("slug=" + slug + "\n" + changes + "\n" + save.auditLine()).strip()));
 		if (moved && tell) {

@@ -21,6 +21,9 @@ public record EventSave(boolean changed, boolean date, boolean time, boolean ven
 
 	static final EventSave UNCHANGED = new EventSave(false, false, false, false, 0, false);
 
+	/** A save that changed something, but not the date, hours or venue. */
+	static final EventSave CHANGED = new EventSave(true, false, false, false, 0, false);
+
 	/**
 	 * A save that changed something; a move when {@code before} differs from
 	 * {@code after}, in the event's zone.
