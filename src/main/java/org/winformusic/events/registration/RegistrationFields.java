@@ -101,14 +101,17 @@ public class RegistrationFields {
 		model.addAttribute("labels", labels);
 		model.addAttribute("stateLabel", this.regions.fieldLabel(country, locale));
 		model.addAttribute("interestLabel", this.regions.interestQuestion(country, words, locale));
-		model.addAttribute("states", stateOptions(country, form.state(), locale));
+		// A region refused (not in the list, not the one stored) is no choice to offer.
+		model.addAttribute("states",
+				stateOptions(country, result.hasFieldErrors("state") ? null : form.state(), locale));
 		model.addAttribute("companyTypes", Arrays.stream(CompanyType.values()).map(Enum::name).toList());
 		model.addAttribute("interests", Arrays.stream(AssociationInterest.values()).map(Enum::name).toList());
 	}
 
 	/**
 	 * The regions to choose from; first, a region the form holds that the list lacks, as
-	 * typed (a region typed before Brazil had its list: an edit keeps it unless changed).
+	 * typed (a region typed before Brazil had its list: an edit keeps it unless changed;
+	 * {@code held} is null when the form's region was refused).
 	 */
 	private List<Option> stateOptions(String country, String held, Locale locale) {
 		List<Option> options = new ArrayList<>();
