@@ -26,10 +26,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Staff users (ADMIN only): list, create with a one-time password shown once, change
- * role, disable, set a new one-time password for someone who lost theirs; and every
- * user's own profile, where they change their password. The create and password forms are
- * records bound and validated like the event editor: a problem is shown next to its
- * field, the other typed values kept (never a password).
+ * role, disable, set a new one-time password for someone who lost theirs, revoke
+ * someone's API tokens; and every user's own profile, where they change their password.
+ * The create and password forms are records bound and validated like the event editor: a
+ * problem is shown next to its field, the other typed values kept (never a password).
  */
 @Controller
 class StaffUsersController {
@@ -118,6 +118,16 @@ class StaffUsersController {
 		catch (StaffUsers.RefusedChange ex) {
 			redirect.addFlashAttribute("notice", Notice.bad(ex.messageKey()));
 		}
+		return "redirect:/admin/users";
+	}
+
+	/** Revokes a member's API tokens (one may have leaked); they can make new ones. */
+	@PostMapping("/admin/users/{id}/tokens")
+	String revokeTokens(@PathVariable long id, Locale locale, RedirectAttributes redirect) {
+		int revoked = this.users.revokeTokens(id);
+		// Resolved here, with the number, so the plural fits it.
+		redirect.addFlashAttribute("notice", Notice.ok("ux.notice.text",
+				this.messages.getMessage("admin.users.tokensRevoked", new Object[] { revoked }, locale)));
 		return "redirect:/admin/users";
 	}
 

@@ -355,7 +355,7 @@ class ApiTokenTests {
 		// The users page says who has tokens that work.
 		String users = page("/admin/users?lang=en", admin, "ADMIN");
 		assertThat(row(users, leaked)).contains("2 active API tokens");
-		assertThat(row(users, leaving)).contains("1 active API token").doesNotContain("tokens");
+		assertThat(row(users, leaving)).contains("1 active API token").doesNotContain("active API tokens");
 		assertThat(row(page("/admin/users?lang=es", admin, "ADMIN"), leaked)).contains("2 tokens de API activos");
 		assertThat(page("/admin/users/" + leakedId + "/password?lang=es", admin, "ADMIN"))
 			.contains("También se revocan sus tokens de API");
@@ -399,6 +399,51 @@ class ApiTokenTests {
 				admin + " API_TOKEN_REVOKED user=" + leakedId + " email=" + leaked + "\ntoken=laptop",
 				admin + " API_TOKEN_REVOKED user=" + leakedId + " email=" + leaked + "\ntoken=cron",
 				admin + " API_TOKEN_REVOKED user=" + leavingId + " email=" + leaving + "\ntoken=crm");
+	}
+
+	@Test
+	void anAdminRevokesAMembersTokensAndTheAccountStaysActive() throws Exception {
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("token-revoke").withoutSeats().create().slug();
+		String url = "/admin/events/" + slug + "/registrations.csv";
+		String admin = TestStaff.withoutPassword(this.jdbc, StaffRole.ADMIN);
+		String member = TestStaff.withoutPassword(this.jdbc, StaffRole.OPS);
+		long memberId = staffId(member);
+		String first = this.tokens.create(this.tokens.owner(member).orElseThrow(), "laptop", StaffRole.OPS, null);
+		String second = this.tokens.create(this.tokens.owner(member).orElseThrow(), "cron", StaffRole.OPS, null);
+		assertThat(row(page("/admin/users?lang=es", admin, "ADMIN"), member)).contains("2 tokens de API activos",
+				"Revocar tokens de API");
+
+		// Only an admin may.
+		this.mvc
+			.perform(post("/admin/users/" + memberId + "/tokens").with(csrf())
+				.with(user(TestStaff.withoutPassword(this.jdbc, StaffRole.ORGANIZER), "ORGANIZER")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(bearer(get(url), first)).andExpect(status().isOk());
+
+		long before = lastAuditId();
+		MvcResult revoked = this.mvc
+			.perform(post("/admin/users/" + memberId + "/tokens").with(csrf()).with(user(admin, "ADMIN")))
+			.andExpect(redirectedUrl("/admin/users"))
+			.andReturn();
+		String shown = this.mvc
+			.perform(get("/admin/users?lang=es").with(user(admin, "ADMIN"))
+				.cookie(revoked.getResponse().getCookie("SESSION")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		assertThat(text(shown)).contains("Se revocaron sus 2 tokens de API. Su cuenta sigue activa");
+		assertThat(row(shown, member)).contains("Activa").doesNotContain("token");
+		for (String token : List.of(first, second)) {
+			this.mvc.perform(bearer(get(url), token)).andExpect(status().isUnauthorized());
+		}
+		assertThat(tokenEntries(before)).containsExactlyInAnyOrder(
+				admin + " API_TOKEN_REVOKED user=" + memberId + " email=" + member + "\ntoken=laptop",
+				admin + " API_TOKEN_REVOKED user=" + memberId + " email=" + member + "\ntoken=cron");
+		// The account still signs in: its password and sessions were not touched.
+		assertThat(this.jdbc.sql("select enabled and not must_change_password from staff_user where id = ?")
+			.param(memberId)
+			.query(Boolean.class)
+			.single()).isTrue();
 	}
 
 	private String page(String url, String email, String role) throws Exception {
