@@ -33,15 +33,25 @@ class CsvDelimiters {
 			"GQ", "GT", "HN", "MX", "NI", "PA", "PE", "PR", "PY", "SV", "UY", "VE");
 
 	/**
-	 * {@code semicolon} where the country's decimal separator is a comma, else
-	 * {@code comma}. Where Spanish is the country's language, the separator is that of
-	 * Spanish for that country; elsewhere that of the country's own languages, the one
-	 * most of them use (ties: the first language by code): Java also knows Spanish as
-	 * spoken in Brazil, the United States or the Philippines, with the number format of
-	 * Latin American Spanish, which is not what a Brazilian or Filipino computer uses
-	 * (Brazil's Portuguese has a decimal comma, so its Excel splits on {@code ;}).
+	 * Where the regional settings pair a decimal point with {@code ;} as the list
+	 * separator (Windows' Swiss and Liechtenstein formats, in every language).
+	 */
+	private static final Set<String> SEMICOLON_WITH_DECIMAL_POINT = Set.of("CH", "LI");
+
+	/**
+	 * {@code semicolon} where the country's decimal separator is a comma (and in
+	 * {@link #SEMICOLON_WITH_DECIMAL_POINT}), else {@code comma}. Where Spanish is the
+	 * country's language, the separator is that of Spanish for that country; elsewhere
+	 * that of the country's own languages, the one most of them use (ties: the first
+	 * language by code): Java also knows Spanish as spoken in Brazil, the United States
+	 * or the Philippines, with the number format of Latin American Spanish, which is not
+	 * what a Brazilian or Filipino computer uses (Brazil's Portuguese has a decimal
+	 * comma, so its Excel splits on {@code ;}).
 	 */
 	public String forCountry(String country) {
+		if (country != null && SEMICOLON_WITH_DECIMAL_POINT.contains(country)) {
+			return SEMICOLON;
+		}
 		List<Locale> locales = locales(country);
 		if (locales.isEmpty()) {
 			return COMMA;

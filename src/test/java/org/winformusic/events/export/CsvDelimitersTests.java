@@ -10,8 +10,9 @@ class CsvDelimitersTests {
 	private final CsvDelimiters delimiters = new CsvDelimiters();
 
 	@Test
-	void semicolonWhereTheDecimalSeparatorIsAComma() {
-		for (String country : new String[] { "CO", "ES", "AR", "CL", "VE", "UY", "BR", "PT", "DE", "FR", "IT", "BE" }) {
+	void semicolonWhereTheDecimalSeparatorIsACommaAndInSwitzerland() {
+		for (String country : new String[] { "CO", "ES", "AR", "CL", "VE", "UY", "BR", "PT", "DE", "FR", "IT", "BE",
+				"CH", "LI" }) {
 			assertThat(this.delimiters.forCountry(country)).as(country).isEqualTo("semicolon");
 		}
 	}
