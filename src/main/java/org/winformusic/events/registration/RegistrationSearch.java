@@ -26,8 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Pages are read by keyset, not OFFSET: the next page is "the rows after the last one
  * shown" in the sort column's index (V5, V9), so page 1 000 costs what page 1 does. The
  * total is counted up to {@link #EXACT_COUNT_LIMIT} rows (exact, and cheap: the count
- * stops there); above it the list says "about N", N being PostgreSQL's estimate, instead
- * of counting half a million rows on every page view.
+ * stops there); above it the dashboard's tallies give it when they count that filter
+ * (all, a status, the arrivals), else the list says "about N", N being PostgreSQL's
+ * estimate, instead of counting half a million rows on every page view.
  * <p>
  * A filter's rows are counted from a materialized CTE: planned for all its rows, not for
  * the first few; when they are few, the page reads the rows counted by their ids (one
@@ -64,8 +65,11 @@ public class RegistrationSearch {
 
 	private final JdbcClient jdbc;
 
-	RegistrationSearch(JdbcClient jdbc) {
+	private final RegistrationTallies tallies;
+
+	RegistrationSearch(JdbcClient jdbc, RegistrationTallies tallies) {
 		this.jdbc = jdbc;
+		this.tallies = tallies;
 	}
 
 	/**
@@ -192,7 +196,10 @@ public class RegistrationSearch {
 			Statement byId = ids.isEmpty() ? null : RegistrationListSql.byIds(where, ids, sort, cursor, page, size);
 			return new Planned(new Total(ids.size(), true), count, byId, null);
 		}
-		Total total = estimate(where);
+		Total total = tallied(eventId, filter);
+		if (total == null) {
+			total = estimate(where);
+		}
 		if (!where.filtered() || (cursor == null && page > 0)) {
 			// Every row of the event matches, or an old page link (bounded offset).
 			return new Planned(total, count, RegistrationListSql.sortIndexWalk(where, sort, cursor, page, size), null);
@@ -206,8 +213,28 @@ public class RegistrationSearch {
 	}
 
 	/**
-	 * More than {@link #EXACT_COUNT_LIMIT} rows match: the planner's estimate, never
-	 * below the limit.
+	 * The exact total of a filter the dashboard's tallies count (all of the event's
+	 * registrations, one status, the arrivals), so that the list agrees with the
+	 * dashboard; null for any other filter.
+	 */
+	private Total tallied(long eventId, RegistrationFilter filter) {
+		boolean arrived = Boolean.TRUE.equals(filter.checkedIn());
+		if (filter.q() != null || filter.companyType() != null || filter.state() != null
+				|| filter.associationInterest() != null || filter.choice() != null
+				|| (filter.checkedIn() != null && !arrived)
+				|| (arrived && filter.status() != null && filter.status() != RegistrationStatus.CONFIRMED)) {
+			return null;
+		}
+		RegistrationTallies.Tally tally = this.tallies.listed(List.of(eventId)).get(eventId);
+		long count = arrived ? tally.checkedIn()
+				: (filter.status() != null) ? tally.byStatus().getOrDefault(filter.status(), 0L)
+						: tally.byStatus().values().stream().mapToLong(Long::longValue).sum();
+		return new Total(count, true);
+	}
+
+	/**
+	 * More than {@link #EXACT_COUNT_LIMIT} rows match and no tally counts them: the
+	 * planner's estimate, never below the limit.
 	 */
 	private Total estimate(RegistrationListSql.Where where) {
 		String plan = this.jdbc.sql("explain (format json) select 1 from registration r" + where.rowByRowSql())

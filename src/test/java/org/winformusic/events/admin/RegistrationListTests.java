@@ -279,6 +279,19 @@ class RegistrationListTests {
 				.with(user("ops@win.test").roles("OPS")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Rows 3 to 4")));
+		// A link to a page after the last one says so, and leads to the first: not "no
+		// registrations match" under "4 registrations".
+		this.mvc
+			.perform(get("/admin/events/" + this.event.slug() + "/registrations").param("size", "2")
+				.param("page", "7")
+				.param("lang", "es")
+				.with(user("ops@win.test").roles("OPS")))
+			.andExpect(status().isOk())
+			.andExpect(
+					content().string(org.hamcrest.Matchers.containsString("Esta página ya queda después de la última")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Ir a la primera página")))
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Ningún registro coincide"))));
 	}
 
 	/**
