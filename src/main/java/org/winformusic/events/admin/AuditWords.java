@@ -69,7 +69,8 @@ class AuditWords {
 	private static final Pattern CHECKED_IN_AT = Pattern.compile("checkedInAt=(\\S+)");
 
 	/** Counts in words: "7 filas", the emails of an event's move ("told=7"). */
-	private static final Set<String> COUNTS = Set.of("matches", "rows", "suppressed", "anonymized", "told", "notTold");
+	private static final Set<String> COUNTS = Set.of("matches", "rows", "people", "suppressed", "anonymized", "told",
+			"notTold");
 
 	/** An export's filter ("Situación: Confirmado"), a choice an event edit removed. */
 	private static final Set<String> FILTERS = Set.of("status", "companyType", "state", "associationInterest",
@@ -228,6 +229,8 @@ class AuditWords {
 		}
 		return switch (name) {
 			case "format" -> word("ux.audit.format." + value, value, locale);
+			// Which printout: "Gafetes (hojas A4 de 8)", "Lista de acceso".
+			case "printout" -> word("ux.audit.printout." + value, value, locale);
 			// That an export was filtered by a search, never the text (V46 replaced q=).
 			case "search", "q" -> this.messages.getMessage("ux.audit.search", null, locale);
 			case "token" -> this.messages.getMessage("ux.audit.token", new Object[] { value }, locale);

@@ -140,7 +140,7 @@ class DataReportContentsTests extends PersonalDataTestSupport {
 				"LOGIN_FAILED", "LOGIN_THROTTLED", "PASSWORD_CHANGED", "STAFF_USER_BOOTSTRAPPED", "STAFF_USER_CREATED",
 				"STAFF_USER_ENABLED", "STAFF_USER_DISABLED", "STAFF_USER_ROLE_CHANGED", "STAFF_USER_PASSWORD_RESET",
 				"REGISTRATIONS_EXPORTED", "PERSONAL_DATA_SEARCHED", "PERSONAL_DATA_ERASED", "RETENTION_APPLIED",
-				"API_TOKEN_CREATED", "API_TOKEN_REVOKED");
+				"API_TOKEN_CREATED", "API_TOKEN_REVOKED", "PRINTED");
 		Properties staffWords = properties("messages/ux.properties");
 		List<String> actions = new ArrayList<>();
 		for (String key : staffWords.stringPropertyNames()) {
