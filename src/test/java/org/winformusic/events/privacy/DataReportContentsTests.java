@@ -130,10 +130,10 @@ class DataReportContentsTests extends PersonalDataTestSupport {
 		this.mvc.perform(post("/r/" + first + "/cancel").with(csrf())).andExpect(status().is3xxRedirection());
 
 		assertThat(body(get("/r/" + token + "/data").param("lang", "es")))
-			.contains("Se liberó un lugar y pasaste de la lista de espera a confirmado")
+			.contains("Se abrió un lugar y pasaste de la lista de espera a confirmado")
 			.doesNotContain("Cambio registrado por los organizadores");
 		assertThat(body(get("/r/" + token + "/data").param("lang", "en")))
-			.contains("A seat freed up and you moved from the waitlist to confirmed");
+			.contains("A seat opened up and you moved from the waitlist to confirmed");
 
 		// Staff-side actions that are not about one registration have no place in it.
 		List<String> notAboutARegistration = List.of("CAPACITY_CHANGED", "EVENT_CREATED", "EVENT_UPDATED", "LOGIN",
