@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
@@ -23,11 +24,12 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The audit log (ADMIN): filter by actor, action, event and day; newest first. Entries of
- * every event and of none (a login, a staff account) are in one list, so every time and
- * the days of the filter are in UTC, said once at the top, and the list reads in order;
- * an entry about an event adds its time where the event takes place, and its details (an
- * event's new start, say) stay in the event's zone, named.
+ * The audit log (ADMIN): filter by actor (as stored, or by the words shown for the system
+ * and the registrant), action, event and day; newest first. Entries of every event and of
+ * none (a login, a staff account) are in one list, so every time and the days of the
+ * filter are in UTC, said once at the top, and the list reads in order; an entry about an
+ * event adds its time where the event takes place, and its details (an event's new start,
+ * say) stay in the event's zone, named.
  */
 @Controller
 class AuditController {
@@ -40,8 +42,11 @@ class AuditController {
 
 	private final EventCatalog catalog;
 
-	AuditController(AuditLog audit, EventCatalog catalog) {
+	private final AuditActors actors;
+
+	AuditController(AuditLog audit, EventCatalog catalog, AuditActors actors) {
 		this.audit = audit;
+		this.actors = actors;
 		this.catalog = catalog;
 	}
 
@@ -52,8 +57,9 @@ class AuditController {
 			Model model) {
 		LocalDate fromDay = day(from);
 		LocalDate toDay = day(to);
-		Page<AuditLog.Entry> entries = this.audit.search(blankToNull(actor), blankToNull(action), event,
-				(fromDay != null) ? fromDay.atStartOfDay().toInstant(ZoneOffset.UTC) : null,
+		String who = blankToNull(actor);
+		Page<AuditLog.Entry> entries = this.audit.search(who, (who != null) ? this.actors.named(who, locale) : Set.of(),
+				blankToNull(action), event, (fromDay != null) ? fromDay.atStartOfDay().toInstant(ZoneOffset.UTC) : null,
 				(toDay != null) ? toDay.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC) : null, Math.max(page, 0),
 				PAGE_SIZE);
 		UriComponentsBuilder query = UriComponentsBuilder.newInstance();

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -88,14 +89,24 @@ class AuditLog {
 			.list();
 	}
 
-	/** A page of the log, newest first, filtered by what is not null. */
+	/**
+	 * A page of the log, newest first, filtered by what is not null; {@code actor} is
+	 * part of a stored actor, or the actor is one of {@code actorCodes} (the system,
+	 * found by its words).
+	 */
 	@Transactional(readOnly = true)
-	Page<Entry> search(String actor, String action, Long eventId, Instant from, Instant to, int page, int size) {
+	Page<Entry> search(String actor, Collection<String> actorCodes, String action, Long eventId, Instant from,
+			Instant to, int page, int size) {
 		StringBuilder where = new StringBuilder(" where true");
 		List<Object> params = new ArrayList<>();
 		if (actor != null) {
-			where.append(" and lower(actor) like ? escape '\\'");
+			where.append(" and (lower(actor) like ? escape '\\'");
 			params.add("%" + SqlLike.escape(actor.toLowerCase(Locale.ROOT)) + "%");
+			for (String code : actorCodes) {
+				where.append(" or actor = ?");
+				params.add(code);
+			}
+			where.append(")");
 		}
 		if (action != null) {
 			where.append(" and action = ?");

@@ -16,7 +16,6 @@ import org.winformusic.events.registration.ChangeDetails;
 import org.winformusic.events.registration.PhoneNumbers;
 import org.winformusic.events.registration.Regions;
 import org.winformusic.events.registration.RegistrationAnswers;
-import org.winformusic.events.shared.Audited;
 import org.winformusic.events.shared.EventTimes;
 
 import org.springframework.context.MessageSource;
@@ -69,11 +68,15 @@ class AuditWords {
 	private static final Pattern CHECKED_IN_AT = Pattern.compile("checkedInAt=(\\S+)");
 
 	/** Counts in words: "7 filas", the emails of an event's move ("told=7"). */
-	private static final Set<String> COUNTS = Set.of("matches", "rows", "suppressed", "anonymized", "told", "notTold");
+	private static final Set<String> COUNTS = Set.of("matches", "rows", "people", "suppressed", "anonymized", "told",
+			"notTold");
 
 	/** An export's filter ("Situación: Confirmado"), a choice an event edit removed. */
 	private static final Set<String> FILTERS = Set.of("status", "companyType", "state", "associationInterest",
 			"checkedIn", "choice", "choiceRemoved");
+
+	/** The actions about an API token itself (created, revoked), whose line names it. */
+	private static final String TOKEN_ACTIONS = "API_TOKEN_", TOKEN_LINE = "token=";
 
 	private final MessageSource messages;
 
@@ -97,21 +100,6 @@ class AuditWords {
 		this.questions = new QuestionWords(messages, answers);
 	}
 
-	/**
-	 * Who acted: a staff email as stored; the registrant, the system and an export token
-	 * (stored as {@code registrant}, {@code system}, {@code token:<name>}) in words.
-	 */
-	public String actor(String actor, Locale locale) {
-		if (actor == null) {
-			return "";
-		}
-		if (actor.startsWith(Audited.TOKEN_ACTOR_PREFIX)) {
-			return this.messages.getMessage("ux.audit.actor.token",
-					new Object[] { actor.substring(Audited.TOKEN_ACTOR_PREFIX.length()) }, locale);
-		}
-		return actor.contains("@") ? actor : word("ux.audit.actor." + actor, actor, locale);
-	}
-
 	/** "Aprobado" for {@code APPROVED}; an unknown code as stored. */
 	public String action(String code, Locale locale) {
 		return word("ux.audit.action." + code, code, locale);
@@ -120,23 +108,31 @@ class AuditWords {
 	/**
 	 * The details, one line per change, in words; a region in the words of
 	 * {@code country}, the event's (codes such as {@code GUA} mean another place in
-	 * another country), a choice of one of its questions by its label.
+	 * another country), a choice of one of its questions by its label; a time in
+	 * {@code zone}: the event's (next to a registration, and for an entry about an event
+	 * in the audit log), else UTC, said so.
 	 */
-	public String details(String details, Long eventId, String country, Locale locale) {
-		return details(details, eventId, country, ZoneOffset.UTC, locale);
+	public String details(String details, Long eventId, String country, ZoneId zone, Locale locale) {
+		return details(null, details, eventId, country, zone, locale);
 	}
 
 	/**
-	 * The details in words, a time in them in {@code zone}: the event's (next to a
-	 * registration, and for an entry about an event in the audit log), else UTC, said so.
+	 * The details of an entry of {@code action} in words: the token of an
+	 * {@code API_TOKEN_...} entry is the one created or revoked ("Token de API “crm
+	 * sync”"), where an export's is the one it was made with ("Con el token de API …").
 	 */
-	public String details(String details, Long eventId, String country, ZoneId zone, Locale locale) {
+	public String details(String action, String details, Long eventId, String country, ZoneId zone, Locale locale) {
 		if (details == null || details.isBlank()) {
 			return "";
 		}
+		boolean tokenAction = action != null && action.startsWith(TOKEN_ACTIONS);
 		List<String> lines = new ArrayList<>();
 		for (String line : details.split("\n")) {
-			lines.add(line(line.strip(), eventId, country, zone, locale));
+			String stripped = line.strip();
+			lines.add((tokenAction && stripped.startsWith(TOKEN_LINE))
+					? this.messages.getMessage("ux.audit.tokenName",
+							new Object[] { stripped.substring(TOKEN_LINE.length()) }, locale)
+					: line(stripped, eventId, country, zone, locale));
 		}
 		return String.join("\n", lines);
 	}
@@ -228,6 +224,8 @@ class AuditWords {
 		}
 		return switch (name) {
 			case "format" -> word("ux.audit.format." + value, value, locale);
+			// Which printout: "Gafetes (hojas A4 de 8)", "Lista de acceso".
+			case "printout" -> word("ux.audit.printout." + value, value, locale);
 			// That an export was filtered by a search, never the text (V46 replaced q=).
 			case "search", "q" -> this.messages.getMessage("ux.audit.search", null, locale);
 			case "token" -> this.messages.getMessage("ux.audit.token", new Object[] { value }, locale);

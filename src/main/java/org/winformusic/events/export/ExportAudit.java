@@ -1,9 +1,5 @@
 package org.winformusic.events.export;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.StringJoiner;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -50,23 +46,8 @@ class ExportAudit {
 	}
 
 	static String details(RegistrationFilter filter, ExportFormat format, long rows) {
-		Map<String, Object> values = new LinkedHashMap<>();
-		values.put("format", format);
-		values.put("rows", rows);
-		values.put("search", (filter.q() != null && !filter.q().isBlank()) ? "yes" : null);
-		values.put("status", filter.status());
-		values.put("companyType", filter.companyType());
-		values.put("state", filter.state());
-		values.put("associationInterest", filter.associationInterest());
-		values.put("checkedIn", filter.checkedIn());
-		values.put("choice", filter.choice());
-		StringJoiner details = new StringJoiner(", ");
-		values.forEach((name, value) -> {
-			if (value != null) {
-				details.add(name + "=" + value);
-			}
-		});
-		return details.toString();
+		String filtered = filter.auditDetails();
+		return "format=" + format + ", rows=" + rows + (filtered.isEmpty() ? "" : ", " + filtered);
 	}
 
 }

@@ -23,7 +23,8 @@ import org.winformusic.events.shared.EventTimes;
 
 /**
  * Prints the badges and the door list of one event in the staff member's language: picks
- * the people, words the texts, hands both to the drawing.
+ * the people, words the texts, hands both to the drawing. Each printout is audited as an
+ * export is: names, companies and door codes leave the building on paper.
  */
 @Service
 class Printouts {
@@ -54,8 +55,11 @@ class Printouts {
 
 	private final Clock clock;
 
+	private final PrintAudit audit;
+
 	Printouts(Attendees attendees, BadgePdf badges, DoorListPdf doorList, MessageSource messages, EventTimes times,
-			Clock clock) {
+			Clock clock, PrintAudit audit) {
+		this.audit = audit;
 		this.attendees = attendees;
 		this.badges = badges;
 		this.doorList = doorList;
@@ -70,6 +74,8 @@ class Printouts {
 		BadgePdf.Texts texts = new BadgePdf.Texts(message("door.badges.title", locale, event.title()), event.title(),
 				this.times.date(event.startsAt(), event.zone(), locale), message("door.badges.nobody", locale));
 		this.badges.write(texts, people, layout, out);
+		this.audit.printed(event, (layout == BadgePdf.Layout.SINGLE) ? PrintAudit.Printout.BADGES_SINGLE
+				: PrintAudit.Printout.BADGES_SHEET, people.size(), filter);
 		// No personal data here: the filter's search text may be a name.
 		logger.info("Printed " + people.size() + " badges of event " + event.slug() + " as " + layout);
 	}
@@ -92,6 +98,7 @@ class Printouts {
 				message("door.list.status", locale), message("door.list.code", locale),
 				message("door.list.nobody", locale), statuses);
 		this.doorList.write(texts, people, out);
+		this.audit.printed(event, PrintAudit.Printout.DOOR_LIST, people.size(), filter);
 		logger.info("Printed the door list of event " + event.slug() + " with " + people.size() + " rows");
 	}
 

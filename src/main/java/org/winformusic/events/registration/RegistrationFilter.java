@@ -2,7 +2,10 @@ package org.winformusic.events.registration;
 
 import java.net.IDN;
 import java.text.Normalizer;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +30,30 @@ public record RegistrationFilter(String q, RegistrationStatus status, CompanyTyp
 	public RegistrationFilter(String q, RegistrationStatus status, CompanyType companyType, String state,
 			AssociationInterest associationInterest, Boolean checkedIn) {
 		this(q, status, companyType, state, associationInterest, checkedIn, null);
+	}
+
+	/**
+	 * The filter as an audit entry states it (an export's, a printout's): "search=yes,
+	 * status=CONFIRMED"; empty for none. The searched text is not kept, only that there
+	 * was one: it is a name or an address, personal data that would outlive the person's
+	 * erasure in the log (V46 took it out of the older entries).
+	 */
+	public String auditDetails() {
+		Map<String, Object> values = new LinkedHashMap<>();
+		values.put("search", (this.q != null && !this.q.isBlank()) ? "yes" : null);
+		values.put("status", this.status);
+		values.put("companyType", this.companyType);
+		values.put("state", this.state);
+		values.put("associationInterest", this.associationInterest);
+		values.put("checkedIn", this.checkedIn);
+		values.put("choice", this.choice);
+		StringJoiner details = new StringJoiner(", ");
+		values.forEach((name, value) -> {
+			if (value != null) {
+				details.add(name + "=" + value);
+			}
+		});
+		return details.toString();
 	}
 
 	/**

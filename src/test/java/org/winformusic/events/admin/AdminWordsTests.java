@@ -196,15 +196,16 @@ class AdminWordsTests {
 
 		String audit = text(page("/admin/audit?lang=es&actor=words.test", "ADMIN"));
 		assertThat(audit).contains("Búsqueda de datos personales por correo", "1 coincidencia", "Registros exportados",
-				"CSV, 7 filas, Situación: Confirmado", "Datos personales borrados",
+				"CSV para importar (con códigos), 7 filas, Situación: Confirmado", "Datos personales borrados",
 				"Registro #" + this.pending.id() + " · Taller " + this.event.slug(),
 				"Se aplicó el plazo de conservación", "ningún registro suprimido, 3 anonimizados");
 		assertThat(audit).doesNotContain("PERSONAL_DATA", "RETENTION_APPLIED", "matches=", "format=", "rows=",
 				"anonymized=", "CONFIRMED");
 
 		String english = text(page("/admin/audit?lang=en&actor=words.test", "ADMIN"));
-		assertThat(english).contains("Personal data searched by email", "1 match", "CSV, 7 rows, Status: Confirmed",
-				"Personal data erased", "Registration #" + this.pending.id() + " · ");
+		assertThat(english).contains("Personal data searched by email", "1 match",
+				"CSV for imports (with codes), 7 rows, Status: Confirmed", "Personal data erased",
+				"Registration #" + this.pending.id() + " · ");
 	}
 
 	@Test
@@ -238,7 +239,7 @@ class AdminWordsTests {
 				""").params(this.event.id(), "format=CSV, rows=2, choice=" + colleague).update();
 
 		assertThat(text(page("/admin/audit?lang=es&actor=choice@words.test", "ADMIN")))
-			.contains("CSV, 2 filas, Respuesta elegida: Un colega (¿Cómo te enteraste?)")
+			.contains("CSV para importar (con códigos), 2 filas, Respuesta elegida: Un colega (¿Cómo te enteraste?)")
 			.doesNotContain("#" + colleague);
 		assertThat(text(page("/admin/audit?lang=en&actor=choice@words.test", "ADMIN")))
 			.contains("Chosen answer: A colleague (How did you hear about it?)");

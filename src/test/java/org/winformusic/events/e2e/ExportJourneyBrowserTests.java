@@ -63,7 +63,9 @@ class ExportJourneyBrowserTests extends BrowserTest {
 		assertThat(page.locator("table.registrations tbody tr")).hasCount(2);
 
 		Download download = page.waitForDownload(
-				() -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Exportar CSV").setExact(true))
+				() -> page
+					.getByRole(AriaRole.LINK,
+							new Page.GetByRoleOptions().setName("CSV para importar (con códigos)").setExact(true))
 					.click());
 		assertThat(download.suggestedFilename()).matches("export-journey-registrations-\\d{4}-\\d{2}-\\d{2}\\.csv");
 		byte[] bytes = Files.readAllBytes(download.path());

@@ -214,6 +214,36 @@ class PeopleExportTests {
 			.andExpect(content().string(containsString("/admin/events/" + slug + "/people.csv?status=CONFIRMED")));
 	}
 
+	/**
+	 * A person looking for the list opens the first button: the readable files come first
+	 * (Excel as the main button), the exact ones after them, labelled as the files for
+	 * imports, at the URLs scripts use.
+	 */
+	@Test
+	@WithMockUser(roles = "OPS")
+	void theReadableFilesComeFirstAndTheExactOnesSayTheyAreForImports() throws Exception {
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("people-first").withoutSeats().create().slug();
+		String spanish = list(slug, "status=CONFIRMED&lang=es");
+		List<String> links = new java.util.ArrayList<>();
+		java.util.regex.Matcher link = java.util.regex.Pattern
+			.compile("<a class=\"(button[^\"]*)\" href=\"/admin/events/" + slug
+					+ "/(people|registrations)\\.(csv|xlsx)[^\"]*\"[^>]*>([^<]*)</a>")
+			.matcher(spanish);
+		while (link.find()) {
+			links.add(link.group(4) + " → " + link.group(2) + "." + link.group(3)
+					+ (link.group(1).contains("secondary") ? "" : " (main)"));
+		}
+		assertThat(links).containsExactly("Excel para consulta → people.xlsx (main)", "CSV para consulta → people.csv",
+				"CSV para importar (con códigos) → registrations.csv",
+				"Excel para importar (con códigos) → registrations.xlsx");
+		assertThat(spanish).doesNotContain("Exportar CSV")
+			.contains("Para importaciones y scripts: los datos tal como se guardan, con códigos en lugar de nombres");
+		assertThat(list(slug, "lang=en")).contains(">Readable Excel</a>")
+			.contains(">CSV for imports (with codes)</a>")
+			.contains(">Excel for imports (with codes)</a>")
+			.doesNotContain("Export CSV");
+	}
+
 	@Test
 	@WithMockUser(roles = "ORGANIZER")
 	void theReadableCsvLinkSplitsAsTheEventsCountrysSpreadsheetsDoAndOffersTheOther() throws Exception {

@@ -130,17 +130,17 @@ class DataReportContentsTests extends PersonalDataTestSupport {
 		this.mvc.perform(post("/r/" + first + "/cancel").with(csrf())).andExpect(status().is3xxRedirection());
 
 		assertThat(body(get("/r/" + token + "/data").param("lang", "es")))
-			.contains("Se liberó un lugar y pasaste de la lista de espera a confirmado")
+			.contains("Se abrió un lugar y pasaste de la lista de espera a confirmado")
 			.doesNotContain("Cambio registrado por los organizadores");
 		assertThat(body(get("/r/" + token + "/data").param("lang", "en")))
-			.contains("A seat freed up and you moved from the waitlist to confirmed");
+			.contains("A seat opened up and you moved from the waitlist to confirmed");
 
 		// Staff-side actions that are not about one registration have no place in it.
 		List<String> notAboutARegistration = List.of("CAPACITY_CHANGED", "EVENT_CREATED", "EVENT_UPDATED", "LOGIN",
 				"LOGIN_FAILED", "LOGIN_THROTTLED", "PASSWORD_CHANGED", "STAFF_USER_BOOTSTRAPPED", "STAFF_USER_CREATED",
 				"STAFF_USER_ENABLED", "STAFF_USER_DISABLED", "STAFF_USER_ROLE_CHANGED", "STAFF_USER_PASSWORD_RESET",
 				"REGISTRATIONS_EXPORTED", "PERSONAL_DATA_SEARCHED", "PERSONAL_DATA_ERASED", "RETENTION_APPLIED",
-				"API_TOKEN_CREATED", "API_TOKEN_REVOKED");
+				"API_TOKEN_CREATED", "API_TOKEN_REVOKED", "PRINTED");
 		Properties staffWords = properties("messages/ux.properties");
 		List<String> actions = new ArrayList<>();
 		for (String key : staffWords.stringPropertyNames()) {

@@ -37,11 +37,11 @@ class ExportSearchErasureTests extends PersonalDataTestSupport {
 		assertThat(whereStored(marker)).containsOnly("registration_blocked_data.data");
 		long event = this.jdbc.sql("select id from event where slug = ?").param(slug).query(Long.class).single();
 		String audit = body(asAdmin(get("/admin/audit")).param("lang", "es").param("event", String.valueOf(event)));
-		assertThat(audit).contains("CSV, 1 fila, con una búsqueda")
+		assertThat(audit).contains("CSV para importar (con códigos), 1 fila, con una búsqueda")
 			.contains("CSV para consulta, 1 fila, con una búsqueda, Situación: Confirmado")
 			.doesNotContain(marker);
 		assertThat(body(asAdmin(get("/admin/audit")).param("lang", "en").param("event", String.valueOf(event))))
-			.contains("CSV, 1 row, with a search")
+			.contains("CSV for imports (with codes), 1 row, with a search")
 			.doesNotContain(marker);
 	}
 
