@@ -83,7 +83,8 @@ class DoorRoleTests {
 			.andExpect(content().string(containsString(">Door (check-in only)</option>")))
 			.andExpect(content().string(containsString("Everything, including staff accounts")))
 			.andExpect(content().string(containsString("Reviews and manages registrations")))
-			// OPS reads and exports but is refused the admins' pages, so it does not claim "every page".
+			// OPS reads and exports but is refused the admins' pages, so it does not
+			// claim "every page".
 			.andExpect(content().string(containsString(
 					"and exports (also with an API token); changes nothing. No staff accounts, audit log or data requests.")))
 			.andExpect(content().string(containsString("the events&#39; door check-in pages only")))
@@ -91,8 +92,8 @@ class DoorRoleTests {
 		this.mvc.perform(get("/admin/users").cookie(admin).param("lang", "es"))
 			.andExpect(content().string(containsString(">Entrada (solo registro de asistentes)</option>")))
 			.andExpect(content().string(containsString("Para quien apoya en la entrada")))
-			.andExpect(content().string(
-					containsString("no cambia nada. No ve las cuentas del equipo, la bitácora ni las solicitudes de datos.")));
+			.andExpect(content().string(containsString(
+					"no cambia nada. No ve las cuentas del equipo, la bitácora ni las solicitudes de datos.")));
 
 		MvcResult created = this.mvc
 			.perform(post("/admin/users").cookie(admin)
