@@ -155,6 +155,14 @@ public class RequiredSettingsCheck implements ApplicationListener<ApplicationEnv
 			super(variable, "Missing required setting " + variable + " (property " + property + ").");
 		}
 
+		/**
+		 * A setting required only in some state of the data (the first admin's while no
+		 * staff user exists), with the reason.
+		 */
+		public MissingSettingException(String variable, String property, String reason) {
+			super(variable, "Missing required setting " + variable + " (property " + property + "): " + reason + ".");
+		}
+
 	}
 
 	/** A setting is there but in a form the application cannot use. */
