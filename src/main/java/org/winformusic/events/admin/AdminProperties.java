@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginCooldown how long attempts are refused after the limit is reached; doubles
  * with each further failure up to {@code loginMaxCooldown}
  * @param firstAdminRequired whether a start without any staff user and without
- * {@code adminEmail}/{@code adminPassword} stops (production: {@code main} sets it; tests
- * and the local mode do not)
+ * {@code adminEmail}/{@code adminPassword} stops ({@code main} sets it; test contexts do
+ * not)
  */
 @ConfigurationProperties("app")
 record AdminProperties(String adminEmail, String adminPassword, @DefaultValue("5") int loginMaxFailures,
