@@ -79,12 +79,7 @@ class StaffUsers {
 		String password = this.properties.adminPassword();
 		if (!StringUtils.hasText(email) || !StringUtils.hasText(password)) {
 			if (count() == 0 && this.properties.firstAdminRequired()) {
-				boolean noEmail = !StringUtils.hasText(email);
-				throw new RequiredSettingsCheck.MissingSettingException(
-						noEmail ? "APP_ADMIN_EMAIL" : "APP_ADMIN_PASSWORD",
-						noEmail ? "app.admin-email" : "app.admin-password",
-						"no staff user exists yet, so nobody could log in; the first admin is created from"
-								+ " APP_ADMIN_EMAIL and APP_ADMIN_PASSWORD, which may be removed once that admin exists");
+				throw RequiredSettingsCheck.firstAdminMissing(!StringUtils.hasText(email));
 			}
 			if (count() == 0) {
 				logger

@@ -54,7 +54,9 @@ class StartWithoutDatabaseTests {
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 
 		assertThat(failure).isNotNull();
-		assertThat(took).isLessThan(Duration.ofSeconds(30));
+		// It gives up instead of waiting on (the production schedule's length is checked
+		// above; this bound only leaves room for a start-up on a loaded machine).
+		assertThat(took).isLessThan(Duration.ofSeconds(90));
 		FailureAnalysis report = new DatabaseUnreachableFailureAnalyzer().analyze(failure);
 		assertThat(report).isNotNull();
 		assertThat(report.getDescription())
