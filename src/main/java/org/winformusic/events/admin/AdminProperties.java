@@ -17,10 +17,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param loginWindow how far back failures count
  * @param loginCooldown how long attempts are refused after the limit is reached; doubles
  * with each further failure up to {@code loginMaxCooldown}
+ * @param firstAdminRequired whether a start without any staff user and without
+ * {@code adminEmail}/{@code adminPassword} stops ({@code main} sets it; test contexts do
+ * not)
  */
 @ConfigurationProperties("app")
 record AdminProperties(String adminEmail, String adminPassword, @DefaultValue("5") int loginMaxFailures,
 		@DefaultValue("15m") Duration loginWindow, @DefaultValue("5m") Duration loginCooldown,
-		@DefaultValue("15m") Duration loginMaxCooldown) {
+		@DefaultValue("15m") Duration loginMaxCooldown, boolean firstAdminRequired) {
 
 }

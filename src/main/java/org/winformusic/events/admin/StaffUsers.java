@@ -11,6 +11,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.winformusic.events.shared.Audited;
+import org.winformusic.events.shared.RequiredSettingsCheck;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -66,7 +67,10 @@ class StaffUsers {
 	 * Creates the first ADMIN from {@code app.admin-email} / {@code app.admin-password}
 	 * when no staff user exists. Safe when several instances start at once: the insert is
 	 * conditional and a concurrent duplicate is ignored by the unique index. Not flagged
-	 * to change its password: the operator chose it, no admin was shown it.
+	 * to change its password: the operator chose it, no admin was shown it. Without them
+	 * and without any staff user, a production start ({@code app.first-admin-required},
+	 * set by {@code main}) stops naming the setting: nobody could log in. Once an admin
+	 * exists, both may be left out.
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	@Transactional
@@ -74,6 +78,9 @@ class StaffUsers {
 		String email = this.properties.adminEmail();
 		String password = this.properties.adminPassword();
 		if (!StringUtils.hasText(email) || !StringUtils.hasText(password)) {
+			if (count() == 0 && this.properties.firstAdminRequired()) {
+				throw RequiredSettingsCheck.firstAdminMissing(!StringUtils.hasText(email));
+			}
 			if (count() == 0) {
 				logger
 					.warn("No staff user exists: set APP_ADMIN_EMAIL and APP_ADMIN_PASSWORD to create the first admin");

@@ -84,6 +84,20 @@ public class RequiredSettingsCheck implements ApplicationListener<ApplicationEnv
 		}
 	}
 
+	/**
+	 * The first admin's setting a start lacks while no staff user exists: without it
+	 * nobody could log in. Needed by that start only.
+	 * @param noEmail whether {@code APP_ADMIN_EMAIL} is the one missing, rather than
+	 * {@code APP_ADMIN_PASSWORD}
+	 * @return the exception to throw
+	 */
+	public static MissingSettingException firstAdminMissing(boolean noEmail) {
+		return new MissingSettingException(noEmail ? "APP_ADMIN_EMAIL" : "APP_ADMIN_PASSWORD",
+				noEmail ? "app.admin-email" : "app.admin-password",
+				"no staff user exists yet, so nobody could log in; the first admin is created from"
+						+ " APP_ADMIN_EMAIL and APP_ADMIN_PASSWORD, which may be removed once that admin exists");
+	}
+
 	private static boolean isThisMachine(String value) {
 		String host = host(URI.create(value.strip())).toLowerCase(Locale.ROOT);
 		return host.equals("localhost") || host.endsWith(".localhost") || LOOPBACK_IPV4.matcher(host).matches()
@@ -153,6 +167,10 @@ public class RequiredSettingsCheck implements ApplicationListener<ApplicationEnv
 
 		MissingSettingException(String variable, String property) {
 			super(variable, "Missing required setting " + variable + " (property " + property + ").");
+		}
+
+		MissingSettingException(String variable, String property, String reason) {
+			super(variable, "Missing required setting " + variable + " (property " + property + "): " + reason + ".");
 		}
 
 	}

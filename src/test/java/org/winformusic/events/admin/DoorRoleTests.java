@@ -83,12 +83,17 @@ class DoorRoleTests {
 			.andExpect(content().string(containsString(">Door (check-in only)</option>")))
 			.andExpect(content().string(containsString("Everything, including staff accounts")))
 			.andExpect(content().string(containsString("Reviews and manages registrations")))
-			.andExpect(content().string(containsString("Reads every admin page and exports; changes nothing.")))
+			// OPS reads and exports but is refused the admins' pages, so it does not
+			// claim "every page".
+			.andExpect(content().string(containsString(
+					"and exports (also with an API token); changes nothing. No staff accounts, audit log or data requests.")))
 			.andExpect(content().string(containsString("the events&#39; door check-in pages only")))
 			.andExpect(content().string(not(containsString(">DOOR<"))));
 		this.mvc.perform(get("/admin/users").cookie(admin).param("lang", "es"))
 			.andExpect(content().string(containsString(">Entrada (solo registro de asistentes)</option>")))
-			.andExpect(content().string(containsString("Para quien apoya en la entrada")));
+			.andExpect(content().string(containsString("Para quien apoya en la entrada")))
+			.andExpect(content().string(containsString(
+					"no cambia nada. No ve las cuentas del equipo, la bitácora ni las solicitudes de datos.")));
 
 		MvcResult created = this.mvc
 			.perform(post("/admin/users").cookie(admin)

@@ -42,6 +42,11 @@ public final class StartRecipeCheck {
 			builder.environment().put("SPRING_MAIL_HOST", "127.0.0.1");
 			builder.environment().put("SPRING_MAIL_PORT", Integer.toString(smtp.port()));
 			builder.environment().put("APP_MAIL_FROM", "WIN Events <events@example.org>");
+			// A first start on an empty database: without the first admin it stops
+			// (README
+			// "First admin").
+			builder.environment().put("APP_ADMIN_EMAIL", BenchmarkMain.ADMIN_EMAIL);
+			builder.environment().put("APP_ADMIN_PASSWORD", BenchmarkMain.ADMIN_PASSWORD);
 			builder.environment().put("SERVER_ADDRESS", "127.0.0.1");
 			builder.environment().put("SERVER_PORT", Integer.toString(port));
 			builder.redirectErrorStream(true).redirectOutput(OUTPUT.resolve("app.log").toFile());
