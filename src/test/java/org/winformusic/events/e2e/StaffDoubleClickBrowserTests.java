@@ -38,6 +38,9 @@ class StaffDoubleClickBrowserTests extends BrowserTest {
 	@Autowired
 	PublicRegistrations registrations;
 
+	/** How long to wait for a request or a row a click leads to (a loaded machine). */
+	private static final Page.WaitForConditionOptions WAIT = new Page.WaitForConditionOptions().setTimeout(20_000);
+
 	@Test
 	void aDoubleClickOnSendAgainQueuesOneCopyAndALaterClickAnother() {
 		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("double-click-resend").capacity(10).create();
@@ -58,7 +61,10 @@ class StaffDoubleClickBrowserTests extends BrowserTest {
 		List<Route> held = new ArrayList<>();
 		page.route("**/admin/outbox/" + id + "/resend", held::add);
 		Locator sendAgain = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviar de nuevo"));
-		sendAgain.evaluate("button => { button.click(); setTimeout(() => button.click(), 130); }");
+		clickTwice(sendAgain);
+		// The first click's request is held here; a second request, if the page let the
+		// second click through, would follow it at once.
+		page.waitForCondition(() -> !held.isEmpty(), WAIT);
 		page.waitForTimeout(800);
 
 		assertThat(held).as("resend requests the browser sent").hasSize(1);
@@ -77,7 +83,7 @@ class StaffDoubleClickBrowserTests extends BrowserTest {
 		// The page that answered is a new one: a deliberate second click sends again.
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviar de nuevo")).click();
 		assertThat(page.locator(".notice--ok")).containsText("Se puso en cola una copia del mensaje");
-		page.waitForCondition(() -> copies(id) == 2, new Page.WaitForConditionOptions().setTimeout(5000));
+		page.waitForCondition(() -> copies(id) == 2, WAIT);
 	}
 
 	@Test
@@ -91,8 +97,9 @@ class StaffDoubleClickBrowserTests extends BrowserTest {
 		page.route(filtered, held::add);
 		page.locator("#status").selectOption("FAILED");
 		Locator filter = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filtrar"));
-		filter.evaluate("button => { button.click(); setTimeout(() => button.click(), 130); }");
-		page.waitForTimeout(800);
+		clickTwice(filter);
+		page.waitForCondition(() -> held.size() >= 2, WAIT);
+		page.waitForTimeout(300);
 
 		assertThat(held).as("filter requests the browser sent").hasSize(2);
 		page.unroute(filtered);
@@ -105,6 +112,15 @@ class StaffDoubleClickBrowserTests extends BrowserTest {
 			}
 		}
 		page.waitForURL((address) -> address.contains("status=FAILED"));
+	}
+
+	/**
+	 * Clicks the button, and again 130 ms later, as a double click does; returns once the
+	 * page has seen both clicks (a loaded machine may run the second one late).
+	 */
+	private static void clickTwice(Locator button) {
+		button.evaluate("button => new Promise((done) => { button.click();"
+				+ " setTimeout(() => { button.click(); done(); }, 130); })");
 	}
 
 	private int copies(long id) {
