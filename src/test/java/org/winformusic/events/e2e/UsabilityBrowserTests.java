@@ -200,6 +200,9 @@ class UsabilityBrowserTests extends BrowserTest {
 
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("María Fernanda de los Ángeles Rodríguez 1"))
 			.click();
+		// innerText does not wait for the click's page: the list has a main too.
+		assertThat(page).hasURL(Pattern.compile(".*/admin/registrations/\\d+.*"));
+		page.waitForLoadState(LoadState.LOAD);
 		String detail = page.locator("main").innerText();
 		assertThat(detail).contains("Aprobado", "Situación: Por revisar → Confirmado")
 			.doesNotContain("APPROVED", "PENDING", "CONFIRMED", "SENT");
