@@ -1,7 +1,9 @@
 package org.winformusic.events.e2e;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import com.microsoft.playwright.Locator;
@@ -21,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * QA's case: an organizer double-clicks "Enviar de nuevo" (two clicks 130 ms apart) while
@@ -47,12 +50,17 @@ class StaffDoubleClickBrowserTests extends BrowserTest {
 		String email = "doble.clic@example.org";
 		TestRegistrations.register(this.registrations, "double-click-resend", "Dora Clic", email, "Discos Dobles");
 		MailCatcher.awaitMessage(email, "Tu registro está confirmado");
-		long id = this.jdbc
-			.sql("select o.id from outbox_message o join registration r on r.id = o.registration_id"
-					+ " where r.email = ? and o.status = 'SENT'")
-			.param(email)
-			.query(Long.class)
-			.single();
+		// The sender marks its batch SENT after the mail server has taken all of it: the
+		// row may still be SENDING when the email is already in the mailbox.
+		long id = await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.jdbc
+				.sql("select o.id from outbox_message o join registration r on r.id = o.registration_id"
+						+ " where r.email = ? and o.status = 'SENT'")
+				.param(email)
+				.query(Long.class)
+				.optional(), Optional::isPresent)
+			.orElseThrow();
 		String organizer = TestStaff.create(this.jdbc, "doble-clic@win.test", "Olga", StaffRole.ORGANIZER);
 
 		Page page = open(DESKTOP, "es-MX");
