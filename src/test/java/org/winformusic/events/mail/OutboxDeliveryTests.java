@@ -153,6 +153,33 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 		assertThat(receivedBy(email)).isEmpty();
 	}
 
+	/**
+	 * A sender stopped and started again sends again: Spring's test context cache stops
+	 * (pauses) a context no test class is using and starts it for the next one that does,
+	 * and a sender that stayed stopped left every later mail test of that context without
+	 * a single email.
+	 */
+	@Test
+	void aSenderStoppedAndStartedAgainSendsAgain() throws Exception {
+		OutboxSender restarted = anotherSender();
+		try {
+			restarted.start();
+			restarted.stop();
+			assertThat(restarted.isRunning()).isFalse();
+			String email = TestRegistrations.uniqueEmail("restarted");
+			confirm("Reinicio", email, "es");
+			assertThat(restarted.sendDueMessages()).as("while stopped").isZero();
+
+			restarted.start();
+			assertThat(restarted.isRunning()).isTrue();
+			restarted.sendDueMessages();
+			assertThat(receivedBy(email)).hasSize(1);
+		}
+		finally {
+			restarted.destroy();
+		}
+	}
+
 	@Test
 	void aMessagePublishedOutsideATransactionIsRefused() {
 		assertThatThrownBy(() -> this.publisher
