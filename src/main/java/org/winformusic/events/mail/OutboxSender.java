@@ -75,8 +75,6 @@ class OutboxSender implements DisposableBean, SmartLifecycle {
 	 */
 	private final ExecutorService workers;
 
-	private volatile boolean running;
-
 	private final SenderShutdown shutdown = new SenderShutdown();
 
 	OutboxSender(OutboxRepository outbox, MailRenderer renderer, JavaMailSender mailSender, MailSettings settings,
@@ -98,7 +96,7 @@ class OutboxSender implements DisposableBean, SmartLifecycle {
 
 	@Override
 	public void start() {
-		this.running = true;
+		this.shutdown.resume();
 	}
 
 	/**
@@ -124,13 +122,13 @@ class OutboxSender implements DisposableBean, SmartLifecycle {
 					+ ex.getClass().getSimpleName());
 		}
 		finally {
-			this.running = false;
+			this.shutdown.stopped();
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.shutdown.started();
 	}
 
 	@Override

@@ -15,6 +15,9 @@ final class SenderShutdown {
 	/** Set on shutdown: no batch is claimed or handed to SMTP after it. */
 	private volatile boolean stopping;
 
+	/** Between a start and the end of a stop (the sender's lifecycle state). */
+	private volatile boolean started;
+
 	/** Rows claimed by this instance and being sent right now, by batch. */
 	private final Set<List<Long>> onTheWire = ConcurrentHashMap.newKeySet();
 
@@ -28,6 +31,25 @@ final class SenderShutdown {
 	/** Shutdown has begun: nothing new is claimed or handed over. */
 	void begin() {
 		this.stopping = true;
+	}
+
+	/** The stop is complete. */
+	void stopped() {
+		this.started = false;
+	}
+
+	boolean started() {
+		return this.started;
+	}
+
+	/**
+	 * Started, also again after a stop: a context that is stopped and started (Spring's
+	 * test context cache pauses a context another test class does not use, and restarts
+	 * it for the next that does) sends again instead of staying stopped for good.
+	 */
+	void resume() {
+		this.stopping = false;
+		this.started = true;
 	}
 
 	void drainStarted() {

@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.Instant;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.winformusic.events.IntegrationTest;
 
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -23,6 +24,7 @@ import org.springframework.test.context.TestPropertySource;
 @IntegrationTest
 @AutoConfigureMockMvc
 @Import(AdminTestConfiguration.class)
+@ExtendWith(FreshLoginAttempts.class)
 @TestPropertySource(properties = { "app.admin-email=" + AdminTest.FIRST_ADMIN_EMAIL,
 		"app.admin-password=" + AdminTest.FIRST_ADMIN_PASSWORD })
 @interface AdminTest {

@@ -131,7 +131,7 @@ class StaffActionsTests {
 			.andExpect(flash().attribute("notice", Notice.ok("admin.action.waitlistedAt", 2)));
 		assertThat(this.data.status(seated)).isEqualTo("WAITLISTED");
 		org.awaitility.Awaitility.await()
-			.atMost(java.time.Duration.ofSeconds(10))
+			.atMost(java.time.Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.data.status(next)).isEqualTo("CONFIRMED"));
 		assertThat(this.data.status(behind)).as("who waited already stays ahead").isEqualTo("WAITLISTED");
 		assertThat(this.data.auditRows(seated, "MOVED_TO_WAITLIST")).isOne();
@@ -822,7 +822,7 @@ class StaffActionsTests {
 					"Capacity is now 2 seats. 1 person moved up from the waitlist and is now confirmed; "
 							+ "the emails telling them are queued and go out as soon as the mail server accepts them.")));
 		org.awaitility.Awaitility.await()
-			.atMost(java.time.Duration.ofSeconds(10))
+			.atMost(java.time.Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.data.status(waiting)).isEqualTo("CONFIRMED"));
 		this.mvc
 			.perform(post("/admin/events/" + event.slug() + "/capacity").param("capacity", "0")

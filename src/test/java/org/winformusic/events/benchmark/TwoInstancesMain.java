@@ -48,6 +48,28 @@ public final class TwoInstancesMain {
 	private static final Path OUTPUT = Path.of("target", "two-instances");
 
 	/**
+	 * How long nginx may take to write the last access-log lines: it writes a request's
+	 * line after the answer has left, later still on a loaded machine. The wait ends as
+	 * soon as the lines are there.
+	 */
+	private static final int ACCESS_LOG_SECONDS = 20;
+
+	/**
+	 * The rate limit's fixed windows (RateLimiter.WINDOW: 10 minutes, counted from the
+	 * epoch on the instances' clock, this machine's).
+	 */
+	private static final long RATE_WINDOW_SECONDS = 600;
+
+	/** Room the rate-limit check needs left in the current window. */
+	private static final long RATE_CHECK_ROOM_SECONDS = 30;
+
+	/**
+	 * The last registrants start only once instance b is dead, so that some visitors
+	 * surely arrive after the kill however fast the others were served.
+	 */
+	private static final int AFTER_KILL = 6;
+
+	/**
 	 * What the run started, stopped by a shutdown hook too (Ctrl-C, the script's
 	 * timeout).
 	 */
@@ -170,11 +192,12 @@ public final class TwoInstancesMain {
 	 * both instances: exactly RATE_LIMIT pass in total, not per instance.
 	 */
 	private void rateLimitIsCountedOnceAcrossInstances(Nginx nginx, String upstreamA, String upstreamB)
-			throws IOException {
+			throws IOException, InterruptedException {
 		int passed = 0;
 		int limited = 0;
 		boolean retryAfter = true;
 		Set<String> served = new java.util.TreeSet<>();
+		awaitRoomInRateWindow();
 		// One visitor: the form once (its CSRF cookie serves every POST), then the POSTs,
 		// which round robin sends alternately to each instance.
 		try (HttpConnection http = new HttpConnection("127.0.0.1", nginx.port(), "es")) {
@@ -199,12 +222,26 @@ public final class TwoInstancesMain {
 						+ " got 429 (Retry-After on each: " + retryAfter + "), served by " + served);
 	}
 
+	/**
+	 * Posts that straddle the end of a rate-limit window are counted in two windows (up
+	 * to twice the limit pass): when the current window ends too soon, waits for the next
+	 * one.
+	 */
+	private static void awaitRoomInRateWindow() throws InterruptedException {
+		long left = RATE_WINDOW_SECONDS - Math.floorMod(java.time.Instant.now().getEpochSecond(), RATE_WINDOW_SECONDS);
+		if (left < RATE_CHECK_ROOM_SECONDS) {
+			say("waiting " + left + " s for the next rate-limit window");
+			Thread.sleep(TimeUnit.SECONDS.toMillis(left + 1));
+		}
+	}
+
 	record Load(Set<String> succeeded, int failed, long afterKillBySurvivor, long afterKillByKilled, long lookups) {
 	}
 
 	/**
 	 * REGISTRANTS people, 6 at a time, each a new visitor from an address of their own:
-	 * the form, the POST, and a lookup; instance b is killed when half have registered.
+	 * the form, the POST, and a lookup; instance b is killed when half have registered,
+	 * and the last {@link #AFTER_KILL} start once it is dead.
 	 */
 	private Load registerWhileKilling(Nginx nginx, AppProcess b, String upstreamB) throws Exception {
 		Set<String> succeeded = ConcurrentHashMap.newKeySet();
@@ -222,6 +259,14 @@ public final class TwoInstancesMain {
 		for (int n = 0; n < REGISTRANTS; n++) {
 			int person = n;
 			tasks.add(pool.submit(() -> {
+				if (person >= REGISTRANTS - AFTER_KILL) {
+					// Half the others have finished by now, so b is being killed: bounded
+					// wait for its end.
+					long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+					while (!dead.get() && System.nanoTime() < until) {
+						Thread.sleep(20);
+					}
+				}
 				// Only visitors who arrive after the kill say who serves afterwards.
 				boolean arrivedAfterKill = dead.get();
 				String email = "persona-" + person + "@two-instances.example.org";
@@ -352,7 +397,7 @@ public final class TwoInstancesMain {
 		// nginx writes a request's line after the answer has left: the last one may lag.
 		Path accessLog = OUTPUT.resolve("nginx").resolve("logs").resolve("access.log");
 		String log = Files.readString(accessLog);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(ACCESS_LOG_SECONDS);
 		while (maskedLines(log) < 10 && System.nanoTime() < deadline) {
 			Thread.sleep(100);
 			log = Files.readString(accessLog);

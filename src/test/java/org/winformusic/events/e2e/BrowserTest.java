@@ -14,6 +14,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -50,6 +51,14 @@ public abstract class BrowserTest {
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+	/**
+	 * How long a Playwright assertion waits for the page to show what it expects, instead
+	 * of Playwright's 5 s: on a loaded two-core CI machine a form's answer, a door sync
+	 * or a script's first render can take longer. A passing assertion returns as soon as
+	 * it holds, so only a failure waits this long.
+	 */
+	static final double ASSERTION_TIMEOUT_MILLIS = 20_000;
+
 	private static Playwright playwright;
 
 	private static Browser browser;
@@ -80,6 +89,7 @@ public abstract class BrowserTest {
 			}
 			Assumptions.abort(message + ": skipped outside CI");
 		}
+		PlaywrightAssertions.setDefaultAssertionTimeout(ASSERTION_TIMEOUT_MILLIS);
 		if (browser == null) {
 			playwright = Playwright
 				.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));

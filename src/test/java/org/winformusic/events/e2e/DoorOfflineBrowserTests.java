@@ -239,7 +239,8 @@ class DoorOfflineBrowserTests extends BrowserTest {
 
 	/** The online phone sends its check-in at once; the database hears of it shortly. */
 	private void awaitCheckedIn(long id) throws InterruptedException {
-		for (int i = 0; i < 100 && checkedInAt(id) == null; i++) {
+		// At most 30 s: a loaded machine may take that long.
+		for (int i = 0; i < 300 && checkedInAt(id) == null; i++) {
 			Thread.sleep(100);
 		}
 	}

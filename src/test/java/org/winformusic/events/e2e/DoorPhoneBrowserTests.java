@@ -207,7 +207,8 @@ class DoorPhoneBrowserTests extends BrowserTest {
 
 	/** The phone sends its check-in at once; the database hears of it shortly. */
 	private void awaitCheckedIn(long id) throws InterruptedException {
-		for (int i = 0; i < 100 && !checkedIn(id); i++) {
+		// At most 30 s: a loaded machine may take that long.
+		for (int i = 0; i < 300 && !checkedIn(id); i++) {
 			Thread.sleep(100);
 		}
 	}

@@ -1,6 +1,7 @@
 package org.winformusic.events.e2e;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -29,6 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page a role may not open.
  */
 class DoorSessionBrowserTests extends BrowserTest {
+
+	/** How long a sent arrival may take to reach the database (a loaded machine). */
+	private static final Duration SENT_WITHIN = Duration.ofSeconds(30);
+
+	/** How long the test watches for an arrival that must not be sent. */
+	private static final Duration UNSENT_WATCH = Duration.ofSeconds(5);
 
 	@Autowired
 	JdbcClient jdbc;
@@ -70,7 +77,7 @@ class DoorSessionBrowserTests extends BrowserTest {
 			.setName("Cerrar sesión de todos modos (se pierden las llegadas sin enviar)"))).isVisible();
 		assertThat(phone).hasURL(door);
 		screenshotOfWindow(phone, "checkin-session-ended-390");
-		assertThat(checkedInAt(jorge)).isNull();
+		assertThat(checkedInAt(jorge, UNSENT_WATCH)).isNull();
 		assertThat(queueLength(phone)).isEqualTo(1);
 
 		banner.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Volver a iniciar sesión")).click();
@@ -80,7 +87,7 @@ class DoorSessionBrowserTests extends BrowserTest {
 		assertThat(phone.locator("#door-state")).containsText("0 llegadas por enviar");
 		assertThat(phone.locator("#door-state")).containsText("En línea");
 		assertThat(phone.locator("#door-session")).isHidden();
-		assertThat(checkedInAt(jorge)).isNotNull();
+		assertThat(checkedInAt(jorge, SENT_WITHIN)).isNotNull();
 	}
 
 	/**
@@ -103,7 +110,7 @@ class DoorSessionBrowserTests extends BrowserTest {
 
 		phone.context().setOffline(false);
 		phone.waitForURL((address) -> address.contains("/admin/login"));
-		assertThat(checkedInAt(jorge)).isNotNull();
+		assertThat(checkedInAt(jorge, SENT_WITHIN)).isNotNull();
 	}
 
 	/**
@@ -177,7 +184,7 @@ class DoorSessionBrowserTests extends BrowserTest {
 		// The arrival waited on the phone; back on the door page it is sent.
 		phone.navigate(url("/admin/events/door-return/checkin"));
 		assertThat(phone.locator("#door-state")).containsText("0 llegadas por enviar");
-		assertThat(checkedInAt(rosa)).isNotNull();
+		assertThat(checkedInAt(rosa, SENT_WITHIN)).isNotNull();
 	}
 
 	/**
@@ -207,12 +214,12 @@ class DoorSessionBrowserTests extends BrowserTest {
 			assertThat(phoneA.locator(".door__letter")).not().hasCount(0);
 			checkIn(phoneA, "jorge", "Jorge Ruiz");
 			assertThat(phoneA.locator("#door-state")).containsText("0 llegadas por enviar");
-			Instant onA = checkedInAt(jorge);
+			Instant onA = checkedInAt(jorge, SENT_WITHIN);
 			assertThat(onA).isNotNull();
 
 			phoneB.context().setOffline(false);
 			assertThat(phoneB.locator("#door-state")).containsText("0 llegadas por enviar");
-			assertThat(checkedInAt(jorge)).isBefore(onA);
+			assertThat(checkedInAt(jorge, SENT_WITHIN)).isBefore(onA);
 			// B recorded him first: still calm.
 			Locator onB = phoneB.locator(".door__person", new Page.LocatorOptions().setHasText("Jorge Ruiz"));
 			assertThat(onB.locator(".door__alert--done")).containsText("Llegada registrada a las");
@@ -302,8 +309,13 @@ class DoorSessionBrowserTests extends BrowserTest {
 		return ((Number) length).intValue();
 	}
 
-	private Instant checkedInAt(long id) {
-		for (int i = 0; i < 50; i++) {
+	/**
+	 * When the person was checked in, waiting (polling every 100 ms) at most
+	 * {@code within} for the phone's sync to reach the database; null if it did not.
+	 */
+	private Instant checkedInAt(long id, Duration within) {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (true) {
 			Timestamp at = this.jdbc.sql("select checked_in_at from registration where id = ?")
 				.param(id)
 				.query(Timestamp.class)
@@ -312,14 +324,17 @@ class DoorSessionBrowserTests extends BrowserTest {
 			if (at != null) {
 				return at.toInstant();
 			}
+			if (System.nanoTime() > deadline) {
+				return null;
+			}
 			try {
 				Thread.sleep(100);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+				return null;
 			}
 		}
-		return null;
 	}
 
 }

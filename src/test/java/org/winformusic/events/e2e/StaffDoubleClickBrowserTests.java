@@ -1,7 +1,9 @@
 package org.winformusic.events.e2e;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import com.microsoft.playwright.Locator;
@@ -21,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * QA's case: an organizer double-clicks "Enviar de nuevo" (two clicks 130 ms apart) while
@@ -38,18 +41,26 @@ class StaffDoubleClickBrowserTests extends BrowserTest {
 	@Autowired
 	PublicRegistrations registrations;
 
+	/** How long to wait for a request or a row a click leads to (a loaded machine). */
+	private static final Page.WaitForConditionOptions WAIT = new Page.WaitForConditionOptions().setTimeout(20_000);
+
 	@Test
 	void aDoubleClickOnSendAgainQueuesOneCopyAndALaterClickAnother() {
 		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("double-click-resend").capacity(10).create();
 		String email = "doble.clic@example.org";
 		TestRegistrations.register(this.registrations, "double-click-resend", "Dora Clic", email, "Discos Dobles");
 		MailCatcher.awaitMessage(email, "Tu registro está confirmado");
-		long id = this.jdbc
-			.sql("select o.id from outbox_message o join registration r on r.id = o.registration_id"
-					+ " where r.email = ? and o.status = 'SENT'")
-			.param(email)
-			.query(Long.class)
-			.single();
+		// The sender marks its batch SENT after the mail server has taken all of it: the
+		// row may still be SENDING when the email is already in the mailbox.
+		long id = await().atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(() -> this.jdbc
+				.sql("select o.id from outbox_message o join registration r on r.id = o.registration_id"
+						+ " where r.email = ? and o.status = 'SENT'")
+				.param(email)
+				.query(Long.class)
+				.optional(), Optional::isPresent)
+			.orElseThrow();
 		String organizer = TestStaff.create(this.jdbc, "doble-clic@win.test", "Olga", StaffRole.ORGANIZER);
 
 		Page page = open(DESKTOP, "es-MX");
@@ -58,7 +69,10 @@ class StaffDoubleClickBrowserTests extends BrowserTest {
 		List<Route> held = new ArrayList<>();
 		page.route("**/admin/outbox/" + id + "/resend", held::add);
 		Locator sendAgain = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviar de nuevo"));
-		sendAgain.evaluate("button => { button.click(); setTimeout(() => button.click(), 130); }");
+		clickTwice(sendAgain);
+		// The first click's request is held here; a second request, if the page let the
+		// second click through, would follow it at once.
+		page.waitForCondition(() -> !held.isEmpty(), WAIT);
 		page.waitForTimeout(800);
 
 		assertThat(held).as("resend requests the browser sent").hasSize(1);
@@ -77,7 +91,7 @@ class StaffDoubleClickBrowserTests extends BrowserTest {
 		// The page that answered is a new one: a deliberate second click sends again.
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enviar de nuevo")).click();
 		assertThat(page.locator(".notice--ok")).containsText("Se puso en cola una copia del mensaje");
-		page.waitForCondition(() -> copies(id) == 2, new Page.WaitForConditionOptions().setTimeout(5000));
+		page.waitForCondition(() -> copies(id) == 2, WAIT);
 	}
 
 	@Test
@@ -91,8 +105,9 @@ class StaffDoubleClickBrowserTests extends BrowserTest {
 		page.route(filtered, held::add);
 		page.locator("#status").selectOption("FAILED");
 		Locator filter = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Filtrar"));
-		filter.evaluate("button => { button.click(); setTimeout(() => button.click(), 130); }");
-		page.waitForTimeout(800);
+		clickTwice(filter);
+		page.waitForCondition(() -> held.size() >= 2, WAIT);
+		page.waitForTimeout(300);
 
 		assertThat(held).as("filter requests the browser sent").hasSize(2);
 		page.unroute(filtered);
@@ -105,6 +120,15 @@ class StaffDoubleClickBrowserTests extends BrowserTest {
 			}
 		}
 		page.waitForURL((address) -> address.contains("status=FAILED"));
+	}
+
+	/**
+	 * Clicks the button, and again 130 ms later, as a double click does; returns once the
+	 * page has seen both clicks (a loaded machine may run the second one late).
+	 */
+	private static void clickTwice(Locator button) {
+		button.evaluate("button => new Promise((done) => { button.click();"
+				+ " setTimeout(() => { button.click(); done(); }, 130); })");
 	}
 
 	private int copies(long id) {

@@ -128,9 +128,11 @@ abstract class MailIntegrationTestSupport {
 		client.setHost("127.0.0.1");
 		client.setPort(port);
 		Properties properties = new Properties();
-		properties.put("mail.smtp.connectiontimeout", "3000");
-		properties.put("mail.smtp.timeout", "5000");
-		properties.put("mail.smtp.writetimeout", "5000");
+		// As application.properties' or longer: a loaded machine's GreenMail may answer
+		// slowly, and a refused connection (closedPort) fails at once anyway.
+		properties.put("mail.smtp.connectiontimeout", "10000");
+		properties.put("mail.smtp.timeout", "20000");
+		properties.put("mail.smtp.writetimeout", "20000");
 		client.setJavaMailProperties(properties);
 		return client;
 	}

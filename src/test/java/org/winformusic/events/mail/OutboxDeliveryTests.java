@@ -1,8 +1,10 @@
 package org.winformusic.events.mail;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
@@ -47,6 +49,9 @@ import static org.assertj.core.api.Assertions.within;
 
 /** The outbox end to end: written with its cause, sent once, retried, never lost. */
 class OutboxDeliveryTests extends MailIntegrationTestSupport {
+
+	/** See {@link #closedPort()}. */
+	private static final Socket CLOSED_PORT = boundWithoutListening();
 
 	/**
 	 * Every test of this class talks to GreenMail through these sockets; this one says
@@ -146,6 +151,33 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 			.single()).isZero();
 		this.sender.sendDueMessages();
 		assertThat(receivedBy(email)).isEmpty();
+	}
+
+	/**
+	 * A sender stopped and started again sends again: Spring's test context cache stops
+	 * (pauses) a context no test class is using and starts it for the next one that does,
+	 * and a sender that stayed stopped left every later mail test of that context without
+	 * a single email.
+	 */
+	@Test
+	void aSenderStoppedAndStartedAgainSendsAgain() throws Exception {
+		OutboxSender restarted = anotherSender();
+		try {
+			restarted.start();
+			restarted.stop();
+			assertThat(restarted.isRunning()).isFalse();
+			String email = TestRegistrations.uniqueEmail("restarted");
+			confirm("Reinicio", email, "es");
+			assertThat(restarted.sendDueMessages()).as("while stopped").isZero();
+
+			restarted.start();
+			assertThat(restarted.isRunning()).isTrue();
+			restarted.sendDueMessages();
+			assertThat(receivedBy(email)).hasSize(1);
+		}
+		finally {
+			restarted.destroy();
+		}
 	}
 
 	@Test
@@ -517,9 +549,23 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 			.single();
 	}
 
-	static int closedPort() throws Exception {
-		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			return socket.getLocalPort();
+	/**
+	 * A 127.0.0.1 port where nothing listens, refusing every connection. It stays bound
+	 * (without listening) for the whole run: a port freed after a look would be anyone's
+	 * on a shared machine, and a server answering there is no mail server that is down.
+	 */
+	static int closedPort() {
+		return CLOSED_PORT.getLocalPort();
+	}
+
+	private static Socket boundWithoutListening() {
+		try {
+			Socket socket = new Socket();
+			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+			return socket;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
 		}
 	}
 

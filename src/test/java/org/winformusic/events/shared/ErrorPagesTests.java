@@ -220,7 +220,9 @@ class ErrorPagesTests {
 
 	private String raw(String request) throws IOException {
 		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(10_000);
+			// Bounded, with room for a loaded machine: the answer ends with the
+			// connection.
+			socket.setSoTimeout(30_000);
 			socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 			socket.getOutputStream().flush();
 			return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);

@@ -166,7 +166,9 @@ class RefusedRequestPagesTests {
 
 	private Response send(String request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(10_000);
+			// Bounded, with room for a loaded machine: the answer ends with the
+			// connection.
+			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();
 			try {
 				out.write(request.getBytes(StandardCharsets.ISO_8859_1));

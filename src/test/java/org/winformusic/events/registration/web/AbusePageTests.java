@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
+import org.winformusic.events.MovableClock;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.registration.RegistrationProperties;
 
@@ -17,6 +18,7 @@ import org.winformusic.events.registration.AppSecrets;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,6 +37,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @IntegrationTest
 @AutoConfigureMockMvc
 @TestPropertySource(properties = { "app.registration-min-fill-seconds=3", "app.rate-limit-per-ip=3" })
+// The rate limit counts in fixed 10-minute windows of the clock: on the real clock, a
+// window that ended between the third post and the fourth let the fourth through.
+@Import(MovableClock.AsApplicationClock.class)
 class AbusePageTests {
 
 	private static final Locale SPANISH = Locale.forLanguageTag("es");
