@@ -141,7 +141,8 @@ class EditRegistrationController {
 		model.addAttribute("registration", registration);
 		model.addAttribute("event", event);
 		// Staff correct someone else's details: the form speaks about the person.
-		this.fields.prepare(model, form, result, event.country(), locale, RegistrationFields.ABOUT_SOMEONE_ELSE);
+		this.fields.prepare(model, form, result, event.country(), locale, RegistrationFields.ABOUT_SOMEONE_ELSE,
+				registration.state());
 		this.questions.prepareForStaff(model, event.id(), form, result, locale);
 		return VIEW;
 	}

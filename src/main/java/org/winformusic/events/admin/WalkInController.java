@@ -155,7 +155,7 @@ class WalkInController {
 		model.addAttribute("language", language);
 		// Staff type for someone else: the problems, hints and questions in words about
 		// the person, not to them.
-		this.fields.prepare(model, form, result, event.country(), locale, RegistrationFields.ABOUT_SOMEONE_ELSE);
+		this.fields.prepare(model, form, result, event.country(), locale, RegistrationFields.ABOUT_SOMEONE_ELSE, null);
 		model.addAttribute("companyTypeOptions", options(CompanyType.values(), "registration.companyType.", locale));
 		model.addAttribute("interestOptions", options(AssociationInterest.values(), "registration.interest.", locale));
 		// The problems of this form's fields, in its order.

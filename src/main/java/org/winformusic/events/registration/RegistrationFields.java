@@ -70,15 +70,18 @@ public class RegistrationFields {
 
 	/** Adds the values, the problems of {@code result} and the choices to the model. */
 	public void prepare(Model model, RegistrationForm form, BindingResult result, String country, Locale locale) {
-		prepare(model, form, result, country, locale, "");
+		prepare(model, form, result, country, locale, "", null);
 	}
 
 	/**
 	 * The same in other words: each problem, hint and label is read from {@code words} +
-	 * its key first ({@link #ABOUT_SOMEONE_ELSE} on staff forms), else from its key.
+	 * its key first ({@link #ABOUT_SOMEONE_ELSE} on staff forms), else from its key. On
+	 * an edit, {@code storedRegion} is the registration's (else null): a region typed
+	 * before the country had its list stays a choice, also when the one posted was
+	 * refused.
 	 */
 	public void prepare(Model model, RegistrationForm form, BindingResult result, String country, Locale locale,
-			String words) {
+			String words, String storedRegion) {
 		model.addAttribute("values", shown(form));
 		Map<String, String> errors = new LinkedHashMap<>();
 		FIELDS.forEach((field) -> addError(errors, field, result, words, locale));
@@ -103,7 +106,7 @@ public class RegistrationFields {
 		model.addAttribute("interestLabel", this.regions.interestQuestion(country, words, locale));
 		// A region refused (not in the list, not the one stored) is no choice to offer.
 		model.addAttribute("states",
-				stateOptions(country, result.hasFieldErrors("state") ? null : form.state(), locale));
+				stateOptions(country, result.hasFieldErrors("state") ? storedRegion : form.state(), locale));
 		model.addAttribute("companyTypes", Arrays.stream(CompanyType.values()).map(Enum::name).toList());
 		model.addAttribute("interests", Arrays.stream(AssociationInterest.values()).map(Enum::name).toList());
 	}
@@ -111,7 +114,7 @@ public class RegistrationFields {
 	/**
 	 * The regions to choose from; first, a region the form holds that the list lacks, as
 	 * typed (a region typed before Brazil had its list: an edit keeps it unless changed;
-	 * {@code held} is null when the form's region was refused).
+	 * {@code held} is the stored one, if any, when the form's region was refused).
 	 */
 	private List<Option> stateOptions(String country, String held, Locale locale) {
 		List<Option> options = new ArrayList<>();

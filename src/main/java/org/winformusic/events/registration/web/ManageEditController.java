@@ -182,7 +182,7 @@ class ManageEditController {
 		if (!model.containsAttribute("pendingEmail")) {
 			model.addAttribute("pendingEmail", this.registrations.waitingEmailChange(registration).orElse(null));
 		}
-		this.fields.prepare(model, form, result, event.country(), locale);
+		this.fields.prepare(model, form, result, event.country(), locale, "", registration.state());
 		this.questions.prepare(model, registration.eventId(), form, result, locale);
 		return EDIT_VIEW;
 	}
