@@ -47,23 +47,30 @@ class AuditActors {
 	}
 
 	/**
-	 * The stored codes of the actors whose words, in the reader's language or the other,
-	 * hold {@code text}, ignoring case and accents: "el sistema", "automatico" and
-	 * "system" find {@code system}.
+	 * The stored codes of the actors whose name, in either language, has {@code text} at
+	 * the start of one of its words, ignoring case and accents: "el sistema", "sistema"
+	 * and "the system" find {@code system}; a fragment of a staff email ("ti", "mat") or
+	 * a word of the explanation in brackets does not.
 	 */
-	Set<String> named(String text, Locale locale) {
+	Set<String> named(String text) {
 		String searched = RegistrationFilter.searchable(text);
 		Set<String> codes = new LinkedHashSet<>();
 		if (searched.isEmpty()) {
 			return codes;
 		}
 		for (String code : IN_WORDS) {
-			if (RegistrationFilter.searchable(words(code, locale)).contains(searched) || LANGUAGES.stream()
-				.anyMatch((language) -> RegistrationFilter.searchable(words(code, language)).contains(searched))) {
+			if (LANGUAGES.stream().anyMatch((language) -> name(code, language).contains(" " + searched))) {
 				codes.add(code);
 			}
 		}
 		return codes;
+	}
+
+	/**
+	 * The actor's words without their explanation in brackets, each word after a space.
+	 */
+	private String name(String code, Locale language) {
+		return " " + RegistrationFilter.searchable(words(code, language).replaceAll("\\s*\\(.*\\)", ""));
 	}
 
 	private String words(String code, Locale locale) {

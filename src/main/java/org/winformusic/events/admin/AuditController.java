@@ -58,7 +58,7 @@ class AuditController {
 		LocalDate fromDay = day(from);
 		LocalDate toDay = day(to);
 		String who = blankToNull(actor);
-		Page<AuditLog.Entry> entries = this.audit.search(who, (who != null) ? this.actors.named(who, locale) : Set.of(),
+		Page<AuditLog.Entry> entries = this.audit.search(who, (who != null) ? this.actors.named(who) : Set.of(),
 				blankToNull(action), event, (fromDay != null) ? fromDay.atStartOfDay().toInstant(ZoneOffset.UTC) : null,
 				(toDay != null) ? toDay.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC) : null, Math.max(page, 0),
 				PAGE_SIZE);

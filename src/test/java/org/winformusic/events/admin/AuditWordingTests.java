@@ -94,9 +94,13 @@ class AuditWordingTests {
 			.doesNotContain("sistemas@win.test");
 		// Without accents or capitals, in the other language, and a stored email as
 		// before.
-		assertThat(text(page("/admin/audit?lang=es&actor=automatico" + only)))
+		assertThat(text(page("/admin/audit?lang=es&actor=EL SISTEMA" + only)))
 			.contains("Se aplicó el plazo de conservación")
 			.doesNotContain("ana@win.test");
+		// A fragment of an email is not taken for the system: the words match from the
+		// start of a word, and the explanation in brackets is no name.
+		assertThat(text(page("/admin/audit?lang=es&actor=ti" + only))).doesNotContain("El sistema");
+		assertThat(text(page("/admin/audit?lang=es&actor=automatico" + only))).doesNotContain("El sistema");
 		assertThat(text(page("/admin/audit?lang=es&actor=the system" + only)))
 			.contains("Se aplicó el plazo de conservación");
 		assertThat(text(page("/admin/audit?lang=es&actor=sistema" + only))).contains("El sistema (automático)")

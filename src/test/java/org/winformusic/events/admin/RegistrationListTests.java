@@ -287,8 +287,7 @@ class RegistrationListTests {
 				.param("lang", "es")
 				.with(user("ops@win.test").roles("OPS")))
 			.andExpect(status().isOk())
-			.andExpect(
-					content().string(org.hamcrest.Matchers.containsString("Esta página ya queda después de la última")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Esta página ya no existe")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Ir a la primera página")))
 			.andExpect(content()
 				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Ningún registro coincide"))));
