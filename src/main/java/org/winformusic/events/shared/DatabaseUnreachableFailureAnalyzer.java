@@ -26,8 +26,12 @@ class DatabaseUnreachableFailureAnalyzer extends AbstractFailureAnalyzer<FlywayS
 				reason = next;
 			}
 		}
-		return new FailureAnalysis(
-				"Start-up gave up waiting for the database (SPRING_DATASOURCE_URL): " + reason.getMessage(),
+		// 28P01, 28000: PostgreSQL answered, and refused the login.
+		String state = (reason instanceof SQLException sql) ? sql.getSQLState() : null;
+		String what = (state != null && state.startsWith("28"))
+				? "Start-up stopped: the database refused the login (SPRING_DATASOURCE_USERNAME and _PASSWORD): "
+				: "Start-up gave up waiting for the database (SPRING_DATASOURCE_URL): ";
+		return new FailureAnalysis(what + reason.getMessage(),
 				"Check that PostgreSQL runs and that this machine reaches it, and SPRING_DATASOURCE_URL, "
 						+ "SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD (see README.md, "
 						+ "When the database goes away); then start the application again.",

@@ -2,9 +2,11 @@ package org.winformusic.events.shared;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Properties;
 
+import org.flywaydb.core.internal.exception.sqlExceptions.FlywaySqlUnableToConnectToDbException;
 import org.flywaydb.core.internal.strategy.BackoffStrategy;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.EventsApplication;
@@ -66,6 +68,17 @@ class StartWithoutDatabaseTests {
 		assertThat(report.getAction()).contains("SPRING_DATASOURCE_URL")
 			.contains("SPRING_DATASOURCE_PASSWORD")
 			.contains("When the database goes away");
+	}
+
+	@Test
+	void aLoginTheDatabaseRefusedIsToldAsSuchNotAsAnUnreachableDatabase() {
+		SQLException refused = new SQLException("FATAL: password authentication failed for user \"winevents\"",
+				"28P01");
+		FailureAnalysis report = new DatabaseUnreachableFailureAnalyzer()
+			.analyze(new FlywaySqlUnableToConnectToDbException(refused, null));
+		assertThat(report.getDescription()).startsWith(
+				"Start-up stopped: the database refused the login (SPRING_DATASOURCE_USERNAME and _PASSWORD): FATAL: "
+						+ "password authentication failed");
 	}
 
 	private static int freePort() throws IOException {
