@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Locale;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +26,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class RegistrationStream {
 
 	static final int FETCH_SIZE = 1000;
+
+	/**
+	 * How long the export waits for an answer of PostgreSQL, in place of a request's 10 s
+	 * ({@code socketTimeout}): the first rows of a large event come after the whole sort,
+	 * which a busy database may take longer over.
+	 */
+	static final Duration SOCKET_TIMEOUT = Duration.ofMinutes(2);
 
 	// The columns of RegistrationView, in the order view reads them by position; the
 	// waitlist position counted over the whole waitlist of the event before the filter
@@ -43,8 +54,11 @@ public class RegistrationStream {
 
 	private final JdbcClient jdbc;
 
-	RegistrationStream(JdbcClient jdbc) {
+	private final DataSource dataSource;
+
+	RegistrationStream(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 	}
 
 	/**
@@ -62,6 +76,10 @@ public class RegistrationStream {
 		String[] none = new String[0];
 		long[] count = { 0 };
 		try {
+			// The transaction's connection; the pool sets its timeout back when it is
+			// returned.
+			DataSourceUtils.getConnection(this.dataSource)
+				.setNetworkTimeout(Runnable::run, (int) SOCKET_TIMEOUT.toMillis());
 			this.jdbc
 				.sql(QUERY.formatted(asked ? ", answers.answer_questions, answers.answer_values" : "",
 						Waitlist.positions(":eventId"), asked ? RegistrationAnswers.EXPORT_JOIN : "", where.condition(),
@@ -82,6 +100,9 @@ public class RegistrationStream {
 		}
 		catch (UncheckedIOException ex) {
 			throw ex.getCause();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not set the export's socket timeout", ex);
 		}
 	}
 

@@ -1,6 +1,9 @@
 package org.winformusic.events.registration;
 
 import java.io.IOException;
+import java.sql.Connection;
+
+import javax.sql.DataSource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +15,7 @@ import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.TestRegistrations.Registration;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +40,9 @@ class WaitlistPositionTests {
 
 	@Autowired
 	RegistrationAnswers answers;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Test
 	void theDirectoryAndTheExportGiveEveryoneTheSamePlace() throws IOException {
@@ -62,6 +69,40 @@ class WaitlistPositionTests {
 		RegistrationQuery onlyTheLast = new RegistrationQuery(
 				new RegistrationFilter("tercera", null, null, null, null, null), RegistrationSort.DEFAULT);
 		assertThat(positions(event, onlyTheLast)).containsExactly(Map.entry(waiting.get(2).id(), 2));
+	}
+
+	/**
+	 * The export waits longer than a request for PostgreSQL's answers (the first rows of
+	 * a large event come after the whole sort), and the pool's connections keep the
+	 * request's timeout.
+	 */
+	@Test
+	void theExportWaitsLongerForTheDatabaseThanARequestAndThePoolKeepsTheRequestsTimeout() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().slugPrefix("timeout").withoutSeats().create();
+		new TestRegistrations(this.jdbc).in(event).person("Una").create();
+		int before;
+		try (Connection connection = this.dataSource.getConnection()) {
+			before = connection.getNetworkTimeout();
+		}
+		List<Integer> during = new java.util.ArrayList<>();
+		this.stream.forEach(event.id(), RegistrationQuery.ALL,
+				this.answers.exportColumns(event.id(), java.util.Locale.ENGLISH, false),
+				(registration, answers) -> during.add(readTimeout(DataSourceUtils.getConnection(this.dataSource))));
+		assertThat(during).containsExactly((int) RegistrationStream.SOCKET_TIMEOUT.toMillis());
+		for (int i = 0; i < 3; i++) {
+			try (Connection connection = this.dataSource.getConnection()) {
+				assertThat(connection.getNetworkTimeout()).isEqualTo(before);
+			}
+		}
+	}
+
+	private static int readTimeout(Connection connection) {
+		try {
+			return connection.getNetworkTimeout();
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Map<Long, Integer> positions(TestEvents.Created event, RegistrationQuery query) throws IOException {
