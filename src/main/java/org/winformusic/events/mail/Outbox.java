@@ -56,13 +56,20 @@ public class Outbox {
 		return this.settings.mailFrom();
 	}
 
-	/** Newest first, optionally only one status; {@code page} is 0-based. */
+	/**
+	 * Newest first, optionally only one status; {@code page} is 0-based. The pages of one
+	 * reading hold the messages up to the newest of its first page ({@code upTo}, null
+	 * for a first reading), so messages queued meanwhile do not push rows onto the next
+	 * page to be read twice.
+	 */
 	@Transactional(readOnly = true)
-	public OutboxPage list(OutboxStatus status, int page) {
+	public OutboxPage list(OutboxStatus status, int page, Long upTo) {
 		int safePage = Math.max(0, page);
-		long total = this.views.count(status);
-		List<OutboxSummary> items = this.views.page(status, safePage * PAGE_SIZE, PAGE_SIZE);
-		return new OutboxPage(items, status, safePage, (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE), total);
+		OutboxViews.Counted counted = this.views.count(status, upTo);
+		long newest = (upTo != null) ? upTo : counted.newestId();
+		List<OutboxSummary> items = this.views.page(status, newest, safePage * PAGE_SIZE, PAGE_SIZE);
+		return new OutboxPage(items, status, safePage, (int) ((counted.total() + PAGE_SIZE - 1) / PAGE_SIZE),
+				counted.total(), newest);
 	}
 
 	@Transactional(readOnly = true)
@@ -152,8 +159,10 @@ public class Outbox {
 	 *
 	 * @param status the filter, null for all
 	 * @param page 0-based
+	 * @param upTo the newest message id of the reading, for the links to its other pages
 	 */
-	public record OutboxPage(List<OutboxSummary> items, OutboxStatus status, int page, int totalPages, long total) {
+	public record OutboxPage(List<OutboxSummary> items, OutboxStatus status, int page, int totalPages, long total,
+			long upTo) {
 
 		public boolean hasPrevious() {
 			return this.page > 0;

@@ -50,21 +50,37 @@ class OutboxViews {
 		return (then != null) ? Math.max(0, Duration.between(then.toInstant(), now.toInstant()).toSeconds()) : 0;
 	}
 
-	List<OutboxSummary> page(OutboxStatus status, int offset, int limit) {
-		String where = (status != null) ? " where status = '" + status.name() + "'" : "";
+	/** A page of the messages up to id {@code upTo}, newest first. */
+	List<OutboxSummary> page(OutboxStatus status, long upTo, int offset, int limit) {
 		return this.jdbc
-			.sql("select " + SUMMARY_COLUMNS + " from outbox_message" + where
-					+ " order by created_at desc, id desc offset :offset limit :limit")
+			.sql("select " + SUMMARY_COLUMNS + " from outbox_message" + where(status)
+					+ " and id <= :upTo order by created_at desc, id desc offset :offset limit :limit")
+			.param("upTo", upTo)
 			.param("offset", offset)
 			.param("limit", limit)
 			.query(OutboxViews::summary)
 			.list();
 	}
 
-	long count(OutboxStatus status) {
+	/**
+	 * How many messages there are up to id {@code upTo} (null: all) and the newest id
+	 * among them (0 when none).
+	 */
+	Counted count(OutboxStatus status, Long upTo) {
+		return this.jdbc
+			.sql("select count(*), coalesce(max(id), 0) from outbox_message" + where(status)
+					+ " and id <= coalesce(:upTo, id)")
+			.param("upTo", upTo, java.sql.Types.BIGINT)
+			.query((rs, n) -> new Counted(rs.getLong(1), rs.getLong(2)))
+			.single();
+	}
+
+	private static String where(OutboxStatus status) {
 		// An enum constant, never user text, goes into the SQL.
-		String where = (status != null) ? " where status = '" + status.name() + "'" : "";
-		return this.jdbc.sql("select count(*) from outbox_message" + where).query(Long.class).single();
+		return (status != null) ? " where status = '" + status.name() + "'" : " where true";
+	}
+
+	record Counted(long total, long newestId) {
 	}
 
 	Optional<OutboxMessage> find(long id) {

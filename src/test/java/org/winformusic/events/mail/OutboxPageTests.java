@@ -82,6 +82,57 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 	}
 
 	/**
+	 * Emails queued while staff page through the list do not push rows onto the next
+	 * page, where they would be read twice: the pages of one reading end at the newest
+	 * message of its first page.
+	 */
+	@Test
+	void messagesQueuedWhileStaffPageThroughTheListDoNotRepeatRowsOnTheNextPage() throws Exception {
+		String tag = TestRegistrations.uniqueEmail("page").replace("@", "-");
+		try {
+			queue(tag, 60, "2100-01-01");
+			String first = this.mvc.perform(get("/admin/outbox").with(user("ops").roles("OPS")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(first).contains(tag + "-59@").contains(tag + "-10@").doesNotContain(tag + "-9@");
+			String next = first.replaceAll("(?s).*href=\"(/admin/outbox\\?[^\"]*page=1[^\"]*)\".*", "$1")
+				.replace("&amp;", "&");
+			assertThat(next).contains("upTo=");
+
+			queue(tag + "-new", 3, "2101-01-01");
+			String second = this.mvc.perform(get(next).with(user("ops").roles("OPS")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(second).contains(tag + "-9@", tag + "-0@")
+				.doesNotContain(tag + "-10@", tag + "-11@", tag + "-12@", tag + "-new");
+			// A new reading starts with the newest.
+			assertThat(this.mvc.perform(get("/admin/outbox").with(user("ops").roles("OPS")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains(tag + "-new-2@");
+		}
+		finally {
+			this.jdbc.sql("delete from outbox_message where recipient like ?").param(tag + "-%").update();
+		}
+	}
+
+	/**
+	 * {@code count} messages to {@code <tag>-<n>@example.org}, queued a minute apart from
+	 * {@code day}.
+	 */
+	private void queue(String tag, int count, String day) {
+		this.jdbc.sql("""
+				insert into outbox_message (kind, recipient, locale, subject, message_id, status, next_attempt_at,
+				    created_at)
+				select 'CONFIRMED', :tag || '-' || g || '@example.org', 'es', 'Hola', :tag || '-' || g || '@test',
+				       'PENDING', :day::timestamptz, :day::timestamptz + g * interval '1 minute'
+				  from generate_series(0, :count - 1) g
+				""").param("tag", tag).param("count", count).param("day", day).update();
+	}
+
+	/**
 	 * QA's case, during a mail outage: the list and the message said "ConnectException",
 	 * and the oldest pending message read 0 seconds between retries although it had
 	 * waited for minutes. Staff now read what happened and when it is tried again (the

@@ -60,9 +60,9 @@ class OutboxController {
 
 	@GetMapping("/admin/outbox")
 	String list(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") String page,
-			Model model) {
+			@RequestParam(required = false) String upTo, Model model) {
 		OutboxStatus filter = parseStatus(status);
-		Outbox.OutboxPage list = this.outbox.list(filter, parsePage(page));
+		Outbox.OutboxPage list = this.outbox.list(filter, parsePage(page), parseId(upTo));
 		model.addAttribute("outbox", list);
 		model.addAttribute("stats", this.outbox.stats());
 		model.addAttribute("statuses", OutboxStatus.values());
@@ -136,6 +136,16 @@ class OutboxController {
 			}
 		}
 		return null;
+	}
+
+	/** A message id of a page link; null for anything else (a first reading). */
+	private static Long parseId(String id) {
+		try {
+			return (id != null) ? Math.max(0, Long.parseLong(id.strip())) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	private static int parsePage(String page) {
