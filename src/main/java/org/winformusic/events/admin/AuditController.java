@@ -53,15 +53,16 @@ class AuditController {
 	@GetMapping("/admin/audit")
 	String audit(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
 			@RequestParam(required = false) Long event, @RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page, Locale locale,
-			Model model) {
+			@RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(required = false) Long upTo, Locale locale, Model model) {
 		LocalDate fromDay = day(from);
 		LocalDate toDay = day(to);
 		String who = blankToNull(actor);
-		Page<AuditLog.Entry> entries = this.audit.search(who, (who != null) ? this.actors.named(who) : Set.of(),
+		AuditLog.Found found = this.audit.search(who, (who != null) ? this.actors.named(who) : Set.of(),
 				blankToNull(action), event, (fromDay != null) ? fromDay.atStartOfDay().toInstant(ZoneOffset.UTC) : null,
-				(toDay != null) ? toDay.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC) : null, Math.max(page, 0),
-				PAGE_SIZE);
+				(toDay != null) ? toDay.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC) : null, upTo,
+				Math.max(page, 0), PAGE_SIZE);
+		Page<AuditLog.Entry> entries = found.page();
 		UriComponentsBuilder query = UriComponentsBuilder.newInstance();
 		addIfPresent(query, "actor", actor);
 		addIfPresent(query, "action", action);
@@ -71,6 +72,8 @@ class AuditController {
 		String others = query.cloneBuilder().encode().build().getQuery();
 		model.addAttribute("others", (others != null) ? others + "&" : "");
 		addIfPresent(query, "event", (event != null) ? event.toString() : null);
+		// The page links keep to this reading's entries.
+		addIfPresent(query, "upTo", Long.toString(found.upTo()));
 		String base = query.encode().build().getQuery();
 		model.addAttribute("entries", entries);
 		Map<Long, EventInfo> events = events(entries, locale);

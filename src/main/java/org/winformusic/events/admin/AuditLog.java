@@ -92,11 +92,13 @@ class AuditLog {
 	/**
 	 * A page of the log, newest first, filtered by what is not null; {@code actor} is
 	 * part of a stored actor, or the actor is one of {@code actorCodes} (the system,
-	 * found by its words).
+	 * found by its words). The pages of one reading end at its newest entry
+	 * ({@code upTo}, null for a first reading), so entries written meanwhile do not push
+	 * rows onto the next page to be read twice.
 	 */
 	@Transactional(readOnly = true)
-	Page<Entry> search(String actor, Collection<String> actorCodes, String action, Long eventId, Instant from,
-			Instant to, int page, int size) {
+	Found search(String actor, Collection<String> actorCodes, String action, Long eventId, Instant from, Instant to,
+			Long upTo, int page, int size) {
 		StringBuilder where = new StringBuilder(" where true");
 		List<Object> params = new ArrayList<>();
 		if (actor != null) {
@@ -124,7 +126,19 @@ class AuditLog {
 			where.append(" and at < ?");
 			params.add(Timestamp.from(to));
 		}
-		long total = this.jdbc.sql("select count(*) from audit_log" + where).params(params).query(Long.class).single();
+		if (upTo != null) {
+			where.append(" and id <= ?");
+			params.add(upTo);
+		}
+		long[] counted = this.jdbc.sql("select count(*), coalesce(max(id), 0) from audit_log" + where)
+			.params(params)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.single();
+		long newest = (upTo != null) ? upTo : counted[1];
+		if (upTo == null) {
+			where.append(" and id <= ?");
+			params.add(newest);
+		}
 		List<Object> pageParams = new ArrayList<>(params);
 		pageParams.add(size);
 		pageParams.add((long) page * size);
@@ -133,7 +147,11 @@ class AuditLog {
 			.params(pageParams)
 			.query(AuditLog::entry)
 			.list();
-		return new PageImpl<>(rows, PageRequest.of(page, size), total);
+		return new Found(new PageImpl<>(rows, PageRequest.of(page, size), counted[0]), newest);
+	}
+
+	/** A page of the log and the newest entry id of its reading (for its page links). */
+	record Found(Page<Entry> page, long upTo) {
 	}
 
 	@Transactional(readOnly = true)

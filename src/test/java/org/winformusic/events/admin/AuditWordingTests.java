@@ -116,6 +116,35 @@ class AuditWordingTests {
 			.doesNotContain("La persona registrada");
 	}
 
+	/**
+	 * Entries written while staff page through the log (logins, exports) do not push rows
+	 * onto the next page, where they would be read twice.
+	 */
+	@Test
+	void entriesWrittenWhileStaffPageThroughTheLogDoNotRepeatRowsOnTheNextPage() throws Exception {
+		TestEvents.Created event = this.events.event().create();
+		String only = "&event=" + event.id();
+		written(event.id(), "paged", 60);
+		String first = page("/admin/audit?lang=es" + only);
+		assertThat(first).contains("paged-59@win.test", "paged-10@win.test").doesNotContain("paged-9@win.test");
+		String next = first.replaceAll("(?s).*href=\"(/admin/audit\\?[^\"]*page=1)\".*", "$1").replace("&amp;", "&");
+		assertThat(next).contains("upTo=");
+
+		written(event.id(), "later", 3);
+		assertThat(page(next)).contains("paged-9@win.test", "paged-0@win.test")
+			.doesNotContain("paged-10@win.test", "later-");
+		assertThat(page("/admin/audit?lang=es" + only)).contains("later-2@win.test");
+	}
+
+	/** {@code count} logins of {@code <who>-<n>@win.test} on the event, in that order. */
+	private void written(long eventId, String who, int count) {
+		this.jdbc.sql("""
+				insert into audit_log (at, actor, action, event_id, details)
+				select now() + g * interval '1 millisecond', :who || '-' || g || '@win.test', 'LOGIN', :event, null
+				  from generate_series(0, :count - 1) g order by g
+				""").param("who", who).param("event", eventId).param("count", count).update();
+	}
+
 	private String page(String url) throws Exception {
 		return this.mvc.perform(get(url).with(user("lector@win.test").roles("ADMIN")))
 			.andExpect(status().isOk())
