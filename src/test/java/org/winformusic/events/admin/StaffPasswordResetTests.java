@@ -11,6 +11,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.winformusic.events.PageText.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -228,15 +229,6 @@ class StaffPasswordResetTests {
 			.param(email)
 			.query(String.class)
 			.single();
-	}
-
-	/** What a reader sees: the page without its tags, on one line. */
-	private static String text(String html) {
-		return html.replaceAll("(?s)<head>.*?</head>", "")
-			.replaceAll("(?s)<[^>]+>", " ")
-			.replace("&amp;", "&")
-			.replace("&quot;", "\"")
-			.replaceAll("\\s+", " ");
 	}
 
 }

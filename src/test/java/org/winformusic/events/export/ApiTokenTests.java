@@ -26,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import static org.winformusic.events.PageText.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -479,15 +480,6 @@ class ApiTokenTests {
 		Matcher row = Pattern.compile("(?s)<tr>((?:(?!</tr>).)*" + Pattern.quote(email) + ".*?)</tr>").matcher(html);
 		assertThat(row.find()).as(email).isTrue();
 		return text(row.group(1));
-	}
-
-	/** What a reader sees: the page without its tags, on one line. */
-	private static String text(String html) {
-		return html.replaceAll("(?s)<head>.*?</head>", "")
-			.replaceAll("(?s)<[^>]+>", " ")
-			.replace("&amp;", "&")
-			.replace("&quot;", "\"")
-			.replaceAll("\\s+", " ");
 	}
 
 	static MockHttpServletRequestBuilder bearer(MockHttpServletRequestBuilder request, String token) {

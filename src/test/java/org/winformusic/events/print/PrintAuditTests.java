@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import static org.winformusic.events.PageText.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -98,15 +99,6 @@ class PrintAuditTests {
 
 	private static RequestPostProcessor staff(String email, String role) {
 		return user(email).roles(role);
-	}
-
-	/** What a reader sees: the page without its tags, on one line. */
-	private static String text(String html) {
-		return html.replaceAll("(?s)<head>.*?</head>", "")
-			.replaceAll("(?s)<[^>]+>", " ")
-			.replace("&amp;", "&")
-			.replace("&quot;", "\"")
-			.replaceAll("\\s+", " ");
 	}
 
 }
