@@ -18,6 +18,9 @@ public interface StaffApiTokens {
 	 */
 	int revokeAll(long staffUserId);
 
+	/** The names of the account's tokens that still work, oldest first. */
+	java.util.List<String> activeNames(long staffUserId);
+
 	/**
 	 * How many tokens that still work (neither revoked nor expired) each account has;
 	 * accounts with none are absent.

@@ -124,6 +124,12 @@ class StaffUsers {
 		return this.jdbc.sql("select * from staff_user order by lower(email)").query(StaffUsers::staffUser).list();
 	}
 
+	/** The names of an account's API tokens that still work, oldest first. */
+	@PreAuthorize("hasRole('ADMIN')")
+	public List<String> activeTokenNames(long id) {
+		return this.tokens.activeNames(find(id).id());
+	}
+
 	/** How many API tokens that still work each account has; none are absent. */
 	@PreAuthorize("hasRole('ADMIN')")
 	public Map<Long, Integer> activeTokens() {

@@ -40,6 +40,8 @@ class StaffUsersController {
 
 	private static final String PASSWORD_RESET_VIEW = "admin/users-password";
 
+	private static final String TOKENS_VIEW = "admin/users-tokens";
+
 	private final StaffUsers users;
 
 	private final StaffPasswords passwords;
@@ -119,6 +121,18 @@ class StaffUsersController {
 			redirect.addFlashAttribute("notice", Notice.bad(ex.messageKey()));
 		}
 		return "redirect:/admin/users";
+	}
+
+	/**
+	 * "Revoke their API tokens?", naming them: a script of theirs that uses one stops
+	 * working too.
+	 */
+	@GetMapping("/admin/users/{id}/tokens")
+	String confirmTokenRevocation(@PathVariable long id, Model model) {
+		model.addAttribute("userId", id);
+		model.addAttribute("email", this.passwords.emailOf(id));
+		model.addAttribute("tokenNames", this.users.activeTokenNames(id));
+		return TOKENS_VIEW;
 	}
 
 	/** Revokes a member's API tokens (one may have leaked); they can make new ones. */

@@ -136,6 +136,16 @@ class ApiTokens implements StaffApiTokens {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<String> activeNames(long staffUserId) {
+		return this.jdbc.sql("""
+				select name from api_token
+				 where owner_user_id = ? and revoked_at is null and (expires_at is null or expires_at > ?)
+				 order by created_at, id
+				""").params(staffUserId, Timestamp.from(this.clock.instant())).query(String.class).list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Map<Long, Integer> activeCounts() {
 		return this.jdbc.sql("""
 				select owner_user_id, count(*) as tokens from api_token

@@ -424,6 +424,13 @@ class ApiTokenTests {
 			.andExpect(status().isForbidden());
 		this.mvc.perform(bearer(get(url), first)).andExpect(status().isOk());
 
+		// Asked first, naming what stops working.
+		String confirm = text(page("/admin/users/" + memberId + "/tokens?lang=es", admin, "ADMIN"));
+		assertThat(confirm).contains("¿Revocar sus tokens de API?", "laptop", "cron",
+				"Estos tokens de API de " + member + " dejan de servir", "Sí, revocarlos");
+		this.mvc.perform(post("/admin/users/" + memberId + "/tokens").with(user(admin, "ADMIN")))
+			.andExpect(status().isForbidden());
+
 		long before = lastAuditId();
 		MvcResult revoked = this.mvc
 			.perform(post("/admin/users/" + memberId + "/tokens").with(csrf()).with(user(admin, "ADMIN")))
@@ -443,6 +450,9 @@ class ApiTokenTests {
 		assertThat(tokenEntries(before)).containsExactlyInAnyOrder(
 				admin + " API_TOKEN_REVOKED user=" + memberId + " email=" + member + "\ntoken=laptop",
 				admin + " API_TOKEN_REVOKED user=" + memberId + " email=" + member + "\ntoken=cron");
+		assertThat(text(page("/admin/users/" + memberId + "/tokens?lang=es", admin, "ADMIN")))
+			.contains(member + " no tiene tokens de API activos.")
+			.doesNotContain("Sí, revocarlos");
 		// The account still signs in: its password and sessions were not touched.
 		assertThat(this.jdbc.sql("select enabled and not must_change_password from staff_user where id = ?")
 			.param(memberId)
