@@ -336,7 +336,10 @@
     box.id = 'door-results';
     box.setAttribute('aria-live', 'polite');
     if (flash) {
-      box.appendChild(el('p', 'notice notice--' + flash.kind, flash.text));
+      // After a queue was sent: one line per person it concerns, none lost.
+      (flash.lines || [flash.text]).forEach(function (line) {
+        box.appendChild(el('p', 'notice notice--' + flash.kind, line));
+      });
     }
     if (list) {
       if (!list.length) {
@@ -580,13 +583,15 @@
         }
         signedOut = false;
         queue = queue.slice(batch.length);
+        // Every arrival not recorded as this phone had it is said, each on its line.
+        var lines = [];
         var rejected = answer.results.filter(function (r) { return r.outcome === 'NOT_CONFIRMED'; });
         rejected.forEach(function (r) {
           var p = person(r.id);
           if (p) {
             p.status = r.status;
             p.checkedInAt = r.checkedInAt;
-            flash = { kind: 'bad', text: text(rejectedWords(r.status), p.name) };
+            lines.push(text(rejectedWords(r.status), p.name));
           }
         });
         // Seen after the event's end: not recorded.
@@ -596,7 +601,7 @@
             p.checkedInAt = r.checkedInAt;
             fresh = (fresh === p.id) ? null : fresh;
             delete mine[p.id];
-            flash = { kind: 'bad', text: text(d.msgOverRefused, p.name) };
+            lines.push(text(d.msgOverRefused, p.name));
           }
         });
         // Another check-in is the one kept (another phone's, whatever its time): say so,
@@ -605,8 +610,12 @@
           var p = person(r.id);
           if (r.outcome === 'ALREADY' && p && r.checkedInAt) {
             alreadyIn(p, r.checkedInAt);
+            lines.push(flash.text);
           }
         });
+        if (lines.length) {
+          flash = { kind: 'bad', text: lines[0], lines: lines };
+        }
         save();
         return true;
       })

@@ -190,6 +190,54 @@ class DoorOfflineBrowserTests extends BrowserTest {
 	}
 
 	/**
+	 * Several queued check-ins refused in one sending: the phone says each, one line per
+	 * person, not only the last one it read (QA: one of two cancelled people was never
+	 * shown).
+	 */
+	@Test
+	void everyQueuedCheckInRefusedInOneSendingIsSaid() throws Exception {
+		long event = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-several").capacity(10).create().id();
+		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
+			.params(Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)),
+					Timestamp.from(Instant.now().plus(6, ChronoUnit.HOURS)), event)
+			.update();
+		long brenda = register("door-several", "Brenda Úrsula", "brenda@example.org", "Discos Norte");
+		long emilio = register("door-several", "Emilio Úrsula", "emilio@example.org", "Sello Sur");
+		long mariana = register("door-several", "Mariana Vázquez", "mariana@example.org", "Sello Este");
+		String organizer = TestStaff.create(this.jdbc, "door-several@win.test", "Rosa", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-several/checkin"));
+		Locator state = phone.locator("#door-state");
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+
+		phone.context().setOffline(true);
+		assertThat(state).containsText("Sin conexión");
+		checkInBySearch(phone, "brenda", "Brenda Úrsula");
+		checkInBySearch(phone, "emilio", "Emilio Úrsula");
+		checkInBySearch(phone, "mariana", "Mariana Vázquez");
+		for (long cancelled : new long[] { brenda, emilio }) {
+			this.jdbc
+				.sql("update registration set status = 'CANCELLED', confirmed_at = null, cancelled_at = now()"
+						+ " where id = ?")
+				.param(cancelled)
+				.update();
+			this.jdbc.sql("update event_seat set registration_id = null where registration_id = ?")
+				.param(cancelled)
+				.update();
+		}
+		phone.context().setOffline(false);
+		assertThat(state).containsText("0 llegadas por enviar");
+		Locator refused = phone.locator("#door-results .notice--bad");
+		assertThat(refused).hasCount(2);
+		assertThat(refused.nth(0)).containsText("Brenda Úrsula");
+		assertThat(refused.nth(1)).containsText("Emilio Úrsula");
+		assertThat(checkedInAt(brenda)).isNull();
+		assertThat(checkedInAt(emilio)).isNull();
+		assertThat(checkedInAt(mariana)).isNotNull();
+	}
+
+	/**
 	 * A phone that went on checking people in after the event's end (its clock says so)
 	 * gets those arrivals refused when it syncs, and says so; the arrivals it saw while
 	 * the event ran still count.
