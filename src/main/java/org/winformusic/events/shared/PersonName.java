@@ -89,7 +89,7 @@ public record PersonName(String given, String family) {
 			int comma = name.indexOf(',');
 			return new PersonName(words(name.substring(comma + 1)), words(name.substring(0, comma)));
 		}
-		String[] words = name.replace(',', ' ').strip().split("\\s+");
+		String[] words = nameWords(name.replace(',', ' ').strip().split("\\s+"));
 		List<String> parts = new ArrayList<>();
 		StringBuilder particles = new StringBuilder();
 		for (int i = 0; i < words.length; i++) {
@@ -110,13 +110,25 @@ public record PersonName(String given, String family) {
 				String.join(" ", parts.subList(split, parts.size())));
 	}
 
-	/** The words of {@code text}, one space between them. */
+	/**
+	 * The words that are part of the name: a word with no letter or digit ("🎸", "-") is
+	 * none, so "Lupita 🎸 Pérez" is filed under Pérez, not under "#" (all of them when no
+	 * word has one).
+	 */
+	private static String[] nameWords(String[] words) {
+		String[] named = java.util.Arrays.stream(words)
+			.filter((word) -> word.codePoints().anyMatch(Character::isLetterOrDigit))
+			.toArray(String[]::new);
+		return (named.length > 0) ? named : words;
+	}
+
 	/** Whether the name was typed "Family, Given": a comma with a name before it. */
 	public static boolean typedFamilyFirst(String fullName) {
 		int comma = fullName.indexOf(',');
 		return comma >= 0 && !fullName.substring(0, comma).isBlank();
 	}
 
+	/** The words of {@code text}, one space between them. */
 	private static String words(String text) {
 		return String.join(" ", text.strip().split("\\s+")).strip();
 	}

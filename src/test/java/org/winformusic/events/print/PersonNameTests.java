@@ -28,6 +28,15 @@ class PersonNameTests {
 	 * stays.
 	 */
 	@Test
+	void aWordWithoutLettersIsNoPartOfTheNameAndDecidesNoLetter() {
+		assertThat(PersonName.of("Lupita 🎸 Pérez")).isEqualTo(new PersonName("Lupita", "Pérez"));
+		assertThat(PersonName.of("Lupita 🎸 Pérez").initial()).isEqualTo("P");
+		assertThat(PersonName.of("Ana - Ruiz López").initial()).isEqualTo("R");
+		// A name of symbols only stays what it is, under "#".
+		assertThat(PersonName.of("🎸 🎺").initial()).isEqualTo("#");
+	}
+
+	@Test
 	void aNameTypedWithACommaIsFamilyNamesThenGivenNames() {
 		assertThat(PersonName.of("Núñez Ñandú, Óscar")).isEqualTo(new PersonName("Óscar", "Núñez Ñandú"));
 		assertThat(PersonName.of("Núñez Ñandú, Óscar").familyFirst()).isEqualTo("Núñez Ñandú, Óscar");
