@@ -19,6 +19,7 @@ import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.shared.NotFoundException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -59,8 +60,11 @@ class DoorController {
 
 	private final Clock clock;
 
+	private final MessageSource messages;
+
 	DoorController(EventCatalog catalog, DoorCopies copies, DoorSync sync, CheckinPasses passes, CheckIns checkIns,
-			RegistrationDirectory directory, Clock clock) {
+			RegistrationDirectory directory, Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.checkIns = checkIns;
 		this.catalog = catalog;
 		this.copies = copies;
@@ -147,8 +151,9 @@ class DoorController {
 		String start = "/admin/events/" + event.slug() + "/checkin";
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noCache())
-			.body(Map.of("name", event.title(), "short_name", "WIN door", "start_url", start, "scope", start, "display",
-					"standalone", "background_color", "#ffffff", "theme_color", "#1d1d1b", "icons",
+			.body(Map.of("name", event.title(), "short_name",
+					this.messages.getMessage("door.app.shortName", null, locale), "start_url", start, "scope", start,
+					"display", "standalone", "background_color", "#ffffff", "theme_color", "#1d1d1b", "icons",
 					List.of(Map.of("src", "/favicon.svg", "sizes", "any", "type", "image/svg+xml"))));
 	}
 

@@ -246,7 +246,12 @@ class DoorSyncTests {
 			.andExpect(content().string(containsString("data-copy-url=")));
 		this.mvc.perform(get(doorUrl() + "/manifest.webmanifest").with(user("o@win.test").roles("ORGANIZER")))
 			.andExpect(jsonPath("$.start_url").value(doorUrl()))
-			.andExpect(jsonPath("$.display").value("standalone"));
+			.andExpect(jsonPath("$.display").value("standalone"))
+			.andExpect(jsonPath("$.short_name").value("Entrada WIN"));
+		this.mvc
+			.perform(get(doorUrl() + "/manifest.webmanifest").param("lang", "en")
+				.with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(jsonPath("$.short_name").value("WIN door"));
 		this.mvc.perform(post("/admin/logout").with(csrf()).with(user("o@win.test").roles("ORGANIZER")))
 			.andExpect(header().string("Clear-Site-Data", "\"storage\""));
 	}
