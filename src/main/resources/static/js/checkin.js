@@ -316,7 +316,10 @@
         if (canAct && !active.checkedInAt) {
           li.appendChild(button(d.msgCheckInActive, 'button button--large', function () { checkIn(active.id); }));
         } else if (active.checkedInAt) {
-          li.appendChild(alertLine('in', '⚠', text(d.msgInAt, timeFormat.format(new Date(active.checkedInAt)))));
+          // Just checked in from this card: the same green line as on any other card.
+          var activeAt = timeFormat.format(new Date(active.checkedInAt));
+          li.appendChild(active.id === fresh ? alertLine('done', '✓', text(d.msgInNow, activeAt))
+            : alertLine('in', '⚠', text(d.msgInAt, activeAt)));
         }
       }
     } else if (p.checkedInAt) {

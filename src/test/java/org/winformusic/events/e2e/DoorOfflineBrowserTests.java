@@ -190,6 +190,44 @@ class DoorOfflineBrowserTests extends BrowserTest {
 	}
 
 	/**
+	 * Someone whose registration was cancelled arrives with the newer one they made: the
+	 * volunteer checks that one in from the cancelled card, and the card says so calmly,
+	 * in green, as any check-in just made (not the loud "YA ENTRÓ" of a repeat).
+	 */
+	@Test
+	void aCheckInWithThePersonsOtherRegistrationReadsAsJustMade() throws Exception {
+		long event = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-other").capacity(10).create().id();
+		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
+			.params(Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)),
+					Timestamp.from(Instant.now().plus(6, ChronoUnit.HOURS)), event)
+			.update();
+		long daniela = register("door-other", "Daniela Martínez", "daniela@example.org", "Discos Norte");
+		this.jdbc
+			.sql("update registration set status = 'CANCELLED', confirmed_at = null, cancelled_at = now()"
+					+ " where id = ?")
+			.param(daniela)
+			.update();
+		this.jdbc.sql("update event_seat set registration_id = null where registration_id = ?").param(daniela).update();
+		long regina = register("door-other", "Regina Vázquez", "regina@example.org", "Discos Norte");
+		this.jdbc.sql("update registration set email = 'daniela@example.org' where id = ?").param(regina).update();
+		String organizer = TestStaff.create(this.jdbc, "door-other@win.test", "Sara", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-other/checkin"));
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+
+		phone.locator("#q").fill("daniela");
+		Locator card = phone.locator(".door__person", new Page.LocatorOptions().setHasText("Daniela Martínez"));
+		card.getByRole(AriaRole.BUTTON,
+				new Locator.GetByRoleOptions().setName("Registrar la llegada con el registro confirmado"))
+			.click();
+		assertThat(card.locator(".door__alert--done")).containsText("Llegada registrada a las");
+		assertThat(card).not().containsText("YA ENTRÓ");
+		awaitCheckedIn(regina);
+		assertThat(checkedInAt(daniela)).isNull();
+	}
+
+	/**
 	 * Several queued check-ins refused in one sending: the phone says each, one line per
 	 * person, not only the last one it read (QA: one of two cancelled people was never
 	 * shown).
