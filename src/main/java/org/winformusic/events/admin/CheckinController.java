@@ -1,8 +1,10 @@
 package org.winformusic.events.admin;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.winformusic.events.registration.DoorCopies;
 import org.winformusic.events.event.EventCatalog;
@@ -99,17 +101,33 @@ class CheckinController {
 		if (!text.isEmpty()) {
 			// A door code typed from a badge or the paper list names one person.
 			var byCode = this.copies.byCode(event.id(), text);
-			if (byCode.isPresent()) {
-				model.addAttribute("results", new PageImpl<>(List.of(byCode.get()), PageRequest.of(0, MAX_RESULTS), 1));
-				return DOOR_VIEW;
-			}
 			// Every status: a cancelled person at the door must read as cancelled, not as
 			// nobody.
-			RegistrationQuery query = new RegistrationQuery(new RegistrationFilter(text, null, null, null, null, null),
-					RegistrationSort.of("name", "asc"));
-			model.addAttribute("results", inPrintedOrder(this.search.search(event.id(), query, 0, SORTED_MATCHES)));
+			Page<RegistrationRow> results = byCode.isPresent()
+					? new PageImpl<>(List.of(byCode.get()), PageRequest.of(0, MAX_RESULTS), 1)
+					: inPrintedOrder(this.search.search(event.id(),
+							new RegistrationQuery(new RegistrationFilter(text, null, null, null, null, null),
+									RegistrationSort.of("name", "asc")),
+							0, SORTED_MATCHES));
+			model.addAttribute("results", results);
+			model.addAttribute("actives", actives(results));
 		}
 		return DOOR_VIEW;
+	}
+
+	/**
+	 * For each match that is not confirmed, the same person's newer confirmed
+	 * registration, if any (as the phone's copy and a scanned pass's card offer it).
+	 */
+	private Map<Long, RegistrationView> actives(Page<RegistrationRow> results) {
+		Map<Long, RegistrationView> actives = new HashMap<>();
+		results.getContent()
+			.stream()
+			.filter((row) -> row.status() != RegistrationStatus.CONFIRMED)
+			.forEach((row) -> this.copies.newerActive(row.id())
+				.flatMap(this.directory::find)
+				.ifPresent((active) -> actives.put(row.id(), active)));
+		return actives;
 	}
 
 	/**

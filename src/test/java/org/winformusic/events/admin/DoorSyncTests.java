@@ -347,6 +347,14 @@ class DoorSyncTests {
 		this.mvc.perform(get(copyUrl()).with(user("o@win.test").roles("OPS")))
 			.andExpect(jsonPath("$.people[?(@.id == " + old.id() + ")].activeId")
 				.value(org.hamcrest.Matchers.hasItem(Math.toIntExact(this.ana.id()))));
+		// The server's search (a phone without JavaScript, or its door code typed) offers
+		// it
+		// too.
+		for (String typed : java.util.List.of(this.passes.code(old.id()), "Ana Núñez")) {
+			assertThat(DoorSearches.results(this.mvc, this.event.slug(), typed, "ORGANIZER", "es")).contains(
+					"Esta misma persona tiene otro registro confirmado para este evento.",
+					"Registrar la llegada con el registro confirmado", "/checkin/" + this.ana.id() + "\"");
+		}
 	}
 
 	private String doorUrl() {
