@@ -10,10 +10,13 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.Regions;
@@ -83,6 +86,18 @@ class PrintController {
 			return BadgePdf.Layout.SINGLE;
 		}
 		throw new RegistrationQuery.InvalidParameterException("layout", value, List.of("sheet", "single"));
+	}
+
+	/**
+	 * A printout link with a filter that is no filter: the staff page the exports show.
+	 */
+	@ExceptionHandler
+	ModelAndView badParameter(RegistrationQuery.InvalidParameterException ex) {
+		ModelAndView page = new ModelAndView("export/bad-parameter", HttpStatus.BAD_REQUEST);
+		page.addObject("parameter", ex.parameter());
+		page.addObject("value", ex.value());
+		page.addObject("allowed", String.join(", ", ex.allowed()));
+		return page;
 	}
 
 	/** Shown in the browser's viewer (to print), with a name for saving. */

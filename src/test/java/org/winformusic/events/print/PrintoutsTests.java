@@ -271,6 +271,17 @@ class PrintoutsTests {
 		this.mvc.perform(get("/admin/events/" + slug + "/badges.pdf?layout=round")).andExpect(status().isBadRequest());
 		this.mvc.perform(get("/admin/events/" + slug + "/door-list.pdf?checkedIn=maybe"))
 			.andExpect(status().isBadRequest());
+		// The staff page the exports show, saying which filter and what it takes.
+		this.mvc
+			.perform(
+					get("/admin/events/" + slug + "/door-list.pdf?checkedIn=maybe&lang=es").accept(MediaType.TEXT_HTML))
+			.andExpect(status().isBadRequest())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("Este enlace tiene un filtro no válido")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("“checkedIn” no acepta el valor “maybe”")))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("Valores permitidos: true, false.")));
 		this.mvc.perform(get("/admin/events/no-such-event/door-list.pdf")).andExpect(status().isNotFound());
 	}
 
