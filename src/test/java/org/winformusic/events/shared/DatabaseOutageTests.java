@@ -66,7 +66,10 @@ class DatabaseOutageTests {
 					(down - stopped) / 1_000_000);
 			assertThat(get(base + "/actuator/health/liveness").statusCode()).isEqualTo(200);
 			HttpResponse<String> page = get(base + "/events/mexico-workshop/register");
-			assertThat(page.statusCode()).isEqualTo(503);
+			// The page's text with the status: seen 500 once in CI, with no exception
+			// logged.
+			assertThat(page.statusCode()).as(page.body().replaceAll("(?s)<head>.*?</head>|<[^>]+>|\\s+", " "))
+				.isEqualTo(503);
 			assertThat(page.headers().firstValue("Retry-After")).contains("30");
 			assertThat(page.headers().firstValue("Content-Security-Policy")).isPresent();
 			assertThat(page.body()).contains("El sitio está ocupado por un momento").doesNotContain("Exception");
