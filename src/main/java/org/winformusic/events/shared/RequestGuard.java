@@ -197,7 +197,11 @@ class RequestGuard {
 			// SQLSTATE class 08, "connection exception": among them a statement whose
 			// answer did not come within the socket timeout (the database stopped
 			// answering), however JDBC, Hibernate or the transaction manager wrapped it.
-			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+			// 57P01-57P03: the database is shutting down, crashed or not yet accepting
+			// connections (a connection that passed validation an instant before the
+			// shutdown gets 57P01 on its next statement).
+			if (cause instanceof SQLException sql && sql.getSQLState() != null
+					&& (sql.getSQLState().startsWith("08") || sql.getSQLState().matches("57P0[123]"))) {
 				return true;
 			}
 			if (cause.getCause() == cause) {
