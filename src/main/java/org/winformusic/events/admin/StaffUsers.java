@@ -124,10 +124,13 @@ class StaffUsers {
 		return this.jdbc.sql("select * from staff_user order by lower(email)").query(StaffUsers::staffUser).list();
 	}
 
-	/** The names of an account's API tokens that still work, oldest first. */
+	/**
+	 * The names of an account's API tokens that still work, oldest first (none for an
+	 * unknown account).
+	 */
 	@PreAuthorize("hasRole('ADMIN')")
 	public List<String> activeTokenNames(long id) {
-		return this.tokens.activeNames(find(id).id());
+		return this.tokens.activeNames(id);
 	}
 
 	/** How many API tokens that still work each account has; none are absent. */

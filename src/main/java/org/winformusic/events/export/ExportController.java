@@ -116,11 +116,7 @@ class ExportController {
 
 	@ExceptionHandler
 	ModelAndView badParameter(RegistrationQuery.InvalidParameterException ex) {
-		ModelAndView page = new ModelAndView("export/bad-parameter", HttpStatus.BAD_REQUEST);
-		page.addObject("parameter", ex.parameter());
-		page.addObject("value", ex.value());
-		page.addObject("allowed", String.join(", ", ex.allowed()));
-		return page;
+		return new ModelAndView("export/bad-parameter", ex.pageModel(), HttpStatus.BAD_REQUEST);
 	}
 
 	private EventInfo event(String slug, Locale locale) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.springframework.http.HttpStatus;
@@ -137,6 +138,16 @@ public record RegistrationQuery(RegistrationFilter filter, RegistrationSort sort
 
 		public List<String> allowed() {
 			return this.allowed;
+		}
+
+		/**
+		 * What the staff page for a download link with such a filter (the exports', the
+		 * printouts': {@code export/bad-parameter}) shows: the parameter, the value and
+		 * the allowed values.
+		 */
+		public Map<String, Object> pageModel() {
+			return Map.of("parameter", this.parameter, "value", java.util.Objects.toString(this.value, ""), "allowed",
+					String.join(", ", this.allowed));
 		}
 
 	}
