@@ -69,8 +69,13 @@ final class PrintLayout {
 
 		static final float QR_TOP = 30;
 
-		/** White modules around the code, inside {@link #QR_SIZE}. */
-		static final int QR_QUIET_MODULES = 1;
+		/**
+		 * White modules around the code, inside {@link #QR_SIZE}: with the gaps to the
+		 * name above and the door code below, the 4 modules of light margin the QR
+		 * standard asks for (with 1, a camera's detector missed about one random pass
+		 * link in 600).
+		 */
+		static final int QR_QUIET_MODULES = 2;
 
 		static final float QR_GAP = 3;
 
