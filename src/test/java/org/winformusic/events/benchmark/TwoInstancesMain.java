@@ -70,6 +70,12 @@ public final class TwoInstancesMain {
 	private static final int AFTER_KILL = 6;
 
 	/**
+	 * How long nginx leaves a failed instance alone (fail_timeout in
+	 * two-instances.conf.template), plus a second.
+	 */
+	private static final int RETRY_DEAD_AFTER_SECONDS = 11;
+
+	/**
 	 * What the run started, stopped by a shutdown hook too (Ctrl-C, the script's
 	 * timeout).
 	 */
@@ -118,7 +124,7 @@ public final class TwoInstancesMain {
 				Load load = registerWhileKilling(nginx, b, upstreamB);
 				staffSessionSurvivesSwitches(staff, Set.of(upstreamA), "after instance b was killed");
 				checkDatabaseAndMail(database, smtp, load);
-				tokensStayOutOfTheAccessLog(nginx);
+				tokensStayOutOfTheLogs(nginx, upstreamB);
 				staff.close();
 			}
 		}
@@ -371,10 +377,12 @@ public final class TwoInstancesMain {
 	/**
 	 * A registrant's manage link, opened through nginx on every tokened path (the
 	 * check-in pass paths with the same secret: nginx masks by path, whatever the app
-	 * answers), leaves no token in the access log, which shows *** in its place. Then the
-	 * compose configuration passes {@code nginx -t} with the same masks.
+	 * answers), leaves no token in the access log, which shows *** in its place, nor in
+	 * the error log, though one of those requests is sure to try the dead instance b
+	 * first (nginx's error line about it would quote the request line). Then the compose
+	 * configuration passes {@code nginx -t} with the same masks.
 	 */
-	private void tokensStayOutOfTheAccessLog(Nginx nginx) throws Exception {
+	private void tokensStayOutOfTheLogs(Nginx nginx, String upstreamB) throws Exception {
 		String token;
 		try (HttpConnection http = new HttpConnection("127.0.0.1", nginx.port(), "es")) {
 			http.header("X-Forwarded-For", "198.51.100.250");
@@ -387,6 +395,9 @@ public final class TwoInstancesMain {
 				check(false, "access log: the registration redirected to " + location + ", not to a manage link");
 				return;
 			}
+			// nginx tries b again once its fail_timeout has passed: with the next
+			// requests.
+			Thread.sleep(TimeUnit.SECONDS.toMillis(RETRY_DEAD_AFTER_SECONDS));
 			http.get(location.replaceFirst("^https?://[^/]+", ""));
 			for (String path : List.of("/r/%s", "/r/%s/data", "/r/%s/news/stop", "/r/%s/event.ics", "/p/%s",
 					"/email-change/%s", "/admin/checkin/pass/%s", "/admin/checkin/%s",
@@ -405,6 +416,10 @@ public final class TwoInstancesMain {
 		long masked = maskedLines(log);
 		check(!log.contains(token) && masked >= 10 && log.contains("GET /r/***/data HTTP/1.1"),
 				"access log: no manage token or pass (" + masked + " requests logged with *** in its place)");
+		boolean triedDead = log.lines().anyMatch((line) -> line.contains("/***") && line.contains(upstreamB + ", "));
+		String errors = Files.readString(OUTPUT.resolve("nginx").resolve("logs").resolve("error.log"));
+		check(triedDead && !errors.contains(token), "error log: no manage token or pass (a tokened request "
+				+ (triedDead ? "tried" : "did not try") + " the dead instance first, as its access-log line says)");
 		check(nginxAcceptsComposeConfiguration(), "deploy/nginx/compose.conf passes nginx -t");
 	}
 
@@ -424,7 +439,8 @@ public final class TwoInstancesMain {
 		String compose = Files.readString(Path.of("deploy", "nginx", "compose.conf"))
 			.replace("server app:8080", "server 127.0.0.1:8080")
 			.replace("server app2:8080", "server 127.0.0.1:8082")
-			.replace("/var/log/nginx/access.log", prefix.resolve("logs/access.log").toString());
+			.replace("/var/log/nginx/access.log", prefix.resolve("logs/access.log").toString())
+			.replace("/var/log/nginx/error.log", prefix.resolve("logs/error.log").toString());
 		Files.writeString(prefix.resolve("compose.conf"), compose);
 		Files.writeString(prefix.resolve("nginx.conf"), """
 				pid %1$s/logs/nginx.pid;
@@ -487,8 +503,9 @@ public final class TwoInstancesMain {
 			Path absolute = prefix.toAbsolutePath();
 			Files.createDirectories(absolute.resolve("logs"));
 			Files.createDirectories(absolute.resolve("temp"));
-			// Each run reads its own access log, not one appended to by an earlier run.
+			// Each run reads its own logs, not ones appended to by an earlier run.
 			Files.deleteIfExists(absolute.resolve("logs/access.log"));
+			Files.deleteIfExists(absolute.resolve("logs/error.log"));
 			int port = AppProcess.freePort();
 			String template = Files.readString(Path.of("deploy", "nginx", "two-instances.conf.template"));
 			String config = template.replace("@PREFIX@", absolute.toString())
