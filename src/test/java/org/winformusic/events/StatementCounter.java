@@ -26,12 +26,24 @@ public final class StatementCounter {
 
 	private static final ThreadLocal<List<String>> prepared = new ThreadLocal<>();
 
+	private static final ThreadLocal<AtomicInteger> borrowed = new ThreadLocal<>();
+
 	private StatementCounter() {
 	}
 
 	public static void start() {
 		count.set(new AtomicInteger());
 		prepared.set(new ArrayList<>());
+		borrowed.set(new AtomicInteger());
+	}
+
+	/**
+	 * How many connections this thread has taken from the data source since the start
+	 * (one per transaction, and one per statement outside of one); counting goes on.
+	 */
+	public static int connections() {
+		AtomicInteger counted = borrowed.get();
+		return (counted != null) ? counted.get() : 0;
 	}
 
 	/** Stops counting; returns how many statements were prepared since the start. */
@@ -39,6 +51,7 @@ public final class StatementCounter {
 		AtomicInteger counted = count.get();
 		count.remove();
 		prepared.remove();
+		borrowed.remove();
 		return (counted != null) ? counted.get() : 0;
 	}
 
@@ -59,7 +72,14 @@ public final class StatementCounter {
 						return true;
 					}
 					Object result = invoke(method, target, args);
-					return (result instanceof Connection connection) ? wrap(connection) : result;
+					if (result instanceof Connection connection) {
+						AtomicInteger counted = borrowed.get();
+						if (counted != null) {
+							counted.incrementAndGet();
+						}
+						return wrap(connection);
+					}
+					return result;
 				});
 	}
 

@@ -22,6 +22,8 @@ import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -58,9 +60,14 @@ class ManageController {
 
 	private final RefusedChanges refusals;
 
+	private final TransactionTemplate reads;
+
 	ManageController(SelfService registrations, EventCatalog catalog, AppProperties app, CheckinQrCode qrCode,
-			Clock clock, RegistrationAnswers answers, RefusedChanges refusals) {
+			Clock clock, RegistrationAnswers answers, RefusedChanges refusals,
+			PlatformTransactionManager transactions) {
 		this.refusals = refusals;
+		this.reads = new TransactionTemplate(transactions);
+		this.reads.setReadOnly(true);
 		this.registrations = registrations;
 		this.catalog = catalog;
 		this.app = app;
@@ -76,6 +83,17 @@ class ManageController {
 	 */
 	@GetMapping("/r/{token}")
 	String manage(@PathVariable String token, HttpServletRequest request, Locale locale, Model model) {
+		// The page's reads share one read-only transaction (one connection, one BEGIN and
+		// COMMIT, not five: every registration is followed by this page). The QR code is
+		// drawn after it, holding no connection.
+		ManagePage page = this.reads.execute((status) -> read(token, request, locale, model));
+		if (page.entryCode()) {
+			model.addAttribute("qrCode", this.qrCode.dataUri(page.registrationId()));
+		}
+		return MANAGE_VIEW;
+	}
+
+	private ManagePage read(String token, HttpServletRequest request, Locale locale, Model model) {
 		RegistrationView registration = registration(token);
 		Locale pageLocale = RegistrantLanguage.apply(request, registration, locale);
 		EventInfo event = event(registration, pageLocale);
@@ -90,10 +108,6 @@ class ManageController {
 		model.addAttribute("over", over);
 		model.addAttribute("running", !over && !this.clock.instant().isBefore(event.startsAt()));
 		if (holdsSeat(registration) && !over) {
-			// The entry code is spent once they are in; the calendar entry stays theirs.
-			if (registration.checkedInAt() == null) {
-				model.addAttribute("qrCode", this.qrCode.dataUri(registration.id()));
-			}
 			model.addAttribute("googleCalendarUrl",
 					GoogleCalendarLink.of(event, this.app.link("/events/" + event.slug())));
 		}
@@ -104,7 +118,14 @@ class ManageController {
 				&& event.registrationWindow(this.clock.instant()) == RegistrationWindow.OPEN) {
 			model.addAttribute("registerAgainFull", this.catalog.availability(event.id()).full());
 		}
-		return MANAGE_VIEW;
+		// The entry code is spent once they are in; the calendar entry stays theirs.
+		return new ManagePage(registration.id(),
+				holdsSeat(registration) && !over && registration.checkedInAt() == null);
+	}
+
+	/** What the page needs once its reads are done: whether to draw the entry code. */
+	private record ManagePage(long registrationId, boolean entryCode) {
+
 	}
 
 	@GetMapping("/r/{token}/cancel")

@@ -65,6 +65,37 @@ class SqlStatementCountTests {
 	}
 
 	/**
+	 * The manage page, which follows every registration, reads in one transaction: one
+	 * connection from the pool, not one per read.
+	 */
+	@Test
+	void theManagePageTakesOneConnection() throws Throwable {
+		TestEvents.Created event = new TestEvents(JdbcClient.create(this.dataSource)).event().capacity(10).create();
+		String manage = this.mvc.perform(TestRegistrations.formPost(event.slug(), "Ana Pérez", "manage@example.com"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		this.mvc.perform(get(manage)).andExpect(status().isOk());
+
+		StatementCounter.start();
+		String page;
+		try {
+			page = this.mvc.perform(get(manage))
+				.andExpect(status().isOk())
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(StatementCounter.connections()).as("connections taken by a view of the manage page")
+				.isEqualTo(1);
+		}
+		finally {
+			StatementCounter.stop();
+		}
+		assertThat(page).contains("Ana Pérez").contains("data:image/svg+xml;base64,");
+	}
+
+	/**
 	 * A view of the blank form that was rendered before reads only what it depends on
 	 * (the event's row and its seats), also after a seat was taken that leaves the event
 	 * not full: the page itself is kept, see {@code BlankFormPageTests}. Statements on
