@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * {@code /admin/checkin/{token}}, an address-change link {@code /email-change/{token}})
  * replaced by {@code ***}, as nginx's access log does (deploy/nginx/compose.conf).
  */
-public final class LoggedPaths {
+final class LoggedPaths {
 
 	private static final Pattern SECRET = Pattern.compile(
 			"^(/+(?:r|p|email-change|admin/+checkin(?:/+pass)?|admin/+events/+[^/?]+/+checkin/+pass)/+)[^/?]+",
@@ -20,7 +20,7 @@ public final class LoggedPaths {
 	}
 
 	/** {@code path} with the secret it carries, if any, replaced by {@code ***}. */
-	public static String masked(String path) {
+	static String masked(String path) {
 		return (path != null) ? SECRET.matcher(path).replaceFirst("$1***") : null;
 	}
 
