@@ -4,6 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+
+import org.winformusic.events.registration.AppSecrets;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code app.login-max-failures} failures for one account or one address within
  * {@code app.login-window}, attempts are refused until a cooldown has passed since the
  * last failure. The cooldown doubles with each further failure, capped, and refused
- * attempts do not count, so nobody can keep an account locked for ever.
+ * attempts do not count, so nobody can keep an account locked for ever. An attempt keeps
+ * neither the name typed (often a password in the wrong field) nor the address: only
+ * their HMAC-SHA256 under a key of {@link AppSecrets}, all the counting needs.
  */
 @Component
 class LoginThrottle {
@@ -26,10 +31,16 @@ class LoginThrottle {
 
 	private final Clock clock;
 
-	LoginThrottle(JdbcClient jdbc, AdminProperties properties, Clock clock) {
+	private final AppSecrets secrets;
+
+	/** The {@link AppSecrets} key of the attempts' account and address keys. */
+	static final String KEY_NAME = "login-attempt";
+
+	LoginThrottle(JdbcClient jdbc, AdminProperties properties, Clock clock, AppSecrets secrets) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
+		this.secrets = secrets;
 	}
 
 	/** Whether an attempt for this account or from this address must be refused now. */
@@ -39,14 +50,18 @@ class LoginThrottle {
 		Timestamp since = Timestamp.from(now.minus(this.properties.loginWindow()));
 		Failures byAccount = this.jdbc.sql("""
 				select count(*) as failures, max(at) as last from login_attempt
-				 where lower(username) = lower(:username) and not success and at > :since
+				 where account_key = :account and not success and at > :since
 				   and at > coalesce((select max(at) from login_attempt
-				                       where lower(username) = lower(:username) and success), '-infinity')
-				""").param("username", username).param("since", since).query(LoginThrottle::failures).single();
+				                       where account_key = :account and success), '-infinity')
+				""")
+			.param("account", accountKey(username))
+			.param("since", since)
+			.query(LoginThrottle::failures)
+			.single();
 		Failures byAddress = this.jdbc
 			.sql("select count(*) as failures, max(at) as last from login_attempt"
-					+ " where ip = :ip and not success and at > :since")
-			.param("ip", ip)
+					+ " where address_key = :address and not success and at > :since")
+			.param("address", addressKey(ip))
 			.param("since", since)
 			.query(LoginThrottle::failures)
 			.single();
@@ -55,9 +70,18 @@ class LoginThrottle {
 
 	@Transactional
 	void record(String username, String ip, boolean success) {
-		this.jdbc.sql("insert into login_attempt (at, username, ip, success) values (?, ?, ?, ?)")
-			.params(Timestamp.from(this.clock.instant()), truncate(username, 254), ip, success)
+		this.jdbc.sql("insert into login_attempt (at, account_key, address_key, success) values (?, ?, ?, ?)")
+			.params(Timestamp.from(this.clock.instant()), accountKey(username), addressKey(ip), success)
 			.update();
+	}
+
+	/** The name typed, as the key it is counted under: capitals aside. */
+	private byte[] accountKey(String username) {
+		return this.secrets.mac(KEY_NAME, "account:" + username.toLowerCase(Locale.ROOT));
+	}
+
+	private byte[] addressKey(String ip) {
+		return this.secrets.mac(KEY_NAME, "address:" + ip);
 	}
 
 	/**
@@ -86,10 +110,6 @@ class LoginThrottle {
 			cooldown = this.properties.loginMaxCooldown();
 		}
 		return now.isBefore(failures.last().plus(cooldown));
-	}
-
-	private static String truncate(String text, int max) {
-		return (text.length() <= max) ? text : text.substring(0, max);
 	}
 
 	private static Failures failures(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -68,8 +68,8 @@ class StaffUsersController {
 	}
 
 	@PostMapping("/admin/users")
-	String create(@Valid @ModelAttribute("form") StaffUserForm form, BindingResult binding, Locale locale, Model model,
-			RedirectAttributes redirect) {
+	String create(@Valid @ModelAttribute("form") StaffUserForm form, BindingResult binding, Locale locale,
+			Model model) {
 		BindingResult result = BoundForms.keep(model, "form", form, binding, this.validator);
 		StaffRole role = role(form.role());
 		if (role == null && !result.hasFieldErrors("role")) {
@@ -80,10 +80,10 @@ class StaffUsersController {
 		}
 		try {
 			String password = this.users.create(form.email(), form.displayName(), role);
-			// Shown once on the next page, then gone: it is never stored in clear.
-			redirect.addFlashAttribute("oneTimePassword", password);
-			redirect.addFlashAttribute("createdEmail", form.email().strip());
-			return "redirect:/admin/users";
+			model.addAttribute("createdEmail", form.email().strip());
+			// A new form object drops the binding result: the page shows an empty form.
+			model.addAttribute("form", StaffUserForm.blank());
+			return oneTimePasswordPage(password, locale, model);
 		}
 		catch (StaffUsers.RefusedChange ex) {
 			result.rejectValue("email", ex.messageKey());
@@ -164,18 +164,33 @@ class StaffUsersController {
 	}
 
 	@PostMapping("/admin/users/{id}/password")
-	String resetPassword(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
+	String resetPassword(@PathVariable long id, Authentication authentication, Locale locale, Model model,
+			RedirectAttributes redirect) {
+		StaffPasswords.OneTimePassword reset;
 		try {
-			StaffPasswords.OneTimePassword reset = this.passwords.reset(id, authentication.getName());
-			// Shown once on the next page, exactly like a new account's.
-			redirect.addFlashAttribute("oneTimePassword", reset.password());
-			redirect.addFlashAttribute("resetEmail", reset.email());
-			redirect.addFlashAttribute("revokedTokens", reset.revokedTokens());
+			reset = this.passwords.reset(id, authentication.getName());
 		}
 		catch (StaffUsers.RefusedChange ex) {
 			redirect.addFlashAttribute("notice", Notice.bad(ex.messageKey()));
+			return "redirect:/admin/users";
 		}
-		return "redirect:/admin/users";
+		// Shown exactly like a new account's.
+		model.addAttribute("resetEmail", reset.email());
+		model.addAttribute("revokedTokens", reset.revokedTokens());
+		model.addAttribute("form", StaffUserForm.blank());
+		return oneTimePasswordPage(reset.password(), locale, model);
+	}
+
+	/**
+	 * The users page with a one-time password, shown once: on the page that answers the
+	 * POST, never kept for a next page. A flash attribute would be: the session holding
+	 * it lives in PostgreSQL (Spring Session JDBC), where the password would sit in clear
+	 * until the next page read it, or the session ended. The security headers keep
+	 * browsers and proxies from storing the page ({@code Cache-Control: no-store}).
+	 */
+	private String oneTimePasswordPage(String password, Locale locale, Model model) {
+		model.addAttribute("oneTimePassword", password);
+		return usersPage(locale, model);
 	}
 
 	@GetMapping("/admin/profile")

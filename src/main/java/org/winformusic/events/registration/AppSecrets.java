@@ -41,12 +41,15 @@ public class AppSecrets {
 		return secrets;
 	}
 
-	/** The HMAC-SHA256 of {@code value} (ASCII) with the key named {@code keyName}. */
+	/**
+	 * The HMAC-SHA256 of {@code value} (its UTF-8 bytes, the same as ASCII for ASCII
+	 * text) with the key named {@code keyName}.
+	 */
 	public byte[] mac(String keyName, String value) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(this.keys.computeIfAbsent(keyName, this::load), "HmacSHA256"));
-			return mac.doFinal(value.getBytes(StandardCharsets.US_ASCII));
+			return mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);

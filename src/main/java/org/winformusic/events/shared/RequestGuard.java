@@ -127,7 +127,9 @@ class RequestGuard {
 				if (!databaseUnreachable(ex) || response.isCommitted()) {
 					throw ex;
 				}
-				logger.warn("No database connection for " + request.getMethod() + " " + path + ": " + ex);
+				// The address without the secret some carry (manage links, passes).
+				logger.warn("No database connection for " + request.getMethod() + " " + LoggedPaths.masked(path) + ": "
+						+ ex);
 				response.reset();
 				SecurityHeaders.write(response);
 				response.setHeader("Retry-After", Integer.toString(DATABASE_RETRY_AFTER_SECONDS));

@@ -76,6 +76,32 @@ class LoginAuditTests {
 			.doesNotContain(TYPED_PASSWORD);
 	}
 
+	/**
+	 * The throttle counts attempts per account and per address; it never needs to read
+	 * them back, so {@code login_attempt} keeps neither the name typed (often a password
+	 * in the wrong field) nor the address, only keys that tell them apart. Counting still
+	 * works, whatever the capitals typed.
+	 */
+	@Test
+	void theThrottleKeepsNeitherTheNameTypedNorTheAddress() throws Exception {
+		String email = TestStaff.create(this.jdbc, "keyed.attempts@win.test", "Ana", StaffRole.OPS);
+		this.jdbc.sql("delete from login_attempt").update();
+		failLogin(TYPED_PASSWORD, "whatever it was", "203.0.113.91");
+		for (int i = 0; i < 5; i++) {
+			failLogin((i % 2 == 0) ? email : "KEYED.Attempts@WIN.test", "not the password", "203.0.113." + (92 + i));
+		}
+		// Five failures for the account: even its password is refused for now.
+		failLogin(email, TestStaff.PASSWORD, "203.0.113.99");
+
+		List<String> rows = this.jdbc.sql("select row_to_json(a)::text from login_attempt a")
+			.query(String.class)
+			.list();
+		assertThat(rows).hasSize(6)
+			.allSatisfy((row) -> assertThat(row.toLowerCase(java.util.Locale.ROOT)).doesNotContain("s3cret")
+				.doesNotContain("keyed.attempts")
+				.doesNotContain("203.0.113"));
+	}
+
 	@Test
 	void theAddressOfSignInEntriesIsDroppedAfterADayOtherEntriesKeepTheirs() throws Exception {
 		String email = TestStaff.create(this.jdbc, "one.day@win.test", "Uno", StaffRole.OPS);
