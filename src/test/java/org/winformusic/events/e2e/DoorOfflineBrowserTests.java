@@ -41,12 +41,7 @@ class DoorOfflineBrowserTests extends BrowserTest {
 
 	@Test
 	void aPhoneOfflineChecksPeopleInAndTheServerCatchesUpWithTheFirstTimes() throws Exception {
-		long event = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-offline").capacity(10).create().id();
-		// The copy on the phone lives until the event is over: make it today's event.
-		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
-			.params(Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)),
-					Timestamp.from(Instant.now().plus(6, ChronoUnit.HOURS)), event)
-			.update();
+		todaysEvent("door-offline");
 		long ana = register("door-offline", "Ana Núñez", "ana@example.org", "Discos Norte");
 		long bruno = register("door-offline", "Bruno Díaz", "bruno@example.org", "Sello Sur");
 		long carla = register("door-offline", "Carla Ibáñez", "carla@example.org", "Editora Centro");
@@ -141,11 +136,7 @@ class DoorOfflineBrowserTests extends BrowserTest {
 	 */
 	@Test
 	void aQueuedCheckInRefusedBecauseTheRegistrationChangedSaysWhatItIsNow() throws Exception {
-		long event = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-refused").capacity(10).create().id();
-		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
-			.params(Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)),
-					Timestamp.from(Instant.now().plus(6, ChronoUnit.HOURS)), event)
-			.update();
+		todaysEvent("door-refused");
 		long wendy = register("door-refused", "Wendy Ruiz", "wendy@example.org", "Discos Norte");
 		long diego = register("door-refused", "Diego Lara", "diego@example.org", "Sello Sur");
 		String organizer = TestStaff.create(this.jdbc, "door-refused@win.test", "Rita", StaffRole.ORGANIZER);
@@ -196,18 +187,9 @@ class DoorOfflineBrowserTests extends BrowserTest {
 	 */
 	@Test
 	void aCheckInWithThePersonsOtherRegistrationReadsAsJustMade() throws Exception {
-		long event = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-other").capacity(10).create().id();
-		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
-			.params(Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)),
-					Timestamp.from(Instant.now().plus(6, ChronoUnit.HOURS)), event)
-			.update();
+		todaysEvent("door-other");
 		long daniela = register("door-other", "Daniela Martínez", "daniela@example.org", "Discos Norte");
-		this.jdbc
-			.sql("update registration set status = 'CANCELLED', confirmed_at = null, cancelled_at = now()"
-					+ " where id = ?")
-			.param(daniela)
-			.update();
-		this.jdbc.sql("update event_seat set registration_id = null where registration_id = ?").param(daniela).update();
+		cancelledMeanwhile(daniela);
 		long regina = register("door-other", "Regina Vázquez", "regina@example.org", "Discos Norte");
 		this.jdbc.sql("update registration set email = 'daniela@example.org' where id = ?").param(regina).update();
 		String organizer = TestStaff.create(this.jdbc, "door-other@win.test", "Sara", StaffRole.ORGANIZER);
@@ -234,11 +216,7 @@ class DoorOfflineBrowserTests extends BrowserTest {
 	 */
 	@Test
 	void everyQueuedCheckInRefusedInOneSendingIsSaid() throws Exception {
-		long event = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-several").capacity(10).create().id();
-		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
-			.params(Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)),
-					Timestamp.from(Instant.now().plus(6, ChronoUnit.HOURS)), event)
-			.update();
+		todaysEvent("door-several");
 		long brenda = register("door-several", "Brenda Úrsula", "brenda@example.org", "Discos Norte");
 		long emilio = register("door-several", "Emilio Úrsula", "emilio@example.org", "Sello Sur");
 		long mariana = register("door-several", "Mariana Vázquez", "mariana@example.org", "Sello Este");
@@ -254,16 +232,8 @@ class DoorOfflineBrowserTests extends BrowserTest {
 		checkInBySearch(phone, "brenda", "Brenda Úrsula");
 		checkInBySearch(phone, "emilio", "Emilio Úrsula");
 		checkInBySearch(phone, "mariana", "Mariana Vázquez");
-		for (long cancelled : new long[] { brenda, emilio }) {
-			this.jdbc
-				.sql("update registration set status = 'CANCELLED', confirmed_at = null, cancelled_at = now()"
-						+ " where id = ?")
-				.param(cancelled)
-				.update();
-			this.jdbc.sql("update event_seat set registration_id = null where registration_id = ?")
-				.param(cancelled)
-				.update();
-		}
+		cancelledMeanwhile(brenda);
+		cancelledMeanwhile(emilio);
 		phone.context().setOffline(false);
 		assertThat(state).containsText("0 llegadas por enviar");
 		Locator refused = phone.locator("#door-results .notice--bad");
@@ -282,11 +252,7 @@ class DoorOfflineBrowserTests extends BrowserTest {
 	 */
 	@Test
 	void anArrivalAPhoneSawAfterTheEndIsRefusedWhenItSyncs() throws Exception {
-		long event = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-late").capacity(10).create().id();
-		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
-			.params(Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)),
-					Timestamp.from(Instant.now().plus(6, ChronoUnit.HOURS)), event)
-			.update();
+		long event = todaysEvent("door-late");
 		long ines = register("door-late", "Inés Temprano", "ines@example.org", "Discos Norte");
 		long tito = register("door-late", "Tito Tarde", "tito@example.org", "Sello Sur");
 		String organizer = TestStaff.create(this.jdbc, "door-late@win.test", "Lola", StaffRole.ORGANIZER);
@@ -329,6 +295,29 @@ class DoorOfflineBrowserTests extends BrowserTest {
 		for (int i = 0; i < 300 && checkedInAt(id) == null; i++) {
 			Thread.sleep(100);
 		}
+	}
+
+	/**
+	 * An event of its own happening now (started an hour ago): the copy on the phone
+	 * lives until the event is over.
+	 */
+	private long todaysEvent(String slug) {
+		long event = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug(slug).capacity(10).create().id();
+		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
+			.params(Timestamp.from(Instant.now().minus(1, ChronoUnit.HOURS)),
+					Timestamp.from(Instant.now().plus(6, ChronoUnit.HOURS)), event)
+			.update();
+		return event;
+	}
+
+	/** Cancelled behind the phone's back (by staff elsewhere): the seat freed. */
+	private void cancelledMeanwhile(long id) {
+		this.jdbc
+			.sql("update registration set status = 'CANCELLED', confirmed_at = null, cancelled_at = now()"
+					+ " where id = ?")
+			.param(id)
+			.update();
+		this.jdbc.sql("update event_seat set registration_id = null where registration_id = ?").param(id).update();
 	}
 
 	private long register(String slug, String name, String email, String company) {
