@@ -44,6 +44,17 @@ class WaitlistPromoter {
 
 	private static final Log logger = LogFactory.getLog(WaitlistPromoter.class);
 
+	/**
+	 * Whether the event has a free seat and someone waiting, as committed now: two probes
+	 * of partial indexes ({@code event_seat_free_idx},
+	 * {@code registration_waitlist_idx}). A seat another transaction holds locked still
+	 * reads as free here.
+	 */
+	private static final String SEAT_AND_SOMEONE_WAITING = """
+			select exists (select 1 from event_seat where event_id = :eventId and registration_id is null)
+			   and exists (select 1 from registration where event_id = :eventId and status = 'WAITLISTED')
+			""";
+
 	private final JdbcClient jdbc;
 
 	private final Seats seats;
@@ -83,10 +94,19 @@ class WaitlistPromoter {
 
 	/**
 	 * Gives free seats of an event to the oldest waitlisted registrations, each told by a
-	 * PROMOTED message; none once the event has ended. Runs in a transaction of its own.
+	 * PROMOTED message; none once the event has ended. Runs in a transaction of its own,
+	 * unless one read finds no free seat or nobody waiting (a registration that joined
+	 * the waitlist of a full event, a cancel with nobody waiting): the common case costs
+	 * one statement, not a transaction that waits for the event's promotion lock.
+	 * Skipping then is safe because whatever later makes a seat free next to someone
+	 * waiting commits first and calls this itself: of two such calls, the later one reads
+	 * both halves committed.
 	 * @return the registrations promoted, in waitlist order
 	 */
 	List<Long> promote(long eventId) {
+		if (!this.jdbc.sql(SEAT_AND_SOMEONE_WAITING).param("eventId", eventId).query(Boolean.class).single()) {
+			return List.of();
+		}
 		return this.newTransaction.execute((tx) -> {
 			if (this.catalog.ended(eventId)) {
 				return List.of();

@@ -1,10 +1,14 @@
 package org.winformusic.events.registration;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.AbstractDataSource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
@@ -36,7 +40,23 @@ class WaitlistPromoterTests {
 
 	};
 
-	final WaitlistPromoter promoter = new WaitlistPromoter(null, null, null, null, Clock.systemUTC(), EXHAUSTED);
+	/** The same pool, asked for a connection outside a transaction. */
+	static final JdbcClient NO_CONNECTION = JdbcClient.create(new AbstractDataSource() {
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			throw new SQLException("Connection is not available, request timed out");
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return getConnection();
+		}
+
+	});
+
+	final WaitlistPromoter promoter = new WaitlistPromoter(NO_CONNECTION, null, null, null, Clock.systemUTC(),
+			EXHAUSTED);
 
 	@Test
 	void afterRegisteringAMissingConnectionLeavesThePromotionToTheSweep() {

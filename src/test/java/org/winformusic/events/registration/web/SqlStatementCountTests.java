@@ -65,6 +65,30 @@ class SqlStatementCountTests {
 	}
 
 	/**
+	 * A registration that joins the waitlist of a full event checks once, after it
+	 * committed, whether a seat is free next to someone waiting (it may have skipped one
+	 * that another transaction held): one statement when none is, not a promotion
+	 * transaction that every waitlisted registration of the event would queue for.
+	 */
+	@Test
+	void aRegistrationThatJoinsTheWaitlistAddsOneStatement() throws Throwable {
+		TestEvents.Created event = new TestEvents(JdbcClient.create(this.dataSource)).event().capacity(1).create();
+		register(event.slug(), "seated@example.com");
+		register(event.slug(), "first-waiting@example.com");
+
+		List<String> statements = prepared(() -> register(event.slug(), "waiting@example.com"));
+
+		assertThat(statements).as("SQL statements of a registration POST that joins the waitlist")
+			.hasSizeLessThanOrEqualTo(STATEMENTS_PER_REGISTRATION + 1)
+			.anySatisfy((sql) -> assertThat(sql).contains("'WAITLISTED'"));
+		assertThat(JdbcClient.create(this.dataSource)
+			.sql("select status from registration where event_id = ? and lower(email) = 'waiting@example.com'")
+			.param(event.id())
+			.query(String.class)
+			.single()).isEqualTo("WAITLISTED");
+	}
+
+	/**
 	 * The manage page, which follows every registration, reads in one transaction: one
 	 * connection from the pool, not one per read.
 	 */
