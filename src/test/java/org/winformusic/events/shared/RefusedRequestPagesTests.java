@@ -165,7 +165,12 @@ class RefusedRequestPagesTests {
 	}
 
 	private Response send(String request) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+		return send(this.port, request);
+	}
+
+	/** Sends raw bytes (ISO-8859-1) and reads the answer up to the connection's end. */
+	static Response send(int port, String request) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
 			// Bounded, with room for a loaded machine: the answer ends with the
 			// connection.
 			socket.setSoTimeout(30_000);
