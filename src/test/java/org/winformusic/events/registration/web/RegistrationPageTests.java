@@ -13,6 +13,7 @@ import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.TestEvents;
@@ -189,6 +190,57 @@ class RegistrationPageTests {
 		this.mvc.perform(valid(event.slug(), "ana@gmial.com").param("emailConfirmed", "ana@gmial.com"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isEqualTo(1);
+	}
+
+	/**
+	 * The bounds of DESIGN's field table, one field at a time: the longest value allowed
+	 * is stored whole, and one character more brings the form back with the limit next to
+	 * that field, storing nothing.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "fullName, full_name, 120", "company, company, 150", "jobTitle, job_title, 100", "city, city, 100",
+			"referralSource, referral_source, 100", "comments, comments, 1000" })
+	void eachBoundedFieldStoresItsLongestValueWholeAndRefusesOneCharacterMore(String field, String column, int max)
+			throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		String longest = "Ñandú " + "x".repeat(max - 6);
+
+		this.mvc.perform(valid(event.slug(), email()).with(set(field, longest))).andExpect(status().is3xxRedirection());
+		String refused = page(valid(event.slug(), email()).with(set(field, longest + "x")));
+
+		assertThat(this.jdbc.sql("select " + column + " from registration where event_id = ?")
+			.param(event.id())
+			.query(String.class)
+			.list()).containsExactly(longest);
+		assertThat(refused).contains("id=\"" + field + "-error\"")
+			.contains(message("registration.error.tooLong", Locale.forLanguageTag("es"), max));
+	}
+
+	@Test
+	void anAddressOf254CharactersIsTakenAndOneOf255IsNot() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		// 64 before the @ (the most SMTP allows), then labels of at most 63.
+		String longest = "a".repeat(64) + "@" + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(58) + ".mx";
+		assertThat(longest).hasSize(254);
+
+		this.mvc.perform(valid(event.slug(), longest)).andExpect(status().is3xxRedirection());
+		String refused = page(valid(event.slug(), "e" + longest));
+
+		assertThat(this.jdbc.sql("select email from registration where event_id = ?")
+			.param(event.id())
+			.query(String.class)
+			.list()).containsExactly(longest);
+		assertThat(refused).contains("id=\"email-error\"");
+	}
+
+	@Test
+	void aPhoneNumberLongerThanThirtyCharactersIsRefusedNextToTheField() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+
+		String refused = page(valid(event.slug(), email()).with(set("phone", "+52 55 1234 5678 ext. 1234567890")));
+
+		assertThat(refused).contains("id=\"phone-error\"");
+		assertThat(count("select count(*) from registration where event_id = ?", event.id())).isZero();
 	}
 
 	@ParameterizedTest
