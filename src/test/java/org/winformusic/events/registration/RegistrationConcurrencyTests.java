@@ -2,6 +2,7 @@ package org.winformusic.events.registration;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -190,32 +191,17 @@ class RegistrationConcurrencyTests {
 	 * {@code SKIP LOCKED}'s gap, closed without the sweep (an hour away in tests): a
 	 * registrant who skipped the last seat while another registration held it, and so
 	 * joined the waitlist, gets that seat as soon as the other registration fails and
-	 * rolls back. The other one fails in a test trigger, after its statement claimed the
-	 * seat, once the test lets it.
+	 * rolls back.
 	 */
 	@Test
 	void aSeatSkippedWhileAFailingRegistrationHeldItGoesToWhoWaitedAsSoonAsThatOneRollsBack() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(1).create();
-		this.jdbc.sql("""
-				create function test_fail_after_claim() returns trigger language plpgsql as $$
-				begin
-				    perform pg_advisory_xact_lock(4242);
-				    raise exception 'registration failed after claiming its seat';
-				end $$""").update();
-		this.jdbc.sql("""
-				create trigger test_fail_after_claim after insert on registration for each row
-				when (new.email = 'fails@example.com') execute function test_fail_after_claim()""").update();
-		ExecutorService executor = Executors.newSingleThreadExecutor();
-		try (Connection holder = this.dataSource.getConnection(); Statement gate = holder.createStatement()) {
-			gate.execute("select pg_advisory_lock(4242)");
-			Future<RegistrationResult> failing = executor
-				.submit(() -> this.registrations.register(event.slug(), TestForms.valid("fails@example.com"), SPANISH));
-			awaitOneWaiterForTheGate();
+		try (Gate gate = new Gate()) {
+			Future<RegistrationResult> failing = gate.held(event, "fails@gate.example");
 
-			RegistrationResult waited = this.registrations.register(event.slug(), TestForms.valid("waits@example.com"),
-					SPANISH);
+			RegistrationResult waited = gate.meanwhile(event, "waits@example.com").get(30, TimeUnit.SECONDS);
 			assertThat(waited.status()).isEqualTo(RegistrationStatus.WAITLISTED);
-			gate.execute("select pg_advisory_unlock(4242)");
+			gate.open();
 
 			assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS))
 				.hasStackTraceContaining("registration failed after claiming its seat");
@@ -224,27 +210,106 @@ class RegistrationConcurrencyTests {
 				.containsExactly(Type.WAITLISTED, Type.PROMOTED);
 			assertFilledAndQueued(event, 1, 0);
 		}
-		finally {
-			executor.shutdownNow();
-			this.jdbc.sql("drop trigger test_fail_after_claim on registration").update();
-			this.jdbc.sql("drop function test_fail_after_claim()").update();
+	}
+
+	/**
+	 * No event-wide lock: while one registration's transaction is held open after its
+	 * statement claimed a seat (and fired the dashboard tallies' trigger), another
+	 * registration for the same event gets the next seat and commits.
+	 */
+	@Test
+	void aRegistrationHeldOpenMidwayDoesNotHoldUpAnotherForTheSameEvent() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(2).create();
+		try (Gate gate = new Gate()) {
+			Future<RegistrationResult> held = gate.held(event, "held@gate.example");
+
+			Future<RegistrationResult> other = gate.meanwhile(event, "other@example.com");
+
+			assertThat(other).as("a registration for the same event while another is held open")
+				.succeedsWithin(Duration.ofSeconds(30))
+				.extracting(RegistrationResult::status)
+				.isEqualTo(RegistrationStatus.CONFIRMED);
+			assertThat(held).as("the first registration, still held").isNotDone();
+			gate.open();
+
+			assertThat(held.get(30, TimeUnit.SECONDS).status()).isEqualTo(RegistrationStatus.CONFIRMED);
+			assertFilledAndQueued(event, 2, 0);
 		}
 	}
 
 	/**
-	 * Waits (at most 30 s) until a transaction waits for the test's advisory lock 4242.
+	 * A test trigger that holds a registration for an address at {@code gate.example}
+	 * inside its registering statement, after its seat is claimed, until {@link #open}
+	 * (advisory lock 4242, held by the test's own connection); one whose address starts
+	 * with "fails" then fails, and its transaction rolls back.
 	 */
-	private void awaitOneWaiterForTheGate() throws InterruptedException {
-		for (int i = 0; i < 300; i++) {
-			if (this.jdbc
-				.sql("select count(*) from pg_locks where locktype = 'advisory' and objid = 4242 and not granted")
-				.query(Integer.class)
-				.single() == 1) {
-				return;
+	private final class Gate implements AutoCloseable {
+
+		private final ExecutorService executor = Executors.newFixedThreadPool(2);
+
+		private final Connection holder;
+
+		Gate() throws Exception {
+			RegistrationConcurrencyTests.this.jdbc.sql("""
+					create function test_gate() returns trigger language plpgsql as $$
+					begin
+					    perform pg_advisory_xact_lock(4242);
+					    if new.email like 'fails%' then
+					        raise exception 'registration failed after claiming its seat';
+					    end if;
+					    return null;
+					end $$""").update();
+			RegistrationConcurrencyTests.this.jdbc.sql("""
+					create trigger test_gate after insert on registration for each row
+					when (new.email like '%@gate.example') execute function test_gate()""").update();
+			this.holder = RegistrationConcurrencyTests.this.dataSource.getConnection();
+			try (Statement statement = this.holder.createStatement()) {
+				statement.execute("select pg_advisory_lock(4242)");
 			}
-			Thread.sleep(100);
 		}
-		throw new AssertionError("The failing registration never reached its trigger");
+
+		/** Starts a registration and returns once it waits at the gate (at most 30 s). */
+		Future<RegistrationResult> held(TestEvents.Created event, String email) throws InterruptedException {
+			Future<RegistrationResult> registration = this.executor
+				.submit(() -> RegistrationConcurrencyTests.this.registrations.register(event.slug(),
+						TestForms.valid(email), SPANISH));
+			for (int i = 0; i < 300; i++) {
+				if (RegistrationConcurrencyTests.this.jdbc
+					.sql("select count(*) from pg_locks where locktype = 'advisory' and objid = 4242 and not granted")
+					.query(Integer.class)
+					.single() == 1) {
+					return registration;
+				}
+				Thread.sleep(100);
+			}
+			throw new AssertionError("The registration never reached the gate");
+		}
+
+		/** Starts a registration that the gate does not hold. */
+		Future<RegistrationResult> meanwhile(TestEvents.Created event, String email) {
+			return this.executor.submit(() -> RegistrationConcurrencyTests.this.registrations.register(event.slug(),
+					TestForms.valid(email), SPANISH));
+		}
+
+		void open() throws Exception {
+			try (Statement statement = this.holder.createStatement()) {
+				statement.execute("select pg_advisory_unlock(4242)");
+			}
+		}
+
+		/** Lets whatever the gate still holds go on, then removes it. */
+		@Override
+		public void close() throws Exception {
+			try (Connection holder = this.holder; Statement statement = holder.createStatement()) {
+				// The pool keeps the connection's session, and with it a lock not let go.
+				statement.execute("select pg_advisory_unlock_all()");
+			}
+			this.executor.shutdown();
+			this.executor.awaitTermination(30, TimeUnit.SECONDS);
+			RegistrationConcurrencyTests.this.jdbc.sql("drop trigger test_gate on registration").update();
+			RegistrationConcurrencyTests.this.jdbc.sql("drop function test_gate()").update();
+		}
+
 	}
 
 	/**
