@@ -597,14 +597,15 @@
             lines.push(text(rejectedWords(r.status), p.name));
           }
         });
-        // Seen after the event's end: not recorded.
+        // Seen after the event's end: an arrival not recorded, an undo not made (the
+        // arrival stays, as the server holds it).
         answer.results.forEach(function (r) {
           var p = person(r.id);
           if (r.outcome === 'EVENT_OVER' && p) {
             p.checkedInAt = r.checkedInAt;
             fresh = (fresh === p.id) ? null : fresh;
             delete mine[p.id];
-            lines.push(text(d.msgOverRefused, p.name));
+            lines.push(text(r.type === 'undo' ? d.msgUndoOverRefused : d.msgOverRefused, p.name));
           }
         });
         // Another check-in is the one kept (another phone's, whatever its time): say so,

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.registration.CheckIns.PhoneCheckIn;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationStateException;
@@ -40,23 +41,30 @@ class DoorSync {
 
 	private final RegistrationDirectory directory;
 
+	private final EventCatalog catalog;
+
 	private final Clock clock;
 
-	DoorSync(StaffActions actions, RegistrationDirectory directory, Clock clock) {
+	DoorSync(StaffActions actions, RegistrationDirectory directory, EventCatalog catalog, Clock clock) {
 		this.actions = actions;
 		this.directory = directory;
+		this.catalog = catalog;
 		this.clock = clock;
 	}
 
-	List<Result> apply(long eventId, Instant startsAt, List<Action> batch) {
+	/**
+	 * @param undoAfterTheEnd whether this staff member may undo an arrival after the
+	 * event's end ({@link DoorCheckIns#canUndo}: an ADMIN on its last day)
+	 */
+	List<Result> apply(long eventId, Instant startsAt, boolean undoAfterTheEnd, List<Action> batch) {
 		List<Result> results = new ArrayList<>();
 		for (Action action : batch) {
-			results.add(applyOne(eventId, startsAt, action));
+			results.add(applyOne(eventId, startsAt, undoAfterTheEnd, action));
 		}
 		return results;
 	}
 
-	Result applyOne(long eventId, Instant startsAt, Action action) {
+	Result applyOne(long eventId, Instant startsAt, boolean undoAfterTheEnd, Action action) {
 		if (action == null || action.id() == null || action.type() == null) {
 			return new Result(null, null, Outcome.INVALID, null, null);
 		}
@@ -66,6 +74,12 @@ class DoorSync {
 		}
 		RegistrationView registration = found.get();
 		if ("undo".equals(action.type())) {
+			// As on the door page: after the end one tap must not erase an arrival nobody
+			// can record again. A page opened while the event ran still offers undo; what
+			// the phone undid while it ran still syncs, like its arrivals.
+			if (!undoAfterTheEnd && this.catalog.endedBy(eventId, phoneTime(action.at(), startsAt))) {
+				return result(action, Outcome.EVENT_OVER, registration);
+			}
 			RegistrationView after = this.actions.undoCheckIn(registration.id());
 			return result(action, Outcome.UNDONE, after);
 		}
@@ -127,7 +141,10 @@ class DoorSync {
 
 		DONE, ALREADY, UNDONE, NOT_CONFIRMED, UNKNOWN, INVALID,
 
-		/** Seen by the phone after the event's end: not recorded. */
+		/**
+		 * Seen by the phone after the event's end: not recorded (an arrival), or not
+		 * undone (an undo; the arrival stays).
+		 */
 		EVENT_OVER
 
 	}

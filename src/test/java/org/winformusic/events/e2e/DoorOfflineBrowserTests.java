@@ -279,6 +279,39 @@ class DoorOfflineBrowserTests extends BrowserTest {
 		assertThat(checkedInAt(tito)).isNull();
 	}
 
+	/**
+	 * A door page opened while the event ran still offers undo after its end: the undo
+	 * tapped then is refused (one tap must not erase an arrival nobody can record again),
+	 * and the phone says the arrival stays, not that an arrival was refused.
+	 */
+	@Test
+	void anUndoTappedAfterTheEndIsRefusedAndThePhoneSaysTheArrivalStays() throws Exception {
+		long event = todaysEvent("door-undo-late");
+		long ines = register("door-undo-late", "Inés Temprano", "ines@example.org", "Discos Norte");
+		String organizer = TestStaff.create(this.jdbc, "door-undo-late@win.test", "Lola", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-undo-late/checkin"));
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+		checkInBySearch(phone, "ines", "Inés Temprano");
+		awaitCheckedIn(ines);
+		Instant arrived = checkedInAt(ines);
+
+		this.jdbc.sql("update event set ends_at = ? where id = ?")
+			.params(Timestamp.from(Instant.now().minusSeconds(1)), event)
+			.update();
+		phone.locator(".door__person")
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deshacer llegada"))
+			.click();
+
+		assertThat(phone.locator("#door-state")).containsText("0 llegadas por enviar");
+		assertThat(phone.locator("#door-results .notice--bad"))
+			.hasText("Inés Temprano: su llegada sigue registrada, este teléfono la deshizo cuando el evento ya "
+					+ "había terminado. Si fue un error, la organización puede corregirla en la página del registro.");
+		assertThat(phone.locator(".door__person")).containsText("YA ENTRÓ a las");
+		assertThat(checkedInAt(ines)).isEqualTo(arrived);
+	}
+
 	private void checkInBySearch(Page page, String query, String name) {
 		page.locator("#q").fill(query);
 		Locator card = page.locator(".door__person", new Page.LocatorOptions().setHasText(name));
