@@ -89,9 +89,20 @@
     return !c || Date.parse(c.expiresAt) < Date.now();
   }
 
-  if (copy && expired(copy)) {
+  // An expired copy is deleted, but not while check-ins wait on the phone: they are sent with
+  // its token, and a refusal named with its names (a phone without a network all evening,
+  // opened again the next morning, must not lose the arrivals it kept).
+  function stale(c) {
+    return expired(c) && !queue.length;
+  }
+
+  function forgetCopy() {
     window.localStorage.removeItem(COPY_KEY);
     copy = null;
+  }
+
+  if (copy && stale(copy)) {
+    forgetCopy();
   }
 
   function person(id) {
@@ -538,7 +549,13 @@
         return isJson(response) ? response.json() : null;
       })
       .then(function (latest) {
-        if (!latest || expired(latest)) {
+        if (!latest) {
+          return;
+        }
+        if (stale(latest)) {
+          if (copy) {
+            forgetCopy();
+          }
           return;
         }
         signedOut = false;
@@ -685,7 +702,10 @@
     search();
   }
   showState();
-  sync().then(refresh);
+  // A phone without a copy (expired and deleted) has no token to send its queue with until
+  // the first refresh brings one: it sends right after.
+  var startedWithCopy = !!copy;
+  sync().then(refresh).then(function () { return startedWithCopy ? null : sync(); });
 
   // The page shell and its files for when the venue's Wi-Fi drops (see /door-sw.js).
   if ('serviceWorker' in navigator) {

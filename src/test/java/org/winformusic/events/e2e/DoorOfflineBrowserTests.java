@@ -312,6 +312,46 @@ class DoorOfflineBrowserTests extends BrowserTest {
 		assertThat(checkedInAt(ines)).isEqualTo(arrived);
 	}
 
+	/**
+	 * A phone without a network for the whole event (its check-ins queued), opened again
+	 * the next morning, after its copy expired (12 h after the end): the queue is still
+	 * sent, with the times the phone saw; the expired copy is then deleted.
+	 */
+	@Test
+	void checkInsStillQueuedWhenTheCopyExpiredAreSentTheNextMorning() throws Exception {
+		long event = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-next-day").capacity(10).create().id();
+		long rosa = register("door-next-day", "Rosa Tardía", "rosa@example.org", "Discos Norte");
+		Instant start = Instant.now().minus(20, ChronoUnit.HOURS);
+		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
+			.params(Timestamp.from(start), Timestamp.from(start.plus(6, ChronoUnit.HOURS)), event)
+			.update();
+		Instant seen = start.plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+		String organizer = TestStaff.create(this.jdbc, "door-next-day@win.test", "Nora", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-next-day/checkin"));
+		// What the phone kept from last night: the arrival it could not send (its copy
+		// already deleted by an earlier look at the page after the expiry).
+		phone.evaluate("""
+				() => {
+				  localStorage.removeItem('door-copy:door-next-day');
+				  localStorage.setItem('door-queue:door-next-day',
+				    JSON.stringify([{ id: %d, type: 'in', at: '%s', key: 'night0phone0key' }]));
+				  localStorage.setItem('door-mine:door-next-day', JSON.stringify({ '%d': 'night0phone0key' }));
+				}""".formatted(rosa, seen, rosa));
+
+		phone.reload();
+
+		assertThat(phone.locator("#door-state")).containsText("0 llegadas por enviar");
+		awaitCheckedIn(rosa);
+		assertThat(checkedInAt(rosa)).isEqualTo(seen);
+		for (int i = 0; i < 100
+				&& phone.evaluate("() => localStorage.getItem('door-copy:door-next-day')") != null; i++) {
+			Thread.sleep(100);
+		}
+		assertThat(phone.evaluate("() => localStorage.getItem('door-copy:door-next-day')")).isNull();
+	}
+
 	private void checkInBySearch(Page page, String query, String name) {
 		page.locator("#q").fill(query);
 		Locator card = page.locator(".door__person", new Page.LocatorOptions().setHasText(name));
