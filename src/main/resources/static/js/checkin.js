@@ -517,7 +517,9 @@
     if (!syncing && last >= 0 && queue[last].type === 'in') {
       queue.splice(last, 1);
     } else {
-      queue.push({ id: id, type: 'undo', at: new Date().toISOString() });
+      // The arrival undone: this phone's check-in (its key) or the one the copy shows (its
+      // time). Sent again after a lost answer, it leaves an arrival recorded since.
+      queue.push({ id: id, type: 'undo', at: new Date().toISOString(), key: mine[id], seen: p.checkedInAt });
     }
     p.checkedInAt = null;
     delete mine[id];

@@ -96,8 +96,9 @@ class DoorController {
 		if (actions == null) {
 			return ResponseEntity.badRequest()
 				.cacheControl(CacheControl.noStore())
-				.body(Map.of("error", "expected {\"actions\": [{\"id\", \"type\", \"at\", \"key\"}]}, at most "
-						+ DoorSync.MAX_ACTIONS + " actions"));
+				.body(Map.of("error",
+						"expected {\"actions\": [{\"id\", \"type\", \"at\", \"key\", \"seen\"}]}, at most "
+								+ DoorSync.MAX_ACTIONS + " actions"));
 		}
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
@@ -128,7 +129,7 @@ class DoorController {
 		for (JsonNode node : list.values()) {
 			JsonNode id = node.path("id");
 			actions.add(new DoorSync.Action(id.isIntegralNumber() ? id.asLong() : null, text(node.path("type")),
-					text(node.path("at")), text(node.path("key"))));
+					text(node.path("at")), text(node.path("key")), text(node.path("seen"))));
 		}
 		return actions;
 	}

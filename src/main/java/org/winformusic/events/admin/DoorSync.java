@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.registration.CheckIns.PhoneCheckIn;
+import org.winformusic.events.registration.CheckIns.PhoneUndo;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.registration.RegistrationStatus;
@@ -80,8 +81,12 @@ class DoorSync {
 			if (!undoAfterTheEnd && this.catalog.endedBy(eventId, phoneTime(action.at(), startsAt))) {
 				return result(action, Outcome.EVENT_OVER, registration);
 			}
-			RegistrationView after = this.actions.undoCheckIn(registration.id());
-			return result(action, Outcome.UNDONE, after);
+			PhoneUndo undo = this.actions.undoCheckInFromPhone(registration.id(), key(action.key()),
+					instant(action.seen()));
+			// Another arrival than the one the phone saw stays: said as a repeat.
+			RegistrationView after = undo.registration();
+			return result(action, (undo.undone() || after.checkedInAt() == null) ? Outcome.UNDONE : Outcome.ALREADY,
+					after);
 		}
 		if (!"in".equals(action.type())) {
 			return new Result(action.id(), action.type(), Outcome.INVALID, null, null);
@@ -106,12 +111,17 @@ class DoorSync {
 	 */
 	private Instant phoneTime(String at, Instant startsAt) {
 		Instant now = this.clock.instant();
+		Instant phone = instant(at);
+		return (phone == null || phone.isAfter(now) || phone.isBefore(startsAt.minus(EARLIEST_BEFORE_START))) ? now
+				: phone;
+	}
+
+	private static Instant instant(String text) {
 		try {
-			Instant phone = Instant.parse(at);
-			return (phone.isAfter(now) || phone.isBefore(startsAt.minus(EARLIEST_BEFORE_START))) ? now : phone;
+			return (text != null) ? Instant.parse(text) : null;
 		}
-		catch (DateTimeParseException | NullPointerException ex) {
-			return now;
+		catch (DateTimeParseException ex) {
+			return null;
 		}
 	}
 
@@ -129,9 +139,11 @@ class DoorSync {
 	/**
 	 * {@code type} is {@code in} or {@code undo}; {@code at} the phone's ISO-8601
 	 * instant; {@code key} the random id the phone gave a check-in (DONE answers that the
-	 * arrival stored is this one, ALREADY that another check-in's is).
+	 * arrival stored is this one, ALREADY that another check-in's is). An undo names the
+	 * arrival it undoes: {@code key}, the check-in's the phone recorded, and
+	 * {@code seen}, the arrival time the phone showed; another arrival stays (ALREADY).
 	 */
-	record Action(Long id, String type, String at, String key) {
+	record Action(Long id, String type, String at, String key, String seen) {
 	}
 
 	record Result(Long id, String type, Outcome outcome, String status, String checkedInAt) {

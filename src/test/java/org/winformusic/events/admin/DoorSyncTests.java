@@ -184,6 +184,42 @@ class DoorSyncTests {
 		assertThat(checkedInAt(rosa.id())).isEqualTo(early);
 	}
 
+	/**
+	 * An undo names the arrival it undoes: the check-in's key when the phone recorded it,
+	 * the time its copy showed otherwise. Sent again after its answer was lost, it does
+	 * not erase the arrival another phone recorded meanwhile (the person came after all);
+	 * the phone is told who is in, as for a repeat.
+	 */
+	@Test
+	void anUndoSentAgainAfterItsAnswerWasLostLeavesAnArrivalRecordedSince() throws Exception {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		TestRegistrations.Registration jorge = today("Jorge Ruiz");
+		TestRegistrations.Registration rosa = today("Rosa Leal");
+		sync("a@win.test", action(jorge.id(), "in", now.minusSeconds(60), "phone-a-1"))
+			.andExpect(jsonPath("$.results[0].outcome").value("DONE"));
+		String undo = undo(jorge.id(), now.minusSeconds(50), "phone-a-1", now.minusSeconds(60));
+		sync("a@win.test", undo).andExpect(jsonPath("$.results[0].outcome").value("UNDONE"));
+		// Jorge arrives for real at phone B; then phone A's undo comes again.
+		sync("b@win.test", action(jorge.id(), "in", now.minusSeconds(10), "phone-b-1"))
+			.andExpect(jsonPath("$.results[0].outcome").value("DONE"));
+		sync("a@win.test", undo).andExpect(jsonPath("$.results[0].outcome").value("ALREADY"))
+			.andExpect(jsonPath("$.results[0].checkedInAt").value(now.minusSeconds(10).toString()));
+		assertThat(checkedInAt(jorge.id())).isEqualTo(now.minusSeconds(10));
+		assertThat(auditActors(jorge.id())).containsExactly("CHECKED_IN a@win.test", "CHECK_IN_UNDONE a@win.test",
+				"CHECKED_IN b@win.test");
+
+		// An arrival recorded on a page (no key): undone by the time the copy showed.
+		this.jdbc.sql("update registration set checked_in_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(now.minusSeconds(30)), rosa.id())
+			.update();
+		sync("a@win.test", undo(rosa.id(), now, null, now.minusSeconds(20)))
+			.andExpect(jsonPath("$.results[0].outcome").value("ALREADY"));
+		assertThat(checkedInAt(rosa.id())).isEqualTo(now.minusSeconds(30));
+		sync("a@win.test", undo(rosa.id(), now, null, now.minusSeconds(30)))
+			.andExpect(jsonPath("$.results[0].outcome").value("UNDONE"));
+		assertThat(checkedInAt(rosa.id())).isNull();
+	}
+
 	@Test
 	void aBatchChecksInAndUndoesInOrder() throws Exception {
 		Instant now = this.clock.instant();
@@ -375,6 +411,12 @@ class DoorSyncTests {
 
 	private static String action(long id, String type, Instant at, String key) {
 		return "{\"id\":" + id + ",\"type\":\"" + type + "\",\"at\":\"" + at + "\",\"key\":\"" + key + "\"}";
+	}
+
+	/** An undo of the arrival the phone saw: its key (null for none) and time. */
+	private static String undo(long id, Instant at, String key, Instant seen) {
+		return "{\"id\":" + id + ",\"type\":\"undo\",\"at\":\"" + at + "\""
+				+ ((key != null) ? ",\"key\":\"" + key + "\"" : "") + ",\"seen\":\"" + seen + "\"}";
 	}
 
 	private org.springframework.test.web.servlet.ResultActions sync(String actions) throws Exception {

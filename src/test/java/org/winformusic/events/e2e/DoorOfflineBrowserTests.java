@@ -313,6 +313,63 @@ class DoorOfflineBrowserTests extends BrowserTest {
 	}
 
 	/**
+	 * The venue's Wi-Fi loses the answer to an undo (the server made it); by the time the
+	 * phone sends it again the person has arrived for real at another phone: that arrival
+	 * stays, and the first phone says loudly that they are in.
+	 */
+	@Test
+	void anUndoSentAgainAfterItsAnswerWasLostLeavesTheArrivalAnotherPhoneRecordedSince() throws Exception {
+		todaysEvent("door-undo-again");
+		long jorge = register("door-undo-again", "Jorge Ruiz", "jorge@example.org", "Discos Norte");
+		String organizer = TestStaff.create(this.jdbc, "door-undo-a@win.test", "Alma", StaffRole.ORGANIZER);
+		String other = TestStaff.create(this.jdbc, "door-undo-b@win.test", "Beto", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-undo-again/checkin"));
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+		checkInBySearch(phone, "jorge", "Jorge Ruiz");
+		awaitCheckedIn(jorge);
+		java.util.concurrent.atomic.AtomicBoolean lose = new java.util.concurrent.atomic.AtomicBoolean(true);
+		phone.route("**/checkin/sync", (route) -> {
+			if (lose.getAndSet(false)) {
+				route.fetch();
+				route.abort("timedout");
+			}
+			else {
+				route.resume();
+			}
+		});
+		phone.locator(".door__person")
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deshacer llegada"))
+			.click();
+		for (int i = 0; i < 300 && checkedInAt(jorge) != null; i++) {
+			Thread.sleep(100);
+		}
+		assertThat(checkedInAt(jorge)).isNull();
+		assertThat(phone.locator("#door-state")).containsText("1 llegada por enviar");
+
+		BrowserContext secondPhone = newContext(PHONE, "es-MX");
+		try {
+			Page second = secondPhone.newPage();
+			logIn(second, other);
+			second.navigate(url("/admin/events/door-undo-again/checkin"));
+			assertThat(second.locator(".door__letter")).not().hasCount(0);
+			checkInBySearch(second, "jorge", "Jorge Ruiz");
+			awaitCheckedIn(jorge);
+		}
+		finally {
+			secondPhone.close();
+		}
+		Instant arrived = checkedInAt(jorge);
+		phone.context().setOffline(true);
+		phone.context().setOffline(false);
+
+		assertThat(phone.locator("#door-state")).containsText("0 llegadas por enviar");
+		assertThat(phone.locator("#door-results .notice--bad")).containsText("Jorge Ruiz: YA ENTRÓ a las");
+		assertThat(checkedInAt(jorge)).isEqualTo(arrived);
+	}
+
+	/**
 	 * A phone without a network for the whole event (its check-ins queued), opened again
 	 * the next morning, after its copy expired (12 h after the end): the queue is still
 	 * sent, with the times the phone saw; the expired copy is then deleted.
