@@ -89,19 +89,15 @@
     return !c || Date.parse(c.expiresAt) < Date.now();
   }
 
-  // An expired copy is deleted, but not while check-ins wait on the phone: they are sent with
-  // its token, and a refusal named with its names (a phone without a network all evening,
-  // opened again the next morning, must not lose the arrivals it kept).
-  function stale(c) {
-    return expired(c) && !queue.length;
-  }
-
   function forgetCopy() {
     window.localStorage.removeItem(COPY_KEY);
     copy = null;
   }
 
-  if (copy && stale(copy)) {
+  // An expired copy is never kept on the phone. While check-ins still wait (a phone without a
+  // network all evening, opened again the next morning) a fresh one, expired too, is used in
+  // memory only: its token sends them and its names say any refusal.
+  if (copy && expired(copy)) {
     forgetCopy();
   }
 
@@ -437,7 +433,11 @@
   }
 
   function save() {
-    write(COPY_KEY, copy);
+    if (copy && !expired(copy)) {
+      write(COPY_KEY, copy);
+    } else {
+      window.localStorage.removeItem(COPY_KEY);
+    }
     write(QUEUE_KEY, queue);
     write(MINE_KEY, mine);
   }
@@ -554,7 +554,7 @@
         if (!latest) {
           return;
         }
-        if (stale(latest)) {
+        if (expired(latest) && !queue.length) {
           if (copy) {
             forgetCopy();
           }

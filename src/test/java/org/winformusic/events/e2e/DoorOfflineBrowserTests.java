@@ -372,7 +372,7 @@ class DoorOfflineBrowserTests extends BrowserTest {
 	/**
 	 * A phone without a network for the whole event (its check-ins queued), opened again
 	 * the next morning, after its copy expired (12 h after the end): the queue is still
-	 * sent, with the times the phone saw; the expired copy is then deleted.
+	 * sent, with the times the phone saw; no expired copy stays on the phone.
 	 */
 	@Test
 	void checkInsStillQueuedWhenTheCopyExpiredAreSentTheNextMorning() throws Exception {
