@@ -213,8 +213,8 @@ class OutboxSender implements DisposableBean, SmartLifecycle {
 				this.outbox.markSkipped(prepared.claimed().id(), this.instance, prepared.skipReason());
 				continue;
 			}
-			if (prepared.error() != null) {
-				fail(prepared, new SendFailure(true, prepared.error()));
+			if (prepared.failure() != null) {
+				fail(prepared, prepared.failure());
 				continue;
 			}
 			try {
