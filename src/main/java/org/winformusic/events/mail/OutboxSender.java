@@ -269,7 +269,9 @@ class OutboxSender implements DisposableBean, SmartLifecycle {
 				fail(entry.getValue(), SendFailure.classify(failure));
 			}
 		}
-		this.outbox.markSent(sent, this.instance);
+		// Accepted: recorded even through a failover (within half the stuck-row timeout).
+		DatabaseRetry.run(() -> this.outbox.markSent(sent, this.instance),
+				this.settings.mail().sendingTimeout().dividedBy(2), java.time.Duration.ofSeconds(1));
 		return sent.size();
 	}
 
