@@ -3,6 +3,7 @@ package org.winformusic.events.admin;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,6 +158,28 @@ class DoorSyncTests {
 		sync("a@win.test", action(rosa.id(), "in", now.plus(3, ChronoUnit.HOURS), "phone-a-3"))
 			.andExpect(jsonPath("$.results[0].outcome").value("DONE"));
 		assertThat(checkedInAt(rosa.id())).isBefore(now.plus(1, ChronoUnit.HOURS));
+	}
+
+	/**
+	 * Six phones send their check-ins of one person at the same moment, each with its own
+	 * key and time: the earliest time is kept with its phone's key, whichever commits
+	 * first; that phone is told DONE, and the audit names one first arrival.
+	 */
+	@Test
+	void sixPhonesCheckingInOnePersonAtOnceKeepTheEarliestArrival() throws Exception {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		TestRegistrations.Registration jorge = today("Jorge Ruiz");
+		List<String> answers = org.winformusic.events.registration.Race.race(6,
+				(i) -> () -> sync("phone" + i + "@win.test",
+						action(jorge.id(), "in", now.minusSeconds(10 + i), "phone-" + i))
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+		assertThat(checkedInAt(jorge.id())).isEqualTo(now.minusSeconds(15));
+		this.mvc.perform(get(doorUrl(this.today.slug())).with(user("o@win.test").roles("OPS")))
+			.andExpect(jsonPath("$.arrivalKeys['" + jorge.id() + "']").value("phone-5"));
+		assertThat(answers.get(5)).contains("\"outcome\":\"DONE\"");
+		assertThat(auditActors(jorge.id())).filteredOn((line) -> line.startsWith("CHECKED_IN ")).hasSize(1);
 	}
 
 	/**
