@@ -89,9 +89,16 @@
     return !c || Date.parse(c.expiresAt) < Date.now();
   }
 
-  if (copy && expired(copy)) {
+  function forgetCopy() {
     window.localStorage.removeItem(COPY_KEY);
     copy = null;
+  }
+
+  // An expired copy is never kept on the phone. While check-ins still wait (a phone without a
+  // network all evening, opened again the next morning) a fresh one, expired too, is used in
+  // memory only: its token sends them and its names say any refusal.
+  if (copy && expired(copy)) {
+    forgetCopy();
   }
 
   function person(id) {
@@ -426,7 +433,11 @@
   }
 
   function save() {
-    write(COPY_KEY, copy);
+    if (copy && !expired(copy)) {
+      write(COPY_KEY, copy);
+    } else {
+      window.localStorage.removeItem(COPY_KEY);
+    }
     write(QUEUE_KEY, queue);
     write(MINE_KEY, mine);
   }
@@ -506,7 +517,9 @@
     if (!syncing && last >= 0 && queue[last].type === 'in') {
       queue.splice(last, 1);
     } else {
-      queue.push({ id: id, type: 'undo', at: new Date().toISOString() });
+      // The arrival undone: this phone's check-in (its key) or the one the copy shows (its
+      // time). Sent again after a lost answer, it leaves an arrival recorded since.
+      queue.push({ id: id, type: 'undo', at: new Date().toISOString(), key: mine[id], seen: p.checkedInAt });
     }
     p.checkedInAt = null;
     delete mine[id];
@@ -538,7 +551,13 @@
         return isJson(response) ? response.json() : null;
       })
       .then(function (latest) {
-        if (!latest || expired(latest)) {
+        if (!latest) {
+          return;
+        }
+        if (expired(latest) && !queue.length) {
+          if (copy) {
+            forgetCopy();
+          }
           return;
         }
         signedOut = false;
@@ -597,14 +616,15 @@
             lines.push(text(rejectedWords(r.status), p.name));
           }
         });
-        // Seen after the event's end: not recorded.
+        // Seen after the event's end: an arrival not recorded, an undo not made (the
+        // arrival stays, as the server holds it).
         answer.results.forEach(function (r) {
           var p = person(r.id);
           if (r.outcome === 'EVENT_OVER' && p) {
             p.checkedInAt = r.checkedInAt;
             fresh = (fresh === p.id) ? null : fresh;
             delete mine[p.id];
-            lines.push(text(d.msgOverRefused, p.name));
+            lines.push(text(r.type === 'undo' ? d.msgUndoOverRefused : d.msgOverRefused, p.name));
           }
         });
         // Another check-in is the one kept (another phone's, whatever its time): say so,
@@ -684,7 +704,10 @@
     search();
   }
   showState();
-  sync().then(refresh);
+  // A phone without a copy (expired and deleted) has no token to send its queue with until
+  // the first refresh brings one: it sends right after.
+  var startedWithCopy = !!copy;
+  sync().then(refresh).then(function () { return startedWithCopy ? null : sync(); });
 
   // The page shell and its files for when the venue's Wi-Fi drops (see /door-sw.js).
   if ('serviceWorker' in navigator) {

@@ -62,9 +62,12 @@ class DoorController {
 
 	private final MessageSource messages;
 
+	private final DoorCheckIns door;
+
 	DoorController(EventCatalog catalog, DoorCopies copies, DoorSync sync, CheckinPasses passes, CheckIns checkIns,
-			RegistrationDirectory directory, Clock clock, MessageSource messages) {
+			RegistrationDirectory directory, Clock clock, MessageSource messages, DoorCheckIns door) {
 		this.messages = messages;
+		this.door = door;
 		this.checkIns = checkIns;
 		this.catalog = catalog;
 		this.copies = copies;
@@ -87,19 +90,21 @@ class DoorController {
 
 	@PostMapping(path = "/admin/events/{slug}/checkin/sync", produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<Map<String, Object>> sync(@PathVariable String slug, @RequestParam(required = false) String batch,
-			Locale locale) {
+			Locale locale, HttpServletRequest request) {
 		EventInfo event = event(slug, locale);
 		List<DoorSync.Action> actions = actions(batch);
 		if (actions == null) {
 			return ResponseEntity.badRequest()
 				.cacheControl(CacheControl.noStore())
-				.body(Map.of("error", "expected {\"actions\": [{\"id\", \"type\", \"at\", \"key\"}]}, at most "
-						+ DoorSync.MAX_ACTIONS + " actions"));
+				.body(Map.of("error",
+						"expected {\"actions\": [{\"id\", \"type\", \"at\", \"key\", \"seen\"}]}, at most "
+								+ DoorSync.MAX_ACTIONS + " actions"));
 		}
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.noStore())
-			.body(Map.of("results", this.sync.apply(event.id(), event.startsAt(), actions), "serverTime",
-					this.clock.instant().toString()));
+			.body(Map.of("results",
+					this.sync.apply(event.id(), event.startsAt(), this.door.canUndo(event, true, request), actions),
+					"serverTime", this.clock.instant().toString()));
 	}
 
 	/**
@@ -124,7 +129,7 @@ class DoorController {
 		for (JsonNode node : list.values()) {
 			JsonNode id = node.path("id");
 			actions.add(new DoorSync.Action(id.isIntegralNumber() ? id.asLong() : null, text(node.path("type")),
-					text(node.path("at")), text(node.path("key"))));
+					text(node.path("at")), text(node.path("key")), text(node.path("seen"))));
 		}
 		return actions;
 	}

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.registration.CheckIns.PhoneCheckIn;
+import org.winformusic.events.registration.CheckIns.PhoneUndo;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationStateException;
 import org.winformusic.events.registration.RegistrationStatus;
@@ -40,23 +42,30 @@ class DoorSync {
 
 	private final RegistrationDirectory directory;
 
+	private final EventCatalog catalog;
+
 	private final Clock clock;
 
-	DoorSync(StaffActions actions, RegistrationDirectory directory, Clock clock) {
+	DoorSync(StaffActions actions, RegistrationDirectory directory, EventCatalog catalog, Clock clock) {
 		this.actions = actions;
 		this.directory = directory;
+		this.catalog = catalog;
 		this.clock = clock;
 	}
 
-	List<Result> apply(long eventId, Instant startsAt, List<Action> batch) {
+	/**
+	 * @param undoAfterTheEnd whether this staff member may undo an arrival after the
+	 * event's end ({@link DoorCheckIns#canUndo}: an ADMIN on its last day)
+	 */
+	List<Result> apply(long eventId, Instant startsAt, boolean undoAfterTheEnd, List<Action> batch) {
 		List<Result> results = new ArrayList<>();
 		for (Action action : batch) {
-			results.add(applyOne(eventId, startsAt, action));
+			results.add(applyOne(eventId, startsAt, undoAfterTheEnd, action));
 		}
 		return results;
 	}
 
-	Result applyOne(long eventId, Instant startsAt, Action action) {
+	Result applyOne(long eventId, Instant startsAt, boolean undoAfterTheEnd, Action action) {
 		if (action == null || action.id() == null || action.type() == null) {
 			return new Result(null, null, Outcome.INVALID, null, null);
 		}
@@ -66,8 +75,18 @@ class DoorSync {
 		}
 		RegistrationView registration = found.get();
 		if ("undo".equals(action.type())) {
-			RegistrationView after = this.actions.undoCheckIn(registration.id());
-			return result(action, Outcome.UNDONE, after);
+			// As on the door page: after the end one tap must not erase an arrival nobody
+			// can record again. A page opened while the event ran still offers undo; what
+			// the phone undid while it ran still syncs, like its arrivals.
+			if (!undoAfterTheEnd && this.catalog.endedBy(eventId, phoneTime(action.at(), startsAt))) {
+				return result(action, Outcome.EVENT_OVER, registration);
+			}
+			PhoneUndo undo = this.actions.undoCheckInFromPhone(registration.id(), key(action.key()),
+					instant(action.seen()));
+			// Another arrival than the one the phone saw stays: said as a repeat.
+			RegistrationView after = undo.registration();
+			return result(action, (undo.undone() || after.checkedInAt() == null) ? Outcome.UNDONE : Outcome.ALREADY,
+					after);
 		}
 		if (!"in".equals(action.type())) {
 			return new Result(action.id(), action.type(), Outcome.INVALID, null, null);
@@ -92,12 +111,17 @@ class DoorSync {
 	 */
 	private Instant phoneTime(String at, Instant startsAt) {
 		Instant now = this.clock.instant();
+		Instant phone = instant(at);
+		return (phone == null || phone.isAfter(now) || phone.isBefore(startsAt.minus(EARLIEST_BEFORE_START))) ? now
+				: phone;
+	}
+
+	private static Instant instant(String text) {
 		try {
-			Instant phone = Instant.parse(at);
-			return (phone.isAfter(now) || phone.isBefore(startsAt.minus(EARLIEST_BEFORE_START))) ? now : phone;
+			return (text != null) ? Instant.parse(text) : null;
 		}
-		catch (DateTimeParseException | NullPointerException ex) {
-			return now;
+		catch (DateTimeParseException ex) {
+			return null;
 		}
 	}
 
@@ -115,9 +139,11 @@ class DoorSync {
 	/**
 	 * {@code type} is {@code in} or {@code undo}; {@code at} the phone's ISO-8601
 	 * instant; {@code key} the random id the phone gave a check-in (DONE answers that the
-	 * arrival stored is this one, ALREADY that another check-in's is).
+	 * arrival stored is this one, ALREADY that another check-in's is). An undo names the
+	 * arrival it undoes: {@code key}, the check-in's the phone recorded, and
+	 * {@code seen}, the arrival time the phone showed; another arrival stays (ALREADY).
 	 */
-	record Action(Long id, String type, String at, String key) {
+	record Action(Long id, String type, String at, String key, String seen) {
 	}
 
 	record Result(Long id, String type, Outcome outcome, String status, String checkedInAt) {
@@ -127,7 +153,10 @@ class DoorSync {
 
 		DONE, ALREADY, UNDONE, NOT_CONFIRMED, UNKNOWN, INVALID,
 
-		/** Seen by the phone after the event's end: not recorded. */
+		/**
+		 * Seen by the phone after the event's end: not recorded (an arrival), or not
+		 * undone (an undo; the arrival stays).
+		 */
 		EVENT_OVER
 
 	}

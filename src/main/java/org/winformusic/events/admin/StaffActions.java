@@ -13,6 +13,7 @@ import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.CheckIns;
 import org.winformusic.events.registration.CheckIns.CheckIn;
 import org.winformusic.events.registration.CheckIns.PhoneCheckIn;
+import org.winformusic.events.registration.CheckIns.PhoneUndo;
 import org.winformusic.events.registration.RegistrationView;
 import org.winformusic.events.registration.StaffRegistrations;
 import org.winformusic.events.shared.Audited;
@@ -121,6 +122,22 @@ class StaffActions {
 					"checkedInAt=" + result.registration().checkedInAt());
 			default -> {
 			}
+		}
+		return result;
+	}
+
+	/**
+	 * A door phone's undo of the arrival it saw ({@link CheckIns#undoFromPhone}): audited
+	 * as {@link #undoCheckIn} when it undid one.
+	 */
+	@Transactional
+	@PreAuthorize("hasAnyRole('ADMIN', 'ORGANIZER', 'DOOR')")
+	public PhoneUndo undoCheckInFromPhone(long id, String key, Instant seen) {
+		RegistrationView before = this.registrations.lockForChange(id);
+		PhoneUndo result = this.checkIns.undoFromPhone(id, key, seen);
+		if (result.undone()) {
+			this.audit.recordForCurrentUser("CHECK_IN_UNDONE", before.eventId(), id,
+					"checkedInAt=" + before.checkedInAt());
 		}
 		return result;
 	}

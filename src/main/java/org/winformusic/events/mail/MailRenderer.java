@@ -184,7 +184,7 @@ class MailRenderer {
 			return new Prepared(claimed, recipient(claimed, registration), mail, null, null);
 		}
 		catch (RuntimeException ex) {
-			return new Prepared(claimed, recipient(claimed, registration), null, null, ex.getClass().getSimpleName());
+			return new Prepared(claimed, recipient(claimed, registration), null, null, SendFailure.composing(ex));
 		}
 	}
 
@@ -228,10 +228,10 @@ class MailRenderer {
 
 	/**
 	 * A claimed message made ready: composed ({@code mail}), or to be skipped
-	 * ({@code skipReason}), or impossible to compose ({@code error}).
+	 * ({@code skipReason}), or not composed ({@code failure}: for good, or for now).
 	 */
 	record Prepared(OutboxRepository.Claimed claimed, String recipient, MailComposer.Composed mail, String skipReason,
-			String error) {
+			SendFailure failure) {
 
 		static Prepared skipped(OutboxRepository.Claimed claimed, String reason) {
 			return new Prepared(claimed, null, null, reason, null);

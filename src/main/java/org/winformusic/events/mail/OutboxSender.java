@@ -213,8 +213,8 @@ class OutboxSender implements DisposableBean, SmartLifecycle {
 				this.outbox.markSkipped(prepared.claimed().id(), this.instance, prepared.skipReason());
 				continue;
 			}
-			if (prepared.error() != null) {
-				fail(prepared, new SendFailure(true, prepared.error()));
+			if (prepared.failure() != null) {
+				fail(prepared, prepared.failure());
 				continue;
 			}
 			try {
@@ -269,7 +269,9 @@ class OutboxSender implements DisposableBean, SmartLifecycle {
 				fail(entry.getValue(), SendFailure.classify(failure));
 			}
 		}
-		this.outbox.markSent(sent, this.instance);
+		// Accepted: recorded even through a failover (within half the stuck-row timeout).
+		DatabaseRetry.run(() -> this.outbox.markSent(sent, this.instance),
+				this.settings.mail().sendingTimeout().dividedBy(2), java.time.Duration.ofSeconds(1));
 		return sent.size();
 	}
 

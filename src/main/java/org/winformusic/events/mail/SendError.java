@@ -74,6 +74,7 @@ public record SendError(String key, Integer code, String technical) {
 					"CertPathValidatorException", "SunCertPathBuilderException" ->
 				"mail.error.secure";
 			case "AddressException", "SendFailedException" -> "mail.error.address";
+			case SendFailure.DATABASE -> "mail.error.database";
 			default -> OTHER;
 		};
 	}

@@ -14,13 +14,41 @@ import java.util.Set;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
+
 /**
  * How a send failed: temporary (retry with backoff) or permanent, and what to record.
  *
  * @param permanent true when retrying cannot help
- * @param description safe to store and log: exception class and SMTP code, no addresses
+ * @param description safe to store and log: exception class and SMTP code
+ * ({@link #DATABASE} and the class for a database failure), no addresses
  */
 record SendFailure(boolean permanent, String description) {
+
+	/** How a composition the database failed is recorded, before the exception class. */
+	static final String DATABASE = "DatabaseFailure";
+
+	/**
+	 * Why a message could not be composed: for good (bad data: it never will be), except
+	 * when the database failed meanwhile (a connection lost in a failover, none free in
+	 * time during a rush, a transaction that could not start): that passes, so it is
+	 * tried again later, as an SMTP deferral is.
+	 */
+	static SendFailure composing(RuntimeException failure) {
+		String name = failure.getClass().getSimpleName();
+		return databaseFailure(failure) ? new SendFailure(false, DATABASE + " " + name) : new SendFailure(true, name);
+	}
+
+	private static boolean databaseFailure(Throwable failure) {
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+			if (t instanceof DataAccessException || t instanceof TransactionException) {
+				return true;
+			}
+		}
+		return false;
+	}
 
 	/** Temporary or permanent, and what to record: exception class and SMTP code only. */
 	static SendFailure classify(Throwable failure) {

@@ -65,6 +65,28 @@ public class CheckIns {
 	}
 
 	/**
+	 * An undo a door phone queued, of the arrival it saw: the check-in it recorded
+	 * ({@code key}) or the arrival its copy showed ({@code seen}). Another arrival stored
+	 * since is kept: an undo sent again after its answer was lost must not erase the
+	 * arrival another phone recorded meanwhile. With neither (a phone's script from
+	 * before undos named their arrival) any arrival is undone.
+	 * @return whether an arrival was undone (false: none, or another one, is stored)
+	 */
+	public PhoneUndo undoFromPhone(long registrationId, String key, Instant seen) {
+		Instant at = (seen != null) ? seen.truncatedTo(ChronoUnit.MICROS) : null;
+		return this.changes.run(() -> {
+			this.changes.lock(registrationId);
+			Stored stored = stored(registrationId);
+			boolean same = stored.at() != null && ((key == null && at == null)
+					|| (key != null && key.equals(stored.key())) || (at != null && at.equals(stored.at().toInstant())));
+			if (!same) {
+				return new PhoneUndo(this.changes.view(registrationId), false);
+			}
+			return new PhoneUndo(undoCheckIn(registrationId), true);
+		});
+	}
+
+	/**
 	 * A check-in a door phone queued: {@code at} is when the phone saw the person
 	 * (already bounded by the caller), {@code key} the random id the phone gave this
 	 * check-in. The earliest time is kept, and with it the key of the check-in that
@@ -82,10 +104,7 @@ public class CheckIns {
 			Locked current = this.changes.lock(registrationId);
 			Changes.require(current, RegistrationStatus.CONFIRMED);
 			this.changes.requireArrivalBeforeTheEnd(current, at);
-			Stored stored = this.jdbc.sql("select checked_in_at, checkin_key from registration where id = ?")
-				.param(registrationId)
-				.query((rs, n) -> new Stored(rs.getTimestamp("checked_in_at"), rs.getString("checkin_key")))
-				.single();
+			Stored stored = stored(registrationId);
 			Kept kept;
 			if (stored.at() == null) {
 				kept = Kept.NEW;
@@ -127,6 +146,13 @@ public class CheckIns {
 		return keys;
 	}
 
+	private Stored stored(long registrationId) {
+		return this.jdbc.sql("select checked_in_at, checkin_key from registration where id = ?")
+			.param(registrationId)
+			.query((rs, n) -> new Stored(rs.getTimestamp("checked_in_at"), rs.getString("checkin_key")))
+			.single();
+	}
+
 	private record Stored(Timestamp at, String key) {
 	}
 
@@ -143,6 +169,10 @@ public class CheckIns {
 			return this != OTHER;
 		}
 
+	}
+
+	/** The outcome of a phone's undo: {@code undone} false when another arrival stays. */
+	public record PhoneUndo(RegistrationView registration, boolean undone) {
 	}
 
 	/** The outcome of a phone's check-in. */

@@ -108,6 +108,51 @@ class CheckInAfterTheEndTests {
 		assertThat(checkedIn(elena)).isTrue();
 	}
 
+	/**
+	 * A door phone whose page was opened while the event ran still offers undo after the
+	 * end; an undo it sends then is refused as the page's is (the arrival stays, for an
+	 * ADMIN too once the last day is over), while an undo it recorded while the event ran
+	 * still syncs, like its arrivals.
+	 */
+	@Test
+	void aDoorPhonesUndoRecordedAfterTheEndIsRefusedButOneRecordedWhileItRanStillSyncs() throws Exception {
+		Instant start = Instant.now().minus(30, ChronoUnit.HOURS);
+		TestEvents.Created event = new TestEvents(this.jdbc).event().startsAt(start).capacity(5).create();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		long elena = data.in(event).person("Elena Llegó").checkedInAt(start.plus(1, ChronoUnit.HOURS)).create().id();
+		long fermin = data.in(event).person("Fermín Error").checkedInAt(start.plus(1, ChronoUnit.HOURS)).create().id();
+		String sync = "/admin/events/" + event.slug() + "/checkin/sync";
+
+		for (String role : new String[] { "DOOR", "ORGANIZER", "ADMIN" }) {
+			this.mvc
+				.perform(post(sync).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+					.param("batch", "{\"actions\":[" + undo(elena, Instant.now()) + "]}")
+					.with(as(role))
+					.with(csrf()))
+				.andExpect(jsonPath("$.results[0].outcome").value("EVENT_OVER"))
+				.andExpect(jsonPath("$.results[0].checkedInAt").isNotEmpty());
+		}
+		this.mvc
+			.perform(post(sync).contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("batch", "{\"actions\":[" + undo(fermin, start.plus(2, ChronoUnit.HOURS)) + "]}")
+				.with(as("DOOR"))
+				.with(csrf()))
+			.andExpect(jsonPath("$.results[0].outcome").value("UNDONE"));
+
+		assertThat(checkedIn(elena)).isTrue();
+		assertThat(checkedIn(fermin)).isFalse();
+		assertThat(
+				this.jdbc.sql("select count(*) from audit_log where action = 'CHECK_IN_UNDONE' and registration_id = ?")
+					.param(elena)
+					.query(Integer.class)
+					.single())
+			.isZero();
+	}
+
+	private static String undo(long id, Instant at) {
+		return "{\"id\":" + id + ",\"type\":\"undo\",\"at\":\"" + at + "\"}";
+	}
+
 	private boolean checkedIn(long id) {
 		return this.jdbc.sql("select checked_in_at is not null from registration where id = ?")
 			.param(id)

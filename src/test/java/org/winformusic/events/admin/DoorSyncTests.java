@@ -3,6 +3,7 @@ package org.winformusic.events.admin;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
@@ -160,6 +161,28 @@ class DoorSyncTests {
 	}
 
 	/**
+	 * Six phones send their check-ins of one person at the same moment, each with its own
+	 * key and time: the earliest time is kept with its phone's key, whichever commits
+	 * first; that phone is told DONE, and the audit names one first arrival.
+	 */
+	@Test
+	void sixPhonesCheckingInOnePersonAtOnceKeepTheEarliestArrival() throws Exception {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		TestRegistrations.Registration jorge = today("Jorge Ruiz");
+		List<String> answers = org.winformusic.events.registration.Race.race(6,
+				(i) -> () -> sync("phone" + i + "@win.test",
+						action(jorge.id(), "in", now.minusSeconds(10 + i), "phone-" + i))
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+		assertThat(checkedInAt(jorge.id())).isEqualTo(now.minusSeconds(15));
+		this.mvc.perform(get(doorUrl(this.today.slug())).with(user("o@win.test").roles("OPS")))
+			.andExpect(jsonPath("$.arrivalKeys['" + jorge.id() + "']").value("phone-5"));
+		assertThat(answers.get(5)).contains("\"outcome\":\"DONE\"");
+		assertThat(auditActors(jorge.id())).filteredOn((line) -> line.startsWith("CHECKED_IN ")).hasSize(1);
+	}
+
+	/**
 	 * A phone clock hours behind (or in another zone) would date an arrival before the
 	 * event's doors open: more than two hours before the start is taken as now, and never
 	 * replaces a time already kept.
@@ -182,6 +205,42 @@ class DoorSyncTests {
 		sync("a@win.test", action(rosa.id(), "in", early, "k3"))
 			.andExpect(jsonPath("$.results[0].outcome").value("DONE"));
 		assertThat(checkedInAt(rosa.id())).isEqualTo(early);
+	}
+
+	/**
+	 * An undo names the arrival it undoes: the check-in's key when the phone recorded it,
+	 * the time its copy showed otherwise. Sent again after its answer was lost, it does
+	 * not erase the arrival another phone recorded meanwhile (the person came after all);
+	 * the phone is told who is in, as for a repeat.
+	 */
+	@Test
+	void anUndoSentAgainAfterItsAnswerWasLostLeavesAnArrivalRecordedSince() throws Exception {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		TestRegistrations.Registration jorge = today("Jorge Ruiz");
+		TestRegistrations.Registration rosa = today("Rosa Leal");
+		sync("a@win.test", action(jorge.id(), "in", now.minusSeconds(60), "phone-a-1"))
+			.andExpect(jsonPath("$.results[0].outcome").value("DONE"));
+		String undo = undo(jorge.id(), now.minusSeconds(50), "phone-a-1", now.minusSeconds(60));
+		sync("a@win.test", undo).andExpect(jsonPath("$.results[0].outcome").value("UNDONE"));
+		// Jorge arrives for real at phone B; then phone A's undo comes again.
+		sync("b@win.test", action(jorge.id(), "in", now.minusSeconds(10), "phone-b-1"))
+			.andExpect(jsonPath("$.results[0].outcome").value("DONE"));
+		sync("a@win.test", undo).andExpect(jsonPath("$.results[0].outcome").value("ALREADY"))
+			.andExpect(jsonPath("$.results[0].checkedInAt").value(now.minusSeconds(10).toString()));
+		assertThat(checkedInAt(jorge.id())).isEqualTo(now.minusSeconds(10));
+		assertThat(auditActors(jorge.id())).containsExactly("CHECKED_IN a@win.test", "CHECK_IN_UNDONE a@win.test",
+				"CHECKED_IN b@win.test");
+
+		// An arrival recorded on a page (no key): undone by the time the copy showed.
+		this.jdbc.sql("update registration set checked_in_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(now.minusSeconds(30)), rosa.id())
+			.update();
+		sync("a@win.test", undo(rosa.id(), now, null, now.minusSeconds(20)))
+			.andExpect(jsonPath("$.results[0].outcome").value("ALREADY"));
+		assertThat(checkedInAt(rosa.id())).isEqualTo(now.minusSeconds(30));
+		sync("a@win.test", undo(rosa.id(), now, null, now.minusSeconds(30)))
+			.andExpect(jsonPath("$.results[0].outcome").value("UNDONE"));
+		assertThat(checkedInAt(rosa.id())).isNull();
 	}
 
 	@Test
@@ -375,6 +434,12 @@ class DoorSyncTests {
 
 	private static String action(long id, String type, Instant at, String key) {
 		return "{\"id\":" + id + ",\"type\":\"" + type + "\",\"at\":\"" + at + "\",\"key\":\"" + key + "\"}";
+	}
+
+	/** An undo of the arrival the phone saw: its key (null for none) and time. */
+	private static String undo(long id, Instant at, String key, Instant seen) {
+		return "{\"id\":" + id + ",\"type\":\"undo\",\"at\":\"" + at + "\""
+				+ ((key != null) ? ",\"key\":\"" + key + "\"" : "") + ",\"seen\":\"" + seen + "\"}";
 	}
 
 	private org.springframework.test.web.servlet.ResultActions sync(String actions) throws Exception {

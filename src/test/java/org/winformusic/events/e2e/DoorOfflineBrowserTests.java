@@ -279,6 +279,136 @@ class DoorOfflineBrowserTests extends BrowserTest {
 		assertThat(checkedInAt(tito)).isNull();
 	}
 
+	/**
+	 * A door page opened while the event ran still offers undo after its end: the undo
+	 * tapped then is refused (one tap must not erase an arrival nobody can record again),
+	 * and the phone says the arrival stays, not that an arrival was refused.
+	 */
+	@Test
+	void anUndoTappedAfterTheEndIsRefusedAndThePhoneSaysTheArrivalStays() throws Exception {
+		long event = todaysEvent("door-undo-late");
+		long ines = register("door-undo-late", "Inés Temprano", "ines@example.org", "Discos Norte");
+		String organizer = TestStaff.create(this.jdbc, "door-undo-late@win.test", "Lola", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-undo-late/checkin"));
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+		checkInBySearch(phone, "ines", "Inés Temprano");
+		awaitCheckedIn(ines);
+		Instant arrived = checkedInAt(ines);
+
+		this.jdbc.sql("update event set ends_at = ? where id = ?")
+			.params(Timestamp.from(Instant.now().minusSeconds(1)), event)
+			.update();
+		phone.locator(".door__person")
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deshacer llegada"))
+			.click();
+
+		assertThat(phone.locator("#door-state")).containsText("0 llegadas por enviar");
+		assertThat(phone.locator("#door-results .notice--bad"))
+			.hasText("Inés Temprano: su llegada sigue registrada, este teléfono la deshizo cuando el evento ya "
+					+ "había terminado. Si fue un error, la organización puede corregirla en la página del registro.");
+		assertThat(phone.locator(".door__person")).containsText("YA ENTRÓ a las");
+		assertThat(checkedInAt(ines)).isEqualTo(arrived);
+	}
+
+	/**
+	 * The venue's Wi-Fi loses the answer to an undo (the server made it); by the time the
+	 * phone sends it again the person has arrived for real at another phone: that arrival
+	 * stays, and the first phone says loudly that they are in.
+	 */
+	@Test
+	void anUndoSentAgainAfterItsAnswerWasLostLeavesTheArrivalAnotherPhoneRecordedSince() throws Exception {
+		todaysEvent("door-undo-again");
+		long jorge = register("door-undo-again", "Jorge Ruiz", "jorge@example.org", "Discos Norte");
+		String organizer = TestStaff.create(this.jdbc, "door-undo-a@win.test", "Alma", StaffRole.ORGANIZER);
+		String other = TestStaff.create(this.jdbc, "door-undo-b@win.test", "Beto", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-undo-again/checkin"));
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+		checkInBySearch(phone, "jorge", "Jorge Ruiz");
+		awaitCheckedIn(jorge);
+		java.util.concurrent.atomic.AtomicBoolean lose = new java.util.concurrent.atomic.AtomicBoolean(true);
+		phone.route("**/checkin/sync", (route) -> {
+			if (lose.getAndSet(false)) {
+				route.fetch();
+				route.abort("timedout");
+			}
+			else {
+				route.resume();
+			}
+		});
+		phone.locator(".door__person")
+			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deshacer llegada"))
+			.click();
+		for (int i = 0; i < 300 && checkedInAt(jorge) != null; i++) {
+			Thread.sleep(100);
+		}
+		assertThat(checkedInAt(jorge)).isNull();
+		assertThat(phone.locator("#door-state")).containsText("1 llegada por enviar");
+
+		BrowserContext secondPhone = newContext(PHONE, "es-MX");
+		try {
+			Page second = secondPhone.newPage();
+			logIn(second, other);
+			second.navigate(url("/admin/events/door-undo-again/checkin"));
+			assertThat(second.locator(".door__letter")).not().hasCount(0);
+			checkInBySearch(second, "jorge", "Jorge Ruiz");
+			awaitCheckedIn(jorge);
+		}
+		finally {
+			secondPhone.close();
+		}
+		Instant arrived = checkedInAt(jorge);
+		phone.context().setOffline(true);
+		phone.context().setOffline(false);
+
+		assertThat(phone.locator("#door-state")).containsText("0 llegadas por enviar");
+		assertThat(phone.locator("#door-results .notice--bad")).containsText("Jorge Ruiz: YA ENTRÓ a las");
+		assertThat(checkedInAt(jorge)).isEqualTo(arrived);
+	}
+
+	/**
+	 * A phone without a network for the whole event (its check-ins queued), opened again
+	 * the next morning, after its copy expired (12 h after the end): the queue is still
+	 * sent, with the times the phone saw; no expired copy stays on the phone.
+	 */
+	@Test
+	void checkInsStillQueuedWhenTheCopyExpiredAreSentTheNextMorning() throws Exception {
+		long event = new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-next-day").capacity(10).create().id();
+		long rosa = register("door-next-day", "Rosa Tardía", "rosa@example.org", "Discos Norte");
+		Instant start = Instant.now().minus(20, ChronoUnit.HOURS);
+		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
+			.params(Timestamp.from(start), Timestamp.from(start.plus(6, ChronoUnit.HOURS)), event)
+			.update();
+		Instant seen = start.plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
+		String organizer = TestStaff.create(this.jdbc, "door-next-day@win.test", "Nora", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-next-day/checkin"));
+		// What the phone kept from last night: the arrival it could not send (its copy
+		// already deleted by an earlier look at the page after the expiry).
+		phone.evaluate("""
+				() => {
+				  localStorage.removeItem('door-copy:door-next-day');
+				  localStorage.setItem('door-queue:door-next-day',
+				    JSON.stringify([{ id: %d, type: 'in', at: '%s', key: 'night0phone0key' }]));
+				  localStorage.setItem('door-mine:door-next-day', JSON.stringify({ '%d': 'night0phone0key' }));
+				}""".formatted(rosa, seen, rosa));
+
+		phone.reload();
+
+		assertThat(phone.locator("#door-state")).containsText("0 llegadas por enviar");
+		awaitCheckedIn(rosa);
+		assertThat(checkedInAt(rosa)).isEqualTo(seen);
+		for (int i = 0; i < 100
+				&& phone.evaluate("() => localStorage.getItem('door-copy:door-next-day')") != null; i++) {
+			Thread.sleep(100);
+		}
+		assertThat(phone.evaluate("() => localStorage.getItem('door-copy:door-next-day')")).isNull();
+	}
+
 	private void checkInBySearch(Page page, String query, String name) {
 		page.locator("#q").fill(query);
 		Locator card = page.locator(".door__person", new Page.LocatorOptions().setHasText(name));

@@ -340,6 +340,46 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 		assertThat(outboxStatus(recent)).as("another sender may still be on it").isEqualTo("SENDING");
 	}
 
+	/**
+	 * Bad data (an event's zone mistyped by hand in the database) makes one email
+	 * impossible to compose: it is marked FAILED at once, with what went wrong, and is
+	 * not tried again and again; the email claimed in the same batch goes out.
+	 */
+	@Test
+	void anEmailThatCannotBeComposedFailsAtOnceAndTheOneClaimedWithItGoesOut() throws Exception {
+		String goodEmail = TestRegistrations.uniqueEmail("composed");
+		String badEmail = TestRegistrations.uniqueEmail("uncomposable");
+		long good = confirm("Bien Compuesto", goodEmail, "es");
+		long eventId = new TestEvents(this.jdbc).event().capacity(5).create().id();
+		long bad = this.transactions.execute((tx) -> {
+			long id = new TestRegistrations(this.jdbc).in(eventId)
+				.fullName("Zona Rota")
+				.email(badEmail)
+				.locale("es")
+				.createdAt(Instant.now())
+				.create()
+				.id();
+			this.publisher.publishEvent(new RegistrationMessage(id, eventId, "es", RegistrationMessage.Type.CONFIRMED));
+			return id;
+		});
+		this.jdbc.sql("update event set time_zone = 'America/Ciudad de Mexico' where id = ?").param(eventId).update();
+		try {
+			this.sender.sendDueMessages();
+			makeEverythingDue();
+			this.sender.sendDueMessages();
+		}
+		finally {
+			this.jdbc.sql("update event set time_zone = 'America/Mexico_City' where id = ?").param(eventId).update();
+		}
+
+		assertThat(receivedBy(goodEmail)).hasSize(1);
+		assertThat(outboxStatus(good)).isEqualTo("SENT");
+		assertThat(receivedBy(badEmail)).isEmpty();
+		assertThat(outboxStatus(bad)).isEqualTo("FAILED");
+		assertThat(attempts(bad)).isEqualTo(1);
+		assertThat(lastError(bad)).endsWith("Exception").doesNotContain("@");
+	}
+
 	@Test
 	void anEmailOfAKindThisBuildCannotComposeWaitsForABuildThatCan() throws Exception {
 		// A rolling upgrade: a newer build's migration allowed a kind this build does not
