@@ -109,7 +109,7 @@ class BulkActions {
 			}
 			Type resend = resends.get(selected.registration().id());
 			String resent = (resend != null) ? resend.name() : null;
-			Preview row = over ? Preview.unchanged(selected.registration(), selected.erased())
+			Preview row = over ? Preview.unchanged(selected.registration(), selected.erased(), "over")
 					: preview(action, selected.registration(), selected.erased(), free > 0, resent);
 			if (action == Action.APPROVE && row.changes()) {
 				free--;
@@ -168,7 +168,17 @@ class BulkActions {
 			case DECLINE -> (status.active() && r.checkedInAt() == null) ? "DECLINED" : null;
 			case RESEND -> resent;
 		};
-		return new Preview(r.id(), r.fullName(), r.email(), status.name(), email, erased);
+		return new Preview(r.id(), r.fullName(), r.email(), status.name(), email, erased, unchanged(action, r));
+	}
+
+	/**
+	 * Why the action leaves this one alone (a key suffix of {@code ux.bulk.unchanged.*}):
+	 * a decline of someone who arrived says so, as their page does, not that they were
+	 * already declined.
+	 */
+	private static String unchanged(Action action, RegistrationView r) {
+		boolean arrived = action == Action.DECLINE && r.status().active() && r.checkedInAt() != null;
+		return arrived ? Preview.ARRIVED : action.name();
 	}
 
 	private static List<Long> selected(List<Long> ids) {
@@ -177,13 +187,18 @@ class BulkActions {
 
 	/**
 	 * One selected registration: its status and the email the change sends (a key suffix
-	 * of {@code ux.bulk.email.*}), or null when the action cannot change it; an erased
-	 * one changes all the same but gets no email.
+	 * of {@code ux.bulk.email.*}), or null when the action cannot change it, and then why
+	 * not ({@code unchangedReason}, a key suffix of {@code ux.bulk.unchanged.*}); an
+	 * erased one changes all the same but gets no email.
 	 */
-	record Preview(long id, String fullName, String email, String status, String emailKind, boolean erased) {
+	record Preview(long id, String fullName, String email, String status, String emailKind, boolean erased,
+			String unchangedReason) {
 
-		static Preview unchanged(RegistrationView r, boolean erased) {
-			return new Preview(r.id(), r.fullName(), r.email(), r.status().name(), null, erased);
+		/** The reason of a decline refused because they checked in. */
+		static final String ARRIVED = "DECLINE.arrived";
+
+		static Preview unchanged(RegistrationView r, boolean erased, String reason) {
+			return new Preview(r.id(), r.fullName(), r.email(), r.status().name(), null, erased, reason);
 		}
 
 		public boolean changes() {
@@ -193,6 +208,11 @@ class BulkActions {
 		/** An approval that finds no seat left: the registration goes on the waitlist. */
 		public boolean toWaitlist() {
 			return "APPROVED_WAITLISTED".equals(this.emailKind);
+		}
+
+		/** Left alone because they checked in (a decline). */
+		public boolean arrived() {
+			return !changes() && ARRIVED.equals(this.unchangedReason);
 		}
 
 		/** Changes and gets the email: it still has an address. */

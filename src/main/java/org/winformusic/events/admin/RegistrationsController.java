@@ -151,7 +151,12 @@ class RegistrationsController {
 			model.addAttribute("action", chosen.name());
 			model.addAttribute("rows", preview);
 			model.addAttribute("over", this.bulk.over(event.id(), chosen));
-			model.addAttribute("changing", preview.stream().filter(BulkActions.Preview::changes).count());
+			long changing = preview.stream().filter(BulkActions.Preview::changes).count();
+			long arrived = preview.stream().filter(BulkActions.Preview::arrived).count();
+			model.addAttribute("changing", changing);
+			// Those a decline leaves alone, counted by why: checked in, or already ended.
+			model.addAttribute("arrived", arrived);
+			model.addAttribute("ended", preview.size() - changing - arrived);
 			model.addAttribute("unreachable",
 					preview.stream().filter((row) -> row.changes() && !row.emailed()).count());
 			model.addAttribute("erasedLeftOut", this.bulk.erasedLeftOut(event.id(), chosen, ids));
@@ -162,7 +167,9 @@ class RegistrationsController {
 		}
 		BulkActions.Applied applied = this.bulk.apply(event.id(), chosen, ids);
 		int done = applied.done();
-		int skipped = preview.size() - done;
+		// Those that did not change, told apart as the preview did (checked in, or not).
+		int arrived = (int) preview.stream().filter(BulkActions.Preview::arrived).count();
+		int skipped = Math.max(0, preview.size() - done - arrived);
 		String text = this.messages.getMessage("ux.bulk.done." + chosen.name(), new Object[] { done }, locale);
 		if (applied.waitlisted() > 0) {
 			text = text + " " + this.messages.getMessage("ux.bulk.done.APPROVE.waitlisted",
@@ -171,6 +178,10 @@ class RegistrationsController {
 		if (skipped > 0) {
 			text = text + " "
 					+ this.messages.getMessage("ux.bulk.skipped." + chosen.name(), new Object[] { skipped }, locale);
+		}
+		if (arrived > 0) {
+			text = text + " "
+					+ this.messages.getMessage("ux.bulk.skipped.DECLINE.arrived", new Object[] { arrived }, locale);
 		}
 		redirect.addFlashAttribute("notice",
 				(done > 0) ? Notice.ok("ux.notice.text", text) : Notice.warn("ux.notice.text", text));

@@ -30,7 +30,7 @@ class Attendees {
 	List<Attendee> find(long eventId, RegistrationFilter filter, Set<RegistrationStatus> statusesByDefault) {
 		return this.people.find(eventId, filter, statusesByDefault)
 			.stream()
-			.map((p) -> new Attendee(p.id(), p.fullName(), p.company(), p.jobTitle(), p.status()))
+			.map((p) -> new Attendee(p.id(), p.fullName(), p.company(), p.jobTitle(), p.status(), p.checkedInAt()))
 			.sorted(Attendee.alphabetical())
 			.toList();
 	}

@@ -2,8 +2,10 @@ package org.winformusic.events.print;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -22,16 +24,20 @@ import static org.winformusic.events.print.PdfText.mm;
 
 /**
  * Draws the paper door list: a header on every page (event, date, counts, when it was
- * printed), then one row per person, alphabetical and grouped by initial, with a tick
- * box, the name, company, status in words and the pass code; "3 / 5" at the foot.
+ * printed, what the marks mean), then one row per person, alphabetical and grouped by
+ * initial, with a mark, the name, company, status in words and the pass code; "3 / 5" at
+ * the foot. The mark is a tick box only for someone confirmed who has not arrived yet:
+ * one who arrived is ticked already, with the time; one without a seat (pending review,
+ * waitlisted, cancelled, declined) gets the door phone's stop sign, and the legend says
+ * what the phone says: not to let them in without asking an organizer.
  */
 @Component
 class DoorListPdf {
 
 	/** Every word on the list, in the reader's language. */
 	record Texts(String documentTitle, String eventTitle, String eventDate, String counts, String printed,
-			String nameHeading, String companyHeading, String statusHeading, String codeHeading, String nobody,
-			Map<RegistrationStatus, String> statuses) {
+			String legend, String nameHeading, String companyHeading, String statusHeading, String codeHeading,
+			String nobody, Map<RegistrationStatus, String> statuses, Function<Instant, String> arrived) {
 
 	}
 
@@ -135,7 +141,11 @@ class DoorListPdf {
 			this.y += 4.5f;
 			text(this.fonts.regular(), DoorList.PRINTED_SIZE, PrintLayout.INK_SOFT, x, this.y, width,
 					this.texts.printed());
-			this.y += 7;
+			this.y += 4.5f;
+			stop(x + 1.8f, this.y - 1.1f);
+			text(this.fonts.bold(), DoorList.PRINTED_SIZE, PrintLayout.INK, x + 5, this.y, width - 5,
+					this.texts.legend());
+			this.y += 6;
 			float size = DoorList.COLUMN_HEADING_SIZE;
 			text(this.fonts.bold(), size, PrintLayout.INK_SOFT, nameX(), this.y, nameWidth(), this.texts.nameHeading());
 			text(this.fonts.bold(), size, PrintLayout.INK_SOFT, companyX(), this.y, DoorList.COMPANY_WIDTH,
@@ -162,22 +172,65 @@ class DoorListPdf {
 		private void row(Attendee person) throws IOException {
 			float baseline = this.y + DoorList.ROW_HEIGHT * 0.68f;
 			float box = DoorList.TICK_BOX;
-			this.content.setStrokingColor(PrintLayout.INK);
-			this.content.setLineWidth(0.7f);
-			this.content.addRect(mm(DoorList.MARGIN + 1), page(this.y + (DoorList.ROW_HEIGHT + box) / 2), mm(box),
-					mm(box));
-			this.content.stroke();
+			float boxTop = this.y + (DoorList.ROW_HEIGHT - box) / 2;
+			if (person.seated()) {
+				this.content.setStrokingColor(PrintLayout.INK);
+				this.content.setLineWidth(0.7f);
+				this.content.addRect(mm(DoorList.MARGIN + 1), page(boxTop + box), mm(box), mm(box));
+				this.content.stroke();
+			}
+			else {
+				stop(DoorList.MARGIN + 1 + box / 2, boxTop + box / 2);
+			}
+			if (person.arrived()) {
+				tick(DoorList.MARGIN + 1, boxTop, box);
+			}
+			String status = person.arrived() ? this.texts.arrived().apply(person.checkedInAt())
+					: this.texts.statuses().get(person.status());
 			float size = DoorList.ROW_SIZE;
 			text(this.fonts.regular(), size, PrintLayout.INK, nameX(), baseline, nameWidth() - 2,
 					person.name().familyFirst());
 			text(this.fonts.regular(), size - 0.5f, PrintLayout.INK_SOFT, companyX(), baseline,
 					DoorList.COMPANY_WIDTH - 2, person.company());
-			text(this.fonts.regular(), size - 0.5f, PrintLayout.INK, statusX(), baseline, DoorList.STATUS_WIDTH - 2,
-					this.texts.statuses().get(person.status()));
+			text(person.arrived() || !person.seated() ? this.fonts.bold() : this.fonts.regular(), size - 0.5f,
+					PrintLayout.INK, statusX(), baseline, DoorList.STATUS_WIDTH - 2, status);
 			text(this.fonts.mono(), size, PrintLayout.INK, codeX(), baseline, DoorList.CODE_WIDTH,
 					DoorListPdf.this.passes.code(person.id()));
 			this.y += DoorList.ROW_HEIGHT;
 			rule(PrintLayout.LINE, 0.4f);
+		}
+
+		/**
+		 * A tick drawn in the box whose top left corner is given: the arrival is marked.
+		 */
+		private void tick(float left, float top, float box) throws IOException {
+			this.content.setStrokingColor(PrintLayout.INK);
+			this.content.setLineWidth(1.1f);
+			this.content.moveTo(mm(left + box * 0.15f), page(top + box * 0.5f));
+			this.content.lineTo(mm(left + box * 0.4f), page(top + box * 0.8f));
+			this.content.lineTo(mm(left + box * 0.9f), page(top + box * 0.1f));
+			this.content.stroke();
+		}
+
+		/**
+		 * The stop sign (the door phone's ⛔, which the font lacks): a dark disc with a
+		 * white bar, centred on the point given; no box, so nobody ticks the row.
+		 */
+		private void stop(float centreX, float centreY) throws IOException {
+			float r = DoorList.TICK_BOX / 2;
+			float k = r * 0.5523f;
+			float x = mm(centreX);
+			float y = page(centreY);
+			this.content.setNonStrokingColor(PrintLayout.INK);
+			this.content.moveTo(x + mm(r), y);
+			this.content.curveTo(x + mm(r), y + mm(k), x + mm(k), y + mm(r), x, y + mm(r));
+			this.content.curveTo(x - mm(k), y + mm(r), x - mm(r), y + mm(k), x - mm(r), y);
+			this.content.curveTo(x - mm(r), y - mm(k), x - mm(k), y - mm(r), x, y - mm(r));
+			this.content.curveTo(x + mm(k), y - mm(r), x + mm(r), y - mm(k), x + mm(r), y);
+			this.content.fill();
+			this.content.setNonStrokingColor(java.awt.Color.WHITE);
+			this.content.addRect(x - mm(r * 0.62f), y - mm(r * 0.18f), mm(r * 1.24f), mm(r * 0.36f));
+			this.content.fill();
 		}
 
 		/** One line of text, shrunk by up to 1.5 points and then cut to {@code width}. */

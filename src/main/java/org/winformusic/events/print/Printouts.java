@@ -3,6 +3,7 @@ package org.winformusic.events.print;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -94,25 +95,42 @@ class Printouts {
 				message("door.list.heading", locale) + " · "
 						+ this.times.range(event.startsAt(), event.endsAt(), event.zone(), locale),
 				counts(people, (filter.status() != null) ? EnumSet.of(filter.status()) : DOOR_STATUSES, locale),
-				printed, message("door.list.name", locale), message("door.list.company", locale),
-				message("door.list.status", locale), message("door.list.code", locale),
-				message("door.list.nobody", locale), statuses);
+				printed, message("door.list.legend", locale), message("door.list.name", locale),
+				message("door.list.company", locale), message("door.list.status", locale),
+				message("door.list.code", locale), message("door.list.nobody", locale), statuses,
+				(at) -> message("door.list.arrived", locale, arrivalTime(at, event, locale)));
 		this.doorList.write(texts, people, out);
 		this.audit.printed(event, PrintAudit.Printout.DOOR_LIST, people.size(), filter);
 		logger.info("Printed the door list of event " + event.slug() + " with " + people.size() + " rows");
 	}
 
 	/**
-	 * "Confirmados: 40 · En lista de espera: 3 · Pendientes de revisión: 2 · Total: 45":
-	 * the statuses the list can hold (a status filter's alone), so the counts add up to
-	 * the total.
+	 * When someone arrived, in the event's zone (which the header names): the time, with
+	 * its date when that is not the day the event starts.
+	 */
+	private String arrivalTime(Instant at, EventInfo event, Locale locale) {
+		boolean firstDay = at.atZone(event.zone())
+			.toLocalDate()
+			.equals(event.startsAt().atZone(event.zone()).toLocalDate());
+		return firstDay ? this.times.time(at, event.zone())
+				: this.times.compactDateTime(locale).format(at.atZone(event.zone()));
+	}
+
+	/**
+	 * "Confirmados: 40 (ya entraron: 12) · En lista de espera: 3 · Por revisar: 2 · Total
+	 * en esta lista: 45": the statuses the list can hold (a status filter's alone), so
+	 * the counts add up to the total; who already arrived when any did.
 	 */
 	private String counts(List<Attendee> people, Set<RegistrationStatus> listed, Locale locale) {
 		List<String> counts = new ArrayList<>();
 		for (RegistrationStatus status : COUNT_ORDER) {
 			if (listed.contains(status)) {
 				long count = people.stream().filter((person) -> person.status() == status).count();
-				counts.add(message("door.list.count." + status.name(), locale, count));
+				String words = message("door.list.count." + status.name(), locale, count);
+				long arrived = people.stream()
+					.filter((person) -> person.status() == status && person.arrived())
+					.count();
+				counts.add((arrived > 0) ? words + " " + message("door.list.count.arrived", locale, arrived) : words);
 			}
 		}
 		counts.add(message("door.list.total", locale, people.size()));

@@ -1,5 +1,7 @@
 package org.winformusic.events.registration;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +37,7 @@ public class FilteredPeople {
 		Collection<String> statuses = (filter.status() != null) ? List.of(filter.status().name())
 				: statusesByDefault.stream().map(Enum::name).toList();
 		return this.jdbc.sql("""
-				select r.id, r.full_name, r.company, r.job_title, r.status
+				select r.id, r.full_name, r.company, r.job_title, r.status, r.checked_in_at
 				  from registration r
 				 where r.event_id = :eventId and r.status in (:statuses) and r.anonymized_at is null and (%s)
 				""".formatted(where.condition()))
@@ -43,12 +45,21 @@ public class FilteredPeople {
 			.param("statuses", statuses)
 			.params(where.params())
 			.query((rs, n) -> new Person(rs.getLong("id"), rs.getString("full_name"), rs.getString("company"),
-					rs.getString("job_title"), RegistrationStatus.valueOf(rs.getString("status"))))
+					rs.getString("job_title"), RegistrationStatus.valueOf(rs.getString("status")),
+					checkedInAt(rs.getTimestamp("checked_in_at"))))
 			.list();
 	}
 
-	/** Someone on a badge or a door list. */
-	public record Person(long id, String fullName, String company, String jobTitle, RegistrationStatus status) {
+	private static Instant checkedInAt(Timestamp at) {
+		return (at != null) ? at.toInstant() : null;
+	}
+
+	/**
+	 * Someone on a badge or a door list, and when they checked in (null while they have
+	 * not).
+	 */
+	public record Person(long id, String fullName, String company, String jobTitle, RegistrationStatus status,
+			Instant checkedInAt) {
 
 	}
 

@@ -37,8 +37,11 @@ import java.util.Set;
  * double the paper list, and two rows for one person give two tick boxes for one arrival.
  * The door's search finds a person by any part of the name, whatever the letter. Sorting
  * uses the family name without its leading particles ("de la Fuente" under F), then the
- * given names, word by word, with Spanish collation: accents do not count ("Núñez" sorts
- * with N), and Ñ is a letter after N.
+ * given names, word by word, with Spanish collation, by the admin list's rule (its name
+ * sort, {@code spanish_sort_key} of V42): accents and case do not count ("Núñez" sorts
+ * with N; "Perez", "Pérez" and "PÉREZ" are one family name, so their people sort by given
+ * name together), and Ñ is a letter after N. Names equal but for accents and case are
+ * then in registration order, as on the admin list.
  * <p>
  * Shared by the printed door list and badges (print) and the door phone's copy
  * (registration), so both file a person under the same letter in the same order.
@@ -180,11 +183,15 @@ public record PersonName(String given, String family) {
 	/**
 	 * Orders names as a Spanish-speaking reader expects an alphabetical list, the names
 	 * filed under "#" first, together: the collator alone puts digits before A but
-	 * symbols such as a full-width "＝" after Z, which made two "#" groups.
+	 * symbols such as a full-width "＝" after Z, which made two "#" groups. Letters are
+	 * compared as the admin list's name sort compares them: by their base letter alone
+	 * (primary strength), so accents and case never split a family name ("Perez, Zoe"
+	 * after "PÉREZ, Álvaro" and "Pérez, Ana"), while Ñ stays a letter of its own. (At
+	 * tertiary strength every "Perez" came before every "Pérez", and "PÉREZ" after both.)
 	 */
 	public static Comparator<PersonName> spanishOrder() {
 		Collator collator = Collator.getInstance(SPANISH);
-		collator.setStrength(Collator.TERTIARY);
+		collator.setStrength(Collator.PRIMARY);
 		Comparator<String> wordByWord = wordByWord(collator);
 		return Comparator.comparing((PersonName name) -> !name.initial().equals("#"))
 			.thenComparing(PersonName::filedFamily, wordByWord)

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -320,7 +322,7 @@ class PrintoutsTests {
 		byte[] pdf = pdf("/admin/events/" + slug + "/door-list.pdf?lang=es");
 		String text = PdfPages.text(pdf);
 		assertThat(text).containsSubsequence("Taller de la puerta", "Lista de acceso",
-				"Confirmados: 2 · En lista de espera: 1 · Por revisar: 1 · Total: 4", "Impresa el",
+				"Confirmados: 2 · En lista de espera: 1 · Por revisar: 1 · Total en esta lista: 4", "Impresa el",
 				"(hora de la Ciudad de México)");
 		assertThat(text).containsSubsequence(" A ", "Ávila, Luis", "Por revisar", " N ", "Núñez, Eva", "Confirmado",
 				this.passes.code(nunez), " Ñ ", "Ñúñez, Íñigo", "En lista de espera", " P ", "Pérez López, María José");
@@ -385,14 +387,122 @@ class PrintoutsTests {
 		this.data.in(slug).fullName("Eva Núñez").company("Sello Tres").create();
 
 		String text = PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf?status=CANCELLED&lang=es"));
-		assertThat(text).contains("Cancelados: 1 · Total: 1")
+		assertThat(text).contains("Cancelados: 1 · Total en esta lista: 1")
 			.contains("Cancelada, Carla")
 			.doesNotContain("—")
 			.doesNotContain(this.passes.code(erased))
 			.doesNotContain("Confirmados")
 			.doesNotContain("Núñez");
 		assertThat(PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf?lang=en")))
-			.contains("Confirmed: 1 · Waitlisted: 0 · Pending review: 0 · Total: 1");
+			.contains("Confirmed: 1 · Waitlisted: 0 · Pending review: 0 · Total on this list: 1");
+	}
+
+	/**
+	 * "Perez", "Pérez" and "PÉREZ" are one family name on paper as on the admin list's
+	 * name sort: accents and case do not count, so a volunteer finds them together, by
+	 * given name, and twins in the order they registered.
+	 */
+	@Test
+	void accentsAndCaseDoNotSplitAFamilyNameOnTheDoorListNorOnTheBadges() throws Exception {
+		String slug = event("Pérez y Perez");
+		for (String name : List.of("Zoe Perez", "ANA PEREZ", "Ana Pérez", "ÁLVARO PÉREZ", "Beto Perez", "Pedro Pereza",
+				"Olga Peña")) {
+			this.data.in(slug).fullName(name).company("Sello").jobTitle(null).create();
+		}
+		String text = PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf?lang=es"));
+		assertThat(text).containsSubsequence(" P ", "Peña, Olga", "PÉREZ, ÁLVARO", "PEREZ, ANA", "Pérez, Ana",
+				"Perez, Beto", "Perez, Zoe", "Pereza, Pedro");
+		assertThat(occurrences(text, " P ")).isEqualTo(1);
+		String badges = PdfPages.text(pdf("/admin/events/" + slug + "/badges.pdf"));
+		assertThat(badges).containsSubsequence("Olga", "Peña", "ÁLVARO", "PÉREZ", "ANA", "PEREZ", "Ana", "Pérez",
+				"Beto", "Perez", "Zoe", "Perez", "Pedro", "Pereza");
+	}
+
+	/**
+	 * Printed during the event, the list shows who already came (ticked, with the time in
+	 * the event's zone), and gives no box to tick to someone without a seat: the legend
+	 * says what the door phone says.
+	 */
+	@Test
+	void aDoorListPrintedDuringTheEventMarksWhoArrivedAndBoxesOnlyThoseWithASeat() throws Exception {
+		String slug = event("Durante el evento");
+		long arrived = this.data.in(slug)
+			.fullName("Eva Núñez")
+			.company("Sello Uno")
+			.jobTitle(null)
+			.checkedInAt(MAY_FIRST.plusSeconds(42 * 60))
+			.create()
+			.id();
+		long expected = this.data.in(slug).fullName("Ana Mora").company("Sello Dos").jobTitle(null).create().id();
+		long pending = this.data.in(slug)
+			.fullName("Luis Ávila")
+			.company("Sello Tres")
+			.jobTitle(null)
+			.status("PENDING")
+			.create()
+			.id();
+		this.data.in(slug).fullName("Íñigo Ñúñez").company("Sello Cuatro").jobTitle(null).status("WAITLISTED").create();
+
+		byte[] pdf = pdf("/admin/events/" + slug + "/door-list.pdf?lang=es");
+		String text = PdfPages.text(pdf);
+		assertThat(text).contains(
+				"Confirmados: 2 (ya entraron: 1) · En lista de espera: 1 · Por revisar: 1 · Total en esta lista: 4",
+				"Sin lugar confirmado: no le dejes pasar sin consultar a la organización.");
+		// 16:42 UTC is 10:42 in Mexico City.
+		assertThat(text).containsSubsequence("Mora, Ana", "Confirmado", "Núñez, Eva", "Ya entró 10:42",
+				this.passes.code(arrived), "Ñúñez, Íñigo", "En lista de espera");
+		assertThat(text).containsSubsequence("Ávila, Luis", "Por revisar", this.passes.code(pending));
+		assertThat(text).doesNotContain("16:42");
+
+		// The mark left of each name: an empty box only for Ana, who has a seat and is
+		// not in yet.
+		assertThat(inkInTickBox(pdf, "Mora")).as("Ana's empty box").isZero();
+		assertThat(inkInTickBox(pdf, "Núñez")).as("Eva's box, ticked").isPositive();
+		assertThat(inkInTickBox(pdf, "Ávila")).as("Luis's stop sign").isGreaterThan(inkInTickBox(pdf, "Núñez"));
+		assertThat(inkInTickBox(pdf, "Ñúñez")).as("Íñigo's stop sign").isGreaterThan(inkInTickBox(pdf, "Núñez"));
+
+		String english = PdfPages.text(pdf("/admin/events/" + slug + "/door-list.pdf?lang=en"));
+		assertThat(english).contains("Confirmed: 2 (checked in: 1)", "Total on this list: 4", "In at 10:42",
+				"No confirmed seat: do not let them in without asking an organizer.");
+		assertThat(this.passes.code(expected)).isNotBlank();
+		save(pdf, "door-list-arrivals.pdf");
+	}
+
+	/**
+	 * The dark dots inside the tick box of the row "{@code family}, ..." (page 1, at 150
+	 * dpi, a margin kept from the box's own lines): none for an empty box.
+	 */
+	private static int inkInTickBox(byte[] pdf, String family) throws IOException {
+		float nameX = PdfText.mm(PrintLayout.DoorList.MARGIN + PrintLayout.DoorList.TICK_WIDTH);
+		Map<Float, StringBuilder> lines = new TreeMap<>();
+		for (TextPosition character : PdfPages.characters(pdf)) {
+			if (character.getXDirAdj() >= nameX - 1 && character.getXDirAdj() < nameX + PdfText.mm(60)) {
+				lines.computeIfAbsent(character.getYDirAdj(), (y) -> new StringBuilder())
+					.append(character.getUnicode());
+			}
+		}
+		float baseline = lines.entrySet()
+			.stream()
+			.filter((line) -> line.getValue().toString().startsWith(family + ","))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no row of " + family + " in " + lines.values()))
+				/ PdfText.POINTS_PER_MM;
+		float dpi = 150;
+		BufferedImage page = PdfPages.render(pdf, 0, dpi);
+		double dots = dpi / 25.4;
+		float left = PrintLayout.DoorList.MARGIN + 1;
+		float box = PrintLayout.DoorList.TICK_BOX;
+		// The box runs from 2.99 mm above the row's baseline to 0.61 mm below it.
+		int ink = 0;
+		for (int x = (int) Math.ceil((left + 0.6) * dots); x < (left + box - 0.6) * dots; x++) {
+			for (int y = (int) Math.ceil((baseline - 2.39) * dots); y < (baseline + 0.01) * dots; y++) {
+				int rgb = page.getRGB(x, y);
+				int grey = (((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff)) / 3;
+				ink += (grey < 128) ? 1 : 0;
+			}
+		}
+		return ink;
 	}
 
 	@Test
