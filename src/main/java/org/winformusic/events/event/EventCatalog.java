@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -234,12 +235,18 @@ public class EventCatalog {
 		return this.events.findUpcomingPublished(this.clock.instant()).stream().map((e) -> e.toInfo(locale)).toList();
 	}
 
-	/** Events, published or not, that start after {@code from} and by {@code until}. */
-	public List<Long> startingBetween(Instant from, Instant until) {
-		return this.jdbc.sql("select id from event where starts_at > ? and starts_at <= ?")
+	/**
+	 * Events, published or not, that start after {@code from} and by {@code until}, with
+	 * their start.
+	 */
+	public Map<Long, Instant> startingBetween(Instant from, Instant until) {
+		Map<Long, Instant> starts = new LinkedHashMap<>();
+		this.jdbc.sql("select id, starts_at from event where starts_at > ? and starts_at <= ?")
 			.params(Timestamp.from(from), Timestamp.from(until))
-			.query(Long.class)
-			.list();
+			.query((rs) -> {
+				starts.put(rs.getLong("id"), rs.getTimestamp("starts_at").toInstant());
+			});
+		return starts;
 	}
 
 	/**

@@ -1,9 +1,12 @@
 package org.winformusic.events.mail;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.commons.logging.Log;
@@ -19,7 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Queues the "see you soon" reminder to everyone expected at an event that starts within
  * {@code app.mail.reminder-before}: once per registration, whatever the number of
- * instances running this job (a unique index on the outbox decides).
+ * instances running this job (a unique index on the outbox decides). Not to whoever got
+ * their seat once that window had opened (their confirmation or promotion, minutes old,
+ * says it all), nor to someone who has arrived.
  */
 @Component
 class EventReminders {
@@ -62,13 +67,16 @@ class EventReminders {
 	/** Queues the reminders due now and returns how many this call queued. */
 	int queueDueReminders() {
 		Instant now = this.clock.instant();
-		List<Long> events = this.catalog.startingBetween(now, now.plus(this.settings.mail().reminderBefore()));
+		Duration before = this.settings.mail().reminderBefore();
+		Map<Long, Instant> seatedBefore = new HashMap<>();
+		this.catalog.startingBetween(now, now.plus(before))
+			.forEach((event, startsAt) -> seatedBefore.put(event, startsAt.minus(before)));
 		int queued = 0;
 		long after = 0;
 		List<RegistrationMessage> page;
 		do {
 			// Pages of the expected, so a large event costs little memory.
-			page = this.attendees.reminders(events, after, PAGE);
+			page = this.attendees.reminders(seatedBefore, after, PAGE);
 			Set<Long> due = notReminded(page);
 			for (RegistrationMessage reminder : page) {
 				// Another instance may have queued it first: the unique index decides.

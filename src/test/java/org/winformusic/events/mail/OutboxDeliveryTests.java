@@ -507,7 +507,7 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 	}
 
 	@Test
-	void theEventReminderIsQueuedOnceForEachConfirmedRegistrantEvenWithTwoInstances(
+	void theEventReminderIsQueuedOnceForEachConfirmedRegistrantSeatedBeforeItsWindowEvenWithTwoInstances(
 			@org.springframework.beans.factory.annotation.Autowired EventReminders reminders) throws Exception {
 		long soon = new TestEvents(this.jdbc).event()
 			.startsAt(Instant.now().plus(Duration.ofHours(24)))
@@ -519,10 +519,33 @@ class OutboxDeliveryTests extends MailIntegrationTestSupport {
 			.capacity(10)
 			.create()
 			.id();
-		long first = new TestRegistrations(this.jdbc).in(soon).person("Uno").locale("es").create().id();
-		long second = new TestRegistrations(this.jdbc).in(soon).person("Two").locale("en").create().id();
+		Instant weekAgo = Instant.now().minus(Duration.ofDays(7));
+		long first = new TestRegistrations(this.jdbc).in(soon)
+			.person("Uno")
+			.locale("es")
+			.confirmedAt(weekAgo)
+			.create()
+			.id();
+		long second = new TestRegistrations(this.jdbc).in(soon)
+			.person("Two")
+			.locale("en")
+			.confirmedAt(weekAgo)
+			.create()
+			.id();
 		new TestRegistrations(this.jdbc).in(soon).status("WAITLISTED").person("Tres").locale("es").create().id();
-		new TestRegistrations(this.jdbc).in(later).person("Cuatro").locale("es").create().id();
+		new TestRegistrations(this.jdbc).in(later).person("Cuatro").locale("es").confirmedAt(weekAgo).create().id();
+		// Seated once the reminder's 48 hours had begun: the confirmation, minutes old,
+		// said
+		// it all.
+		new TestRegistrations(this.jdbc).in(soon).person("Cinco").locale("es").confirmedAt(Instant.now()).create();
+		// Already there (a reminder that went out late would tell them to cancel if they
+		// cannot come).
+		new TestRegistrations(this.jdbc).in(soon)
+			.person("Seis")
+			.locale("es")
+			.confirmedAt(weekAgo)
+			.checkedInAt(Instant.now())
+			.create();
 
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
