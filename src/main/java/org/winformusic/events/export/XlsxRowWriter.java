@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.CellType;
@@ -35,6 +36,9 @@ class XlsxRowWriter implements RowWriter {
 	static final int ROWS_IN_MEMORY = 100;
 
 	private static final ExportColumn[] COLUMNS = ExportColumn.values();
+
+	/** A whole number Excel holds exactly (15 digits). */
+	private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,15}");
 
 	/** The widest a column is made for its header, in characters. */
 	private static final int HEADER_WIDTH_MAX = 30;
@@ -124,7 +128,7 @@ class XlsxRowWriter implements RowWriter {
 		for (int i = 0; i < values.length; i++) {
 			String value = values[i];
 			Kind kind = kind(i);
-			if (value != null && kind == Kind.NUMBER && value.matches("-?\\d{1,15}")) {
+			if (value != null && kind == Kind.NUMBER && WHOLE_NUMBER.matcher(value).matches()) {
 				var cell = row.createCell(i, CellType.NUMERIC);
 				cell.setCellStyle(this.number);
 				cell.setCellValue(Long.parseLong(value));
