@@ -91,9 +91,11 @@ class ExportController {
 		RegistrationQuery query = RegistrationQuery.parse(parameters::get, Regions.of(event.country()));
 		char delimiter = format.csv() ? delimiter(parameters.get("delimiter")) : ',';
 		OutputStream out = start(response, event, format);
-		RowWriter writer = format.csv() ? new CsvRowWriter(out, delimiter) : new XlsxRowWriter(out, event.slug());
+		// The people XLSX writes times as date cells in the reader's language.
+		RowWriter writer = format.csv() ? new CsvRowWriter(out, delimiter)
+				: new XlsxRowWriter(out, event.slug(), format.people() ? locale : null);
 		if (format.people()) {
-			writer = new PeopleRowWriter(this.labels.forExport(event, locale), writer);
+			writer = new PeopleRowWriter(this.labels.forExport(event, locale, format.csv()), writer);
 		}
 		this.exports.export(event, query, format, locale, writer);
 	}

@@ -48,9 +48,13 @@ class PeopleLabels {
 		this.phones = phones;
 	}
 
-	/** The labels of one export: one event's time zone, one reader's language. */
-	Labeller forExport(EventInfo event, Locale locale) {
-		return new Labeller(event.zone(), event.country(), locale);
+	/**
+	 * The labels of one export: one event's time zone, one reader's language; times as
+	 * text ("1 mar 2028, 10:15") for a CSV, left as the exact export's ISO time for an
+	 * XLSX, which writes them as date cells ({@link XlsxRowWriter}).
+	 */
+	Labeller forExport(EventInfo event, Locale locale, boolean timesAsText) {
+		return new Labeller(event.zone(), event.country(), locale, timesAsText);
 	}
 
 	/** Puts the exact export's header and rows into words. */
@@ -64,10 +68,13 @@ class PeopleLabels {
 
 		private final DateTimeFormatter timeFormat;
 
-		private Labeller(ZoneId zone, String country, Locale locale) {
+		private final boolean timesAsText;
+
+		private Labeller(ZoneId zone, String country, Locale locale, boolean timesAsText) {
 			this.zone = zone;
 			this.country = country;
 			this.locale = locale;
+			this.timesAsText = timesAsText;
 			this.timeFormat = DateTimeFormatter.ofPattern(message("people.time.pattern"), locale);
 		}
 
@@ -108,7 +115,7 @@ class PeopleLabels {
 				case ASSOCIATION_INTEREST -> word("registration.interest.", value);
 				case NEWS_OPT_IN -> message(Boolean.parseBoolean(value) ? "admin.yes" : "admin.no");
 				case LANGUAGE -> language(value);
-				default -> TIMES.contains(column) ? time(value) : value;
+				default -> (TIMES.contains(column) && this.timesAsText) ? time(value) : value;
 			};
 		}
 

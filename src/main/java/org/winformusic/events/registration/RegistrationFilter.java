@@ -23,6 +23,15 @@ public record RegistrationFilter(String q, RegistrationStatus status, CompanyTyp
 
 	public static final RegistrationFilter ALL = new RegistrationFilter(null, null, null, null, null, null);
 
+	/**
+	 * The apostrophes a name or a company is typed with: straight, typographic (’ and ‘,
+	 * a phone's default), reversed ‛, the modifier letter ʼ, the acute accent ´, the
+	 * grave accent ` and the prime ′.
+	 */
+	static final String APOSTROPHES = "'\u2018\u2019\u201B\u02BC\u00B4`\u2032";
+
+	private static final Pattern APOSTROPHE = Pattern.compile("[" + APOSTROPHES + "]");
+
 	/** A domain label in its ASCII (IDNA) form, as in {@code ana@xn--diseo-rta.mx}. */
 	private static final Pattern ACE_LABEL = Pattern.compile("(?i)(?<![a-z0-9-])xn--[a-z0-9-]+");
 
@@ -57,15 +66,24 @@ public record RegistrationFilter(String q, RegistrationStatus status, CompanyTyp
 	}
 
 	/**
-	 * Lower-case text without accents or other combining marks, as stored in
-	 * {@code registration.search_text}: "José Peña" becomes "jose pena".
+	 * Lower-case text without accents or other combining marks and without apostrophes,
+	 * as stored in {@code registration.search_text}: "José Peña" becomes "jose pena",
+	 * "Renée O’Connor" "renee oconnor". Apostrophes of every kind (the straight one, the
+	 * typographic ’ a phone types, ‘ ʼ ´ ` ′) are left out rather than made one, so that
+	 * "o'connor", "O’Connor" and "oconnor" all find the person: a name with an apostrophe
+	 * is often typed without it (V48 recomputed the stored text of earlier rows).
 	 */
 	public static String searchable(String text) {
 		if (text == null) {
 			return "";
 		}
-		String decomposed = Normalizer.normalize(unicodeLabels(text), Normalizer.Form.NFKD);
-		return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).strip();
+		// The acute accent ´ decomposes into a space and a combining mark: out first.
+		String decomposed = Normalizer.normalize(withoutApostrophes(unicodeLabels(text)), Normalizer.Form.NFKD);
+		return withoutApostrophes(decomposed.replaceAll("\\p{M}+", "")).toLowerCase(Locale.ROOT).strip();
+	}
+
+	private static String withoutApostrophes(String text) {
+		return APOSTROPHE.matcher(text).replaceAll("");
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.winformusic.events.shared;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,12 +18,18 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * Language choice: {@code ?lang=es|en} sticks in a cookie; without a cookie the browser's
  * Accept-Language decides; otherwise Spanish. A cookie, not a session, so anonymous
- * visitors get no HTTP session.
+ * visitors get no HTTP session. On a download (a path ending in a file name:
+ * {@code people.csv}, {@code registrations.xlsx}, a printout's PDF) {@code lang} picks
+ * the file's language only and sets no cookie: an English export link must not switch the
+ * whole admin to English for a year.
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
 
 	static final String COOKIE_NAME = "lang";
+
+	/** A downloaded file's name, at the end of a path ({@code people.csv}). */
+	private static final Pattern FILE_NAME = Pattern.compile("(?i).+\\.(csv|xlsx|pdf|ics)");
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -61,9 +68,27 @@ class LocaleConfiguration implements WebMvcConfigurer {
 
 		@Override
 		public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-			if (locale == null || SupportedLocales.isSupported(locale)) {
-				super.setLocale(request, response, (locale != null) ? SupportedLocales.of(locale.getLanguage()) : null);
+			if (locale != null && !SupportedLocales.isSupported(locale)) {
+				return;
 			}
+			Locale supported = (locale != null) ? SupportedLocales.of(locale.getLanguage()) : null;
+			if (isDownload(request)) {
+				// This request only, as the cookie resolver reads it before the cookie.
+				request.setAttribute(LOCALE_REQUEST_ATTRIBUTE_NAME, supported);
+			}
+			else {
+				super.setLocale(request, response, supported);
+			}
+		}
+
+		/**
+		 * Whether the request is for a file: its path ends in {@code .csv},
+		 * {@code .xlsx}, {@code .pdf} or {@code .ics}.
+		 */
+		static boolean isDownload(HttpServletRequest request) {
+			String path = request.getRequestURI();
+			String last = path.substring(path.lastIndexOf('/') + 1);
+			return FILE_NAME.matcher(last).matches();
 		}
 
 	}

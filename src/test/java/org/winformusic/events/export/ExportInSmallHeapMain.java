@@ -18,7 +18,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * byte counter. Prints {@code EXPORTED rows=<n> bytes=<n>} and exits 0 when the export
  * fits in the heap.
  * <p>
- * Arguments: JDBC URL, user name, password, event slug.
+ * Arguments: JDBC URL, user name, password, event slug, and {@code people-xlsx} for the
+ * readable Excel (date and number cells, POI's streaming writer) instead of the exact
+ * CSV.
  */
 public final class ExportInSmallHeapMain {
 
@@ -41,8 +43,13 @@ public final class ExportInSmallHeapMain {
 			.run("--spring.datasource.hikari.data-source-properties.socketTimeout=120");
 		EventInfo event = context.getBean(EventCatalog.class).findBySlug(args[3], Locale.ENGLISH).orElseThrow();
 		CountingOutputStream out = new CountingOutputStream();
+		boolean peopleXlsx = args.length > 4 && args[4].equals("people-xlsx");
+		RowWriter writer = peopleXlsx
+				? new PeopleRowWriter(context.getBean(PeopleLabels.class).forExport(event, Locale.ENGLISH, false),
+						new XlsxRowWriter(out, event.slug(), Locale.ENGLISH))
+				: new CsvRowWriter(out, ',');
 		long rows = context.getBean(RegistrationExport.class)
-			.write(event, RegistrationQuery.ALL, Locale.ENGLISH, false, new CsvRowWriter(out, ','));
+			.write(event, RegistrationQuery.ALL, Locale.ENGLISH, peopleXlsx, writer);
 		System.out
 			.println("EXPORTED rows=" + rows + " bytes=" + out.count + " maxHeap=" + Runtime.getRuntime().maxMemory());
 		context.close();

@@ -78,6 +78,30 @@ class ExportMemoryTests {
 		}
 	}
 
+	/**
+	 * The readable Excel, with its number and date cells and styled header, streams too:
+	 * the file is compressed, so only the row count and the exit code (no
+	 * OutOfMemoryError) tell.
+	 */
+	@Test
+	void hundredThousandRegistrationsExportAsReadableExcelFromAJvmWithASmallHeap() throws Exception {
+		String slug = new TestEvents(this.jdbc).event().slugPrefix("memory-xlsx").withoutSeats().create().slug();
+		long eventId = new TestEvents(this.jdbc).id(slug);
+		try {
+			insertLargeRegistrations(eventId);
+
+			String output = runChildJvm(slug, "people-xlsx");
+
+			Matcher result = Pattern.compile("EXPORTED rows=(\\d+) bytes=(\\d+)").matcher(output);
+			assertThat(result.find()).as(output).isTrue();
+			assertThat(Long.parseLong(result.group(1))).isEqualTo(ROWS);
+			assertThat(Long.parseLong(result.group(2))).isPositive();
+		}
+		finally {
+			this.jdbc.sql("delete from registration where event_id = ?").param(eventId).update();
+		}
+	}
+
 	private void insertLargeRegistrations(long eventId) {
 		// About 1 600 characters per registration, most of them non-Latin-1.
 		this.jdbc.sql("""
@@ -99,7 +123,7 @@ class ExportMemoryTests {
 				""").param("eventId", eventId).param("rows", ROWS).update();
 	}
 
-	private String runChildJvm(String slug) throws IOException, InterruptedException {
+	private String runChildJvm(String slug, String... more) throws IOException, InterruptedException {
 		HikariDataSource hikari = (HikariDataSource) this.dataSource;
 		Path classes = childTestClasses();
 		List<String> classpath = new ArrayList<>();
@@ -111,7 +135,8 @@ class ExportMemoryTests {
 		Path log = this.temp.resolve("child.log");
 		Process child = new ProcessBuilder(java, HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp",
 				String.join(File.pathSeparator, classpath), ExportInSmallHeapMain.class.getName(), hikari.getJdbcUrl(),
-				hikari.getUsername(), (hikari.getPassword() != null) ? hikari.getPassword() : "", slug)
+				hikari.getUsername(), (hikari.getPassword() != null) ? hikari.getPassword() : "", slug,
+				(more.length > 0) ? more[0] : "csv")
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();

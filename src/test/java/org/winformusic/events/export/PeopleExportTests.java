@@ -3,8 +3,10 @@ package org.winformusic.events.export;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
@@ -12,6 +14,8 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
@@ -80,8 +84,18 @@ class PeopleExportTests {
 			assertThat(text(row, "Interés en la asociación")).isEqualTo("Tal vez");
 			assertThat(text(row, "Acepta noticias")).isEqualTo("Sí");
 			assertThat(text(row, "Idioma")).isEqualTo("Español");
-			assertThat(text(row, "Fecha de registro (hora de la Ciudad de México)")).matches("1 mar\\.? 2028, 10:15");
-			assertThat(text(row, "Fecha de entrada (hora de la Ciudad de México)")).matches("1 abr\\.? 2028, 10:05");
+			// Date cells (they sort as dates), shown as the CSV writes them.
+			assertThat(time(row, "Fecha de registro (hora de la Ciudad de México)"))
+				.isEqualTo(LocalDateTime.parse("2028-03-01T10:15"));
+			assertThat(time(row, "Fecha de entrada (hora de la Ciudad de México)"))
+				.isEqualTo(LocalDateTime.parse("2028-04-01T10:05:09"));
+			assertThat(row.get("Fecha de registro (hora de la Ciudad de México)").getCellStyle().getDataFormatString())
+				.isEqualTo("[$-80A]d mmm yyyy, hh:mm");
+			assertThat(new DataFormatter(Locale.forLanguageTag("es-MX"))
+				.formatCellValue(row.get("Fecha de entrada (hora de la Ciudad de México)")))
+				.matches("1 abr\\.? 2028, 10:05");
+			assertThat(row.get("ID de registro").getCellType()).isEqualTo(CellType.NUMERIC);
+			ExportXlsxTests.assertHeaderRowIsBoldFrozenAndFiltered(workbook, sheet, row.size());
 			assertThat(row.get("Teléfono").getCellType()).isEqualTo(CellType.STRING);
 			assertThat(text(row, "Teléfono")).isEqualTo("+57 300 1234567").doesNotStartWith("'");
 			assertThat(row.get("Teléfono").getCellStyle().getQuotePrefixed()).isFalse();
@@ -292,6 +306,13 @@ class PeopleExportTests {
 			cells.put(cell.getStringCellValue(), row.getCell(cell.getColumnIndex()));
 		}
 		return cells;
+	}
+
+	private static LocalDateTime time(Map<String, Cell> row, String header) {
+		assertThat(row).containsKey(header);
+		assertThat(row.get(header).getCellType()).isEqualTo(CellType.NUMERIC);
+		assertThat(DateUtil.isCellDateFormatted(row.get(header))).isTrue();
+		return row.get(header).getLocalDateTimeCellValue();
 	}
 
 	private static String text(Map<String, Cell> row, String header) {

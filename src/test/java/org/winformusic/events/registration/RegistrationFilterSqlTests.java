@@ -32,8 +32,9 @@ class RegistrationFilterSqlTests {
 				+ " and r.status = :filter_status and r.company_type = :filter_company_type"
 				+ " and r.state = :filter_state and r.association_interest = :filter_association_interest"
 				+ " and r.checked_in_at is null");
-		assertThat(sql.params()).isEqualTo(Map.of("filter_event_id", 7L, "filter_words", "pena_100%' or 1=1 --",
-				"filter_q", "pena\\_100\\%' or 1=1 --", "filter_status", "WAITLISTED", "filter_company_type",
+		// The apostrophe is left out as searchable text leaves it out of names.
+		assertThat(sql.params()).isEqualTo(Map.of("filter_event_id", 7L, "filter_words", "pena_100% or 1=1 --",
+				"filter_q", "pena\\_100\\% or 1=1 --", "filter_status", "WAITLISTED", "filter_company_type",
 				"PUBLISHER", "filter_state", "JAL", "filter_association_interest", "MAYBE", "filter_keys",
 				List.of("7:s:WAITLISTED", "7:t:PUBLISHER", "7:e:JAL", "7:i:MAYBE")));
 	}
