@@ -208,7 +208,7 @@ public class EventAdministration {
 		this.catalog.evict();
 		EventMoved.Before after = EventMoved.Before.of(event);
 		// An event that is over stays over (a correction after the fact tells nobody).
-		boolean moved = !before.equals(after) && event.getEndsAt().isAfter(this.clock.instant());
+		boolean moved = !before.sameWhenAndWhere(after) && event.getEndsAt().isAfter(this.clock.instant());
 		int people = moved ? this.registrations.toTellOfAMove(event.getId()) : 0;
 		EventSave save = moved ? EventSave.of(before, after, event.zone(), people, tell) : EventSave.CHANGED;
 		this.publisher.publishEvent(Audited.byCurrentUser("EVENT_UPDATED", event.getId(), null,
