@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -167,6 +168,25 @@ class EventEditorChecksTests {
 					typed("under-way", "ends_at")))
 			.andExpect(redirectedUrl("/admin/events/under-way/edit"));
 		assertThat(typed("under-way", "starts_at")).isEqualTo(earlier);
+	}
+
+	@Test
+	void aLegacyZoneNameIsStoredAsTheZonesOwnNameAndPagesNameItsCity() throws Exception {
+		this.mvc
+			.perform(colombia(post("/admin/events/new"), "slug", "legacy-eastern", "country", "US", "timeZone",
+					"US/Eastern"))
+			.andExpect(redirectedUrl("/admin/events/legacy-eastern/edit"));
+		assertThat(zone("legacy-eastern")).isEqualTo("America/New_York");
+
+		this.mvc
+			.perform(colombia(post("/admin/events/new"), "slug", "legacy-mexico", "country", "MX", "timeZone",
+					"mexico/general"))
+			.andExpect(redirectedUrl("/admin/events/legacy-mexico/edit"));
+		assertThat(zone("legacy-mexico")).isEqualTo("America/Mexico_City");
+		assertThat(this.mvc.perform(get("/events/legacy-mexico").param("lang", "en"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("(Mexico City time)").doesNotContain("Central Time");
 	}
 
 	/** A time of the event as the editor shows it, in Bogotá. */
