@@ -96,19 +96,19 @@ public class EventAdministration {
 		if (form.slug() != null && RESERVED_SLUGS.contains(form.slug().strip())) {
 			errors.putIfAbsent("slug", "eventadmin.error.slugReserved");
 		}
-		ZoneId zone = EventFormTimes.zone(form.timeZone());
-		Instant start = (zone != null && !errors.containsKey("startsAt")) ? EventFormTimes.parse(form.startsAt(), zone)
-				: null;
-		if (start != null && start.isBefore(this.clock.instant())) {
+		if (startsBefore(form, errors, this.clock.instant())) {
 			errors.put("startsAt", "eventadmin.error.startPast");
 		}
 		return errors;
 	}
 
 	/**
-	 * Checks an edit of the event with this slug: {@link #check(EventForm)}, and the
-	 * country stays once anyone registered (any status): their regions are codes of that
-	 * country, which another country's pages, filters and edits would not know.
+	 * Checks an edit of the event with this slug: {@link #check(EventForm)}; the country
+	 * stays once anyone registered (any status): their regions are codes of that country,
+	 * which another country's pages, filters and edits would not know; and an event that
+	 * has not started keeps a start still to come (a past year typed by mistake would
+	 * tell its registrants it took place). An event under way or over can still be
+	 * corrected.
 	 * @return field name → message key, empty when the form is consistent
 	 */
 	@Transactional(readOnly = true)
@@ -119,8 +119,20 @@ public class EventAdministration {
 			if (country != null && !country.equals(event.country()) && this.registrations.anyFor(event.getId())) {
 				errors.putIfAbsent("country", "eventadmin.error.countryLocked");
 			}
+			Instant now = this.clock.instant();
+			if (event.getStartsAt().isAfter(now) && startsBefore(form, errors, now)) {
+				errors.put("startsAt", "eventadmin.error.startPastMoved");
+			}
 		});
 		return errors;
+	}
+
+	/** Whether the form's start, when it is one, comes before {@code now}. */
+	private static boolean startsBefore(EventForm form, Map<String, String> errors, Instant now) {
+		ZoneId zone = EventFormTimes.zone(form.timeZone());
+		Instant start = (zone != null && !errors.containsKey("startsAt")) ? EventFormTimes.parse(form.startsAt(), zone)
+				: null;
+		return start != null && start.isBefore(now);
 	}
 
 	/**
@@ -208,7 +220,7 @@ public class EventAdministration {
 		this.catalog.evict();
 		EventMoved.Before after = EventMoved.Before.of(event);
 		// An event that is over stays over (a correction after the fact tells nobody).
-		boolean moved = !before.equals(after) && event.getEndsAt().isAfter(this.clock.instant());
+		boolean moved = !before.sameWhenAndWhere(after) && event.getEndsAt().isAfter(this.clock.instant());
 		int people = moved ? this.registrations.toTellOfAMove(event.getId()) : 0;
 		EventSave save = moved ? EventSave.of(before, after, event.zone(), people, tell) : EventSave.CHANGED;
 		this.publisher.publishEvent(Audited.byCurrentUser("EVENT_UPDATED", event.getId(), null,

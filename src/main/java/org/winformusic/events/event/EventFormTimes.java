@@ -103,12 +103,13 @@ final class EventFormTimes {
 	}
 
 	/**
-	 * The time zone of this id, in any case ("america/bogota"), or null for none, an
-	 * unknown one or an offset ({@link #offset}).
+	 * The time zone of this id, in any case ("america/bogota"), by its own name for a
+	 * legacy one ("America/New_York" for "US/Eastern": {@link LegacyZones}), or null for
+	 * none, an unknown one or an offset ({@link #offset}).
 	 */
 	static ZoneId zone(String id) {
 		String known = (id != null) ? ZONES.get(id.strip().toLowerCase(Locale.ROOT)) : null;
-		return (known != null) ? ZoneId.of(known) : null;
+		return (known != null) ? ZoneId.of(LegacyZones.canonical(known)) : null;
 	}
 
 	/**

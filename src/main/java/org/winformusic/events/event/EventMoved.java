@@ -1,6 +1,7 @@
 package org.winformusic.events.event;
 
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * Published inside the transaction of an event save that changed when the event happens
@@ -18,16 +19,33 @@ public record EventMoved(long eventId, Before before) {
 	/**
 	 * When and where an event was: the facts its registrants are told about when they
 	 * change. Nothing personal: the event's public schedule and venue.
+	 *
+	 * @param zone the event's time zone then, the one its registrants read those times in
+	 * (null when not known: a message queued before it was kept)
 	 */
-	public record Before(Instant startsAt, Instant endsAt, String venueName, String venueAddress) {
+	public record Before(Instant startsAt, Instant endsAt, String venueName, String venueAddress, ZoneId zone) {
+
+		/** When and where, the zone not known. */
+		public Before(Instant startsAt, Instant endsAt, String venueName, String venueAddress) {
+			this(startsAt, endsAt, venueName, venueAddress, null);
+		}
 
 		/**
-		 * What registrants must hear about when it changes: the start, the end and the
-		 * venue. The time zone alone does not move the event (the instants stay); the map
-		 * link only points to the same place.
+		 * How the event is now: its start, end, venue and the zone its times are read in.
 		 */
 		static Before of(Event event) {
-			return new Before(event.getStartsAt(), event.getEndsAt(), event.venueName(), event.venueAddress());
+			return new Before(event.getStartsAt(), event.getEndsAt(), event.venueName(), event.venueAddress(),
+					event.zone());
+		}
+
+		/**
+		 * Whether the event is still when and where it was: registrants must hear about a
+		 * change of the start, the end or the venue. The time zone alone does not move
+		 * the event (when the instants stay); the map link only points to the same place.
+		 */
+		boolean sameWhenAndWhere(Before other) {
+			return this.startsAt.equals(other.startsAt) && this.endsAt.equals(other.endsAt)
+					&& this.venueName.equals(other.venueName) && this.venueAddress.equals(other.venueAddress);
 		}
 
 		/** Whether the event, as it is now, is still where and when it was. */

@@ -1,5 +1,6 @@
 package org.winformusic.events.mail;
 
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import org.springframework.context.MessageSource;
 
 /**
  * What a moved event's email says changed: the date, the hours and the venue, each with
- * how it was before next to how it is now (the event's own time zone for both, as now).
+ * how it was before next to how it is now, each in the event's time zone then: the zone
+ * registrants read the times in before a change of zone, the current one after it.
  *
  * @param what "la fecha y el horario", or null when nothing differs (or the message does
  * not know how the event was: a row written before that was kept)
@@ -29,6 +31,8 @@ record EventChangeWords(String what, String whenBefore, String whereBefore) {
 		if (before == null) {
 			return UNKNOWN;
 		}
+		// The times before as registrants read them: in the zone the event had then.
+		ZoneId zoneBefore = (before.zone() != null) ? before.zone() : now.zone();
 		ZonedDateTime startedAt = before.startsAt().atZone(now.zone());
 		ZonedDateTime endedAt = before.endsAt().atZone(now.zone());
 		ZonedDateTime startsAt = now.startsAt().atZone(now.zone());
@@ -55,7 +59,7 @@ record EventChangeWords(String what, String whenBefore, String whereBefore) {
 				new Object[] { String.join(", ", parts.subList(0, parts.size() - 1)), parts.get(parts.size() - 1) },
 				locale);
 		return new EventChangeWords(what,
-				(date || time) ? times.range(before.startsAt(), before.endsAt(), now.zone(), locale) : null,
+				(date || time) ? times.range(before.startsAt(), before.endsAt(), zoneBefore, locale) : null,
 				venue ? before.venueName() + ", " + now.placeOf(before.venueAddress()) : null);
 	}
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Optional;
 
 import org.winformusic.events.event.EventMoved;
@@ -49,9 +50,9 @@ class MovedEventMessages {
 				       for update)
 				insert into outbox_message (registration_id, event_id, kind, recipient, locale, message_id, status,
 				       attempts, next_attempt_at, created_at, moved_from_starts_at, moved_from_ends_at,
-				       moved_from_venue_name, moved_from_venue_address)
+				       moved_from_venue_name, moved_from_venue_address, moved_from_time_zone)
 				select :registrationId, :eventId, 'EVENT_CHANGED', null, :locale, :messageId, 'PENDING', 0, :now, :now,
-				       :startsAt, :endsAt, :venueName, :venueAddress
+				       :startsAt, :endsAt, :venueName, :venueAddress, :zone
 				 where not exists (select 1 from waiting)""")
 			.param("registrationId", message.registrationId())
 			.param("eventId", message.eventId())
@@ -62,6 +63,7 @@ class MovedEventMessages {
 			.param("endsAt", (before != null) ? Timestamp.from(before.endsAt()) : null, Types.TIMESTAMP)
 			.param("venueName", (before != null) ? before.venueName() : null, Types.VARCHAR)
 			.param("venueAddress", (before != null) ? before.venueAddress() : null, Types.VARCHAR)
+			.param("zone", (before != null && before.zone() != null) ? before.zone().getId() : null, Types.VARCHAR)
 			.update() == 1;
 	}
 
@@ -71,7 +73,8 @@ class MovedEventMessages {
 	 */
 	EventMoved.Before movedFrom(long id) {
 		return this.jdbc.sql("""
-				select moved_from_starts_at, moved_from_ends_at, moved_from_venue_name, moved_from_venue_address
+				select moved_from_starts_at, moved_from_ends_at, moved_from_venue_name, moved_from_venue_address,
+				       moved_from_time_zone
 				  from outbox_message where id = ?""")
 			.param(id)
 			.query((rs, n) -> Optional.ofNullable(movedFrom(rs)))
@@ -82,9 +85,11 @@ class MovedEventMessages {
 
 	static EventMoved.Before movedFrom(ResultSet rs) throws SQLException {
 		Timestamp startsAt = rs.getTimestamp("moved_from_starts_at");
+		String zone = rs.getString("moved_from_time_zone");
 		return (startsAt == null) ? null
 				: new EventMoved.Before(startsAt.toInstant(), rs.getTimestamp("moved_from_ends_at").toInstant(),
-						rs.getString("moved_from_venue_name"), rs.getString("moved_from_venue_address"));
+						rs.getString("moved_from_venue_name"), rs.getString("moved_from_venue_address"),
+						(zone != null) ? ZoneId.of(zone) : null);
 	}
 
 }

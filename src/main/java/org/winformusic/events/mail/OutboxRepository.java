@@ -162,7 +162,7 @@ class OutboxRepository {
 				 where o.id = due.id
 				returning o.id, o.registration_id, o.kind, o.message_id, o.attempts, o.recipient,
 				          o.moved_from_starts_at, o.moved_from_ends_at, o.moved_from_venue_name,
-				          o.moved_from_venue_address""")
+				          o.moved_from_venue_address, o.moved_from_time_zone""")
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("limit", limit)
 			.param("instance", instance)
@@ -268,11 +268,11 @@ class OutboxRepository {
 			.sql("""
 					insert into outbox_message (registration_id, event_id, kind, recipient, locale, message_id, status,
 					       attempts, next_attempt_at, resent_from, created_at, moved_from_starts_at, moved_from_ends_at,
-					       moved_from_venue_name, moved_from_venue_address)
+					       moved_from_venue_name, moved_from_venue_address, moved_from_time_zone)
 					select registration_id, event_id, kind,
 					       case when kind in ('EMAIL_CHANGED', 'EMAIL_CHANGED_OLD', 'EMAIL_CONFIRM') then recipient end, locale, :messageId,
 					       'PENDING', 0, :now, id, :now, moved_from_starts_at, moved_from_ends_at, moved_from_venue_name,
-					       moved_from_venue_address
+					       moved_from_venue_address, moved_from_time_zone
 					  from outbox_message where id = :id and status = 'SENT' and registration_id is not null
 					returning id""")
 			.param("messageId", newMessageId())

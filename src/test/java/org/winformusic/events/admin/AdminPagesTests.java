@@ -151,6 +151,39 @@ class AdminPagesTests {
 	}
 
 	/**
+	 * The detail names the zone of its times: next to an arrival, which gives its date
+	 * when it is not the event's first day, and once above the registration's details.
+	 */
+	@Test
+	void theDetailNamesTheZoneOfItsTimesAndTheDateOfAnArrivalAfterTheFirstDay() throws Exception {
+		TestEvents.Created twoDays = this.events.event().create();
+		this.jdbc.sql("update event set ends_at = starts_at + interval '2 days' where id = ?")
+			.param(twoDays.id())
+			.update();
+		Instant start = this.jdbc.sql("select starts_at from event where id = ?")
+			.param(twoDays.id())
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
+		long first = this.data.in(twoDays).person("Ana Primera").checkedInAt(start.plusSeconds(3600)).create().id();
+		long second = this.data.in(twoDays)
+			.person("Beto Segundo")
+			.checkedInAt(start.plusSeconds(25 * 3600))
+			.create()
+			.id();
+
+		String firstDay = page("/admin/registrations/" + first + "?lang=es", "ADMIN");
+		assertThat(firstDay).contains("llegó a las 11:00 (hora de la Ciudad de México)")
+			.contains("<h2>Datos</h2>\n  <p class=\"muted\">Zona horaria: hora de la Ciudad de México.</p>");
+		assertThat(page("/admin/registrations/" + first + "?lang=en", "ADMIN"))
+			.contains("checked in at 11:00 (Mexico City time)");
+		assertThat(page("/admin/registrations/" + second + "?lang=es", "ADMIN")).containsPattern(
+				"llegó el [a-záéíóú]+ \\d{1,2} de [a-z]+ de \\d{4}, 11:00 \\(hora de la Ciudad de México\\)");
+		assertThat(page("/admin/registrations/" + second + "?lang=en", "ADMIN"))
+			.containsPattern("checked in on [A-Za-z]+ \\d{1,2} [A-Za-z]+ \\d{4}, 11:00 \\(Mexico City time\\)");
+	}
+
+	/**
 	 * "Confirm" on a waitlisted person of a full event would only be refused: it is not
 	 * offered, and the page says why.
 	 */

@@ -367,6 +367,34 @@ class EventChangedEmailTests extends MailIntegrationTestSupport {
 	}
 
 	/**
+	 * An edit of only the time zone keeps the hours typed but moves the event: the email
+	 * gives the hours before as registrants read them, in the zone the event had then.
+	 */
+	@Test
+	@WithMockUser(roles = "ORGANIZER")
+	void aChangeOfOnlyTheTimeZoneGivesTheHoursBeforeInTheZoneTheEventHadThen() throws Exception {
+		String slug = "rezoned-" + System.nanoTime();
+		String[] saoPaulo = { "timeZone", "America/Sao_Paulo", "country", "BR", "startsAt", "2028-05-10T09:00",
+				"endsAt", "2028-05-10T13:00" };
+		this.mvc.perform(editor(post("/admin/events/new"), slug, saoPaulo)).andExpect(status().is3xxRedirection());
+		String seated = TestRegistrations.uniqueEmail("seated");
+		register(slug, "Sara Sentada", seated, "SP", RegistrationStatus.CONFIRMED);
+		this.sender.sendDueMessages();
+		greenMail.purgeEmailFromAllMailboxes();
+
+		String[] manaus = saoPaulo.clone();
+		manaus[1] = "America/Manaus";
+		this.mvc.perform(editor(post("/admin/events/" + slug + "/edit"), slug, manaus))
+			.andExpect(status().is3xxRedirection());
+
+		this.sender.sendDueMessages();
+		assertThat(plain(OutboxDeliveryTests.parts(to(seated))))
+			.contains("\n\nCuándo\n" + "Antes: miércoles 10 de mayo de 2028, 09:00–13:00 (hora de São Paulo)\n"
+					+ "Ahora: miércoles 10 de mayo de 2028, 09:00–13:00 (hora de Manaos)\n")
+			.doesNotContain("08:00");
+	}
+
+	/**
 	 * The plain-text part with its lines as the template wrote them (SMTP sends CRLF).
 	 */
 	private static String plain(Map<String, Part> parts) throws Exception {
@@ -383,9 +411,13 @@ class EventChangedEmailTests extends MailIntegrationTestSupport {
 	}
 
 	private long register(String slug, String name, String email, RegistrationStatus expected) {
+		return register(slug, name, email, "CMX", expected);
+	}
+
+	private long register(String slug, String name, String email, String state, RegistrationStatus expected) {
 		RegistrationResult result = this.registrations
 			.register(slug,
-					new RegistrationForm(name, email, "Discos Norte", null, "INDEPENDENT_LABEL", "CMX",
+					new RegistrationForm(name, email, "Discos Norte", null, "INDEPENDENT_LABEL", state,
 							"Ciudad de México", null, "YES", null, null, true, false, null),
 					Locale.forLanguageTag("es"));
 		assertThat(result.status()).isEqualTo(expected);

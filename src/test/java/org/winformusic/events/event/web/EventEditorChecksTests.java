@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -131,6 +132,71 @@ class EventEditorChecksTests {
 			.andExpect(redirectedUrl("/admin/events/over-event/edit"));
 		assertThat(this.jdbc.sql("select title_es from event where slug = 'over-event'").query(String.class).single())
 			.isEqualTo("Taller que ya fue");
+	}
+
+	@Test
+	void anEditCannotMoveAnEventThatHasNotStartedIntoThePastButAnEventUnderWayCanBeCorrected() throws Exception {
+		this.mvc.perform(colombia(post("/admin/events/new"), "slug", "typo-year"))
+			.andExpect(status().is3xxRedirection());
+		String page = refused(colombia(post("/admin/events/typo-year/edit"), "slug", "typo-year", "startsAt",
+				"2025-05-10T10:00", "endsAt", "2025-05-10T14:00", "lang", "es"));
+		assertThat(page)
+			.contains("id=\"startsAt-error\">Esa fecha ya pasó: este evento todavía no empieza, así que no puede"
+					+ " quedar en una fecha pasada. Revisa el año.")
+			.contains("value=\"2025-05-10T10:00\"")
+			.doesNotContain("Guardado.");
+		assertThat(refused(colombia(post("/admin/events/typo-year/edit"), "slug", "typo-year", "startsAt",
+				"2025-05-10T10:00", "endsAt", "2025-05-10T14:00", "lang", "en")))
+			.contains("id=\"startsAt-error\">That date has already passed: this event has not started yet, so it"
+					+ " cannot be moved into the past. Check the year.");
+		assertThat(typed("typo-year", "starts_at")).isEqualTo("2028-05-10T10:00");
+
+		// Under way since an hour ago: its start can be corrected to an earlier time.
+		this.mvc.perform(colombia(post("/admin/events/new"), "slug", "under-way"))
+			.andExpect(status().is3xxRedirection());
+		Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MINUTES);
+		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where slug = 'under-way'")
+			.params(Timestamp.from(start), Timestamp.from(start.plus(4, ChronoUnit.HOURS)))
+			.update();
+		String earlier = this.jdbc
+			.sql("select to_char((starts_at - interval '30 minutes') at time zone 'America/Bogota',"
+					+ " 'YYYY-MM-DD\"T\"HH24:MI') from event where slug = 'under-way'")
+			.query(String.class)
+			.single();
+		this.mvc
+			.perform(colombia(post("/admin/events/under-way/edit"), "slug", "under-way", "startsAt", earlier, "endsAt",
+					typed("under-way", "ends_at")))
+			.andExpect(redirectedUrl("/admin/events/under-way/edit"));
+		assertThat(typed("under-way", "starts_at")).isEqualTo(earlier);
+	}
+
+	@Test
+	void aLegacyZoneNameIsStoredAsTheZonesOwnNameAndPagesNameItsCity() throws Exception {
+		this.mvc
+			.perform(colombia(post("/admin/events/new"), "slug", "legacy-eastern", "country", "US", "timeZone",
+					"US/Eastern"))
+			.andExpect(redirectedUrl("/admin/events/legacy-eastern/edit"));
+		assertThat(zone("legacy-eastern")).isEqualTo("America/New_York");
+
+		this.mvc
+			.perform(colombia(post("/admin/events/new"), "slug", "legacy-mexico", "country", "MX", "timeZone",
+					"mexico/general"))
+			.andExpect(redirectedUrl("/admin/events/legacy-mexico/edit"));
+		assertThat(zone("legacy-mexico")).isEqualTo("America/Mexico_City");
+		assertThat(this.mvc.perform(get("/events/legacy-mexico").param("lang", "en"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("(Mexico City time)").doesNotContain("Central Time");
+	}
+
+	/** A time of the event as the editor shows it, in Bogotá. */
+	private String typed(String slug, String column) {
+		return this.jdbc
+			.sql("select to_char(" + column + " at time zone 'America/Bogota', 'YYYY-MM-DD\"T\"HH24:MI') from event"
+					+ " where slug = ?")
+			.param(slug)
+			.query(String.class)
+			.single();
 	}
 
 	private String refused(MockHttpServletRequestBuilder request) throws Exception {

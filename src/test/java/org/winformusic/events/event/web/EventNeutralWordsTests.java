@@ -1,6 +1,8 @@
 package org.winformusic.events.event.web;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,52 @@ class EventNeutralWordsTests {
 				.containsPattern("Registration opens on [A-Za-z]+ \\d{1,2} [A-Za-z]+ \\d{4}, \\d\\d:\\d\\d"
 						+ " \\(Madrid time\\)\\.");
 		}
+	}
+
+	@Test
+	void whileOpenThePageAndTheFormSayWhenRegistrationClosesAndOnceClosedWhenItDid() throws Exception {
+		Instant now = Instant.now();
+		Instant closes = now.plus(5, ChronoUnit.DAYS);
+		String open = inZone(new TestEvents(this.jdbc).event().country("CO").window(null, closes), "America/Bogota")
+			.slug();
+		String when = TIME.format(closes.atZone(BOGOTA));
+
+		for (String path : new String[] { "/events/" + open, "/events/" + open + "/register" }) {
+			assertThat(page(path, "es")).as(path)
+				.containsPattern("El registro cierra el [a-zéá]+ \\d{1,2} de [a-z]+ de \\d{4}, " + when
+						+ " \\(hora de Bogotá\\)\\.");
+			assertThat(page(path, "en")).as(path)
+				.containsPattern("Registration closes on [A-Za-z]+ \\d{1,2} [A-Za-z]+ \\d{4}, " + when
+						+ " \\(Bogotá time\\)\\.");
+		}
+		// Without a closing date registration closes at the start, which the page already
+		// shows.
+		String noClose = new TestEvents(this.jdbc).event().create().slug();
+		assertThat(page("/events/" + noClose, "es")).doesNotContain("El registro cierra");
+
+		Instant closed = now.minus(1, ChronoUnit.HOURS);
+		String over = inZone(new TestEvents(this.jdbc).event().country("CO").window(null, closed), "America/Bogota")
+			.slug();
+		String then = TIME.format(closed.atZone(BOGOTA));
+		for (String path : new String[] { "/events/" + over, "/events/" + over + "/register" }) {
+			assertThat(page(path, "es")).as(path)
+				.containsPattern("El registro cerró el [a-zéá]+ \\d{1,2} de [a-z]+ de \\d{4}, " + then
+						+ " \\(hora de Bogotá\\)\\.")
+				.doesNotContain("El registro está cerrado.");
+			assertThat(page(path, "en")).as(path)
+				.containsPattern("Registration closed on [A-Za-z]+ \\d{1,2} [A-Za-z]+ \\d{4}, " + then
+						+ " \\(Bogotá time\\)\\.");
+		}
+	}
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final ZoneId BOGOTA = ZoneId.of("America/Bogota");
+
+	private TestEvents.Created inZone(TestEvents.Builder event, String zone) {
+		TestEvents.Created created = event.create();
+		this.jdbc.sql("update event set time_zone = ? where id = ?").params(zone, created.id()).update();
+		return created;
 	}
 
 	/** The event, created, in Madrid's time zone. */

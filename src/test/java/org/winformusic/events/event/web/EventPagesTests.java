@@ -124,10 +124,10 @@ class EventPagesTests {
 		String open = fullEvent(null, null);
 
 		// Closed: no seats are offered at all, full or not, only why.
-		assertThat(page("/events/" + closed, "es")).contains("El registro está cerrado.")
+		assertThat(page("/events/" + closed, "es")).contains("El registro cerró el ")
 			.doesNotContain("la lista de espera está abierta", "Regístrate y te avisaremos",
 					"Entrar a la lista de espera", "Ya no hay lugares disponibles.");
-		assertThat(page("/events/" + closed, "en")).contains("Registration is closed.")
+		assertThat(page("/events/" + closed, "en")).contains("Registration closed on ")
 			.doesNotContain("the waitlist is open", "Register and you will get a seat", "Join the waitlist",
 					"All seats are taken.");
 		assertThat(page("/events/" + notYetOpen, "es"))
@@ -137,7 +137,7 @@ class EventPagesTests {
 		assertThat(page("/events/" + open, "es"))
 			.contains("Los lugares están agotados: la lista de espera está abierta", "Regístrate y te avisaremos",
 					"Entrar a la lista de espera")
-			.doesNotContain("Ya no hay lugares disponibles.", "El registro está cerrado.");
+			.doesNotContain("Ya no hay lugares disponibles.", "El registro cerró", "El registro está cerrado.");
 	}
 
 	@Test

@@ -119,7 +119,7 @@ class BlankFormPageTests {
 				.andExpect(status().isOk())
 				.andReturn();
 			assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
-				.contains("El registro está cerrado.")
+				.contains("El registro cerró el ")
 				.doesNotContain("name=\"_csrf\"", "placeholder-");
 			assertThat(result.getResponse().getCookie("XSRF-TOKEN")).isNull();
 		}

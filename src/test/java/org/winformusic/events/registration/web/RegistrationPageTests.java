@@ -569,9 +569,13 @@ class RegistrationPageTests {
 			.capacity(5)
 			.create();
 		String form = page(get("/events/" + closed.slug() + "/register").param("lang", "en"));
-		assertThat(form).contains("Registration is closed.").doesNotContain("name=\"fullName\"");
+		assertThat(form).contains("Registration closed on ").doesNotContain("name=\"fullName\"");
 		String posted = page(valid(closed.slug(), email()).param("lang", "es"));
-		assertThat(posted).contains("El registro está cerrado.").doesNotContain("name=\"fullName\"");
+		// Sent after the close: the answer says when it closed, in the event's zone.
+		assertThat(posted)
+			.containsPattern("El registro cerró el [a-záé]+ \\d{1,2} de [a-z]+ de \\d{4}, \\d\\d:\\d\\d"
+					+ " \\(hora de la Ciudad de México\\)\\.")
+			.doesNotContain("name=\"fullName\"");
 
 		TestEvents.Created hidden = new TestEvents(this.jdbc).event().unpublished().capacity(5).create();
 		// An unpublished event has no public page: its form answers "not found".
