@@ -79,8 +79,7 @@ class SqlStatementCountTests {
 		List<String> statements = prepared(() -> register(event.slug(), "waiting@example.com"));
 
 		assertThat(statements).as("SQL statements of a registration POST that joins the waitlist")
-			.hasSizeLessThanOrEqualTo(STATEMENTS_PER_REGISTRATION + 1)
-			.anySatisfy((sql) -> assertThat(sql).contains("'WAITLISTED'"));
+			.hasSizeLessThanOrEqualTo(STATEMENTS_PER_REGISTRATION + 1);
 		assertThat(JdbcClient.create(this.dataSource)
 			.sql("select status from registration where event_id = ? and lower(email) = 'waiting@example.com'")
 			.param(event.id())
