@@ -617,14 +617,16 @@
           }
         });
         // Seen after the event's end: an arrival not recorded, an undo not made (the
-        // arrival stays, as the server holds it).
+        // arrival stays, as the server holds it). Seen before its first day began (a
+        // phone's clock off by days): an arrival not recorded either.
         answer.results.forEach(function (r) {
           var p = person(r.id);
-          if (r.outcome === 'EVENT_OVER' && p) {
+          if ((r.outcome === 'EVENT_OVER' || r.outcome === 'NOT_YET') && p) {
             p.checkedInAt = r.checkedInAt;
             fresh = (fresh === p.id) ? null : fresh;
             delete mine[p.id];
-            lines.push(text(r.type === 'undo' ? d.msgUndoOverRefused : d.msgOverRefused, p.name));
+            lines.push(text(r.outcome === 'NOT_YET' ? d.msgNotYetRefused
+              : r.type === 'undo' ? d.msgUndoOverRefused : d.msgOverRefused, p.name));
           }
         });
         // Another check-in is the one kept (another phone's, whatever its time): say so,

@@ -89,6 +89,23 @@ public final class TestEvents {
 			.list();
 	}
 
+	/**
+	 * Moves a created event to today: started an hour ago, four hours long, so people can
+	 * be checked in (see {@link Builder#onItsDay}). Before any page read it (events are
+	 * kept for a few seconds).
+	 */
+	public void onItsDay(Created event) {
+		onItsDay(event.slug());
+	}
+
+	/** The same, by the event's slug. */
+	public void onItsDay(String slug) {
+		Instant start = Instant.now().minus(1, ChronoUnit.HOURS);
+		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where slug = ?")
+			.params(utc(start), utc(start.plus(4, ChronoUnit.HOURS)), slug)
+			.update();
+	}
+
 	private static OffsetDateTime utc(Instant instant) {
 		return (instant != null) ? OffsetDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
 	}
@@ -174,6 +191,15 @@ public final class TestEvents {
 		public Builder startsAt(Instant startsAt) {
 			this.startsAt = startsAt;
 			return this;
+		}
+
+		/**
+		 * Under way: started an hour ago (four hours long), so its first day has begun
+		 * wherever it takes place and people can be checked in (from midnight of that day
+		 * in its zone, {@code EventDays}).
+		 */
+		public Builder onItsDay() {
+			return startsAt(Instant.now().minus(1, ChronoUnit.HOURS));
 		}
 
 		public Builder venue(String name, String address, String mapUrl) {

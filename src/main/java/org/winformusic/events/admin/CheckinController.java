@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.winformusic.events.registration.DoorCopies;
 import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventDays;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationFilter;
@@ -69,8 +70,11 @@ class CheckinController {
 
 	private final DoorCheckIns door;
 
+	private final EventDays days;
+
 	CheckinController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
-			AdminQueries queries, StaffActions actions, DoorCopies copies, DoorCheckIns door) {
+			AdminQueries queries, StaffActions actions, DoorCopies copies, DoorCheckIns door, EventDays days) {
+		this.days = days;
 		this.catalog = catalog;
 		this.search = search;
 		this.directory = directory;
@@ -96,6 +100,9 @@ class CheckinController {
 		// queued while the event ran still syncs).
 		boolean over = this.catalog.ended(event.id());
 		model.addAttribute("over", over);
+		// Before the event's first day (in its zone) nobody arrives either: the page says
+		// when it is, and offers no check-in (a wrong event picked at the door).
+		model.addAttribute("early", !this.days.begun(event.id()));
 		model.addAttribute("canUndo", this.door.canUndo(event, over, request));
 		model.addAttribute("doorManifest", "/admin/events/" + event.slug() + "/checkin/manifest.webmanifest");
 		if (!text.isEmpty()) {

@@ -57,14 +57,25 @@ class DoorCheckIns {
 			}
 		}
 		catch (RegistrationStateException ex) {
-			redirect.addFlashAttribute("notice", Notice.bad(refusal(ex)));
+			redirect.addFlashAttribute("notice", refusal(ex, registration.eventId(), this.catalog, this.times, locale));
 		}
 	}
 
-	/** Why a check-in was refused: the event is over, or they hold no seat. */
-	static String refusal(RegistrationStateException refused) {
-		return (refused.reason() == RegistrationStateException.Reason.EVENT_OVER) ? "admin.checkin.overRefused"
-				: "admin.checkin.notConfirmed";
+	/**
+	 * Why a check-in was refused: the event is over, its first day has not begun (with
+	 * its date), or they hold no seat.
+	 */
+	static Notice refusal(RegistrationStateException refused, long eventId, EventCatalog catalog, EventTimes times,
+			Locale locale) {
+		return switch (refused.reason()) {
+			case EVENT_OVER -> Notice.bad("admin.checkin.overRefused");
+			case NOT_YET -> new Notice("admin.checkin.notYetRefused",
+					catalog.findById(eventId, locale)
+						.map((event) -> times.date(event.startsAt(), event.zone(), locale))
+						.orElse(""),
+					null, Notice.Kind.bad);
+			default -> Notice.bad("admin.checkin.notConfirmed");
+		};
 	}
 
 	/** "Checked in: name" or "name was already checked in at 10:05". */

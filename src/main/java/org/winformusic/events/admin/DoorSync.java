@@ -100,8 +100,12 @@ class DoorSync {
 			return result(action, done.kept().ours() ? Outcome.DONE : Outcome.ALREADY, done.registration());
 		}
 		catch (RegistrationStateException ex) {
-			return result(action, (ex.reason() == RegistrationStateException.Reason.EVENT_OVER) ? Outcome.EVENT_OVER
-					: Outcome.NOT_CONFIRMED, this.directory.find(registration.id()).orElseThrow());
+			Outcome refused = switch (ex.reason()) {
+				case EVENT_OVER -> Outcome.EVENT_OVER;
+				case NOT_YET -> Outcome.NOT_YET;
+				default -> Outcome.NOT_CONFIRMED;
+			};
+			return result(action, refused, this.directory.find(registration.id()).orElseThrow());
 		}
 	}
 
@@ -157,7 +161,13 @@ class DoorSync {
 		 * Seen by the phone after the event's end: not recorded (an arrival), or not
 		 * undone (an undo; the arrival stays).
 		 */
-		EVENT_OVER
+		EVENT_OVER,
+
+		/**
+		 * An arrival the phone saw before the event's first day began (midnight in its
+		 * zone): not recorded.
+		 */
+		NOT_YET
 
 	}
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventDays;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.DoorCopies;
@@ -38,8 +39,11 @@ class PassCardController {
 
 	private final DoorCheckIns door;
 
+	private final EventDays days;
+
 	PassCardController(EventCatalog catalog, RegistrationDirectory directory, CheckinPasses passes, DoorCopies copies,
-			DoorCheckIns door) {
+			DoorCheckIns door, EventDays days) {
+		this.days = days;
 		this.catalog = catalog;
 		this.directory = directory;
 		this.passes = passes;
@@ -62,6 +66,8 @@ class PassCardController {
 		model.addAttribute("pass", pass);
 		boolean over = this.catalog.ended(event.id());
 		model.addAttribute("over", over);
+		// Before its first day (in its zone) the card says when it is, with no check-in.
+		model.addAttribute("early", !this.days.begun(event.id()));
 		model.addAttribute("canUndo", this.door.canUndo(event, over, request));
 		if (registration.status() != RegistrationStatus.CONFIRMED) {
 			this.copies.newerActive(registration.id())
@@ -75,7 +81,7 @@ class PassCardController {
 	String checkInByPass(@PathVariable String pass, Locale locale, RedirectAttributes redirect) {
 		RegistrationView registration = byPass(pass);
 		// A card opened before the end and tapped after it is refused like any
-		// check-in after the end.
+		// check-in after the end (and one before the event's first day, like any).
 		this.door.checkIn(registration, locale, redirect);
 		redirect.addAttribute("pass", pass);
 		return "redirect:/admin/checkin/pass/{pass}";

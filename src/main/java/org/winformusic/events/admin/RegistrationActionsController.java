@@ -174,15 +174,16 @@ class RegistrationActionsController {
 
 	@PostMapping("/admin/registrations/{id}/checkin")
 	String checkIn(@PathVariable long id, RedirectAttributes redirect, Locale locale) {
-		find(id);
+		RegistrationView registration = find(id);
 		try {
 			CheckIn result = this.actions.checkIn(id);
 			redirect.addFlashAttribute("notice", DoorCheckIns.notice(result, this.catalog, this.times, locale));
 		}
 		catch (RegistrationStateException ex) {
-			// Only a confirmed registration arrives, as at the door, and only before the
-			// event's end.
-			redirect.addFlashAttribute("notice", Notice.bad(DoorCheckIns.refusal(ex)));
+			// Only a confirmed registration arrives, as at the door, and only from the
+			// event's first day (in its zone) until its end.
+			redirect.addFlashAttribute("notice",
+					DoorCheckIns.refusal(ex, registration.eventId(), this.catalog, this.times, locale));
 		}
 		return "redirect:/admin/registrations/" + id;
 	}

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventDays;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.event.RegisteringEvent;
 import org.winformusic.events.registration.AssociationInterest;
@@ -69,8 +70,12 @@ class WalkInController {
 
 	private final RegistrationTallies tallies;
 
+	private final EventDays days;
+
 	WalkInController(EventCatalog catalog, RegistrationValidator validator, RegistrationFields fields,
-			DoorWalkIns walkIns, CheckinPasses passes, MessageSource messages, RegistrationTallies tallies) {
+			DoorWalkIns walkIns, CheckinPasses passes, MessageSource messages, RegistrationTallies tallies,
+			EventDays days) {
+		this.days = days;
 		this.catalog = catalog;
 		this.validator = validator;
 		this.fields = fields;
@@ -139,8 +144,8 @@ class WalkInController {
 				result.rejectValue("email", "walkIn.error.registered");
 				yield show(event, form, result, chosen, locale, model);
 			}
-			// The event ended or was unpublished while the form was open: the page
-			// says so.
+			// The event ended or was unpublished while the form was open, or its first
+			// day has not begun: the page says so.
 			case EVENT_CLOSED -> show(event, form, result, chosen, locale, model);
 		};
 	}
@@ -150,8 +155,10 @@ class WalkInController {
 		EventInfo event = this.catalog.findById(registering.id(), locale).orElseThrow(NotFoundException::new);
 		model.addAttribute("event", event);
 		boolean ended = this.catalog.ended(registering.id());
-		model.addAttribute("closed", !registering.published() || ended);
-		model.addAttribute("closedReason", ended ? "walkIn.closed.ended" : "walkIn.closed.unpublished");
+		boolean early = !this.days.begun(registering.id());
+		model.addAttribute("closed", !registering.published() || ended || early);
+		model.addAttribute("closedReason", ended ? "walkIn.closed.ended"
+				: !registering.published() ? "walkIn.closed.unpublished" : "walkIn.closed.notYet");
 		model.addAttribute("language", language);
 		// Staff type for someone else: the problems, hints and questions in words about
 		// the person, not to them.

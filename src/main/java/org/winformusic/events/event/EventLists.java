@@ -69,13 +69,14 @@ public class EventLists {
 	public Page<Listed> forTheDoor(Locale locale, int page, int size) {
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
 		// SQL: the day ends at midnight where the event takes place, whatever the
-		// server's zone. A past event's first key is null: within the past ones only the
-		// start, descending, counts.
+		// server's zone (EventDays.BEGUN, the rule of the door's arrivals too). A past
+		// event's first key is null: within the past ones only the start, descending,
+		// counts.
 		String ordered = """
 				from (select e.*,
-				             case when e.ends_at > cast(? as timestamptz)
-				                       and e.starts_at < (date_trunc('day', cast(? as timestamptz) at time zone e.time_zone)
-				                                          + interval '1 day') at time zone e.time_zone then 0
+				             case when e.ends_at > cast(? as timestamptz) and
+				""" + EventDays.BEGUN + """
+				 then 0
 				                  when e.starts_at > cast(? as timestamptz) then 1
 				                  else 2 end as door_group
 				        from event e) e

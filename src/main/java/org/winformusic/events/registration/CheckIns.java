@@ -6,7 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.winformusic.events.event.EventDays;
 import org.winformusic.events.registration.Changes.Locked;
+import org.winformusic.events.registration.RegistrationStateException.Reason;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,9 +21,12 @@ public class CheckIns {
 
 	private final Changes changes;
 
-	CheckIns(JdbcClient jdbc, Changes changes) {
+	private final EventDays days;
+
+	CheckIns(JdbcClient jdbc, Changes changes, EventDays days) {
 		this.jdbc = jdbc;
 		this.changes = changes;
+		this.days = days;
 	}
 
 	/**
@@ -31,7 +36,8 @@ public class CheckIns {
 	 * check-in ({@link Changes#setStatus}), so the dashboard's "arrived" (confirmed and
 	 * checked in) and the list's check-in filter count the same people.
 	 * @throws RegistrationStateException (WRONG_STATUS) when it is not confirmed,
-	 * (EVENT_OVER) after the event's end: an arrival recorded then would be a fake one
+	 * (EVENT_OVER) after the event's end: an arrival recorded then would be a fake one;
+	 * (NOT_YET) before its first day (in its zone), when nobody arrives either
 	 */
 	public CheckIn checkIn(long registrationId) {
 		return this.changes.run(() -> {
@@ -41,6 +47,7 @@ public class CheckIns {
 				return new CheckIn(this.changes.view(registrationId), true);
 			}
 			this.changes.requireBeforeTheEnd(current);
+			requireTheDayBegunBy(current, this.changes.now().toInstant());
 			// SQL: a set-based change under the row lock, like the status changes.
 			this.jdbc.sql(
 					"update registration set checked_in_at = :now, checkin_key = null, updated_at = :now, version = version + 1 where id = :id")
@@ -95,7 +102,8 @@ public class CheckIns {
 	 * phone offline during the event may send its arrivals after the end; one it saw
 	 * after the end is refused.
 	 * @throws RegistrationStateException (WRONG_STATUS) when it is not confirmed,
-	 * (EVENT_OVER) when the event had ended by {@code phoneTime}
+	 * (EVENT_OVER) when the event had ended by {@code phoneTime}, (NOT_YET) when its
+	 * first day had not begun by then
 	 */
 	public PhoneCheckIn checkInFromPhone(long registrationId, Instant phoneTime, String key) {
 		// As the database keeps it (microseconds), so the same time compares equal.
@@ -104,6 +112,7 @@ public class CheckIns {
 			Locked current = this.changes.lock(registrationId);
 			Changes.require(current, RegistrationStatus.CONFIRMED);
 			this.changes.requireArrivalBeforeTheEnd(current, at);
+			requireTheDayBegunBy(current, at);
 			Stored stored = stored(registrationId);
 			Kept kept;
 			if (stored.at() == null) {
@@ -144,6 +153,20 @@ public class CheckIns {
 			keys.put(rs.getLong("id"), rs.getString("checkin_key"));
 		});
 		return keys;
+	}
+
+	/**
+	 * Arrivals are recorded from midnight of the event's first day where it takes place,
+	 * the door's "today" ({@link EventDays}), on: an event months away picked by mistake
+	 * at the door, or a check-in tapped on its detail page, records nobody.
+	 * @throws RegistrationStateException (NOT_YET) when that day had not begun at
+	 * {@code at}
+	 */
+	private void requireTheDayBegunBy(Locked current, Instant at) {
+		if (!this.days.begunBy(current.eventId(), at)) {
+			throw new RegistrationStateException(Reason.NOT_YET,
+					"The event of registration " + current.id() + " had not begun its first day by " + at);
+		}
 	}
 
 	private Stored stored(long registrationId) {

@@ -37,6 +37,12 @@ public class RegistrationStateException extends RuntimeException {
 		 * can no longer cancel or edit, and staff can no longer confirm or approve.
 		 */
 		EVENT_OVER,
+		/**
+		 * An arrival before the event's first day has begun where it takes place
+		 * (midnight in its zone): nobody arrives months early; a wrong row picked at the
+		 * door must not check anyone in.
+		 */
+		NOT_YET,
 		/** No seat is free and the operation may not add one. */
 		NO_FREE_SEAT,
 		/**

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Locale;
 
 import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventDays;
 import org.winformusic.events.event.RegisteringEvent;
 import org.winformusic.events.registration.RegistrationMessage.Type;
 import org.winformusic.events.shared.SupportedLocales;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Service;
  * Someone who turns up at the door without a registration (a walk-in), added by staff:
  * confirmed into a free seat and checked in at once; when no seat is free, added to the
  * waitlist or given an extra seat only as staff chose. The registration window does not
- * apply (the door opens after it closes); a published event that has not ended does.
+ * apply (the door opens after it closes); a published event on its days does: from
+ * midnight of its first day in its zone ({@link EventDays}) until its end.
  * <p>
  * The seat is claimed as the public form claims it ({@link PublicRegistrations}): the
  * lowest free seat, {@code FOR UPDATE SKIP LOCKED}, in the statement that inserts, and
@@ -78,8 +80,11 @@ public class WalkIns {
 
 	private final MessageSource messages;
 
+	private final EventDays days;
+
 	WalkIns(JdbcClient jdbc, Changes changes, Seats seats, LinkReminders links, EventCatalog catalog,
-			MessageSource messages) {
+			MessageSource messages, EventDays days) {
+		this.days = days;
 		this.jdbc = jdbc;
 		this.changes = changes;
 		this.seats = seats;
@@ -99,7 +104,8 @@ public class WalkIns {
 		if (form.eventId() != event.id()) {
 			throw new IllegalArgumentException("The form was checked for another event");
 		}
-		if (!event.published() || this.catalog.ended(event.id())) {
+		// Before the event's first day (in its zone) nobody arrives: no walk-in either.
+		if (!event.published() || this.catalog.ended(event.id()) || !this.days.begun(event.id())) {
 			return new WalkIn(Outcome.EVENT_CLOSED, null, false);
 		}
 		return this.changes.run(() -> {
@@ -171,7 +177,10 @@ public class WalkIns {
 		/** A registration of the event holds the address: nothing was added. */
 		ALREADY_REGISTERED,
 
-		/** The event is not published or has ended: nothing was added. */
+		/**
+		 * The event is not published, has ended or its first day has not begun: nothing
+		 * was added.
+		 */
 		EVENT_CLOSED
 
 	}

@@ -214,6 +214,7 @@ class AdminPagesTests {
 
 	@Test
 	void doorCheckInOffersCheckInToConfirmedPeopleOnly() throws Exception {
+		new TestEvents(this.jdbc).onItsDay(this.event);
 		String found = DoorSearches.results(this.mvc, this.event.slug(), "jose", "ORGANIZER", "en");
 		assertThat(found).contains("José Peña").contains("/checkin/" + this.jose.id());
 		String pending = DoorSearches.results(this.mvc, this.event.slug(), "maria", "ORGANIZER", "en");
@@ -226,6 +227,7 @@ class AdminPagesTests {
 
 	@Test
 	void theQrCodeCarriesTheCheckInPassAndItsPageShowsThePersonsCard() throws Exception {
+		new TestEvents(this.jdbc).onItsDay(this.event);
 		String pass = this.passes.pass(this.jose.id());
 		assertThat(QrCodes.decodeSvg(this.qrCode.svg(this.jose.id()))).isEqualTo("http://localhost:8080/p/" + pass);
 		assertThat(this.qrCode.dataUri(this.jose.id())).startsWith("data:image/svg+xml;base64,");

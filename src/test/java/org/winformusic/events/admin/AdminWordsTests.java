@@ -126,6 +126,8 @@ class AdminWordsTests {
 		String english = text(page("/admin/registrations/" + arrived.id() + "?lang=en", "ADMIN"));
 		assertThat(english).contains("Undid the arrival", "Had checked in on Monday 20 March 2028, 10:55");
 
+		// Checked in again on the event's day.
+		this.events.onItsDay(this.event);
 		this.mvc
 			.perform(post("/admin/events/" + this.event.slug() + "/checkin/" + arrived.id()).with(csrf())
 				.with(user("door@win.test").roles("ORGANIZER")))

@@ -91,7 +91,7 @@ class CheckInFollowsTheSeatTests {
 
 	@Test
 	void aRegistrantWhoArrivedCannotCancelAndIsStillCountedAsCheckedInEverywhere() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(3).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(3).create();
 		long stays = arrived(event, "Rita Quedada");
 		long came = arrived(event, "Ana Llegada");
 
@@ -105,7 +105,7 @@ class CheckInFollowsTheSeatTests {
 	@Test
 	void staffCannotCancelDeclineOrMoveSomeoneWhoArrivedUntilTheCheckInIsUndoneWhichTheHistoryRecords()
 			throws Exception {
-		TestEvents.Created event = this.events.event().capacity(2).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(2).create();
 		long stays = arrived(event, "Rita Quedada");
 		long came = arrived(event, "Carla Llegada");
 		// Someone waits: a move to the waitlist would not be refused for a free seat.
@@ -149,7 +149,7 @@ class CheckInFollowsTheSeatTests {
 
 	@Test
 	void theAuditLogSaysWhenTheyHadArrivedInTheEventsZoneLikeTheRestOfItsRow() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(3).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(3).create();
 		long id = this.data.in(event).person("Lola Log").status("CANCELLED").create().id();
 		this.jdbc.sql("""
 				insert into audit_log (at, actor, action, event_id, registration_id, details)
@@ -167,7 +167,7 @@ class CheckInFollowsTheSeatTests {
 
 	@Test
 	void staffErasureOfSomeoneWhoArrivedTakesTheCheckInAwayWithTheSeat() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(3).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(3).create();
 		long stays = arrived(event, "Rita Quedada");
 		long erased = arrived(event, "Berta Borrada");
 
@@ -189,7 +189,7 @@ class CheckInFollowsTheSeatTests {
 	void theMigrationClearsTheCheckInsOfRegistrationsThatHoldNoSeat() throws Exception {
 		String migration = new ClassPathResource("db/migration/V26__check_in_belongs_to_a_seat.sql")
 			.getContentAsString(StandardCharsets.UTF_8);
-		TestEvents.Created event = this.events.event().capacity(2).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(2).create();
 		Instant in = AdminTest.REGISTERED.plus(Duration.ofDays(1));
 		long confirmed = this.data.in(event).person("Rita Quedada").checkedInAt(in).create().id();
 		withOldCheckIns(event, in, () -> {
@@ -214,7 +214,7 @@ class CheckInFollowsTheSeatTests {
 	 */
 	@Test
 	void theDatabaseRefusesACheckInOnARegistrationThatHoldsNoSeat() {
-		TestEvents.Created event = this.events.event().capacity(2).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(2).create();
 		long pending = this.data.in(event).person("Pia Pendiente").status("PENDING").create().id();
 		long seated = this.data.in(event).person("Rita Quedada").checkedInAt(AdminTest.REGISTERED).create().id();
 
@@ -244,7 +244,7 @@ class CheckInFollowsTheSeatTests {
 	void theConstraintsMigrationFirstClearsTheCheckInsThatWouldBreakIt() throws Exception {
 		String migration = new ClassPathResource("db/migration/V29__checked_in_only_while_confirmed.sql")
 			.getContentAsString(StandardCharsets.UTF_8);
-		TestEvents.Created event = this.events.event().capacity(2).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(2).create();
 		Instant in = AdminTest.REGISTERED.plus(Duration.ofDays(1));
 		long confirmed = this.data.in(event).person("Rita Quedada").checkedInAt(in).create().id();
 		withOldCheckIns(event, in, () -> {

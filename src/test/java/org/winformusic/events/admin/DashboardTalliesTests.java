@@ -140,6 +140,8 @@ class DashboardTalliesTests {
 		this.staff.moveToWaitlist(confirmed.get(1));
 		this.staff.approve(pending.get(0));
 		this.staff.decline(pending.get(1));
+		// Arrivals on the event's day.
+		events.onItsDay(this.event);
 		this.checkIns.checkIn(confirmed.get(2));
 		this.checkIns.checkIn(confirmed.get(3));
 		this.checkIns.undoCheckIn(confirmed.get(3));

@@ -67,7 +67,7 @@ class DoorRoleTests {
 
 	@BeforeEach
 	void setUp() {
-		this.event = new TestEvents(this.jdbc).event().capacity(5).create();
+		this.event = new TestEvents(this.jdbc).event().onItsDay().capacity(5).create();
 		this.ana = new TestRegistrations(this.jdbc).in(this.event)
 			.person("Ana Entrada")
 			.createdAt(AdminTest.REGISTERED)

@@ -59,7 +59,7 @@ class DoorSearchTests {
 
 	@BeforeEach
 	void seed() {
-		this.event = new TestEvents(this.jdbc).event().capacity(5).create();
+		this.event = new TestEvents(this.jdbc).event().onItsDay().capacity(5).create();
 		TestRegistrations data = new TestRegistrations(this.jdbc);
 		this.ana = data.in(this.event)
 			.person("Ana Núñez")

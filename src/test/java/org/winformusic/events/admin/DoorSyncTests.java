@@ -245,6 +245,7 @@ class DoorSyncTests {
 
 	@Test
 	void aBatchChecksInAndUndoesInOrder() throws Exception {
+		onItsDay();
 		Instant now = this.clock.instant();
 		sync(action(this.ana.id(), "in", now) + "," + action(this.luis.id(), "in", now) + ","
 				+ action(this.luis.id(), "undo", now))
@@ -332,6 +333,7 @@ class DoorSyncTests {
 
 	@Test
 	void aFreshCheckInReadsAsDoneAndOnlyALaterLookReadsAsAlreadyIn() throws Exception {
+		onItsDay();
 		String done = "class=\"door__alert door__alert--done\"";
 		String repeat = "class=\"door__alert door__alert--in\"";
 		// Without JavaScript: the form post, then the list it redirects to (the flash
@@ -365,6 +367,7 @@ class DoorSyncTests {
 
 	@Test
 	void theSearchWithoutJavaScriptFindsADoorCodeInAnyCaseWithDashesOrSpaces() throws Exception {
+		onItsDay();
 		String code = this.passes.code(this.luis.id());
 		String dashed = code.substring(0, 4) + "-" + code.substring(4);
 		String spaced = code.substring(0, 4) + " " + code.substring(4);
@@ -390,6 +393,7 @@ class DoorSyncTests {
 
 	@Test
 	void aCancelledPassOffersTheSamePersonsNewerConfirmedRegistration() throws Exception {
+		onItsDay();
 		TestRegistrations.Registration old = this.data.in(this.event)
 			.person("Ana Núñez")
 			.email(this.ana.email())
@@ -460,10 +464,29 @@ class DoorSyncTests {
 		return this.mvc.perform(request).andExpect(status().isOk());
 	}
 
-	/** An event starting half an hour from now, with someone registered. */
+	/**
+	 * The seeded event, moved to today (started an hour ago): arrivals are recorded from
+	 * midnight of its first day in its zone on.
+	 */
+	private void onItsDay() {
+		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
+			.params(java.sql.Timestamp.from(this.clock.instant().minus(1, ChronoUnit.HOURS)),
+					java.sql.Timestamp.from(this.clock.instant().plus(3, ChronoUnit.HOURS)), this.event.id())
+			.update();
+	}
+
+	/**
+	 * An event starting half an hour from now, with someone registered. Its zone is one
+	 * where it is about midday now, so that its first day has begun and times up to two
+	 * hours before its start fall on that day (arrivals count from its midnight).
+	 */
 	private TestRegistrations.Registration today(String name) {
 		if (this.today == null) {
 			this.today = this.events.event().startsAt(this.clock.instant().plus(30, ChronoUnit.MINUTES)).create();
+			int offset = Math.max(-12,
+					Math.min(14, 12 - this.clock.instant().atZone(java.time.ZoneOffset.UTC).getHour()));
+			String zone = (offset == 0) ? "Etc/UTC" : "Etc/GMT" + ((offset > 0) ? "-" : "+") + Math.abs(offset);
+			this.jdbc.sql("update event set time_zone = ? where id = ?").params(zone, this.today.id()).update();
 		}
 		return this.data.in(this.today).person(name).createdAt(AdminTest.REGISTERED).create();
 	}

@@ -224,6 +224,7 @@ class EditConflictTests {
 
 	@Test
 	void aCheckInAfterTheFormWasLoadedAlsoRefusesTheSaveInTheStaffsLanguage() throws Exception {
+		new TestEvents(this.jdbc).onItsDay(this.event);
 		long id = this.data.in(this.event).person("Iván Puerta").createdAt(AdminTest.REGISTERED).create().id();
 		String form = page(get(edit(id)).with(as("ORGANIZER")));
 		this.mvc.perform(post("/admin/registrations/" + id + "/checkin").with(as("ORGANIZER")).with(csrf()))
@@ -247,6 +248,7 @@ class EditConflictTests {
 	 */
 	@Test
 	void aChangeOutsideTheFormsFieldsIsSaidSoWithoutAnEmptyList() throws Exception {
+		new TestEvents(this.jdbc).onItsDay(this.event);
 		long id = this.data.in(this.event).person("Iván Llegada").createdAt(AdminTest.REGISTERED).create().id();
 		String form = page(get(edit(id)).param("lang", "es").with(as("ORGANIZER")));
 		this.mvc.perform(post("/admin/registrations/" + id + "/checkin").with(as("ORGANIZER")).with(csrf()))

@@ -567,7 +567,7 @@ class StaffActionsTests {
 
 	@Test
 	void doorCheckInBySearchAndByQrTokenReportsASecondCheckInWithoutDuplicatingIt() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(3).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(3).create();
 		TestRegistrations.Registration kim = this.data.in(event)
 			.person("Kim Puerta")
 			.createdAt(AdminTest.REGISTERED)

@@ -66,7 +66,7 @@ class WalkInFormTests {
 	 */
 	@Test
 	void enterInAFieldOfAFullEventPressesThePlainButtonWhichAddsNobody() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(1).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(1).create();
 		this.data.in(event).person("Ana Sentada").createdAt(AdminTest.REGISTERED).create();
 		String email = TestRegistrations.uniqueEmail("enter.lleno");
 
@@ -107,7 +107,7 @@ class WalkInFormTests {
 	 */
 	@Test
 	void theFullNoticeSaysHowManyAlreadyWait() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(1).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(1).create();
 		this.data.in(event).person("Ana Sentada").createdAt(AdminTest.REGISTERED).create();
 		String email = TestRegistrations.uniqueEmail("cuantos.esperan");
 		String aheadOfThem = "Si agregas un lugar, esta persona pasa antes que quienes esperan.";
@@ -140,7 +140,7 @@ class WalkInFormTests {
 	 */
 	@Test
 	void theProblemsAndTheInterestQuestionSpeakAboutThePersonInBothLanguages() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(5).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(5).create();
 		String form = "/admin/events/" + event.slug() + "/checkin/walk-in";
 
 		this.mvc.perform(post(form).with(csrf()).with(as("DOOR")).header("Accept-Language", "es"))
@@ -173,7 +173,7 @@ class WalkInFormTests {
 			.andExpect(content().string(not(containsString("Would you"))));
 
 		// An address the mail servers refuse, on an event in Colombia.
-		TestEvents.Created bogota = this.events.event().country("CO").capacity(5).create();
+		TestEvents.Created bogota = this.events.event().onItsDay().country("CO").capacity(5).create();
 		this.mvc
 			.perform(post("/admin/events/" + bogota.slug() + "/checkin/walk-in").with(csrf())
 				.with(as("DOOR"))
@@ -184,8 +184,10 @@ class WalkInFormTests {
 			.andExpect(content().string(containsString(
 					"¿Le interesaría formar parte de una asociación de música independiente de Colombia?")));
 
-		// The public form still speaks to the registrant.
-		this.mvc.perform(get("/events/" + event.slug() + "/register").header("Accept-Language", "es"))
+		// The public form still speaks to the registrant (of an event whose form is
+		// open).
+		TestEvents.Created open = this.events.event().capacity(5).create();
+		this.mvc.perform(get("/events/" + open.slug() + "/register").header("Accept-Language", "es"))
 			.andExpect(content().string(containsString(
 					"¿Te interesaría formar parte de una asociación mexicana de música independiente?")));
 	}
@@ -218,7 +220,7 @@ class WalkInFormTests {
 	 */
 	@Test
 	void aWaitlistedRegistrationFoundForTheAddressReadsAsTheDoorPageSays() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(5).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(5).create();
 		TestRegistrations.Registration eva = this.data.in(event)
 			.person("Eva Espera")
 			.status("WAITLISTED")

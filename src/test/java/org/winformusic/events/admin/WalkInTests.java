@@ -67,7 +67,7 @@ class WalkInTests {
 
 	@Test
 	void aDoorVolunteerAddsAWalkInWhoIsConfirmedCheckedInCountedAndEmailedInTheirLanguage() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(3).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(3).create();
 		String door = "/admin/events/" + event.slug() + "/checkin";
 		Cookie session = login(TestStaff.create(this.jdbc, DOOR, "Puerta", StaffRole.DOOR));
 		this.mvc.perform(get(door).cookie(session).header("Accept-Language", "en"))
@@ -122,7 +122,7 @@ class WalkInTests {
 	 */
 	@Test
 	void afterADoubleTapTheNextWalkInsNoticeNamesTheNextPerson() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(5).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(5).create();
 		String door = "/admin/events/" + event.slug() + "/checkin";
 		Cookie session = login(TestStaff.create(this.jdbc, DOOR, "Puerta", StaffRole.DOOR));
 		String amparo = TestRegistrations.uniqueEmail("amparo");
@@ -148,7 +148,7 @@ class WalkInTests {
 
 	@Test
 	void whenTheEventIsFullTheDoorMayAddToTheWaitlistButNotBeyondCapacity() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(1).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(1).create();
 		this.data.in(event).person("Ana Sentada").createdAt(AdminTest.REGISTERED).create();
 		String email = TestRegistrations.uniqueEmail("sin.lugar");
 
@@ -183,7 +183,7 @@ class WalkInTests {
 
 	@Test
 	void anAdminMaySeatAWalkInBeyondCapacity() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(1).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(1).create();
 		this.data.in(event).person("Ana Sentada").createdAt(AdminTest.REGISTERED).create();
 		String email = TestRegistrations.uniqueEmail("sobre.cupo");
 		this.mvc.perform(walkIn(event, "Carla Cupo", email).with(as("ADMIN")))
@@ -202,7 +202,7 @@ class WalkInTests {
 
 	@Test
 	void anAddressAlreadyRegisteredShowsThatRegistrationAndAddsNothing() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(5).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(5).create();
 		TestRegistrations.Registration ana = this.data.in(event)
 			.person("Ana Registrada")
 			.createdAt(AdminTest.REGISTERED)
@@ -228,7 +228,7 @@ class WalkInTests {
 
 	@Test
 	void withoutConsentTheStaffMessageIsNextToTheCheckbox() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(5).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(5).create();
 		String email = TestRegistrations.uniqueEmail("sin.consentimiento");
 
 		this.mvc.perform(withoutConsent(event, "Dora Duda", email).with(as("DOOR")).header("Accept-Language", "en"))
@@ -241,7 +241,7 @@ class WalkInTests {
 
 	@Test
 	void twoSubmitsOfTheSameAddressAtOnceMakeOneRegistration() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(5).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(5).create();
 		String email = TestRegistrations.uniqueEmail("doble.envio");
 		ExecutorService pool = Executors.newFixedThreadPool(2);
 		CountDownLatch start = new CountDownLatch(1);
@@ -279,7 +279,7 @@ class WalkInTests {
 	 */
 	@Test
 	void concurrentSubmitsOfOneAddressForTheLastSeatAreAllShownTheRegistrationTheyMade() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(1).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(1).create();
 		String email = TestRegistrations.uniqueEmail("ultimo.lugar");
 		List<MvcResult> results = org.winformusic.events.registration.Race.race(8,
 				(i) -> () -> this.mvc
@@ -299,6 +299,7 @@ class WalkInTests {
 	@Test
 	void nobodyIsAddedToAnEventThatHasEnded() throws Exception {
 		TestEvents.Created event = this.events.event()
+			.onItsDay()
 			.startsAt(Instant.now().minus(Duration.ofDays(2)))
 			.capacity(5)
 			.create();
@@ -318,7 +319,7 @@ class WalkInTests {
 
 	@Test
 	void opsDoNotAddWalkIns() throws Exception {
-		TestEvents.Created event = this.events.event().capacity(5).create();
+		TestEvents.Created event = this.events.event().onItsDay().capacity(5).create();
 		String email = TestRegistrations.uniqueEmail("ops");
 		this.mvc.perform(get("/admin/events/" + event.slug() + "/checkin/walk-in").with(as("OPS")))
 			.andExpect(status().isForbidden());

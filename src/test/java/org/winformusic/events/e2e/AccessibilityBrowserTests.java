@@ -96,6 +96,8 @@ class AccessibilityBrowserTests extends BrowserTest {
 		for (String[] person : people) {
 			TestRegistrations.register(this.registrations, "a11y-admin", person[0], person[1], person[2]);
 		}
+		// Arrivals on the event's day: the door page as a volunteer sees it then.
+		new TestEvents(this.jdbc).onItsDay("a11y-admin");
 		this.checkIns.checkIn(first.registrationId());
 		String admin = TestStaff.create(this.jdbc, "ada@win.test", "Ada", StaffRole.ADMIN);
 		String organizer = TestStaff.create(this.jdbc, "olga@win.test", "Olga", StaffRole.ORGANIZER);

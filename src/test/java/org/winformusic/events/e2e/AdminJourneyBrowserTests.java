@@ -73,6 +73,7 @@ class AdminJourneyBrowserTests extends BrowserTest {
 			Page second = secondPhone.newPage();
 			for (Page door : new Page[] { first, second }) {
 				logIn(door, organizer);
+				new TestEvents(this.jdbc).onItsDay("organizer-journey");
 				door.navigate(url("/admin/events/organizer-journey/checkin"));
 				// The phone holds its copy of the event's list once the A-Z buttons show.
 				assertThat(door.locator(".door__letter")).not().hasCount(0);
@@ -113,6 +114,7 @@ class AdminJourneyBrowserTests extends BrowserTest {
 		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("qr-journey").capacity(10).create();
 		RegistrationResult lucia = TestRegistrations.register(this.registrations, "qr-journey", "Lucía Ramírez",
 				"lucia.ramirez@example.org", "Ruido Records");
+		new TestEvents(this.jdbc).onItsDay("qr-journey");
 		String organizer = TestStaff.create(this.jdbc, "omar@win.test", "Omar", StaffRole.ORGANIZER);
 		String pass = this.passes.pass(lucia.registrationId());
 

@@ -52,6 +52,7 @@ class DoorListBrowserTests extends BrowserTest {
 
 		Page phone = open(PHONE, "es-MX");
 		logIn(phone, organizer);
+		new TestEvents(this.jdbc).onItsDay("door-all");
 		phone.navigate(url("/admin/events/door-all/checkin"));
 
 		Locator letters = phone.locator(".door__letter");
@@ -93,6 +94,7 @@ class DoorListBrowserTests extends BrowserTest {
 
 		Page phone = open(PHONE, "es-MX");
 		logIn(phone, organizer);
+		new TestEvents(this.jdbc).onItsDay("door-compound");
 		phone.navigate(url("/admin/events/door-compound/checkin"));
 
 		assertThat(phone.locator(".door__letter")).hasText(new String[] { "Todos", "C", "P", "R" });
@@ -120,6 +122,7 @@ class DoorListBrowserTests extends BrowserTest {
 
 		Page phone = open(PHONE, "es-MX");
 		logIn(phone, organizer);
+		new TestEvents(this.jdbc).onItsDay("door-long");
 		phone.navigate(url("/admin/events/door-long/checkin"));
 		Locator long1 = phone.locator(".door__person", new Page.LocatorOptions().setHasText("Maximiliana"));
 		// "All": everyone, from the phone's copy.

@@ -409,6 +409,39 @@ class DoorOfflineBrowserTests extends BrowserTest {
 		assertThat(phone.evaluate("() => localStorage.getItem('door-copy:door-next-day')")).isNull();
 	}
 
+	/**
+	 * A door phone opened on an event months away (the wrong row picked in the list of
+	 * events): the page says when the event is, and neither the phone's copy nor the
+	 * server's search offers a check-in or a walk-in.
+	 */
+	@Test
+	void aDoorPageBeforeTheEventsDaySaysWhenItIsAndOffersNoCheckIn() {
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-not-yet").capacity(10).create();
+		register("door-not-yet", "Ana Pronto", "ana.pronto@example.org", "Discos Norte");
+		java.time.ZoneId mexico = java.time.ZoneId.of("America/Mexico_City");
+		Instant start = this.jdbc.sql("select starts_at from event where slug = 'door-not-yet'")
+			.query(Timestamp.class)
+			.single()
+			.toInstant();
+		String day = java.time.format.DateTimeFormatter
+			.ofPattern("EEEE d 'de' MMMM 'de' yyyy", java.util.Locale.forLanguageTag("es"))
+			.format(start.atZone(mexico));
+		String organizer = TestStaff.create(this.jdbc, "door-not-yet@win.test", "Nora", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-not-yet/checkin"));
+		assertThat(phone.locator("#door-not-yet"))
+			.hasText("Este evento es el " + day + ": las llegadas se registran a partir de ese día.");
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+		phone.locator("#q").fill("ana");
+		Locator card = phone.locator(".door__person", new Page.LocatorOptions().setHasText("Ana Pronto"));
+		assertThat(card).hasCount(1);
+		assertThat(card.getByRole(AriaRole.BUTTON)).hasCount(0);
+		assertThat(
+				phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Registrar a alguien en la puerta")))
+			.hasCount(0);
+	}
+
 	private void checkInBySearch(Page page, String query, String name) {
 		page.locator("#q").fill(query);
 		Locator card = page.locator(".door__person", new Page.LocatorOptions().setHasText(name));

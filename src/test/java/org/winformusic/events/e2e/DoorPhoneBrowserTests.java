@@ -81,6 +81,7 @@ class DoorPhoneBrowserTests extends BrowserTest {
 			context.addInitScript("delete window.BarcodeDetector;");
 			Page phone = context.newPage();
 			logIn(phone, organizer);
+			new TestEvents(this.jdbc).onItsDay("door-camera");
 			phone.navigate(url("/admin/events/door-camera/checkin"));
 			assertThat(phone.locator(".door__letter")).not().hasCount(0);
 
@@ -109,6 +110,7 @@ class DoorPhoneBrowserTests extends BrowserTest {
 		long rosa = TestRegistrations.register(this.registrations, slug, "Rosa Muñoz", "rosa@example.org", "Discos")
 			.registrationId();
 		TestRegistrations.register(this.registrations, slug, "Tomás Gil", "tomas@example.org", "Sello Río");
+		new TestEvents(this.jdbc).onItsDay(slug);
 		String organizer = TestStaff.create(this.jdbc, slug + "@win.test", "Irene", role);
 		String door = "/admin/events/" + slug + "/checkin";
 

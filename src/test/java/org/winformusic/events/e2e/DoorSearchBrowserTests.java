@@ -44,6 +44,7 @@ class DoorSearchBrowserTests extends BrowserTest {
 		register("Beto Núñez", "beto.nunez@example.org", "Sello Sur");
 		register("Carla Ruiz", "carla.ruiz@example.org", "Editora Centro");
 		String organizer = TestStaff.create(this.jdbc, "door-no-script@win.test", "Nora", StaffRole.ORGANIZER);
+		new TestEvents(this.jdbc).onItsDay("door-no-script");
 		String door = url("/admin/events/door-no-script/checkin");
 
 		Page phone = open(PHONE, "es-MX");
@@ -99,6 +100,7 @@ class DoorSearchBrowserTests extends BrowserTest {
 		List<String> requested = new CopyOnWriteArrayList<>();
 		phone.onRequest((request) -> requested.add(request.method() + " " + request.url()));
 		logIn(phone, organizer);
+		new TestEvents(this.jdbc).onItsDay("door-by-email");
 		phone.navigate(url("/admin/events/door-by-email/checkin"));
 		assertThat(phone.locator(".door__letter")).not().hasCount(0);
 
@@ -131,6 +133,7 @@ class DoorSearchBrowserTests extends BrowserTest {
 		String organizer = TestStaff.create(this.jdbc, "door-email-typed@win.test", "Elsa", StaffRole.ORGANIZER);
 		Page phone = open(PHONE, "es-MX");
 		logIn(phone, organizer);
+		new TestEvents(this.jdbc).onItsDay("door-email-typed");
 		phone.navigate(url("/admin/events/door-email-typed/checkin"));
 		assertThat(phone.locator(".door__letter")).not().hasCount(0);
 

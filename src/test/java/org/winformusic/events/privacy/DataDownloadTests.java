@@ -42,6 +42,7 @@ class DataDownloadTests extends PersonalDataTestSupport {
 		long id = registrationId(person.email());
 		new TestRegistrations(this.jdbc).pastTheDoubleTapWindow(id);
 		this.mvc.perform(post("/events/" + slug + "/lookup").with(csrf()).param("email", person.email()));
+		onItsDay(slug);
 		act(post("/admin/registrations/" + id + "/checkin"));
 		this.sender.sendDueMessages();
 		java.util.List<String> subjects = this.jdbc

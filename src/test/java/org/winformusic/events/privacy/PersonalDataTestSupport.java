@@ -87,6 +87,17 @@ abstract class PersonalDataTestSupport {
 		return "zq" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 	}
 
+	/**
+	 * Moves an event to its day, started an hour ago by the clock (four hours long):
+	 * arrivals are recorded from midnight of its first day in its zone on.
+	 */
+	void onItsDay(String slug) {
+		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where slug = ?")
+			.params(java.sql.Timestamp.from(this.clock.instant().minus(Duration.ofHours(1))),
+					java.sql.Timestamp.from(this.clock.instant().plus(Duration.ofHours(3))), slug)
+			.update();
+	}
+
 	/** A published event starting {@code startsIn} from the clock's now. */
 	String event(Duration startsIn, int seats) {
 		return new TestEvents(this.jdbc).event()

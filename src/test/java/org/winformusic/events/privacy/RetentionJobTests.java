@@ -33,6 +33,7 @@ class RetentionJobTests extends PersonalDataTestSupport {
 		}
 		String recentToken = register(recent, Person.marked(recentMarker, "+52 55 9999 0001"));
 		long checkedIn = registrationId(oldPeople.get(0).email());
+		onItsDay(old);
 		act(post("/admin/registrations/" + checkedIn + "/checkin"));
 		act(post("/admin/registrations/" + checkedIn + "/notes").param("body", "Habló " + oldMarker));
 		this.sender.sendDueMessages();

@@ -37,7 +37,8 @@ class StaffPageTimesTests extends PersonalDataTestSupport {
 	void theListsAcrossEventsShowUtcAndTheTimeAtTheEvent() throws Exception {
 		String marker = marker();
 		Person person = Person.marked(marker, "+52 55 8181 9191");
-		register(event(Duration.ofDays(20), 5), person);
+		String slug = event(Duration.ofDays(20), 5);
+		register(slug, person);
 		long id = registrationId(person.email());
 		this.sender.sendDueMessages();
 		Instant registered = this.jdbc.sql("select created_at from registration where id = ?")
@@ -83,6 +84,7 @@ class StaffPageTimesTests extends PersonalDataTestSupport {
 			.param("action", PersonalData.SEARCHED));
 		assertThat(occurrences(audit, UTC_NOTE)).isOne();
 		assertThat(audit).doesNotContain("En el evento").doesNotContain("hora de la Ciudad de México");
+		onItsDay(slug);
 		act(post("/admin/registrations/" + id + "/checkin"));
 		Instant checkedIn = this.jdbc
 			.sql("select at from audit_log where registration_id = ? and action = 'CHECKED_IN'")

@@ -168,6 +168,7 @@ class RegistrationStaffOperationsTests {
 	void checkInIsIdempotentAndCanBeUndone() {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(3).create();
 		long id = register(event, "door@example.com").registrationId();
+		new TestEvents(this.jdbc).onItsDay(event);
 
 		CheckIns.CheckIn first = this.checkIns.checkIn(id);
 		CheckIns.CheckIn again = this.checkIns.checkIn(id);

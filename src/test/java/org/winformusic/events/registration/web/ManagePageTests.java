@@ -137,6 +137,7 @@ class ManagePageTests {
 		String cancelled = register(open.slug(), email(), "es").replace("?new", "");
 		cancel(cancelled);
 		String checkedIn = register(open.slug(), email(), "es").replace("?new", "");
+		new TestEvents(this.jdbc).onItsDay(open);
 		this.checkIns.checkIn(id(checkedIn));
 
 		for (String seat : new String[] { seated, checkedIn }) {

@@ -1,0 +1,54 @@
+package org.winformusic.events.event;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * An event's day where it takes place: the door's "today" begins at midnight of the
+ * event's first day in the event's own time zone, whatever the server's zone. The door's
+ * list of events puts such an event first ({@link EventLists#forTheDoor}) and arrivals
+ * are recorded only from then on: one rule, {@link #BEGUN}, for both.
+ */
+@Service
+public class EventDays {
+
+	/**
+	 * SQL: whether the first day of the event {@code e} had begun at the time given by
+	 * the one parameter, a {@code timestamptz}: it starts before the midnight that ends
+	 * that time's day where the event takes place.
+	 */
+	static final String BEGUN = """
+			e.starts_at < (date_trunc('day', cast(? as timestamptz) at time zone e.time_zone)
+			               + interval '1 day') at time zone e.time_zone""";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	EventDays(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/** Whether the event's first day has begun where it takes place (read exactly). */
+	public boolean begun(long eventId) {
+		return begunBy(eventId, this.clock.instant());
+	}
+
+	/**
+	 * Whether the event's first day had begun at {@code when} where it takes place (read
+	 * exactly); false for no such event.
+	 */
+	public boolean begunBy(long eventId, Instant when) {
+		return this.jdbc.sql("select " + BEGUN + " from event e where e.id = ?")
+			.params(Timestamp.from(when), eventId)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+}
