@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.winformusic.events.admin.RegistrationListViews.FilterParams;
 import org.winformusic.events.admin.RegistrationListViews.ListedRegistration;
 import org.winformusic.events.event.EventCatalog;
+import org.winformusic.events.event.EventDays;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
@@ -84,11 +85,14 @@ class RegistrationsController {
 
 	private final Validator validator;
 
+	private final EventDays days;
+
 	RegistrationsController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
 			AdminQueries queries, AuditLog audit, BulkActions bulk, MessageSource messages, Regions regions,
 			RegistrationAnswers answers, StaffActions actions, EventTimes times, RegistrationErasure erasure,
-			SelfService selfService, Validator validator) {
+			SelfService selfService, Validator validator, EventDays days) {
 		this.validator = validator;
+		this.days = days;
 		this.erasure = erasure;
 		this.selfService = selfService;
 		this.actions = actions;
@@ -224,8 +228,10 @@ class RegistrationsController {
 		model.addAttribute("emails", this.queries.emails(id));
 		model.addAttribute("trail", this.audit.forRegistration(id));
 		model.addAttribute("full", this.catalog.availability(event.id()).full());
-		// After the end nobody is confirmed or approved (StaffRegistrations refuses it).
+		// After the end nobody is confirmed or approved (StaffRegistrations refuses it);
+		// before the event's first day nobody arrives (CheckIns refuses it).
 		model.addAttribute("over", this.catalog.ended(event.id()));
+		model.addAttribute("early", !this.days.begun(event.id()));
 		model.addAttribute("erased", erased);
 		model.addAttribute("answers", this.answers.of(id, event.id(), locale, true));
 		// The change of address the registrant asked for, while its link still works

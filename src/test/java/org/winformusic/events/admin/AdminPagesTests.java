@@ -112,6 +112,8 @@ class AdminPagesTests {
 
 	@Test
 	void detailShowsEveryFieldAndOnlyTheActionsTheViewerMayUse() throws Exception {
+		// On its day: arrivals are recorded (before it, no check-in is offered).
+		this.events.onItsDay(this.event);
 		String admin = page("/admin/registrations/" + this.jose.id() + "?lang=es", "ADMIN");
 		assertThat(admin).contains("José Peña")
 			.contains(this.jose.email())

@@ -75,7 +75,9 @@ class CheckInBeforeTheDayTests {
 		Cookie detail = session(post("/admin/registrations/" + ana + "/checkin"), "ORGANIZER");
 		assertThat(page(get("/admin/registrations/" + ana).cookie(detail), "ORGANIZER"))
 			.contains("No se registró la llegada: este evento es el " + day
-					+ ", y las llegadas se registran a partir de ese día.");
+					+ ", y las llegadas se registran a partir de ese día.")
+			.as("no check-in offered before the day")
+			.doesNotContain("action=\"/admin/registrations/" + ana + "/checkin\"");
 		// The door page, as a DOOR user who picked the wrong row.
 		Cookie atDoor = session(post(door + "/" + ana), "DOOR");
 		assertThat(page(get(door).cookie(atDoor), "DOOR"))
