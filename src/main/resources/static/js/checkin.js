@@ -78,7 +78,10 @@
   }
 
   function normalize(value) {
-    return (value || '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    // As the server's search (RegistrationFilter.searchable): accents, case and
+    // apostrophes of any kind do not count ("obrien" finds "O’Brien").
+    return (value || '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+      .replace(/['\u2018\u2019\u201B\u02BC\u00B4\u0060\u2032]/g, '').toLowerCase();
   }
 
   function normalizeCode(value) {

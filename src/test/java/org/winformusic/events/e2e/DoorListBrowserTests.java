@@ -109,6 +109,36 @@ class DoorListBrowserTests extends BrowserTest {
 		assertThat(names).hasText(new String[] { "Ana María Rodríguez" });
 	}
 
+	/**
+	 * The phone's own search treats apostrophes as the server's does: a phone types ’, a
+	 * laptop ', and many type none.
+	 */
+	@Test
+	void anyApostropheOrNoneFindsANameWrittenWithEither() {
+		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-apostrophe").capacity(10).create();
+		for (String name : List.of("Sinéad O’Brien", "Renée O'Connor", "Ana Cruz")) {
+			TestRegistrations.register(this.registrations, "door-apostrophe", name,
+					TestRegistrations.uniqueEmail("door-apostrophe"), "Discos");
+		}
+		String organizer = TestStaff.create(this.jdbc, "door-apostrophe@win.test", "Inés", StaffRole.ORGANIZER);
+
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		new TestEvents(this.jdbc).onItsDay("door-apostrophe");
+		phone.navigate(url("/admin/events/door-apostrophe/checkin"));
+
+		Locator names = phone.locator(".door__person strong");
+		assertThat(names).hasCount(3);
+		for (String query : List.of("obrien", "o'brien", "O’Brien")) {
+			phone.locator("#q").fill(query);
+			assertThat(names).hasText(new String[] { "Sinéad O’Brien" });
+		}
+		for (String query : List.of("oconnor", "O’Connor")) {
+			phone.locator("#q").fill(query);
+			assertThat(names).hasText(new String[] { "Renée O'Connor" });
+		}
+	}
+
 	@Test
 	void aNameAndCompanyWithoutSpacesWrapOnThePhonesDoorPageAndPass() {
 		new TestEvents(this.jdbc).copyOfMexicoWorkshop().slug("door-long").capacity(10).create();
