@@ -111,6 +111,14 @@ public final class TestRegistrations {
 				""").param("slug", eventSlug).param("count", count).update();
 	}
 
+	/** Whether the registration is checked in now. */
+	public boolean checkedIn(long registrationId) {
+		return this.jdbc.sql("select checked_in_at is not null from registration where id = ?")
+			.param(registrationId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	public String status(long registrationId) {
 		return this.jdbc.sql("select status from registration where id = ?")
 			.param(registrationId)

@@ -59,8 +59,8 @@ class CheckInAfterTheEndTests {
 				.with(csrf()))
 			.andExpect(jsonPath("$.results[0].outcome").value("EVENT_OVER"))
 			.andExpect(jsonPath("$.results[1].outcome").value("DONE"));
-		assertThat(checkedIn(absent)).isFalse();
-		assertThat(checkedIn(offline)).isTrue();
+		assertThat(new TestRegistrations(this.jdbc).checkedIn(absent)).isFalse();
+		assertThat(new TestRegistrations(this.jdbc).checkedIn(offline)).isTrue();
 
 		String page = this.mvc.perform(get(door).param("lang", "es").with(as("DOOR")))
 			.andReturn()
@@ -105,7 +105,7 @@ class CheckInAfterTheEndTests {
 			this.mvc.perform(post(door + "/" + elena + "/undo").with(as(role)).with(csrf()))
 				.andExpect(flash().attribute("notice", Notice.bad("door.undoOver")));
 		}
-		assertThat(checkedIn(elena)).isTrue();
+		assertThat(new TestRegistrations(this.jdbc).checkedIn(elena)).isTrue();
 	}
 
 	/**
@@ -139,8 +139,8 @@ class CheckInAfterTheEndTests {
 				.with(csrf()))
 			.andExpect(jsonPath("$.results[0].outcome").value("UNDONE"));
 
-		assertThat(checkedIn(elena)).isTrue();
-		assertThat(checkedIn(fermin)).isFalse();
+		assertThat(new TestRegistrations(this.jdbc).checkedIn(elena)).isTrue();
+		assertThat(new TestRegistrations(this.jdbc).checkedIn(fermin)).isFalse();
 		assertThat(
 				this.jdbc.sql("select count(*) from audit_log where action = 'CHECK_IN_UNDONE' and registration_id = ?")
 					.param(elena)
@@ -153,14 +153,11 @@ class CheckInAfterTheEndTests {
 		return "{\"id\":" + id + ",\"type\":\"undo\",\"at\":\"" + at + "\"}";
 	}
 
-	private boolean checkedIn(long id) {
-		return this.jdbc.sql("select checked_in_at is not null from registration where id = ?")
-			.param(id)
-			.query(Boolean.class)
-			.single();
-	}
-
-	private static String action(long id, Instant at) {
+	/**
+	 * A door phone's queued check-in of {@code id}, seen at {@code at}, as the sync posts
+	 * it.
+	 */
+	static String action(long id, Instant at) {
 		return "{\"id\":" + id + ",\"type\":\"in\",\"at\":\"" + at + "\",\"key\":\"k" + id + "\"}";
 	}
 

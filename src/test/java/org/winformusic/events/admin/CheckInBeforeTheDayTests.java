@@ -85,7 +85,7 @@ class CheckInBeforeTheDayTests {
 		// A door phone's queue.
 		this.mvc
 			.perform(post(door + "/sync").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-				.param("batch", "{\"actions\":[" + action(ana, Instant.now()) + "]}")
+				.param("batch", "{\"actions\":[" + CheckInAfterTheEndTests.action(ana, Instant.now()) + "]}")
 				.with(as("DOOR"))
 				.with(csrf()))
 			.andExpect(jsonPath("$.results[0].outcome").value("NOT_YET"))
@@ -98,7 +98,7 @@ class CheckInBeforeTheDayTests {
 		this.mvc.perform(post("/admin/checkin/pass/" + pass).with(as("DOOR")).with(csrf()))
 			.andExpect(flash().attribute("notice",
 					(Object) new Notice("admin.checkin.notYetRefused", notYetArgument(start), null, Notice.Kind.bad)));
-		assertThat(checkedIn(ana)).isFalse();
+		assertThat(new TestRegistrations(this.jdbc).checkedIn(ana)).isFalse();
 
 		// The door page says so up front and offers neither check-in nor walk-in.
 		assertThat(page(get(door), "DOOR"))
@@ -143,8 +143,8 @@ class CheckInBeforeTheDayTests {
 		this.mvc.perform(post("/admin/registrations/" + mario + "/checkin").with(as("ORGANIZER")).with(csrf()))
 			.andExpect(flash().attribute("notice", (Object) new Notice("admin.checkin.notYetRefused",
 					notYetArgument(tomorrow, KIRITIMATI), null, Notice.Kind.bad)));
-		assertThat(checkedIn(tere)).isTrue();
-		assertThat(checkedIn(mario)).isFalse();
+		assertThat(new TestRegistrations(this.jdbc).checkedIn(tere)).isTrue();
+		assertThat(new TestRegistrations(this.jdbc).checkedIn(mario)).isFalse();
 		assertThat(page(get("/admin/events/" + onItsDay.slug() + "/checkin"), "DOOR"))
 			.doesNotContain("las llegadas se registran a partir de ese día")
 			.contains("data-can-act=\"true\"");
@@ -170,15 +170,15 @@ class CheckInBeforeTheDayTests {
 			.perform(post("/admin/events/" + event.slug() + "/checkin/sync")
 				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
 				.param("batch",
-						"{\"actions\":[" + action(early, midnight.minusSeconds(1)) + "," + action(onTime, midnight)
-								+ "]}")
+						"{\"actions\":[" + CheckInAfterTheEndTests.action(early, midnight.minusSeconds(1)) + ","
+								+ CheckInAfterTheEndTests.action(onTime, midnight) + "]}")
 				.with(as("DOOR"))
 				.with(csrf()))
 			.andExpect(jsonPath("$.results[0].outcome").value("NOT_YET"))
 			.andExpect(jsonPath("$.results[1].outcome").value("DONE"))
 			.andExpect(jsonPath("$.results[1].checkedInAt").value(midnight.toString()));
-		assertThat(checkedIn(early)).isFalse();
-		assertThat(checkedIn(onTime)).isTrue();
+		assertThat(new TestRegistrations(this.jdbc).checkedIn(early)).isFalse();
+		assertThat(new TestRegistrations(this.jdbc).checkedIn(onTime)).isTrue();
 	}
 
 	private String notYetArgument(Instant start) {
@@ -212,17 +212,6 @@ class CheckInBeforeTheDayTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private boolean checkedIn(long id) {
-		return this.jdbc.sql("select checked_in_at is not null from registration where id = ?")
-			.param(id)
-			.query(Boolean.class)
-			.single();
-	}
-
-	private static String action(long id, Instant at) {
-		return "{\"id\":" + id + ",\"type\":\"in\",\"at\":\"" + at + "\",\"key\":\"k" + id + "\"}";
 	}
 
 	private static RequestPostProcessor as(String role) {

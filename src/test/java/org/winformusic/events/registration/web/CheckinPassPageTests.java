@@ -136,12 +136,13 @@ class CheckinPassPageTests {
 			.andExpect(header().string("Location", "/admin/checkin/pass/" + pass));
 		this.mvc.perform(post("/admin/checkin/pass/" + pass).with(user("door@win.test").roles("ORGANIZER")))
 			.andExpect(status().isForbidden());
-		assertThat(checkedIn(result.registrationId())).as("no CSRF token, no check-in").isFalse();
+		assertThat(new TestRegistrations(this.jdbc).checkedIn(result.registrationId())).as("no CSRF token, no check-in")
+			.isFalse();
 
 		this.mvc
 			.perform(post("/admin/checkin/pass/" + pass).with(csrf()).with(user("door@win.test").roles("ORGANIZER")))
 			.andExpect(status().is3xxRedirection());
-		assertThat(checkedIn(result.registrationId())).isTrue();
+		assertThat(new TestRegistrations(this.jdbc).checkedIn(result.registrationId())).isTrue();
 	}
 
 	@Test
@@ -304,7 +305,7 @@ class CheckinPassPageTests {
 			.getFlashMap()
 			.get("notice");
 		assertThat(String.valueOf(notice)).contains("admin.checkin.overRefused");
-		assertThat(checkedIn(missed)).isFalse();
+		assertThat(new TestRegistrations(this.jdbc).checkedIn(missed)).isFalse();
 
 		String undo = "/checkin/" + came + "/undo\"";
 		String cameCard = page(get("/admin/checkin/pass/" + this.passes.pass(came)).param("lang", "en")
@@ -352,7 +353,7 @@ class CheckinPassPageTests {
 		this.mvc
 			.perform(post("/admin/checkin/pass/" + pass).with(csrf()).with(user("door@win.test").roles("ORGANIZER")))
 			.andExpect(status().is3xxRedirection());
-		assertThat(checkedIn(result.registrationId())).isFalse();
+		assertThat(new TestRegistrations(this.jdbc).checkedIn(result.registrationId())).isFalse();
 	}
 
 	@Test
@@ -410,13 +411,6 @@ class CheckinPassPageTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-	}
-
-	private boolean checkedIn(long id) {
-		return this.jdbc.sql("select checked_in_at is not null from registration where id = ?")
-			.param(id)
-			.query(Boolean.class)
-			.single();
 	}
 
 	private String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request)
