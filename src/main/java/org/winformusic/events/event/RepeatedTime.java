@@ -12,9 +12,9 @@ import java.util.Map;
 /**
  * A time typed in the event editor that happens twice in the event's zone: 01:30 on the
  * night New York's clocks go back from 02:00 to 01:00. The editor saves the first one,
- * before the change (the usual reading of a time that night, and the one calendars pick),
- * and says so after the save, so an organizer who meant the second one knows. A time that
- * does not happen at all (the hour the clocks skip) is refused instead
+ * before the change (how iCalendar, RFC 5545, reads a local time that occurs twice, and
+ * Java's default), and says so after the save, so an organizer who meant the second one
+ * knows. A time that does not happen at all (the hour the clocks skip) is refused instead
  * ({@link EventFormTimes#CLOCKS_CHANGE}).
  *
  * @param field the form's field ({@code startsAt}, {@code endsAt},
