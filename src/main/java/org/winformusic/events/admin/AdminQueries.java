@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.winformusic.events.event.EventDays;
 import org.winformusic.events.event.EventLists;
 import org.winformusic.events.mail.OutboxErasure;
 import org.winformusic.events.mail.OutboxErasure.SentEmail;
@@ -20,7 +21,6 @@ import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.RegistrationStatus;
 import org.winformusic.events.registration.RegistrationTallies;
 import org.winformusic.events.registration.RegistrationTallies.Tally;
-import org.winformusic.events.shared.EventTimes;
 
 import org.springframework.data.domain.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,21 +51,21 @@ class AdminQueries {
 
 	private final OutboxErasure outbox;
 
-	private final EventTimes times;
+	private final EventDays days;
 
-	AdminQueries(JdbcClient jdbc, RegistrationTallies tallies, EventLists lists, OutboxErasure outbox,
-			EventTimes times) {
+	AdminQueries(JdbcClient jdbc, RegistrationTallies tallies, EventLists lists, OutboxErasure outbox, EventDays days) {
 		this.jdbc = jdbc;
 		this.tallies = tallies;
 		this.lists = lists;
 		this.outbox = outbox;
-		this.times = times;
+		this.days = days;
 	}
 
 	/**
-	 * One page of the events, newest first, each with its registration counts and its
-	 * capacity (its seat rows), all from the kept tallies: a few rows per event, so the
-	 * cost of the page does not grow with the size of the events.
+	 * One page of the events, the coming ones soonest first ({@link EventLists#all}),
+	 * each with its registration counts and its capacity (its seat rows), all from the
+	 * kept tallies: a few rows per event, so the cost of the page does not grow with the
+	 * size of the events.
 	 */
 	Page<EventSummary> events(Locale locale, int page) {
 		Page<EventLists.Listed> events = this.lists.all(locale, page, EVENTS_PER_PAGE);
@@ -73,18 +73,23 @@ class AdminQueries {
 		Map<Long, Tally> tallies = this.tallies.listed(ids);
 		return events.map((e) -> {
 			Tally tally = tallies.get(e.id());
-			return new EventSummary(e.id(), e.slug(), e.title(), this.times.date(e.startsAt(), e.zone(), locale),
+			return new EventSummary(e.id(), e.slug(), e.title(), e.startsAt(), e.endsAt(), e.zone(), stage(e),
 					e.published(), Math.toIntExact(tally.seats()), counts(tally));
 		});
 	}
 
 	/**
 	 * One page of the events in the order the door looks for theirs (today's first, see
-	 * {@link EventLists#forTheDoor}), each with its date only: no counts.
+	 * {@link EventLists#forTheDoor}), each with its times and its stage: no counts.
 	 */
 	Page<DoorEvent> doorEvents(Locale locale, int page) {
 		return this.lists.forTheDoor(locale, page, EVENTS_PER_PAGE)
-			.map((e) -> new DoorEvent(e.slug(), e.title(), this.times.date(e.startsAt(), e.zone(), locale)));
+			.map((e) -> new DoorEvent(e.slug(), e.title(), e.startsAt(), e.endsAt(), e.zone(), stage(e)));
+	}
+
+	/** Where the event stands today in its zone ("Hoy", "En curso", "Terminó"). */
+	private EventDays.Stage stage(EventLists.Listed event) {
+		return this.days.stage(event.startsAt(), event.endsAt(), event.zone());
 	}
 
 	Counts counts(long eventId) {
@@ -162,16 +167,18 @@ class AdminQueries {
 	}
 
 	/**
-	 * An event in the list of events, its date written in its own time zone and the
-	 * viewer's language.
+	 * An event in the list of events, its times written in its own zone
+	 * ({@code fragments/when}), and where it stands today there
+	 * ({@link EventDays#stage}).
 	 */
-	public record EventSummary(long id, String slug, String title, String date, boolean published, int capacity,
-			Counts counts) {
+	public record EventSummary(long id, String slug, String title, Instant startsAt, Instant endsAt, ZoneId zone,
+			EventDays.Stage stage, boolean published, int capacity, Counts counts) {
 
 	}
 
-	/** An event on the door's landing page, its date in its own zone. */
-	public record DoorEvent(String slug, String title, String date) {
+	/** An event on the door's landing page: its times in its own zone and its label. */
+	public record DoorEvent(String slug, String title, Instant startsAt, Instant endsAt, ZoneId zone,
+			EventDays.Stage stage) {
 
 	}
 

@@ -3,6 +3,8 @@ package org.winformusic.events.event;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Service;
  * An event's day where it takes place: the door's "today" begins at midnight of the
  * event's first day in the event's own time zone, whatever the server's zone. The door's
  * list of events puts such an event first ({@link EventLists#forTheDoor}) and arrivals
- * are recorded only from then on: one rule, {@link #BEGUN}, for both.
+ * are recorded only from then on: one rule, {@link #BEGUN}, for both. Staff lists say
+ * where each event stands that day ({@link #stage}).
  */
 @Service
 public class EventDays {
@@ -49,6 +52,38 @@ public class EventDays {
 			.query(Boolean.class)
 			.optional()
 			.orElse(false);
+	}
+
+	/**
+	 * Where an event stands now, read on the application's clock in the event's own zone:
+	 * staff lists label today's events so a door volunteer picks the right one at a
+	 * glance.
+	 */
+	public Stage stage(Instant start, Instant end, ZoneId zone) {
+		Instant now = this.clock.instant();
+		LocalDate today = now.atZone(zone).toLocalDate();
+		if (!now.isBefore(end)) {
+			return end.atZone(zone).toLocalDate().equals(today) ? Stage.ENDED_TODAY : Stage.ENDED;
+		}
+		if (!now.isBefore(start)) {
+			return Stage.RUNNING;
+		}
+		return start.atZone(zone).toLocalDate().equals(today) ? Stage.TODAY : Stage.COMING;
+	}
+
+	/**
+	 * An event's stage: still to come on another day, later today where it takes place,
+	 * under way, ended earlier today there, ended before today.
+	 */
+	public enum Stage {
+
+		COMING, TODAY, RUNNING, ENDED_TODAY, ENDED;
+
+		/** The message key of the label staff lists show; null for none (coming). */
+		public String label() {
+			return (this == COMING) ? null : "event.stage." + name();
+		}
+
 	}
 
 }

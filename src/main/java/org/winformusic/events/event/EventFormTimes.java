@@ -137,10 +137,13 @@ final class EventFormTimes {
 
 	/**
 	 * The instant of a field's local date-time in {@code zone}, or null when it is none.
+	 * A time that happens twice there (the hour the clocks go back) is the first one,
+	 * before the change ({@link RepeatedTime}).
 	 */
 	static Instant parse(String local, ZoneId zone) {
 		try {
-			return (local == null) ? null : LocalDateTime.parse(local.strip(), LOCAL).atZone(zone).toInstant();
+			return (local == null) ? null
+					: LocalDateTime.parse(local.strip(), LOCAL).atZone(zone).withEarlierOffsetAtOverlap().toInstant();
 		}
 		catch (DateTimeParseException ex) {
 			return null;

@@ -93,7 +93,7 @@ public class EventLists {
 		values.add(size);
 		values.add((long) number * size);
 		List<Listed> events = this.jdbc
-			.sql("select id, slug, " + title + " as title, starts_at, time_zone, published " + fromOrdered
+			.sql("select id, slug, " + title + " as title, starts_at, ends_at, time_zone, published " + fromOrdered
 					+ " limit ? offset ?")
 			.params(values)
 			.query((rs, n) -> listed(rs))
@@ -103,12 +103,13 @@ public class EventLists {
 
 	private static Listed listed(ResultSet rs) throws SQLException {
 		return new Listed(rs.getLong("id"), rs.getString("slug"), rs.getString("title"),
-				rs.getTimestamp("starts_at").toInstant(), ZoneId.of(rs.getString("time_zone")),
-				rs.getBoolean("published"));
+				rs.getTimestamp("starts_at").toInstant(), rs.getTimestamp("ends_at").toInstant(),
+				ZoneId.of(rs.getString("time_zone")), rs.getBoolean("published"));
 	}
 
 	/** An event in a staff list of events. */
-	public record Listed(long id, String slug, String title, Instant startsAt, ZoneId zone, boolean published) {
+	public record Listed(long id, String slug, String title, Instant startsAt, Instant endsAt, ZoneId zone,
+			boolean published) {
 	}
 
 }

@@ -84,10 +84,10 @@ class TemplateExpressionsCompileTests {
 		// expression text met with objects of another type is compiled again and again,
 		// and never again once a type it cannot compile for has failed it a hundred
 		// times.
-		for (String expression : List.of("listed.title", "listed.date", "listed.published", "listed.capacity",
-				"listed.counts.confirmed", "counts.confirmed", "b.x", "b.y", "b.width", "b.height", "b.label",
-				"question.label", "c.count", "breakdowns.total", "breakdowns.states", "s.key", "s.count", "s.percent()",
-				"row.fullName", "row.statusLabel", "row.pending()", "stateFilter == s.code",
+		for (String expression : List.of("listed.title", "listed.startsAt", "listed.stage", "listed.published",
+				"listed.capacity", "listed.counts.confirmed", "counts.confirmed", "b.x", "b.y", "b.width", "b.height",
+				"b.label", "question.label", "c.count", "breakdowns.total", "breakdowns.states", "s.key", "s.count",
+				"s.percent()", "row.fullName", "row.statusLabel", "row.pending()", "stateFilter == s.code",
 				"params.checkedIn == 'true'", "params.sortedBy(col)", "params.exportQueryString()")) {
 			SpelExpression spel = cached.get(expression);
 			assertThat(spel).as("%s evaluated by a page", expression).isNotNull();

@@ -14,6 +14,7 @@ import org.winformusic.events.event.EventAdministration;
 import org.winformusic.events.event.EventForm;
 import org.winformusic.events.event.EventSave;
 import org.winformusic.events.event.FieldProblems;
+import org.winformusic.events.event.RepeatedTime;
 import org.winformusic.events.shared.EventTimes;
 
 import org.springframework.context.MessageSource;
@@ -26,7 +27,8 @@ import org.springframework.validation.FieldError;
 /**
  * The event editor's words that need more than a message key: the problems its checks
  * found, each next to its field with what its message names (the zone's city, the maximum
- * length, the country), and the notice after a save that moved the event.
+ * length, the country), and the notices after a save: whom a move emails, which times
+ * happen twice.
  */
 @Component
 class EditorProblems {
@@ -125,6 +127,22 @@ class EditorProblems {
 		String key = (save.people() == 0) ? "eventadmin.move.nobody"
 				: save.told() ? "eventadmin.move.told" : "eventadmin.move.notTold";
 		return this.messages.getMessage(key, new Object[] { save.people(), what }, locale);
+	}
+
+	/**
+	 * After a save, one sentence for each time that happens twice in the event's zone
+	 * (the night the clocks go back): which one was saved, the first, with its offset
+	 * from UTC ({@link RepeatedTime}); empty when there is none.
+	 */
+	List<String> repeatedTimes(EventForm form, Locale locale) {
+		return RepeatedTime.in(form)
+			.stream()
+			.map((t) -> this.messages.getMessage("eventadmin.twice",
+					new Object[] { word("eventadmin.twice." + t.field(), locale),
+							this.times.dateTime(t.saved(), t.zone(), locale), city(form, locale),
+							"UTC" + t.offset().getId() },
+					locale))
+			.toList();
 	}
 
 	private String word(String key, Locale locale) {

@@ -1,5 +1,6 @@
 package org.winformusic.events.event.web;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -131,6 +132,7 @@ class EventAdminController {
 		try {
 			String slug = this.administration.create(form);
 			redirect.addFlashAttribute("saved", true);
+			repeatedTimes(form, locale, redirect);
 			return "redirect:/admin/events/" + slug + "/edit";
 		}
 		catch (EventAdministration.SlugTakenException ex) {
@@ -159,7 +161,9 @@ class EventAdminController {
 	 * them, until staff tick {@code unpublishConfirmed} next to "Published". A save that
 	 * moves the event emails the people registered unless the editor's box {@code tell}
 	 * was unticked (the form posts {@code _tell} with it; a request without either tells
-	 * them); the notice after the save says which, and to how many.
+	 * them); the notice after the save says which, and to how many. A time that happens
+	 * twice in the event's zone is saved as the first one, and the page after the save
+	 * says so ({@code repeated}).
 	 */
 	@PostMapping("/admin/events/{slug}/edit")
 	String update(@PathVariable String slug, @Valid @ModelAttribute("form") EventForm form, BindingResult binding,
@@ -196,11 +200,20 @@ class EventAdminController {
 		}
 		EventSave save = this.administration.update(slug, edited, tell);
 		redirect.addFlashAttribute(save.changed() ? "saved" : "unchanged", true);
+		repeatedTimes(edited, locale, redirect);
 		String moved = this.problems.moveNotice(save, locale);
 		if (moved != null) {
 			redirect.addFlashAttribute("moved", moved);
 		}
 		return "redirect:/admin/events/" + slug + "/edit";
+	}
+
+	/** The saved page's sentences about times that happen twice, when there are any. */
+	private void repeatedTimes(EventForm form, Locale locale, RedirectAttributes redirect) {
+		List<String> repeated = this.problems.repeatedTimes(form, locale);
+		if (!repeated.isEmpty()) {
+			redirect.addFlashAttribute("repeated", repeated);
+		}
 	}
 
 	/**
