@@ -7,12 +7,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 import org.springframework.stereotype.Component;
 
@@ -120,11 +116,10 @@ public class CheckinQrCode {
 	}
 
 	/**
-	 * The symbol of a link, encoded once while it is among the {@value #REMEMBERED} most
-	 * recently used: nine tenths of an encoding is trying the eight masks for the most
-	 * readable one, and one registration's link is encoded again and again (its manage
-	 * page right after the form, then its email, then each visit). Never changed once
-	 * made, so the map may hand one out to several threads.
+	 * The symbol of a link ({@link QrSymbols}), encoded once while it is among the
+	 * {@value #REMEMBERED} most recently used: one registration's link is encoded again
+	 * and again (its manage page right after the form, then its email, then each visit).
+	 * Never changed once made, so the map may hand one out to several threads.
 	 */
 	private BitMatrix encode(String link) {
 		BitMatrix matrix = this.recent.get(link);
@@ -137,8 +132,7 @@ public class CheckinQrCode {
 
 	private static BitMatrix encodeNow(String text) {
 		try {
-			return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-					Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
+			return QrSymbols.encode(text);
 		}
 		catch (WriterException ex) {
 			throw new IllegalStateException("Could not encode a check-in QR code", ex);
