@@ -1,7 +1,10 @@
 package org.winformusic.events.admin;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -46,6 +49,51 @@ class ListFilterFromAnotherEventTests {
 		assertThat(list(colombian, "status=ATTENDED&lang=en")).contains(
 				"In this event, the filter “Status” has no option “ATTENDED”.",
 				"href=\"/admin/events/" + colombian + "/registrations\"");
+	}
+
+	@Test
+	void anAnswerOfAnotherEventsQuestionIsRefusedNotShownAsNobodyChoseIt() throws Exception {
+		TestEvents events = new TestEvents(this.jdbc);
+		TestEvents.Created colombian = events.event().slugPrefix("choice-co").country("CO").create();
+		TestEvents.Created brazilian = events.event().slugPrefix("choice-br").country("BR").create();
+		long colombianQuestion = events.question(colombian.id(), "ONE_CHOICE",
+				"¿Tu empresa es socia de alguna asociación?", "Is your company a member of an association?", true, "Sí",
+				"Yes", "No", "No");
+		long brazilianQuestion = events.question(brazilian.id(), "ONE_CHOICE",
+				"¿En qué idioma prefieres los materiales?", "Which language do you prefer for the materials?", true,
+				"Portugués", "Portuguese", "Español", "Spanish");
+		long colombianYes = events.choiceIds(colombianQuestion).get(0);
+		List<Long> brazilianChoices = events.choiceIds(brazilianQuestion);
+		long camila = new TestRegistrations(this.jdbc).in(colombian)
+			.person("Camila Rodríguez")
+			.state("DC")
+			.status("CONFIRMED")
+			.create()
+			.id();
+		this.jdbc
+			.sql("insert into registration_answer_choice (registration_id, question_id, choice_id) values (?, ?, ?)")
+			.params(camila, colombianQuestion, colombianYes)
+			.update();
+
+		assertThat(page("/admin/events/" + colombian.slug() + "/registrations?choice=" + colombianYes, 200))
+			.contains("Camila Rodríguez");
+		assertThat(page("/admin/events/" + brazilian.slug() + "/registrations?lang=es&choice=" + colombianYes, 400))
+			.contains("En este evento, el filtro “Respuesta a una pregunta del formulario” no tiene la opción “"
+					+ colombianYes + "”.", "href=\"/admin/events/" + brazilian.slug() + "/registrations\"");
+		for (String file : List.of("registrations.csv", "people.xlsx", "badges.pdf", "door-list.pdf")) {
+			assertThat(page("/admin/events/" + brazilian.slug() + "/" + file + "?lang=es&choice=" + colombianYes, 400))
+				.as(file)
+				.contains("El filtro “choice” no acepta el valor “" + colombianYes + "”.",
+						"Valores permitidos: " + brazilianChoices.get(0) + ", " + brazilianChoices.get(1) + ".");
+		}
+	}
+
+	private String page(String path, int status) throws Exception {
+		return this.mvc.perform(get(path).accept(MediaType.TEXT_HTML).with(user("ops@win.test").roles("OPS")))
+			.andExpect(status().is(status))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private String list(String slug, String query) throws Exception {
