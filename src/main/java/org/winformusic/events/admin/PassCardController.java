@@ -1,5 +1,6 @@
 package org.winformusic.events.admin;
 
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,8 +42,11 @@ class PassCardController {
 
 	private final EventDays days;
 
+	private final OtherEventsToday otherEvents;
+
 	PassCardController(EventCatalog catalog, RegistrationDirectory directory, CheckinPasses passes, DoorCopies copies,
-			DoorCheckIns door, EventDays days) {
+			DoorCheckIns door, EventDays days, OtherEventsToday otherEvents) {
+		this.otherEvents = otherEvents;
 		this.days = days;
 		this.catalog = catalog;
 		this.directory = directory;
@@ -67,7 +71,11 @@ class PassCardController {
 		boolean over = this.catalog.ended(event.id());
 		model.addAttribute("over", over);
 		// Before its first day (in its zone) the card says when it is, with no check-in.
-		model.addAttribute("early", !this.days.begun(event.id()));
+		boolean early = !this.days.begun(event.id());
+		model.addAttribute("early", early);
+		// Not this event's day: the person may hold a seat at the event whose door this
+		// is.
+		model.addAttribute("elsewhere", (early || over) ? this.otherEvents.of(registration, locale) : List.of());
 		model.addAttribute("canUndo", this.door.canUndo(event, over, request));
 		if (registration.status() != RegistrationStatus.CONFIRMED) {
 			this.copies.newerActive(registration.id())

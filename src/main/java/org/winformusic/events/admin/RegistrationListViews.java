@@ -2,12 +2,14 @@ package org.winformusic.events.admin;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.Regions;
@@ -119,12 +121,12 @@ final class RegistrationListViews {
 
 		/**
 		 * Which registrations, in which order, for an event whose regions are
-		 * {@code regions}.
+		 * {@code regions} and whose questions' choices are {@code choices}.
 		 * @throws RegistrationQuery.InvalidParameterException for a value that is not one
 		 * of the known codes (a 400)
 		 */
-		public RegistrationQuery query(Regions.RegionList regions) {
-			return RegistrationQuery.parse(asMap()::get, regions);
+		public RegistrationQuery query(Regions.RegionList regions, Supplier<? extends Collection<Long>> choices) {
+			return RegistrationQuery.parse(asMap()::get, regions, choices);
 		}
 
 		public RegistrationSort registrationSort() {

@@ -113,7 +113,7 @@ class RegistrationsController {
 		FilterParams params = FilterParams.from(parameters);
 		model.addAttribute("params", params);
 		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
-		RegistrationQuery query = params.query(Regions.of(event.country()));
+		RegistrationQuery query = params.query(Regions.of(event.country()), () -> this.answers.choiceIds(event.id()));
 		RegistrationList page = this.search.list(event.id(), query, params.cursor(), params.pageNumber(),
 				params.pageSize());
 		model.addAttribute("event", event);

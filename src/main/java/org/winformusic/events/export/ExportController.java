@@ -21,6 +21,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.Regions;
+import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationQuery;
 import org.winformusic.events.shared.NotFoundException;
 
@@ -50,7 +51,11 @@ class ExportController {
 
 	private final Clock clock;
 
-	ExportController(EventCatalog events, ExportService exports, PeopleLabels labels, Clock clock) {
+	private final RegistrationAnswers answers;
+
+	ExportController(EventCatalog events, ExportService exports, PeopleLabels labels, RegistrationAnswers answers,
+			Clock clock) {
+		this.answers = answers;
 		this.events = events;
 		this.exports = exports;
 		this.labels = labels;
@@ -88,7 +93,8 @@ class ExportController {
 	private void export(String slug, Map<String, String> parameters, Locale locale, HttpServletResponse response,
 			ExportFormat format) throws IOException {
 		EventInfo event = event(slug, locale);
-		RegistrationQuery query = RegistrationQuery.parse(parameters::get, Regions.of(event.country()));
+		RegistrationQuery query = RegistrationQuery.parse(parameters::get, Regions.of(event.country()),
+				() -> this.answers.choiceIds(event.id()));
 		char delimiter = format.csv() ? delimiter(parameters.get("delimiter")) : ',';
 		OutputStream out = start(response, event, format);
 		// The people XLSX writes times as date cells in the reader's language.

@@ -20,6 +20,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.Regions;
+import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.registration.RegistrationQuery;
 import org.winformusic.events.shared.NotFoundException;
@@ -41,7 +42,10 @@ class PrintController {
 
 	private final Printouts printouts;
 
-	PrintController(EventCatalog events, Printouts printouts) {
+	private final RegistrationAnswers answers;
+
+	PrintController(EventCatalog events, Printouts printouts, RegistrationAnswers answers) {
+		this.answers = answers;
 		this.events = events;
 		this.printouts = printouts;
 	}
@@ -74,8 +78,10 @@ class PrintController {
 	}
 
 	/** Who to print: the list's filter (a printout has its own order). */
-	private static RegistrationFilter filter(Map<String, String> params, EventInfo event) {
-		return RegistrationQuery.parse(params::get, Regions.of(event.country())).filter();
+	private RegistrationFilter filter(Map<String, String> params, EventInfo event) {
+		return RegistrationQuery
+			.parse(params::get, Regions.of(event.country()), () -> this.answers.choiceIds(event.id()))
+			.filter();
 	}
 
 	private static BadgePdf.Layout layout(String value) {

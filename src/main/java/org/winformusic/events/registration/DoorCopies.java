@@ -1,6 +1,7 @@
 package org.winformusic.events.registration;
 
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -103,6 +104,32 @@ public class DoorCopies {
 				where r.id = ? and a.status = 'CONFIRMED' and a.anonymized_at is null
 				order by a.created_at desc limit 1
 				""").param(registrationId).query(Long.class).optional();
+	}
+
+	/**
+	 * The confirmed registrations of the same email at some of the other events
+	 * ({@code eventIds}), with the pass of each: what the card of a pass shown at the
+	 * wrong event's door offers. Read through the (event, email) index, one probe per
+	 * event.
+	 */
+	public List<Seat> confirmedAt(long registrationId, Collection<Long> eventIds) {
+		if (eventIds.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select a.id, a.event_id from registration r join registration a
+				  on a.event_id in (:events) and lower(a.email) = lower(r.email) and a.event_id <> r.event_id
+				where r.id = :id and a.status = 'CONFIRMED' and a.anonymized_at is null
+				order by a.id
+				""")
+			.param("events", eventIds)
+			.param("id", registrationId)
+			.query((rs, n) -> new Seat(rs.getLong("id"), rs.getLong("event_id"), this.passes.pass(rs.getLong("id"))))
+			.list();
+	}
+
+	/** A confirmed registration at another event, and its check-in pass. */
+	public record Seat(long registrationId, long eventId, String pass) {
 	}
 
 	/**

@@ -126,6 +126,20 @@ public class RegistrationAnswers {
 	}
 
 	/**
+	 * The ids of every choice of the event's questions, removed ones too (their answers
+	 * are still there): the {@code choice} filter values {@link RegistrationQuery#parse}
+	 * accepts for this event.
+	 */
+	public List<Long> choiceIds(long eventId) {
+		return this.questions.all(eventId)
+			.stream()
+			.filter((q) -> q.kind().hasChoices())
+			.flatMap((q) -> q.choices().stream())
+			.map(EventQuestion.Choice::id)
+			.toList();
+	}
+
+	/**
 	 * The choices staff can filter the registrations list by, grouped by question (every
 	 * choice question, removed ones too: their answers are still there).
 	 */

@@ -2,10 +2,12 @@ package org.winformusic.events.registration;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -33,10 +35,28 @@ public record RegistrationQuery(RegistrationFilter filter, RegistrationSort sort
 	 * absent) for an event whose regions are {@code regions}: {@code state} is one of its
 	 * codes (or a name the list knows, {@link Regions.RegionList#code}), or any text when
 	 * the region is free text. Empty means "any"; an unknown {@code sort} column falls
-	 * back to registration order.
+	 * back to registration order. {@code choice} is one of {@code choices}, the ids of
+	 * the event's choices ({@link RegistrationAnswers#choiceIds}, read only when a choice
+	 * is asked for): a choice of another event's question (a link copied from its list)
+	 * is refused like any unknown value, not answered with nobody, as if nobody had
+	 * chosen it.
 	 * @throws InvalidParameterException naming the parameter and its allowed values
 	 */
-	public static RegistrationQuery parse(Function<String, String> parameter, Regions.RegionList regions) {
+	public static RegistrationQuery parse(Function<String, String> parameter, Regions.RegionList regions,
+			Supplier<? extends Collection<Long>> choices) {
+		RegistrationQuery query = parse(parameter, regions);
+		Long choice = query.filter().choice();
+		Collection<Long> known = (choice != null) ? choices.get() : List.of();
+		if (choice != null && !known.contains(choice)) {
+			List<String> allowed = known.stream().sorted().map(String::valueOf).toList();
+			throw new InvalidParameterException("choice", parameter.apply("choice"),
+					allowed.isEmpty() ? List.of("—") : allowed);
+		}
+		return query;
+	}
+
+	/** The same, taking any choice id (for tests of the other parameters). */
+	static RegistrationQuery parse(Function<String, String> parameter, Regions.RegionList regions) {
 		String text = blankToNull(parameter.apply("q"));
 		RegistrationFilter filter = new RegistrationFilter(
 				(text != null && text.length() > MAX_SEARCH_LENGTH) ? text.substring(0, MAX_SEARCH_LENGTH) : text,

@@ -1,0 +1,88 @@
+package org.winformusic.events.admin;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.registration.CheckinPasses;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Someone registered for two of WIN's events shows, at today's door, the pass of the
+ * other one (the first confirmation email they found): the card says that event is not
+ * today, and also that they have a confirmed seat at the event that is, with the way to
+ * its card. Nobody else's seat is named, and a seat given up is not offered.
+ */
+@AdminTest
+class PassAtTheWrongDoorTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	CheckinPasses passes;
+
+	@Test
+	void thePassOfAnotherEventLeadsToTheSeatAtTodaysEvent() throws Exception {
+		TestEvents events = new TestEvents(this.jdbc);
+		TestEvents.Created workshop = events.event()
+			.slugPrefix("wrong-door-may")
+			.title("Hoja de ruta en Colombia", "Roadmap in Colombia")
+			.country("CO")
+			.create();
+		TestEvents.Created meetup = events.event()
+			.slugPrefix("wrong-door-today")
+			.title("Encuentro de sellos en Bogotá", "Label meetup in Bogotá")
+			.country("CO")
+			.onItsDay()
+			.create();
+		String andres = TestRegistrations.uniqueEmail("andres");
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		long inMay = data.in(workshop).person("Andrés Gómez").email(andres).state("ANT").create().id();
+		long today = data.in(meetup).person("Andrés Gómez").email(andres.toUpperCase()).state("ANT").create().id();
+		long camila = data.in(workshop).person("Camila Rodríguez").state("DC").create().id();
+		long lucia = data.in(workshop).person("Lucía Martínez").state("DC").create().id();
+		data.in(meetup)
+			.person("Lucía Martínez")
+			.email(this.jdbc.sql("select email from registration where id = ?")
+				.param(lucia)
+				.query(String.class)
+				.single())
+			.state("DC")
+			.status("CANCELLED")
+			.cancelledAt(java.time.Instant.now())
+			.create();
+
+		assertThat(card(this.passes.pass(inMay))).contains("Este evento es el")
+			.contains("Andrés Gómez también tiene lugar confirmado en «Encuentro de sellos en Bogotá», que es hoy: "
+					+ "este pase es del otro evento.")
+			.contains("href=\"/admin/checkin/pass/" + this.passes.pass(today) + "\"",
+					"Abrir su registro de «Encuentro de sellos en Bogotá»");
+		assertThat(card(this.passes.pass(camila))).as("no seat today: nothing else named")
+			.doesNotContain("que es hoy")
+			.doesNotContain("Encuentro de sellos en Bogotá");
+		assertThat(card(this.passes.pass(lucia))).as("a cancelled seat today is no seat").doesNotContain("que es hoy");
+		assertThat(card(this.passes.pass(today))).as("today's own pass: nothing to redirect to")
+			.doesNotContain("que es hoy");
+	}
+
+	private String card(String pass) throws Exception {
+		return this.mvc
+			.perform(get("/admin/checkin/pass/" + pass).param("lang", "es").with(user("door@win.test").roles("DOOR")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+}
