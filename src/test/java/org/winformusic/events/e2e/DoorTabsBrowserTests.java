@@ -128,6 +128,7 @@ class DoorTabsBrowserTests extends BrowserTest {
 		String organizer = TestStaff.create(this.jdbc, "door-tabs-race@win.test", "Tere", StaffRole.ORGANIZER);
 		Page phone = open(PHONE, "es-MX");
 		logIn(phone, organizer);
+		withoutServiceWorker(phone);
 		phone.navigate(url("/admin/events/door-tabs-race/checkin"));
 		assertThat(phone.locator(".door__letter")).not().hasCount(0);
 		Locator state = phone.locator("#door-state");
@@ -208,12 +209,22 @@ class DoorTabsBrowserTests extends BrowserTest {
 
 	/** The door page in two tabs of the same browser (one localStorage). */
 	private Page doorPageTwice(Page first, String slug) {
+		withoutServiceWorker(first);
 		first.navigate(url("/admin/events/" + slug + "/checkin"));
 		assertThat(first.locator(".door__letter")).not().hasCount(0);
 		Page second = first.context().newPage();
 		second.navigate(url("/admin/events/" + slug + "/checkin"));
 		assertThat(second.locator(".door__letter")).not().hasCount(0);
 		return second;
+	}
+
+	/**
+	 * The door page's service worker (its shell for offline, see DoorPhoneBrowserTests)
+	 * is not registered: once it controls a page, Playwright's routes may no longer see
+	 * the page's requests, and these tests hold and drop them.
+	 */
+	private static void withoutServiceWorker(Page page) {
+		page.context().route("**/door-sw*.js*", (route) -> route.abort());
 	}
 
 	/**
