@@ -34,6 +34,7 @@
   var SETTLED_MS = 5 * 60000;
   // Where the browser has no Web Locks: which tab is sending, until when.
   var LOCK_KEY = 'door-lock:' + d.slug;
+  var waitingForTurn = false;
   var SYNC_MS = 60000;
   var TAB = newKey();
   var REFRESH_MS = 60000;
@@ -700,12 +701,28 @@
 
   // One tab sends at a time: another tab's batch may hold an arrival this tab's undoes.
   function alone(task) {
-    if (navigator.locks && navigator.locks.request) {
-      return navigator.locks.request('door-sync:' + d.slug, task);
+    if (!navigator.locks || !navigator.locks.request) {
+      return leased(task);
     }
+    var started = false;
+    return navigator.locks.request('door-sync:' + d.slug, function () {
+      started = true;
+      return task();
+    }).catch(function (e) {
+      // Locks refused to this page (not the sending failing): the lease instead.
+      if (started) {
+        throw e;
+      }
+      return leased(task);
+    });
+  }
+
+  function leased(task) {
     var held = read(LOCK_KEY);
     if (held && held.tab !== TAB && held.until > Date.now()) {
-      // It re-reads the queue before sending, and this tab is told when it is done.
+      // It re-reads the queue before sending; this tab is told when it is done, and sends
+      // what is left then (once: two tabs failing in turn do not wake each other for ever).
+      waitingForTurn = true;
       return Promise.resolve();
     }
     write(LOCK_KEY, { tab: TAB, until: Date.now() + 2 * SYNC_MS });
@@ -907,7 +924,8 @@
   window.addEventListener('storage', function (event) {
     if (event.key === LOCK_KEY) {
       // The other tab's turn to send is over: what it did not send goes now.
-      if (!event.newValue) {
+      if (!event.newValue && waitingForTurn) {
+        waitingForTurn = false;
         sync();
       }
       return;
