@@ -34,6 +34,8 @@
   var SETTLED_MS = 5 * 60000;
   // Where the browser has no Web Locks: which tab is sending, until when.
   var LOCK_KEY = 'door-lock:' + d.slug;
+  // Whose turn to send it is with Web Locks, and whether it is over (see afterLastTurn).
+  var TURN_KEY = 'door-turn:' + d.slug;
   var waitingForTurn = false;
   var SYNC_MS = 60000;
   var TAB = newKey();
@@ -707,13 +709,47 @@
     var started = false;
     return navigator.locks.request('door-sync:' + d.slug, function () {
       started = true;
-      return task();
+      return afterLastTurn().then(function () {
+        write(TURN_KEY, { tab: TAB });
+        var over = function () { write(TURN_KEY, { tab: TAB, done: true }); };
+        return task().then(over, function (e) {
+          over();
+          throw e;
+        });
+      });
     }).catch(function (e) {
       // Locks refused to this page (not the sending failing): the lease instead.
       if (started) {
         throw e;
       }
       return leased(task);
+    });
+  }
+
+  // A Web Lock can reach this tab before what the last tab wrote in its turn does (each tab
+  // reads its own copy of localStorage, brought up to date in order, but not at once): the
+  // last write of a turn is its closing mark, and a turn begins once the mark is here
+  // (or after 3 s: a tab closed in its turn writes none).
+  function afterLastTurn() {
+    var turn = read(TURN_KEY);
+    if (!turn || turn.done || turn.tab === TAB) {
+      return Promise.resolve();
+    }
+    return new Promise(function (resolve) {
+      var timer;
+      var seen = function (event) {
+        var now = read(TURN_KEY);
+        if (event && event.key !== TURN_KEY && event.key !== null) {
+          return;
+        }
+        if (!event || !now || now.done) {
+          window.clearTimeout(timer);
+          window.removeEventListener('storage', seen);
+          resolve();
+        }
+      };
+      timer = window.setTimeout(seen, 3000);
+      window.addEventListener('storage', seen);
     });
   }
 
