@@ -10,6 +10,14 @@
 // earlier time) says loudly that the person was already in. When the staff session ends the
 // queue stays on the phone and the page says so, with a way to sign in again; signing out
 // with check-ins still unsent is held back (logout clears this site's storage).
+//
+// Two tabs of this page on one phone (a link opened twice, a tab the browser restored)
+// share one queue: localStorage is its only truth. Every change re-reads the stored queue
+// and changes it by each action's own key (uid) before writing it back, a sync removes
+// exactly the actions the server answered, and each tab follows the others' changes (the
+// storage event). Syncs of the tabs take turns (Web Locks, or a lease in localStorage where
+// the browser has none); the server answers an arrival sent again with the same key as
+// the first time.
 (function () {
   'use strict';
   var root = document.getElementById('door');
@@ -21,6 +29,16 @@
   var QUEUE_KEY = 'door-queue:' + d.slug;
   // The key of each arrival this phone recorded and the server took as the one it keeps.
   var MINE_KEY = 'door-mine:' + d.slug;
+  // What the server answered each sync with, for a few minutes (see settle).
+  var SETTLED_KEY = 'door-settled:' + d.slug;
+  var SETTLED_MS = 5 * 60000;
+  // Where the browser has no Web Locks: which tab is sending, until when.
+  var LOCK_KEY = 'door-lock:' + d.slug;
+  // Whose turn to send it is with Web Locks, and whether it is over (see afterLastTurn).
+  var TURN_KEY = 'door-turn:' + d.slug;
+  var waitingForTurn = false;
+  var SYNC_MS = 60000;
+  var TAB = newKey();
   var REFRESH_MS = 60000;
   // A list shows this many cards, then a button for as many more (a long "All" on a phone).
   var PAGE = 40;
@@ -38,8 +56,9 @@
   var scanButton = document.getElementById('door-scan');
   var video = document.getElementById('door-video');
   var copy = read(COPY_KEY);
-  var queue = read(QUEUE_KEY) || [];
+  var queue = storedQueue() || [];
   var mine = read(MINE_KEY) || {};
+  var settled = { n: 0, people: {} };
   var syncing = false;
   // The server answered 401/403: the staff session is over, the queue waits for a new one.
   var signedOut = false;
@@ -71,6 +90,50 @@
     try {
       window.localStorage.setItem(key, JSON.stringify(value));
     } catch (e) { /* Storage full or denied: the page still works while online. */ }
+  }
+
+  // The queue as stored now (null when storage cannot be read: this tab's own is used).
+  function storedQueue() {
+    var stored;
+    try {
+      stored = JSON.parse(window.localStorage.getItem(QUEUE_KEY));
+    } catch (e) {
+      return null;
+    }
+    return Array.isArray(stored) ? stored.filter(Boolean).map(ownKey) : [];
+  }
+
+  // An action queued by a script from before actions had a key of their own gets one made
+  // of what it is, so every tab names it alike.
+  function ownKey(action) {
+    if (!action.uid) {
+      action.uid = [action.type, action.id, action.at, action.key || ''].join('|');
+    }
+    return action;
+  }
+
+  // Re-read, change, write back: what another tab queued or sent meanwhile stays as it is.
+  function changeQueue(change) {
+    var stored = storedQueue();
+    queue = change(stored === null ? queue : stored);
+    write(QUEUE_KEY, queue);
+  }
+
+  function changeMine(change) {
+    mine = read(MINE_KEY) || mine;
+    change(mine);
+    write(MINE_KEY, mine);
+  }
+
+  // What the other tabs changed since this one last looked.
+  function reload() {
+    queue = storedQueue() || queue;
+    mine = read(MINE_KEY) || mine;
+  }
+
+  function storedSettled() {
+    var stored = read(SETTLED_KEY);
+    return (stored && stored.people) ? stored : settled;
   }
 
   function text(template, value) {
@@ -116,8 +179,31 @@
     return null;
   }
 
-  // What the phone did and the server has not heard yet, laid over a fresh copy.
+  // What a person's card shows: what the server said (p.server: the copy, corrected by any
+  // sync answered after the copy was made, see settle), then what the phone did that the
+  // server has not answered yet, queued or being sent, in this tab or another. Recomputed
+  // whenever either changes, so a refresh crossing a sync never shows an arrival undone nor
+  // an undone one back.
   function overlayQueue() {
+    var known = storedSettled();
+    var since = copy.settledN || 0;
+    copy.people.forEach(function (p) {
+      if (!('server' in p)) {
+        p.server = p.checkedInAt || null;
+      }
+      var answer = known.people[p.id];
+      if (answer && answer.n > since) {
+        p.server = answer.checkedInAt;
+        p.status = answer.status;
+        copy.arrivalKeys = copy.arrivalKeys || {};
+        if (answer.key) {
+          copy.arrivalKeys[p.id] = answer.key;
+        } else if (!answer.checkedInAt) {
+          delete copy.arrivalKeys[p.id];
+        }
+      }
+      p.checkedInAt = p.server;
+    });
     queue.forEach(function (action) {
       var p = person(action.id);
       if (p) {
@@ -435,14 +521,13 @@
     });
   }
 
+  // The queue and mine are written where they change (changeQueue, changeMine).
   function save() {
     if (copy && !expired(copy)) {
       write(COPY_KEY, copy);
     } else {
       window.localStorage.removeItem(COPY_KEY);
     }
-    write(QUEUE_KEY, queue);
-    write(MINE_KEY, mine);
   }
 
   // Random enough that two phones never pick the same (crypto.randomUUID needs HTTPS).
@@ -461,7 +546,7 @@
   function alreadyIn(p, at) {
     p.checkedInAt = at;
     fresh = (fresh === p.id) ? null : fresh;
-    delete mine[p.id];
+    changeMine(function (m) { delete m[p.id]; });
     flash = { kind: 'bad', text: p.name + ': ' + text(d.msgInAt, timeFormat.format(new Date(at))) };
   }
 
@@ -482,7 +567,7 @@
         return;
       }
       if (!p || !p.checkedInAt) {
-        delete mine[key];
+        changeMine(function (m) { delete m[key]; });
       } else if (copy.arrivalKeys[key] !== mine[key]) {
         alreadyIn(p, p.checkedInAt);
       }
@@ -490,45 +575,52 @@
   }
 
   function checkIn(id) {
+    reload();
+    overlayQueue();
     var p = person(id);
     if (!p || p.status !== 'CONFIRMED' || p.checkedInAt) {
       search();
       return;
     }
-    p.checkedInAt = new Date().toISOString();
-    mine[id] = newKey();
-    queue.push({ id: id, type: 'in', at: p.checkedInAt, key: mine[id] });
+    var action = { uid: newKey(), id: id, type: 'in', at: new Date().toISOString(), key: newKey() };
+    changeMine(function (m) { m[id] = action.key; });
+    changeQueue(function (q) { return q.concat([action]); });
+    overlayQueue();
     fresh = id;
     flash = { kind: 'ok', text: text(d.msgDone, p.name) };
-    save();
     search();
     sync();
   }
 
   function undo(id) {
+    reload();
+    overlayQueue();
     var p = person(id);
     if (!p) {
       return;
     }
-    // An arrival the server never heard of (and is not hearing right now) is simply forgotten.
-    var last = -1;
-    queue.forEach(function (action, i) {
-      if (action.id === id) {
-        last = i;
+    var key = mine[id];
+    var seen = p.checkedInAt;
+    changeQueue(function (q) {
+      var last = -1;
+      q.forEach(function (action, i) {
+        if (action.id === id) {
+          last = i;
+        }
+      });
+      // An arrival no tab has begun to send (the server may not have heard of it) is
+      // simply forgotten.
+      if (last >= 0 && q[last].type === 'in' && !q[last].sent) {
+        return q.slice(0, last).concat(q.slice(last + 1));
       }
-    });
-    if (!syncing && last >= 0 && queue[last].type === 'in') {
-      queue.splice(last, 1);
-    } else {
       // The arrival undone: this phone's check-in (its key) or the one the copy shows (its
       // time). Sent again after a lost answer, it leaves an arrival recorded since.
-      queue.push({ id: id, type: 'undo', at: new Date().toISOString(), key: mine[id], seen: p.checkedInAt });
-    }
-    p.checkedInAt = null;
-    delete mine[id];
+      return q.concat([{ uid: newKey(), id: id, type: 'undo', at: new Date().toISOString(), key: key, seen: seen }]);
+    });
+    changeMine(function (m) { delete m[id]; });
+    overlayQueue();
     fresh = null;
     flash = { kind: 'ok', text: text(d.msgUndone, p.name) };
-    save();
     search();
     sync();
   }
@@ -546,6 +638,10 @@
       showState();
       return Promise.resolve();
     }
+    // Syncs answered from now on (in any tab) are laid over this copy: the server may have
+    // made it before it heard of them.
+    var since = storedSettled().n;
+    var asked = Date.now();
     return window.fetch(d.copyUrl, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } })
       .then(function (response) {
         if (refused(response)) {
@@ -554,9 +650,11 @@
         return isJson(response) ? response.json() : null;
       })
       .then(function (latest) {
-        if (!latest) {
+        // Older than the answers the phone still remembers: the next one will do.
+        if (!latest || Date.now() - asked > SETTLED_MS / 2) {
           return;
         }
+        reload();
         if (expired(latest) && !queue.length) {
           if (copy) {
             forgetCopy();
@@ -565,6 +663,8 @@
         }
         signedOut = false;
         latest.fetchedAt = new Date().toISOString();
+        latest.settledN = since;
+        latest.people.forEach(function (p) { p.server = p.checkedInAt || null; });
         copy = latest;
         overlayQueue();
         checkMine();
@@ -577,45 +677,204 @@
       .then(showState);
   }
 
+  // What the server answered for each person a sync concerned, kept in storage for a few
+  // minutes for every tab: a copy the server made before it heard of these actions (a
+  // refresh crossing the sync) is corrected with them (overlayQueue).
+  function settle(batch, results) {
+    var known = storedSettled();
+    var now = Date.now();
+    var n = known.n + 1;
+    var people = {};
+    Object.keys(known.people).forEach(function (id) {
+      if (now - known.people[id].t < SETTLED_MS) {
+        people[id] = known.people[id];
+      }
+    });
+    results.forEach(function (r, i) {
+      if (r.id === null || r.id === undefined || !r.status) {
+        return;
+      }
+      var ours = r.outcome === 'DONE' && batch[i] && batch[i].key;
+      people[r.id] = { n: n, t: now, status: r.status, checkedInAt: r.checkedInAt || null, key: ours || null };
+    });
+    settled = { n: n, people: people };
+    write(SETTLED_KEY, settled);
+  }
+
+  // One tab sends at a time: another tab's batch may hold an arrival this tab's undoes.
+  function alone(task) {
+    if (!navigator.locks || !navigator.locks.request) {
+      return leased(task);
+    }
+    var started = false;
+    return navigator.locks.request('door-sync:' + d.slug, function () {
+      started = true;
+      return afterLastTurn().then(function () {
+        write(TURN_KEY, { tab: TAB });
+        var over = function () { write(TURN_KEY, { tab: TAB, done: true }); };
+        return task().then(over, function (e) {
+          over();
+          throw e;
+        });
+      });
+    }).catch(function (e) {
+      // Locks refused to this page (not the sending failing): the lease instead.
+      if (started) {
+        throw e;
+      }
+      return leased(task);
+    });
+  }
+
+  // A Web Lock can reach this tab before what the last tab wrote in its turn does (each tab
+  // reads its own copy of localStorage, brought up to date in order, but not at once): the
+  // last write of a turn is its closing mark, and a turn begins once the mark is here
+  // (or after 3 s: a tab closed in its turn writes none).
+  function afterLastTurn() {
+    var turn = read(TURN_KEY);
+    if (!turn || turn.done || turn.tab === TAB) {
+      return Promise.resolve();
+    }
+    return new Promise(function (resolve) {
+      var timer;
+      var seen = function (event) {
+        var now = read(TURN_KEY);
+        if (event && event.key !== TURN_KEY && event.key !== null) {
+          return;
+        }
+        if (!event || !now || now.done) {
+          window.clearTimeout(timer);
+          window.removeEventListener('storage', seen);
+          resolve();
+        }
+      };
+      timer = window.setTimeout(seen, 3000);
+      window.addEventListener('storage', seen);
+    });
+  }
+
+  function leased(task) {
+    var held = read(LOCK_KEY);
+    if (held && held.tab !== TAB && held.until > Date.now()) {
+      // It re-reads the queue before sending; this tab is told when it is done, and sends
+      // what is left then (once: two tabs failing in turn do not wake each other for ever).
+      waitingForTurn = true;
+      return Promise.resolve();
+    }
+    write(LOCK_KEY, { tab: TAB, until: Date.now() + 2 * SYNC_MS });
+    var letGo = function () {
+      var now = read(LOCK_KEY);
+      if (now && now.tab === TAB) {
+        window.localStorage.removeItem(LOCK_KEY);
+      }
+    };
+    return Promise.resolve().then(task).then(letGo, letGo);
+  }
+
+  // A request that hangs gives up after a minute (its actions stay queued), so no tab
+  // waits for another's turn for ever.
+  function post(url, options) {
+    var control = window.AbortController ? new window.AbortController() : null;
+    var timer = control ? window.setTimeout(function () { control.abort(); }, SYNC_MS) : null;
+    if (control) {
+      options.signal = control.signal;
+    }
+    return window.fetch(url, options)
+      .then(function (response) {
+        return Promise.resolve(isJson(response) ? response.json() : null)
+          .then(function (answer) { return { response: response, answer: answer }; });
+      })
+      .then(function (sent) {
+        window.clearTimeout(timer);
+        return sent;
+      }, function (e) {
+        window.clearTimeout(timer);
+        throw e;
+      });
+  }
+
   // retry: sent again after a 403 with the token of a fresh copy (signing in again gives a
   // new CSRF token); a second refusal means the session is over.
   function sync(retry) {
-    if (syncing || !queue.length || !online() || !copy || !copy.csrfHeader) {
+    if (syncing || !online() || !copy || !copy.csrfHeader) {
+      showState();
+      return Promise.resolve();
+    }
+    reload();
+    if (!queue.length) {
       showState();
       return Promise.resolve();
     }
     syncing = true;
-    var stale = false;
+    var outcome = { sent: false, stale: false };
+    return alone(function () { return send(retry, outcome); })
+      .catch(function () { /* Not sent: the queue stays. */ })
+      .then(function () {
+        syncing = false;
+        if (outcome.stale) {
+          return refresh().then(function () { return signedOut ? showState() : sync(true); });
+        }
+        return outcome.sent ? refresh() : showState();
+      });
+  }
+
+  function markSent(uids, sent) {
+    changeQueue(function (q) {
+      return q.map(function (action) {
+        if (uids[action.uid]) {
+          action.sent = sent || undefined;
+        }
+        return action;
+      });
+    });
+  }
+
+  function send(retry, outcome) {
+    // Read again in turn: what another tab sent meanwhile has left the queue.
+    reload();
+    if (!queue.length || !online()) {
+      return Promise.resolve();
+    }
     var batch = queue.slice(0, 500);
+    var inBatch = {};
+    var firstTime = {};
+    batch.forEach(function (action) {
+      inBatch[action.uid] = true;
+      firstTime[action.uid] = !action.sent;
+    });
+    // From now on the server may hear of these: undoing one of them is an undo to send.
+    markSent(firstTime, true);
     var headers = { Accept: 'application/json' };
     headers[copy.csrfHeader] = copy.csrfToken;
+    var actions = batch.map(function (a) { return { id: a.id, type: a.type, at: a.at, key: a.key, seen: a.seen }; });
     // A form post (every POST of the site is one), the batch as JSON in one field.
-    return window.fetch(d.syncUrl, {
+    return post(d.syncUrl, {
       method: 'POST', credentials: 'same-origin', headers: headers,
-      body: new URLSearchParams({ batch: JSON.stringify({ actions: batch }) })
+      body: new URLSearchParams({ batch: JSON.stringify({ actions: actions }) })
     })
-      .then(function (response) {
+      .then(function (sent) {
+        var response = sent.response;
         if (response.status === 401 || (response.status === 403 && retry)) {
           signedOut = true;
         } else if (response.status === 403) {
-          stale = true;
+          outcome.stale = true;
         }
-        return isJson(response) ? response.json() : null;
-      })
-      .then(function (answer) {
+        if (refused(response)) {
+          // Turned away before any action was looked at: the server heard of none.
+          markSent(firstTime, false);
+        }
+        var answer = sent.answer;
         if (!answer) {
-          return false;
+          return;
         }
         signedOut = false;
-        queue = queue.slice(batch.length);
+        outcome.sent = true;
         // Every arrival not recorded as this phone had it is said, each on its line.
         var lines = [];
         var rejected = answer.results.filter(function (r) { return r.outcome === 'NOT_CONFIRMED'; });
         rejected.forEach(function (r) {
           var p = person(r.id);
           if (p) {
-            p.status = r.status;
-            p.checkedInAt = r.checkedInAt;
             lines.push(text(rejectedWords(r.status), p.name));
           }
         });
@@ -625,9 +884,8 @@
         answer.results.forEach(function (r) {
           var p = person(r.id);
           if ((r.outcome === 'EVENT_OVER' || r.outcome === 'NOT_YET') && p) {
-            p.checkedInAt = r.checkedInAt;
             fresh = (fresh === p.id) ? null : fresh;
-            delete mine[p.id];
+            changeMine(function (m) { delete m[p.id]; });
             lines.push(text(r.outcome === 'NOT_YET' ? d.msgNotYetRefused
               : r.type === 'undo' ? d.msgUndoOverRefused : d.msgOverRefused, p.name));
           }
@@ -644,16 +902,12 @@
         if (lines.length) {
           flash = { kind: 'bad', text: lines[0], lines: lines };
         }
+        // The answers first, then the queue without exactly the actions answered: a tab
+        // that sees them gone from the queue already finds what the server said.
+        settle(batch, answer.results);
+        changeQueue(function (q) { return q.filter(function (action) { return !inBatch[action.uid]; }); });
+        overlayQueue();
         save();
-        return true;
-      })
-      .catch(function () { return false; })
-      .then(function (sent) {
-        syncing = false;
-        if (stale) {
-          return refresh().then(function () { return signedOut ? showState() : sync(true); });
-        }
-        return sent ? refresh() : showState();
       });
   }
 
@@ -701,6 +955,33 @@
   window.addEventListener('online', function () { retellNoMatch(); sync().then(refresh); });
   window.addEventListener('offline', function () { retellNoMatch(); showState(); });
   window.setInterval(function () { sync().then(refresh); }, REFRESH_MS);
+  // Another tab of this page changed the queue, the copy or what the server answered: the
+  // count of check-ins waiting and the cards follow, the same in every tab.
+  window.addEventListener('storage', function (event) {
+    if (event.key === LOCK_KEY) {
+      // The other tab's turn to send is over: what it did not send goes now.
+      if (!event.newValue && waitingForTurn) {
+        waitingForTurn = false;
+        sync();
+      }
+      return;
+    }
+    if ([QUEUE_KEY, MINE_KEY, COPY_KEY, SETTLED_KEY, null].indexOf(event.key) < 0) {
+      return;
+    }
+    reload();
+    var stored = event.key === COPY_KEY ? read(COPY_KEY) : null;
+    if (stored && stored.people && !expired(stored)) {
+      copy = stored;
+      tools.hidden = false;
+      renderLetters();
+    }
+    if (copy) {
+      overlayQueue();
+      search();
+    }
+    showState();
+  });
 
   if (copy) {
     overlayQueue();

@@ -280,6 +280,40 @@ class DoorOfflineBrowserTests extends BrowserTest {
 	}
 
 	/**
+	 * An arrival the phone queued, answered NOT_YET because by the server's clock the
+	 * event's first day has not begun (here the event was moved three days on while the
+	 * phone was offline): the phone says in Spanish that it was not recorded and why, and
+	 * the person is not shown as in.
+	 */
+	@Test
+	void anArrivalRefusedBeforeTheEventsFirstDayIsSaidOnThePhone() {
+		long event = todaysEvent("door-early");
+		long ximena = register("door-early", "Ximena Temprana", "ximena@example.org", "Discos Norte");
+		String organizer = TestStaff.create(this.jdbc, "door-early@win.test", "Lola", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		phone.navigate(url("/admin/events/door-early/checkin"));
+		Locator state = phone.locator("#door-state");
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+
+		phone.context().setOffline(true);
+		assertThat(state).containsText("Sin conexión");
+		checkInBySearch(phone, "ximena", "Ximena Temprana");
+		Instant later = Instant.now().plus(3, ChronoUnit.DAYS);
+		this.jdbc.sql("update event set starts_at = ?, ends_at = ? where id = ?")
+			.params(Timestamp.from(later), Timestamp.from(later.plus(4, ChronoUnit.HOURS)), event)
+			.update();
+		phone.context().setOffline(false);
+
+		assertThat(state).containsText("0 llegadas por enviar");
+		assertThat(phone.locator("#door-results .notice--bad")).hasText(
+				"Ximena Temprana: no se registró la llegada, este teléfono la anotó antes del primer día del evento.");
+		Locator card = phone.locator(".door__person", new Page.LocatorOptions().setHasText("Ximena Temprana"));
+		assertThat(card.locator(".door__alert--done, .door__alert--in")).hasCount(0);
+		assertThat(checkedInAt(ximena)).isNull();
+	}
+
+	/**
 	 * A door page opened while the event ran still offers undo after its end: the undo
 	 * tapped then is refused (one tap must not erase an arrival nobody can record again),
 	 * and the phone says the arrival stays, not that an arrival was refused.
@@ -342,8 +376,12 @@ class DoorOfflineBrowserTests extends BrowserTest {
 		phone.locator(".door__person")
 			.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deshacer llegada"))
 			.click();
+		// Waiting through Playwright, not Thread.sleep: the route above runs only while
+		// the test is in a Playwright call, and the page sends once it has its turn to
+		// sync
+		// (a Web Lock), after the click has returned.
 		for (int i = 0; i < 300 && checkedInAt(jorge) != null; i++) {
-			Thread.sleep(100);
+			phone.waitForTimeout(100);
 		}
 		assertThat(checkedInAt(jorge)).isNull();
 		assertThat(phone.locator("#door-state")).containsText("1 llegada por enviar");
