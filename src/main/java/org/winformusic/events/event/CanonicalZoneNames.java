@@ -6,9 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import org.winformusic.events.shared.FlywayJavaMigration;
 
 import org.springframework.stereotype.Component;
 
@@ -21,31 +19,15 @@ import org.springframework.stereotype.Component;
  * Flyway runs in its order (after {@code V49__*.sql}).
  */
 @Component
-class CanonicalZoneNames implements JavaMigration {
+class CanonicalZoneNames extends FlywayJavaMigration {
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("52");
+	CanonicalZoneNames() {
+		super("52", "canonical zone names");
 	}
 
 	@Override
-	public String getDescription() {
-		return "canonical zone names";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
-	}
-
-	@Override
-	public void migrate(Context context) throws SQLException {
-		migrate(context.getConnection());
+	protected void change(Connection connection) throws SQLException {
+		migrate(connection);
 	}
 
 	/**

@@ -5,9 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
+import org.winformusic.events.shared.FlywayJavaMigration;
 
 import org.springframework.stereotype.Component;
 
@@ -22,33 +20,17 @@ import org.springframework.stereotype.Component;
  * a bean Flyway runs in its order (after {@code V47__*.sql}).
  */
 @Component
-class SearchTextWithoutApostrophes implements JavaMigration {
+class SearchTextWithoutApostrophes extends FlywayJavaMigration {
 
 	private static final int BATCH = 500;
 
-	@Override
-	public MigrationVersion getVersion() {
-		return MigrationVersion.fromVersion("48");
+	SearchTextWithoutApostrophes() {
+		super("48", "search text without apostrophes");
 	}
 
 	@Override
-	public String getDescription() {
-		return "search text without apostrophes";
-	}
-
-	@Override
-	public Integer getChecksum() {
-		return null;
-	}
-
-	@Override
-	public boolean canExecuteInTransaction() {
-		return true;
-	}
-
-	@Override
-	public void migrate(Context context) throws SQLException {
-		migrate(context.getConnection());
+	protected void change(Connection connection) throws SQLException {
+		migrate(connection);
 	}
 
 	/** Recomputes the affected rows on {@code connection}, in its transaction. */
