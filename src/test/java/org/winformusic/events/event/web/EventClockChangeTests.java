@@ -52,8 +52,8 @@ class EventClockChangeTests {
 		// 01:30 EDT, four hours behind UTC: the first 01:30.
 		assertThat(instant(slug, "starts_at")).isEqualTo(Instant.parse("2027-11-07T05:30:00Z"));
 		assertThat(saved)
-			.contains("La hora de inicio (domingo 7 de noviembre de 2027, 01:30) pasa dos veces en"
-					+ " Nueva York, porque esa noche se atrasan los relojes una hora. Se guardó la primera vez, antes"
+			.contains("La hora de inicio (domingo 7 de noviembre de 2027, 01:30) ocurre dos veces en"
+					+ " Nueva York, porque esa noche se atrasan los relojes una hora. Guardamos la primera, la de antes"
 					+ " del cambio (UTC-04:00).")
 			.doesNotContain("La hora de fin");
 		// The form shows the time as typed.
@@ -91,7 +91,7 @@ class EventClockChangeTests {
 		String slug = "new-york-once-" + System.nanoTime();
 		String saved = saved(post("/admin/events/new"), "/admin/events/" + slug + "/edit", "es", "slug", slug,
 				"startsAt", "2027-11-07T10:00", "endsAt", "2027-11-07T14:00");
-		assertThat(saved).contains("Guardado.").doesNotContain("pasa dos veces").doesNotContain("repeated-times");
+		assertThat(saved).contains("Guardado.").doesNotContain("ocurre dos veces").doesNotContain("repeated-times");
 
 		// 02:30 on 14 March 2027 does not exist in New York: refused, nothing saved.
 		String gap = "new-york-gap-" + System.nanoTime();
