@@ -1,5 +1,12 @@
 package org.winformusic.events;
 
+import jakarta.servlet.http.Cookie;
+
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -48,6 +55,22 @@ public final class TestStaff {
 				values (?, 'Staff', '{noop}unusable-' || gen_random_uuid(), ?, true, now(), now())
 				""").params(email, role.name()).update();
 		return email;
+	}
+
+	/**
+	 * Logs an account in through the login form; returns its session cookie, where the
+	 * pages' flash notices wait for the next page.
+	 */
+	public static Cookie session(MockMvc mvc, String email) throws Exception {
+		return mvc
+			.perform(MockMvcRequestBuilders.post("/admin/login")
+				.with(SecurityMockMvcRequestPostProcessors.csrf())
+				.param("username", email)
+				.param("password", PASSWORD))
+			.andExpect(MockMvcResultMatchers.redirectedUrl("/admin"))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
 	}
 
 }

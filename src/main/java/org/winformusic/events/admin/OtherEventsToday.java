@@ -1,8 +1,5 @@
 package org.winformusic.events.admin;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,36 +22,22 @@ import org.springframework.stereotype.Component;
 @Component
 class OtherEventsToday {
 
-	/** How far back an event still under way today may have started (a long festival). */
-	private static final Duration LONGEST_EVENT = Duration.ofDays(31);
-
-	/** Today's events start before the midnight after today, wherever they are. */
-	private static final Duration AHEAD = Duration.ofDays(2);
-
 	private final EventCatalog catalog;
 
 	private final EventDays days;
 
 	private final DoorCopies copies;
 
-	private final Clock clock;
-
-	OtherEventsToday(EventCatalog catalog, EventDays days, DoorCopies copies, Clock clock) {
+	OtherEventsToday(EventCatalog catalog, EventDays days, DoorCopies copies) {
 		this.catalog = catalog;
 		this.days = days;
 		this.copies = copies;
-		this.clock = clock;
 	}
 
 	/** The person's confirmed seats at the other events taking place today. */
 	List<Seat> of(RegistrationView registration, Locale locale) {
-		Instant now = this.clock.instant();
-		List<Long> today = this.catalog.startingBetween(now.minus(LONGEST_EVENT), now.plus(AHEAD))
-			.keySet()
-			.stream()
-			.filter((id) -> id != registration.eventId() && this.days.begun(id) && !this.catalog.ended(id))
-			.toList();
-		return this.copies.confirmedAt(registration.id(), today)
+		// The pass's own event is left out by confirmedAt.
+		return this.copies.confirmedAt(registration.id(), this.days.today())
 			.stream()
 			.map((seat) -> this.catalog.findById(seat.eventId(), locale)
 				.map((event) -> new Seat(event.title(), seat.pass()))

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -40,6 +41,18 @@ public class EventDays {
 	/** Whether the event's first day has begun where it takes place (read exactly). */
 	public boolean begun(long eventId) {
 		return begunBy(eventId, this.clock.instant());
+	}
+
+	/**
+	 * The events whose day it is where they take place: their first day has begun there
+	 * and they have not ended (read exactly, one query).
+	 */
+	public List<Long> today() {
+		Timestamp now = Timestamp.from(this.clock.instant());
+		return this.jdbc.sql("select e.id from event e where " + BEGUN + " and e.ends_at > ?")
+			.params(now, now)
+			.query(Long.class)
+			.list();
 	}
 
 	/**

@@ -17,7 +17,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -134,14 +133,8 @@ class EventClockChangeTests {
 	/** A signed-in organizer's session. */
 	private Cookie signedIn() throws Exception {
 		if (this.session == null) {
-			String email = TestStaff.create(this.jdbc, TestRegistrations.uniqueEmail("clocks"), "Relojes",
-					StaffRole.ORGANIZER);
-			this.session = this.mvc.perform(
-					post("/admin/login").with(csrf()).param("username", email).param("password", TestStaff.PASSWORD))
-				.andExpect(redirectedUrl("/admin"))
-				.andReturn()
-				.getResponse()
-				.getCookie("SESSION");
+			this.session = TestStaff.session(this.mvc, TestStaff.create(this.jdbc,
+					TestRegistrations.uniqueEmail("clocks"), "Relojes", StaffRole.ORGANIZER));
 		}
 		return this.session;
 	}
