@@ -121,10 +121,6 @@ class ExportMemoryTests {
 				    'person' || g
 				from generate_series(1, :rows) g
 				""").param("eventId", eventId).param("rows", ROWS).update();
-		// Statistics for these rows, as autovacuum would gather before long: without them
-		// the planner may keep the previous test's picture (its 100 000 rows of another
-		// event, deleted) and read this event's rows in a plan that takes minutes.
-		this.jdbc.sql("analyze").update();
 	}
 
 	private String runChildJvm(String slug, String... more) throws IOException, InterruptedException {
