@@ -17,7 +17,7 @@
 // exactly the actions the server answered, and each tab follows the others' changes (the
 // storage event). Syncs of the tabs take turns (Web Locks, or a lease in localStorage where
 // the browser has none); the server answers an arrival sent again with the same key as
-// the first time.
+// the first time, and one whose undo it applied already as undone (UNDONE: not in).
 (function () {
   'use strict';
   var root = document.getElementById('door');
