@@ -151,6 +151,11 @@
     return (value || '').replace(/[\s-]/g, '').toUpperCase();
   }
 
+  // Whether a normalized text could be a door code at all (CheckinPasses.couldBeCode).
+  function couldBeCode(code) {
+    return /^[2-9A-HJ-NP-Z]{8}$/.test(code);
+  }
+
   function expired(c) {
     return !c || Date.parse(c.expiresAt) < Date.now();
   }
@@ -443,9 +448,13 @@
     if (list) {
       if (!list.length) {
         // The copy holds no emails: typed text it does not find may still be someone's
-        // email, which only the server searches. Never "nobody matches" from the copy.
-        box.appendChild(el('p', 'muted', !input.value.trim() ? d.msgNoMatch
-          : (online() ? d.msgNoMatchLocal : d.msgNoMatchOffline)));
+        // email, which only the server searches, or another event's door code, whose
+        // event only the server names. Never "nobody matches" from the copy.
+        var typed = input.value.trim();
+        var code = couldBeCode(normalizeCode(typed));
+        box.appendChild(el('p', 'muted', !typed ? d.msgNoMatch
+          : code ? (online() ? d.msgNoMatchCode : d.msgNoMatchCodeOffline)
+            : (online() ? d.msgNoMatchLocal : d.msgNoMatchOffline)));
       }
       var ul = el('ul', 'door__results');
       list.slice(0, shown).forEach(function (p) { ul.appendChild(card(p)); });
