@@ -17,7 +17,7 @@
 // exactly the actions the server answered, and each tab follows the others' changes (the
 // storage event). Syncs of the tabs take turns (Web Locks, or a lease in localStorage where
 // the browser has none); the server answers an arrival sent again with the same key as
-// the first time.
+// the first time, and one whose undo it applied already as undone (UNDONE: not in).
 (function () {
   'use strict';
   var root = document.getElementById('door');
@@ -149,6 +149,11 @@
 
   function normalizeCode(value) {
     return (value || '').replace(/[\s-]/g, '').toUpperCase();
+  }
+
+  // Whether a normalized text could be a door code at all (CheckinPasses.couldBeCode).
+  function couldBeCode(code) {
+    return /^[2-9A-HJ-NP-Z]{8}$/.test(code);
   }
 
   function expired(c) {
@@ -443,9 +448,13 @@
     if (list) {
       if (!list.length) {
         // The copy holds no emails: typed text it does not find may still be someone's
-        // email, which only the server searches. Never "nobody matches" from the copy.
-        box.appendChild(el('p', 'muted', !input.value.trim() ? d.msgNoMatch
-          : (online() ? d.msgNoMatchLocal : d.msgNoMatchOffline)));
+        // email, which only the server searches, or another event's door code, whose
+        // event only the server names. Never "nobody matches" from the copy.
+        var typed = input.value.trim();
+        var code = couldBeCode(normalizeCode(typed));
+        box.appendChild(el('p', 'muted', !typed ? d.msgNoMatch
+          : code ? (online() ? d.msgNoMatchCode : d.msgNoMatchCodeOffline)
+            : (online() ? d.msgNoMatchLocal : d.msgNoMatchOffline)));
       }
       var ul = el('ul', 'door__results');
       list.slice(0, shown).forEach(function (p) { ul.appendChild(card(p)); });

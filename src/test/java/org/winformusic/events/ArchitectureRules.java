@@ -38,9 +38,9 @@ final class ArchitectureRules {
 			Map.entry("registration_blocked_data", "registration"), Map.entry("registration_tally", "registration"),
 			Map.entry("registration_tally_delta", "registration"), Map.entry("registration_token", "registration"),
 			Map.entry("event_seat", "registration"), Map.entry("link_request", "registration"),
-			Map.entry("rate_limit_bucket", "registration"), Map.entry("app_secret", "registration"),
-			Map.entry("staff_user", "admin"), Map.entry("staff_note", "admin"), Map.entry("audit_log", "admin"),
-			Map.entry("login_attempt", "admin"), Map.entry("spring_session", "admin"),
+			Map.entry("checkin_undone", "registration"), Map.entry("rate_limit_bucket", "registration"),
+			Map.entry("app_secret", "registration"), Map.entry("staff_user", "admin"), Map.entry("staff_note", "admin"),
+			Map.entry("audit_log", "admin"), Map.entry("login_attempt", "admin"), Map.entry("spring_session", "admin"),
 			Map.entry("spring_session_attributes", "admin"), Map.entry("outbox_message", "mail"),
 			Map.entry("api_token", "export"));
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.winformusic.events.registration.DoorCopies;
 import org.winformusic.events.event.EventCatalog;
@@ -72,9 +73,13 @@ class CheckinController {
 
 	private final EventDays days;
 
+	private final OtherEventsToday otherEvents;
+
 	CheckinController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
-			AdminQueries queries, StaffActions actions, DoorCopies copies, DoorCheckIns door, EventDays days) {
+			AdminQueries queries, StaffActions actions, DoorCopies copies, DoorCheckIns door, EventDays days,
+			OtherEventsToday otherEvents) {
 		this.days = days;
+		this.otherEvents = otherEvents;
 		this.catalog = catalog;
 		this.search = search;
 		this.directory = directory;
@@ -108,14 +113,20 @@ class CheckinController {
 		if (!text.isEmpty()) {
 			// A door code typed from a badge or the paper list names one person.
 			var byCode = this.copies.byCode(event.id(), text);
+			// Another event's code (a pass of the wrong event) says whose, as a scanned
+			// pass's card does, not "nobody": with the same person's registration here.
+			var ofAnotherEvent = byCode.isPresent() ? Optional.<OtherEventsToday.Code>empty()
+					: this.otherEvents.code(event.id(), text, locale);
+			model.addAttribute("codeOfAnotherEvent", ofAnotherEvent.orElse(null));
 			// Every status: a cancelled person at the door must read as cancelled, not as
 			// nobody.
-			Page<RegistrationRow> results = byCode.isPresent()
-					? new PageImpl<>(List.of(byCode.get()), PageRequest.of(0, MAX_RESULTS), 1)
-					: inPrintedOrder(this.search.search(event.id(),
-							new RegistrationQuery(new RegistrationFilter(text, null, null, null, null, null),
-									RegistrationSort.of("name", "asc")),
-							0, SORTED_MATCHES));
+			Page<RegistrationRow> results = byCode.or(() -> ofAnotherEvent.flatMap(OtherEventsToday.Code::here))
+				.map((row) -> (Page<RegistrationRow>) new PageImpl<>(List.of(row), PageRequest.of(0, MAX_RESULTS), 1))
+				.orElseGet(() -> ofAnotherEvent.isPresent() ? Page.empty()
+						: inPrintedOrder(this.search.search(event.id(),
+								new RegistrationQuery(new RegistrationFilter(text, null, null, null, null, null),
+										RegistrationSort.of("name", "asc")),
+								0, SORTED_MATCHES)));
 			model.addAttribute("results", results);
 			model.addAttribute("actives", actives(results));
 		}

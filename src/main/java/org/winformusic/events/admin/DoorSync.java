@@ -97,7 +97,12 @@ class DoorSync {
 		try {
 			PhoneCheckIn done = this.actions.checkInFromPhone(registration.id(), phoneTime(action.at(), startsAt),
 					key(action.key()));
-			return result(action, done.kept().ours() ? Outcome.DONE : Outcome.ALREADY, done.registration());
+			Outcome outcome = switch (done.kept()) {
+				case UNDONE -> Outcome.UNDONE;
+				case OTHER -> Outcome.ALREADY;
+				default -> Outcome.DONE;
+			};
+			return result(action, outcome, done.registration());
 		}
 		catch (RegistrationStateException ex) {
 			Outcome refused = switch (ex.reason()) {
@@ -155,7 +160,16 @@ class DoorSync {
 
 	enum Outcome {
 
-		DONE, ALREADY, UNDONE, NOT_CONFIRMED, UNKNOWN, INVALID,
+		DONE, ALREADY,
+
+		/**
+		 * An undo applied (or nothing to undo); for a check-in, one whose undo was
+		 * applied already (sent again after it): not recorded again. Either way the
+		 * answer's arrival time is what the server holds.
+		 */
+		UNDONE,
+
+		NOT_CONFIRMED, UNKNOWN, INVALID,
 
 		/**
 		 * Seen by the phone after the event's end: not recorded (an arrival), or not

@@ -3,10 +3,13 @@ package org.winformusic.events.admin;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventDays;
+import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.DoorCopies;
+import org.winformusic.events.registration.RegistrationRow;
 import org.winformusic.events.registration.RegistrationView;
 
 import org.springframework.stereotype.Component;
@@ -17,7 +20,9 @@ import org.springframework.stereotype.Component;
  * pass is for the other event, whose card says it is not that day yet, or over. Where the
  * person (the same email) has a confirmed seat at an event whose day it is where it takes
  * place, the card names that event and links to the card of that registration, so the
- * volunteer does not turn away someone who has a seat today.
+ * volunteer does not turn away someone who has a seat today. The door code of such a
+ * pass, typed into the door page's search, names its event in the same way
+ * ({@link #code}).
  */
 @Component
 class OtherEventsToday {
@@ -44,6 +49,23 @@ class OtherEventsToday {
 				.orElse(null))
 			.filter(Objects::nonNull)
 			.toList();
+	}
+
+	/**
+	 * A door code typed at this event's door ({@code eventId}) that is another event's:
+	 * that event, and the same person's registration here if any. Every role that reaches
+	 * the door page may open every event's door page, where this code finds the person,
+	 * so naming the event tells the volunteer nothing they may not know; an erased
+	 * registration's code names nothing ({@link DoorCopies#byCodeOfAnotherEvent}).
+	 */
+	Optional<Code> code(long eventId, String typed, Locale locale) {
+		return this.copies.byCodeOfAnotherEvent(eventId, typed)
+			.flatMap((other) -> this.catalog.findById(other.eventId(), locale)
+				.map((event) -> new Code(event, other.here())));
+	}
+
+	/** Another event's door code: that event, and the person's registration here. */
+	record Code(EventInfo event, Optional<RegistrationRow> here) {
 	}
 
 	/** A seat at another event today: its title and the pass that opens its card. */

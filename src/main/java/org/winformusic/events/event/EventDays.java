@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
  * event's first day in the event's own time zone, whatever the server's zone. The door's
  * list of events puts such an event first ({@link EventLists#forTheDoor}) and arrivals
  * are recorded only from then on: one rule, {@link #BEGUN}, for both. Staff lists say
- * where each event stands that day ({@link #stage}).
+ * where each event stands that day ({@link #stage}); an event that ended before the day's
+ * midnight there ({@link #DAY_BEGAN}) is not today's, one still running past it is.
  */
 @Service
 public class EventDays {
@@ -28,6 +29,15 @@ public class EventDays {
 	static final String BEGUN = """
 			e.starts_at < (date_trunc('day', cast(? as timestamptz) at time zone e.time_zone)
 			               + interval '1 day') at time zone e.time_zone""";
+
+	/**
+	 * SQL: the midnight that began, where the event {@code e} takes place, the day of the
+	 * time given by the one parameter (a {@code timestamptz}). An event that ended by
+	 * then ended on an earlier day there: at 0:30 a party that ended at 23:00, or at
+	 * midnight, is yesterday's.
+	 */
+	static final String DAY_BEGAN = """
+			(date_trunc('day', cast(? as timestamptz) at time zone e.time_zone) at time zone e.time_zone)""";
 
 	private final JdbcClient jdbc;
 
@@ -76,7 +86,8 @@ public class EventDays {
 		Instant now = this.clock.instant();
 		LocalDate today = now.atZone(zone).toLocalDate();
 		if (!now.isBefore(end)) {
-			return end.atZone(zone).toLocalDate().equals(today) ? Stage.ENDED_TODAY : Stage.ENDED;
+			// Ended at midnight: yesterday's, as the door's list has it (DAY_BEGAN).
+			return end.isAfter(today.atStartOfDay(zone).toInstant()) ? Stage.ENDED_TODAY : Stage.ENDED;
 		}
 		if (!now.isBefore(start)) {
 			return Stage.RUNNING;

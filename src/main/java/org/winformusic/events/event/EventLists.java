@@ -63,8 +63,10 @@ public class EventLists {
 	/**
 	 * One page of all events in the order a door volunteer looks for theirs: today's
 	 * first (started, or starting before midnight in the event's own zone, and not ended
-	 * more than {@link #DOOR_AFTER_END} ago), earliest start first; then the coming ones,
-	 * soonest first; then the past ones, most recent first.
+	 * more than {@link #DOOR_AFTER_END} ago nor before today's midnight there: just after
+	 * midnight, an event still running is today's, one that ended late yesterday is not),
+	 * earliest start first; then the coming ones, soonest first; then the past ones, most
+	 * recent first.
 	 */
 	public Page<Listed> forTheDoor(Locale locale, int page, int size) {
 		OffsetDateTime now = OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC);
@@ -74,15 +76,15 @@ public class EventLists {
 		// counts.
 		String ordered = """
 				from (select e.*,
-				             case when e.ends_at > cast(? as timestamptz) and
-				""" + EventDays.BEGUN + """
+				             case when e.ends_at > cast(? as timestamptz) and e.ends_at >
+				""" + EventDays.DAY_BEGAN + " and " + EventDays.BEGUN + """
 				 then 0
 				                  when e.starts_at > cast(? as timestamptz) then 1
 				                  else 2 end as door_group
 				        from event e) e
 				 order by door_group, case when door_group < 2 then starts_at end, starts_at desc, id
 				""";
-		return page(locale, page, size, ordered, now.minus(DOOR_AFTER_END), now, now);
+		return page(locale, page, size, ordered, now.minus(DOOR_AFTER_END), now, now, now);
 	}
 
 	private Page<Listed> page(Locale locale, int page, int size, String fromOrdered, Object... params) {

@@ -1,7 +1,10 @@
 package org.winformusic.events.registration;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,6 +19,12 @@ import org.springframework.stereotype.Service;
 /** Staff at the entrance: checking people in, and undoing a mistaken check-in. */
 @Service
 public class CheckIns {
+
+	/**
+	 * How long an undone phone check-in is remembered: far longer than a phone keeps its
+	 * queue unsent (the door copy expires 12 hours after the event).
+	 */
+	static final Duration UNDONE_KEPT = Duration.ofDays(30);
 
 	private final JdbcClient jdbc;
 
@@ -58,9 +67,14 @@ public class CheckIns {
 		});
 	}
 
+	/**
+	 * Clears the arrival. The check-in a phone recorded it with (its key) is remembered
+	 * as undone: sent again later, it is answered as undone, not recorded again.
+	 */
 	public RegistrationView undoCheckIn(long registrationId) {
 		return this.changes.run(() -> {
 			this.changes.lock(registrationId);
+			rememberUndone(registrationId, stored(registrationId).key());
 			// SQL: a set-based change under the row lock, like the status changes.
 			this.jdbc.sql(
 					"update registration set checked_in_at = null, checkin_key = null, updated_at = :now, version = version + 1 where id = :id")
@@ -76,13 +90,17 @@ public class CheckIns {
 	 * ({@code key}) or the arrival its copy showed ({@code seen}). Another arrival stored
 	 * since is kept: an undo sent again after its answer was lost must not erase the
 	 * arrival another phone recorded meanwhile. With neither (a phone's script from
-	 * before undos named their arrival) any arrival is undone.
+	 * before undos named their arrival) any arrival is undone. The check-in it names
+	 * ({@code key}) is remembered as undone whatever is stored: sent again after this
+	 * undo (another tab, a retry), or only now (it crossed the undo on the way), it
+	 * records nothing.
 	 * @return whether an arrival was undone (false: none, or another one, is stored)
 	 */
 	public PhoneUndo undoFromPhone(long registrationId, String key, Instant seen) {
 		Instant at = (seen != null) ? seen.truncatedTo(ChronoUnit.MICROS) : null;
 		return this.changes.run(() -> {
 			this.changes.lock(registrationId);
+			rememberUndone(registrationId, key);
 			Stored stored = stored(registrationId);
 			boolean same = stored.at() != null && ((key == null && at == null)
 					|| (key != null && key.equals(stored.key())) || (at != null && at.equals(stored.at().toInstant())));
@@ -100,7 +118,9 @@ public class CheckIns {
 	 * reported it, so a phone can tell its own arrival from another phone's. Sending the
 	 * same check-in again (an answer lost on the way) is answered as the first time. A
 	 * phone offline during the event may send its arrivals after the end; one it saw
-	 * after the end is refused.
+	 * after the end is refused. A check-in whose undo was applied already (a second tab,
+	 * a retry after a lost answer, sending it after the undo) is answered {@code UNDONE}
+	 * and records nothing; a new check-in (a new key) is recorded as any.
 	 * @throws RegistrationStateException (WRONG_STATUS) when it is not confirmed,
 	 * (EVENT_OVER) when the event had ended by {@code phoneTime}, (NOT_YET) when its
 	 * first day had not begun by then
@@ -111,6 +131,9 @@ public class CheckIns {
 		return this.changes.run(() -> {
 			Locked current = this.changes.lock(registrationId);
 			Changes.require(current, RegistrationStatus.CONFIRMED);
+			if (undone(registrationId, key)) {
+				return new PhoneCheckIn(this.changes.view(registrationId), Kept.UNDONE);
+			}
 			this.changes.requireArrivalBeforeTheEnd(current, at);
 			requireTheDayBegunBy(current, at);
 			Stored stored = stored(registrationId);
@@ -169,6 +192,38 @@ public class CheckIns {
 		}
 	}
 
+	/** Remembers a phone's check-in ({@code key}; none for a page's) as undone. */
+	private void rememberUndone(long registrationId, String key) {
+		if (key == null) {
+			return;
+		}
+		this.jdbc.sql("""
+				insert into checkin_undone (registration_id, checkin_key, undone_at) values (:id, :key, :now)
+				on conflict (registration_id, checkin_key) do nothing""")
+			.param("id", registrationId)
+			.param("key", key)
+			.param("now", this.changes.now())
+			.update();
+	}
+
+	private boolean undone(long registrationId, String key) {
+		return key != null && this.jdbc
+			.sql("select exists (select 1 from checkin_undone where registration_id = ? and checkin_key = ?)")
+			.params(registrationId, key)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * Forgets the check-ins undone more than {@link #UNDONE_KEPT} ago (housekeeping); how
+	 * many.
+	 */
+	int forgetOldUndone() {
+		return this.jdbc.sql("delete from checkin_undone where undone_at < ?")
+			.param(OffsetDateTime.ofInstant(this.changes.now().toInstant().minus(UNDONE_KEPT), ZoneOffset.UTC))
+			.update();
+	}
+
 	private Stored stored(long registrationId) {
 		return this.jdbc.sql("select checked_in_at, checkin_key from registration where id = ?")
 			.param(registrationId)
@@ -182,14 +237,15 @@ public class CheckIns {
 	/**
 	 * Whether a phone's check-in is the arrival now stored: {@code NEW} (nobody was in),
 	 * {@code EARLIER} (it replaced a later time), {@code SAME} (sent again) or not,
-	 * {@code OTHER} (someone else's earlier or equal time stands).
+	 * {@code OTHER} (someone else's earlier or equal time stands), {@code UNDONE} (its
+	 * arrival was undone already: not recorded again).
 	 */
 	public enum Kept {
 
-		NEW, EARLIER, SAME, OTHER;
+		NEW, EARLIER, SAME, OTHER, UNDONE;
 
 		public boolean ours() {
-			return this != OTHER;
+			return this == NEW || this == EARLIER || this == SAME;
 		}
 
 	}

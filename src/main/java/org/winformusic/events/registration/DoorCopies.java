@@ -20,6 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class DoorCopies {
 
+	/** The columns of a row of the list ({@link RegistrationSearch#row}). */
+	private static final String ROW = """
+			id, full_name, email, company, company_type, state, city, association_interest, status,
+			  created_at, checked_in_at""";
+
 	private final JdbcClient jdbc;
 
 	private final CheckinPasses passes;
@@ -78,22 +83,63 @@ public class DoorCopies {
 	 * unlikely), the older one.
 	 */
 	public Optional<RegistrationRow> byCode(long eventId, String typed) {
-		String code = CheckinPasses.normalizedCode(typed);
-		if (!CheckinPasses.couldBeCode(code)) {
+		List<Long> ids = idsWithCode(typed);
+		if (ids.isEmpty()) {
 			return Optional.empty();
 		}
-		long highest = this.jdbc.sql("select coalesce(max(id), 0) from registration").query(Long.class).single();
-		List<Long> ids = this.codes.ids(code, highest);
+		return this.jdbc.sql("select " + ROW + """
+				 from registration
+				where id in (:ids) and event_id = :event and anonymized_at is null and status <> 'DECLINED'
+				order by id limit 1
+				""").param("ids", ids).param("event", eventId).query(RegistrationSearch::row).optional();
+	}
+
+	/**
+	 * A door code typed at this event's door that is another event's (the pass of the
+	 * wrong event): that event, and the same person's registration at this event if any
+	 * (as {@link #byCode} would find it, a confirmed one first, then the newest). An
+	 * erased registration's code is nobody's, as in {@link #byCode}.
+	 */
+	public Optional<OtherEventsCode> byCodeOfAnotherEvent(long eventId, String typed) {
+		List<Long> ids = idsWithCode(typed);
 		if (ids.isEmpty()) {
 			return Optional.empty();
 		}
 		return this.jdbc.sql("""
-				select id, full_name, email, company, company_type, state, city, association_interest, status,
-				  created_at, checked_in_at
-				from registration
-				where id in (:ids) and event_id = :event and anonymized_at is null and status <> 'DECLINED'
+				select id, event_id from registration
+				where id in (:ids) and event_id <> :event and anonymized_at is null
 				order by id limit 1
-				""").param("ids", ids).param("event", eventId).query(RegistrationSearch::row).optional();
+				""")
+			.param("ids", ids)
+			.param("event", eventId)
+			.query((rs, n) -> new long[] { rs.getLong("id"), rs.getLong("event_id") })
+			.optional()
+			.map((other) -> new OtherEventsCode(other[1], this.jdbc.sql("select " + ROW + """
+					 from registration
+					where event_id = :event and anonymized_at is null and status <> 'DECLINED'
+					  and lower(email) = (select lower(email) from registration where id = :other)
+					order by status = 'CONFIRMED' desc, created_at desc, id desc limit 1
+					""").param("event", eventId).param("other", other[0]).query(RegistrationSearch::row).optional()));
+	}
+
+	/**
+	 * The ids whose door code was typed (any case, dashes and spaces ignored); none for a
+	 * text that could not be a code (8 characters of its alphabet).
+	 */
+	private List<Long> idsWithCode(String typed) {
+		String code = CheckinPasses.normalizedCode(typed);
+		if (!CheckinPasses.couldBeCode(code)) {
+			return List.of();
+		}
+		long highest = this.jdbc.sql("select coalesce(max(id), 0) from registration").query(Long.class).single();
+		return this.codes.ids(code, highest);
+	}
+
+	/**
+	 * The door code of a registration at another event: that event's id and the same
+	 * person's registration at the event whose door it is, if any.
+	 */
+	public record OtherEventsCode(long eventId, Optional<RegistrationRow> here) {
 	}
 
 	/** The newer confirmed registration of the same email at the same event, if any. */

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * mints one, so an old email's link stops working once enough newer ones were sent),
  * "email me my link" requests go once they are older than the hour they are counted in,
  * and changes of address (the address asked for, the confirmation links) once their links
- * expired. Safe on several instances at once: all are plain deletes of rows nobody needs.
+ * expired, and door phones' check-ins undone ({@link CheckIns#UNDONE_KEPT}) once no phone
+ * would send them again. Safe on several instances at once: all are plain deletes of rows
+ * nobody needs.
  */
 @Component
 class TokenHousekeeping {
@@ -32,11 +34,15 @@ class TokenHousekeeping {
 
 	private final EmailChanges emailChanges;
 
-	TokenHousekeeping(JdbcClient jdbc, RegistrationProperties properties, Clock clock, EmailChanges emailChanges) {
+	private final CheckIns checkIns;
+
+	TokenHousekeeping(JdbcClient jdbc, RegistrationProperties properties, Clock clock, EmailChanges emailChanges,
+			CheckIns checkIns) {
 		this.jdbc = jdbc;
 		this.properties = properties;
 		this.clock = clock;
 		this.emailChanges = emailChanges;
+		this.checkIns = checkIns;
 	}
 
 	@Scheduled(cron = "${app.housekeeping-cron:0 41 * * * *}")
@@ -44,9 +50,11 @@ class TokenHousekeeping {
 		int tokens = dropOlderTokens();
 		int requests = dropExpiredLinkRequests();
 		int changes = this.emailChanges.dropExpired();
-		if (tokens + requests + changes > 0) {
+		int undone = this.checkIns.forgetOldUndone();
+		if (tokens + requests + changes + undone > 0) {
 			logger.info("Housekeeping removed " + tokens + " old manage-link token(s), " + requests
-					+ " expired link request(s) and " + changes + " expired change(s) of address");
+					+ " expired link request(s), " + changes + " expired change(s) of address and " + undone
+					+ " old undone door check-in(s)");
 		}
 	}
 

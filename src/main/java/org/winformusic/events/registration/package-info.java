@@ -9,7 +9,8 @@
  * {@code EmailHistory}, which the mail module implements. Owns {@code registration} and
  * its answers, tokens, tallies and blocked data, {@code event_seat} (capacity is the
  * number of seat rows), {@code email_change} and its tokens, {@code
- * link_request}, {@code rate_limit_bucket} and {@code app_secret}.
+ * link_request}, {@code rate_limit_bucket}, {@code app_secret} and {@code
+ * checkin_undone} (door phones' check-ins undone).
  */
 @ApplicationModule(allowedDependencies = { "event", "shared" })
 package org.winformusic.events.registration;

@@ -143,8 +143,12 @@ class DoorRoleTests {
 		ZoneId mexico = ZoneId.of("America/Mexico_City");
 		ZoneId honolulu = ZoneId.of("Pacific/Honolulu");
 		LocalDate todayInMexico = LocalDate.ofInstant(now, mexico);
-		// Each lasts four hours.
-		String endedAnHourAgo = doorEvent(now.minus(Duration.ofHours(5)), mexico);
+		// Each lasts four hours. Ended an hour ago where it is mid-afternoon now: today's
+		// there at any hour of the run (just after midnight, yesterday's is not).
+		int offset = Math.max(-12, Math.min(14, 15 - now.atZone(java.time.ZoneOffset.UTC).getHour()));
+		ZoneId afternoon = ZoneId
+			.of((offset == 0) ? "Etc/UTC" : "Etc/GMT" + ((offset > 0) ? "-" : "+") + Math.abs(offset));
+		String endedAnHourAgo = doorEvent(now.minus(Duration.ofHours(5)), afternoon);
 		String running = doorEvent(now.minus(Duration.ofHours(1)), mexico);
 		// Today where it takes place, though already tomorrow in UTC and in Mexico City.
 		String tonightInHonolulu = doorEvent(

@@ -243,6 +243,60 @@ class DoorSyncTests {
 		assertThat(checkedInAt(rosa.id())).isNull();
 	}
 
+	/**
+	 * A check-in that reaches the server again after its undo was applied (a second tab
+	 * of the door page, a retry after a lost answer, a browser without Web Locks) records
+	 * nothing: it is answered UNDONE, the person is not in on any phone's copy, and the
+	 * audit has one arrival and its undo. So is one whose undo got there first. A new tap
+	 * (a new key) records the arrival as any, and an undo on the door page also stops
+	 * that check-in from coming back.
+	 */
+	@Test
+	void aCheckInSentAgainAfterItsUndoIsAnsweredUndoneAndRecordsNothing() throws Exception {
+		Instant now = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+		TestRegistrations.Registration jorge = today("Jorge Ruiz");
+		TestRegistrations.Registration rosa = today("Rosa Leal");
+		String checkIn = action(jorge.id(), "in", now.minusSeconds(60), "phone-a-1");
+		String undo = undo(jorge.id(), now.minusSeconds(50), "phone-a-1", now.minusSeconds(60));
+		sync("a@win.test", checkIn).andExpect(jsonPath("$.results[0].outcome").value("DONE"));
+		sync("a@win.test", undo).andExpect(jsonPath("$.results[0].outcome").value("UNDONE"));
+
+		// The other tab sends the same check-in again, alone and with its undo.
+		sync("a@win.test", checkIn).andExpect(jsonPath("$.results[0].outcome").value("UNDONE"))
+			.andExpect(jsonPath("$.results[0].status").value("CONFIRMED"))
+			.andExpect(jsonPath("$.results[0].checkedInAt").doesNotExist());
+		sync("a@win.test", checkIn + "," + undo).andExpect(jsonPath("$.results[0].outcome").value("UNDONE"))
+			.andExpect(jsonPath("$.results[1].outcome").value("UNDONE"));
+		assertThat(checkedInAt(jorge.id())).isNull();
+		this.mvc.perform(get(doorUrl(this.today.slug())).with(user("o@win.test").roles("OPS")))
+			.andExpect(jsonPath("$.people[?(@.id == " + jorge.id() + ")].checkedInAt")
+				.value(org.hamcrest.Matchers.contains(org.hamcrest.Matchers.nullValue())))
+			.andExpect(jsonPath("$.arrivalKeys['" + jorge.id() + "']").doesNotExist());
+		assertThat(auditActors(jorge.id())).containsExactly("CHECKED_IN a@win.test", "CHECK_IN_UNDONE a@win.test");
+
+		// Jorge comes back: a new tap, a new key.
+		sync("b@win.test", action(jorge.id(), "in", now.minusSeconds(10), "phone-b-1"))
+			.andExpect(jsonPath("$.results[0].outcome").value("DONE"))
+			.andExpect(jsonPath("$.results[0].checkedInAt").value(now.minusSeconds(10).toString()));
+		assertThat(checkedInAt(jorge.id())).isEqualTo(now.minusSeconds(10));
+		// Undone on the door page (no script), then phone B's check-in comes again.
+		this.mvc
+			.perform(post("/admin/events/" + this.today.slug() + "/checkin/" + jorge.id() + "/undo").with(csrf())
+				.with(user("o@win.test").roles("ORGANIZER")))
+			.andExpect(status().is3xxRedirection());
+		sync("b@win.test", action(jorge.id(), "in", now.minusSeconds(10), "phone-b-1"))
+			.andExpect(jsonPath("$.results[0].outcome").value("UNDONE"));
+		assertThat(checkedInAt(jorge.id())).isNull();
+
+		// An undo that overtook its check-in on the way: the check-in comes after it.
+		sync("a@win.test", undo(rosa.id(), now.minusSeconds(20), "phone-a-2", now.minusSeconds(30)))
+			.andExpect(jsonPath("$.results[0].outcome").value("UNDONE"));
+		sync("a@win.test", action(rosa.id(), "in", now.minusSeconds(30), "phone-a-2"))
+			.andExpect(jsonPath("$.results[0].outcome").value("UNDONE"));
+		assertThat(checkedInAt(rosa.id())).isNull();
+		assertThat(auditActors(rosa.id())).isEmpty();
+	}
+
 	@Test
 	void aBatchChecksInAndUndoesInOrder() throws Exception {
 		onItsDay();

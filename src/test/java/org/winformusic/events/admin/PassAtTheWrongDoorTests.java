@@ -77,6 +77,52 @@ class PassAtTheWrongDoorTests {
 			.doesNotContain("que es hoy");
 	}
 
+	/**
+	 * The door code printed on the other event's pass, typed into today's door search
+	 * (without JavaScript, or "Find" on the phone), says which event it is for and when,
+	 * in Spanish and English, not "nobody matches"; the same person's registration here
+	 * is shown to check in. Someone with no registration here: the event alone. An erased
+	 * registration's code is nobody's.
+	 */
+	@Test
+	void theDoorCodeOfAnotherEventsPassSaysWhichEventItIsFor() throws Exception {
+		TestEvents events = new TestEvents(this.jdbc);
+		TestEvents.Created workshop = events.event()
+			.slugPrefix("wrong-code-may")
+			.title("Hoja de ruta en Colombia", "Roadmap in Colombia")
+			.startsAt(java.time.Instant.parse("2027-05-22T15:00:00Z"))
+			.create();
+		TestEvents.Created meetup = events.event()
+			.slugPrefix("wrong-code-today")
+			.title("Encuentro de sellos", "Label meetup")
+			.onItsDay()
+			.create();
+		String andres = TestRegistrations.uniqueEmail("andres");
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		long inMay = data.in(workshop).person("Andrés Gómez").email(andres).create().id();
+		long today = data.in(meetup).person("Andrés Gómez").email(andres.toUpperCase()).create().id();
+		long camila = data.in(workshop).person("Camila Rodríguez").create().id();
+
+		assertThat(DoorSearches.results(this.mvc, meetup.slug(), this.passes.code(inMay), "DOOR", "es"))
+			.contains("Este código de entrada no es de este evento: es de «Hoja de ruta en Colombia», "
+					+ "el sábado 22 de mayo de 2027.")
+			.contains("Pero esta misma persona también tiene registro en este evento:")
+			.contains("action=\"/admin/events/" + meetup.slug() + "/checkin/" + today + "\"")
+			.doesNotContain(">Nadie coincide.<");
+		String typed = this.passes.code(camila).toLowerCase(java.util.Locale.ROOT);
+		assertThat(DoorSearches.results(this.mvc, meetup.slug(), typed.substring(0, 4) + "-" + typed.substring(4),
+				"DOOR", "en"))
+			.contains("This door code is not for this event: it is for “Roadmap in Colombia”, on Saturday 22 May 2027.")
+			.doesNotContain("also registered")
+			.doesNotContain("door__person")
+			.doesNotContain(">Nobody matches.<");
+
+		this.jdbc.sql("update registration set anonymized_at = now() where id = ?").param(camila).update();
+		assertThat(DoorSearches.results(this.mvc, meetup.slug(), this.passes.code(camila), "DOOR", "es"))
+			.contains(">Nadie coincide.<")
+			.doesNotContain("Hoja de ruta en Colombia");
+	}
+
 	private String card(String pass) throws Exception {
 		return this.mvc
 			.perform(get("/admin/checkin/pass/" + pass).param("lang", "es").with(user("door@win.test").roles("DOOR")))

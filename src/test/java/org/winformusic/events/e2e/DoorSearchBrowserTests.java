@@ -16,6 +16,7 @@ import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.TestStaff;
 import org.winformusic.events.admin.StaffRole;
+import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.PublicRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,9 @@ class DoorSearchBrowserTests extends BrowserTest {
 
 	@Autowired
 	PublicRegistrations registrations;
+
+	@Autowired
+	CheckinPasses passes;
 
 	@Test
 	void withoutTheDoorScriptASearchACheckInAndAnUndoPutTheNameInNoUrl() {
@@ -152,6 +156,50 @@ class DoorSearchBrowserTests extends BrowserTest {
 		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buscar")).click();
 		assertThat(phone.locator(".door__person")).hasCount(1);
 		assertThat(phone.locator(".door__person")).containsText("Ángel Pérez");
+	}
+
+	/**
+	 * The door code of another event's pass: the phone's copy finds nobody and says it
+	 * may be another event's code, to press Find (offline, that it needs a connection);
+	 * the server's answer names that event and stays on screen, with the same person's
+	 * registration here to check in.
+	 */
+	@Test
+	void anotherEventsDoorCodeSaysWhichEventItIsFor() {
+		TestEvents.Created may = new TestEvents(this.jdbc).event()
+			.slug("door-code-may")
+			.title("Taller de mayo", "May workshop")
+			.create();
+		TestEvents.Created today = new TestEvents(this.jdbc).copyOfMexicoWorkshop()
+			.slug("door-code-today")
+			.capacity(10)
+			.create();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		long inMay = data.in(may).person("Dora Código").email("dora@example.com").create().id();
+		data.in(today).person("Dora Código").email("dora@example.com").create();
+		String organizer = TestStaff.create(this.jdbc, "door-code@win.test", "Elsa", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		new TestEvents(this.jdbc).onItsDay("door-code-today");
+		phone.navigate(url("/admin/events/door-code-today/checkin"));
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+
+		String code = this.passes.code(inMay);
+		phone.locator("#q").fill(code.substring(0, 4) + " " + code.substring(4).toLowerCase(Locale.ROOT));
+		Locator results = phone.locator("#door-results");
+		assertThat(results).containsText("Si es un código de entrada, puede ser de otro evento: toca «Buscar»");
+		phone.context().setOffline(true);
+		assertThat(results).containsText("para saber de cuál, o para buscar por correo, hace falta conexión");
+		phone.context().setOffline(false);
+
+		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buscar")).click();
+		assertThat(phone.locator("#door-state")).containsText("lista de hace 0 min");
+		assertThat(results).containsText("Este código de entrada no es de este evento: es de «Taller de mayo», el ");
+		assertThat(results).containsText("Pero esta misma persona también tiene registro en este evento:");
+		Locator dora = phone.locator(".door__person");
+		assertThat(dora).hasCount(1);
+		dora.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Registrar llegada")).click();
+		assertThat(phone.locator(".admin-notice")).hasText("Llegada registrada: Dora Código.");
 	}
 
 	private void register(String name, String email, String company) {

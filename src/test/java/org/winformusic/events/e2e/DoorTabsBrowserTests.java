@@ -181,6 +181,56 @@ class DoorTabsBrowserTests extends BrowserTest {
 	}
 
 	/**
+	 * A check-in that reaches the server again after its undo was applied (here the queue
+	 * as it stood before the sync, written back as another tab holding it could, in a
+	 * browser without Web Locks): the server answers it as undone, and the page shows the
+	 * person not arrived, with the check-in button, and records nothing.
+	 */
+	@Test
+	void aCheckInSentAgainAfterItsUndoLeavesThePersonNotArrived() {
+		String slug = "door-tabs-replay";
+		todaysEvent(slug);
+		long ximena = register(slug, "Ximena Repetida", "ximena.repetida@example.org");
+		String organizer = TestStaff.create(this.jdbc, "door-tabs-replay@win.test", "Tere", StaffRole.ORGANIZER);
+		Page phone = open(PHONE, "es-MX");
+		logIn(phone, organizer);
+		withoutServiceWorker(phone);
+		phone.navigate(url("/admin/events/" + slug + "/checkin"));
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+		Locator state = phone.locator("#door-state");
+
+		phone.context().setOffline(true);
+		checkInBySearch(phone, "ximena", "Ximena Repetida");
+		Object queued = phone.evaluate("(key) => localStorage.getItem(key)", "door-queue:" + slug);
+		assertThat((String) queued).contains("\"type\":\"in\"");
+		phone.context().setOffline(false);
+		awaitCheckedIn(ximena);
+		assertThat(state).containsText("0 llegadas por enviar");
+		Locator card = phone.locator(".door__person", new Page.LocatorOptions().setHasText("Ximena Repetida"));
+		card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deshacer llegada")).click();
+		for (int i = 0; i < 300 && checkedIn(ximena); i++) {
+			sleep();
+		}
+		assertThat(checkedIn(ximena)).isFalse();
+		assertThat(state).containsText("0 llegadas por enviar");
+
+		phone.evaluate("([key, queue]) => localStorage.setItem(key, queue)",
+				java.util.List.of("door-queue:" + slug, queued));
+		phone.waitForResponse("**/checkin/sync", () -> {
+			phone.context().setOffline(true);
+			phone.context().setOffline(false);
+		});
+
+		assertThat(state).containsText("0 llegadas por enviar");
+		assertThat(checkedIn(ximena)).isFalse();
+		phone.locator("#q").fill("ximena");
+		assertThat(card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Registrar llegada")))
+			.hasCount(1);
+		assertThat(card).not().containsText("YA ENTRÓ");
+		assertThat(new TestRegistrations(this.jdbc).auditRows(ximena, "CHECKED_IN")).isEqualTo(1);
+	}
+
+	/**
 	 * The door page's list ({@code door.json}) as the server answers it now, handed to
 	 * the page only when the test says: a refresh that crosses whatever the page does
 	 * meanwhile. Other refreshes fail as on a flaky network.

@@ -44,6 +44,21 @@ class EventDaysStageTests {
 		assertThat(stage(days, "2027-03-16T10:00", "2027-03-16T14:00", AUCKLAND)).isEqualTo(Stage.TODAY);
 	}
 
+	/**
+	 * Just after midnight at the door: a party still running is under way, one that ended
+	 * late yesterday, or at midnight itself, ended before today; one that ended a quarter
+	 * of an hour ago ended today.
+	 */
+	@Test
+	void justAfterMidnightAnEventRunningOnIsUnderWayAndOneEndedYesterdayIsNotToday() {
+		EventDays days = at(local("2031-03-15T00:30", MEXICO));
+
+		assertThat(stage(days, "2031-03-14T21:00", "2031-03-15T02:00", MEXICO)).isEqualTo(Stage.RUNNING);
+		assertThat(stage(days, "2031-03-14T21:30", "2031-03-15T00:15", MEXICO)).isEqualTo(Stage.ENDED_TODAY);
+		assertThat(stage(days, "2031-03-14T19:00", "2031-03-14T23:00", MEXICO)).isEqualTo(Stage.ENDED);
+		assertThat(stage(days, "2031-03-14T20:00", "2031-03-15T00:00", MEXICO)).isEqualTo(Stage.ENDED);
+	}
+
 	@Test
 	void theDayOfTheClockChangeIsReadWithThatDaysOffsets() {
 		// 00:30 in New York (EDT) on the night its clocks go back at 2:00: a workshop at

@@ -130,6 +130,27 @@ class TokenHousekeepingTests {
 				 where c.registration_id = ?""").param(id).query(Long.class).single()).isOne();
 	}
 
+	/**
+	 * A door phone's check-in undone is remembered so that it is not recorded again when
+	 * sent after its undo; after 30 days no phone sends it any more, and it goes.
+	 */
+	@Test
+	void undoneDoorCheckInsAreForgottenAfterThirtyDays() {
+		long id = register("undone@example.com").registrationId();
+		for (String[] undone : new String[][] { { "phone-old", "31 days" }, { "phone-recent", "29 days" } }) {
+			this.jdbc.sql("""
+					insert into checkin_undone (registration_id, checkin_key, undone_at)
+					values (?, ?, now() - cast(? as interval))""").params(id, undone[0], undone[1]).update();
+		}
+
+		this.housekeeping.run();
+
+		assertThat(this.jdbc.sql("select checkin_key from checkin_undone where registration_id = ?")
+			.param(id)
+			.query(String.class)
+			.list()).containsExactly("phone-recent");
+	}
+
 	private long requests(long registrationId) {
 		return this.jdbc.sql("select count(*) from link_request where registration_id = ?")
 			.param(registrationId)
