@@ -137,7 +137,7 @@ record RegistrationFilterSql(String condition, Map<String, Object> params) {
 			params.put("filter_choice", filter.choice());
 		}
 		if (filter.yesNo() != null) {
-			// Led by the answer index (question_id, yes_no, registration_id) of V50.
+			// Led by the answer index (question_id, yes_no, registration_id) of V55.
 			condition.add(column + "id in (select a.registration_id from registration_answer a"
 					+ " where a.question_id = :filter_yes_no_question and a.yes_no = :filter_yes_no)");
 			params.put("filter_yes_no_question", filter.yesNo().questionId());

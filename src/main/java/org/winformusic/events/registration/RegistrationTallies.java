@@ -118,7 +118,7 @@ public class RegistrationTallies {
 	 * @param byChoice choices of the event's own questions chosen by those who may come,
 	 * by choice id
 	 * @param byYesNo yes/no answers to the event's own questions given by those who may
-	 * come, by {@code "<question id>:true"} or {@code ":false"} (V50); see
+	 * come, by {@code "<question id>:true"} or {@code ":false"} (V55); see
 	 * {@link #answered}
 	 * @param seats the event's seat rows, held or free: its capacity (V24)
 	 */
