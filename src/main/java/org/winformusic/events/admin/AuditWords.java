@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.winformusic.events.registration.ChangeDetails;
 import org.winformusic.events.registration.PhoneNumbers;
 import org.winformusic.events.registration.Regions;
+import org.winformusic.events.registration.AnswerFilters;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.shared.EventTimes;
 
@@ -73,7 +74,7 @@ class AuditWords {
 
 	/** An export's filter ("Situación: Confirmado"), a choice an event edit removed. */
 	private static final Set<String> FILTERS = Set.of("status", "companyType", "state", "associationInterest",
-			"checkedIn", "choice", "choiceRemoved");
+			"checkedIn", "choice", "choiceRemoved", "yesNo");
 
 	/** The actions about an API token itself (created, revoked), whose line names it. */
 	private static final String TOKEN_ACTIONS = "API_TOKEN_", TOKEN_LINE = "token=";
@@ -91,13 +92,13 @@ class AuditWords {
 	private final PhoneNumbers phones;
 
 	AuditWords(MessageSource messages, Regions regions, EventTimes times, RegistrationAnswers answers,
-			PhoneNumbers phones) {
+			AnswerFilters filters, PhoneNumbers phones) {
 		this.phones = phones;
 		this.messages = messages;
 		this.regions = regions;
 		this.times = times;
 		this.eventFields = new EventFieldWords(messages, times);
-		this.questions = new QuestionWords(messages, answers);
+		this.questions = new QuestionWords(messages, answers, filters);
 	}
 
 	/** "Aprobado" for {@code APPROVED}; an unknown code as stored. */
@@ -219,8 +220,9 @@ class AuditWords {
 			return this.messages.getMessage("ux.audit." + name, new Object[] { Long.valueOf(value) }, locale);
 		}
 		if (FILTERS.contains(name)) {
-			return field(name, country, locale) + ": " + (name.startsWith("choice")
-					? this.questions.choice(eventId, value, locale) : fieldValue(name, value, country, locale));
+			String answer = this.questions.filter(name, eventId, value, locale);
+			return field(name, country, locale) + ": "
+					+ ((answer != null) ? answer : fieldValue(name, value, country, locale));
 		}
 		return switch (name) {
 			case "format" -> word("ux.audit.format." + value, value, locale);

@@ -74,6 +74,7 @@ class ListFilterProblems {
 			case "associationInterest" -> "admin.registrations.interest";
 			case "checkedIn" -> "admin.registrations.checkedIn";
 			case "choice" -> "questions.filter.label";
+			case "yesNo" -> "questions.filter.yesNo";
 			default -> "admin.badFilter.page";
 		};
 		return this.messages.getMessage(key, null, locale);

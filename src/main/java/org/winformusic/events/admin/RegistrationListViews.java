@@ -2,7 +2,6 @@ package org.winformusic.events.admin;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,15 +97,17 @@ final class RegistrationListViews {
 	/**
 	 * The query parameters of the registrations list page, as posted:
 	 * {@code q, status, companyType, state, associationInterest, checkedIn, sort, dir, page,
-	 * size, cursor, choice} ({@code choice}: the id of a choice of one of the event's own
-	 * questions). {@code cursor} is the keyset position the list's own "next" and
+	 * size, cursor, choice, yesNo} ({@code choice}: the id of a choice of one of the
+	 * event's own questions; {@code yesNo}: one of its yes/no questions and an answer,
+	 * {@code 12:yes}). {@code cursor} is the keyset position the list's own "next" and
 	 * "previous" links carry; {@code page} stays for older links. Read by
 	 * {@link #from(Map)}; the filter and sort are read by {@link RegistrationQuery}, as
 	 * the export and the printouts read them, and the links this page makes carry them
 	 * on.
 	 */
 	public record FilterParams(String q, String status, String companyType, String state, String associationInterest,
-			String checkedIn, String sort, String dir, Integer page, Integer size, String cursor, String choice) {
+			String checkedIn, String sort, String dir, Integer page, Integer size, String cursor, String choice,
+			String yesNo) {
 
 		public static final int DEFAULT_SIZE = 50;
 
@@ -116,17 +117,19 @@ final class RegistrationListViews {
 			Function<String, String> get = params::get;
 			return new FilterParams(get.apply("q"), get.apply("status"), get.apply("companyType"), get.apply("state"),
 					get.apply("associationInterest"), get.apply("checkedIn"), get.apply("sort"), get.apply("dir"),
-					integer(get.apply("page")), integer(get.apply("size")), get.apply("cursor"), get.apply("choice"));
+					integer(get.apply("page")), integer(get.apply("size")), get.apply("cursor"), get.apply("choice"),
+					get.apply("yesNo"));
 		}
 
 		/**
 		 * Which registrations, in which order, for an event whose regions are
-		 * {@code regions} and whose questions' choices are {@code choices}.
+		 * {@code regions} and whose questions' answers staff can filter by are
+		 * {@code answerable}.
 		 * @throws RegistrationQuery.InvalidParameterException for a value that is not one
 		 * of the known codes (a 400)
 		 */
-		public RegistrationQuery query(Regions.RegionList regions, Supplier<? extends Collection<Long>> choices) {
-			return RegistrationQuery.parse(asMap()::get, regions, choices);
+		public RegistrationQuery query(Regions.RegionList regions, Supplier<RegistrationQuery.Answerable> answerable) {
+			return RegistrationQuery.parse(asMap()::get, regions, answerable);
 		}
 
 		public RegistrationSort registrationSort() {
@@ -160,28 +163,28 @@ final class RegistrationListViews {
 			boolean same = current.column().name().equals(column);
 			String direction = (same && current.ascending()) ? "desc" : "asc";
 			return new FilterParams(this.q, this.status, this.companyType, this.state, this.associationInterest,
-					this.checkedIn, column, direction, null, this.size, null, this.choice)
+					this.checkedIn, column, direction, null, this.size, null, this.choice, this.yesNo)
 				.toQueryString();
 		}
 
 		/** The same query on another page. */
 		public String onPage(int pageNumber) {
 			return new FilterParams(this.q, this.status, this.companyType, this.state, this.associationInterest,
-					this.checkedIn, this.sort, this.dir, pageNumber, this.size, null, this.choice)
+					this.checkedIn, this.sort, this.dir, pageNumber, this.size, null, this.choice, this.yesNo)
 				.toQueryString();
 		}
 
 		/** The same query at a keyset position (null: the first page). */
 		public String atCursor(String position) {
 			return new FilterParams(this.q, this.status, this.companyType, this.state, this.associationInterest,
-					this.checkedIn, this.sort, this.dir, null, this.size, position, this.choice)
+					this.checkedIn, this.sort, this.dir, null, this.size, position, this.choice, this.yesNo)
 				.toQueryString();
 		}
 
 		/** The filter and sort only (no paging): what the CSV export link carries. */
 		public String exportQueryString() {
 			return new FilterParams(this.q, this.status, this.companyType, this.state, this.associationInterest,
-					this.checkedIn, this.sort, this.dir, null, null, null, this.choice)
+					this.checkedIn, this.sort, this.dir, null, null, null, this.choice, this.yesNo)
 				.toQueryString();
 		}
 
@@ -194,6 +197,7 @@ final class RegistrationListViews {
 			put(map, "associationInterest", this.associationInterest);
 			put(map, "checkedIn", this.checkedIn);
 			put(map, "choice", this.choice);
+			put(map, "yesNo", this.yesNo);
 			put(map, "sort", this.sort);
 			put(map, "dir", this.dir);
 			put(map, "page", (this.page != null && this.page > 0) ? String.valueOf(this.page) : null);

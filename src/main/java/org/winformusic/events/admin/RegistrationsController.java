@@ -17,6 +17,7 @@ import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.AssociationInterest;
 import org.winformusic.events.registration.CompanyType;
 import org.winformusic.events.registration.Regions;
+import org.winformusic.events.registration.AnswerFilters;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrationDirectory;
 import org.winformusic.events.registration.RegistrationErasure;
@@ -77,6 +78,8 @@ class RegistrationsController {
 
 	private final RegistrationAnswers answers;
 
+	private final AnswerFilters answerFilters;
+
 	private final StaffActions actions;
 
 	private final RegistrationErasure erasure;
@@ -90,7 +93,8 @@ class RegistrationsController {
 	RegistrationsController(EventCatalog catalog, RegistrationSearch search, RegistrationDirectory directory,
 			AdminQueries queries, AuditLog audit, BulkActions bulk, MessageSource messages, Regions regions,
 			RegistrationAnswers answers, StaffActions actions, EventTimes times, RegistrationErasure erasure,
-			SelfService selfService, Validator validator, EventDays days) {
+			SelfService selfService, Validator validator, EventDays days, AnswerFilters answerFilters) {
+		this.answerFilters = answerFilters;
 		this.validator = validator;
 		this.days = days;
 		this.erasure = erasure;
@@ -113,7 +117,8 @@ class RegistrationsController {
 		FilterParams params = FilterParams.from(parameters);
 		model.addAttribute("params", params);
 		EventInfo event = this.catalog.findBySlug(slug, locale).orElseThrow(NotFoundException::new);
-		RegistrationQuery query = params.query(Regions.of(event.country()), () -> this.answers.choiceIds(event.id()));
+		RegistrationQuery query = params.query(Regions.of(event.country()),
+				() -> this.answerFilters.answerable(event.id()));
 		RegistrationList page = this.search.list(event.id(), query, params.cursor(), params.pageNumber(),
 				params.pageSize());
 		model.addAttribute("event", event);
@@ -124,7 +129,8 @@ class RegistrationsController {
 		// The region filtered by as its code, however it was typed ("minas gerais" is
 		// MG).
 		model.addAttribute("stateFilter", query.filter().state());
-		model.addAttribute("choiceFilters", this.answers.choiceFilters(event.id(), locale));
+		model.addAttribute("choiceFilters", this.answerFilters.choiceFilters(event.id(), locale));
+		model.addAttribute("yesNoFilters", this.answerFilters.yesNoFilters(event.id(), locale));
 		// After the end nobody is approved or declined: no row or bulk control offers it.
 		model.addAttribute("over", this.catalog.ended(event.id()));
 		addChoices(model, this.regions, event, locale);

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.Regions;
-import org.winformusic.events.registration.RegistrationAnswers;
+import org.winformusic.events.registration.AnswerFilters;
 import org.winformusic.events.registration.RegistrationQuery;
 import org.winformusic.events.shared.NotFoundException;
 
@@ -51,9 +51,9 @@ class ExportController {
 
 	private final Clock clock;
 
-	private final RegistrationAnswers answers;
+	private final AnswerFilters answers;
 
-	ExportController(EventCatalog events, ExportService exports, PeopleLabels labels, RegistrationAnswers answers,
+	ExportController(EventCatalog events, ExportService exports, PeopleLabels labels, AnswerFilters answers,
 			Clock clock) {
 		this.answers = answers;
 		this.events = events;
@@ -94,7 +94,7 @@ class ExportController {
 			ExportFormat format) throws IOException {
 		EventInfo event = event(slug, locale);
 		RegistrationQuery query = RegistrationQuery.parse(parameters::get, Regions.of(event.country()),
-				() -> this.answers.choiceIds(event.id()));
+				() -> this.answers.answerable(event.id()));
 		char delimiter = format.csv() ? delimiter(parameters.get("delimiter")) : ',';
 		OutputStream out = start(response, event, format);
 		// The people XLSX writes times as date cells in the reader's language.

@@ -191,6 +191,9 @@ class MailComposer {
 		variables.put("started", started);
 		// A seat that came while the event runs: come now, until its end.
 		variables.put("runningUntil", (!over && started) ? this.times.time(event.endsAt(), event.zone()) : null);
+		// With its zone, as every other time in the emails ("hora de la Ciudad de
+		// México").
+		variables.put("runningZone", this.times.zoneName(event.zone(), locale));
 		variables.put("withImage", withImage);
 		variables.put("doorCode", (withCheckinQr && withImage) ? this.checkinQr.doorCode(registration.id()) : null);
 		variables.put("kind", kind.name());

@@ -20,7 +20,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.winformusic.events.event.EventCatalog;
 import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.Regions;
-import org.winformusic.events.registration.RegistrationAnswers;
+import org.winformusic.events.registration.AnswerFilters;
 import org.winformusic.events.registration.RegistrationFilter;
 import org.winformusic.events.registration.RegistrationQuery;
 import org.winformusic.events.shared.NotFoundException;
@@ -42,9 +42,9 @@ class PrintController {
 
 	private final Printouts printouts;
 
-	private final RegistrationAnswers answers;
+	private final AnswerFilters answers;
 
-	PrintController(EventCatalog events, Printouts printouts, RegistrationAnswers answers) {
+	PrintController(EventCatalog events, Printouts printouts, AnswerFilters answers) {
 		this.answers = answers;
 		this.events = events;
 		this.printouts = printouts;
@@ -80,7 +80,7 @@ class PrintController {
 	/** Who to print: the list's filter (a printout has its own order). */
 	private RegistrationFilter filter(Map<String, String> params, EventInfo event) {
 		return RegistrationQuery
-			.parse(params::get, Regions.of(event.country()), () -> this.answers.choiceIds(event.id()))
+			.parse(params::get, Regions.of(event.country()), () -> this.answers.answerable(event.id()))
 			.filter();
 	}
 

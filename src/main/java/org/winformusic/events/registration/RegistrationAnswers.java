@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.winformusic.events.event.EventQuestion;
 import org.winformusic.events.event.EventQuestions;
+import org.winformusic.events.event.QuestionKind;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,9 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The answers to an event's own questions as other features read them: the manage and
- * staff pages, the data download, the dashboard's breakdown of choice questions, the
- * list's choice filter and the export's extra columns. Answers are written with the
- * registration they belong to (see {@link PublicRegistrations}, {@link SelfService}).
+ * staff pages, the data download, the dashboard's breakdown of choice and yes/no
+ * questions and the export's extra columns (the list's filters: {@link AnswerFilters}).
+ * Answers are written with the registration they belong to (see
+ * {@link PublicRegistrations}, {@link SelfService}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -99,14 +101,14 @@ public class RegistrationAnswers {
 
 	/**
 	 * How many of those who may come (pending, confirmed, waitlisted) chose each choice,
-	 * for every choice question the form asks (from {@link RegistrationTallies}); a
-	 * choice removed from the form since is counted after the others, marked, while
-	 * anyone still has it.
+	 * for every choice question the form asks, and answered yes, no or nothing to each
+	 * yes/no question, in form order (from {@link RegistrationTallies}); a choice removed
+	 * from the form since is counted after the others, marked, while anyone still has it.
 	 */
 	public List<ChoiceBreakdown> breakdowns(long eventId, Locale locale) {
 		List<EventQuestion> asked = this.questions.all(eventId)
 			.stream()
-			.filter((q) -> !q.removed() && q.kind().hasChoices())
+			.filter((q) -> !q.removed() && (q.kind().hasChoices() || q.kind() == QuestionKind.YES_NO))
 			.toList();
 		if (asked.isEmpty()) {
 			return List.of();
@@ -116,55 +118,26 @@ public class RegistrationAnswers {
 		Map<Long, Long> counts = tally.byChoice();
 		return asked.stream()
 			.map((q) -> new ChoiceBreakdown(q.label(locale), total,
-					q.choices()
-						.stream()
-						.filter((c) -> !c.removed() || counts.getOrDefault(c.id(), 0L) > 0)
-						.sorted(Comparator.comparing(EventQuestion.Choice::removed))
-						.map((c) -> new ChoiceCount(choiceLabel(c, locale), counts.getOrDefault(c.id(), 0L), total))
-						.toList()))
+					(q.kind() == QuestionKind.YES_NO) ? yesNoCounts(q, tally, locale)
+							: q.choices()
+								.stream()
+								.filter((c) -> !c.removed() || counts.getOrDefault(c.id(), 0L) > 0)
+								.sorted(Comparator.comparing(EventQuestion.Choice::removed))
+								.map((c) -> new ChoiceCount(choiceLabel(c, locale, this.messages),
+										counts.getOrDefault(c.id(), 0L), total))
+								.toList()))
 			.toList();
 	}
 
-	/**
-	 * The ids of every choice of the event's questions, removed ones too (their answers
-	 * are still there): the {@code choice} filter values {@link RegistrationQuery#parse}
-	 * accepts for this event.
-	 */
-	public List<Long> choiceIds(long eventId) {
-		return this.questions.all(eventId)
-			.stream()
-			.filter((q) -> q.kind().hasChoices())
-			.flatMap((q) -> q.choices().stream())
-			.map(EventQuestion.Choice::id)
-			.toList();
-	}
-
-	/**
-	 * The choices staff can filter the registrations list by, grouped by question (every
-	 * choice question, removed ones too: their answers are still there).
-	 */
-	public List<ChoiceGroup> choiceFilters(long eventId, Locale locale) {
-		return this.questions.all(eventId)
-			.stream()
-			.filter((q) -> q.kind().hasChoices())
-			.map((q) -> new ChoiceGroup(q.label(locale),
-					q.choices().stream().map((c) -> new ChoiceOption(c.id(), choiceLabel(c, locale))).toList()))
-			.toList();
-	}
-
-	/**
-	 * One of the event's choices in words, "choice (question)" (removed questions and
-	 * choices too: an old export's filter still names them); empty when the event has no
-	 * choice with this id.
-	 */
-	public Optional<String> choiceInWords(long eventId, long choiceId, Locale locale) {
-		return this.questions.all(eventId)
-			.stream()
-			.flatMap((q) -> q.choices()
-				.stream()
-				.filter((c) -> c.id() == choiceId)
-				.map((c) -> c.label(locale) + " (" + q.label(locale) + ")"))
-			.findFirst();
+	/** Yes, no, and those who may come who gave neither (not asked, or left it blank). */
+	private List<ChoiceCount> yesNoCounts(EventQuestion question, RegistrationTallies.Tally tally, Locale locale) {
+		long total = tally.mayCome();
+		long yes = tally.answered(question.id(), true);
+		long no = tally.answered(question.id(), false);
+		return List.of(new ChoiceCount(this.messages.getMessage("questions.answer.true", null, locale), yes, total),
+				new ChoiceCount(this.messages.getMessage("questions.answer.false", null, locale), no, total),
+				new ChoiceCount(this.messages.getMessage("questions.answer.none", null, locale),
+						Math.max(0, total - yes - no), total));
 	}
 
 	/**
@@ -216,7 +189,7 @@ public class RegistrationAnswers {
 					.map(byId::get)
 					.filter((c) -> c != null)
 					.sorted(Comparator.comparingInt(EventQuestion.Choice::position))
-					.map((c) -> choiceLabel(c, locale))
+					.map((c) -> choiceLabel(c, locale, this.messages))
 					.collect(Collectors.joining(", "));
 			}
 			default -> values.get(0);
@@ -227,9 +200,9 @@ public class RegistrationAnswers {
 	 * A choice's label; one removed from the form since is marked so ("Electrónica (ya no
 	 * está en el formulario)").
 	 */
-	private String choiceLabel(EventQuestion.Choice choice, Locale locale) {
+	static String choiceLabel(EventQuestion.Choice choice, Locale locale, MessageSource messages) {
 		return choice.removed()
-				? choice.label(locale) + " " + this.messages.getMessage("questions.removedMark", null, locale)
+				? choice.label(locale) + " " + messages.getMessage("questions.removedMark", null, locale)
 				: choice.label(locale);
 	}
 
@@ -259,13 +232,6 @@ public class RegistrationAnswers {
 			return (this.total == 0) ? 0 : Math.round(100.0 * this.count / this.total);
 		}
 
-	}
-
-	/** The choices of one question, for the list's filter. */
-	public record ChoiceGroup(String label, List<ChoiceOption> choices) {
-	}
-
-	public record ChoiceOption(long id, String label) {
 	}
 
 }

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  * @param q searched in name, email and company, ignoring case and accents
  * @param choice the id of a choice of one of the event's own questions: only those who
  * chose it
+ * @param yesNo a yes/no question of the event and an answer to it: only those who gave
+ * that answer
  */
 public record RegistrationFilter(String q, RegistrationStatus status, CompanyType companyType, String state,
-		AssociationInterest associationInterest, Boolean checkedIn, Long choice) {
+		AssociationInterest associationInterest, Boolean checkedIn, Long choice, YesNo yesNo) {
 
 	public static final RegistrationFilter ALL = new RegistrationFilter(null, null, null, null, null, null);
 
@@ -38,7 +40,13 @@ public record RegistrationFilter(String q, RegistrationStatus status, CompanyTyp
 	/** A filter on the standard fields only (no answer to the event's own questions). */
 	public RegistrationFilter(String q, RegistrationStatus status, CompanyType companyType, String state,
 			AssociationInterest associationInterest, Boolean checkedIn) {
-		this(q, status, companyType, state, associationInterest, checkedIn, null);
+		this(q, status, companyType, state, associationInterest, checkedIn, null, null);
+	}
+
+	/** A filter on the standard fields and a choice. */
+	public RegistrationFilter(String q, RegistrationStatus status, CompanyType companyType, String state,
+			AssociationInterest associationInterest, Boolean checkedIn, Long choice) {
+		this(q, status, companyType, state, associationInterest, checkedIn, choice, null);
 	}
 
 	/**
@@ -56,6 +64,7 @@ public record RegistrationFilter(String q, RegistrationStatus status, CompanyTyp
 		values.put("associationInterest", this.associationInterest);
 		values.put("checkedIn", this.checkedIn);
 		values.put("choice", this.choice);
+		values.put("yesNo", this.yesNo);
 		StringJoiner details = new StringJoiner(", ");
 		values.forEach((name, value) -> {
 			if (value != null) {
@@ -63,6 +72,36 @@ public record RegistrationFilter(String q, RegistrationStatus status, CompanyTyp
 			}
 		});
 		return details.toString();
+	}
+
+	/**
+	 * A yes/no question and an answer to it, written {@code 12:yes} or {@code 12:no} in
+	 * links (the {@code yesNo} query parameter) and in the audit log.
+	 */
+	public record YesNo(long questionId, boolean yes) {
+
+		private static final Pattern WRITTEN = Pattern.compile("([1-9][0-9]{0,17}):(yes|no|true|false)");
+
+		/** {@code 12:yes}. */
+		public static String value(long questionId, boolean yes) {
+			return questionId + ":" + (yes ? "yes" : "no");
+		}
+
+		/** The answer written as {@link #value}, or null when it is not so written. */
+		public static YesNo parse(String value) {
+			Matcher written = (value != null) ? WRITTEN.matcher(value.strip().toLowerCase(Locale.ROOT)) : null;
+			if (written == null || !written.matches()) {
+				return null;
+			}
+			String answer = written.group(2);
+			return new YesNo(Long.parseLong(written.group(1)), answer.equals("yes") || answer.equals("true"));
+		}
+
+		@Override
+		public String toString() {
+			return value(this.questionId, this.yes);
+		}
+
 	}
 
 	/**

@@ -136,6 +136,13 @@ record RegistrationFilterSql(String condition, Map<String, Object> params) {
 					+ " where a.choice_id = :filter_choice)");
 			params.put("filter_choice", filter.choice());
 		}
+		if (filter.yesNo() != null) {
+			// Led by the answer index (question_id, yes_no, registration_id) of V55.
+			condition.add(column + "id in (select a.registration_id from registration_answer a"
+					+ " where a.question_id = :filter_yes_no_question and a.yes_no = :filter_yes_no)");
+			params.put("filter_yes_no_question", filter.yesNo().questionId());
+			params.put("filter_yes_no", filter.yesNo().yes());
+		}
 		if (filter.checkedIn() != null) {
 			condition.add(column + (filter.checkedIn() ? "checked_in_at is not null" : "checked_in_at is null"));
 		}

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -16,8 +17,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * Which registrations of an event, in which order: what the admin list, the export, the
  * printouts and the door search ask this module for. Staff type it as the query
  * parameters {@link #PARAMETERS} ({@code q, status, companyType, state,
- * associationInterest, checkedIn, choice, sort, dir}), the same on every page, so "export
- * or print what I see" is one link; {@link #parse} reads them, the one place that does.
+ * associationInterest, checkedIn, choice, yesNo, sort, dir}), the same on every page, so
+ * "export or print what I see" is one link; {@link #parse} reads them, the one place that
+ * does.
  */
 public record RegistrationQuery(RegistrationFilter filter, RegistrationSort sort) {
 
@@ -25,7 +27,7 @@ public record RegistrationQuery(RegistrationFilter filter, RegistrationSort sort
 
 	/** The query parameters {@link #parse} reads, in the order links carry them. */
 	public static final List<String> PARAMETERS = List.of("q", "status", "companyType", "state", "associationInterest",
-			"checkedIn", "choice", "sort", "dir");
+			"checkedIn", "choice", "yesNo", "sort", "dir");
 
 	/** Longer search text is cut here: nobody types more, and links stay short. */
 	public static final int MAX_SEARCH_LENGTH = 200;
@@ -35,27 +37,41 @@ public record RegistrationQuery(RegistrationFilter filter, RegistrationSort sort
 	 * absent) for an event whose regions are {@code regions}: {@code state} is one of its
 	 * codes (or a name the list knows, {@link Regions.RegionList#code}), or any text when
 	 * the region is free text. Empty means "any"; an unknown {@code sort} column falls
-	 * back to registration order. {@code choice} is one of {@code choices}, the ids of
-	 * the event's choices ({@link RegistrationAnswers#choiceIds}, read only when a choice
-	 * is asked for): a choice of another event's question (a link copied from its list)
-	 * is refused like any unknown value, not answered with nobody, as if nobody had
-	 * chosen it.
+	 * back to registration order. {@code choice} is one of the event's choices and
+	 * {@code yesNo} ({@code 12:yes}, {@code 12:no}) one of its yes/no questions, both
+	 * from {@code answerable} ({@link AnswerFilters#answerable}, read only when either is
+	 * asked for): an answer to another event's question (a link copied from its list) is
+	 * refused like any unknown value, not answered with nobody, as if nobody had given
+	 * it.
 	 * @throws InvalidParameterException naming the parameter and its allowed values
 	 */
 	public static RegistrationQuery parse(Function<String, String> parameter, Regions.RegionList regions,
-			Supplier<? extends Collection<Long>> choices) {
+			Supplier<Answerable> answerable) {
 		RegistrationQuery query = parse(parameter, regions);
 		Long choice = query.filter().choice();
-		Collection<Long> known = (choice != null) ? choices.get() : List.of();
-		if (choice != null && !known.contains(choice)) {
-			List<String> allowed = known.stream().sorted().map(String::valueOf).toList();
+		RegistrationFilter.YesNo yesNo = query.filter().yesNo();
+		Answerable known = (choice != null || yesNo != null) ? answerable.get() : Answerable.NONE;
+		if (choice != null && !known.choiceIds().contains(choice)) {
+			List<String> allowed = known.choiceIds().stream().sorted().map(String::valueOf).toList();
 			throw new InvalidParameterException("choice", parameter.apply("choice"),
+					allowed.isEmpty() ? List.of("—") : allowed);
+		}
+		if (yesNo != null && !known.yesNoQuestionIds().contains(yesNo.questionId())) {
+			List<String> allowed = known.yesNoQuestionIds()
+				.stream()
+				.sorted()
+				.flatMap((id) -> Stream.of(RegistrationFilter.YesNo.value(id, true),
+						RegistrationFilter.YesNo.value(id, false)))
+				.toList();
+			throw new InvalidParameterException("yesNo", parameter.apply("yesNo"),
 					allowed.isEmpty() ? List.of("—") : allowed);
 		}
 		return query;
 	}
 
-	/** The same, taking any choice id (for tests of the other parameters). */
+	/**
+	 * The same, taking any choice or yes/no question (for tests of the other parameters).
+	 */
 	static RegistrationQuery parse(Function<String, String> parameter, Regions.RegionList regions) {
 		String text = blankToNull(parameter.apply("q"));
 		RegistrationFilter filter = new RegistrationFilter(
@@ -63,7 +79,7 @@ public record RegistrationQuery(RegistrationFilter filter, RegistrationSort sort
 				code(parameter, "status", RegistrationStatus.class), code(parameter, "companyType", CompanyType.class),
 				region(parameter.apply("state"), regions),
 				code(parameter, "associationInterest", AssociationInterest.class), yesNo(parameter.apply("checkedIn")),
-				choice(parameter.apply("choice")));
+				choice(parameter.apply("choice")), yesNoAnswer(parameter.apply("yesNo")));
 		return new RegistrationQuery(filter,
 				RegistrationSort.of(blankToNull(parameter.apply("sort")), blankToNull(parameter.apply("dir"))));
 	}
@@ -124,8 +140,31 @@ public record RegistrationQuery(RegistrationFilter filter, RegistrationSort sort
 		return Long.valueOf(text);
 	}
 
+	/** A yes/no question and its answer: {@code 12:yes}, {@code 12:no}. */
+	private static RegistrationFilter.YesNo yesNoAnswer(String value) {
+		String text = blankToNull(value);
+		if (text == null) {
+			return null;
+		}
+		RegistrationFilter.YesNo answer = RegistrationFilter.YesNo.parse(text);
+		if (answer == null) {
+			throw new InvalidParameterException("yesNo", value, List.of("1:yes", "1:no", "…"));
+		}
+		return answer;
+	}
+
 	private static String blankToNull(String value) {
 		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+	/**
+	 * What an event's staff can filter its registrations by among the answers to its own
+	 * questions: the ids of its choices and of its yes/no questions (removed ones too).
+	 */
+	public record Answerable(Collection<Long> choiceIds, Collection<Long> yesNoQuestionIds) {
+
+		public static final Answerable NONE = new Answerable(List.of(), List.of());
+
 	}
 
 	/**

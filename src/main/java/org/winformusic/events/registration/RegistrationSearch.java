@@ -220,7 +220,7 @@ public class RegistrationSearch {
 	private Total tallied(long eventId, RegistrationFilter filter) {
 		boolean arrived = Boolean.TRUE.equals(filter.checkedIn());
 		if (filter.q() != null || filter.companyType() != null || filter.state() != null
-				|| filter.associationInterest() != null || filter.choice() != null
+				|| filter.associationInterest() != null || filter.choice() != null || filter.yesNo() != null
 				|| (filter.checkedIn() != null && !arrived)
 				|| (arrived && filter.status() != null && filter.status() != RegistrationStatus.CONFIRMED)) {
 			return null;

@@ -27,7 +27,7 @@ public class RegistrationTallies {
 
 	/** The groups of {@link Tally}: all but the days. */
 	private static final String[] COUNTED = { "status", "checked_in", "company_type", "state", "interest", "choice",
-			"seats" };
+			"yes_no", "seats" };
 
 	/** The groups of an event in the list of events: its statuses and its seats. */
 	private static final String[] LISTED = { "status", "checked_in", "seats" };
@@ -117,11 +117,14 @@ public class RegistrationTallies {
 	 * @param byInterest those who may come, by interest in the association
 	 * @param byChoice choices of the event's own questions chosen by those who may come,
 	 * by choice id
+	 * @param byYesNo yes/no answers to the event's own questions given by those who may
+	 * come, by {@code "<question id>:true"} or {@code ":false"} (V55); see
+	 * {@link #answered}
 	 * @param seats the event's seat rows, held or free: its capacity (V24)
 	 */
 	public record Tally(Map<RegistrationStatus, Long> byStatus, long checkedIn, Map<CompanyType, Long> byCompanyType,
 			Map<String, Long> byState, Map<AssociationInterest, Long> byInterest, Map<Long, Long> byChoice,
-			long seats) {
+			Map<String, Long> byYesNo, long seats) {
 
 		static final Tally EMPTY = of(Map.of());
 
@@ -140,7 +143,15 @@ public class RegistrationTallies {
 			long seats = groups.getOrDefault("seats", Map.of()).getOrDefault("", 0L);
 			return new Tally(Map.copyOf(byStatus), checkedIn, Map.copyOf(byCompanyType),
 					Map.copyOf(groups.getOrDefault("state", Map.of())), Map.copyOf(byInterest), Map.copyOf(byChoice),
-					seats);
+					Map.copyOf(groups.getOrDefault("yes_no", Map.of())), seats);
+		}
+
+		/**
+		 * How many of those who may come answered yes ({@code true}) or no to the yes/no
+		 * question {@code questionId}.
+		 */
+		public long answered(long questionId, boolean yes) {
+			return this.byYesNo.getOrDefault(questionId + ":" + yes, 0L);
 		}
 
 		/**

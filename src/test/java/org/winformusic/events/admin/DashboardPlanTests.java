@@ -102,9 +102,15 @@ class DashboardPlanTests {
 				select r.id, :question, (select min(id) from event_question_choice where question_id = :question)
 				  from registration r where r.event_id = :event
 				""").param("question", question).param("event", this.event.id()).update();
+		long group = data.question(this.event.id(), "YES_NO", "¿Vienes en grupo?", "Are you coming as a group?", false);
+		this.jdbc.sql("""
+				insert into registration_answer (registration_id, question_id, yes_no)
+				select r.id, :question, r.id % 3 = 0 from registration r where r.event_id = :event and r.id % 4 <> 0
+				""").param("question", group).param("event", this.event.id()).update();
 		this.compaction.compact();
 		// What autovacuum does within a minute of a bulk load (statistics).
 		this.jdbc.sql("vacuum analyze registration").update();
+		this.jdbc.sql("vacuum analyze registration_answer").update();
 		this.jdbc.sql("vacuum analyze registration_tally").update();
 		this.jdbc.sql("vacuum analyze registration_tally_delta").update();
 	}

@@ -43,9 +43,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The event dashboard and {@code /admin} count from tallies kept by triggers (V16), not
  * from the registrations: after every kind of change the application makes (concurrent
  * registrations, cancels, waitlist promotions, a capacity change, check-ins, staff and
- * self-service edits, answers to choice questions, erasure, retention's anonymizing) and
- * the raw SQL a script or a bulk load runs, every number they show equals a count over
- * {@code registration}, before the deltas are folded and after.
+ * self-service edits, answers to choice and yes/no questions, erasure, retention's
+ * anonymizing) and the raw SQL a script or a bulk load runs, every number they show
+ * equals a count over {@code registration}, before the deltas are folded and after.
  */
 @AdminTest
 class DashboardTalliesTests {
@@ -104,6 +104,9 @@ class DashboardTalliesTests {
 
 	long question;
 
+	/** A yes/no question: a third answer yes, a third no, a third nothing. */
+	long group;
+
 	@Test
 	void dashboardAndEventListEqualADirectCountAfterEveryKindOfChangeFoldedOrNot() throws Exception {
 		TestEvents events = new TestEvents(this.jdbc);
@@ -111,6 +114,8 @@ class DashboardTalliesTests {
 		this.question = events.question(this.event.id(), "MANY_CHOICES", "¿Qué te interesa?", "What interests you?",
 				false, "Giras", "Touring", "Derechos", "Rights", "Distribución", "Distribution");
 		this.choices = events.choiceIds(this.question);
+		this.group = events.question(this.event.id(), "YES_NO", "¿Vienes en grupo?", "Are you coming as a group?",
+				false);
 		this.reviewed = events.event().requiringApproval().capacity(3).create();
 
 		// 12 people race for 5 seats: 5 confirmed, 7 waitlisted, each with choices.
@@ -185,6 +190,28 @@ class DashboardTalliesTests {
 			.sql("insert into registration_answer_choice (registration_id, question_id, choice_id) values (?, ?, ?)")
 			.params(scripted, this.question, this.choices.get(1))
 			.update();
+		this.jdbc.sql("insert into registration_answer (registration_id, question_id, yes_no) values (?, ?, true)")
+			.params(scripted, this.group)
+			.update();
+		this.jdbc.sql("""
+				insert into registration_answer (registration_id, question_id, yes_no)
+				select id, ?, id % 2 = 0 from registration where email like 'bulk-1%'
+				""").param(this.group).update();
+		this.jdbc
+			.sql("update registration_answer set yes_no = not yes_no where question_id = ? and registration_id in"
+					+ " (select id from registration where email like 'bulk-1_@%')")
+			.param(this.group)
+			.update();
+		this.jdbc
+			.sql("delete from registration_answer where question_id = ? and registration_id in"
+					+ " (select id from registration where email like 'bulk-10_@%')")
+			.param(this.group)
+			.update();
+		// Answers that start and stop counting with their registration's status.
+		this.jdbc.sql("update registration set status = 'CANCELLED' where email like 'bulk-12%' and status = 'PENDING'")
+			.update();
+		this.jdbc.sql("update registration set status = 'PENDING' where email like 'bulk-13%' and status = 'DECLINED'")
+			.update();
 		this.jdbc.sql("update registration set created_at = created_at - interval '3 days' where email like 'bulk-3%'")
 			.update();
 		this.jdbc.sql("update registration set status = 'CANCELLED' where email like 'bulk-4%'").update();
@@ -217,10 +244,13 @@ class DashboardTalliesTests {
 		assertThat(dashboard.get("breakdowns")).isEqualTo(expectedBreakdowns(id));
 		@SuppressWarnings("unchecked")
 		List<ChoiceBreakdown> choiceBreakdowns = (List<ChoiceBreakdown>) dashboard.get("choiceBreakdowns");
-		assertThat(choiceBreakdowns).hasSize(1);
+		assertThat(choiceBreakdowns).hasSize(2);
 		assertThat(choiceBreakdowns.get(0).total()).isEqualTo(count("status in " + MAY_COME));
 		assertThat(choiceBreakdowns.get(0).choices().stream().map(ChoiceCount::count).toList())
 			.isEqualTo(expectedChoices());
+		assertThat(choiceBreakdowns.get(1).label()).isEqualTo("¿Vienes en grupo?");
+		assertThat(choiceBreakdowns.get(1).choices().stream().map(ChoiceCount::count).toList()).as("yes, no, no answer")
+			.isEqualTo(expectedYesNo());
 		ZoneId zone = ZoneId.of("America/Mexico_City");
 		List<AdminQueries.DayCount> days = expectedDays(id, zone);
 		assertThat(this.queries.perDay(id, zone)).isEqualTo(days);
@@ -310,6 +340,18 @@ class DashboardTalliesTests {
 			.toList();
 	}
 
+	/** Yes, no and no answer among those who may come, straight from the rows. */
+	private List<Long> expectedYesNo() {
+		List<Long> counts = new ArrayList<>();
+		for (boolean yes : new boolean[] { true, false }) {
+			counts.add(count("status in " + MAY_COME + " and id in (select registration_id from registration_answer"
+					+ " where question_id = " + this.group + " and yes_no = " + yes + ")"));
+		}
+		counts.add(count("status in " + MAY_COME + " and id not in (select registration_id from registration_answer"
+				+ " where question_id = " + this.group + ")"));
+		return counts;
+	}
+
 	private List<AdminQueries.DayCount> expectedDays(long eventId, ZoneId zone) {
 		List<AdminQueries.DayCount> rows = this.jdbc
 			.sql("select (created_at at time zone ?)::date, count(*) from registration where event_id = ?"
@@ -364,7 +406,8 @@ class DashboardTalliesTests {
 		return new RegistrationForm("Persona " + i, "carrera" + i + "@example.com", "Discos " + i, null,
 				types[i % types.length], states[i % states.length], "Ciudad", null, interests[i % interests.length],
 				null, null, true, false, null)
-			.withAnswers(Map.of(this.question, chosen));
+			.withAnswers((i % 3 == 2) ? Map.of(this.question, chosen)
+					: Map.of(this.question, chosen, this.group, List.of(Boolean.toString(i % 3 == 0))));
 	}
 
 	/** The registration's details with another company type, state and interest. */
@@ -375,7 +418,8 @@ class DashboardTalliesTests {
 			.single();
 		return new RegistrationForm("Persona editada", email, "Editora " + id, null, "PUBLISHER", "YUC", "Mérida", null,
 				"NO", null, null, true, false, null)
-			.withAnswers(Map.of(this.question, chosen.stream().map(String::valueOf).toList()));
+			.withAnswers(Map.of(this.question, chosen.stream().map(String::valueOf).toList(), this.group,
+					List.of(Boolean.toString(chosen.isEmpty()))));
 	}
 
 	private void bulkInsert(int rows) {

@@ -333,9 +333,10 @@ class RegistrationListTests {
 	void filterParametersBindTheSameWayFromAMap() {
 		RegistrationListViews.FilterParams params = RegistrationListViews.FilterParams.from(Map.of("q", " jose ",
 				"status", "confirmed", "checkedIn", "true", "sort", "name", "dir", "desc", "size", "5000"));
-		assertThat(params.query(Regions.of("MX"), List::of)).isEqualTo(new RegistrationQuery(
-				new RegistrationFilter("jose", RegistrationStatus.CONFIRMED, null, null, null, true),
-				new RegistrationSort(RegistrationSort.Column.name, false)));
+		assertThat(params.query(Regions.of("MX"), () -> RegistrationQuery.Answerable.NONE))
+			.isEqualTo(new RegistrationQuery(
+					new RegistrationFilter("jose", RegistrationStatus.CONFIRMED, null, null, null, true),
+					new RegistrationSort(RegistrationSort.Column.name, false)));
 		assertThat(params.pageSize()).isEqualTo(RegistrationListViews.FilterParams.MAX_SIZE);
 	}
 

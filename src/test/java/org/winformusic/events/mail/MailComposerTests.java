@@ -289,7 +289,11 @@ class MailComposerTests {
 				assertThat(part).contains(this.messages.getMessage("mail.EVENT_CHANGED.cancel", null, locale));
 			}
 			for (String part : new String[] { running.text(), running.html() }) {
-				assertThat(part).contains(this.messages.getMessage("mail.running", new Object[] { "14:00" }, locale))
+				assertThat(part)
+					.contains(this.messages.getMessage("mail.running",
+							new Object[] { "14:00", new EventTimes(this.messages)
+								.zoneName(java.time.ZoneId.of("America/Mexico_City"), locale) },
+							locale))
 					.doesNotContain(soon, cancel);
 			}
 		}
@@ -297,6 +301,28 @@ class MailComposerTests {
 				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);
 		assertThat(spanish.text()).contains("El evento ya empezó y dura hasta las 14:00")
 			.doesNotContain("el evento es muy pronto", "cancela con tu enlace");
+	}
+
+	/**
+	 * A reminder sent while the event runs gives its end with the zone, as every other
+	 * time in the emails is given ("10:00–14:00 (hora de la Ciudad de México)"): someone
+	 * reading it in another zone knows when that is.
+	 */
+	@Test
+	void theReminderWhileTheEventRunsNamesTheZoneOfItsEnd() {
+		MailComposer duringTheEvent = new MailComposer(this.messages, new EventTimes(this.messages), APP,
+				new CheckinQrCode(PASSES), CONTACT, FROM,
+				java.time.Clock.fixed(Instant.parse("2028-03-20T17:00:00Z"), java.time.ZoneOffset.UTC));
+		MailComposer.Composed spanish = duringTheEvent.compose(RegistrationMessage.Type.EVENT_REMINDER,
+				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);
+		MailComposer.Composed english = duringTheEvent.compose(RegistrationMessage.Type.EVENT_REMINDER,
+				registration(Locale.ENGLISH, null), event(Locale.ENGLISH), TOKEN);
+		for (String part : new String[] { spanish.text(), spanish.html() }) {
+			assertThat(part).contains("El evento ya empezó y dura hasta las 14:00 (hora de la Ciudad de México):");
+		}
+		for (String part : new String[] { english.text(), english.html() }) {
+			assertThat(part).contains("The event has already started and runs until 14:00 (Mexico City time):");
+		}
 	}
 
 	/**

@@ -46,6 +46,9 @@ class RegistrationListPlanTests {
 	 */
 	long choice;
 
+	/** A yes/no question of the event: a fifth of its people answered yes. */
+	long group;
+
 	@BeforeAll
 	void seed() {
 		TestEvents testEvents = new TestEvents(this.jdbc);
@@ -96,6 +99,14 @@ class RegistrationListPlanTests {
 			.param("event", this.event.id())
 			.update();
 		this.jdbc.sql("vacuum analyze registration_answer_choice").update();
+		// A yes/no question: a fifth answered yes, the others no.
+		this.group = testEvents.question(this.event.id(), "YES_NO", "¿Vienes en grupo?", "Are you coming as a group?",
+				true);
+		this.jdbc.sql("""
+				insert into registration_answer (registration_id, question_id, yes_no)
+				select id, :question, id % 5 = 0 from registration where event_id = :event
+				""").param("question", this.group).param("event", this.event.id()).update();
+		this.jdbc.sql("vacuum analyze registration_answer").update();
 		// What autovacuum does within a minute of a bulk load: statistics and the
 		// visibility map (without it the planner prices index-only scans as if every row
 		// were fetched).
@@ -114,7 +125,11 @@ class RegistrationListPlanTests {
 				new RegistrationFilter(null, null, null, null, null, false),
 				new RegistrationFilter("discos", null, CompanyType.DISTRIBUTOR, null, null, null),
 				new RegistrationFilter(null, null, null, null, null, null, this.choice),
-				new RegistrationFilter(null, RegistrationStatus.CONFIRMED, null, null, null, null, this.choice));
+				new RegistrationFilter(null, RegistrationStatus.CONFIRMED, null, null, null, null, this.choice),
+				new RegistrationFilter(null, null, null, null, null, null, null,
+						new RegistrationFilter.YesNo(this.group, true)),
+				new RegistrationFilter(null, RegistrationStatus.CONFIRMED, null, null, null, null, null,
+						new RegistrationFilter.YesNo(this.group, true)));
 		int explained = 0;
 		for (RegistrationFilter filter : filters) {
 			for (RegistrationSort.Column column : RegistrationSort.Column.values()) {

@@ -62,8 +62,11 @@ class EventAdminController {
 
 	private final EventQuestions questions;
 
+	private final CopiedParts copied;
+
 	EventAdminController(EventAdministration administration, EditorProblems problems, Validator validator,
-			Unpublishing unpublishing, Moving moving, EventQuestions questions) {
+			Unpublishing unpublishing, Moving moving, EventQuestions questions, CopiedParts copied) {
+		this.copied = copied;
 		this.administration = administration;
 		this.problems = problems;
 		this.validator = validator;
@@ -106,21 +109,29 @@ class EventAdminController {
 		return CountryZones.json();
 	}
 
+	/**
+	 * A new event's form, blank or copied {@code from} another event: then it says which
+	 * of that event's country-specific parts it holds, and posts {@code copiedFrom} so
+	 * the edit page after the save says it again.
+	 */
 	@GetMapping("/admin/events/new")
-	String newEvent(@RequestParam(required = false) String from, Model model) {
+	String newEvent(@RequestParam(required = false) String from, Model model, Locale locale) {
 		EventForm form = (from != null) ? this.administration.copyOf(from).orElseThrow(NotFoundException::new)
 				: EventForm.blank();
 		model.addAttribute("form", form);
 		model.addAttribute("creating", true);
+		copiedFrom(from, form, model, locale);
 		return FORM_VIEW;
 	}
 
 	@PostMapping("/admin/events/new")
 	String create(@Valid @ModelAttribute("form") EventForm form, BindingResult binding,
-			@RequestParam(name = "_row", required = false) String row, Model model, RedirectAttributes redirect,
-			Locale locale) {
+			@RequestParam(name = "_row", required = false) String row,
+			@RequestParam(name = "copiedFrom", required = false) String copiedFrom, Model model,
+			RedirectAttributes redirect, Locale locale) {
 		model.addAttribute("creating", true);
 		requireForm(form);
+		copiedFrom(copiedFrom, form, model, locale);
 		BindingResult result = this.problems.sayTheMaximum(model,
 				BoundForms.keep(model, "form", form, binding, this.validator));
 		if (row != null) {
@@ -132,6 +143,9 @@ class EventAdminController {
 		try {
 			String slug = this.administration.create(form);
 			redirect.addFlashAttribute("saved", true);
+			if (model.getAttribute("copiedFrom") != null) {
+				redirect.addFlashAttribute("copiedFrom", model.getAttribute("copiedFrom"));
+			}
 			repeatedTimes(form, locale, redirect);
 			return "redirect:/admin/events/" + slug + "/edit";
 		}
@@ -147,8 +161,12 @@ class EventAdminController {
 	 * email ({@code toTell}).
 	 */
 	@GetMapping("/admin/events/{slug}/edit")
-	String edit(@PathVariable String slug, Model model) {
-		model.addAttribute("form", this.administration.formFor(slug).orElseThrow(NotFoundException::new));
+	String edit(@PathVariable String slug, Model model, Locale locale) {
+		EventForm form = this.administration.formFor(slug).orElseThrow(NotFoundException::new);
+		model.addAttribute("form", form);
+		// Right after a copy is saved: what it still has of the event it came from.
+		this.copied.of((String) model.getAttribute("copiedFrom"), form, locale)
+			.ifPresent((note) -> model.addAttribute("copyNote", note));
 		model.addAttribute("creating", false);
 		model.addAttribute("toTell", this.moving.peopleToTell(slug));
 		model.addAttribute("tell", true);
@@ -206,6 +224,17 @@ class EventAdminController {
 			redirect.addFlashAttribute("moved", moved);
 		}
 		return "redirect:/admin/events/" + slug + "/edit";
+	}
+
+	/**
+	 * The event a new form was copied from, for the form to post again, and what the form
+	 * still has of it.
+	 */
+	private void copiedFrom(String from, EventForm form, Model model, Locale locale) {
+		this.copied.of(from, form, locale).ifPresent((note) -> {
+			model.addAttribute("copiedFrom", note.sourceSlug());
+			model.addAttribute("copyNote", note);
+		});
 	}
 
 	/** The saved page's sentences about times that happen twice, when there are any. */
