@@ -298,6 +298,44 @@ class AdminPagesTests {
 			.andExpect(content().string(not(containsString("href=\"/admin/users\""))));
 	}
 
+	/**
+	 * The navigation of every admin page shows each role the links it may follow, in its
+	 * words, and nothing else: on a page that renders as usual and on one an exception
+	 * handler renders (a filter the event lacks).
+	 */
+	@Test
+	void theNavigationShowsEachRoleItsOwnLinks() throws Exception {
+		java.util.Map<String, java.util.List<String>> expected = java.util.Map.of("ADMIN",
+				java.util.List.of("/admin Dashboard", "/admin/outbox Outbox", "/admin/users Staff users",
+						"/admin/audit Audit log", "/admin/privacy Data requests", "/admin/profile My profile"),
+				"ORGANIZER", java.util.List.of("/admin Dashboard", "/admin/outbox Outbox", "/admin/profile My profile"),
+				"OPS", java.util.List.of("/admin Dashboard", "/admin/outbox Outbox", "/admin/profile My profile"),
+				"DOOR", java.util.List.of("/admin Door check-in", "/admin/profile My profile"));
+		for (var role : expected.entrySet()) {
+			assertThat(navigation(page("/admin?lang=en", role.getKey()))).as(role.getKey()).isEqualTo(role.getValue());
+		}
+		String refused = this.mvc
+			.perform(get("/admin/events/" + this.event.slug() + "/registrations?lang=en&choice=999999")
+				.with(user("organizer@win.test").roles("ORGANIZER")))
+			.andExpect(status().isBadRequest())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(navigation(refused)).isEqualTo(expected.get("ORGANIZER"));
+	}
+
+	/** The admin navigation's links as "href text". */
+	private static java.util.List<String> navigation(String page) {
+		java.util.regex.Matcher nav = Pattern.compile("<nav class=\"admin-nav\"[^>]*>(.*?)</nav>", Pattern.DOTALL)
+			.matcher(page);
+		assertThat(nav.find()).as(page).isTrue();
+		return Pattern.compile("<a href=\"([^\"]*)\">([^<]*)</a>")
+			.matcher(nav.group(1))
+			.results()
+			.map((link) -> link.group(1) + " " + link.group(2))
+			.toList();
+	}
+
 	private String page(String url, String role) throws Exception {
 		return this.mvc.perform(get(url).with(user(role.toLowerCase() + "@win.test").roles(role)))
 			.andExpect(status().isOk())
