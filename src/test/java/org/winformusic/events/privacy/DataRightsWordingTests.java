@@ -16,7 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * notice next to the consent box names who sends news exactly as the news box does (WIN
  * and its LatAm Network on a Latin American event, WIN alone elsewhere), the erase page
  * says how long the blocked data is kept before it is gone (as the page after it does),
- * and the page after erasure leads on instead of ending the visit.
+ * and the page after erasure leads on instead of ending the visit. Correcting one's
+ * address gets the registration form's hint for a misspelled common domain before a
+ * confirmation link goes there.
  */
 class DataRightsWordingTests extends PersonalDataTestSupport {
 
@@ -55,6 +57,33 @@ class DataRightsWordingTests extends PersonalDataTestSupport {
 			.andExpect(redirectedUrl("/privacy/erased?language=es"));
 		assertThat(body(get("/privacy/erased").param("language", "es"))).contains("Borramos tus datos")
 			.contains("<a href=\"/\">Ver todos los eventos</a>");
+	}
+
+	@Test
+	void aNewAddressOnAMisspelledDomainGetsTheHintBeforeTheConfirmationLinkGoesThere() throws Exception {
+		String marker = marker();
+		Person person = Person.marked(marker, "+52 55 6161 7171");
+		String token = register(event(Duration.ofDays(20), 10), person);
+		String typed = marker + "@gmial.com";
+
+		String hinted = body(post("/r/" + token + "/edit").with(csrf()).with(fieldsOf(person, typed)));
+		assertThat(hinted).contains("¿Quisiste decir " + marker + "@gmail.com?")
+			.contains("name=\"emailConfirmed\" value=\"" + typed + "\"")
+			.doesNotContain("class=\"error-summary\"");
+		assertThat(emailChangesAsked(typed)).isZero();
+
+		// Sent again as it was: the person meant it, and the link goes there.
+		this.mvc.perform(
+				post("/r/" + token + "/edit").with(csrf()).with(fieldsOf(person, typed)).param("emailConfirmed", typed))
+			.andExpect(redirectedUrl("/r/" + token + "?emailPending"));
+		assertThat(emailChangesAsked(typed)).isEqualTo(1);
+	}
+
+	private long emailChangesAsked(String address) {
+		return this.jdbc.sql("select count(*) from outbox_message where recipient = ?")
+			.param(address)
+			.query(Long.class)
+			.single();
 	}
 
 }
