@@ -54,12 +54,15 @@ class PersonalDataController {
 
 	private final MessageSource messages;
 
+	private final PrivacyProperties properties;
+
 	PersonalDataController(PersonalData personalData, EventCatalog catalog, DataReportFiles files,
-			MessageSource messages) {
+			MessageSource messages, PrivacyProperties properties) {
 		this.personalData = personalData;
 		this.catalog = catalog;
 		this.files = files;
 		this.messages = messages;
+		this.properties = properties;
 	}
 
 	@ModelAttribute
@@ -121,6 +124,8 @@ class PersonalDataController {
 		boolean over = this.catalog.ended(registration.eventId());
 		model.addAttribute("cancels", registration.status().active() && !over);
 		model.addAttribute("seat", registration.status() == RegistrationStatus.CONFIRMED && !over);
+		// How long the blocked copy stays, as the page after erasure says it.
+		model.addAttribute("blockingDays", this.properties.blockingPeriod().toDays());
 		Optional<List<RegistrationView>> others = this.personalData.othersOfAddress(registration, token);
 		model.addAttribute("othersUnknown", others.isEmpty());
 		model.addAttribute("otherEvents",

@@ -124,7 +124,13 @@ class ManageEditController {
 		CheckedForm checked = this.validator.check(form,
 				FormContext.editing(event.id(), event.country(), registration.id()).holding(registration.state()),
 				result);
-		if (checked != null) {
+		String suggestion = (checked != null) ? typo(form.email(), registration.email(), emailShown, request) : null;
+		if (suggestion != null) {
+			// A new address on a misspelled common domain: the hint the registration
+			// form gives, before a confirmation link goes to a domain nobody reads.
+			model.addAttribute("emailSuggestion", suggestion);
+		}
+		else if (checked != null) {
 			try {
 				EditResult edit = this.registrations.updateByToken(token, checked,
 						EditableRegistration.postedVersion(version), emailShown);
@@ -150,6 +156,19 @@ class ManageEditController {
 			}
 		}
 		return showEdit(model, token, registration, event, form, result, pageLocale);
+	}
+
+	/**
+	 * The likely intended address when the posted one is new (neither the registration's
+	 * nor the one the form was loaded with) and looks misspelled, unless the person sent
+	 * it again as it was after the hint.
+	 */
+	private static String typo(String email, String current, String emailShown, HttpServletRequest request) {
+		if (email == null || email.equalsIgnoreCase(current) || email.equalsIgnoreCase(emailShown)
+				|| email.equals(request.getParameter("emailConfirmed"))) {
+			return null;
+		}
+		return RegistrationValidator.suggestedEmail(email);
 	}
 
 	/** The edit form with the current details and the version they have. */
