@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * role hierarchy, so the role alone decides.
  */
 @Component("staffNav")
-public class StaffNav {
+class StaffNav {
 
 	/** The links for {@code authentication} (none but the dashboard when signed out). */
 	public Links of(Authentication authentication) {
@@ -35,7 +35,7 @@ public class StaffNav {
 	 * @param outbox the outbox (ADMIN, ORGANIZER and OPS)
 	 * @param admin the staff users, the audit log and the data requests
 	 */
-	public record Links(boolean door, boolean outbox, boolean admin) {
+	record Links(boolean door, boolean outbox, boolean admin) {
 	}
 
 }
