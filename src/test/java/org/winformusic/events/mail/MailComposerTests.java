@@ -193,6 +193,21 @@ class MailComposerTests {
 		assertThat(en.text()).contains("Hello Ana Pérez,", "Mexico City time");
 	}
 
+	/** The calendar app named as the manage page names it, in each language. */
+	@Test
+	void theConfirmationNamesApplesCalendarAsTheManagePageDoes() {
+		MailComposer.Composed es = this.composer.compose(RegistrationMessage.Type.CONFIRMED,
+				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);
+		MailComposer.Composed en = this.composer.compose(RegistrationMessage.Type.CONFIRMED,
+				registration(Locale.ENGLISH, null), event(Locale.ENGLISH), TOKEN);
+		for (String part : new String[] { es.text(), es.html() }) {
+			assertThat(part).contains("Calendario de Apple").doesNotContain("Apple Calendar");
+		}
+		for (String part : new String[] { en.text(), en.html() }) {
+			assertThat(part).contains("Apple Calendar");
+		}
+	}
+
 	@Test
 	void theCheckinQrCodeIsAPngThatScansToTheCheckinPassNotTheManageLinkAndHasLocalizedAltText() throws IOException {
 		for (Locale locale : SupportedLocales.ALL) {

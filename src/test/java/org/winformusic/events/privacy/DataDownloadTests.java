@@ -174,7 +174,14 @@ class DataDownloadTests extends PersonalDataTestSupport {
 		// An explicit choice on this browser still wins, and the registrant's language is
 		// never stored in its cookie.
 		MvcResult chosen = this.mvc.perform(get("/r/" + english + "/data").param("lang", "es")).andReturn();
-		assertThat(chosen.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("<h1>Tus datos</h1>");
+		// The card has its own heading, not the page's again.
+		assertThat(chosen.getResponse().getContentAsString(StandardCharsets.UTF_8))
+			.contains("<h1>Tus datos</h1>", "<h2>Tu registro</h2>")
+			.doesNotContain("<h2>Tus datos</h2>");
+		assertThat(this.mvc.perform(get("/r/" + english + "/data").param("lang", "en"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8)).contains("<h1>Your data</h1>", "<h2>Your registration</h2>");
 		MvcResult spoken = this.mvc.perform(get("/r/" + english + "/erase").header("Accept-Language", "es"))
 			.andReturn();
 		assertThat(spoken.getResponse().getCookie("lang")).isNull();

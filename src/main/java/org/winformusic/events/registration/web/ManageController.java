@@ -10,6 +10,7 @@ import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.event.EventInfo.RegistrationWindow;
 import org.winformusic.events.registration.BehindManageLink;
 import org.winformusic.events.registration.CheckinQrCode;
+import org.winformusic.events.registration.PublicRegistrations;
 import org.winformusic.events.registration.RegistrationAnswers;
 import org.winformusic.events.registration.RegistrantLanguage;
 import org.winformusic.events.registration.RegistrationStateException;
@@ -62,9 +63,15 @@ class ManageController {
 
 	private final TransactionTemplate reads;
 
+	private final PublicRegistrations lookups;
+
+	private final RateLimiter rateLimiter;
+
 	ManageController(SelfService registrations, EventCatalog catalog, AppProperties app, CheckinQrCode qrCode,
-			Clock clock, RegistrationAnswers answers, RefusedChanges refusals,
-			PlatformTransactionManager transactions) {
+			Clock clock, RegistrationAnswers answers, RefusedChanges refusals, PlatformTransactionManager transactions,
+			PublicRegistrations lookups, RateLimiter rateLimiter) {
+		this.lookups = lookups;
+		this.rateLimiter = rateLimiter;
 		this.refusals = refusals;
 		this.reads = new TransactionTemplate(transactions);
 		this.reads.setReadOnly(true);
@@ -157,6 +164,36 @@ class ManageController {
 			return this.refusals.page(token, ex.reason(), request, locale, model);
 		}
 		return redirect(token) + "?cancelled";
+	}
+
+	/**
+	 * "Email me the link to my new registration" on a cancelled registration's page: the
+	 * lookup form's request for this registration's address, in one step and without the
+	 * address in any URL. The same per-IP limit, the same link limits and the same
+	 * neutral answer as the lookup form (whose page an unpublished event does not have
+	 * either).
+	 */
+	@PostMapping("/r/{token}/send-link")
+	String sendLink(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Locale locale,
+			Model model) {
+		if (!this.rateLimiter.allow(request.getRemoteAddr())) {
+			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+			response.setHeader("Retry-After", Long.toString(this.rateLimiter.secondsUntilNextWindow()));
+			model.addAttribute("status", HttpStatus.TOO_MANY_REQUESTS.value());
+			return "error";
+		}
+		RegistrationView registration = registration(token);
+		// Read again when the facts kept for a few seconds say unpublished, as the
+		// lookup.
+		boolean published = this.catalog.findById(registration.eventId(), locale)
+			.filter(EventInfo::published)
+			.or(() -> this.catalog.findById(registration.eventId(), locale, true).filter(EventInfo::published))
+			.isPresent();
+		if (!published || registration.email() == null) {
+			return redirect(token);
+		}
+		this.lookups.sendLink(registration.eventId(), registration.email());
+		return redirect(token) + "?linkSent";
 	}
 
 	/**

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.winformusic.events.IntegrationTest;
 import org.winformusic.events.MovableClock;
 import org.winformusic.events.TestEvents;
+import org.winformusic.events.TestRegistrations;
+import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RegistrationProperties;
 
 import org.winformusic.events.registration.AppSecrets;
@@ -27,6 +29,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -61,6 +64,9 @@ class AbusePageTests {
 
 	@Autowired
 	MessageSource messages;
+
+	@Autowired
+	ManageTokens tokens;
 
 	/**
 	 * People post too soon too: Back after a refused (expired) form or after registering,
@@ -164,6 +170,20 @@ class AbusePageTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 		assertThat(spanish).contains("Demasiados intentos");
 		assertThat(registrations(event)).isEqualTo(3);
+		// The manage page's "email me the link to my new registration" is the lookup in
+		// one step: the same limit.
+		long cancelled = new TestRegistrations(this.jdbc).in(event)
+			.email("gone@example.com")
+			.status("CANCELLED")
+			.cancelledAt(this.clock.instant().minus(Duration.ofDays(1)))
+			.create()
+			.id();
+		this.mvc.perform(post("/r/" + this.tokens.issue(cancelled) + "/send-link").with(csrf()).with((request) -> {
+			request.setRemoteAddr("10.0.0.9");
+			return request;
+		}).param("lang", "en"))
+			.andExpect(status().is(429))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Too many attempts")));
 
 		this.mvc.perform(form(event.slug(), "10.0.0.10", "neighbour@example.com").param("formStamp", old))
 			.andExpect(status().is3xxRedirection());

@@ -134,8 +134,14 @@ class AttendedManagePageTests {
 			.capacity(2)
 			.create();
 		long ana = this.data.in(event).person("Ana Retrasada").create().id();
-		assertThat(page(get("/r/" + this.tokens.issue(ana)))).contains("El evento ya empezó y dura hasta las")
+		String link = "/r/" + this.tokens.issue(ana);
+		String until = this.times.time(endsAt(event), MEXICO_CITY);
+		// The zone named as the emails name it.
+		assertThat(page(get(link).param("lang", "es")))
+			.contains("El evento ya empezó y dura hasta las " + until + " (hora de la Ciudad de México):")
 			.doesNotContain("Ese día, muestra en la entrada");
+		assertThat(page(get(link).param("lang", "en")))
+			.contains("The event has already started and runs until " + until + " (Mexico City time):");
 	}
 
 	@Test

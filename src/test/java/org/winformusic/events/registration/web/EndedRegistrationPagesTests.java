@@ -12,6 +12,7 @@ import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RecordedMessages;
+import org.winformusic.events.registration.RegistrationMessage;
 import org.winformusic.events.registration.StaffRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +59,9 @@ class EndedRegistrationPagesTests {
 
 	@Autowired
 	StaffRegistrations staff;
+
+	@Autowired
+	RecordedMessages recorded;
 
 	@Test
 	void cancelledAndDeclinedPagesOfferToSeeOrEraseTheDataAndNothingToCancel() throws Exception {
@@ -126,10 +130,28 @@ class EndedRegistrationPagesTests {
 			Locale locale = Locale.forLanguageTag(lang);
 			assertThat(page(get(old).param("lang", lang))).as(lang)
 				.contains(message("manage.again.held.heading", locale), message("manage.again.held.text", locale),
-						message("manage.again.held.lookup", locale), "href=\"/events/" + event.slug() + "/lookup\"")
+						message("manage.again.held.lookup", locale), "method=\"post\" action=\"" + old + "/send-link\"")
 				.doesNotContain(message("manage.again.waitlist", locale), message("manage.again.joinWaitlist", locale),
-						message("manage.again.heading", locale), "/register\"");
+						message("manage.again.heading", locale), "/register\"", "/lookup\"");
 		}
+		// One step: the button emails the newer registration's link to this address (no
+		// form to type it in again) and answers as the lookup form does.
+		new TestRegistrations(this.jdbc).pastTheDoubleTapWindow(id(again));
+		String sentTo = this.mvc.perform(post(old + "/send-link").with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(sentTo).isEqualTo(old + "?linkSent").doesNotContain("@");
+		assertThat(this.recorded.about(id(again))).extracting(RegistrationMessage::type)
+			.contains(RegistrationMessage.Type.LINK_REMINDER);
+		assertThat(this.recorded.about(id(old))).extracting(RegistrationMessage::type)
+			.doesNotContain(RegistrationMessage.Type.LINK_REMINDER);
+		assertThat(page(get(sentTo).param("lang", "en"))).contains(message("registration.lookup.sent", Locale.ENGLISH));
+		// A second tap at once is the same request: nothing more is sent.
+		this.mvc.perform(post(old + "/send-link").with(csrf())).andExpect(status().is3xxRedirection());
+		assertThat(this.recorded.about(id(again))).extracting(RegistrationMessage::type)
+			.containsOnlyOnce(RegistrationMessage.Type.LINK_REMINDER);
 
 		// The newer one cancelled too: the form is theirs again.
 		cancel(again);
@@ -149,7 +171,7 @@ class EndedRegistrationPagesTests {
 		new TestRegistrations(this.jdbc).in(hidden).email(other).create();
 		assertThat(page(get("/r/" + this.tokens.issue(first))))
 			.contains(message("manage.again.held.text", Locale.ENGLISH))
-			.doesNotContain(message("manage.again.held.lookup", Locale.ENGLISH), "/lookup\"");
+			.doesNotContain(message("manage.again.held.lookup", Locale.ENGLISH), "/lookup\"", "/send-link\"");
 	}
 
 	@Test
