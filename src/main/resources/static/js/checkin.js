@@ -136,8 +136,11 @@
     return (stored && stored.people) ? stored : settled;
   }
 
-  function text(template, value) {
-    return template.replace('{0}', value);
+  // A message with its {0} (and {1}) filled in; the values are inserted as they are (a
+  // title with "$&" in it too).
+  function text(template, value, second) {
+    var filled = second === undefined ? template : template.replace('{1}', function () { return second; });
+    return filled.replace('{0}', function () { return value; });
   }
 
   function normalize(value) {
@@ -444,6 +447,10 @@
       (flash.lines || [flash.text]).forEach(function (line) {
         box.appendChild(el('p', 'notice notice--' + flash.kind, line));
       });
+      if (flash.note) {
+        // What the card below it is (the same person here, after another event's pass).
+        box.appendChild(el('p', null, flash.note));
+      }
     }
     if (list) {
       if (!list.length) {
@@ -1075,8 +1082,10 @@
         search();
         return;
       }
+      // Offline the pass cannot be checked, nor the event of another event's pass named.
+      var offline = { kind: 'warn', text: d.msgScanOffline + ' ' + d.msgScanOfflineElsewhere };
       if (!online()) {
-        flash = { kind: 'warn', text: d.msgScanOffline };
+        flash = offline;
         render(null);
         input.focus();
         return;
@@ -1084,18 +1093,27 @@
       window.fetch(d.passUrl + pass[1], { credentials: 'same-origin', headers: { Accept: 'application/json' } })
         .then(function (response) { return isJson(response) ? response.json() : null; })
         .then(function (answer) {
-          var p = answer && person(answer.id);
+          // Another event's pass: the server names that event and the same person's
+          // registration here, if any (as that pass's door code in the search does).
+          var elsewhere = answer && answer.elsewhere;
+          var p = answer && person(elsewhere ? answer.here : answer.id);
           scanned = p ? p.id : null;
           input.value = '';
           if (letter) {
             letter = null;
             renderLetters();
           }
+          if (elsewhere) {
+            flash = { kind: 'bad', text: text(d.msgPassElsewhere, elsewhere.title, elsewhere.date),
+              note: p ? d.msgCodeElsewhereHere : null };
+            render(p ? [p] : null);
+            return;
+          }
           flash = p ? null : { kind: 'bad', text: d.msgScanUnknown };
           render(p ? [p] : []);
         })
         .catch(function () {
-          flash = { kind: 'warn', text: d.msgScanOffline };
+          flash = offline;
           render(null);
         });
     };

@@ -3,6 +3,7 @@ package org.winformusic.events.admin;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.winformusic.events.event.EventInfo;
 import org.winformusic.events.registration.CheckIns;
 import org.winformusic.events.registration.CheckinPasses;
 import org.winformusic.events.registration.RegistrationDirectory;
+import org.winformusic.events.shared.EventTimes;
 import org.winformusic.events.shared.NotFoundException;
 
 import org.springframework.context.MessageSource;
@@ -33,8 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The offline door: the copy a phone keeps of an event ({@code door.json}, refreshed
  * every minute while online), the batch of check-ins it sends back ({@code sync}), a
- * scanned pass resolved to a registration id, and the web app manifest that makes the
- * door page installable.
+ * scanned pass resolved to a registration id (or, for another event's pass, that event),
+ * and the web app manifest that makes the door page installable.
  */
 @RestController
 class DoorController {
@@ -64,8 +66,15 @@ class DoorController {
 
 	private final DoorCheckIns door;
 
+	private final OtherEventsToday otherEvents;
+
+	private final EventTimes times;
+
 	DoorController(EventCatalog catalog, DoorCopies copies, DoorSync sync, CheckinPasses passes, CheckIns checkIns,
-			RegistrationDirectory directory, Clock clock, MessageSource messages, DoorCheckIns door) {
+			RegistrationDirectory directory, Clock clock, MessageSource messages, DoorCheckIns door,
+			OtherEventsToday otherEvents, EventTimes times) {
+		this.otherEvents = otherEvents;
+		this.times = times;
 		this.messages = messages;
 		this.door = door;
 		this.checkIns = checkIns;
@@ -138,16 +147,30 @@ class DoorController {
 		return node.isString() ? node.asString() : null;
 	}
 
-	/** A scanned pass, online: which registration of this event it is (404 if none). */
+	/**
+	 * A scanned pass, online: which registration of this event it is ({@code id}). The
+	 * pass of another event says what its door code typed into the search says
+	 * ({@link OtherEventsToday#code}): that event's title and date ({@code elsewhere})
+	 * and the same person's registration here ({@code here}, if any), nothing more of
+	 * that event's registration. 404 for a pass of nobody (or of an erased registration).
+	 */
 	@GetMapping(path = "/admin/events/{slug}/checkin/pass/{pass}", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<Map<String, Long>> pass(@PathVariable String slug, @PathVariable String pass, Locale locale) {
+	ResponseEntity<Map<String, Object>> pass(@PathVariable String slug, @PathVariable String pass, Locale locale) {
 		EventInfo event = event(slug, locale);
-		Long id = this.passes.resolve(pass)
-			.flatMap(this.directory::find)
+		long id = this.passes.resolve(pass).orElseThrow(NotFoundException::new);
+		Map<String, Object> answer = this.directory.find(id)
 			.filter((r) -> r.eventId() == event.id())
-			.map((r) -> r.id())
+			.<Map<String, Object>>map((r) -> Map.of("id", r.id()))
+			.or(() -> this.otherEvents.code(event.id(), this.passes.code(id), locale).map((other) -> {
+				EventInfo elsewhere = other.event();
+				Map<String, Object> named = new LinkedHashMap<>();
+				named.put("elsewhere", Map.of("title", elsewhere.title(), "date",
+						this.times.date(elsewhere.startsAt(), elsewhere.zone(), locale)));
+				other.here().ifPresent((here) -> named.put("here", here.id()));
+				return named;
+			}))
 			.orElseThrow(NotFoundException::new);
-		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("id", id));
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(answer);
 	}
 
 	@GetMapping(path = "/admin/events/{slug}/checkin/manifest.webmanifest", produces = "application/manifest+json")

@@ -3,11 +3,14 @@ package org.winformusic.events.admin;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.winformusic.events.TestEvents;
 import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.registration.CheckinPasses;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -113,7 +116,9 @@ class PassAtTheWrongDoorTests {
 		assertThat(DoorSearches.results(this.mvc, meetup.slug(), typed.substring(0, 4) + "-" + typed.substring(4),
 				"DOOR", "en"))
 			.contains("This door code is not for this event: it is for “Roadmap in Colombia”, on Saturday 22 May 2027.")
-			.doesNotContain("also registered")
+			// As a paragraph: the scanner's copy of the words is in the page's data
+			// attributes.
+			.doesNotContain(">The same person is also registered for this event:<")
 			.doesNotContain("door__person")
 			.doesNotContain(">Nobody matches.<");
 
@@ -121,6 +126,64 @@ class PassAtTheWrongDoorTests {
 		assertThat(DoorSearches.results(this.mvc, meetup.slug(), this.passes.code(camila), "DOOR", "es"))
 			.contains(">Nadie coincide.<")
 			.doesNotContain("Hoja de ruta en Colombia");
+	}
+
+	/**
+	 * The door page's scanner asks the server about a scanned pass. Another event's pass
+	 * is answered as its door code typed into the search is: that event's title and date
+	 * in the volunteer's language, and the same person's registration here to check in
+	 * (none for someone not registered here); nothing else of that registration. A pass
+	 * of today's event is its registration, as before; an erased registration's pass is
+	 * nobody's.
+	 */
+	@Test
+	void aScannedPassOfAnotherEventNamesItsEventAndThePersonsRegistrationHere() throws Exception {
+		TestEvents events = new TestEvents(this.jdbc);
+		TestEvents.Created workshop = events.event()
+			.slugPrefix("wrong-scan-may")
+			.title("Hoja de ruta en Colombia", "Roadmap in Colombia")
+			.startsAt(java.time.Instant.parse("2027-05-22T15:00:00Z"))
+			.create();
+		TestEvents.Created meetup = events.event()
+			.slugPrefix("wrong-scan-today")
+			.title("Encuentro de sellos", "Label meetup")
+			.onItsDay()
+			.create();
+		String andres = TestRegistrations.uniqueEmail("andres");
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		long inMay = data.in(workshop).person("Andrés Gómez").email(andres).create().id();
+		long today = data.in(meetup).person("Andrés Gómez").email(andres.toUpperCase()).create().id();
+		long camila = data.in(workshop).person("Camila Rodríguez").create().id();
+
+		JsonNode andresInMay = scanned(meetup.slug(), this.passes.pass(inMay), "es", 200);
+		assertThat(andresInMay.propertyNames()).containsExactly("elsewhere", "here");
+		assertThat(andresInMay.path("elsewhere").propertyNames()).containsExactlyInAnyOrder("title", "date");
+		assertThat(andresInMay.path("elsewhere").path("title").asString()).isEqualTo("Hoja de ruta en Colombia");
+		assertThat(andresInMay.path("elsewhere").path("date").asString()).isEqualTo("sábado 22 de mayo de 2027");
+		assertThat(andresInMay.path("here").asLong()).isEqualTo(today);
+
+		JsonNode camilaInMay = scanned(meetup.slug(), this.passes.pass(camila), "en", 200);
+		assertThat(camilaInMay.propertyNames()).as("nobody here: the event alone").containsExactly("elsewhere");
+		assertThat(camilaInMay.path("elsewhere").path("title").asString()).isEqualTo("Roadmap in Colombia");
+		assertThat(camilaInMay.path("elsewhere").path("date").asString()).isEqualTo("Saturday 22 May 2027");
+
+		assertThat(scanned(meetup.slug(), this.passes.pass(today), "es", 200).path("id").asLong())
+			.as("today's own pass")
+			.isEqualTo(today);
+		this.jdbc.sql("update registration set anonymized_at = now() where id = ?").param(camila).update();
+		scanned(meetup.slug(), this.passes.pass(camila), "es", 404);
+	}
+
+	private JsonNode scanned(String slug, String pass, String lang, int status) throws Exception {
+		var response = this.mvc
+			.perform(get("/admin/events/" + slug + "/checkin/pass/" + pass).param("lang", lang)
+				.accept(MediaType.APPLICATION_JSON)
+				.with(user("door@win.test").roles("DOOR")))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(status);
+		return (status == 200)
+				? JsonMapper.builder().build().readTree(response.getContentAsString(StandardCharsets.UTF_8)) : null;
 	}
 
 	private String card(String pass) throws Exception {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -98,6 +99,75 @@ class DoorPhoneBrowserTests extends BrowserTest {
 
 			phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apagar la cámara")).click();
 			assertThat(phone.locator("#door-video")).isHidden();
+		}
+	}
+
+	/**
+	 * The pass of another event (the May workshop's, shown at today's meetup) scanned on
+	 * the phone: online, the page names the event it is for and when, and shows the same
+	 * person's registration here to check in, as that pass's door code in the search
+	 * does; offline, that a scanned pass needs a connection, naming its event too.
+	 */
+	@Test
+	void aScannedPassOfAnotherEventNamesThatEventAndShowsThePersonsRegistrationHere() throws Exception {
+		TestEvents.Created may = new TestEvents(this.jdbc).event()
+			.slug("door-scan-may")
+			.title("Taller de mayo", "May workshop")
+			.startsAt(Instant.parse("2027-05-22T15:00:00Z"))
+			.create();
+		TestEvents.Created today = new TestEvents(this.jdbc).copyOfMexicoWorkshop()
+			.slug("door-scan-today")
+			.capacity(10)
+			.create();
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		long inMay = data.in(may).person("Dora Escáner").email("dora.scan@example.com").create().id();
+		long here = data.in(today).person("Dora Escáner").email("dora.scan@example.com").create().id();
+		data.in(today).person("Otto Lector").email("otto.scan@example.com").create();
+		String organizer = TestStaff.create(this.jdbc, "door-scan@win.test", "Elsa", StaffRole.ORGANIZER);
+		Path film = filmOfQrCode(this.passes.link(inMay), Path.of("target", "door-scan", "may-pass.y4m"));
+
+		try (Playwright playwright = playwright();
+				Browser chromium = chromium(playwright, "--use-fake-device-for-media-stream",
+						"--use-fake-ui-for-media-stream",
+						"--use-file-for-fake-video-capture=" + film.toAbsolutePath())) {
+			BrowserContext context = phone(chromium);
+			context.grantPermissions(List.of("camera"),
+					new BrowserContext.GrantPermissionsOptions().setOrigin(url("")));
+			context.addInitScript("delete window.BarcodeDetector;");
+			Page phone = context.newPage();
+			logIn(phone, organizer);
+			new TestEvents(this.jdbc).onItsDay("door-scan-today");
+			phone.navigate(url("/admin/events/door-scan-today/checkin"));
+			assertThat(phone.locator(".door__letter")).not().hasCount(0);
+
+			phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Escanear pase")).click();
+			Locator results = phone.locator("#door-results");
+			assertThat(results.locator(".notice--bad"))
+				.hasText("Este pase no es de este evento: es de «Taller de mayo», el sábado 22 de mayo de 2027.");
+			assertThat(results).containsText("Pero esta misma persona también tiene registro en este evento:");
+			Locator card = phone.locator(".door__person");
+			assertThat(card).hasCount(1);
+			assertThat(card).containsText("Dora Escáner");
+			card.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Registrar llegada")).click();
+			assertThat(card.locator(".door__alert--done")).containsText("Llegada registrada a las");
+			awaitCheckedIn(here);
+			assertThat(checkedIn(here)).isTrue();
+			assertThat(checkedIn(inMay)).as("the May pass's own registration").isFalse();
+
+			// Offline: the page reopened (the scanner reads the same pass afresh), then
+			// the
+			// network gone.
+			phone.reload();
+			assertThat(phone.locator(".door__letter")).not().hasCount(0);
+			context.setOffline(true);
+			phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Escanear pase")).click();
+			assertThat(results.locator(".notice--warn")).hasText(
+					"Sin conexión no se puede verificar un pase escaneado: escribe el código de entrada impreso en "
+							+ "el gafete (o el que aparece bajo el QR en su celular). Si el pase es de otro evento, "
+							+ "para saber de cuál también necesitas conexión.");
+			assertThat(results).not().containsText("Taller de mayo");
+			assertThat(phone.locator(".door__person")).hasCount(0);
+			context.setOffline(false);
 		}
 	}
 
