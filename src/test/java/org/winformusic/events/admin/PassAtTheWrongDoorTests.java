@@ -89,32 +89,17 @@ class PassAtTheWrongDoorTests {
 	 */
 	@Test
 	void theDoorCodeOfAnotherEventsPassSaysWhichEventItIsFor() throws Exception {
-		TestEvents events = new TestEvents(this.jdbc);
-		TestEvents.Created workshop = events.event()
-			.slugPrefix("wrong-code-may")
-			.title("Hoja de ruta en Colombia", "Roadmap in Colombia")
-			.startsAt(java.time.Instant.parse("2027-05-22T15:00:00Z"))
-			.create();
-		TestEvents.Created meetup = events.event()
-			.slugPrefix("wrong-code-today")
-			.title("Encuentro de sellos", "Label meetup")
-			.onItsDay()
-			.create();
-		String andres = TestRegistrations.uniqueEmail("andres");
-		TestRegistrations data = new TestRegistrations(this.jdbc);
-		long inMay = data.in(workshop).person("Andrés Gómez").email(andres).create().id();
-		long today = data.in(meetup).person("Andrés Gómez").email(andres.toUpperCase()).create().id();
-		long camila = data.in(workshop).person("Camila Rodríguez").create().id();
+		WrongDoor door = wrongDoor("wrong-code");
 
-		assertThat(DoorSearches.results(this.mvc, meetup.slug(), this.passes.code(inMay), "DOOR", "es"))
+		assertThat(DoorSearches.results(this.mvc, door.meetup().slug(), this.passes.code(door.inMay()), "DOOR", "es"))
 			.contains("Este código de entrada no es de este evento: es de «Hoja de ruta en Colombia», "
 					+ "el sábado 22 de mayo de 2027.")
 			.contains("Pero esta misma persona también tiene registro en este evento:")
-			.contains("action=\"/admin/events/" + meetup.slug() + "/checkin/" + today + "\"")
+			.contains("action=\"/admin/events/" + door.meetup().slug() + "/checkin/" + door.today() + "\"")
 			.doesNotContain(">Nadie coincide.<");
-		String typed = this.passes.code(camila).toLowerCase(java.util.Locale.ROOT);
-		assertThat(DoorSearches.results(this.mvc, meetup.slug(), typed.substring(0, 4) + "-" + typed.substring(4),
-				"DOOR", "en"))
+		String typed = this.passes.code(door.camila()).toLowerCase(java.util.Locale.ROOT);
+		assertThat(DoorSearches.results(this.mvc, door.meetup().slug(),
+				typed.substring(0, 4) + "-" + typed.substring(4), "DOOR", "en"))
 			.contains("This door code is not for this event: it is for “Roadmap in Colombia”, on Saturday 22 May 2027.")
 			// As a paragraph: the scanner's copy of the words is in the page's data
 			// attributes.
@@ -122,8 +107,8 @@ class PassAtTheWrongDoorTests {
 			.doesNotContain("door__person")
 			.doesNotContain(">Nobody matches.<");
 
-		this.jdbc.sql("update registration set anonymized_at = now() where id = ?").param(camila).update();
-		assertThat(DoorSearches.results(this.mvc, meetup.slug(), this.passes.code(camila), "DOOR", "es"))
+		this.jdbc.sql("update registration set anonymized_at = now() where id = ?").param(door.camila()).update();
+		assertThat(DoorSearches.results(this.mvc, door.meetup().slug(), this.passes.code(door.camila()), "DOOR", "es"))
 			.contains(">Nadie coincide.<")
 			.doesNotContain("Hoja de ruta en Colombia");
 	}
@@ -138,40 +123,25 @@ class PassAtTheWrongDoorTests {
 	 */
 	@Test
 	void aScannedPassOfAnotherEventNamesItsEventAndThePersonsRegistrationHere() throws Exception {
-		TestEvents events = new TestEvents(this.jdbc);
-		TestEvents.Created workshop = events.event()
-			.slugPrefix("wrong-scan-may")
-			.title("Hoja de ruta en Colombia", "Roadmap in Colombia")
-			.startsAt(java.time.Instant.parse("2027-05-22T15:00:00Z"))
-			.create();
-		TestEvents.Created meetup = events.event()
-			.slugPrefix("wrong-scan-today")
-			.title("Encuentro de sellos", "Label meetup")
-			.onItsDay()
-			.create();
-		String andres = TestRegistrations.uniqueEmail("andres");
-		TestRegistrations data = new TestRegistrations(this.jdbc);
-		long inMay = data.in(workshop).person("Andrés Gómez").email(andres).create().id();
-		long today = data.in(meetup).person("Andrés Gómez").email(andres.toUpperCase()).create().id();
-		long camila = data.in(workshop).person("Camila Rodríguez").create().id();
+		WrongDoor door = wrongDoor("wrong-scan");
 
-		JsonNode andresInMay = scanned(meetup.slug(), this.passes.pass(inMay), "es", 200);
+		JsonNode andresInMay = scanned(door.meetup().slug(), this.passes.pass(door.inMay()), "es", 200);
 		assertThat(andresInMay.propertyNames()).containsExactly("elsewhere", "here");
 		assertThat(andresInMay.path("elsewhere").propertyNames()).containsExactlyInAnyOrder("title", "date");
 		assertThat(andresInMay.path("elsewhere").path("title").asString()).isEqualTo("Hoja de ruta en Colombia");
 		assertThat(andresInMay.path("elsewhere").path("date").asString()).isEqualTo("sábado 22 de mayo de 2027");
-		assertThat(andresInMay.path("here").asLong()).isEqualTo(today);
+		assertThat(andresInMay.path("here").asLong()).isEqualTo(door.today());
 
-		JsonNode camilaInMay = scanned(meetup.slug(), this.passes.pass(camila), "en", 200);
+		JsonNode camilaInMay = scanned(door.meetup().slug(), this.passes.pass(door.camila()), "en", 200);
 		assertThat(camilaInMay.propertyNames()).as("nobody here: the event alone").containsExactly("elsewhere");
 		assertThat(camilaInMay.path("elsewhere").path("title").asString()).isEqualTo("Roadmap in Colombia");
 		assertThat(camilaInMay.path("elsewhere").path("date").asString()).isEqualTo("Saturday 22 May 2027");
 
-		assertThat(scanned(meetup.slug(), this.passes.pass(today), "es", 200).path("id").asLong())
+		assertThat(scanned(door.meetup().slug(), this.passes.pass(door.today()), "es", 200).path("id").asLong())
 			.as("today's own pass")
-			.isEqualTo(today);
-		this.jdbc.sql("update registration set anonymized_at = now() where id = ?").param(camila).update();
-		scanned(meetup.slug(), this.passes.pass(camila), "es", 404);
+			.isEqualTo(door.today());
+		this.jdbc.sql("update registration set anonymized_at = now() where id = ?").param(door.camila()).update();
+		scanned(door.meetup().slug(), this.passes.pass(door.camila()), "es", 404);
 	}
 
 	private JsonNode scanned(String slug, String pass, String lang, int status) throws Exception {
@@ -192,6 +162,33 @@ class PassAtTheWrongDoorTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * A workshop in May (Andrés and Camila registered) and today's meetup (Andrés too,
+	 * his address in capitals): the door is the meetup's.
+	 */
+	private WrongDoor wrongDoor(String prefix) {
+		TestEvents events = new TestEvents(this.jdbc);
+		TestEvents.Created workshop = events.event()
+			.slugPrefix(prefix + "-may")
+			.title("Hoja de ruta en Colombia", "Roadmap in Colombia")
+			.startsAt(java.time.Instant.parse("2027-05-22T15:00:00Z"))
+			.create();
+		TestEvents.Created meetup = events.event()
+			.slugPrefix(prefix + "-today")
+			.title("Encuentro de sellos", "Label meetup")
+			.onItsDay()
+			.create();
+		String andres = TestRegistrations.uniqueEmail("andres");
+		TestRegistrations data = new TestRegistrations(this.jdbc);
+		long inMay = data.in(workshop).person("Andrés Gómez").email(andres).create().id();
+		long today = data.in(meetup).person("Andrés Gómez").email(andres.toUpperCase()).create().id();
+		long camila = data.in(workshop).person("Camila Rodríguez").create().id();
+		return new WrongDoor(workshop, meetup, inMay, today, camila);
+	}
+
+	record WrongDoor(TestEvents.Created workshop, TestEvents.Created meetup, long inMay, long today, long camila) {
 	}
 
 }

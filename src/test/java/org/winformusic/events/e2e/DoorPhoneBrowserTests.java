@@ -70,21 +70,8 @@ class DoorPhoneBrowserTests extends BrowserTest {
 		String organizer = TestStaff.create(this.jdbc, "door-camera@win.test", "Carmen", StaffRole.ORGANIZER);
 		Path film = filmOfQrCode(this.passes.link(lucia), Path.of("target", "door-camera", "badge.y4m"));
 
-		// Chromium on Linux has no BarcodeDetector; removing it anyway tests the bundled
-		// jsQR decoder everywhere.
-		try (Playwright playwright = playwright();
-				Browser chromium = chromium(playwright, "--use-fake-device-for-media-stream",
-						"--use-fake-ui-for-media-stream",
-						"--use-file-for-fake-video-capture=" + film.toAbsolutePath())) {
-			BrowserContext context = phone(chromium);
-			context.grantPermissions(List.of("camera"),
-					new BrowserContext.GrantPermissionsOptions().setOrigin(url("")));
-			context.addInitScript("delete window.BarcodeDetector;");
-			Page phone = context.newPage();
-			logIn(phone, organizer);
-			new TestEvents(this.jdbc).onItsDay("door-camera");
-			phone.navigate(url("/admin/events/door-camera/checkin"));
-			assertThat(phone.locator(".door__letter")).not().hasCount(0);
+		try (Playwright playwright = playwright(); Browser chromium = filming(playwright, film)) {
+			Page phone = doorPageWithCamera(chromium, organizer, "door-camera");
 
 			phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Escanear pase")).click();
 			assertThat(phone.locator("#door-video")).isVisible();
@@ -126,19 +113,9 @@ class DoorPhoneBrowserTests extends BrowserTest {
 		String organizer = TestStaff.create(this.jdbc, "door-scan@win.test", "Elsa", StaffRole.ORGANIZER);
 		Path film = filmOfQrCode(this.passes.link(inMay), Path.of("target", "door-scan", "may-pass.y4m"));
 
-		try (Playwright playwright = playwright();
-				Browser chromium = chromium(playwright, "--use-fake-device-for-media-stream",
-						"--use-fake-ui-for-media-stream",
-						"--use-file-for-fake-video-capture=" + film.toAbsolutePath())) {
-			BrowserContext context = phone(chromium);
-			context.grantPermissions(List.of("camera"),
-					new BrowserContext.GrantPermissionsOptions().setOrigin(url("")));
-			context.addInitScript("delete window.BarcodeDetector;");
-			Page phone = context.newPage();
-			logIn(phone, organizer);
-			new TestEvents(this.jdbc).onItsDay("door-scan-today");
-			phone.navigate(url("/admin/events/door-scan-today/checkin"));
-			assertThat(phone.locator(".door__letter")).not().hasCount(0);
+		try (Playwright playwright = playwright(); Browser chromium = filming(playwright, film)) {
+			Page phone = doorPageWithCamera(chromium, organizer, "door-scan-today");
+			BrowserContext context = phone.context();
 
 			phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Escanear pase")).click();
 			Locator results = phone.locator("#door-results");
@@ -154,9 +131,8 @@ class DoorPhoneBrowserTests extends BrowserTest {
 			assertThat(checkedIn(here)).isTrue();
 			assertThat(checkedIn(inMay)).as("the May pass's own registration").isFalse();
 
-			// Offline: the page reopened (the scanner reads the same pass afresh), then
-			// the
-			// network gone.
+			// Offline: the page reopened (the scanner reads the same pass afresh),
+			// then the network gone.
 			phone.reload();
 			assertThat(phone.locator(".door__letter")).not().hasCount(0);
 			context.setOffline(true);
@@ -291,6 +267,29 @@ class DoorPhoneBrowserTests extends BrowserTest {
 			.query(Timestamp.class)
 			.optional()
 			.isPresent();
+	}
+
+	/** Chromium whose camera films {@code film}. */
+	private Browser filming(Playwright playwright, Path film) {
+		return chromium(playwright, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+				"--use-file-for-fake-video-capture=" + film.toAbsolutePath());
+	}
+
+	/**
+	 * A phone allowed the camera, on the door page of {@code slug} on its day, signed in
+	 * as {@code staff}. Chromium on Linux has no BarcodeDetector; removing it anyway
+	 * tests the bundled jsQR decoder everywhere.
+	 */
+	private Page doorPageWithCamera(Browser chromium, String staff, String slug) {
+		BrowserContext context = phone(chromium);
+		context.grantPermissions(List.of("camera"), new BrowserContext.GrantPermissionsOptions().setOrigin(url("")));
+		context.addInitScript("delete window.BarcodeDetector;");
+		Page phone = context.newPage();
+		logIn(phone, staff);
+		new TestEvents(this.jdbc).onItsDay(slug);
+		phone.navigate(url("/admin/events/" + slug + "/checkin"));
+		assertThat(phone.locator(".door__letter")).not().hasCount(0);
+		return phone;
 	}
 
 }
