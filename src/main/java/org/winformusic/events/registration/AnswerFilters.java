@@ -56,14 +56,19 @@ public class AnswerFilters {
 			.toList();
 	}
 
-	/** "Sí" and "No" of every yes/no question, grouped by question. */
+	/**
+	 * "Sí" and "No" of every yes/no question, grouped by question, each naming its
+	 * question as {@link #yesNoInWords} does: a closed select shows the option alone, and
+	 * with two questions a bare "Sí" would not say which.
+	 */
 	public List<FilterGroup> yesNoFilters(long eventId, Locale locale) {
 		return this.questions.all(eventId)
 			.stream()
 			.filter((q) -> q.kind() == QuestionKind.YES_NO)
 			.map((q) -> new FilterGroup(q.label(locale),
-					List.of(new FilterOption(RegistrationFilter.YesNo.value(q.id(), true), yesOrNo(true, locale)),
-							new FilterOption(RegistrationFilter.YesNo.value(q.id(), false), yesOrNo(false, locale)))))
+					List.of(new FilterOption(RegistrationFilter.YesNo.value(q.id(), true), inWords(true, q, locale)),
+							new FilterOption(RegistrationFilter.YesNo.value(q.id(), false),
+									inWords(false, q, locale)))))
 			.toList();
 	}
 
@@ -94,12 +99,12 @@ public class AnswerFilters {
 		return this.questions.all(eventId)
 			.stream()
 			.filter((q) -> q.id() == answer.questionId() && q.kind() == QuestionKind.YES_NO)
-			.map((q) -> yesOrNo(answer.yes(), locale) + " (" + q.label(locale) + ")")
+			.map((q) -> inWords(answer.yes(), q, locale))
 			.findFirst();
 	}
 
-	private String yesOrNo(boolean yes, Locale locale) {
-		return this.messages.getMessage("questions.answer." + yes, null, locale);
+	private String inWords(boolean yes, EventQuestion question, Locale locale) {
+		return this.messages.getMessage("questions.answer." + yes, null, locale) + " (" + question.label(locale) + ")";
 	}
 
 	/** The options of one question, for a filter's select. */

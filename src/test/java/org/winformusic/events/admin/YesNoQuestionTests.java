@@ -72,8 +72,8 @@ class YesNoQuestionTests {
 		String yes = this.group + ":yes";
 		String page = page(list + yes, 200);
 		assertThat(page).contains("Respuesta a una pregunta de sí o no", "<optgroup label=\"¿Vienes en grupo?\">",
-				"<option value=\"" + yes + "\" selected=\"selected\">Sí</option>",
-				"<option value=\"" + this.group + ":no\">No</option>");
+				"<option value=\"" + yes + "\" selected=\"selected\">Sí (¿Vienes en grupo?)</option>",
+				"<option value=\"" + this.group + ":no\">No (¿Vienes en grupo?)</option>");
 		assertThat(names(page)).containsExactlyInAnyOrder("Ana Arriaga", "Carla Cisneros", "Eva Esparza");
 		assertThat(names(page(list + this.group + ":no", 200))).containsExactly("Beto Barrios");
 		assertThat(names(page(list + yes + "&status=CONFIRMED", 200))).containsExactly("Ana Arriaga");
