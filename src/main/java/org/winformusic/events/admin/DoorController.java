@@ -150,7 +150,7 @@ class DoorController {
 	/**
 	 * A scanned pass, online: which registration of this event it is ({@code id}). The
 	 * pass of another event says what its door code typed into the search says
-	 * ({@link OtherEventsToday#code}): that event's title and date ({@code elsewhere})
+	 * ({@link OtherEventsToday#pass}): that event's title and date ({@code elsewhere})
 	 * and the same person's registration here ({@code here}, if any), nothing more of
 	 * that event's registration. 404 for a pass of nobody (or of an erased registration).
 	 */
@@ -161,7 +161,7 @@ class DoorController {
 		Map<String, Object> answer = this.directory.find(id)
 			.filter((r) -> r.eventId() == event.id())
 			.<Map<String, Object>>map((r) -> Map.of("id", r.id()))
-			.or(() -> this.otherEvents.code(event.id(), this.passes.code(id), locale).map((other) -> {
+			.or(() -> this.otherEvents.pass(event.id(), id, locale).map((other) -> {
 				EventInfo elsewhere = other.event();
 				Map<String, Object> named = new LinkedHashMap<>();
 				named.put("elsewhere", Map.of("title", elsewhere.title(), "date",

@@ -59,9 +59,17 @@ class OtherEventsToday {
 	 * registration's code names nothing ({@link DoorCopies#byCodeOfAnotherEvent}).
 	 */
 	Optional<Code> code(long eventId, String typed, Locale locale) {
-		return this.copies.byCodeOfAnotherEvent(eventId, typed)
-			.flatMap((other) -> this.catalog.findById(other.eventId(), locale)
-				.map((event) -> new Code(event, other.here())));
+		return named(this.copies.byCodeOfAnotherEvent(eventId, typed), locale);
+	}
+
+	/** The same for a scanned pass, its registration known by id. */
+	Optional<Code> pass(long eventId, long registrationId, Locale locale) {
+		return named(this.copies.ofAnotherEvent(eventId, registrationId), locale);
+	}
+
+	private Optional<Code> named(Optional<DoorCopies.OtherEventsCode> other, Locale locale) {
+		return other.flatMap(
+				(code) -> this.catalog.findById(code.eventId(), locale).map((event) -> new Code(event, code.here())));
 	}
 
 	/** Another event's door code: that event, and the person's registration here. */

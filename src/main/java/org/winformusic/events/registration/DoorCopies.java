@@ -97,11 +97,22 @@ public class DoorCopies {
 	/**
 	 * A door code typed at this event's door that is another event's (the pass of the
 	 * wrong event): that event, and the same person's registration at this event if any
-	 * (as {@link #byCode} would find it, a confirmed one first, then the newest). An
-	 * erased registration's code is nobody's, as in {@link #byCode}.
+	 * (a confirmed one first, then the newest). An erased registration's code is
+	 * nobody's, as in {@link #byCode}.
 	 */
 	public Optional<OtherEventsCode> byCodeOfAnotherEvent(long eventId, String typed) {
-		List<Long> ids = idsWithCode(typed);
+		return ofAnotherEvent(eventId, idsWithCode(typed));
+	}
+
+	/**
+	 * The same for a registration known by its id (a scanned pass): empty when it is this
+	 * event's, or erased.
+	 */
+	public Optional<OtherEventsCode> ofAnotherEvent(long eventId, long registrationId) {
+		return ofAnotherEvent(eventId, List.of(registrationId));
+	}
+
+	private Optional<OtherEventsCode> ofAnotherEvent(long eventId, List<Long> ids) {
 		if (ids.isEmpty()) {
 			return Optional.empty();
 		}

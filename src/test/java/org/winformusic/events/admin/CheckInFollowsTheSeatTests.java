@@ -1,6 +1,5 @@
 package org.winformusic.events.admin;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -10,13 +9,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
+import org.winformusic.events.print.PdfPages;
 import org.winformusic.events.TestRegistrations;
 import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.registration.RegistrationFilter;
@@ -375,12 +372,7 @@ class CheckInFollowsTheSeatTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		try (PDDocument document = Loader.loadPDF(pdf)) {
-			return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return PdfPages.text(pdf);
 	}
 
 	private static RequestPostProcessor as(String role) {

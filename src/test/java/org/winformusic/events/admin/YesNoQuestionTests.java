@@ -1,17 +1,14 @@
 package org.winformusic.events.admin;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
+import org.winformusic.events.print.PdfPages;
 import org.winformusic.events.TestRegistrations;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -176,12 +173,7 @@ class YesNoQuestionTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		try (PDDocument document = Loader.loadPDF(pdf)) {
-			return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return PdfPages.text(pdf);
 	}
 
 }

@@ -14,7 +14,7 @@ import org.apache.pdfbox.text.TextPosition;
 /**
  * Reads a printout back as a reader would: its pages and its text (QR codes: QrCodes).
  */
-final class PdfPages {
+public final class PdfPages {
 
 	private PdfPages() {
 	}
@@ -26,7 +26,7 @@ final class PdfPages {
 	}
 
 	/** The text in drawing order, runs of white space as one space. */
-	static String text(byte[] pdf) throws IOException {
+	public static String text(byte[] pdf) throws IOException {
 		try (PDDocument document = Loader.loadPDF(pdf)) {
 			return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
 		}

@@ -177,10 +177,7 @@ class ManageController {
 	String sendLink(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Locale locale,
 			Model model) {
 		if (!this.rateLimiter.allow(request.getRemoteAddr())) {
-			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-			response.setHeader("Retry-After", Long.toString(this.rateLimiter.secondsUntilNextWindow()));
-			model.addAttribute("status", HttpStatus.TOO_MANY_REQUESTS.value());
-			return "error";
+			return this.rateLimiter.tooManyRequests(response, model);
 		}
 		RegistrationView registration = registration(token);
 		// Read again when the facts kept for a few seconds say unpublished, as the

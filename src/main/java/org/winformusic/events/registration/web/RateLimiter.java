@@ -7,12 +7,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.winformusic.events.registration.AppSecrets;
 import org.winformusic.events.registration.RegistrationProperties;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 /**
  * Registration and lookup POSTs per client IP, in fixed 10-minute windows. Counters live
@@ -76,6 +79,18 @@ class RateLimiter {
 	long secondsUntilNextWindow() {
 		long windowSeconds = WINDOW.toSeconds();
 		return windowSeconds - Math.floorMod(this.clock.instant().getEpochSecond(), windowSeconds);
+	}
+
+	/**
+	 * The answer to a client over the limit: 429 with when to try again, on the error
+	 * page in the visitor's language.
+	 * @return the view
+	 */
+	String tooManyRequests(HttpServletResponse response, Model model) {
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader("Retry-After", Long.toString(secondsUntilNextWindow()));
+		model.addAttribute("status", HttpStatus.TOO_MANY_REQUESTS.value());
+		return "error";
 	}
 
 	/** Old windows are worth nothing: drop them. */

@@ -52,8 +52,6 @@ class RegistrationController {
 
 	private static final String LOOKUP_VIEW = "registration/lookup";
 
-	private static final String ERROR_VIEW = "error";
-
 	/** Stands for the form stamp in a blank form kept for every visitor. */
 	private static final String STAMP_PLACEHOLDER = RenderedPages.placeholder();
 
@@ -128,7 +126,7 @@ class RegistrationController {
 			@RequestParam(required = false) String emailConfirmed, HttpServletRequest request,
 			HttpServletResponse response, Locale locale, Model model) {
 		if (!this.rateLimiter.allow(request.getRemoteAddr())) {
-			return tooManyRequests(response, model);
+			return this.rateLimiter.tooManyRequests(response, model);
 		}
 		RegistrationFormBinding.Posted posted = RegistrationFormBinding.registrant(request, model);
 		RegistrationForm form = posted.form();
@@ -186,7 +184,7 @@ class RegistrationController {
 			Model model) {
 		EventInfo event = event(slug, locale);
 		if (!this.rateLimiter.allow(request.getRemoteAddr())) {
-			return tooManyRequests(response, model);
+			return this.rateLimiter.tooManyRequests(response, model);
 		}
 		String email = request.getParameter("email");
 		model.addAttribute("event", event);
@@ -225,13 +223,6 @@ class RegistrationController {
 
 	private static BindingResult noProblems(RegistrationForm form) {
 		return new BeanPropertyBindingResult(form, RegistrationFormBinding.NAME);
-	}
-
-	private String tooManyRequests(HttpServletResponse response, Model model) {
-		response.setStatus(429);
-		response.setHeader("Retry-After", Long.toString(this.rateLimiter.secondsUntilNextWindow()));
-		model.addAttribute("status", 429);
-		return ERROR_VIEW;
 	}
 
 	/**
