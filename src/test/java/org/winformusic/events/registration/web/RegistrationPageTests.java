@@ -681,6 +681,29 @@ class RegistrationPageTests {
 			.doesNotContain("If this address is registered for this event");
 	}
 
+	/**
+	 * Once sent, the page says where to look instead of showing the form again (which
+	 * read as "not done yet"), and another address is one link away.
+	 */
+	@Test
+	void aSentLookupSaysWhereToLookAndLeadsToTheFormForAnotherAddress() throws Exception {
+		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
+		String lookup = "/events/" + event.slug() + "/lookup";
+		for (Locale locale : List.of(Locale.forLanguageTag("es"), Locale.ENGLISH)) {
+			String html = page(
+					post(lookup).with(csrf()).param("email", "nadie@example.com").param("lang", locale.getLanguage()));
+
+			assertThat(html)
+				.contains("<h1>" + message("registration.lookup.sent.title", locale) + "</h1>",
+						message("registration.lookup.sent", locale), message("registration.lookup.sent.other", locale),
+						"<a href=\"" + lookup + "\">" + message("registration.lookup.sent.again", locale) + "</a>")
+				.doesNotContain("name=\"email\"", message("registration.lookup.submit", locale));
+			assertThat(page(get(lookup).param("lang", locale.getLanguage())))
+				.contains("name=\"email\"", message("registration.lookup.submit", locale))
+				.doesNotContain(message("registration.lookup.sent", locale));
+		}
+	}
+
 	@Test
 	void lookupAnswersTheSameWhetherOrNotTheAddressIsRegistered() throws Exception {
 		TestEvents.Created event = new TestEvents(this.jdbc).event().capacity(5).create();
