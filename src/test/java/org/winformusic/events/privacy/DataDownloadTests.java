@@ -64,7 +64,7 @@ class DataDownloadTests extends PersonalDataTestSupport {
 			assertThat(json).contains(value);
 		}
 		assertThat(json).contains("PUBLISHER", "JAL", "YES", "\"newsOptIn\":true", "\"checkedInAt\":\"",
-				"\"privacyConsentVersion\":\"2026-12-06\"", "CONFIRMED", "LINK_REMINDER", "CHECKED_IN");
+				"\"privacyConsentVersion\":\"2026-12-07\"", "CONFIRMED", "LINK_REMINDER", "CHECKED_IN");
 		for (String subject : subjects) {
 			assertThat(json).contains(subject.replace("\"", "\\\""));
 		}
@@ -320,7 +320,7 @@ class DataDownloadTests extends PersonalDataTestSupport {
 	void noticeNamesTheResponsiblePartyTheContactAndTheConsentVersion() throws Exception {
 		String notice = body(get("/privacy").locale(java.util.Locale.ENGLISH));
 		assertThat(notice).contains("WIN Test Controller A.C.", "Calle Privada 1, Roma Norte, CDMX",
-				"privacidad@win.test", "2026-12-06", "180 days", "30 days");
+				"privacidad@win.test", "2026-12-07", "180 days", "30 days");
 		String form = body(get("/events/mexico-workshop/register"));
 		assertThat(form).contains("Aviso de privacidad simplificado", "WIN Test Controller A.C.", "href=\"/privacy\"");
 	}

@@ -22,7 +22,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 class PrivacyNoticeTests extends PersonalDataTestSupport {
 
-	private static final String VERSION = "2026-12-06";
+	private static final String VERSION = "2026-12-07";
 
 	@Test
 	void noticeSaysWhatTheReportHoldsThatErasureIsPerRegistrationAndThatANewAddressIsConfirmedFirst() throws Exception {
@@ -37,6 +37,20 @@ class PrivacyNoticeTests extends PersonalDataTestSupport {
 						+ "las notas que el equipo organizador escribió sobre ti, todos los correos que te enviamos",
 				"Aplica a un solo registro: si te registraste a varios eventos, borra cada uno desde su propio enlace personal",
 				"el nuevo solo reemplaza al anterior cuando lo confirmas desde el enlace que enviamos a esa nueva dirección");
+	}
+
+	/**
+	 * The notice is one for every event: the way to stop news names the LatAm Network's
+	 * news too, as the news box and the button of a Latin American event do.
+	 */
+	@Test
+	void theWayToStopNewsCoversTheLatAmNetworksNews() throws Exception {
+		assertThat(notice(Locale.forLanguageTag("es")))
+			.contains("“Dejar de recibir noticias” (en la página de tu registro "
+					+ "y al pie de nuestros correos) termina con un clic las noticias de WIN (y de su Red LatAm, "
+					+ "en los eventos de América Latina)");
+		assertThat(notice(Locale.ENGLISH)).contains(
+				"ends the news from WIN (and from its LatAm Network, " + "for events in Latin America) with one click");
 	}
 
 	@Test
