@@ -76,9 +76,10 @@ class StaleStatisticsTests {
 
 	/**
 	 * Statistics taken while the table was nearly empty (no rows in its pages), as the
-	 * deleting transaction alone sees them: the seat key's check (V56) read every
-	 * registration of the event again for each deleted one, and deleting 100 000 ran for
-	 * hours. The statement is given a minute.
+	 * deleting transaction alone sees them: the keys that refer to a registration from a
+	 * seat or an audit entry (V56) had PostgreSQL read every registration of the event
+	 * again for each deleted one, and deleting 100 000 ran for hours. The statement is
+	 * given a minute.
 	 */
 	@Test
 	void anEventsRegistrationsDeleteUnderStatisticsOfAnEmptyTable() {
