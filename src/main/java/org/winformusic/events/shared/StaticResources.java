@@ -16,8 +16,8 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * {@code /r/...}) then went through the resource chain to look for a file of that name,
  * and a miss is not cached, so each link of each page searched every jar of the class
  * path (about 40 ms of CPU for an admin list page). With these patterns only links to
- * static files are resolved, once. {@code spring.web.resources.add-mappings=false} turns
- * Boot's mapping off.
+ * static files are resolved, once ({@link StaticLinks} asks {@link #serves} which those
+ * are). {@code spring.web.resources.add-mappings=false} turns Boot's mapping off.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResources implements WebMvcConfigurer {
@@ -29,6 +29,15 @@ class StaticResources implements WebMvcConfigurer {
 		serve(registry, "classpath:/static/css/", "/css/**");
 		serve(registry, "classpath:/static/js/", "/js/**");
 		serve(registry, "classpath:/static/", "/*.js", "/*.svg");
+	}
+
+	/**
+	 * Whether a path is one of the patterns above: {@code /css/**}, {@code /js/**} or a
+	 * {@code .js} or {@code .svg} file at the top.
+	 */
+	static boolean serves(String path) {
+		return path.startsWith("/css/") || path.startsWith("/js/")
+				|| (path.lastIndexOf('/') == 0 && (path.endsWith(".js") || path.endsWith(".svg")));
 	}
 
 	private static void serve(ResourceHandlerRegistry registry, String location, String... patterns) {
