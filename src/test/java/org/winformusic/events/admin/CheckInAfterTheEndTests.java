@@ -72,7 +72,7 @@ class CheckInAfterTheEndTests {
 		// Nobody to keep out any more: the status is the record, without "do not let in".
 		assertThat(DoorSearches.results(this.mvc, event.slug(), "Wendy", "DOOR", "es"))
 			.contains("<p>En lista de espera</p>")
-			.doesNotContain("En lista de espera: no le dejes pasar", "door__alert--stop");
+			.doesNotContain("En lista de espera: no dejes pasar a la persona", "door__alert--stop");
 		assertThat(DoorSearches.results(this.mvc, event.slug(), "Citlali", "DOOR", "es")).contains("Citlali Ausente")
 			.doesNotContain("action=\"" + door + "/" + absent + "\"");
 		String detail = this.mvc.perform(get("/admin/registrations/" + absent).with(as("ORGANIZER")))

@@ -119,7 +119,7 @@ class DoorSearchTests {
 		assertThat(results).containsSubsequence("María José Acosta Ríos", "Marco Nava", "Mario Ñúñez",
 				"Marisol Zamora");
 		assertThat(results).contains(">" + this.passes.code(marisol.id()) + "<").doesNotContain(marisol.email());
-		assertThat(results).contains("Cancelado: no le dejes pasar sin consultar a la organización.");
+		assertThat(results).contains("Cancelado: no dejes pasar a la persona sin consultar a la organización.");
 		assertThat(DoorSearches.results(this.mvc, this.event.slug(), "Marco", "ORGANIZER", "en"))
 			.contains("Cancelled: do not let them in without asking an organizer.");
 	}

@@ -130,8 +130,8 @@ class PagesAfterTheEndTests {
 			.id();
 
 		assertThat(page(get("/admin/registrations/" + waiting).with(as("ORGANIZER"))))
-			.contains("seguía en la lista de espera (lugar 1) cuando terminó el evento")
-			.doesNotContain("lugar 1 en la lista de espera");
+			.contains("seguía en la lista de espera (número 1) cuando terminó el evento")
+			.doesNotContain("número 1 en la lista de espera");
 		assertThat(page(get("/admin/registrations/" + waiting).param("lang", "en").with(as("ORGANIZER"))))
 			.contains("still on the waitlist (place 1) when the event ended");
 		assertThat(page(get("/admin/registrations/" + came).with(as("ORGANIZER")))).contains("Este evento ya terminó")

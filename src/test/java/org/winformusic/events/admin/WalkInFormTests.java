@@ -231,7 +231,7 @@ class WalkInFormTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Eva Espera ya tiene registro para este evento")))
 			.andExpect(content().string(containsString(
-					"<span>En lista de espera: no le dejes pasar sin consultar a la organización.</span>")));
+					"<span>En lista de espera: no dejes pasar a la persona sin consultar a la organización.</span>")));
 	}
 
 	private long count(TestEvents.Created event, String email) {

@@ -200,7 +200,7 @@ class DoorListBrowserTests extends BrowserTest {
 		phone.navigate(url("/admin/events/door-over/checkin"));
 		Locator wendy = phone.locator(".door__person", new Page.LocatorOptions().setHasText("Wendy Espera"));
 		assertThat(wendy).containsText("En lista de espera");
-		assertThat(wendy).not().containsText("no le dejes pasar");
+		assertThat(wendy).not().containsText("no dejes pasar a la persona");
 		assertThat(wendy.locator(".door__alert--stop")).hasCount(0);
 		assertThat(phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Registrar llegada")))
 			.hasCount(0);

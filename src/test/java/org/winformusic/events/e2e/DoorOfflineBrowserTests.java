@@ -158,7 +158,7 @@ class DoorOfflineBrowserTests extends BrowserTest {
 		assertThat(state).containsText("0 llegadas por enviar");
 		assertThat(phone.locator("#door-results .notice--bad"))
 			.hasText("No se registró la llegada: Wendy Ruiz ahora está en lista de espera (se le retiró el lugar "
-					+ "mientras tanto). No le dejes pasar sin consultar a la organización.");
+					+ "mientras tanto). No dejes pasar a la persona sin consultar a la organización.");
 		Locator wendyCard = phone.locator(".door__person", new Page.LocatorOptions().setHasText("Wendy Ruiz"));
 		assertThat(wendyCard.locator(".door__alert--stop")).containsText("En lista de espera:");
 		assertThat(checkedInAt(wendy)).isNull();
@@ -174,7 +174,7 @@ class DoorOfflineBrowserTests extends BrowserTest {
 		assertThat(state).containsText("0 llegadas por enviar");
 		assertThat(phone.locator("#door-results .notice--bad"))
 			.hasText("No se registró la llegada: la organización rechazó el registro de Diego Lara mientras tanto. "
-					+ "No le dejes pasar sin consultar a la organización.");
+					+ "No dejes pasar a la persona sin consultar a la organización.");
 		// A declined registration leaves the phone's copy: no card, no raw status.
 		assertThat(phone.locator("#door-results")).not().containsText("DECLINED");
 		assertThat(checkedInAt(diego)).isNull();

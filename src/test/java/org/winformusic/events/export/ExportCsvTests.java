@@ -189,7 +189,7 @@ class ExportCsvTests {
 		assertThat(spanish).hasSize(ENGLISH_HEADERS.size());
 		assertThat(spanish.get(0)).isEqualTo("ID de registro");
 		assertThat(spanish.get(2)).isEqualTo("Nombre completo");
-		assertThat(spanish.get(21)).isEqualTo("Lugar en la lista de espera");
+		assertThat(spanish.get(21)).isEqualTo("Número en la lista de espera");
 	}
 
 	@Test

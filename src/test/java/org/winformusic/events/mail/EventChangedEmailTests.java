@@ -74,7 +74,7 @@ class EventChangedEmailTests extends MailIntegrationTestSupport {
 		this.sender.sendDueMessages();
 		MimeMessage moved = to(seated);
 		assertThat(OutboxDeliveryTests.subjectOf(moved))
-			.isEqualTo("Cambio de fecha, horario o lugar: Taller que se mueve");
+			.isEqualTo("Cambio de fecha, horario o sede: Taller que se mueve");
 		var parts = OutboxDeliveryTests.parts(moved);
 		String text = plain(parts);
 		// What changed, as it was and as it is; the event's details below, once.
@@ -137,9 +137,9 @@ class EventChangedEmailTests extends MailIntegrationTestSupport {
 		for (String email : List.of(seated, waiting)) {
 			MimeMessage moved = to(email);
 			assertThat(OutboxDeliveryTests.subjectOf(moved))
-				.isEqualTo("Cambio de fecha, horario o lugar: Taller que se mueve");
+				.isEqualTo("Cambio de fecha, horario o sede: Taller que se mueve");
 			assertThat(plain(OutboxDeliveryTests.parts(moved))).contains(
-					"Te avisamos que los organizadores cambiaron el lugar del evento.\n\nDónde\n"
+					"Te avisamos que los organizadores cambiaron la sede del evento.\n\nDónde\n"
 							+ "Antes: Foro Roma, Ciudad de México\nAhora: Casa Condesa, Amsterdam 1, Condesa",
 					"Dónde: Casa Condesa, Amsterdam 1, Condesa");
 		}
@@ -263,7 +263,7 @@ class EventChangedEmailTests extends MailIntegrationTestSupport {
 		this.sender.sendDueMessages();
 		var spanish = OutboxDeliveryTests.parts(to(seated));
 		assertThat(plain(spanish)).contains(
-				"Te avisamos que los organizadores cambiaron la fecha y el lugar del evento.\n\nCuándo\n"
+				"Te avisamos que los organizadores cambiaron la fecha y la sede del evento.\n\nCuándo\n"
 						+ "Antes: miércoles 10 de mayo de 2028, 10:00–14:00 (hora de la Ciudad de México)\n"
 						+ "Ahora: jueves 11 de mayo de 2028, 10:00–14:00 (hora de la Ciudad de México)\n\nDónde\n"
 						+ "Antes: Foro Roma, Ciudad de México\nAhora: Casa Condesa, Amsterdam 1, Condesa",

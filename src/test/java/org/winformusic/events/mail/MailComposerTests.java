@@ -679,15 +679,16 @@ class MailComposerTests {
 				Instant.parse("2028-03-19T19:00:00Z"), "Foro Viejo", "Durango 5, Roma Norte");
 		MailComposer.Composed spanish = this.composer.compose(RegistrationMessage.Type.EVENT_CHANGED,
 				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN, everything);
-		assertThat(spanish.text()).contains(
-				"Te avisamos que los organizadores cambiaron la fecha, el horario y el lugar del evento.\n\nCuándo\n"
-						+ "Antes: domingo 19 de marzo de 2028, 09:00–13:00 (hora de la Ciudad de México)\n"
-						+ "Ahora: lunes 20 de marzo de 2028, 10:00–14:00 (hora de la Ciudad de México)\n\nDónde\n"
-						+ "Antes: Foro Viejo, Durango 5, Roma Norte, México\n"
-						+ "Ahora: PÚBLICO Roma, Colima 1, Roma Norte; CDMX, México\n",
-				"Tu lugar sigue reservado",
-				"Si con este cambio ya no puedes ir, cancela tu registro con tu enlace personal, aquí abajo, "
-						+ "para que alguien más aproveche el lugar.")
+		assertThat(spanish.text())
+			.contains(
+					"Te avisamos que los organizadores cambiaron la fecha, el horario y la sede del evento.\n\nCuándo\n"
+							+ "Antes: domingo 19 de marzo de 2028, 09:00–13:00 (hora de la Ciudad de México)\n"
+							+ "Ahora: lunes 20 de marzo de 2028, 10:00–14:00 (hora de la Ciudad de México)\n\nDónde\n"
+							+ "Antes: Foro Viejo, Durango 5, Roma Norte, México\n"
+							+ "Ahora: PÚBLICO Roma, Colima 1, Roma Norte; CDMX, México\n",
+					"Tu lugar sigue reservado",
+					"Si con este cambio ya no puedes ir, cancela tu registro con tu enlace personal, aquí abajo, "
+							+ "para que alguien más aproveche el lugar.")
 			.doesNotContain("Así queda", "Abajo tienes los datos");
 		assertThat(spanish.html()).contains("domingo 19 de marzo de 2028, 09:00–13:00", "Foro Viejo", "Antes", "Ahora",
 				"cancela tu registro");
@@ -726,7 +727,7 @@ class MailComposerTests {
 		MailComposer.Composed unknown = this.composer.compose(RegistrationMessage.Type.EVENT_CHANGED,
 				registration(SupportedLocales.SPANISH, null), event(SupportedLocales.SPANISH), TOKEN);
 		assertThat(unknown.text())
-			.contains("cambiaron la fecha, el horario o el lugar del evento. Abajo tienes los datos como quedaron.")
+			.contains("cambiaron la fecha, el horario o la sede del evento. Abajo tienes los datos como quedaron.")
 			.doesNotContain("Antes:");
 		assertThat(unknown.text().split("Cuándo: ", -1)).as("the event's facts once").hasSize(2);
 	}

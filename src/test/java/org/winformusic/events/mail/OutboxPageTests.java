@@ -166,7 +166,7 @@ class OutboxPageTests extends MailIntegrationTestSupport {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("No se pudo conectar con el servidor de correo.")))
 			.andExpect(content().string(containsString("Se volverá a intentar a las " + utc + ".")))
-			.andExpect(content().string(containsString("Lo que lleva esperando el correo por enviar más antiguo")))
+			.andExpect(content().string(containsString("Tiempo de espera del correo pendiente más antiguo")))
 			.andExpect(content().string(containsString("12 minutos")))
 			.andExpect(content().string(not(containsString("ConnectException"))));
 		this.mvc.perform(get("/admin/outbox/{id}", id).param("lang", "es").with(user("org").roles("ORGANIZER")))

@@ -160,7 +160,7 @@ class StaleMessageTests extends MailIntegrationTestSupport {
 			.single();
 		assertThat(staffPage("/admin/outbox/" + skipped + "?lang=en")).contains("Change of date, time or venue",
 				"Not sent: by then the registration had been cancelled.");
-		assertThat(staffPage("/admin/outbox/" + skipped + "?lang=es")).contains("Cambio de fecha, horario o lugar");
+		assertThat(staffPage("/admin/outbox/" + skipped + "?lang=es")).contains("Cambio de fecha, horario o sede");
 	}
 
 	@Test

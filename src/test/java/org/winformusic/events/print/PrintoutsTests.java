@@ -447,9 +447,9 @@ class PrintoutsTests {
 		String text = PdfPages.text(pdf);
 		assertThat(text).contains(
 				"Confirmados: 2 (ya entraron: 1) · En lista de espera: 1 · Por revisar: 1 · Total en esta lista: 4",
-				"Sin lugar confirmado: no le dejes pasar sin consultar a la organización.");
+				"Sin lugar confirmado: no dejes pasar a la persona sin consultar a la organización.");
 		// 16:42 UTC is 10:42 in Mexico City.
-		assertThat(text).containsSubsequence("Mora, Ana", "Confirmado", "Núñez, Eva", "Ya entró 10:42",
+		assertThat(text).containsSubsequence("Mora, Ana", "Confirmado", "Núñez, Eva", "Entró: 10:42",
 				this.passes.code(arrived), "Ñúñez, Íñigo", "En lista de espera");
 		assertThat(text).containsSubsequence("Ávila, Luis", "Por revisar", this.passes.code(pending));
 		assertThat(text).doesNotContain("16:42");

@@ -71,7 +71,7 @@ class EventMoveNoticeTests {
 		String editor = page(as(get("/admin/events/" + slug + "/edit").param("lang", "es")));
 		assertThat(editor)
 			.contains("Avisar por correo a las 3 personas registradas si al guardar cambian la fecha,"
-					+ " el horario o el lugar")
+					+ " el horario o la sede")
 			.contains("name=\"tell\" value=\"true\" aria-describedby=\"tell-hint\" checked=\"checked\"")
 			.contains("name=\"_tell\" value=\"on\"")
 			.contains("Desmárcala si solo corriges un error de dedo");
@@ -81,14 +81,14 @@ class EventMoveNoticeTests {
 		// The typo fixed, the box unticked: saved, nobody emailed, and the page says so.
 		String saved = saved(slug, "es", "venueName", "Casa Ñandú — sala 2", "_tell", "on");
 		assertThat(saved).contains("Guardado. La página pública ya muestra los cambios. No se avisará a nadie del"
-				+ " cambio en el lugar: elegiste no mandarle el correo a las 3 personas registradas.");
+				+ " cambio en la sede: elegiste no mandarle el correo a las 3 personas registradas.");
 		assertThat(venue(slug)).isEqualTo("Casa Ñandú — sala 2");
 		assertThat(eventChangedEmails(id)).isZero();
 		assertThat(lastAudit(id)).endsWith("venueName: Casa Ñandú — Sala 2 -> Casa Ñandú — sala 2\nnotTold=3");
 
 		// A real move, the box ticked: the emails are queued, and the notice counts them.
 		saved = saved(slug, "es", "venueName", "Casa Ñandú — Sala 5", "_tell", "on", "tell", "true");
-		assertThat(saved).contains("Se avisará por correo a 3 personas del cambio en el lugar.");
+		assertThat(saved).contains("Se avisará por correo a 3 personas del cambio en la sede.");
 		assertThat(eventChangedEmails(id)).isEqualTo(3);
 		assertThat(lastAudit(id)).endsWith("\ntold=3");
 
