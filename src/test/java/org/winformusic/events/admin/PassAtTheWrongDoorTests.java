@@ -68,10 +68,10 @@ class PassAtTheWrongDoorTests {
 			.create();
 
 		assertThat(card(this.passes.pass(inMay))).contains("Este evento es el")
-			.contains("Andrés Gómez también tiene lugar confirmado en «Encuentro de sellos en Bogotá», que es hoy: "
+			.contains("Andrés Gómez también tiene lugar confirmado en “Encuentro de sellos en Bogotá”, que es hoy: "
 					+ "este pase es del otro evento.")
 			.contains("href=\"/admin/checkin/pass/" + this.passes.pass(today) + "\"",
-					"Abrir su registro de «Encuentro de sellos en Bogotá»");
+					"Abrir su registro de “Encuentro de sellos en Bogotá”");
 		assertThat(card(this.passes.pass(camila))).as("no seat today: nothing else named")
 			.doesNotContain("que es hoy")
 			.doesNotContain("Encuentro de sellos en Bogotá");
@@ -92,7 +92,7 @@ class PassAtTheWrongDoorTests {
 		WrongDoor door = wrongDoor("wrong-code");
 
 		assertThat(DoorSearches.results(this.mvc, door.meetup().slug(), this.passes.code(door.inMay()), "DOOR", "es"))
-			.contains("Este código de entrada no es de este evento: es de «Hoja de ruta en Colombia», "
+			.contains("Este código de entrada no es de este evento: es de “Hoja de ruta en Colombia”, "
 					+ "el sábado 22 de mayo de 2027.")
 			.contains("Pero esta misma persona también tiene registro en este evento:")
 			.contains("action=\"/admin/events/" + door.meetup().slug() + "/checkin/" + door.today() + "\"")

@@ -62,7 +62,7 @@ class AdminJourneyBrowserTests extends BrowserTest {
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aprobar")).click();
 		assertThat(page.locator(".admin-notice"))
 			.hasText("Aprobado: la persona tiene lugar; el correo para avisarle quedó en cola y sale en"
-					+ " cuanto el servidor de correo lo acepte (lo ves abajo, en «Correos enviados»).");
+					+ " cuanto el servidor de correo lo acepte (lo ves abajo, en “Correos enviados”).");
 		assertThat(page.locator("main .status").first()).hasText("Confirmado");
 		MailCatcher.awaitMessage("jose.hernandez@example.org", "Tu registro está confirmado");
 

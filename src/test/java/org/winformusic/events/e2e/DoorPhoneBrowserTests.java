@@ -120,7 +120,7 @@ class DoorPhoneBrowserTests extends BrowserTest {
 			phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Escanear pase")).click();
 			Locator results = phone.locator("#door-results");
 			assertThat(results.locator(".notice--bad"))
-				.hasText("Este pase no es de este evento: es de «Taller de mayo», el sábado 22 de mayo de 2027.");
+				.hasText("Este pase no es de este evento: es de “Taller de mayo”, el sábado 22 de mayo de 2027.");
 			assertThat(results).containsText("Pero esta misma persona también tiene registro en este evento:");
 			Locator card = phone.locator(".door__person");
 			assertThat(card).hasCount(1);

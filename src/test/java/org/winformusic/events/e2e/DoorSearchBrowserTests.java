@@ -144,12 +144,12 @@ class DoorSearchBrowserTests extends BrowserTest {
 		phone.locator("#q").fill("angel@exa");
 		Locator results = phone.locator("#door-results");
 		assertThat(results).containsText("Nadie en la lista del teléfono coincide.");
-		assertThat(results).containsText("toca «Buscar» para buscar también por correo en el servidor");
+		assertThat(results).containsText("toca “Buscar” para buscar también por correo en el servidor");
 		assertThat(results).not().containsText("Nadie coincide.");
 
 		phone.context().setOffline(true);
 		assertThat(results).containsText("para buscar por correo hace falta conexión");
-		assertThat(results).not().containsText("toca «Buscar»");
+		assertThat(results).not().containsText("toca “Buscar”");
 		phone.context().setOffline(false);
 
 		phone.locator("#q").fill("angel@example.com");
@@ -187,14 +187,14 @@ class DoorSearchBrowserTests extends BrowserTest {
 		String code = this.passes.code(inMay);
 		phone.locator("#q").fill(code.substring(0, 4) + " " + code.substring(4).toLowerCase(Locale.ROOT));
 		Locator results = phone.locator("#door-results");
-		assertThat(results).containsText("Si es un código de entrada, puede ser de otro evento: toca «Buscar»");
+		assertThat(results).containsText("Si es un código de entrada, puede ser de otro evento: toca “Buscar”");
 		phone.context().setOffline(true);
 		assertThat(results).containsText("para saber de cuál, o para buscar por correo, hace falta conexión");
 		phone.context().setOffline(false);
 
 		phone.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buscar")).click();
 		assertThat(phone.locator("#door-state")).containsText("lista de hace 0 min");
-		assertThat(results).containsText("Este código de entrada no es de este evento: es de «Taller de mayo», el ");
+		assertThat(results).containsText("Este código de entrada no es de este evento: es de “Taller de mayo”, el ");
 		assertThat(results).containsText("Pero esta misma persona también tiene registro en este evento:");
 		Locator dora = phone.locator(".door__person");
 		assertThat(dora).hasCount(1);

@@ -157,7 +157,7 @@ class UnpublishedEventPagesTests {
 				+ " formulario dejan de estar disponibles para el público, incluidas esas personas: el enlace al evento"
 				+ " en los correos que ya recibieron llevará a un aviso de que el evento ya no está publicado. El enlace"
 				+ " a su propio registro (para verlo, cambiarlo o cancelarlo) sigue funcionando. No les avisaremos.")
-			.contains("Para dejarlo de publicar de todos modos, marca «Sí, dejar de publicarlo» junto a «Publicado»"
+			.contains("Para dejarlo de publicar de todos modos, marca “Sí, dejar de publicarlo” junto a “Publicado”"
 					+ " y vuelve a guardar.")
 			.contains("Sí, dejar de publicarlo aunque una persona esté registrada")
 			.doesNotContain("Guardado.");
