@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.winformusic.events.TestEvents;
+import org.winformusic.events.registration.ManageTokens;
 import org.winformusic.events.shared.EventTimes;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,9 @@ class ErasureScopeTests extends PersonalDataTestSupport {
 
 	@Autowired
 	EventTimes times;
+
+	@Autowired
+	ManageTokens tokens;
 
 	@Test
 	void theErasePageNamesTheAddresssOtherEventsAndErasingLeavesThem() throws Exception {
@@ -52,7 +56,7 @@ class ErasureScopeTests extends PersonalDataTestSupport {
 			.contains("href=\"/events/" + there + "/lookup\"")
 			// Nothing of the other registration itself.
 			.doesNotContain("Otra Empresa " + marker);
-		assertThat(page).doesNotContain("Esto borra solo este registro. Si usaste este correo");
+		assertThat(page).doesNotContain("Esto borra solo este registro.");
 
 		this.mvc.perform(post("/r/" + token + "/erase").with(csrf()))
 			.andExpect(redirectedUrl("/privacy/erased?language=es"));
@@ -68,7 +72,8 @@ class ErasureScopeTests extends PersonalDataTestSupport {
 				select r.status from registration r join event e on e.id = r.event_id where e.slug = ?
 				""").param(here).query(String.class).single()).isEqualTo("CANCELLED");
 		assertThat(body(get("/privacy/erased").param("language", "es")))
-			.contains("Si usaste el mismo correo para registrarte a otros eventos, esos registros no cambiaron.")
+			.contains("Si con el mismo correo te registraste antes a este evento o a otros, esos registros no"
+					+ " cambiaron: bórralos desde el enlace personal de cada uno")
 			.contains("Si tu registro seguía activo, lo cancelamos.")
 			.contains("después solo queda el registro, sin tu nombre ni tus datos de contacto")
 			.doesNotContain("Solo conservamos la constancia de tu solicitud");
@@ -111,6 +116,60 @@ class ErasureScopeTests extends PersonalDataTestSupport {
 			.doesNotContain("cancelled and without");
 	}
 
+	/**
+	 * Registered, cancelled, registered again for the same event: erasing the new
+	 * registration leaves the cancelled one, which still holds the person's data, and
+	 * both pages say so. The link the browser got when registering again names no
+	 * registration but says an earlier one of this event stays; a link from an email
+	 * names this event among the address's other registrations, with the way to its link.
+	 */
+	@Test
+	void anEarlierCancelledRegistrationForTheSameEventIsNamedAndKept() throws Exception {
+		String marker = marker();
+		Person person = Person.marked(marker, "+52 55 6565 7575");
+		String title = "Taller de nuevo " + marker;
+		String slug = event(title, Duration.ofDays(20));
+		String first = register(slug, person);
+		this.mvc.perform(post("/r/" + first + "/cancel").with(csrf()));
+		String again = register(slug, person);
+
+		assertThat(body(get("/r/" + again + "/erase").param("lang", "es")))
+			.contains("Si con este correo te registraste antes a este mismo evento (un registro que cancelaste)")
+			.doesNotContain("Tus otros registros con este correo");
+
+		this.clock.advance(Duration.ofSeconds(5));
+		this.sender.sendDueMessages();
+		String emailed = lastTokenEmailedFor(title, person.email());
+		assertThat(emailed).isNotIn(first, again);
+		assertThat(this.tokens.resolve(emailed)).isEqualTo(this.tokens.resolve(again));
+		assertThat(body(get("/r/" + emailed + "/erase").param("lang", "es")))
+			.contains("Tus otros registros con este correo", title, "href=\"/events/" + slug + "/lookup\"");
+
+		this.mvc.perform(post("/r/" + emailed + "/erase").with(csrf()))
+			.andExpect(redirectedUrl("/privacy/erased?language=es"));
+		assertThat(body(get("/privacy/erased").param("language", "es")))
+			.contains("Si con el mismo correo te registraste antes a este evento o a otros, esos registros no"
+					+ " cambiaron");
+		assertThat(this.jdbc.sql("""
+				select r.status from registration r join event e on e.id = r.event_id
+				 where e.slug = ? and r.blocked_at is null and r.company = ?
+				""").params(slug, person.company()).query(String.class).list()).containsExactly("CANCELLED");
+	}
+
+	/** The token of the newest email about {@code title} to {@code address}. */
+	private static String lastTokenEmailedFor(String title, String address) throws Exception {
+		String token = null;
+		for (jakarta.mail.internet.MimeMessage message : greenMail.getReceivedMessages()) {
+			String[] unsubscribe = message.getHeader("List-Unsubscribe");
+			if (message.getAllRecipients()[0].toString().equals(address) && message.getSubject().contains(title)
+					&& unsubscribe != null) {
+				token = unsubscribe[0].substring(unsubscribe[0].indexOf("/r/") + 3,
+						unsubscribe[0].indexOf("/news/stop"));
+			}
+		}
+		return token;
+	}
+
 	@Test
 	void theLinkTheRegisteringBrowserGotNamesNoOtherEvent() throws Exception {
 		String marker = marker();
@@ -122,7 +181,8 @@ class ErasureScopeTests extends PersonalDataTestSupport {
 
 		String page = body(get("/r/" + typed + "/erase").param("lang", "es"));
 		assertThat(page).contains("se borrarán los datos de este registro")
-			.contains("Esto borra solo este registro. Si usaste este correo para registrarte a otros eventos de WIN")
+			.contains("Esto borra solo este registro. Si con este correo te registraste antes a este mismo evento (un"
+					+ " registro que cancelaste) o a otros eventos de WIN, esos registros no cambian")
 			.doesNotContain("Taller anterior " + marker)
 			.doesNotContain("Tus otros registros con este correo");
 	}
