@@ -39,6 +39,10 @@ class DataReportContentsTests extends PersonalDataTestSupport {
 		String token = register(slug, person);
 		long id = registrationId(person.email());
 		this.sender.sendDueMessages();
+		// Staff are told where a note goes before they write it.
+		assertThat(body(asAdmin(get("/admin/registrations/" + id).param("lang", "es"))))
+			.contains("Agregar una nota del equipo")
+			.contains("si la persona pide una copia de sus datos, la nota va incluida");
 		String note = "Pidió factura a nombre de " + marker;
 		act(post("/admin/registrations/" + id + "/notes").param("body", note));
 		String newEmail = "nueva." + marker + "@example.org";
