@@ -36,7 +36,12 @@ final class EmailRules {
 			Map.entry("yahoo.con", "yahoo.com"), Map.entry("yaho.com.mx", "yahoo.com.mx"),
 			Map.entry("outlok.com", "outlook.com"), Map.entry("outloo.com", "outlook.com"),
 			Map.entry("outlook.con", "outlook.com"), Map.entry("iclod.com", "icloud.com"),
-			Map.entry("icloud.con", "icloud.com"), Map.entry("live.con", "live.com"));
+			Map.entry("icloud.con", "icloud.com"), Map.entry("live.con", "live.com"),
+			// Mexico's suffix where the provider has none, or Mozambique's (.mz) for it.
+			Map.entry("gmail.com.mx", "gmail.com"), Map.entry("gmail.mx", "gmail.com"),
+			Map.entry("gmail.com.mz", "gmail.com"), Map.entry("icloud.com.mx", "icloud.com"),
+			Map.entry("hotmail.com.mz", "hotmail.com.mx"), Map.entry("yahoo.com.mz", "yahoo.com.mx"),
+			Map.entry("live.com.mz", "live.com.mx"), Map.entry("prodigy.net.mz", "prodigy.net.mx"));
 
 	private EmailRules() {
 	}
