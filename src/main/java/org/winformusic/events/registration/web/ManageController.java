@@ -177,7 +177,7 @@ class ManageController {
 	String sendLink(@PathVariable String token, HttpServletRequest request, HttpServletResponse response, Locale locale,
 			Model model) {
 		if (!this.rateLimiter.allow(request.getRemoteAddr())) {
-			return this.rateLimiter.tooManyRequests(response, model);
+			return this.rateLimiter.tooManyRequests(request, response, model);
 		}
 		RegistrationView registration = registration(token);
 		// Read again when the facts kept for a few seconds say unpublished, as the

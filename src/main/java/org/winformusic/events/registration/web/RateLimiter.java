@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.winformusic.events.registration.AppSecrets;
 import org.winformusic.events.registration.RegistrationProperties;
@@ -83,13 +84,19 @@ class RateLimiter {
 
 	/**
 	 * The answer to a client over the limit: 429 with when to try again, on the error
-	 * page in the visitor's language.
+	 * page in the visitor's language, which says in how many minutes and, for a form,
+	 * leads back to it with what was typed (the browser's Back, as a refused CSRF token's
+	 * page does: an office behind one address may get here without having done anything
+	 * wrong).
 	 * @return the view
 	 */
-	String tooManyRequests(HttpServletResponse response, Model model) {
+	String tooManyRequests(HttpServletRequest request, HttpServletResponse response, Model model) {
+		long seconds = secondsUntilNextWindow();
 		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-		response.setHeader("Retry-After", Long.toString(secondsUntilNextWindow()));
+		response.setHeader("Retry-After", Long.toString(seconds));
 		model.addAttribute("status", HttpStatus.TOO_MANY_REQUESTS.value());
+		model.addAttribute("path", request.getRequestURI());
+		model.addAttribute("retryMinutes", (seconds + 59) / 60);
 		return "error";
 	}
 

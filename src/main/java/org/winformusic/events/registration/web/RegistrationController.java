@@ -126,7 +126,7 @@ class RegistrationController {
 			@RequestParam(required = false) String emailConfirmed, HttpServletRequest request,
 			HttpServletResponse response, Locale locale, Model model) {
 		if (!this.rateLimiter.allow(request.getRemoteAddr())) {
-			return this.rateLimiter.tooManyRequests(response, model);
+			return this.rateLimiter.tooManyRequests(request, response, model);
 		}
 		RegistrationFormBinding.Posted posted = RegistrationFormBinding.registrant(request, model);
 		RegistrationForm form = posted.form();
@@ -184,7 +184,7 @@ class RegistrationController {
 			Model model) {
 		EventInfo event = event(slug, locale);
 		if (!this.rateLimiter.allow(request.getRemoteAddr())) {
-			return this.rateLimiter.tooManyRequests(response, model);
+			return this.rateLimiter.tooManyRequests(request, response, model);
 		}
 		String email = request.getParameter("email");
 		model.addAttribute("event", event);

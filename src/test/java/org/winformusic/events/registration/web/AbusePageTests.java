@@ -159,7 +159,12 @@ class AbusePageTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		assertThat(english).contains("Too many attempts", "Please wait a few minutes");
+		// In how many minutes, and back to the form as typed (the browser's Back).
+		assertThat(english)
+			.contains("Too many attempts", "Many forms were sent from this connection in a row. Try again in")
+			.containsPattern("Try again in (a minute|([2-9]|10) minutes)\\.")
+			.contains("What you typed is still in the form")
+			.contains("href=\"/events/" + event.slug() + "/register\" data-history-back");
 		String spanish = this.mvc.perform(post("/events/" + event.slug() + "/lookup").with(csrf()).with((request) -> {
 			request.setRemoteAddr("10.0.0.9");
 			return request;
@@ -183,7 +188,10 @@ class AbusePageTests {
 			return request;
 		}).param("lang", "en"))
 			.andExpect(status().is(429))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Too many attempts")));
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Too many attempts")))
+			// No form to go back to.
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("data-history-back"))));
 
 		this.mvc.perform(form(event.slug(), "10.0.0.10", "neighbour@example.com").param("formStamp", old))
 			.andExpect(status().is3xxRedirection());
