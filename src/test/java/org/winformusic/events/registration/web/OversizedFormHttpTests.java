@@ -65,21 +65,10 @@ class OversizedFormHttpTests {
 	void bytesThatAreNotUtf8GetTheLocalizedBadRequestPageNotAServerError() throws Exception {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 		String base = "http://127.0.0.1:" + this.port;
-		HttpResponse<String> form = client
-			.send(HttpRequest.newBuilder(URI.create(base + "/events/mexico-workshop/register?lang=en"))
-				.timeout(Duration.ofSeconds(30))
-				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		String cookie = form.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter((c) -> c.startsWith("XSRF-TOKEN="))
-			.map((c) -> c.substring(0, c.indexOf(';')))
-			.findFirst()
-			.orElseThrow();
-		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-		assertThat(csrf.find()).isTrue();
+		Form form = Form.shown(client, base + "/events/mexico-workshop/register?lang=en");
+		String cookie = form.cookie();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		body.writeBytes(("_csrf=" + csrf.group(1) + "&fullName=Ana").getBytes(StandardCharsets.US_ASCII));
+		body.writeBytes(("_csrf=" + form.token() + "&fullName=Ana").getBytes(StandardCharsets.US_ASCII));
 		body.writeBytes(new byte[] { (byte) 0xFF, (byte) 0xFE, (byte) 0xC3 });
 		body.writeBytes(("&city=%FF%FE&email=raw%40example.com&company=X&companyType=OTHER&state=CMX"
 				+ "&associationInterest=NO&privacyConsent=true")
@@ -110,20 +99,9 @@ class OversizedFormHttpTests {
 	void aTamperedCsrfTokenGetsTheNotSentPageNotAServerError() throws Exception {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 		String base = "http://127.0.0.1:" + this.port;
-		HttpResponse<String> form = client
-			.send(HttpRequest.newBuilder(URI.create(base + "/events/mexico-workshop/register?lang=es"))
-				.timeout(Duration.ofSeconds(30))
-				.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-		String cookie = form.headers()
-			.allValues("Set-Cookie")
-			.stream()
-			.filter((c) -> c.startsWith("XSRF-TOKEN="))
-			.map((c) -> c.substring(0, c.indexOf(';')))
-			.findFirst()
-			.orElseThrow();
-		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-		assertThat(csrf.find()).isTrue();
-		int size = Base64.getUrlDecoder().decode(csrf.group(1)).length / 2;
+		Form form = Form.shown(client, base + "/events/mexico-workshop/register?lang=es");
+		String cookie = form.cookie();
+		int size = Base64.getUrlDecoder().decode(form.token()).length / 2;
 		byte[] masked = new byte[2 * size];
 		// A zero mask: the token unmasks to 0xFF bytes, which no UTF-8 text holds.
 		Arrays.fill(masked, size, 2 * size, (byte) 0xFF);
@@ -147,6 +125,27 @@ class OversizedFormHttpTests {
 			.param(address)
 			.query(Integer.class)
 			.single()).isZero();
+	}
+
+	/** A form as shown: its CSRF cookie ({@code name=value}) and the token in it. */
+	private record Form(String cookie, String token) {
+
+		static Form shown(HttpClient client, String url) throws Exception {
+			HttpResponse<String> page = client.send(
+					HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
+					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			String cookie = page.headers()
+				.allValues("Set-Cookie")
+				.stream()
+				.filter((c) -> c.startsWith("XSRF-TOKEN="))
+				.map((c) -> c.substring(0, c.indexOf(';')))
+				.findFirst()
+				.orElseThrow();
+			Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+			assertThat(csrf.find()).isTrue();
+			return new Form(cookie, csrf.group(1));
+		}
+
 	}
 
 }
