@@ -3,7 +3,6 @@ package org.winformusic.events.admin;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,9 +27,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.security.web.csrf.CsrfTokenRequestHandler;
-import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -283,35 +279,6 @@ class WebSecurityConfiguration {
 				cookie.setSecure(request.isSecure());
 				cookie.setAttribute("SameSite", "Strict");
 				response.addCookie(cookie);
-			}
-		}
-
-	}
-
-	/**
-	 * Spring Security's handler (the token masked anew on each page against BREACH),
-	 * except that a posted token whose unmasked bytes are not UTF-8 is a wrong token,
-	 * refused with the "not sent" page like any other, instead of an
-	 * {@code IllegalArgumentException} from {@code Utf8.decode}: a 500 page and a stack
-	 * trace in the log for one character changed in the form's token, about two times in
-	 * five.
-	 */
-	static final class UndecodableTokenRefused implements CsrfTokenRequestHandler {
-
-		private final XorCsrfTokenRequestAttributeHandler masked = new XorCsrfTokenRequestAttributeHandler();
-
-		@Override
-		public void handle(HttpServletRequest request, HttpServletResponse response, Supplier<CsrfToken> csrfToken) {
-			this.masked.handle(request, response, csrfToken);
-		}
-
-		@Override
-		public String resolveCsrfTokenValue(HttpServletRequest request, CsrfToken csrfToken) {
-			try {
-				return this.masked.resolveCsrfTokenValue(request, csrfToken);
-			}
-			catch (IllegalArgumentException ex) {
-				return null;
 			}
 		}
 

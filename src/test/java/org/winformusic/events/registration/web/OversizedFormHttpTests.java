@@ -35,6 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class OversizedFormHttpTests {
 
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
 	@LocalServerPort
 	int port;
 
@@ -43,10 +45,8 @@ class OversizedFormHttpTests {
 
 	@Test
 	void oneMegabyteRegistrationPostGetsTheLocalized413Page() throws Exception {
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 		String body = "fullName=" + "a".repeat(1024 * 1024) + "&email=a%40example.com";
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/events/mexico-workshop/register"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(url("/events/mexico-workshop/register")))
 			.timeout(Duration.ofSeconds(30))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.header("Accept-Language", "es")
@@ -54,7 +54,7 @@ class OversizedFormHttpTests {
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build();
 
-		HttpResponse<String> response = client.send(request,
+		HttpResponse<String> response = this.client.send(request,
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
 		assertThat(response.statusCode()).isEqualTo(413);
@@ -63,9 +63,7 @@ class OversizedFormHttpTests {
 
 	@Test
 	void bytesThatAreNotUtf8GetTheLocalizedBadRequestPageNotAServerError() throws Exception {
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-		String base = "http://127.0.0.1:" + this.port;
-		Form form = Form.shown(client, base + "/events/mexico-workshop/register?lang=en");
+		Form form = Form.shown(this.client, url("/events/mexico-workshop/register?lang=en"));
 		String cookie = form.cookie();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		body.writeBytes(("_csrf=" + form.token() + "&fullName=Ana").getBytes(StandardCharsets.US_ASCII));
@@ -74,8 +72,8 @@ class OversizedFormHttpTests {
 				+ "&associationInterest=NO&privacyConsent=true")
 			.getBytes(StandardCharsets.US_ASCII));
 
-		HttpResponse<String> response = client
-			.send(HttpRequest.newBuilder(URI.create(base + "/events/mexico-workshop/register?lang=en"))
+		HttpResponse<String> response = this.client
+			.send(HttpRequest.newBuilder(URI.create(url("/events/mexico-workshop/register?lang=en")))
 				.timeout(Duration.ofSeconds(30))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header("Accept", "text/html")
@@ -97,9 +95,7 @@ class OversizedFormHttpTests {
 	 */
 	@Test
 	void aTamperedCsrfTokenGetsTheNotSentPageNotAServerError() throws Exception {
-		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-		String base = "http://127.0.0.1:" + this.port;
-		Form form = Form.shown(client, base + "/events/mexico-workshop/register?lang=es");
+		Form form = Form.shown(this.client, url("/events/mexico-workshop/register?lang=es"));
 		String cookie = form.cookie();
 		int size = Base64.getUrlDecoder().decode(form.token()).length / 2;
 		byte[] masked = new byte[2 * size];
@@ -110,8 +106,8 @@ class OversizedFormHttpTests {
 				+ address.replace("@", "%40") + "&company=X&companyType=OTHER&state=CMX&city=CDMX"
 				+ "&associationInterest=NO&privacyConsent=true";
 
-		HttpResponse<String> response = client
-			.send(HttpRequest.newBuilder(URI.create(base + "/events/mexico-workshop/register"))
+		HttpResponse<String> response = this.client
+			.send(HttpRequest.newBuilder(URI.create(url("/events/mexico-workshop/register")))
 				.timeout(Duration.ofSeconds(30))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header("Accept", "text/html")
@@ -125,6 +121,10 @@ class OversizedFormHttpTests {
 			.param(address)
 			.query(Integer.class)
 			.single()).isZero();
+	}
+
+	private String url(String path) {
+		return "http://127.0.0.1:" + this.port + path;
 	}
 
 	/** A form as shown: its CSRF cookie ({@code name=value}) and the token in it. */
